@@ -1,0 +1,79 @@
+package intents
+
+import (
+	"github.com/nightlegs/nightlegs/internal/alexa"
+	"github.com/nightlegs/nightlegs/internal/router"
+	"github.com/nightlegs/nightlegs/internal/session"
+)
+
+// Intent names of the built-ins and the catch-all.
+const (
+	IntentHelp         = "AMAZON.HelpIntent"
+	IntentStop         = "AMAZON.StopIntent"
+	IntentCancel       = "AMAZON.CancelIntent"
+	IntentNavigateHome = "AMAZON.NavigateHomeIntent"
+	IntentFallback     = "AMAZON.FallbackIntent"
+	IntentYes          = "AMAZON.YesIntent"
+	IntentNo           = "AMAZON.NoIntent"
+	// IntentDescribe is the catch-all whose only sample is its free-text
+	// slot: a device sends it when no specific intent fits.
+	IntentDescribe = "DescribeSymptomIntent"
+)
+
+func (s *set) registerBuiltins(r *router.Router) {
+	r.Request(alexa.TypeLaunch, router.HandlerFunc(s.launch))
+	r.Request(alexa.TypeSessionEnded, router.HandlerFunc(s.sessionEnded))
+	r.IntentFunc(IntentHelp, func(t *router.Turn) (router.Reply, error) {
+		r := s.say(t, "help")
+		r.Question = s.lib.Get("reprompt.where").Ask
+		return r, nil
+	})
+	r.IntentFunc(IntentStop, s.stop)
+	r.IntentFunc(IntentCancel, s.stop)
+	r.IntentFunc(IntentNavigateHome, func(t *router.Turn) (router.Reply, error) {
+		t.State.Topic, t.State.Step, t.State.Pending = "", "", ""
+		r := s.say(t, "welcome.short")
+		r.Question = s.lib.Get("reprompt.where").Ask
+		return r, nil
+	})
+	r.IntentFunc(IntentFallback, s.fallback)
+	r.IntentFunc(IntentYes, s.yesNo(session.Yes))
+	r.IntentFunc(IntentNo, s.yesNo(session.No))
+	r.IntentFunc(IntentDescribe, s.fallback)
+}
+
+func (s *set) launch(t *router.Turn) (router.Reply, error) {
+	r := s.say(t, "welcome")
+	r.Question = s.lib.Get("reprompt.where").Ask
+	return r, nil
+}
+
+func (s *set) sessionEnded(t *router.Turn) (router.Reply, error) {
+	return router.Reply{End: true}, nil
+}
+
+func (s *set) stop(t *router.Turn) (router.Reply, error) {
+	id := "goodbye"
+	if t.State.Level != "" && t.State.Level != "self_care" {
+		id = "goodbye.care"
+	}
+	r := s.say(t, id)
+	r.End = true
+	return r, nil
+}
+
+func (s *set) fallback(t *router.Turn) (router.Reply, error) {
+	return s.say(t, "fallback"), nil
+}
+
+// yesNo passes a yes or no to the conversation that asked; with no question
+// pending, it asks what is going on.
+func (s *set) yesNo(answer string) func(t *router.Turn) (router.Reply, error) {
+	return func(t *router.Turn) (router.Reply, error) {
+		r, ok, err := s.answer(t, answer)
+		if ok || err != nil {
+			return r, err
+		}
+		return s.fallback(t)
+	}
+}

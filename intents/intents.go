@@ -1,0 +1,89 @@
+// Package intents holds Night Legs' conversations, one file per topic. Each
+// is a small handler that reads the turn's context, returns what to say and
+// at most one follow-up question, and updates the context in place.
+//
+// What is said lives in package content; which symptoms are warning signs
+// lives in package triage. New is the one place a conversation is
+// registered.
+package intents
+
+import (
+	"github.com/nightlegs/nightlegs/internal/alexa"
+	"github.com/nightlegs/nightlegs/internal/content"
+	"github.com/nightlegs/nightlegs/internal/router"
+	"github.com/nightlegs/nightlegs/internal/session"
+)
+
+// answerFunc continues a topic's conversation when the listener answers the
+// question it asked (answer is session.Yes, session.No or session.Unknown).
+type answerFunc func(t *router.Turn, question, answer string) (router.Reply, error)
+
+// set is the conversations with what they share.
+type set struct {
+	lib *content.Library
+	// answers maps a topic to the function that takes answers to its
+	// questions, so a bare "yes" reaches the conversation that asked.
+	answers map[string]answerFunc
+}
+
+// New returns a router with every conversation registered.
+func New(lib *content.Library) *router.Router {
+	s := &set{lib: lib, answers: map[string]answerFunc{}}
+	r := router.New(router.HandlerFunc(s.fallback))
+	s.registerBuiltins(r)
+	s.registerCramps(r)
+	return r
+}
+
+// say builds a reply from content texts, in order. The last text's question,
+// if any, becomes the reply's question and the turn's pending question.
+func (s *set) say(t *router.Turn, ids ...string) router.Reply {
+	r := router.Reply{Speech: &alexa.SSML{}}
+	for _, id := range ids {
+		txt := s.lib.Get(id)
+		for _, line := range txt.Say {
+			r.Speech.Say(line)
+		}
+		if txt.Ask != "" {
+			r.Question = txt.Ask
+			t.State.Pending = id
+		}
+	}
+	if r.Question == "" {
+		t.State.Pending = ""
+	}
+	return r
+}
+
+// answer records the listener's answer to the pending question and passes it
+// to the topic that asked. It reports false when no question is pending.
+func (s *set) answer(t *router.Turn, answer string) (router.Reply, bool, error) {
+	q := t.State.Pending
+	f, ok := s.answers[t.State.Topic]
+	if q == "" || !ok {
+		return router.Reply{}, false, nil
+	}
+	t.State.SetAnswer(q, answer)
+	t.State.Pending = ""
+	r, err := f(t, q, answer)
+	return r, true, err
+}
+
+// begin starts a topic's conversation, keeping what the session already
+// learned (facts, level, answers, who it is about).
+func begin(t *router.Turn, topic string) {
+	if t.State.Topic != topic {
+		t.State.Topic = topic
+		t.State.Step = ""
+	}
+	if t.State.Started.IsZero() {
+		t.State.Started = t.Now
+	}
+}
+
+// night returns tonight's record for a topic. Nights run noon to noon, so a
+// cramp at 3 a.m. belongs to the evening before.
+func night(t *router.Turn, topic, outcome string) *session.Night {
+	d := t.Now.Add(-12 * 60 * 60 * 1e9).Format("2006-01-02")
+	return &session.Night{Date: d, Topic: topic, Level: t.State.Level, Outcome: outcome, Count: 1}
+}

@@ -1,0 +1,146 @@
+// Package content holds what Night Legs says: guidance, questions and their
+// sources, as YAML files under data/ that a clinician can review without
+// reading Go. Conversations refer to texts by ID; Load checks every file at
+// start-up, so a missing or malformed text is a start-up failure, never a
+// silence at 3 a.m.
+package content
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"sync"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed data/*.yaml
+var files embed.FS
+
+// MaxWords is the most a text may say before a question or a pause: at night
+// the first sentence must be the useful one, and the whole answer short.
+const MaxWords = 40
+
+// Text is one thing the skill can say.
+type Text struct {
+	// Say is spoken in order, one sentence or short phrase per item.
+	Say []string `yaml:"say"`
+	// Ask is a follow-up question, answerable with yes or no.
+	Ask string `yaml:"ask"`
+	// Sources cite where the facts come from (a section of
+	// shared/domain/clinical-references.md or a seed article).
+	Sources []string `yaml:"sources"`
+}
+
+// Words counts the words the text speaks, question included.
+func (t Text) Words() int {
+	n := len(strings.Fields(t.Ask))
+	for _, s := range t.Say {
+		n += len(strings.Fields(s))
+	}
+	return n
+}
+
+// file is one data/*.yaml file.
+type file struct {
+	Texts map[string]Text `yaml:"texts"`
+}
+
+// Library is every text by ID.
+type Library struct {
+	texts map[string]Text
+}
+
+var (
+	defaultOnce sync.Once
+	defaultLib  *Library
+	defaultErr  error
+)
+
+// Default returns the library embedded in the binary, loaded once.
+func Default() (*Library, error) {
+	defaultOnce.Do(func() { defaultLib, defaultErr = Load(files) })
+	return defaultLib, defaultErr
+}
+
+// MustDefault is Default for code that runs after start-up has already
+// checked the library (the handler binary loads it before serving).
+func MustDefault() *Library {
+	lib, err := Default()
+	if err != nil {
+		panic(err)
+	}
+	return lib
+}
+
+// Load reads and checks every data/*.yaml file of fsys.
+func Load(fsys fs.FS) (*Library, error) {
+	names, err := fs.Glob(fsys, "data/*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	lib := &Library{texts: map[string]Text{}}
+	for _, name := range names {
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		var f file
+		dec := yaml.NewDecoder(strings.NewReader(string(b)))
+		dec.KnownFields(true)
+		if err := dec.Decode(&f); err != nil {
+			return nil, fmt.Errorf("content %s: %w", name, err)
+		}
+		for id, t := range f.Texts {
+			if _, dup := lib.texts[id]; dup {
+				return nil, fmt.Errorf("content %s: text %q defined twice", name, id)
+			}
+			if err := check(id, t); err != nil {
+				return nil, fmt.Errorf("content %s: %w", name, err)
+			}
+			lib.texts[id] = t
+		}
+	}
+	return lib, nil
+}
+
+func check(id string, t Text) error {
+	if len(t.Say) == 0 && t.Ask == "" {
+		return fmt.Errorf("text %q says nothing", id)
+	}
+	if len(t.Sources) == 0 {
+		return fmt.Errorf("text %q cites no source", id)
+	}
+	if w := t.Words(); w > MaxWords {
+		return fmt.Errorf("text %q is %d words; at most %d before a question", id, w, MaxWords)
+	}
+	return nil
+}
+
+// Get returns the text with the given ID. A missing ID is a programming
+// error caught by tests (every ID used in Go is checked), so it panics.
+func (l *Library) Get(id string) Text {
+	t, ok := l.texts[id]
+	if !ok {
+		panic(fmt.Sprintf("content: no text %q", id))
+	}
+	return t
+}
+
+// Has reports whether a text exists.
+func (l *Library) Has(id string) bool {
+	_, ok := l.texts[id]
+	return ok
+}
+
+// IDs lists every text ID, sorted.
+func (l *Library) IDs() []string {
+	ids := make([]string, 0, len(l.texts))
+	for id := range l.texts {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}

@@ -1,0 +1,191 @@
+// Package session defines what Night Legs remembers about a listener: the
+// current conversation (Context), their preferences (Prefs) and, with their
+// consent, a short history of past nights (Night). It holds plain types only;
+// the stores that keep them live in package store.
+//
+// What is kept is the least the conversations need: topics, answers, levels
+// and outcomes, never what the listener said word for word.
+package session
+
+import (
+	"errors"
+	"slices"
+	"time"
+)
+
+// Schema is the version of the stored shape of these types. A store that
+// reads an item with a newer or unknown schema treats it as absent.
+const Schema = 1
+
+// ErrConflict is returned by a store when a conditional write finds that
+// another writer changed the item first and the change could not be merged.
+var ErrConflict = errors.New("session: version conflict")
+
+// Answers to yes/no questions, as kept in Context.Answers.
+const (
+	Yes     = "yes"
+	No      = "no"
+	Unknown = "unknown"
+)
+
+// Context is the current conversation: which topic, which step, what has
+// been asked and answered, and the triage level reached. It travels in the
+// response's sessionAttributes between turns and is saved to the store so a
+// later session can resume it.
+type Context struct {
+	Topic string `json:"topic,omitempty"`
+	// Step is the conversation's own marker of where it is, such as
+	// "asked-easing".
+	Step string `json:"step,omitempty"`
+	// Pending is the ID of the question the skill asked last and awaits an
+	// answer to, so a bare "yes" or "no" can be understood.
+	Pending string `json:"pending,omitempty"`
+	// Answers maps question IDs to answers (Yes, No, Unknown or a value).
+	Answers map[string]string `json:"answers,omitempty"`
+	// Facts are triage fact IDs gathered so far (sorted, no repeats).
+	Facts []string `json:"facts,omitempty"`
+	// Level is the highest triage level reached in this conversation; it
+	// never goes down.
+	Level string `json:"level,omitempty"`
+	// Subject is whom the conversation is about: "self" (or empty), "child",
+	// "partner", "parent", "other".
+	Subject string `json:"subject,omitempty"`
+	// Routine is the position in a guided stretch routine, if one is on.
+	Routine *Routine `json:"routine,omitempty"`
+	// Voice overrides Prefs.Voice for this session ("soft" or "normal").
+	Voice string `json:"voice,omitempty"`
+	// Started and Updated are when the conversation began and last changed.
+	Started time.Time `json:"started,omitzero"`
+	Updated time.Time `json:"updated,omitzero"`
+	// Version is the store's version of the saved context item; stores use
+	// it for conditional writes. Zero means never saved.
+	Version int64 `json:"version,omitempty"`
+}
+
+// Routine is a position in a guided stretch routine.
+type Routine struct {
+	ID     string  `json:"id"`
+	Step   int     `json:"step"` // zero-based index of the current step
+	Paused bool    `json:"paused,omitempty"`
+	Pace   float64 `json:"pace,omitempty"` // hold-time multiplier; 0 means 1
+	Done   []int   `json:"done,omitempty"` // steps completed
+}
+
+// Answer returns the answer to question id, or "".
+func (c *Context) Answer(id string) string { return c.Answers[id] }
+
+// SetAnswer records the answer to question id.
+func (c *Context) SetAnswer(id, answer string) {
+	if c.Answers == nil {
+		c.Answers = map[string]string{}
+	}
+	c.Answers[id] = answer
+}
+
+// Answered reports whether question id has an answer.
+func (c *Context) Answered(id string) bool {
+	_, ok := c.Answers[id]
+	return ok
+}
+
+// AddFacts adds triage facts, keeping Facts sorted and without repeats. It
+// reports whether anything new was added.
+func (c *Context) AddFacts(facts ...string) bool {
+	added := false
+	for _, f := range facts {
+		if f == "" {
+			continue
+		}
+		i, found := slices.BinarySearch(c.Facts, f)
+		if !found {
+			c.Facts = slices.Insert(c.Facts, i, f)
+			added = true
+		}
+	}
+	return added
+}
+
+// HasFact reports whether fact f has been gathered.
+func (c *Context) HasFact(f string) bool {
+	_, found := slices.BinarySearch(c.Facts, f)
+	return found
+}
+
+// Empty reports whether the context holds no conversation.
+func (c *Context) Empty() bool {
+	return c == nil || (c.Topic == "" && c.Routine == nil && len(c.Facts) == 0 && len(c.Answers) == 0)
+}
+
+// Clone returns a deep copy.
+func (c *Context) Clone() *Context {
+	if c == nil {
+		return nil
+	}
+	n := *c
+	if c.Answers != nil {
+		n.Answers = make(map[string]string, len(c.Answers))
+		for k, v := range c.Answers {
+			n.Answers[k] = v
+		}
+	}
+	n.Facts = slices.Clone(c.Facts)
+	if c.Routine != nil {
+		r := *c.Routine
+		r.Done = slices.Clone(c.Routine.Done)
+		n.Routine = &r
+	}
+	return &n
+}
+
+// Voices.
+const (
+	VoiceSoft   = "soft"
+	VoiceNormal = "normal"
+)
+
+// Consent answers for keeping a history of nights.
+const (
+	ConsentUnasked = ""
+	ConsentGiven   = "yes"
+	ConsentRefused = "no"
+)
+
+// Prefs are the listener's lasting preferences.
+type Prefs struct {
+	Voice   string `json:"voice,omitempty"`   // VoiceSoft (default) or VoiceNormal
+	History string `json:"history,omitempty"` // ConsentUnasked, ConsentGiven or ConsentRefused
+	// Version is the store's version of the saved prefs item.
+	Version int64 `json:"version,omitempty"`
+}
+
+// Night is what one night's conversation was about and how it went. It is
+// kept only with the listener's consent.
+type Night struct {
+	Date    string `json:"date"`              // local date, YYYY-MM-DD
+	Topic   string `json:"topic"`             // such as "cramp"
+	Level   string `json:"level,omitempty"`   // highest triage level reached
+	Outcome string `json:"outcome,omitempty"` // such as "eased", "not-eased"
+	Count   int    `json:"count,omitempty"`   // episodes reported that night
+}
+
+// Snapshot is everything a store holds for one listener, loaded with one
+// read at the start of a session.
+type Snapshot struct {
+	Context *Context `json:"context,omitempty"` // nil if none, or expired
+	Prefs   Prefs    `json:"prefs"`
+	Nights  []Night  `json:"nights,omitempty"` // oldest first
+}
+
+// Change is what one turn changes durably. A nil field changes nothing;
+// a Change with every field nil needs no write.
+type Change struct {
+	// Context replaces the saved conversation context.
+	Context *Context
+	// Prefs replaces the saved preferences.
+	Prefs *Prefs
+	// Night adds or replaces the night with the same Date and Topic.
+	Night *Night
+}
+
+// Empty reports whether the change needs no write.
+func (c Change) Empty() bool { return c.Context == nil && c.Prefs == nil && c.Night == nil }
