@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // MaxSSML is Alexa's limit on the length of outputSpeech.ssml, tags included.
@@ -161,5 +162,14 @@ var escaper = strings.NewReplacer(
 	"'", "&apos;",
 )
 
-// Escape escapes text for use inside SSML.
-func Escape(text string) string { return escaper.Replace(text) }
+// Escape escapes text for use inside SSML. Characters XML does not allow
+// (control characters, invalid UTF-8) are dropped: Alexa rejects the whole
+// response for one of them.
+func Escape(text string) string {
+	return escaper.Replace(strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' || (r >= 0x20 && r != utf8.RuneError && r != 0xFFFE && r != 0xFFFF && !(r >= 0xD800 && r <= 0xDFFF)) {
+			return r
+		}
+		return -1
+	}, text))
+}
