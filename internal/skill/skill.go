@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/nightlegs/nightlegs/internal/alexa"
@@ -126,8 +127,8 @@ func (s *Skill) handle(ctx context.Context, env *alexa.RequestEnvelope, log *slo
 	storeCtx, cancel := context.WithTimeout(ctx, s.storeTimeout())
 	defer cancel()
 
-	switch env.Request.Type {
-	case alexa.TypeSkillDisabled:
+	switch typ := env.Request.Type; {
+	case typ == alexa.TypeSkillDisabled:
 		// The user ID will never be sent again: delete what it keyed.
 		if s.Store != nil && user != "" {
 			if err := s.Store.Forget(storeCtx, user); err != nil {
@@ -135,28 +136,33 @@ func (s *Skill) handle(ctx context.Context, env *alexa.RequestEnvelope, log *slo
 			}
 		}
 		return &alexa.ResponseEnvelope{Version: "1.0"}
-	case alexa.TypeExceptionEncountered:
+	case typ == alexa.TypeExceptionEncountered:
 		if env.Request.Error != nil {
 			log.Error("alexa reported an error", "errType", env.Request.Error.Type, "message", env.Request.Error.Message)
 		}
 		return &alexa.ResponseEnvelope{Version: "1.0"}
+	case strings.HasPrefix(typ, "AlexaSkillEvent."):
+		// Events arrive with nobody listening: nothing to say or keep.
+		return &alexa.ResponseEnvelope{Version: "1.0"}
 	}
 
-	t, base, loaded := s.turn(ctx, env, log)
+	t, base, deferred := s.turn(ctx, storeCtx, env, log)
 	reply, err := s.run(t, log)
 	if err != nil {
 		log.Error("turn failed", "err", err)
 		reply = apology()
 	}
 
-	if reply.Forget && s.Store != nil && user != "" {
+	switch {
+	case s.Store == nil || user == "":
+	case reply.Forget:
 		if err := s.Store.Forget(storeCtx, user); err != nil {
 			log.Error("forget", "err", err)
 		}
-	} else if s.Store != nil && user != "" && !reply.Plain {
-		// Safety answers never wait on the store: a Plain (emergency)
-		// reply is sent without loading or saving anything.
-		if !loaded && t.NewSession {
+	case reply.Plain:
+		// Safety answers never wait on the store.
+	default:
+		if deferred {
 			if snap, err := s.Store.Load(storeCtx, user); err != nil {
 				log.Error("load context", "err", err)
 			} else {
@@ -169,8 +175,9 @@ func (s *Skill) handle(ctx context.Context, env *alexa.RequestEnvelope, log *slo
 }
 
 // turn builds the Turn: context from session attributes, or from the store
-// when the session is new.
-func (s *Skill) turn(ctx context.Context, env *alexa.RequestEnvelope, log *slog.Logger) (t *router.Turn, base session.Snapshot, loaded bool) {
+// when the session is new. It reports deferred when a new session's load was
+// put off until the reply is known (see safetyFirst).
+func (s *Skill) turn(ctx, storeCtx context.Context, env *alexa.RequestEnvelope, log *slog.Logger) (t *router.Turn, base session.Snapshot, deferred bool) {
 	t = &router.Turn{
 		Ctx:        ctx,
 		Request:    env,
@@ -190,12 +197,13 @@ func (s *Skill) turn(ctx context.Context, env *alexa.RequestEnvelope, log *slog.
 			t.Text = slot.Value
 		}
 	}
-	if !t.NewSession && env.Session != nil {
+	switch {
+	case !t.NewSession && env.Session != nil:
 		base = fromAttributes(env.Session.Attributes, log)
-		loaded = true
-	} else if s.Store != nil && !s.safetyFirst(t) {
-		storeCtx, cancel := context.WithTimeout(ctx, s.storeTimeout())
-		defer cancel()
+	case s.Store == nil || env.UserID() == "":
+	case s.safetyFirst(t):
+		deferred = true
+	default:
 		snap, err := s.Store.Load(storeCtx, s.userKey(env.UserID()))
 		if err != nil {
 			// The conversation goes on without memory; the listener
@@ -203,7 +211,6 @@ func (s *Skill) turn(ctx context.Context, env *alexa.RequestEnvelope, log *slog.
 			log.Error("load context", "err", err)
 		} else {
 			base = snap
-			loaded = true
 		}
 	}
 	*t.Prefs = base.Prefs
@@ -220,12 +227,13 @@ func (s *Skill) turn(ctx context.Context, env *alexa.RequestEnvelope, log *slog.
 			t.State = base.Context.Clone()
 		}
 	}
-	return t, base, loaded
+	return t, base, deferred
 }
 
-// safetyFirst reports whether a new session's opening turn should skip the
-// store load: triage answers must not wait on it. The load is then done
-// after the reply is known, if the reply is not an emergency.
+// safetyFirst reports whether a new session's opening turn should put off
+// the store load: it says something free-form, which may be a warning sign,
+// and triage answers must not wait on the store. The load is then done after
+// the reply is known, unless the reply is an emergency.
 func (s *Skill) safetyFirst(t *router.Turn) bool {
 	return s.Triage != nil && t.Text != ""
 }

@@ -1,0 +1,410 @@
+package skill
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/nightlegs/nightlegs/internal/alexa"
+	"github.com/nightlegs/nightlegs/internal/router"
+	"github.com/nightlegs/nightlegs/internal/session"
+)
+
+const testSkillID = "amzn1.ask.skill.1a2b3c4d-0000-4000-8000-000000000001"
+
+// recordingStore is a pipeline test double: it records calls and can fail
+// or stall. Tests of real stores live in package store.
+type recordingStore struct {
+	mu      sync.Mutex
+	snap    session.Snapshot
+	loads   int
+	saves   []session.Change
+	forgets []string
+	err     error
+	delay   time.Duration
+}
+
+func (s *recordingStore) wait(ctx context.Context) error {
+	if s.delay == 0 {
+		return s.err
+	}
+	select {
+	case <-time.After(s.delay):
+		return s.err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (s *recordingStore) Load(ctx context.Context, user string) (session.Snapshot, error) {
+	s.mu.Lock()
+	s.loads++
+	s.mu.Unlock()
+	if err := s.wait(ctx); err != nil {
+		return session.Snapshot{}, err
+	}
+	return s.snap, nil
+}
+
+func (s *recordingStore) Save(ctx context.Context, user string, base session.Snapshot, ch session.Change) (session.Snapshot, error) {
+	s.mu.Lock()
+	s.saves = append(s.saves, ch)
+	s.mu.Unlock()
+	if err := s.wait(ctx); err != nil {
+		return session.Snapshot{}, err
+	}
+	return base, nil
+}
+
+func (s *recordingStore) Forget(ctx context.Context, user string) error {
+	s.mu.Lock()
+	s.forgets = append(s.forgets, user)
+	s.mu.Unlock()
+	return s.wait(ctx)
+}
+
+func testRouter() *router.Router {
+	r := router.New(router.HandlerFunc(func(t *router.Turn) (router.Reply, error) {
+		return router.Ask("Where does it hurt?", "Sorry, I didn't catch that."), nil
+	}))
+	r.Request(alexa.TypeLaunch, router.HandlerFunc(func(t *router.Turn) (router.Reply, error) {
+		return router.Ask("What are your legs doing?", "Night Legs here."), nil
+	}))
+	r.Request(alexa.TypeSessionEnded, router.HandlerFunc(func(t *router.Turn) (router.Reply, error) {
+		return router.Reply{End: true}, nil
+	}))
+	r.IntentFunc("CrampIntent", func(t *router.Turn) (router.Reply, error) {
+		t.State.Topic = "cramp"
+		t.State.Pending = "cramp.relief"
+		return router.Ask("Is it easing?", "Pull your toes toward your shin."), nil
+	})
+	r.IntentFunc("PanicIntent", func(t *router.Turn) (router.Reply, error) { panic("boom") })
+	r.IntentFunc("ErrorIntent", func(t *router.Turn) (router.Reply, error) { return router.Reply{}, errors.New("broken") })
+	r.IntentFunc("AMAZON.StopIntent", func(t *router.Turn) (router.Reply, error) {
+		r := router.Say("Rest easy.")
+		r.End = true
+		return r, nil
+	})
+	return r
+}
+
+func newTestSkill(st Store) *Skill {
+	s := &Skill{
+		Router:        testRouter(),
+		SkillID:       testSkillID,
+		UserKeySecret: []byte("test-secret"),
+		Log:           slog.New(slog.NewJSONHandler(io.Discard, nil)),
+		Now:           func() time.Time { return time.Date(2026, 11, 23, 3, 4, 5, 0, time.UTC) },
+	}
+	if st != nil {
+		s.Store = st
+	}
+	return s
+}
+
+func request(t *testing.T, file string, edit func(*alexa.RequestEnvelope)) *alexa.RequestEnvelope {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var env alexa.RequestEnvelope
+	if err := json.Unmarshal(b, &env); err != nil {
+		t.Fatal(err)
+	}
+	if edit != nil {
+		edit(&env)
+	}
+	return &env
+}
+
+func intent(name string) func(*alexa.RequestEnvelope) {
+	return func(e *alexa.RequestEnvelope) { e.Request.Intent = &alexa.Intent{Name: name} }
+}
+
+func speech(r *alexa.ResponseEnvelope) string {
+	if r.Response.OutputSpeech == nil {
+		return ""
+	}
+	return r.Response.OutputSpeech.SSML
+}
+
+func TestHandle(t *testing.T) {
+	tests := []struct {
+		name     string
+		file     string
+		edit     func(*alexa.RequestEnvelope)
+		says     string // substring of the SSML; "" means no speech at all
+		end      *bool
+		reprompt bool
+	}{
+		{name: "launch", file: "launch.json", says: "Night Legs here. What are your legs doing?", end: alexa.Bool(false), reprompt: true},
+		{name: "intent", file: "intent-cramp.json", says: "Is it easing?", end: alexa.Bool(false), reprompt: true},
+		{name: "stop ends the session", file: "intent-cramp.json", edit: intent("AMAZON.StopIntent"), says: "Rest easy.", end: alexa.Bool(true)},
+		{name: "unknown intent goes to the fallback", file: "intent-cramp.json", edit: intent("NoSuchIntent"), says: "didn&apos;t catch", end: alexa.Bool(false), reprompt: true},
+		{name: "unknown request type goes to the fallback", file: "unknown-type.json", says: "didn&apos;t catch", end: alexa.Bool(false), reprompt: true},
+		{name: "panic becomes an apology", file: "intent-cramp.json", edit: intent("PanicIntent"), says: "something went wrong", end: alexa.Bool(false), reprompt: true},
+		{name: "error becomes an apology", file: "intent-cramp.json", edit: intent("ErrorIntent"), says: "emergency number", end: alexa.Bool(false), reprompt: true},
+		{name: "session ended has no speech", file: "session-ended.json"},
+		{name: "exception encountered has no speech", file: "exception.json"},
+		{name: "skill enabled has no speech", file: "event-SkillEnabled.json"},
+		{name: "permission accepted has no speech", file: "event-SkillPermissionAccepted.json"},
+		{name: "account linked has no speech", file: "event-SkillAccountLinked.json"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newTestSkill(nil)
+			resp, err := s.Handle(context.Background(), request(t, tt.file, tt.edit))
+			if err != nil {
+				t.Fatalf("Handle: %v", err)
+			}
+			got := speech(resp)
+			if tt.says == "" && got != "" {
+				t.Errorf("speech %q, want none", got)
+			}
+			if tt.says != "" && !strings.Contains(got, tt.says) {
+				t.Errorf("speech %q does not contain %q", got, tt.says)
+			}
+			if got != "" && !strings.HasPrefix(got, "<speak>") {
+				t.Errorf("speech is not SSML: %q", got)
+			}
+			if (tt.end == nil) != (resp.Response.ShouldEndSession == nil) ||
+				(tt.end != nil && *tt.end != *resp.Response.ShouldEndSession) {
+				t.Errorf("shouldEndSession = %v, want %v", ptr(resp.Response.ShouldEndSession), ptr(tt.end))
+			}
+			if tt.reprompt != (resp.Response.Reprompt != nil) {
+				t.Errorf("reprompt present = %v, want %v", resp.Response.Reprompt != nil, tt.reprompt)
+			}
+		})
+	}
+}
+
+func ptr(b *bool) string {
+	if b == nil {
+		return "absent"
+	}
+	if *b {
+		return "true"
+	}
+	return "false"
+}
+
+func TestWrongSkillRefusedBeforeAnything(t *testing.T) {
+	st := &recordingStore{}
+	s := newTestSkill(st)
+	_, err := s.Handle(context.Background(), request(t, "intent-cramp.json", func(e *alexa.RequestEnvelope) {
+		e.Session.Application.ApplicationID = "amzn1.ask.skill.someone-else"
+		e.Context.System.Application.ApplicationID = "amzn1.ask.skill.someone-else"
+	}))
+	if !errors.Is(err, ErrWrongSkill) {
+		t.Fatalf("err = %v, want ErrWrongSkill", err)
+	}
+	if st.loads != 0 || len(st.saves) != 0 || len(st.forgets) != 0 {
+		t.Errorf("store touched: %d loads, %d saves, %d forgets", st.loads, len(st.saves), len(st.forgets))
+	}
+	// Locally the ID may be unset: then anything goes.
+	s.SkillID = ""
+	if _, err := s.Handle(context.Background(), request(t, "intent-cramp.json", nil)); err != nil {
+		t.Errorf("with no SKILL_ID: %v", err)
+	}
+}
+
+func TestContextTravelsInSessionAttributes(t *testing.T) {
+	s := newTestSkill(nil)
+	first, err := s.Handle(context.Background(), request(t, "intent-cramp.json", nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, ok := first.SessionAttributes[AttrContext].(*session.Context)
+	if !ok || ctx.Topic != "cramp" || ctx.Pending != "cramp.relief" {
+		t.Fatalf("sessionAttributes[ctx] = %#v", first.SessionAttributes[AttrContext])
+	}
+	// What Alexa echoes back is the JSON of those attributes.
+	b, _ := json.Marshal(first.SessionAttributes)
+	var attrs map[string]any
+	json.Unmarshal(b, &attrs)
+
+	var seen *router.Turn
+	s.Router.IntentFunc("AMAZON.YesIntent", func(t *router.Turn) (router.Reply, error) {
+		seen = t
+		return router.Say("Good."), nil
+	})
+	_, err = s.Handle(context.Background(), request(t, "intent-cramp.json", func(e *alexa.RequestEnvelope) {
+		e.Session.New = false
+		e.Session.Attributes = attrs
+		e.Request.Intent = &alexa.Intent{Name: "AMAZON.YesIntent"}
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if seen == nil || seen.State.Topic != "cramp" || seen.State.Pending != "cramp.relief" || seen.NewSession {
+		t.Errorf("second turn saw %+v", seen)
+	}
+}
+
+func TestTriageLevelInEveryResponse(t *testing.T) {
+	s := newTestSkill(nil)
+	s.Triage = levelTriage{"urgent"}
+	for _, edit := range []func(*alexa.RequestEnvelope){nil, intent("AMAZON.StopIntent")} {
+		resp, err := s.Handle(context.Background(), request(t, "intent-cramp.json", edit))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if resp.SessionAttributes[AttrTriage] != "urgent" {
+			t.Errorf("sessionAttributes = %v", resp.SessionAttributes)
+		}
+	}
+	s.Triage = nil
+	resp, _ := s.Handle(context.Background(), request(t, "intent-cramp.json", nil))
+	if _, ok := resp.SessionAttributes[AttrTriage]; ok {
+		t.Errorf("triage set with no level known: %v", resp.SessionAttributes)
+	}
+}
+
+// levelTriage sets a fixed level and otherwise lets the conversation speak.
+type levelTriage struct{ level string }
+
+func (l levelTriage) Before(t *router.Turn) (*router.Reply, error) {
+	t.State.Level = l.level
+	return nil, nil
+}
+
+func (l levelTriage) After(t *router.Turn, r router.Reply) (router.Reply, error) { return r, nil }
+
+// emergencyTriage answers every turn with a plain emergency reply.
+type emergencyTriage struct{}
+
+func (emergencyTriage) Before(t *router.Turn) (*router.Reply, error) {
+	t.State.Level = "emergency"
+	r := router.Say("Call 911 now.")
+	r.End, r.Plain = true, true
+	return &r, nil
+}
+
+func (emergencyTriage) After(t *router.Turn, r router.Reply) (router.Reply, error) { return r, nil }
+
+func TestEmergencyNeverWaitsOnTheStore(t *testing.T) {
+	st := &recordingStore{delay: time.Hour}
+	s := newTestSkill(st)
+	s.Triage = emergencyTriage{}
+	resp, err := s.Handle(context.Background(), request(t, "intent-cramp.json", func(e *alexa.RequestEnvelope) {
+		e.Request.Intent.Slots = map[string]alexa.Slot{FreeTextSlot: {Name: FreeTextSlot, Value: "my calf is swollen and I can't breathe"}}
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(speech(resp), "Call 911 now.") || !*resp.Response.ShouldEndSession {
+		t.Errorf("response %+v", resp.Response)
+	}
+	if strings.Contains(speech(resp), `volume="soft"`) {
+		t.Error("emergency answer was softened")
+	}
+	if st.loads != 0 || len(st.saves) != 0 {
+		t.Errorf("store used: %d loads, %d saves", st.loads, len(st.saves))
+	}
+}
+
+func TestStoreDownStillAnswers(t *testing.T) {
+	for name, st := range map[string]*recordingStore{
+		"failing": {err: errors.New("connection refused")},
+		"slow":    {delay: time.Hour},
+	} {
+		t.Run(name, func(t *testing.T) {
+			s := newTestSkill(st)
+			s.StoreTimeout = 50 * time.Millisecond
+			start := time.Now()
+			resp, err := s.Handle(context.Background(), request(t, "intent-cramp.json", nil))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(speech(resp), "Pull your toes") {
+				t.Errorf("speech %q", speech(resp))
+			}
+			if resp.SessionAttributes[AttrContext] == nil {
+				t.Error("the conversation cannot continue from sessionAttributes")
+			}
+			// Load and save share one deadline per turn.
+			if d := time.Since(start); d > s.StoreTimeout+200*time.Millisecond {
+				t.Errorf("took %v with a %v store deadline", d, s.StoreTimeout)
+			}
+		})
+	}
+}
+
+func TestOneLoadPerSessionAndNoWriteWithoutChange(t *testing.T) {
+	st := &recordingStore{}
+	s := newTestSkill(st)
+	first, _ := s.Handle(context.Background(), request(t, "intent-cramp.json", nil))
+	if st.loads != 1 || len(st.saves) != 1 {
+		t.Fatalf("first turn: %d loads, %d saves; want 1, 1", st.loads, len(st.saves))
+	}
+	b, _ := json.Marshal(first.SessionAttributes)
+	var attrs map[string]any
+	json.Unmarshal(b, &attrs)
+	// A turn that changes nothing durable: the fallback leaves the context
+	// as it was.
+	s.Handle(context.Background(), request(t, "intent-cramp.json", func(e *alexa.RequestEnvelope) {
+		e.Session.New = false
+		e.Session.Attributes = attrs
+		e.Request.Intent = &alexa.Intent{Name: "NoSuchIntent"}
+	}))
+	if st.loads != 1 || len(st.saves) != 1 {
+		t.Errorf("after an idle turn: %d loads, %d saves; want 1, 1", st.loads, len(st.saves))
+	}
+}
+
+func TestSkillDisabledForgetsTheUser(t *testing.T) {
+	st := &recordingStore{}
+	s := newTestSkill(st)
+	resp, err := s.Handle(context.Background(), request(t, "event-SkillDisabled.json", nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.forgets) != 1 || st.forgets[0] != s.userKey("amzn1.ask.account.AEXAMPLEUSER") {
+		t.Fatalf("forgets = %v", st.forgets)
+	}
+	if strings.Contains(st.forgets[0], "AEXAMPLEUSER") {
+		t.Error("store key contains the raw user ID")
+	}
+	if resp.Response.OutputSpeech != nil {
+		t.Error("speech in answer to an event")
+	}
+}
+
+func TestHandleJSONRejectsMalformed(t *testing.T) {
+	s := newTestSkill(nil)
+	for _, body := range []string{"", "{", "[]", `{"request": 5}`} {
+		if _, err := s.HandleJSON(context.Background(), []byte(body)); err == nil {
+			t.Errorf("HandleJSON(%q): no error", body)
+		}
+	}
+}
+
+// FuzzHandleJSON feeds arbitrary bytes, seeded with every real payload,
+// through decoding and routing: nothing may panic, and whatever decodes
+// gets a response.
+func FuzzHandleJSON(f *testing.F) {
+	files, _ := filepath.Glob("testdata/*.json")
+	for _, name := range files {
+		b, _ := os.ReadFile(name)
+		f.Add(b)
+	}
+	f.Add([]byte(`{"request":{"type":"IntentRequest","intent":{"name":"PanicIntent"}}}`))
+	f.Add([]byte(`{"session":{"new":false,"attributes":{"ctx":"garbage","prefs":[1],"triage":7}},"request":{"type":"IntentRequest"}}`))
+	s := newTestSkill(&recordingStore{})
+	s.SkillID = ""
+	f.Fuzz(func(t *testing.T, body []byte) {
+		out, err := s.HandleJSON(context.Background(), body)
+		if err == nil && !json.Valid(out) {
+			t.Fatalf("invalid JSON out: %s", out)
+		}
+	})
+}
