@@ -1,0 +1,294 @@
+// Package triage decides how soon the person Night Legs is talking about
+// needs care, from the facts gathered so far in a session, and makes sure
+// the listener hears it whatever the conversation was doing.
+//
+// Levels, highest first, are Emergency ("emergency": call the emergency
+// number now), Urgent ("urgent": medical care today), Soon ("soon": a doctor
+// in the next few days) and SelfCare ("self_care"). These strings are the
+// contract of sessionAttributes["triage"]. A session's level only rises.
+//
+// Everything clinical is data under data/, for a clinician to review:
+//
+//   - data/facts.yaml: the fact vocabulary. Fact IDs (one_leg_swollen,
+//     leg_warm, breathless, fever, pregnant, diabetes, foot_wound, child,
+//     cramp_not_easing, ...) are what conversations, the symptom reader and
+//     the screening questions add to session.Context.Facts. A fact ruled
+//     out is kept as "not:<id>" (see NotFact); it never lowers a level.
+//   - data/questions.yaml: the screening questions, by ID ("triage.swelling",
+//     "triage.emergency", ...): spoken text and which facts a yes, a no or
+//     an "I don't know" sets or rules out.
+//   - data/rules.yaml: one rule per red flag, each with its level, the facts
+//     that fire it and its source.
+//
+// A conversation asks a screening question with Ask (or by setting
+// Context.Pending to its ID and saying Question(id)); Guard records the
+// answer before the conversation sees it. Both IDs and facts are stable
+// names: other packages' data refer to them.
+package triage
+
+import (
+	"embed"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/nightlegs/nightlegs/internal/session"
+)
+
+//go:embed data/*.yaml
+var files embed.FS
+
+// Levels, as kept in session.Context.Level and sessionAttributes["triage"].
+const (
+	Emergency = "emergency"
+	Urgent    = "urgent"
+	Soon      = "soon"
+	SelfCare  = "self_care"
+)
+
+// rank orders the levels; an unknown or empty level ranks below SelfCare.
+func rank(level string) int {
+	switch level {
+	case Emergency:
+		return 4
+	case Urgent:
+		return 3
+	case Soon:
+		return 2
+	case SelfCare:
+		return 1
+	}
+	return 0
+}
+
+// Higher returns the higher of two levels.
+func Higher(a, b string) string {
+	if rank(b) > rank(a) {
+		return b
+	}
+	return a
+}
+
+// AtLeast reports whether level is at least min.
+func AtLeast(level, min string) bool { return rank(level) >= rank(min) }
+
+// QuestionPrefix starts every screening question's ID, so a pending
+// question can be told to be triage's.
+const QuestionPrefix = "triage."
+
+// notPrefix marks a ruled-out fact in session.Context.Facts.
+const notPrefix = "not:"
+
+// NotFact is how a ruled-out fact is kept in session.Context.Facts.
+func NotFact(fact string) string { return notPrefix + fact }
+
+// Answers a screening question can get (session.Yes, No, Unknown).
+type Answer struct {
+	Sets     []string `yaml:"sets"`
+	RulesOut []string `yaml:"rules_out"`
+}
+
+// ScreeningQuestion is one of data/questions.yaml.
+type ScreeningQuestion struct {
+	ID      string   `yaml:"-"`
+	Ask     string   `yaml:"ask"`
+	Yes     Answer   `yaml:"yes"`
+	No      Answer   `yaml:"no"`
+	Unknown Answer   `yaml:"unknown"`
+	Sources []string `yaml:"sources"`
+}
+
+// answer returns what a given answer tells.
+func (q *ScreeningQuestion) answer(a string) Answer {
+	switch a {
+	case session.Yes:
+		return q.Yes
+	case session.No:
+		return q.No
+	}
+	return q.Unknown
+}
+
+type factsFile struct {
+	Facts map[string]string `yaml:"facts"`
+}
+
+type questionsFile struct {
+	Questions map[string]*ScreeningQuestion `yaml:"questions"`
+	Answers   map[string]string             `yaml:"answers"`
+}
+
+// data is everything under data/, checked.
+type data struct {
+	facts     map[string]string
+	questions map[string]*ScreeningQuestion
+	answers   map[string]string // intent name → session.Yes/No/Unknown
+	rules     []*Rule
+}
+
+var loaded = mustLoad()
+
+func mustLoad() *data {
+	d, err := load()
+	if err != nil {
+		panic(err) // embedded at build time; TestData reports it
+	}
+	return d
+}
+
+func decode(name string, v any) error {
+	b, err := files.ReadFile("data/" + name)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", name, err)
+	}
+	dec := yaml.NewDecoder(strings.NewReader(string(b)))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("decode %s: %w", name, err)
+	}
+	return nil
+}
+
+func load() (*data, error) {
+	var ff factsFile
+	if err := decode("facts.yaml", &ff); err != nil {
+		return nil, err
+	}
+	var qf questionsFile
+	if err := decode("questions.yaml", &qf); err != nil {
+		return nil, err
+	}
+	d := &data{facts: ff.Facts, questions: qf.Questions, answers: qf.Answers}
+	for id, q := range d.questions {
+		q.ID = id
+		if !strings.HasPrefix(id, QuestionPrefix) {
+			return nil, fmt.Errorf("question %q: ID must start with %q", id, QuestionPrefix)
+		}
+		if q.Ask == "" || len(q.Sources) == 0 {
+			return nil, fmt.Errorf("question %q: needs ask and sources", id)
+		}
+		for _, a := range []Answer{q.Yes, q.No, q.Unknown} {
+			for _, f := range slices.Concat(a.Sets, a.RulesOut) {
+				if _, ok := d.facts[f]; !ok {
+					return nil, fmt.Errorf("question %q: unknown fact %q", id, f)
+				}
+			}
+		}
+		if len(q.Yes.Sets)+len(q.No.Sets) == 0 {
+			return nil, fmt.Errorf("question %q: neither answer tells anything", id)
+		}
+	}
+	rules, err := loadRules(d.facts)
+	if err != nil {
+		return nil, err
+	}
+	d.rules = rules
+	return d, nil
+}
+
+// Known reports whether fact is in the vocabulary.
+func Known(fact string) bool {
+	_, ok := loaded.facts[fact]
+	return ok
+}
+
+// Facts lists the fact vocabulary, sorted.
+func Facts() []string {
+	ids := make([]string, 0, len(loaded.facts))
+	for id := range loaded.facts {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// questionID accepts an ID with or without the "triage." prefix.
+func questionID(id string) string {
+	if strings.HasPrefix(id, QuestionPrefix) {
+		return id
+	}
+	return QuestionPrefix + id
+}
+
+// Lookup returns a screening question by ID ("triage.swelling" or
+// "swelling").
+func Lookup(id string) (*ScreeningQuestion, bool) {
+	q, ok := loaded.questions[questionID(id)]
+	return q, ok
+}
+
+// Question returns the spoken text of a screening question, with its
+// placeholders unfilled, or "" for an unknown ID.
+func Question(id string) string {
+	if q, ok := Lookup(id); ok {
+		return q.Ask
+	}
+	return ""
+}
+
+// Questions lists the screening question IDs, sorted.
+func Questions() []string {
+	ids := make([]string, 0, len(loaded.questions))
+	for id := range loaded.questions {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// Ask makes screening question id the pending question and returns its
+// text (placeholders unfilled) for the reply's Question.
+func Ask(c *session.Context, id string) string {
+	q, ok := Lookup(id)
+	if !ok {
+		panic(fmt.Sprintf("triage: no screening question %q", id)) // caught by tests
+	}
+	c.Pending = q.ID
+	return q.Ask
+}
+
+// NeedsAsking reports whether screening question id would tell anything
+// new: it was not answered this session, and what a yes would tell is
+// neither known nor ruled out already.
+func NeedsAsking(c *session.Context, id string) bool {
+	q, ok := Lookup(id)
+	if !ok || c.Answered(q.ID) {
+		return false
+	}
+	for _, f := range q.Yes.Sets {
+		if !c.HasFact(f) && !c.HasFact(NotFact(f)) {
+			return true
+		}
+	}
+	for _, f := range q.No.Sets {
+		if !c.HasFact(f) && !c.HasFact(NotFact(f)) {
+			return true
+		}
+	}
+	return false
+}
+
+// AnswerOf returns the answer an intent gives to a pending question
+// (session.Yes, No or Unknown), or "" if it is not an answer.
+func AnswerOf(intent string) string { return loaded.answers[intent] }
+
+// Record keeps what an answer to screening question id tells. It reports
+// false if id is not a screening question.
+func Record(c *session.Context, id, answer string) bool {
+	q, ok := Lookup(id)
+	if !ok {
+		return false
+	}
+	a := q.answer(answer)
+	c.AddFacts(a.Sets...)
+	for _, f := range a.RulesOut {
+		if !c.HasFact(f) {
+			c.AddFacts(NotFact(f))
+		}
+	}
+	c.SetAnswer(q.ID, answer)
+	return true
+}
