@@ -15,6 +15,9 @@ const (
 	IntentFallback     = "AMAZON.FallbackIntent"
 	IntentYes          = "AMAZON.YesIntent"
 	IntentNo           = "AMAZON.NoIntent"
+	// IntentUnknown is "I don't know", "not sure": an answer to any
+	// yes-or-no question, passed on as session.Unknown.
+	IntentUnknown = "AnswerUnknownIntent"
 	// IntentDescribe is the catch-all whose only sample is its free-text
 	// slot: a device sends it when no specific intent fits.
 	IntentDescribe = "DescribeSymptomIntent"
@@ -39,6 +42,7 @@ func (s *set) registerBuiltins(r *router.Router) {
 	r.IntentFunc(IntentFallback, s.fallback)
 	r.IntentFunc(IntentYes, s.yesNo(session.Yes))
 	r.IntentFunc(IntentNo, s.yesNo(session.No))
+	r.IntentFunc(IntentUnknown, s.yesNo(session.Unknown))
 	r.IntentFunc(IntentDescribe, s.fallback)
 }
 

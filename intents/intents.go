@@ -32,20 +32,25 @@ func New(lib *content.Library) *router.Router {
 	r := router.New(router.HandlerFunc(s.fallback))
 	s.registerBuiltins(r)
 	s.registerCramps(r)
+	s.registerAches(r)
+	s.registerQuestions(r)
+	s.registerSomeone(r)
+	s.registerVoice(r)
 	return r
 }
 
-// say builds a reply from content texts, in order. The last text's question,
+// say builds a reply from content texts, in order, spoken about whom the
+// conversation is about (see words). The last text's question,
 // if any, becomes the reply's question and the turn's pending question.
 func (s *set) say(t *router.Turn, ids ...string) router.Reply {
 	r := router.Reply{Speech: &alexa.SSML{}}
 	for _, id := range ids {
 		txt := s.lib.Get(id)
 		for _, line := range txt.Say {
-			r.Speech.Say(line)
+			r.Speech.Say(words(t, line))
 		}
 		if txt.Ask != "" {
-			r.Question = txt.Ask
+			r.Question = words(t, txt.Ask)
 			t.State.Pending = id
 		}
 	}

@@ -1,0 +1,99 @@
+package intents
+
+import (
+	"github.com/nightlegs/nightlegs/internal/router"
+	"github.com/nightlegs/nightlegs/internal/session"
+)
+
+// General aches and soreness at night: tired or overworked muscles, long
+// sitting or standing, too little water, stress, age and hormones, the way
+// one lies. The conversation gives relief at once, screens for warning
+// signs with triage's questions, then narrows down the likely reason one
+// yes-or-no question at a time and says what to try.
+const (
+	TopicAches  = "aches"
+	IntentAches = "AchesIntent"
+)
+
+func (s *set) registerAches(r *router.Router) {
+	r.IntentFunc(IntentAches, s.aches)
+	s.answers[TopicAches] = s.achesAnswer
+}
+
+// aches opens with what helps tonight, then the emergency screen.
+func (s *set) aches(t *router.Turn) (router.Reply, error) {
+	begin(t, TopicAches)
+	t.State.Step = "screen"
+	return s.ask(t, []string{"aches.intro"}, screenEmergency, s.achesNext)
+}
+
+func (s *set) achesAnswer(t *router.Turn, q, a string) (router.Reply, error) {
+	return s.achesNext(t, nil, q, a)
+}
+
+// achesNext goes on from the answer a to question q.
+func (s *set) achesNext(t *router.Turn, said []string, q, a string) (router.Reply, error) {
+	switch q {
+	case screenEmergency, screenSwelling:
+		// A yes that calls for care never arrives here: triage escalates
+		// first. Not sure is not a no, so what to act on is said plainly.
+		if a == session.Unknown {
+			said = append(said, unsure[q])
+		}
+		if q == screenEmergency {
+			return s.ask(t, said, screenSwelling, s.achesNext)
+		}
+		t.State.Step = "cause"
+		return s.ask(t, said, "aches.ask.active", s.achesNext)
+	case "aches.ask.active":
+		if a == session.Yes {
+			return s.achesCause(t, said, "aches.overuse")
+		}
+		return s.ask(t, said, "aches.ask.still", s.achesNext)
+	case "aches.ask.still":
+		if a == session.Yes {
+			return s.achesCause(t, said, "aches.still")
+		}
+		return s.ask(t, said, "aches.ask.water", s.achesNext)
+	case "aches.ask.water":
+		if a == session.Yes {
+			return s.achesCause(t, said, "aches.water")
+		}
+		return s.achesCause(t, said, "aches.other")
+	case screenFrequent:
+		t.State.Step = "position"
+		switch a {
+		case session.Yes:
+			said = append(said, "aches.frequent")
+		case session.Unknown:
+			said = append(said, "aches.close")
+		}
+		return s.ask(t, said, "aches.offer.position", s.achesNext)
+	case "aches.offer.position":
+		t.State.Step = "done"
+		ids := said
+		if a == session.Yes {
+			ids = append(ids, "aches.position")
+		}
+		switch {
+		case t.State.Answer(screenFrequent) == session.No:
+			// Not yet told when a doctor should look for a cause.
+			ids = append(ids, "aches.close")
+		case a != session.Yes:
+			ids = append(ids, "goodbye")
+		}
+		r := s.reply(t, ids...)
+		r.End = true
+		r.Night = night(t, TopicAches, "advised")
+		return r, nil
+	}
+	return s.fallback(t)
+}
+
+// achesCause says the likely reason and what to try, then asks whether it
+// happens most nights, which decides whether a doctor should look for a
+// cause.
+func (s *set) achesCause(t *router.Turn, said []string, cause string) (router.Reply, error) {
+	t.State.Step = "frequent"
+	return s.ask(t, append(said, cause), screenFrequent, s.achesNext)
+}

@@ -1,0 +1,356 @@
+package intents
+
+import (
+	"encoding/xml"
+	"errors"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/nightlegs/nightlegs/infra"
+	"github.com/nightlegs/nightlegs/internal/alexa"
+	"github.com/nightlegs/nightlegs/internal/content"
+)
+
+func library(t *testing.T) *content.Library {
+	t.Helper()
+	lib, err := content.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib
+}
+
+// everyone is every way a text can be filled in: the listener, and each
+// person and subject in people.yaml.
+func everyone() map[string]map[string]string {
+	all := map[string]map[string]string{"self": forms(subjectSelf, "")}
+	for id, p := range people.People {
+		all["person "+id] = forms(p.Subject, id)
+	}
+	for sub := range people.Subjects {
+		all["subject "+sub] = forms(sub, "")
+	}
+	return all
+}
+
+// TestTextsSpeakable checks every content text as it is spoken, for whoever
+// it is about: it cites a source, fits the spoken length, fills every
+// placeholder, and is valid SSML once built the way the pipeline builds it.
+func TestTextsSpeakable(t *testing.T) {
+	lib := library(t)
+	for _, id := range lib.IDs() {
+		txt := lib.Get(id)
+		if len(txt.Sources) == 0 {
+			t.Errorf("%s cites no source", id)
+		}
+		for who, f := range everyone() {
+			var lines []string
+			for _, l := range txt.Say {
+				lines = append(lines, fill(l, f))
+			}
+			ask := fill(txt.Ask, f)
+			filled := content.Text{Say: lines, Ask: ask}
+			if w := filled.Words(); w > content.MaxWords {
+				t.Errorf("%s about %s: %d words, at most %d", id, who, w, content.MaxWords)
+			}
+			for _, l := range append(lines, ask) {
+				if strings.ContainsAny(l, "{}") {
+					t.Errorf("%s about %s: unfilled placeholder in %q", id, who, l)
+				}
+			}
+			for name, build := range voices {
+				b := &alexa.SSML{}
+				build(b, func(b *alexa.SSML) {
+					for _, l := range lines {
+						b.Say(l)
+					}
+					b.Pause(textPause)
+					b.Say(ask)
+				})
+				if err := wellFormed(b.String()); err != nil {
+					t.Errorf("%s about %s in %s voice: %v\n%s", id, who, name, err, b)
+				}
+			}
+		}
+	}
+}
+
+// voices wrap speech as the pipeline does for each voice.
+var voices = map[string]func(*alexa.SSML, func(*alexa.SSML)){
+	"soft":    func(b *alexa.SSML, fn func(*alexa.SSML)) { b.Prosody("90%", "soft", fn) },
+	"normal":  func(b *alexa.SSML, fn func(*alexa.SSML)) { b.Prosody("90%", "", fn) },
+	"whisper": func(b *alexa.SSML, fn func(*alexa.SSML)) { b.Whisper(fn) },
+}
+
+// wellFormed parses an SSML document with encoding/xml and checks that it
+// is one <speak> element.
+func wellFormed(doc string) error {
+	d := xml.NewDecoder(strings.NewReader(doc))
+	depth, roots := 0, 0
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		switch el := tok.(type) {
+		case xml.StartElement:
+			if depth == 0 {
+				roots++
+				if el.Name.Local != "speak" {
+					return errors.New("root is <" + el.Name.Local + ">, not <speak>")
+				}
+			}
+			depth++
+		case xml.EndElement:
+			depth--
+		case xml.CharData:
+			if depth == 0 && strings.TrimSpace(string(el)) != "" {
+				return errors.New("text outside <speak>")
+			}
+		}
+	}
+	if roots != 1 {
+		return errors.New("not exactly one <speak> element")
+	}
+	return nil
+}
+
+// TestWellFormedCatchesBadSSML keeps the SSML check honest.
+func TestWellFormedCatchesBadSSML(t *testing.T) {
+	for _, doc := range []string{
+		"<speak>a & b</speak>",
+		"<speak><prosody>a</speak>",
+		"<speak>a</speak><speak>b</speak>",
+		"<p>a</p>",
+		"plain",
+	} {
+		if wellFormed(doc) == nil {
+			t.Errorf("wellFormed(%q) = nil, want an error", doc)
+		}
+	}
+	if err := wellFormed((&alexa.SSML{}).Say("Tom & Jerry's <legs>").String()); err != nil {
+		t.Errorf("escaped text: %v", err)
+	}
+}
+
+// TestReferencedTextsExist scans the conversations' Go source for the
+// content IDs they say or ask, and checks that each exists.
+func TestReferencedTextsExist(t *testing.T) {
+	lib := library(t)
+	refs := references(t)
+	if len(refs) == 0 {
+		t.Fatal("found no content references in intents/*.go")
+	}
+	for id, where := range refs {
+		if !lib.Has(id) {
+			t.Errorf("%s: no content text %q", where, id)
+		}
+	}
+}
+
+// idLike is what a content ID looks like; dotted is one in a namespace
+// ("aches.overuse"), as nearly all are.
+var (
+	idLike = regexp.MustCompile(`^[a-z][a-z0-9]*(\.[a-z0-9]+)*$`)
+	dotted = regexp.MustCompile(`^[a-z][a-z0-9]*(\.[a-z0-9]+)+$`)
+)
+
+// notText are functions whose string arguments are keys of other kinds.
+var notText = map[string]bool{
+	"SetAnswer": true, "Answer": true, "Answered": true,
+	"AddFacts": true, "HasFact": true, "night": true, "begin": true,
+}
+
+// sayers take content IDs as string arguments.
+var sayers = map[string]bool{
+	"say": true, "reply": true, "speech": true, "ask": true, "Get": true,
+	"Has": true, "questionText": true,
+}
+
+// references returns the content IDs named in intents/*.go (test files
+// excluded), with where each is first named: every string literal passed to
+// a function that says texts, and every dotted lower-case literal anywhere
+// else (an ID handed on to a helper, appended to what is said, or compared
+// with the pending question), except arguments of functions that take keys
+// of other kinds and constants, which name answers and topics.
+func references(t *testing.T) map[string]string {
+	t.Helper()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	refs := map[string]string{}
+	add := func(lit *ast.BasicLit, pattern *regexp.Regexp) {
+		if lit.Kind != token.STRING {
+			return
+		}
+		v, err := strconv.Unquote(lit.Value)
+		if err != nil || !pattern.MatchString(v) || strings.HasPrefix(v, triagePrefix) {
+			return
+		}
+		if _, seen := refs[v]; !seen {
+			refs[v] = fset.Position(lit.Pos()).String()
+		}
+	}
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		skip := map[*ast.BasicLit]bool{}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.GenDecl:
+				if x.Tok == token.CONST {
+					ast.Inspect(x, func(n ast.Node) bool {
+						if lit, ok := n.(*ast.BasicLit); ok {
+							skip[lit] = true
+						}
+						return true
+					})
+				}
+			case *ast.CallExpr:
+				fn := ""
+				switch f := x.Fun.(type) {
+				case *ast.SelectorExpr:
+					fn = f.Sel.Name
+				case *ast.Ident:
+					fn = f.Name
+				}
+				for _, arg := range x.Args {
+					ast.Inspect(arg, func(n ast.Node) bool {
+						if lit, ok := n.(*ast.BasicLit); ok {
+							switch {
+							case notText[fn]:
+								skip[lit] = true
+							case sayers[fn]:
+								add(lit, idLike)
+							}
+						}
+						return true
+					})
+				}
+			}
+			return true
+		})
+		ast.Inspect(f, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.BasicLit); ok && !skip[lit] {
+				add(lit, dotted)
+			}
+			return true
+		})
+	}
+	return refs
+}
+
+// TestNoQuinine: the skill never suggests quinine or tonic water for
+// cramps; a text may name them only to say never.
+func TestNoQuinine(t *testing.T) {
+	lib := library(t)
+	for _, id := range lib.IDs() {
+		txt := lib.Get(id)
+		for _, l := range append(txt.Say, txt.Ask) {
+			low := strings.ToLower(l)
+			if (strings.Contains(low, "quinine") || strings.Contains(low, "tonic water")) && !strings.Contains(low, "never") {
+				t.Errorf("%s mentions quinine or tonic water other than as never: %q", id, l)
+			}
+		}
+	}
+}
+
+// TestPeople checks people.yaml: it loads, every person speaks in a known
+// pronoun set, and the Person slot type offers exactly its people.
+func TestPeople(t *testing.T) {
+	if _, err := loadPeople(peopleYAML); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{
+		"pronouns: {you: {you: you}}\npeople: {son: {subject: kid, pronoun: you, who: x}}\n",
+		"pronouns: {you: {you: you}, he: {}}\n",
+		"pronouns: {you: {you: you}}\npeople: {son: {subject: child, pronoun: it, who: x}}\n",
+		"pronouns: {you: {you: you}}\nextra: 1\n",
+	} {
+		if _, err := loadPeople([]byte(bad)); err == nil {
+			t.Errorf("loadPeople accepted %q", bad)
+		}
+	}
+	var ids []string
+	for id := range people.People {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	got := slotValueIDs(t, "Person")
+	if strings.Join(got, " ") != strings.Join(ids, " ") {
+		t.Errorf("Person slot values %v, people.yaml %v", got, ids)
+	}
+}
+
+// TestFill checks the wording for another person.
+func TestFill(t *testing.T) {
+	tests := []struct {
+		subject, person, text, want string
+	}{
+		{"", "", "{Were} {you} on {your} feet?", "Were you on your feet?"},
+		{"self", "", "Rub {your} legs; help {them}.", "Rub your legs; help you."},
+		{"child", "son", "{Were} {you} on {your} feet, and {are} {who} ok?", "Was he on his feet, and is your son ok?"},
+		{"partner", "wife", "Here's what can help {them}.", "Here's what can help her."},
+		{"child", "", "{Have} {you} had water? Ask {who}.", "Have they had water? Ask your child."},
+		{"parent", "son", "help {them}", "help them"}, // person does not fit the subject
+		{"other", "", "no placeholders", "no placeholders"},
+	}
+	for _, tt := range tests {
+		if got := fill(tt.text, forms(tt.subject, tt.person)); got != tt.want {
+			t.Errorf("fill(%q) about %s/%s = %q, want %q", tt.text, tt.subject, tt.person, got, tt.want)
+		}
+	}
+}
+
+// slotValueIDs lists the value IDs of a slot type in the en-US model.
+func slotValueIDs(t *testing.T, typ string) []string {
+	t.Helper()
+	m, err := infra.Model("en-US")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, st := range m.Types {
+		if st.Name == typ {
+			for _, v := range st.Values {
+				ids = append(ids, v.ID)
+			}
+		}
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// TestComplaints checks that each complaint people.yaml hands over is a
+// value of the Complaint slot type and goes to a registered intent.
+func TestComplaints(t *testing.T) {
+	r := New(library(t))
+	values := slotValueIDs(t, "Complaint")
+	for id, intent := range people.Complaints {
+		if !slices.Contains(values, id) {
+			t.Errorf("complaint %s is not a Complaint slot value", id)
+		}
+		if !r.Handles(intent) {
+			t.Errorf("complaint %s goes to %s, which is not registered", id, intent)
+		}
+	}
+}

@@ -1,0 +1,132 @@
+package intents
+
+import (
+	"strings"
+	"time"
+
+	"github.com/nightlegs/nightlegs/internal/alexa"
+	"github.com/nightlegs/nightlegs/internal/router"
+)
+
+// Questions people ask at night, with short spoken answers. Each may be
+// asked at any point: the answer fits the conversation under way when it has
+// its own (<topic>.why, <topic>.prevent, <topic>.doctor in the content), and
+// the question that was waiting is asked again afterwards.
+const (
+	IntentWhyNight   = "WhyNightIntent"
+	IntentPrevent    = "PreventIntent"
+	IntentWhenDoctor = "WhenDoctorIntent"
+)
+
+// textPause separates texts said in one answer: each text is at most
+// content.MaxWords, and a listener half asleep needs the gap.
+const textPause = 600 * time.Millisecond
+
+func (s *set) registerQuestions(r *router.Router) {
+	r.IntentFunc(IntentWhyNight, s.answerWith("why", "questions.why"))
+	r.IntentFunc(IntentPrevent, s.answerWith("prevent", "questions.prevent", "questions.prevent.bed"))
+	r.IntentFunc(IntentWhenDoctor, s.answerWith("doctor", "questions.doctor.now", "questions.doctor.today", "questions.doctor.soon"))
+}
+
+// answerWith answers a question with the conversation's own text if it has
+// one, else with the general texts. A topic's own doctor answer is followed
+// by the emergency signs, which hold whatever the topic.
+func (s *set) answerWith(kind string, general ...string) func(t *router.Turn) (router.Reply, error) {
+	return func(t *router.Turn) (router.Reply, error) {
+		ids := general
+		if own := t.State.Topic + "." + kind; t.State.Topic != "" && s.lib.Has(own) {
+			ids = []string{own}
+			if kind == "doctor" {
+				ids = append(ids, "questions.doctor.now")
+			}
+		}
+		r := router.Reply{Speech: s.speech(t, ids...)}
+		if !s.resume(t, &r) && t.NewSession && t.State.Topic == "" {
+			// Asked in one breath ("ask night legs why..."): answered.
+			r.End = true
+		}
+		return r, nil
+	}
+}
+
+// speech builds what the texts say, spoken about whom the conversation is
+// about, with a pause between texts. Unlike say it leaves the pending
+// question alone, and says no question.
+func (s *set) speech(t *router.Turn, ids ...string) *alexa.SSML {
+	b := &alexa.SSML{}
+	for i, id := range ids {
+		if i > 0 {
+			b.Pause(textPause)
+		}
+		for _, line := range s.lib.Get(id).Say {
+			b.Say(words(t, line))
+		}
+	}
+	return b
+}
+
+// resume asks again the question that was waiting for an answer, if any,
+// and reports whether there was one.
+func (s *set) resume(t *router.Turn, r *router.Reply) bool {
+	q := s.questionText(t, t.State.Pending)
+	if q == "" {
+		return false
+	}
+	r.Question = q
+	return true
+}
+
+// questionText is the question with the given ID as it is asked: a content
+// text's question, or a screening question from the triage data.
+func (s *set) questionText(t *router.Turn, id string) string {
+	switch {
+	case id == "":
+		return ""
+	case strings.HasPrefix(id, triagePrefix):
+		return words(t, screeningQuestion(strings.TrimPrefix(id, triagePrefix)))
+	case s.lib.Has(id):
+		return words(t, s.lib.Get(id).Ask)
+	}
+	return ""
+}
+
+// reply is say with a pause between texts: for answers made of several
+// texts, each up to content.MaxWords.
+func (s *set) reply(t *router.Turn, ids ...string) router.Reply {
+	r := router.Reply{Speech: &alexa.SSML{}}
+	t.State.Pending = ""
+	for i, id := range ids {
+		if i > 0 {
+			r.Speech.Pause(textPause)
+		}
+		if strings.HasPrefix(id, triagePrefix) {
+			r.Question = s.questionText(t, id)
+			t.State.Pending = id
+			continue
+		}
+		txt := s.lib.Get(id)
+		for _, line := range txt.Say {
+			r.Speech.Say(words(t, line))
+		}
+		if txt.Ask != "" {
+			r.Question = words(t, txt.Ask)
+			t.State.Pending = id
+		}
+	}
+	return r
+}
+
+// next is what a conversation does once question q has answer a; said are
+// texts to say first.
+type next func(t *router.Turn, said []string, q, a string) (router.Reply, error)
+
+// ask says the texts in said and asks question q (a content text ID or a
+// triage screening question "triage.<id>"), unless q was answered earlier in
+// the session: then the conversation goes straight on with that answer, as
+// the listener should not be asked twice.
+func (s *set) ask(t *router.Turn, said []string, q string, then next) (router.Reply, error) {
+	if a := t.State.Answer(q); a != "" {
+		return then(t, said, q, a)
+	}
+	return s.reply(t, append(said[:len(said):len(said)], q)...), nil
+}

@@ -1,0 +1,270 @@
+package intents
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/nightlegs/nightlegs/internal/alexa"
+	"github.com/nightlegs/nightlegs/internal/router"
+	"github.com/nightlegs/nightlegs/internal/session"
+)
+
+// Someone else's night leg pain: "my son's legs hurt at night", "my mum has
+// cramps". The conversation is the same, spoken about them; a child's goes
+// to TopicChild first, because a child's night leg pain has its own warning
+// signs.
+const (
+	TopicChild    = "child"
+	IntentSomeone = "SomeoneIntent"
+	// answerPerson keeps which person ("son", "wife") the conversation is
+	// about, so later turns speak of them the same way.
+	answerPerson = "subject.person"
+)
+
+// Subjects, as kept in session.Context.Subject.
+const (
+	subjectSelf    = "self"
+	subjectChild   = "child"
+	subjectPartner = "partner"
+	subjectParent  = "parent"
+	subjectOther   = "other"
+)
+
+//go:embed people.yaml
+var peopleYAML []byte
+
+// person is how to speak about one person.
+type person struct {
+	Subject string `yaml:"subject"`
+	Pronoun string `yaml:"pronoun"`
+	Who     string `yaml:"who"`
+}
+
+// peopleData is people.yaml.
+type peopleData struct {
+	Pronouns   map[string]map[string]string `yaml:"pronouns"`
+	People     map[string]person            `yaml:"people"`
+	Subjects   map[string]person            `yaml:"subjects"`
+	Complaints map[string]string            `yaml:"complaints"`
+}
+
+var people = mustPeople(peopleYAML)
+
+func mustPeople(b []byte) *peopleData {
+	p, err := loadPeople(b)
+	if err != nil {
+		panic(err) // embedded at build time; TestPeople checks it
+	}
+	return p
+}
+
+func loadPeople(b []byte) (*peopleData, error) {
+	var p peopleData
+	dec := yaml.NewDecoder(strings.NewReader(string(b)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&p); err != nil {
+		return nil, fmt.Errorf("people.yaml: %w", err)
+	}
+	you, ok := p.Pronouns["you"]
+	if !ok {
+		return nil, fmt.Errorf("people.yaml: no pronouns for you")
+	}
+	for name, forms := range p.Pronouns {
+		for k := range you {
+			if forms[k] == "" {
+				return nil, fmt.Errorf("people.yaml: pronouns %s lack %q", name, k)
+			}
+		}
+		if len(forms) != len(you) {
+			return nil, fmt.Errorf("people.yaml: pronouns %s differ from you's", name)
+		}
+	}
+	check := func(kind, id string, pp person) error {
+		if _, ok := p.Pronouns[pp.Pronoun]; !ok {
+			return fmt.Errorf("people.yaml: %s %s has unknown pronoun %q", kind, id, pp.Pronoun)
+		}
+		if pp.Who == "" {
+			return fmt.Errorf("people.yaml: %s %s has no who", kind, id)
+		}
+		return nil
+	}
+	for id, pp := range p.People {
+		switch pp.Subject {
+		case subjectChild, subjectPartner, subjectParent, subjectOther:
+		default:
+			return nil, fmt.Errorf("people.yaml: person %s has unknown subject %q", id, pp.Subject)
+		}
+		if err := check("person", id, pp); err != nil {
+			return nil, err
+		}
+	}
+	for _, sub := range []string{subjectChild, subjectPartner, subjectParent, subjectOther} {
+		pp, ok := p.Subjects[sub]
+		if !ok {
+			return nil, fmt.Errorf("people.yaml: no wording for subject %s", sub)
+		}
+		if err := check("subject", sub, pp); err != nil {
+			return nil, err
+		}
+	}
+	return &p, nil
+}
+
+// placeholder matches {word} in content text.
+var placeholder = regexp.MustCompile(`\{([A-Za-z]+)\}`)
+
+// forms returns the words that fill placeholders when speaking about
+// whoever the conversation is about.
+func forms(subject, personID string) map[string]string {
+	pronoun, who := "you", "you"
+	if subject != "" && subject != subjectSelf {
+		pp, ok := people.People[personID]
+		if !ok || pp.Subject != subject {
+			pp = people.Subjects[subject]
+		}
+		if pp.Who != "" {
+			pronoun, who = pp.Pronoun, pp.Who
+		}
+	}
+	f := make(map[string]string, len(people.Pronouns[pronoun])+1)
+	for k, v := range people.Pronouns[pronoun] {
+		f[k] = v
+	}
+	f["who"] = who
+	return f
+}
+
+// fill replaces placeholders in text with the given forms. A capitalised
+// placeholder gives a capitalised word; an unknown one is left without its
+// braces, which tests rule out.
+func fill(text string, f map[string]string) string {
+	if !strings.Contains(text, "{") {
+		return text
+	}
+	return placeholder.ReplaceAllStringFunc(text, func(m string) string {
+		name := m[1 : len(m)-1]
+		w, ok := f[strings.ToLower(name)]
+		if !ok {
+			return name
+		}
+		if r, _ := utf8.DecodeRuneInString(name); unicode.IsUpper(r) {
+			r, n := utf8.DecodeRuneInString(w)
+			w = string(unicode.ToUpper(r)) + w[n:]
+		}
+		return w
+	})
+}
+
+// words fills a content text's placeholders for this turn's subject.
+func words(t *router.Turn, text string) string {
+	if !strings.Contains(text, "{") {
+		return text
+	}
+	return fill(text, forms(t.State.Subject, t.State.Answer(answerPerson)))
+}
+
+func (s *set) registerSomeone(r *router.Router) {
+	r.IntentFunc(IntentSomeone, func(t *router.Turn) (router.Reply, error) {
+		return s.someone(r, t)
+	})
+	s.answers[TopicChild] = s.childAnswer
+}
+
+// someone starts a conversation about another person: who it is decides how
+// it is spoken about, and what they have decides which conversation takes
+// it over.
+func (s *set) someone(r *router.Router, t *router.Turn) (router.Reply, error) {
+	value, id := t.SlotID("person")
+	if pp, ok := people.People[id]; ok {
+		t.State.Subject = pp.Subject
+		t.State.SetAnswer(answerPerson, id)
+	} else if value != "" || t.State.Subject == "" || t.State.Subject == subjectSelf {
+		// Someone this skill has no word for ("my neighbour").
+		t.State.Subject = subjectOther
+	}
+	if t.State.Subject == subjectChild {
+		return s.child(t)
+	}
+	_, complaint := t.SlotID("complaint")
+	if name := people.Complaints[complaint]; name != "" && r.Handles(name) {
+		reply, err := r.Route(alexa.TypeIntent, name).Handle(t)
+		if err != nil {
+			return reply, err
+		}
+		intro := s.say(t, "someone.about").Speech
+		pending := t.State.Pending
+		reply.Speech = intro.Append(reply.Speech)
+		t.State.Pending = pending
+		return reply, nil
+	}
+	return s.aches(t)
+}
+
+// child opens a child's night leg pain: what it usually is, then triage's
+// screening questions for the signs that point elsewhere, one at a time.
+func (s *set) child(t *router.Turn) (router.Reply, error) {
+	begin(t, TopicChild)
+	t.State.Step = "screen"
+	return s.childScreen(t, []string{"child.intro"})
+}
+
+func (s *set) childAnswer(t *router.Turn, q, a string) (router.Reply, error) {
+	return s.childNext(t, nil, q, a)
+}
+
+// childScreen asks the next of the child's screening questions not yet
+// answered; when all are, it gives the night's guidance.
+func (s *set) childScreen(t *router.Turn, said []string) (router.Reply, error) {
+	unsure := false
+	for _, q := range childScreens {
+		switch t.State.Answer(q) {
+		case "":
+			return s.ask(t, said, q, s.childNext)
+		case session.Yes:
+			return s.childFlag(t, said)
+		case session.Unknown:
+			unsure = true
+		}
+	}
+	t.State.Step = "relief"
+	if unsure {
+		// Not sure is not a no: growing pains are not assumed.
+		return s.ask(t, append(said, "child.unsure"), "child.offer.stretch", s.childNext)
+	}
+	return s.ask(t, append(said, "child.relief"), "child.offer.stretch", s.childNext)
+}
+
+// childFlag answers a sign that points away from growing pains which
+// triage did not escalate itself: a doctor should see the child.
+func (s *set) childFlag(t *router.Turn, said []string) (router.Reply, error) {
+	t.State.Step = "done"
+	r := s.reply(t, append(said, "child.flag")...)
+	r.End = true
+	r.Night = night(t, TopicChild, "see-doctor")
+	return r, nil
+}
+
+func (s *set) childNext(t *router.Turn, said []string, q, a string) (router.Reply, error) {
+	if q == "child.offer.stretch" {
+		t.State.Step = "done"
+		ids := append(said, "child.watch")
+		if a == session.Yes {
+			ids = append(said, "child.stretch", "child.watch")
+		}
+		r := s.reply(t, ids...)
+		r.End = true
+		r.Night = night(t, TopicChild, "advised")
+		return r, nil
+	}
+	if slices.Contains(childScreens, q) {
+		return s.childScreen(t, said)
+	}
+	return s.fallback(t)
+}
