@@ -1,6 +1,8 @@
 package intents
 
 import (
+	"slices"
+
 	"github.com/nightlegs/nightlegs/internal/router"
 	"github.com/nightlegs/nightlegs/internal/session"
 )
@@ -20,31 +22,32 @@ func (s *set) registerAches(r *router.Router) {
 	s.answers[TopicAches] = s.achesAnswer
 }
 
-// aches opens with what helps tonight, then the emergency screen.
+// aches opens with what helps tonight, then triage's screening questions.
 func (s *set) aches(t *router.Turn) (router.Reply, error) {
 	begin(t, TopicAches)
 	t.State.Step = "screen"
-	return s.ask(t, []string{"aches.intro"}, screenEmergency, s.achesNext)
+	return s.achesScreen(t, []string{"aches.intro"})
 }
 
 func (s *set) achesAnswer(t *router.Turn, q, a string) (router.Reply, error) {
 	return s.achesNext(t, nil, q, a)
 }
 
+// achesScreen asks the next screening question still to be asked; when all
+// are answered, it goes on to find the likely reason.
+func (s *set) achesScreen(t *router.Turn, said []string) (router.Reply, error) {
+	for _, q := range screens.Screens[TopicAches] {
+		if screened(t.State, q) == "" {
+			return s.reply(t, append(said, q)...), nil
+		}
+	}
+	t.State.Step = "cause"
+	return s.ask(t, said, "aches.ask.active", s.achesNext)
+}
+
 // achesNext goes on from the answer a to question q.
 func (s *set) achesNext(t *router.Turn, said []string, q, a string) (router.Reply, error) {
 	switch q {
-	case screenEmergency, screenSwelling:
-		// A yes that calls for care never arrives here: triage escalates
-		// first. Not sure is not a no, so what to act on is said plainly.
-		if a == session.Unknown {
-			said = append(said, unsure[q])
-		}
-		if q == screenEmergency {
-			return s.ask(t, said, screenSwelling, s.achesNext)
-		}
-		t.State.Step = "cause"
-		return s.ask(t, said, "aches.ask.active", s.achesNext)
 	case "aches.ask.active":
 		if a == session.Yes {
 			return s.achesCause(t, said, "aches.overuse")
@@ -66,6 +69,7 @@ func (s *set) achesNext(t *router.Turn, said []string, q, a string) (router.Repl
 		case session.Yes:
 			said = append(said, "aches.frequent")
 		case session.Unknown:
+			// Not sure is not a no: say when a doctor should look.
 			said = append(said, "aches.close")
 		}
 		return s.ask(t, said, "aches.offer.position", s.achesNext)
@@ -76,7 +80,7 @@ func (s *set) achesNext(t *router.Turn, said []string, q, a string) (router.Repl
 			ids = append(ids, "aches.position")
 		}
 		switch {
-		case t.State.Answer(screenFrequent) == session.No:
+		case screened(t.State, screenFrequent) == session.No:
 			// Not yet told when a doctor should look for a cause.
 			ids = append(ids, "aches.close")
 		case a != session.Yes:
@@ -86,6 +90,14 @@ func (s *set) achesNext(t *router.Turn, said []string, q, a string) (router.Repl
 		r.End = true
 		r.Night = night(t, TopicAches, "advised")
 		return r, nil
+	}
+	if slices.Contains(screens.Screens[TopicAches], q) {
+		// A yes that calls for care is answered by triage before this
+		// runs. Not sure is not a no: what to act on is said plainly.
+		if u := screens.Unsure[q]; a == session.Unknown && u != "" {
+			said = append(said, u)
+		}
+		return s.achesScreen(t, said)
 	}
 	return s.fallback(t)
 }

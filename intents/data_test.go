@@ -18,6 +18,8 @@ import (
 	"github.com/nightlegs/nightlegs/infra"
 	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/content"
+	"github.com/nightlegs/nightlegs/internal/router"
+	"github.com/nightlegs/nightlegs/internal/triage"
 )
 
 func library(t *testing.T) *content.Library {
@@ -309,7 +311,7 @@ func TestFill(t *testing.T) {
 		{"", "", "{Were} {you} on {your} feet?", "Were you on your feet?"},
 		{"self", "", "Rub {your} legs; help {them}.", "Rub your legs; help you."},
 		{"child", "son", "{Were} {you} on {your} feet, and {are} {who} ok?", "Was he on his feet, and is your son ok?"},
-		{"partner", "wife", "Here's what can help {them}.", "Here's what can help her."},
+		{"partner", "wife", "Here's what to tell {them}.", "Here's what to tell her."},
 		{"child", "", "{Have} {you} had water? Ask {who}.", "Have they had water? Ask your child."},
 		{"parent", "son", "help {them}", "help them"}, // person does not fit the subject
 		{"other", "", "no placeholders", "no placeholders"},
@@ -352,5 +354,41 @@ func TestComplaints(t *testing.T) {
 		if !r.Handles(intent) {
 			t.Errorf("complaint %s goes to %s, which is not registered", id, intent)
 		}
+	}
+}
+
+// TestScreens checks screens.yaml: it loads (every question is triage's),
+// every topic it names is a conversation, and every "I don't know" text
+// exists.
+func TestScreens(t *testing.T) {
+	if _, err := loadScreens(screensYAML); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{
+		"screens: {aches: [triage.no_such_question]}\n",
+		"screens: {aches: [emergency]}\n",
+		"unsure: {triage.no_such_question: screen.unsure.emergency}\n",
+		"screen: {}\n",
+	} {
+		if _, err := loadScreens([]byte(bad)); err == nil {
+			t.Errorf("loadScreens accepted %q", bad)
+		}
+	}
+	lib := library(t)
+	s := &set{lib: lib, answers: map[string]answerFunc{}}
+	s.registerAches(router.New(nil))
+	s.registerSomeone(router.New(nil))
+	for topic := range screens.Screens {
+		if _, ok := s.answers[topic]; !ok {
+			t.Errorf("screens.yaml names topic %q, which takes no answers", topic)
+		}
+	}
+	for q, id := range screens.Unsure {
+		if !lib.Has(id) {
+			t.Errorf("unsure text %q for %s does not exist", id, q)
+		}
+	}
+	if _, ok := triage.Lookup(screenFrequent); !ok {
+		t.Errorf("%s is not a triage screening question", screenFrequent)
 	}
 }

@@ -125,7 +125,11 @@ type next func(t *router.Turn, said []string, q, a string) (router.Reply, error)
 // the session: then the conversation goes straight on with that answer, as
 // the listener should not be asked twice.
 func (s *set) ask(t *router.Turn, said []string, q string, then next) (router.Reply, error) {
-	if a := t.State.Answer(q); a != "" {
+	a := t.State.Answer(q)
+	if strings.HasPrefix(q, triagePrefix) {
+		a = screened(t.State, q)
+	}
+	if a != "" {
 		return then(t, said, q, a)
 	}
 	return s.reply(t, append(said[:len(said):len(said)], q)...), nil

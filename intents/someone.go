@@ -23,6 +23,8 @@ import (
 const (
 	TopicChild    = "child"
 	IntentSomeone = "SomeoneIntent"
+	// factChild is triage's fact that the person is a child.
+	factChild = "child"
 	// answerPerson keeps which person ("son", "wife") the conversation is
 	// about, so later turns speak of them the same way.
 	answerPerson = "subject.person"
@@ -190,6 +192,9 @@ func (s *set) someone(r *router.Router, t *router.Turn) (router.Reply, error) {
 		t.State.Subject = subjectOther
 	}
 	if t.State.Subject == subjectChild {
+		// Triage's rules for children (a limp, fever or one painful leg)
+		// hang on this fact.
+		t.State.AddFacts(factChild)
 		return s.child(t)
 	}
 	_, complaint := t.SlotID("complaint")
@@ -198,10 +203,7 @@ func (s *set) someone(r *router.Router, t *router.Turn) (router.Reply, error) {
 		if err != nil {
 			return reply, err
 		}
-		intro := s.say(t, "someone.about").Speech
-		pending := t.State.Pending
-		reply.Speech = intro.Append(reply.Speech)
-		t.State.Pending = pending
+		reply.Speech = s.speech(t, "someone.about").Append(reply.Speech)
 		return reply, nil
 	}
 	return s.aches(t)
@@ -223,8 +225,8 @@ func (s *set) childAnswer(t *router.Turn, q, a string) (router.Reply, error) {
 // answered; when all are, it gives the night's guidance.
 func (s *set) childScreen(t *router.Turn, said []string) (router.Reply, error) {
 	unsure := false
-	for _, q := range childScreens {
-		switch t.State.Answer(q) {
+	for _, q := range screens.Screens[TopicChild] {
+		switch screened(t.State, q) {
 		case "":
 			return s.ask(t, said, q, s.childNext)
 		case session.Yes:
@@ -263,7 +265,7 @@ func (s *set) childNext(t *router.Turn, said []string, q, a string) (router.Repl
 		r.Night = night(t, TopicChild, "advised")
 		return r, nil
 	}
-	if slices.Contains(childScreens, q) {
+	if slices.Contains(screens.Screens[TopicChild], q) {
 		return s.childScreen(t, said)
 	}
 	return s.fallback(t)
