@@ -392,3 +392,20 @@ func TestScreens(t *testing.T) {
 		t.Errorf("%s is not a triage screening question", screenFrequent)
 	}
 }
+
+// TestScreeningQuestionsFill checks that triage's screening questions, which
+// conversations speak about whom they are about, use only placeholders
+// people.yaml fills, and are valid SSML once filled.
+func TestScreeningQuestionsFill(t *testing.T) {
+	for _, id := range triage.Questions() {
+		for who, f := range everyone() {
+			q := fill(triage.Question(id), f)
+			if strings.ContainsAny(q, "{}") {
+				t.Errorf("%s about %s: unfilled placeholder in %q", id, who, q)
+			}
+			if err := wellFormed((&alexa.SSML{}).Say(q).String()); err != nil {
+				t.Errorf("%s about %s: %v", id, who, err)
+			}
+		}
+	}
+}
