@@ -1,0 +1,719 @@
+// Package symptom reads what someone said about their legs in plain words
+// (the catch-all intent's free text): which body parts, what it feels like,
+// when, whom it is about, which warning signs are there and which were
+// denied ("no swelling", "I'm not short of breath"), and whether it begins
+// with a yes or a no. From that it names the conversation the words belong
+// to.
+//
+// It is deterministic and knows nothing of medicine beyond its vocabulary,
+// data/vocabulary.yaml, whose warning signs are named by internal/triage's
+// fact IDs. It never keeps or logs the text.
+package symptom
+
+import (
+	_ "embed"
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed data/vocabulary.yaml
+var vocabularyYAML []byte
+
+// Reading is what a text says.
+type Reading struct {
+	// Answer is "yes", "no" or "unknown" when the text starts with one, as
+	// an answer to a pending question; "" otherwise.
+	Answer string
+	// Subject is whom it is about when someone else is named: "child",
+	// "partner", "parent" or "other" (session.Context.Subject); "" for the
+	// speaker or unknown. Person is the word's ID in intents/people.yaml.
+	Subject string
+	Person  string
+	// Parts are body part IDs in the order said (calf, foot, toes, thigh,
+	// hamstring, leg, hip, knee, ankle, buttock, back, groin, joint).
+	Parts []string
+	// Sensations are what it feels like (cramp, restless, shooting, ache...),
+	// Timing when (night, now, sudden, long); neither includes denials.
+	Sensations []string
+	Timing     []string
+	// Facts are triage facts said to be there; Negated those said not to
+	// be. A fact said both ways counts as there.
+	Facts   []string
+	Negated []string
+	// Topic is the conversation the words belong to ("cramp", "restless",
+	// "nerve", "hip", "joint", "circulation", "aches", "child"), or "".
+	Topic string
+}
+
+// Part returns the first body part said, or "".
+func (r Reading) Part() string {
+	if len(r.Parts) == 0 {
+		return ""
+	}
+	return r.Parts[0]
+}
+
+// Vague reports whether the text names no conversation and no warning sign:
+// "my legs hurt".
+func (r Reading) Vague() bool { return r.Topic == "" && len(r.Facts) == 0 }
+
+// Read reads a text. It never fails: words it does not know are skipped.
+func Read(text string) Reading { return std.read(text) }
+
+var std = mustCompile(vocabularyYAML)
+
+// Facts lists every triage fact the vocabulary can tell, sorted, so tests
+// can check them against triage's vocabulary.
+func Facts() []string {
+	set := map[string]bool{}
+	for id, f := range std.flags {
+		set[id] = true
+		if f.Plural != "" && f.Plural != dropFact {
+			set[f.Plural] = true
+		}
+		if f.Joint != "" {
+			set[f.Joint] = true
+		}
+	}
+	for _, c := range std.combos {
+		set[c.Fact] = true
+	}
+	set[factChild], set[factUnder3] = true, true
+	out := make([]string, 0, len(set))
+	for f := range set {
+		out = append(out, f)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Facts the reader tells from whom it is about.
+const (
+	factChild  = "child"
+	factUnder3 = "under_3"
+	dropFact   = "none"
+	subjChild  = "child"
+)
+
+// vocabulary is data/vocabulary.yaml.
+type vocabulary struct {
+	Spellings     map[string]string   `yaml:"spellings"`
+	Breaks        []string            `yaml:"breaks"`
+	SubjectStarts []string            `yaml:"subject_starts"`
+	Negators      []string            `yaml:"negators"`
+	Uncertain     []string            `yaml:"uncertain"`
+	Answers       map[string][]string `yaml:"answers"`
+	People        map[string]struct {
+		Subject string   `yaml:"subject"`
+		Under3  bool     `yaml:"under_3"`
+		Say     []string `yaml:"say"`
+	} `yaml:"people"`
+	Ages struct {
+		ChildBelow  int      `yaml:"child_below"`
+		Under3Below int      `yaml:"under_3_below"`
+		Say         []string `yaml:"say"`
+	} `yaml:"ages"`
+	KeepS      []string            `yaml:"keep_s"`
+	Numbers    map[string]int      `yaml:"numbers"`
+	Parts      map[string][]string `yaml:"parts"`
+	Plural     []string            `yaml:"plural"`
+	Singular   []string            `yaml:"singular"`
+	Joints     []string            `yaml:"joints"`
+	Sensations map[string][]string `yaml:"sensations"`
+	Timing     map[string][]string `yaml:"timing"`
+	Flags      map[string]*flag    `yaml:"flags"`
+	Ignore     []string            `yaml:"ignore"`
+	Combos     []combo             `yaml:"combos"`
+	Topics     []topicRule         `yaml:"topics"`
+}
+
+type flag struct {
+	Say    []string `yaml:"say"`
+	Plural string   `yaml:"plural"`
+	Joint  string   `yaml:"joint"`
+	With   []string `yaml:"with"`
+	Unless []string `yaml:"unless"`
+}
+
+type combo struct {
+	Fact       string   `yaml:"fact"`
+	Sensations []string `yaml:"sensations"`
+	Parts      []string `yaml:"parts"`
+	Plural     bool     `yaml:"plural"`
+}
+
+type topicRule struct {
+	Topic      string   `yaml:"topic"`
+	Subjects   []string `yaml:"subjects"`
+	Sensations []string `yaml:"sensations"`
+	Parts      []string `yaml:"parts"`
+}
+
+// kind is what a phrase means.
+type kind uint8
+
+const (
+	kPart kind = iota
+	kPlural
+	kSingular
+	kSensation
+	kTiming
+	kFlag
+	kPerson
+	kAge
+	kIgnore
+	kNegator
+	kUncertain
+	kBreak
+)
+
+type meaning struct {
+	kind kind
+	id   string
+}
+
+// phrase is a sequence of tokens and all it means.
+type phrase struct {
+	toks  []string
+	means []meaning
+}
+
+// reader is the compiled vocabulary.
+type reader struct {
+	spellings map[string]string
+	keepS     map[string]bool
+	numbers   map[string]int
+	index     map[string][]*phrase // by first token ("#" for a number), longest first
+	answers   map[string][][]string
+	people    map[string]personInfo
+	subjStart map[string]bool
+	joints    map[string]bool
+	flags     map[string]*flag
+	combos    []combo
+	topics    []topicRule
+	ages      struct{ child, under3 int }
+}
+
+type personInfo struct {
+	subject string
+	under3  bool
+}
+
+const (
+	tokBreak = "|" // a hard clause break: . ; ! ?
+	tokComma = "," // a soft break: negation may carry over a list
+	tokNum   = "#"
+	tokAny   = "*"
+)
+
+func mustCompile(b []byte) *reader {
+	r, err := compile(b)
+	if err != nil {
+		panic(err) // embedded at build time; TestVocabulary reports it
+	}
+	return r
+}
+
+func compile(b []byte) (*reader, error) {
+	var v vocabulary
+	dec := yaml.NewDecoder(strings.NewReader(string(b)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&v); err != nil {
+		return nil, fmt.Errorf("symptom vocabulary: %w", err)
+	}
+	r := &reader{
+		spellings: v.Spellings,
+		keepS:     map[string]bool{},
+		numbers:   v.Numbers,
+		index:     map[string][]*phrase{},
+		answers:   map[string][][]string{},
+		people:    map[string]personInfo{},
+		subjStart: map[string]bool{},
+		joints:    map[string]bool{},
+		flags:     v.Flags,
+		combos:    v.Combos,
+		topics:    v.Topics,
+	}
+	r.ages.child, r.ages.under3 = v.Ages.ChildBelow, v.Ages.Under3Below
+	for _, w := range v.KeepS {
+		r.keepS[w] = true
+	}
+	for _, w := range v.SubjectStarts {
+		r.subjStart[w] = true
+	}
+	for _, j := range v.Joints {
+		r.joints[j] = true
+	}
+	byText := map[string]*phrase{}
+	add := func(text string, m meaning) error {
+		toks := r.tokens(text)
+		if len(toks) == 0 || toks[0] == tokAny || slices.Contains(toks, tokBreak) || slices.Contains(toks, tokComma) {
+			return fmt.Errorf("symptom vocabulary: bad phrase %q", text)
+		}
+		key := strings.Join(toks, " ")
+		p, ok := byText[key]
+		if !ok {
+			p = &phrase{toks: toks}
+			byText[key] = p
+			r.index[toks[0]] = append(r.index[toks[0]], p)
+		}
+		if !slices.Contains(p.means, m) {
+			p.means = append(p.means, m)
+		}
+		return nil
+	}
+	type group struct {
+		k     kind
+		id    string
+		texts []string
+	}
+	var groups []group
+	for id, ps := range v.Parts {
+		groups = append(groups, group{kPart, id, ps})
+	}
+	groups = append(groups, group{kPlural, "", v.Plural}, group{kSingular, "", v.Singular})
+	for id, ps := range v.Sensations {
+		groups = append(groups, group{kSensation, id, ps})
+	}
+	for id, ps := range v.Timing {
+		groups = append(groups, group{kTiming, id, ps})
+	}
+	for id, f := range v.Flags {
+		groups = append(groups, group{kFlag, id, f.Say})
+	}
+	for id, p := range v.People {
+		groups = append(groups, group{kPerson, id, p.Say})
+		r.people[id] = personInfo{subject: p.Subject, under3: p.Under3}
+	}
+	groups = append(groups,
+		group{kAge, "", v.Ages.Say},
+		group{kIgnore, "", v.Ignore},
+		group{kNegator, "", v.Negators},
+		group{kUncertain, "", v.Uncertain},
+		group{kBreak, "", v.Breaks},
+	)
+	for _, g := range groups {
+		for _, text := range g.texts {
+			if err := add(text, meaning{g.k, g.id}); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for first, ps := range r.index {
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].toks) > len(ps[j].toks) })
+		r.index[first] = ps
+	}
+	for a, ps := range v.Answers {
+		for _, text := range ps {
+			r.answers[a] = append(r.answers[a], r.tokens(text))
+		}
+	}
+	for _, c := range v.Combos {
+		if c.Fact == "" || len(c.Sensations) == 0 {
+			return nil, fmt.Errorf("symptom vocabulary: combo needs fact and sensations")
+		}
+	}
+	return r, nil
+}
+
+// tokens lower-cases and splits text into words, mending spellings,
+// dropping possessive "'s", turning number words into numbers and
+// punctuation into clause breaks.
+func (r *reader) tokens(text string) []string {
+	var b strings.Builder
+	b.Grow(len(text) + 8)
+	for _, c := range strings.ToLower(text) {
+		switch {
+		case c == '\'' || c == '\u2019' || c == '\u2018':
+			b.WriteByte('\'')
+		case c == '#' || c == '*':
+			b.WriteString(" " + string(c) + " ")
+		case unicode.IsLetter(c) || unicode.IsDigit(c):
+			b.WriteRune(c)
+		case c == '.' || c == ';' || c == '!' || c == '?' || c == ':':
+			b.WriteString(" | ")
+		case c == ',':
+			b.WriteString(" , ")
+		default:
+			b.WriteByte(' ')
+		}
+	}
+	fields := strings.Fields(b.String())
+	out := fields[:0]
+	for _, w := range fields {
+		w = strings.Trim(w, "'")
+		if w == "" {
+			continue
+		}
+		if s, ok := r.spellings[w]; ok {
+			w = s
+		}
+		if strings.HasSuffix(w, "'s") && !r.keepS[w] {
+			w = strings.TrimSuffix(w, "'s")
+		}
+		if n, ok := r.numbers[w]; ok {
+			// "thirty two" is one number.
+			if k := len(out) - 1; k >= 0 && n < 10 {
+				if prev, err := strconv.Atoi(out[k]); err == nil && prev >= 20 && prev%10 == 0 && prev < 100 {
+					out[k] = strconv.Itoa(prev + n)
+					continue
+				}
+			}
+			w = strconv.Itoa(n)
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func isNumber(tok string) bool {
+	if tok == "" {
+		return false
+	}
+	for _, c := range tok {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// match returns the longest phrase at toks[i:], and the number it matched
+// for "#", if any.
+func (r *reader) match(toks []string, i int) (*phrase, int) {
+	var best *phrase
+	num := -1
+	try := func(ps []*phrase) {
+		for _, p := range ps {
+			if best != nil && len(p.toks) <= len(best.toks) {
+				return // longest first
+			}
+			if n, ok := matchAt(p.toks, toks, i); ok {
+				best, num = p, n
+				return
+			}
+		}
+	}
+	try(r.index[toks[i]])
+	if isNumber(toks[i]) {
+		try(r.index[tokNum])
+	}
+	return best, num
+}
+
+// matchAt reports whether pattern matches toks at i, and the number that a
+// "#" matched (-1 if none).
+func matchAt(pattern, toks []string, i int) (int, bool) {
+	if i+len(pattern) > len(toks) {
+		return -1, false
+	}
+	num := -1
+	for k, p := range pattern {
+		t := toks[i+k]
+		switch {
+		case t == tokBreak || t == tokComma:
+			return -1, false
+		case p == tokNum:
+			n, err := strconv.Atoi(t)
+			if err != nil {
+				return -1, false
+			}
+			num = n
+		case p == tokAny:
+		case p != t:
+			return -1, false
+		}
+	}
+	return num, true
+}
+
+// hit is one phrase meaning found in the text.
+type hit struct {
+	m       meaning
+	clause  int
+	negated bool
+	num     int
+	phrase  *phrase
+}
+
+func (r *reader) read(text string) Reading {
+	toks := r.tokens(text)
+	var rd Reading
+	start := 0
+	rd.Answer, start = r.answer(toks)
+
+	var hits []hit
+	clause := 0
+	neg, negUsed := false, false
+	for i := start; i < len(toks); {
+		tok := toks[i]
+		if tok == tokBreak {
+			clause++
+			neg = false
+			i++
+			continue
+		}
+		if tok == tokComma {
+			clause++
+			// "no swelling, redness or heat": a denial carries over a
+			// list of symptoms, and ends at anything else.
+			if neg {
+				if p, _ := r.match(toks, min(i+1, len(toks)-1)); i+1 >= len(toks) || p == nil || !isTerm(p) {
+					neg = false
+				}
+			}
+			i++
+			continue
+		}
+		p, num := r.match(toks, i)
+		if p == nil {
+			if neg && negUsed && r.subjStart[tok] {
+				neg = false
+			}
+			i++
+			continue
+		}
+		for _, m := range p.means {
+			switch m.kind {
+			case kNegator:
+				neg, negUsed = true, false
+			case kBreak:
+				neg = false
+				clause++
+			case kIgnore, kUncertain:
+			default:
+				hits = append(hits, hit{m: m, clause: clause, negated: neg, num: num, phrase: p})
+				if neg && (m.kind == kFlag || m.kind == kSensation) {
+					negUsed = true
+				}
+			}
+		}
+		if neg && negUsed && r.subjStart[tok] && !slices.ContainsFunc(p.means, func(m meaning) bool { return m.kind == kNegator }) {
+			neg = false
+		}
+		i += len(p.toks)
+	}
+	r.interpret(&rd, hits, clause+1)
+	return rd
+}
+
+// isTerm reports whether a phrase names a symptom, a part or a sign.
+func isTerm(p *phrase) bool {
+	return slices.ContainsFunc(p.means, func(m meaning) bool {
+		return m.kind == kFlag || m.kind == kSensation || m.kind == kPart
+	})
+}
+
+// answer reads a yes, no or "I don't know" at the start of toks, and returns
+// where the rest begins.
+func (r *reader) answer(toks []string) (string, int) {
+	i := 0
+	for i < len(toks) && (toks[i] == "well" || toks[i] == "um" || toks[i] == "uh" || toks[i] == "oh" || toks[i] == "er" || toks[i] == "erm" || toks[i] == "hmm") {
+		i++
+	}
+	bestA, bestN := "", 0
+	for a, ps := range r.answers {
+		for _, p := range ps {
+			if len(p) <= bestN {
+				continue
+			}
+			if _, ok := matchAt(p, toks, i); !ok {
+				continue
+			}
+			if !r.standsAlone(toks, i+len(p)) {
+				continue
+			}
+			bestA, bestN = a, len(p)
+		}
+	}
+	if bestA == "" {
+		return "", 0
+	}
+	return bestA, i + bestN
+}
+
+// standsAlone reports whether an answer ending before toks[j] is a whole
+// answer: the text ends, breaks, or goes on with something other than a
+// symptom, a number or a negation.
+func (r *reader) standsAlone(toks []string, j int) bool {
+	if j >= len(toks) {
+		return true
+	}
+	t := toks[j]
+	if t == tokBreak || t == tokComma || t == "and" || t == "but" {
+		return true
+	}
+	if isNumber(t) {
+		return false
+	}
+	p, _ := r.match(toks, j)
+	if p == nil {
+		return true
+	}
+	for _, m := range p.means {
+		switch m.kind {
+		case kFlag, kSensation, kPart, kNegator, kAge, kTiming:
+			return false
+		}
+	}
+	return true
+}
+
+// interpret turns hits into a reading.
+func (r *reader) interpret(rd *Reading, hits []hit, clauses int) {
+	type ctx struct{ plural, singular, joint, limb bool }
+	cl := make([]ctx, clauses)
+	present := map[string]bool{} // sensations, parts and flags said (not denied)
+	for _, h := range hits {
+		c := &cl[h.clause]
+		switch h.m.kind {
+		case kPlural:
+			c.plural = true
+		case kSingular:
+			c.singular = true
+		case kPart:
+			if r.joints[h.m.id] {
+				c.joint = true
+			} else if h.m.id != "groin" && h.m.id != "back" {
+				c.limb = true
+			}
+			if !h.negated {
+				present[h.m.id] = true
+			}
+		case kSensation, kFlag:
+			if !h.negated {
+				present[h.m.id] = true
+			}
+		}
+	}
+	facts := map[string]bool{}
+	negated := map[string]bool{}
+	for _, h := range hits {
+		switch h.m.kind {
+		case kPart:
+			if !h.negated && !slices.Contains(rd.Parts, h.m.id) {
+				rd.Parts = append(rd.Parts, h.m.id)
+			}
+		case kSensation:
+			if !h.negated && !slices.Contains(rd.Sensations, h.m.id) {
+				rd.Sensations = append(rd.Sensations, h.m.id)
+			}
+		case kTiming:
+			if !h.negated && !slices.Contains(rd.Timing, h.m.id) {
+				rd.Timing = append(rd.Timing, h.m.id)
+			}
+		case kPerson:
+			if rd.Person == "" {
+				rd.Person = h.m.id
+				p := r.people[h.m.id]
+				rd.Subject = p.subject
+				if p.under3 {
+					facts[factUnder3] = true
+				}
+			}
+		case kAge:
+			r.age(rd, h, facts)
+		case kFlag:
+			f := r.flags[h.m.id]
+			c := cl[h.clause]
+			fact := h.m.id
+			switch {
+			case f.Joint != "" && c.joint && !c.limb:
+				fact = f.Joint
+			case f.Plural != "" && c.plural && !c.singular:
+				fact = f.Plural
+			}
+			if fact == dropFact {
+				continue
+			}
+			if h.negated {
+				negated[fact] = true
+				continue
+			}
+			if len(f.With) > 0 && !slices.ContainsFunc(f.With, func(id string) bool { return present[id] }) {
+				continue
+			}
+			if slices.ContainsFunc(f.Unless, func(id string) bool { return present[id] }) {
+				continue
+			}
+			facts[fact] = true
+		}
+	}
+	for _, co := range r.combos {
+		for i := range cl {
+			if r.comboHolds(co, hits, i, cl[i].plural && !cl[i].singular) {
+				facts[co.Fact] = true
+			}
+		}
+	}
+	if rd.Subject == subjChild {
+		facts[factChild] = true
+	}
+	for f := range facts {
+		rd.Facts = append(rd.Facts, f)
+	}
+	for f := range negated {
+		if !facts[f] {
+			rd.Negated = append(rd.Negated, f)
+		}
+	}
+	sort.Strings(rd.Facts)
+	sort.Strings(rd.Negated)
+	rd.Topic = r.topic(rd)
+}
+
+func (r *reader) comboHolds(co combo, hits []hit, clause int, plural bool) bool {
+	sens, part := false, len(co.Parts) == 0
+	for _, h := range hits {
+		if h.clause != clause || h.negated {
+			continue
+		}
+		switch h.m.kind {
+		case kSensation:
+			sens = sens || slices.Contains(co.Sensations, h.m.id)
+		case kPart:
+			part = part || slices.Contains(co.Parts, h.m.id)
+		}
+	}
+	return sens && part && (!co.Plural || plural)
+}
+
+// age reads "my 2 year old", "8 months old".
+func (r *reader) age(rd *Reading, h hit, facts map[string]bool) {
+	if h.num < 0 {
+		return
+	}
+	years := h.num
+	if slices.ContainsFunc(h.phrase.toks, func(t string) bool { return strings.HasPrefix(t, "month") }) {
+		years = h.num / 12
+	}
+	if years >= r.ages.child {
+		return
+	}
+	if rd.Subject == "" || rd.Subject == subjChild {
+		rd.Subject = subjChild
+		if rd.Person == "" {
+			rd.Person = "child"
+		}
+	}
+	if years < r.ages.under3 {
+		facts[factUnder3] = true
+	}
+}
+
+func (r *reader) topic(rd *Reading) string {
+	for _, t := range r.topics {
+		if slices.Contains(t.Subjects, rd.Subject) ||
+			slices.ContainsFunc(t.Sensations, func(s string) bool { return slices.Contains(rd.Sensations, s) }) ||
+			slices.ContainsFunc(t.Parts, func(p string) bool { return slices.Contains(rd.Parts, p) }) {
+			return t.Topic
+		}
+	}
+	return ""
+}
