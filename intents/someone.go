@@ -144,8 +144,8 @@ func forms(subject, personID string) map[string]string {
 }
 
 // fill replaces placeholders in text with the given forms. A capitalised
-// placeholder gives a capitalised word; an unknown one is left without its
-// braces, which tests rule out.
+// placeholder gives a capitalised word. Others are left as they are, for
+// whoever fills them ({number}: triage fills in the emergency number).
 func fill(text string, f map[string]string) string {
 	if !strings.Contains(text, "{") {
 		return text
@@ -154,7 +154,7 @@ func fill(text string, f map[string]string) string {
 		name := m[1 : len(m)-1]
 		w, ok := f[strings.ToLower(name)]
 		if !ok {
-			return name
+			return m
 		}
 		if r, _ := utf8.DecodeRuneInString(name); unicode.IsUpper(r) {
 			r, n := utf8.DecodeRuneInString(w)
