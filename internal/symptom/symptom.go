@@ -351,11 +351,11 @@ func (r *reader) tokens(text string) []string {
 		if w == "" {
 			continue
 		}
-		if s, ok := r.spellings[w]; ok {
-			w = s
-		}
 		if strings.HasSuffix(w, "'s") && !r.keepS[w] {
 			w = strings.TrimSuffix(w, "'s")
+		}
+		if s, ok := r.spellings[w]; ok {
+			w = s
 		}
 		if n, ok := r.numbers[w]; ok {
 			// "thirty two" is one number.

@@ -1,0 +1,230 @@
+package symptom
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestVocabulary(t *testing.T) {
+	if _, err := compile(vocabularyYAML); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestRedFlagPhrasings: many ways of saying each warning sign, colloquial
+// ones included, must each tell its fact.
+func TestRedFlagPhrasings(t *testing.T) {
+	tests := map[string][]string{
+		"breathless": {"I'm short of breath", "can't catch my breath", "I cannot breathe properly", "it hurts to breathe in",
+			"I'm really out of breath", "struggling to breathe", "he can't get his breath", "I'm gasping for air", "breathless"},
+		"chest_pain":     {"chest pain", "my chest hurts", "there's a pain in my chest", "tight chest", "pressure in my chest"},
+		"coughing_blood": {"I'm coughing up blood", "there's blood when I cough", "spitting blood"},
+		"leg_pale":       {"my foot's gone white", "my toes have turned blue", "my leg looks pale", "my foot is grey", "it's gone all mottled"},
+		"leg_numb_sudden": {"I can't feel my foot", "I can't feel my legs", "my foot is completely numb",
+			"there's no feeling in my leg"},
+		"leg_cold":       {"my foot is ice cold", "my leg feels freezing", "my foot is cold to the touch"},
+		"saddle_numb":    {"numb down there", "I'm numb between my legs", "my bottom is numb", "I can't feel when I wipe", "numbness in my groin"},
+		"bladder_change": {"I can't pee", "I've had trouble peeing", "I wet myself", "I've lost control of my bladder", "can't wee"},
+		"bowel_change":   {"I pooed myself", "I can't control my bowels"},
+		"both_legs_weak": {"my legs are giving out", "legs giving way", "both my legs are weak", "my legs feel weak", "my legs buckled"},
+		"fever":          {"I've got a fever", "I'm burning up", "I have the chills", "I'm shivery", "running a temperature", "I feel hot and cold"},
+		"confused":       {"I feel confused", "he's not making sense", "she's a bit muddled"},
+		"faint":          {"I'm woozy", "I feel faint", "I'm dizzy", "light headed"},
+		"passed_out":     {"he passed out", "she collapsed", "I blacked out"},
+		"heart_racing":   {"my heart is racing", "palpitations", "my heart's pounding"},
+		"red_spreading":  {"the red patch is getting bigger", "the redness is spreading", "there's a red streak going up"},
+		"one_leg_swollen": {"one calf's puffy", "my calf is swollen", "my leg has swelled up", "it's swollen", "my ankle is puffy",
+			"my left leg is bigger than the other", "my calf has ballooned"},
+		"legs_swollen":     {"my legs are swollen", "both ankles are puffy", "my feet have swelled up"},
+		"leg_warm":         {"my calf is hot", "it's tight and hot", "the leg feels warm to the touch", "there's heat coming off it"},
+		"leg_red":          {"my calf is red", "there's redness", "it looks inflamed", "an angry red patch"},
+		"leg_tender":       {"my calf is tender", "it hurts to touch", "it's sore when I press it"},
+		"pregnant":         {"I'm pregnant", "I'm 30 weeks", "I'm thirty weeks", "I am 28 weeks pregnant", "I'm in my third trimester"},
+		"recent_birth":     {"I just had a baby", "I gave birth last week", "since my c section"},
+		"long_travel":      {"I've just come off a long flight", "after a long drive"},
+		"recent_surgery":   {"I had surgery two weeks ago", "since my knee replacement"},
+		"previous_clot":    {"I've had a blood clot before", "I'm on blood thinners", "I had a DVT"},
+		"diabetes":         {"I'm diabetic", "I have diabetes", "type 2"},
+		"foot_wound":       {"a cut I can't feel", "there's a sore on my foot", "an ulcer on my heel", "it won't heal"},
+		"toe_black":        {"my toe's gone black", "my toe is turning dark", "gangrene"},
+		"eases_hanging":    {"I have to dangle my foot", "it eases if I hang my leg over the side of the bed", "I sleep in a chair"},
+		"foot_drop":        {"I keep tripping on my toes", "my foot is dragging", "foot drop", "I can't lift my foot"},
+		"leg_weak_sudden":  {"my leg suddenly went weak", "my leg gave way", "my leg is getting weaker"},
+		"cramp_not_easing": {"the cramp won't let go", "it's been cramping for ten minutes", "my calf cramp won't stop"},
+		"frequent":         {"every night", "most nights", "night after night", "it keeps happening"},
+		"sleep_disrupted":  {"it keeps me awake", "it wakes me up every night"},
+		"severe":           {"it's agony", "unbearable pain", "the worst pain ever", "ten out of ten"},
+		"injury":           {"I fell", "I twisted my ankle", "I banged my shin"},
+		"cant_bear_weight": {"I can't put weight on it", "he won't walk on it", "I can't walk"},
+		"limp":             {"she's limping", "he's got a limp"},
+		"joint_swollen":    {"my knee is swollen", "swollen joints"},
+		"numb":             {"my foot is numb", "numbness in my toes"},
+		"tingling":         {"pins and needles", "my feet are tingling"},
+		"weight_loss":      {"I've been losing weight"},
+		"skin_change":      {"my skin is shiny", "it's discoloured"},
+	}
+	for fact, says := range tests {
+		for _, say := range says {
+			rd := Read(say)
+			if !slices.Contains(rd.Facts, fact) {
+				t.Errorf("%q: facts %v, want %s", say, rd.Facts, fact)
+			}
+		}
+	}
+}
+
+// TestDenials: what is said not to be there is not a fact, and is reported
+// as denied; what follows the denial still counts.
+func TestDenials(t *testing.T) {
+	tests := []struct {
+		say    string
+		facts  []string
+		denied []string
+	}{
+		{"no swelling", nil, []string{"one_leg_swollen"}},
+		{"I'm not short of breath", nil, []string{"breathless"}},
+		{"without any redness", nil, []string{"leg_red"}},
+		{"not hot", nil, []string{"leg_warm"}},
+		{"no swelling, no redness, just tight", nil, []string{"leg_red", "one_leg_swollen"}},
+		{"there's no swelling, redness or heat", nil, []string{"leg_red", "one_leg_swollen"}},
+		{"not swollen but it's hot", []string{"leg_warm"}, []string{"one_leg_swollen"}},
+		{"not swollen it's hot", []string{"leg_warm"}, []string{"one_leg_swollen"}},
+		{"I don't have a fever", nil, []string{"fever"}},
+		{"he doesn't have a temperature", nil, []string{"fever"}},
+		{"it isn't red", nil, []string{"leg_red"}},
+		{"I don't think it's swollen", nil, []string{"one_leg_swollen"}},
+		{"no chest pain and I can breathe fine", nil, []string{"chest_pain"}},
+		{"I'm not sure if it's swollen", []string{"one_leg_swollen"}, nil},
+		{"no, and now it's swollen and hot", []string{"leg_warm", "one_leg_swollen"}, nil},
+		{"it was swollen, not any more", []string{"one_leg_swollen"}, nil},
+	}
+	for _, tt := range tests {
+		rd := Read(tt.say)
+		if !slices.Equal(rd.Facts, tt.facts) || !slices.Equal(rd.Negated, tt.denied) {
+			t.Errorf("%q: facts %v denied %v, want %v and %v", tt.say, rd.Facts, rd.Negated, tt.facts, tt.denied)
+		}
+	}
+}
+
+func TestAnswers(t *testing.T) {
+	tests := []struct{ say, answer string }{
+		{"yes", "yes"},
+		{"yeah", "yes"},
+		{"yes it's swollen", "yes"},
+		{"no", "no"},
+		{"nope", "no"},
+		{"no, and now it's swollen and hot", "no"},
+		{"no it isn't", "no"},
+		{"not really", "no"},
+		{"I don't know", "unknown"},
+		{"not sure", "unknown"},
+		{"no swelling", ""},
+		{"no chest pain", ""},
+		{"I am 30 weeks", ""},
+		{"it isn't swollen", ""},
+		{"my calf is cramping", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Read(tt.say).Answer; got != tt.answer {
+			t.Errorf("%q: answer %q, want %q", tt.say, got, tt.answer)
+		}
+	}
+}
+
+func TestWhom(t *testing.T) {
+	tests := []struct{ say, subject, person string }{
+		{"my son's legs hurt at night", "child", "son"},
+		{"my daughter has a limp", "child", "daughter"},
+		{"my kid keeps waking up with sore legs", "child", "child"},
+		{"my husband's calf is swollen", "partner", "husband"},
+		{"my wife has cramps", "partner", "wife"},
+		{"my partner can't sleep", "partner", "partner"},
+		{"my dad's foot is cold", "parent", "father"},
+		{"my mum has restless legs", "parent", "mother"},
+		{"my mom's legs ache", "parent", "mother"},
+		{"my 7 year old has leg pain", "child", "child"},
+		{"my neighbour fell", "other", "someone"},
+		{"my calf is cramping", "", ""},
+	}
+	for _, tt := range tests {
+		rd := Read(tt.say)
+		if rd.Subject != tt.subject || rd.Person != tt.person {
+			t.Errorf("%q: subject %q person %q, want %q %q", tt.say, rd.Subject, rd.Person, tt.subject, tt.person)
+		}
+		if (rd.Subject == "child") != slices.Contains(rd.Facts, "child") {
+			t.Errorf("%q: subject %q but facts %v", tt.say, rd.Subject, rd.Facts)
+		}
+	}
+	if rd := Read("my 2 year old is crying about her legs"); !slices.Contains(rd.Facts, "under_3") {
+		t.Errorf("a two year old: facts %v, want under_3", rd.Facts)
+	}
+}
+
+func TestTopics(t *testing.T) {
+	tests := []struct{ say, topic, part string }{
+		{"my calf is cramping", "cramp", "calf"},
+		{"I've got a charley horse in my foot", "cramp", "foot"},
+		{"my thigh has seized up", "cramp", "thigh"},
+		{"my legs won't keep still, they feel fizzy", "restless", "leg"},
+		{"creepy crawly feeling in my legs", "restless", "leg"},
+		{"I have an urge to move my legs", "restless", "leg"},
+		{"shooting pain down the back of my leg", "nerve", ""},
+		{"my feet are burning", "nerve", "foot"},
+		{"sciatica", "nerve", ""},
+		{"my hip hurts when I lie on my side", "hip", "hip"},
+		{"my knees are stiff", "joint", "knee"},
+		{"my arthritis is playing up", "joint", ""},
+		{"my legs feel heavy", "circulation", "leg"},
+		{"my varicose veins are throbbing", "circulation", ""},
+		{"my legs ache", "aches", "leg"},
+		{"my muscles are sore from the gym", "aches", ""},
+		{"my son has growing pains", "child", ""},
+		{"my legs hurt", "", "leg"},
+		{"it hurts", "", ""},
+	}
+	for _, tt := range tests {
+		rd := Read(tt.say)
+		if rd.Topic != tt.topic || rd.Part() != tt.part {
+			t.Errorf("%q: topic %q part %q, want %q %q (sensations %v)", tt.say, rd.Topic, rd.Part(), tt.topic, tt.part, rd.Sensations)
+		}
+	}
+	if !Read("my legs hurt").Vague() || Read("my calf is cramping").Vague() || Read("I can't breathe").Vague() {
+		t.Error("Vague: want true only for a complaint with no topic and no sign")
+	}
+}
+
+// FuzzRead: whatever is said, the reader never panics and tells only facts
+// it knows.
+func FuzzRead(f *testing.F) {
+	for _, s := range []string{"", "my calf is swollen, hot; and I'm short of breath!", "no, and now it's swollen and hot",
+		"I'm thirty two weeks", "my 2 year old", "'s ' , . # * 30 forty nine", "not, , no no not", "\xff\xfe", "twenty twenty two"} {
+		f.Add(s)
+	}
+	known := map[string]bool{}
+	for _, k := range Facts() {
+		known[k] = true
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		rd := Read(s)
+		for _, x := range append(rd.Facts, rd.Negated...) {
+			if !known[x] {
+				t.Fatalf("%q: unknown fact %q", s, x)
+			}
+		}
+	})
+}
+
+func BenchmarkRead(b *testing.B) {
+	texts := []string{
+		"my calf is swollen and hot and I'm a bit short of breath",
+		"no, and now it's swollen and hot",
+		"my son's legs hurt at night and he's limping",
+		"no swelling, no redness, just tight",
+		"I've had a cramp in my calf for about ten minutes and it won't let go, what should I do",
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		Read(texts[i%len(texts)])
+	}
+}

@@ -1,0 +1,301 @@
+package triage
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/nightlegs/nightlegs/internal/alexa"
+	"github.com/nightlegs/nightlegs/internal/content"
+	"github.com/nightlegs/nightlegs/internal/router"
+	"github.com/nightlegs/nightlegs/internal/session"
+	"github.com/nightlegs/nightlegs/internal/symptom"
+)
+
+// toldKey is the session.Context answer that records the highest level
+// whose answer the listener has heard, so each is said once while the
+// level itself stays.
+const toldKey = "triage.told"
+
+// freeTextSlot is the catch-all intent's slot (skill.FreeTextSlot); the
+// pipeline has already put its value in Turn.Text.
+const freeTextSlot = "text"
+
+// Subject values of session.Context.Subject that triage reads.
+const subjectChild = "child"
+
+// Guard is the triage check on every turn (it implements skill.Triage). It
+// gathers facts from what the turn says, records answers to screening
+// questions, raises the session's level, and answers in the level's own
+// words when the level calls for it.
+type Guard struct {
+	lib     *content.Library
+	intents map[string][]string
+	locales map[string]Locale
+	deflt   Locale
+}
+
+// Locale is what the triage answers say in one locale.
+type Locale struct {
+	// Emergency is the number to call now.
+	Emergency string `yaml:"emergency"`
+	// Urgent says where to get medical care today.
+	Urgent string `yaml:"urgent"`
+}
+
+// NewGuard returns a Guard that speaks texts from lib. It fails if a text
+// the rules need is missing.
+func NewGuard(lib *content.Library) (*Guard, error) {
+	var ifile struct {
+		Intents map[string][]string `yaml:"intents"`
+	}
+	if err := decode("intents.yaml", &ifile); err != nil {
+		return nil, err
+	}
+	for name, facts := range ifile.Intents {
+		for _, f := range facts {
+			if !Known(f) {
+				return nil, fmt.Errorf("intents.yaml: %s: unknown fact %q", name, f)
+			}
+		}
+	}
+	var lfile struct {
+		Locales map[string]Locale `yaml:"locales"`
+		Default Locale            `yaml:"default"`
+	}
+	if err := decode("locales.yaml", &lfile); err != nil {
+		return nil, err
+	}
+	g := &Guard{lib: lib, intents: ifile.Intents, locales: lfile.Locales, deflt: lfile.Default}
+	need := []string{"triage.emergency.call", "triage.emergency.repeat", "triage.urgent.care", "triage.soon.doctor", "triage.screen.say", "triage.why.general"}
+	for _, r := range loaded.rules {
+		need = append(need, r.Why)
+		if r.Meanwhile != "" {
+			need = append(need, r.Meanwhile, r.Worse)
+		}
+	}
+	for _, id := range need {
+		if !lib.Has(id) {
+			return nil, fmt.Errorf("triage: content text %q is missing", id)
+		}
+	}
+	return g, nil
+}
+
+// LocaleOf returns what triage says in a locale ("en-GB"); a locale it
+// does not know gets words that name no number.
+func (g *Guard) LocaleOf(locale string) Locale {
+	if l, ok := g.locales[locale]; ok {
+		return l
+	}
+	return g.deflt
+}
+
+// Fill puts the locale's words in a text's {number} and {urgent}
+// placeholders; other placeholders are left for the conversation.
+func (g *Guard) Fill(text, locale string) string {
+	if !strings.Contains(text, "{") {
+		return text
+	}
+	l := g.LocaleOf(locale)
+	return strings.NewReplacer("{number}", l.Emergency, "{urgent}", l.Urgent).Replace(text)
+}
+
+// Text returns a content text's spoken lines joined, filled for a locale.
+func (g *Guard) Text(id, locale string) string {
+	return g.Fill(strings.Join(g.lib.Get(id).Say, " "), locale)
+}
+
+// Before gathers what the turn tells and preempts the conversation when
+// the level calls for it.
+func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
+	c := t.State
+	var rd *symptom.Reading
+	if t.Text != "" {
+		r := symptom.Read(t.Text)
+		rd = &r
+	}
+	if q, ok := Lookup(c.Pending); ok && c.Pending == q.ID {
+		if a := g.answerTo(q, t, rd); a != "" {
+			Record(c, q.ID, a)
+		}
+	}
+	if rd != nil {
+		addReading(c, *rd)
+	}
+	if t.Request != nil && t.Request.Request.Intent != nil {
+		for name, s := range t.Request.Request.Intent.Slots {
+			if name == freeTextSlot || s.Value == "" {
+				continue
+			}
+			addReading(c, symptom.Read(s.Value))
+		}
+	}
+	c.AddFacts(g.intents[t.Intent]...)
+	return g.decide(t, nil), nil
+}
+
+// After adds what the conversation learned (facts, whom it is about) and
+// returns the reply to give: the conversation's, with the level's words
+// when they are due.
+func (g *Guard) After(t *router.Turn, r router.Reply) (router.Reply, error) {
+	if p := g.decide(t, &r); p != nil {
+		return *p, nil
+	}
+	return r, nil
+}
+
+// answerTo returns the answer the turn gives to a pending screening
+// question: a yes or no intent, a yes or no said first, or, failing those,
+// what the words imply ("I'm not short of breath").
+func (g *Guard) answerTo(q *ScreeningQuestion, t *router.Turn, rd *symptom.Reading) string {
+	if a := AnswerOf(t.Intent); a != "" {
+		return a
+	}
+	if rd == nil {
+		return ""
+	}
+	if rd.Answer != "" {
+		return rd.Answer
+	}
+	told := func(list []string) bool {
+		return slices.ContainsFunc(list, func(f string) bool { return slices.Contains(rd.Facts, f) })
+	}
+	denied := func(list []string) bool {
+		return slices.ContainsFunc(list, func(f string) bool { return slices.Contains(rd.Negated, f) })
+	}
+	switch {
+	case told(q.Yes.Sets):
+		return session.Yes
+	case told(q.No.Sets):
+		return session.No
+	case denied(q.Yes.Sets) || denied(q.No.RulesOut):
+		return session.No
+	case denied(q.Yes.RulesOut):
+		return session.Yes
+	}
+	return ""
+}
+
+// addReading keeps what a reading tells: facts said, and facts denied
+// unless they were said before.
+func addReading(c *session.Context, rd symptom.Reading) {
+	c.AddFacts(rd.Facts...)
+	for _, f := range rd.Negated {
+		if !c.HasFact(f) {
+			c.AddFacts(NotFact(f))
+		}
+	}
+}
+
+// decide raises the level from the facts and returns the level's answer
+// when it must be heard now: an emergency always; urgent once. A soon level
+// is added, once, to the conversation's reply (r), which is its "tonight".
+func (g *Guard) decide(t *router.Turn, r *router.Reply) *router.Reply {
+	c := t.State
+	if c.Subject == subjectChild {
+		c.AddFacts("child")
+	}
+	res := Evaluate(c.Facts)
+	level := Higher(c.Level, res.Level)
+	if level == SelfCare && c.Level == "" && len(c.Facts) == 0 && c.Topic == "" {
+		level = "" // nothing known yet: no level to report
+	}
+	c.Level = level
+	if res.Level != level {
+		// The level came from earlier in the session; its reason is not
+		// in the facts this side of a resume.
+		res.Rule = nil
+	}
+	told := c.Answer(toldKey)
+	switch {
+	case level == Emergency:
+		c.SetAnswer(toldKey, Emergency)
+		return g.emergency(t, res.Rule)
+	case level == Urgent && rank(told) < rank(Urgent):
+		c.SetAnswer(toldKey, Urgent)
+		out := g.urgent(t, res.Rule)
+		if r != nil {
+			out.Night = r.Night
+		}
+		return &out
+	case level == Soon && rank(told) < rank(Soon) && r != nil:
+		c.SetAnswer(toldKey, Soon)
+		g.soon(t, res.Rule, r)
+	}
+	return nil
+}
+
+func (g *Guard) why(rule *Rule) string {
+	if rule == nil {
+		return "triage.why.general"
+	}
+	return rule.Why
+}
+
+// stop ends whatever the conversation was doing: no question waits, no
+// routine goes on.
+func stop(c *session.Context) {
+	c.Pending = ""
+	c.Routine = nil
+}
+
+// emergency: call now, why in one sentence, the number again. Nothing
+// else, no question, and the session ends.
+func (g *Guard) emergency(t *router.Turn, rule *Rule) *router.Reply {
+	stop(t.State)
+	loc := t.Locale
+	call := g.Text("triage.emergency.call", loc)
+	why := g.Text(g.why(rule), loc)
+	again := g.Text("triage.emergency.repeat", loc)
+	s := &alexa.SSML{}
+	s.Say(call).Say(why).Say(again)
+	return &router.Reply{
+		Speech: s,
+		End:    true,
+		Plain:  true,
+		Card: &alexa.Card{
+			Type:    "Simple",
+			Title:   call,
+			Content: call + " " + why,
+		},
+	}
+}
+
+// urgent: medical care today and where, why, what to do meanwhile and what
+// would make it an emergency.
+func (g *Guard) urgent(t *router.Turn, rule *Rule) router.Reply {
+	stop(t.State)
+	loc := t.Locale
+	meanwhile, worse := "triage.meanwhile.rest", "triage.worse.breathing"
+	if rule != nil && rule.Level == Urgent {
+		meanwhile, worse = rule.Meanwhile, rule.Worse
+	}
+	care := g.Text("triage.urgent.care", loc)
+	why := g.Text(g.why(rule), loc)
+	s := &alexa.SSML{}
+	s.Say(care).Say(why).Pause(300 * time.Millisecond).Say(g.Text(meanwhile, loc)).Say(g.Text(worse, loc))
+	return router.Reply{
+		Speech: s,
+		End:    true,
+		Card: &alexa.Card{
+			Type:    "Simple",
+			Title:   "Get medical care today",
+			Content: care + " " + why + " " + g.Text(worse, loc),
+		},
+	}
+}
+
+// soon adds to the conversation's own guidance (what to do tonight) that a
+// doctor should be seen in the next few days, and why.
+func (g *Guard) soon(t *router.Turn, rule *Rule, r *router.Reply) {
+	loc := t.Locale
+	if r.Speech == nil {
+		r.Speech = &alexa.SSML{}
+	}
+	if !r.Speech.Empty() {
+		r.Speech.Pause(300 * time.Millisecond)
+	}
+	r.Speech.Say(g.Text("triage.soon.doctor", loc)).Say(g.Text(g.why(rule), loc))
+}

@@ -1,0 +1,215 @@
+package triage
+
+import (
+	"testing"
+
+	"github.com/nightlegs/nightlegs/internal/symptom"
+)
+
+// TestRulesFromSpeech runs what people say through the symptom reader and
+// the rules: each red flag alone, combinations, denials, other people,
+// children, pregnancy, and complaints that must stay self-care.
+func TestRulesFromSpeech(t *testing.T) {
+	tests := []struct {
+		say  string
+		want string
+	}{
+		// Breathing and chest, with and without leg signs (refs §3 row 1).
+		{"my calf is swollen and hot and I'm a bit short of breath", Emergency},
+		{"I can't catch my breath", Emergency},
+		{"it hurts to breathe in", Emergency},
+		{"my chest hurts and my leg is sore", Emergency},
+		{"I've been coughing up blood", Emergency},
+		{"my leg is puffy and I'm struggling to breathe", Emergency},
+		{"tightness in my chest", Emergency},
+		{"my husband's calf is swollen and he can't get his breath", Emergency},
+		// A leg losing its blood supply (row 2).
+		{"my foot's gone white", Emergency},
+		{"my toes have turned blue", Emergency},
+		{"I can't feel my foot", Emergency},
+		{"my leg suddenly went numb", Emergency},
+		{"my foot is ice cold and pale", Emergency},
+		{"my leg is freezing cold and I can't move it", Emergency},
+		// Nerves at the base of the spine (row 3).
+		{"I'm numb down there", Emergency},
+		{"I can't pee and my back is killing me", Emergency},
+		{"I wet myself and my legs feel funny", Emergency},
+		{"my legs keep giving way", Emergency},
+		{"both legs are weak", Emergency},
+		{"shooting pain down both legs", Emergency},
+		{"I can't control my bowels", Emergency},
+		// Infection spreading through the body (row 4).
+		{"I'm burning up and woozy", Emergency},
+		{"my leg is red and hot, I've got a fever and I feel confused", Emergency},
+		{"my dad has a temperature and he's not making sense", Emergency},
+		{"she fainted", Emergency},
+		{"my calf is swollen and my heart is racing", Emergency},
+		// One leg swollen, warm, red (row 5).
+		{"one calf's puffy", Urgent},
+		{"my calf is tight and hot", Urgent},
+		{"my left leg is swollen", Urgent},
+		{"my calf is red", Urgent},
+		{"the back of my leg is tender to touch", Urgent},
+		{"no, and now it's swollen and hot", Urgent},
+		{"my wife's leg is swollen", Urgent},
+		{"my ankle has swelled up", Urgent},
+		// Pregnancy and recent birth (row 6).
+		{"I'm 30 weeks and one calf's puffy", Urgent},
+		{"I just had a baby and my leg is swollen", Urgent},
+		{"I'm pregnant and my feet are swollen", Urgent},
+		{"I'm thirty two weeks pregnant and my calf hurts and is swollen", Urgent},
+		// Other clot risks.
+		{"I got off a long flight and my calf is swollen", Urgent},
+		{"I had a hip replacement and my leg is puffy", Urgent},
+		// Spreading redness and fever (row 7).
+		{"there's a red patch getting bigger on my shin", Urgent},
+		{"the redness is spreading up my leg", Urgent},
+		{"my leg is red and I've got the chills", Urgent},
+		// Cramps that won't let go (row 8).
+		{"my calf cramp won't let go", Urgent},
+		{"I've had a cramp for twenty minutes", Urgent},
+		// Blood flow to the foot (row 9).
+		{"I have to dangle my foot over the side of the bed", Urgent},
+		{"my big toe has gone black", Urgent},
+		{"my foot is cold", Urgent},
+		// Children (row 10).
+		{"my son is limping", Urgent},
+		{"my daughter's leg hurts and she has a fever", Urgent},
+		{"my little boy won't walk on it", Urgent},
+		{"my child's knee is swollen", Urgent},
+		{"my 6 year old only ever has pain in one leg", Urgent},
+		// Diabetes and foot wounds (row 11).
+		{"I'm diabetic and there's a cut I can't feel on my foot", Urgent},
+		{"I have diabetes and an ulcer on my foot", Urgent},
+		// Foot drop and weakness (row 12).
+		{"I keep tripping on my toes", Urgent},
+		{"my foot is dragging", Urgent},
+		{"my leg suddenly feels weak", Urgent},
+		// Injuries and joints.
+		{"I fell and can't put weight on my leg", Urgent},
+		{"my knee is hot and swollen", Urgent},
+		// Soon: a doctor in the next few days (row 13 and the seeds).
+		{"I get cramps every night", Soon},
+		{"my restless legs keep me awake every night for weeks", Soon},
+		{"my legs have ached for weeks and it's getting worse", Soon},
+		{"the pain is severe", Soon},
+		{"I've had a fever and my legs ache", Soon},
+		{"I have pins and needles in my foot", Soon},
+		{"my feet are numb", Soon},
+		{"both my ankles are swollen", Soon},
+		{"the skin on my shin is discoloured", Soon},
+		{"I've been losing weight and my legs ache", Soon},
+		{"I twisted my ankle yesterday", Soon},
+		{"my knee is swollen", Soon},
+		{"my son's legs hurt in the daytime too", Soon},
+		{"I have diabetes and my feet burn", Soon},
+		{"it's only ever in one leg", Soon},
+		// Denials keep it self-care.
+		{"no swelling, no redness, just tight", SelfCare},
+		{"I'm not short of breath", SelfCare},
+		{"my calf is sore but without any redness", SelfCare},
+		{"it's not hot and not swollen", SelfCare},
+		{"there's no swelling, redness or heat", SelfCare},
+		{"I don't have a fever", SelfCare},
+		{"my leg isn't swollen", SelfCare},
+		{"no chest pain", SelfCare},
+		// Plain complaints stay self-care.
+		{"my calf is cramping", SelfCare},
+		{"charley horse", SelfCare},
+		{"I have a cramp in my foot", SelfCare},
+		{"my legs feel fizzy and I can't keep them still", SelfCare},
+		{"my hip hurts when I lie on my side", SelfCare},
+		{"my legs feel heavy and achy", SelfCare},
+		{"my varicose veins ache", SelfCare},
+		{"my son has growing pains", SelfCare},
+		{"my legs ache after a long walk", SelfCare},
+		{"I put a cold pack on it", SelfCare},
+		{"I had a hot bath and my legs still ache", SelfCare},
+		{"my legs hurt", SelfCare},
+	}
+	if len(tests) < 80 {
+		t.Fatalf("only %d cases; the issue asks for at least 80", len(tests))
+	}
+	for _, tt := range tests {
+		rd := symptom.Read(tt.say)
+		got := Evaluate(rd.Facts)
+		if got.Level != tt.want {
+			rule := ""
+			if got.Rule != nil {
+				rule = got.Rule.ID
+			}
+			t.Errorf("%q: level %s (rule %q, facts %v, denied %v), want %s", tt.say, got.Level, rule, rd.Facts, rd.Negated, tt.want)
+		}
+	}
+}
+
+// TestRulesFromFacts checks combinations that questions, not words, tell.
+func TestRulesFromFacts(t *testing.T) {
+	tests := []struct {
+		facts []string
+		want  string
+		rule  string
+	}{
+		{[]string{"one_leg_swollen", "chest_symptoms"}, Emergency, "clot_and_chest"},
+		{[]string{"emergency_sign"}, Emergency, "emergency_screen"},
+		{[]string{"sudden_cold_pale_numb"}, Emergency, "cold_pale_numb_screen"},
+		{[]string{"saddle_or_bladder"}, Emergency, "saddle_screen"},
+		{[]string{"leg_red", "fever", "confused_or_faint"}, Emergency, "red_leg_fever_confused"},
+		{[]string{"pregnant_or_postpartum", "one_leg_swollen"}, Urgent, "pregnancy_swelling"},
+		{[]string{"clot_risk", "leg_warm_or_red"}, Urgent, "clot_risk_swelling"},
+		{[]string{"child_limp_or_fever"}, Urgent, "child_screen"},
+		{[]string{"diabetes", "foot_wound"}, Urgent, "diabetes_foot_wound"},
+		{[]string{"cramp_not_easing"}, Urgent, "cramp_not_easing"},
+		{[]string{"child", "under_3"}, Soon, "child_daytime"},
+		{[]string{"not:one_leg_swollen", "not:breathless"}, SelfCare, ""},
+		{nil, SelfCare, ""},
+	}
+	for _, tt := range tests {
+		got := Evaluate(tt.facts)
+		rule := ""
+		if got.Rule != nil {
+			rule = got.Rule.ID
+		}
+		if got.Level != tt.want || rule != tt.rule {
+			t.Errorf("%v: %s by %q, want %s by %q", tt.facts, got.Level, rule, tt.want, tt.rule)
+		}
+	}
+}
+
+func TestHigherNeverLowers(t *testing.T) {
+	levels := []string{"", SelfCare, Soon, Urgent, Emergency}
+	for i, a := range levels {
+		for j, b := range levels {
+			got := Higher(a, b)
+			want := levels[max(i, j)]
+			if got != want {
+				t.Errorf("Higher(%q, %q) = %q, want %q", a, b, got, want)
+			}
+		}
+	}
+}
+
+// TestEveryRuleCanFire fails on a rule no facts can fire, such as one
+// shadowed by a typo in a group.
+func TestEveryRuleCanFire(t *testing.T) {
+	for _, r := range Rules() {
+		var facts []string
+		for _, clause := range r.When {
+			facts = append(facts, clause[0])
+		}
+		got := Evaluate(facts)
+		if !AtLeast(got.Level, r.Level) {
+			t.Errorf("rule %s: its own facts %v give %s", r.ID, facts, got.Level)
+		}
+	}
+}
+
+// TestSymptomFactsKnown fails when the symptom vocabulary names a fact
+// triage does not know.
+func TestSymptomFactsKnown(t *testing.T) {
+	for _, f := range symptom.Facts() {
+		if !Known(f) {
+			t.Errorf("symptom vocabulary tells unknown fact %q", f)
+		}
+	}
+}
