@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -42,3 +43,9 @@ func (s *Bolt) Corrupt(t *testing.T, user, key string) {
 		t.Fatal(err)
 	}
 }
+
+// Client is the store's DynamoDB client, for tests that reach the table.
+func (d *Dynamo) Client() *dynamodb.Client { return d.client }
+
+// Table is the store's table name.
+func (d *Dynamo) Table() string { return d.table }

@@ -1,0 +1,441 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
+	"github.com/nightlegs/nightlegs/internal/session"
+)
+
+// The SDK's own retries are bounded so that a turn's store calls, retries
+// included, fit the skill's store deadline of about a second: two attempts
+// a call, at most 100 ms apart.
+const (
+	sdkMaxAttempts = 2
+	sdkMaxBackoff  = 100 * time.Millisecond
+	// batchAttempts bounds Forget's retries of unprocessed deletes.
+	batchAttempts = 5
+	// batchSize is BatchWriteItem's limit.
+	batchSize = 25
+)
+
+// Attribute names of the table. pk and sk are the keys of template.yaml;
+// expiresAt is its TTL attribute.
+const (
+	attrPK      = "pk"
+	attrSK      = "sk"
+	attrSchema  = "schema"
+	attrVersion = "version"
+	attrExpires = "expiresAt"
+)
+
+// Dynamo keeps listeners' items in one DynamoDB table (see README, "Data
+// stored"): one Query per Load, one conditional write per Save, unless
+// another writer got there first. Set the fields before first use.
+type Dynamo struct {
+	// Now is the store's clock for expiry; nil means the wall clock.
+	Now func() time.Time
+	Log *slog.Logger
+
+	client *dynamodb.Client
+	table  string
+}
+
+// NewDynamo returns a store on table, with credentials and region from the
+// standard AWS SDK chain. When endpoint is set (local development with
+// moto, DynamoDB Local and the like) the client talks to it, with dummy
+// credentials unless AWS_ACCESS_KEY_ID is set, and creates the table if it
+// is missing; against AWS it never creates tables. opts adjust the client
+// (tests count its requests).
+func NewDynamo(ctx context.Context, table, endpoint string, opts ...func(*dynamodb.Options)) (*Dynamo, error) {
+	if table == "" {
+		return nil, errors.New("dynamodb store: no table name")
+	}
+	load := []func(*config.LoadOptions) error{
+		config.WithRetryer(func() aws.Retryer {
+			return retry.AddWithMaxBackoffDelay(retry.AddWithMaxAttempts(retry.NewStandard(), sdkMaxAttempts), sdkMaxBackoff)
+		}),
+	}
+	if endpoint != "" && os.Getenv("AWS_ACCESS_KEY_ID") == "" {
+		// A local server takes any credentials; looking for real ones
+		// would only slow a laptop down (instance metadata) or fail.
+		load = append(load, config.WithCredentialsProvider(credentials.NewStaticCredentialsProvider("local", "local", "")))
+	}
+	cfg, err := config.LoadDefaultConfig(ctx, load...)
+	if err != nil {
+		return nil, fmt.Errorf("dynamodb store: aws config: %w", err)
+	}
+	if endpoint != "" && cfg.Region == "" {
+		cfg.Region = "us-east-1"
+	}
+	client := dynamodb.NewFromConfig(cfg, append([]func(*dynamodb.Options){func(o *dynamodb.Options) {
+		if endpoint != "" {
+			o.BaseEndpoint = aws.String(endpoint)
+		}
+	}}, opts...)...)
+	d := &Dynamo{client: client, table: table}
+	if endpoint != "" {
+		if err := d.ensureTable(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return d, nil
+}
+
+// ensureTable creates the table as template.yaml declares it, if missing.
+func (d *Dynamo) ensureTable(ctx context.Context) error {
+	_, err := d.client.DescribeTable(ctx, &dynamodb.DescribeTableInput{TableName: &d.table})
+	var missing *types.ResourceNotFoundException
+	if !errors.As(err, &missing) {
+		if err != nil {
+			return fmt.Errorf("describe table %s: %w", d.table, err)
+		}
+		return nil
+	}
+	_, err = d.client.CreateTable(ctx, &dynamodb.CreateTableInput{
+		TableName:   &d.table,
+		BillingMode: types.BillingModePayPerRequest,
+		AttributeDefinitions: []types.AttributeDefinition{
+			{AttributeName: aws.String(attrPK), AttributeType: types.ScalarAttributeTypeS},
+			{AttributeName: aws.String(attrSK), AttributeType: types.ScalarAttributeTypeS},
+		},
+		KeySchema: []types.KeySchemaElement{
+			{AttributeName: aws.String(attrPK), KeyType: types.KeyTypeHash},
+			{AttributeName: aws.String(attrSK), KeyType: types.KeyTypeRange},
+		},
+	})
+	var inUse *types.ResourceInUseException
+	if err != nil && !errors.As(err, &inUse) {
+		return fmt.Errorf("create table %s: %w", d.table, err)
+	}
+	w := dynamodb.NewTableExistsWaiter(d.client, func(o *dynamodb.TableExistsWaiterOptions) {
+		o.MinDelay, o.MaxDelay = 50*time.Millisecond, time.Second
+	})
+	if err := w.Wait(ctx, &dynamodb.DescribeTableInput{TableName: &d.table}, time.Minute); err != nil {
+		return fmt.Errorf("wait for table %s: %w", d.table, err)
+	}
+	_, err = d.client.UpdateTimeToLive(ctx, &dynamodb.UpdateTimeToLiveInput{
+		TableName:               &d.table,
+		TimeToLiveSpecification: &types.TimeToLiveSpecification{AttributeName: aws.String(attrExpires), Enabled: aws.Bool(true)},
+	})
+	if err != nil {
+		return fmt.Errorf("enable ttl on %s: %w", d.table, err)
+	}
+	return nil
+}
+
+// Load returns what is kept for user, with one Query.
+func (d *Dynamo) Load(ctx context.Context, user string) (session.Snapshot, error) {
+	st, err := d.read(ctx, user)
+	if err != nil {
+		return session.Snapshot{}, fmt.Errorf("load: %w", err)
+	}
+	return st.snapshot(clock(d.Now)), nil
+}
+
+// Save writes ch conditional on the versions in base, with one PutItem or
+// TransactWriteItems; see package doc for conflicts.
+func (d *Dynamo) Save(ctx context.Context, user string, base session.Snapshot, ch session.Change) (session.Snapshot, error) {
+	return save(ctx, d, user, base, ch, clock(d.Now))
+}
+
+// Forget deletes every item of user: one Query for the keys, then
+// BatchWriteItem deletes.
+func (d *Dynamo) Forget(ctx context.Context, user string) error {
+	var keys []map[string]types.AttributeValue
+	p := dynamodb.NewQueryPaginator(d.client, d.query(user, true))
+	for p.HasMorePages() {
+		out, err := p.NextPage(ctx)
+		if err != nil {
+			return fmt.Errorf("forget: %w", err)
+		}
+		keys = append(keys, out.Items...)
+	}
+	for len(keys) > 0 {
+		n := min(len(keys), batchSize)
+		reqs := make([]types.WriteRequest, n)
+		for i, k := range keys[:n] {
+			reqs[i] = types.WriteRequest{DeleteRequest: &types.DeleteRequest{Key: k}}
+		}
+		keys = keys[n:]
+		if err := d.batchWrite(ctx, reqs); err != nil {
+			return fmt.Errorf("forget: %w", err)
+		}
+	}
+	return nil
+}
+
+// batchWrite sends reqs, then what DynamoDB left unprocessed (it does under
+// throttling), a bounded number of times.
+func (d *Dynamo) batchWrite(ctx context.Context, reqs []types.WriteRequest) error {
+	pending := map[string][]types.WriteRequest{d.table: reqs}
+	for attempt := 1; ; attempt++ {
+		out, err := d.client.BatchWriteItem(ctx, &dynamodb.BatchWriteItemInput{RequestItems: pending})
+		if err != nil {
+			return err
+		}
+		pending = out.UnprocessedItems
+		if len(pending[d.table]) == 0 {
+			return nil
+		}
+		if attempt == batchAttempts {
+			return fmt.Errorf("%d deletes still unprocessed after %d attempts", len(pending[d.table]), attempt)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(time.Duration(attempt) * 20 * time.Millisecond):
+		}
+	}
+}
+
+func (d *Dynamo) query(user string, keysOnly bool) *dynamodb.QueryInput {
+	in := &dynamodb.QueryInput{
+		TableName:                 &d.table,
+		KeyConditionExpression:    aws.String("#pk = :pk"),
+		ExpressionAttributeNames:  map[string]string{"#pk": attrPK},
+		ExpressionAttributeValues: map[string]types.AttributeValue{":pk": pk(user)},
+		// The previous session's write must be seen.
+		ConsistentRead: aws.Bool(true),
+	}
+	if keysOnly {
+		in.ExpressionAttributeNames["#sk"] = attrSK
+		in.ProjectionExpression = aws.String("#pk, #sk")
+	}
+	return in
+}
+
+func pk(user string) types.AttributeValue {
+	return &types.AttributeValueMemberS{Value: "USER#" + user}
+}
+
+func (d *Dynamo) read(ctx context.Context, user string) (state, error) {
+	st := state{}
+	p := dynamodb.NewQueryPaginator(d.client, d.query(user, false))
+	for p.HasMorePages() {
+		out, err := p.NextPage(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, av := range out.Items {
+			it, err := decodeItem(av)
+			if err != nil {
+				logger(d.Log).Warn("ignored stored item that does not decode", "key", it.key, "err", err)
+			}
+			if it.key != "" {
+				st[it.key] = it
+			}
+		}
+	}
+	return st, nil
+}
+
+func (d *Dynamo) write(ctx context.Context, user string, puts []put) error {
+	if len(puts) == 1 {
+		p, err := d.put(user, puts[0])
+		if err != nil {
+			return err
+		}
+		_, err = d.client.PutItem(ctx, &dynamodb.PutItemInput{
+			TableName:                           p.TableName,
+			Item:                                p.Item,
+			ConditionExpression:                 p.ConditionExpression,
+			ExpressionAttributeNames:            p.ExpressionAttributeNames,
+			ExpressionAttributeValues:           p.ExpressionAttributeValues,
+			ReturnValuesOnConditionCheckFailure: p.ReturnValuesOnConditionCheckFailure,
+		})
+		var failed *types.ConditionalCheckFailedException
+		if errors.As(err, &failed) {
+			return d.conflict(puts[0].item.key, failed.Item)
+		}
+		return err
+	}
+	items := make([]types.TransactWriteItem, len(puts))
+	for i, p := range puts {
+		tp, err := d.put(user, p)
+		if err != nil {
+			return err
+		}
+		items[i] = types.TransactWriteItem{Put: tp}
+	}
+	_, err := d.client.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{TransactItems: items})
+	var canceled *types.TransactionCanceledException
+	if !errors.As(err, &canceled) {
+		return err
+	}
+	current := state{}
+	for i, r := range canceled.CancellationReasons {
+		switch code := aws.ToString(r.Code); code {
+		case "None", "":
+		case "ConditionalCheckFailed":
+			c := d.conflict(puts[i].item.key, r.Item)
+			if c.current == nil {
+				return c
+			}
+			current = merged(current, c.current)
+		case "TransactionConflict":
+			// Another transaction on the same items: re-read.
+			return &conflictError{}
+		default:
+			return fmt.Errorf("transaction canceled: %s: %s", code, aws.ToString(r.Message))
+		}
+	}
+	if len(current) == 0 {
+		return &conflictError{}
+	}
+	return &conflictError{current: current}
+}
+
+// conflict is the conflict of a failed condition on key, with the stored
+// item DynamoDB returned. Without one the stored item is unknown (or gone)
+// and Save re-reads.
+func (d *Dynamo) conflict(key string, av map[string]types.AttributeValue) *conflictError {
+	if len(av) == 0 {
+		return &conflictError{}
+	}
+	it, err := decodeItem(av)
+	if err != nil {
+		logger(d.Log).Warn("ignored stored item that does not decode", "key", key, "err", err)
+	}
+	it.key = key
+	return &conflictError{current: state{key: it}}
+}
+
+// put is the conditional Put of p: the stored version must be the one the
+// writer started from, or for a new item there must be none readable.
+func (d *Dynamo) put(user string, p put) (*types.Put, error) {
+	av, err := encodeItem(user, p.item)
+	if err != nil {
+		return nil, err
+	}
+	tp := &types.Put{
+		TableName:                           &d.table,
+		Item:                                av,
+		ExpressionAttributeNames:            map[string]string{"#v": attrVersion},
+		ReturnValuesOnConditionCheckFailure: types.ReturnValuesOnConditionCheckFailureAllOld,
+	}
+	if p.expect == 0 {
+		// An item without a numeric version (a hand edit) may be
+		// replaced; one with a version may not.
+		tp.ConditionExpression = aws.String("attribute_not_exists(#v) OR NOT attribute_type(#v, :n)")
+		tp.ExpressionAttributeValues = map[string]types.AttributeValue{":n": &types.AttributeValueMemberS{Value: "N"}}
+	} else {
+		tp.ConditionExpression = aws.String("#v = :v")
+		tp.ExpressionAttributeValues = map[string]types.AttributeValue{":v": number(p.expect)}
+	}
+	return tp, nil
+}
+
+func number(n int64) types.AttributeValue {
+	return &types.AttributeValueMemberN{Value: strconv.FormatInt(n, 10)}
+}
+
+// jsonTags makes the attribute names those of the session types' JSON, so
+// the table reads like the session attributes.
+func jsonTags(o *attributevalue.EncoderOptions) { o.TagKey = "json" }
+
+// encodeItem is the DynamoDB item for it: the payload's fields as top-level
+// attributes beside the keys, schema, version and expiry.
+func encodeItem(user string, it item) (map[string]types.AttributeValue, error) {
+	var payload any
+	switch {
+	case it.context != nil:
+		payload = it.context
+	case it.prefs != nil:
+		payload = it.prefs
+	case it.night != nil:
+		payload = it.night
+	default:
+		return nil, fmt.Errorf("encode %s: no payload", it.key)
+	}
+	av, err := attributevalue.MarshalMapWithOptions(payload, jsonTags)
+	if err != nil {
+		return nil, fmt.Errorf("encode %s: %w", it.key, err)
+	}
+	av[attrPK] = pk(user)
+	av[attrSK] = &types.AttributeValueMemberS{Value: it.key}
+	av[attrSchema] = number(session.Schema)
+	av[attrVersion] = number(it.version)
+	if !it.expires.IsZero() {
+		av[attrExpires] = number(it.expires.Unix())
+	}
+	return av, nil
+}
+
+// decodeItem decodes a stored item. When the payload does not decode it
+// still returns the key and, if readable, the version, so a write can
+// replace the item.
+func decodeItem(av map[string]types.AttributeValue) (item, error) {
+	var it item
+	if s, ok := av[attrSK].(*types.AttributeValueMemberS); ok {
+		it.key = s.Value
+	}
+	if it.key == "" {
+		return it, errors.New("decode: no sort key")
+	}
+	it.version, _ = numberOf(av[attrVersion])
+	if schema, ok := numberOf(av[attrSchema]); !ok || schema != session.Schema {
+		return it, fmt.Errorf("decode %s: schema %d, want %d", it.key, schema, session.Schema)
+	}
+	if _, ok := av[attrExpires]; ok {
+		sec, ok := numberOf(av[attrExpires])
+		if !ok {
+			return it, fmt.Errorf("decode %s: %s is not a number", it.key, attrExpires)
+		}
+		it.expires = time.Unix(sec, 0)
+	}
+	unmarshal := func(v any) error {
+		return attributevalue.UnmarshalMapWithOptions(av, v, func(o *attributevalue.DecoderOptions) { o.TagKey = "json" })
+	}
+	switch {
+	case it.key == keyContext:
+		var c session.Context
+		if err := unmarshal(&c); err != nil {
+			return it, fmt.Errorf("decode %s: %w", it.key, err)
+		}
+		c.Version = it.version
+		it.context = &c
+	case it.key == keyPrefs:
+		var p session.Prefs
+		if err := unmarshal(&p); err != nil {
+			return it, fmt.Errorf("decode %s: %w", it.key, err)
+		}
+		p.Version = it.version
+		it.prefs = &p
+	case strings.HasPrefix(it.key, keyNightPrefix):
+		var n session.Night
+		if err := unmarshal(&n); err != nil {
+			return it, fmt.Errorf("decode %s: %w", it.key, err)
+		}
+		if nightKey(n) != it.key {
+			return it, fmt.Errorf("decode %s: holds the night of %s %s", it.key, n.Date, n.Topic)
+		}
+		it.night = &n
+	default:
+		return it, fmt.Errorf("decode %s: unknown item", it.key)
+	}
+	return it, nil
+}
+
+func numberOf(av types.AttributeValue) (int64, bool) {
+	n, ok := av.(*types.AttributeValueMemberN)
+	if !ok {
+		return 0, false
+	}
+	v, err := strconv.ParseInt(n.Value, 10, 64)
+	return v, err == nil
+}
