@@ -46,7 +46,13 @@ func (s *set) registerBuiltins(r *router.Router) {
 	r.IntentFunc(IntentDescribe, s.fallback)
 }
 
+// launch opens a session. One that starts soon after an earlier
+// conversation picks it up, in this order: a routine in progress, then a
+// topic's unanswered question (memory.go); only then the plain welcome.
 func (s *set) launch(t *router.Turn) (router.Reply, error) {
+	if r, ok := s.welcomeBack(t); ok {
+		return r, nil
+	}
 	r := s.say(t, "welcome")
 	r.Question = s.lib.Get("reprompt.where").Ask
 	return r, nil

@@ -24,11 +24,15 @@ type set struct {
 	// answers maps a topic to the function that takes answers to its
 	// questions, so a bare "yes" reaches the conversation that asked.
 	answers map[string]answerFunc
+	// questions maps a question that may be asked in the middle of any
+	// conversation (memory's consent and forget confirmation) to the
+	// function that takes its answers, whatever the topic.
+	questions map[string]answerFunc
 }
 
 // New returns a router with every conversation registered.
 func New(lib *content.Library) *router.Router {
-	s := &set{lib: lib, answers: map[string]answerFunc{}}
+	s := &set{lib: lib, answers: map[string]answerFunc{}, questions: map[string]answerFunc{}}
 	r := router.New(router.HandlerFunc(s.fallback))
 	s.registerBuiltins(r)
 	s.registerCramps(r)
@@ -36,6 +40,7 @@ func New(lib *content.Library) *router.Router {
 	s.registerQuestions(r)
 	s.registerSomeone(r)
 	s.registerVoice(r)
+	s.registerMemory(r)
 	return r
 }
 
@@ -64,19 +69,28 @@ func (s *set) say(t *router.Turn, ids ...string) router.Reply {
 // to the topic that asked. It reports false when no question is pending.
 func (s *set) answer(t *router.Turn, answer string) (router.Reply, bool, error) {
 	q := t.State.Pending
-	f, ok := s.answers[t.State.Topic]
+	f, ok := s.questions[q]
+	if !ok {
+		f, ok = s.answers[t.State.Topic]
+	}
 	if q == "" || !ok {
 		return router.Reply{}, false, nil
 	}
 	t.State.SetAnswer(q, answer)
 	t.State.Pending = ""
 	r, err := f(t, q, answer)
+	if err == nil {
+		// Conversations end on answers: the night they record is
+		// memory's to keep, or to ask about (memory.go).
+		s.remember(t, &r)
+	}
 	return r, true, err
 }
 
 // begin starts a topic's conversation, keeping what the session already
 // learned (facts, level, answers, who it is about).
 func begin(t *router.Turn, topic string) {
+	noteEpisode(t, topic)
 	if t.State.Topic != topic {
 		t.State.Topic = topic
 		t.State.Step = ""

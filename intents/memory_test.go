@@ -1,0 +1,359 @@
+package intents
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/nightlegs/nightlegs/internal/alexa"
+	"github.com/nightlegs/nightlegs/internal/router"
+	"github.com/nightlegs/nightlegs/internal/session"
+	"github.com/nightlegs/nightlegs/internal/skill"
+	"github.com/nightlegs/nightlegs/internal/store"
+)
+
+// TestMemoryData checks memory.yaml: it loads, bad data is refused, every
+// text it names exists and says what it is used for, and every question it
+// rewords is one a conversation asks.
+func TestMemoryData(t *testing.T) {
+	if _, err := loadMemory(memoryYAML); err != nil {
+		t.Fatal(err)
+	}
+	good := string(memoryYAML)
+	for name, bad := range map[string]string{
+		"unknown field":  good + "\nextra: 1\n",
+		"unknown fact":   strings.Replace(good, "fact: frequent", "fact: no_such_fact", 1),
+		"too few nights": strings.Replace(good, "nights: 4", "nights: 1", 1),
+		"days < nights":  strings.Replace(good, "days: 14", "days: 3", 1),
+		"few ordinals":   strings.Replace(good, "days: 14", "days: 40", 1),
+		"no sources":     regexp.MustCompile(`(?s)    sources:.*?\n\n`).ReplaceAllString(good, "\n"),
+		"no default":     strings.Replace(good, "default: resume.topic", "", 1),
+	} {
+		if bad == good {
+			t.Fatalf("%s: the edit did not apply", name)
+		}
+		if _, err := loadMemory([]byte(bad)); err == nil {
+			t.Errorf("%s: loadMemory accepted it", name)
+		}
+	}
+
+	lib := library(t)
+	s := &set{lib: lib, answers: map[string]answerFunc{}, questions: map[string]answerFunc{}}
+	r := router.New(nil)
+	s.registerBuiltins(r)
+	s.registerCramps(r)
+	s.registerAches(r)
+	s.registerSomeone(r)
+	s.registerMemory(r)
+
+	says := func(id string) bool { return lib.Has(id) && len(lib.Get(id).Say) > 0 }
+	asks := func(id string) bool { return lib.Has(id) && lib.Get(id).Ask != "" }
+	for topic, id := range memory.Resume.Greet {
+		if !says(id) {
+			t.Errorf("resume greeting for %s: %q says nothing", topic, id)
+		}
+		if _, ok := s.answers[topic]; !ok {
+			t.Errorf("resume greeting for %s, which is no conversation taking answers", topic)
+		}
+	}
+	if !says(memory.Resume.Default) {
+		t.Errorf("default resume greeting %q says nothing", memory.Resume.Default)
+	}
+	for q, id := range memory.Resume.Again {
+		if !asks(id) {
+			t.Errorf("again for %s: %q asks nothing", q, id)
+		}
+		if !asks(q) {
+			t.Errorf("again for %s, which is not a question", q)
+		}
+	}
+	for _, p := range memory.Patterns {
+		for _, id := range append([]string{p.Default}, values(p.Say)...) {
+			if !says(id) {
+				t.Errorf("pattern %s: %q says nothing", p.ID, id)
+			}
+		}
+	}
+	for _, id := range []string{questionConsent, questionForget} {
+		if !asks(id) {
+			t.Errorf("%s asks nothing", id)
+		}
+		if s.questions[id] == nil {
+			t.Errorf("%s: no one takes its answers", id)
+		}
+	}
+}
+
+func values(m map[string]string) []string {
+	var v []string
+	for _, x := range m {
+		v = append(v, x)
+	}
+	return v
+}
+
+// TestMemoryTextsFilled: the placeholders of memory's texts are all filled
+// where memory says them, for whoever the conversation is about.
+func TestMemoryTextsFilled(t *testing.T) {
+	lib := library(t)
+	extra := map[string]string{"nth": "fourth", "span": "two weeks", "topics": "3 with cramps"}
+	for _, id := range lib.IDs() {
+		if !strings.HasPrefix(id, "memory.") && !strings.HasPrefix(id, "resume.") {
+			continue
+		}
+		txt := lib.Get(id)
+		for who, f := range everyone() {
+			for _, l := range append(txt.Say, txt.Ask) {
+				tt := &router.Turn{State: &session.Context{}}
+				switch {
+				case who == "self":
+				case strings.HasPrefix(who, "person "):
+					p := strings.TrimPrefix(who, "person ")
+					tt.State.Subject = people.People[p].Subject
+					tt.State.SetAnswer(answerPerson, p)
+				default:
+					tt.State.Subject = strings.TrimPrefix(who, "subject ")
+				}
+				got := wordsWith(tt, l, extra)
+				if strings.ContainsAny(got, "{}") {
+					t.Errorf("%s about %s: unfilled in %q", id, who, got)
+				}
+				if wordsWith(tt, l, extra) != fill(l, merge(f, extra)) {
+					t.Errorf("%s about %s: filled for the wrong person", id, who)
+				}
+			}
+		}
+	}
+}
+
+func merge(a, b map[string]string) map[string]string {
+	m := map[string]string{}
+	for k, v := range a {
+		m[k] = v
+	}
+	for k, v := range b {
+		m[k] = v
+	}
+	return m
+}
+
+func TestNightsWithin(t *testing.T) {
+	n := func(date, topic string) session.Night { return session.Night{Date: date, Topic: topic} }
+	tonight := n("2026-11-20", "cramp")
+	tests := []struct {
+		name   string
+		nights []session.Night
+		days   int
+		want   int
+	}{
+		{"none kept", nil, 14, 1},
+		{"tonight already kept", []session.Night{n("2026-11-20", "cramp")}, 14, 1},
+		{"three earlier", []session.Night{n("2026-11-08", "cramp"), n("2026-11-12", "cramp"), n("2026-11-19", "cramp")}, 14, 4},
+		{"first day of the window counts", []session.Night{n("2026-11-07", "cramp")}, 14, 2},
+		{"the day before it does not", []session.Night{n("2026-11-06", "cramp")}, 14, 1},
+		{"other topics do not", []session.Night{n("2026-11-19", "aches"), n("2026-11-18", "child")}, 14, 1},
+		{"later nights do not", []session.Night{n("2026-11-21", "cramp")}, 14, 1},
+		{"bad dates are skipped", []session.Night{n("yesterday", "cramp")}, 14, 1},
+	}
+	for _, tt := range tests {
+		if got := nightsWithin(tt.nights, tonight, tt.days); got != tt.want {
+			t.Errorf("%s: %d nights, want %d", tt.name, got, tt.want)
+		}
+	}
+	if got := nightsWithin(nil, n("bad", "cramp"), 14); got != 0 {
+		t.Errorf("tonight with a bad date: %d, want 0", got)
+	}
+}
+
+func TestNightTopics(t *testing.T) {
+	n := func(topic string) session.Night { return session.Night{Date: "2026-11-20", Topic: topic} }
+	tests := []struct {
+		nights []session.Night
+		want   string
+	}{
+		{[]session.Night{n("cramp")}, "1 with cramps"},
+		{[]session.Night{n("aches"), n("cramp"), n("cramp")}, "2 with cramps and 1 with aching legs"},
+		{[]session.Night{n("aches"), n("cramp"), n("mystery")}, "1 with aching legs, 1 with cramps and 1 with sore legs"},
+	}
+	for _, tt := range tests {
+		if got := nightTopics(tt.nights); got != tt.want {
+			t.Errorf("nightTopics = %q, want %q", got, tt.want)
+		}
+	}
+}
+
+// countingStore counts the calls a store gets, by user.
+type countingStore struct {
+	skill.Store
+	mu      sync.Mutex
+	loads   map[string]int
+	saves   map[string]int
+	forgets map[string]int
+	last    string // the user of the last call
+}
+
+func newCountingStore(st skill.Store) *countingStore {
+	return &countingStore{Store: st, loads: map[string]int{}, saves: map[string]int{}, forgets: map[string]int{}}
+}
+
+func (c *countingStore) count(m map[string]int, user string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	m[user]++
+	c.last = user
+}
+
+func (c *countingStore) Load(ctx context.Context, user string) (session.Snapshot, error) {
+	c.count(c.loads, user)
+	return c.Store.Load(ctx, user)
+}
+
+func (c *countingStore) Save(ctx context.Context, user string, base session.Snapshot, ch session.Change) (session.Snapshot, error) {
+	c.count(c.saves, user)
+	return c.Store.Save(ctx, user, base, ch)
+}
+
+func (c *countingStore) Forget(ctx context.Context, user string) error {
+	c.count(c.forgets, user)
+	return c.Store.Forget(ctx, user)
+}
+
+func (c *countingStore) calls(user string) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.loads[user] + c.saves[user] + c.forgets[user]
+}
+
+// sleeper is one listener on one device, talking to a skill whose clock
+// the test moves.
+type sleeper struct {
+	t     *testing.T
+	sk    *skill.Skill
+	user  string
+	attrs map[string]any
+	open  bool
+}
+
+func (l *sleeper) send(env *alexa.RequestEnvelope) *alexa.ResponseEnvelope {
+	l.t.Helper()
+	resp, err := l.sk.Handle(context.Background(), env)
+	if err != nil {
+		l.t.Fatal(err)
+	}
+	return resp
+}
+
+// say sends an intent ("" for a LaunchRequest) and returns the spoken text.
+func (l *sleeper) say(intent string) string {
+	l.t.Helper()
+	env := &alexa.RequestEnvelope{Session: &alexa.Session{
+		New:        !l.open,
+		SessionID:  "session-" + l.user,
+		Attributes: l.attrs,
+		User:       alexa.User{UserID: l.user},
+	}}
+	env.Request.Locale = "en-US"
+	env.Request.Type = alexa.TypeLaunch
+	if intent != "" {
+		env.Request.Type = alexa.TypeIntent
+		env.Request.Intent = &alexa.Intent{Name: intent}
+	}
+	if !l.open {
+		env.Session.Attributes = nil
+	}
+	resp := l.send(env)
+	l.attrs = resp.SessionAttributes
+	l.open = resp.Response.ShouldEndSession == nil || !*resp.Response.ShouldEndSession
+	if resp.Response.OutputSpeech == nil {
+		return ""
+	}
+	return spoken(resp.Response.OutputSpeech.SSML)
+}
+
+func (l *sleeper) close() { l.open, l.attrs = false, nil }
+
+var tag = regexp.MustCompile(`<[^>]+>`)
+
+func spoken(ssml string) string {
+	return strings.Join(strings.Fields(tag.ReplaceAllString(ssml, " ")), " ")
+}
+
+// TestSkillDisabledDeletesTheUsersData: a listener who kept nights and a
+// voice disables the skill; the event deletes everything of theirs with
+// one store call, and nothing of anyone else's.
+func TestSkillDisabledDeletesTheUsersData(t *testing.T) {
+	now := time.Date(2026, 11, 20, 2, 0, 0, 0, time.UTC)
+	mem := store.NewMemory()
+	mem.Now = func() time.Time { return now }
+	st := newCountingStore(mem)
+	sk := &skill.Skill{
+		Router:        New(library(t)),
+		Store:         st,
+		UserKeySecret: []byte("test"),
+		Log:           slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Now:           func() time.Time { return now },
+	}
+	keyOf := map[string]string{}
+	for _, user := range []string{"amzn1.ask.account.LEAVING", "amzn1.ask.account.STAYING"} {
+		l := &sleeper{t: t, sk: sk, user: user}
+		// Two cramps in one session: the second recurs, and the
+		// listener agrees to keep nights; a voice is remembered too.
+		l.say(IntentVoiceLouder)
+		keyOf[user] = st.last
+		l.say(IntentCramp)
+		l.say(IntentYes)
+		l.say(IntentCramp)
+		l.say(IntentYes)
+		if got := l.say(IntentNo); !strings.Contains(got, words(&router.Turn{State: &session.Context{}}, library(t).Get(questionConsent).Ask)) {
+			t.Fatalf("%s: consent not asked after a recurring cramp: %q", user, got)
+		}
+		l.say(IntentYes)
+		snap, err := mem.Load(context.Background(), keyOf[user])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(snap.Nights) != 1 || snap.Prefs.History != session.ConsentGiven || snap.Prefs.Voice != session.VoiceNormal || snap.Context == nil {
+			t.Fatalf("%s: before disabling, kept %+v", user, snap)
+		}
+	}
+	leaving, staying := keyOf["amzn1.ask.account.LEAVING"], keyOf["amzn1.ask.account.STAYING"]
+	before := st.calls(leaving)
+	stayingBefore := st.calls(staying)
+
+	env := &alexa.RequestEnvelope{}
+	env.Request.Type = alexa.TypeSkillDisabled
+	env.Context.System.User.UserID = "amzn1.ask.account.LEAVING"
+	resp := (&sleeper{t: t, sk: sk}).send(env)
+	if resp.Response.OutputSpeech != nil {
+		t.Error("speech in answer to an event")
+	}
+
+	if got := st.forgets[leaving]; got != 1 {
+		t.Errorf("Forget called %d times for the leaving user, want 1", got)
+	}
+	if got := st.calls(leaving) - before; got != 1 {
+		t.Errorf("%d store calls for the event, want 1 (the Forget)", got)
+	}
+	if st.calls(staying) != stayingBefore {
+		t.Error("the event touched another user's data")
+	}
+	gone, err := mem.Load(context.Background(), leaving)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gone.Context != nil || len(gone.Nights) != 0 || gone.Prefs != (session.Prefs{}) {
+		t.Errorf("after disabling, still kept: %+v", gone)
+	}
+	kept, err := mem.Load(context.Background(), staying)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(kept.Nights) != 1 || kept.Prefs.History != session.ConsentGiven {
+		t.Errorf("the other user lost data: %+v", kept)
+	}
+}
