@@ -271,3 +271,46 @@ func stalledEndpoint(t *testing.T) string {
 	})
 	return "http://" + l.Addr().String()
 }
+
+// On a conflict DynamoDB returns the stored item (ReturnValuesOnConditionCheckFailure),
+// so the turn is re-applied and written again without another read.
+func TestDynamoConflictNeedsNoReread(t *testing.T) {
+	for name, ch := range map[string]func() session.Change{
+		"PutItem": func() session.Change { return session.Change{Context: &session.Context{Topic: "cramp", Facts: []string{"mine"}}} },
+		"TransactWriteItems": func() session.Change {
+			return session.Change{
+				Context: &session.Context{Topic: "cramp", Facts: []string{"mine"}},
+				Night:   &session.Night{Date: "2026-01-14", Topic: "cramp", Count: 1},
+			}
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			var c counter
+			d := newDynamo(t, c.option)
+			d.Now = storetest.NewClock(storetest.Start).Now
+			base, err := d.Save(ctxT(t), "u", session.Snapshot{}, session.Change{Context: &session.Context{Topic: "cramp"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			other := ch()
+			other.Context.Facts = []string{"theirs"}
+			if _, err := d.Save(ctxT(t), "u", base, other); err != nil {
+				t.Fatal(err)
+			}
+			c.take()
+			got, err := d.Save(ctxT(t), "u", base, ch())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ops := c.take(); ops[name] != 2 || len(ops) != 1 {
+				t.Errorf("stale writer sent %v, want 2 %s and nothing else", ops, name)
+			}
+			if !got.Context.HasFact("mine") || !got.Context.HasFact("theirs") || got.Context.Version != 3 {
+				t.Errorf("merged context = %+v", got.Context)
+			}
+			if ch().Night != nil && (len(got.Nights) != 1 || got.Nights[0].Count != 2) {
+				t.Errorf("nights = %+v, want one with count 2", got.Nights)
+			}
+		})
+	}
+}

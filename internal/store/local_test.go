@@ -3,6 +3,7 @@ package store_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"log/slog"
 	"path/filepath"
 	"strings"
@@ -18,6 +19,7 @@ import (
 var (
 	_ skill.Store = (*store.Memory)(nil)
 	_ skill.Store = (*store.Bolt)(nil)
+	_ skill.Store = store.Store(nil)
 )
 
 // quietLog keeps the expected warnings about bad items out of test output.
@@ -113,5 +115,33 @@ func TestBadItemLogNamesNoContent(t *testing.T) {
 	}
 	if !strings.Contains(buf.String(), "does not decode") || !strings.Contains(buf.String(), "CONTEXT") {
 		t.Errorf("bad item not logged: %s", buf.String())
+	}
+}
+
+func TestOpenChooses(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "s.db")
+	tests := []struct {
+		cfg  store.Config
+		want string
+	}{
+		{store.Config{Memory: true, Path: path}, "*store.Memory"},
+		{store.Config{Path: path}, "*store.Bolt"},
+		{store.Config{Endpoint: endpoint(t), Path: path, Memory: true}, "*store.Dynamo"},
+	}
+	for _, tt := range tests {
+		st, err := store.Open(ctx, tt.cfg)
+		if err != nil {
+			t.Fatalf("Open(%+v): %v", tt.cfg, err)
+		}
+		if got := fmt.Sprintf("%T", st); got != tt.want {
+			t.Errorf("Open(%+v) = %s, want %s", tt.cfg, got, tt.want)
+		}
+		if err := st.Close(); err != nil {
+			t.Error(err)
+		}
+	}
+	if _, err := store.Open(ctx, store.Config{}); err == nil {
+		t.Error("Open with nothing configured succeeded")
 	}
 }

@@ -58,17 +58,17 @@ func endpoint(tb testing.TB) string {
 }
 
 func startMoto() {
-	path, err := exec.LookPath("moto_server")
-	if err != nil {
-		server.err = err
-		return
-	}
 	port, err := freePort()
 	if err != nil {
 		server.err = err
 		return
 	}
-	cmd := exec.Command(path, "-H", "127.0.0.1", "-p", port)
+	args := []string{"-H", "127.0.0.1", "-p", port}
+	cmd := exec.Command("moto_server", args...)
+	if _, err := exec.LookPath("moto_server"); err != nil {
+		// pip may have put the package where its script is not on PATH.
+		cmd = exec.Command("python3", append([]string{"-m", "moto.server"}, args...)...)
+	}
 	cmd.Stdout, cmd.Stderr = &server.out, &server.out
 	if err := cmd.Start(); err != nil {
 		server.err = fmt.Errorf("start moto_server: %w", err)
