@@ -276,7 +276,9 @@ func stalledEndpoint(t *testing.T) string {
 // so the turn is re-applied and written again without another read.
 func TestDynamoConflictNeedsNoReread(t *testing.T) {
 	for name, ch := range map[string]func() session.Change{
-		"PutItem": func() session.Change { return session.Change{Context: &session.Context{Topic: "cramp", Facts: []string{"mine"}}} },
+		"PutItem": func() session.Change {
+			return session.Change{Context: &session.Context{Topic: "cramp", Facts: []string{"mine"}}}
+		},
 		"TransactWriteItems": func() session.Change {
 			return session.Change{
 				Context: &session.Context{Topic: "cramp", Facts: []string{"mine"}},
