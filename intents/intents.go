@@ -41,6 +41,11 @@ func New(lib *content.Library) *router.Router {
 	s.registerSomeone(r)
 	s.registerVoice(r)
 	s.registerMemory(r)
+	s.registerRestless(r)
+	s.registerHip(r)
+	s.registerNerve(r)
+	s.registerCirculation(r)
+	s.registerJoint(r)
 	return r
 }
 
