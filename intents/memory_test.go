@@ -357,3 +357,62 @@ func TestSkillDisabledDeletesTheUsersData(t *testing.T) {
 		t.Errorf("the other user lost data: %+v", kept)
 	}
 }
+
+// TestWelcomeBack: what a session that opens soon after an earlier one
+// picks up, and what it leaves to the plain welcome or to routines.
+func TestWelcomeBack(t *testing.T) {
+	lib := library(t)
+	s := &set{lib: lib, answers: map[string]answerFunc{}, questions: map[string]answerFunc{}}
+	s.registerMemory(router.New(nil))
+	tests := []struct {
+		name     string
+		resumed  *session.Context
+		ok       bool
+		greet    string // content ID said first
+		question string // what is asked
+	}{
+		{name: "nothing earlier"},
+		{name: "finished", resumed: &session.Context{Topic: TopicCramp, Step: "eased"}},
+		{name: "a routine is the routine's", resumed: &session.Context{Topic: TopicCramp, Pending: "cramp.relief", Routine: &session.Routine{ID: "calf"}}},
+		{name: "memory's own question", resumed: &session.Context{Topic: TopicCramp, Pending: questionForget}},
+		{name: "cramp, asked in the past", resumed: &session.Context{Topic: TopicCramp, Pending: "cramp.relief.foot"}, ok: true,
+			greet: "resume.cramp", question: lib.Get("resume.ask.eased").Ask},
+		{name: "cramp, asked as it was", resumed: &session.Context{Topic: TopicCramp, Pending: "cramp.offer.more"}, ok: true,
+			greet: "resume.cramp", question: lib.Get("cramp.offer.more").Ask},
+		{name: "a topic with no greeting of its own", resumed: &session.Context{Topic: "mystery", Pending: "cramp.second"}, ok: true,
+			greet: memory.Resume.Default, question: lib.Get("resume.ask.eased").Ask},
+		{name: "a screening question", resumed: &session.Context{Topic: TopicAches, Pending: "triage.swelling"}, ok: true,
+			greet: "resume.aches", question: fill(screeningQuestion("triage.swelling"), forms(subjectSelf, ""))},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			turn := &router.Turn{Resumed: tt.resumed, State: &session.Context{Version: 7}, Prefs: &session.Prefs{}}
+			r, ok := s.welcomeBack(turn)
+			if ok != tt.ok {
+				t.Fatalf("picked up = %v, want %v", ok, tt.ok)
+			}
+			if turn.State.Version != 7 {
+				t.Errorf("version %d, want the saved item's 7", turn.State.Version)
+			}
+			if !ok {
+				if turn.State.Pending != "" || turn.State.Topic != "" {
+					t.Errorf("not picked up, yet the state is %+v", turn.State)
+				}
+				if tt.resumed != nil && tt.resumed.Topic != "" && !turn.State.Answered(answerSeen+tt.resumed.Topic) {
+					t.Error("the earlier topic was not noted as seen")
+				}
+				return
+			}
+			if turn.State.Topic != tt.resumed.Topic || turn.State.Pending != tt.resumed.Pending {
+				t.Errorf("state %s/%s, want the earlier %s/%s", turn.State.Topic, turn.State.Pending, tt.resumed.Topic, tt.resumed.Pending)
+			}
+			if r.Question != tt.question {
+				t.Errorf("asked %q, want %q", r.Question, tt.question)
+			}
+			want := spoken(s.speech(turn, tt.greet).String())
+			if got := spoken(r.Speech.String()); got != want {
+				t.Errorf("said %q, want %q", got, want)
+			}
+		})
+	}
+}
