@@ -12,9 +12,9 @@ import (
 // ASKS triage's hanging question before it advises raising the legs; "not
 // sure" gets level legs, never raised ones (refs §2 PAD; refs §3 row 9).
 const (
-	TopicCirculation = "circulation"
-	IntentHeavyLegs  = "HeavyLegsIntent"
-	IntentRestPain   = "RestPainIntent"
+	TopicCirculation  = "circulation"
+	IntentCirculation = "CirculationIntent"
+	IntentRestPain    = "RestPainIntent"
 )
 
 // factEasesHanging is triage's fact for pain eased by hanging the leg down;
@@ -25,7 +25,7 @@ const (
 )
 
 func (s *set) registerCirculation(r *router.Router) {
-	r.IntentFunc(IntentHeavyLegs, s.circulation)
+	r.IntentFunc(IntentCirculation, s.circulation)
 	r.IntentFunc(IntentRestPain, s.restPain)
 	s.answers[TopicCirculation] = s.circulationAnswer
 }
@@ -41,7 +41,7 @@ func (s *set) circulation(t *router.Turn) (router.Reply, error) {
 func (s *set) restPain(t *router.Turn) (router.Reply, error) {
 	begin(t, TopicCirculation)
 	t.State.AddFacts(factEasesHanging)
-	return s.finish(t, TopicCirculation, outcomeSeeToday, "circulation.arterial", "circulation.hang"), nil
+	return s.conclude(t, TopicCirculation, outcomeSeeToday, "circulation.arterial", "circulation.hang"), nil
 }
 
 func (s *set) circulationAnswer(t *router.Turn, q, a string) (router.Reply, error) {
@@ -54,7 +54,7 @@ func (s *set) circulationCare(t *router.Turn, said []string) (router.Reply, erro
 	switch screened(t.State, screenHanging) {
 	case session.Yes:
 		// Triage answers a yes first; this is what stands if it did not.
-		return s.finish(t, TopicCirculation, outcomeSeeToday, with(said, "circulation.arterial", "circulation.hang")...), nil
+		return s.conclude(t, TopicCirculation, outcomeSeeToday, with(said, "circulation.arterial", "circulation.hang")...), nil
 	case session.No:
 		said = with(said, "circulation.raise", "circulation.venous")
 	default:
@@ -72,12 +72,12 @@ func (s *set) circulationNext(t *router.Turn, said []string, q, a string) (route
 		return s.fallback(t)
 	}
 	if a == session.Yes {
-		return s.finish(t, TopicCirculation, outcomeSeeDoctor, with(said, "circulation.walk", "circulation.watch")...), nil
+		return s.conclude(t, TopicCirculation, outcomeSeeDoctor, with(said, "circulation.walk", "circulation.watch")...), nil
 	}
 	if screened(t.State, screenHanging) == session.No {
 		// Daytime care includes feet up, safe only when hanging the leg
 		// down does not ease it.
 		said = with(said, "circulation.day")
 	}
-	return s.finish(t, TopicCirculation, outcomeAdvised, with(said, "circulation.watch")...), nil
+	return s.conclude(t, TopicCirculation, outcomeAdvised, with(said, "circulation.watch")...), nil
 }

@@ -53,7 +53,7 @@ func (s *set) hipNext(t *router.Turn, said []string, q, a string) (router.Reply,
 	case screenBearWeight:
 		// A no calls for care today, which triage says first; either way
 		// a hip that hurts after a fall is for a doctor to check.
-		return s.finish(t, TopicHip, outcomeSeeDoctor, with(said, "hip.injury")...), nil
+		return s.conclude(t, TopicHip, outcomeSeeDoctor, with(said, "hip.injury")...), nil
 	case "hip.ask.outer":
 		if a == session.Yes {
 			t.State.Step = "outer"
@@ -63,9 +63,9 @@ func (s *set) hipNext(t *router.Turn, said []string, q, a string) (router.Reply,
 		return s.ask(t, with(said, "hip.warmth"), "hip.ask.back", s.hipNext)
 	case "hip.offer.stretch":
 		if a == session.Yes {
-			return s.finish(t, TopicHip, outcomeAdvised, with(said, "hip.stretch", "hip.watch")...), nil
+			return s.conclude(t, TopicHip, outcomeAdvised, with(said, "hip.stretch", "hip.watch")...), nil
 		}
-		return s.finish(t, TopicHip, outcomeAdvised, with(said, "hip.bed", "hip.watch")...), nil
+		return s.conclude(t, TopicHip, outcomeAdvised, with(said, "hip.bed", "hip.watch")...), nil
 	case "hip.ask.back":
 		if a == session.Yes {
 			return s.handOver(t, with(said, "hip.nerve"), s.sciatica)
@@ -75,7 +75,7 @@ func (s *set) hipNext(t *router.Turn, said []string, q, a string) (router.Reply,
 		if a == session.Yes {
 			return s.handOver(t, with(said, "hip.joint"), s.joint)
 		}
-		return s.finish(t, TopicHip, outcomeAdvised, with(said, "hip.other", "hip.watch")...), nil
+		return s.conclude(t, TopicHip, outcomeAdvised, with(said, "hip.other", "hip.watch")...), nil
 	}
 	return s.fallback(t)
 }

@@ -54,7 +54,7 @@ func (s *set) jointNext(t *router.Turn, said []string, q, a string) (router.Repl
 		return s.fallback(t)
 	}
 	if a == session.Yes {
-		return s.finish(t, TopicJoint, outcomeAdvised, with(said, "joint.bed", "joint.watch")...), nil
+		return s.conclude(t, TopicJoint, outcomeAdvised, with(said, "joint.bed", "joint.watch")...), nil
 	}
-	return s.finish(t, TopicJoint, outcomeAdvised, with(said, "joint.watch")...), nil
+	return s.conclude(t, TopicJoint, outcomeAdvised, with(said, "joint.watch")...), nil
 }

@@ -125,9 +125,9 @@ func (s *set) nerveNext(t *router.Turn, said []string, q, a string) (router.Repl
 		return s.ask(t, said, "nerve.offer.stretch", s.nerveNext)
 	case "nerve.offer.stretch":
 		if a == session.Yes {
-			return s.finish(t, TopicNerve, outcomeAdvised, with(said, "nerve.stretch", "nerve.watch")...), nil
+			return s.conclude(t, TopicNerve, outcomeAdvised, with(said, "nerve.stretch", "nerve.watch")...), nil
 		}
-		return s.finish(t, TopicNerve, outcomeAdvised, with(said, "nerve.watch")...), nil
+		return s.conclude(t, TopicNerve, outcomeAdvised, with(said, "nerve.watch")...), nil
 	}
 	return s.fallback(t)
 }
@@ -159,5 +159,5 @@ func (s *set) feetCare(t *router.Turn, said []string) (router.Reply, error) {
 	} else {
 		ids = append(ids, "nerve.feet.cause")
 	}
-	return s.finish(t, TopicFeet, outcomeAdvised, append(ids, "nerve.feet.warmth")...), nil
+	return s.conclude(t, TopicFeet, outcomeAdvised, append(ids, "nerve.feet.warmth")...), nil
 }

@@ -56,9 +56,9 @@ func (s *set) restlessNext(t *router.Turn, said []string, q, a string) (router.R
 		if a == session.Yes {
 			// Triage adds its own "book a doctor" for a yes; these say
 			// what to raise there.
-			return s.finish(t, TopicRestless, outcomeSeeDoctor, with(said, "restless.doctor.raise", "restless.doctor.medicines")...), nil
+			return s.conclude(t, TopicRestless, outcomeSeeDoctor, with(said, "restless.doctor.raise", "restless.doctor.medicines")...), nil
 		}
-		return s.finish(t, TopicRestless, outcomeAdvised, with(said, "restless.prevent", "restless.watch")...), nil
+		return s.conclude(t, TopicRestless, outcomeAdvised, with(said, "restless.prevent", "restless.watch")...), nil
 	}
 	return s.fallback(t)
 }

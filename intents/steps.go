@@ -56,8 +56,8 @@ func with(said []string, ids ...string) []string {
 	return append(said[:len(said):len(said)], ids...)
 }
 
-// finish says ids and closes the conversation, recording tonight's outcome.
-func (s *set) finish(t *router.Turn, topic, outcome string, ids ...string) router.Reply {
+// conclude says ids and closes the conversation, recording tonight's outcome.
+func (s *set) conclude(t *router.Turn, topic, outcome string, ids ...string) router.Reply {
 	t.State.Step = "done"
 	r := s.reply(t, ids...)
 	r.End = true
