@@ -50,6 +50,9 @@ func (s *set) registerBuiltins(r *router.Router) {
 // conversation picks it up, in this order: a routine in progress, then a
 // topic's unanswered question (memory.go); only then the plain welcome.
 func (s *set) launch(t *router.Turn) (router.Reply, error) {
+	if r, ok := s.resumeRoutine(t); ok {
+		return r, nil
+	}
 	if r, ok := s.welcomeBack(t); ok {
 		return r, nil
 	}
@@ -63,6 +66,9 @@ func (s *set) sessionEnded(t *router.Turn) (router.Reply, error) {
 }
 
 func (s *set) stop(t *router.Turn) (router.Reply, error) {
+	if r, ok := s.stopRoutine(t); ok {
+		return r, nil
+	}
 	id := "goodbye"
 	if t.State.Level != "" && t.State.Level != "self_care" {
 		id = "goodbye.care"

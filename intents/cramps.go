@@ -62,9 +62,7 @@ func (s *set) crampAnswer(t *router.Turn, question, answer string) (router.Reply
 		return r, nil
 	case "cramp.offer.more":
 		if answer == session.Yes {
-			r := s.say(t, "cramp.prevent")
-			r.End = true
-			return r, nil
+			return s.offerRoutine(t, "before-bed", "cramp.prevent"), nil
 		}
 		r := s.say(t, "goodbye")
 		r.End = true

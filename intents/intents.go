@@ -46,6 +46,7 @@ func New(lib *content.Library) *router.Router {
 	s.registerNerve(r)
 	s.registerCirculation(r)
 	s.registerJoint(r)
+	s.registerRoutines(r)
 	return r
 }
 
