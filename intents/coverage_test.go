@@ -152,4 +152,3 @@ func fold(s string) string {
 	s = strings.NewReplacer("’", "'", "‘", "'").Replace(strings.ToLower(s))
 	return strings.Join(strings.Fields(s), " ")
 }
-
