@@ -19,6 +19,7 @@ import (
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"github.com/nightlegs/nightlegs/intents"
 	"github.com/nightlegs/nightlegs/internal/alexa"
@@ -354,6 +355,39 @@ func TestDynamoDownTurnStillAnswers(t *testing.T) {
 				if took > sk.StoreTimeout+300*time.Millisecond {
 					t.Errorf("turn %d took %v with a %v store deadline", i+1, took, sk.StoreTimeout)
 				}
+			}
+		})
+	}
+}
+
+// Nights are kept only once the listener has agreed to it.
+func TestDynamoNightsOnlyWithConsent(t *testing.T) {
+	for _, consent := range []string{session.ConsentUnasked, session.ConsentRefused, session.ConsentGiven} {
+		t.Run("consent="+consent, func(t *testing.T) {
+			st := newDynamo(t)
+			now := func() time.Time { return time.Date(2026, 1, 15, 3, 0, 0, 0, time.UTC) }
+			st.Now = now
+			const userID = "amzn1.ask.account.CONSENT"
+			if consent != session.ConsentUnasked {
+				if _, err := st.Save(ctxT(t), userKey(userID), session.Snapshot{}, session.Change{Prefs: &session.Prefs{History: consent}}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			dev := &device{t: t, sk: newSkill(st, now), userID: userID}
+			dev.send(say{intent: intents.IntentCramp})
+			dev.send(say{intent: intents.IntentYes}) // eased: the conversation records the night
+			scan, err := st.Client().Scan(ctxT(t), &dynamodb.ScanInput{TableName: aws.String(st.Table())})
+			if err != nil {
+				t.Fatal(err)
+			}
+			nights := 0
+			for _, it := range scan.Items {
+				if sk, _ := it["sk"].(*types.AttributeValueMemberS); sk != nil && strings.HasPrefix(sk.Value, "NIGHT#") {
+					nights++
+				}
+			}
+			if want := map[bool]int{true: 1, false: 0}[consent == session.ConsentGiven]; nights != want {
+				t.Errorf("%d night items stored, want %d", nights, want)
 			}
 		})
 	}
