@@ -198,6 +198,13 @@ func (s *set) someone(r *router.Router, t *router.Turn) (router.Reply, error) {
 		return s.child(t)
 	}
 	_, complaint := t.SlotID("complaint")
+	if complaint == "" && t.Slot("bodyPart") == "" && t.State.Topic != "" && t.State.Pending != "" {
+		// "It's my husband" in the middle of a conversation: it goes on,
+		// spoken about him.
+		r := router.Reply{Speech: s.speech(t, "someone.noted")}
+		s.resume(t, &r)
+		return r, nil
+	}
 	if name := people.Complaints[complaint]; name != "" && r.Handles(name) {
 		reply, err := r.Route(alexa.TypeIntent, name).Handle(t)
 		if err != nil {
