@@ -13,6 +13,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"html"
+	"regexp"
 	"strings"
 	"time"
 
@@ -219,6 +221,21 @@ func (d *Device) send(ctx context.Context, env *alexa.RequestEnvelope) (*Exchang
 	d.session.New = false
 	d.session.Attributes = resp.SessionAttributes
 	return x, nil
+}
+
+var tags = regexp.MustCompile(`<[^>]*>`)
+
+// Spoken is what a device says for output speech: the words of SSML without
+// its tags and entities, whitespace folded.
+func Spoken(o *alexa.OutputSpeech) string {
+	if o == nil {
+		return ""
+	}
+	text := o.Text
+	if o.Type == alexa.SpeechSSML {
+		text = html.UnescapeString(tags.ReplaceAllString(o.SSML, " "))
+	}
+	return strings.Join(strings.Fields(text), " ")
 }
 
 // apiEndpoint is the Alexa API region a locale's requests name.

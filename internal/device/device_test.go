@@ -266,3 +266,19 @@ func TestDefaults(t *testing.T) {
 		t.Error("New accepted a locale without a model")
 	}
 }
+
+func TestSpoken(t *testing.T) {
+	tests := []struct {
+		in   *alexa.OutputSpeech
+		want string
+	}{
+		{nil, ""},
+		{alexa.PlainSpeech("  Hold   it. "), "Hold it."},
+		{&alexa.OutputSpeech{Type: alexa.SpeechSSML, SSML: `<speak><prosody volume="soft">Rest &amp; breathe.<break time="1s"/>Is it  easing?</prosody></speak>`}, "Rest & breathe. Is it easing?"},
+	}
+	for _, tt := range tests {
+		if got := Spoken(tt.in); got != tt.want {
+			t.Errorf("Spoken(%+v) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -5,10 +5,8 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"html"
 	"io"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -152,23 +150,9 @@ type heard struct {
 	invalid []string // what Alexa would reject
 }
 
-var tags = regexp.MustCompile(`<[^>]*>`)
-
-// Speak strips SSML to the words Alexa says.
-func Speak(o *alexa.OutputSpeech) string {
-	if o == nil {
-		return ""
-	}
-	text := o.Text
-	if o.Type == alexa.SpeechSSML {
-		text = html.UnescapeString(tags.ReplaceAllString(o.SSML, " "))
-	}
-	return strings.Join(strings.Fields(text), " ")
-}
-
 func hear(x *device.Exchange) heard {
 	r := x.Response
-	h := heard{speech: Speak(r.Response.OutputSpeech), session: "end", triage: "none"}
+	h := heard{speech: device.Spoken(r.Response.OutputSpeech), session: "end", triage: "none"}
 	if x.Open {
 		h.session = "open"
 	}
