@@ -19,6 +19,7 @@ import (
 	"github.com/nightlegs/nightlegs/intents"
 	"github.com/nightlegs/nightlegs/internal/content"
 	"github.com/nightlegs/nightlegs/internal/skill"
+	"github.com/nightlegs/nightlegs/internal/triage"
 )
 
 // config is everything the program can be told, by flags or, under Lambda,
@@ -111,8 +112,13 @@ func run(ctx context.Context, cfg config) error {
 	if err != nil {
 		return fmt.Errorf("load content: %w", err)
 	}
+	guard, err := triage.NewGuard(lib)
+	if err != nil {
+		return fmt.Errorf("load triage: %w", err)
+	}
 	sk := &skill.Skill{
 		Router:        intents.New(lib),
+		Triage:        guard,
 		SkillID:       cfg.skillID,
 		UserKeySecret: []byte(cfg.userKeySecret),
 		StoreTimeout:  time.Second,

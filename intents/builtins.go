@@ -39,11 +39,10 @@ func (s *set) registerBuiltins(r *router.Router) {
 		r.Question = s.lib.Get("reprompt.where").Ask
 		return r, nil
 	})
-	r.IntentFunc(IntentFallback, s.fallback)
+	// AMAZON.FallbackIntent and the catch-all DescribeSymptomIntent: redflags.go.
 	r.IntentFunc(IntentYes, s.yesNo(session.Yes))
 	r.IntentFunc(IntentNo, s.yesNo(session.No))
 	r.IntentFunc(IntentUnknown, s.yesNo(session.Unknown))
-	r.IntentFunc(IntentDescribe, s.fallback)
 }
 
 // launch opens a session. One that starts soon after an earlier

@@ -35,6 +35,7 @@ func New(lib *content.Library) *router.Router {
 	s := &set{lib: lib, answers: map[string]answerFunc{}, questions: map[string]answerFunc{}}
 	r := router.New(router.HandlerFunc(s.fallback))
 	s.registerBuiltins(r)
+	s.registerRedFlags(r)
 	s.registerCramps(r)
 	s.registerAches(r)
 	s.registerQuestions(r)

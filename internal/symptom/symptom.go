@@ -93,6 +93,18 @@ func Facts() []string {
 	return out
 }
 
+// Topics lists the conversation topics a reading can name, sorted.
+func Topics() []string {
+	var out []string
+	for _, t := range std.topics {
+		if !slices.Contains(out, t.Topic) {
+			out = append(out, t.Topic)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // Facts the reader tells from whom it is about.
 const (
 	factChild  = "child"

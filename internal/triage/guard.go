@@ -30,44 +30,13 @@ const subjectChild = "child"
 // questions, raises the session's level, and answers in the level's own
 // words when the level calls for it.
 type Guard struct {
-	lib     *content.Library
-	intents map[string][]string
-	locales map[string]Locale
-	deflt   Locale
-}
-
-// Locale is what the triage answers say in one locale.
-type Locale struct {
-	// Emergency is the number to call now.
-	Emergency string `yaml:"emergency"`
-	// Urgent says where to get medical care today.
-	Urgent string `yaml:"urgent"`
+	lib *content.Library
 }
 
 // NewGuard returns a Guard that speaks texts from lib. It fails if a text
 // the rules need is missing.
 func NewGuard(lib *content.Library) (*Guard, error) {
-	var ifile struct {
-		Intents map[string][]string `yaml:"intents"`
-	}
-	if err := decode("intents.yaml", &ifile); err != nil {
-		return nil, err
-	}
-	for name, facts := range ifile.Intents {
-		for _, f := range facts {
-			if !Known(f) {
-				return nil, fmt.Errorf("intents.yaml: %s: unknown fact %q", name, f)
-			}
-		}
-	}
-	var lfile struct {
-		Locales map[string]Locale `yaml:"locales"`
-		Default Locale            `yaml:"default"`
-	}
-	if err := decode("locales.yaml", &lfile); err != nil {
-		return nil, err
-	}
-	g := &Guard{lib: lib, intents: ifile.Intents, locales: lfile.Locales, deflt: lfile.Default}
+	g := &Guard{lib: lib}
 	need := []string{"triage.emergency.call", "triage.emergency.repeat", "triage.urgent.care", "triage.soon.doctor", "triage.screen.say", "triage.why.general"}
 	for _, r := range loaded.rules {
 		need = append(need, r.Why)
@@ -83,28 +52,9 @@ func NewGuard(lib *content.Library) (*Guard, error) {
 	return g, nil
 }
 
-// LocaleOf returns what triage says in a locale ("en-GB"); a locale it
-// does not know gets words that name no number.
-func (g *Guard) LocaleOf(locale string) Locale {
-	if l, ok := g.locales[locale]; ok {
-		return l
-	}
-	return g.deflt
-}
-
-// Fill puts the locale's words in a text's {number} and {urgent}
-// placeholders; other placeholders are left for the conversation.
-func (g *Guard) Fill(text, locale string) string {
-	if !strings.Contains(text, "{") {
-		return text
-	}
-	l := g.LocaleOf(locale)
-	return strings.NewReplacer("{number}", l.Emergency, "{urgent}", l.Urgent).Replace(text)
-}
-
 // Text returns a content text's spoken lines joined, filled for a locale.
 func (g *Guard) Text(id, locale string) string {
-	return g.Fill(strings.Join(g.lib.Get(id).Say, " "), locale)
+	return Fill(strings.Join(g.lib.Get(id).Say, " "), locale)
 }
 
 // Before gathers what the turn tells and preempts the conversation when
@@ -132,7 +82,7 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 			addReading(c, symptom.Read(s.Value))
 		}
 	}
-	c.AddFacts(g.intents[t.Intent]...)
+	c.AddFacts(loaded.intents[t.Intent]...)
 	return g.decide(t, nil), nil
 }
 

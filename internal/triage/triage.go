@@ -127,6 +127,47 @@ type data struct {
 	questions map[string]*ScreeningQuestion
 	answers   map[string]string // intent name → session.Yes/No/Unknown
 	rules     []*Rule
+	locales   map[string]Locale
+	deflt     Locale
+	intents   map[string][]string // red-flag intent → facts it tells
+}
+
+// RedFlagIntents lists the red-flag intents (data/intents.yaml), sorted.
+func RedFlagIntents() []string {
+	names := make([]string, 0, len(loaded.intents))
+	for n := range loaded.intents {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Locale is what the triage answers say in one locale.
+type Locale struct {
+	// Emergency is the number to call now.
+	Emergency string `yaml:"emergency"`
+	// Urgent says where to get medical care today.
+	Urgent string `yaml:"urgent"`
+}
+
+// LocaleOf returns what triage says in a locale ("en-GB"); a locale it
+// does not know gets words that name no number.
+func LocaleOf(locale string) Locale {
+	if l, ok := loaded.locales[locale]; ok {
+		return l
+	}
+	return loaded.deflt
+}
+
+// Fill puts the locale's words in a text's {number} (the emergency
+// number) and {urgent} (where to get care today) placeholders; other
+// placeholders are left for the conversation to fill.
+func Fill(text, locale string) string {
+	if !strings.Contains(text, "{") {
+		return text
+	}
+	l := LocaleOf(locale)
+	return strings.NewReplacer("{number}", l.Emergency, "{urgent}", l.Urgent).Replace(text)
 }
 
 var loaded = mustLoad()
@@ -186,6 +227,33 @@ func load() (*data, error) {
 		return nil, err
 	}
 	d.rules = rules
+	var lf struct {
+		Locales map[string]Locale `yaml:"locales"`
+		Default Locale            `yaml:"default"`
+	}
+	if err := decode("locales.yaml", &lf); err != nil {
+		return nil, err
+	}
+	for name, l := range lf.Locales {
+		if l.Emergency == "" || l.Urgent == "" {
+			return nil, fmt.Errorf("locales.yaml: %s needs emergency and urgent", name)
+		}
+	}
+	d.locales, d.deflt = lf.Locales, lf.Default
+	var inf struct {
+		Intents map[string][]string `yaml:"intents"`
+	}
+	if err := decode("intents.yaml", &inf); err != nil {
+		return nil, err
+	}
+	for name, facts := range inf.Intents {
+		for _, f := range facts {
+			if _, ok := d.facts[f]; !ok {
+				return nil, fmt.Errorf("intents.yaml: %s: unknown fact %q", name, f)
+			}
+		}
+	}
+	d.intents = inf.Intents
 	return d, nil
 }
 

@@ -1,0 +1,269 @@
+package intents
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/nightlegs/nightlegs/internal/alexa"
+	"github.com/nightlegs/nightlegs/internal/router"
+	"github.com/nightlegs/nightlegs/internal/session"
+	"github.com/nightlegs/nightlegs/internal/symptom"
+	"github.com/nightlegs/nightlegs/internal/triage"
+)
+
+// Red flags said out of the blue, free speech, and what nothing else
+// matched. Warning signs themselves are triage's: its Guard has already
+// read the turn and answered for any level that must be heard first, so a
+// handler here only runs when the conversation may go on. What is left is
+// to take the words to the conversation they belong to, or, when they are
+// vague ("my legs hurt"), to ask the emergency screen first and then
+// narrow down.
+const (
+	// TopicSymptom is the opening that finds out what is going on.
+	TopicSymptom = "symptom"
+	// answerPart keeps the body part said in a vague opening, for the
+	// conversation the narrowing questions lead to.
+	answerPart = "symptom.part"
+
+	screenEmergency = triagePrefix + "emergency"
+	screenConfused  = triagePrefix + "confused"
+	narrowCramp     = "redflags.narrow.cramp"
+	narrowRestless  = "redflags.narrow.restless"
+	narrowWhere     = "redflags.narrow.where"
+)
+
+//go:embed redflags.yaml
+var routesYAML []byte
+
+// route is where a topic goes: an intent, and its slots filled from what
+// was said ("part" or "person").
+type route struct {
+	Intent string            `yaml:"intent"`
+	Slots  map[string]string `yaml:"slots"`
+}
+
+type routing struct {
+	Routes   map[string]route `yaml:"routes"`
+	Fallback string           `yaml:"fallback_topic"`
+}
+
+var routes = mustRoutes(routesYAML)
+
+func mustRoutes(b []byte) *routing {
+	var r routing
+	dec := yaml.NewDecoder(strings.NewReader(string(b)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&r); err != nil {
+		panic(fmt.Errorf("redflags.yaml: %w", err)) // embedded; TestRoutes checks it
+	}
+	return &r
+}
+
+func (s *set) registerRedFlags(r *router.Router) {
+	describe := func(t *router.Turn) (router.Reply, error) { return s.describe(r, t) }
+	r.IntentFunc(IntentDescribe, describe)
+	r.IntentFunc(IntentFallback, s.notCaught)
+	for _, name := range triage.RedFlagIntents() {
+		r.IntentFunc(name, func(t *router.Turn) (router.Reply, error) { return s.opening(t, nil) })
+	}
+	s.answers[TopicSymptom] = func(t *router.Turn, q, a string) (router.Reply, error) {
+		return s.symptomAnswer(r, t, q, a)
+	}
+}
+
+// describe takes free speech: an answer to the question asked, a
+// complaint for a conversation, or something vague.
+func (s *set) describe(r *router.Router, t *router.Turn) (router.Reply, error) {
+	rd := symptom.Read(t.Text)
+	if q := t.State.Pending; q != "" {
+		// A yes or no said first, or one triage read from the words
+		// ("I'm not short of breath"), answers the question asked, unless
+		// the words turn to another complaint.
+		a := rd.Answer
+		if a == "" && strings.HasPrefix(q, triagePrefix) {
+			a = t.State.Answer(q)
+		}
+		if a != "" && (rd.Topic == "" || rd.Topic == t.State.Topic) {
+			if reply, ok, err := s.answer(t, a); ok {
+				return reply, err
+			}
+		}
+	}
+	if rd.Person != "" && (t.State.Subject == "" || t.State.Subject == subjectSelf) {
+		t.State.Subject = rd.Subject
+		t.State.SetAnswer(answerPerson, rd.Person)
+	}
+	if rd.Topic != "" {
+		if reply, ok, err := s.routeTo(r, t, rd.Topic, rd.Part()); ok {
+			return reply, err
+		}
+	}
+	if rd.Vague() && len(rd.Parts)+len(rd.Sensations) == 0 && t.State.Pending != "" {
+		// Nothing about legs at all: not caught.
+		return s.notCaught(t)
+	}
+	return s.opening(t, &rd)
+}
+
+// routeTo hands the turn to a topic's conversation, as if its intent had
+// been matched, with its slots filled from what was said.
+func (s *set) routeTo(r *router.Router, t *router.Turn, topic, part string) (router.Reply, bool, error) {
+	rt, ok := routes.Routes[topic]
+	if !ok || !r.Handles(rt.Intent) {
+		rt, ok = routes.Routes[routes.Fallback]
+		if !ok || !r.Handles(rt.Intent) {
+			return router.Reply{}, false, nil
+		}
+	}
+	in := &alexa.Intent{Name: rt.Intent, Slots: map[string]alexa.Slot{}}
+	for slot, from := range rt.Slots {
+		var v string
+		switch from {
+		case "part":
+			v = part
+			if v == "" {
+				v = t.State.Answer(answerPart)
+			}
+		case "person":
+			v = t.State.Answer(answerPerson)
+		}
+		if v != "" {
+			in.Slots[slot] = resolvedSlot(slot, v)
+		}
+	}
+	env := alexa.RequestEnvelope{}
+	if t.Request != nil {
+		env = *t.Request
+	}
+	env.Request.Type = alexa.TypeIntent
+	env.Request.Intent = in
+	t.Request, t.Intent, t.Type = &env, rt.Intent, alexa.TypeIntent
+	reply, err := r.Route(alexa.TypeIntent, rt.Intent).Handle(t)
+	return reply, true, err
+}
+
+// resolvedSlot is a slot as entity resolution fills it, value and ID alike.
+func resolvedSlot(name, id string) alexa.Slot {
+	return alexa.Slot{
+		Name:  name,
+		Value: id,
+		Resolutions: &alexa.Resolutions{ResolutionsPerAuthority: []alexa.Resolution{{
+			Status: alexa.ResolutionStatus{Code: alexa.ResolutionMatch},
+			Values: []alexa.ResolutionValue{{Value: alexa.ResolvedValue{Name: id, ID: id}}},
+		}}},
+	}
+}
+
+// opening finds out what is going on when the words name no conversation:
+// the emergency screen first, then narrowing questions.
+func (s *set) opening(t *router.Turn, rd *symptom.Reading) (router.Reply, error) {
+	begin(t, TopicSymptom)
+	if rd != nil && rd.Part() != "" {
+		t.State.SetAnswer(answerPart, rd.Part())
+	}
+	intro := "redflags.opening"
+	if t.State.HasFact("fever") {
+		// Fever with confusion or faintness is an emergency (refs §3 row
+		// 4): ask that before anything else.
+		intro = "redflags.fever"
+		if screened(t.State, screenConfused) == "" {
+			t.State.Step = "screen"
+			return s.reply(t, intro, screenConfused), nil
+		}
+	}
+	if screened(t.State, screenEmergency) == "" {
+		t.State.Step = "screen"
+		return s.reply(t, intro, screenEmergency), nil
+	}
+	t.State.Step = "narrow"
+	return s.narrow(t, nil)
+}
+
+// narrow asks, one at a time, the questions that tell the common night
+// complaints apart; what it cannot tell goes to the general aches
+// conversation.
+func (s *set) narrow(t *router.Turn, said []string) (router.Reply, error) {
+	switch {
+	case !t.State.Answered(narrowCramp):
+		return s.reply(t, append(said, narrowCramp)...), nil
+	case !t.State.Answered(narrowRestless):
+		return s.reply(t, append(said, narrowRestless)...), nil
+	}
+	return s.reply(t, append(said, narrowWhere)...), nil
+}
+
+// symptomAnswer continues the opening with the answer to its question.
+func (s *set) symptomAnswer(r *router.Router, t *router.Turn, q, a string) (router.Reply, error) {
+	switch q {
+	case screenConfused:
+		// A yes never arrives here with a fever: triage has answered.
+		return s.opening(t, nil)
+	case screenEmergency:
+		t.State.Step = "narrow"
+		switch a {
+		case session.Yes:
+			// Triage escalated already; this is only reached if it could
+			// not, so take the safe way.
+			return s.opening(t, nil)
+		case session.Unknown:
+			return s.narrowFilled(t, "redflags.unsure")
+		}
+		return s.narrow(t, []string{"redflags.clear"})
+	case narrowCramp:
+		if a == session.Yes {
+			if reply, ok, err := s.routeTo(r, t, "cramp", ""); ok {
+				return reply, err
+			}
+		}
+		return s.narrow(t, nil)
+	case narrowRestless:
+		if a == session.Yes {
+			if reply, ok, err := s.routeTo(r, t, "restless", ""); ok {
+				return reply, err
+			}
+		}
+		if reply, ok, err := s.routeTo(r, t, routes.Fallback, ""); ok {
+			return reply, err
+		}
+		return s.narrow(t, nil)
+	}
+	// A yes or no to "tell me where it hurts": ask again.
+	return s.reply(t, narrowWhere), nil
+}
+
+// narrowFilled says a text with {number} filled for the locale, then goes
+// on narrowing.
+func (s *set) narrowFilled(t *router.Turn, id string) (router.Reply, error) {
+	r, err := s.narrow(t, nil)
+	if err != nil {
+		return r, err
+	}
+	pre := &alexa.SSML{}
+	for _, line := range s.lib.Get(id).Say {
+		pre.Say(words(t, triage.Fill(line, t.Locale)))
+	}
+	r.Speech = pre.Append(r.Speech)
+	return r, nil
+}
+
+// notCaught answers what could not be understood: the short emergency
+// screen is said first, whatever else, then the question asked before is
+// asked again, or where it hurts and how.
+func (s *set) notCaught(t *router.Turn) (router.Reply, error) {
+	r := router.Reply{Speech: &alexa.SSML{}}
+	for _, id := range []string{"redflags.sorry", "triage.screen.say"} {
+		for _, line := range s.lib.Get(id).Say {
+			r.Speech.Say(words(t, triage.Fill(line, t.Locale)))
+		}
+	}
+	if q := s.questionText(t, t.State.Pending); q != "" {
+		r.Question = q
+		return r, nil
+	}
+	t.State.Pending = ""
+	r.Question = words(t, s.lib.Get("reprompt.where").Ask)
+	return r, nil
+}

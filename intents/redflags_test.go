@@ -1,0 +1,182 @@
+package intents
+
+import (
+	"context"
+	"encoding/json"
+	"html"
+	"io"
+	"log/slog"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/nightlegs/nightlegs/internal/alexa"
+	"github.com/nightlegs/nightlegs/internal/router"
+	"github.com/nightlegs/nightlegs/internal/session"
+	"github.com/nightlegs/nightlegs/internal/skill"
+	"github.com/nightlegs/nightlegs/internal/symptom"
+	"github.com/nightlegs/nightlegs/internal/triage"
+)
+
+// TestRoutes fails when the symptom reader can name a topic with no route,
+// or a route names an intent no conversation registers.
+func TestRoutes(t *testing.T) {
+	r := New(library(t))
+	for _, topic := range symptom.Topics() {
+		if _, ok := routes.Routes[topic]; !ok {
+			t.Errorf("topic %q has no route in redflags.yaml", topic)
+		}
+	}
+	for topic, rt := range routes.Routes {
+		if !r.Handles(rt.Intent) {
+			t.Errorf("route %s: intent %s is not registered", topic, rt.Intent)
+		}
+		for slot, from := range rt.Slots {
+			if from != "part" && from != "person" {
+				t.Errorf("route %s: slot %s from %q, want part or person", topic, slot, from)
+			}
+		}
+	}
+	if _, ok := routes.Routes[routes.Fallback]; !ok {
+		t.Errorf("fallback topic %q has no route", routes.Fallback)
+	}
+}
+
+// redFlagModel is infra/model/redflags.json.
+func redFlagModel(t *testing.T) map[string][]string {
+	t.Helper()
+	b, err := os.ReadFile("../infra/model/redflags.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f struct {
+		Intents []struct {
+			Name    string   `json:"name"`
+			Samples []string `json:"samples"`
+		} `json:"intents"`
+	}
+	if err := json.Unmarshal(b, &f); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]string{}
+	for _, in := range f.Intents {
+		out[in.Name] = in.Samples
+	}
+	return out
+}
+
+// TestRedFlagIntents: each red-flag intent triage knows is in the model
+// with many samples and has a handler; and each sample, said as free text,
+// reaches at least the level the intent itself gives, so a device that
+// hands it over as text escalates as surely as one that matched the intent.
+func TestRedFlagIntents(t *testing.T) {
+	model := redFlagModel(t)
+	r := New(library(t))
+	slot := regexp.MustCompile(`\{person\}`)
+	for _, name := range triage.RedFlagIntents() {
+		samples, ok := model[name]
+		if !ok {
+			t.Errorf("%s: not in infra/model/redflags.json", name)
+			continue
+		}
+		if len(samples) < 15 {
+			t.Errorf("%s: %d samples; a red flag needs many ways of being said", name, len(samples))
+		}
+		if !r.Handles(name) {
+			t.Errorf("%s: no handler", name)
+		}
+		want := triage.Evaluate(intentFacts(t, name)).Level
+		for _, s := range samples {
+			text := slot.ReplaceAllString(s, "son's")
+			got := triage.Evaluate(symptom.Read(text).Facts).Level
+			if !triage.AtLeast(got, want) {
+				t.Errorf("%s: %q read as free text gives %s, the intent %s", name, text, got, want)
+			}
+		}
+	}
+	for name := range model {
+		if len(intentFacts(t, name)) == 0 {
+			t.Errorf("%s is in redflags.json but tells triage no facts (internal/triage/data/intents.yaml)", name)
+		}
+	}
+}
+
+// intentFacts are the facts a red-flag intent tells, as the Guard adds
+// them.
+func intentFacts(t *testing.T, name string) []string {
+	t.Helper()
+	g, err := triage.NewGuard(library(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := &alexa.RequestEnvelope{}
+	env.Request.Type = alexa.TypeIntent
+	env.Request.Intent = &alexa.Intent{Name: name}
+	tr := &router.Turn{Request: env, Type: alexa.TypeIntent, Intent: name, Locale: "en-US", State: &session.Context{}, Prefs: &session.Prefs{}}
+	if _, err := g.Before(tr); err != nil {
+		t.Fatal(err)
+	}
+	return tr.State.Facts
+}
+
+// TestFallbackCarriesScreen: when a device understood nothing (no text at
+// all), the answer still says the short emergency screen, with the
+// locale's number, before asking where it hurts; mid-conversation it asks
+// the pending question again.
+func TestFallbackCarriesScreen(t *testing.T) {
+	for locale, number := range map[string]string{"en-US": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112", "en-CA": "911"} {
+		sk := guardedSkill(t)
+		resp := send(t, sk, locale, IntentFallback, nil)
+		speech := heardText(resp)
+		for _, want := range []string{"call " + number + " now", "trouble breathing", "where"} {
+			if !strings.Contains(speech, want) {
+				t.Errorf("%s fallback: %q lacks %q", locale, speech, want)
+			}
+		}
+		if strings.Index(speech, "call "+number) > strings.Index(speech, "where") {
+			t.Errorf("%s fallback: the screen must come before the question: %q", locale, speech)
+		}
+		if resp.Response.ShouldEndSession == nil || *resp.Response.ShouldEndSession {
+			t.Errorf("%s fallback: the session should stay open", locale)
+		}
+	}
+	sk := guardedSkill(t)
+	resp := send(t, sk, "en-US", IntentCramp, nil)
+	resp = send(t, sk, "en-US", IntentFallback, resp.SessionAttributes)
+	if s := heardText(resp); !strings.Contains(s, "call 911 now") || !strings.Contains(s, "is it easing?") {
+		t.Errorf("fallback mid-cramp: %q, want the screen and the pending question again", s)
+	}
+}
+
+func guardedSkill(t *testing.T) *skill.Skill {
+	t.Helper()
+	g, err := triage.NewGuard(library(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &skill.Skill{Router: New(library(t)), Triage: g, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+}
+
+// send sends one intent in a session carrying attrs (nil: a new session).
+func send(t *testing.T, sk *skill.Skill, locale, intent string, attrs map[string]any) *alexa.ResponseEnvelope {
+	t.Helper()
+	env := &alexa.RequestEnvelope{Version: "1.0", Session: &alexa.Session{New: attrs == nil, Attributes: attrs}}
+	env.Request.Type = alexa.TypeIntent
+	env.Request.Locale = locale
+	env.Request.Intent = &alexa.Intent{Name: intent, Slots: map[string]alexa.Slot{}}
+	resp, err := sk.Handle(context.Background(), env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp
+}
+
+var ssmlTags = regexp.MustCompile(`<[^>]*>`)
+
+func heardText(r *alexa.ResponseEnvelope) string {
+	if r.Response.OutputSpeech == nil {
+		return ""
+	}
+	return strings.ToLower(html.UnescapeString(strings.Join(strings.Fields(ssmlTags.ReplaceAllString(r.Response.OutputSpeech.SSML, " ")), " ")))
+}
