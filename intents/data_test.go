@@ -439,3 +439,36 @@ func TestScreeningQuestionsFill(t *testing.T) {
 		}
 	}
 }
+
+// TestAgree checks that plain verbs after {you} agree with he and she.
+func TestAgree(t *testing.T) {
+	tests := []struct {
+		pronoun, text, want string
+	}{
+		{"he", "Is {your} foot dragging when {you} walk?", "Is his foot dragging when he walks?"},
+		{"she", "From what {you} describe, it sounds like it.", "From what she describes, it sounds like it."},
+		{"he", "stiff when {you} first get up", "stiff when he first gets up"},
+		{"she", "Until {you} see the doctor, rest.", "Until she sees the doctor, rest."},
+		{"he", "Can {you} put weight on it?", "Can he put weight on it?"},
+		{"he", "Would {you} like a tip?", "Would he like a tip?"},
+		{"he", "{Do} {you} feel faint?", "Does he feel faint?"},
+		{"she", "{Have} {you} had a baby?", "Has she had a baby?"},
+		{"he", "{You} walk every day.", "He walks every day."},
+		{"they", "when {you} walk", "when they walk"},
+		{"you", "when {you} walk", "when you walk"},
+		{"he", "{you} walk and {you} sit", "he walks and he sits"},
+	}
+	for _, tt := range tests {
+		f := forms(subjectOther, "")
+		for k, v := range people.Pronouns[tt.pronoun] {
+			f[k] = v
+		}
+		delete(f, agreeKey)
+		if slices.Contains(people.Agree, tt.pronoun) {
+			f[agreeKey] = "yes"
+		}
+		if got := fill(tt.text, f); got != tt.want {
+			t.Errorf("fill(%q) for %s = %q, want %q", tt.text, tt.pronoun, got, tt.want)
+		}
+	}
+}

@@ -51,10 +51,16 @@ type person struct {
 
 // peopleData is people.yaml.
 type peopleData struct {
-	Pronouns   map[string]map[string]string `yaml:"pronouns"`
-	People     map[string]person            `yaml:"people"`
-	Subjects   map[string]person            `yaml:"subjects"`
-	Complaints map[string]string            `yaml:"complaints"`
+	Pronouns map[string]map[string]string `yaml:"pronouns"`
+	// Agree, Verbs, Auxiliaries and Adverbs make a plain verb after {you}
+	// agree with he or she.
+	Agree       []string          `yaml:"agree"`
+	Verbs       map[string]string `yaml:"verbs"`
+	Auxiliaries []string          `yaml:"auxiliaries"`
+	Adverbs     []string          `yaml:"adverbs"`
+	People      map[string]person `yaml:"people"`
+	Subjects    map[string]person `yaml:"subjects"`
+	Complaints  map[string]string `yaml:"complaints"`
 }
 
 var people = mustPeople(peopleYAML)
@@ -107,6 +113,11 @@ func loadPeople(b []byte) (*peopleData, error) {
 			return nil, err
 		}
 	}
+	for _, name := range p.Agree {
+		if _, ok := p.Pronouns[name]; !ok {
+			return nil, fmt.Errorf("people.yaml: agree names unknown pronouns %q", name)
+		}
+	}
 	for _, sub := range []string{subjectChild, subjectPartner, subjectParent, subjectOther} {
 		pp, ok := p.Subjects[sub]
 		if !ok {
@@ -135,12 +146,47 @@ func forms(subject, personID string) map[string]string {
 			pronoun, who = pp.Pronoun, pp.Who
 		}
 	}
-	f := make(map[string]string, len(people.Pronouns[pronoun])+1)
+	f := make(map[string]string, len(people.Pronouns[pronoun])+2)
 	for k, v := range people.Pronouns[pronoun] {
 		f[k] = v
 	}
 	f["who"] = who
+	if slices.Contains(people.Agree, pronoun) {
+		f[agreeKey] = "yes"
+	}
 	return f
+}
+
+// agreeKey marks forms whose plain verbs take the -s form. It has a space,
+// so no placeholder can name it.
+const agreeKey = "agree s"
+
+// plainVerb matches {you} and the two words after it, with the word before
+// {you} if any.
+var plainVerb = regexp.MustCompile(`(?:(\S+)\s+)?\{[Yy]ou\}(\s+)([a-z]+)(?:(\s+)([a-z]+))?`)
+
+// agree gives a plain verb after {you} its -s form ("when {you} walks"),
+// for forms that need it: the first word after {you}, or the second after
+// a known adverb ("{you} first gets up").
+func agree(text string, f map[string]string) string {
+	if f[agreeKey] == "" || !strings.Contains(text, "{") {
+		return text
+	}
+	return plainVerb.ReplaceAllStringFunc(text, func(m string) string {
+		sub := plainVerb.FindStringSubmatch(m)
+		before, sp1, w1, sp2, w2 := sub[1], sub[2], sub[3], sub[4], sub[5]
+		if slices.Contains(people.Auxiliaries, strings.ToLower(strings.Trim(before, ",.;:"))) {
+			return m
+		}
+		head := strings.TrimSuffix(m, sp1+w1+sp2+w2)
+		switch {
+		case people.Verbs[w1] != "":
+			w1 = people.Verbs[w1]
+		case slices.Contains(people.Adverbs, w1) && people.Verbs[w2] != "":
+			w2 = people.Verbs[w2]
+		}
+		return head + sp1 + w1 + sp2 + w2
+	})
 }
 
 // fill replaces placeholders in text with the given forms. A capitalised
@@ -150,6 +196,7 @@ func fill(text string, f map[string]string) string {
 	if !strings.Contains(text, "{") {
 		return text
 	}
+	text = agree(text, f)
 	return placeholder.ReplaceAllStringFunc(text, func(m string) string {
 		name := m[1 : len(m)-1]
 		w, ok := f[strings.ToLower(name)]
