@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"maps"
 	"sync"
@@ -29,7 +30,7 @@ func NewMemory() *Memory { return &Memory{users: map[string]memRecords{}} }
 func (m *Memory) Load(ctx context.Context, user string) (session.Snapshot, error) {
 	st, err := m.read(ctx, user)
 	if err != nil {
-		return session.Snapshot{}, err
+		return session.Snapshot{}, fmt.Errorf("load: %w", err)
 	}
 	return st.snapshot(clock(m.Now)), nil
 }
@@ -42,7 +43,7 @@ func (m *Memory) Save(ctx context.Context, user string, base session.Snapshot, c
 // Forget deletes everything kept for user.
 func (m *Memory) Forget(ctx context.Context, user string) error {
 	if err := ctx.Err(); err != nil {
-		return err
+		return fmt.Errorf("forget: %w", err)
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()

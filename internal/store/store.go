@@ -14,8 +14,9 @@
 //     empty Context carrying its Version, so the next write can be
 //     conditional on it.
 //   - Every write adds one to an item's version and is conditional on the
-//     version the writer started from (none: the item must not exist). A
-//     night's version is its Count, which every write raises.
+//     version the writer started from (none: the item must not exist).
+//     Nights carry no version in package session, so a writer expects the
+//     Count it saw, which every write raises.
 //   - On a conflict, Save re-reads (or uses the stored items the failed
 //     write returned) and re-applies the turn: this turn's context wins but
 //     keeps the higher triage level and every fact either writer gathered;
@@ -128,7 +129,6 @@ func fromSnapshot(s session.Snapshot) state {
 		st[keyPrefs] = item{key: keyPrefs, version: p.Version, prefs: &p}
 	}
 	for _, n := range s.Nights {
-		n := n
 		st[nightKey(n)] = item{key: nightKey(n), version: int64(n.Count), night: &n}
 	}
 	return st
