@@ -1,0 +1,178 @@
+package triage
+
+import (
+	"html"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/nightlegs/nightlegs/internal/alexa"
+	"github.com/nightlegs/nightlegs/internal/content"
+	"github.com/nightlegs/nightlegs/internal/router"
+	"github.com/nightlegs/nightlegs/internal/session"
+)
+
+func guard(t testing.TB) *Guard {
+	t.Helper()
+	lib, err := content.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := NewGuard(lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// turn is one request: an intent, with free text if any.
+func turn(c *session.Context, locale, intent, text string) *router.Turn {
+	env := &alexa.RequestEnvelope{}
+	env.Request.Type = alexa.TypeIntent
+	env.Request.Intent = &alexa.Intent{Name: intent, Slots: map[string]alexa.Slot{}}
+	if text != "" {
+		env.Request.Intent.Slots["text"] = alexa.Slot{Name: "text", Value: text}
+	}
+	return &router.Turn{Request: env, Type: alexa.TypeIntent, Intent: intent, Locale: locale, Text: text, State: c, Prefs: &session.Prefs{}}
+}
+
+var tag = regexp.MustCompile(`<[^>]*>`)
+
+func said(r *router.Reply) string {
+	if r == nil || r.Speech == nil {
+		return ""
+	}
+	return strings.ToLower(html.UnescapeString(strings.Join(strings.Fields(tag.ReplaceAllString(r.Speech.String(), " ")), " ")))
+}
+
+func TestGuardEmergency(t *testing.T) {
+	for locale, number := range map[string]string{"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112", "fr-FR": "your local emergency number"} {
+		c := &session.Context{Topic: "cramp", Pending: "cramp.relief", Routine: &session.Routine{ID: "calf"}}
+		pre, err := guard(t).Before(turn(c, locale, "DescribeSymptomIntent", "my calf is swollen and I can't catch my breath"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pre == nil {
+			t.Fatalf("%s: no emergency answer", locale)
+		}
+		s := said(pre)
+		if strings.Count(s, "call "+number+" now") != 2 || !strings.HasPrefix(s, "please call "+number) {
+			t.Errorf("%s: %q: want the number first and again", locale, s)
+		}
+		if !pre.End || !pre.Plain || pre.Question != "" {
+			t.Errorf("%s: end %v plain %v question %q: want end, plain, no question", locale, pre.End, pre.Plain, pre.Question)
+		}
+		if c.Level != Emergency || c.Pending != "" || c.Routine != nil {
+			t.Errorf("%s: level %q pending %q routine %v: the conversation must stop", locale, c.Level, c.Pending, c.Routine)
+		}
+	}
+}
+
+func TestGuardUrgentOnceAndNeverLower(t *testing.T) {
+	g := guard(t)
+	c := &session.Context{}
+	pre, _ := g.Before(turn(c, "en-GB", "SwollenLegIntent", ""))
+	s := said(pre)
+	for _, want := range []string{"medical care today", "call 111, or go to a&e", "meanwhile", "call 999"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("urgent answer %q lacks %q", s, want)
+		}
+	}
+	if c.Level != Urgent || !pre.End {
+		t.Fatalf("level %q end %v", c.Level, pre.End)
+	}
+	// Said once: a later turn in the same session goes on.
+	if pre, _ := g.Before(turn(c, "en-GB", "CrampIntent", "")); pre != nil {
+		t.Errorf("urgent said again: %q", said(pre))
+	}
+	// Nothing lowers the level, not even denials.
+	g.Before(turn(c, "en-GB", "DescribeSymptomIntent", "no swelling now, it's fine"))
+	if c.Level != Urgent {
+		t.Errorf("level went to %q", c.Level)
+	}
+}
+
+func TestGuardAnswersScreeningQuestion(t *testing.T) {
+	g := guard(t)
+	c := &session.Context{Topic: "aches"}
+	Ask(c, "triage.swelling")
+	if pre, _ := g.Before(turn(c, "en-US", "AMAZON.NoIntent", "")); pre != nil {
+		t.Fatalf("a no preempted: %q", said(pre))
+	}
+	if c.Answer("triage.swelling") != session.No || !c.HasFact(NotFact("one_leg_swollen")) || c.Pending != "triage.swelling" {
+		t.Errorf("after no: answers %v facts %v pending %q (the topic's handler clears it)", c.Answers, c.Facts, c.Pending)
+	}
+	// Free text that implies the answer.
+	c = &session.Context{Topic: "aches"}
+	Ask(c, "triage.breathing")
+	g.Before(turn(c, "en-US", "DescribeSymptomIntent", "I'm not short of breath"))
+	if c.Answer("triage.breathing") != session.No {
+		t.Errorf("implied no: answers %v", c.Answers)
+	}
+	// A yes that is an emergency.
+	c = &session.Context{Topic: "aches"}
+	Ask(c, "triage.emergency")
+	if pre, _ := g.Before(turn(c, "en-US", "AMAZON.YesIntent", "")); pre == nil || !pre.End {
+		t.Errorf("yes to the emergency screen: %v", pre)
+	}
+}
+
+func TestGuardAfter(t *testing.T) {
+	g := guard(t)
+	// The cramp conversation adds cramp_not_easing: urgent replaces its
+	// reply, keeping its record of the night.
+	c := &session.Context{Topic: "cramp"}
+	tr := turn(c, "en-US", "AMAZON.NoIntent", "")
+	g.Before(tr)
+	c.AddFacts("cramp_not_easing")
+	night := &session.Night{Topic: "cramp"}
+	r, _ := g.After(tr, router.Reply{Speech: (&alexa.SSML{}).Say("Keep moving it."), Night: night})
+	if c.Level != Urgent || !strings.Contains(said(&r), "urgent care") || r.Night != night {
+		t.Errorf("after cramp_not_easing: level %q reply %q night %v", c.Level, said(&r), r.Night)
+	}
+	// Soon is added to the conversation's own guidance, once.
+	c = &session.Context{}
+	tr = turn(c, "en-US", "DescribeSymptomIntent", "I get cramps every night")
+	if pre, _ := g.Before(tr); pre != nil {
+		t.Fatalf("soon preempted: %q", said(pre))
+	}
+	c.Topic = "cramp"
+	r, _ = g.After(tr, router.Ask("Is it easing?", "Pull your toes up."))
+	s := said(&r)
+	if !strings.HasPrefix(s, "pull your toes up") || !strings.Contains(s, "next few days") || r.Question != "Is it easing?" {
+		t.Errorf("soon: %q question %q", s, r.Question)
+	}
+	r, _ = g.After(turn(c, "en-US", "AMAZON.YesIntent", ""), router.Say("Good."))
+	if strings.Contains(said(&r), "next few days") {
+		t.Errorf("soon said twice: %q", said(&r))
+	}
+	// Self-care once a conversation is on; no level before.
+	c = &session.Context{}
+	g.Before(turn(c, "en-US", "", ""))
+	if c.Level != "" {
+		t.Errorf("launch: level %q, want none", c.Level)
+	}
+	c.Topic = "cramp"
+	g.After(turn(c, "en-US", "CrampIntent", ""), router.Say("Pull your toes up."))
+	if c.Level != SelfCare {
+		t.Errorf("cramp: level %q, want self_care", c.Level)
+	}
+}
+
+func TestGuardChildSubject(t *testing.T) {
+	c := &session.Context{Subject: "child"}
+	pre, _ := guard(t).Before(turn(c, "en-US", "FeverIntent", ""))
+	if c.Level != Urgent || pre == nil || !strings.Contains(said(pre), "growing pains") {
+		t.Errorf("a child with a fever: level %q answer %q", c.Level, said(pre))
+	}
+}
+
+func BenchmarkGuardTurn(b *testing.B) {
+	g := guard(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		c := &session.Context{Topic: "cramp", Pending: "cramp.relief"}
+		tr := turn(c, "en-US", "DescribeSymptomIntent", "no, and now it's swollen and hot")
+		g.Before(tr)
+	}
+}
