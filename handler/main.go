@@ -9,9 +9,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/aws/aws-lambda-go/lambda"
@@ -19,6 +22,7 @@ import (
 	"github.com/nightlegs/nightlegs/intents"
 	"github.com/nightlegs/nightlegs/internal/content"
 	"github.com/nightlegs/nightlegs/internal/skill"
+	"github.com/nightlegs/nightlegs/internal/store"
 	"github.com/nightlegs/nightlegs/internal/triage"
 )
 
@@ -37,6 +41,8 @@ type config struct {
 	endpoint      string
 	logLevel      string
 	userKeySecret string
+	// lambda is set when AWS Lambda runs the program.
+	lambda bool
 }
 
 func main() {
@@ -48,7 +54,10 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
-	if err := run(context.Background(), cfg); err != nil {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err = run(ctx, cfg, os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "night legs:", err)
 		os.Exit(1)
 	}
@@ -59,8 +68,9 @@ func parseFlags(args []string) (config, error) {
 		skillID:       os.Getenv("SKILL_ID"),
 		tableName:     os.Getenv("TABLE_NAME"),
 		endpoint:      os.Getenv("DYNAMODB_ENDPOINT"),
-		logLevel:      envOr("LOG_LEVEL", "info"),
+		logLevel:      os.Getenv("LOG_LEVEL"),
 		userKeySecret: os.Getenv("USER_KEY_SECRET"),
+		lambda:        os.Getenv("AWS_LAMBDA_RUNTIME_API") != "",
 	}
 	fs := flag.NewFlagSet("handler", flag.ContinueOnError)
 	fs.Usage = func() {
@@ -92,7 +102,7 @@ Environment (Lambda and local):
 	fs.StringVar(&cfg.storePath, "store", defaultStorePath(), "console and -serve: the embedded store's `file`")
 	fs.BoolVar(&cfg.memory, "memory", false, "keep nothing between runs")
 	fs.StringVar(&cfg.skillID, "skill-id", cfg.skillID, "only accept requests for this skill `ID` (env SKILL_ID)")
-	fs.StringVar(&cfg.logLevel, "log-level", cfg.logLevel, "log `level`: debug, info, warn or error (env LOG_LEVEL)")
+	fs.StringVar(&cfg.logLevel, "log-level", cfg.logLevel, "log `level`: debug, info, warn or error (env LOG_LEVEL; default info, warn in the console)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
@@ -102,49 +112,100 @@ Environment (Lambda and local):
 	return cfg, nil
 }
 
-func run(ctx context.Context, cfg config) error {
-	log, err := newLogger(cfg.logLevel)
+// run is the program, with its input and output passed in so tests can
+// drive it: under Lambda it serves Alexa; with -serve it answers HTTP until
+// ctx is done; otherwise it is the console, until end of input.
+func run(ctx context.Context, cfg config, stdin io.Reader, stdout, stderr io.Writer) error {
+	level := cfg.logLevel
+	if level == "" {
+		level = "info"
+		if !cfg.lambda && cfg.serve == "" {
+			// The console's own output is the point; a log line per turn
+			// would bury it.
+			level = "warn"
+		}
+	}
+	log, err := newLogger(level, stderr)
 	if err != nil {
 		return err
 	}
 	slog.SetDefault(log)
+	if cfg.serve != "" {
+		// Refuse before opening anything.
+		if err := checkServe(cfg.serve, cfg.insecureLocal); err != nil {
+			return err
+		}
+	}
+	sk, err := newSkill(cfg, log)
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	if st != nil {
+		sk.Store = st
+		defer func() {
+			if err := st.Close(); err != nil {
+				log.Error("close store", "err", err)
+			}
+		}()
+	}
+	switch {
+	case cfg.lambda:
+		lambda.StartWithOptions(sk.Handle, lambda.WithContext(ctx))
+		return nil
+	case cfg.serve != "":
+		return serve(ctx, cfg.serve, sk, stderr)
+	}
+	return runConsole(ctx, cfg, sk, stdin, stdout, stderr)
+}
+
+// newSkill assembles the skill, without a store: conversations, triage and
+// configuration.
+func newSkill(cfg config, log *slog.Logger) (*skill.Skill, error) {
 	lib, err := content.Default()
 	if err != nil {
-		return fmt.Errorf("load content: %w", err)
+		return nil, fmt.Errorf("load content: %w", err)
 	}
 	guard, err := triage.NewGuard(lib)
 	if err != nil {
-		return fmt.Errorf("load triage: %w", err)
+		return nil, fmt.Errorf("load triage: %w", err)
 	}
-	sk := &skill.Skill{
+	return &skill.Skill{
 		Router:        intents.New(lib),
 		Triage:        guard,
 		SkillID:       cfg.skillID,
 		UserKeySecret: []byte(cfg.userKeySecret),
 		StoreTimeout:  time.Second,
 		Log:           log,
-	}
-	if os.Getenv("AWS_LAMBDA_RUNTIME_API") != "" {
-		lambda.Start(sk.Handle)
-		return nil
-	}
-	return fmt.Errorf("console and -serve: not built yet")
+	}, nil
 }
 
-func newLogger(level string) (*slog.Logger, error) {
+// openStore opens the store the configuration picks. Under Lambda only
+// DynamoDB makes sense (the file system is not kept); without TABLE_NAME the
+// skill keeps nothing between sessions.
+func openStore(ctx context.Context, cfg config, log *slog.Logger) (store.Store, error) {
+	sc := store.Config{Table: cfg.tableName, Endpoint: cfg.endpoint, Path: cfg.storePath, Memory: cfg.memory}
+	if cfg.lambda && sc.Table == "" && sc.Endpoint == "" {
+		log.Warn("no TABLE_NAME: nothing is kept between sessions")
+		return nil, nil
+	}
+	st, err := store.Open(ctx, sc)
+	if err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+func newLogger(level string, w io.Writer) (*slog.Logger, error) {
 	var l slog.Level
 	if err := l.UnmarshalText([]byte(level)); err != nil {
 		return nil, fmt.Errorf("log level %q: %w", level, err)
 	}
 	// Logs go to standard error: standard output belongs to the console.
-	return slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: l})), nil
-}
-
-func envOr(key, def string) string {
-	if v := os.Getenv(key); v != "" {
-		return v
-	}
-	return def
+	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: l})), nil
 }
 
 func defaultStorePath() string {
