@@ -49,6 +49,11 @@ func TestMemoryData(t *testing.T) {
 	s.registerCramps(r)
 	s.registerAches(r)
 	s.registerSomeone(r)
+	s.registerRestless(r)
+	s.registerHip(r)
+	s.registerJoint(r)
+	s.registerCirculation(r)
+	s.registerNerve(r)
 	s.registerMemory(r)
 
 	says := func(id string) bool { return lib.Has(id) && len(lib.Get(id).Say) > 0 }
@@ -70,6 +75,11 @@ func TestMemoryData(t *testing.T) {
 		}
 		if !asks(q) {
 			t.Errorf("again for %s, which is not a question", q)
+		}
+	}
+	for topic := range memory.Topics {
+		if _, ok := s.answers[topic]; !ok && topic != topicDefault {
+			t.Errorf("topics names %s, which is no conversation taking answers", topic)
 		}
 	}
 	for _, p := range memory.Patterns {
