@@ -66,7 +66,7 @@ func TestMatchRealModel(t *testing.T) {
 		{"my calf is cramping", "CrampIntent", "bodyPart=calf/calf"},
 		{"My calf is cramping!", "CrampIntent", "bodyPart=calf/calf"},
 		{"  my   CALF,  is cramping.  ", "CrampIntent", "bodyPart=calf/calf"},
-		{"my calves are cramping", "DescribeSymptomIntent", "text=my calves are cramping"},
+		{"my calves are cramping", "CrampIntent", "bodyPart=calves/calf"},
 		{"I have a cramp in my foot", "CrampIntent", "bodyPart=foot/foot"},
 		{"I've got a cramp in my foot", "CrampIntent", "bodyPart=foot/foot"},
 		{"I have got a cramp in my foot", "CrampIntent", "bodyPart=foot/foot"},
