@@ -264,10 +264,12 @@ func (s *set) remember(t *router.Turn, r *router.Reply) {
 
 // mayAskConsent reports whether the consent question fits this reply: a
 // night is waiting for it, it was never asked, the reply asks nothing
-// itself, and nothing urgent is being said.
+// itself, no stretch routine is being talked through, and nothing urgent
+// is being said.
 func (s *set) mayAskConsent(t *router.Turn, r *router.Reply) bool {
 	if t.Prefs.History != session.ConsentUnasked || t.State.Answer(answerNight) == "" ||
-		t.State.Answered(questionConsent) || r.Question != "" || r.Plain || r.Forget {
+		t.State.Answered(questionConsent) || r.Question != "" || r.Plain || r.Forget ||
+		t.State.Routine != nil {
 		return false
 	}
 	level := triage.Higher(t.State.Level, triage.Evaluate(t.State.Facts).Level)

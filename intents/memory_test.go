@@ -15,6 +15,7 @@ import (
 	"github.com/nightlegs/nightlegs/internal/session"
 	"github.com/nightlegs/nightlegs/internal/skill"
 	"github.com/nightlegs/nightlegs/internal/store"
+	"github.com/nightlegs/nightlegs/internal/triage"
 )
 
 // TestMemoryData checks memory.yaml: it loads, bad data is refused, every
@@ -424,5 +425,42 @@ func TestWelcomeBack(t *testing.T) {
 				t.Errorf("said %q, want %q", got, want)
 			}
 		})
+	}
+}
+
+// TestMayAskConsent: the consent question is asked only in a quiet moment,
+// once, and only with a night waiting for it.
+func TestMayAskConsent(t *testing.T) {
+	s := &set{lib: library(t)}
+	waiting := func(c *session.Context) { c.SetAnswer(answerNight, "cramp eased") }
+	tests := []struct {
+		name  string
+		edit  func(c *session.Context, p *session.Prefs, r *router.Reply)
+		asked bool
+	}{
+		{"a night waits, nothing else is said", func(c *session.Context, p *session.Prefs, r *router.Reply) {}, true},
+		{"a level of soon still allows it", func(c *session.Context, p *session.Prefs, r *router.Reply) { c.Level = triage.Soon }, true},
+		{"no night waits", func(c *session.Context, p *session.Prefs, r *router.Reply) { delete(c.Answers, answerNight) }, false},
+		{"already given", func(c *session.Context, p *session.Prefs, r *router.Reply) { p.History = session.ConsentGiven }, false},
+		{"refused before", func(c *session.Context, p *session.Prefs, r *router.Reply) { p.History = session.ConsentRefused }, false},
+		{"asked this session", func(c *session.Context, p *session.Prefs, r *router.Reply) {
+			c.SetAnswer(questionConsent, session.Unknown)
+		}, false},
+		{"the reply asks its own question", func(c *session.Context, p *session.Prefs, r *router.Reply) { r.Question = "Is it easing?" }, false},
+		{"an emergency answer", func(c *session.Context, p *session.Prefs, r *router.Reply) { r.Plain = true }, false},
+		{"a forget", func(c *session.Context, p *session.Prefs, r *router.Reply) { r.Forget = true }, false},
+		{"urgent earlier this session", func(c *session.Context, p *session.Prefs, r *router.Reply) { c.Level = triage.Urgent }, false},
+		{"urgent from this turn's facts", func(c *session.Context, p *session.Prefs, r *router.Reply) { c.AddFacts("cramp_not_easing") }, false},
+		{"a routine under way", func(c *session.Context, p *session.Prefs, r *router.Reply) { c.Routine = &session.Routine{ID: "calf"} }, false},
+	}
+	for _, tt := range tests {
+		c, p := &session.Context{}, &session.Prefs{}
+		waiting(c)
+		r := router.Reply{Speech: &alexa.SSML{}, End: true}
+		tt.edit(c, p, &r)
+		turn := &router.Turn{State: c, Prefs: p}
+		if got := s.mayAskConsent(turn, &r); got != tt.asked {
+			t.Errorf("%s: asked = %v, want %v", tt.name, got, tt.asked)
+		}
 	}
 }
