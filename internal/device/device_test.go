@@ -282,3 +282,19 @@ func TestSpoken(t *testing.T) {
 		}
 	}
 }
+
+func TestAPIEndpoint(t *testing.T) {
+	for locale, want := range map[string]string{
+		"en-US": "https://api.amazonalexa.com",
+		"en-CA": "https://api.amazonalexa.com",
+		"en-GB": "https://api.eu.amazonalexa.com",
+		"en-IN": "https://api.eu.amazonalexa.com",
+		"de-DE": "https://api.eu.amazonalexa.com",
+		"en-AU": "https://api.fe.amazonalexa.com",
+		"ja-JP": "https://api.fe.amazonalexa.com",
+	} {
+		if got := apiEndpoint(locale); got != want {
+			t.Errorf("apiEndpoint(%s) = %s, want %s", locale, got, want)
+		}
+	}
+}

@@ -70,6 +70,8 @@ func TestMatchRealModel(t *testing.T) {
 		{"I have a cramp in my foot", "CrampIntent", "bodyPart=foot/foot"},
 		{"I've got a cramp in my foot", "CrampIntent", "bodyPart=foot/foot"},
 		{"I have got a cramp in my foot", "CrampIntent", "bodyPart=foot/foot"},
+		{"I’ve got a cramp in my foot", "CrampIntent", "bodyPart=foot/foot"},
+		{"ive got a cramp in my foot", "CrampIntent", "bodyPart=foot/foot"},
 		{"charley horse in my leg", "CrampIntent", "bodyPart=leg/leg"},
 		{"charley-horse in my leg", "CrampIntent", "bodyPart=leg/leg"},
 		{"cramp in my back of my lower leg", "CrampIntent", "bodyPart=back of my lower leg/calf"},
@@ -365,8 +367,23 @@ func BenchmarkNew(b *testing.B) {
 // TestNoConflicts fails when two intents of the deployed model, or a
 // built-in phrase and another intent, claim the same words.
 func TestNoConflicts(t *testing.T) {
-	for _, c := range realMatcher(t).Conflicts() {
-		t.Errorf("ambiguous sample: %s", c)
+	locales, err := infra.Locales()
+	if err != nil || len(locales) == 0 {
+		t.Fatalf("locales %q, %v", locales, err)
+	}
+	for _, locale := range locales {
+		m, err := infra.Model(locale)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mt, err := New(m, Options{Locale: locale})
+		if err != nil {
+			t.Errorf("%s: %v", locale, err)
+			continue
+		}
+		for _, c := range mt.Conflicts() {
+			t.Errorf("%s: ambiguous sample: %s", locale, c)
+		}
 	}
 	mt, err := New(&infra.LanguageModel{InvocationName: "x", Intents: []infra.Intent{
 		{Name: "A", Samples: []string{"I don't know"}},
