@@ -147,6 +147,9 @@ func (s *Skill) handle(ctx context.Context, env *alexa.RequestEnvelope, log *slo
 	}
 
 	t, base, deferred := s.turn(ctx, storeCtx, env, log)
+	// What the turn began with, so that only what the handler changed is
+	// written, onto whatever the store holds.
+	startPrefs := *t.Prefs
 	reply, err := s.run(t, log)
 	if err != nil {
 		log.Error("turn failed", "err", err)
@@ -161,15 +164,18 @@ func (s *Skill) handle(ctx context.Context, env *alexa.RequestEnvelope, log *slo
 		}
 	case reply.Plain:
 		// Safety answers never wait on the store.
-	default:
-		if deferred {
-			if snap, err := s.Store.Load(storeCtx, user); err != nil {
-				log.Error("load context", "err", err)
-			} else {
-				base = snap
-			}
+	case deferred:
+		snap, err := s.Store.Load(storeCtx, user)
+		if err != nil {
+			// Without knowing what is stored, writing could only
+			// overwrite it.
+			log.Error("load context", "err", err)
+			break
 		}
-		s.save(storeCtx, user, base, t, reply, log)
+		t.Nights = snap.Nights
+		s.save(storeCtx, user, snap, startPrefs, t, reply, log)
+	default:
+		s.save(storeCtx, user, base, startPrefs, t, reply, log)
 	}
 	return s.respond(t, reply)
 }
@@ -268,8 +274,10 @@ func (s *Skill) run(t *router.Turn, log *slog.Logger) (reply router.Reply, err e
 	return reply, nil
 }
 
-// save writes what the turn changed, at most once.
-func (s *Skill) save(ctx context.Context, user string, base session.Snapshot, t *router.Turn, reply router.Reply, log *slog.Logger) {
+// save writes what the turn changed, at most once. Prefs fields the handler
+// changed (against startPrefs) are applied onto base's, so a turn that began
+// without the stored prefs never writes its blank ones back.
+func (s *Skill) save(ctx context.Context, user string, base session.Snapshot, startPrefs session.Prefs, t *router.Turn, reply router.Reply, log *slog.Logger) {
 	var ch session.Change
 	if changed(base.Context, t.State) {
 		c := t.State.Clone()
@@ -280,11 +288,18 @@ func (s *Skill) save(ctx context.Context, user string, base session.Snapshot, t 
 		t.State.Updated, t.State.Started = c.Updated, c.Started
 		ch.Context = c
 	}
-	if *t.Prefs != base.Prefs {
-		p := *t.Prefs
-		ch.Prefs = &p
+	prefs := base.Prefs
+	if t.Prefs.Voice != startPrefs.Voice {
+		prefs.Voice = t.Prefs.Voice
 	}
-	if reply.Night != nil && t.Prefs.History == session.ConsentGiven {
+	if t.Prefs.History != startPrefs.History {
+		prefs.History = t.Prefs.History
+	}
+	if prefs != base.Prefs {
+		ch.Prefs = &prefs
+	}
+	*t.Prefs = prefs
+	if reply.Night != nil && prefs.History == session.ConsentGiven {
 		ch.Night = reply.Night
 	}
 	if ch.Empty() {

@@ -408,3 +408,82 @@ func FuzzHandleJSON(f *testing.F) {
 		}
 	})
 }
+
+// A new session that opens with free speech loads the store only after the
+// reply; the turn's blank prefs must never be written over the stored ones.
+func TestDeferredLoadKeepsStoredPrefs(t *testing.T) {
+	stored := session.Prefs{Voice: session.VoiceNormal, History: session.ConsentGiven, Version: 4}
+	st := &recordingStore{snap: session.Snapshot{Prefs: stored, Nights: []session.Night{{Date: "2026-11-20", Topic: "cramp"}}}}
+	s := newTestSkill(st)
+	s.Triage = levelTriage{"self_care"}
+	s.Router.IntentFunc("DescribeSymptomIntent", func(t *router.Turn) (router.Reply, error) {
+		t.State.Topic = "aches"
+		r := router.Say("Warmth may help.")
+		r.Night = &session.Night{Date: "2026-11-22", Topic: "aches"}
+		return r, nil
+	})
+	resp, err := s.Handle(context.Background(), request(t, "intent-cramp.json", func(e *alexa.RequestEnvelope) {
+		e.Request.Intent = &alexa.Intent{Name: "DescribeSymptomIntent", Slots: map[string]alexa.Slot{
+			FreeTextSlot: {Name: FreeTextSlot, Value: "my legs ache and keep me awake"},
+		}}
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.loads != 1 || len(st.saves) != 1 {
+		t.Fatalf("%d loads, %d saves; want 1, 1", st.loads, len(st.saves))
+	}
+	ch := st.saves[0]
+	if ch.Prefs != nil {
+		t.Errorf("prefs written though the turn did not change them: %+v", *ch.Prefs)
+	}
+	if ch.Night == nil {
+		t.Error("night not kept although the stored consent is yes")
+	}
+	if p, _ := resp.SessionAttributes[AttrPrefs].(*session.Prefs); p == nil || *p != stored {
+		t.Errorf("session carries prefs %+v, want the stored %+v", resp.SessionAttributes[AttrPrefs], stored)
+	}
+	if resp.SessionAttributes[AttrNights] == nil {
+		t.Error("session does not carry the stored nights")
+	}
+
+	// A turn that does change a preference writes just that field onto
+	// the stored ones.
+	st2 := &recordingStore{snap: session.Snapshot{Prefs: stored}}
+	s2 := newTestSkill(st2)
+	s2.Triage = levelTriage{"self_care"}
+	s2.Router.IntentFunc("DescribeSymptomIntent", func(t *router.Turn) (router.Reply, error) {
+		t.Prefs.Voice = "whisper"
+		return router.Say("Okay."), nil
+	})
+	s2.Handle(context.Background(), request(t, "intent-cramp.json", func(e *alexa.RequestEnvelope) {
+		e.Request.Intent = &alexa.Intent{Name: "DescribeSymptomIntent", Slots: map[string]alexa.Slot{
+			FreeTextSlot: {Name: FreeTextSlot, Value: "whisper please"},
+		}}
+	}))
+	if len(st2.saves) != 1 || st2.saves[0].Prefs == nil {
+		t.Fatalf("saves = %+v", st2.saves)
+	}
+	if got := *st2.saves[0].Prefs; got.Voice != "whisper" || got.History != session.ConsentGiven || got.Version != 4 {
+		t.Errorf("prefs written %+v; want whisper with the stored consent and version", got)
+	}
+}
+
+// When the deferred load fails nothing is written: without knowing what is
+// stored, a write could only overwrite it.
+func TestDeferredLoadFailureWritesNothing(t *testing.T) {
+	st := &recordingStore{err: errors.New("throttled")}
+	s := newTestSkill(st)
+	s.Triage = levelTriage{"self_care"}
+	resp, _ := s.Handle(context.Background(), request(t, "intent-cramp.json", func(e *alexa.RequestEnvelope) {
+		e.Request.Intent = &alexa.Intent{Name: "CrampIntent", Slots: map[string]alexa.Slot{
+			FreeTextSlot: {Name: FreeTextSlot, Value: "cramp"},
+		}}
+	}))
+	if len(st.saves) != 0 {
+		t.Errorf("saves = %+v", st.saves)
+	}
+	if !strings.Contains(speech(resp), "Pull your toes") {
+		t.Errorf("speech %q", speech(resp))
+	}
+}
