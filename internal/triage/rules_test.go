@@ -126,6 +126,10 @@ func TestRulesFromSpeech(t *testing.T) {
 		{"I put a cold pack on it", SelfCare},
 		{"I had a hot bath and my legs still ache", SelfCare},
 		{"my legs hurt", SelfCare},
+		{"I have a sore calf", SelfCare},
+		{"my legs ache when it's cold", SelfCare},
+		{"I've got a cold and my legs ache", SelfCare},
+		{"I can't fall asleep because my legs are restless", SelfCare},
 	}
 	if len(tests) < 80 {
 		t.Fatalf("only %d cases; the issue asks for at least 80", len(tests))
