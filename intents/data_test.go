@@ -100,8 +100,9 @@ func saidAsIs(id string) bool {
 
 // unfilled returns what is left of a brace in a filled text, or "". Unless
 // strict, placeholders another package fills are allowed, and only
-// malformed braces count.
+// malformed braces count. The locale's words are filled as words does.
 func unfilled(text string, strict bool) string {
+	text = triage.Fill(text, "en-US")
 	if !strict {
 		text = placeholder.ReplaceAllString(text, "")
 	}

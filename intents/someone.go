@@ -14,6 +14,7 @@ import (
 	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/router"
 	"github.com/nightlegs/nightlegs/internal/session"
+	"github.com/nightlegs/nightlegs/internal/triage"
 )
 
 // Someone else's night leg pain: "my son's legs hurt at night", "my mum has
@@ -211,12 +212,15 @@ func fill(text string, f map[string]string) string {
 	})
 }
 
-// words fills a content text's placeholders for this turn's subject.
+// words fills a content text's placeholders for this turn's subject and
+// locale.
 func words(t *router.Turn, text string) string {
 	if !strings.Contains(text, "{") {
 		return text
 	}
-	return fill(text, forms(t.State.Subject, t.State.Answer(answerPerson)))
+	// The locale's emergency number ({number}) and where to get care today
+	// ({urgent}) are triage's words.
+	return triage.Fill(fill(text, forms(t.State.Subject, t.State.Answer(answerPerson))), t.Locale)
 }
 
 func (s *set) registerSomeone(r *router.Router) {
