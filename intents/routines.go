@@ -327,8 +327,9 @@ func (s *set) repeatRoutineStep(t *router.Turn, rt routine.Routine, pos *session
 	return s.deliverStep(t, rt, pos, pos.Step)
 }
 
+// startRoutineOver goes back to the first step. The steps done so far stay
+// done: the card tells what the listener did tonight.
 func (s *set) startRoutineOver(t *router.Turn, rt routine.Routine, pos *session.Routine) router.Reply {
-	pos.Done = nil
 	return s.deliverStep(t, rt, pos, 0)
 }
 

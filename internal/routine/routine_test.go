@@ -286,7 +286,7 @@ func TestCard(t *testing.T) {
 	if c.Type != alexa.CardStandard || !strings.Contains(c.Title, r.Title) {
 		t.Errorf("card %q titled %q", c.Type, c.Title)
 	}
-	for _, want := range []string{"Left calf, 30 seconds", "Right calf, 30 seconds", r.Advice, "next few days"} {
+	for _, want := range []string{"- Left calf\n", "- Right calf\n", r.Advice, "next few days"} {
 		if !strings.Contains(c.Text, want) {
 			t.Errorf("card text lacks %q:\n%s", want, c.Text)
 		}
