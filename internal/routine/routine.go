@@ -300,6 +300,11 @@ func (l *Library) fill(text string, r Routine, step int, spoken bool) string {
 	label := ""
 	if step >= 0 && step < len(r.Steps) {
 		label = r.Steps[step].Label
+		if spoken {
+			// Said mid-sentence: "step two of four of the calf stretch:
+			// right calf".
+			label = strings.ToLower(label)
+		}
 	}
 	return strings.NewReplacer(
 		"{n}", n, "{total}", total, "{routine}", r.Name, "{title}", r.Title, "{label}", label,
