@@ -2,9 +2,9 @@
 GO ?= go
 export GOFLAGS := -buildvcs=false
 
-.PHONY: test vet fmt-check unit build moto
+.PHONY: test vet fmt-check unit build moto lint-template check-bootstrap build-NightLegsFunction deploy skill endpoint
 
-test: fmt-check vet unit
+test: fmt-check vet unit lint-template check-bootstrap
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -25,3 +25,55 @@ moto:
 	@command -v moto_server >/dev/null 2>&1 || python3 -c 'import moto.server, flask' 2>/dev/null || \
 	python3 -m pip install --quiet 'moto[server]==$(MOTO_VERSION)' || \
 	{ echo "moto_server $(MOTO_VERSION) is missing and pip could not install it: the store tests need it" >&2; exit 1; }
+
+# The Lambda binary: linux/arm64 (template.yaml: provided.al2023, arm64),
+# static (no cgo: the al2023 image has no Go toolchain and needs none),
+# stripped, and without aws-lambda-go's unused net/rpc path.
+LAMBDA_GOENV := GOOS=linux GOARCH=arm64 CGO_ENABLED=0
+LAMBDA_BUILD := $(LAMBDA_GOENV) $(GO) build -tags lambda.norpc -trimpath -ldflags='-s -w'
+
+build:
+	$(LAMBDA_BUILD) -o build/bootstrap ./handler
+
+# `sam build` calls this (template.yaml: BuildMethod: makefile) with
+# ARTIFACTS_DIR set to the function's artifact directory.
+build-NightLegsFunction:
+	$(LAMBDA_BUILD) -o $(ARTIFACTS_DIR)/bootstrap ./handler
+
+# What Lambda runs must be what `file` calls an ARM aarch64 static executable.
+check-bootstrap: build
+	@command -v file >/dev/null 2>&1 || { command -v apt-get >/dev/null 2>&1 && \
+	$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq file >/dev/null; } || \
+	{ echo "file(1) is missing and could not be installed" >&2; exit 1; }
+	@info=$$(file -b build/bootstrap); echo "build/bootstrap: $$info"; \
+	case "$$info" in *"ARM aarch64"*"statically linked"*", stripped"*) ;; \
+	*) echo "build/bootstrap is not a stripped static ARM aarch64 executable" >&2; exit 1;; esac
+
+# cfn-lint applies the SAM transform offline. Informational findings are on
+# (-c I) and fail the build like errors and warnings.
+CFN_LINT_VERSION := 1.51.0
+CFN_LINT_FLAGS := -c I -e --non-zero-exit-code informational
+lint-template:
+	@if command -v cfn-lint >/dev/null 2>&1; then cfn-lint $(CFN_LINT_FLAGS) -- template.yaml; else \
+	python3 -c 'import cfnlint' 2>/dev/null || python3 -m pip install --quiet 'cfn-lint==$(CFN_LINT_VERSION)' || \
+	{ echo "cfn-lint $(CFN_LINT_VERSION) is missing and pip could not install it" >&2; exit 1; }; \
+	python3 -c 'import sys; from cfnlint.runner import main; sys.argv[0] = "cfn-lint"; sys.exit(main())' $(CFN_LINT_FLAGS) -- template.yaml; fi
+
+# Deploy to your own account: see README, "Deploy to your own account".
+# The first deploy needs `make deploy SAM_DEPLOY_FLAGS=--guided` (it asks for
+# SkillId and UserKeySecret); later ones reuse samconfig.toml and the stack.
+STACK ?= night-legs
+deploy:
+	sam build
+	sam deploy $(SAM_DEPLOY_FLAGS)
+
+# Push infra/skill-package (skill.json and the interaction models) to the
+# Alexa skill named in .ask/ask-states.json, creating it the first time.
+skill:
+	ask deploy --target skill-metadata
+
+# Put the stack's FunctionArn into infra/skill-package/skill.json.
+endpoint:
+	@mkdir -p build
+	sam list stack-outputs --stack-name $(STACK) --output json > build/stack-outputs.json
+	$(GO) test ./infra -run '^TestSkillEndpoint$$' -count=1 -args -stack-outputs=$(CURDIR)/build/stack-outputs.json
