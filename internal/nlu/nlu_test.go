@@ -396,3 +396,20 @@ func TestNoConflicts(t *testing.T) {
 		t.Errorf("Conflicts() = %q, want one", c)
 	}
 }
+
+// FuzzHear: any text, however odd, gets an answer and never a panic.
+func FuzzHear(f *testing.F) {
+	for _, s := range []string{"", "my calf is cramping", "Alexa, ask Night Legs: it's", "’'’", "open night legs and", "for one hundred and", "ask night legs about ’s"} {
+		f.Add(s)
+	}
+	mt := realMatcher(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		h := mt.Hear(text)
+		if h.Launch == (h.Intent != nil) {
+			t.Fatalf("Hear(%q) = %+v: want a launch or an intent", text, h)
+		}
+		if in := mt.Match(text); in == nil || in.Name == "" {
+			t.Fatalf("Match(%q) = %+v", text, in)
+		}
+	})
+}
