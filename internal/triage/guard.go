@@ -76,7 +76,7 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 	}
 	if t.Request != nil && t.Request.Request.Intent != nil {
 		for name, s := range t.Request.Request.Intent.Slots {
-			if name == freeTextSlot || s.Value == "" {
+			if name == freeTextSlot || s.Value == "" || loaded.unread[name] {
 				continue
 			}
 			addReading(c, symptom.Read(s.Value))

@@ -130,6 +130,7 @@ type data struct {
 	locales   map[string]Locale
 	deflt     Locale
 	intents   map[string][]string // red-flag intent → facts it tells
+	unread    map[string]bool     // slot names whose values are not symptoms
 }
 
 // RedFlagIntents lists the red-flag intents (data/intents.yaml), sorted.
@@ -242,6 +243,7 @@ func load() (*data, error) {
 	d.locales, d.deflt = lf.Locales, lf.Default
 	var inf struct {
 		Intents map[string][]string `yaml:"intents"`
+		Unread  []string            `yaml:"unread_slots"`
 	}
 	if err := decode("intents.yaml", &inf); err != nil {
 		return nil, err
@@ -254,6 +256,10 @@ func load() (*data, error) {
 		}
 	}
 	d.intents = inf.Intents
+	d.unread = map[string]bool{}
+	for _, name := range inf.Unread {
+		d.unread[name] = true
+	}
 	return d, nil
 }
 
