@@ -113,7 +113,7 @@ func (c *Context) HasFact(f string) bool {
 
 // Empty reports whether the context holds no conversation.
 func (c *Context) Empty() bool {
-	return c == nil || (c.Topic == "" && c.Routine == nil && len(c.Facts) == 0 && len(c.Answers) == 0)
+	return c == nil || (c.Topic == "" && c.Routine == nil && c.Level == "" && len(c.Facts) == 0 && len(c.Answers) == 0)
 }
 
 // Clone returns a deep copy.

@@ -85,6 +85,9 @@ type Skill struct {
 
 const (
 	defaultStoreTimeout = time.Second
+	// safetySaveTimeout bounds what writing an emergency turn may add to
+	// the time before the listener hears it.
+	safetySaveTimeout   = 250 * time.Millisecond
 	defaultResumeWithin = 3 * time.Hour
 	maxNightsInSession  = 30
 )
@@ -163,7 +166,13 @@ func (s *Skill) handle(ctx context.Context, env *alexa.RequestEnvelope, log *slo
 			log.Error("forget", "err", err)
 		}
 	case reply.Plain:
-		// Safety answers never wait on the store.
+		// A safety answer is already built and never depends on the
+		// store. What it changed (the level reached, a routine stopped)
+		// is still written, under a short deadline of its own, so a
+		// later session does not offer to carry on stretching.
+		saveCtx, cancel := context.WithTimeout(storeCtx, safetySaveTimeout)
+		defer cancel()
+		s.save(saveCtx, user, base, startPrefs, t, reply, log)
 	case deferred:
 		snap, err := s.Store.Load(storeCtx, user)
 		if err != nil {
