@@ -72,8 +72,9 @@ deploy:
 skill:
 	ask deploy --target skill-metadata
 
-# Put the stack's FunctionArn into infra/skill-package/skill.json.
+# Put the stack's FunctionArn into infra/skill-package/skill.json. REGION
+# defaults to samconfig.toml's; set it if the stack is elsewhere.
 endpoint:
 	@mkdir -p build
-	sam list stack-outputs --stack-name $(STACK) --output json > build/stack-outputs.json
+	sam list stack-outputs --stack-name $(STACK) $(if $(REGION),--region $(REGION)) --output json > build/stack-outputs.json
 	$(GO) test ./infra -run '^TestSkillEndpoint$$' -count=1 -args -stack-outputs=$(CURDIR)/build/stack-outputs.json
