@@ -37,8 +37,9 @@ type Matcher struct {
 	// a device sends when nothing more specific fits. Nil if the model has
 	// none.
 	catchAll *intentSpec
-	// catchAllSlot is that sample's slot.
+	// catchAllSlot is that sample's slot, catchAllType its type.
 	catchAllSlot string
+	catchAllType *slotType
 	skillID      string
 }
 
@@ -174,6 +175,21 @@ func New(m *infra.LanguageModel, opt Options) (*Matcher, error) {
 	}
 	for _, in := range m.Intents {
 		spec := &intentSpec{name: in.Name, slots: in.Slots}
+		if slot, ok := loneSlot(in); ok {
+			// The catch-all: Alexa fills an intent's only slot with
+			// whatever was said when nothing more specific fits, even
+			// for a custom type (a lone AMAZON.SearchQuery sample does
+			// not build, so models give it a custom type of sample
+			// phrases).
+			if mt.catchAll == nil {
+				t, err := typeOf(in.Slots[0].Type)
+				if err != nil {
+					return nil, fmt.Errorf("intent %s: %w", in.Name, err)
+				}
+				mt.catchAll, mt.catchAllSlot, mt.catchAllType = spec, slot, t
+			}
+			continue
+		}
 		for _, s := range in.Samples {
 			if err := add(spec, s, false); err != nil {
 				return nil, err
@@ -187,6 +203,18 @@ func New(m *infra.LanguageModel, opt Options) (*Matcher, error) {
 	}
 	slices.SortStableFunc(mt.patterns, func(a, b *pattern) int { return a.rank(b) })
 	return mt, nil
+}
+
+// loneSlot reports whether an intent's only sample utterance is a single
+// slot, and names it.
+func loneSlot(in infra.Intent) (string, bool) {
+	if len(in.Samples) != 1 || len(in.Slots) != 1 {
+		return "", false
+	}
+	if strings.TrimSpace(in.Samples[0]) != "{"+in.Slots[0].Name+"}" {
+		return "", false
+	}
+	return in.Slots[0].Name, true
 }
 
 // rank orders patterns most specific first: more literal words, then more
@@ -426,7 +454,13 @@ func (mt *Matcher) match(readings [][]token, ws []word, original string) *alexa.
 	}
 	if mt.catchAll != nil && len(readings[0]) > 0 {
 		in := newIntent(mt.catchAll)
-		in.Slots[mt.catchAllSlot] = filled(mt.catchAllSlot, strings.Join(strings.Fields(original), " "), nil)
+		var res *alexa.Resolutions
+		if mt.catchAllType != nil && mt.catchAllType.kind == custom {
+			// As on a device: entity resolution runs on a custom
+			// type's slot, and mostly finds no match.
+			res = mt.resolve(mt.catchAllType, readings[0])
+		}
+		in.Slots[mt.catchAllSlot] = filled(mt.catchAllSlot, strings.Join(strings.Fields(original), " "), res)
 		return in
 	}
 	return &alexa.Intent{Name: FallbackIntent, ConfirmationStatus: alexa.ConfirmationNone}
