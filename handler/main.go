@@ -176,6 +176,7 @@ func newSkill(cfg config, log *slog.Logger) (*skill.Skill, error) {
 	return &skill.Skill{
 		Router:        intents.New(lib),
 		Triage:        guard,
+		Digits:        triage.Numbers(),
 		SkillID:       cfg.skillID,
 		UserKeySecret: []byte(cfg.userKeySecret),
 		StoreTimeout:  time.Second,

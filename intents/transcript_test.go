@@ -37,6 +37,7 @@ func transcriptSkill(t *testing.T) transcript.NewSkill {
 			Router: New(lib),
 			Store:  mem,
 			Triage: guard,
+			Digits: triage.Numbers(),
 			Now:    clock,
 			Log:    slog.New(slog.NewTextHandler(io.Discard, nil)),
 		}

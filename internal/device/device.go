@@ -233,7 +233,15 @@ func Spoken(o *alexa.OutputSpeech) string {
 	}
 	text := o.Text
 	if o.Type == alexa.SpeechSSML {
-		text = html.UnescapeString(tags.ReplaceAllString(o.SSML, " "))
+		// A pause or paragraph separates words; an inline element such
+		// as say-as does not ("call 111, or" stays as it is written).
+		text = html.UnescapeString(tags.ReplaceAllStringFunc(o.SSML, func(tag string) string {
+			if strings.HasPrefix(tag, "<break") || strings.HasPrefix(tag, "<p") || strings.HasPrefix(tag, "</p") ||
+				strings.HasPrefix(tag, "<s>") || strings.HasPrefix(tag, "</s>") || strings.HasPrefix(tag, "</speak") {
+				return " "
+			}
+			return ""
+		}))
 	}
 	return strings.Join(strings.Fields(text), " ")
 }

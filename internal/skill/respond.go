@@ -3,6 +3,8 @@ package skill
 import (
 	"encoding/json"
 	"log/slog"
+	"slices"
+	"strings"
 
 	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/router"
@@ -58,6 +60,7 @@ func (s *Skill) respond(t *router.Turn, r router.Reply) *alexa.ResponseEnvelope 
 		speech.Prosody(calmRate, softVolume, body)
 	}
 	resp.Response.OutputSpeech = alexa.SSMLSpeech(speech)
+	resp.Response.OutputSpeech.SSML = readAsDigits(resp.Response.OutputSpeech.SSML, s.Digits)
 	resp.Response.Card = r.Card
 	resp.Response.Directives = r.Directives
 	resp.Response.ShouldEndSession = alexa.Bool(r.End)
@@ -79,6 +82,64 @@ func (s *Skill) respond(t *router.Turn, r router.Reply) *alexa.ResponseEnvelope 
 		}
 	}
 	return resp
+}
+
+// readAsDigits marks each of the numbers where it stands as a word in the
+// text of ssml (never inside a tag) to be read digit by digit. The markup
+// adds about 40 characters a number; speech is far from the 8,000 limit
+// wherever an emergency number is said.
+func readAsDigits(ssml string, numbers []string) string {
+	if len(numbers) == 0 {
+		return ssml
+	}
+	var b strings.Builder
+	for rest := ssml; rest != ""; {
+		lt := strings.IndexByte(rest, '<')
+		if lt < 0 {
+			lt = len(rest)
+		}
+		b.WriteString(digitsIn(rest[:lt], numbers))
+		rest = rest[lt:]
+		gt := strings.IndexByte(rest, '>')
+		if gt < 0 {
+			b.WriteString(rest)
+			break
+		}
+		b.WriteString(rest[:gt+1])
+		rest = rest[gt+1:]
+	}
+	return b.String()
+}
+
+// digitsIn wraps whole-word numbers of text in say-as digits.
+func digitsIn(text string, numbers []string) string {
+	var b strings.Builder
+	i := 0
+	for i < len(text) {
+		if isDigit(text[i]) && (i == 0 || !isWordByte(text[i-1])) {
+			j := i
+			for j < len(text) && isDigit(text[j]) {
+				j++
+			}
+			if (j == len(text) || !isWordByte(text[j])) && slices.Contains(numbers, text[i:j]) {
+				b.WriteString(`<say-as interpret-as="digits">` + text[i:j] + `</say-as>`)
+				i = j
+				continue
+			}
+			b.WriteString(text[i:j])
+			i = j
+			continue
+		}
+		b.WriteByte(text[i])
+		i++
+	}
+	return b.String()
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isWordByte(c byte) bool {
+	return isDigit(c) || c == '_' || (c|0x20 >= 'a' && c|0x20 <= 'z')
 }
 
 func voiceOf(t *router.Turn) string {

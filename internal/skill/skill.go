@@ -76,6 +76,10 @@ type Skill struct {
 	UserKeySecret []byte
 	// StoreTimeout bounds all store calls of one turn together.
 	StoreTimeout time.Duration
+	// Digits are numbers read digit by digit wherever they are said: the
+	// emergency and advice lines ("nine nine nine", never "nine hundred
+	// and ninety-nine").
+	Digits []string
 	// ResumeWithin is how recent an earlier conversation must be for a new
 	// session to offer to resume it.
 	ResumeWithin time.Duration

@@ -29,6 +29,7 @@ package triage
 import (
 	"embed"
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -159,6 +160,32 @@ func LocaleOf(locale string) Locale {
 	}
 	return loaded.deflt
 }
+
+// Numbers lists every phone number triage says in any locale (911, 999,
+// 111, 000, 112), for the speech to read digit by digit: "nine nine nine",
+// never "nine hundred and ninety-nine".
+func Numbers() []string {
+	seen := map[string]bool{}
+	var nums []string
+	add := func(text string) {
+		for _, n := range phoneNumber.FindAllString(text, -1) {
+			if !seen[n] {
+				seen[n] = true
+				nums = append(nums, n)
+			}
+		}
+	}
+	for _, l := range loaded.locales {
+		add(l.Emergency)
+		add(l.Urgent)
+	}
+	add(loaded.deflt.Emergency)
+	add(loaded.deflt.Urgent)
+	slices.Sort(nums)
+	return nums
+}
+
+var phoneNumber = regexp.MustCompile(`\b\d{3,}\b`)
 
 // Fill puts the locale's words in a text's {number} (the emergency
 // number) and {urgent} (where to get care today) placeholders; other
