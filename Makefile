@@ -43,7 +43,8 @@ build-NightLegsFunction:
 # What Lambda runs must be what `file` calls an ARM aarch64 static executable.
 check-bootstrap: build
 	@command -v file >/dev/null 2>&1 || { command -v apt-get >/dev/null 2>&1 && \
-	$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq file >/dev/null; } || \
+	sudo=$$( [ "$$(id -u)" = 0 ] || echo sudo ) && $$sudo apt-get update -qq && \
+	$$sudo apt-get install -y -qq file >/dev/null; } || \
 	{ echo "file(1) is missing and could not be installed" >&2; exit 1; }
 	@info=$$(file -b build/bootstrap); echo "build/bootstrap: $$info"; \
 	case "$$info" in *"ARM aarch64"*"statically linked"*", stripped"*) ;; \
