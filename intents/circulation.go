@@ -72,12 +72,12 @@ func (s *set) circulationNext(t *router.Turn, said []string, q, a string) (route
 		return s.fallback(t)
 	}
 	if a == session.Yes {
-		return s.conclude(t, TopicCirculation, outcomeSeeDoctor, with(said, "circulation.walk", "circulation.watch")...), nil
+		return s.concludeOffering(t, TopicCirculation, outcomeSeeDoctor, "ankle-pumps", with(said, "circulation.walk", "circulation.watch", "circulation.offer.pumps")...), nil
 	}
 	if screened(t.State, screenHanging) == session.No {
 		// Daytime care includes feet up, safe only when hanging the leg
 		// down does not ease it.
 		said = with(said, "circulation.day")
 	}
-	return s.conclude(t, TopicCirculation, outcomeAdvised, with(said, "circulation.watch")...), nil
+	return s.concludeOffering(t, TopicCirculation, outcomeAdvised, "ankle-pumps", with(said, "circulation.watch", "circulation.offer.pumps")...), nil
 }

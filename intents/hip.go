@@ -63,7 +63,9 @@ func (s *set) hipNext(t *router.Turn, said []string, q, a string) (router.Reply,
 		return s.ask(t, with(said, "hip.warmth"), "hip.ask.back", s.hipNext)
 	case "hip.offer.stretch":
 		if a == session.Yes {
-			return s.conclude(t, TopicHip, outcomeAdvised, with(said, "hip.stretch", "hip.watch")...), nil
+			// When to see someone first: a no to the guided stretch says
+			// goodbye.
+			return s.concludeOffering(t, TopicHip, outcomeAdvised, "knee-to-chest", with(said, "hip.watch", "hip.stretch")...), nil
 		}
 		return s.conclude(t, TopicHip, outcomeAdvised, with(said, "hip.bed", "hip.watch")...), nil
 	case "hip.ask.back":

@@ -125,7 +125,7 @@ func (s *set) nerveNext(t *router.Turn, said []string, q, a string) (router.Repl
 		return s.ask(t, said, "nerve.offer.stretch", s.nerveNext)
 	case "nerve.offer.stretch":
 		if a == session.Yes {
-			return s.conclude(t, TopicNerve, outcomeAdvised, with(said, "nerve.stretch", "nerve.watch")...), nil
+			return s.concludeOffering(t, TopicNerve, outcomeAdvised, "figure-four", with(said, "nerve.watch", "nerve.stretch")...), nil
 		}
 		return s.conclude(t, TopicNerve, outcomeAdvised, with(said, "nerve.watch")...), nil
 	}

@@ -54,11 +54,12 @@ func (s *set) restlessNext(t *router.Turn, said []string, q, a string) (router.R
 		return s.ask(t, with(said, "restless.unclear"), screenFrequent, s.restlessNext)
 	case screenFrequent:
 		if a == session.Yes {
-			// Triage adds its own "book a doctor" for a yes; these say
-			// what to raise there.
+			// Triage adds its own "book a doctor" for a yes, after these,
+			// which say what to raise there; an offer of a stretch would
+			// be heard after the doctor advice, so none is made.
 			return s.conclude(t, TopicRestless, outcomeSeeDoctor, with(said, "restless.doctor.raise", "restless.doctor.medicines")...), nil
 		}
-		return s.conclude(t, TopicRestless, outcomeAdvised, with(said, "restless.prevent", "restless.watch")...), nil
+		return s.concludeOffering(t, TopicRestless, outcomeAdvised, "calf-lying", with(said, "restless.prevent", "restless.watch", "restless.offer.stretch")...), nil
 	}
 	return s.fallback(t)
 }

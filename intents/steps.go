@@ -65,6 +65,18 @@ func (s *set) conclude(t *router.Turn, topic, outcome string, ids ...string) rou
 	return r
 }
 
+// concludeOffering says ids and records tonight's outcome, then offers to
+// guide the listener through routine id, which matches the stretch the
+// texts just described; a no to the offer says goodbye (routines.go). With
+// no offer to make (the level reached calls for care), it closes.
+func (s *set) concludeOffering(t *router.Turn, topic, outcome, id string, ids ...string) router.Reply {
+	t.State.Step = "done"
+	r := s.offerRoutine(t, id, ids...)
+	r.Night = night(t, topic, outcome)
+	r.End = r.Question == ""
+	return r
+}
+
 // handOver passes the conversation to another topic's opening, saying said
 // first: "that sounds more like a cramp" and then the cramp's relief steps.
 func (s *set) handOver(t *router.Turn, said []string, open func(*router.Turn) (router.Reply, error)) (router.Reply, error) {
