@@ -53,17 +53,8 @@ type Library struct {
 	texts map[string]Text
 }
 
-var (
-	defaultOnce sync.Once
-	defaultLib  *Library
-	defaultErr  error
-)
-
 // Default returns the library embedded in the binary, loaded once.
-func Default() (*Library, error) {
-	defaultOnce.Do(func() { defaultLib, defaultErr = Load(files) })
-	return defaultLib, defaultErr
-}
+var Default = sync.OnceValues(func() (*Library, error) { return Load(files) })
 
 // MustDefault is Default for code that runs after start-up has already
 // checked the library (the handler binary loads it before serving).

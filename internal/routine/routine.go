@@ -121,17 +121,8 @@ var phrases = []string{"resume", "where", "paused"}
 // Screen texts every library must have.
 var screenTexts = []string{"position"}
 
-var (
-	defaultOnce sync.Once
-	defaultLib  *Library
-	defaultErr  error
-)
-
 // Default returns the library embedded in the binary, loaded once.
-func Default() (*Library, error) {
-	defaultOnce.Do(func() { defaultLib, defaultErr = Load(files) })
-	return defaultLib, defaultErr
-}
+var Default = sync.OnceValues(func() (*Library, error) { return Load(files) })
 
 // MustDefault is Default for package-level variables: the embedded data is
 // checked by this package's tests, so a failure here is a build mistake.
