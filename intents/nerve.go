@@ -62,11 +62,18 @@ func (s *set) nerve(t *router.Turn) (router.Reply, error) {
 }
 
 // nervePlace tells from the turn whether the pain is in the feet ("feet"),
-// down the leg ("leg"), or unknown ("").
+// down the leg ("leg"), or unknown (""): the body part said, else sciatica
+// or a shooting pain named, which run down the leg (seed 000, 002).
 func nervePlace(t *router.Turn) string {
 	parts := []string{t.Slot("bodyPart")}
 	if t.Text != "" {
-		parts = append(parts, symptom.Read(t.Text).Parts...)
+		rd := symptom.Read(t.Text)
+		parts = append(parts, rd.Parts...)
+		for _, s := range rd.Sensations {
+			if s == "sciatica" || s == "shooting" {
+				parts = append(parts, "leg")
+			}
+		}
 	}
 	for _, p := range parts {
 		switch p {

@@ -50,6 +50,8 @@ func TestNervePlace(t *testing.T) {
 		{"", "", ""},
 		{"", "burning in the soles of my feet", "feet"},
 		{"", "shooting pain from my lower back", "leg"},
+		{"", "my wife has sciatica", "leg"},
+		{"", "pins and needles", ""},
 		{"", "nerve pain", ""},
 	}
 	for _, tt := range tests {
