@@ -21,7 +21,7 @@ func TestTranscripts(t *testing.T) {
 
 // transcriptSkill builds the skill as the handler's main does, with a fresh
 // memory store per transcript. Add a component here when main gains one.
-func transcriptSkill(t *testing.T) transcript.NewSkill {
+func transcriptSkill(t testing.TB) transcript.NewSkill {
 	lib, err := content.Default()
 	if err != nil {
 		t.Fatal(err)
