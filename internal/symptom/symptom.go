@@ -64,7 +64,14 @@ func (r Reading) Part() string {
 func (r Reading) Vague() bool { return r.Topic == "" && len(r.Facts) == 0 }
 
 // Read reads a text. It never fails: words it does not know are skipped.
-func Read(text string) Reading { return std.read(text) }
+func Read(text string) Reading { return std.read(text, nil) }
+
+// ReadAbout reads a text said within a conversation that has already
+// established some sensations (its topic, such as "cramp"): "it's been more
+// than ten minutes", said about a cramp, is a cramp that won't ease. What
+// is known only completes a sign that needs it ("with" in the vocabulary);
+// it never hides one ("unless").
+func ReadAbout(text string, known ...string) Reading { return std.read(text, known) }
 
 var std = mustCompile(vocabularyYAML)
 
@@ -454,7 +461,7 @@ type hit struct {
 	phrase  *phrase
 }
 
-func (r *reader) read(text string) Reading {
+func (r *reader) read(text string, known []string) Reading {
 	toks := r.tokens(text)
 	var rd Reading
 	start := 0
@@ -511,7 +518,7 @@ func (r *reader) read(text string) Reading {
 		}
 		i += len(p.toks)
 	}
-	r.interpret(&rd, hits, clause+1)
+	r.interpret(&rd, hits, clause+1, known)
 	return rd
 }
 
@@ -578,7 +585,7 @@ func (r *reader) standsAlone(toks []string, j int) bool {
 }
 
 // interpret turns hits into a reading.
-func (r *reader) interpret(rd *Reading, hits []hit, clauses int) {
+func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string) {
 	type ctx struct{ plural, singular, joint, limb bool }
 	cl := make([]ctx, clauses)
 	present := map[string]bool{} // sensations, parts and flags said (not denied)
@@ -648,7 +655,7 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int) {
 				negated[fact] = true
 				continue
 			}
-			if len(f.With) > 0 && !slices.ContainsFunc(f.With, func(id string) bool { return present[id] }) {
+			if len(f.With) > 0 && !slices.ContainsFunc(f.With, func(id string) bool { return present[id] || slices.Contains(known, id) }) {
 				continue
 			}
 			if slices.ContainsFunc(f.Unless, func(id string) bool { return present[id] }) {

@@ -63,7 +63,9 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 	c := t.State
 	var rd *symptom.Reading
 	if t.Text != "" {
-		r := symptom.Read(t.Text)
+		// Read in the light of the conversation's topic: "more than ten
+		// minutes" said about a cramp is a cramp that won't ease.
+		r := symptom.ReadAbout(t.Text, c.Topic)
 		rd = &r
 	}
 	if q, ok := Lookup(c.Pending); ok && c.Pending == q.ID {

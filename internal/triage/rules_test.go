@@ -27,6 +27,7 @@ func TestRulesFromSpeech(t *testing.T) {
 		{"my foot's gone white", Emergency},
 		{"my toes have turned blue", Emergency},
 		{"I can't feel my foot", Emergency},
+		{"I've lost feeling in my leg", Emergency},
 		{"my leg suddenly went numb", Emergency},
 		{"my foot is ice cold and pale", Emergency},
 		{"my leg is freezing cold and I can't move it", Emergency},

@@ -1,0 +1,30 @@
+package symptom
+
+import (
+	"slices"
+	"testing"
+)
+
+// What the conversation already knows completes a sign that needs it, and
+// never hides one.
+func TestReadAbout(t *testing.T) {
+	tests := []struct {
+		text  string
+		known []string
+		fact  string
+		want  bool
+	}{
+		{"it's been more than ten minutes", nil, "cramp_not_easing", false},
+		{"it's been more than ten minutes", []string{"cramp"}, "cramp_not_easing", true},
+		{"no, it's been 15 minutes", []string{"cramp"}, "cramp_not_easing", true},
+		{"it's been more than ten minutes", []string{"hip"}, "cramp_not_easing", false},
+		// "unless: [cramp]" applies to what is said, not to the topic.
+		{"my leg has gone numb", []string{"cramp"}, "numb", true},
+	}
+	for _, tt := range tests {
+		got := slices.Contains(ReadAbout(tt.text, tt.known...).Facts, tt.fact)
+		if got != tt.want {
+			t.Errorf("ReadAbout(%q, %v) has %s = %v, want %v", tt.text, tt.known, tt.fact, got, tt.want)
+		}
+	}
+}
