@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/nightlegs/nightlegs/internal/alexa"
+	"github.com/nightlegs/nightlegs/internal/device"
 	"github.com/nightlegs/nightlegs/internal/router"
 	"github.com/nightlegs/nightlegs/internal/session"
 	"github.com/nightlegs/nightlegs/internal/skill"
@@ -240,58 +241,9 @@ func (c *countingStore) calls(user string) int {
 	return c.loads[user] + c.saves[user] + c.forgets[user]
 }
 
-// sleeper is one listener on one device, talking to a skill whose clock
-// the test moves.
-type sleeper struct {
-	t     *testing.T
-	sk    *skill.Skill
-	user  string
-	attrs map[string]any
-	open  bool
-}
-
-func (l *sleeper) send(env *alexa.RequestEnvelope) *alexa.ResponseEnvelope {
-	l.t.Helper()
-	resp, err := l.sk.Handle(context.Background(), env)
-	if err != nil {
-		l.t.Fatal(err)
-	}
-	return resp
-}
-
-// say sends an intent ("" for a LaunchRequest) and returns the spoken text.
-func (l *sleeper) say(intent string) string {
-	l.t.Helper()
-	env := &alexa.RequestEnvelope{Session: &alexa.Session{
-		New:        !l.open,
-		SessionID:  "session-" + l.user,
-		Attributes: l.attrs,
-		User:       alexa.User{UserID: l.user},
-	}}
-	env.Request.Locale = "en-US"
-	env.Request.Type = alexa.TypeLaunch
-	if intent != "" {
-		env.Request.Type = alexa.TypeIntent
-		env.Request.Intent = &alexa.Intent{Name: intent}
-	}
-	if !l.open {
-		env.Session.Attributes = nil
-	}
-	resp := l.send(env)
-	l.attrs = resp.SessionAttributes
-	l.open = resp.Response.ShouldEndSession == nil || !*resp.Response.ShouldEndSession
-	if resp.Response.OutputSpeech == nil {
-		return ""
-	}
-	return spoken(resp.Response.OutputSpeech.SSML)
-}
-
-func (l *sleeper) close() { l.open, l.attrs = false, nil }
-
-var tag = regexp.MustCompile(`<[^>]+>`)
-
+// spoken is what SSML says, as the console shows it.
 func spoken(ssml string) string {
-	return strings.Join(strings.Fields(tag.ReplaceAllString(ssml, " ")), " ")
+	return device.Spoken(&alexa.OutputSpeech{Type: alexa.SpeechSSML, SSML: ssml})
 }
 
 // TestSkillDisabledDeletesTheUsersData: a listener who kept nights and a
@@ -311,7 +263,7 @@ func TestSkillDisabledDeletesTheUsersData(t *testing.T) {
 	}
 	keyOf := map[string]string{}
 	for _, user := range []string{"amzn1.ask.account.LEAVING", "amzn1.ask.account.STAYING"} {
-		l := &sleeper{t: t, sk: sk, user: user}
+		l := &listener{t: t, skill: sk, user: user}
 		// Two cramps in one session: the second recurs, and the
 		// listener agrees to keep nights; a voice is remembered too.
 		l.say(IntentVoiceLouder)
@@ -320,7 +272,7 @@ func TestSkillDisabledDeletesTheUsersData(t *testing.T) {
 		l.say(IntentYes)
 		l.say(IntentCramp)
 		l.say(IntentYes)
-		if got := l.say(IntentNo); !strings.Contains(got, words(&router.Turn{State: &session.Context{}}, library(t).Get(questionConsent).Ask)) {
+		if got := l.said(IntentNo); !strings.Contains(got, words(&router.Turn{State: &session.Context{}}, library(t).Get(questionConsent).Ask)) {
 			t.Fatalf("%s: consent not asked after a recurring cramp: %q", user, got)
 		}
 		l.say(IntentYes)
@@ -339,7 +291,7 @@ func TestSkillDisabledDeletesTheUsersData(t *testing.T) {
 	env := &alexa.RequestEnvelope{}
 	env.Request.Type = alexa.TypeSkillDisabled
 	env.Context.System.User.UserID = "amzn1.ask.account.LEAVING"
-	resp := (&sleeper{t: t, sk: sk}).send(env)
+	resp := (&listener{t: t, skill: sk}).send(env)
 	if resp.Response.OutputSpeech != nil {
 		t.Error("speech in answer to an event")
 	}

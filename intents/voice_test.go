@@ -1,7 +1,6 @@
 package intents
 
 import (
-	"context"
 	"io"
 	"log/slog"
 	"strings"
@@ -10,78 +9,17 @@ import (
 	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/session"
 	"github.com/nightlegs/nightlegs/internal/skill"
+	"github.com/nightlegs/nightlegs/internal/store"
 	"github.com/nightlegs/nightlegs/internal/triage"
 )
 
-// memStore keeps one listener's snapshot, as a store would between
-// sessions.
-type memStore struct{ snap session.Snapshot }
-
-func (m *memStore) Load(ctx context.Context, user string) (session.Snapshot, error) {
-	return m.snap, nil
-}
-
-func (m *memStore) Save(ctx context.Context, user string, base session.Snapshot, ch session.Change) (session.Snapshot, error) {
-	if ch.Context != nil {
-		m.snap.Context = ch.Context.Clone()
-	}
-	if ch.Prefs != nil {
-		m.snap.Prefs = *ch.Prefs
-	}
-	return m.snap, nil
-}
-
-func (m *memStore) Forget(ctx context.Context, user string) error {
-	m.snap = session.Snapshot{}
-	return nil
-}
-
-// listener drives the pipeline the way a device does: session attributes
-// carried between turns of a session, a store between sessions.
-type listener struct {
-	t     *testing.T
-	skill *skill.Skill
-	attrs map[string]any
-	open  bool
-}
-
 func newListener(t *testing.T) *listener {
-	return &listener{t: t, skill: &skill.Skill{
+	return &listener{t: t, user: "amzn1.ask.account.test", skill: &skill.Skill{
 		Router: New(library(t)),
-		Store:  &memStore{},
+		Store:  store.NewMemory(),
 		Log:    slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}}
 }
-
-// say sends an intent (or a LaunchRequest for "") and returns the response.
-func (l *listener) say(intent string) *alexa.ResponseEnvelope {
-	l.t.Helper()
-	env := &alexa.RequestEnvelope{Session: &alexa.Session{
-		New:        !l.open,
-		SessionID:  "s",
-		Attributes: l.attrs,
-		User:       alexa.User{UserID: "amzn1.ask.account.test"},
-	}}
-	env.Request.Locale = "en-US"
-	env.Request.Type = alexa.TypeLaunch
-	if intent != "" {
-		env.Request.Type = alexa.TypeIntent
-		env.Request.Intent = &alexa.Intent{Name: intent}
-	}
-	if !l.open {
-		env.Session.Attributes = nil
-	}
-	resp, err := l.skill.Handle(context.Background(), env)
-	if err != nil {
-		l.t.Fatal(err)
-	}
-	l.attrs = resp.SessionAttributes
-	l.open = resp.Response.ShouldEndSession == nil || !*resp.Response.ShouldEndSession
-	return resp
-}
-
-// close ends the session, as when the device times out.
-func (l *listener) close() { l.open, l.attrs = false, nil }
 
 const (
 	whispered = `<amazon:effect name="whispered">`
