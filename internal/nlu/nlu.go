@@ -23,7 +23,6 @@ import (
 // Built-in intents the matcher itself falls back to.
 const (
 	FallbackIntent = "AMAZON.FallbackIntent"
-	searchQuery    = "AMAZON.SearchQuery"
 	numberType     = "AMAZON.NUMBER"
 )
 
