@@ -1,0 +1,175 @@
+package intents
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nightlegs/nightlegs/internal/device"
+	"github.com/nightlegs/nightlegs/internal/skill"
+	"github.com/nightlegs/nightlegs/internal/transcript"
+)
+
+// Blind sets are sentences written by someone who could not see the
+// vocabulary, the rules or these tests, each with the level a careful nurse
+// would give it (README, "Warning signs"). Every set stays a regression
+// test: none may be under-triaged on the console path.
+const blindDir = "../internal/triage/testdata/blind"
+
+var blindReport = flag.Bool("blind.report", false, "print every blind case and the scores, without failing on under-triage")
+
+// blindCase is one line of a blind set: id, utterance, level, locale, row.
+type blindCase struct {
+	ID, Text, Want, Locale, Row string
+}
+
+func readBlind(t testing.TB, path string) []blindCase {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []blindCase
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		col := strings.Split(line, "\t")
+		if len(col) != 5 {
+			t.Fatalf("%s:%d: %d columns, want 5 (id, utterance, level, locale, row)", path, n, len(col))
+		}
+		c := blindCase{col[0], col[1], col[2], col[3], col[4]}
+		if levelRank(c.Want) < 0 {
+			t.Fatalf("%s:%d: unknown level %q", path, n, c.Want)
+		}
+		out = append(out, c)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// levelRank orders the levels; "" (no level) is below self-care.
+func levelRank(l string) int {
+	switch l {
+	case "", "none":
+		return 0
+	case "self_care":
+		return 1
+	case "soon":
+		return 2
+	case "urgent":
+		return 3
+	case "emergency":
+		return 4
+	}
+	return -1
+}
+
+// blindScore is what a README table reports for one set on one path.
+type blindScore struct {
+	Cases, Serious, Caught, Under, Over, Mild int
+}
+
+func (s *blindScore) add(want, got string) {
+	w, g := levelRank(want), levelRank(got)
+	s.Cases++
+	if w >= 3 {
+		s.Serious++
+		if g >= 3 {
+			s.Caught++
+		}
+	}
+	if g < w {
+		s.Under++
+	}
+	if w <= 2 {
+		s.Mild++
+		if g > w {
+			s.Over++
+		}
+	}
+}
+
+func (s blindScore) String() string {
+	return fmt.Sprintf("%d cases: emergency/urgent caught %d/%d (%.1f%%), under-triaged %d, over-triaged %d/%d (%.1f%%)",
+		s.Cases, s.Caught, s.Serious, pct(s.Caught, s.Serious), s.Under, s.Over, s.Mild, pct(s.Over, s.Mild))
+}
+
+func pct(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return 100 * float64(a) / float64(b)
+}
+
+// firstLevel says text as the first words of a session, as in "Alexa, ask
+// night legs: ...", and returns the triage level the skill answered with.
+func firstLevel(t testing.TB, newSkill transcript.NewSkill, locale, text string) (level, said string) {
+	t.Helper()
+	sk := newSkill(func() time.Time { return transcript.Start })
+	d, err := device.New(sk, device.Config{Locale: locale, SkillID: sk.SkillID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := d.Say(context.Background(), text)
+	if err != nil {
+		t.Fatalf("%q: %v", text, err)
+	}
+	if x.Response == nil {
+		t.Fatalf("%q: no response", text)
+	}
+	if l, ok := x.Response.SessionAttributes[skill.AttrTriage].(string); ok {
+		level = l
+	}
+	return level, device.Spoken(x.Response.Response.OutputSpeech)
+}
+
+// TestBlindTriage plays every blind set through the console's path (the
+// matcher, the pipeline, the real conversations) and fails on any case
+// given a lower level than the set expects.
+func TestBlindTriage(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(blindDir, "*.tsv"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no blind sets in %s (%v)", blindDir, err)
+	}
+	sort.Strings(files)
+	newSkill := transcriptSkill(t)
+	for _, file := range files {
+		var score blindScore
+		rows := map[string]*blindScore{}
+		for _, c := range readBlind(t, file) {
+			got, said := firstLevel(t, newSkill, c.Locale, c.Text)
+			score.add(c.Want, got)
+			if rows[c.Row] == nil {
+				rows[c.Row] = &blindScore{}
+			}
+			rows[c.Row].add(c.Want, got)
+			switch {
+			case levelRank(got) < levelRank(c.Want) && !*blindReport:
+				t.Errorf("%s %s: %q: level %q, want %q; said %q", filepath.Base(file), c.ID, c.Text, got, c.Want, said)
+			case *blindReport && got != c.Want:
+				t.Logf("%s %s [%s] want %s got %s: %q => %q", filepath.Base(file), c.ID, c.Row, c.Want, orNone(got), c.Text, said)
+			}
+		}
+		t.Logf("%s (console): %s", filepath.Base(file), score)
+	}
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
