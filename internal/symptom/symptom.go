@@ -118,6 +118,9 @@ const (
 	factUnder3 = "under_3"
 	dropFact   = "none"
 	subjChild  = "child"
+	// Timing IDs that make a flag Chronic.
+	timingLong    = "long"
+	timingGradual = "gradual"
 )
 
 // vocabulary is data/vocabulary.yaml.
@@ -144,6 +147,7 @@ type vocabulary struct {
 	Plural     []string            `yaml:"plural"`
 	Singular   []string            `yaml:"singular"`
 	Joints     []string            `yaml:"joints"`
+	Limbs      []string            `yaml:"limbs"`
 	Sensations map[string][]string `yaml:"sensations"`
 	Timing     map[string][]string `yaml:"timing"`
 	Flags      map[string]*flag    `yaml:"flags"`
@@ -156,15 +160,43 @@ type flag struct {
 	Say    []string `yaml:"say"`
 	Plural string   `yaml:"plural"`
 	Joint  string   `yaml:"joint"`
-	With   []string `yaml:"with"`
-	Unless []string `yaml:"unless"`
+	// Hip is the fact instead when the clause names the hip or buttock and
+	// no other part of the leg: a tender outer hip is not a tender calf.
+	Hip string `yaml:"hip"`
+	// Chronic is the fact instead when the text says it has been so for a
+	// long time or came on gradually: a foot "always icy and white" is not
+	// a leg losing its blood supply tonight.
+	Chronic string   `yaml:"chronic"`
+	With    []string `yaml:"with"`
+	Unless  []string `yaml:"unless"`
+	// PluralUnless drops the plural fact when one of these is said: both
+	// ankles puffy by evening and fine by morning is no sign on its own.
+	PluralUnless []string `yaml:"plural_unless"`
 }
 
+// combo reads a sign from its parts: a change (sensations) in a body part
+// (parts), at a time (timing), in the light of what else was said (needs).
 type combo struct {
 	Fact       string   `yaml:"fact"`
 	Sensations []string `yaml:"sensations"`
-	Parts      []string `yaml:"parts"`
-	Plural     bool     `yaml:"plural"`
+	// And: one of these sensations too (a change and what it is in:
+	// "blood" and "cough").
+	And    []string `yaml:"and"`
+	Parts  []string `yaml:"parts"`
+	Timing []string `yaml:"timing"`
+	Plural bool     `yaml:"plural"`
+	// Text: the sensation, part and timing may be in different clauses of
+	// the text rather than in one.
+	Text bool `yaml:"text"`
+	// Needs: one of these sensations, parts, timings or facts is said
+	// somewhere in the text. Unless: none of them is.
+	Needs  []string `yaml:"needs"`
+	Unless []string `yaml:"unless"`
+	// PluralFact is the fact instead when only plural parts are named
+	// ("both ankles"), unless one of PluralUnless is said: two-sided signs
+	// are not read as one-sided.
+	PluralFact   string   `yaml:"plural_fact"`
+	PluralUnless []string `yaml:"plural_unless"`
 }
 
 type topicRule struct {
@@ -213,6 +245,7 @@ type reader struct {
 	people    map[string]personInfo
 	subjStart map[string]bool
 	joints    map[string]bool
+	limbs     map[string]bool // parts of the leg itself (vocabulary: limbs)
 	flags     map[string]*flag
 	combos    []combo
 	topics    []topicRule
@@ -255,6 +288,7 @@ func compile(b []byte) (*reader, error) {
 		people:    map[string]personInfo{},
 		subjStart: map[string]bool{},
 		joints:    map[string]bool{},
+		limbs:     map[string]bool{},
 		flags:     v.Flags,
 		combos:    v.Combos,
 		topics:    v.Topics,
@@ -268,6 +302,12 @@ func compile(b []byte) (*reader, error) {
 	}
 	for _, j := range v.Joints {
 		r.joints[j] = true
+	}
+	for _, l := range v.Limbs {
+		if _, ok := v.Parts[l]; !ok {
+			return nil, fmt.Errorf("symptom vocabulary: limbs: unknown part %q", l)
+		}
+		r.limbs[l] = true
 	}
 	byText := map[string]*phrase{}
 	add := func(text string, m meaning) error {
@@ -336,6 +376,21 @@ func compile(b []byte) (*reader, error) {
 	for _, c := range v.Combos {
 		if c.Fact == "" || len(c.Sensations) == 0 {
 			return nil, fmt.Errorf("symptom vocabulary: combo needs fact and sensations")
+		}
+		for _, id := range append(slices.Clone(c.Sensations), c.And...) {
+			if _, ok := v.Sensations[id]; !ok {
+				return nil, fmt.Errorf("symptom vocabulary: combo %s: unknown sensation %q", c.Fact, id)
+			}
+		}
+		for _, id := range c.Parts {
+			if _, ok := v.Parts[id]; !ok {
+				return nil, fmt.Errorf("symptom vocabulary: combo %s: unknown part %q", c.Fact, id)
+			}
+		}
+		for _, id := range c.Timing {
+			if _, ok := v.Timing[id]; !ok {
+				return nil, fmt.Errorf("symptom vocabulary: combo %s: unknown timing %q", c.Fact, id)
+			}
 		}
 	}
 	return r, nil
@@ -586,7 +641,7 @@ func (r *reader) standsAlone(toks []string, j int) bool {
 
 // interpret turns hits into a reading.
 func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string) {
-	type ctx struct{ plural, singular, joint, limb bool }
+	type ctx struct{ plural, singular, joint, limb, hip bool }
 	cl := make([]ctx, clauses)
 	present := map[string]bool{} // sensations, parts and flags said (not denied)
 	for _, h := range hits {
@@ -597,15 +652,18 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string)
 		case kSingular:
 			c.singular = true
 		case kPart:
-			if r.joints[h.m.id] {
+			switch {
+			case r.joints[h.m.id]:
 				c.joint = true
-			} else if h.m.id != "groin" && h.m.id != "back" {
+			case h.m.id == "hip" || h.m.id == "buttock":
+				c.hip = true
+			case r.limbs[h.m.id]:
 				c.limb = true
 			}
 			if !h.negated {
 				present[h.m.id] = true
 			}
-		case kSensation, kFlag:
+		case kSensation, kFlag, kTiming:
 			if !h.negated {
 				present[h.m.id] = true
 			}
@@ -643,10 +701,17 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string)
 			c := cl[h.clause]
 			fact := h.m.id
 			switch {
-			case f.Joint != "" && c.joint && !c.limb:
+			case f.Chronic != "" && (present[timingLong] || present[timingGradual]):
+				fact = f.Chronic
+			case f.Hip != "" && c.hip && !c.limb && !c.joint:
+				fact = f.Hip
+			case f.Joint != "" && c.joint && !c.limb && !c.hip:
 				fact = f.Joint
 			case f.Plural != "" && c.plural && !c.singular:
 				fact = f.Plural
+				if slices.ContainsFunc(f.PluralUnless, func(id string) bool { return present[id] }) {
+					fact = dropFact
+				}
 			}
 			if fact == dropFact {
 				continue
@@ -665,9 +730,32 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string)
 		}
 	}
 	for _, co := range r.combos {
+		if !slices.ContainsFunc(co.Needs, func(id string) bool { return present[id] || facts[id] }) && len(co.Needs) > 0 ||
+			slices.ContainsFunc(co.Unless, func(id string) bool { return present[id] || facts[id] }) {
+			continue
+		}
+		set := func(plural bool) {
+			fact := co.Fact
+			if co.PluralFact != "" && plural {
+				fact = co.PluralFact
+				if slices.ContainsFunc(co.PluralUnless, func(id string) bool { return present[id] }) {
+					return
+				}
+			}
+			facts[fact] = true
+		}
+		if co.Text {
+			plural := slices.ContainsFunc(cl, func(c ctx) bool { return c.plural && !c.singular }) &&
+				!slices.ContainsFunc(cl, func(c ctx) bool { return c.singular })
+			if r.comboHolds(co, hits, -1, plural) {
+				set(plural)
+			}
+			continue
+		}
 		for i := range cl {
-			if r.comboHolds(co, hits, i, cl[i].plural && !cl[i].singular) {
-				facts[co.Fact] = true
+			plural := cl[i].plural && !cl[i].singular
+			if r.comboHolds(co, hits, i, plural) {
+				set(plural)
 			}
 		}
 	}
@@ -687,20 +775,25 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string)
 	rd.Topic = r.topic(rd)
 }
 
+// comboHolds reports whether a combination holds in one clause, or in the
+// whole text when clause is -1.
 func (r *reader) comboHolds(co combo, hits []hit, clause int, plural bool) bool {
-	sens, part := false, len(co.Parts) == 0
+	sens, and, part, when := false, len(co.And) == 0, len(co.Parts) == 0, len(co.Timing) == 0
 	for _, h := range hits {
-		if h.clause != clause || h.negated {
+		if clause >= 0 && h.clause != clause || h.negated {
 			continue
 		}
 		switch h.m.kind {
 		case kSensation:
 			sens = sens || slices.Contains(co.Sensations, h.m.id)
+			and = and || slices.Contains(co.And, h.m.id)
 		case kPart:
 			part = part || slices.Contains(co.Parts, h.m.id)
+		case kTiming:
+			when = when || slices.Contains(co.Timing, h.m.id)
 		}
 	}
-	return sens && part && (!co.Plural || plural)
+	return sens && and && part && when && (!co.Plural || plural)
 }
 
 // age reads "my 2 year old", "8 months old".
