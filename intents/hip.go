@@ -37,7 +37,7 @@ func (s *set) hipAnswer(t *router.Turn, q, a string) (router.Reply, error) {
 // hipWhere goes on once the screening questions are answered: after an
 // injury, whether the leg takes weight; otherwise, where the pain is.
 func (s *set) hipWhere(t *router.Turn, said []string) (router.Reply, error) {
-	if t.State.HasFact("injury") {
+	if t.State.HasFact("fell") || t.State.HasFact("injury") {
 		t.State.Step = "injury"
 		return s.ask(t, said, screenBearWeight, s.hipNext)
 	}

@@ -57,7 +57,10 @@ func TestRulesFromSpeech(t *testing.T) {
 		// Pregnancy and recent birth (row 6).
 		{"I'm 30 weeks and one calf's puffy", Urgent},
 		{"I just had a baby and my leg is swollen", Urgent},
-		{"I'm pregnant and my feet are swollen", Urgent},
+		// refs §3: gradual swelling of both feet in pregnancy is S on its
+		// own, sudden swelling U; not knowing which, a doctor soon.
+		{"I'm pregnant and my feet are swollen", Soon},
+		{"I'm pregnant and my feet swelled up suddenly", Urgent},
 		{"I'm thirty two weeks pregnant and my calf hurts and is swollen", Urgent},
 		// Other clot risks.
 		{"I got off a long flight and my calf is swollen", Urgent},
@@ -85,9 +88,11 @@ func TestRulesFromSpeech(t *testing.T) {
 		// Foot drop and weakness (row 12).
 		{"I keep tripping on my toes", Urgent},
 		{"my foot is dragging", Urgent},
-		{"my leg suddenly feels weak", Urgent},
+		// refs §2 stroke: a sudden weak leg is a stroke sign.
+		{"my leg suddenly feels weak", Emergency},
 		// Injuries and joints.
-		{"I fell and can't put weight on my leg", Urgent},
+		// refs §3 fracture row: after a fall, can't bear weight → E.
+		{"I fell and can't put weight on my leg", Emergency},
 		{"my knee is hot and swollen", Urgent},
 		// Soon: a doctor in the next few days (row 13 and the seeds).
 		{"I get cramps every night", Soon},
@@ -100,7 +105,8 @@ func TestRulesFromSpeech(t *testing.T) {
 		{"both my ankles are swollen", Soon},
 		{"the skin on my shin is discoloured", Soon},
 		{"I've been losing weight and my legs ache", Soon},
-		{"I twisted my ankle yesterday", Soon},
+		// refs §3 fall or knock row: new pain after a knock → U.
+		{"I twisted my ankle yesterday", Urgent},
 		{"my knee is swollen", Soon},
 		{"my son's legs hurt in the daytime too", Soon},
 		{"I have diabetes and my feet burn", Soon},
