@@ -121,6 +121,7 @@ const (
 	// Timing IDs that make a flag Chronic.
 	timingLong    = "long"
 	timingGradual = "gradual"
+	answerUnknown = "unknown"
 )
 
 // vocabulary is data/vocabulary.yaml.
@@ -521,6 +522,11 @@ func (r *reader) read(text string, known []string) Reading {
 	var rd Reading
 	start := 0
 	rd.Answer, start = r.answer(toks)
+	if rd.Answer == answerUnknown {
+		// "I can't tell when I need to pee": doubt is no denial, so its
+		// words are read again for what they say.
+		start = 0
+	}
 
 	var hits []hit
 	clause := 0
