@@ -2,7 +2,7 @@
 GO ?= go
 export GOFLAGS := -buildvcs=false
 
-.PHONY: test vet fmt-check unit build moto lint-template check-bootstrap build-NightLegsFunction deploy skill endpoint
+.PHONY: test vet fmt-check unit build moto lint-template check-bootstrap build-NightLegsFunction deploy skill endpoint device-check-talk
 
 test: fmt-check vet unit lint-template check-bootstrap
 
@@ -79,3 +79,15 @@ endpoint:
 	@mkdir -p build
 	sam list stack-outputs --stack-name $(STACK) $(if $(REGION),--region $(REGION)) --output json > build/stack-outputs.json
 	$(GO) test ./infra -run '^TestSkillEndpoint$$' -count=1 -args -stack-outputs=$(CURDIR)/build/stack-outputs.json
+
+# The blind talk and causes sets (intents/testdata/blind) on the device
+# path: device-route (a statistical NLU standing in for Alexa's, outside
+# the repository; needs node) routes each scored utterance, and
+# TestBlindTalk judges the answer to that intent and its slots in the
+# case's conversation. Not part of `make test`: it needs the tool.
+DEVICE_ROUTE ?= ../shared/tools/device-route/device-route
+device-check-talk:
+	@mkdir -p build/blind-device
+	@for f in intents/testdata/blind/*.tsv; do \
+	  $(DEVICE_ROUTE) --tsv $$f --json > build/blind-device/$$(basename $$f .tsv).jsonl || exit 1; done
+	$(GO) test -count=1 ./intents -run '^TestBlindTalk$$' -v -blind.device=$(CURDIR)/build/blind-device | grep -v '^=== RUN'

@@ -60,12 +60,11 @@ func readBlind(t testing.TB, path string) []blindCase {
 	return out
 }
 
-// levelRank orders the levels; "" (no level) is below self-care.
+// levelRank orders the levels. No level at all (a question answered, no
+// care advised) ranks with self-care: it is never enough for a warning sign.
 func levelRank(l string) int {
 	switch l {
-	case "", "none":
-		return 0
-	case "self_care":
+	case "", "none", "self_care":
 		return 1
 	case "soon":
 		return 2

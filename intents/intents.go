@@ -48,6 +48,8 @@ func New(lib *content.Library) *router.Router {
 	s.registerCirculation(r)
 	s.registerJoint(r)
 	s.registerRoutines(r)
+	s.registerTalk(r)
+	recordLast(r)
 	return r
 }
 

@@ -249,21 +249,9 @@ func (s *set) narrowFilled(t *router.Turn, id string) (router.Reply, error) {
 	return r, nil
 }
 
-// notCaught answers what could not be understood: the short emergency
-// screen is said first, whatever else, then the question asked before is
-// asked again, or where it hurts and how.
+// notCaught answers what could not be understood: talk.go's calm
+// fallback (issue 11), which says the emergency line when the words sound
+// like a warning sign.
 func (s *set) notCaught(t *router.Turn) (router.Reply, error) {
-	r := router.Reply{Speech: &alexa.SSML{}}
-	for _, id := range []string{"redflags.sorry", "triage.screen.say"} {
-		for _, line := range s.lib.Get(id).Say {
-			r.Speech.Say(words(t, triage.Fill(line, t.Locale)))
-		}
-	}
-	if q := s.questionText(t, t.State.Pending); q != "" {
-		r.Question = q
-		return r, nil
-	}
-	t.State.Pending = ""
-	r.Question = words(t, s.lib.Get("reprompt.where").Ask)
-	return r, nil
+	return s.calmFallback(t)
 }

@@ -145,6 +145,24 @@ func (d *Device) Say(ctx context.Context, text string) (*Exchange, error) {
 	return d.send(ctx, env)
 }
 
+// Send sends an intent as a device's own NLU chose it, in the open session
+// or a new one: for tools that route speech another way than the matcher
+// (a statistical classifier) and want the rest of the conversation as the
+// device carries it.
+func (d *Device) Send(ctx context.Context, in *alexa.Intent) (*Exchange, error) {
+	if d.session == nil {
+		d.session = &alexa.Session{
+			New:         true,
+			SessionID:   "amzn1.echo-api.session." + d.cfg.NewID(),
+			Application: alexa.Application{ApplicationID: d.cfg.SkillID},
+			User:        alexa.User{UserID: d.cfg.UserID},
+		}
+	}
+	env := d.envelope(alexa.TypeIntent)
+	env.Request.Intent = in
+	return d.send(ctx, env)
+}
+
 // Close ends a session left open, as Alexa does when the listener does not
 // answer the reprompt: a SessionEndedRequest with reason
 // EXCEEDED_MAX_REPROMPTS. It returns nil when no session is open.

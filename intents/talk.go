@@ -1,0 +1,646 @@
+package intents
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/nightlegs/nightlegs/infra"
+	"github.com/nightlegs/nightlegs/internal/alexa"
+	"github.com/nightlegs/nightlegs/internal/router"
+	"github.com/nightlegs/nightlegs/internal/session"
+	"github.com/nightlegs/nightlegs/internal/symptom"
+	"github.com/nightlegs/nightlegs/internal/triage"
+)
+
+// Talk: what people say around the main conversations (issues 11 and 16).
+// Questions about medicines, conditions and causes are one intent with a
+// topic slot, answered from content data; small talk, corrections and
+// controls are a few intents each. Free speech that no sample fitted is
+// read for the same concepts (talk.yaml) before it is taken for a
+// complaint, so a question is answered as a question on a device whose
+// NLU sent the catch-all, and on the console. Warning signs always come
+// first: triage's guard has read every turn before any of this runs, and
+// words that sound like one are left to the symptom conversations.
+const (
+	IntentAskAbout        = "AskAboutIntent"
+	IntentGreet           = "GreetIntent"
+	IntentThanks          = "ThanksIntent"
+	IntentCantSleep       = "CantSleepIntent"
+	IntentWorried         = "WorriedIntent"
+	IntentWhoAreYou       = "WhoAreYouIntent"
+	IntentTriedThat       = "TriedThatIntent"
+	IntentRephrase        = "RephraseIntent"
+	IntentSwitchPart      = "SwitchPartIntent"
+	IntentStretches       = "StretchesIntent"
+	IntentMemoryCount     = "MemoryCountIntent"
+	IntentStopRemembering = "StopRememberingIntent"
+
+	slotTopic = "topic"
+	slotPart  = "bodyPart"
+	// topicType is the slot type of AskAboutIntent's topic.
+	topicType = "TalkTopic"
+
+	// What talk keeps in Context.Answers: the last answer said, its
+	// question and the intent that gave it, for "say that again" and
+	// "what?"; and whether a fallback has said the emergency line.
+	answerLast       = "talk.last"
+	answerLastAsk    = "talk.lastq"
+	answerLastIntent = "talk.lastintent"
+	answerSOS        = "talk.sos"
+
+	questionCheck      = "talk.offer.check"
+	questionStretch    = "talk.stretch.pain"
+	questionSwitchBack = "talk.switch.back"
+	offerCheck         = "check"
+)
+
+//go:embed talk.yaml
+var talkYAML []byte
+
+// talkData is talk.yaml.
+type talkData struct {
+	Topics map[string]struct {
+		Text  string `yaml:"text"`
+		Offer string `yaml:"offer"`
+	} `yaml:"topics"`
+	Tried    map[string]string `yaml:"tried"`
+	Concepts []struct {
+		Intent string   `yaml:"intent"`
+		Cues   []string `yaml:"cues"`
+	} `yaml:"concepts"`
+}
+
+var talk = mustTalk(talkYAML)
+
+func mustTalk(b []byte) *talkData {
+	var d talkData
+	dec := yaml.NewDecoder(strings.NewReader(string(b)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&d); err != nil {
+		panic(fmt.Errorf("talk.yaml: %w", err)) // embedded; TestTalkData checks it
+	}
+	return &d
+}
+
+// plainIntents answer small talk only when the words carry no complaint:
+// "hi, my feet are burning" is a complaint.
+var plainIntents = map[string]bool{
+	IntentGreet: true, IntentThanks: true, IntentStop: true, IntentCantSleep: true,
+	IntentWorried: true, IntentPause: true, IntentWhoAreYou: true,
+}
+
+// topicWords maps the words of each TalkTopic value and synonym (the en-US
+// model's, the one vocabulary of both paths) to the value's ID.
+var topicWords = loadTopicWords()
+
+func loadTopicWords() map[string]string {
+	m, err := infra.Model("en-US")
+	if err != nil {
+		panic(err) // embedded; the infra tests check the model
+	}
+	out := map[string]string{}
+	for _, st := range m.Types {
+		if st.Name != topicType {
+			continue
+		}
+		for _, v := range st.Values {
+			for _, p := range append([]string{v.Name.Value}, v.Name.Synonyms...) {
+				out[strings.Join(tokens(p), " ")] = v.ID
+			}
+		}
+	}
+	return out
+}
+
+var tokenRE = regexp.MustCompile(`[a-z0-9]+(?:'[a-z0-9]+)*`)
+
+// tokens are the words of a text, lower case, apostrophes kept.
+func tokens(text string) []string {
+	t := strings.NewReplacer("\u2019", "'", "\u2018", "'").Replace(strings.ToLower(text))
+	return tokenRE.FindAllString(t, -1)
+}
+
+// topicIn finds the longest TalkTopic phrase in the words.
+func topicIn(ws []string) string {
+	for n := 4; n >= 1; n-- {
+		for i := 0; i+n <= len(ws); i++ {
+			if id, ok := topicWords[strings.Join(ws[i:i+n], " ")]; ok {
+				return id
+			}
+		}
+	}
+	return ""
+}
+
+// cueFits reports whether a cue of talk.yaml fits the words.
+func cueFits(cue string, ws []string) bool {
+	anchored := strings.HasPrefix(cue, "^")
+	cue = strings.TrimPrefix(cue, "^")
+	for i, phrase := range strings.Split(cue, " + ") {
+		end := strings.HasSuffix(phrase, "$")
+		p := tokens(strings.TrimSuffix(phrase, "$"))
+		if strings.HasSuffix(strings.TrimSuffix(phrase, "$"), "*") && len(p) > 0 {
+			p[len(p)-1] += "*"
+		}
+		found := false
+		for at := 0; at+len(p) <= len(ws) && !found; at++ {
+			if anchored && i == 0 && at > 0 {
+				break
+			}
+			if end && at+len(p) != len(ws) {
+				continue
+			}
+			found = phraseAt(p, ws[at:])
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func phraseAt(p, ws []string) bool {
+	for j, w := range p {
+		if pre, ok := strings.CutSuffix(w, "*"); ok {
+			if !strings.HasPrefix(ws[j], pre) {
+				return false
+			}
+		} else if ws[j] != w {
+			return false
+		}
+	}
+	return true
+}
+
+// questionWords say a sentence asks something.
+var questionWords = []string{"what", "what's", "whats", "is", "could", "can", "does", "do", "would", "should", "will",
+	"might", "wonder", "reckon", "because", "cos", "causing", "cause", "why", "how", "ok", "okay", "any", "help",
+	"maybe", "think", "mean", "work", "take", "need"}
+
+// definingWords ask what a condition is, or whether it is this: a
+// condition's name alone is a complaint ("my restless legs are bad").
+var definingWords = []string{"what", "what's", "whats", "is", "could", "mean", "difference", "means", "exactly", "wonder", "have"}
+
+// conditions are topics that are also complaints.
+var conditions = map[string]bool{"restless_legs": true, "sciatica": true, "cramp": true, "arthritis": true,
+	"bursitis": true, "neuropathy": true, "varicose_veins": true, "growing_pains": true, "nerves": true, "circulation": true}
+
+// readTalk reads free speech for a talk concept: the intent it belongs to
+// and its slots, or "" when it is none (a complaint, or not understood).
+func readTalk(text string, rd symptom.Reading) (string, map[string]string) {
+	ws := tokens(text)
+	if len(ws) == 0 {
+		return "", nil
+	}
+	complaint := rd.Topic != "" || len(rd.Parts) > 0
+	for _, c := range talk.Concepts {
+		if !slices.ContainsFunc(c.Cues, func(cue string) bool { return cueFits(cue, ws) }) {
+			continue
+		}
+		if plainIntents[c.Intent] && complaint {
+			continue
+		}
+		slots := map[string]string{}
+		switch c.Intent {
+		case IntentSwitchPart, IntentStretches:
+			if p := partIn(ws, rd); p != "" {
+				slots[slotPart] = p
+			}
+		case IntentWhyNight, IntentPrevent:
+			if topic := topicIn(ws); topic != "" && !conditions[topic] && c.Intent == IntentWhyNight {
+				return IntentAskAbout, map[string]string{slotTopic: topic}
+			}
+		}
+		return c.Intent, slots
+	}
+	if topic := topicIn(ws); topic != "" {
+		cues := questionWords
+		if conditions[topic] {
+			cues = definingWords
+		}
+		asks := slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(cues, w) }) || strings.Contains(text, "?")
+		if conditions[topic] && rd.Topic != "" {
+			// "my calf knotted up in a cramp, what do I do" is a
+			// complaint; "what is a cramp" or "is it sciatica" asks.
+			asks = defines(ws)
+		}
+		if asks {
+			if topic == "cramp" && slices.Contains(ws, "restless") {
+				topic = "difference"
+			}
+			return IntentAskAbout, map[string]string{slotTopic: topic}
+		}
+	}
+	return "", nil
+}
+
+// defines reports whether words ask what a condition is, or whether it is
+// the cause: "what is", "is it", "could this be", "does that mean".
+func defines(ws []string) bool {
+	for i, w := range ws {
+		next := ""
+		if i+1 < len(ws) {
+			next = ws[i+1]
+		}
+		switch {
+		case w == "what's" || w == "whats" || w == "mean" || w == "means" || w == "difference" ||
+			w == "why" || w == "because" || w == "cause" || w == "causing" || w == "caused" ||
+			w == "wonder" || w == "reckon" || w == "think":
+			return true
+		case (w == "could" || w == "might") && next != "you":
+			return true
+		case w == "what" && (next == "is" || next == "are"):
+			return true
+		case (w == "is" || w == "could" || w == "can" || w == "might") && (next == "it" || next == "this" || next == "that"):
+			return true
+		case w == "have" && next == "i", w == "do" && next == "i" && i+2 < len(ws) && ws[i+2] == "have":
+			return true
+		}
+	}
+	return false
+}
+
+// partIn is the body part the words name, for a correction or a stretch.
+func partIn(ws []string, rd symptom.Reading) string {
+	for _, w := range ws {
+		switch w {
+		case "shin", "shins":
+			return "shin"
+		case "glutes", "glute", "bum", "bottom":
+			return "buttock"
+		}
+	}
+	// The part corrected to is the last one said: "my foot, not my calf".
+	for _, p := range rd.Parts {
+		if !slices.Contains(ws, "not") {
+			return p
+		}
+	}
+	if i := slices.Index(ws, "not"); i > 0 {
+		before := symptom.Read(strings.Join(ws[:i], " "))
+		if len(before.Parts) > 0 {
+			return before.Parts[len(before.Parts)-1]
+		}
+	}
+	if len(rd.Parts) > 0 {
+		return rd.Parts[0]
+	}
+	return ""
+}
+
+func (s *set) registerTalk(r *router.Router) {
+	r.IntentFunc(IntentAskAbout, s.askAbout)
+	r.IntentFunc(IntentGreet, func(t *router.Turn) (router.Reply, error) { return s.reply(t, "talk.greet"), nil })
+	r.IntentFunc(IntentThanks, s.thanks)
+	r.IntentFunc(IntentCantSleep, func(t *router.Turn) (router.Reply, error) {
+		return s.offer(t, "before-bed", "talk.cant_sleep"), nil
+	})
+	r.IntentFunc(IntentWorried, func(t *router.Turn) (router.Reply, error) {
+		return s.offer(t, offerCheck, "talk.worried"), nil
+	})
+	r.IntentFunc(IntentWhoAreYou, func(t *router.Turn) (router.Reply, error) {
+		r := router.Reply{Speech: s.speech(t, "talk.who")}
+		if !s.resume(t, &r) {
+			r.Question = words(t, s.lib.Get("reprompt.where").Ask)
+		}
+		return r, nil
+	})
+	r.IntentFunc(IntentTriedThat, s.triedThat)
+	r.IntentFunc(IntentRephrase, s.rephrase)
+	r.IntentFunc(IntentSwitchPart, func(t *router.Turn) (router.Reply, error) { return s.switchPart(r, t) })
+	r.IntentFunc(IntentStretches, s.stretches)
+	r.IntentFunc(IntentMemoryCount, s.memoryCount)
+	r.IntentFunc(IntentStopRemembering, s.stopRemembering)
+	s.questions[questionCheck] = s.checkAnswer
+	s.questions[questionStretch] = s.stretchPainAnswer
+	s.questions[questionSwitchBack] = func(t *router.Turn, q, a string) (router.Reply, error) {
+		if a == session.Yes {
+			if reply, ok, err := s.routeTo(r, t, "nerve", "buttock"); ok {
+				return reply, err
+			}
+		}
+		begin(t, "nerve")
+		return s.reply(t, "nerve.relief"), nil
+	}
+
+	// Wrapped: the catch-all reads talk first; "say that again" and "hold
+	// on" work with no routine under way.
+	describe := r.Route(alexa.TypeIntent, IntentDescribe)
+	r.IntentFunc(IntentDescribe, func(t *router.Turn) (router.Reply, error) { return s.talkDescribe(r, describe, t) })
+	repeat := r.Route(alexa.TypeIntent, IntentRepeat)
+	r.IntentFunc(IntentRepeat, func(t *router.Turn) (router.Reply, error) {
+		if t.State.Routine != nil || (t.Resumed != nil && t.Resumed.Routine != nil) {
+			return repeat.Handle(t)
+		}
+		return s.sayAgain(t, "")
+	})
+	pause := r.Route(alexa.TypeIntent, IntentPause)
+	r.IntentFunc(IntentPause, func(t *router.Turn) (router.Reply, error) {
+		if t.State.Routine != nil || (t.State.Topic == "" && t.State.Pending == "") {
+			return pause.Handle(t)
+		}
+		// Mid-conversation: wait, keeping the question that was asked.
+		return router.Reply{Speech: s.speech(t, "talk.wait")}, nil
+	})
+}
+
+// recordLast wraps every handler so that the last answer can be said
+// again: its plain words, its question and the intent.
+func recordLast(r *router.Router) {
+	skip := map[string]bool{IntentRepeat: true, IntentRephrase: true, IntentPause: true}
+	for _, name := range r.Intents() {
+		if skip[name] {
+			continue
+		}
+		h := r.Route(alexa.TypeIntent, name)
+		r.IntentFunc(name, func(t *router.Turn) (router.Reply, error) {
+			reply, err := h.Handle(t)
+			if err == nil && !reply.End && reply.Speech != nil && !reply.Speech.Empty() {
+				t.State.SetAnswer(answerLast, plainWords(reply.Speech.Fragment()))
+				t.State.SetAnswer(answerLastAsk, reply.Question)
+				t.State.SetAnswer(answerLastIntent, name)
+			}
+			return reply, err
+		})
+	}
+}
+
+var tagRE = regexp.MustCompile(`<[^>]*>`)
+
+// plainWords is an SSML fragment's words.
+func plainWords(ssml string) string {
+	s := tagRE.ReplaceAllString(ssml, " ")
+	s = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// talkDescribe reads free speech for talk before the symptom conversations
+// take it. Words that sound like a warning sign go straight on.
+func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.Turn) (router.Reply, error) {
+	rd := symptom.Read(t.Text)
+	if soundsSerious(rd) {
+		return describe.Handle(t)
+	}
+	if t.State.Routine != nil && !t.State.Routine.Paused && hurtsNow(t.Text) {
+		t.State.Routine.Paused = true
+		return s.reply(t, questionStretch), nil
+	}
+	intent, slots := readTalk(t.Text, rd)
+	if intent == "" || !r.Handles(intent) {
+		return describe.Handle(t)
+	}
+	in := &alexa.Intent{Name: intent, Slots: map[string]alexa.Slot{}}
+	for k, v := range slots {
+		in.Slots[k] = resolvedSlot(k, v)
+	}
+	env := alexa.RequestEnvelope{}
+	if t.Request != nil {
+		env = *t.Request
+	}
+	env.Request.Intent = in
+	t.Request, t.Intent = &env, intent
+	return r.Route(alexa.TypeIntent, intent).Handle(t)
+}
+
+// soundsSerious reports whether words sound like a warning sign: triage
+// would ask for care at some level beyond self-care.
+func soundsSerious(rd symptom.Reading) bool {
+	return len(rd.Facts) > 0 && triage.AtLeast(triage.Evaluate(rd.Facts).Level, triage.Soon)
+}
+
+var hurtWords = []string{"ouch", "ow", "owww", "argh", "ah", "hurts", "hurt", "hurting", "painful", "pain", "killing", "agony", "too"}
+
+// hurtsNow reports whether words said during a stretch say it hurts.
+func hurtsNow(text string) bool {
+	return slices.ContainsFunc(tokens(text), func(w string) bool { return slices.Contains(hurtWords, w) })
+}
+
+// offer adds to the texts an offer: a routine by ID, or the warning-sign
+// check, when it fits within content.MaxWords; otherwise the session stays
+// open for what the listener says next.
+func (s *set) offer(t *router.Turn, offer string, ids ...string) router.Reply {
+	r := s.reply(t, ids...)
+	if t.State.Pending != "" || triage.AtLeast(t.State.Level, triage.Urgent) {
+		return r
+	}
+	n := 0
+	for _, id := range ids {
+		n += s.lib.Get(id).Words()
+	}
+	switch offer {
+	case "":
+	case offerCheck:
+		if n+s.lib.Get(questionCheck).Words() <= 40 {
+			r.Question = words(t, s.lib.Get(questionCheck).Ask)
+			t.State.Pending = questionCheck
+		}
+	default:
+		rt, ok := routines.Get(offer)
+		q := "Want to try " + rt.Name + "?"
+		if ok && n+len(strings.Fields(q)) <= 40 {
+			t.State.SetAnswer(answerOffered, offer)
+			t.State.Pending = "routine.offer"
+			r.Question = q
+		}
+	}
+	return r
+}
+
+// askAbout answers a question about a medicine, a condition or a cause,
+// then asks the question that was waiting, or makes its offer.
+func (s *set) askAbout(t *router.Turn) (router.Reply, error) {
+	_, id := t.SlotID(slotTopic)
+	tp, ok := talk.Topics[id]
+	if !ok {
+		return s.notCaught(t)
+	}
+	if q := t.State.Pending; q != "" && !strings.HasPrefix(q, triagePrefix) && !strings.HasPrefix(q, "routine.") {
+		r := router.Reply{Speech: s.speech(t, tp.Text)}
+		s.resume(t, &r)
+		return r, nil
+	}
+	t.State.Pending = ""
+	return s.offer(t, tp.Offer, tp.Text), nil
+}
+
+func (s *set) thanks(t *router.Turn) (router.Reply, error) {
+	if t.State.Routine != nil {
+		r := router.Reply{Speech: s.speech(t, "talk.thanks.routine")}
+		s.resume(t, &r)
+		return r, nil
+	}
+	r := s.say(t, "talk.thanks")
+	r.End = true
+	return r, nil
+}
+
+// checkAnswer runs the warning-sign check after a yes.
+func (s *set) checkAnswer(t *router.Turn, q, a string) (router.Reply, error) {
+	if a != session.Yes {
+		return s.routineBye(t), nil
+	}
+	begin(t, TopicSymptom)
+	t.State.Step = "screen"
+	return s.reply(t, "talk.check.start", screenEmergency), nil
+}
+
+// sayAgain says the last answer again, with its question; lead, if set,
+// is said first.
+func (s *set) sayAgain(t *router.Turn, lead string) (router.Reply, error) {
+	last := t.State.Answer(answerLast)
+	if last == "" {
+		return s.reply(t, "talk.nothing"), nil
+	}
+	b := &alexa.SSML{}
+	if lead != "" {
+		b.Append(s.speech(t, lead))
+	}
+	b.Say(last)
+	r := router.Reply{Speech: b, Question: t.State.Answer(answerLastAsk)}
+	if r.Question == "" {
+		s.resume(t, &r)
+	}
+	return r, nil
+}
+
+func (s *set) rephrase(t *router.Turn) (router.Reply, error) {
+	return s.sayAgain(t, "talk.rephrase")
+}
+
+// triedThat gives the next thing to try for the conversation under way.
+func (s *set) triedThat(t *router.Turn) (router.Reply, error) {
+	id, ok := talk.Tried[t.State.Topic]
+	if !ok {
+		id = talk.Tried["default"]
+		if t.State.Answer(answerLastIntent) == IntentPrevent {
+			id = "talk.tried.prevent"
+		}
+	}
+	return s.reply(t, id), nil
+}
+
+// switchPart takes a correction: another part, or the other leg, and goes
+// on without starting the conversation again.
+func (s *set) switchPart(r *router.Router, t *router.Turn) (router.Reply, error) {
+	_, part := t.SlotID(slotPart)
+	if part == "" {
+		part, _ = t.SlotID(slotPart)
+	}
+	switch part {
+	case "":
+		return s.sayAgain(t, "talk.switch.other")
+	case "foot", "toes", "thigh", "hamstring", "calf":
+		if t.State.Topic == "cramp" || t.State.Topic == "" {
+			if reply, ok, err := s.routeTo(r, t, "cramp", part); ok {
+				return reply, err
+			}
+		}
+		begin(t, "aches")
+		return s.reply(t, "aches.intro"), nil
+	case "hip":
+		begin(t, "hip")
+		return s.reply(t, "hip.relief"), nil
+	case "knee", "ankle", "joint":
+		begin(t, "joint")
+		return s.reply(t, "joint.relief"), nil
+	case "back", "buttock":
+		return s.reply(t, questionSwitchBack), nil
+	case "shin":
+		return s.reply(t, "talk.switch.shin"), nil
+	}
+	return s.sayAgain(t, "talk.switch.other")
+}
+
+// stretches names the routines that fit a part, or lists them all.
+func (s *set) stretches(t *router.Turn) (router.Reply, error) {
+	_, part := t.SlotID(slotPart)
+	id := map[string]string{
+		"calf": "calf-lying", "foot": "calf-lying", "toes": "calf-lying", "leg": "calf-lying",
+		"hamstring": "hamstring", "thigh": "hamstring", "knee": "hamstring",
+		"hip": "hip-flexor", "buttock": "figure-four", "back": "knee-to-chest",
+	}[part]
+	if id == "" {
+		return s.reply(t, "routine.choose"), nil
+	}
+	return s.beginRoutine(t, id), nil
+}
+
+// stretchPainAnswer takes the answer to the one safety question asked
+// when a stretch hurt; the routine stays paused until the listener
+// resumes it.
+func (s *set) stretchPainAnswer(t *router.Turn, q, a string) (router.Reply, error) {
+	triage.Record(t.State, "triage.swelling", a)
+	if a == session.Yes {
+		t.State.Routine = nil
+		return s.reply(t, "screen.unsure.swelling"), nil
+	}
+	return s.reply(t, "talk.stretch.pain.clear"), nil
+}
+
+// memoryCount counts this week's kept nights.
+func (s *set) memoryCount(t *router.Turn) (router.Reply, error) {
+	if t.Prefs.History != session.ConsentGiven {
+		return s.andBack(t, router.Reply{Speech: s.speech(t, "count.none")}), nil
+	}
+	since := t.Now.Add(-12*time.Hour).AddDate(0, 0, -6).Format(time.DateOnly)
+	dates := map[string]bool{}
+	for _, n := range t.Nights {
+		if n.Date >= since {
+			dates[n.Date] = true
+		}
+	}
+	nights := "nights"
+	if len(dates) == 1 {
+		nights = "night"
+	}
+	b := &alexa.SSML{}
+	for _, line := range s.lib.Get("count.nights").Say {
+		b.Say(wordsWith(t, line, map[string]string{"count": strconv.Itoa(len(dates)), "nights": nights}))
+	}
+	return s.andBack(t, router.Reply{Speech: b}), nil
+}
+
+// stopRemembering withdraws consent at once, and offers to delete the
+// nights already kept (memory's forget flow, which deletes through the
+// store).
+func (s *set) stopRemembering(t *router.Turn) (router.Reply, error) {
+	was := t.Prefs.History
+	t.Prefs.History = session.ConsentRefused
+	if was != session.ConsentGiven {
+		return s.andBack(t, router.Reply{Speech: s.speech(t, "stopkeeping.already")}), nil
+	}
+	if len(t.Nights) > 0 {
+		if q := t.State.Pending; q != "" && q != questionForget {
+			t.State.SetAnswer(answerWas, q)
+		}
+		return s.reply(t, "stopkeeping.done", questionForget), nil
+	}
+	return s.andBack(t, router.Reply{Speech: s.speech(t, "stopkeeping.done")}), nil
+}
+
+// calmFallback is what is said when nothing was understood: the apology
+// and two things to say. The emergency line comes when the words sound
+// like a warning sign, and otherwise once a session, in its first
+// fallback.
+func (s *set) calmFallback(t *router.Turn) (router.Reply, error) {
+	r := router.Reply{Speech: s.speech(t, "talk.fallback")}
+	serious := t.Text != "" && soundsSerious(symptom.Read(t.Text))
+	if serious || !t.State.Answered(answerSOS) {
+		t.State.SetAnswer(answerSOS, session.Yes)
+		for _, line := range s.lib.Get("triage.screen.say").Say {
+			r.Speech.Say(words(t, triage.Fill(line, t.Locale)))
+		}
+	}
+	if !s.resume(t, &r) {
+		t.State.Pending = ""
+		r.Question = words(t, s.lib.Get("reprompt.where").Ask)
+	}
+	return r, nil
+}

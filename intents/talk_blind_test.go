@@ -1,0 +1,436 @@
+package intents
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nightlegs/nightlegs/infra"
+	"github.com/nightlegs/nightlegs/internal/alexa"
+	"github.com/nightlegs/nightlegs/internal/device"
+	"github.com/nightlegs/nightlegs/internal/transcript"
+	"github.com/nightlegs/nightlegs/internal/triage"
+)
+
+// Blind sets of what people say around the main conversations (issue 11)
+// and of questions about causes (issue 16), written by helpers who could
+// not see the project. Each case is judged mechanically by judgeTalk; the
+// judge is strict on purpose and is the same on both paths:
+//
+//   - console: every turn through the simulated device and the matcher;
+//   - device: the earlier turns ("before") on the console path, then the
+//     scored utterance as device-route (a statistical NLU standing in for
+//     Alexa's) routed it, read from its --json output (make
+//     device-check-talk). device-route routes a single first-turn
+//     utterance; here only its intent and slots are used, so multi-turn
+//     cases are judged in their conversation.
+const talkBlindDir = "testdata/blind"
+
+var talkDeviceDir = flag.String("blind.device", "", "directory of device-route --json outputs, <set>.jsonl, to judge the blind talk sets on the device path")
+
+// talkFloor is how many cases of each set must be handled well on the
+// console path: a ratchet that only goes up; a set not listed must pass
+// whole.
+var talkFloor = map[string]int{"talk-2026-12-01.tsv": 126, "causes-2026-12-01.tsv": 64}
+
+// talkCase is one line of a talk or causes set.
+type talkCase struct {
+	ID, Text, Category string
+	Before             []string
+	Expect             string
+	Words              []string
+}
+
+func readTalkSet(t testing.TB, path string) []talkCase {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	causes := strings.HasPrefix(filepath.Base(path), "causes-")
+	var out []talkCase
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		col := strings.Split(line, "\t")
+		var c talkCase
+		switch {
+		case causes && len(col) == 3:
+			c = talkCase{ID: col[0], Text: col[1], Category: "cause:" + col[2]}
+			kw, ok := causeWords[col[2]]
+			if !ok {
+				t.Fatalf("%s:%d: cause %q has no keywords in causeWords", path, n, col[2])
+			}
+			c.Words = kw
+		case !causes && (len(col) == 5 || len(col) == 6):
+			c = talkCase{ID: col[0], Text: col[1], Category: col[2], Expect: col[4]}
+			for _, b := range strings.Split(col[3], " | ") {
+				if b = strings.TrimSpace(b); b != "" {
+					c.Before = append(c.Before, b)
+				}
+			}
+			if len(col) == 6 && strings.TrimSpace(col[5]) != "" {
+				c.Words = strings.Split(col[5], "|")
+			}
+		default:
+			t.Fatalf("%s:%d: %d columns", path, n, len(col))
+		}
+		out = append(out, c)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// causeWords is, for each cause of the causes set, words of which an answer
+// that addresses the cause says at least one. Written before any answer
+// was read.
+var causeWords = map[string][]string{
+	"mattress":     {"mattress", "pillow", "position", "topper", "sleep on", "lying"},
+	"overuse":      {"muscles", "muscle", "overdo", "overdid", "activity", "exercise", "busy day", "tired"},
+	"hydration":    {"water", "drink", "fluids", "dehydration", "dehydrated", "electrolytes", "minerals"},
+	"restless":     {"restless", "urge"},
+	"circulation":  {"circulation", "blood flow", "arteries", "artery", "veins"},
+	"nerves":       {"nerve", "nerves", "neuropathy", "diabetes", "sciatic"},
+	"inflammation": {"arthritis", "inflammation", "inflamed", "joint", "joints", "bursitis"},
+	"hormones_age": {"hormone", "hormones", "menopause", "pregnancy", "pregnant", "age", "older"},
+	"stress":       {"stress", "anxiety", "anxious", "tense", "tension"},
+	"routine":      {"sitting", "moving", "shoes", "routine", "desk", "sit", "still"},
+	"night_worse":  {"night", "still", "distractions", "distract", "rhythm", "clock"},
+	"doctor":       {"doctor", "test", "tests", "blood", "ultrasound", "questions", "physio", "scan"},
+}
+
+// symptomCategories are talk categories that are complaints, where a
+// safety check is right.
+var symptomCategories = map[string]bool{"complaint_polite": true, "pain_in_stretch": true}
+
+// talkVerdict is the judge's finding for one case.
+type talkVerdict struct {
+	Said, Intent string
+	Open         bool
+	Fails        []string
+}
+
+var (
+	wordRE      = regexp.MustCompile(`[A-Za-z0-9']+`)
+	emergencyRE = regexp.MustCompile(`\b(911|999|000|112|nine one one|nine nine nine)\b`)
+	doseRE      = regexp.MustCompile(`\b(mg|milligrams?|tablets? a day|twice a day)\b`)
+	grammarRE   = regexp.MustCompile(`\b(keeps|makes|wakes) (she|he|they|i)\b|\b(she|he) (are|have|do)\b`)
+)
+
+// spokenWords counts the words of a spoken answer.
+func spokenWords(s string) int { return len(wordRE.FindAllString(s, -1)) }
+
+// hasWord reports whether said contains w as whole words.
+func hasWord(said, w string) bool {
+	re := regexp.MustCompile(`\b` + regexp.QuoteMeta(strings.ToLower(strings.TrimSpace(w))) + `\b`)
+	return re.MatchString(strings.ToLower(said))
+}
+
+// screeningFragments are distinctive words of every screening question:
+// hearing one is being screened.
+func screeningFragments() []string {
+	out := []string{"safety check", "short of breath"}
+	for _, id := range triage.Questions() {
+		q := strings.ToLower(triage.Question(id))
+		best := ""
+		for _, part := range regexp.MustCompile(`\{[^}]*\}|[,?.;:]`).Split(q, -1) {
+			part = strings.Join(strings.Fields(part), " ")
+			if len(strings.Fields(part)) >= 4 && len(part) > len(best) {
+				best = part
+			}
+		}
+		if best != "" {
+			out = append(out, best)
+		}
+	}
+	return out
+}
+
+// judgeTalk judges one answer. prev is what was said the turn before (""
+// if the utterance opened the conversation).
+func judgeTalk(c talkCase, said, prev, intent string, open bool, screens []string) []string {
+	var fails []string
+	low := strings.ToLower(said)
+	cat := c.Category
+	if n := spokenWords(said); n > 40 {
+		fails = append(fails, fmt.Sprintf("%d words", n))
+	}
+	if len(c.Words) > 0 && !slices.ContainsFunc(c.Words, func(w string) bool { return hasWord(said, w) }) {
+		fails = append(fails, "none of "+strings.Join(c.Words, "|"))
+	}
+	symptomTurn := symptomCategories[cat] ||
+		(cat == "someone_else" && !strings.Contains(c.Expect, "quietly"))
+	if !symptomTurn {
+		if emergencyRE.MatchString(low) {
+			fails = append(fails, "emergency number")
+		}
+		for _, f := range screens {
+			if strings.Contains(low, f) {
+				fails = append(fails, "screening: "+f)
+				break
+			}
+		}
+	}
+	if strings.Contains(low, "didn't catch") || strings.Contains(low, "did not catch") {
+		fails = append(fails, "fallback")
+	}
+	easing := strings.Contains(low, "is it easing")
+	switch {
+	case strings.HasPrefix(cat, "cause:"), cat == "why_night", cat == "prevention", cat == "what_is":
+		if easing {
+			fails = append(fails, "relief steps instead of an answer")
+		}
+	case cat == "medicine":
+		if doseRE.MatchString(low) {
+			fails = append(fails, "a dose")
+		}
+		if easing && !hasWord(c.Expect, "guides") {
+			fails = append(fails, "relief steps instead of an answer")
+		}
+	case cat == "greeting", cat == "cant_sleep", cat == "what", cat == "complaint_polite", cat == "stretches":
+		if !open {
+			fails = append(fails, "session ended")
+		}
+	case cat == "thanks":
+		if !slices.ContainsFunc([]string{"welcome", "glad", "pleasure", "anytime", "good"}, func(w string) bool { return hasWord(said, w) }) {
+			fails = append(fails, "no acknowledgement")
+		}
+	case cat == "goodbye":
+		if open {
+			fails = append(fails, "session left open")
+		}
+	case cat == "are_you_doctor":
+		if !hasWord(said, "not") {
+			fails = append(fails, "no disclaimer")
+		}
+	case cat == "hold_on":
+		if !open {
+			fails = append(fails, "session ended")
+		}
+		if spokenWords(said) > 15 {
+			fails = append(fails, "more than a short pause")
+		}
+	case cat == "repeat":
+		if first := firstSentence(prev); first == "" || !strings.Contains(low, strings.ToLower(first)) {
+			fails = append(fails, fmt.Sprintf("does not repeat %q", first))
+		}
+	case cat == "already_tried":
+		if first := firstSentence(prev); first != "" && strings.Contains(low, strings.ToLower(first)) {
+			fails = append(fails, "repeats the same advice")
+		}
+	case cat == "pain_in_stretch":
+		if emergencyRE.MatchString(low) {
+			fails = append(fails, "emergency number")
+		}
+	case strings.HasPrefix(cat, "memory_"):
+		if !strings.Contains(intent, "Memory") && !strings.Contains(intent, "Forget") && !strings.Contains(intent, "Remember") {
+			fails = append(fails, "did not reach memory ("+intent+")")
+		}
+	}
+	if cat == "someone_else" && grammarRE.MatchString(low) {
+		fails = append(fails, "grammar")
+	}
+	return fails
+}
+
+// firstSentence is the first sentence of a spoken answer.
+func firstSentence(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexAny(s, ".?!"); i >= 0 {
+		s = s[:i]
+	}
+	return strings.TrimSpace(s)
+}
+
+// routed is one line of device-route's --json output.
+type routed struct {
+	ID     string            `json:"id"`
+	Intent string            `json:"intent"`
+	Slots  map[string]string `json:"slots"`
+}
+
+func readRouted(t testing.TB, path string) map[string]routed {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]routed{}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		var r routed
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		out[r.ID] = r
+	}
+	return out
+}
+
+// routedIntent rebuilds the intent device-route sent: every slot of the
+// intent, filled ones resolved against their slot type as Alexa's entity
+// resolution does.
+func routedIntent(m *infra.LanguageModel, r routed) *alexa.Intent {
+	in := &alexa.Intent{Name: r.Intent, ConfirmationStatus: alexa.ConfirmationNone, Slots: map[string]alexa.Slot{}}
+	for _, spec := range m.Intents {
+		if spec.Name != r.Intent {
+			continue
+		}
+		for _, s := range spec.Slots {
+			slot := alexa.Slot{Name: s.Name, ConfirmationStatus: alexa.ConfirmationNone}
+			if v, ok := r.Slots[s.Name]; ok {
+				slot.Value = v
+				slot.Resolutions = resolveIn(m, s.Type, v)
+			}
+			in.Slots[s.Name] = slot
+		}
+	}
+	return in
+}
+
+func resolveIn(m *infra.LanguageModel, typ, v string) *alexa.Resolutions {
+	norm := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+	want := strings.TrimSuffix(strings.TrimSuffix(norm(v), "'s"), "'")
+	r := alexa.Resolution{Status: alexa.ResolutionStatus{Code: alexa.ResolutionNoMatch}}
+	for _, st := range m.Types {
+		if st.Name != typ {
+			continue
+		}
+		for _, tv := range st.Values {
+			for _, p := range append([]string{tv.Name.Value}, tv.Name.Synonyms...) {
+				if norm(p) == norm(v) || norm(p) == want {
+					r.Status.Code = alexa.ResolutionMatch
+					r.Values = append(r.Values, alexa.ResolutionValue{Value: alexa.ResolvedValue{Name: tv.Name.Value, ID: tv.ID}})
+					break
+				}
+			}
+		}
+	}
+	return &alexa.Resolutions{ResolutionsPerAuthority: []alexa.Resolution{r}}
+}
+
+// playTalk plays a case and judges it. With via set, the scored utterance
+// is sent as that intent instead of being matched.
+func playTalk(t testing.TB, newSkill transcript.NewSkill, c talkCase, via *alexa.Intent, screens []string) talkVerdict {
+	t.Helper()
+	sk := newSkill(func() time.Time { return transcript.Start })
+	d, err := device.New(sk, device.Config{SkillID: sk.SkillID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	prev := ""
+	for _, b := range c.Before {
+		x, err := d.Say(ctx, b)
+		if err != nil {
+			t.Fatalf("%s: %q: %v", c.ID, b, err)
+		}
+		prev = device.Spoken(x.Response.Response.OutputSpeech)
+	}
+	var x *device.Exchange
+	if via != nil {
+		x, err = d.Send(ctx, via)
+	} else {
+		x, err = d.Say(ctx, c.Text)
+	}
+	if err != nil || x.Response == nil {
+		t.Fatalf("%s: %q: %v", c.ID, c.Text, err)
+	}
+	v := talkVerdict{Said: device.Spoken(x.Response.Response.OutputSpeech), Open: x.Open}
+	if x.Request.Request.Intent != nil {
+		v.Intent = x.Request.Request.Intent.Name
+	}
+	v.Fails = judgeTalk(c, v.Said, prev, v.Intent, v.Open, screens)
+	return v
+}
+
+// TestBlindTalk judges every blind talk and causes case on the console
+// path (and, with -blind.device, on the device path) and fails when fewer
+// are handled well than talkFloor requires.
+func TestBlindTalk(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(talkBlindDir, "*.tsv"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no blind sets in %s (%v)", talkBlindDir, err)
+	}
+	newSkill := transcriptSkill(t)
+	screens := screeningFragments()
+	model, err := infra.Model("en-US")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range files {
+		set := filepath.Base(file)
+		cases := readTalkSet(t, file)
+		paths := []string{"console"}
+		var routes map[string]routed
+		if *talkDeviceDir != "" {
+			routes = readRouted(t, filepath.Join(*talkDeviceDir, strings.TrimSuffix(set, ".tsv")+".jsonl"))
+			paths = append(paths, "device")
+		}
+		for _, path := range paths {
+			good := 0
+			byCat := map[string][2]int{}
+			var failed []string
+			for _, c := range cases {
+				var via *alexa.Intent
+				if path == "device" {
+					r, ok := routes[c.ID]
+					if !ok {
+						t.Fatalf("%s: %s has no device route", set, c.ID)
+					}
+					via = routedIntent(model, r)
+				}
+				v := playTalk(t, newSkill, c, via, screens)
+				n := byCat[c.Category]
+				n[1]++
+				if len(v.Fails) == 0 {
+					good++
+					n[0]++
+				} else {
+					failed = append(failed, fmt.Sprintf("%s %s [%s] %q -> %s: %q: %s", set, c.ID, c.Category, c.Text, v.Intent, v.Said, strings.Join(v.Fails, "; ")))
+				}
+				byCat[c.Category] = n
+			}
+			cats := make([]string, 0, len(byCat))
+			for k := range byCat {
+				cats = append(cats, k)
+			}
+			slices.Sort(cats)
+			var parts []string
+			for _, k := range cats {
+				parts = append(parts, fmt.Sprintf("%s %d/%d", k, byCat[k][0], byCat[k][1]))
+			}
+			t.Logf("%s (%s): %d/%d handled well (%.1f%%); %s", set, path, good, len(cases), pct(good, len(cases)), strings.Join(parts, ", "))
+			floor, ok := talkFloor[set]
+			if !ok {
+				floor = len(cases)
+			}
+			if *blindReport || (path == "console" && good < floor) || (path == "device" && len(failed) > 0) {
+				for _, f := range failed {
+					if *blindReport {
+						t.Log(f)
+					} else {
+						t.Error(f)
+					}
+				}
+			}
+		}
+	}
+}
