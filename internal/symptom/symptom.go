@@ -609,6 +609,9 @@ func (r *reader) answer(toks []string) (string, int) {
 			if !r.standsAlone(toks, i+len(p)) {
 				continue
 			}
+			if m, _ := r.match(toks, i); m != nil && len(m.toks) > len(p) && isTerm(m) {
+				continue // "no appetite", "no feeling": a sign, not a no
+			}
 			bestA, bestN = a, len(p)
 		}
 	}
@@ -835,3 +838,36 @@ func (r *reader) topic(rd *Reading) string {
 	}
 	return ""
 }
+
+// SignPhrases lists the words of every warning sign and risk the reader
+// knows, with their common denials ("no swelling"), for the interaction
+// model's WarningSign slot type. A device keeps only the words of an
+// intent's slots: with a sign slot on every symptom intent, "my knees ache
+// and my face has gone droopy" still brings "face has gone droopy" to
+// triage, and "no swelling" is heard as a denial, not as swelling.
+func SignPhrases() []string {
+	set := map[string]bool{}
+	for _, f := range std.flags {
+		for _, p := range f.Say {
+			if strings.ContainsAny(p, "#*0123456789") {
+				continue
+			}
+			set[p] = true
+			if strings.Count(p, " ") == 0 {
+				for _, no := range signDenials {
+					set[no+" "+p] = true
+				}
+			}
+		}
+	}
+	out := make([]string, 0, len(set))
+	for p := range set {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// signDenials are the words that deny a one-word sign in the model's
+// WarningSign values ("no swelling", "not red").
+var signDenials = []string{"no", "not", "nothing", "without"}

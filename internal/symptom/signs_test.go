@@ -1,0 +1,77 @@
+package symptom
+
+import (
+	"bytes"
+	"encoding/json"
+	stdflag "flag"
+	"fmt"
+	"os"
+	"testing"
+)
+
+var update = stdflag.Bool("update", false, "rewrite infra/model/signs.json from the vocabulary")
+
+// signsModel is the interaction model fragment that holds the WarningSign
+// slot type, made from the vocabulary so the two cannot drift.
+const signsModel = "../../infra/model/signs.json"
+
+// TestSignTypeUpToDate fails when the vocabulary's warning signs changed
+// and infra/model/signs.json was not rewritten: run
+// go test ./internal/symptom -update, then go test ./infra -update.
+func TestSignTypeUpToDate(t *testing.T) {
+	type name struct {
+		Value string `json:"value"`
+	}
+	type value struct {
+		ID   string `json:"id"`
+		Name name   `json:"name"`
+	}
+	type slotType struct {
+		Name   string  `json:"name"`
+		Values []value `json:"values"`
+	}
+	frag := struct {
+		Types []slotType `json:"types"`
+	}{}
+	st := slotType{Name: "WarningSign"}
+	for i, p := range SignPhrases() {
+		st.Values = append(st.Values, value{ID: fmt.Sprintf("sign-%04d", i+1), Name: name{p}})
+	}
+	frag.Types = append(frag.Types, st)
+	want, err := json.MarshalIndent(frag, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = append(want, '\n')
+	if *update {
+		if err := os.WriteFile(signsModel, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	got, err := os.ReadFile(signsModel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s is out of date: run go test ./internal/symptom -update and go test ./infra -update", signsModel)
+	}
+}
+
+// TestSignPhrasesRead: every WarningSign value reads as a sign or a denial,
+// so what a device puts in the slot reaches triage; a sign that needs its
+// context ("half an hour ago", of a cramp) reads so in that context.
+func TestSignPhrasesRead(t *testing.T) {
+	with := map[string][]string{}
+	for _, f := range std.flags {
+		for _, p := range f.Say {
+			with[p] = append(with[p], f.With...)
+		}
+	}
+	for _, p := range SignPhrases() {
+		rd := ReadAbout(p, with[p]...)
+		if len(rd.Facts) == 0 && len(rd.Negated) == 0 && len(rd.Sensations) == 0 && len(rd.Parts) == 0 && rd.Subject == "" && len(rd.Timing) == 0 {
+			t.Errorf("%q reads as nothing", p)
+		}
+	}
+}
