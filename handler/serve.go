@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"mime"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/nightlegs/nightlegs/internal/alexa"
@@ -103,6 +105,20 @@ func (e *endpoint) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusMethodNotAllowed, "method not allowed: POST the Alexa request JSON")
 		return
 	}
+	// A browser can post text/plain anywhere without asking first, but
+	// must ask (a CORS preflight, which this server never grants) before
+	// posting JSON: requiring JSON keeps other web pages out.
+	if !isJSON(r.Header.Get("Content-Type")) {
+		httpError(w, http.StatusUnsupportedMediaType, "unsupported media type: post the request with Content-Type: application/json")
+		return
+	}
+	// A page whose name an attacker re-points at 127.0.0.1 (DNS
+	// rebinding) is same-origin to the browser, but its requests still
+	// carry the attacker's name in Host.
+	if !loopbackHost(r.Host) {
+		httpError(w, http.StatusForbidden, "forbidden: -insecure-local answers only requests addressed to 127.0.0.1, ::1 or localhost")
+		return
+	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxRequestBytes))
 	if err != nil {
 		var tooBig *http.MaxBytesError
@@ -142,6 +158,28 @@ func (e *endpoint) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if _, err := w.Write(out); err != nil {
 		e.log.Warn("write response", "err", err)
 	}
+}
+
+// isJSON reports whether a Content-Type header names application/json,
+// with or without parameters such as charset.
+func isJSON(contentType string) bool {
+	mt, _, err := mime.ParseMediaType(contentType)
+	return err == nil && mt == "application/json"
+}
+
+// loopbackHost reports whether a Host header names this machine by a
+// loopback address or localhost, with or without a port.
+func loopbackHost(hostport string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // httpError answers with a status and a JSON body saying what was wrong.
