@@ -205,7 +205,7 @@ func TestUsage(t *testing.T) {
 	if !errors.Is(perr, flag.ErrHelp) {
 		t.Fatal(perr)
 	}
-	for _, f := range []string{"-serve", "-insecure-local", "-json", "-locale", "-user", "-store", "-memory", "-skill-id", "-log-level", "SKILL_ID", "TABLE_NAME", "LOG_LEVEL"} {
+	for _, f := range []string{"-serve", "-insecure-local", "-json", "-locale", "-user", "-store", "-memory", "-skill-id", "-log-level", "-tls-cert", "-tls-key", "SKILL_ID", "TABLE_NAME", "LOG_LEVEL", "HTTPS_PROXY", "SSL_CERT_FILE"} {
 		if !strings.Contains(string(usage), f) {
 			t.Errorf("usage does not mention %s", f)
 		}
@@ -256,19 +256,22 @@ func TestCheckServe(t *testing.T) {
 // use, before opening a store or a port.
 func TestServeRefuses(t *testing.T) {
 	missing := filepath.Join(t.TempDir(), "missing.pem")
-	for _, args := range [][]string{
-		{"-serve", "127.0.0.1:0"}, // verified, but no SKILL_ID
-		{"-serve", "0.0.0.0:0", "-insecure-local"},
-		{"-serve", "127.0.0.1:0", "-skill-id", "amzn1.ask.skill.x", "-tls-cert", missing, "-tls-key", missing},
-		{"-serve", "127.0.0.1:0", "-skill-id", "amzn1.ask.skill.x", "-tls-cert", missing},
-		{"-tls-cert", missing, "-tls-key", missing},
+	for _, tt := range []struct {
+		args []string
+		want string // in the error
+	}{
+		{[]string{"-serve", "127.0.0.1:0"}, "SKILL_ID"},
+		{[]string{"-serve", "0.0.0.0:0", "-insecure-local"}, "loopback"},
+		{[]string{"-serve", "127.0.0.1:0", "-skill-id", "amzn1.ask.skill.x", "-tls-cert", missing, "-tls-key", missing}, "missing.pem"},
+		{[]string{"-serve", "127.0.0.1:0", "-skill-id", "amzn1.ask.skill.x", "-tls-cert", missing}, "-tls-key"},
+		{[]string{"-tls-cert", missing, "-tls-key", missing}, "-serve"},
 	} {
 		var out, errw bytes.Buffer
 		dir := t.TempDir()
-		args = append(args, "-store", filepath.Join(dir, "x.db"))
+		args := append(tt.args, "-store", filepath.Join(dir, "x.db"))
 		err := run(context.Background(), testConfig(t, args...), strings.NewReader(""), &out, &errw)
-		if err == nil {
-			t.Errorf("run %q served", args)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("run %q = %v, want a refusal naming %s", args, err, tt.want)
 		}
 		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 			t.Errorf("run %q opened the store before refusing", args)
