@@ -84,6 +84,11 @@ const (
 	// maxCached bounds the cache. Only chains that verified are cached, so
 	// only Amazon's can fill it; the bound is for safety.
 	maxCached = 16
+	// maxFetches bounds the fetches under way at once. Anyone can send a
+	// request naming a chain under /echo.api/ that is not cached (it is
+	// checked only once fetched), so a flood of them must not become a
+	// flood of outbound connections; Alexa's own chain is fetched once.
+	maxFetches = 4
 )
 
 // Verifier checks requests against one skill ID. Set its fields before
@@ -110,6 +115,7 @@ type Verifier struct {
 
 	clientOnce sync.Once
 	client     *http.Client
+	fetchSlots chan struct{}
 
 	mu    sync.Mutex
 	cache map[string]signingKey
@@ -271,6 +277,13 @@ func (v *Verifier) fetch(ctx context.Context, u *url.URL) ([]byte, error) {
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
+	slots := v.slots()
+	select {
+	case slots <- struct{}{}:
+		defer func() { <-slots }()
+	case <-ctx.Done():
+		return nil, fmt.Errorf("%w: %d fetches already under way: %v", ErrCertFetch, maxFetches, ctx.Err())
+	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCertFetch, err)
@@ -293,6 +306,12 @@ func (v *Verifier) fetch(ctx context.Context, u *url.URL) ([]byte, error) {
 	return b, nil
 }
 
+// slots is the semaphore of fetches under way.
+func (v *Verifier) slots() chan struct{} {
+	v.httpClient()
+	return v.fetchSlots
+}
+
 // httpClient is Client, or the production client, never following
 // redirects: a redirect could lead anywhere the URL check forbids.
 func (v *Verifier) httpClient() *http.Client {
@@ -307,6 +326,7 @@ func (v *Verifier) httpClient() *http.Client {
 		}
 		c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 		v.client = &c
+		v.fetchSlots = make(chan struct{}, maxFetches)
 	})
 	return v.client
 }

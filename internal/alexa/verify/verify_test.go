@@ -597,3 +597,33 @@ func BenchmarkVerifyFetch(b *testing.B) {
 		}
 	}
 }
+
+// TestFetchLimit: a flood of requests naming chains that never come opens
+// at most maxFetches fetches at once; the rest give up at the timeout.
+func TestFetchLimit(t *testing.T) {
+	f := getFixture(t)
+	v := f.verifier(&clock{t: f.now})
+	v.FetchTimeout = 300 * time.Millisecond
+	var wg sync.WaitGroup
+	errs := make(chan error, 3*maxFetches)
+	for i := range 3 * maxFetches {
+		path := fmt.Sprintf("/echo.api/flood-%d.pem", i)
+		f.s3.Stall(path)
+		r := f.valid()
+		r.url = "https://s3.amazonaws.com" + path
+		wg.Go(func() {
+			_, err := v.Verify(context.Background(), r.header(), r.body)
+			errs <- err
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if !errors.Is(err, ErrCertFetch) {
+			t.Errorf("stalled chain: %v, want ErrCertFetch", err)
+		}
+	}
+	if n := f.s3.MaxInFlight(); n > maxFetches {
+		t.Errorf("%d fetches at once, want at most %d", n, maxFetches)
+	}
+}

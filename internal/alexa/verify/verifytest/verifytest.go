@@ -230,12 +230,14 @@ type S3 struct {
 	proxy  *http.Server
 	stop   chan struct{}
 
-	mu       sync.Mutex
-	objects  map[string][]byte
-	stalled  map[string]bool
-	moved    map[string]string
-	fetches  map[string]int
-	connects int
+	mu          sync.Mutex
+	objects     map[string][]byte
+	stalled     map[string]bool
+	moved       map[string]string
+	fetches     map[string]int
+	connects    int
+	inFlight    int
+	maxInFlight int
 }
 
 // NewS3 starts the server and the proxy. Close stops them.
@@ -301,6 +303,13 @@ func (s *S3) Fetches(path string) int {
 	return s.fetches[path]
 }
 
+// MaxInFlight is the most requests the server was answering at once.
+func (s *S3) MaxInFlight() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.maxInFlight
+}
+
 // Connects is how many tunnels the proxy opened.
 func (s *S3) Connects() int {
 	s.mu.Lock()
@@ -321,6 +330,13 @@ func (s *S3) Client(a *Authority) *http.Client {
 func (s *S3) serveObject(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.fetches[r.URL.Path]++
+	s.inFlight++
+	s.maxInFlight = max(s.maxInFlight, s.inFlight)
+	defer func() {
+		s.mu.Lock()
+		s.inFlight--
+		s.mu.Unlock()
+	}()
 	body, ok := s.objects[r.URL.Path]
 	stalled := s.stalled[r.URL.Path]
 	location, moved := s.moved[r.URL.Path]
