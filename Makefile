@@ -2,7 +2,7 @@
 GO ?= go
 export GOFLAGS := -buildvcs=false
 
-.PHONY: test vet fmt-check unit build moto lint-template check-bootstrap build-NightLegsFunction deploy skill endpoint device-check-talk
+.PHONY: test vet fmt-check unit fuzz build moto lint-template check-bootstrap build-NightLegsFunction deploy skill endpoint device-check device-check-talk
 
 test: fmt-check vet unit lint-template check-bootstrap
 
@@ -15,6 +15,12 @@ vet:
 
 unit: moto
 	$(GO) test -count=1 ./...
+
+# Search for inputs that make the request verifier panic or pass what it
+# must not. `make test` runs only the seed corpus; this runs the fuzzer.
+FUZZTIME ?= 60s
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzVerify$$' -fuzztime $(FUZZTIME) ./internal/alexa/verify
 
 # The store tests run against moto's DynamoDB-protocol server, moto_server
 # (internal/store starts it on a free loopback port). It is preinstalled on

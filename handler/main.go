@@ -6,6 +6,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"flag"
 	"fmt"
@@ -31,6 +32,8 @@ import (
 type config struct {
 	serve         string
 	insecureLocal bool
+	tlsCert       string
+	tlsKey        string
 	jsonOut       bool
 	locale        string
 	user          string
@@ -78,8 +81,13 @@ func parseFlags(args []string) (config, error) {
 
 Usage:
   handler                      open a console: type what you would say
+  handler -serve ADDR [-tls-cert FILE -tls-key FILE]
+                               answer Alexa at ADDR (such as :8443), verifying
+                               that every request comes from Alexa for SKILL_ID;
+                               plain HTTP behind a TLS proxy, or HTTPS itself
   handler -serve ADDR -insecure-local
-                               answer Alexa request JSON posted to ADDR
+                               answer Alexa request JSON posted to ADDR, without
+                               verifying it: for local tools, on loopback only
 Under AWS Lambda (AWS_LAMBDA_RUNTIME_API set) it serves Alexa requests.
 
 Flags:
@@ -87,15 +95,21 @@ Flags:
 		fs.PrintDefaults()
 		fmt.Fprint(fs.Output(), `
 Environment (Lambda and local):
-  SKILL_ID           only accept requests for this skill ID
+  SKILL_ID           only accept requests for this skill ID (required by -serve
+                     without -insecure-local)
   TABLE_NAME         keep context in this DynamoDB table
   DYNAMODB_ENDPOINT  DynamoDB endpoint for local development
   USER_KEY_SECRET    secret for hashing Alexa user IDs into store keys
   LOG_LEVEL          debug, info, warn or error (default info)
+  HTTPS_PROXY        -serve fetches Alexa's signing certificates through it
+  SSL_CERT_FILE, SSL_CERT_DIR
+                     the roots -serve trusts (default: the system's)
 `)
 	}
 	fs.StringVar(&cfg.serve, "serve", "", "serve Alexa JSON over HTTP on `ADDR` (such as 127.0.0.1:8080)")
 	fs.BoolVar(&cfg.insecureLocal, "insecure-local", false, "allow -serve without request verification (loopback addresses only)")
+	fs.StringVar(&cfg.tlsCert, "tls-cert", "", "-serve: serve HTTPS with this PEM certificate chain `file` (with -tls-key)")
+	fs.StringVar(&cfg.tlsKey, "tls-key", "", "-serve: the PEM private key `file` of -tls-cert")
 	fs.BoolVar(&cfg.jsonOut, "json", false, "console: print each turn's complete Alexa response as one JSON line")
 	fs.StringVar(&cfg.locale, "locale", "en-US", "console: the listener's `locale`")
 	fs.StringVar(&cfg.user, "user", "amzn1.ask.account.local-console", "console: the listener's Alexa user `ID`")
@@ -130,9 +144,16 @@ func run(ctx context.Context, cfg config, stdin io.Reader, stdout, stderr io.Wri
 		return err
 	}
 	slog.SetDefault(log)
+	if cfg.serve == "" && (cfg.tlsCert != "" || cfg.tlsKey != "") {
+		return errors.New("-tls-cert and -tls-key are for -serve")
+	}
+	var cert *tls.Certificate
 	if cfg.serve != "" {
 		// Refuse before opening anything.
-		if err := checkServe(cfg.serve, cfg.insecureLocal); err != nil {
+		if err := checkServe(cfg); err != nil {
+			return err
+		}
+		if cert, err = loadTLS(cfg); err != nil {
 			return err
 		}
 	}
@@ -157,7 +178,7 @@ func run(ctx context.Context, cfg config, stdin io.Reader, stdout, stderr io.Wri
 		lambda.StartWithOptions(sk.Handle, lambda.WithContext(ctx))
 		return nil
 	case cfg.serve != "":
-		return serve(ctx, cfg.serve, sk, stderr)
+		return serve(ctx, cfg, cert, sk, stderr)
 	}
 	return runConsole(ctx, cfg, sk, stdin, stdout, stderr)
 }

@@ -205,7 +205,7 @@ func TestUsage(t *testing.T) {
 	if !errors.Is(perr, flag.ErrHelp) {
 		t.Fatal(perr)
 	}
-	for _, f := range []string{"-serve", "-insecure-local", "-json", "-locale", "-user", "-store", "-memory", "-skill-id", "-log-level", "SKILL_ID", "TABLE_NAME", "LOG_LEVEL"} {
+	for _, f := range []string{"-serve", "-insecure-local", "-json", "-locale", "-user", "-store", "-memory", "-skill-id", "-log-level", "-tls-cert", "-tls-key", "SKILL_ID", "TABLE_NAME", "LOG_LEVEL", "HTTPS_PROXY", "SSL_CERT_FILE"} {
 		if !strings.Contains(string(usage), f) {
 			t.Errorf("usage does not mention %s", f)
 		}
@@ -213,44 +213,65 @@ func TestUsage(t *testing.T) {
 }
 
 func TestCheckServe(t *testing.T) {
+	const id = "amzn1.ask.skill.1a2b3c4d-0000-4000-8000-000000000001"
 	tests := []struct {
-		addr     string
-		insecure bool
-		ok       bool
+		addr            string
+		insecure        bool
+		skillID         string
+		tlsCert, tlsKey string
+		ok              bool
 	}{
-		{"127.0.0.1:8080", true, true},
-		{"127.0.0.2:8080", true, true},
-		{"[::1]:8080", true, true},
-		{"localhost:8080", true, true},
-		{"127.0.0.1:8080", false, false},
-		{"0.0.0.0:8080", true, false},
-		{":8080", true, false},
-		{"[::]:8080", true, false},
-		{"192.168.1.20:8080", true, false},
-		{"example.com:8080", true, false},
-		{"127.0.0.1", true, false},
+		{"127.0.0.1:8080", true, "", "", "", true},
+		{"127.0.0.2:8080", true, "", "", "", true},
+		{"[::1]:8080", true, "", "", "", true},
+		{"localhost:8080", true, "", "", "", true},
+		{"127.0.0.1:8080", true, id, "", "", true},
+		{"0.0.0.0:8080", true, "", "", "", false},
+		{":8080", true, "", "", "", false},
+		{"[::]:8080", true, "", "", "", false},
+		{"192.168.1.20:8080", true, "", "", "", false},
+		{"example.com:8080", true, "", "", "", false},
+		{"127.0.0.1", true, "", "", "", false},
+		// Verified: any address, but only with a skill ID.
+		{"127.0.0.1:8080", false, "", "", "", false},
+		{":8443", false, "", "", "", false},
+		{":8443", false, id, "", "", true},
+		{"0.0.0.0:8080", false, id, "", "", true},
+		{"[::]:8443", false, id, "c.pem", "k.pem", true},
+		{":8443", false, id, "c.pem", "", false},
+		{":8443", false, id, "", "k.pem", false},
+		{"8443", false, id, "", "", false},
 	}
 	for _, tt := range tests {
-		err := checkServe(tt.addr, tt.insecure)
+		cfg := config{serve: tt.addr, insecureLocal: tt.insecure, skillID: tt.skillID, tlsCert: tt.tlsCert, tlsKey: tt.tlsKey}
+		err := checkServe(cfg)
 		if (err == nil) != tt.ok {
-			t.Errorf("checkServe(%q, %v) = %v, want ok=%v", tt.addr, tt.insecure, err, tt.ok)
+			t.Errorf("checkServe(%+v) = %v, want ok=%v", cfg, err, tt.ok)
 		}
 	}
 }
 
-// TestServeRefuses: run refuses to serve without -insecure-local or on a
-// public address, before opening a store or a port.
+// TestServeRefuses: run refuses to serve without a skill ID to verify
+// requests for, unverified on a public address, or with TLS files it cannot
+// use, before opening a store or a port.
 func TestServeRefuses(t *testing.T) {
-	for _, args := range [][]string{
-		{"-serve", "127.0.0.1:0"},
-		{"-serve", "0.0.0.0:0", "-insecure-local"},
+	missing := filepath.Join(t.TempDir(), "missing.pem")
+	for _, tt := range []struct {
+		args []string
+		want string // in the error
+	}{
+		{[]string{"-serve", "127.0.0.1:0"}, "SKILL_ID"},
+		{[]string{"-serve", "0.0.0.0:0", "-insecure-local"}, "loopback"},
+		{[]string{"-serve", "127.0.0.1:0", "-skill-id", "amzn1.ask.skill.x", "-tls-cert", missing, "-tls-key", missing}, "missing.pem"},
+		{[]string{"-serve", "127.0.0.1:0", "-skill-id", "amzn1.ask.skill.x", "-tls-cert", missing}, "-tls-key"},
+		{[]string{"-tls-cert", missing, "-tls-key", missing}, "-serve"},
 	} {
 		var out, errw bytes.Buffer
 		dir := t.TempDir()
-		args = append(args, "-store", filepath.Join(dir, "x.db"))
+		args := append(tt.args, "-store", filepath.Join(dir, "x.db"))
 		err := run(context.Background(), testConfig(t, args...), strings.NewReader(""), &out, &errw)
-		if err == nil {
-			t.Errorf("run %q served", args)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("run %q = %v, want a refusal naming %s", args, err, tt.want)
 		}
 		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 			t.Errorf("run %q opened the store before refusing", args)
@@ -384,7 +405,8 @@ func TestServeShutdown(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var errw bytes.Buffer
 	done := make(chan error, 1)
-	go func() { done <- serveOn(ctx, ln, testSkill(t, ""), &errw) }()
+	sk := testSkill(t, "")
+	go func() { done <- serveOn(ctx, ln, &endpoint{skill: sk, log: sk.Log}, nil, &errw) }()
 	code, _, body := post(t, "http://"+ln.Addr().String()+"/", http.MethodPost, readFile(t, "launch.json"))
 	if code != http.StatusOK {
 		t.Errorf("status %d: %s", code, body)

@@ -146,3 +146,21 @@ func TestSlotResolvedFirstSuccessfulAuthority(t *testing.T) {
 		t.Errorf("Resolved() = %q, %q; want cramp, CRAMP", name, id)
 	}
 }
+
+func TestIsSkillEvent(t *testing.T) {
+	for typ, want := range map[string]bool{
+		TypeSkillEnabled:         true,
+		TypeSkillDisabled:        true,
+		TypePermissionChanged:    true,
+		TypeAccountLinked:        true,
+		TypeLaunch:               false,
+		TypeIntent:               false,
+		"AlexaSkillEventual":     false,
+		"alexaskillevent.x":      false,
+		TypeExceptionEncountered: false,
+	} {
+		if got := (Request{Type: typ}).IsSkillEvent(); got != want {
+			t.Errorf("IsSkillEvent(%q) = %v, want %v", typ, got, want)
+		}
+	}
+}
