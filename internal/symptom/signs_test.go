@@ -68,7 +68,14 @@ func TestSignPhrasesRead(t *testing.T) {
 			with[p] = append(with[p], f.With...)
 		}
 	}
+	ignored := map[string]bool{}
+	for _, p := range std.vocab.Ignore {
+		ignored[p] = true
+	}
 	for _, p := range SignPhrases() {
+		if ignored[p] {
+			continue
+		}
 		rd := ReadAbout(p, with[p]...)
 		if len(rd.Facts) == 0 && len(rd.Negated) == 0 && len(rd.Sensations) == 0 && len(rd.Parts) == 0 && rd.Subject == "" && len(rd.Timing) == 0 {
 			t.Errorf("%q reads as nothing", p)

@@ -173,6 +173,9 @@ type flag struct {
 	// PluralUnless drops the plural fact when one of these is said: both
 	// ankles puffy by evening and fine by morning is no sign on its own.
 	PluralUnless []string `yaml:"plural_unless"`
+	// Unsided is the fact instead when the text names no side and no part
+	// at all ("it gets puffy"): a one-sided sign is not read into it.
+	Unsided string `yaml:"unsided"`
 }
 
 // combo reads a sign from its parts: a change (sensations) in a body part
@@ -251,6 +254,7 @@ type reader struct {
 	combos    []combo
 	topics    []topicRule
 	ages      struct{ child, under3 int }
+	vocab     *vocabulary
 }
 
 type personInfo struct {
@@ -295,6 +299,7 @@ func compile(b []byte) (*reader, error) {
 		topics:    v.Topics,
 	}
 	r.ages.child, r.ages.under3 = v.Ages.ChildBelow, v.Ages.Under3Below
+	r.vocab = &v
 	for _, w := range v.KeepS {
 		r.keepS[w] = true
 	}
@@ -583,6 +588,17 @@ func (r *reader) read(text string, known []string) Reading {
 	return rd
 }
 
+// names reports whether one of a phrase's own words means one of kinds:
+// "one calf's puffy" names its side.
+func (r *reader) names(p *phrase, kinds ...kind) bool {
+	for i := range p.toks {
+		if q, _ := r.match(p.toks, i); q != nil && q != p && slices.ContainsFunc(q.means, func(m meaning) bool { return slices.Contains(kinds, m.kind) }) {
+			return true
+		}
+	}
+	return false
+}
+
 // isTerm reports whether a phrase names a symptom, a part or a sign.
 func isTerm(p *phrase) bool {
 	return slices.ContainsFunc(p.means, func(m meaning) bool {
@@ -680,6 +696,9 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string)
 	}
 	facts := map[string]bool{}
 	negated := map[string]bool{}
+	// sided: the text names a side, or a part of a leg, anywhere.
+	sided := slices.ContainsFunc(cl, func(c ctx) bool { return c.singular || c.plural || c.limb || c.joint || c.hip }) ||
+		slices.ContainsFunc(hits, func(h hit) bool { return r.names(h.phrase, kPart, kSingular, kPlural) })
 	for _, h := range hits {
 		switch h.m.kind {
 		case kPart:
@@ -710,6 +729,11 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string)
 			c := cl[h.clause]
 			fact := h.m.id
 			switch {
+			case f.Unsided != "" && !sided && !h.negated && !r.names(h.phrase, kPart, kSingular):
+				fact = f.Unsided
+				if slices.ContainsFunc(f.PluralUnless, func(id string) bool { return present[id] }) {
+					fact = dropFact
+				}
 			case f.Chronic != "" && (present[timingLong] || present[timingGradual]):
 				fact = f.Chronic
 			case f.Hip != "" && c.hip && !c.limb && !c.joint:
@@ -860,13 +884,33 @@ func SignPhrases() []string {
 			}
 		}
 	}
+	// What is no sign ("a hot day"), so a device keeps it whole rather
+	// than "hot"; when and on which side ("by the end of the day", "both
+	// ankles"); and what happened ("a kick", "a fall").
+	for _, p := range std.vocab.Ignore {
+		set[p] = true
+	}
+	for _, id := range signContext {
+		for _, p := range std.vocab.Timing[id] {
+			set[p] = true
+		}
+		for _, p := range std.vocab.Sensations[id] {
+			set[p] = true
+		}
+	}
 	out := make([]string, 0, len(set))
 	for p := range set {
-		out = append(out, p)
+		if !strings.ContainsAny(p, "#*0123456789") {
+			out = append(out, p)
+		}
 	}
 	sort.Strings(out)
 	return out
 }
+
+// signContext names the timings and sensations whose words the WarningSign
+// values carry besides the signs.
+var signContext = []string{"daily", "gradual", "sudden", "both", "knock", "exertion", "cast", "fallen"}
 
 // signDenials are the words that deny a one-word sign in the model's
 // WarningSign values ("no swelling", "not red").

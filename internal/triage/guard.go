@@ -3,6 +3,7 @@ package triage
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -76,15 +77,30 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 	if rd != nil {
 		addReading(c, *rd)
 	}
+	var slots symptom.Reading
 	if t.Request != nil && t.Request.Request.Intent != nil {
+		// The slots' words, read together and in the light of what the
+		// intent already says: a device routes "my calf has been cramping
+		// for half an hour" to the cramp intent and keeps only its slots.
+		var said []string
 		for name, s := range t.Request.Request.Intent.Slots {
 			if name == freeTextSlot || s.Value == "" || loaded.unread[name] {
 				continue
 			}
-			addReading(c, symptom.Read(s.Value))
+			said = append(said, s.Value)
+		}
+		if len(said) > 0 {
+			sort.Strings(said)
+			if w := loaded.topics[t.Intent]; w != "" {
+				said = append([]string{w}, said...)
+			}
+			slots = symptom.ReadAbout(strings.Join(said, " and "), c.Topic)
+			addReading(c, slots)
 		}
 	}
-	c.AddFacts(loaded.intents[t.Intent]...)
+	if !withheld(t.Intent, slots) {
+		c.AddFacts(loaded.intents[t.Intent]...)
+	}
 	return g.decide(t, nil), nil
 }
 
@@ -96,6 +112,35 @@ func (g *Guard) After(t *router.Turn, r router.Reply) (router.Reply, error) {
 		return *p, nil
 	}
 	return r, nil
+}
+
+// withheld reports whether the words a device kept in a red-flag intent's
+// slots deny its sign or place it elsewhere ("no numbness down below";
+// ankles puffy "by the end of the day"), or lack what the sign needs
+// (diabetes, for a diabetic foot), so the intent alone does not stand for
+// the sign: data/intents.yaml, withhold and require.
+func withheld(intent string, slots symptom.Reading) bool {
+	says := func(w string) bool {
+		return slices.Contains(slots.Facts, w) || slices.Contains(slots.Timing, w) || slices.Contains(slots.Sensations, w)
+	}
+	heard := len(slots.Facts)+len(slots.Negated)+len(slots.Sensations)+len(slots.Timing) > 0
+	if need := loaded.require[intent]; heard && len(need) > 0 && !slices.ContainsFunc(need, says) {
+		// Words were kept, and none of them is what the sign needs. With
+		// none kept at all, the intent's own sample is all there is.
+		return true
+	}
+	for _, w := range loaded.withhold[intent] {
+		if f, ok := strings.CutPrefix(w, notPrefix); ok {
+			if slices.Contains(slots.Negated, f) {
+				return true
+			}
+			continue
+		}
+		if says(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // answerTo returns the answer the turn gives to a pending screening

@@ -132,6 +132,9 @@ type data struct {
 	deflt     Locale
 	intents   map[string][]string // red-flag intent → facts it tells
 	unread    map[string]bool     // slot names whose values are not symptoms
+	topics    map[string]string   // intent → the words it already says ("my cramp")
+	require   map[string][]string // red-flag intent → what its slots must say for its facts
+	withhold  map[string][]string // red-flag intent → what in its slots withholds its facts
 }
 
 // RedFlagIntents lists the red-flag intents (data/intents.yaml), sorted.
@@ -269,8 +272,11 @@ func load() (*data, error) {
 	}
 	d.locales, d.deflt = lf.Locales, lf.Default
 	var inf struct {
-		Intents map[string][]string `yaml:"intents"`
-		Unread  []string            `yaml:"unread_slots"`
+		Intents  map[string][]string `yaml:"intents"`
+		Unread   []string            `yaml:"unread_slots"`
+		Topics   map[string]string   `yaml:"topics"`
+		Require  map[string][]string `yaml:"require"`
+		Withhold map[string][]string `yaml:"withhold"`
 	}
 	if err := decode("intents.yaml", &inf); err != nil {
 		return nil, err
@@ -283,6 +289,19 @@ func load() (*data, error) {
 		}
 	}
 	d.intents = inf.Intents
+	d.topics = inf.Topics
+	d.withhold = inf.Withhold
+	d.require = inf.Require
+	for name := range inf.Require {
+		if _, ok := inf.Intents[name]; !ok {
+			return nil, fmt.Errorf("intents.yaml: require: %s is not a red-flag intent", name)
+		}
+	}
+	for name := range inf.Withhold {
+		if _, ok := inf.Intents[name]; !ok {
+			return nil, fmt.Errorf("intents.yaml: withhold: %s is not a red-flag intent", name)
+		}
+	}
 	d.unread = map[string]bool{}
 	for _, name := range inf.Unread {
 		d.unread[name] = true
