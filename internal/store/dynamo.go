@@ -177,13 +177,16 @@ func (d *Dynamo) Save(ctx context.Context, user string, base session.Snapshot, c
 	return save(ctx, d, user, base, ch, clock(d.Now), logger(d.Log))
 }
 
-// Forget deletes every item of user: one Query for the keys; when there is
-// more than the preferences, a PutItem that marks them "forget" (from then
-// on no night is kept, and a Load shows the deletion pending); then
-// BatchWriteItem deletes, the preferences last.
+// Forget deletes every item of user. First an UpdateItem marks the
+// preferences "forget" (creating them if need be), so that from then on no
+// night is kept and a Load shows the deletion pending, whatever fails
+// next; then one Query for the keys, and BatchWriteItem deletes, the
+// preferences last.
 func (d *Dynamo) Forget(ctx context.Context, user string) error {
+	if err := d.markForget(ctx, user); err != nil {
+		return fmt.Errorf("forget: stop keeping nights: %w", err)
+	}
 	var keys []map[string]types.AttributeValue
-	var prefs map[string]types.AttributeValue
 	p := dynamodb.NewQueryPaginator(d.client, d.query(user, true))
 	for p.HasMorePages() {
 		out, err := p.NextPage(ctx)
@@ -191,18 +194,10 @@ func (d *Dynamo) Forget(ctx context.Context, user string) error {
 			return fmt.Errorf("forget: list items: %w", err)
 		}
 		for _, av := range out.Items {
-			if sk, _ := av[attrSK].(*types.AttributeValueMemberS); sk != nil && sk.Value == keyPrefs {
-				prefs = av
-				continue
+			if sk, _ := av[attrSK].(*types.AttributeValueMemberS); sk == nil || sk.Value != keyPrefs {
+				keys = append(keys, av)
 			}
-			keys = append(keys, av)
 		}
-	}
-	if len(keys) > 0 {
-		if err := d.markForget(ctx, user, prefs); err != nil {
-			return fmt.Errorf("forget: stop keeping nights: %w", err)
-		}
-		prefs = map[string]types.AttributeValue{attrPK: pk(user), attrSK: &types.AttributeValueMemberS{Value: keyPrefs}}
 	}
 	for len(keys) > 0 {
 		n := min(len(keys), batchSize)
@@ -211,26 +206,31 @@ func (d *Dynamo) Forget(ctx context.Context, user string) error {
 		}
 		keys = keys[n:]
 	}
-	if prefs != nil {
-		if err := d.batchDelete(ctx, []map[string]types.AttributeValue{{attrPK: prefs[attrPK], attrSK: prefs[attrSK]}}); err != nil {
-			return fmt.Errorf("forget: preferences: %w", err)
-		}
+	prefs := map[string]types.AttributeValue{attrPK: pk(user), attrSK: str(keyPrefs)}
+	if err := d.batchDelete(ctx, []map[string]types.AttributeValue{prefs}); err != nil {
+		return fmt.Errorf("forget: preferences: %w", err)
 	}
 	return nil
 }
 
 // markForget replaces the preferences with a "forget" mark, whatever they
-// were, under a new version so that no writer holding the old ones writes
-// them back.
-func (d *Dynamo) markForget(ctx context.Context, user string, old map[string]types.AttributeValue) error {
+// were, under a higher version so that no writer holding the old ones
+// writes them back.
+func (d *Dynamo) markForget(ctx context.Context, user string) error {
 	now := clock(d.Now)
-	v, _ := numberOf(old[attrVersion])
-	it := item{key: keyPrefs, version: v + 1, expires: now.Add(PrefsLifetime), prefs: &session.Prefs{Forget: true, Updated: now}}
-	av, err := encodeItem(user, it)
-	if err != nil {
-		return err
-	}
-	_, err = d.client.PutItem(ctx, &dynamodb.PutItemInput{TableName: &d.table, Item: av})
+	_, err := d.client.UpdateItem(ctx, &dynamodb.UpdateItemInput{
+		TableName:        &d.table,
+		Key:              map[string]types.AttributeValue{attrPK: pk(user), attrSK: str(keyPrefs)},
+		UpdateExpression: aws.String("SET #f = :t, #s = :schema, #u = :u, #e = :e REMOVE #h, #voice ADD #v :one"),
+		ExpressionAttributeNames: map[string]string{
+			"#f": "forget", "#s": attrSchema, "#u": "updated", "#e": attrExpires,
+			"#h": "history", "#voice": "voice", "#v": attrVersion,
+		},
+		ExpressionAttributeValues: map[string]types.AttributeValue{
+			":t": &types.AttributeValueMemberBOOL{Value: true}, ":schema": number(session.Schema),
+			":u": str(now.UTC().Format(time.RFC3339Nano)), ":e": number(now.Add(PrefsLifetime).Unix()), ":one": number(1),
+		},
+	})
 	return err
 }
 
