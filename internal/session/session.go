@@ -21,6 +21,11 @@ const Schema = 1
 // another writer changed the item first and the change could not be merged.
 var ErrConflict = errors.New("session: version conflict")
 
+// ErrForgotten is returned by a store when items a writer started from
+// were deleted under it by a forget (another session's "forget me"): they
+// are not written back, and the session should keep nothing more.
+var ErrForgotten = errors.New("session: deleted by a forget")
+
 // Answers to yes/no questions, as kept in Context.Answers.
 const (
 	Yes     = "yes"

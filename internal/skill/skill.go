@@ -64,6 +64,9 @@ const (
 	AttrPrefs   = "prefs"
 	AttrNights  = "nights"
 	AttrTriage  = "triage"
+	// AttrForgotten marks a session whose listener's data was deleted
+	// under it (a "forget me" from another device): it keeps nothing more.
+	AttrForgotten = "forgotten"
 )
 
 // ErrWrongSkill is returned for a request sent for another skill ID.
@@ -182,9 +185,14 @@ func (s *Skill) handle(ctx context.Context, env *alexa.RequestEnvelope, log *slo
 		reply = apology()
 	}
 	if stored {
+		k.forgotten = env.Session != nil && env.Session.Attributes[AttrForgotten] == true
 		reply = s.keep(ctx, t, &k, reply, log)
 	}
-	return s.respond(t, reply)
+	resp := s.respond(t, reply)
+	if k.forgotten && resp.SessionAttributes != nil {
+		resp.SessionAttributes[AttrForgotten] = true
+	}
+	return resp
 }
 
 // keeping is what a turn knows of the store.
@@ -201,11 +209,16 @@ type keeping struct {
 	// startPrefs are the preferences the handler began with, so that only
 	// the fields it changed are written.
 	startPrefs session.Prefs
+	// forgotten is a session whose listener's data was deleted under it.
+	forgotten bool
 }
 
 // keep does what the reply asks of the store: a deletion, or a save of
 // what the turn changed. It returns the reply to give.
 func (s *Skill) keep(ctx context.Context, t *router.Turn, k *keeping, reply router.Reply, log *slog.Logger) router.Reply {
+	if k.forgotten && !reply.Forget {
+		return reply
+	}
 	if reply.Forget {
 		if err := s.forget(ctx, k.user); err != nil {
 			log.Warn("could not delete what is kept", "reason", err)
@@ -417,6 +430,13 @@ func (s *Skill) save(ctx context.Context, k *keeping, t *router.Turn, reply rout
 		return
 	}
 	snap, err := s.Store.Save(ctx, k.user, base, ch)
+	if errors.Is(err, session.ErrForgotten) {
+		// Another session deleted everything: this one keeps nothing
+		// more, lest it write back what the listener asked to forget.
+		log.Info("deleted by a forget in another session; this one keeps nothing more")
+		k.forgotten = true
+		return
+	}
 	if err != nil {
 		log.Warn("turn's write lost", "reason", err)
 		return

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -102,16 +103,33 @@ type device struct {
 	session int
 	attrs   map[string]any
 	open    bool
+	last    []byte // the last request sent
 }
 
 type say struct {
 	typ    string // request type; IntentRequest when Intent is set
 	intent string
 	slots  map[string]string
+	// ids are the IDs entity resolution matched slot values to; a slot
+	// without one is sent as Alexa sends a value it could not resolve
+	// (ER_SUCCESS_NO_MATCH).
+	ids map[string]string
 }
+
+// requests numbers request IDs, unique across devices as Alexa's are.
+var requests atomic.Int64
 
 func (d *device) send(s say) *alexa.ResponseEnvelope {
 	d.t.Helper()
+	resp, err := d.trySend(s)
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	return resp
+}
+
+// trySend is send for devices driven from other goroutines.
+func (d *device) trySend(s say) (*alexa.ResponseEnvelope, error) {
 	if !d.open {
 		d.session++
 		d.attrs = nil
@@ -125,7 +143,7 @@ func (d *device) send(s say) *alexa.ResponseEnvelope {
 			Attributes:  d.attrs,
 			User:        alexa.User{UserID: d.userID},
 		},
-		Request: alexa.Request{Type: s.typ, RequestID: "amzn1.echo-api.request.1", Locale: "en-US"},
+		Request: alexa.Request{Type: s.typ, RequestID: fmt.Sprint("amzn1.echo-api.request.", requests.Add(1)), Locale: "en-US"},
 	}
 	env.Context.System.Application.ApplicationID = testSkillID
 	env.Context.System.User.UserID = d.userID
@@ -133,7 +151,17 @@ func (d *device) send(s say) *alexa.ResponseEnvelope {
 		env.Request.Type = alexa.TypeIntent
 		env.Request.Intent = &alexa.Intent{Name: s.intent, Slots: map[string]alexa.Slot{}}
 		for k, v := range s.slots {
-			env.Request.Intent.Slots[k] = alexa.Slot{Name: k, Value: v}
+			slot := alexa.Slot{Name: k, Value: v}
+			if s.ids != nil {
+				status := alexa.ResolutionStatus{Code: alexa.ResolutionNoMatch}
+				var values []alexa.ResolutionValue
+				if id := s.ids[k]; id != "" {
+					status.Code = alexa.ResolutionMatch
+					values = []alexa.ResolutionValue{{Value: alexa.ResolvedValue{Name: id, ID: id}}}
+				}
+				slot.Resolutions = &alexa.Resolutions{ResolutionsPerAuthority: []alexa.Resolution{{Status: status, Values: values}}}
+			}
+			env.Request.Intent.Slots[k] = slot
 		}
 	}
 	if env.Request.Type == alexa.TypeSessionEnded {
@@ -141,20 +169,40 @@ func (d *device) send(s say) *alexa.ResponseEnvelope {
 	}
 	body, err := json.Marshal(env)
 	if err != nil {
+		return nil, err
+	}
+	d.last = body
+	return d.post(body, env.Request.Type)
+}
+
+// replay sends the last request again, byte for byte, as Alexa or Lambda
+// may after a timeout: the same request ID, the same session attributes.
+func (d *device) replay() *alexa.ResponseEnvelope {
+	d.t.Helper()
+	var env alexa.RequestEnvelope
+	if err := json.Unmarshal(d.last, &env); err != nil {
 		d.t.Fatal(err)
 	}
+	resp, err := d.post(d.last, env.Request.Type)
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	return resp
+}
+
+func (d *device) post(body []byte, typ string) (*alexa.ResponseEnvelope, error) {
 	out, err := d.sk.HandleJSON(context.Background(), body)
 	if err != nil {
-		d.t.Fatalf("HandleJSON: %v", err)
+		return nil, fmt.Errorf("HandleJSON: %w", err)
 	}
 	var resp alexa.ResponseEnvelope
 	if err := json.Unmarshal(out, &resp); err != nil {
-		d.t.Fatal(err)
+		return nil, err
 	}
 	end := resp.Response.ShouldEndSession
-	d.open = end != nil && !*end && env.Request.Type != alexa.TypeSessionEnded
+	d.open = end != nil && !*end && typ != alexa.TypeSessionEnded
 	d.attrs = resp.SessionAttributes
-	return &resp
+	return &resp, nil
 }
 
 func spoken(r *alexa.ResponseEnvelope) string {

@@ -217,16 +217,15 @@ func nightExpiry(n session.Night, now time.Time) time.Time {
 }
 
 // rebase re-applies a turn's change onto what is stored now (cur), given
-// what the turn started from (orig).
-func rebase(orig, cur state, ch session.Change, now time.Time, log *slog.Logger) session.Change {
-	var out session.Change
+// what the turn started from (orig). It reports lost when an item the turn
+// started from was deleted by a forget and is not written back.
+func rebase(orig, cur state, ch session.Change, now time.Time) (out session.Change, lost bool) {
 	if ch.Context != nil {
 		c := ch.Context.Clone()
 		old, ok := cur[keyContext]
 		switch {
 		case forgotten(orig, cur, keyContext):
-			log.Info("not writing back a conversation deleted by a forget")
-			c = nil
+			c, lost = nil, true
 		case ok && old.context != nil && !old.expired(now):
 			// A warning sign the other writer heard must not be lost.
 			c.Level = triage.Higher(c.Level, old.context.Level)
@@ -235,7 +234,7 @@ func rebase(orig, cur state, ch session.Change, now time.Time, log *slog.Logger)
 		out.Context = c
 	}
 	if ch.Prefs != nil && forgotten(orig, cur, keyPrefs) {
-		log.Info("not writing back preferences deleted by a forget")
+		lost = true
 	} else if ch.Prefs != nil {
 		var before, stored session.Prefs
 		if it := orig[keyPrefs]; it.prefs != nil {
@@ -250,7 +249,7 @@ func rebase(orig, cur state, ch session.Change, now time.Time, log *slog.Logger)
 			out.Prefs = &p
 		}
 	}
-	return out
+	return out, lost
 }
 
 // forgotten reports whether the item under key, which the writer started
@@ -381,13 +380,23 @@ func (e *conflictError) Error() string { return "conditional write failed" }
 
 // save is every store's Save: a conditional write of what ch changes of
 // the context and preferences in base, re-applied to what is stored on a
-// conflict; then the night, added to what is stored.
+// conflict; and the night, added to what is stored. The night goes first,
+// unless the turn writes preferences (they may give the consent it needs):
+// it is the part that must not be lost, and it never conflicts.
 func save(ctx context.Context, b backend, user string, base session.Snapshot, ch session.Change, now time.Time, log *slog.Logger) (session.Snapshot, error) {
 	if ch.Empty() {
 		return base, nil
 	}
-	cur, err := saveItems(ctx, b, user, fromSnapshot(base), ch, now, log)
-	errs := []error{err}
+	cur := fromSnapshot(base)
+	var errs []error
+	items := func() {
+		var err error
+		cur, err = saveItems(ctx, b, user, cur, ch, now)
+		errs = append(errs, err)
+	}
+	if ch.Prefs != nil {
+		items()
+	}
 	if ch.Night != nil {
 		a := newNightAdd(*ch.Night, ch.Request, now)
 		dup, err := b.addNight(ctx, user, a)
@@ -403,6 +412,9 @@ func save(ctx context.Context, b backend, user string, base session.Snapshot, ch
 			cur = merged(cur, state{a.key: a.apply(cur[a.key])})
 		}
 	}
+	if ch.Prefs == nil {
+		items()
+	}
 	return cur.snapshot(now), errors.Join(errs...)
 }
 
@@ -411,16 +423,22 @@ func save(ctx context.Context, b backend, user string, base session.Snapshot, ch
 // writes again at once onto the stored items the failed write returned
 // (two writers settle in two writes); after more, several writers are at
 // it, and it waits a random moment and reads afresh before each write.
-func saveItems(ctx context.Context, b backend, user string, orig state, ch session.Change, now time.Time, log *slog.Logger) (state, error) {
-	cur, turn := orig, ch
+func saveItems(ctx context.Context, b backend, user string, orig state, ch session.Change, now time.Time) (state, error) {
+	cur, turn, lost := orig, ch, false
+	done := func(st state) (state, error) {
+		if lost {
+			return st, fmt.Errorf("save: %w", session.ErrForgotten)
+		}
+		return st, nil
+	}
 	for attempt := 1; ; attempt++ {
 		puts, next := plan(cur, ch, now)
 		if len(puts) == 0 {
-			return cur, nil
+			return done(cur)
 		}
 		err := b.write(ctx, user, puts)
 		if err == nil {
-			return next, nil
+			return done(next)
 		}
 		var conflict *conflictError
 		if !errors.As(err, &conflict) {
@@ -441,7 +459,9 @@ func saveItems(ctx context.Context, b backend, user string, orig state, ch sessi
 				return orig, fmt.Errorf("save: re-read after conflict: %w", err)
 			}
 		}
-		ch = rebase(orig, cur, turn, now, log)
+		var gone bool
+		ch, gone = rebase(orig, cur, turn, now)
+		lost = lost || gone
 	}
 }
 
