@@ -151,7 +151,8 @@ func (p *faultProxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	req.Header = r.Header.Clone()
-	resp, err := p.client.Do(req)
+	// One request at a time, as moto needs (see motoLock).
+	resp, err := serialized{p.client}.Do(req)
 	if err != nil {
 		awsError(w, http.StatusBadGateway, "ProxyError", err.Error())
 		return

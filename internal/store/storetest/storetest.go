@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -584,8 +585,9 @@ func testNightOncePerTurn(t *testing.T, tg Target, clk *Clock) {
 // Many sessions of one listener at once, each from the same snapshot,
 // each recording tonight's night and its own fact: every night counts.
 // The one context is merged write by write; a session that could not get
-// its turn in within the bounded attempts says so (ErrConflict), and no
-// fact of a session whose save succeeded is lost.
+// its turn in within the bounded attempts or its deadline says so
+// (ErrConflict, or the context's error), and no fact of a session whose
+// save succeeded is lost.
 func testParallelSessions(t *testing.T, tg Target, clk *Clock) {
 	s := tg.Store
 	base := mustSave(t, s, alice, session.Snapshot{}, session.Change{Context: cramp(clk.Now()), Prefs: &session.Prefs{History: session.ConsentGiven}})
@@ -606,7 +608,8 @@ func testParallelSessions(t *testing.T, tg Target, clk *Clock) {
 	}
 	lost := 0
 	for i, err := range errs {
-		if errors.Is(err, session.ErrConflict) {
+		gaveUp := errors.Is(err, session.ErrConflict) || errors.Is(err, context.DeadlineExceeded)
+		if gaveUp && !strings.Contains(err.Error(), "keep night") {
 			lost++
 			continue
 		}
