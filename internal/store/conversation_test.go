@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
 	"strings"
 	"sync"
@@ -343,9 +344,12 @@ func TestDynamoSkillDisabled(t *testing.T) {
 }
 
 // Forget deletes every item of a user with many nights (more than one
-// BatchWriteItem), and only theirs.
+// BatchWriteItem), and only theirs, within README's budget: one UpdateItem
+// to mark the preferences, one Query, a BatchWriteItem per 25 other items
+// and one for the preferences.
 func TestDynamoForgetManyNights(t *testing.T) {
-	st := newDynamo(t)
+	var c counter
+	st := newDynamo(t, c.option)
 	day := time.Date(2026, 1, 15, 3, 0, 0, 0, time.UTC)
 	st.Now = func() time.Time { return day }
 	for _, u := range []string{"many", "other"} {
@@ -360,8 +364,12 @@ func TestDynamoForgetManyNights(t *testing.T) {
 			}
 		}
 	}
+	c.take()
 	if err := st.Forget(ctxT(t), "many"); err != nil {
 		t.Fatal(err)
+	}
+	if ops, want := c.take(), map[string]int{"UpdateItem": 1, "Query": 1, "BatchWriteItem": 3}; !maps.Equal(ops, want) {
+		t.Errorf("Forget of 30 nights, a context and preferences sent %v, want %v", ops, want)
 	}
 	if snap, _ := st.Load(ctxT(t), "many"); len(snap.Nights) != 0 {
 		t.Errorf("%d nights left", len(snap.Nights))

@@ -494,3 +494,41 @@ func TestNoWordsOfTheListenerStored(t *testing.T) {
 		}
 	}
 }
+
+// SkillDisabled follows the rules of "forget me": when the deletes fail,
+// keeping nights stops all the same (the listener's ID never comes back
+// to finish it; what is left expires), and the log says so as an error.
+func TestFaultSkillDisabledThatFails(t *testing.T) {
+	d, p := faultStore(t)
+	sk, logs := faultSkill(t, d)
+	const userID = "amzn1.ask.account.DISABLED"
+	withConsent(t, d, userID)
+	dev := &device{t: t, sk: sk, userID: userID}
+	dev.send(cramp)
+	dev.send(yes)
+	open := dev.attrs
+
+	p.inject("BatchWriteItem", throttled, 0)
+	event := alexa.RequestEnvelope{Version: "1.0", Request: alexa.Request{Type: alexa.TypeSkillDisabled, RequestID: "amzn1.echo-api.request.disabled"}}
+	event.Context.System.Application.ApplicationID = testSkillID
+	event.Context.System.User.UserID = userID
+	body, _ := json.Marshal(event)
+	if _, err := sk.HandleJSON(context.Background(), body); err != nil {
+		t.Fatal(err)
+	}
+	p.heal()
+	if lines := logs.lines("could not delete on skill disabled"); len(lines) != 1 || lines[0]["level"] != "ERROR" {
+		t.Errorf("log lines %v: want one error", lines)
+	}
+	prefs := items(t, d, userID)["PREFS"]
+	if f, _ := prefs["forget"].(*types.AttributeValueMemberBOOL); f == nil || !f.Value {
+		t.Errorf("PREFS = %v, want the deletion marked", prefs)
+	}
+	// A session still open on another device keeps no night.
+	dev.attrs, dev.open = open, true
+	dev.send(cramp)
+	dev.send(yes)
+	if got := tonightsCramps(t, d, userID); got != 1 {
+		t.Errorf("tonight's cramps = %d after the skill was disabled, want the 1 from before", got)
+	}
+}
