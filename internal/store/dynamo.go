@@ -500,17 +500,18 @@ func (d *Dynamo) write(ctx context.Context, user string, puts []put) error {
 }
 
 // touch is the UpdateItem that keeps the stored preferences another
-// PrefsLifetime, if they are there and not marked "forget".
+// PrefsLifetime, if they are there, not expired and not marked "forget".
 func (d *Dynamo) touch(user string, it item) *types.Update {
 	return &types.Update{
 		TableName:                &d.table,
 		Key:                      map[string]types.AttributeValue{attrPK: pk(user), attrSK: str(keyPrefs)},
 		UpdateExpression:         aws.String("SET #e = :e, #u = :u"),
-		ConditionExpression:      aws.String("attribute_exists(#sk) AND attribute_not_exists(#f)"),
+		ConditionExpression:      aws.String("attribute_exists(#sk) AND attribute_not_exists(#f) AND (attribute_not_exists(#e) OR #e > :now)"),
 		ExpressionAttributeNames: map[string]string{"#e": attrExpires, "#u": "updated", "#sk": attrSK, "#f": "forget"},
 		ExpressionAttributeValues: map[string]types.AttributeValue{
-			":e": number(it.expires.Unix()),
-			":u": str(it.prefs.Updated.UTC().Format(time.RFC3339Nano)),
+			":e":   number(it.expires.Unix()),
+			":u":   str(it.prefs.Updated.UTC().Format(time.RFC3339Nano)),
+			":now": number(it.prefs.Updated.Unix()),
 		},
 	}
 }

@@ -117,7 +117,7 @@ func writeRecords(rs records, puts []put) error {
 				continue
 			}
 			old, err := decodeRecord(it.key, b)
-			if err != nil || old.prefs == nil || old.prefs.Forget {
+			if err != nil || old.prefs == nil || old.prefs.Forget || old.expired(it.prefs.Updated) {
 				continue
 			}
 			old.prefs.Updated, old.expires = it.prefs.Updated, it.expires

@@ -165,8 +165,8 @@ func fromSnapshot(s session.Snapshot) state {
 // put is one write of a whole item, conditional on the version the stored
 // item must have for it to go ahead (expect; 0: there must be no item, or
 // none with a readable version). A touch instead only extends the stored
-// preferences' life to item.expires, if they are there and not marked
-// "forget": it writes no content, so it needs no version.
+// preferences' life to item.expires, if they are there, not expired and not
+// marked "forget": it writes no content, so it needs no version.
 type put struct {
 	item   item
 	expect int64
@@ -195,7 +195,7 @@ func plan(st state, ch session.Change, now time.Time) ([]put, state) {
 		p.Version = st[keyPrefs].version + 1
 		p.Updated = now
 		add(item{key: keyPrefs, version: p.Version, expires: now.Add(PrefsLifetime), prefs: &p})
-	} else if old := st[keyPrefs]; ch.Context != nil && old.prefs != nil && !old.prefs.Forget && now.Sub(old.prefs.Updated) >= prefsRefresh {
+	} else if old := st[keyPrefs]; ch.Context != nil && old.prefs != nil && !old.prefs.Forget && !old.expired(now) && now.Sub(old.prefs.Updated) >= prefsRefresh {
 		// Still in use: keep the preferences another PrefsLifetime.
 		p := *old.prefs
 		p.Updated = now

@@ -664,4 +664,10 @@ func testPrefsExpire(t *testing.T, tg Target, clk *Clock) {
 	if got := load(t, s, bob).Prefs; got.Voice != "" {
 		t.Errorf("preferences of a listener last here 14 months ago: %+v, want gone", got)
 	}
+	// Bob comes back: his expired preferences (TTL may not have deleted
+	// them yet) are not brought back to life.
+	mustSave(t, s, bob, load(t, s, bob), session.Change{Context: cramp(clk.Now())})
+	if got := load(t, s, bob).Prefs; got.Voice != "" {
+		t.Errorf("expired preferences came back: %+v", got)
+	}
 }
