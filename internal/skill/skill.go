@@ -173,7 +173,9 @@ func (s *Skill) handle(ctx context.Context, env *alexa.RequestEnvelope, log *slo
 	// A new session loads what is kept once triage has had its say: a
 	// warning sign is answered without waiting on the store.
 	k.pending = stored && t.NewSession
+	k.warning = true // until the screen lets the turn go on
 	reply, err := s.run(t, func() {
+		k.warning = false
 		if k.pending && !s.safetyFirst(t) {
 			k.pending = false
 			k.base, k.known = s.load(ctx, user, t, log)
@@ -211,6 +213,9 @@ type keeping struct {
 	startPrefs session.Prefs
 	// forgotten is a session whose listener's data was deleted under it.
 	forgotten bool
+	// warning is a reply triage gave before any conversation: a warning
+	// sign, answered without waiting on the store.
+	warning bool
 }
 
 // keep does what the reply asks of the store: a deletion, or a save of
@@ -229,12 +234,15 @@ func (s *Skill) keep(ctx context.Context, t *router.Turn, k *keeping, reply rout
 		return reply
 	}
 	timeout := s.storeTimeout()
-	if reply.Plain {
+	safety := reply.Plain || k.warning
+	if safety {
 		// A safety answer is already built and never depends on the
 		// store. What it changed (the level reached, a routine stopped)
-		// is still written, under a short deadline of its own, so a
-		// later session does not offer to carry on stretching.
+		// is still written, under a short deadline of its own and
+		// without a load first, so a later session does not offer to
+		// carry on stretching.
 		timeout = safetySaveTimeout
+		k.known = k.known && !k.pending
 	} else if k.pending {
 		// Free speech opened the session and was answered first; the
 		// load comes now, to write onto what is kept.
@@ -253,7 +261,7 @@ func (s *Skill) keep(ctx context.Context, t *router.Turn, k *keeping, reply rout
 	if t.Prefs.Forget || k.base.Prefs.Forget {
 		// A deletion the listener asked for is not finished: nothing new
 		// is kept until it is.
-		if reply.Plain {
+		if safety {
 			return reply
 		}
 		if err := s.forget(ctx, k.user); err != nil {

@@ -567,13 +567,21 @@ func TestNightSentWhenConsentUnknown(t *testing.T) {
 type redFlagTriage struct{}
 
 func (redFlagTriage) Before(t *router.Turn) (*router.Reply, error) {
-	if t.Intent != "LegColdIntent" {
-		return nil, nil
+	switch t.Intent {
+	case "LegColdIntent":
+		t.State.Level = "emergency"
+		r := router.Say("Call 911 now.")
+		r.End, r.Plain = true, true
+		return &r, nil
+	case "HotLegIntent":
+		// Urgent care: not an emergency's plain voice, but a warning
+		// sign all the same.
+		t.State.Level = "urgent"
+		r := router.Say("See a doctor today.")
+		r.End = true
+		return &r, nil
 	}
-	t.State.Level = "emergency"
-	r := router.Say("Call 911 now.")
-	r.End, r.Plain = true, true
-	return &r, nil
+	return nil, nil
 }
 
 func (redFlagTriage) After(t *router.Turn, r router.Reply) (router.Reply, error) { return r, nil }
@@ -581,19 +589,21 @@ func (redFlagTriage) After(t *router.Turn, r router.Reply) (router.Reply, error)
 // A red-flag intent opening a session is answered without loading: the
 // load waits for triage, and a warning sign needs nothing stored.
 func TestRedFlagIntentNeverWaitsOnTheStore(t *testing.T) {
-	st := &recordingStore{delay: time.Hour}
-	s := newTestSkill(st)
-	s.Triage = redFlagTriage{}
-	start := time.Now()
-	resp, err := s.Handle(context.Background(), request(t, "intent-cramp.json", intent("LegColdIntent")))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := time.Since(start); d > safetySaveTimeout+150*time.Millisecond {
-		t.Errorf("red-flag answer took %v with a stalled store", d)
-	}
-	if !strings.Contains(speech(resp), "Call 911 now.") || st.loads != 0 {
-		t.Errorf("said %q after %d loads; want the emergency answer and no load", speech(resp), st.loads)
+	for name, want := range map[string]string{"LegColdIntent": "Call 911 now.", "HotLegIntent": "See a doctor today."} {
+		st := &recordingStore{delay: time.Hour}
+		s := newTestSkill(st)
+		s.Triage = redFlagTriage{}
+		start := time.Now()
+		resp, err := s.Handle(context.Background(), request(t, "intent-cramp.json", intent(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := time.Since(start); d > safetySaveTimeout+150*time.Millisecond {
+			t.Errorf("%s: the answer took %v with a stalled store", name, d)
+		}
+		if !strings.Contains(speech(resp), want) || st.loads != 0 || len(st.saves) != 1 {
+			t.Errorf("%s: said %q after %d loads, %d saves; want the warning, no load, one save", name, speech(resp), st.loads, len(st.saves))
+		}
 	}
 	// Any other intent still loads first.
 	st2 := &recordingStore{}
