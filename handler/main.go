@@ -95,11 +95,12 @@ Flags:
 		fs.PrintDefaults()
 		fmt.Fprint(fs.Output(), `
 Environment (Lambda and local):
-  SKILL_ID           only accept requests for this skill ID (required by -serve
-                     without -insecure-local)
+  SKILL_ID           only accept requests for this skill ID (required under Lambda
+                     and by -serve without -insecure-local)
   TABLE_NAME         keep context in this DynamoDB table
   DYNAMODB_ENDPOINT  DynamoDB endpoint for local development
   USER_KEY_SECRET    secret for hashing Alexa user IDs into store keys
+                     (under Lambda at least 32 bytes: openssl rand -hex 32)
   LOG_LEVEL          debug, info, warn or error (default info)
   HTTPS_PROXY        -serve fetches Alexa's signing certificates through it
   SSL_CERT_FILE, SSL_CERT_DIR
@@ -157,6 +158,12 @@ func run(ctx context.Context, cfg config, stdin io.Reader, stdout, stderr io.Wri
 			return err
 		}
 	}
+	if cfg.lambda {
+		if err := checkLambda(cfg); err != nil {
+			log.Error("refusing to start", "reason", err)
+			return err
+		}
+	}
 	sk, err := newSkill(cfg, log)
 	if err != nil {
 		return err
@@ -181,6 +188,30 @@ func run(ctx context.Context, cfg config, stdin io.Reader, stdout, stderr io.Wri
 		return serve(ctx, cfg, cert, sk, stderr)
 	}
 	return runConsole(ctx, cfg, sk, stdin, stdout, stderr)
+}
+
+// minSecret is the shortest USER_KEY_SECRET accepted under Lambda: 32
+// bytes, the length of the HMAC-SHA256 key the hash is keyed with (and
+// template.yaml's MinLength). A short one would make the hashed user IDs
+// guessable from the IDs alone.
+const minSecret = 32
+
+// checkLambda refuses a configuration that would serve Alexa insecurely:
+// without SKILL_ID any skill could call the function, and without a
+// strong USER_KEY_SECRET the table's keys could be linked back to Alexa
+// user IDs.
+func checkLambda(cfg config) error {
+	var problems []string
+	if cfg.skillID == "" {
+		problems = append(problems, "SKILL_ID is not set: requests of any skill would be answered")
+	}
+	if n := len(cfg.userKeySecret); n < minSecret {
+		problems = append(problems, fmt.Sprintf("USER_KEY_SECRET is %d bytes, want at least %d (openssl rand -hex 32)", n, minSecret))
+	}
+	if len(problems) > 0 {
+		return errors.New(strings.Join(problems, "; "))
+	}
+	return nil
 }
 
 // newSkill assembles the skill, without a store: conversations, triage and

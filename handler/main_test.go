@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -187,6 +188,54 @@ func TestFlags(t *testing.T) {
 	cfg, err := parseFlags(nil)
 	if err != nil || cfg.skillID != "amzn1.ask.skill.env" || cfg.tableName != "nl" || !cfg.lambda {
 		t.Errorf("environment: %+v, %v", cfg, err)
+	}
+}
+
+// Under Lambda the program refuses to start without SKILL_ID or with a
+// USER_KEY_SECRET shorter than 32 bytes, and says why in its log, before
+// opening a store or serving anything.
+func TestLambdaRefusesWeakConfiguration(t *testing.T) {
+	strong := strings.Repeat("k", 32)
+	tests := []struct {
+		name, skillID, secret string
+		refused               []string // what the log line names
+	}{
+		{"no skill ID", "", strong, []string{"SKILL_ID"}},
+		{"no secret", "amzn1.ask.skill.1", "", []string{"USER_KEY_SECRET is 0 bytes"}},
+		{"short secret", "amzn1.ask.skill.1", strings.Repeat("k", 31), []string{"USER_KEY_SECRET is 31 bytes"}},
+		{"neither", "", "", []string{"SKILL_ID", "USER_KEY_SECRET"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := testConfig(t)
+			cfg.lambda, cfg.skillID, cfg.userKeySecret = true, tt.skillID, tt.secret
+			cfg.storePath = filepath.Join(t.TempDir(), "never", "opened.db")
+			var stderr bytes.Buffer
+			err := run(context.Background(), cfg, strings.NewReader(""), io.Discard, &stderr)
+			if err == nil {
+				t.Fatal("started")
+			}
+			var rec map[string]any
+			if json.Unmarshal(stderr.Bytes(), &rec) != nil || rec["level"] != "ERROR" || rec["msg"] != "refusing to start" {
+				t.Fatalf("log = %q, want one error line saying it refuses to start", stderr.String())
+			}
+			for _, want := range tt.refused {
+				if !strings.Contains(fmt.Sprint(rec["reason"]), want) {
+					t.Errorf("reason %q does not name %q", rec["reason"], want)
+				}
+			}
+			if strings.Contains(stderr.String(), tt.secret) && tt.secret != "" {
+				t.Error("the log line shows the secret")
+			}
+			if _, err := os.Stat(filepath.Dir(cfg.storePath)); err == nil {
+				t.Error("a store was opened before refusing")
+			}
+		})
+	}
+	cfg := testConfig(t)
+	cfg.skillID, cfg.userKeySecret = "amzn1.ask.skill.1", strong
+	if err := checkLambda(cfg); err != nil {
+		t.Errorf("a good configuration is refused: %v", err)
 	}
 }
 

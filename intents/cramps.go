@@ -20,9 +20,11 @@ func (s *set) registerCramps(r *router.Router) {
 // whether it is easing.
 func (s *set) cramp(t *router.Turn) (router.Reply, error) {
 	begin(t, TopicCramp)
-	part := t.Slot("bodyPart")
-	if part != "" {
-		t.State.SetAnswer("cramp.part", part)
+	part, id := t.SlotID("bodyPart")
+	if id != "" {
+		// Only a value of the skill's own list is kept: never words the
+		// listener said that Alexa could not resolve.
+		t.State.SetAnswer("cramp.part", id)
 	}
 	t.State.Step = "relief"
 	switch part {

@@ -467,8 +467,13 @@ func (s *set) forgetAnswer(t *router.Turn, q, a string) (router.Reply, error) {
 	*t.State = session.Context{}
 	*t.Prefs = session.Prefs{}
 	t.Nights = nil
+	// Which is said depends on the store: a deletion is confirmed only
+	// once it happened.
+	failed := s.reply(t, "memory.forget.failed", bye)
+	failed.End = true
 	r := s.reply(t, "memory.forget.done", bye)
 	r.Forget = true
+	r.NotForgotten = &failed
 	r.End = true
 	return r, nil
 }

@@ -2,6 +2,7 @@ package intents
 
 import (
 	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"regexp"
@@ -414,5 +415,46 @@ func TestMayAskConsent(t *testing.T) {
 		if got := s.mayAskConsent(turn, &r); got != tt.asked {
 			t.Errorf("%s: asked = %v, want %v", tt.name, got, tt.asked)
 		}
+	}
+}
+
+// unforgetting is a store whose deletions fail, as a throttled or slow
+// DynamoDB's do.
+type unforgetting struct{ skill.Store }
+
+func (unforgetting) Forget(context.Context, string) error { return errors.New("throttled") }
+
+// TestForgetThatFailsIsSaidPlainly: when the store cannot delete, the
+// listener hears so, never "I've deleted everything", and the session
+// ends as it does after a deletion.
+func TestForgetThatFailsIsSaidPlainly(t *testing.T) {
+	now := time.Date(2026, 11, 20, 2, 0, 0, 0, time.UTC)
+	mem := store.NewMemory()
+	mem.Now = func() time.Time { return now }
+	for name, st := range map[string]skill.Store{"deleted": mem, "failed": unforgetting{mem}} {
+		t.Run(name, func(t *testing.T) {
+			sk := &skill.Skill{
+				Router:        New(library(t)),
+				Store:         st,
+				UserKeySecret: []byte("test"),
+				Log:           slog.New(slog.NewTextHandler(io.Discard, nil)),
+				Now:           func() time.Time { return now },
+			}
+			l := &listener{t: t, skill: sk, user: "amzn1.ask.account.FORGET-" + name}
+			l.say(IntentRememberNights)
+			l.say(IntentForget)
+			got := l.said(IntentYes)
+			done := spoken(strings.Join(library(t).Get("memory.forget.done").Say, " "))
+			failed := spoken(strings.Join(library(t).Get("memory.forget.failed").Say, " "))
+			if name == "failed" && (strings.Contains(got, done) || !strings.Contains(got, failed)) {
+				t.Errorf("after a failed deletion the listener heard %q", got)
+			}
+			if name == "deleted" && (!strings.Contains(got, done) || strings.Contains(got, failed)) {
+				t.Errorf("after a deletion the listener heard %q", got)
+			}
+			if l.open {
+				t.Error("the session stayed open")
+			}
+		})
 	}
 }

@@ -87,6 +87,9 @@ type Reply struct {
 	// Forget asks the skill to delete everything stored about the listener
 	// after this reply.
 	Forget bool
+	// NotForgotten is the reply to give instead when the store could not
+	// delete everything (Forget): it must not say that it did.
+	NotForgotten *Reply
 	// Plain marks speech that must not be softened (emergency answers).
 	Plain bool
 }

@@ -21,6 +21,11 @@ const Schema = 1
 // another writer changed the item first and the change could not be merged.
 var ErrConflict = errors.New("session: version conflict")
 
+// ErrForgotten is returned by a store when items a writer started from
+// were deleted under it by a forget (another session's "forget me"): they
+// are not written back, and the session should keep nothing more.
+var ErrForgotten = errors.New("session: deleted by a forget")
+
 // Answers to yes/no questions, as kept in Context.Answers.
 const (
 	Yes     = "yes"
@@ -154,6 +159,13 @@ const (
 type Prefs struct {
 	Voice   string `json:"voice,omitempty"`   // VoiceSoft (default) or VoiceNormal
 	History string `json:"history,omitempty"` // ConsentUnasked, ConsentGiven or ConsentRefused
+	// Forget marks a deletion the listener asked for that is not finished
+	// yet: nothing more is kept, and the deletion is tried again on the
+	// listener's next turn or session.
+	Forget bool `json:"forget,omitempty"`
+	// Updated is when the store last wrote the preferences; they expire a
+	// while after it.
+	Updated time.Time `json:"updated,omitzero"`
 	// Version is the store's version of the saved prefs item.
 	Version int64 `json:"version,omitempty"`
 }
@@ -183,8 +195,13 @@ type Change struct {
 	Context *Context
 	// Prefs replaces the saved preferences.
 	Prefs *Prefs
-	// Night adds or replaces the night with the same Date and Topic.
+	// Night adds its Count of episodes to the night with the same Date
+	// and Topic, if the stored preferences give consent to keep nights.
 	Night *Night
+	// Request identifies the turn (a keyed hash of the Alexa request ID,
+	// never the ID itself), so that a retried turn counts its night once.
+	// Empty: no such guard.
+	Request string
 }
 
 // Empty reports whether the change needs no write.

@@ -1,8 +1,14 @@
 // Package skill runs one Alexa request through Night Legs: it checks the
-// skill ID, loads the listener's context (from the session, or from the
-// store at the start of a session), screens the turn for warning signs,
-// routes it to a conversation handler, applies triage to the reply, builds
-// the Alexa response and saves what changed.
+// skill ID, takes the listener's context from the session, screens the
+// turn for warning signs (answering one at once, before anything else),
+// loads what is kept at the start of a session, routes the turn to a
+// conversation handler, applies triage to the reply, builds the Alexa
+// response and saves what changed.
+//
+// Each store call has a deadline of its own, inside the invocation's: a
+// slow load leaves the save its full time, and the answer always goes
+// out. A write that is lost changes nothing the listener hears; it is
+// logged as a warning with its reason.
 //
 // It never returns a handler's failure to Alexa as an error: Alexa would say
 // "There was a problem with the requested skill's response", which helps no
@@ -58,6 +64,9 @@ const (
 	AttrPrefs   = "prefs"
 	AttrNights  = "nights"
 	AttrTriage  = "triage"
+	// AttrForgotten marks a session whose listener's data was deleted
+	// under it (a "forget me" from another device): it keeps nothing more.
+	AttrForgotten = "forgotten"
 )
 
 // ErrWrongSkill is returned for a request sent for another skill ID.
@@ -72,9 +81,13 @@ type Skill struct {
 	// SkillID, when set, is the only application ID accepted.
 	SkillID string
 	// UserKeySecret keys the hash that turns Alexa user IDs into store
-	// keys, so raw user IDs are never stored.
+	// keys, so raw user IDs are never stored (and request IDs into the
+	// keys that make a retried turn count once).
 	UserKeySecret []byte
-	// StoreTimeout bounds all store calls of one turn together.
+	// StoreTimeout bounds each store call on its own: the load, the save.
+	// A deletion gets twice as long; a save after a warning sign
+	// safetySaveTimeout. All end answerMargin before the invocation's
+	// deadline, if it has one (Lambda's).
 	StoreTimeout time.Duration
 	// Digits are numbers read digit by digit wherever they are said: the
 	// emergency and advice lines ("nine nine nine", never "nine hundred
@@ -91,7 +104,10 @@ const (
 	defaultStoreTimeout = time.Second
 	// safetySaveTimeout bounds what writing an emergency turn may add to
 	// the time before the listener hears it.
-	safetySaveTimeout   = 250 * time.Millisecond
+	safetySaveTimeout = 250 * time.Millisecond
+	// answerMargin is kept free before the invocation's deadline to send
+	// the answer.
+	answerMargin        = 300 * time.Millisecond
 	defaultResumeWithin = 3 * time.Hour
 	maxNightsInSession  = 30
 )
@@ -131,15 +147,14 @@ func (s *Skill) Handle(ctx context.Context, env *alexa.RequestEnvelope) (*alexa.
 
 func (s *Skill) handle(ctx context.Context, env *alexa.RequestEnvelope, log *slog.Logger) *alexa.ResponseEnvelope {
 	user := s.userKey(env.UserID())
-	storeCtx, cancel := context.WithTimeout(ctx, s.storeTimeout())
-	defer cancel()
+	stored := s.Store != nil && user != ""
 
 	switch typ := env.Request.Type; {
 	case typ == alexa.TypeSkillDisabled:
 		// The user ID will never be sent again: delete what it keyed.
-		if s.Store != nil && user != "" {
-			if err := s.Store.Forget(storeCtx, user); err != nil {
-				log.Error("forget on skill disabled", "err", err)
+		if stored {
+			if err := s.forget(ctx, user); err != nil {
+				log.Error("could not delete on skill disabled", "reason", err)
 			}
 		}
 		return &alexa.ResponseEnvelope{Version: "1.0"}
@@ -153,51 +168,172 @@ func (s *Skill) handle(ctx context.Context, env *alexa.RequestEnvelope, log *slo
 		return &alexa.ResponseEnvelope{Version: "1.0"}
 	}
 
-	t, base, deferred := s.turn(ctx, storeCtx, env, log)
-	// What the turn began with, so that only what the handler changed is
-	// written, onto whatever the store holds.
-	startPrefs := *t.Prefs
-	reply, err := s.run(t, log)
+	t, base := s.turn(ctx, env, log)
+	k := keeping{user: user, request: s.requestKey(env.Request.RequestID), base: base, known: true, startPrefs: *t.Prefs}
+	// A new session loads what is kept once triage has had its say: a
+	// warning sign is answered without waiting on the store.
+	k.pending = stored && t.NewSession
+	k.warning = true // until the screen lets the turn go on
+	reply, err := s.run(t, func() {
+		k.warning = false
+		if k.pending && !s.safetyFirst(t) {
+			k.pending = false
+			k.base, k.known = s.load(ctx, user, t, log)
+			k.startPrefs = *t.Prefs
+		}
+	})
 	if err != nil {
 		log.Error("turn failed", "err", err)
 		reply = apology()
 	}
-
-	switch {
-	case s.Store == nil || user == "":
-	case reply.Forget:
-		if err := s.Store.Forget(storeCtx, user); err != nil {
-			log.Error("forget", "err", err)
-		}
-	case reply.Plain:
-		// A safety answer is already built and never depends on the
-		// store. What it changed (the level reached, a routine stopped)
-		// is still written, under a short deadline of its own, so a
-		// later session does not offer to carry on stretching.
-		saveCtx, cancel := context.WithTimeout(storeCtx, safetySaveTimeout)
-		defer cancel()
-		s.save(saveCtx, user, base, startPrefs, t, reply, log)
-	case deferred:
-		snap, err := s.Store.Load(storeCtx, user)
-		if err != nil {
-			// Without knowing what is stored, writing could only
-			// overwrite it.
-			log.Error("load context", "err", err)
-			break
-		}
-		t.Nights = snap.Nights
-		s.save(storeCtx, user, snap, startPrefs, t, reply, log)
-	default:
-		s.save(storeCtx, user, base, startPrefs, t, reply, log)
+	if stored {
+		k.forgotten = env.Session != nil && env.Session.Attributes[AttrForgotten] == true
+		reply = s.keep(ctx, t, &k, reply, log)
 	}
-	return s.respond(t, reply)
+	resp := s.respond(t, reply)
+	if k.forgotten && resp.SessionAttributes != nil {
+		resp.SessionAttributes[AttrForgotten] = true
+	}
+	return resp
 }
 
-// turn builds the Turn: context from session attributes, or from the store
-// when the session is new. It reports deferred when a new session's load was
-// put off until the reply is known (see safetyFirst).
-func (s *Skill) turn(ctx, storeCtx context.Context, env *alexa.RequestEnvelope, log *slog.Logger) (t *router.Turn, base session.Snapshot, deferred bool) {
-	t = &router.Turn{
+// keeping is what a turn knows of the store.
+type keeping struct {
+	user, request string
+	// base is what the turn started from: the session's copy, or what
+	// the load returned.
+	base session.Snapshot
+	// known is false when base may not be what is stored: the load failed
+	// or did not happen.
+	known bool
+	// pending is a new session's load not done yet.
+	pending bool
+	// startPrefs are the preferences the handler began with, so that only
+	// the fields it changed are written.
+	startPrefs session.Prefs
+	// forgotten is a session whose listener's data was deleted under it.
+	forgotten bool
+	// warning is a reply triage gave before any conversation: a warning
+	// sign, answered without waiting on the store.
+	warning bool
+}
+
+// keep does what the reply asks of the store: a deletion, or a save of
+// what the turn changed. It returns the reply to give.
+func (s *Skill) keep(ctx context.Context, t *router.Turn, k *keeping, reply router.Reply, log *slog.Logger) router.Reply {
+	if k.forgotten && !reply.Forget {
+		return reply
+	}
+	if reply.Forget {
+		if err := s.forget(ctx, k.user); err != nil {
+			log.Warn("could not delete what is kept", "reason", err)
+			if reply.NotForgotten != nil {
+				reply = *reply.NotForgotten
+			}
+		}
+		return reply
+	}
+	timeout := s.storeTimeout()
+	safety := reply.Plain || k.warning
+	if safety {
+		// A safety answer is already built and never depends on the
+		// store. What it changed (the level reached, a routine stopped)
+		// is still written, under a short deadline of its own and
+		// without a load first, so a later session does not offer to
+		// carry on stretching.
+		timeout = safetySaveTimeout
+		k.known = k.known && !k.pending
+	} else if k.pending {
+		// Free speech opened the session and was answered first; the
+		// load comes now, to write onto what is kept.
+		snap, err := s.loadCall(ctx, k.user)
+		if err != nil {
+			log.Warn("load failed; writing onto what is kept unseen", "reason", err)
+			k.known = false
+		} else {
+			k.base = snap
+			t.Nights = snap.Nights
+			if snap.Prefs.Forget {
+				t.Prefs.Forget = true
+			}
+		}
+	}
+	if t.Prefs.Forget || k.base.Prefs.Forget {
+		// A deletion the listener asked for is not finished: nothing new
+		// is kept until it is.
+		if safety {
+			return reply
+		}
+		if err := s.forget(ctx, k.user); err != nil {
+			t.Prefs.Forget = true
+			log.Warn("turn's write lost: a deletion is still pending", "reason", err)
+			return reply
+		}
+		log.Info("pending deletion finished")
+		k.base, k.known = session.Snapshot{}, true
+		t.State.Version = 0
+		t.Nights = nil
+	}
+	saveCtx, cancel := s.callCtx(ctx, timeout)
+	defer cancel()
+	s.save(saveCtx, k, t, reply, log)
+	return reply
+}
+
+// load reads what is kept for a new session and fills the turn with it:
+// the preferences, the nights, a recent conversation to pick up, and the
+// stored context's version. It reports false when the load failed: the
+// conversation goes on without memory.
+func (s *Skill) load(ctx context.Context, user string, t *router.Turn, log *slog.Logger) (session.Snapshot, bool) {
+	snap, err := s.loadCall(ctx, user)
+	if err != nil {
+		log.Warn("load failed; the turn goes on without memory", "reason", err)
+		return session.Snapshot{}, false
+	}
+	*t.Prefs = snap.Prefs
+	if snap.Prefs.Forget {
+		// Being deleted: nothing of it is picked up.
+		return snap, true
+	}
+	t.Nights = snap.Nights
+	if c := snap.Context; c != nil {
+		if !c.Empty() && t.Now.Sub(c.Updated) < s.resumeWithin() {
+			t.Resumed = c.Clone()
+		}
+		// A new session starts a new conversation, but keeps the saved
+		// item's version for the conditional write.
+		t.State.Version = c.Version
+	}
+	return snap, true
+}
+
+func (s *Skill) loadCall(ctx context.Context, user string) (session.Snapshot, error) {
+	ctx, cancel := s.callCtx(ctx, s.storeTimeout())
+	defer cancel()
+	return s.Store.Load(ctx, user)
+}
+
+// forget deletes everything kept for user, with twice a call's time: it
+// takes a few requests.
+func (s *Skill) forget(ctx context.Context, user string) error {
+	ctx, cancel := s.callCtx(ctx, 2*s.storeTimeout())
+	defer cancel()
+	return s.Store.Forget(ctx, user)
+}
+
+// callCtx is the context of one store call: d long, and over
+// answerMargin before the invocation's deadline.
+func (s *Skill) callCtx(ctx context.Context, d time.Duration) (context.Context, context.CancelFunc) {
+	if dl, ok := ctx.Deadline(); ok {
+		d = max(0, min(d, time.Until(dl)-answerMargin))
+	}
+	return context.WithTimeout(ctx, d)
+}
+
+// turn builds the Turn from the request and, after a session's first
+// turn, the context it carries in session attributes.
+func (s *Skill) turn(ctx context.Context, env *alexa.RequestEnvelope, log *slog.Logger) (*router.Turn, session.Snapshot) {
+	t := &router.Turn{
 		Ctx:        ctx,
 		Request:    env,
 		Type:       env.Request.Type,
@@ -216,37 +352,14 @@ func (s *Skill) turn(ctx, storeCtx context.Context, env *alexa.RequestEnvelope, 
 			t.Text = slot.Value
 		}
 	}
-	switch {
-	case !t.NewSession && env.Session != nil:
+	var base session.Snapshot
+	if !t.NewSession && env.Session != nil {
 		base = fromAttributes(env.Session.Attributes, log)
-	case s.Store == nil || env.UserID() == "":
-	case s.safetyFirst(t):
-		deferred = true
-	default:
-		snap, err := s.Store.Load(storeCtx, s.userKey(env.UserID()))
-		if err != nil {
-			// The conversation goes on without memory; the listener
-			// still hears guidance.
-			log.Error("load context", "err", err)
-		} else {
-			base = snap
-		}
+		*t.Prefs = base.Prefs
+		t.Nights = base.Nights
+		t.State = base.Context.Clone()
 	}
-	*t.Prefs = base.Prefs
-	t.Nights = base.Nights
-	if base.Context != nil {
-		if t.NewSession {
-			if !base.Context.Empty() && t.Now.Sub(base.Context.Updated) < s.resumeWithin() {
-				t.Resumed = base.Context.Clone()
-			}
-			// A new session starts a new conversation, but keeps the
-			// saved item's version for the conditional write.
-			t.State = &session.Context{Version: base.Context.Version}
-		} else {
-			t.State = base.Context.Clone()
-		}
-	}
-	return t, base, deferred
+	return t, base
 }
 
 // safetyFirst reports whether a new session's opening turn should put off
@@ -257,8 +370,9 @@ func (s *Skill) safetyFirst(t *router.Turn) bool {
 	return s.Triage != nil && t.Text != ""
 }
 
-// run screens and routes the turn, turning panics into errors.
-func (s *Skill) run(t *router.Turn, log *slog.Logger) (reply router.Reply, err error) {
+// run screens and routes the turn, turning panics into errors. loaded is
+// called after the screen, when the turn goes on to a conversation.
+func (s *Skill) run(t *router.Turn, loaded func()) (reply router.Reply, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("panic: %v\n%s", p, debug.Stack())
@@ -273,6 +387,7 @@ func (s *Skill) run(t *router.Turn, log *slog.Logger) (reply router.Reply, err e
 			return *pre, nil
 		}
 	}
+	loaded()
 	h := s.Router.Route(t.Type, t.Intent)
 	reply, err = h.Handle(t)
 	if err != nil {
@@ -288,10 +403,14 @@ func (s *Skill) run(t *router.Turn, log *slog.Logger) (reply router.Reply, err e
 }
 
 // save writes what the turn changed, at most once. Prefs fields the handler
-// changed (against startPrefs) are applied onto base's, so a turn that began
-// without the stored prefs never writes its blank ones back.
-func (s *Skill) save(ctx context.Context, user string, base session.Snapshot, startPrefs session.Prefs, t *router.Turn, reply router.Reply, log *slog.Logger) {
-	var ch session.Change
+// changed (against k.startPrefs) are applied onto the base's, so a turn
+// that began without the stored prefs never writes its blank ones back.
+// A night goes to the store when the session knows of consent, or does
+// not know what is stored; the store keeps it only if the stored
+// preferences give consent.
+func (s *Skill) save(ctx context.Context, k *keeping, t *router.Turn, reply router.Reply, log *slog.Logger) {
+	base := k.base
+	ch := session.Change{Request: k.request}
 	if changed(base.Context, t.State) {
 		c := t.State.Clone()
 		c.Updated = t.Now
@@ -302,31 +421,38 @@ func (s *Skill) save(ctx context.Context, user string, base session.Snapshot, st
 		ch.Context = c
 	}
 	prefs := base.Prefs
-	if t.Prefs.Voice != startPrefs.Voice {
+	if t.Prefs.Voice != k.startPrefs.Voice {
 		prefs.Voice = t.Prefs.Voice
 	}
-	if t.Prefs.History != startPrefs.History {
+	if t.Prefs.History != k.startPrefs.History {
 		prefs.History = t.Prefs.History
 	}
 	if prefs != base.Prefs {
 		ch.Prefs = &prefs
 	}
 	*t.Prefs = prefs
-	if reply.Night != nil && prefs.History == session.ConsentGiven {
+	if reply.Night != nil && !prefs.Forget && (prefs.History == session.ConsentGiven || !k.known) {
 		ch.Night = reply.Night
 	}
 	if ch.Empty() {
 		return
 	}
-	snap, err := s.Store.Save(ctx, user, base, ch)
+	snap, err := s.Store.Save(ctx, k.user, base, ch)
+	if errors.Is(err, session.ErrForgotten) {
+		// Another session deleted everything: this one keeps nothing
+		// more, lest it write back what the listener asked to forget.
+		log.Info("deleted by a forget in another session; this one keeps nothing more")
+		k.forgotten = true
+		return
+	}
 	if err != nil {
-		log.Error("save context", "err", err)
+		log.Warn("turn's write lost", "reason", err)
 		return
 	}
 	if snap.Context != nil {
 		t.State.Version = snap.Context.Version
 	}
-	t.Prefs.Version = snap.Prefs.Version
+	t.Prefs.Version, t.Prefs.Updated = snap.Prefs.Version, snap.Prefs.Updated
 	t.Nights = snap.Nights
 }
 
@@ -352,6 +478,17 @@ func (s *Skill) userKey(userID string) string {
 	m := hmac.New(sha256.New, s.UserKeySecret)
 	m.Write([]byte(userID))
 	return hex.EncodeToString(m.Sum(nil))
+}
+
+// requestKey is the keyed hash of an Alexa request ID that a night keeps to
+// count a retried turn once: short, and not the ID itself.
+func (s *Skill) requestKey(requestID string) string {
+	if requestID == "" {
+		return ""
+	}
+	m := hmac.New(sha256.New, s.UserKeySecret)
+	m.Write([]byte("request\x00" + requestID))
+	return hex.EncodeToString(m.Sum(nil))[:16]
 }
 
 func (s *Skill) logger() *slog.Logger {

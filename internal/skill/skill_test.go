@@ -1,9 +1,11 @@
 package skill
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -23,22 +25,34 @@ const testSkillID = "amzn1.ask.skill.1a2b3c4d-0000-4000-8000-000000000001"
 // recordingStore is a pipeline test double: it records calls and can fail
 // or stall. Tests of real stores live in package store.
 type recordingStore struct {
-	mu      sync.Mutex
-	snap    session.Snapshot
-	loads   int
-	saves   []session.Change
-	forgets []string
-	err     error
-	delay   time.Duration
+	mu            sync.Mutex
+	snap          session.Snapshot
+	loads         int
+	saves         []session.Change
+	bases         []session.Snapshot
+	saveDeadlines []time.Duration // time left on each save's context
+	forgets       []string
+	err           error // every call fails with it
+	loadErr       error
+	saveErr       error
+	forgetErr     error
+	delay         time.Duration // every call waits so long, or for its deadline
+	loadDelay     time.Duration
 }
 
-func (s *recordingStore) wait(ctx context.Context) error {
-	if s.delay == 0 {
-		return s.err
+func (s *recordingStore) wait(ctx context.Context, delay time.Duration, err error) error {
+	if err == nil {
+		err = s.err
+	}
+	if delay == 0 {
+		delay = s.delay
+	}
+	if delay == 0 {
+		return err
 	}
 	select {
-	case <-time.After(s.delay):
-		return s.err
+	case <-time.After(delay):
+		return err
 	case <-ctx.Done():
 		return ctx.Err()
 	}
@@ -48,7 +62,7 @@ func (s *recordingStore) Load(ctx context.Context, user string) (session.Snapsho
 	s.mu.Lock()
 	s.loads++
 	s.mu.Unlock()
-	if err := s.wait(ctx); err != nil {
+	if err := s.wait(ctx, s.loadDelay, s.loadErr); err != nil {
 		return session.Snapshot{}, err
 	}
 	return s.snap, nil
@@ -57,8 +71,12 @@ func (s *recordingStore) Load(ctx context.Context, user string) (session.Snapsho
 func (s *recordingStore) Save(ctx context.Context, user string, base session.Snapshot, ch session.Change) (session.Snapshot, error) {
 	s.mu.Lock()
 	s.saves = append(s.saves, ch)
+	s.bases = append(s.bases, base)
+	if dl, ok := ctx.Deadline(); ok {
+		s.saveDeadlines = append(s.saveDeadlines, time.Until(dl))
+	}
 	s.mu.Unlock()
-	if err := s.wait(ctx); err != nil {
+	if err := s.wait(ctx, 0, s.saveErr); err != nil {
 		return session.Snapshot{}, err
 	}
 	return base, nil
@@ -68,7 +86,7 @@ func (s *recordingStore) Forget(ctx context.Context, user string) error {
 	s.mu.Lock()
 	s.forgets = append(s.forgets, user)
 	s.mu.Unlock()
-	return s.wait(ctx)
+	return s.wait(ctx, 0, s.forgetErr)
 }
 
 func testRouter() *router.Router {
@@ -340,8 +358,8 @@ func TestStoreDownStillAnswers(t *testing.T) {
 			if resp.SessionAttributes[AttrContext] == nil {
 				t.Error("the conversation cannot continue from sessionAttributes")
 			}
-			// Load and save share one deadline per turn.
-			if d := time.Since(start); d > s.StoreTimeout+200*time.Millisecond {
+			// A load and a save, each within its own deadline.
+			if d := time.Since(start); d > 2*s.StoreTimeout+200*time.Millisecond {
 				t.Errorf("took %v with a %v store deadline", d, s.StoreTimeout)
 			}
 		})
@@ -478,10 +496,12 @@ func TestDeferredLoadKeepsStoredPrefs(t *testing.T) {
 	}
 }
 
-// When the deferred load fails nothing is written: without knowing what is
-// stored, a write could only overwrite it.
-func TestDeferredLoadFailureWritesNothing(t *testing.T) {
-	st := &recordingStore{err: errors.New("throttled")}
+// When the deferred load fails the turn's write still goes out, onto an
+// empty base: conditional on there being no stored items, so the store
+// merges it with what is there (package store's contract) rather than
+// overwriting. Nothing the turn did not change is written.
+func TestDeferredLoadFailureStillWrites(t *testing.T) {
+	st := &recordingStore{loadErr: errors.New("throttled")}
 	s := newTestSkill(st)
 	s.Triage = levelTriage{"self_care"}
 	resp, _ := s.Handle(context.Background(), request(t, "intent-cramp.json", func(e *alexa.RequestEnvelope) {
@@ -489,10 +509,242 @@ func TestDeferredLoadFailureWritesNothing(t *testing.T) {
 			FreeTextSlot: {Name: FreeTextSlot, Value: "cramp"},
 		}}
 	}))
-	if len(st.saves) != 0 {
-		t.Errorf("saves = %+v", st.saves)
-	}
 	if !strings.Contains(speech(resp), "Pull your toes") {
 		t.Errorf("speech %q", speech(resp))
+	}
+	if len(st.saves) != 1 {
+		t.Fatalf("saves = %+v, want the turn's write", st.saves)
+	}
+	ch := st.saves[0]
+	if ch.Context == nil || ch.Context.Topic != "cramp" || ch.Context.Version != 0 || ch.Prefs != nil {
+		t.Errorf("wrote %+v (context %+v), want the new context onto nothing", ch, ch.Context)
+	}
+	if len(st.bases) != 1 || st.bases[0].Context != nil || st.bases[0].Prefs != (session.Prefs{}) {
+		t.Errorf("base %+v, want empty: what is stored is unknown", st.bases)
+	}
+}
+
+// A night goes to the store whenever the session does not know what is
+// stored (the load failed): the store, not the session, decides from the
+// stored consent.
+func TestNightSentWhenConsentUnknown(t *testing.T) {
+	for name, tc := range map[string]struct {
+		st   *recordingStore
+		want bool
+	}{
+		"load failed":      {&recordingStore{loadErr: errors.New("slow")}, true},
+		"no consent":       {&recordingStore{}, false},
+		"consent":          {&recordingStore{snap: session.Snapshot{Prefs: session.Prefs{History: session.ConsentGiven, Version: 1}}}, true},
+		"deletion pending": {&recordingStore{snap: session.Snapshot{Prefs: session.Prefs{History: session.ConsentGiven, Forget: true, Version: 2}}, forgetErr: errors.New("throttled")}, false},
+	} {
+		t.Run(name, func(t *testing.T) {
+			s := newTestSkill(tc.st)
+			s.Router.IntentFunc("CrampIntent", func(t *router.Turn) (router.Reply, error) {
+				t.State.Topic = "cramp"
+				r := router.Say("Good.")
+				r.Night = &session.Night{Date: "2026-11-22", Topic: "cramp", Count: 1}
+				return r, nil
+			})
+			s.Handle(context.Background(), request(t, "intent-cramp.json", nil))
+			sent := false
+			for _, ch := range tc.st.saves {
+				if ch.Night != nil {
+					sent = true
+					if ch.Request == "" || strings.Contains(ch.Request, "cramp") {
+						t.Errorf("night sent with request key %q: want a keyed hash of the request ID", ch.Request)
+					}
+				}
+			}
+			if sent != tc.want {
+				t.Errorf("night sent = %v, want %v (saves %+v)", sent, tc.want, tc.st.saves)
+			}
+		})
+	}
+}
+
+// redFlagTriage answers an intent it knows as a warning sign before any
+// conversation, as triage.Guard does for red-flag intents.
+type redFlagTriage struct{}
+
+func (redFlagTriage) Before(t *router.Turn) (*router.Reply, error) {
+	switch t.Intent {
+	case "LegColdIntent":
+		t.State.Level = "emergency"
+		r := router.Say("Call 911 now.")
+		r.End, r.Plain = true, true
+		return &r, nil
+	case "HotLegIntent":
+		// Urgent care: not an emergency's plain voice, but a warning
+		// sign all the same.
+		t.State.Level = "urgent"
+		r := router.Say("See a doctor today.")
+		r.End = true
+		return &r, nil
+	}
+	return nil, nil
+}
+
+func (redFlagTriage) After(t *router.Turn, r router.Reply) (router.Reply, error) { return r, nil }
+
+// A red-flag intent opening a session is answered without loading: the
+// load waits for triage, and a warning sign needs nothing stored.
+func TestRedFlagIntentNeverWaitsOnTheStore(t *testing.T) {
+	for name, want := range map[string]string{"LegColdIntent": "Call 911 now.", "HotLegIntent": "See a doctor today."} {
+		st := &recordingStore{delay: time.Hour}
+		s := newTestSkill(st)
+		s.Triage = redFlagTriage{}
+		start := time.Now()
+		resp, err := s.Handle(context.Background(), request(t, "intent-cramp.json", intent(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := time.Since(start); d > safetySaveTimeout+150*time.Millisecond {
+			t.Errorf("%s: the answer took %v with a stalled store", name, d)
+		}
+		if !strings.Contains(speech(resp), want) || st.loads != 0 || len(st.saves) != 1 {
+			t.Errorf("%s: said %q after %d loads, %d saves; want the warning, no load, one save", name, speech(resp), st.loads, len(st.saves))
+		}
+	}
+	// Any other intent still loads first.
+	st2 := &recordingStore{}
+	s2 := newTestSkill(st2)
+	s2.Triage = redFlagTriage{}
+	s2.Handle(context.Background(), request(t, "intent-cramp.json", nil))
+	if st2.loads != 1 {
+		t.Errorf("%d loads for a cramp opening a session, want 1", st2.loads)
+	}
+}
+
+// A load that uses up its deadline leaves the save its own: the turn's
+// write still goes out, with a full deadline.
+func TestSlowLoadLeavesTheSaveItsDeadline(t *testing.T) {
+	st := &recordingStore{loadDelay: time.Hour}
+	s := newTestSkill(st)
+	s.StoreTimeout = 80 * time.Millisecond
+	s.Handle(context.Background(), request(t, "intent-cramp.json", nil))
+	if st.loads != 1 || len(st.saves) != 1 {
+		t.Fatalf("%d loads, %d saves; want 1, 1", st.loads, len(st.saves))
+	}
+	if left := st.saveDeadlines[0]; left < s.StoreTimeout*3/4 {
+		t.Errorf("the save had %v of its %v left when it began", left, s.StoreTimeout)
+	}
+}
+
+// Store calls end before the invocation's deadline (Lambda's), leaving time
+// to answer.
+func TestStoreCallsEndBeforeTheInvocationDeadline(t *testing.T) {
+	st := &recordingStore{delay: time.Hour}
+	s := newTestSkill(st)
+	s.StoreTimeout = time.Hour
+	ctx, cancel := context.WithTimeout(context.Background(), answerMargin+200*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	resp, _ := s.Handle(ctx, request(t, "intent-cramp.json", nil))
+	if d := time.Since(start); d > 200*time.Millisecond+150*time.Millisecond {
+		t.Errorf("took %v; the invocation had %v, of which %v are kept to answer", d, answerMargin+200*time.Millisecond, answerMargin)
+	}
+	if !strings.Contains(speech(resp), "Pull your toes") || ctx.Err() != nil {
+		t.Errorf("said %q, ctx %v: the answer must go out before the deadline", speech(resp), ctx.Err())
+	}
+}
+
+// A lost write changes nothing the listener hears, and is logged as a
+// warning with its reason.
+func TestLostWriteIsAWarningWithItsReason(t *testing.T) {
+	var buf bytes.Buffer
+	st := &recordingStore{saveErr: errors.New("ProvisionedThroughputExceededException")}
+	s := newTestSkill(st)
+	s.Log = slog.New(slog.NewJSONHandler(&buf, nil))
+	resp, _ := s.Handle(context.Background(), request(t, "intent-cramp.json", nil))
+	if !strings.Contains(speech(resp), "Pull your toes") {
+		t.Errorf("speech %q", speech(resp))
+	}
+	var found bool
+	for _, line := range strings.Split(strings.TrimSpace(buf.String()), "\n") {
+		var rec map[string]any
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatal(err)
+		}
+		if rec["msg"] == "turn's write lost" {
+			found = true
+			if rec["level"] != "WARN" || !strings.Contains(fmt.Sprint(rec["reason"]), "ProvisionedThroughput") {
+				t.Errorf("log line %v: want a warning with the reason", rec)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no log line says the write was lost:\n%s", buf.String())
+	}
+}
+
+// "Forget me": only a deletion that happened is confirmed. When it fails
+// the listener hears the reply made for that, and nothing is written.
+func TestForgetConfirmsOnlyWhatWasDeleted(t *testing.T) {
+	for name, forgetErr := range map[string]error{"deleted": nil, "failed": errors.New("throttled")} {
+		t.Run(name, func(t *testing.T) {
+			st := &recordingStore{forgetErr: forgetErr}
+			s := newTestSkill(st)
+			s.Router.IntentFunc("ForgetMeIntent", func(t *router.Turn) (router.Reply, error) {
+				*t.State, *t.Prefs = session.Context{}, session.Prefs{}
+				r := router.Say("Done. I've deleted everything.")
+				r.Forget, r.End = true, true
+				r.NotForgotten = &router.Reply{Speech: (&alexa.SSML{}).Say("I couldn't delete it just now."), End: true}
+				return r, nil
+			})
+			resp, _ := s.Handle(context.Background(), request(t, "intent-cramp.json", intent("ForgetMeIntent")))
+			said := speech(resp)
+			if done := strings.Contains(said, "Done."); done != (forgetErr == nil) {
+				t.Errorf("said %q with Forget error %v", said, forgetErr)
+			}
+			if forgetErr != nil && !strings.Contains(said, "couldn&apos;t delete") {
+				t.Errorf("said %q; want the plain failure", said)
+			}
+			if len(st.forgets) != 1 || len(st.saves) != 0 {
+				t.Errorf("%d forgets, %d saves; want 1, 0", len(st.forgets), len(st.saves))
+			}
+		})
+	}
+}
+
+// A deletion left pending (the store marked it, then failed) is finished on
+// the listener's next session before anything is written, and nothing of
+// what was being deleted is picked up meanwhile.
+func TestPendingDeletionFinishedNextSession(t *testing.T) {
+	pending := session.Snapshot{
+		Context: &session.Context{Topic: "cramp", Pending: "cramp.relief", Version: 3},
+		Prefs:   session.Prefs{Forget: true, Version: 2},
+		Nights:  []session.Night{{Date: "2026-11-20", Topic: "cramp", Count: 1}},
+	}
+	for name, forgetErr := range map[string]error{"finished": nil, "still failing": errors.New("throttled")} {
+		t.Run(name, func(t *testing.T) {
+			st := &recordingStore{snap: pending, forgetErr: forgetErr}
+			s := newTestSkill(st)
+			var resumed *session.Context
+			s.Router.Request(alexa.TypeLaunch, router.HandlerFunc(func(t *router.Turn) (router.Reply, error) {
+				resumed = t.Resumed
+				t.State.Topic = "welcome"
+				return router.Ask("What are your legs doing?"), nil
+			}))
+			resp, _ := s.Handle(context.Background(), request(t, "launch.json", nil))
+			if resumed != nil {
+				t.Errorf("picked up %+v, which is being deleted", resumed)
+			}
+			if len(st.forgets) != 1 {
+				t.Fatalf("%d forgets, want the deletion tried again", len(st.forgets))
+			}
+			p, _ := resp.SessionAttributes[AttrPrefs].(*session.Prefs)
+			if forgetErr != nil {
+				if len(st.saves) != 0 || p == nil || !p.Forget {
+					t.Errorf("saves %+v, session prefs %+v: want nothing written, and the session to remember the deletion", st.saves, p)
+				}
+				return
+			}
+			if len(st.saves) != 1 || st.saves[0].Context == nil || st.saves[0].Context.Version != 0 || st.bases[0].Context != nil {
+				t.Errorf("saves %+v: want the new conversation written afresh", st.saves)
+			}
+			if p == nil || p.Forget {
+				t.Errorf("session prefs %+v after the deletion finished", p)
+			}
+		})
 	}
 }

@@ -77,3 +77,21 @@ func BenchmarkSave(b *testing.B) {
 		})
 	}
 }
+
+// One turn's night: added to tonight's, under the stored consent.
+func BenchmarkSaveNight(b *testing.B) {
+	for name, st := range benchStores(b) {
+		b.Run(name, func(b *testing.B) {
+			snap := seed(b, st, "bench")
+			ctx := context.Background()
+			n := &session.Night{Date: time.Now().Format(time.DateOnly), Topic: "aches", Outcome: "eased", Count: 1}
+			i := 0
+			for b.Loop() {
+				i++
+				if _, err := st.Save(ctx, "bench", snap, session.Change{Night: n, Request: fmt.Sprint("req-", i)}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -71,7 +71,7 @@ func (s *Bolt) Load(ctx context.Context, user string) (session.Snapshot, error) 
 
 // Save writes ch conditional on the versions in base; see package doc.
 func (s *Bolt) Save(ctx context.Context, user string, base session.Snapshot, ch session.Change) (session.Snapshot, error) {
-	return save(ctx, s, user, base, ch, clock(s.Now))
+	return save(ctx, s, user, base, ch, clock(s.Now), logger(s.Log))
 }
 
 // Forget deletes everything kept for user.
@@ -116,6 +116,22 @@ func (s *Bolt) write(ctx context.Context, user string, puts []put) error {
 		// A failed check returns an error, which rolls the transaction back.
 		return writeRecords(boltRecords{b}, puts)
 	})
+}
+
+func (s *Bolt) addNight(ctx context.Context, user string, a nightAdd) (dup bool, err error) {
+	if err := ctx.Err(); err != nil {
+		return false, err
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(usersBucket).Bucket([]byte(user))
+		if b == nil {
+			// Without preferences there is no consent.
+			return errNoConsent
+		}
+		dup, err = addRecord(boltRecords{b}, a, clock(s.Now), logger(s.Log))
+		return err
+	})
+	return dup, err
 }
 
 // setRaw stores b as the item under key, for tests of bad data.

@@ -19,19 +19,39 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"github.com/nightlegs/nightlegs/internal/session"
+	"github.com/nightlegs/nightlegs/internal/triage"
 )
 
-// The SDK's own retries are bounded so that a turn's store calls, retries
-// included, fit the skill's store deadline of about a second: two attempts
-// a call, at most 100 ms apart.
+// The SDK's standard retryer, tuned for a listener waiting in the dark:
+// throttling, 5xx answers and dropped connections are retried at most
+// twice, after a random wait of up to sdkMaxBackoff (full jitter), so a
+// store call with its retries fits its own deadline (see skill.Skill). A
+// write that conflicts with a transaction in progress is retried too.
 const (
-	sdkMaxAttempts = 2
-	sdkMaxBackoff  = 100 * time.Millisecond
-	// batchAttempts bounds Forget's retries of unprocessed deletes.
+	sdkMaxAttempts = 3
+	sdkMaxBackoff  = 80 * time.Millisecond
+	// batchAttempts bounds Forget's retries of unprocessed deletes
+	// (BatchWriteItem leaves some undone under throttling, with no error
+	// for the retryer to see).
 	batchAttempts = 5
 	// batchSize is BatchWriteItem's limit.
 	batchSize = 25
+	// nightAttempts bounds the requests of one night's addition: a
+	// replaced bad item or a full list of turns takes a second, a
+	// transaction in progress on the same items another.
+	nightAttempts = 4
 )
+
+// newRetryer is the SDK's standard retryer with the limits above.
+func newRetryer() aws.Retryer {
+	return retry.NewStandard(func(o *retry.StandardOptions) {
+		o.MaxAttempts = sdkMaxAttempts
+		o.MaxBackoff = sdkMaxBackoff
+		o.Retryables = append(o.Retryables, retry.RetryableErrorCode{
+			Codes: map[string]struct{}{"TransactionConflictException": {}},
+		})
+	})
+}
 
 // Attribute names of the table. pk and sk are the keys of template.yaml;
 // expiresAt is its TTL attribute.
@@ -41,6 +61,12 @@ const (
 	attrSchema  = "schema"
 	attrVersion = "version"
 	attrExpires = "expiresAt"
+	// Nights: the levels reached (a string set, so additions merge) and
+	// the turns that added to it.
+	attrLevel    = "level"
+	attrLevels   = "levels"
+	attrRequests = "requests"
+	attrCount    = "count"
 )
 
 // Dynamo keeps listeners' items in one DynamoDB table (see README, "Data
@@ -66,9 +92,7 @@ func NewDynamo(ctx context.Context, table, endpoint string, opts ...func(*dynamo
 		return nil, errors.New("dynamodb store: no table name")
 	}
 	load := []func(*config.LoadOptions) error{
-		config.WithRetryer(func() aws.Retryer {
-			return retry.AddWithMaxBackoffDelay(retry.AddWithMaxAttempts(retry.NewStandard(), sdkMaxAttempts), sdkMaxBackoff)
-		}),
+		config.WithRetryer(newRetryer),
 	}
 	if endpoint != "" && os.Getenv("AWS_ACCESS_KEY_ID") == "" {
 		// A local server takes any credentials; looking for real ones
@@ -150,38 +174,73 @@ func (d *Dynamo) Load(ctx context.Context, user string) (session.Snapshot, error
 // Save writes ch conditional on the versions in base, with one PutItem or
 // TransactWriteItems; see package doc for conflicts.
 func (d *Dynamo) Save(ctx context.Context, user string, base session.Snapshot, ch session.Change) (session.Snapshot, error) {
-	return save(ctx, d, user, base, ch, clock(d.Now))
+	return save(ctx, d, user, base, ch, clock(d.Now), logger(d.Log))
 }
 
-// Forget deletes every item of user: one Query for the keys, then
-// BatchWriteItem deletes.
+// Forget deletes every item of user. First an UpdateItem marks the
+// preferences "forget" (creating them if need be), so that from then on no
+// night is kept and a Load shows the deletion pending, whatever fails
+// next; then one Query for the keys, and BatchWriteItem deletes, the
+// preferences last.
 func (d *Dynamo) Forget(ctx context.Context, user string) error {
+	if err := d.markForget(ctx, user); err != nil {
+		return fmt.Errorf("forget: stop keeping nights: %w", err)
+	}
 	var keys []map[string]types.AttributeValue
 	p := dynamodb.NewQueryPaginator(d.client, d.query(user, true))
 	for p.HasMorePages() {
 		out, err := p.NextPage(ctx)
 		if err != nil {
-			return fmt.Errorf("forget: %w", err)
+			return fmt.Errorf("forget: list items: %w", err)
 		}
-		keys = append(keys, out.Items...)
+		for _, av := range out.Items {
+			if sk, _ := av[attrSK].(*types.AttributeValueMemberS); sk == nil || sk.Value != keyPrefs {
+				keys = append(keys, av)
+			}
+		}
 	}
 	for len(keys) > 0 {
 		n := min(len(keys), batchSize)
-		reqs := make([]types.WriteRequest, n)
-		for i, k := range keys[:n] {
-			reqs[i] = types.WriteRequest{DeleteRequest: &types.DeleteRequest{Key: k}}
-		}
-		keys = keys[n:]
-		if err := d.batchWrite(ctx, reqs); err != nil {
+		if err := d.batchDelete(ctx, keys[:n]); err != nil {
 			return fmt.Errorf("forget: %w", err)
 		}
+		keys = keys[n:]
+	}
+	prefs := map[string]types.AttributeValue{attrPK: pk(user), attrSK: str(keyPrefs)}
+	if err := d.batchDelete(ctx, []map[string]types.AttributeValue{prefs}); err != nil {
+		return fmt.Errorf("forget: preferences: %w", err)
 	}
 	return nil
 }
 
-// batchWrite sends reqs, then what DynamoDB left unprocessed (it does under
-// throttling), a bounded number of times.
-func (d *Dynamo) batchWrite(ctx context.Context, reqs []types.WriteRequest) error {
+// markForget replaces the preferences with a "forget" mark, whatever they
+// were, under a higher version so that no writer holding the old ones
+// writes them back.
+func (d *Dynamo) markForget(ctx context.Context, user string) error {
+	now := clock(d.Now)
+	_, err := d.client.UpdateItem(ctx, &dynamodb.UpdateItemInput{
+		TableName:        &d.table,
+		Key:              map[string]types.AttributeValue{attrPK: pk(user), attrSK: str(keyPrefs)},
+		UpdateExpression: aws.String("SET #f = :t, #s = :schema, #u = :u, #e = :e REMOVE #h, #voice ADD #v :one"),
+		ExpressionAttributeNames: map[string]string{
+			"#f": "forget", "#s": attrSchema, "#u": "updated", "#e": attrExpires,
+			"#h": "history", "#voice": "voice", "#v": attrVersion,
+		},
+		ExpressionAttributeValues: map[string]types.AttributeValue{
+			":t": &types.AttributeValueMemberBOOL{Value: true}, ":schema": number(session.Schema),
+			":u": str(now.UTC().Format(time.RFC3339Nano)), ":e": number(now.Add(PrefsLifetime).Unix()), ":one": number(1),
+		},
+	})
+	return err
+}
+
+// batchDelete deletes the items with keys, then what DynamoDB left
+// unprocessed, a bounded number of times.
+func (d *Dynamo) batchDelete(ctx context.Context, keys []map[string]types.AttributeValue) error {
+	reqs := make([]types.WriteRequest, len(keys))
+	for i, k := range keys {
+		reqs[i] = types.WriteRequest{DeleteRequest: &types.DeleteRequest{Key: map[string]types.AttributeValue{attrPK: k[attrPK], attrSK: k[attrSK]}}}
+	}
 	pending := map[string][]types.WriteRequest{d.table: reqs}
 	for attempt := 1; ; attempt++ {
 		out, err := d.client.BatchWriteItem(ctx, &dynamodb.BatchWriteItemInput{RequestItems: pending})
@@ -195,13 +254,145 @@ func (d *Dynamo) batchWrite(ctx context.Context, reqs []types.WriteRequest) erro
 		if attempt == batchAttempts {
 			return fmt.Errorf("%d deletes still unprocessed after %d attempts", len(pending[d.table]), attempt)
 		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(time.Duration(attempt) * 20 * time.Millisecond):
+		if err := pause(ctx, 4*attempt); err != nil {
+			return err
 		}
 	}
 }
+
+// nightMode is how addNight writes a night.
+type nightMode int
+
+const (
+	nightAddTo   nightMode = iota // ADD to the stored night
+	nightRotate                   // the same, starting the list of turns afresh
+	nightReplace                  // Put over a stored item that does not decode
+)
+
+// addNight adds a's episodes with one TransactWriteItems: a check that the
+// stored preferences give consent and no deletion is pending, and an
+// UpdateItem that ADDs to the night unless the turn already did.
+func (d *Dynamo) addNight(ctx context.Context, user string, a nightAdd) (bool, error) {
+	mode, replaced := nightAddTo, int64(0)
+	for attempt := 1; ; attempt++ {
+		night := types.TransactWriteItem{Update: d.nightUpdate(user, a, mode == nightRotate)}
+		if mode == nightReplace {
+			it := a.apply(item{key: a.key, version: replaced})
+			p, err := d.put(user, put{item: it, expect: replaced})
+			if err != nil {
+				return false, err
+			}
+			night = types.TransactWriteItem{Put: p}
+		}
+		check := types.TransactWriteItem{ConditionCheck: d.consentCheck(user)}
+		_, err := d.client.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{TransactItems: []types.TransactWriteItem{check, night}})
+		var canceled *types.TransactionCanceledException
+		if !errors.As(err, &canceled) {
+			return false, err
+		}
+		reason := func(i int) types.CancellationReason {
+			if i < len(canceled.CancellationReasons) {
+				return canceled.CancellationReasons[i]
+			}
+			return types.CancellationReason{}
+		}
+		if aws.ToString(reason(0).Code) == "ConditionalCheckFailed" {
+			return false, errNoConsent
+		}
+		switch r := reason(1); aws.ToString(r.Code) {
+		case "ConditionalCheckFailed":
+			it, err := decodeItem(r.Item)
+			switch {
+			case len(r.Item) == 0:
+				mode = nightAddTo // gone in the meantime
+			case err != nil || it.night == nil:
+				logger(d.Log).Warn("replacing stored night that does not decode", "key", a.key, "err", err)
+				mode, replaced = nightReplace, it.version
+			case a.seen(it):
+				return true, nil
+			case len(it.requests) >= maxRequests:
+				mode = nightRotate
+			default:
+				mode = nightAddTo
+			}
+		case "TransactionConflict":
+			// Another transaction on the same items: try again.
+		default:
+			return false, fmt.Errorf("transaction canceled: %s: %s", aws.ToString(r.Code), aws.ToString(r.Message))
+		}
+		if attempt == nightAttempts {
+			return false, fmt.Errorf("night not added after %d attempts: %w", attempt, err)
+		}
+		if err := pause(ctx, attempt); err != nil {
+			return false, err
+		}
+	}
+}
+
+// consentCheck is the condition that the stored preferences give consent
+// to keep nights, and no deletion is pending.
+func (d *Dynamo) consentCheck(user string) *types.ConditionCheck {
+	return &types.ConditionCheck{
+		TableName:                &d.table,
+		Key:                      map[string]types.AttributeValue{attrPK: pk(user), attrSK: str(keyPrefs)},
+		ConditionExpression:      aws.String("#h = :yes AND attribute_not_exists(#f) AND (attribute_not_exists(#e) OR #e > :now)"),
+		ExpressionAttributeNames: map[string]string{"#h": "history", "#f": "forget", "#e": attrExpires},
+		ExpressionAttributeValues: map[string]types.AttributeValue{
+			":yes": str(session.ConsentGiven),
+			":now": number(clock(d.Now).Unix()),
+		},
+	}
+}
+
+// nightUpdate is the UpdateItem that adds a's episodes to the stored night:
+// ADD for the count, the levels and the turns, so that writers never
+// overwrite each other; conditional on the stored item being a night of
+// this schema and the turn not among its turns. rotate starts the list of
+// turns afresh when it is full.
+func (d *Dynamo) nightUpdate(user string, a nightAdd, rotate bool) *types.Update {
+	names := map[string]string{
+		"#sk": attrSK, "#schema": attrSchema, "#v": attrVersion, "#exp": attrExpires,
+		"#date": "date", "#topic": "topic", "#count": attrCount,
+	}
+	values := map[string]types.AttributeValue{
+		":schema": number(session.Schema), ":one": number(1), ":exp": number(a.expires.Unix()),
+		":date": str(a.night.Date), ":topic": str(a.night.Topic), ":n": number(int64(a.night.Count)), ":N": str("N"),
+	}
+	set := []string{"#schema = :schema", "#exp = :exp", "#date = :date", "#topic = :topic"}
+	add := []string{"#count :n", "#v :one"}
+	cond := []string{"(attribute_not_exists(#sk) OR (#schema = :schema AND attribute_type(#count, :N) AND attribute_type(#v, :N)))"}
+	if a.night.Outcome != "" {
+		names["#outcome"], values[":outcome"] = "outcome", str(a.night.Outcome)
+		set = append(set, "#outcome = :outcome")
+	}
+	if a.night.Level != "" {
+		names["#levels"], values[":levels"] = attrLevels, &types.AttributeValueMemberSS{Value: []string{a.night.Level}}
+		add = append(add, "#levels :levels")
+	}
+	if a.request != "" {
+		names["#req"] = attrRequests
+		values[":req"], values[":reqs"], values[":max"] = str(a.request), &types.AttributeValueMemberSS{Value: []string{a.request}}, number(maxRequests)
+		cond = append(cond, "NOT contains(#req, :req)")
+		if rotate {
+			set = append(set, "#req = :reqs")
+			cond = append(cond, "size(#req) >= :max")
+		} else {
+			add = append(add, "#req :reqs")
+			cond = append(cond, "(attribute_not_exists(#req) OR size(#req) < :max)")
+		}
+	}
+	return &types.Update{
+		TableName:                           &d.table,
+		Key:                                 map[string]types.AttributeValue{attrPK: pk(user), attrSK: str(a.key)},
+		UpdateExpression:                    aws.String("SET " + strings.Join(set, ", ") + " ADD " + strings.Join(add, ", ")),
+		ConditionExpression:                 aws.String(strings.Join(cond, " AND ")),
+		ExpressionAttributeNames:            names,
+		ExpressionAttributeValues:           values,
+		ReturnValuesOnConditionCheckFailure: types.ReturnValuesOnConditionCheckFailureAllOld,
+	}
+}
+
+func str(s string) types.AttributeValue { return &types.AttributeValueMemberS{Value: s} }
 
 func (d *Dynamo) query(user string, keysOnly bool) *dynamodb.QueryInput {
 	in := &dynamodb.QueryInput{
@@ -214,7 +405,8 @@ func (d *Dynamo) query(user string, keysOnly bool) *dynamodb.QueryInput {
 	}
 	if keysOnly {
 		in.ExpressionAttributeNames["#sk"] = attrSK
-		in.ProjectionExpression = aws.String("#pk, #sk")
+		in.ExpressionAttributeNames["#v"] = attrVersion
+		in.ProjectionExpression = aws.String("#pk, #sk, #v")
 	}
 	return in
 }
@@ -245,7 +437,7 @@ func (d *Dynamo) read(ctx context.Context, user string) (state, error) {
 }
 
 func (d *Dynamo) write(ctx context.Context, user string, puts []put) error {
-	if len(puts) == 1 {
+	if len(puts) == 1 && !puts[0].touch {
 		p, err := d.put(user, puts[0])
 		if err != nil {
 			return err
@@ -266,6 +458,10 @@ func (d *Dynamo) write(ctx context.Context, user string, puts []put) error {
 	}
 	items := make([]types.TransactWriteItem, len(puts))
 	for i, p := range puts {
+		if p.touch {
+			items[i] = types.TransactWriteItem{Update: d.touch(user, p.item)}
+			continue
+		}
 		tp, err := d.put(user, p)
 		if err != nil {
 			return err
@@ -279,15 +475,18 @@ func (d *Dynamo) write(ctx context.Context, user string, puts []put) error {
 	}
 	current := state{}
 	for i, r := range canceled.CancellationReasons {
-		switch code := aws.ToString(r.Code); code {
-		case "None", "":
-		case "ConditionalCheckFailed":
+		switch code := aws.ToString(r.Code); {
+		case code == "None" || code == "":
+		case code == "ConditionalCheckFailed" && i < len(puts) && puts[i].touch:
+			// The preferences are gone or marked "forget": re-read.
+			return &conflictError{}
+		case code == "ConditionalCheckFailed" && i < len(puts):
 			c := d.conflict(puts[i].item.key, r.Item)
 			if c.current == nil {
 				return c
 			}
 			current = merged(current, c.current)
-		case "TransactionConflict":
+		case code == "TransactionConflict":
 			// Another transaction on the same items: re-read.
 			return &conflictError{}
 		default:
@@ -298,6 +497,23 @@ func (d *Dynamo) write(ctx context.Context, user string, puts []put) error {
 		return &conflictError{}
 	}
 	return &conflictError{current: current}
+}
+
+// touch is the UpdateItem that keeps the stored preferences another
+// PrefsLifetime, if they are there, not expired and not marked "forget".
+func (d *Dynamo) touch(user string, it item) *types.Update {
+	return &types.Update{
+		TableName:                &d.table,
+		Key:                      map[string]types.AttributeValue{attrPK: pk(user), attrSK: str(keyPrefs)},
+		UpdateExpression:         aws.String("SET #e = :e, #u = :u"),
+		ConditionExpression:      aws.String("attribute_exists(#sk) AND attribute_not_exists(#f) AND (attribute_not_exists(#e) OR #e > :now)"),
+		ExpressionAttributeNames: map[string]string{"#e": attrExpires, "#u": "updated", "#sk": attrSK, "#f": "forget"},
+		ExpressionAttributeValues: map[string]types.AttributeValue{
+			":e":   number(it.expires.Unix()),
+			":u":   str(it.prefs.Updated.UTC().Format(time.RFC3339Nano)),
+			":now": number(it.prefs.Updated.Unix()),
+		},
+	}
 }
 
 // conflict is the conflict of a failed condition on key, with the stored
@@ -366,6 +582,16 @@ func encodeItem(user string, it item) (map[string]types.AttributeValue, error) {
 	if err != nil {
 		return nil, fmt.Errorf("encode %s: %w", it.key, err)
 	}
+	if it.night != nil {
+		// As addNight keeps them: sets, so that additions merge.
+		delete(av, attrLevel)
+		if it.night.Level != "" {
+			av[attrLevels] = &types.AttributeValueMemberSS{Value: []string{it.night.Level}}
+		}
+		if len(it.requests) > 0 {
+			av[attrRequests] = &types.AttributeValueMemberSS{Value: it.requests}
+		}
+	}
 	av[attrPK] = pk(user)
 	av[attrSK] = &types.AttributeValueMemberS{Value: it.key}
 	av[attrSchema] = number(session.Schema)
@@ -423,6 +649,15 @@ func decodeItem(av map[string]types.AttributeValue) (item, error) {
 		}
 		if nightKey(n) != it.key {
 			return it, fmt.Errorf("decode %s: holds the night of %s %s", it.key, n.Date, n.Topic)
+		}
+		// n.Level is an older item's single level, if any.
+		if levels, ok := av[attrLevels].(*types.AttributeValueMemberSS); ok {
+			for _, l := range levels.Value {
+				n.Level = triage.Higher(n.Level, l)
+			}
+		}
+		if reqs, ok := av[attrRequests].(*types.AttributeValueMemberSS); ok {
+			it.requests = reqs.Value
 		}
 		it.night = &n
 	default:

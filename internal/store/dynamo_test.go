@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"maps"
 	"net"
 	"strconv"
 	"testing"
@@ -96,7 +97,7 @@ func TestDynamoItems(t *testing.T) {
 	ch := session.Change{
 		Context: &session.Context{Topic: "cramp", Facts: []string{"cramp"}, Level: "self_care", Updated: clk.Now()},
 		Prefs:   &session.Prefs{History: session.ConsentGiven},
-		Night:   &session.Night{Date: "2026-01-14", Topic: "cramp", Outcome: "eased", Count: 1},
+		Night:   &session.Night{Date: "2026-01-14", Topic: "cramp", Level: "self_care", Outcome: "eased", Count: 1},
 	}
 	if _, err := d.Save(ctxT(t), user, session.Snapshot{}, ch); err != nil {
 		t.Fatal(err)
@@ -119,8 +120,14 @@ func TestDynamoItems(t *testing.T) {
 		t.Errorf("night expiresAt = %d, want %d (date + 90 days)", got, want)
 	}
 	prefs := getItem(t, d, user, "PREFS")
-	if _, ok := prefs["expiresAt"]; ok {
-		t.Errorf("prefs expire: %#v", prefs["expiresAt"])
+	if got, want := numberAttr(t, prefs, "expiresAt"), clk.Now().Add(store.PrefsLifetime).Unix(); got != want {
+		t.Errorf("prefs expiresAt = %d, want %d (last write + %v)", got, want, store.PrefsLifetime)
+	}
+	if _, ok := night["level"]; ok {
+		t.Errorf("night has a single level %#v; levels are a set", night["level"])
+	}
+	if levels, _ := night["levels"].(*types.AttributeValueMemberSS); levels == nil || len(levels.Value) != 1 || levels.Value[0] != "self_care" {
+		t.Errorf("night levels = %#v, want the set {self_care}", night["levels"])
 	}
 	if numberAttr(t, prefs, "version") != 1 {
 		t.Errorf("prefs version = %#v", prefs["version"])
@@ -273,7 +280,8 @@ func stalledEndpoint(t *testing.T) string {
 }
 
 // On a conflict DynamoDB returns the stored item (ReturnValuesOnConditionCheckFailure),
-// so the turn is re-applied and written again without another read.
+// so the turn is re-applied and written again without another read; the
+// night is added apart, in one request, whatever the context did.
 func TestDynamoConflictNeedsNoReread(t *testing.T) {
 	for name, ch := range map[string]func() session.Change{
 		"PutItem": func() session.Change {
@@ -282,7 +290,7 @@ func TestDynamoConflictNeedsNoReread(t *testing.T) {
 		"TransactWriteItems": func() session.Change {
 			return session.Change{
 				Context: &session.Context{Topic: "cramp", Facts: []string{"mine"}},
-				Night:   &session.Night{Date: "2026-01-14", Topic: "cramp", Count: 1},
+				Prefs:   &session.Prefs{History: session.ConsentGiven, Voice: "whisper"},
 			}
 		},
 	} {
@@ -290,28 +298,37 @@ func TestDynamoConflictNeedsNoReread(t *testing.T) {
 			var c counter
 			d := newDynamo(t, c.option)
 			d.Now = storetest.NewClock(storetest.Start).Now
-			base, err := d.Save(ctxT(t), "u", session.Snapshot{}, session.Change{Context: &session.Context{Topic: "cramp"}})
+			base, err := d.Save(ctxT(t), "u", session.Snapshot{}, session.Change{Context: &session.Context{Topic: "cramp"}, Prefs: &session.Prefs{History: session.ConsentGiven}})
 			if err != nil {
 				t.Fatal(err)
 			}
 			other := ch()
 			other.Context.Facts = []string{"theirs"}
+			if other.Prefs != nil {
+				other.Prefs.Voice = session.VoiceNormal
+			}
 			if _, err := d.Save(ctxT(t), "u", base, other); err != nil {
 				t.Fatal(err)
 			}
 			c.take()
-			got, err := d.Save(ctxT(t), "u", base, ch())
+			mine := ch()
+			mine.Night = &session.Night{Date: "2026-01-14", Topic: "cramp", Count: 1}
+			got, err := d.Save(ctxT(t), "u", base, mine)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if ops := c.take(); ops[name] != 2 || len(ops) != 1 {
-				t.Errorf("stale writer sent %v, want 2 %s and nothing else", ops, name)
+			want := map[string]int{name: 2, "TransactWriteItems": 1}
+			if name == "TransactWriteItems" {
+				want[name] = 3
+			}
+			if ops := c.take(); !maps.Equal(ops, want) {
+				t.Errorf("stale writer sent %v, want %v (two writes of the context, one addition of the night)", ops, want)
 			}
 			if !got.Context.HasFact("mine") || !got.Context.HasFact("theirs") || got.Context.Version != 3 {
 				t.Errorf("merged context = %+v", got.Context)
 			}
-			if ch().Night != nil && (len(got.Nights) != 1 || got.Nights[0].Count != 2) {
-				t.Errorf("nights = %+v, want one with count 2", got.Nights)
+			if len(got.Nights) != 1 || got.Nights[0].Count != 1 {
+				t.Errorf("nights = %+v, want one with count 1", got.Nights)
 			}
 		})
 	}

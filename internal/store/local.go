@@ -19,10 +19,12 @@ type record struct {
 	Context *session.Context `json:"context,omitempty"`
 	Prefs   *session.Prefs   `json:"prefs,omitempty"`
 	Night   *session.Night   `json:"night,omitempty"`
+	// Requests are the turns that added to a night.
+	Requests []string `json:"requests,omitempty"`
 }
 
 func encodeRecord(it item) ([]byte, error) {
-	r := record{Schema: session.Schema, Version: it.version, Context: it.context, Prefs: it.prefs, Night: it.night}
+	r := record{Schema: session.Schema, Version: it.version, Context: it.context, Prefs: it.prefs, Night: it.night, Requests: it.requests}
 	if !it.expires.IsZero() {
 		r.Expires = it.expires.Unix()
 	}
@@ -57,6 +59,7 @@ func decodeRecord(key string, b []byte) (item, error) {
 		it.prefs.Version = it.version
 	case strings.HasPrefix(key, keyNightPrefix) && r.Night != nil:
 		it.night = r.Night
+		it.requests = r.Requests
 	default:
 		return it, fmt.Errorf("decode %s: no payload for this key", key)
 	}
@@ -102,18 +105,63 @@ func writeRecords(rs records, puts []put) error {
 		if b := rs.get(p.item.key); b != nil {
 			have = recordVersion(b)
 		}
-		if have != p.expect {
+		if have != p.expect && !p.touch {
 			return &conflictError{}
 		}
 	}
 	for _, p := range puts {
-		b, err := encodeRecord(p.item)
+		it := p.item
+		if p.touch {
+			b := rs.get(it.key)
+			if b == nil {
+				continue
+			}
+			old, err := decodeRecord(it.key, b)
+			if err != nil || old.prefs == nil || old.prefs.Forget || old.expired(it.prefs.Updated) {
+				continue
+			}
+			old.prefs.Updated, old.expires = it.prefs.Updated, it.expires
+			it = old
+		}
+		b, err := encodeRecord(it)
 		if err == nil {
-			err = rs.set(p.item.key, b)
+			err = rs.set(it.key, b)
 		}
 		if err != nil {
-			return fmt.Errorf("write %s: %w", p.item.key, err)
+			return fmt.Errorf("write %s: %w", it.key, err)
 		}
 	}
 	return nil
+}
+
+// addRecord adds a's episodes to the night in rs, if the stored
+// preferences give consent; see backend.addNight.
+func addRecord(rs records, a nightAdd, now time.Time, log *slog.Logger) (bool, error) {
+	b := rs.get(keyPrefs)
+	if b == nil {
+		return false, errNoConsent
+	}
+	prefs, err := decodeRecord(keyPrefs, b)
+	if err != nil || !consents(prefs, now) {
+		return false, errNoConsent
+	}
+	old := item{key: a.key}
+	if b := rs.get(a.key); b != nil {
+		if old, err = decodeRecord(a.key, b); err != nil {
+			// Replaced: what does not decode counts for nothing.
+			log.Warn("replacing stored night that does not decode", "key", a.key, "err", err)
+			old = item{key: a.key, version: old.version}
+		}
+	}
+	if a.seen(old) {
+		return true, nil
+	}
+	rec, err := encodeRecord(a.apply(old))
+	if err == nil {
+		err = rs.set(a.key, rec)
+	}
+	if err != nil {
+		return false, fmt.Errorf("write %s: %w", a.key, err)
+	}
+	return false, nil
 }

@@ -37,7 +37,7 @@ func (m *Memory) Load(ctx context.Context, user string) (session.Snapshot, error
 
 // Save writes ch conditional on the versions in base; see package doc.
 func (m *Memory) Save(ctx context.Context, user string, base session.Snapshot, ch session.Change) (session.Snapshot, error) {
-	return save(ctx, m, user, base, ch, clock(m.Now))
+	return save(ctx, m, user, base, ch, clock(m.Now), logger(m.Log))
 }
 
 // Forget deletes everything kept for user.
@@ -80,6 +80,20 @@ func (m *Memory) write(ctx context.Context, user string, puts []put) error {
 	}
 	m.users[user] = next
 	return nil
+}
+
+func (m *Memory) addNight(ctx context.Context, user string, a nightAdd) (bool, error) {
+	if err := ctx.Err(); err != nil {
+		return false, err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	rs := m.users[user]
+	if rs == nil {
+		// Without preferences there is no consent.
+		return false, errNoConsent
+	}
+	return addRecord(rs, a, clock(m.Now), logger(m.Log))
 }
 
 // setRaw stores b as the item under key, for tests of bad data.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 
 	"github.com/nightlegs/nightlegs/internal/store"
@@ -110,6 +112,40 @@ func freePort() (string, error) {
 
 var tables atomic.Int64
 
+// motoLock serializes the tests' requests to moto_server. Moto applies
+// concurrent transactions without isolation: 20 parallel
+// TransactWriteItems that each ADD 1 to one item left 18 or 19 (moto
+// 5.2.1, measured). DynamoDB serializes the writes to an item, so the
+// requests go to moto one at a time: the sessions of a test still
+// interleave their requests as they would against DynamoDB.
+var motoLock sync.Mutex
+
+// serialized is an HTTP client that sends one request at a time.
+type serialized struct{ next dynamodb.HTTPClient }
+
+func (s serialized) Do(r *http.Request) (*http.Response, error) {
+	motoLock.Lock()
+	defer motoLock.Unlock()
+	resp, err := s.next.Do(r)
+	if err != nil {
+		return nil, err
+	}
+	// Read the answer before the next request goes.
+	b, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	resp.Body = io.NopCloser(bytes.NewReader(b))
+	return resp, err
+}
+
+// serialize makes a store's client send one request at a time to moto.
+func serialize(o *dynamodb.Options) {
+	next := o.HTTPClient
+	if next == nil {
+		next = awshttp.NewBuildableClient()
+	}
+	o.HTTPClient = serialized{next}
+}
+
 // newDynamo returns a store on a fresh table of the test server.
 func newDynamo(tb testing.TB, opts ...func(*dynamodb.Options)) *store.Dynamo {
 	tb.Helper()
@@ -117,7 +153,7 @@ func newDynamo(tb testing.TB, opts ...func(*dynamodb.Options)) *store.Dynamo {
 	name := fmt.Sprintf("nightlegs-test-%d-%d", os.Getpid(), tables.Add(1))
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	d, err := store.NewDynamo(ctx, name, ep, opts...)
+	d, err := store.NewDynamo(ctx, name, ep, append([]func(*dynamodb.Options){serialize}, opts...)...)
 	if err != nil {
 		tb.Fatalf("NewDynamo: %v", err)
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"testing"
 	"time"
 
@@ -28,10 +29,12 @@ func (c *contested) write(context.Context, string, []put) error {
 	return &conflictError{}
 }
 
+func (c *contested) addNight(context.Context, string, nightAdd) (bool, error) { return false, nil }
+
 func TestSaveGivesUpWithErrConflict(t *testing.T) {
 	b := &contested{}
 	ch := session.Change{Context: &session.Context{Topic: "cramp"}}
-	_, err := save(context.Background(), b, "u", session.Snapshot{}, ch, time.Now())
+	_, err := save(context.Background(), b, "u", session.Snapshot{}, ch, time.Now(), slog.New(slog.DiscardHandler))
 	if !errors.Is(err, session.ErrConflict) {
 		t.Fatalf("err = %v, want ErrConflict", err)
 	}
@@ -42,7 +45,7 @@ func TestSaveGivesUpWithErrConflict(t *testing.T) {
 
 func TestSaveFailureIsNotAConflict(t *testing.T) {
 	b := &contested{writeErr: errors.New("throttled")}
-	_, err := save(context.Background(), b, "u", session.Snapshot{}, session.Change{Prefs: &session.Prefs{Voice: "normal"}}, time.Now())
+	_, err := save(context.Background(), b, "u", session.Snapshot{}, session.Change{Prefs: &session.Prefs{Voice: "normal"}}, time.Now(), slog.New(slog.DiscardHandler))
 	if err == nil || errors.Is(err, session.ErrConflict) || b.writes != 1 {
 		t.Errorf("err = %v after %d writes; want the store's error after one", err, b.writes)
 	}

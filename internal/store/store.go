@@ -9,19 +9,31 @@
 //   - A user's items are the context (key "CONTEXT"), the preferences
 //     ("PREFS") and one item per night ("NIGHT#<date>#<topic>").
 //   - The context expires ContextLifetime after its last write, a night
-//     NightLifetime after its date; preferences never expire. Load leaves
-//     out what has expired, but an expired context still comes back as an
-//     empty Context carrying its Version, so the next write can be
-//     conditional on it.
-//   - Every write adds one to an item's version and is conditional on the
-//     version the writer started from (none: the item must not exist).
-//     Nights carry no version in package session, so a writer expects the
-//     Count it saw, which every write raises.
-//   - On a conflict, Save re-reads (or uses the stored items the failed
-//     write returned) and re-applies the turn: this turn's context wins but
-//     keeps the higher triage level and every fact either writer gathered;
-//     the preference fields this turn changed win; nights are a union whose
-//     counts add up. After maxAttempts it gives up with session.ErrConflict.
+//     NightLifetime after its date, the preferences PrefsLifetime after
+//     their last write (a turn that writes anything rewrites preferences
+//     older than prefsRefresh, so they last that long after the last use).
+//     Load leaves out what has expired, but an expired context still comes
+//     back as an empty Context carrying its Version, so the next write can
+//     be conditional on it.
+//   - The context and the preferences are written whole: every write adds
+//     one to the item's version and is conditional on the version the
+//     writer started from (none: the item must not exist). On a conflict,
+//     Save re-reads (or uses the stored items the failed write returned)
+//     and re-applies the turn: this turn's context wins but keeps the
+//     higher triage level and every fact either writer gathered; the
+//     preference fields this turn changed win. After maxAttempts it gives
+//     up with session.ErrConflict.
+//   - An item the writer started from that is gone when it writes was
+//     deleted by a forget: it is not written back.
+//   - A night is never written whole: its episodes are added to what is
+//     stored (DynamoDB's ADD), so parallel sessions never lose one, and
+//     only when the stored preferences (not the writer's copy) give
+//     consent and no deletion is pending. A night remembers the last
+//     maxRequests turns that added to it and adds nothing for a turn it
+//     has seen, so a retried turn counts once.
+//   - Forget stops the keeping of nights first (for a store that deletes in
+//     several requests, a "forget" mark on the preferences), then deletes
+//     every item, the preferences last.
 //   - An item that does not decode (an older schema, a hand edit) is
 //     logged and treated as absent; a later write replaces it.
 //
@@ -35,6 +47,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
@@ -52,9 +65,22 @@ const (
 	// NightLifetime is how long a night is kept after its date: enough to
 	// notice a pattern worth telling a doctor about.
 	NightLifetime = 90 * 24 * time.Hour
-	// maxAttempts bounds the writes of one Save: two writers on the same
-	// user (two devices, a retried invocation) settle in two.
-	maxAttempts = 3
+	// PrefsLifetime is how long preferences (voice, consent) are kept after
+	// their last write: about 13 months, so a listener who comes back each
+	// winter is still known, and one who left is forgotten.
+	PrefsLifetime = 395 * 24 * time.Hour
+	// prefsRefresh is how old preferences may get before a turn that
+	// writes anything rewrites them, so they expire PrefsLifetime after
+	// the last use rather than the last change, at the cost of one more
+	// item written about once a month.
+	prefsRefresh = 30 * 24 * time.Hour
+	// maxAttempts bounds the writes of one Save of the context and
+	// preferences: each attempt that conflicts lets another writer
+	// through, so several sessions at once settle within it.
+	maxAttempts = 8
+	// maxRequests bounds the turns a night item remembers; one night has
+	// far fewer conversations about one topic.
+	maxRequests = 32
 )
 
 // Item keys (DynamoDB's sort key sk).
@@ -79,6 +105,8 @@ type item struct {
 	context *session.Context
 	prefs   *session.Prefs
 	night   *session.Night
+	// requests are the turns that added to a night (session.Change.Request).
+	requests []string
 }
 
 func (it item) expired(now time.Time) bool {
@@ -102,7 +130,7 @@ func (st state) snapshot(now time.Time) session.Snapshot {
 			c.Version = it.version
 			s.Context = c
 		case k == keyPrefs:
-			if it.prefs != nil {
+			if it.prefs != nil && !it.expired(now) {
 				s.Prefs = *it.prefs
 			}
 			s.Prefs.Version = it.version
@@ -129,21 +157,24 @@ func fromSnapshot(s session.Snapshot) state {
 		st[keyPrefs] = item{key: keyPrefs, version: p.Version, prefs: &p}
 	}
 	for _, n := range s.Nights {
-		st[nightKey(n)] = item{key: nightKey(n), version: int64(n.Count), night: &n}
+		st[nightKey(n)] = item{key: nightKey(n), night: &n}
 	}
 	return st
 }
 
-// put is one conditional write: the item, and the version the stored item
-// must have for it to go ahead (0: there must be no item, or none with a
-// readable version).
+// put is one write of a whole item, conditional on the version the stored
+// item must have for it to go ahead (expect; 0: there must be no item, or
+// none with a readable version). A touch instead only extends the stored
+// preferences' life to item.expires, if they are there, not expired and not
+// marked "forget": it writes no content, so it needs no version.
 type put struct {
 	item   item
 	expect int64
+	touch  bool
 }
 
-// plan turns a change into the writes that apply it to st, and the state
-// after them.
+// plan turns a change of the context and preferences into the writes that
+// apply it to st, and the state after them.
 func plan(st state, ch session.Change, now time.Time) ([]put, state) {
 	next := make(state, len(st)+2)
 	for k, it := range st {
@@ -162,23 +193,15 @@ func plan(st state, ch session.Change, now time.Time) ([]put, state) {
 	if ch.Prefs != nil {
 		p := *ch.Prefs
 		p.Version = st[keyPrefs].version + 1
-		add(item{key: keyPrefs, version: p.Version, prefs: &p})
-	}
-	if ch.Night != nil {
-		n := *ch.Night
-		k := nightKey(n)
-		old := st[k]
-		episodes := max(n.Count, 1)
-		if old.night != nil && !old.expired(now) {
-			n.Count = old.night.Count + episodes
-			n.Level = triage.Higher(old.night.Level, n.Level)
-			if n.Outcome == "" {
-				n.Outcome = old.night.Outcome
-			}
-		} else {
-			n.Count = episodes
-		}
-		add(item{key: k, version: max(old.version+1, int64(n.Count)), expires: nightExpiry(n, now), night: &n})
+		p.Updated = now
+		add(item{key: keyPrefs, version: p.Version, expires: now.Add(PrefsLifetime), prefs: &p})
+	} else if old := st[keyPrefs]; ch.Context != nil && old.prefs != nil && !old.prefs.Forget && !old.expired(now) && now.Sub(old.prefs.Updated) >= prefsRefresh {
+		// Still in use: keep the preferences another PrefsLifetime.
+		p := *old.prefs
+		p.Updated = now
+		it := item{key: keyPrefs, version: old.version, expires: now.Add(PrefsLifetime), prefs: &p}
+		puts = append(puts, put{item: it, touch: true})
+		next[keyPrefs] = it
 	}
 	return puts, next
 }
@@ -194,19 +217,25 @@ func nightExpiry(n session.Night, now time.Time) time.Time {
 }
 
 // rebase re-applies a turn's change onto what is stored now (cur), given
-// what the turn started from (orig).
-func rebase(orig, cur state, ch session.Change, now time.Time) session.Change {
-	out := session.Change{Night: ch.Night}
+// what the turn started from (orig). It reports lost when an item the turn
+// started from was deleted by a forget and is not written back.
+func rebase(orig, cur state, ch session.Change, now time.Time) (out session.Change, lost bool) {
 	if ch.Context != nil {
 		c := ch.Context.Clone()
-		if old := cur[keyContext]; old.context != nil && !old.expired(now) {
+		old, ok := cur[keyContext]
+		switch {
+		case forgotten(orig, cur, keyContext):
+			c, lost = nil, true
+		case ok && old.context != nil && !old.expired(now):
 			// A warning sign the other writer heard must not be lost.
 			c.Level = triage.Higher(c.Level, old.context.Level)
 			c.AddFacts(old.context.Facts...)
 		}
 		out.Context = c
 	}
-	if ch.Prefs != nil {
+	if ch.Prefs != nil && forgotten(orig, cur, keyPrefs) {
+		lost = true
+	} else if ch.Prefs != nil {
 		var before, stored session.Prefs
 		if it := orig[keyPrefs]; it.prefs != nil {
 			before = *it.prefs
@@ -216,11 +245,38 @@ func rebase(orig, cur state, ch session.Change, now time.Time) session.Change {
 		}
 		p := mergeFields(before, *ch.Prefs, stored)
 		p.Version, stored.Version = 0, 0
-		if p != stored {
+		if !samePrefs(p, stored) {
 			out.Prefs = &p
 		}
 	}
-	return out
+	return out, lost
+}
+
+// forgotten reports whether the item under key, which the writer started
+// from, has been deleted since: by a forget, as it was not expired (the
+// context) or never expires unused (the preferences).
+func forgotten(orig, cur state, key string) bool {
+	was, ok := orig[key]
+	if !ok || was.version == 0 {
+		return false
+	}
+	if _, still := cur[key]; still {
+		return false
+	}
+	switch key {
+	case keyContext:
+		return !was.context.Empty()
+	case keyPrefs:
+		return was.prefs != nil
+	}
+	return false
+}
+
+// samePrefs compares preferences as stored: the time of the last write is
+// the store's, not a change.
+func samePrefs(a, b session.Prefs) bool {
+	a.Updated, b.Updated = time.Time{}, time.Time{}
+	return a == b
 }
 
 // mergeFields returns cur with the fields that mine changed from before.
@@ -250,6 +306,56 @@ func mergeFields[T any](before, mine, cur T) T {
 	return out
 }
 
+// nightAdd is a turn's night, to add to what is stored.
+type nightAdd struct {
+	key     string
+	night   session.Night // Count: the episodes to add
+	request string        // "" when the turn has no ID
+	expires time.Time
+}
+
+func newNightAdd(n session.Night, request string, now time.Time) nightAdd {
+	n.Count = max(n.Count, 1)
+	return nightAdd{key: nightKey(n), night: n, request: request, expires: nightExpiry(n, now)}
+}
+
+// apply returns old with a's episodes added, as every store keeps a night:
+// counts add up, the higher level stays, a new outcome replaces the old,
+// and the turn is remembered among the last maxRequests.
+func (a nightAdd) apply(old item) item {
+	n := a.night
+	it := item{key: a.key, version: old.version + 1, expires: a.expires, night: &n}
+	if old.night != nil {
+		n.Count += old.night.Count
+		n.Level = triage.Higher(old.night.Level, n.Level)
+		if n.Outcome == "" {
+			n.Outcome = old.night.Outcome
+		}
+		it.requests = slices.Clone(old.requests)
+	}
+	if a.request != "" {
+		if len(it.requests) >= maxRequests {
+			it.requests = nil
+		}
+		it.requests = append(it.requests, a.request)
+	}
+	return it
+}
+
+// seen reports whether the turn of a already added to the night it.
+func (a nightAdd) seen(it item) bool {
+	return a.request != "" && slices.Contains(it.requests, a.request)
+}
+
+// errNoConsent is a night not kept: the stored preferences give no consent
+// to keep nights, or a deletion is pending.
+var errNoConsent = errors.New("no stored consent to keep nights")
+
+// consents reports whether stored preferences let nights be kept.
+func consents(it item, now time.Time) bool {
+	return it.prefs != nil && it.prefs.History == session.ConsentGiven && !it.prefs.Forget && !it.expired(now)
+}
+
 // backend is what a store provides to Save.
 type backend interface {
 	// read returns all of the user's items, expired ones included.
@@ -257,48 +363,120 @@ type backend interface {
 	// write applies every put or none. It returns a *conflictError when a
 	// condition failed.
 	write(ctx context.Context, user string, puts []put) error
+	// addNight adds a's episodes to the stored night, atomically with a
+	// check of the stored preferences. It reports duplicate when the turn
+	// had already added to it, and returns errNoConsent without consent.
+	addNight(ctx context.Context, user string, a nightAdd) (duplicate bool, err error)
 }
 
 // conflictError is a write that found other versions than expected. When
 // the store returned the stored items of the failed conditions (DynamoDB
-// does), current holds them and no re-read is needed; absent items are
-// zero items with their key.
+// does), current holds them and no re-read is needed.
 type conflictError struct {
 	current state // nil: unknown, re-read
 }
 
 func (e *conflictError) Error() string { return "conditional write failed" }
 
-// save is every store's Save: a conditional write of what ch changes in
-// base, and on a conflict the turn re-applied to what is stored now.
-func save(ctx context.Context, b backend, user string, base session.Snapshot, ch session.Change, now time.Time) (session.Snapshot, error) {
+// save is every store's Save: a conditional write of what ch changes of
+// the context and preferences in base, re-applied to what is stored on a
+// conflict; and the night, added to what is stored. The night goes first,
+// unless the turn writes preferences (they may give the consent it needs):
+// it is the part that must not be lost, and it never conflicts.
+func save(ctx context.Context, b backend, user string, base session.Snapshot, ch session.Change, now time.Time, log *slog.Logger) (session.Snapshot, error) {
 	if ch.Empty() {
 		return base, nil
 	}
-	orig := fromSnapshot(base)
-	cur, turn := orig, ch
+	cur := fromSnapshot(base)
+	var errs []error
+	items := func() {
+		var err error
+		cur, err = saveItems(ctx, b, user, cur, ch, now)
+		errs = append(errs, err)
+	}
+	if ch.Prefs != nil {
+		items()
+	}
+	if ch.Night != nil {
+		a := newNightAdd(*ch.Night, ch.Request, now)
+		dup, err := b.addNight(ctx, user, a)
+		switch {
+		case errors.Is(err, errNoConsent):
+			log.Info("night not kept: the stored preferences give no consent")
+		case err != nil:
+			errs = append(errs, fmt.Errorf("keep night: %w", err))
+		case dup:
+			log.Info("night already kept for this turn")
+		default:
+			// As far as this writer knows: another may have added too.
+			cur = merged(cur, state{a.key: a.apply(cur[a.key])})
+		}
+	}
+	if ch.Prefs == nil {
+		items()
+	}
+	return cur.snapshot(now), errors.Join(errs...)
+}
+
+// saveItems writes the context and preferences of ch, and returns what is
+// stored after it as far as this writer knows. After a first conflict it
+// writes again at once onto the stored items the failed write returned
+// (two writers settle in two writes); after more, several writers are at
+// it, and it waits a random moment and reads afresh before each write.
+func saveItems(ctx context.Context, b backend, user string, orig state, ch session.Change, now time.Time) (state, error) {
+	cur, turn, lost := orig, ch, false
+	done := func(st state) (state, error) {
+		if lost {
+			return st, fmt.Errorf("save: %w", session.ErrForgotten)
+		}
+		return st, nil
+	}
 	for attempt := 1; ; attempt++ {
 		puts, next := plan(cur, ch, now)
 		if len(puts) == 0 {
-			return cur.snapshot(now), nil
+			return done(cur)
 		}
 		err := b.write(ctx, user, puts)
 		if err == nil {
-			return next.snapshot(now), nil
+			return done(next)
 		}
 		var conflict *conflictError
 		if !errors.As(err, &conflict) {
-			return session.Snapshot{}, fmt.Errorf("save: %w", err)
+			return cur, fmt.Errorf("save: %w", err)
 		}
 		if attempt == maxAttempts {
-			return session.Snapshot{}, fmt.Errorf("save after %d attempts: %w", attempt, session.ErrConflict)
+			return cur, fmt.Errorf("save after %d attempts: %w", attempt, session.ErrConflict)
 		}
-		if conflict.current != nil {
+		if attempt == 1 && conflict.current != nil {
 			cur = merged(cur, conflict.current)
-		} else if cur, err = b.read(ctx, user); err != nil {
-			return session.Snapshot{}, fmt.Errorf("save: re-read after conflict: %w", err)
+		} else {
+			if attempt > 1 {
+				if err := pause(ctx, attempt); err != nil {
+					return cur, fmt.Errorf("save: %w", err)
+				}
+			}
+			if cur, err = b.read(ctx, user); err != nil {
+				return orig, fmt.Errorf("save: re-read after conflict: %w", err)
+			}
 		}
-		ch = rebase(orig, cur, turn, now)
+		var gone bool
+		ch, gone = rebase(orig, cur, turn, now)
+		lost = lost || gone
+	}
+}
+
+// pause waits a moment before writing again after a conflict: a random
+// few milliseconds, more each attempt, so writers that met do not meet
+// again in lockstep.
+func pause(ctx context.Context, attempt int) error {
+	d := time.Duration(rand.Int64N(int64(attempt) * int64(5*time.Millisecond)))
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
 	}
 }
 

@@ -4,8 +4,11 @@ package storetest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
+	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -64,6 +67,11 @@ func Run(t *testing.T, open func(t *testing.T, now func() time.Time) Target) {
 		{"Resume", testResume},
 		{"Forget", testForget},
 		{"Undecodable", testUndecodable},
+		{"NightsNeedStoredConsent", testNightsNeedStoredConsent},
+		{"NightCountedOncePerTurn", testNightOncePerTurn},
+		{"ParallelSessions", testParallelSessions},
+		{"ForgetRacingOpenSession", testForgetRacingOpenSession},
+		{"PrefsExpire", testPrefsExpire},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -84,6 +92,11 @@ const (
 	alice = "6a1b0c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9"
 	bob   = "f0e1d2c3b4a5968778695a4b3c2d1e0ff0e1d2c3b4a5968778695a4b3c2d1e0f"
 )
+
+// consent is the change that gives consent to keep nights.
+func consent() session.Change {
+	return session.Change{Prefs: &session.Prefs{History: session.ConsentGiven}}
+}
 
 func cramp(now time.Time) *session.Context {
 	return &session.Context{
@@ -152,7 +165,7 @@ func testRoundTrip(t *testing.T, tg Target, clk *Clock) {
 	wantC := c.Clone()
 	wantC.Version = 1
 	sameContext(t, got.Context, wantC)
-	if want := (session.Prefs{Voice: session.VoiceNormal, History: session.ConsentGiven, Version: 1}); got.Prefs != want {
+	if want := (session.Prefs{Voice: session.VoiceNormal, History: session.ConsentGiven, Updated: clk.Now(), Version: 1}); got.Prefs != want {
 		t.Errorf("prefs = %+v, want %+v", got.Prefs, want)
 	}
 	if want := []session.Night{*n}; !reflect.DeepEqual(got.Nights, want) {
@@ -164,7 +177,7 @@ func testRoundTrip(t *testing.T, tg Target, clk *Clock) {
 		t.Errorf("Save returned %+v, Load %+v", saved, got)
 	}
 
-	// Each item type alone.
+	// Each item type alone (a night needs the consent kept before it).
 	for name, ch := range map[string]session.Change{
 		"context": {Context: &session.Context{Topic: "restless", Updated: clk.Now()}},
 		"prefs":   {Prefs: &session.Prefs{Voice: session.VoiceSoft, History: session.ConsentRefused}},
@@ -172,6 +185,9 @@ func testRoundTrip(t *testing.T, tg Target, clk *Clock) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			user := bob + "-" + name
+			if ch.Night != nil {
+				mustSave(t, s, user, session.Snapshot{}, consent())
+			}
 			mustSave(t, s, user, session.Snapshot{}, ch)
 			got := load(t, s, user)
 			switch {
@@ -184,12 +200,12 @@ func testRoundTrip(t *testing.T, tg Target, clk *Clock) {
 				}
 			case ch.Prefs != nil:
 				want := *ch.Prefs
-				want.Version = 1
+				want.Version, want.Updated = 1, clk.Now()
 				if got.Prefs != want || got.Context != nil || got.Nights != nil {
 					t.Errorf("got %+v, want only prefs %+v", got, want)
 				}
 			default:
-				if !reflect.DeepEqual(got.Nights, []session.Night{*ch.Night}) || got.Context != nil {
+				if !reflect.DeepEqual(got.Nights, []session.Night{*ch.Night}) || got.Context != nil || got.Prefs.Version != 1 {
 					t.Errorf("got %+v, want only night %+v", got, ch.Night)
 				}
 			}
@@ -282,7 +298,7 @@ func testStaleWriter(t *testing.T, tg Target, clk *Clock) {
 	if c.Version != 3 {
 		t.Errorf("context version %d, want 3", c.Version)
 	}
-	if want := (session.Prefs{Voice: session.VoiceNormal, History: session.ConsentRefused, Version: 3}); stored.Prefs != want {
+	if want := (session.Prefs{Voice: session.VoiceNormal, History: session.ConsentRefused, Updated: clk.Now(), Version: 3}); stored.Prefs != want {
 		t.Errorf("prefs = %+v, want %+v (each writer's changed field kept)", stored.Prefs, want)
 	}
 	sameContext(t, got.Context, stored.Context)
@@ -337,6 +353,7 @@ func testTwoWriters(t *testing.T, tg Target, clk *Clock) {
 
 func testNightsAccumulate(t *testing.T, tg Target, clk *Clock) {
 	s := tg.Store
+	mustSave(t, s, alice, session.Snapshot{}, consent())
 	snap := mustSave(t, s, alice, session.Snapshot{}, session.Change{Night: tonight("cramp", "eased")})
 	worse := tonight("cramp", "not-eased")
 	worse.Level = "soon"
@@ -399,6 +416,7 @@ func testContextExpires(t *testing.T, tg Target, clk *Clock) {
 
 func testNightsExpire(t *testing.T, tg Target, clk *Clock) {
 	s := tg.Store
+	mustSave(t, s, alice, session.Snapshot{}, consent())
 	mustSave(t, s, alice, session.Snapshot{}, session.Change{Night: tonight("cramp", "eased")})
 	clk.Set(time.Date(2026, 4, 13, 12, 0, 0, 0, time.UTC)) // 89 days after the night
 	if got := load(t, s, alice).Nights; len(got) != 1 {
@@ -488,7 +506,7 @@ func testUndecodable(t *testing.T, tg Target, clk *Clock) {
 	}
 	// A turn writes over bad items, from what Load returned or from nothing.
 	c := &session.Context{Topic: "restless"}
-	saved, err := s.Save(ctxT(t), alice, got, session.Change{Context: c, Prefs: &session.Prefs{Voice: session.VoiceSoft}})
+	saved, err := s.Save(ctxT(t), alice, got, session.Change{Context: c, Prefs: &session.Prefs{Voice: session.VoiceSoft, History: session.ConsentGiven}})
 	if err != nil {
 		t.Fatalf("Save over bad items: %v", err)
 	}
@@ -501,5 +519,155 @@ func testUndecodable(t *testing.T, tg Target, clk *Clock) {
 	}
 	if after.Context.Version != saved.Context.Version {
 		t.Errorf("version %d, Save said %d", after.Context.Version, saved.Context.Version)
+	}
+}
+
+// A night is kept only when the stored preferences give consent: never on
+// the word of the writer's own copy (session attributes), which may be
+// out of date.
+func testNightsNeedStoredConsent(t *testing.T, tg Target, clk *Clock) {
+	s := tg.Store
+	believed := session.Snapshot{Prefs: session.Prefs{History: session.ConsentGiven, Version: 1}}
+	for name, stored := range map[string]*session.Change{
+		"nothing stored": nil,
+		"refused":        {Prefs: &session.Prefs{History: session.ConsentRefused}},
+		"voice only":     {Prefs: &session.Prefs{Voice: session.VoiceNormal}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			user := alice + "-" + name
+			if stored != nil {
+				mustSave(t, s, user, session.Snapshot{}, *stored)
+			}
+			mustSave(t, s, user, believed, session.Change{Night: tonight("cramp", "eased")})
+			if got := load(t, s, user).Nights; len(got) != 0 {
+				t.Errorf("nights %+v kept without stored consent", got)
+			}
+		})
+	}
+	// Consent given in the same turn as the night keeps it.
+	both := consent()
+	both.Night = tonight("cramp", "eased")
+	mustSave(t, s, bob, session.Snapshot{}, both)
+	if got := load(t, s, bob).Nights; len(got) != 1 {
+		t.Errorf("nights = %+v, want the night of the turn that gave consent", got)
+	}
+}
+
+// A turn that is retried (the same Request) counts its night once, however
+// many turns the night has seen.
+func testNightOncePerTurn(t *testing.T, tg Target, clk *Clock) {
+	s := tg.Store
+	mustSave(t, s, alice, session.Snapshot{}, consent())
+	night := func(req string) session.Change {
+		return session.Change{Night: tonight("cramp", "eased"), Request: req}
+	}
+	mustSave(t, s, alice, session.Snapshot{}, night("turn-1"))
+	mustSave(t, s, alice, session.Snapshot{}, night("turn-1"))
+	if got := load(t, s, alice).Nights; len(got) != 1 || got[0].Count != 1 {
+		t.Fatalf("nights = %+v, want one with count 1 after a retried turn", got)
+	}
+	const turns = 45 // more than a night remembers
+	for i := 2; i <= turns; i++ {
+		mustSave(t, s, alice, session.Snapshot{}, night(fmt.Sprint("turn-", i)))
+	}
+	mustSave(t, s, alice, session.Snapshot{}, night(fmt.Sprint("turn-", turns)))
+	if got := load(t, s, alice).Nights; len(got) != 1 || got[0].Count != turns {
+		t.Errorf("nights = %+v, want one with count %d", got, turns)
+	}
+	// A turn without an ID has no guard: each counts.
+	mustSave(t, s, alice, session.Snapshot{}, night(""))
+	mustSave(t, s, alice, session.Snapshot{}, night(""))
+	if got := load(t, s, alice).Nights; got[0].Count != turns+2 {
+		t.Errorf("count = %d, want %d", got[0].Count, turns+2)
+	}
+}
+
+// Many sessions of one listener at once, each from the same snapshot,
+// each recording tonight's night and its own fact: every night counts.
+// The one context is merged write by write; a session that could not get
+// its turn in within the bounded attempts or its deadline says so
+// (ErrConflict, or the context's error), and no fact of a session whose
+// save succeeded is lost.
+func testParallelSessions(t *testing.T, tg Target, clk *Clock) {
+	s := tg.Store
+	base := mustSave(t, s, alice, session.Snapshot{}, session.Change{Context: cramp(clk.Now()), Prefs: &session.Prefs{History: session.ConsentGiven}})
+	const sessions = 20
+	errs := make([]error, sessions)
+	var wg sync.WaitGroup
+	for i := range sessions {
+		wg.Go(func() {
+			c := base.Context.Clone()
+			c.AddFacts(fmt.Sprint("fact_", i))
+			_, errs[i] = s.Save(ctxT(t), alice, base, session.Change{Context: c, Night: tonight("cramp", "eased"), Request: fmt.Sprint("req-", i)})
+		})
+	}
+	wg.Wait()
+	got := load(t, s, alice)
+	if len(got.Nights) != 1 || got.Nights[0].Count != sessions {
+		t.Errorf("nights = %+v, want one with count %d", got.Nights, sessions)
+	}
+	lost := 0
+	for i, err := range errs {
+		gaveUp := errors.Is(err, session.ErrConflict) || errors.Is(err, context.DeadlineExceeded)
+		if gaveUp && !strings.Contains(err.Error(), "keep night") {
+			lost++
+			continue
+		}
+		if err != nil {
+			t.Errorf("session %d: %v", i, err)
+			continue
+		}
+		if f := fmt.Sprint("fact_", i); !got.Context.HasFact(f) {
+			t.Errorf("session %d saved, but its fact is lost: %v", i, got.Context.Facts)
+		}
+	}
+	t.Logf("%d of %d context writes gave up after the bounded attempts", lost, sessions)
+}
+
+// A forget while another session of the same listener is still open: that
+// session's later writes bring nothing back, neither the conversation nor
+// the preferences nor a night, whatever its own copy says.
+func testForgetRacingOpenSession(t *testing.T, tg Target, clk *Clock) {
+	s := tg.Store
+	all := session.Change{Context: cramp(clk.Now()), Prefs: &session.Prefs{History: session.ConsentGiven}, Night: tonight("cramp", "eased")}
+	open := mustSave(t, s, alice, session.Snapshot{}, all)
+	if err := s.Forget(ctxT(t), alice); err != nil {
+		t.Fatalf("Forget: %v", err)
+	}
+	c := open.Context.Clone()
+	c.Step = "eased"
+	p := open.Prefs
+	p.Voice = session.VoiceNormal
+	if _, err := s.Save(ctxT(t), alice, open, session.Change{Context: c, Prefs: &p, Night: tonight("cramp", "eased"), Request: "late"}); !errors.Is(err, session.ErrForgotten) {
+		t.Errorf("Save from the open session: %v, want ErrForgotten", err)
+	}
+	if got := load(t, s, alice); !reflect.DeepEqual(got, session.Snapshot{}) {
+		t.Errorf("after a forget, the open session wrote back %+v", got)
+	}
+}
+
+// Preferences expire PrefsLifetime after their last write, and a turn
+// that writes anything months later keeps them.
+func testPrefsExpire(t *testing.T, tg Target, clk *Clock) {
+	s := tg.Store
+	const month = 30 * 24 * time.Hour
+	snap := mustSave(t, s, alice, session.Snapshot{}, session.Change{Prefs: &session.Prefs{Voice: session.VoiceNormal}})
+	mustSave(t, s, bob, session.Snapshot{}, session.Change{Prefs: &session.Prefs{Voice: session.VoiceNormal}})
+	clk.Advance(2 * month)
+	// Alice comes back: her conversation is written, and her preferences
+	// with it.
+	mustSave(t, s, alice, snap, session.Change{Context: cramp(clk.Now())})
+	clk.Advance(12 * month)
+	if got := load(t, s, alice).Prefs; got.Voice != session.VoiceNormal {
+		t.Errorf("preferences of a listener last here 12 months ago: %+v, want kept", got)
+	}
+	if got := load(t, s, bob).Prefs; got.Voice != "" {
+		t.Errorf("preferences of a listener last here 14 months ago: %+v, want gone", got)
+	}
+	// Bob comes back: his expired preferences (TTL may not have deleted
+	// them yet) are not brought back to life.
+	mustSave(t, s, bob, load(t, s, bob), session.Change{Context: cramp(clk.Now())})
+	if got := load(t, s, bob).Prefs; got.Voice != "" {
+		t.Errorf("expired preferences came back: %+v", got)
 	}
 }
