@@ -1,11 +1,16 @@
 package intents
 
 import (
+	"regexp"
 	"strings"
 	"time"
 
+	"github.com/nightlegs/nightlegs/internal/content"
+	"github.com/nightlegs/nightlegs/internal/session"
+
 	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/router"
+	"github.com/nightlegs/nightlegs/internal/symptom"
 )
 
 // Questions people ask at night, with short spoken answers. Each may be
@@ -24,7 +29,16 @@ const textPause = 600 * time.Millisecond
 
 func (s *set) registerQuestions(r *router.Router) {
 	r.IntentFunc(IntentWhyNight, s.answerWith("why", "questions.why"))
-	r.IntentFunc(IntentPrevent, s.answerWith("prevent", "questions.prevent", "questions.prevent.bed"))
+	r.IntentFunc(IntentPrevent, s.answerWith("prevent", "questions.prevent"))
+	s.questions["questions.prevent"] = func(t *router.Turn, q, a string) (router.Reply, error) {
+		if a != session.Yes {
+			return s.routineBye(t), nil
+		}
+		r := router.Reply{Speech: s.speech(t, "questions.prevent.bed")}
+		r.End = !s.resume(t, &r)
+		return r, nil
+	}
+	s.questions[questionHold] = s.holdAnswer
 	r.IntentFunc(IntentWhenDoctor, s.answerWith("doctor", "questions.doctor.now", "questions.doctor.today", "questions.doctor.soon"))
 }
 
@@ -34,13 +48,26 @@ func (s *set) registerQuestions(r *router.Router) {
 func (s *set) answerWith(kind string, general ...string) func(t *router.Turn) (router.Reply, error) {
 	return func(t *router.Turn) (router.Reply, error) {
 		ids := general
-		if own := t.State.Topic + "." + kind; t.State.Topic != "" && s.lib.Has(own) {
+		topic := t.State.Topic
+		if topic == "" && t.Text != "" {
+			// "how do I stop restless legs", asked out of the blue:
+			// the answer for restless legs.
+			topic = symptom.Read(t.Text).Topic
+		}
+		if own := topic + "." + kind; topic != "" && s.lib.Has(own) {
 			ids = []string{own}
 			if kind == "doctor" {
 				ids = append(ids, "questions.doctor.now")
 			}
 		}
 		r := router.Reply{Speech: s.speech(t, ids...)}
+		if ids[0] == "questions.prevent" && t.State.Pending == "" {
+			// The general answer offers the rest ("Want a tip for
+			// bed too?").
+			r.Question = words(t, s.lib.Get(ids[0]).Ask)
+			t.State.Pending = ids[0]
+			return r, nil
+		}
 		if !s.resume(t, &r) && t.NewSession && t.State.Topic == "" {
 			// Asked in one breath ("ask night legs why..."): answered.
 			r.End = true
@@ -67,14 +94,50 @@ func (s *set) speech(t *router.Turn, ids ...string) *alexa.SSML {
 
 // resume asks again the question that was waiting for an answer, if any,
 // and reports whether there was one.
+//
+// An answer and its question stay within content.MaxWords: when the
+// question would take the answer past it, the listener is asked whether
+// to carry on, and a yes asks the question held back (holdAnswer).
 func (s *set) resume(t *router.Turn, r *router.Reply) bool {
 	q := s.questionText(t, t.State.Pending)
 	if q == "" {
 		return false
 	}
+	if r.Speech != nil && wordCount(plainWords(r.Speech.Fragment()))+wordCount(q) > content.MaxWords {
+		t.State.SetAnswer(answerHeld, t.State.Pending)
+		t.State.Pending = questionHold
+		q = words(t, s.lib.Get(questionHold).Ask)
+	}
 	r.Question = q
 	return true
 }
+
+const (
+	// questionHold asks whether to go back to the question held back;
+	// answerHeld keeps that question's ID.
+	questionHold = "talk.hold"
+	answerHeld   = "talk.held"
+)
+
+// holdAnswer takes the answer to questionHold: a yes asks the question
+// held back; a no leaves it.
+func (s *set) holdAnswer(t *router.Turn, q, a string) (router.Reply, error) {
+	held := t.State.Answer(answerHeld)
+	t.State.SetAnswer(answerHeld, "")
+	if a == session.Yes && held != "" {
+		t.State.Pending = held
+		return router.Reply{Speech: &alexa.SSML{}, Question: s.questionText(t, held)}, nil
+	}
+	r := router.Reply{Speech: s.speech(t, "talk.hold.no")}
+	r.Question = words(t, s.lib.Get("reprompt.where").Ask)
+	return r, nil
+}
+
+var wordRE = regexp.MustCompile(`[A-Za-z0-9']+`)
+
+// wordCount counts spoken words as a listener hears them: "ten...
+// twenty..." is two, "A&E" two.
+func wordCount(s string) int { return len(wordRE.FindAllString(s, -1)) }
 
 // questionText is the question with the given ID as it is asked: a content
 // text's question, or a screening question from the triage data.

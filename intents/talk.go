@@ -124,19 +124,94 @@ var tokenRE = regexp.MustCompile(`[a-z0-9]+(?:'[a-z0-9]+)*`)
 // tokens are the words of a text, lower case, apostrophes kept.
 func tokens(text string) []string {
 	t := strings.NewReplacer("\u2019", "'", "\u2018", "'").Replace(strings.ToLower(text))
-	return tokenRE.FindAllString(t, -1)
+	ws := tokenRE.FindAllString(t, -1)
+	for i, w := range ws {
+		if c, ok := bareContractions[w]; ok {
+			ws[i] = c
+		}
+	}
+	return ws
 }
 
-// topicIn finds the longest TalkTopic phrase in the words.
-func topicIn(ws []string) string {
-	for n := 4; n >= 1; n-- {
+// bareContractions are contractions typed without their apostrophe, as
+// people type at night ("i cant sleep"); a device transcribes them whole.
+var bareContractions = map[string]string{
+	"cant": "can't", "dont": "don't", "wont": "won't", "didnt": "didn't", "doesnt": "doesn't",
+	"isnt": "isn't", "im": "i'm", "ive": "i've", "whats": "what's", "thats": "that's",
+	"its": "it's", "couldnt": "couldn't", "wouldnt": "wouldn't", "havent": "haven't",
+}
+
+// topicAt is a TalkTopic named in the words, and where.
+type topicAt struct {
+	ID string
+	At int
+}
+
+// topicsIn finds the TalkTopic phrases in the words, longest first where
+// they overlap, in the order said.
+func topicsIn(ws []string) []topicAt {
+	taken := make([]bool, len(ws))
+	var out []topicAt
+	for n := maxTopicWords; n >= 1; n-- {
 		for i := 0; i+n <= len(ws); i++ {
+			if slices.Contains(taken[i:i+n], true) {
+				continue
+			}
 			if id, ok := topicWords[strings.Join(ws[i:i+n], " ")]; ok {
-				return id
+				out = append(out, topicAt{id, i})
+				for j := i; j < i+n; j++ {
+					taken[j] = true
+				}
 			}
 		}
 	}
-	return ""
+	slices.SortFunc(out, func(a, b topicAt) int { return a.At - b.At })
+	return out
+}
+
+// maxTopicWords is the most words a TalkTopic phrase has.
+const maxTopicWords = 6
+
+// topicIn is the topic a question is about. A question that names a
+// condition and something else is about the other thing: "my restless
+// legs got worse since the allergy pills" asks about the pills, "could
+// wine make my restless legs worse" about the wine; unless the condition
+// is what is asked about ("is arthritis just getting old", "what is a
+// cramp").
+func topicIn(ws []string) string {
+	found := topicsIn(ws)
+	if len(found) == 0 {
+		return ""
+	}
+	for _, f := range found {
+		if conditions[f.ID] && definedAt(ws, f.At) {
+			return f.ID
+		}
+	}
+	for _, f := range found {
+		if !conditions[f.ID] {
+			return f.ID
+		}
+	}
+	return found[0].ID
+}
+
+// definedAt reports whether the words at i are what a question defines:
+// they follow "is", "what is", "what's", "what are" (with "a" or "an", or
+// "actually" or "exactly", between).
+func definedAt(ws []string, i int) bool {
+	j := i - 1
+	for j >= 0 && (ws[j] == "a" || ws[j] == "an" || ws[j] == "actually" || ws[j] == "exactly" || ws[j] == "really") {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	switch ws[j] {
+	case "what's", "is", "are", "about", "said", "mentioned", "called":
+		return true
+	}
+	return false
 }
 
 // cueFits reports whether a cue of talk.yaml fits the words.
@@ -199,7 +274,10 @@ func readTalk(text string, rd symptom.Reading) (string, map[string]string) {
 	if len(ws) == 0 {
 		return "", nil
 	}
-	complaint := rd.Topic != "" || len(rd.Parts) > 0
+	// A complaint names a part, or a symptom beyond tiredness: "so tired
+	// but I can't drop off" is not one.
+	complaint := len(rd.Parts) > 0 || (rd.Topic != "" && rd.Topic != "aches")
+	topic := topicIn(ws)
 	for _, c := range talk.Concepts {
 		if !slices.ContainsFunc(c.Cues, func(cue string) bool { return cueFits(cue, ws) }) {
 			continue
@@ -209,18 +287,31 @@ func readTalk(text string, rd symptom.Reading) (string, map[string]string) {
 		}
 		slots := map[string]string{}
 		switch c.Intent {
+		case IntentRephrase, IntentRepeat:
+			// "the physio said bursitis, what does that mean" asks
+			// about the word, not about what was said.
+			if topic != "" {
+				continue
+			}
 		case IntentSwitchPart, IntentStretches:
 			if p := partIn(ws, rd); p != "" {
 				slots[slotPart] = p
 			}
-		case IntentWhyNight, IntentPrevent:
-			if topic := topicIn(ws); topic != "" && !conditions[topic] && c.Intent == IntentWhyNight {
+		case IntentWhyNight:
+			// "could bad circulation be why it hurts in bed" asks
+			// about the cause; "why are my restless legs worse at
+			// night" about the night.
+			if topic != "" && (!conditions[topic] || asksCause(ws)) {
 				return IntentAskAbout, map[string]string{slotTopic: topic}
+			}
+		case IntentPrevent:
+			if topic != "" {
+				slots[slotTopic] = topic
 			}
 		}
 		return c.Intent, slots
 	}
-	if topic := topicIn(ws); topic != "" {
+	if topic != "" {
 		cues := questionWords
 		if conditions[topic] {
 			cues = definingWords
@@ -241,6 +332,22 @@ func readTalk(text string, rd symptom.Reading) (string, map[string]string) {
 	return "", nil
 }
 
+// asksCause reports whether words ask if something is the cause: "could
+// it be", "is that why", "because of", "can X cause".
+func asksCause(ws []string) bool {
+	for i, w := range ws {
+		switch w {
+		case "could", "might", "because", "cause", "causing", "be":
+			return true
+		case "is":
+			if i+1 < len(ws) && (ws[i+1] == "it" || ws[i+1] == "this" || ws[i+1] == "that") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // defines reports whether words ask what a condition is, or whether it is
 // the cause: "what is", "is it", "could this be", "does that mean".
 func defines(ws []string) bool {
@@ -257,6 +364,11 @@ func defines(ws []string) bool {
 		case (w == "could" || w == "might") && next != "you":
 			return true
 		case w == "what" && (next == "is" || next == "are"):
+			return true
+		case i == 0 && (w == "is" || w == "are" || w == "does" || w == "do"):
+			// "is arthritis just getting old?"
+			return true
+		case w == "what" && (next == "actually" || next == "exactly" || next == "really") && i+2 < len(ws) && (ws[i+2] == "is" || ws[i+2] == "are"):
 			return true
 		case (w == "is" || w == "could" || w == "can" || w == "might") && (next == "it" || next == "this" || next == "that"):
 			return true
@@ -385,7 +497,8 @@ func plainWords(ssml string) string {
 // take it. Words that sound like a warning sign go straight on.
 func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.Turn) (router.Reply, error) {
 	rd := symptom.Read(t.Text)
-	if soundsSerious(rd) {
+	level := wordsLevel(rd)
+	if triage.AtLeast(level, triage.Urgent) {
 		return describe.Handle(t)
 	}
 	if t.State.Routine != nil && !t.State.Routine.Paused && hurtsNow(t.Text) {
@@ -393,7 +506,10 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 		return s.reply(t, questionStretch), nil
 	}
 	intent, slots := readTalk(t.Text, rd)
-	if intent == "" || !r.Handles(intent) {
+	if intent == "" || !r.Handles(intent) || (level != triage.SelfCare && plainIntents[intent]) {
+		// A sign for a doctor within days ("every night", "I have
+		// diabetes") in a question is answered as a question (triage
+		// has set the level); with small talk it is a complaint.
 		return describe.Handle(t)
 	}
 	in := &alexa.Intent{Name: intent, Slots: map[string]alexa.Slot{}}
@@ -412,7 +528,15 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 // soundsSerious reports whether words sound like a warning sign: triage
 // would ask for care at some level beyond self-care.
 func soundsSerious(rd symptom.Reading) bool {
-	return len(rd.Facts) > 0 && triage.AtLeast(triage.Evaluate(rd.Facts).Level, triage.Soon)
+	return triage.AtLeast(wordsLevel(rd), triage.Soon)
+}
+
+// wordsLevel is the level triage gives the signs in the words alone.
+func wordsLevel(rd symptom.Reading) string {
+	if len(rd.Facts) == 0 {
+		return triage.SelfCare
+	}
+	return triage.Evaluate(rd.Facts).Level
 }
 
 var hurtWords = []string{"ouch", "ow", "owww", "argh", "ah", "hurts", "hurt", "hurting", "painful", "pain", "killing", "agony", "too"}
@@ -503,8 +627,11 @@ func (s *set) sayAgain(t *router.Turn, lead string) (router.Reply, error) {
 		b.Append(s.speech(t, lead))
 	}
 	b.Say(last)
-	r := router.Reply{Speech: b, Question: t.State.Answer(answerLastAsk)}
-	if r.Question == "" {
+	r := router.Reply{Speech: b}
+	if q := t.State.Answer(answerLastAsk); q != "" && q != s.questionText(t, t.State.Pending) {
+		r.Question = q
+	} else {
+		// The question still waiting, within the answer's words.
 		s.resume(t, &r)
 	}
 	return r, nil

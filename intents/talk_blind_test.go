@@ -11,11 +11,13 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/nightlegs/nightlegs/infra"
 	"github.com/nightlegs/nightlegs/internal/alexa"
+	"github.com/nightlegs/nightlegs/internal/content"
 	"github.com/nightlegs/nightlegs/internal/device"
 	"github.com/nightlegs/nightlegs/internal/transcript"
 	"github.com/nightlegs/nightlegs/internal/triage"
@@ -40,7 +42,7 @@ var talkDeviceDir = flag.String("blind.device", "", "directory of device-route -
 // talkFloor is how many cases of each set must be handled well on the
 // console path: a ratchet that only goes up; a set not listed must pass
 // whole.
-var talkFloor = map[string]int{"talk-2026-12-01.tsv": 126, "causes-2026-12-01.tsv": 64}
+var talkFloor = map[string]int{"talk-2026-12-01.tsv": 162, "causes-2026-12-01.tsv": 79}
 
 // talkCase is one line of a talk or causes set.
 type talkCase struct {
@@ -126,14 +128,17 @@ type talkVerdict struct {
 }
 
 var (
-	wordRE      = regexp.MustCompile(`[A-Za-z0-9']+`)
 	emergencyRE = regexp.MustCompile(`\b(911|999|000|112|nine one one|nine nine nine)\b`)
 	doseRE      = regexp.MustCompile(`\b(mg|milligrams?|tablets? a day|twice a day)\b`)
-	grammarRE   = regexp.MustCompile(`\b(keeps|makes|wakes) (she|he|they|i)\b|\b(she|he) (are|have|do)\b`)
+	// grammarRE finds a pronoun after a verb that wants an object ("keeps
+	// she awake") or a plain verb after he or she ("she have"); an
+	// auxiliary before the pronoun makes the plain verb right ("does she
+	// have"), see grammarSlip.
+	grammarRE = regexp.MustCompile(`(\w+ )?\b(?:(?:keeps|makes|wakes) (?:she|he|they|i)\b|(?:she|he) (?:are|have|do)\b)`)
 )
 
 // spokenWords counts the words of a spoken answer.
-func spokenWords(s string) int { return len(wordRE.FindAllString(s, -1)) }
+func spokenWords(s string) int { return wordCount(s) }
 
 // hasWord reports whether said contains w as whole words.
 func hasWord(said, w string) bool {
@@ -238,15 +243,58 @@ func judgeTalk(c talkCase, said, prev, intent string, open bool, screens []strin
 			fails = append(fails, "emergency number")
 		}
 	case strings.HasPrefix(cat, "memory_"):
-		if !strings.Contains(intent, "Memory") && !strings.Contains(intent, "Forget") && !strings.Contains(intent, "Remember") {
+		// On the console the catch-all's words are read for memory
+		// inside the skill, so the request's intent is the catch-all:
+		// an answer that opens with memory's own words reached it too.
+		if !strings.Contains(intent, "Memory") && !strings.Contains(intent, "Forget") && !strings.Contains(intent, "Remember") &&
+			!slices.ContainsFunc(memoryOpenings(), func(o string) bool { return strings.HasPrefix(low, o) }) {
 			fails = append(fails, "did not reach memory ("+intent+")")
 		}
 	}
-	if cat == "someone_else" && grammarRE.MatchString(low) {
+	if cat == "someone_else" && grammarSlip(low) {
 		fails = append(fails, "grammar")
 	}
 	return fails
 }
+
+// grammarSlip reports a pronoun in the wrong form: "keeps she awake", "she
+// have", but not "does she have" or "can he do".
+func grammarSlip(low string) bool {
+	for _, m := range grammarRE.FindAllStringSubmatch(low, -1) {
+		switch strings.TrimSpace(m[1]) {
+		case "does", "did", "do", "can", "could", "will", "would", "should", "might", "may", "must", "to":
+			if !strings.Contains(m[0], "keeps") && !strings.Contains(m[0], "makes") && !strings.Contains(m[0], "wakes") {
+				continue
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// memoryOpenings are the first words of every memory text (memory.*,
+// forget, count.*, stopkeeping.*), lower case, placeholders cut off.
+var memoryOpenings = sync.OnceValue(func() []string {
+	lib := content.MustDefault()
+	var out []string
+	for _, id := range lib.IDs() {
+		if !strings.HasPrefix(id, "memory.") && !strings.HasPrefix(id, "count.") && !strings.HasPrefix(id, "stopkeeping.") {
+			continue
+		}
+		tx := lib.Get(id)
+		first := tx.Ask
+		if len(tx.Say) > 0 {
+			first = tx.Say[0]
+		}
+		if i := strings.Index(first, "{"); i >= 0 {
+			first = first[:i]
+		}
+		if first = strings.ToLower(strings.TrimSpace(first)); len(strings.Fields(first)) >= 3 {
+			out = append(out, first)
+		}
+	}
+	return out
+})
 
 // firstSentence is the first sentence of a spoken answer.
 func firstSentence(s string) string {

@@ -69,6 +69,19 @@ func Run(t testing.TB, s *Script, newSkill NewSkill) {
 // Play runs a transcript and returns its failures, one per turn that went
 // wrong, each showing the whole turn.
 func Play(s *Script, newSkill NewSkill) []string {
+	failures, _ := play(s, newSkill)
+	return failures
+}
+
+// Answers runs a transcript and returns what was heard on each turn the
+// listener spoke, in order, SSML tags stripped; a turn the skill failed
+// is "".
+func Answers(s *Script, newSkill NewSkill) []string {
+	_, heard := play(s, newSkill)
+	return heard
+}
+
+func play(s *Script, newSkill NewSkill) (failures, answers []string) {
 	now := Start
 	clock := func() time.Time { return now }
 	sk := newSkill(clock)
@@ -81,10 +94,9 @@ func Play(s *Script, newSkill NewSkill) []string {
 		NewID:   func() string { ids++; return fmt.Sprintf("%s-%04d", s.Name, ids) },
 	})
 	if err != nil {
-		return []string{fmt.Sprintf("%s: %v", s.Name, err)}
+		return []string{fmt.Sprintf("%s: %v", s.Name, err)}, nil
 	}
 	ctx := context.Background()
-	var failures []string
 	for _, st := range s.Steps {
 		switch st.Kind {
 		case StepWait:
@@ -98,9 +110,14 @@ func Play(s *Script, newSkill NewSkill) []string {
 			if msg := verify(st, x, err); msg != "" {
 				failures = append(failures, fmt.Sprintf("%s:%d: %s", s.Name, st.Line, msg))
 			}
+			heard := ""
+			if err == nil && x != nil && x.Response != nil {
+				heard = device.Spoken(x.Response.Response.OutputSpeech)
+			}
+			answers = append(answers, heard)
 		}
 	}
-	return failures
+	return failures, answers
 }
 
 // verify checks one turn and, if anything is wrong, describes the whole

@@ -1,0 +1,60 @@
+package intents
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/nightlegs/nightlegs/internal/content"
+	"github.com/nightlegs/nightlegs/internal/transcript"
+)
+
+// overWordsCeiling is how many transcript answers may still be longer
+// than content.MaxWords spoken words (issue 11: at most 40 everywhere). A
+// ratchet: it only goes down, and is removed once it reaches 0. What is
+// left is listed by TestAnswerWords with -v: guided routines' first
+// turn (intro, controls and the first step), and answers where triage's
+// soon or urgent words are added to a conversation's own.
+const overWordsCeiling = 146
+
+// TestAnswerWords checks that every content text, and every answer any
+// transcript produces, is at most content.MaxWords spoken words.
+func TestAnswerWords(t *testing.T) {
+	lib, err := content.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range lib.IDs() {
+		tx := lib.Get(id)
+		if n := wordCount(strings.Join(append(tx.Say[:len(tx.Say):len(tx.Say)], tx.Ask), " ")); n > content.MaxWords {
+			t.Errorf("content %s: %d spoken words", id, n)
+		}
+	}
+	files, err := transcript.Files("testdata/transcripts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	newSkill := transcriptSkill(t)
+	var over []string
+	answers := 0
+	for _, file := range files {
+		s, err := transcript.ParseFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, heard := range transcript.Answers(s, newSkill) {
+			answers++
+			if n := wordCount(heard); n > content.MaxWords {
+				over = append(over, fmt.Sprintf("%s turn %d: %d words: %q", filepath.Base(file), i+1, n, heard))
+			}
+		}
+	}
+	t.Logf("%d of %d transcript answers are over %d words", len(over), answers, content.MaxWords)
+	for _, o := range over {
+		t.Log(o)
+	}
+	if len(over) > overWordsCeiling {
+		t.Errorf("%d transcript answers over %d words; at most %d may be (overWordsCeiling)", len(over), content.MaxWords, overWordsCeiling)
+	}
+}
