@@ -2,6 +2,7 @@ package alexa
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -147,6 +148,19 @@ func (s *SSML) String() string { return "<speak>" + s.Fragment() + "</speak>" }
 
 // Len is the length of String().
 func (s *SSML) Len() int { return s.size + speakOverhead }
+
+// Words counts the words the fragment speaks, tags aside: answers are
+// kept short enough to take in half asleep.
+func (s *SSML) Words() int {
+	n := 0
+	for _, p := range s.parts {
+		n += len(strings.Fields(ssmlTag.ReplaceAllString(p, " ")))
+	}
+	return n
+}
+
+// ssmlTag matches one SSML tag.
+var ssmlTag = regexp.MustCompile(`<[^>]*>`)
 
 // Empty reports whether nothing has been added.
 func (s *SSML) Empty() bool { return len(s.parts) == 0 }

@@ -279,7 +279,7 @@ func (g *Guard) urgent(t *router.Turn, rule *Rule) router.Reply {
 		Card: &alexa.Card{
 			Type:    "Simple",
 			Title:   "Get medical care today",
-			Content: care + " " + why + " " + g.Text(worse, loc),
+			Content: care + " " + why + " " + g.Text(meanwhile, loc) + " " + g.Text(worse, loc),
 		},
 	}
 }
@@ -294,5 +294,23 @@ func (g *Guard) soon(t *router.Turn, rule *Rule, r *router.Reply) {
 	if !r.Speech.Empty() {
 		r.Speech.Pause(300 * time.Millisecond)
 	}
-	r.Speech.Say(g.Text("triage.soon.doctor", loc)).Say(g.Text(g.why(rule), loc))
+	doctor, why := g.Text("triage.soon.doctor", loc), g.Text(g.why(rule), loc)
+	r.Speech.Say(doctor)
+	if r.Speech.Words()+words(why, r.Question) <= content.MaxWords {
+		r.Speech.Say(why)
+	}
+	// Why is always on the card, for the morning, even when it was not
+	// said to keep the answer short.
+	if r.Card == nil {
+		r.Card = &alexa.Card{Type: "Simple", Title: "See a doctor in the next few days", Content: doctor + " " + why}
+	}
+}
+
+// words counts the words of spoken texts.
+func words(texts ...string) int {
+	n := 0
+	for _, t := range texts {
+		n += len(strings.Fields(t))
+	}
+	return n
 }
