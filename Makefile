@@ -92,6 +92,15 @@ endpoint:
 # TestBlindTalk judges the answer to that intent and its slots in the
 # case's conversation. Not part of `make test`: it needs the tool.
 DEVICE_ROUTE ?= ../shared/tools/device-route/device-route
+# Every triage blind set through ../shared/tools/device-route, as a device's
+# statistical NLU would route it; fails on any case given a lower level than
+# the set expects (README, "Warning signs").
+device-check:
+	@mkdir -p build/blind-device-triage
+	@for f in internal/triage/testdata/blind/*.tsv; do \
+	  $(DEVICE_ROUTE) --tsv $$f --json > build/blind-device-triage/$$(basename $$f .tsv).jsonl || exit 1; done
+	$(GO) test -count=1 ./intents -run '^TestBlindTriage$$' -v -blind.triage-device=$(CURDIR)/build/blind-device-triage | grep -v '^=== RUN'
+
 device-check-talk:
 	@mkdir -p build/blind-device
 	@for f in intents/testdata/blind/*.tsv; do \

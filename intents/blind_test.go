@@ -3,6 +3,7 @@ package intents
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -23,7 +24,10 @@ import (
 // test: none may be under-triaged on the console path.
 const blindDir = "../internal/triage/testdata/blind"
 
-var blindReport = flag.Bool("blind.report", false, "print every blind case and the scores, without failing on under-triage")
+var (
+	blindReport = flag.Bool("blind.report", false, "print every blind case and the scores, without failing on under-triage")
+	blindDevice = flag.String("blind.triage-device", "", "score device-route's `dir`/<set>.jsonl results (make device-check) instead of the console path")
+)
 
 // blindCase is one line of a blind set: id, utterance, level, locale, row.
 type blindCase struct {
@@ -144,6 +148,12 @@ func TestBlindTriage(t *testing.T) {
 		t.Fatalf("no blind sets in %s (%v)", blindDir, err)
 	}
 	sort.Strings(files)
+	if *blindDevice != "" {
+		for _, file := range files {
+			scoreDevice(t, file, filepath.Join(*blindDevice, strings.TrimSuffix(filepath.Base(file), ".tsv")+".jsonl"))
+		}
+		return
+	}
 	newSkill := transcriptSkill(t)
 	for _, file := range files {
 		var score blindScore
@@ -171,4 +181,54 @@ func orNone(s string) string {
 		return "none"
 	}
 	return s
+}
+
+// scoreDevice scores device-route's answers to a blind set: each line of
+// results is one utterance routed as a device's statistical NLU would, and
+// the level the skill gave (README, "Warning signs").
+func scoreDevice(t *testing.T, set, results string) {
+	t.Helper()
+	cases := map[string]blindCase{}
+	for _, c := range readBlind(t, set) {
+		cases[c.ID] = c
+	}
+	b, err := os.ReadFile(results)
+	if err != nil {
+		t.Fatalf("%v (make device-check writes it)", err)
+	}
+	var score blindScore
+	seen := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		var r struct {
+			ID, Intent string
+			Triage     *string
+			Status     int
+		}
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("%s: %v", results, err)
+		}
+		c, ok := cases[r.ID]
+		if !ok {
+			t.Fatalf("%s: %s is not in %s", results, r.ID, set)
+		}
+		seen++
+		got := ""
+		if r.Triage != nil {
+			got = *r.Triage
+		}
+		if r.Status != 200 {
+			t.Errorf("%s %s: HTTP %d", filepath.Base(set), r.ID, r.Status)
+		}
+		score.add(c.Want, got)
+		switch {
+		case levelRank(got) < levelRank(c.Want) && !*blindReport:
+			t.Errorf("%s %s: %q routed to %s: level %q, want %q", filepath.Base(set), c.ID, c.Text, r.Intent, orNone(got), c.Want)
+		case *blindReport && got != c.Want:
+			t.Logf("%s %s [%s] want %s got %s via %s: %q", filepath.Base(set), c.ID, c.Row, c.Want, orNone(got), r.Intent, c.Text)
+		}
+	}
+	if seen != len(cases) {
+		t.Errorf("%s: %d results for %d cases", results, seen, len(cases))
+	}
+	t.Logf("%s (device): %s", filepath.Base(set), score)
 }

@@ -873,7 +873,14 @@ func SignPhrases() []string {
 	set := map[string]bool{}
 	for _, f := range std.flags {
 		for _, p := range f.Say {
-			if strings.ContainsAny(p, "#*0123456789") {
+			if strings.Contains(p, "#") && !strings.Contains(p, "*") {
+				// "for # minutes": a device hears the number in words.
+				for _, n := range signNumbers {
+					set[strings.ReplaceAll(p, "#", n)] = true
+				}
+				continue
+			}
+			if strings.ContainsAny(p, "*0123456789") {
 				continue
 			}
 			set[p] = true
@@ -907,6 +914,9 @@ func SignPhrases() []string {
 	sort.Strings(out)
 	return out
 }
+
+// signNumbers stand for "#" in the WarningSign values.
+var signNumbers = []string{"two", "three", "ten", "fifteen", "twenty", "thirty"}
 
 // signContext names the timings and sensations whose words the WarningSign
 // values carry besides the signs.

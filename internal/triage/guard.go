@@ -82,20 +82,28 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 		// The slots' words, read together and in the light of what the
 		// intent already says: a device routes "my calf has been cramping
 		// for half an hour" to the cramp intent and keeps only its slots.
-		var said []string
+		var said, signs []string
 		for name, s := range t.Request.Request.Intent.Slots {
 			if name == freeTextSlot || s.Value == "" || loaded.unread[name] {
 				continue
 			}
 			said = append(said, s.Value)
+			if loaded.signSlots[name] {
+				signs = append(signs, s.Value)
+			}
 		}
-		if len(said) > 0 {
+		read := func(said []string) symptom.Reading {
 			sort.Strings(said)
 			if w := loaded.topics[t.Intent]; w != "" {
 				said = append([]string{w}, said...)
 			}
-			slots = symptom.ReadAbout(strings.Join(said, " and "), c.Topic)
-			addReading(c, slots)
+			return symptom.ReadAbout(strings.Join(said, " and "), c.Topic)
+		}
+		if len(said) > 0 {
+			addReading(c, read(said))
+		}
+		if len(signs) > 0 {
+			slots = read(signs)
 		}
 	}
 	if !withheld(t.Intent, slots) {

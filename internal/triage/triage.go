@@ -134,6 +134,7 @@ type data struct {
 	unread    map[string]bool     // slot names whose values are not symptoms
 	topics    map[string]string   // intent → the words it already says ("my cramp")
 	require   map[string][]string // red-flag intent → what its slots must say for its facts
+	signSlots map[string]bool     // the WarningSign slots
 	withhold  map[string][]string // red-flag intent → what in its slots withholds its facts
 }
 
@@ -276,6 +277,7 @@ func load() (*data, error) {
 		Unread   []string            `yaml:"unread_slots"`
 		Topics   map[string]string   `yaml:"topics"`
 		Require  map[string][]string `yaml:"require"`
+		Signs    []string            `yaml:"sign_slots"`
 		Withhold map[string][]string `yaml:"withhold"`
 	}
 	if err := decode("intents.yaml", &inf); err != nil {
@@ -292,6 +294,10 @@ func load() (*data, error) {
 	d.topics = inf.Topics
 	d.withhold = inf.Withhold
 	d.require = inf.Require
+	d.signSlots = map[string]bool{}
+	for _, n := range inf.Signs {
+		d.signSlots[n] = true
+	}
 	for name := range inf.Require {
 		if _, ok := inf.Intents[name]; !ok {
 			return nil, fmt.Errorf("intents.yaml: require: %s is not a red-flag intent", name)
