@@ -11,19 +11,14 @@
 package symptom
 
 import (
-	_ "embed"
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
-
-	"gopkg.in/yaml.v3"
 )
-
-//go:embed data/vocabulary.yaml
-var vocabularyYAML []byte
 
 // Reading is what a text says.
 type Reading struct {
@@ -73,7 +68,12 @@ func Read(text string) Reading { return std.read(text, nil) }
 // it never hides one ("unless").
 func ReadAbout(text string, known ...string) Reading { return std.read(text, known) }
 
-var std = mustCompile(vocabularyYAML)
+// std, the compiled vocabulary, is declared in data_gen.go: compile's
+// result for data/vocabulary.yaml, written out as Go by go generate (see
+// internal/golit), so that start-up parses nothing. TestGenerated fails
+// when it no longer matches the YAML.
+//
+//go:generate go test -tags nightlegs_regen -count=1 -run TestGenerated . -args -generate
 
 // Facts lists every triage fact the vocabulary can tell, sorted, so tests
 // can check them against triage's vocabulary.
@@ -231,21 +231,9 @@ const (
 	tokAny   = "*"
 )
 
-func mustCompile(b []byte) *reader {
-	r, err := compile(b)
-	if err != nil {
-		panic(err) // embedded at build time; TestVocabulary reports it
-	}
-	return r
-}
-
-func compile(b []byte) (*reader, error) {
-	var v vocabulary
-	dec := yaml.NewDecoder(strings.NewReader(string(b)))
-	dec.KnownFields(true)
-	if err := dec.Decode(&v); err != nil {
-		return nil, fmt.Errorf("symptom vocabulary: %w", err)
-	}
+// compile checks the vocabulary and indexes its phrases: go generate and
+// the tests run it.
+func compile(v *vocabulary) (*reader, error) {
 	r := &reader{
 		spellings: v.Spellings,
 		keepS:     map[string]bool{},
@@ -317,6 +305,12 @@ func compile(b []byte) (*reader, error) {
 		group{kUncertain, "", v.Uncertain},
 		group{kBreak, "", v.Breaks},
 	)
+	// The same vocabulary always compiles to the same reader (the order
+	// of phrases said alike, and of a phrase's meanings), whatever the
+	// order maps are read in: go generate writes it out.
+	slices.SortStableFunc(groups, func(a, b group) int {
+		return cmp.Or(cmp.Compare(a.k, b.k), strings.Compare(a.id, b.id))
+	})
 	for _, g := range groups {
 		for _, text := range g.texts {
 			if err := add(text, meaning{g.k, g.id}); err != nil {

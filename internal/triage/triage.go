@@ -27,20 +27,14 @@
 package triage
 
 import (
-	"embed"
 	"fmt"
 	"regexp"
 	"slices"
 	"sort"
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/nightlegs/nightlegs/internal/session"
 )
-
-//go:embed data/*.yaml
-var files embed.FS
 
 // Levels, as kept in session.Context.Level and sessionAttributes["triage"].
 const (
@@ -198,30 +192,17 @@ func Fill(text, locale string) string {
 	return strings.NewReplacer("{number}", l.Emergency, "{urgent}", l.Urgent).Replace(text)
 }
 
-var loaded = mustLoad()
+// loaded, the data, is declared in data_gen.go: load's result, checked and
+// written out as Go by go generate (see internal/golit), so that start-up
+// parses nothing. TestGenerated fails when it no longer matches data/.
+//
+//go:generate go test -tags nightlegs_regen -count=1 -run TestGenerated . -args -generate
 
-func mustLoad() *data {
-	d, err := load()
-	if err != nil {
-		panic(err) // embedded at build time; TestData reports it
-	}
-	return d
-}
+// decoder decodes a file of data/ ("rules.yaml") into v.
+type decoder func(name string, v any) error
 
-func decode(name string, v any) error {
-	b, err := files.ReadFile("data/" + name)
-	if err != nil {
-		return fmt.Errorf("read %s: %w", name, err)
-	}
-	dec := yaml.NewDecoder(strings.NewReader(string(b)))
-	dec.KnownFields(true)
-	if err := dec.Decode(v); err != nil {
-		return fmt.Errorf("decode %s: %w", name, err)
-	}
-	return nil
-}
-
-func load() (*data, error) {
+// load reads and checks data/*.yaml: go generate and the tests run it.
+func load(decode decoder) (*data, error) {
 	var ff factsFile
 	if err := decode("facts.yaml", &ff); err != nil {
 		return nil, err
@@ -250,7 +231,7 @@ func load() (*data, error) {
 			return nil, fmt.Errorf("question %q: neither answer tells anything", id)
 		}
 	}
-	rules, err := loadRules(d.facts)
+	rules, err := loadRules(d.facts, decode)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,26 @@
+//go:build nightlegs_regen
+
+package symptom
+
+import (
+	_ "embed"
+
+	"github.com/nightlegs/nightlegs/internal/golit"
+)
+
+//go:embed data/vocabulary.yaml
+var vocabularyYAML []byte
+
+// std is compiled from the YAML at start-up while data_gen.go is
+// regenerated, which builds without it (golit.Tag).
+var std = func() *reader {
+	var v vocabulary
+	if err := golit.Decode(vocabularyYAML, &v); err != nil {
+		panic(err)
+	}
+	r, err := compile(&v)
+	if err != nil {
+		panic(err)
+	}
+	return r
+}()
