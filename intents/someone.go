@@ -1,15 +1,12 @@
 package intents
 
 import (
-	_ "embed"
 	"fmt"
 	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"gopkg.in/yaml.v3"
 
 	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/router"
@@ -40,9 +37,6 @@ const (
 	subjectOther   = "other"
 )
 
-//go:embed people.yaml
-var peopleYAML []byte
-
 // person is how to speak about one person.
 type person struct {
 	Subject string `yaml:"subject"`
@@ -64,21 +58,11 @@ type peopleData struct {
 	Complaints  map[string]string `yaml:"complaints"`
 }
 
-var people = mustPeople(peopleYAML)
-
-func mustPeople(b []byte) *peopleData {
-	p, err := loadPeople(b)
-	if err != nil {
-		panic(err) // embedded at build time; TestPeople checks it
-	}
-	return p
-}
-
-func loadPeople(b []byte) (*peopleData, error) {
+// loadPeople reads and checks people.yaml: go generate and the tests run
+// it.
+func loadPeople(b []byte, decode decoder) (*peopleData, error) {
 	var p peopleData
-	dec := yaml.NewDecoder(strings.NewReader(string(b)))
-	dec.KnownFields(true)
-	if err := dec.Decode(&p); err != nil {
+	if err := decode(b, &p); err != nil {
 		return nil, fmt.Errorf("people.yaml: %w", err)
 	}
 	you, ok := p.Pronouns["you"]
