@@ -20,6 +20,9 @@ type (
 // has no literal.
 type leafWith struct{ T time.Time }
 
+// names is a named map type.
+type names map[string][]string
+
 type leaf struct {
 	Name  string
 	Kinds []kind
@@ -54,6 +57,7 @@ type sample struct {
 	Values   map[string]inner
 	List     []*inner
 	Matrix   [][]string
+	Named    names
 	Anon     struct {
 		Below int      `yaml:"below"`
 		Say   []string `yaml:"say"`
@@ -84,6 +88,7 @@ func newSample() *sample {
 		Values:     map[string]inner{"v": {ID: "v", Aliases: map[string]string{"k": "v"}}, "w": {ID: "w"}},
 		List:       []*inner{{ID: "1"}, nil, {ID: "3", Weight: 0.25}},
 		Matrix:     [][]string{{"a", "b"}, nil, {}},
+		Named:      names{"n": {"1"}},
 		unexported: map[string][]leaf{"k": {{Name: "n"}}},
 	}
 	s.Anon.Below = 12

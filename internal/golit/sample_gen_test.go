@@ -28,18 +28,9 @@ var generated = &sample{
 		9:  "nine",
 		10: "ten",
 	},
-	ByID: map[string]*inner{
-		"a": generated1,
-		"b": generated3,
-	},
-	Nested: map[string]map[string]string{
-		"he":  generated4,
-		"you": generated5,
-	},
-	Values: map[string]inner{
-		"v": generated6,
-		"w": {ID: "w"},
-	},
+	ByID:   generatedMap(generated1Keys[:], generated1Values[:]),
+	Nested: generatedMap(generated3Keys[:], generated3Values[:]),
+	Values: generatedMap(generated4Keys[:], generated4Values[:]),
 	List: []*inner{
 		{ID: "1"},
 		nil,
@@ -50,6 +41,7 @@ var generated = &sample{
 		nil,
 		{},
 	},
+	Named: names(generatedMap(generated5Keys[:], generated5Values[:])),
 	Anon: struct {
 		Below int      `yaml:"below"`
 		Say   []string `yaml:"say"`
@@ -57,43 +49,94 @@ var generated = &sample{
 		Below: 12,
 		Say:   []string{"# years old"},
 	},
-	unexported: map[string][]leaf{
-		"k": generated7,
-	},
+	unexported: generatedMap(generated6Keys[:], generated6Values[:]),
 }
 
 var (
-	generated1 = &inner{
-		leaf: leaf{
-			Name:  "A",
-			Kinds: []kind{1, 2},
+	generated1Keys = [...]string{
+		"a",
+		"b",
+	}
+	generated1Values = [...]*inner{
+		// "a"
+		{
+			leaf: leaf{
+				Name:  "A",
+				Kinds: []kind{1, 2},
+			},
+			ID:   "a",
+			Tags: generatedMap(generated2Keys[:], generated2Values[:]),
 		},
-		ID: "a",
-		Tags: map[string][]string{
-			"x": generated2,
-			"y": nil,
-		},
-	}
-	generated2 = []string{"1"}
-	generated3 = &inner{
-		ID:     "b",
-		Weight: 2.0,
-		Next:   &inner{ID: "c"},
-	}
-	generated4 = map[string]string{}
-	generated5 = map[string]string{
-		"them": "you",
-		"they": "you",
-	}
-	generated6 = inner{
-		ID: "v",
-		Aliases: map[string]string{
-			"k": "v",
+		// "b"
+		{
+			ID:     "b",
+			Weight: 2.0,
+			Next:   &inner{ID: "c"},
 		},
 	}
-	generated7 = []leaf{
-		{Name: "n"},
+	generated2Keys = [...]string{
+		"x",
+		"y",
+	}
+	generated2Values = [...][]string{
+		// "x"
+		{"1"},
+		// "y"
+		nil,
+	}
+	generated3Keys = [...]string{
+		"he",
+		"you",
+	}
+	generated3Values = [...]map[string]string{
+		// "he"
+		{},
+		// "you"
+		{
+			"them": "you",
+			"they": "you",
+		},
+	}
+	generated4Keys = [...]string{
+		"v",
+		"w",
+	}
+	generated4Values = [...]inner{
+		// "v"
+		{
+			ID: "v",
+			Aliases: map[string]string{
+				"k": "v",
+			},
+		},
+		// "w"
+		{ID: "w"},
+	}
+	generated5Keys = [...]string{
+		"n",
+	}
+	generated5Values = [...][]string{
+		// "n"
+		{"1"},
+	}
+	generated6Keys = [...]string{
+		"k",
+	}
+	generated6Values = [...][]leaf{
+		// "k"
+		{
+			{Name: "n"},
+		},
 	}
 )
 
 var plainLevel = level("soon")
+
+// generatedMap returns a map of keys[i] to values[i].
+func generatedMap[K comparable, V any](keys []K, values []V) map[K]V {
+	m := make(map[K]V, len(keys))
+	for i, k := range keys {
+		m[k] = values[i]
+	}
+	return m
+}
