@@ -11,6 +11,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"os/exec"
 	"slices"
@@ -25,7 +26,10 @@ import (
 	"github.com/nightlegs/nightlegs/internal/store"
 )
 
-var listeners = flag.Int("listeners", 10, "TestLoad: simulated listeners, each saying one of the scripts (make bench: 200)")
+var (
+	listeners = flag.Int("listeners", 10, "TestLoad: simulated listeners, each saying one of the scripts (make bench: 200)")
+	think     = flag.Duration("think", 0, "TestLoad: a listener's pause between turns, on average (make bench: 2s); the first turns are spread over it")
+)
 
 // loadScripts are what the simulated listeners say, ten turns each, ending
 // in an open session so the last answer carries the context the store must
@@ -156,10 +160,20 @@ func TestLoad(t *testing.T) {
 	}
 	start := make(chan struct{})
 	var wg sync.WaitGroup
-	for _, l := range ls {
+	for i, l := range ls {
+		rnd := rand.New(rand.NewPCG(uint64(i), 13))
 		wg.Go(func() {
 			<-start
-			for _, line := range l.script {
+			for k, line := range l.script {
+				// People pause between turns; the first turns are spread
+				// over one pause.
+				if *think > 0 {
+					d := *think / 2
+					if k == 0 {
+						d = 0
+					}
+					time.Sleep(d + time.Duration(rnd.Int64N(int64(*think))))
+				}
 				x, err := l.dev.Say(context.Background(), line)
 				if err != nil {
 					l.err = fmt.Errorf("%q: %w", line, err)
@@ -201,9 +215,10 @@ func TestLoad(t *testing.T) {
 		checkStored(t, st, l.user, l.last)
 	}
 	p50, p99 := percentile(took, 50), percentile(took, 99)
-	fmt.Printf("\nLoad: %d listeners at once, %d turns each, through -serve on moto_server. %s\n\n", *listeners, len(loadScripts[0]), machine())
-	fmt.Printf("| listeners | turns | errors | p50 | p99 | max | wall | turns/s |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n")
-	fmt.Printf("| %d | %d | %d | %s | %s | %s | %.2f s | %.0f |\n", *listeners, len(took), errs, ms(p50), ms(p99), ms(slices.Max(took)),
+	fmt.Printf("\nLoad: %d listeners, %d turns each (pausing %v between turns on average), through -serve on moto_server. %s\n\n",
+		*listeners, len(loadScripts[0]), *think, machine())
+	fmt.Printf("| listeners | requests | errors | p50 | p99 | max | wall | requests/s |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n")
+	fmt.Printf("| %d | %d | %d | %s | %s | %s | %.1f s | %.0f |\n", *listeners, len(took), errs, ms(p50), ms(p99), ms(slices.Max(took)),
 		wall.Seconds(), float64(len(took))/wall.Seconds())
 }
 
