@@ -40,6 +40,11 @@ type Var struct {
 	// Value is what it holds. After dereferencing pointers its type must
 	// be a named type of the package the file belongs to.
 	Value any
+	// Lazy declares the variable as a function, sync.OnceValue's, that
+	// builds the value the first time it is called: the program does
+	// not pay for maps it may never use (they cannot be static data, and
+	// building them at start-up touches every page they fill).
+	Lazy bool
 }
 
 // File returns a gofmt-ed Go source file declaring vars, in the package
@@ -63,7 +68,16 @@ func File(command string, vars ...Var) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("golit: %s: %w", v.Name, err)
 		}
-		fmt.Fprintf(&body, "\nvar %s = %s\n", v.Name, expr)
+		if v.Lazy {
+			t, err := p.typeName(reflect.TypeOf(v.Value))
+			if err != nil {
+				return nil, fmt.Errorf("golit: %s: %w", v.Name, err)
+			}
+			p.imports["sync"] = "sync"
+			fmt.Fprintf(&body, "\nvar %s = sync.OnceValue(func() %s {\nreturn %s\n})\n", v.Name, t, expr)
+		} else {
+			fmt.Fprintf(&body, "\nvar %s = %s\n", v.Name, expr)
+		}
 		if len(p.decls) > 0 {
 			body.WriteString("\nvar (\n")
 			for _, d := range p.decls {

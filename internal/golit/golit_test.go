@@ -97,7 +97,8 @@ func newSample() *sample {
 }
 
 func TestGenerated(t *testing.T) {
-	Check(t, "sample_gen_test.go", Var{Name: "generated", Value: newSample()}, Var{Name: "plainLevel", Value: level("soon")})
+	Check(t, "sample_gen_test.go", Var{Name: "generated", Value: newSample()}, Var{Name: "plainLevel", Value: level("soon")},
+		Var{Name: "lazySample", Value: newSample(), Lazy: true})
 }
 
 func TestErrors(t *testing.T) {

@@ -14,6 +14,9 @@ func TestRoundTrip(t *testing.T) {
 	if want := newSample(); !reflect.DeepEqual(generated, want) {
 		t.Errorf("generated = %+v\nwant %+v", generated, want)
 	}
+	if got, want := lazySample(), newSample(); !reflect.DeepEqual(got, want) || lazySample() != got {
+		t.Errorf("lazySample() = %+v, want %+v once", got, want)
+	}
 	if plainLevel != "soon" {
 		t.Errorf("plainLevel = %q", plainLevel)
 	}

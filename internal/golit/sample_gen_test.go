@@ -4,6 +4,10 @@
 
 package golit
 
+import (
+	"sync"
+)
+
 var generated = &sample{
 	Title: "night \"legs\"\ttab",
 	Count: -3,
@@ -131,6 +135,134 @@ var (
 )
 
 var plainLevel = level("soon")
+
+var lazySample = sync.OnceValue(func() *sample {
+	return &sample{
+		Title: "night \"legs\"\ttab",
+		Count: -3,
+		Ok:    true,
+		Level: "urgent",
+		Ratio: 1.5,
+		Wait:  3000000000,
+		Doc: []byte(`{
+  "a": 1
+}
+`),
+		Empty:    []string{},
+		EmptyMap: map[string]int{},
+		Byte:     [3]int{1, 0, 3},
+		Lines: []string{
+			"a",
+			"b",
+			"long long long long long long long long long long long long long long long long long long long long long long long long long long long long long long ",
+		},
+		Numbers: map[int]string{
+			-1: "minus",
+			9:  "nine",
+			10: "ten",
+		},
+		ByID:   generatedMap(lazySample1Keys[:], lazySample1Values[:]),
+		Nested: generatedMap(lazySample3Keys[:], lazySample3Values[:]),
+		Values: generatedMap(lazySample4Keys[:], lazySample4Values[:]),
+		List: []*inner{
+			{ID: "1"},
+			nil,
+			{ID: "3", Weight: 0.25},
+		},
+		Matrix: [][]string{
+			{"a", "b"},
+			nil,
+			{},
+		},
+		Named: names(generatedMap(lazySample5Keys[:], lazySample5Values[:])),
+		Anon: struct {
+			Below int      `yaml:"below"`
+			Say   []string `yaml:"say"`
+		}{
+			Below: 12,
+			Say:   []string{"# years old"},
+		},
+		unexported: generatedMap(lazySample6Keys[:], lazySample6Values[:]),
+	}
+})
+
+var (
+	lazySample1Keys = [...]string{
+		"a",
+		"b",
+	}
+	lazySample1Values = [...]*inner{
+		// "a"
+		{
+			leaf: leaf{
+				Name:  "A",
+				Kinds: []kind{1, 2},
+			},
+			ID:   "a",
+			Tags: generatedMap(lazySample2Keys[:], lazySample2Values[:]),
+		},
+		// "b"
+		{
+			ID:     "b",
+			Weight: 2.0,
+			Next:   &inner{ID: "c"},
+		},
+	}
+	lazySample2Keys = [...]string{
+		"x",
+		"y",
+	}
+	lazySample2Values = [...][]string{
+		// "x"
+		{"1"},
+		// "y"
+		nil,
+	}
+	lazySample3Keys = [...]string{
+		"he",
+		"you",
+	}
+	lazySample3Values = [...]map[string]string{
+		// "he"
+		{},
+		// "you"
+		{
+			"them": "you",
+			"they": "you",
+		},
+	}
+	lazySample4Keys = [...]string{
+		"v",
+		"w",
+	}
+	lazySample4Values = [...]inner{
+		// "v"
+		{
+			ID: "v",
+			Aliases: map[string]string{
+				"k": "v",
+			},
+		},
+		// "w"
+		{ID: "w"},
+	}
+	lazySample5Keys = [...]string{
+		"n",
+	}
+	lazySample5Values = [...][]string{
+		// "n"
+		{"1"},
+	}
+	lazySample6Keys = [...]string{
+		"k",
+	}
+	lazySample6Values = [...][]leaf{
+		// "k"
+		{
+			{Name: "n"},
+		},
+	}
+)
 
 // generatedMap returns a map of keys[i] to values[i].
 func generatedMap[K comparable, V any](keys []K, values []V) map[K]V {

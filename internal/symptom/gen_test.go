@@ -24,5 +24,5 @@ func TestGenerated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golit.Check(t, "data_gen.go", golit.Var{Name: "std", Value: r})
+	golit.Check(t, "data_gen.go", golit.Var{Name: "std", Value: r, Lazy: true})
 }

@@ -4,6 +4,7 @@ package symptom
 
 import (
 	_ "embed"
+	"sync"
 
 	"github.com/nightlegs/nightlegs/internal/golit"
 )
@@ -11,9 +12,9 @@ import (
 //go:embed data/vocabulary.yaml
 var vocabularyYAML []byte
 
-// std is compiled from the YAML at start-up while data_gen.go is
-// regenerated, which builds without it (golit.Tag).
-var std = func() *reader {
+// std compiles the YAML while data_gen.go is regenerated, which builds
+// without it (golit.Tag).
+var std = sync.OnceValue(func() *reader {
 	var v vocabulary
 	if err := golit.Decode(vocabularyYAML, &v); err != nil {
 		panic(err)
@@ -23,4 +24,4 @@ var std = func() *reader {
 		panic(err)
 	}
 	return r
-}()
+})

@@ -59,19 +59,20 @@ func (r Reading) Part() string {
 func (r Reading) Vague() bool { return r.Topic == "" && len(r.Facts) == 0 }
 
 // Read reads a text. It never fails: words it does not know are skipped.
-func Read(text string) Reading { return std.read(text, nil) }
+func Read(text string) Reading { return std().read(text, nil) }
 
 // ReadAbout reads a text said within a conversation that has already
 // established some sensations (its topic, such as "cramp"): "it's been more
 // than ten minutes", said about a cramp, is a cramp that won't ease. What
 // is known only completes a sign that needs it ("with" in the vocabulary);
 // it never hides one ("unless").
-func ReadAbout(text string, known ...string) Reading { return std.read(text, known) }
+func ReadAbout(text string, known ...string) Reading { return std().read(text, known) }
 
-// std, the compiled vocabulary, is declared in data_gen.go: compile's
+// std returns the compiled vocabulary, declared in data_gen.go: compile's
 // result for data/vocabulary.yaml, written out as Go by go generate (see
-// internal/golit), so that start-up parses nothing. TestGenerated fails
-// when it no longer matches the YAML.
+// internal/golit), so that nothing is parsed. Its maps are built the first
+// time text is read, not at start-up: most turns say none. TestGenerated
+// fails when it no longer matches the YAML.
 //
 //go:generate go test -tags nightlegs_regen -count=1 -run TestGenerated . -args -generate
 
@@ -79,7 +80,7 @@ func ReadAbout(text string, known ...string) Reading { return std.read(text, kno
 // can check them against triage's vocabulary.
 func Facts() []string {
 	set := map[string]bool{}
-	for id, f := range std.flags {
+	for id, f := range std().flags {
 		set[id] = true
 		if f.Plural != "" && f.Plural != dropFact {
 			set[f.Plural] = true
@@ -88,7 +89,7 @@ func Facts() []string {
 			set[f.Joint] = true
 		}
 	}
-	for _, c := range std.combos {
+	for _, c := range std().combos {
 		set[c.Fact] = true
 	}
 	set[factChild], set[factUnder3] = true, true
@@ -103,7 +104,7 @@ func Facts() []string {
 // Topics lists the conversation topics a reading can name, sorted.
 func Topics() []string {
 	var out []string
-	for _, t := range std.topics {
+	for _, t := range std().topics {
 		if !slices.Contains(out, t.Topic) {
 			out = append(out, t.Topic)
 		}
