@@ -105,7 +105,7 @@ func saidAsIs(id string) bool {
 func unfilled(text string, strict bool) string {
 	text = triage.Fill(text, "en-US")
 	if !strict {
-		text = placeholder.ReplaceAllString(text, "")
+		text = placeholder().ReplaceAllString(text, "")
 	}
 	if i := strings.IndexAny(text, "{}"); i >= 0 {
 		return text[i:min(len(text), i+12)]

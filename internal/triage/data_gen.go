@@ -1023,6 +1023,7 @@ var loaded = &data{
 	unread: map[string]bool{
 		"routine": true,
 	},
+	numbers: []string{"000", "111", "112", "911", "999"},
 }
 
 var (

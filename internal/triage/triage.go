@@ -126,6 +126,7 @@ type data struct {
 	deflt     Locale
 	intents   map[string][]string // red-flag intent → facts it tells
 	unread    map[string]bool     // slot names whose values are not symptoms
+	numbers   []string            // every phone number the locales say, sorted
 }
 
 // RedFlagIntents lists the red-flag intents (data/intents.yaml), sorted.
@@ -158,7 +159,12 @@ func LocaleOf(locale string) Locale {
 // Numbers lists every phone number triage says in any locale (911, 999,
 // 111, 000, 112), for the speech to read digit by digit: "nine nine nine",
 // never "nine hundred and ninety-nine".
-func Numbers() []string {
+func Numbers() []string { return slices.Clone(loaded.numbers) }
+
+// phoneNumbers finds the numbers the locales say, when the data is loaded
+// (go generate), so that no regular expression is compiled at start-up.
+func phoneNumbers(d *data) []string {
+	phoneNumber := regexp.MustCompile(`\b\d{3,}\b`)
 	seen := map[string]bool{}
 	var nums []string
 	add := func(text string) {
@@ -169,17 +175,15 @@ func Numbers() []string {
 			}
 		}
 	}
-	for _, l := range loaded.locales {
+	for _, l := range d.locales {
 		add(l.Emergency)
 		add(l.Urgent)
 	}
-	add(loaded.deflt.Emergency)
-	add(loaded.deflt.Urgent)
+	add(d.deflt.Emergency)
+	add(d.deflt.Urgent)
 	slices.Sort(nums)
 	return nums
 }
-
-var phoneNumber = regexp.MustCompile(`\b\d{3,}\b`)
 
 // Fill puts the locale's words in a text's {number} (the emergency
 // number) and {urgent} (where to get care today) placeholders; other
@@ -268,6 +272,7 @@ func load(decode decoder) (*data, error) {
 	for _, name := range inf.Unread {
 		d.unread[name] = true
 	}
+	d.numbers = phoneNumbers(d)
 	return d, nil
 }
 
