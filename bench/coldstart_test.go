@@ -24,7 +24,10 @@ import (
 	"github.com/nightlegs/nightlegs/internal/alexa"
 )
 
-var starts = flag.Int("starts", 30, "BenchmarkColdStart: cold starts of each program")
+var (
+	starts = flag.Int("starts", 30, "BenchmarkColdStart: cold starts of each program")
+	also   = flag.String("also", "", "BenchmarkColdStart: the `path` of another build of the handler to time in the same run (an older commit's)")
+)
 
 // The Lambda Runtime API paths a Go function uses.
 const (
@@ -189,6 +192,9 @@ func BenchmarkColdStart(b *testing.B) {
 	for _, p := range progs {
 		p.bin = build(b, p.pkg, p.tags)
 	}
+	if *also != "" {
+		progs = append(progs, &program{name: "also: " + *also, bin: *also, check: checkAlexa})
+	}
 	n := 0
 	for b.Loop() {
 		for _, p := range progs {
@@ -196,9 +202,9 @@ func BenchmarkColdStart(b *testing.B) {
 		}
 		// One start each to warm the page cache and moto, not counted.
 		for i := -1; i < *starts; i++ {
-			order := progs
+			order := slices.Clone(progs)
 			if i%2 != 0 {
-				order = []*program{progs[1], progs[0]}
+				slices.Reverse(order)
 			}
 			for _, p := range order {
 				n++
@@ -230,7 +236,7 @@ func BenchmarkColdStart(b *testing.B) {
 		ds := durations(p.runs)
 		fmt.Fprintf(&out, "| %s | %s | %s | %s | %s | %.1f MiB | %s; %s |\n", p.name,
 			ms(percentile(ds, 50)), ms(percentile(ds, 95)), ms(slices.Min(ds)), ms(slices.Max(ds)),
-			float64(medianRSS(p.runs))/(1<<20), fileSize(b, p.bin), fileSize(b, crossBuild(b, p)))
+			float64(medianRSS(p.runs))/(1<<20), fileSize(b, p.bin), crossSize(b, p))
 	}
 	fmt.Fprintf(&out, "\nNight Legs / floor: %.2fx at the median, %.2fx at p95.\n", ratio,
 		float64(percentile(nl, 95))/float64(percentile(fl, 95)))
@@ -275,9 +281,13 @@ func fileSize(tb testing.TB, path string) string {
 	return fmt.Sprintf("%.2f MB", float64(fi.Size())/1e6)
 }
 
-// crossBuild builds p for linux/arm64, what template.yaml runs.
-func crossBuild(tb testing.TB, p *program) string {
+// crossSize is the size of p built for linux/arm64, what template.yaml
+// runs.
+func crossSize(tb testing.TB, p *program) string {
 	tb.Helper()
+	if p.pkg == "" {
+		return "-"
+	}
 	out := p.bin + "-arm64"
 	args := []string{"build", "-trimpath", "-ldflags=-s -w", "-tags", p.tags, "-o", out, "./" + p.pkg}
 	cmd := exec.Command("go", args...)
@@ -286,7 +296,7 @@ func crossBuild(tb testing.TB, p *program) string {
 	if b, err := cmd.CombinedOutput(); err != nil {
 		tb.Fatalf("go build %s for arm64: %v\n%s", p.pkg, err, b)
 	}
-	return out
+	return fileSize(tb, out)
 }
 
 var initLine = regexp.MustCompile(`^init (github\.com/nightlegs/\S+) @\S+ ms, ([0-9.]+) ms clock`)
