@@ -2,7 +2,7 @@
 GO ?= go
 export GOFLAGS := -buildvcs=false
 
-.PHONY: test vet fmt-check unit fuzz build moto lint-template check-bootstrap build-NightLegsFunction deploy skill endpoint device-check device-check-talk
+.PHONY: test vet fmt-check unit fuzz build moto lint-template check-bootstrap build-NightLegsFunction deploy skill endpoint device-check device-check-talk bench generate
 
 test: fmt-check vet unit lint-template check-bootstrap
 
@@ -10,8 +10,10 @@ fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
+# Also vet the build go generate uses (golit.Tag), so it keeps working.
 vet:
 	$(GO) vet ./...
+	$(GO) vet -tags nightlegs_regen ./...
 
 unit: moto
 	$(GO) test -count=1 ./...
@@ -34,9 +36,11 @@ moto:
 
 # The Lambda binary: linux/arm64 (template.yaml: provided.al2023, arm64),
 # static (no cgo: the al2023 image has no Go toolchain and needs none),
-# stripped, and without aws-lambda-go's unused net/rpc path.
+# stripped, and only what Lambda runs: -tags lambda leaves out the console,
+# the file store (bbolt) and the SDK's shared-config chain; lambda.norpc
+# leaves out aws-lambda-go's unused net/rpc path.
 LAMBDA_GOENV := GOOS=linux GOARCH=arm64 CGO_ENABLED=0
-LAMBDA_BUILD := $(LAMBDA_GOENV) $(GO) build -tags lambda.norpc -trimpath -ldflags='-s -w'
+LAMBDA_BUILD := $(LAMBDA_GOENV) $(GO) build -tags lambda,lambda.norpc -trimpath -ldflags='-s -w'
 
 build:
 	$(LAMBDA_BUILD) -o build/bootstrap ./handler
@@ -55,6 +59,28 @@ check-bootstrap: build
 	@info=$$(file -b build/bootstrap); echo "build/bootstrap: $$info"; \
 	case "$$info" in *"ARM aarch64"*"statically linked"*", stripped"*) ;; \
 	*) echo "build/bootstrap is not a stripped static ARM aarch64 executable" >&2; exit 1;; esac
+
+# The data (content, triage, vocabulary, routines, conversations, the
+# console's language data) is compiled from YAML into Go: after editing a
+# YAML file run this (go generate ./... does the same); make test fails until
+# the generated code matches the YAML.
+generate:
+	$(GO) generate ./...
+
+# Speed, as README's "Speed" section shows it: cold start of the Lambda
+# build against bench/floor, warm turns, many listeners through -serve, and
+# turns as history grows. Needs moto_server; takes a few minutes. The
+# machine's other work shows in the figures: run it when it is quiet. The
+# listeners pause BENCH_THINK between turns, as people do: moto_server, one
+# Python process, is what saturates first.
+BENCH_STARTS ?= 30
+BENCH_LISTENERS ?= 200
+BENCH_THINK ?= 5s
+bench: moto
+	$(GO) test -count=1 -run '^$$' -bench ColdStart -benchtime 1x ./bench -args -starts=$(BENCH_STARTS)
+	$(GO) test -count=1 -run '^$$' -bench WarmTurn -benchmem -benchtime 2000x ./bench
+	$(GO) test -count=1 -run '^$$' -bench Growth -benchtime 100x ./bench
+	$(GO) test -count=1 -run '^TestLoad$$' -v ./bench -args -listeners=$(BENCH_LISTENERS) -think=$(BENCH_THINK)
 
 # cfn-lint applies the SAM transform offline. Informational findings are on
 # (-c I) and fail the build like errors and warnings.

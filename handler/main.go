@@ -240,7 +240,9 @@ func newSkill(cfg config, log *slog.Logger) (*skill.Skill, error) {
 // DynamoDB makes sense (the file system is not kept); without TABLE_NAME the
 // skill keeps nothing between sessions.
 func openStore(ctx context.Context, cfg config, log *slog.Logger) (store.Store, error) {
-	sc := store.Config{Table: cfg.tableName, Endpoint: cfg.endpoint, Path: cfg.storePath, Memory: cfg.memory}
+	// Under Lambda the table exists (the stack made it): opening sends
+	// nothing, so a cold start waits on no DescribeTable.
+	sc := store.Config{Table: cfg.tableName, Endpoint: cfg.endpoint, Path: cfg.storePath, Memory: cfg.memory, NoCreate: cfg.lambda}
 	if cfg.lambda && sc.Table == "" && sc.Endpoint == "" {
 		log.Warn("no TABLE_NAME: nothing is kept between sessions")
 		return nil, nil

@@ -30,6 +30,18 @@ type set struct {
 	questions map[string]answerFunc
 }
 
+// The data of the conversations (memory.yaml, people.yaml, redflags.yaml,
+// screens.yaml) is declared in data_gen.go as the variables memory, people,
+// routes and screens: the loaders' results, written out as Go by go
+// generate (see internal/golit), so that start-up parses nothing.
+// TestGenerated fails when they no longer match the YAML.
+//
+//go:generate go test -tags nightlegs_regen -count=1 -run TestGenerated . -args -generate
+
+// decoder decodes a YAML document into v, refusing fields v has not
+// (golit.Decode).
+type decoder func(b []byte, v any) error
+
 // New returns a router with every conversation registered.
 func New(lib *content.Library) *router.Router {
 	s := &set{lib: lib, answers: map[string]answerFunc{}, questions: map[string]answerFunc{}}

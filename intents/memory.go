@@ -1,14 +1,11 @@
 package intents
 
 import (
-	_ "embed"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
-
-	"gopkg.in/yaml.v3"
 
 	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/router"
@@ -63,9 +60,6 @@ const (
 	answerWas = "memory.was"
 )
 
-//go:embed memory.yaml
-var memoryYAML []byte
-
 // memoryData is memory.yaml.
 type memoryData struct {
 	Resume struct {
@@ -101,23 +95,11 @@ func (p pattern) text(topic string) string {
 
 const topicDefault = "default"
 
-var memory = mustMemory(memoryYAML)
-
-func mustMemory(b []byte) *memoryData {
-	m, err := loadMemory(b)
-	if err != nil {
-		panic(err) // embedded at build time; TestMemoryData checks it
-	}
-	return m
-}
-
-// loadMemory reads and checks memory.yaml. Content IDs are checked by the
-// tests, which have the library.
-func loadMemory(b []byte) (*memoryData, error) {
+// loadMemory reads and checks memory.yaml: go generate and the tests run
+// it. Content IDs are checked by the tests, which have the library.
+func loadMemory(b []byte, decode decoder) (*memoryData, error) {
 	var m memoryData
-	dec := yaml.NewDecoder(strings.NewReader(string(b)))
-	dec.KnownFields(true)
-	if err := dec.Decode(&m); err != nil {
+	if err := decode(b, &m); err != nil {
 		return nil, fmt.Errorf("memory.yaml: %w", err)
 	}
 	if m.Resume.Default == "" {

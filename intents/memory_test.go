@@ -13,6 +13,7 @@ import (
 
 	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/device"
+	"github.com/nightlegs/nightlegs/internal/golit"
 	"github.com/nightlegs/nightlegs/internal/router"
 	"github.com/nightlegs/nightlegs/internal/session"
 	"github.com/nightlegs/nightlegs/internal/skill"
@@ -24,7 +25,7 @@ import (
 // text it names exists and says what it is used for, and every question it
 // rewords is one a conversation asks.
 func TestMemoryData(t *testing.T) {
-	if _, err := loadMemory(memoryYAML); err != nil {
+	if _, err := loadMemory(memoryYAML, golit.Decode); err != nil {
 		t.Fatal(err)
 	}
 	good := string(memoryYAML)
@@ -40,7 +41,7 @@ func TestMemoryData(t *testing.T) {
 		if bad == good {
 			t.Fatalf("%s: the edit did not apply", name)
 		}
-		if _, err := loadMemory([]byte(bad)); err == nil {
+		if _, err := loadMemory([]byte(bad), golit.Decode); err == nil {
 			t.Errorf("%s: loadMemory accepted it", name)
 		}
 	}

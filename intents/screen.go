@@ -1,11 +1,8 @@
 package intents
 
 import (
-	_ "embed"
 	"fmt"
 	"strings"
-
-	"gopkg.in/yaml.v3"
 
 	"github.com/nightlegs/nightlegs/internal/session"
 	"github.com/nightlegs/nightlegs/internal/triage"
@@ -19,9 +16,6 @@ const triagePrefix = triage.QuestionPrefix
 // a doctor should look for a cause (refs §3 row 13).
 const screenFrequent = triagePrefix + "frequent"
 
-//go:embed screens.yaml
-var screensYAML []byte
-
 // screening is screens.yaml: the screening questions each conversation asks
 // first, and what to say to "I don't know".
 type screening struct {
@@ -29,21 +23,11 @@ type screening struct {
 	Unsure  map[string]string   `yaml:"unsure"`
 }
 
-var screens = mustScreens(screensYAML)
-
-func mustScreens(b []byte) *screening {
-	s, err := loadScreens(b)
-	if err != nil {
-		panic(err) // embedded at build time; TestScreens checks it
-	}
-	return s
-}
-
-func loadScreens(b []byte) (*screening, error) {
+// loadScreens reads and checks screens.yaml: go generate and the tests run
+// it.
+func loadScreens(b []byte, decode decoder) (*screening, error) {
 	var s screening
-	dec := yaml.NewDecoder(strings.NewReader(string(b)))
-	dec.KnownFields(true)
-	if err := dec.Decode(&s); err != nil {
+	if err := decode(b, &s); err != nil {
 		return nil, fmt.Errorf("screens.yaml: %w", err)
 	}
 	for topic, ids := range s.Screens {

@@ -1,15 +1,13 @@
 package intents
 
 import (
-	_ "embed"
 	"fmt"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"gopkg.in/yaml.v3"
 
 	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/router"
@@ -40,9 +38,6 @@ const (
 	subjectOther   = "other"
 )
 
-//go:embed people.yaml
-var peopleYAML []byte
-
 // person is how to speak about one person.
 type person struct {
 	Subject string `yaml:"subject"`
@@ -64,21 +59,11 @@ type peopleData struct {
 	Complaints  map[string]string `yaml:"complaints"`
 }
 
-var people = mustPeople(peopleYAML)
-
-func mustPeople(b []byte) *peopleData {
-	p, err := loadPeople(b)
-	if err != nil {
-		panic(err) // embedded at build time; TestPeople checks it
-	}
-	return p
-}
-
-func loadPeople(b []byte) (*peopleData, error) {
+// loadPeople reads and checks people.yaml: go generate and the tests run
+// it.
+func loadPeople(b []byte, decode decoder) (*peopleData, error) {
 	var p peopleData
-	dec := yaml.NewDecoder(strings.NewReader(string(b)))
-	dec.KnownFields(true)
-	if err := dec.Decode(&p); err != nil {
+	if err := decode(b, &p); err != nil {
 		return nil, fmt.Errorf("people.yaml: %w", err)
 	}
 	you, ok := p.Pronouns["you"]
@@ -131,8 +116,9 @@ func loadPeople(b []byte) (*peopleData, error) {
 	return &p, nil
 }
 
-// placeholder matches {word} in content text.
-var placeholder = regexp.MustCompile(`\{([A-Za-z]+)\}`)
+// placeholder matches {word} in content text. It is compiled when first
+// needed: most texts have no placeholder, and start-up compiles nothing.
+var placeholder = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{([A-Za-z]+)\}`) })
 
 // forms returns the words that fill placeholders when speaking about
 // whoever the conversation is about.
@@ -163,8 +149,10 @@ func forms(subject, personID string) map[string]string {
 const agreeKey = "agree s"
 
 // plainVerb matches {you} and the two words after it, with the word before
-// {you} if any.
-var plainVerb = regexp.MustCompile(`(?:(\S+)\s+)?\{[Yy]ou\}(\s+)([a-z]+)(?:(\s+)([a-z]+))?`)
+// {you} if any. It is compiled when first needed, as placeholder is.
+var plainVerb = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:(\S+)\s+)?\{[Yy]ou\}(\s+)([a-z]+)(?:(\s+)([a-z]+))?`)
+})
 
 // agree gives a plain verb after {you} its -s form ("when {you} walks"),
 // for forms that need it: the first word after {you}, or the second after
@@ -173,8 +161,8 @@ func agree(text string, f map[string]string) string {
 	if f[agreeKey] == "" || !strings.Contains(text, "{") {
 		return text
 	}
-	return plainVerb.ReplaceAllStringFunc(text, func(m string) string {
-		sub := plainVerb.FindStringSubmatch(m)
+	return plainVerb().ReplaceAllStringFunc(text, func(m string) string {
+		sub := plainVerb().FindStringSubmatch(m)
 		before, sp1, w1, sp2, w2 := sub[1], sub[2], sub[3], sub[4], sub[5]
 		if slices.Contains(people.Auxiliaries, strings.ToLower(strings.Trim(before, ",.;:"))) {
 			return m
@@ -198,7 +186,7 @@ func fill(text string, f map[string]string) string {
 		return text
 	}
 	text = agree(text, f)
-	return placeholder.ReplaceAllStringFunc(text, func(m string) string {
+	return placeholder().ReplaceAllStringFunc(text, func(m string) string {
 		name := m[1 : len(m)-1]
 		w, ok := f[strings.ToLower(name)]
 		if !ok {

@@ -1,23 +1,16 @@
 // Package content holds what Night Legs says: guidance, questions and their
 // sources, as YAML files under data/ that a clinician can review without
-// reading Go. Conversations refer to texts by ID; Load checks every file at
-// start-up, so a missing or malformed text is a start-up failure, never a
-// silence at 3 a.m.
+// reading Go. Conversations refer to texts by ID. go generate checks every
+// file and writes the texts out as Go (data_gen.go), so a missing or
+// malformed text fails the build's tests, never a listener at 3 a.m., and
+// start-up parses nothing.
 package content
 
 import (
-	"embed"
 	"fmt"
-	"io/fs"
 	"sort"
 	"strings"
-	"sync"
-
-	"gopkg.in/yaml.v3"
 )
-
-//go:embed data/*.yaml
-var files embed.FS
 
 // MaxWords is the most a text may say before a question or a pause: at night
 // the first sentence must be the useful one, and the whole answer short.
@@ -53,35 +46,26 @@ type Library struct {
 	texts map[string]Text
 }
 
-// Default returns the library embedded in the binary, loaded once.
-var Default = sync.OnceValues(func() (*Library, error) { return Load(files) })
+// builtIn, every text, is declared in data_gen.go: load's result for
+// data/*.yaml, written out as Go by go generate (see internal/golit).
+// TestGenerated fails when it no longer matches the YAML.
+//
+//go:generate go test -tags nightlegs_regen -count=1 -run TestGenerated . -args -generate
 
-// MustDefault is Default for code that runs after start-up has already
-// checked the library (the handler binary loads it before serving).
-func MustDefault() *Library {
-	lib, err := Default()
-	if err != nil {
-		panic(err)
-	}
-	return lib
-}
+// Default returns the library built into the binary. It never fails: the
+// texts were checked when they were generated, and again by the tests.
+func Default() (*Library, error) { return builtIn, nil }
 
-// Load reads and checks every data/*.yaml file of fsys.
-func Load(fsys fs.FS) (*Library, error) {
-	names, err := fs.Glob(fsys, "data/*.yaml")
-	if err != nil {
-		return nil, err
-	}
+// MustDefault is Default for code that needs no error.
+func MustDefault() *Library { return builtIn }
+
+// load checks the data files (data/*.yaml, in name order) that decode
+// reads and gathers their texts: go generate and the tests run it.
+func load(names []string, decode func(name string, v any) error) (*Library, error) {
 	lib := &Library{texts: map[string]Text{}}
 	for _, name := range names {
-		b, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, err
-		}
 		var f file
-		dec := yaml.NewDecoder(strings.NewReader(string(b)))
-		dec.KnownFields(true)
-		if err := dec.Decode(&f); err != nil {
+		if err := decode(name, &f); err != nil {
 			return nil, fmt.Errorf("content %s: %w", name, err)
 		}
 		for id, t := range f.Texts {

@@ -1,17 +1,11 @@
 package nlu
 
 import (
-	"embed"
 	"fmt"
 	"slices"
 	"strings"
 	"unicode"
-
-	"gopkg.in/yaml.v3"
 )
-
-//go:embed data/*.yaml
-var files embed.FS
 
 // language is what a device knows about one spoken language beyond the
 // skill's own model: data/<language>.yaml.
@@ -32,36 +26,61 @@ type language struct {
 // forms is one long form or several, in a data file.
 type forms []string
 
-func (f *forms) UnmarshalYAML(n *yaml.Node) error {
-	if n.Kind == yaml.ScalarNode {
-		*f = forms{n.Value}
+// UnmarshalYAML takes a single form as well as a list. It has the older
+// signature gopkg.in/yaml.v3 still accepts, so that only the generator and
+// the tests, not the program, depend on YAML.
+func (f *forms) UnmarshalYAML(unmarshal func(any) error) error {
+	var one string
+	if err := unmarshal(&one); err == nil {
+		*f = forms{one}
 		return nil
 	}
-	return n.Decode((*[]string)(f))
+	return unmarshal((*[]string)(f))
 }
+
+// languageSet is the data files by language ("en").
+type languageSet map[string]*language
+
+// builtIn, every data file, is declared in data_gen.go: loadLanguages'
+// result for data/*.yaml, written out as Go by go generate (see
+// internal/golit), so that no matcher parses YAML. TestGenerated fails when
+// it no longer matches the YAML.
+//
+//go:generate go test -tags nightlegs_regen -count=1 -run TestGenerated . -args -generate
 
 // maxVariants bounds the readings of one text with ambiguous contractions.
 const maxVariants = 8
 
-// loadLanguage reads the data file for a locale's language ("en" for
+// loadLanguage returns the data for a locale's language ("en" for
 // "en-US").
 func loadLanguage(locale string) (*language, error) {
 	lang, _, _ := strings.Cut(locale, "-")
-	b, err := files.ReadFile("data/" + strings.ToLower(lang) + ".yaml")
-	if err != nil {
-		return nil, fmt.Errorf("no language data for locale %q: %w", locale, err)
+	l, ok := builtIn[strings.ToLower(lang)]
+	if !ok {
+		return nil, fmt.Errorf("no language data for locale %q", locale)
 	}
-	var l language
-	if err := yaml.Unmarshal(b, &l); err != nil {
-		return nil, fmt.Errorf("decode language data %s: %w", lang, err)
-	}
-	l.long = make(map[string][][]string, len(l.Contractions))
-	for short, longs := range l.Contractions {
-		for _, long := range longs {
-			l.long[short] = append(l.long[short], strings.Fields(long))
+	return l, nil
+}
+
+// loadLanguages decodes the data files (data/<language>.yaml) with decode
+// and completes them: go generate and the tests run it.
+func loadLanguages(names []string, decode func(name string, v any) error) (languageSet, error) {
+	set := languageSet{}
+	for _, name := range names {
+		var l language
+		if err := decode(name, &l); err != nil {
+			return nil, fmt.Errorf("decode language data %s: %w", name, err)
 		}
+		l.long = make(map[string][][]string, len(l.Contractions))
+		for short, longs := range l.Contractions {
+			for _, long := range longs {
+				l.long[short] = append(l.long[short], strings.Fields(long))
+			}
+		}
+		lang := strings.TrimSuffix(name[strings.LastIndex(name, "/")+1:], ".yaml")
+		set[lang] = &l
 	}
-	return &l, nil
+	return set, nil
 }
 
 // word is one word of the text as typed: lower case, without punctuation

@@ -6,25 +6,19 @@
 // Everything a clinician would review is data in data/routines.yaml: the
 // routines, their steps (instruction, hold, side, sources), the counting
 // words, the paces "slower" and "faster" step through, and the card text.
-// Load checks it all, so a malformed routine fails at start-up and in
-// tests, never at 3 a.m.
+// go generate checks it all and writes it out as Go (data_gen.go), so a
+// malformed routine fails the build's tests, never a listener at 3 a.m.,
+// and start-up parses nothing.
 package routine
 
 import (
-	"embed"
 	"fmt"
 	"io/fs"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"time"
-
-	"gopkg.in/yaml.v3"
 )
-
-//go:embed data/routines.yaml data/apl.json
-var files embed.FS
 
 // MaxWords is the most one instruction or intro may say: a listener half
 // asleep must take it in before the hold starts.
@@ -121,21 +115,26 @@ var phrases = []string{"resume", "where", "paused"}
 // Screen texts every library must have.
 var screenTexts = []string{"position"}
 
-// Default returns the library embedded in the binary, loaded once.
-var Default = sync.OnceValues(func() (*Library, error) { return Load(files) })
+// builtIn, every routine, is declared in data_gen.go: load's result for
+// data/, written out as Go by go generate (see internal/golit).
+// TestGenerated fails when it no longer matches the data.
+//
+//go:generate go test -tags nightlegs_regen -count=1 -run TestGenerated . -args -generate
 
-// MustDefault is Default for package-level variables: the embedded data is
-// checked by this package's tests, so a failure here is a build mistake.
-func MustDefault() *Library {
-	lib, err := Default()
-	if err != nil {
-		panic(err)
-	}
-	return lib
-}
+// Default returns the library built into the binary. It never fails: the
+// data was checked when it was generated, and again by the tests.
+func Default() (*Library, error) { return builtIn, nil }
 
-// Load reads and checks data/routines.yaml and data/apl.json of fsys.
-func Load(fsys fs.FS) (*Library, error) {
+// MustDefault is Default for package-level variables.
+func MustDefault() *Library { return builtIn }
+
+// decoder decodes a YAML document into v, refusing fields v has not
+// (golit.Decode).
+type decoder func(b []byte, v any) error
+
+// load reads and checks data/routines.yaml and data/apl.json of fsys: go
+// generate and the tests run it.
+func load(fsys fs.FS, decode decoder) (*Library, error) {
 	b, err := fs.ReadFile(fsys, "data/routines.yaml")
 	if err != nil {
 		return nil, fmt.Errorf("read routines: %w", err)
@@ -144,14 +143,12 @@ func Load(fsys fs.FS) (*Library, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read screen document: %w", err)
 	}
-	return parse(b, apl)
+	return parse(b, apl, decode)
 }
 
-func parse(b, apl []byte) (*Library, error) {
+func parse(b, apl []byte, decode decoder) (*Library, error) {
 	var f file
-	dec := yaml.NewDecoder(strings.NewReader(string(b)))
-	dec.KnownFields(true)
-	if err := dec.Decode(&f); err != nil {
+	if err := decode(b, &f); err != nil {
 		return nil, fmt.Errorf("decode routines: %w", err)
 	}
 	l := &Library{f: f, apl: apl}

@@ -6,12 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/nightlegs/nightlegs/internal/alexa"
+	"github.com/nightlegs/nightlegs/internal/golit"
 )
 
 func library(t *testing.T) *Library {
@@ -360,11 +362,11 @@ routines:
     steps:
       - {say: "Left foot.", label: "Left", hold: 20, side: left, sources: ["refs"]}
 `
-	apl, err := files.ReadFile("data/apl.json")
+	apl, err := os.ReadFile("data/apl.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := parse([]byte(valid), apl); err != nil {
+	if _, err := parse([]byte(valid), apl, golit.Decode); err != nil {
 		t.Fatalf("valid file rejected: %v", err)
 	}
 	bad := map[string][2]string{
@@ -386,7 +388,7 @@ routines:
 		if !strings.Contains(valid, sub[0]) {
 			t.Fatalf("%s: %q not in the valid file", name, sub[0])
 		}
-		if _, err := parse([]byte(strings.Replace(valid, sub[0], sub[1], 1)), apl); err == nil {
+		if _, err := parse([]byte(strings.Replace(valid, sub[0], sub[1], 1)), apl, golit.Decode); err == nil {
 			t.Errorf("%s: accepted", name)
 		}
 	}
@@ -397,11 +399,11 @@ routines:
 		"param":   `{"type": "APL", "version": "2023.3", "mainTemplate": {"parameters": ["payload"], "items": [{}]}}`,
 		"items":   `{"type": "APL", "version": "2023.3", "mainTemplate": {"parameters": ["step"]}}`,
 	} {
-		if _, err := parse([]byte(valid), []byte(doc)); err == nil {
+		if _, err := parse([]byte(valid), []byte(doc), golit.Decode); err == nil {
 			t.Errorf("screen document %s: accepted", name)
 		}
 	}
-	if _, err := Load(fstest.MapFS{}); err == nil {
+	if _, err := load(fstest.MapFS{}, golit.Decode); err == nil {
 		t.Error("Load of an empty file system succeeded")
 	}
 }

@@ -1,3 +1,5 @@
+//go:build !lambda
+
 package store
 
 import (
@@ -31,6 +33,16 @@ type Bolt struct {
 	Log *slog.Logger
 
 	db *bolt.DB
+}
+
+// openFile is Open's file store. The Lambda build (-tags lambda), whose
+// file system is not kept, has none and leaves bbolt out (nofile.go).
+func openFile(path string) (Store, error) {
+	b, err := OpenBolt(path)
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
 }
 
 // OpenBolt opens (creating it and its directory if needed) the store file at

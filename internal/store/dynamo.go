@@ -12,7 +12,6 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
-	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
@@ -88,21 +87,34 @@ type Dynamo struct {
 // is missing; against AWS it never creates tables. opts adjust the client
 // (tests count its requests).
 func NewDynamo(ctx context.Context, table, endpoint string, opts ...func(*dynamodb.Options)) (*Dynamo, error) {
+	d, err := newDynamo(ctx, table, endpoint, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if endpoint != "" {
+		if err := d.ensureTable(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return d, nil
+}
+
+// newDynamo is NewDynamo without creating the table: it sends nothing.
+func newDynamo(ctx context.Context, table, endpoint string, opts ...func(*dynamodb.Options)) (*Dynamo, error) {
 	if table == "" {
 		return nil, errors.New("dynamodb store: no table name")
 	}
-	load := []func(*config.LoadOptions) error{
-		config.WithRetryer(newRetryer),
-	}
+	var local aws.CredentialsProvider
 	if endpoint != "" && os.Getenv("AWS_ACCESS_KEY_ID") == "" {
 		// A local server takes any credentials; looking for real ones
 		// would only slow a laptop down (instance metadata) or fail.
-		load = append(load, config.WithCredentialsProvider(credentials.NewStaticCredentialsProvider("local", "local", "")))
+		local = credentials.NewStaticCredentialsProvider("local", "local", "")
 	}
-	cfg, err := config.LoadDefaultConfig(ctx, load...)
+	cfg, err := loadAWSConfig(ctx, local)
 	if err != nil {
 		return nil, fmt.Errorf("dynamodb store: aws config: %w", err)
 	}
+	cfg.Retryer = newRetryer
 	if endpoint != "" && cfg.Region == "" {
 		cfg.Region = "us-east-1"
 	}
@@ -111,13 +123,7 @@ func NewDynamo(ctx context.Context, table, endpoint string, opts ...func(*dynamo
 			o.BaseEndpoint = aws.String(endpoint)
 		}
 	}}, opts...)...)
-	d := &Dynamo{client: client, table: table}
-	if endpoint != "" {
-		if err := d.ensureTable(ctx); err != nil {
-			return nil, err
-		}
-	}
-	return d, nil
+	return &Dynamo{client: client, table: table}, nil
 }
 
 // ensureTable creates the table as template.yaml declares it, if missing.

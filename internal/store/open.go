@@ -18,6 +18,10 @@ type Config struct {
 	Endpoint string
 	Path     string
 	Memory   bool
+	// NoCreate opens DynamoDB without a request: no DescribeTable, no
+	// CreateTable, even with Endpoint set. Under Lambda the stack made the
+	// table, and a cold start must not wait on a round trip to check.
+	NoCreate bool
 }
 
 // Store is any of this package's stores: a skill.Store to close when the
@@ -37,11 +41,19 @@ func Open(ctx context.Context, cfg Config) (Store, error) {
 		if table == "" {
 			table = DefaultTable
 		}
-		return NewDynamo(ctx, table, cfg.Endpoint)
+		open := NewDynamo
+		if cfg.NoCreate {
+			open = newDynamo
+		}
+		d, err := open(ctx, table, cfg.Endpoint)
+		if err != nil {
+			return nil, err
+		}
+		return d, nil
 	case cfg.Memory:
 		return NewMemory(), nil
 	case cfg.Path != "":
-		return OpenBolt(cfg.Path)
+		return openFile(cfg.Path)
 	}
 	return nil, fmt.Errorf("open store: no table, endpoint, file or memory configured")
 }

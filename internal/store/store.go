@@ -1,7 +1,8 @@
 // Package store keeps what Night Legs remembers about a listener (package
 // session's Context, Prefs and Nights) behind skill.Store: in memory for
 // tests and -memory (Memory), in an embedded file for the console (Bolt),
-// and in DynamoDB under Lambda (Dynamo).
+// and in DynamoDB under Lambda (Dynamo). The Lambda build (-tags lambda)
+// has no Bolt, so bbolt is not linked into it.
 //
 // Every store keeps the same items under the same rules, and those rules
 // live in this file only:

@@ -6,6 +6,7 @@ import (
 	stdflag "flag"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -63,13 +64,17 @@ func TestSignTypeUpToDate(t *testing.T) {
 // context ("half an hour ago", of a cramp) reads so in that context.
 func TestSignPhrasesRead(t *testing.T) {
 	with := map[string][]string{}
-	for _, f := range std.flags {
+	for _, f := range std().flags {
 		for _, p := range f.Say {
 			with[p] = append(with[p], f.With...)
+			for _, n := range signNumbers {
+				q := strings.ReplaceAll(p, "#", n)
+				with[q] = append(with[q], f.With...)
+			}
 		}
 	}
 	ignored := map[string]bool{}
-	for _, p := range std.vocab.Ignore {
+	for _, p := range std().ignore {
 		ignored[p] = true
 	}
 	for _, p := range SignPhrases() {

@@ -11,19 +11,14 @@
 package symptom
 
 import (
-	_ "embed"
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
-
-	"gopkg.in/yaml.v3"
 )
-
-//go:embed data/vocabulary.yaml
-var vocabularyYAML []byte
 
 // Reading is what a text says.
 type Reading struct {
@@ -64,22 +59,28 @@ func (r Reading) Part() string {
 func (r Reading) Vague() bool { return r.Topic == "" && len(r.Facts) == 0 }
 
 // Read reads a text. It never fails: words it does not know are skipped.
-func Read(text string) Reading { return std.read(text, nil) }
+func Read(text string) Reading { return std().read(text, nil) }
 
 // ReadAbout reads a text said within a conversation that has already
 // established some sensations (its topic, such as "cramp"): "it's been more
 // than ten minutes", said about a cramp, is a cramp that won't ease. What
 // is known only completes a sign that needs it ("with" in the vocabulary);
 // it never hides one ("unless").
-func ReadAbout(text string, known ...string) Reading { return std.read(text, known) }
+func ReadAbout(text string, known ...string) Reading { return std().read(text, known) }
 
-var std = mustCompile(vocabularyYAML)
+// std returns the compiled vocabulary, declared in data_gen.go: compile's
+// result for data/vocabulary.yaml, written out as Go by go generate (see
+// internal/golit), so that nothing is parsed. Its maps are built the first
+// time text is read, not at start-up: most turns say none. TestGenerated
+// fails when it no longer matches the YAML.
+//
+//go:generate go test -tags nightlegs_regen -count=1 -run TestGenerated . -args -generate
 
 // Facts lists every triage fact the vocabulary can tell, sorted, so tests
 // can check them against triage's vocabulary.
 func Facts() []string {
 	set := map[string]bool{}
-	for id, f := range std.flags {
+	for id, f := range std().flags {
 		set[id] = true
 		if f.Plural != "" && f.Plural != dropFact {
 			set[f.Plural] = true
@@ -88,7 +89,7 @@ func Facts() []string {
 			set[f.Joint] = true
 		}
 	}
-	for _, c := range std.combos {
+	for _, c := range std().combos {
 		set[c.Fact] = true
 	}
 	set[factChild], set[factUnder3] = true, true
@@ -103,7 +104,7 @@ func Facts() []string {
 // Topics lists the conversation topics a reading can name, sorted.
 func Topics() []string {
 	var out []string
-	for _, t := range std.topics {
+	for _, t := range std().topics {
 		if !slices.Contains(out, t.Topic) {
 			out = append(out, t.Topic)
 		}
@@ -254,7 +255,11 @@ type reader struct {
 	combos    []combo
 	topics    []topicRule
 	ages      struct{ child, under3 int }
-	vocab     *vocabulary
+	// For SignPhrases: what is no sign, and the words of timings and
+	// sensations.
+	ignore     []string
+	timingSay  map[string][]string
+	sensations map[string][]string
 }
 
 type personInfo struct {
@@ -269,21 +274,9 @@ const (
 	tokAny   = "*"
 )
 
-func mustCompile(b []byte) *reader {
-	r, err := compile(b)
-	if err != nil {
-		panic(err) // embedded at build time; TestVocabulary reports it
-	}
-	return r
-}
-
-func compile(b []byte) (*reader, error) {
-	var v vocabulary
-	dec := yaml.NewDecoder(strings.NewReader(string(b)))
-	dec.KnownFields(true)
-	if err := dec.Decode(&v); err != nil {
-		return nil, fmt.Errorf("symptom vocabulary: %w", err)
-	}
+// compile checks the vocabulary and indexes its phrases: go generate and
+// the tests run it.
+func compile(v *vocabulary) (*reader, error) {
 	r := &reader{
 		spellings: v.Spellings,
 		keepS:     map[string]bool{},
@@ -299,7 +292,7 @@ func compile(b []byte) (*reader, error) {
 		topics:    v.Topics,
 	}
 	r.ages.child, r.ages.under3 = v.Ages.ChildBelow, v.Ages.Under3Below
-	r.vocab = &v
+	r.ignore, r.timingSay, r.sensations = v.Ignore, v.Timing, v.Sensations
 	for _, w := range v.KeepS {
 		r.keepS[w] = true
 	}
@@ -363,6 +356,12 @@ func compile(b []byte) (*reader, error) {
 		group{kUncertain, "", v.Uncertain},
 		group{kBreak, "", v.Breaks},
 	)
+	// The same vocabulary always compiles to the same reader (the order
+	// of phrases said alike, and of a phrase's meanings), whatever the
+	// order maps are read in: go generate writes it out.
+	slices.SortStableFunc(groups, func(a, b group) int {
+		return cmp.Or(cmp.Compare(a.k, b.k), strings.Compare(a.id, b.id))
+	})
 	for _, g := range groups {
 		for _, text := range g.texts {
 			if err := add(text, meaning{g.k, g.id}); err != nil {
@@ -871,7 +870,7 @@ func (r *reader) topic(rd *Reading) string {
 // triage, and "no swelling" is heard as a denial, not as swelling.
 func SignPhrases() []string {
 	set := map[string]bool{}
-	for _, f := range std.flags {
+	for _, f := range std().flags {
 		for _, p := range f.Say {
 			if strings.Contains(p, "#") && !strings.Contains(p, "*") {
 				// "for # minutes": a device hears the number in words.
@@ -894,14 +893,14 @@ func SignPhrases() []string {
 	// What is no sign ("a hot day"), so a device keeps it whole rather
 	// than "hot"; when and on which side ("by the end of the day", "both
 	// ankles"); and what happened ("a kick", "a fall").
-	for _, p := range std.vocab.Ignore {
+	for _, p := range std().ignore {
 		set[p] = true
 	}
 	for _, id := range signContext {
-		for _, p := range std.vocab.Timing[id] {
+		for _, p := range std().timingSay[id] {
 			set[p] = true
 		}
-		for _, p := range std.vocab.Sensations[id] {
+		for _, p := range std().sensations[id] {
 			set[p] = true
 		}
 	}

@@ -6,7 +6,7 @@ import (
 )
 
 func TestVocabulary(t *testing.T) {
-	if _, err := compile(vocabularyYAML); err != nil {
+	if _, err := compile(decodeVocabulary(t)); err != nil {
 		t.Fatal(err)
 	}
 }

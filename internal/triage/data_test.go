@@ -7,7 +7,7 @@ import (
 )
 
 func TestData(t *testing.T) {
-	if _, err := load(); err != nil {
+	if _, err := load(decodeData); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -30,7 +30,7 @@ type rulesFile struct {
 	Rules []*Rule `yaml:"rules"`
 }
 
-func loadRules(facts map[string]string) ([]*Rule, error) {
+func loadRules(facts map[string]string, decode decoder) ([]*Rule, error) {
 	var rf rulesFile
 	if err := decode("rules.yaml", &rf); err != nil {
 		return nil, err

@@ -27,20 +27,14 @@
 package triage
 
 import (
-	"embed"
 	"fmt"
 	"regexp"
 	"slices"
 	"sort"
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/nightlegs/nightlegs/internal/session"
 )
-
-//go:embed data/*.yaml
-var files embed.FS
 
 // Levels, as kept in session.Context.Level and sessionAttributes["triage"].
 const (
@@ -136,6 +130,7 @@ type data struct {
 	require   map[string][]string // red-flag intent → what its slots must say for its facts
 	signSlots map[string]bool     // the WarningSign slots
 	withhold  map[string][]string // red-flag intent → what in its slots withholds its facts
+	numbers   []string            // every phone number the locales say, sorted
 }
 
 // RedFlagIntents lists the red-flag intents (data/intents.yaml), sorted.
@@ -168,7 +163,12 @@ func LocaleOf(locale string) Locale {
 // Numbers lists every phone number triage says in any locale (911, 999,
 // 111, 000, 112), for the speech to read digit by digit: "nine nine nine",
 // never "nine hundred and ninety-nine".
-func Numbers() []string {
+func Numbers() []string { return slices.Clone(loaded.numbers) }
+
+// phoneNumbers finds the numbers the locales say, when the data is loaded
+// (go generate), so that no regular expression is compiled at start-up.
+func phoneNumbers(d *data) []string {
+	phoneNumber := regexp.MustCompile(`\b\d{3,}\b`)
 	seen := map[string]bool{}
 	var nums []string
 	add := func(text string) {
@@ -179,17 +179,15 @@ func Numbers() []string {
 			}
 		}
 	}
-	for _, l := range loaded.locales {
+	for _, l := range d.locales {
 		add(l.Emergency)
 		add(l.Urgent)
 	}
-	add(loaded.deflt.Emergency)
-	add(loaded.deflt.Urgent)
+	add(d.deflt.Emergency)
+	add(d.deflt.Urgent)
 	slices.Sort(nums)
 	return nums
 }
-
-var phoneNumber = regexp.MustCompile(`\b\d{3,}\b`)
 
 // Fill puts the locale's words in a text's {number} (the emergency
 // number) and {urgent} (where to get care today) placeholders; other
@@ -202,30 +200,17 @@ func Fill(text, locale string) string {
 	return strings.NewReplacer("{number}", l.Emergency, "{urgent}", l.Urgent).Replace(text)
 }
 
-var loaded = mustLoad()
+// loaded, the data, is declared in data_gen.go: load's result, checked and
+// written out as Go by go generate (see internal/golit), so that start-up
+// parses nothing. TestGenerated fails when it no longer matches data/.
+//
+//go:generate go test -tags nightlegs_regen -count=1 -run TestGenerated . -args -generate
 
-func mustLoad() *data {
-	d, err := load()
-	if err != nil {
-		panic(err) // embedded at build time; TestData reports it
-	}
-	return d
-}
+// decoder decodes a file of data/ ("rules.yaml") into v.
+type decoder func(name string, v any) error
 
-func decode(name string, v any) error {
-	b, err := files.ReadFile("data/" + name)
-	if err != nil {
-		return fmt.Errorf("read %s: %w", name, err)
-	}
-	dec := yaml.NewDecoder(strings.NewReader(string(b)))
-	dec.KnownFields(true)
-	if err := dec.Decode(v); err != nil {
-		return fmt.Errorf("decode %s: %w", name, err)
-	}
-	return nil
-}
-
-func load() (*data, error) {
+// load reads and checks data/*.yaml: go generate and the tests run it.
+func load(decode decoder) (*data, error) {
 	var ff factsFile
 	if err := decode("facts.yaml", &ff); err != nil {
 		return nil, err
@@ -254,7 +239,7 @@ func load() (*data, error) {
 			return nil, fmt.Errorf("question %q: neither answer tells anything", id)
 		}
 	}
-	rules, err := loadRules(d.facts)
+	rules, err := loadRules(d.facts, decode)
 	if err != nil {
 		return nil, err
 	}
@@ -312,6 +297,7 @@ func load() (*data, error) {
 	for _, name := range inf.Unread {
 		d.unread[name] = true
 	}
+	d.numbers = phoneNumbers(d)
 	return d, nil
 }
 

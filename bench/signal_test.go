@@ -1,0 +1,6 @@
+package bench
+
+import "os"
+
+// interrupt stops -serve gracefully.
+var interrupt = os.Interrupt

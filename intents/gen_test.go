@@ -1,0 +1,46 @@
+package intents
+
+import (
+	_ "embed"
+	"testing"
+
+	"github.com/nightlegs/nightlegs/internal/golit"
+)
+
+// The YAML the data is generated from, for the tests.
+var (
+	//go:embed memory.yaml
+	memoryYAML []byte
+	//go:embed people.yaml
+	peopleYAML []byte
+	//go:embed redflags.yaml
+	routesYAML []byte
+	//go:embed screens.yaml
+	screensYAML []byte
+)
+
+// TestGenerated fails when data_gen.go is not what the YAML says: run
+// `go generate ./...` after editing it.
+func TestGenerated(t *testing.T) {
+	m, err := loadMemory(memoryYAML, golit.Decode)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := loadPeople(peopleYAML, golit.Decode)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := loadRoutes(routesYAML, golit.Decode)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := loadScreens(screensYAML, golit.Decode)
+	if err != nil {
+		t.Fatal(err)
+	}
+	golit.Check(t, "data_gen.go",
+		golit.Var{Name: "memory", Value: m},
+		golit.Var{Name: "people", Value: p},
+		golit.Var{Name: "routes", Value: r},
+		golit.Var{Name: "screens", Value: s})
+}

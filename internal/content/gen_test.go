@@ -1,0 +1,59 @@
+package content
+
+import (
+	"io/fs"
+	"os"
+	"testing"
+
+	"github.com/nightlegs/nightlegs/internal/golit"
+)
+
+// loadData loads data/*.yaml as go generate does.
+func loadData(t testing.TB) *Library {
+	t.Helper()
+	dir := os.DirFS(".")
+	names, err := fs.Glob(dir, "data/*.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, err := load(names, func(name string, v any) error { return golit.DecodeFile(dir, name, v) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib
+}
+
+// TestGenerated fails when data_gen.go is not what data/*.yaml says: run
+// `go generate ./...` after editing the YAML.
+func TestGenerated(t *testing.T) {
+	golit.Check(t, "data_gen.go", golit.Var{Name: "builtIn", Value: loadData(t)})
+}
+
+// TestLoadRefuses: what load checks, it refuses.
+func TestLoadRefuses(t *testing.T) {
+	tests := map[string][]string{
+		"unknown field":  {"texts:\n  a.b:\n    say: [Hi.]\n    sources: [x]\n    extra: 1\n"},
+		"says nothing":   {"texts:\n  a.b:\n    sources: [x]\n"},
+		"no source":      {"texts:\n  a.b:\n    say: [Hi.]\n"},
+		"too many words": {"texts:\n  a.b:\n    say: [\"" + longSentence(41) + "\"]\n    sources: [x]\n"},
+		"defined twice":  {"texts:\n  a.b:\n    say: [Hi.]\n    sources: [x]\n", "texts:\n  a.b:\n    say: [Hello.]\n    sources: [y]\n"},
+	}
+	for name, docs := range tests {
+		var names []string
+		for i := range docs {
+			names = append(names, string(rune('a'+i)))
+		}
+		decode := func(name string, v any) error { return golit.Decode([]byte(docs[name[0]-'a']), v) }
+		if _, err := load(names, decode); err == nil {
+			t.Errorf("%s: load accepted it", name)
+		}
+	}
+}
+
+func longSentence(words int) string {
+	s := "word"
+	for range words - 1 {
+		s += " word"
+	}
+	return s
+}

@@ -1,0 +1,18 @@
+package routine
+
+import (
+	"os"
+	"testing"
+
+	"github.com/nightlegs/nightlegs/internal/golit"
+)
+
+// TestGenerated fails when data_gen.go is not what data/ says: run
+// `go generate ./...` after editing the YAML or the screen document.
+func TestGenerated(t *testing.T) {
+	l, err := load(os.DirFS("."), golit.Decode)
+	if err != nil {
+		t.Fatal(err)
+	}
+	golit.Check(t, "data_gen.go", golit.Var{Name: "builtIn", Value: l})
+}

@@ -1,0 +1,28 @@
+package symptom
+
+import (
+	"os"
+	"testing"
+
+	"github.com/nightlegs/nightlegs/internal/golit"
+)
+
+// decodeVocabulary decodes data/vocabulary.yaml as go generate does.
+func decodeVocabulary(t testing.TB) *vocabulary {
+	t.Helper()
+	var v vocabulary
+	if err := golit.DecodeFile(os.DirFS("data"), "vocabulary.yaml", &v); err != nil {
+		t.Fatal(err)
+	}
+	return &v
+}
+
+// TestGenerated fails when data_gen.go is not what data/vocabulary.yaml
+// says: run `go generate ./...` after editing the YAML.
+func TestGenerated(t *testing.T) {
+	r, err := compile(decodeVocabulary(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	golit.Check(t, "data_gen.go", golit.Var{Name: "std", Value: r, Lazy: true})
+}
