@@ -146,6 +146,23 @@ var std = sync.OnceValue(func() *reader {
 		flags: stdMap(std3Keys[:], std3Values[:]),
 		combos: []combo{
 			{
+				Fact:       "bladder_change",
+				Sensations: []string{"no_flow"},
+				And:        []string{"pee"},
+			},
+			{
+				Fact:       "bladder_change",
+				Sensations: []string{"leak"},
+				And:        []string{"pee"},
+				Unless:     []string{"sweat"},
+			},
+			{
+				Fact:       "bladder_change",
+				Sensations: []string{"leak"},
+				And:        []string{"feel_loss"},
+				Unless:     []string{"foot_wound", "wound_not_healing", "sweat"},
+			},
+			{
 				Fact:       "leg_red",
 				Sensations: []string{"inflamed_word"},
 				Unless:     []string{"joint", "knee", "hip", "buttock", "back"},
@@ -308,7 +325,7 @@ var std = sync.OnceValue(func() *reader {
 			},
 			{
 				Fact:       "bladder_change",
-				Sensations: []string{"leak", "feel_loss", "hold"},
+				Sensations: []string{"feel_loss", "hold"},
 				And:        []string{"pee"},
 			},
 			{
@@ -513,6 +530,15 @@ var std = sync.OnceValue(func() *reader {
 			"in the heat",
 			"hot and humid",
 			"humid",
+			"knock off",
+			"knock off work",
+			"knocked off work",
+			"once in a blue moon",
+			"blue moon",
+			"once in a few weeks",
+			"once every few weeks",
+			"once a month",
+			"every few weeks",
 		},
 		timingSay:  stdMap(std4Keys[:], std4Values[:]),
 		sensations: stdMap(std5Keys[:], std5Values[:]),
@@ -529,6 +555,7 @@ var (
 		"20",
 		"3",
 		"30",
+		"5",
 		"6",
 		"8",
 		"9",
@@ -557,6 +584,8 @@ var (
 		"always",
 		"amlodipine",
 		"an",
+		"anaesthetic",
+		"anesthetic",
 		"angina",
 		"angry",
 		"ankle",
@@ -602,6 +631,7 @@ var (
 		"bent",
 		"better",
 		"between",
+		"beyond",
 		"bidi",
 		"big",
 		"bigger",
@@ -610,6 +640,7 @@ var (
 		"black",
 		"blacked",
 		"blackened",
+		"blacking",
 		"bladder",
 		"bleeding",
 		"blew",
@@ -769,6 +800,7 @@ var (
 		"daughter",
 		"daytime",
 		"dead",
+		"deathly",
 		"deep",
 		"deformed",
 		"delirious",
@@ -776,6 +808,7 @@ var (
 		"delivery",
 		"dent",
 		"dents",
+		"despite",
 		"destroying",
 		"diabetes",
 		"diabetic",
@@ -802,9 +835,11 @@ var (
 		"double",
 		"doubled",
 		"down",
+		"drag",
 		"dragging",
 		"drags",
 		"drained",
+		"drenched",
 		"dribble",
 		"dribbled",
 		"dribbling",
@@ -829,6 +864,7 @@ var (
 		"dusky",
 		"dvt",
 		"each",
+		"eased",
 		"eases",
 		"edema",
 		"elbow",
@@ -926,6 +962,8 @@ var (
 		"gently",
 		"gets",
 		"getting",
+		"ghost",
+		"ghostly",
 		"gibberish",
 		"giddy",
 		"girl",
@@ -1045,6 +1083,7 @@ var (
 		"inflammation",
 		"inhale",
 		"inhaling",
+		"injected",
 		"injured",
 		"injury",
 		"inner",
@@ -1148,6 +1187,7 @@ var (
 		"marks",
 		"massive",
 		"match",
+		"mattress",
 		"maybe",
 		"messed",
 		"meters",
@@ -1155,7 +1195,9 @@ var (
 		"metres",
 		"might",
 		"migraine",
+		"minute",
 		"minutes",
+		"missed",
 		"misshapen",
 		"missing",
 		"misty",
@@ -1201,6 +1243,7 @@ var (
 		"newborn",
 		"night",
 		"nightly",
+		"nights",
 		"no",
 		"none",
 		"nonsense",
@@ -1208,6 +1251,7 @@ var (
 		"normal",
 		"not",
 		"nothing",
+		"novocaine",
 		"now",
 		"numb",
 		"number",
@@ -1265,6 +1309,7 @@ var (
 		"pillows",
 		"pinched",
 		"pink",
+		"pinned",
 		"pins",
 		"piriformis",
 		"piss",
@@ -1325,8 +1370,10 @@ var (
 		"pus",
 		"push",
 		"pushed",
+		"put",
 		"quad",
 		"quads",
+		"quarter",
 		"race",
 		"racing",
 		"radiating",
@@ -1345,6 +1392,7 @@ var (
 		"refuses",
 		"refusing",
 		"regularly",
+		"relaxed",
 		"replaced",
 		"rest",
 		"restless",
@@ -1361,6 +1409,7 @@ var (
 		"rivaroxaban",
 		"rls",
 		"road",
+		"roasting",
 		"rock",
 		"rolled",
 		"room",
@@ -1392,6 +1441,7 @@ var (
 		"seized",
 		"seizing",
 		"sentences",
+		"settled",
 		"settles",
 		"several",
 		"severe",
@@ -1400,6 +1450,7 @@ var (
 		"sharp",
 		"she",
 		"she's",
+		"sheets",
 		"shin",
 		"shinbone",
 		"shins",
@@ -1415,6 +1466,7 @@ var (
 		"shorter",
 		"shortness",
 		"shoulder",
+		"shouldn't",
 		"side",
 		"sight",
 		"since",
@@ -1422,6 +1474,8 @@ var (
 		"sit",
 		"sitting",
 		"skin",
+		"skinful",
+		"sky",
 		"slanted",
 		"sleep",
 		"sleeping",
@@ -1483,6 +1537,7 @@ var (
 		"splint",
 		"split",
 		"splitting",
+		"spot",
 		"spots",
 		"sprain",
 		"sprained",
@@ -1540,8 +1595,11 @@ var (
 		"sugar",
 		"sugars",
 		"surgery",
+		"sweat",
 		"sweating",
 		"sweats",
+		"sweaty",
+		"swell",
 		"swelled",
 		"swelling",
 		"swells",
@@ -1591,6 +1649,7 @@ var (
 		"tingling",
 		"tingly",
 		"tipped",
+		"tipsy",
 		"tired",
 		"tissue",
 		"to",
@@ -1625,6 +1684,7 @@ var (
 		"trouble",
 		"trouser",
 		"trousers",
+		"trying",
 		"tumble",
 		"tumor",
 		"turned",
@@ -1720,6 +1780,7 @@ var (
 		"wiped",
 		"wiping",
 		"with",
+		"within",
 		"without",
 		"wobbly",
 		"woke",
@@ -1742,6 +1803,7 @@ var (
 		"xarelto",
 		"yards",
 		"yelling",
+		"yellow",
 		"yet",
 		"zapping",
 		"zaps",
@@ -1752,6 +1814,12 @@ var (
 	std1Values = [...][]*phrase{
 		// "#"
 		{
+			{
+				toks: []string{"#", "nights", "a", "week"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
+				},
+			},
 			{
 				toks: []string{"#", "months", "now"},
 				means: []meaning{
@@ -2039,6 +2107,15 @@ var (
 				},
 			},
 		},
+		// "5"
+		{
+			{
+				toks: []string{"5", "or", "6", "nights"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
+				},
+			},
+		},
 		// "6"
 		{
 			{
@@ -2075,6 +2152,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "quarter", "of", "an", "hour"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
 				toks: []string{"a", "sore", "on", "my", "foot"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
@@ -2105,6 +2188,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "minute", "rest"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"a", "few", "hundred"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
@@ -2130,9 +2219,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "spot", "on"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
 				toks: []string{"a", "lot", "lately"},
 				means: []meaning{
 					{kind: 5, id: "frequent"},
+				},
+			},
+			{
+				toks: []string{"a", "lump", "on"},
+				means: []meaning{
+					{kind: 5, id: "injury"},
 				},
 			},
 			{
@@ -2406,6 +2507,12 @@ var (
 				toks: []string{"after", "6", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+				},
+			},
+			{
+				toks: []string{"after", "#", "minutes"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
 				},
 			},
 			{
@@ -2709,6 +2816,7 @@ var (
 				toks: []string{"an", "hour", "ago"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
+					{kind: 5, id: "sudden_onset"},
 				},
 			},
 			{
@@ -2727,6 +2835,24 @@ var (
 				toks: []string{"an", "op"},
 				means: []meaning{
 					{kind: 5, id: "recent_surgery"},
+				},
+			},
+		},
+		// "anaesthetic"
+		{
+			{
+				toks: []string{"anaesthetic"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
+				},
+			},
+		},
+		// "anesthetic"
+		{
+			{
+				toks: []string{"anesthetic"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
 				},
 			},
 		},
@@ -3108,6 +3234,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"back", "to", "normal", "overnight"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
 				toks: []string{"back", "passage", "numb"},
 				means: []meaning{
 					{kind: 5, id: "bowel_change"},
@@ -3372,7 +3504,49 @@ var (
 		// "bend"
 		{
 			{
+				toks: []string{"bend", "in", "his", "shin"},
+				means: []meaning{
+					{kind: 5, id: "leg_deformed"},
+				},
+			},
+			{
+				toks: []string{"bend", "in", "her", "shin"},
+				means: []meaning{
+					{kind: 5, id: "leg_deformed"},
+				},
+			},
+			{
+				toks: []string{"bend", "in", "his", "leg"},
+				means: []meaning{
+					{kind: 5, id: "leg_deformed"},
+				},
+			},
+			{
+				toks: []string{"bend", "in", "her", "leg"},
+				means: []meaning{
+					{kind: 5, id: "leg_deformed"},
+				},
+			},
+			{
 				toks: []string{"bend", "in", "it"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
+				},
+			},
+			{
+				toks: []string{"bend", "in", "his"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
+				},
+			},
+			{
+				toks: []string{"bend", "in", "her"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
+				},
+			},
+			{
+				toks: []string{"bend", "in", "my"},
 				means: []meaning{
 					{kind: 3, id: "misshapen"},
 				},
@@ -3381,6 +3555,12 @@ var (
 				toks: []string{"bend", "my", "toes"},
 				means: []meaning{
 					{kind: 3, id: "toes_move"},
+				},
+			},
+			{
+				toks: []string{"bend", "where"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
 				},
 			},
 		},
@@ -3450,6 +3630,15 @@ var (
 				toks: []string{"between", "the", "legs"},
 				means: []meaning{
 					{id: "groin"},
+				},
+			},
+		},
+		// "beyond"
+		{
+			{
+				toks: []string{"beyond", "anything"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
 				},
 			},
 		},
@@ -3615,6 +3804,15 @@ var (
 				},
 			},
 		},
+		// "blacking"
+		{
+			{
+				toks: []string{"blacking", "out"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+		},
 		// "bladder"
 		{
 			{
@@ -3728,6 +3926,19 @@ var (
 		// "blood"
 		{
 			{
+				toks: []string{"blood", "in", "the", "tissue"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+					{kind: 5, id: "coughing_blood"},
+				},
+			},
+			{
+				toks: []string{"blood", "on", "the", "tissue"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
+			{
 				toks: []string{"blood", "when", "i", "cough"},
 				means: []meaning{
 					{kind: 5, id: "coughing_blood"},
@@ -3747,12 +3958,6 @@ var (
 			},
 			{
 				toks: []string{"blood", "when", "i", "coughed"},
-				means: []meaning{
-					{kind: 5, id: "coughing_blood"},
-				},
-			},
-			{
-				toks: []string{"blood", "in", "the", "tissue"},
 				means: []meaning{
 					{kind: 5, id: "coughing_blood"},
 				},
@@ -3925,6 +4130,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"blue", "moon"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"blue"},
 				means: []meaning{
 					{kind: 5, id: "leg_pale"},
@@ -3992,6 +4203,12 @@ var (
 		{
 			{
 				toks: []string{"boiling", "up"},
+				means: []meaning{
+					{kind: 5, id: "fever"},
+				},
+			},
+			{
+				toks: []string{"boiling"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
 				},
@@ -4088,6 +4305,12 @@ var (
 				toks: []string{"both", "legs", "feel", "weak"},
 				means: []meaning{
 					{kind: 5, id: "both_legs_weak"},
+				},
+			},
+			{
+				toks: []string{"both", "the", "same"},
+				means: []meaning{
+					{kind: 3, id: "both"},
 				},
 			},
 			{
@@ -4549,6 +4772,12 @@ var (
 		// "burning"
 		{
 			{
+				toks: []string{"burning", "hot", "all", "over"},
+				means: []meaning{
+					{kind: 5, id: "fever"},
+				},
+			},
+			{
 				toks: []string{"burning", "to", "touch"},
 				means: []meaning{
 					{kind: 5, id: "leg_warm"},
@@ -4661,6 +4890,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"by", "the", "end", "of", "my", "shift"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
 				toks: []string{"by", "morning", "it", "is", "okay"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
@@ -4668,6 +4903,12 @@ var (
 			},
 			{
 				toks: []string{"by", "the", "evening"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"by", "tea", "time"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
 				},
@@ -4692,6 +4933,12 @@ var (
 			},
 			{
 				toks: []string{"by", "morning"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"by", "teatime"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
 				},
@@ -4726,6 +4973,12 @@ var (
 		},
 		// "calf"
 		{
+			{
+				toks: []string{"calf", "muscle", "seized"},
+				means: []meaning{
+					{kind: 3, id: "cramp"},
+				},
+			},
 			{
 				toks: []string{"calf", "muscle"},
 				means: []meaning{
@@ -4916,6 +5169,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "lift", "her", "leg", "or", "stand"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
+				toks: []string{"can't", "lift", "his", "leg", "or", "stand"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
 				toks: []string{"can't", "get", "up", "off", "the", "floor"},
 				means: []meaning{
 					{kind: 5, id: "cant_get_up"},
@@ -5052,6 +5317,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "stand", "on", "that", "leg"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
 				toks: []string{"can't", "get", "off", "the", "floor"},
 				means: []meaning{
 					{kind: 5, id: "cant_get_up"},
@@ -5070,6 +5341,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "lift", "my", "foot", "upwards"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"can't", "get", "my", "ring", "off"},
 				means: []meaning{
 					{kind: 5, id: "hands_face_swollen"},
@@ -5079,6 +5356,12 @@ var (
 				toks: []string{"can't", "get", "my", "rings", "off"},
 				means: []meaning{
 					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
+				toks: []string{"can't", "feel", "it", "at", "all"},
+				means: []meaning{
+					{kind: 5, id: "leg_numb_sudden"},
 				},
 			},
 			{
@@ -5139,6 +5422,12 @@ var (
 				toks: []string{"can't", "get", "my", "words", "out"},
 				means: []meaning{
 					{kind: 5, id: "speech_slurred"},
+				},
+			},
+			{
+				toks: []string{"can't", "get", "it", "out"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
 				},
 			},
 			{
@@ -5212,6 +5501,24 @@ var (
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
 					{kind: 5, id: "leg_cant_move"},
+				},
+			},
+			{
+				toks: []string{"can't", "lift", "her", "leg"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"can't", "lift", "his", "leg"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"can't", "lift", "my", "leg"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
 				},
 			},
 			{
@@ -5584,6 +5891,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "feel", "when"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
 				toks: []string{"can't", "get", "on"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
@@ -5603,6 +5916,12 @@ var (
 			},
 			{
 				toks: []string{"can't", "stop", "moving"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"can't", "stay", "still"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
@@ -5691,6 +6010,12 @@ var (
 			},
 			{
 				toks: []string{"can't", "breathe", "properly"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"can't", "get", "air"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
 				},
@@ -6845,6 +7170,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"couldn't", "get", "enough", "air"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"couldn't", "get", "my", "breath"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"couldn't", "stand", "straight"},
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
@@ -6854,6 +7191,12 @@ var (
 				toks: []string{"couldn't", "walk", "straight"},
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
+				},
+			},
+			{
+				toks: []string{"couldn't", "get", "air"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
 				},
 			},
 			{
@@ -6890,6 +7233,12 @@ var (
 				toks: []string{"couldn't", "stop"},
 				means: []meaning{
 					{kind: 3, id: "hold"},
+				},
+			},
+			{
+				toks: []string{"couldn't", "breathe"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
 				},
 			},
 		},
@@ -7397,6 +7746,15 @@ var (
 				},
 			},
 		},
+		// "deathly"
+		{
+			{
+				toks: []string{"deathly", "pale"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+		},
 		// "deep"
 		{
 			{
@@ -7491,6 +7849,27 @@ var (
 				},
 			},
 		},
+		// "despite"
+		{
+			{
+				toks: []string{"despite", "the", "tablets"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"despite", "the", "painkillers"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"despite", "painkillers"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+		},
 		// "destroying"
 		{
 			{
@@ -7576,6 +7955,12 @@ var (
 			},
 			{
 				toks: []string{"didn't", "feel", "it"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"didn't", "feel", "when"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
 				},
@@ -7898,7 +8283,25 @@ var (
 				},
 			},
 			{
+				toks: []string{"don't", "get", "that", "feeling"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"don't", "get", "the", "feeling"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
 				toks: []string{"don't", "know", "when"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"don't", "feel", "when"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
 				},
@@ -8073,6 +8476,27 @@ var (
 				},
 			},
 		},
+		// "drag"
+		{
+			{
+				toks: []string{"drag", "when", "he", "walks"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"drag", "when", "she", "walks"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"drag", "when", "i", "walk"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+		},
 		// "dragging"
 		{
 			{
@@ -8145,6 +8569,15 @@ var (
 				toks: []string{"drained", "of", "color"},
 				means: []meaning{
 					{kind: 5, id: "leg_pale"},
+				},
+			},
+		},
+		// "drenched"
+		{
+			{
+				toks: []string{"drenched", "in", "sweat"},
+				means: []meaning{
+					{kind: 3, id: "sweat"},
 				},
 			},
 		},
@@ -8456,6 +8889,27 @@ var (
 				},
 			},
 		},
+		// "eased"
+		{
+			{
+				toks: []string{"eased", "off"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"eased", "up"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"eased"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+		},
 		// "eases"
 		{
 			{
@@ -8537,6 +8991,12 @@ var (
 					{kind: 4, id: "daily"},
 				},
 			},
+			{
+				toks: []string{"end", "of", "my", "shift"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
 		},
 		// "enlarged"
 		{
@@ -8564,6 +9024,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"even", "after", "#", "minutes"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
 				toks: []string{"even", "when", "lying", "still"},
 				means: []meaning{
 					{kind: 5, id: "rest_pain"},
@@ -8573,6 +9039,24 @@ var (
 				toks: []string{"even", "when", "i", "rest"},
 				means: []meaning{
 					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"even", "with", "medicine"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"even", "with", "painkillers"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"even", "with", "tablets"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
 				},
 			},
 			{
@@ -8627,6 +9111,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"every", "few", "weeks"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"every", "breath"},
 				means: []meaning{
 					{kind: 3, id: "breath"},
@@ -8675,6 +9165,18 @@ var (
 		{
 			{
 				toks: []string{"everything", "is", "spinning"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
+				toks: []string{"everything", "going", "black"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
+				toks: []string{"everything", "went", "black"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
 				},
@@ -9170,9 +9672,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"feel", "nothing", "in", "my", "leg"},
+				means: []meaning{
+					{kind: 5, id: "leg_numb_sudden"},
+				},
+			},
+			{
 				toks: []string{"feel", "like", "passing", "out"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
+				},
+			},
+			{
+				toks: []string{"feel", "weak", "all", "over"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
 				},
 			},
 			{
@@ -9212,6 +9726,12 @@ var (
 				toks: []string{"feeling", "fluey"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
+				},
+			},
+			{
+				toks: []string{"feeling", "weak"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
 				},
 			},
 			{
@@ -9300,6 +9820,12 @@ var (
 		// "feet"
 		{
 			{
+				toks: []string{"feet", "on", "the", "floor"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"feet"},
 				means: []meaning{
 					{id: "foot"},
@@ -9309,6 +9835,13 @@ var (
 		},
 		// "fell"
 		{
+			{
+				toks: []string{"fell", "down", "the", "stairs"},
+				means: []meaning{
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
 			{
 				toks: []string{"fell", "on", "it"},
 				means: []meaning{
@@ -9325,6 +9858,7 @@ var (
 				toks: []string{"fell", "off"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
 					{kind: 5, id: "injury"},
 				},
 			},
@@ -9338,6 +9872,14 @@ var (
 			},
 			{
 				toks: []string{"fell", "over"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"fell", "from"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
 					{kind: 5, id: "fell"},
@@ -9400,6 +9942,12 @@ var (
 		},
 		// "few"
 		{
+			{
+				toks: []string{"few", "hours", "ago"},
+				means: []meaning{
+					{kind: 5, id: "sudden_onset"},
+				},
+			},
 			{
 				toks: []string{"few", "weeks"},
 				means: []meaning{
@@ -9746,6 +10294,12 @@ var (
 		// "foot"
 		{
 			{
+				toks: []string{"foot", "on", "the", "cold", "floor"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"foot", "hurts", "all", "the", "time"},
 				means: []meaning{
 					{kind: 5, id: "rest_pain"},
@@ -9755,6 +10309,12 @@ var (
 				toks: []string{"foot", "pain", "all", "the", "time"},
 				means: []meaning{
 					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"foot", "on", "the", "floor"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
 				},
 			},
 			{
@@ -9927,6 +10487,12 @@ var (
 			},
 			{
 				toks: []string{"for", "#", "months", "now"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"for", "#", "weeks", "now"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
 				},
@@ -10333,6 +10899,30 @@ var (
 				},
 			},
 		},
+		// "ghost"
+		{
+			{
+				toks: []string{"ghost", "white"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+		},
+		// "ghostly"
+		{
+			{
+				toks: []string{"ghostly", "color"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+			{
+				toks: []string{"ghostly"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+		},
 		// "gibberish"
 		{
 			{
@@ -10494,6 +11084,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"going", "black"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
 				toks: []string{"going", "white"},
 				means: []meaning{
 					{kind: 5, id: "leg_pale"},
@@ -10562,6 +11158,18 @@ var (
 				means: []meaning{
 					{kind: 3, id: "dark"},
 					{kind: 3, id: "sight_loss"},
+				},
+			},
+			{
+				toks: []string{"gone", "funny"},
+				means: []meaning{
+					{kind: 3, id: "droop"},
+				},
+			},
+			{
+				toks: []string{"gone", "now"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
 				},
 			},
 			{
@@ -10668,7 +11276,6 @@ var (
 				toks: []string{"gone"},
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
-					{kind: 3, id: "sight_loss"},
 				},
 			},
 		},
@@ -10971,6 +11578,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"had", "to", "knock", "off"},
+				means: []meaning{
+					{kind: 5, id: "disabling"},
+				},
+			},
+			{
+				toks: []string{"had", "to", "stop", "working"},
+				means: []meaning{
+					{kind: 5, id: "disabling"},
+				},
+			},
+			{
 				toks: []string{"had", "a", "heart", "attack"},
 				means: []meaning{
 					{kind: 5, id: "heart_disease"},
@@ -10994,6 +11613,18 @@ var (
 				means: []meaning{
 					{kind: 3, id: "fallen"},
 					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"had", "a", "skinful"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
+				},
+			},
+			{
+				toks: []string{"had", "a", "few"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
 				},
 			},
 			{
@@ -11285,6 +11916,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"hard", "like", "stone"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+			{
 				toks: []string{"hard", "to", "pee"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
@@ -11333,6 +11970,18 @@ var (
 				toks: []string{"has", "a", "temperature"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
+				},
+			},
+			{
+				toks: []string{"has", "a", "lump"},
+				means: []meaning{
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"has", "eased"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
 				},
 			},
 			{
@@ -12590,6 +13239,18 @@ var (
 		// "i"
 		{
 			{
+				toks: []string{"i", "stop", "and", "it", "settles"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"i", "stop", "and", "it"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"i", "will", "pass", "out"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
@@ -12999,6 +13660,15 @@ var (
 				},
 			},
 		},
+		// "injected"
+		{
+			{
+				toks: []string{"injected"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
+				},
+			},
+		},
 		// "injured"
 		{
 			{
@@ -13103,6 +13773,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"isn't", "going"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
 				toks: []string{"isn't", "healing"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
@@ -13131,13 +13807,43 @@ var (
 		// "it"
 		{
 			{
+				toks: []string{"it", "let", "go"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
 				toks: []string{"it", "is"},
 				means: []meaning{
 					{kind: 2},
 				},
 			},
 			{
+				toks: []string{"it", "passed"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"it", "settled"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"it", "relaxed"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
 				toks: []string{"it", "passes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"it", "settles"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -13155,6 +13861,18 @@ var (
 				toks: []string{"it's", "hot", "in", "here"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"it's", "eased"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"it's", "gone"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
 				},
 			},
 			{
@@ -13326,9 +14044,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"just", "this", "evening"},
+				means: []meaning{
+					{kind: 5, id: "sudden_onset"},
+				},
+			},
+			{
 				toks: []string{"just", "1"},
 				means: []meaning{
 					{kind: 2},
+				},
+			},
+			{
+				toks: []string{"just", "dribbles"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
 				},
 			},
 			{
@@ -13341,6 +14071,12 @@ var (
 				toks: []string{"just", "happened"},
 				means: []meaning{
 					{kind: 4, id: "sudden"},
+				},
+			},
+			{
+				toks: []string{"just", "nothing"},
+				means: []meaning{
+					{kind: 5, id: "leg_numb_sudden"},
 				},
 			},
 			{
@@ -13655,6 +14391,19 @@ var (
 		// "knock"
 		{
 			{
+				toks: []string{"knock", "off", "work"},
+				means: []meaning{
+					{kind: 5, id: "disabling"},
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knock", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"knock"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
@@ -13664,6 +14413,12 @@ var (
 		},
 		// "knocked"
 		{
+			{
+				toks: []string{"knocked", "off", "work"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"knocked"},
 				means: []meaning{
@@ -13754,8 +14509,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"landed", "badly"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"landed", "off"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
 				toks: []string{"landed", "on"},
 				means: []meaning{
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"landed"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
 					{kind: 5, id: "injury"},
 				},
 			},
@@ -13930,6 +14707,12 @@ var (
 		},
 		// "leg"
 		{
+			{
+				toks: []string{"leg", "down", "on", "the", "floor"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
 			{
 				toks: []string{"leg", "went", "from", "under", "me"},
 				means: []meaning{
@@ -14107,6 +14890,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"legs", "over", "the", "edge"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"legs", "are", "collapsing"},
 				means: []meaning{
 					{kind: 5, id: "both_legs_weak"},
@@ -14200,6 +14989,12 @@ var (
 					{kind: 5, id: "eases_hanging"},
 				},
 			},
+			{
+				toks: []string{"let", "go"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
 		},
 		// "leukemia"
 		{
@@ -14270,6 +15065,32 @@ var (
 				toks: []string{"like", "after", "the", "dentist"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
+					{kind: 3, id: "numb"},
+				},
+			},
+			{
+				toks: []string{"like", "at", "the", "dentist"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
+				},
+			},
+			{
+				toks: []string{"like", "he's", "been", "drinking"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
+				},
+			},
+			{
+				toks: []string{"like", "she's", "been", "drinking"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
+				},
+			},
+			{
+				toks: []string{"like", "the", "dentist"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+					{kind: 3, id: "numb"},
 				},
 			},
 			{
@@ -14291,6 +15112,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"like", "a", "stone"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+			{
+				toks: []string{"like", "he's", "drunk"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
+				},
+			},
+			{
+				toks: []string{"like", "she's", "drunk"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
+				},
+			},
+			{
 				toks: []string{"like", "a", "balloon"},
 				means: []meaning{
 					{kind: 3, id: "swell"},
@@ -14306,6 +15145,12 @@ var (
 			},
 			{
 				toks: []string{"like", "wood"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+			{
+				toks: []string{"like", "stone"},
 				means: []meaning{
 					{kind: 3, id: "hard"},
 				},
@@ -14631,6 +15476,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"losing", "weight", "without"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
 				toks: []string{"losing", "weight"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
@@ -14868,12 +15719,6 @@ var (
 					{kind: 5, id: "weight_loss"},
 				},
 			},
-			{
-				toks: []string{"lost"},
-				means: []meaning{
-					{kind: 3, id: "sight_loss"},
-				},
-			},
 		},
 		// "lots"
 		{
@@ -15013,6 +15858,12 @@ var (
 					{kind: 3, id: "fit_change"},
 				},
 			},
+			{
+				toks: []string{"mark", "stays"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
 		},
 		// "marks"
 		{
@@ -15044,6 +15895,15 @@ var (
 				toks: []string{"match"},
 				means: []meaning{
 					{kind: 3, id: "exertion"},
+				},
+			},
+		},
+		// "mattress"
+		{
+			{
+				toks: []string{"mattress"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
 				},
 			},
 		},
@@ -15134,12 +15994,48 @@ var (
 				},
 			},
 		},
+		// "minute"
+		{
+			{
+				toks: []string{"minute", "rest"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+		},
 		// "minutes"
 		{
 			{
 				toks: []string{"minutes", "ago"},
 				means: []meaning{
 					{kind: 4, id: "sudden"},
+					{kind: 5, id: "sudden_onset"},
+				},
+			},
+		},
+		// "missed"
+		{
+			{
+				toks: []string{"missed", "the", "last", "step"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"missed", "a", "step"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"missed", "my", "step"},
+				means: []meaning{
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
 				},
 			},
 		},
@@ -15292,6 +16188,12 @@ var (
 			},
 			{
 				toks: []string{"most", "evenings"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
+				},
+			},
+			{
+				toks: []string{"most", "weeks"},
 				means: []meaning{
 					{kind: 5, id: "frequent"},
 				},
@@ -15533,6 +16435,12 @@ var (
 					{kind: 3, id: "cramp"},
 				},
 			},
+			{
+				toks: []string{"muscle", "seized"},
+				means: []meaning{
+					{kind: 3, id: "cramp"},
+				},
+			},
 		},
 		// "my"
 		{
@@ -15606,6 +16514,12 @@ var (
 				toks: []string{"my", "breath"},
 				means: []meaning{
 					{kind: 3, id: "breath"},
+				},
+			},
+			{
+				toks: []string{"my", "bed"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
 				},
 			},
 			{
@@ -16029,6 +16943,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"nearly", "blacked", "out"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
 				toks: []string{"nearly", "every", "night"},
 				means: []meaning{
 					{kind: 5, id: "frequent"},
@@ -16229,6 +17149,7 @@ var (
 			{
 				toks: []string{"night", "sweats"},
 				means: []meaning{
+					{kind: 3, id: "sweat"},
 					{kind: 5, id: "fever"},
 				},
 			},
@@ -16243,6 +17164,15 @@ var (
 			},
 			{
 				toks: []string{"nightly"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
+				},
+			},
+		},
+		// "nights"
+		{
+			{
+				toks: []string{"nights", "a", "week"},
 				means: []meaning{
 					{kind: 5, id: "frequent"},
 				},
@@ -16272,6 +17202,12 @@ var (
 				toks: []string{"no", "feeling", "at", "all"},
 				means: []meaning{
 					{kind: 5, id: "leg_numb_sudden"},
+				},
+			},
+			{
+				toks: []string{"no", "longer", "feel"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
 				},
 			},
 			{
@@ -16405,7 +17341,19 @@ var (
 		// "normal"
 		{
 			{
+				toks: []string{"normal", "when", "i", "wake", "up"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
 				toks: []string{"normal", "by", "morning"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"normal", "overnight"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
 				},
@@ -16423,6 +17371,12 @@ var (
 				toks: []string{"not", "feeling", "anything", "while", "passing", "urine"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"not", "able", "to", "lift", "my", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
 				},
 			},
 			{
@@ -16603,6 +17557,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "going"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
 				toks: []string{"not", "healing"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
@@ -16673,6 +17633,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"nothing", "comes", "out"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
+				toks: []string{"nothing", "came", "out"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
 				toks: []string{"nothing", "is", "helping"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
@@ -16694,6 +17666,12 @@ var (
 				toks: []string{"nothing", "touches"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"nothing", "happens"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
 				},
 			},
 			{
@@ -16730,6 +17708,16 @@ var (
 				toks: []string{"nothing"},
 				means: []meaning{
 					{kind: 9},
+				},
+			},
+		},
+		// "novocaine"
+		{
+			{
+				toks: []string{"novocaine"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+					{kind: 3, id: "numb"},
 				},
 			},
 		},
@@ -17007,6 +17995,12 @@ var (
 					{kind: 5, id: "disabling"},
 				},
 			},
+			{
+				toks: []string{"off", "sick"},
+				means: []meaning{
+					{kind: 5, id: "disabling"},
+				},
+			},
 		},
 		// "often"
 		{
@@ -17080,6 +18074,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"on", "his", "sock"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"on", "her", "sock"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"on", "my", "sock"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
 				toks: []string{"on", "fire"},
 				means: []meaning{
 					{kind: 3, id: "burning"},
@@ -17119,7 +18131,25 @@ var (
 		// "once"
 		{
 			{
+				toks: []string{"once", "in", "a", "blue", "moon"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"once", "in", "a", "few", "weeks"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"once", "in", "a", "while"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"once", "every", "few", "weeks"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -17128,6 +18158,18 @@ var (
 				toks: []string{"once", "i", "stop"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"once", "i", "rest"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"once", "a", "month"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -17233,6 +18275,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"only", "dribbles"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
 				toks: []string{"only"},
 				means: []meaning{
 					{kind: 11},
@@ -17250,6 +18298,12 @@ var (
 		},
 		// "open"
 		{
+			{
+				toks: []string{"open", "the", "window", "because"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
 			{
 				toks: []string{"open", "sore"},
 				means: []meaning{
@@ -17451,6 +18505,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"over", "the", "edge", "of", "the", "bed"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"over", "the", "last", "few", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "gradual"},
@@ -17474,6 +18534,7 @@ var (
 				toks: []string{"over", "#", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 5, id: "persistent"},
 				},
 			},
 			{
@@ -17839,6 +18900,12 @@ var (
 					{kind: 5, id: "passed_out"},
 				},
 			},
+			{
+				toks: []string{"passed"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
 		},
 		// "passing"
 		{
@@ -17982,6 +19049,21 @@ var (
 				},
 			},
 		},
+		// "pinned"
+		{
+			{
+				toks: []string{"pinned", "under"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"pinned"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+		},
 		// "pins"
 		{
 			{
@@ -17993,6 +19075,7 @@ var (
 			{
 				toks: []string{"pins", "and", "needles"},
 				means: []meaning{
+					{kind: 3, id: "droop"},
 					{kind: 3, id: "feel_loss"},
 					{kind: 3, id: "limb_loss"},
 					{kind: 3, id: "tingling"},
@@ -18551,6 +19634,12 @@ var (
 		// "puffy"
 		{
 			{
+				toks: []string{"puffy", "at", "night"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
 				toks: []string{"puffy", "fingers"},
 				means: []meaning{
 					{kind: 5, id: "hands_face_swollen"},
@@ -18704,6 +19793,21 @@ var (
 				},
 			},
 		},
+		// "put"
+		{
+			{
+				toks: []string{"put", "my", "leg", "down", "on", "the", "floor"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"put", "the", "leg", "down"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+		},
 		// "quad"
 		{
 			{
@@ -18719,6 +19823,15 @@ var (
 				toks: []string{"quads"},
 				means: []meaning{
 					{id: "thigh"},
+				},
+			},
+		},
+		// "quarter"
+		{
+			{
+				toks: []string{"quarter", "of", "an", "hour"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
 				},
 			},
 		},
@@ -18864,6 +19977,12 @@ var (
 		// "red"
 		{
 			{
+				toks: []string{"red", "in", "the", "tissue"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
+			{
 				toks: []string{"red", "in", "my", "spit"},
 				means: []meaning{
 					{kind: 5, id: "coughing_blood"},
@@ -18873,6 +19992,20 @@ var (
 				toks: []string{"red", "and", "hot"},
 				means: []meaning{
 					{kind: 5, id: "leg_red"},
+				},
+			},
+			{
+				toks: []string{"red", "streaks"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+					{kind: 5, id: "leg_red"},
+					{kind: 5, id: "red_spreading"},
+				},
+			},
+			{
+				toks: []string{"red", "bits"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
 				},
 			},
 			{
@@ -18907,13 +20040,6 @@ var (
 			},
 			{
 				toks: []string{"red", "streak"},
-				means: []meaning{
-					{kind: 5, id: "leg_red"},
-					{kind: 5, id: "red_spreading"},
-				},
-			},
-			{
-				toks: []string{"red", "streaks"},
 				means: []meaning{
 					{kind: 5, id: "leg_red"},
 					{kind: 5, id: "red_spreading"},
@@ -19043,6 +20169,15 @@ var (
 				},
 			},
 		},
+		// "relaxed"
+		{
+			{
+				toks: []string{"relaxed"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+		},
 		// "replaced"
 		{
 			{
@@ -19054,6 +20189,12 @@ var (
 		},
 		// "rest"
 		{
+			{
+				toks: []string{"rest", "and", "it's", "gone"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
 			{
 				toks: []string{"rest", "for"},
 				means: []meaning{
@@ -19244,6 +20385,15 @@ var (
 				toks: []string{"road", "trip"},
 				means: []meaning{
 					{kind: 5, id: "long_travel"},
+				},
+			},
+		},
+		// "roasting"
+		{
+			{
+				toks: []string{"roasting"},
+				means: []meaning{
+					{kind: 5, id: "fever"},
 				},
 			},
 		},
@@ -19598,6 +20748,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"seeing", "black"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
 				toks: []string{"seeing", "flashes"},
 				means: []meaning{
 					{kind: 5, id: "vision_blur"},
@@ -19652,6 +20808,15 @@ var (
 				toks: []string{"sentences"},
 				means: []meaning{
 					{kind: 3, id: "speech"},
+				},
+			},
+		},
+		// "settled"
+		{
+			{
+				toks: []string{"settled"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
 				},
 			},
 		},
@@ -19794,6 +20959,15 @@ var (
 				},
 			},
 		},
+		// "sheets"
+		{
+			{
+				toks: []string{"sheets"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
+		},
 		// "shin"
 		{
 			{
@@ -19879,6 +21053,12 @@ var (
 		},
 		// "shoe"
 		{
+			{
+				toks: []string{"shoe", "keeps", "falling", "off"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
 			{
 				toks: []string{"shoe"},
 				means: []meaning{
@@ -19970,6 +21150,15 @@ var (
 				toks: []string{"shoulder"},
 				means: []meaning{
 					{kind: 3, id: "arm"},
+				},
+			},
+		},
+		// "shouldn't"
+		{
+			{
+				toks: []string{"shouldn't", "bend"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
 				},
 			},
 		},
@@ -20081,12 +21270,14 @@ var (
 				toks: []string{"since", "#", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 5, id: "persistent"},
 				},
 			},
 			{
 				toks: []string{"since", "#", "months"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 5, id: "persistent"},
 				},
 			},
 			{
@@ -20138,6 +21329,36 @@ var (
 				},
 			},
 			{
+				toks: []string{"since", "this", "afternoon"},
+				means: []meaning{
+					{kind: 5, id: "sudden_onset"},
+				},
+			},
+			{
+				toks: []string{"since", "this", "evening"},
+				means: []meaning{
+					{kind: 5, id: "sudden_onset"},
+				},
+			},
+			{
+				toks: []string{"since", "spring"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
+				},
+			},
+			{
+				toks: []string{"since", "summer"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
+				},
+			},
+			{
+				toks: []string{"since", "winter"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
+				},
+			},
+			{
 				toks: []string{"since", "starting"},
 				means: []meaning{
 					{kind: 5, id: "new_medicine"},
@@ -20147,6 +21368,30 @@ var (
 				toks: []string{"since", "surgery"},
 				means: []meaning{
 					{kind: 5, id: "recent_surgery"},
+				},
+			},
+			{
+				toks: []string{"since", "lunch"},
+				means: []meaning{
+					{kind: 5, id: "sudden_onset"},
+				},
+			},
+			{
+				toks: []string{"since", "dinner"},
+				means: []meaning{
+					{kind: 5, id: "sudden_onset"},
+				},
+			},
+			{
+				toks: []string{"since", "tea"},
+				means: []meaning{
+					{kind: 5, id: "sudden_onset"},
+				},
+			},
+			{
+				toks: []string{"since", "teatime"},
+				means: []meaning{
+					{kind: 5, id: "sudden_onset"},
 				},
 			},
 		},
@@ -20231,6 +21476,24 @@ var (
 				toks: []string{"skin", "changes"},
 				means: []meaning{
 					{kind: 5, id: "skin_change"},
+				},
+			},
+		},
+		// "skinful"
+		{
+			{
+				toks: []string{"skinful"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
+				},
+			},
+		},
+		// "sky"
+		{
+			{
+				toks: []string{"sky", "high"},
+				means: []meaning{
+					{kind: 5, id: "fever"},
 				},
 			},
 		},
@@ -20385,6 +21648,12 @@ var (
 		},
 		// "slipper"
 		{
+			{
+				toks: []string{"slipper", "keeps", "falling", "off"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
 			{
 				toks: []string{"slipper"},
 				means: []meaning{
@@ -21065,6 +22334,27 @@ var (
 				},
 			},
 		},
+		// "spot"
+		{
+			{
+				toks: []string{"spot", "on", "his"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"spot", "on", "her"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"spot", "on", "my"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
 		// "spots"
 		{
 			{
@@ -21294,6 +22584,12 @@ var (
 		// "stays"
 		{
 			{
+				toks: []string{"stays", "for", "ages"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
 				toks: []string{"stays", "in"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
@@ -21418,6 +22714,13 @@ var (
 				},
 			},
 			{
+				toks: []string{"still", "knotted", "up"},
+				means: []meaning{
+					{kind: 3, id: "cramp"},
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
 				toks: []string{"still", "in", "spasm"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -21439,6 +22742,20 @@ var (
 				toks: []string{"still", "open", "after"},
 				means: []meaning{
 					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
+				toks: []string{"still", "knotted"},
+				means: []meaning{
+					{kind: 3, id: "cramp"},
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"still", "seized"},
+				means: []meaning{
+					{kind: 3, id: "cramp"},
+					{kind: 5, id: "cramp_not_easing"},
 				},
 			},
 			{
@@ -21467,12 +22784,6 @@ var (
 			},
 			{
 				toks: []string{"still", "tight"},
-				means: []meaning{
-					{kind: 5, id: "cramp_not_easing"},
-				},
-			},
-			{
-				toks: []string{"still", "knotted"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
 				},
@@ -21520,6 +22831,12 @@ var (
 		// "stone"
 		{
 			{
+				toks: []string{"stone", "hard"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+			{
 				toks: []string{"stone", "cold"},
 				means: []meaning{
 					{kind: 5, id: "leg_cold"},
@@ -21550,6 +22867,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"stop", "and", "it", "settles"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"stop", "and", "rest"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -21570,6 +22893,18 @@ var (
 		},
 		// "stopped"
 		{
+			{
+				toks: []string{"stopped", "now"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"stopped", "working"},
+				means: []meaning{
+					{kind: 5, id: "disabling"},
+				},
+			},
 			{
 				toks: []string{"stopped", "walking"},
 				means: []meaning{
@@ -21651,6 +22986,12 @@ var (
 		},
 		// "streaks"
 		{
+			{
+				toks: []string{"streaks", "in", "the", "tissue"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
 			{
 				toks: []string{"streaks", "of", "blood"},
 				means: []meaning{
@@ -21903,6 +23244,15 @@ var (
 				},
 			},
 		},
+		// "sweat"
+		{
+			{
+				toks: []string{"sweat"},
+				means: []meaning{
+					{kind: 3, id: "sweat"},
+				},
+			},
+		},
 		// "sweating"
 		{
 			{
@@ -21911,13 +23261,38 @@ var (
 					{kind: 5, id: "fever"},
 				},
 			},
+			{
+				toks: []string{"sweating"},
+				means: []meaning{
+					{kind: 3, id: "sweat"},
+				},
+			},
 		},
 		// "sweats"
 		{
 			{
 				toks: []string{"sweats"},
 				means: []meaning{
+					{kind: 3, id: "sweat"},
 					{kind: 5, id: "fever"},
+				},
+			},
+		},
+		// "sweaty"
+		{
+			{
+				toks: []string{"sweaty"},
+				means: []meaning{
+					{kind: 3, id: "sweat"},
+				},
+			},
+		},
+		// "swell"
+		{
+			{
+				toks: []string{"swell", "at", "night"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
 				},
 			},
 		},
@@ -21970,6 +23345,12 @@ var (
 				toks: []string{"swollen", "on", "1", "side"},
 				means: []meaning{
 					{kind: 5, id: "one_leg_swollen"},
+				},
+			},
+			{
+				toks: []string{"swollen", "at", "night"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
 				},
 			},
 			{
@@ -22215,6 +23596,12 @@ var (
 		// "temperature"
 		{
 			{
+				toks: []string{"temperature", "sky", "high"},
+				means: []meaning{
+					{kind: 5, id: "fever"},
+				},
+			},
+			{
 				toks: []string{"temperature", "is", "normal"},
 				means: []meaning{
 					{kind: 8},
@@ -22347,6 +23734,12 @@ var (
 		// "the"
 		{
 			{
+				toks: []string{"the", "mark", "stays"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
 				toks: []string{"the", "jimmy", "legs"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
@@ -22366,6 +23759,12 @@ var (
 			},
 			{
 				toks: []string{"the", "bed"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
+			{
+				toks: []string{"the", "sheets"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
 				},
@@ -22755,6 +24154,7 @@ var (
 			{
 				toks: []string{"tingling"},
 				means: []meaning{
+					{kind: 3, id: "droop"},
 					{kind: 3, id: "feel_loss"},
 					{kind: 3, id: "tingling"},
 					{kind: 5, id: "tingling"},
@@ -22766,6 +24166,7 @@ var (
 			{
 				toks: []string{"tingly"},
 				means: []meaning{
+					{kind: 3, id: "droop"},
 					{kind: 3, id: "feel_loss"},
 					{kind: 3, id: "limb_loss"},
 					{kind: 3, id: "tingling"},
@@ -22779,6 +24180,15 @@ var (
 				toks: []string{"tipped", "to", "1", "side"},
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
+				},
+			},
+		},
+		// "tipsy"
+		{
+			{
+				toks: []string{"tipsy"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
 				},
 			},
 		},
@@ -22951,6 +24361,12 @@ var (
 			},
 			{
 				toks: []string{"toes", "catch"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"toes", "drag"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
 				},
@@ -23132,6 +24548,12 @@ var (
 				toks: []string{"trapped", "nerve"},
 				means: []meaning{
 					{kind: 3, id: "sciatica"},
+				},
+			},
+			{
+				toks: []string{"trapped"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
 				},
 			},
 		},
@@ -23325,6 +24747,35 @@ var (
 				means: []meaning{
 					{kind: 3, id: "fit"},
 					{kind: 3, id: "pee"},
+				},
+			},
+		},
+		// "trying"
+		{
+			{
+				toks: []string{"trying", "to", "wee", "for"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"trying", "to", "pee", "for"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"trying", "to", "wee"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"trying", "to", "pee"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+					{kind: 5, id: "bladder_change"},
 				},
 			},
 		},
@@ -23866,6 +25317,12 @@ var (
 		// "vision"
 		{
 			{
+				toks: []string{"vision", "going", "black"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
 				toks: []string{"vision", "is", "blurry"},
 				means: []meaning{
 					{kind: 5, id: "vision_blur"},
@@ -24197,6 +25654,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"weak", "and", "tired"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
 				toks: []string{"weak"},
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
@@ -24366,6 +25829,14 @@ var (
 				},
 			},
 			{
+				toks: []string{"went", "down", "hard"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
 				toks: []string{"went", "down", "on"},
 				means: []meaning{
 					{kind: 5, id: "fell"},
@@ -24384,9 +25855,17 @@ var (
 				},
 			},
 			{
+				toks: []string{"went", "away"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
 				toks: []string{"went", "down"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
 				},
 			},
 			{
@@ -24414,6 +25893,25 @@ var (
 				},
 			},
 			{
+				toks: []string{"went", "grey"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
+				toks: []string{"went", "flying"},
+				means: []meaning{
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"went", "dead"},
+				means: []meaning{
+					{kind: 5, id: "leg_numb_sudden"},
+				},
+			},
+			{
 				toks: []string{"went", "numb"},
 				means: []meaning{
 					{kind: 5, id: "numb"},
@@ -24423,12 +25921,6 @@ var (
 				toks: []string{"went", "blind"},
 				means: []meaning{
 					{kind: 5, id: "vision_loss"},
-				},
-			},
-			{
-				toks: []string{"went"},
-				means: []meaning{
-					{kind: 3, id: "sight_loss"},
 				},
 			},
 		},
@@ -24550,6 +26042,12 @@ var (
 		// "when"
 		{
 			{
+				toks: []string{"when", "i", "wake", "up"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
 				toks: []string{"when", "he", "wakes", "up"},
 				means: []meaning{
 					{kind: 4, id: "daytime"},
@@ -24598,6 +26096,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"when", "i", "rest"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"when", "i", "walk"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
@@ -24612,6 +26116,13 @@ var (
 		},
 		// "where"
 		{
+			{
+				toks: []string{"where", "there", "shouldn't", "be"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
+					{kind: 5, id: "leg_deformed"},
+				},
+			},
 			{
 				toks: []string{"where", "you", "sit"},
 				means: []meaning{
@@ -24657,6 +26168,12 @@ var (
 		},
 		// "white"
 		{
+			{
+				toks: []string{"white", "as", "a", "sheet"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
 			{
 				toks: []string{"white", "and", "cold"},
 				means: []meaning{
@@ -24883,14 +26400,35 @@ var (
 				},
 			},
 			{
+				toks: []string{"with", "sweat"},
+				means: []meaning{
+					{kind: 3, id: "sweat"},
+				},
+			},
+			{
 				toks: []string{"with", "child"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
 				},
 			},
 		},
+		// "within"
+		{
+			{
+				toks: []string{"within", "the", "hour"},
+				means: []meaning{
+					{kind: 5, id: "sudden_onset"},
+				},
+			},
+		},
 		// "without"
 		{
+			{
+				toks: []string{"without", "any", "dieting"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
 			{
 				toks: []string{"without", "realising"},
 				means: []meaning{
@@ -24930,6 +26468,12 @@ var (
 			},
 			{
 				toks: []string{"without", "trying"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"without", "dieting"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
 				},
@@ -25058,7 +26602,20 @@ var (
 			{
 				toks: []string{"won't", "come", "out"},
 				means: []meaning{
+					{kind: 3, id: "no_flow"},
 					{kind: 3, id: "speech_change"},
+				},
+			},
+			{
+				toks: []string{"won't", "keep", "still"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"won't", "stay", "still"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
 				},
 			},
 			{
@@ -25524,6 +27081,15 @@ var (
 				},
 			},
 		},
+		// "yellow"
+		{
+			{
+				toks: []string{"yellow", "stuff"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
 		// "yet"
 		{
 			{
@@ -25871,6 +27437,10 @@ var (
 				"leaking wee",
 				"lost control of my waterworks",
 				"waterworks",
+				"trying to wee",
+				"trying to pee",
+				"trying to wee for",
+				"trying to pee for",
 			},
 		},
 		// "both_legs_weak"
@@ -26032,6 +27602,12 @@ var (
 				"breathless lying",
 				"winded just",
 				"winded walking",
+				"couldn't get air",
+				"can't get air",
+				"couldn't get enough air",
+				"couldn't get my breath",
+				"couldn't breathe",
+				"open the window because",
 			},
 		},
 		// "cancer"
@@ -26090,6 +27666,9 @@ var (
 				"not able to walk",
 				"not able to stand",
 				"can't weight bear",
+				"can't lift her leg or stand",
+				"can't lift his leg or stand",
+				"can't stand on that leg",
 			},
 		},
 		// "cant_get_up"
@@ -26288,8 +27867,17 @@ var (
 				"won't relax",
 				"still going on",
 				"hasn't let go",
+				"quarter of an hour",
+				"a quarter of an hour",
+				"after # minutes",
+				"even after # minutes",
+				"not going",
+				"isn't going",
+				"still knotted up",
+				"still seized",
 			},
-			With: []string{"cramp"},
+			With:   []string{"cramp"},
+			Unless: []string{"eased"},
 		},
 		// "diabetes"
 		{
@@ -26356,6 +27944,11 @@ var (
 				"can't do my work",
 				"missing work",
 				"had to stop work",
+				"knock off work",
+				"had to knock off",
+				"had to stop working",
+				"stopped working",
+				"off sick",
 			},
 		},
 		// "eases_hanging"
@@ -26416,6 +28009,14 @@ var (
 				"hurts when i lie flat",
 				"worse when i lie flat",
 				"worse lying flat",
+				"put the leg down",
+				"put my leg down on the floor",
+				"leg down on the floor",
+				"foot on the floor",
+				"feet on the floor",
+				"foot on the cold floor",
+				"legs over the edge",
+				"over the edge of the bed",
 			},
 		},
 		// "face_droop"
@@ -26492,6 +28093,14 @@ var (
 				"wobbly and faint",
 				"head is spinning",
 				"head's spinning",
+				"everything going black",
+				"everything went black",
+				"going black",
+				"blacking out",
+				"seeing black",
+				"vision going black",
+				"went grey",
+				"nearly blacked out",
 			},
 		},
 		// "fell"
@@ -26514,6 +28123,17 @@ var (
 				"went down on",
 				"gone down on the",
 				"came down on",
+				"went down hard",
+				"went down",
+				"fell from",
+				"fell off",
+				"landed",
+				"landed badly",
+				"missed the last step",
+				"missed a step",
+				"missed my step",
+				"fell down the stairs",
+				"went flying",
 			},
 		},
 		// "fever"
@@ -26576,6 +28196,11 @@ var (
 				"bit of a temperature",
 				"bit of a fever",
 				"feverish tonight",
+				"boiling",
+				"sky high",
+				"temperature's sky high",
+				"burning hot all over",
+				"roasting",
 			},
 		},
 		// "foot_drop"
@@ -26620,6 +28245,14 @@ var (
 				"dragging her leg",
 				"scuffing my foot",
 				"stubbing my toes",
+				"toes drag",
+				"drag when he walks",
+				"drag when she walks",
+				"drag when i walk",
+				"not able to lift my foot",
+				"can't lift my foot upwards",
+				"slipper keeps falling off",
+				"shoe keeps falling off",
 			},
 		},
 		// "foot_wound"
@@ -26687,6 +28320,14 @@ var (
 				"isn't healing",
 				"doesn't heal",
 				"hasn't healed",
+				"yellow stuff",
+				"on his sock",
+				"on her sock",
+				"on my sock",
+				"a spot on",
+				"spot on his",
+				"spot on her",
+				"spot on my",
 			},
 			Chronic: "wound_not_healing",
 		},
@@ -26724,6 +28365,13 @@ var (
 				"nightly now",
 				"almost every night",
 				"nearly every night",
+				"nights a week",
+				"# nights a week",
+				"five or six nights",
+				"since spring",
+				"since summer",
+				"since winter",
+				"most weeks",
 			},
 		},
 		// "hands_face_swollen"
@@ -26911,6 +28559,18 @@ var (
 				"bruise",
 				"trapped under",
 				"dropped on",
+				"missed the last step",
+				"missed a step",
+				"missed my step",
+				"fell down the stairs",
+				"went flying",
+				"went down hard",
+				"has a lump",
+				"a lump on",
+				"went down",
+				"fell from",
+				"landed",
+				"landed badly",
 			},
 		},
 		// "joint_hot"
@@ -27021,6 +28681,11 @@ var (
 				"pointing outward",
 				"turned outward",
 				"points the wrong way",
+				"bend in his shin",
+				"bend in her shin",
+				"bend in his leg",
+				"bend in her leg",
+				"where there shouldn't be",
 			},
 		},
 		// "leg_numb_sudden"
@@ -27061,6 +28726,10 @@ var (
 				"completely dead",
 				"gone dead",
 				"feels dead",
+				"went dead",
+				"just nothing",
+				"feel nothing in my leg",
+				"can't feel it at all",
 			},
 		},
 		// "leg_pale"
@@ -27104,6 +28773,11 @@ var (
 				"dusky",
 				"corpse like",
 				"waxy",
+				"ghostly",
+				"ghost white",
+				"ghostly colour",
+				"deathly pale",
+				"white as a sheet",
 			},
 			Chronic: "leg_pale_chronic",
 		},
@@ -27527,6 +29201,10 @@ var (
 				"three months",
 				"two months",
 				"six weeks",
+				"since # weeks",
+				"since # months",
+				"for # weeks now",
+				"over # weeks",
 			},
 		},
 		// "pregnant"
@@ -27936,6 +29614,17 @@ var (
 				"in an instant",
 				"without warning",
 				"just started",
+				"since lunch",
+				"since this afternoon",
+				"since this evening",
+				"since dinner",
+				"since tea",
+				"since teatime",
+				"an hour ago",
+				"few hours ago",
+				"minutes ago",
+				"within the hour",
+				"just this evening",
 			},
 			Unless: []string{"cramp", "restless"},
 		},
@@ -28077,6 +29766,12 @@ var (
 				"pounds without",
 				"belt is looser",
 				"trousers are loose",
+				"feeling weak",
+				"feel weak all over",
+				"weak and tired",
+				"losing weight without",
+				"without any dieting",
+				"without dieting",
 			},
 		},
 		// "worsening"
@@ -28166,6 +29861,17 @@ var (
 			"after standing all day",
 			"after sitting all day",
 			"on my feet all day",
+			"end of my shift",
+			"by the end of my shift",
+			"by tea time",
+			"by teatime",
+			"normal when i wake up",
+			"back to normal overnight",
+			"normal overnight",
+			"when i wake up",
+			"puffy at night",
+			"swell at night",
+			"swollen at night",
 		},
 		// "daytime"
 		{
@@ -28309,6 +30015,7 @@ var (
 		"dark",
 		"disproportion",
 		"droop",
+		"eased",
 		"exertion",
 		"eye",
 		"face",
@@ -28328,6 +30035,7 @@ var (
 		"limb_loss",
 		"misshapen",
 		"neuropathy",
+		"no_flow",
 		"numb",
 		"pain",
 		"pee",
@@ -28348,6 +30056,7 @@ var (
 		"struggle",
 		"stuck_down",
 		"sugar",
+		"sweat",
 		"swell",
 		"swell_sudden",
 		"throbbing",
@@ -28401,9 +30110,22 @@ var (
 			"streaked",
 			"rust coloured",
 			"frothy",
+			"red streaks",
+			"streaks in the tissue",
+			"red in the tissue",
+			"blood in the tissue",
+			"red bits",
+			"blood on the tissue",
 		},
 		// "both"
-		{"both", "both legs", "both feet", "two legs", "both calves"},
+		{
+			"both",
+			"both legs",
+			"both feet",
+			"two legs",
+			"both calves",
+			"both the same",
+		},
 		// "breath"
 		{
 			"breath",
@@ -28500,6 +30222,11 @@ var (
 			"gone hard",
 			"rock hard",
 			"cramp's",
+			"still knotted up",
+			"still knotted",
+			"still seized",
+			"muscle seized",
+			"calf muscle seized",
 		},
 		// "cramp_word"
 		{
@@ -28557,6 +30284,13 @@ var (
 			"painkillers aren't doing anything",
 			"pain meds aren't doing anything",
 			"tablets aren't doing anything",
+			"even with medicine",
+			"even with painkillers",
+			"even with tablets",
+			"despite painkillers",
+			"despite the tablets",
+			"despite the painkillers",
+			"beyond anything",
 		},
 		// "droop"
 		{
@@ -28585,6 +30319,30 @@ var (
 			"frozen",
 			"lop sided",
 			"numb",
+			"tingling",
+			"tingly",
+			"pins and needles",
+			"gone funny",
+		},
+		// "eased"
+		{
+			"eased",
+			"eased off",
+			"it's eased",
+			"has eased",
+			"eased up",
+			"let go",
+			"it let go",
+			"went away",
+			"it's gone",
+			"gone now",
+			"passed",
+			"it passed",
+			"stopped now",
+			"settled",
+			"it settled",
+			"relaxed",
+			"it relaxed",
 		},
 		// "exertion"
 		{
@@ -28672,6 +30430,13 @@ var (
 			"on the carpet",
 			"down on the",
 			"collapsed on",
+			"went down hard",
+			"landed",
+			"landed badly",
+			"landed off",
+			"fell from",
+			"missed the last step",
+			"missed a step",
 		},
 		// "feel_loss"
 		{
@@ -28713,6 +30478,14 @@ var (
 			"without noticing",
 			"without knowing",
 			"didn't feel it",
+			"don't get that feeling",
+			"don't get the feeling",
+			"no longer feel",
+			"don't feel when",
+			"can't feel when",
+			"didn't feel when",
+			"novocaine",
+			"like the dentist",
 		},
 		// "fit"
 		{
@@ -28781,6 +30554,9 @@ var (
 			"line on my",
 			"marks on my",
 			"mark on my",
+			"mark stays",
+			"the mark stays",
+			"stays for ages",
 		},
 		// "growing"
 		{"growing pains", "growing pain"},
@@ -28800,6 +30576,10 @@ var (
 			"hard and tight",
 			"tight and hard",
 			"tense and shiny",
+			"hard like stone",
+			"like stone",
+			"like a stone",
+			"stone hard",
 		},
 		// "heavy"
 		{"heavy", "heaviness", "like lead", "leaden", "weighed down"},
@@ -28878,6 +30658,9 @@ var (
 			"stamped on",
 			"trodden on",
 			"hard knock",
+			"pinned under",
+			"pinned",
+			"trapped",
 		},
 		// "leak"
 		{
@@ -28961,9 +30744,27 @@ var (
 			"pointing outward",
 			"turned outward",
 			"points the wrong way",
+			"bend in his",
+			"bend in her",
+			"bend in my",
+			"bend where",
+			"where there shouldn't be",
+			"shouldn't bend",
 		},
 		// "neuropathy"
 		{"neuropathy", "nerve damage", "nerve pain", "nerves"},
+		// "no_flow"
+		{
+			"nothing comes out",
+			"nothing came out",
+			"won't come out",
+			"nothing happens",
+			"trying to wee",
+			"trying to pee",
+			"can't get it out",
+			"only dribbles",
+			"just dribbles",
+		},
 		// "numb"
 		{
 			"numb",
@@ -28973,6 +30774,13 @@ var (
 			"lost feeling",
 			"gone numb",
 			"going numb",
+			"novocaine",
+			"anaesthetic",
+			"anesthetic",
+			"injected",
+			"like after the dentist",
+			"like at the dentist",
+			"like the dentist",
 		},
 		// "pain"
 		{
@@ -29015,6 +30823,10 @@ var (
 			"incontinence pads",
 			"piss",
 			"pissing",
+			"sheets",
+			"the sheets",
+			"mattress",
+			"my bed",
 		},
 		// "poo"
 		{
@@ -29094,6 +30906,9 @@ var (
 			"the fidgets",
 			"the jimmy legs",
 			"jimmy legs",
+			"won't keep still",
+			"won't stay still",
+			"can't stay still",
 		},
 		// "sciatica"
 		{
@@ -29149,10 +30964,7 @@ var (
 		},
 		// "sight_loss"
 		{
-			"lost",
 			"lost the",
-			"went",
-			"gone",
 			"blind",
 			"double",
 			"curtain",
@@ -29235,6 +31047,14 @@ var (
 			"not right",
 			"doesn't make sense",
 			"not making sense",
+			"had a skinful",
+			"skinful",
+			"had a few",
+			"tipsy",
+			"like he's drunk",
+			"like she's drunk",
+			"like he's been drinking",
+			"like she's been drinking",
 		},
 		// "stiff"
 		{"stiff", "stiffness", "creaky", "locked", "seized"},
@@ -29269,6 +31089,15 @@ var (
 			"settles when i stop",
 			"without stopping",
 			"stop and start",
+			"a minute's rest",
+			"minute's rest",
+			"rest and it's gone",
+			"i stop and it settles",
+			"i stop and it",
+			"stop and it settles",
+			"it settles",
+			"once i rest",
+			"when i rest",
 		},
 		// "struggle"
 		{
@@ -29333,9 +31162,23 @@ var (
 			"is on the floor",
 			"on the floor after",
 			"stuck on the floor",
+			"can't lift her leg",
+			"can't lift his leg",
+			"can't lift my leg",
+			"cannot stand",
 		},
 		// "sugar"
 		{"sugar", "sugar problem", "sugar disease"},
+		// "sweat"
+		{
+			"sweat",
+			"sweating",
+			"sweats",
+			"sweaty",
+			"with sweat",
+			"drenched in sweat",
+			"night sweats",
+		},
 		// "swell"
 		{
 			"swollen",

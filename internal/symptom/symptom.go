@@ -123,6 +123,7 @@ const (
 	timingLong    = "long"
 	timingGradual = "gradual"
 	answerUnknown = "unknown"
+	sensBoth      = "both"
 )
 
 // vocabulary is data/vocabulary.yaml.
@@ -566,7 +567,11 @@ func (r *reader) read(text string, known []string) Reading {
 		for _, m := range p.means {
 			switch m.kind {
 			case kNegator:
-				neg, negUsed = true, false
+				// "can barely stand without everything going black": what
+				// comes after "without" happens.
+				if !(p.toks[0] == "without" && barelyBefore(toks, i)) {
+					neg, negUsed = true, false
+				}
 			case kBreak:
 				neg = false
 				clause++
@@ -592,6 +597,18 @@ func (r *reader) read(text string, known []string) Reading {
 func (r *reader) names(p *phrase, kinds ...kind) bool {
 	for i := range p.toks {
 		if q, _ := r.match(p.toks, i); q != nil && q != p && slices.ContainsFunc(q.means, func(m meaning) bool { return slices.Contains(kinds, m.kind) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// barelyBefore reports whether the clause before toks[i] says something can
+// hardly be done ("can barely", "can't ... without").
+func barelyBefore(toks []string, i int) bool {
+	for j := i - 1; j >= 0 && toks[j] != tokBreak && toks[j] != tokComma; j-- {
+		switch toks[j] {
+		case "barely", "hardly", "can't", "couldn't", "cannot", "unable":
 			return true
 		}
 	}
@@ -767,6 +784,8 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string)
 			continue
 		}
 		set := func(plural bool) {
+			// "both legs" said anywhere makes the sign two-sided.
+			plural = plural || present[sensBoth]
 			fact := co.Fact
 			if co.PluralFact != "" && plural {
 				fact = co.PluralFact
@@ -896,7 +915,14 @@ func SignPhrases() []string {
 	for _, p := range std().ignore {
 		set[p] = true
 	}
-	for _, id := range signContext {
+	// The parts a combination reads a sign from ("cough" and "pink"), so
+	// the slots keep both.
+	ids := slices.Clone(signContext)
+	for _, co := range std().combos {
+		ids = append(ids, co.Sensations...)
+		ids = append(ids, co.And...)
+	}
+	for _, id := range ids {
 		for _, p := range std().timingSay[id] {
 			set[p] = true
 		}

@@ -1423,6 +1423,8 @@ var loaded = &data{
 	},
 	require: loadedMap(loaded3Keys[:], loaded3Values[:]),
 	signSlots: map[string]bool{
+		"alsoSign":  true,
+		"lastSign":  true,
 		"moreSign":  true,
 		"otherSign": true,
 		"sign":      true,
@@ -1952,7 +1954,6 @@ var (
 	}
 	loaded3Keys = [...]string{
 		"CompartmentIntent",
-		"DiabeticFootIntent",
 		"FallIntent",
 		"PregnancySwellingIntent",
 		"SoreNotHealingIntent",
@@ -1969,8 +1970,6 @@ var (
 			"cast",
 			"fallen",
 		},
-		// "DiabeticFootIntent"
-		{"diabetes"},
 		// "FallIntent"
 		{
 			"fell",
