@@ -291,7 +291,7 @@ func (s *set) deliverStep(t *router.Turn, rt routine.Routine, pos *session.Routi
 	}
 	t.State.Pending = q
 	r.Question = s.questionText(t, q)
-	if t.HasScreen() {
+	if t.ShowsAPL(routine.APLVersion) {
 		r.Directives = append(r.Directives, routines.Screen(rt, i, pos.Pace, before))
 	}
 	return r

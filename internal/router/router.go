@@ -65,7 +65,13 @@ func (t *Turn) SlotID(name string) (value, id string) {
 
 // HasScreen reports whether the device can show APL documents.
 func (t *Turn) HasScreen() bool {
-	return t.Request != nil && t.Request.Context.System.Device.Supports("Alexa.Presentation.APL")
+	return t.Request != nil && t.Request.Context.System.Device.Supports(alexa.InterfaceAPL)
+}
+
+// ShowsAPL reports whether the device can show an APL document of version
+// v: it has a screen whose APL runtime is v or later.
+func (t *Turn) ShowsAPL(v string) bool {
+	return t.Request != nil && t.Request.Context.System.Device.SupportsAPL(v)
 }
 
 // Reply is what a handler wants said and done.
