@@ -78,8 +78,12 @@ type manifest struct {
 		} `json:"events"`
 		ManifestVersion      string `json:"manifestVersion"`
 		PrivacyAndCompliance struct {
-			UsesPersonalInfo bool `json:"usesPersonalInfo"`
-			Locales          map[string]struct {
+			AllowsPurchases   *bool `json:"allowsPurchases"`
+			IsChildDirected   *bool `json:"isChildDirected"`
+			IsExportCompliant *bool `json:"isExportCompliant"`
+			ContainsAds       *bool `json:"containsAds"`
+			UsesPersonalInfo  bool  `json:"usesPersonalInfo"`
+			Locales           map[string]struct {
 				PrivacyPolicyURL string `json:"privacyPolicyUrl"`
 				TermsOfUseURL    string `json:"termsOfUseUrl"`
 			} `json:"locales"`
@@ -180,6 +184,7 @@ func TestSkillManifestCatch(t *testing.T) {
 		{"US number in en-GB", replace("call 999", "call 911"), "emergency number 999"},
 		{"phrase not in the model", replace("Alexa, tell night legs my calf is cramping", "Alexa, tell night legs my elbow tickles"), "example phrase"},
 		{"no wake word", replace("Alexa, open night legs", "open night legs"), "example phrase"},
+		{"no export answer", replace(`"isExportCompliant": true,`, ``), "isExportCompliant is missing"},
 		{"no APL interface", replace(`"type": "ALEXA_PRESENTATION_APL"`, `"type": "AUDIO_PLAYER"`), "must declare ALEXA_PRESENTATION_APL"},
 		{"unknown interface", replace(`"type": "ALEXA_PRESENTATION_APL"`, `"type": "SCREEN"`), `unknown type "SCREEN"`},
 		{"viewport mode", replace(`"mode": "TV"`, `"mode": "CINEMA"`), "viewport"},
@@ -243,6 +248,13 @@ func checkManifest(b []byte, emergency map[string]string) []string {
 	}
 	if pub.TestingInstructions == "" {
 		report("testingInstructions are empty")
+	}
+	// Certification asks each of these; a missing one blocks submission.
+	pc := m.Manifest.PrivacyAndCompliance
+	for name, v := range map[string]*bool{"allowsPurchases": pc.AllowsPurchases, "isChildDirected": pc.IsChildDirected, "isExportCompliant": pc.IsExportCompliant, "containsAds": pc.ContainsAds} {
+		if v == nil {
+			report("privacyAndCompliance.%s is missing", name)
+		}
 	}
 	if m.Manifest.ManifestVersion != "1.0" {
 		report("manifestVersion %q", m.Manifest.ManifestVersion)
