@@ -51,12 +51,12 @@ const (
 	IntentSlower       = "RoutineSlowerIntent"
 	IntentFaster       = "RoutineFasterIntent"
 	IntentWhichStep    = "RoutineWhichStepIntent"
-	IntentNext         = "AMAZON.NextIntent"
-	IntentPrevious     = "AMAZON.PreviousIntent"
-	IntentRepeat       = "AMAZON.RepeatIntent"
-	IntentPause        = "AMAZON.PauseIntent"
-	IntentResume       = "AMAZON.ResumeIntent"
-	IntentStartOver    = "AMAZON.StartOverIntent"
+	IntentNext         = alexa.IntentNext
+	IntentPrevious     = alexa.IntentPrevious
+	IntentRepeat       = alexa.IntentRepeat
+	IntentPause        = alexa.IntentPause
+	IntentResume       = alexa.IntentResume
+	IntentStartOver    = alexa.IntentStartOver
 
 	// slotRoutine is StartRoutineIntent's RoutineName slot; its value IDs
 	// are routine IDs.

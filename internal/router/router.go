@@ -8,7 +8,6 @@
 package router
 
 import (
-	"context"
 	"sort"
 	"strings"
 	"time"
@@ -19,7 +18,6 @@ import (
 
 // Turn is one request as a handler sees it.
 type Turn struct {
-	Ctx context.Context
 	// Request is the decoded envelope, for anything the fields below omit.
 	Request *alexa.RequestEnvelope
 	// Type is the request type, Intent the intent name (IntentRequest only).

@@ -127,7 +127,7 @@ func Response(req *alexa.RequestEnvelope, raw []byte, declared []string) []strin
 	// Requests nobody hears the answer to: the session is over or there
 	// is none. Alexa takes no speech, card or directive for them.
 	typ := req.Request.Type
-	if typ == alexa.TypeSessionEnded || typ == alexa.TypeExceptionEncountered || strings.HasPrefix(typ, "AlexaSkillEvent.") {
+	if typ == alexa.TypeSessionEnded || typ == alexa.TypeExceptionEncountered || strings.HasPrefix(typ, alexa.TypeSkillEventPrefix) {
 		if resp.OutputSpeech != nil || resp.Reprompt != nil || resp.Card != nil || len(resp.Directives) > 0 {
 			report("a response to %s may not speak, show a card or send directives", typ)
 		}
