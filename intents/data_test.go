@@ -19,8 +19,19 @@ import (
 	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/content"
 	"github.com/nightlegs/nightlegs/internal/router"
+	"github.com/nightlegs/nightlegs/internal/skill"
 	"github.com/nightlegs/nightlegs/internal/triage"
 )
+
+// newSkill builds the skill with NewSkill, as main does.
+func newSkill(t testing.TB, o Options) *skill.Skill {
+	t.Helper()
+	sk, err := NewSkill(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sk
+}
 
 func library(t *testing.T) *content.Library {
 	t.Helper()

@@ -10,7 +10,6 @@ import (
 	"go/parser"
 	"go/token"
 	"io"
-	"log/slog"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -56,7 +55,7 @@ func routineRequest(t *testing.T, sk *skill.Skill, c *session.Context, intent st
 }
 
 func routineSkill(t *testing.T) *skill.Skill {
-	return &skill.Skill{Router: New(library(t)), Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	return newSkill(t, Options{})
 }
 
 // routineSlot is StartRoutineIntent's slot as a device fills it when the
