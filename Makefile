@@ -2,9 +2,9 @@
 GO ?= go
 export GOFLAGS := -buildvcs=false
 
-.PHONY: test vet fmt-check unit fuzz build moto lint-template check-bootstrap build-NightLegsFunction deploy skill endpoint device-check device-check-talk bench generate
+.PHONY: test vet fmt-check staticcheck tidy-check unit fuzz build moto lint-template check-bootstrap build-NightLegsFunction deploy skill endpoint device-check device-check-talk bench generate
 
-test: fmt-check vet unit lint-template check-bootstrap
+test: fmt-check vet staticcheck tidy-check unit lint-template check-bootstrap
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -14,6 +14,18 @@ fmt-check:
 vet:
 	$(GO) vet ./...
 	$(GO) vet -tags nightlegs_regen ./...
+
+# staticcheck (honnef.co/go/tools), pinned: `go run` fetches it through the
+# Go module proxy and builds it once into the build cache (a minute or two
+# the first time, seconds after). v0.8.2 is the first release for Go 1.26.
+STATICCHECK_VERSION := v0.8.2
+staticcheck:
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
+
+# go.mod and go.sum say exactly what the code needs: `go mod tidy` would
+# change nothing (-diff prints what it would change and fails).
+tidy-check:
+	@$(GO) mod tidy -diff || { echo "go.mod or go.sum is not tidy: run go mod tidy" >&2; exit 1; }
 
 unit: moto
 	$(GO) test -count=1 ./...

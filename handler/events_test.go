@@ -18,6 +18,7 @@ import (
 
 	"github.com/nightlegs/nightlegs/infra"
 	"github.com/nightlegs/nightlegs/internal/alexa"
+	"github.com/nightlegs/nightlegs/internal/alexa/conform"
 	"github.com/nightlegs/nightlegs/internal/skill"
 	"github.com/nightlegs/nightlegs/internal/store"
 	"github.com/nightlegs/nightlegs/internal/triage"
@@ -65,6 +66,10 @@ func TestEvents(t *testing.T) {
 	}
 	sk.Store = store.NewMemory()
 	h := lambda.NewHandler(sk.Handle)
+	declared, err := infra.Interfaces()
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	for _, file := range files {
 		name := filepath.Base(file)
@@ -89,6 +94,9 @@ func TestEvents(t *testing.T) {
 			}
 			if len(out) > maxResponseBytes {
 				t.Errorf("response is %d bytes, Alexa accepts %d", len(out), maxResponseBytes)
+			}
+			for _, p := range conform.Response(&req, out, declared) {
+				t.Error(p)
 			}
 			var resp alexa.ResponseEnvelope
 			if err := json.Unmarshal(out, &resp); err != nil {

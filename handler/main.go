@@ -21,10 +21,8 @@ import (
 	"github.com/aws/aws-lambda-go/lambda"
 
 	"github.com/nightlegs/nightlegs/intents"
-	"github.com/nightlegs/nightlegs/internal/content"
 	"github.com/nightlegs/nightlegs/internal/skill"
 	"github.com/nightlegs/nightlegs/internal/store"
-	"github.com/nightlegs/nightlegs/internal/triage"
 )
 
 // config is everything the program can be told, by flags or, under Lambda,
@@ -217,23 +215,12 @@ func checkLambda(cfg config) error {
 // newSkill assembles the skill, without a store: conversations, triage and
 // configuration.
 func newSkill(cfg config, log *slog.Logger) (*skill.Skill, error) {
-	lib, err := content.Default()
-	if err != nil {
-		return nil, fmt.Errorf("load content: %w", err)
-	}
-	guard, err := triage.NewGuard(lib)
-	if err != nil {
-		return nil, fmt.Errorf("load triage: %w", err)
-	}
-	return &skill.Skill{
-		Router:        intents.New(lib),
-		Triage:        guard,
-		Digits:        triage.Numbers(),
+	return intents.NewSkill(intents.Options{
 		SkillID:       cfg.skillID,
 		UserKeySecret: []byte(cfg.userKeySecret),
 		StoreTimeout:  time.Second,
 		Log:           log,
-	}, nil
+	})
 }
 
 // openStore opens the store the configuration picks. Under Lambda only

@@ -191,3 +191,32 @@ func Assemble() (map[string]*InteractionModel, error) {
 	}
 	return out, nil
 }
+
+// Interfaces lists the interfaces skill.json declares for the custom skill
+// (apis.custom.interfaces[].type, such as ALEXA_PRESENTATION_APL): the
+// directives the skill may send, and what devices tell it about.
+func Interfaces() ([]string, error) {
+	b, err := fs.ReadFile(SkillPackage(), "skill.json")
+	if err != nil {
+		return nil, fmt.Errorf("read skill manifest: %w", err)
+	}
+	var m struct {
+		Manifest struct {
+			APIs struct {
+				Custom struct {
+					Interfaces []struct {
+						Type string `json:"type"`
+					} `json:"interfaces"`
+				} `json:"custom"`
+			} `json:"apis"`
+		} `json:"manifest"`
+	}
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("decode skill manifest: %w", err)
+	}
+	var out []string
+	for _, i := range m.Manifest.APIs.Custom.Interfaces {
+		out = append(out, i.Type)
+	}
+	return out, nil
+}

@@ -108,6 +108,19 @@ func TestModelRules(t *testing.T) {
 			t.Errorf("%s: %s", locale, problem)
 		}
 	}
+	for _, name := range knownWithoutSynonyms {
+		m, err := infra.Model("en-US")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.ContainsFunc(m.Types, func(st infra.SlotType) bool {
+			return st.Name == name && slices.ContainsFunc(st.Values, func(v infra.TypeValue) bool { return len(v.Name.Synonyms) == 0 })
+		}) {
+			t.Errorf("knownWithoutSynonyms: every value of %s has synonyms now: remove it from the list", name)
+			continue
+		}
+		t.Logf("KNOWN GAP: values of slot type %s have no synonyms", name)
+	}
 	for intent, sample := range knownBuildErrors {
 		if !stillKnown[intent] {
 			t.Errorf("knownBuildErrors: %s no longer has sample %q: remove it from the list", intent, sample)
@@ -133,6 +146,7 @@ func TestModelRulesCatch(t *testing.T) {
 		st := infra.SlotType{Name: "BodyPart"}
 		v := infra.TypeValue{ID: "calf"}
 		v.Name.Value = "calf"
+		v.Name.Synonyms = []string{"calves"}
 		st.Values = append(st.Values, v)
 		m.Types = append(m.Types, st)
 		return m
@@ -181,6 +195,17 @@ func TestModelRulesCatch(t *testing.T) {
 		}},
 		{"type without values", "has no values", func(m *infra.LanguageModel) { m.Types[0].Values = nil }},
 		{"value with a brace", "brace", func(m *infra.LanguageModel) { m.Types[0].Values[0].Name.Value = "{calf}" }},
+		{"value without synonyms", "no synonyms", func(m *infra.LanguageModel) { m.Types[0].Values[0].Name.Synonyms = nil }},
+		{"synonym twice", `"Calves" twice`, func(m *infra.LanguageModel) {
+			m.Types[0].Values[0].Name.Synonyms = []string{"calves", "Calves"}
+		}},
+		{"synonym of another value", `"shin" twice`, func(m *infra.LanguageModel) {
+			v := infra.TypeValue{ID: "shin"}
+			v.Name.Value = "shin"
+			v.Name.Synonyms = []string{"shins"}
+			m.Types[0].Values[0].Name.Synonyms = append(m.Types[0].Values[0].Name.Synonyms, "shin")
+			m.Types[0].Values = append(m.Types[0].Values, v)
+		}},
 		{"phrase slot alone", "carrier phrase", func(m *infra.LanguageModel) {
 			m.Intents = append(m.Intents, infra.Intent{
 				Name:    "FreeIntent",
@@ -240,13 +265,17 @@ func checkModel(m *infra.LanguageModel, known map[string]bool) []string {
 		if len(st.Values) == 0 {
 			report("slot type %s has no values", st.Name)
 		}
-		ids, values := map[string]bool{}, map[string]bool{}
+		ids := map[string]bool{}
+		said := map[string]string{} // value or synonym, normalised -> the value it belongs to
 		for _, v := range st.Values {
 			if v.ID != "" {
 				if ids[v.ID] {
 					report("slot type %s: value id %q twice", st.Name, v.ID)
 				}
 				ids[v.ID] = true
+			}
+			if len(v.Name.Synonyms) == 0 && !slices.Contains(knownWithoutSynonyms, st.Name) {
+				report("slot type %s: value %q has no synonyms (the published schema wants at least one)", st.Name, v.Name.Value)
 			}
 			for _, s := range append([]string{v.Name.Value}, v.Name.Synonyms...) {
 				switch {
@@ -257,12 +286,14 @@ func checkModel(m *infra.LanguageModel, known map[string]bool) []string {
 				case strings.ContainsAny(s, "{}"):
 					report("slot type %s: %q contains a brace", st.Name, s)
 				}
+				// A word said twice in one type is ambiguous for entity
+				// resolution, and the console would keep only one.
+				key := normalise(s)
+				if other, dup := said[key]; dup {
+					report("slot type %s: %q twice (values %q and %q)", st.Name, s, other, v.Name.Value)
+				}
+				said[key] = v.Name.Value
 			}
-			key := strings.ToLower(v.Name.Value)
-			if values[key] {
-				report("slot type %s: value %q twice", st.Name, v.Name.Value)
-			}
-			values[key] = true
 		}
 	}
 
@@ -318,7 +349,7 @@ func checkModel(m *infra.LanguageModel, known map[string]bool) []string {
 			for _, ref := range slotRef.FindAllStringSubmatch(sample, -1) {
 				used[ref[1]] = true
 			}
-			key := strings.ToLower(strings.Join(strings.Fields(sample), " "))
+			key := normalise(sample)
 			if other, dup := samples[key]; dup {
 				if other == in.Name {
 					report("intent %s: sample %q twice", in.Name, sample)
@@ -415,6 +446,18 @@ func checkSample(sample string, slots map[string]string) []string {
 	}
 	return problems
 }
+
+// normalise is a sample or slot value as Alexa compares them: lower case,
+// single spaces.
+func normalise(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+// knownWithoutSynonyms are slot types whose values have no synonyms yet,
+// although the published schema wants at least one for each value. Each
+// is reported on every run, and an entry must still be true (remove it
+// once its type has synonyms). WarningSign is generated from
+// internal/symptom/data/vocabulary.yaml (go test ./internal/symptom
+// -update), whose values are each a way of saying a sign.
+var knownWithoutSynonyms = []string{"WarningSign"}
 
 // builtinSlotTypes are the built-in slot types this project's models may
 // use. Extend it when a model needs another one.

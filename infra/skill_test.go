@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"image/png"
 	"io"
 	"maps"
 	"net/url"
@@ -19,6 +20,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/nightlegs/nightlegs/infra"
+	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/nlu"
 )
 
@@ -47,6 +49,8 @@ type manifest struct {
 				Description    string   `json:"description"`
 				ExamplePhrases []string `json:"examplePhrases"`
 				Keywords       []string `json:"keywords"`
+				SmallIconURI   string   `json:"smallIconUri"`
+				LargeIconURI   string   `json:"largeIconUri"`
 			} `json:"locales"`
 			IsAvailableWorldwide  bool     `json:"isAvailableWorldwide"`
 			DistributionCountries []string `json:"distributionCountries"`
@@ -58,6 +62,10 @@ type manifest struct {
 				Endpoint *struct {
 					URI string `json:"uri"`
 				} `json:"endpoint"`
+				Interfaces []struct {
+					Type               string     `json:"type"`
+					SupportedViewports []viewport `json:"supportedViewports"`
+				} `json:"interfaces"`
 			} `json:"custom"`
 		} `json:"apis"`
 		Events *struct {
@@ -70,14 +78,54 @@ type manifest struct {
 		} `json:"events"`
 		ManifestVersion      string `json:"manifestVersion"`
 		PrivacyAndCompliance struct {
-			UsesPersonalInfo bool `json:"usesPersonalInfo"`
-			Locales          map[string]struct {
+			AllowsPurchases   *bool `json:"allowsPurchases"`
+			IsChildDirected   *bool `json:"isChildDirected"`
+			IsExportCompliant *bool `json:"isExportCompliant"`
+			ContainsAds       *bool `json:"containsAds"`
+			UsesPersonalInfo  bool  `json:"usesPersonalInfo"`
+			Locales           map[string]struct {
 				PrivacyPolicyURL string `json:"privacyPolicyUrl"`
 				TermsOfUseURL    string `json:"termsOfUseUrl"`
 			} `json:"locales"`
 		} `json:"privacyAndCompliance"`
 	} `json:"manifest"`
 }
+
+// viewport is one viewport profile the APL interface supports.
+type viewport struct {
+	Mode      string `json:"mode"`
+	Shape     string `json:"shape"`
+	MinWidth  int    `json:"minWidth"`
+	MaxWidth  int    `json:"maxWidth"`
+	MinHeight int    `json:"minHeight"`
+	MaxHeight int    `json:"maxHeight"`
+}
+
+// customInterfaces are the interface types a custom skill's manifest may
+// declare (apis.custom.interfaces[].type).
+var customInterfaces = []string{
+	alexa.ManifestInterfaceAPL, "ALEXA_PRESENTATION_APLT", "ALEXA_PRESENTATION_HTML",
+	"AUDIO_PLAYER", "VIDEO_APP", "RENDER_TEMPLATE", "GAME_ENGINE",
+	"GADGET_CONTROLLER", "CAN_FULFILL_INTENT_REQUEST", "ALEXA_EXTENSION", "APP_LINKS",
+}
+
+// requiredInterfaces are the interfaces this skill uses: the routine
+// screen (internal/routine) sends Alexa.Presentation.APL.RenderDocument,
+// which devices only accept from a skill that declares the interface (the
+// transcripts check every directive sent against the declared list too).
+var requiredInterfaces = []string{alexa.ManifestInterfaceAPL}
+
+// Viewport modes and shapes of the APL interface's viewport profiles.
+var (
+	viewportModes  = []string{"HUB", "TV", "MOBILE", "PC", "AUTO"}
+	viewportShapes = []string{"RECTANGLE", "ROUND"}
+)
+
+// Icon sizes the skill store wants, in pixels, PNG.
+const (
+	smallIcon = 108
+	largeIcon = 512
+)
 
 // emergencyNumbers reads the number triage tells each locale to call.
 func emergencyNumbers(t *testing.T) map[string]string {
@@ -136,6 +184,14 @@ func TestSkillManifestCatch(t *testing.T) {
 		{"US number in en-GB", replace("call 999", "call 911"), "emergency number 999"},
 		{"phrase not in the model", replace("Alexa, tell night legs my calf is cramping", "Alexa, tell night legs my elbow tickles"), "example phrase"},
 		{"no wake word", replace("Alexa, open night legs", "open night legs"), "example phrase"},
+		{"no export answer", replace(`"isExportCompliant": true,`, ``), "isExportCompliant is missing"},
+		{"no APL interface", replace(`"type": "ALEXA_PRESENTATION_APL"`, `"type": "AUDIO_PLAYER"`), "must declare ALEXA_PRESENTATION_APL"},
+		{"unknown interface", replace(`"type": "ALEXA_PRESENTATION_APL"`, `"type": "SCREEN"`), `unknown type "SCREEN"`},
+		{"viewport mode", replace(`"mode": "TV"`, `"mode": "CINEMA"`), "viewport"},
+		{"viewport sizes", replace(`"maxWidth": 599`, `"maxWidth": 99`), "viewport"},
+		{"one icon", replace(`"name": "Night Legs",`, `"name": "Night Legs", "smallIconUri": "https://example.com/small.png",`), "largeIconUri is missing"},
+		{"icon over http", replace(`"name": "Night Legs",`, `"name": "Night Legs", "smallIconUri": "http://example.com/s.png", "largeIconUri": "https://example.com/l.png",`), "https URL"},
+		{"icon file missing", replace(`"name": "Night Legs",`, `"name": "Night Legs", "smallIconUri": "file://assets/images/small.png", "largeIconUri": "https://example.com/l.png",`), "file://assets/images/small.png"},
 		{"plain http privacy policy", replace("https://example.com/night-legs/privacy", "http://example.com/privacy"), "https URL"},
 		{"endpoint outside the trigger regions", func(b []byte) []byte {
 			out, err := setEndpoint(b, validARN)
@@ -193,6 +249,13 @@ func checkManifest(b []byte, emergency map[string]string) []string {
 	if pub.TestingInstructions == "" {
 		report("testingInstructions are empty")
 	}
+	// Certification asks each of these; a missing one blocks submission.
+	pc := m.Manifest.PrivacyAndCompliance
+	for name, v := range map[string]*bool{"allowsPurchases": pc.AllowsPurchases, "isChildDirected": pc.IsChildDirected, "isExportCompliant": pc.IsExportCompliant, "containsAds": pc.ContainsAds} {
+		if v == nil {
+			report("privacyAndCompliance.%s is missing", name)
+		}
+	}
 	if m.Manifest.ManifestVersion != "1.0" {
 		report("manifestVersion %q", m.Manifest.ManifestVersion)
 	}
@@ -218,6 +281,9 @@ func checkManifest(b []byte, emergency map[string]string) []string {
 		for _, problem := range checkExamples(locale, p.ExamplePhrases) {
 			report("%s: %s", locale, problem)
 		}
+		for _, p := range checkIcons(p.SmallIconURI, p.LargeIconURI) {
+			report("%s: %s", locale, p)
+		}
 		priv := m.Manifest.PrivacyAndCompliance.Locales[locale]
 		for _, u := range []string{priv.PrivacyPolicyURL, priv.TermsOfUseURL} {
 			if pu, err := url.Parse(u); err != nil || pu.Scheme != "https" || pu.Host == "" {
@@ -230,6 +296,32 @@ func checkManifest(b []byte, emergency map[string]string) []string {
 	// FunctionArn; then skill events (SkillDisabled, which makes the skill
 	// forget a listener) go to the same function.
 	custom := m.Manifest.APIs.Custom
+	if custom != nil {
+		var declared []string
+		for _, in := range custom.Interfaces {
+			switch {
+			case !slices.Contains(customInterfaces, in.Type):
+				report("apis.custom.interfaces: unknown type %q", in.Type)
+			case slices.Contains(declared, in.Type):
+				report("apis.custom.interfaces: %s twice", in.Type)
+			}
+			declared = append(declared, in.Type)
+			if in.Type == alexa.ManifestInterfaceAPL && len(in.SupportedViewports) == 0 {
+				report("apis.custom.interfaces: %s needs supportedViewports", in.Type)
+			}
+			for _, v := range in.SupportedViewports {
+				if !slices.Contains(viewportModes, v.Mode) || !slices.Contains(viewportShapes, v.Shape) ||
+					v.MinWidth <= 0 || v.MinWidth > v.MaxWidth || v.MinHeight <= 0 || v.MinHeight > v.MaxHeight {
+					report("apis.custom.interfaces: %s viewport %+v: mode one of %v, shape one of %v, 0 < min <= max", in.Type, v, viewportModes, viewportShapes)
+				}
+			}
+		}
+		for _, want := range requiredInterfaces {
+			if !slices.Contains(declared, want) {
+				report("apis.custom.interfaces must declare %s: the skill sends its directives", want)
+			}
+		}
+	}
 	switch {
 	case custom == nil:
 		report("apis.custom is missing")
@@ -249,6 +341,45 @@ func checkManifest(b []byte, emergency map[string]string) []string {
 		report("events must subscribe to SKILL_DISABLED, so the skill forgets a listener who disables it")
 	}
 	slices.Sort(problems)
+	return problems
+}
+
+// checkIcons checks a locale's store icons. Both are needed to publish
+// and neither to develop (README, "Icons"): given, each is an https URL or
+// a file:// path inside the skill package (as the ASK CLI uploads it), a
+// PNG of 108 by 108 (small) or 512 by 512 (large) pixels.
+func checkIcons(small, large string) []string {
+	if small == "" && large == "" {
+		return nil
+	}
+	var problems []string
+	for _, icon := range []struct {
+		name, uri string
+		size      int
+	}{{"smallIconUri", small, smallIcon}, {"largeIconUri", large, largeIcon}} {
+		switch {
+		case icon.uri == "":
+			problems = append(problems, fmt.Sprintf("%s is missing: publishing needs both icons", icon.name))
+		case strings.HasPrefix(icon.uri, "https://"):
+		case strings.HasPrefix(icon.uri, "file://"):
+			rel := strings.TrimPrefix(icon.uri, "file://")
+			f, err := infra.SkillPackage().Open(rel)
+			if err != nil {
+				problems = append(problems, fmt.Sprintf("%s %q: %v", icon.name, icon.uri, err))
+				continue
+			}
+			cfg, err := png.DecodeConfig(f)
+			f.Close()
+			switch {
+			case err != nil:
+				problems = append(problems, fmt.Sprintf("%s %q is not a PNG: %v", icon.name, icon.uri, err))
+			case cfg.Width != icon.size || cfg.Height != icon.size:
+				problems = append(problems, fmt.Sprintf("%s %q is %dx%d, want %dx%d", icon.name, icon.uri, cfg.Width, cfg.Height, icon.size, icon.size))
+			}
+		default:
+			problems = append(problems, fmt.Sprintf("%s %q: want an https URL or file://assets/... in the skill package", icon.name, icon.uri))
+		}
+	}
 	return problems
 }
 
@@ -332,10 +463,14 @@ func TestSkillEndpoint(t *testing.T) {
 	if err != nil || !bytes.Equal(again, out) {
 		t.Errorf("writing the same endpoint twice changed the file (err %v)", err)
 	}
-	// Everything but the endpoint and events is as it was, in order.
+	// Everything but the endpoint and events is as it was, in order (a
+	// line that came last in its object may have gained a comma).
 	before, after := lines(b), lines(out)
+	for i := range after {
+		after[i] = strings.TrimSuffix(after[i], ",")
+	}
 	for _, l := range before {
-		if !slices.Contains(after, l) && !strings.Contains(l, `"custom"`) {
+		if !slices.Contains(after, strings.TrimSuffix(l, ",")) && !strings.Contains(l, `"custom"`) {
 			t.Errorf("line %q was lost", l)
 		}
 	}

@@ -8,13 +8,13 @@ import (
 
 // Intent names of the built-ins and the catch-all.
 const (
-	IntentHelp         = "AMAZON.HelpIntent"
-	IntentStop         = "AMAZON.StopIntent"
-	IntentCancel       = "AMAZON.CancelIntent"
-	IntentNavigateHome = "AMAZON.NavigateHomeIntent"
-	IntentFallback     = "AMAZON.FallbackIntent"
-	IntentYes          = "AMAZON.YesIntent"
-	IntentNo           = "AMAZON.NoIntent"
+	IntentHelp         = alexa.IntentHelp
+	IntentStop         = alexa.IntentStop
+	IntentCancel       = alexa.IntentCancel
+	IntentNavigateHome = alexa.IntentNavigateHome
+	IntentFallback     = alexa.IntentFallback
+	IntentYes          = alexa.IntentYes
+	IntentNo           = alexa.IntentNo
 	// IntentUnknown is "I don't know", "not sure": an answer to any
 	// yes-or-no question, passed on as session.Unknown.
 	IntentUnknown = "AnswerUnknownIntent"

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/nightlegs/nightlegs/internal/sources"
 )
 
 // coverage is testdata/coverage.yaml.
@@ -83,7 +85,10 @@ func TestCoverage(t *testing.T) {
 		m := topicAnswer.FindStringSubmatch(id)
 		return m != nil && spoken[m[1]]
 	}
-	seeds, refsDoc := sharedDomain(t)
+	src, err := sources.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
 	check := func(kind string, required []string, entries map[string]covered) {
 		for _, name := range required {
 			if _, ok := entries[name]; !ok {
@@ -102,53 +107,17 @@ func TestCoverage(t *testing.T) {
 					t.Errorf("%s %q: text %q is said by no conversation", kind, name, id)
 				}
 			}
-			doc, where := seeds, "a seed article"
+			says, where := src.SeedSays, "a seed article's quotes"
 			if e.Refs {
-				doc, where = refsDoc, "clinical-references.md"
+				says, where = src.PhraseSays, "the reference phrases"
 			}
 			if e.Phrase == "" {
 				t.Errorf("%s %q: no phrase", kind, name)
-			} else if doc != "" && !strings.Contains(doc, fold(e.Phrase)) {
-				t.Errorf("%s %q: %q is not in %s", kind, name, e.Phrase, where)
+			} else if !says(e.Phrase) {
+				t.Errorf("%s %q: %q is not in %s (internal/sources/sources.md)", kind, name, e.Phrase, where)
 			}
 		}
 	}
 	check("cause", seedCauses, cov.Causes)
 	check("relief step", seedRelief, cov.Relief)
-}
-
-// sharedDomain returns the seed articles and the clinical references,
-// folded, when the shared folder sits beside the repository (as where the
-// project is written); "" otherwise, as in a fresh clone.
-func sharedDomain(t *testing.T) (seeds, refs string) {
-	t.Helper()
-	dir := filepath.Join("..", "..", "shared", "domain")
-	names, err := filepath.Glob(filepath.Join(dir, "seeds", "*.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var all []string
-	for _, n := range names {
-		b, err := os.ReadFile(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		all = append(all, string(b))
-	}
-	if len(all) == 0 {
-		t.Log("no shared/domain/seeds beside the repository: phrases not checked against the seeds")
-		return "", ""
-	}
-	b, err := os.ReadFile(filepath.Join(dir, "clinical-references.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fold(strings.Join(all, "\n")), fold(string(b))
-}
-
-// fold lower-cases, straightens apostrophes and folds white space, so a
-// phrase matches however the article wraps or types it.
-func fold(s string) string {
-	s = strings.NewReplacer("’", "'", "‘", "'").Replace(strings.ToLower(s))
-	return strings.Join(strings.Fields(s), " ")
 }

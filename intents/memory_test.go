@@ -3,8 +3,6 @@ package intents
 import (
 	"context"
 	"errors"
-	"io"
-	"log/slog"
 	"regexp"
 	"strings"
 	"sync"
@@ -256,13 +254,7 @@ func TestSkillDisabledDeletesTheUsersData(t *testing.T) {
 	mem := store.NewMemory()
 	mem.Now = func() time.Time { return now }
 	st := newCountingStore(mem)
-	sk := &skill.Skill{
-		Router:        New(library(t)),
-		Store:         st,
-		UserKeySecret: []byte("test"),
-		Log:           slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Now:           func() time.Time { return now },
-	}
+	sk := newSkill(t, Options{Store: st, UserKeySecret: []byte("test"), Now: func() time.Time { return now }})
 	keyOf := map[string]string{}
 	for _, user := range []string{"amzn1.ask.account.LEAVING", "amzn1.ask.account.STAYING"} {
 		l := &listener{t: t, skill: sk, user: user}
@@ -434,13 +426,7 @@ func TestForgetThatFailsIsSaidPlainly(t *testing.T) {
 	mem.Now = func() time.Time { return now }
 	for name, st := range map[string]skill.Store{"deleted": mem, "failed": unforgetting{mem}} {
 		t.Run(name, func(t *testing.T) {
-			sk := &skill.Skill{
-				Router:        New(library(t)),
-				Store:         st,
-				UserKeySecret: []byte("test"),
-				Log:           slog.New(slog.NewTextHandler(io.Discard, nil)),
-				Now:           func() time.Time { return now },
-			}
+			sk := newSkill(t, Options{Store: st, UserKeySecret: []byte("test"), Now: func() time.Time { return now }})
 			l := &listener{t: t, skill: sk, user: "amzn1.ask.account.FORGET-" + name}
 			l.say(IntentRememberNights)
 			l.say(IntentForget)

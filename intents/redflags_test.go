@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"html"
-	"io"
-	"log/slog"
 	"os"
 	"regexp"
 	"strings"
@@ -151,11 +149,7 @@ func TestFallbackCarriesScreen(t *testing.T) {
 
 func guardedSkill(t *testing.T) *skill.Skill {
 	t.Helper()
-	g, err := triage.NewGuard(library(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &skill.Skill{Router: New(library(t)), Triage: g, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	return newSkill(t, Options{})
 }
 
 // send sends one intent in a session carrying attrs (nil: a new session).

@@ -51,12 +51,12 @@ const (
 	IntentSlower       = "RoutineSlowerIntent"
 	IntentFaster       = "RoutineFasterIntent"
 	IntentWhichStep    = "RoutineWhichStepIntent"
-	IntentNext         = "AMAZON.NextIntent"
-	IntentPrevious     = "AMAZON.PreviousIntent"
-	IntentRepeat       = "AMAZON.RepeatIntent"
-	IntentPause        = "AMAZON.PauseIntent"
-	IntentResume       = "AMAZON.ResumeIntent"
-	IntentStartOver    = "AMAZON.StartOverIntent"
+	IntentNext         = alexa.IntentNext
+	IntentPrevious     = alexa.IntentPrevious
+	IntentRepeat       = alexa.IntentRepeat
+	IntentPause        = alexa.IntentPause
+	IntentResume       = alexa.IntentResume
+	IntentStartOver    = alexa.IntentStartOver
 
 	// slotRoutine is StartRoutineIntent's RoutineName slot; its value IDs
 	// are routine IDs.
@@ -291,7 +291,7 @@ func (s *set) deliverStep(t *router.Turn, rt routine.Routine, pos *session.Routi
 	}
 	t.State.Pending = q
 	r.Question = s.questionText(t, q)
-	if t.HasScreen() {
+	if t.ShowsAPL(routine.APLVersion) {
 		r.Directives = append(r.Directives, routines.Screen(rt, i, pos.Pace, before))
 	}
 	return r

@@ -10,7 +10,6 @@ import (
 	"go/parser"
 	"go/token"
 	"io"
-	"log/slog"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -26,8 +25,9 @@ import (
 )
 
 // routineRequest sends one intent of an open session whose context is c,
-// from a device with or without a screen, through the pipeline.
-func routineRequest(t *testing.T, sk *skill.Skill, c *session.Context, intent string, slots map[string]alexa.Slot, screen bool) *alexa.ResponseEnvelope {
+// from a device with a screen whose APL runtime is screen ("" for none),
+// through the pipeline.
+func routineRequest(t *testing.T, sk *skill.Skill, c *session.Context, intent string, slots map[string]alexa.Slot, screen string) *alexa.ResponseEnvelope {
 	t.Helper()
 	b, err := json.Marshal(c)
 	if err != nil {
@@ -44,8 +44,8 @@ func routineRequest(t *testing.T, sk *skill.Skill, c *session.Context, intent st
 	env.Request.Type = alexa.TypeIntent
 	env.Request.Locale = "en-US"
 	env.Request.Intent = &alexa.Intent{Name: intent, Slots: slots}
-	if screen {
-		env.Context.System.Device.SupportedInterfaces = map[string]json.RawMessage{"Alexa.Presentation.APL": json.RawMessage(`{"runtime":{"maxVersion":"2023.3"}}`)}
+	if screen != "" {
+		env.Context.System.Device.SupportedInterfaces = map[string]json.RawMessage{alexa.InterfaceAPL: json.RawMessage(`{"runtime":{"maxVersion":"` + screen + `"}}`)}
 	}
 	resp, err := sk.Handle(context.Background(), env)
 	if err != nil {
@@ -55,7 +55,7 @@ func routineRequest(t *testing.T, sk *skill.Skill, c *session.Context, intent st
 }
 
 func routineSkill(t *testing.T) *skill.Skill {
-	return &skill.Skill{Router: New(library(t)), Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	return newSkill(t, Options{})
 }
 
 // routineSlot is StartRoutineIntent's slot as a device fills it when the
@@ -94,7 +94,7 @@ func TestRoutineStepsSpoken(t *testing.T) {
 						c.Routine.ID = routineDefault
 						intent, slots = IntentStartRoutine, routineSlot(id)
 					}
-					resp := routineRequest(t, sk, c, intent, slots, false)
+					resp := routineRequest(t, sk, c, intent, slots, "")
 					checkStepSpeech(t, where, resp, rt, i, pace)
 					checked++
 				}
@@ -236,7 +236,9 @@ func TestRoutineScreens(t *testing.T) {
 		{IntentStop, false},
 	}
 	for _, tt := range tests {
-		for _, screen := range []bool{true, false} {
+		// A current screen, one as old as the document's release, one
+		// older (a first Echo Show's 1.0), and none.
+		for _, screen := range []string{"2023.3", routine.APLVersion, "1.0", ""} {
 			c := &session.Context{Routine: &session.Routine{ID: "calf-lying", Step: 1}, Pending: "routine.continue"}
 			resp := routineRequest(t, sk, c, tt.intent, nil, screen)
 			var docs []routine.RenderDocument
@@ -249,21 +251,21 @@ func TestRoutineScreens(t *testing.T) {
 				if err := json.Unmarshal(b, &rd); err != nil {
 					t.Fatal(err)
 				}
-				if rd.Type == routine.RenderDocumentType {
+				if rd.Type == alexa.DirectiveRenderDocument {
 					docs = append(docs, rd)
 				}
 			}
 			want := 0
-			if tt.step && screen {
+			if tt.step && screen != "" && screen != "1.0" {
 				want = 1
 			}
 			if len(docs) != want {
-				t.Errorf("%s, screen %v: %d APL documents, want %d", tt.intent, screen, len(docs), want)
+				t.Errorf("%s, screen %q: %d APL documents, want %d", tt.intent, screen, len(docs), want)
 				continue
 			}
 			if want == 1 {
 				var doc struct{ Type, Version string }
-				if err := json.Unmarshal(docs[0].Document, &doc); err != nil || doc.Type != "APL" || docs[0].Token == "" {
+				if err := json.Unmarshal(docs[0].Document, &doc); err != nil || doc.Type != "APL" || docs[0].Token == "" || !alexa.APLVersionAtMost(doc.Version, screen) {
 					t.Errorf("%s: APL document %s %s (%v), token %q", tt.intent, doc.Type, doc.Version, err, docs[0].Token)
 				}
 				if _, ok := docs[0].Datasources["step"]; !ok {

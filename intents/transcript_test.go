@@ -1,8 +1,6 @@
 package intents
 
 import (
-	"io"
-	"log/slog"
 	"testing"
 	"time"
 
@@ -10,7 +8,6 @@ import (
 	"github.com/nightlegs/nightlegs/internal/skill"
 	"github.com/nightlegs/nightlegs/internal/store"
 	"github.com/nightlegs/nightlegs/internal/transcript"
-	"github.com/nightlegs/nightlegs/internal/triage"
 )
 
 // TestTranscripts plays every conversation under testdata/transcripts
@@ -19,27 +16,20 @@ func TestTranscripts(t *testing.T) {
 	transcript.RunDir(t, "testdata/transcripts", transcriptSkill(t))
 }
 
-// transcriptSkill builds the skill as the handler's main does, with a fresh
-// memory store per transcript. Add a component here when main gains one.
+// transcriptSkill builds the skill as the handler's main does (NewSkill),
+// with a fresh memory store per transcript.
 func transcriptSkill(t testing.TB) transcript.NewSkill {
 	lib, err := content.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	guard, err := triage.NewGuard(lib)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return func(clock func() time.Time) *skill.Skill {
 		mem := store.NewMemory()
 		mem.Now = clock
-		return &skill.Skill{
-			Router: New(lib),
-			Store:  mem,
-			Triage: guard,
-			Digits: triage.Numbers(),
-			Now:    clock,
-			Log:    slog.New(slog.NewTextHandler(io.Discard, nil)),
+		sk, err := NewSkill(Options{Content: lib, Store: mem, Now: clock})
+		if err != nil {
+			t.Fatal(err)
 		}
+		return sk
 	}
 }

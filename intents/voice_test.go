@@ -1,8 +1,6 @@
 package intents
 
 import (
-	"io"
-	"log/slog"
 	"strings"
 	"testing"
 
@@ -14,11 +12,7 @@ import (
 )
 
 func newListener(t *testing.T) *listener {
-	return &listener{t: t, user: "amzn1.ask.account.test", skill: &skill.Skill{
-		Router: New(library(t)),
-		Store:  store.NewMemory(),
-		Log:    slog.New(slog.NewTextHandler(io.Discard, nil)),
-	}}
+	return &listener{t: t, user: "amzn1.ask.account.test", skill: newSkill(t, Options{Store: store.NewMemory()})}
 }
 
 const (

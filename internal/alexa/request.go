@@ -24,6 +24,9 @@ const (
 	TypePermissionAccepted   = "AlexaSkillEvent.SkillPermissionAccepted"
 	TypePermissionChanged    = "AlexaSkillEvent.SkillPermissionChanged"
 	TypeAccountLinked        = "AlexaSkillEvent.SkillAccountLinked"
+	// TypeSkillEventPrefix starts every skill event's type: events arrive
+	// with nobody listening.
+	TypeSkillEventPrefix = "AlexaSkillEvent."
 )
 
 // Dialog states of an IntentRequest that uses a dialog model.

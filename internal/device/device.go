@@ -30,8 +30,9 @@ const (
 	LocalDeviceID = "amzn1.ask.device.LOCAL"
 )
 
-// InterfaceAPL is the interface a device with a screen lists.
-const InterfaceAPL = "Alexa.Presentation.APL"
+// DefaultAPLVersion is the APL runtime a simulated screen runs unless
+// told otherwise: a current Echo Show's.
+const DefaultAPLVersion = "2024.3"
 
 // Endpoint answers Alexa request JSON with response JSON, as the skill does
 // on Lambda.
@@ -49,6 +50,9 @@ type Config struct {
 	// does. It also keeps a session open when a response leaves
 	// shouldEndSession out, as devices with a screen do.
 	Screen bool
+	// APLVersion is the screen's APL runtime.maxVersion; default
+	// DefaultAPLVersion. An older one tries what a first Echo Show sees.
+	APLVersion string
 	// Model is the interaction model; default the skill package's model for
 	// Locale.
 	Model *infra.LanguageModel
@@ -205,7 +209,15 @@ func (d *Device) envelope(typ string) *alexa.RequestEnvelope {
 		},
 	}
 	if d.cfg.Screen {
-		env.Context.System.Device.SupportedInterfaces[InterfaceAPL] = json.RawMessage(`{"runtime":{"maxVersion":"2024.3"}}`)
+		v := d.cfg.APLVersion
+		if v == "" {
+			v = DefaultAPLVersion
+		}
+		apl, err := json.Marshal(map[string]any{"runtime": map[string]string{"maxVersion": v}})
+		if err != nil {
+			panic(err) // a map of strings always encodes
+		}
+		env.Context.System.Device.SupportedInterfaces[alexa.InterfaceAPL] = apl
 	}
 	return env
 }

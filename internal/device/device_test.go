@@ -227,7 +227,7 @@ func TestScreen(t *testing.T) {
 		f := &fakeSkill{script: []string{"absent"}}
 		d := newTestDevice(t, f, screen)
 		x := say(t, d, "my calf is cramping")
-		if got := f.got[0].Context.System.Device.Supports(InterfaceAPL); got != screen {
+		if got := f.got[0].Context.System.Device.Supports(alexa.InterfaceAPL); got != screen {
 			t.Errorf("screen %v: APL listed = %v", screen, got)
 		}
 		// Without shouldEndSession, only a device with a screen keeps the

@@ -22,8 +22,8 @@ import (
 
 // Built-in intents the matcher itself falls back to.
 const (
-	FallbackIntent = "AMAZON.FallbackIntent"
-	numberType     = "AMAZON.NUMBER"
+	FallbackIntent = alexa.IntentFallback
+	numberType     = alexa.SlotTypeNumber
 )
 
 // Matcher matches text to the intents of one interaction model. It is safe
@@ -114,7 +114,7 @@ func New(m *infra.LanguageModel, opt Options) (*Matcher, error) {
 	types := map[string]*slotType{}
 	for _, st := range m.Types {
 		t := &slotType{name: st.Name, kind: custom, values: map[string][]alexa.ResolvedValue{}}
-		if strings.HasPrefix(st.Name, "AMAZON.") {
+		if strings.HasPrefix(st.Name, alexa.BuiltinPrefix) {
 			t.kind = extended
 		}
 		for _, v := range st.Values {
@@ -143,7 +143,7 @@ func New(m *infra.LanguageModel, opt Options) (*Matcher, error) {
 			t := &slotType{name: name, kind: number, maxLen: 8}
 			types[name] = t
 			return t, nil
-		case strings.HasPrefix(name, "AMAZON."):
+		case strings.HasPrefix(name, alexa.BuiltinPrefix):
 			t := &slotType{name: name, kind: free}
 			types[name] = t
 			return t, nil

@@ -8,7 +8,6 @@
 package router
 
 import (
-	"context"
 	"sort"
 	"strings"
 	"time"
@@ -19,7 +18,6 @@ import (
 
 // Turn is one request as a handler sees it.
 type Turn struct {
-	Ctx context.Context
 	// Request is the decoded envelope, for anything the fields below omit.
 	Request *alexa.RequestEnvelope
 	// Type is the request type, Intent the intent name (IntentRequest only).
@@ -65,7 +63,13 @@ func (t *Turn) SlotID(name string) (value, id string) {
 
 // HasScreen reports whether the device can show APL documents.
 func (t *Turn) HasScreen() bool {
-	return t.Request != nil && t.Request.Context.System.Device.Supports("Alexa.Presentation.APL")
+	return t.Request != nil && t.Request.Context.System.Device.Supports(alexa.InterfaceAPL)
+}
+
+// ShowsAPL reports whether the device can show an APL document of version
+// v: it has a screen whose APL runtime is v or later.
+func (t *Turn) ShowsAPL(v string) bool {
+	return t.Request != nil && t.Request.Context.System.Device.SupportsAPL(v)
 }
 
 // Reply is what a handler wants said and done.

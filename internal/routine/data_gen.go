@@ -67,7 +67,7 @@ var builtIn = &Library{
 	},
 	apl: []byte(`{
   "type": "APL",
-  "version": "2023.3",
+  "version": "1.4",
   "theme": "dark",
   "description": "Night Legs: the stretch under way and a countdown of its hold, in large dim text for a dark bedroom.",
   "background": "#000000",

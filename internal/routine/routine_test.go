@@ -325,10 +325,10 @@ func TestScreen(t *testing.T) {
 	if err := json.Unmarshal(b, &got); err != nil {
 		t.Fatal(err)
 	}
-	if got.Type != "Alexa.Presentation.APL.RenderDocument" || got.Token == "" {
+	if got.Type != alexa.DirectiveRenderDocument || got.Token == "" {
 		t.Errorf("directive type %q token %q", got.Type, got.Token)
 	}
-	if got.Document.Type != "APL" || !strings.HasPrefix(got.Document.Version, "2023.") {
+	if got.Document.Type != "APL" || got.Document.Version != APLVersion {
 		t.Errorf("document type %q version %q", got.Document.Type, got.Document.Version)
 	}
 	s := got.Datasources["step"]

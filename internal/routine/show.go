@@ -9,12 +9,14 @@ import (
 	"github.com/nightlegs/nightlegs/internal/alexa"
 )
 
-// APL directive type and this package's document token.
+// The screen document's token and APL release.
 const (
-	RenderDocumentType = "Alexa.Presentation.APL.RenderDocument"
-	Token              = "nightlegs-routine"
-	// aplVersion is the APL release the document is written against.
-	aplVersion = "2023."
+	Token = "nightlegs-routine"
+	// APLVersion is the APL release the document is written against and
+	// declares: old enough for the screens in use (a device is sent the
+	// document only if its runtime.maxVersion is this or later), new enough
+	// for what the document uses (elapsedTime, Math functions, vh units).
+	APLVersion = "1.4"
 	// dataSource is the document's one parameter, bound to the data source
 	// of the same name.
 	dataSource = "step"
@@ -49,7 +51,7 @@ func (l *Library) Screen(r Routine, i int, p float64, before time.Duration) Rend
 	s := r.Steps[i]
 	hold := l.Hold(s, p)
 	return RenderDocument{
-		Type:     RenderDocumentType,
+		Type:     alexa.DirectiveRenderDocument,
 		Token:    Token,
 		Document: json.RawMessage(l.apl),
 		Datasources: map[string]any{dataSource: StepData{
@@ -80,8 +82,8 @@ func checkDocument(b []byte) error {
 	switch {
 	case doc.Type != "APL":
 		return fmt.Errorf("type %q, want APL", doc.Type)
-	case !strings.HasPrefix(doc.Version, aplVersion):
-		return fmt.Errorf("version %q, want %sx", doc.Version, aplVersion)
+	case doc.Version != APLVersion:
+		return fmt.Errorf("version %q, want %s: devices are sent it by that version", doc.Version, APLVersion)
 	case len(doc.MainTemplate.Parameters) != 1 || doc.MainTemplate.Parameters[0] != dataSource:
 		return fmt.Errorf("mainTemplate parameters %v, want [%s]", doc.MainTemplate.Parameters, dataSource)
 	case len(doc.MainTemplate.Items) == 0:

@@ -163,7 +163,7 @@ func (s *Skill) handle(ctx context.Context, env *alexa.RequestEnvelope, log *slo
 			log.Error("alexa reported an error", "errType", env.Request.Error.Type, "message", env.Request.Error.Message)
 		}
 		return &alexa.ResponseEnvelope{Version: "1.0"}
-	case strings.HasPrefix(typ, "AlexaSkillEvent."):
+	case strings.HasPrefix(typ, alexa.TypeSkillEventPrefix):
 		// Events arrive with nobody listening: nothing to say or keep.
 		return &alexa.ResponseEnvelope{Version: "1.0"}
 	}
@@ -334,7 +334,6 @@ func (s *Skill) callCtx(ctx context.Context, d time.Duration) (context.Context, 
 // turn, the context it carries in session attributes.
 func (s *Skill) turn(ctx context.Context, env *alexa.RequestEnvelope, log *slog.Logger) (*router.Turn, session.Snapshot) {
 	t := &router.Turn{
-		Ctx:        ctx,
 		Request:    env,
 		Type:       env.Request.Type,
 		Intent:     env.IntentName(),
@@ -348,7 +347,7 @@ func (s *Skill) turn(ctx context.Context, env *alexa.RequestEnvelope, log *slog.
 		t.Locale = "en-US"
 	}
 	if env.Request.Intent != nil {
-		if slot, ok := env.Request.Intent.Slots[FreeTextSlot]; ok {
+		if slot, ok := env.Request.Intent.Slots[alexa.SlotText]; ok {
 			t.Text = slot.Value
 		}
 	}
@@ -518,7 +517,3 @@ func (s *Skill) resumeWithin() time.Duration {
 	}
 	return defaultResumeWithin
 }
-
-// FreeTextSlot is the catch-all intent's only slot, which a device fills
-// with what was said when no specific intent fits.
-const FreeTextSlot = "text"

@@ -315,7 +315,7 @@ func TestEmergencyNeverWaitsOnTheStore(t *testing.T) {
 	s.Triage = emergencyTriage{}
 	start := time.Now()
 	resp, err := s.Handle(context.Background(), request(t, "intent-cramp.json", func(e *alexa.RequestEnvelope) {
-		e.Request.Intent.Slots = map[string]alexa.Slot{FreeTextSlot: {Name: FreeTextSlot, Value: "my calf is swollen and I can't breathe"}}
+		e.Request.Intent.Slots = map[string]alexa.Slot{alexa.SlotText: {Name: alexa.SlotText, Value: "my calf is swollen and I can't breathe"}}
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -451,7 +451,7 @@ func TestDeferredLoadKeepsStoredPrefs(t *testing.T) {
 	})
 	resp, err := s.Handle(context.Background(), request(t, "intent-cramp.json", func(e *alexa.RequestEnvelope) {
 		e.Request.Intent = &alexa.Intent{Name: "DescribeSymptomIntent", Slots: map[string]alexa.Slot{
-			FreeTextSlot: {Name: FreeTextSlot, Value: "my legs ache and keep me awake"},
+			alexa.SlotText: {Name: alexa.SlotText, Value: "my legs ache and keep me awake"},
 		}}
 	}))
 	if err != nil {
@@ -485,7 +485,7 @@ func TestDeferredLoadKeepsStoredPrefs(t *testing.T) {
 	})
 	s2.Handle(context.Background(), request(t, "intent-cramp.json", func(e *alexa.RequestEnvelope) {
 		e.Request.Intent = &alexa.Intent{Name: "DescribeSymptomIntent", Slots: map[string]alexa.Slot{
-			FreeTextSlot: {Name: FreeTextSlot, Value: "whisper please"},
+			alexa.SlotText: {Name: alexa.SlotText, Value: "whisper please"},
 		}}
 	}))
 	if len(st2.saves) != 1 || st2.saves[0].Prefs == nil {
@@ -506,7 +506,7 @@ func TestDeferredLoadFailureStillWrites(t *testing.T) {
 	s.Triage = levelTriage{"self_care"}
 	resp, _ := s.Handle(context.Background(), request(t, "intent-cramp.json", func(e *alexa.RequestEnvelope) {
 		e.Request.Intent = &alexa.Intent{Name: "CrampIntent", Slots: map[string]alexa.Slot{
-			FreeTextSlot: {Name: FreeTextSlot, Value: "cramp"},
+			alexa.SlotText: {Name: alexa.SlotText, Value: "cramp"},
 		}}
 	}))
 	if !strings.Contains(speech(resp), "Pull your toes") {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/nightlegs/nightlegs/internal/session"
 )
@@ -52,7 +53,7 @@ func OpenBolt(path string) (*Bolt, error) {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: lockTimeout})
-	if errors.Is(err, bolt.ErrTimeout) {
+	if errors.Is(err, bolterrors.ErrTimeout) {
 		return nil, fmt.Errorf("open store %s: another Night Legs (console or -serve) is using it; close it or pick another file with -store: %w", path, err)
 	}
 	if err != nil {
@@ -93,7 +94,7 @@ func (s *Bolt) Forget(ctx context.Context, user string) error {
 	}
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		err := tx.Bucket(usersBucket).DeleteBucket([]byte(user))
-		if errors.Is(err, bolt.ErrBucketNotFound) {
+		if errors.Is(err, bolterrors.ErrBucketNotFound) {
 			return nil
 		}
 		return err

@@ -7,8 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
-	"log/slog"
 	"maps"
 	"net/http"
 	"strings"
@@ -25,7 +23,6 @@ import (
 
 	"github.com/nightlegs/nightlegs/intents"
 	"github.com/nightlegs/nightlegs/internal/alexa"
-	"github.com/nightlegs/nightlegs/internal/content"
 	"github.com/nightlegs/nightlegs/internal/session"
 	"github.com/nightlegs/nightlegs/internal/skill"
 	"github.com/nightlegs/nightlegs/internal/store"
@@ -77,15 +74,17 @@ const (
 )
 
 func newSkill(st skill.Store, now func() time.Time) *skill.Skill {
-	return &skill.Skill{
-		Router:        intents.New(content.MustDefault()),
+	sk, err := intents.NewSkill(intents.Options{
 		Store:         st,
 		SkillID:       testSkillID,
 		UserKeySecret: []byte(testSecret),
 		StoreTimeout:  time.Second,
-		Log:           slog.New(slog.NewJSONHandler(io.Discard, nil)),
 		Now:           now,
+	})
+	if err != nil {
+		panic(err) // the embedded content and triage data load, or every test fails
 	}
+	return sk
 }
 
 // userKey is the store key skill.Skill derives from an Alexa user ID.

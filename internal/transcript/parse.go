@@ -9,6 +9,7 @@
 //	# a comment
 //	@locale en-GB      header: the sessions' locale (default en-US)
 //	@screen            header: the device has a screen (lists APL)
+//	@screen 1.3        header: a screen whose APL runtime is at most 1.3
 //	> my calf is cramping   the listener says this ("> " alone launches)
 //	< pull your toes up     the skill says this (case-insensitive, in order)
 //	<! quinine              the skill does not say this
@@ -31,16 +32,23 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 )
+
+// aplVersion is an APL release as a device reports it: 1.3, 2024.3.
+var aplVersion = regexp.MustCompile(`^[0-9]+\.[0-9]+$`)
 
 // Script is one parsed transcript.
 type Script struct {
 	Name   string
 	Locale string // default en-US
 	Screen bool
-	Steps  []Step
+	// APLVersion is the screen's APL runtime.maxVersion; "" is the
+	// device's default.
+	APLVersion string
+	Steps      []Step
 }
 
 // Step kinds.
@@ -180,10 +188,10 @@ func Parse(name string, r io.Reader) (*Script, error) {
 				return nil, fail("%s belongs in the header, before the first line said", word)
 			}
 			if word == "@screen" {
-				if arg != "" {
-					return nil, fail("%q takes nothing after @screen", line)
+				if arg != "" && !aplVersion.MatchString(arg) {
+					return nil, fail("%q: want @screen, or @screen <APL version>, such as 1.3", line)
 				}
-				s.Screen = true
+				s.Screen, s.APLVersion = true, arg
 			} else {
 				if arg == "" || strings.ContainsAny(arg, " \t") {
 					return nil, fail("%q: want @locale <locale>, such as en-GB", line)

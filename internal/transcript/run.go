@@ -2,17 +2,17 @@ package transcript
 
 import (
 	"context"
-	"encoding/xml"
-	"errors"
 	"fmt"
-	"io"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/nightlegs/nightlegs/infra"
 	"github.com/nightlegs/nightlegs/internal/alexa"
+	"github.com/nightlegs/nightlegs/internal/alexa/conform"
 	"github.com/nightlegs/nightlegs/internal/device"
 	"github.com/nightlegs/nightlegs/internal/skill"
 )
@@ -87,11 +87,12 @@ func play(s *Script, newSkill NewSkill) (failures, answers []string) {
 	sk := newSkill(clock)
 	ids := 0
 	d, err := device.New(sk, device.Config{
-		Locale:  s.Locale,
-		SkillID: sk.SkillID,
-		Screen:  s.Screen,
-		Now:     clock,
-		NewID:   func() string { ids++; return fmt.Sprintf("%s-%04d", s.Name, ids) },
+		Locale:     s.Locale,
+		SkillID:    sk.SkillID,
+		Screen:     s.Screen,
+		APLVersion: s.APLVersion,
+		Now:        clock,
+		NewID:      func() string { ids++; return fmt.Sprintf("%s-%04d", s.Name, ids) },
 	})
 	if err != nil {
 		return []string{fmt.Sprintf("%s: %v", s.Name, err)}, nil
@@ -102,8 +103,13 @@ func play(s *Script, newSkill NewSkill) (failures, answers []string) {
 		case StepWait:
 			now = now.Add(st.Wait)
 		case StepClose:
-			if _, err := d.Close(ctx); err != nil {
+			x, err := d.Close(ctx)
+			if err != nil {
 				failures = append(failures, fmt.Sprintf("%s:%d: @close: %v", s.Name, st.Line, err))
+			} else if x != nil {
+				for _, p := range invalid(x) {
+					failures = append(failures, fmt.Sprintf("%s:%d: @close: %s", s.Name, st.Line, p))
+				}
 			}
 		case StepSay:
 			x, err := d.Say(ctx, st.Said)
@@ -181,52 +187,26 @@ func hear(x *device.Exchange) heard {
 		h.card = strings.Join(strings.Fields(strings.Join([]string{c.Title, c.Content, c.Text}, " ")), " ")
 	}
 	for _, d := range r.Response.Directives {
-		if m, ok := d.(map[string]any); ok && m["type"] == "Alexa.Presentation.APL.RenderDocument" {
+		if m, ok := d.(map[string]any); ok && m["type"] == alexa.DirectiveRenderDocument {
 			h.apl = true
 		}
 	}
-	h.invalid = invalid(r)
+	h.invalid = invalid(x)
 	return h
 }
 
-// invalid lists what Alexa would refuse or mishandle in a response.
-func invalid(r *alexa.ResponseEnvelope) []string {
-	var out []string
-	if r.Version != "1.0" {
-		out = append(out, fmt.Sprintf("response version %q, want 1.0", r.Version))
-	}
-	check := func(what string, o *alexa.OutputSpeech) {
-		if o == nil || o.Type != alexa.SpeechSSML {
-			return
-		}
-		if len(o.SSML) > 8000 {
-			out = append(out, fmt.Sprintf("%s SSML is %d characters; Alexa takes at most 8000", what, len(o.SSML)))
-		}
-		if err := wellFormed(o.SSML); err != nil {
-			out = append(out, fmt.Sprintf("%s SSML is not well formed: %v", what, err))
-		}
-	}
-	check("speech", r.Response.OutputSpeech)
-	if r.Response.Reprompt != nil {
-		check("reprompt", &r.Response.Reprompt.OutputSpeech)
-	}
-	return out
-}
+// declared is the interfaces skill.json declares, read once.
+var declared = sync.OnceValues(infra.Interfaces)
 
-func wellFormed(ssml string) error {
-	if !strings.HasPrefix(ssml, "<speak>") || !strings.HasSuffix(ssml, "</speak>") {
-		return errors.New("not inside <speak>")
+// invalid lists what Alexa would refuse or mishandle in a response, by the
+// published rules (package conform) and the interfaces skill.json
+// declares.
+func invalid(x *device.Exchange) []string {
+	ifaces, err := declared()
+	if err != nil {
+		return []string{err.Error()}
 	}
-	dec := xml.NewDecoder(strings.NewReader(ssml))
-	for {
-		_, err := dec.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-	}
+	return conform.Response(x.Request, x.Raw, ifaces)
 }
 
 // check applies one check; at is where the next "<" must be found, so

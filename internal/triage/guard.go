@@ -19,9 +19,9 @@ import (
 // level itself stays.
 const toldKey = "triage.told"
 
-// freeTextSlot is the catch-all intent's slot (skill.FreeTextSlot); the
-// pipeline has already put its value in Turn.Text.
-const freeTextSlot = "text"
+// freeTextSlot is the catch-all intent's slot; the pipeline has already
+// put its value in Turn.Text.
+const freeTextSlot = alexa.SlotText
 
 // Subject values of session.Context.Subject that triage reads.
 const subjectChild = "child"

@@ -1,20 +1,17 @@
 package triage
 
 import (
-	"bufio"
 	"os"
 	"path/filepath"
-	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/nightlegs/nightlegs/internal/sources"
 	"github.com/nightlegs/nightlegs/internal/symptom"
 )
-
-// domainDir is shared/domain, beside the repository.
-var domainDir = filepath.Join("..", "..", "..", "shared", "domain")
 
 type sign struct {
 	Row   string     `yaml:"row"`
@@ -82,77 +79,38 @@ func TestSignsCovered(t *testing.T) {
 	}
 }
 
-// TestSignsMatchReferences fails when clinical-references.md §3 has a row
-// that signs.yaml does not list, or a seed quote is not in its article, so
-// the coverage above cannot drift from the sources.
+// TestSignsMatchReferences fails when the triage table of the clinical
+// references has a row that signs.yaml does not list (or lists a row the
+// table no longer has), or a seed quote is not among its article's quotes,
+// so the coverage above cannot drift from the sources. It reads the
+// repository's copy of them (internal/sources); that package checks the
+// copy against the references themselves when they are at hand.
 func TestSignsMatchReferences(t *testing.T) {
-	refs := filepath.Join(domainDir, "clinical-references.md")
-	if _, err := os.Stat(refs); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("references not found: %v", err)
-		}
-		t.Logf("references not beside the repository (%v); checked only the embedded list", err)
-		return
+	src, err := sources.Load()
+	if err != nil {
+		t.Fatal(err)
 	}
 	rows, seeds := loadSigns(t)
 	listed := map[string]bool{}
 	for _, r := range rows {
 		listed[r.Row] = true
-	}
-	table := refsTable(t, refs)
-	if len(table) < 10 {
-		t.Fatalf("found only %d rows in §3 of %s", len(table), refs)
-	}
-	for _, row := range table {
-		if !listed[row] {
-			t.Errorf("§3 row %q has no entry in testdata/signs.yaml", row)
+		if !slices.Contains(src.Rows, r.Row) {
+			t.Errorf("signs.yaml row %q is not a row of the triage table (internal/sources/sources.md)", r.Row)
 		}
 	}
-	space := regexp.MustCompile(`\s+`)
-	norm := func(s string) string {
-		s = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", `"`, "\u201d", `"`).Replace(s)
-		return strings.ToLower(space.ReplaceAllString(s, " "))
+	for _, row := range src.Rows {
+		if !listed[row] {
+			t.Errorf("triage table row %q has no entry in testdata/signs.yaml", row)
+		}
 	}
 	for _, s := range seeds {
-		b, err := os.ReadFile(filepath.Join(domainDir, s.File))
-		if err != nil {
-			t.Errorf("%s: %v", s.File, err)
+		quotes, ok := src.Seeds[s.File]
+		if !ok {
+			t.Errorf("%s is not a seed article of internal/sources/sources.md", s.File)
 			continue
 		}
-		if !strings.Contains(norm(string(b)), norm(s.Quote)) {
-			t.Errorf("%s does not say %q", s.File, s.Quote)
+		if !slices.ContainsFunc(quotes, func(q string) bool { return strings.Contains(sources.Fold(q), sources.Fold(s.Quote)) }) {
+			t.Errorf("%s does not say %q (internal/sources/sources.md)", s.File, s.Quote)
 		}
 	}
-}
-
-// refsTable returns the first cell of each row of §3's table.
-func refsTable(t *testing.T, path string) []string {
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var rows []string
-	in := false
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		switch {
-		case strings.HasPrefix(line, "## 3."):
-			in = true
-		case strings.HasPrefix(line, "## "):
-			in = false
-		case in && strings.HasPrefix(line, "|"):
-			cells := strings.Split(strings.Trim(line, "|"), "|")
-			cell := strings.TrimSpace(cells[0])
-			if cell == "Red flag" || cell == "Situation" || strings.HasPrefix(cell, "---") {
-				continue
-			}
-			rows = append(rows, cell)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return rows
 }
