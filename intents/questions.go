@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/nightlegs/nightlegs/internal/content"
 	"github.com/nightlegs/nightlegs/internal/session"
 
 	"github.com/nightlegs/nightlegs/internal/alexa"
@@ -103,7 +102,7 @@ func (s *set) resume(t *router.Turn, r *router.Reply) bool {
 	if q == "" {
 		return false
 	}
-	if r.Speech != nil && wordCount(plainWords(r.Speech.Fragment()))+wordCount(q) > content.MaxWords {
+	if r.Speech != nil && wordCount(plainWords(r.Speech.Fragment()))+wordCount(q) > s.room(t) {
 		t.State.SetAnswer(answerHeld, t.State.Pending)
 		t.State.Pending = questionHold
 		q = words(t, s.lib.Get(questionHold).Ask)

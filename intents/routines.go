@@ -15,7 +15,10 @@ import (
 // starts by name ("guide me through the calf stretch", "start the before bed
 // routine", "stretch with me") or with a yes to another conversation's
 // offer. Each reply says one step, counts its hold out loud in the speech
-// and asks "Shall we carry on?". The built-in controls move through it
+// and asks "Shall we carry on?". The first turn of a routine says what it
+// is, its safety line and the controls, and asks "Ready?": a yes, "next"
+// or "I'm ready" says the first step (each turn stays within 40 words).
+// The built-in controls move through it
 // (next, go back, repeat, pause, resume, start over); "slower" and "faster"
 // lengthen or shorten the holds; "which step am I on?" says where; "stop"
 // ends it with a card for the morning. What is said is data: the steps in
@@ -66,6 +69,9 @@ const (
 	routineDefault = "before-bed"
 	// answerOffered, in Context.Answers, is the routine an offer is about.
 	answerOffered = "routine.offered"
+	// questionReady asks whether to start the first step, after the
+	// routine's intro.
+	questionReady = "routine.ready"
 )
 
 // routines is every routine, checked by the routine package's tests.
@@ -87,7 +93,7 @@ func (s *set) registerRoutines(r *router.Router) {
 	r.IntentFunc(IntentWhichStep, s.routineControl(s.whichStep))
 	// The routine's questions are answered whatever the topic: a routine
 	// runs beside the conversation that led to it.
-	for _, q := range []string{"routine.continue", "routine.last", "routine.resume", "routine.paused"} {
+	for _, q := range []string{questionReady, "routine.continue", "routine.last", "routine.resume", "routine.paused"} {
 		s.questions[q] = s.routineAnswer
 	}
 	s.questions["routine.offer"] = s.offerAnswer
@@ -166,7 +172,26 @@ func (s *set) beginRoutine(t *router.Turn, id string) router.Reply {
 	if t.State.Started.IsZero() {
 		t.State.Started = t.Now
 	}
-	return s.deliverStep(t, rt, pos, 0, append([]string{rt.Intro}, s.routineLines(t, "routine.controls")...)...)
+	return s.readyTurn(t, rt)
+}
+
+// readyTurn is a routine's first turn: its intro and controls, then
+// "Ready?". The first step follows in its own turn, so that neither turn
+// runs past 40 words.
+func (s *set) readyTurn(t *router.Turn, rt routine.Routine) router.Reply {
+	r := router.Reply{Speech: &alexa.SSML{}}
+	for _, line := range append([]string{rt.Intro}, s.routineLines(t, "routine.controls")...) {
+		r.Speech.Say(line).Pause(textPause)
+	}
+	t.State.Pending = questionReady
+	r.Question = s.questionText(t, questionReady)
+	return r
+}
+
+// started reports whether the routine's first step has been said: until
+// then the routine waits at "Ready?".
+func started(pos *session.Routine) bool {
+	return pos.Step > 0 || len(pos.Done) > 0
 }
 
 // routineControl applies f to the routine under way, picking one up from a recent
@@ -310,6 +335,9 @@ func (s *set) routineLines(t *router.Turn, ids ...string) []string {
 }
 
 func (s *set) nextRoutineStep(t *router.Turn, rt routine.Routine, pos *session.Routine) router.Reply {
+	if !started(pos) {
+		return s.deliverStep(t, rt, pos, 0)
+	}
 	if pos.Step+1 >= len(rt.Steps) {
 		return s.finishRoutine(t, rt, pos)
 	}
@@ -317,6 +345,9 @@ func (s *set) nextRoutineStep(t *router.Turn, rt routine.Routine, pos *session.R
 }
 
 func (s *set) previousRoutineStep(t *router.Turn, rt routine.Routine, pos *session.Routine) router.Reply {
+	if !started(pos) {
+		return s.deliverStep(t, rt, pos, 0)
+	}
 	if pos.Step == 0 {
 		return s.deliverStep(t, rt, pos, 0, s.routineLines(t, "routine.first")...)
 	}
@@ -324,6 +355,9 @@ func (s *set) previousRoutineStep(t *router.Turn, rt routine.Routine, pos *sessi
 }
 
 func (s *set) repeatRoutineStep(t *router.Turn, rt routine.Routine, pos *session.Routine) router.Reply {
+	if !started(pos) && !pos.Paused {
+		return s.readyTurn(t, rt)
+	}
 	return s.deliverStep(t, rt, pos, pos.Step)
 }
 
@@ -395,8 +429,11 @@ func (s *set) askRoutine(t *router.Turn, pos *session.Routine, r *router.Reply) 
 		return
 	}
 	q := "routine.continue"
-	if pos.Paused {
+	switch {
+	case pos.Paused:
 		q = "routine.paused"
+	case !started(pos):
+		q = questionReady
 	}
 	t.State.Pending = q
 	r.Question = s.questionText(t, q)
@@ -416,6 +453,15 @@ func (s *set) routineAnswer(t *router.Turn, q, a string) (router.Reply, error) {
 	}
 	yes := a == session.Yes
 	switch q {
+	case questionReady:
+		if yes {
+			return s.deliverStep(t, rt, pos, 0), nil
+		}
+		// Not yet: paused at the start, until "carry on".
+		pos.Paused = true
+		r := s.reply(t, "routine.notready")
+		t.State.Pending = "routine.paused"
+		return r, nil
 	case "routine.continue":
 		if yes {
 			return s.nextRoutineStep(t, rt, pos), nil

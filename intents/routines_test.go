@@ -19,6 +19,7 @@ import (
 
 	"github.com/nightlegs/nightlegs/infra"
 	"github.com/nightlegs/nightlegs/internal/alexa"
+	"github.com/nightlegs/nightlegs/internal/content"
 	"github.com/nightlegs/nightlegs/internal/routine"
 	"github.com/nightlegs/nightlegs/internal/session"
 	"github.com/nightlegs/nightlegs/internal/skill"
@@ -72,11 +73,11 @@ func routineSlot(id string) map[string]alexa.Slot {
 }
 
 // TestRoutineStepsSpoken checks every step of every routine as the skill
-// sends it, at every pace and in every voice, the first step with the
-// routine's intro before it: well-formed SSML, no break over Alexa's 10 s,
-// under 8,000 characters with nothing dropped, the silence within
-// routine.MaxPause, the whole within routine.MaxSpeech, and the question
-// after the step as the reprompt.
+// sends it, at every pace and in every voice, the first step after a yes to
+// "Ready?": well-formed SSML, no break over Alexa's 10 s, under 8,000
+// characters with nothing dropped, the silence within routine.MaxPause, the
+// whole within routine.MaxSpeech, at most content.MaxWords spoken words
+// with the question, and the question after the step as the reprompt.
 func TestRoutineStepsSpoken(t *testing.T) {
 	sk := routineSkill(t)
 	voices := []string{session.VoiceSoft, session.VoiceNormal, skill.VoiceWhisper}
@@ -90,9 +91,9 @@ func TestRoutineStepsSpoken(t *testing.T) {
 					c := &session.Context{Voice: voice, Routine: &session.Routine{ID: id, Step: i, Pace: pace}}
 					intent, slots := IntentRepeat, map[string]alexa.Slot(nil)
 					if i == 0 {
-						// Started afresh, keeping the pace of the routine before.
-						c.Routine.ID = routineDefault
-						intent, slots = IntentStartRoutine, routineSlot(id)
+						// A yes to "Ready?".
+						c.Pending = questionReady
+						intent = IntentYes
 					}
 					resp := routineRequest(t, sk, c, intent, slots, "")
 					checkStepSpeech(t, where, resp, rt, i, pace)
@@ -149,6 +150,40 @@ func checkStepSpeech(t *testing.T, where string, resp *alexa.ResponseEnvelope, r
 	re := resp.Response.Reprompt
 	if re == nil || !strings.Contains(spokenText(re.OutputSpeech.SSML), "?") {
 		t.Errorf("%s: the step's question is not the reprompt: %+v", where, re)
+	}
+	if n := wordCount(text); n > content.MaxWords {
+		t.Errorf("%s: %d spoken words, at most %d: %s", where, n, content.MaxWords, text)
+	}
+}
+
+// TestRoutineReadyTurn: starting a routine, by name or afresh keeping the
+// pace of the one before, says its intro and the controls and asks
+// "Ready?", within content.MaxWords, with no hold counted; "go back" on
+// the first step, which adds a line, stays within it too.
+func TestRoutineReadyTurn(t *testing.T) {
+	sk := routineSkill(t)
+	lib := library(t)
+	ready := lib.Get(questionReady).Ask
+	for _, id := range routines.IDs() {
+		rt, _ := routines.Get(id)
+		c := &session.Context{Routine: &session.Routine{ID: routineDefault, Step: 2, Done: []int{0, 1, 2}, Pace: 1.5}}
+		resp := routineRequest(t, sk, c, IntentStartRoutine, routineSlot(id), false)
+		text := spokenText(resp.Response.OutputSpeech.SSML)
+		if !strings.Contains(text, rt.Intro) || !strings.HasSuffix(text, ready) || strings.Contains(text, rt.Steps[0].Say) {
+			t.Errorf("%s: first turn %q, want the intro and %q, and no step", id, text, ready)
+		}
+		if n := wordCount(text); n > content.MaxWords {
+			t.Errorf("%s: first turn %d spoken words, at most %d: %s", id, n, content.MaxWords, text)
+		}
+		c = &session.Context{Routine: &session.Routine{ID: id, Done: []int{0}}, Pending: "routine.continue"}
+		resp = routineRequest(t, sk, c, IntentPrevious, nil, false)
+		text = spokenText(resp.Response.OutputSpeech.SSML)
+		if !strings.Contains(text, rt.Steps[0].Say) {
+			t.Errorf("%s: go back on the first step: %q", id, text)
+		}
+		if n := wordCount(text); n > content.MaxWords {
+			t.Errorf("%s: go back on the first step: %d spoken words: %s", id, n, text)
+		}
 	}
 }
 

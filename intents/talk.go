@@ -13,6 +13,7 @@ import (
 
 	"github.com/nightlegs/nightlegs/infra"
 	"github.com/nightlegs/nightlegs/internal/alexa"
+	"github.com/nightlegs/nightlegs/internal/content"
 	"github.com/nightlegs/nightlegs/internal/router"
 	"github.com/nightlegs/nightlegs/internal/session"
 	"github.com/nightlegs/nightlegs/internal/symptom"
@@ -54,6 +55,18 @@ const (
 	answerLastAsk    = "talk.lastq"
 	answerLastIntent = "talk.lastintent"
 	answerSOS        = "talk.sos"
+
+	// questionRest asks whether to say the rest of an answer cut to fit
+	// 40 words; answerRest keeps where the rest starts (a content ID and
+	// a line number, never the words) and answerRestWas the question
+	// that was waiting before it.
+	questionRest  = "talk.rest"
+	answerRest    = "talk.rest.at"
+	answerRestWas = "talk.rest.was"
+	// triageTold is where triage notes the level it has told the
+	// listener (internal/triage, toldKey): a soon level not yet told has
+	// its words added to this turn's reply.
+	triageTold = "triage.told"
 
 	questionCheck      = "talk.offer.check"
 	questionStretch    = "talk.stretch.pain"
@@ -431,6 +444,7 @@ func (s *set) registerTalk(r *router.Router) {
 	r.IntentFunc(IntentMemoryCount, s.memoryCount)
 	r.IntentFunc(IntentStopRemembering, s.stopRemembering)
 	s.questions[questionCheck] = s.checkAnswer
+	s.questions[questionRest] = s.restAnswer
 	s.questions[questionStretch] = s.stretchPainAnswer
 	s.questions[questionSwitchBack] = func(t *router.Turn, q, a string) (router.Reply, error) {
 		if a == session.Yes {
@@ -551,30 +565,122 @@ func hurtsNow(text string) bool {
 // open for what the listener says next.
 func (s *set) offer(t *router.Turn, offer string, ids ...string) router.Reply {
 	r := s.reply(t, ids...)
-	if t.State.Pending != "" || triage.AtLeast(t.State.Level, triage.Urgent) {
-		return r
+	s.addOffer(t, &r, offer)
+	return r
+}
+
+// addOffer adds an offer to a reply with no question, when it fits in the
+// words left (room).
+func (s *set) addOffer(t *router.Turn, r *router.Reply, offer string) {
+	if t.State.Pending != "" || r.Question != "" || triage.AtLeast(t.State.Level, triage.Urgent) {
+		return
 	}
-	n := 0
-	for _, id := range ids {
-		n += s.lib.Get(id).Words()
-	}
+	n := wordCount(plainWords(r.Speech.Fragment()))
 	switch offer {
 	case "":
 	case offerCheck:
-		if n+s.lib.Get(questionCheck).Words() <= 40 {
+		if n+s.lib.Get(questionCheck).Words() <= s.room(t) {
 			r.Question = words(t, s.lib.Get(questionCheck).Ask)
 			t.State.Pending = questionCheck
 		}
 	default:
 		rt, ok := routines.Get(offer)
 		q := "Want to try " + rt.Name + "?"
-		if ok && n+len(strings.Fields(q)) <= 40 {
+		if ok && n+len(strings.Fields(q)) <= s.room(t) {
 			t.State.SetAnswer(answerOffered, offer)
 			t.State.Pending = "routine.offer"
 			r.Question = q
 		}
 	}
-	return r
+}
+
+// soonDue reports whether triage will add its "see a doctor in the next
+// few days" words to this turn's reply: the level is soon and the
+// listener has not been told yet.
+func soonDue(t *router.Turn) bool {
+	return t.State.Level == triage.Soon && !triage.AtLeast(t.State.Answer(triageTold), triage.Soon)
+}
+
+// room is how many words this turn's reply may speak, question included:
+// content.MaxWords, less the words triage will add.
+func (s *set) room(t *router.Turn) int {
+	n := content.MaxWords
+	if soonDue(t) {
+		n -= s.lib.Get("triage.soon.doctor").Words()
+	}
+	return n
+}
+
+// sayPart says text id from line from on, as many lines as fit in room
+// words; when some are left, it asks whether to say the rest, keeping
+// where they start, and reports true.
+func (s *set) sayPart(t *router.Turn, id string, from, room int) (router.Reply, bool) {
+	lines := s.lib.Get(id).Say
+	if from >= len(lines) {
+		return router.Reply{Speech: &alexa.SSML{}}, false
+	}
+	lines = lines[from:]
+	count := func(ls []string) int {
+		n := 0
+		for _, l := range ls {
+			n += wordCount(words(t, l))
+		}
+		return n
+	}
+	k := len(lines)
+	ask := words(t, s.lib.Get(questionRest).Ask)
+	if count(lines) > room && len(lines) > 1 {
+		for k = len(lines) - 1; k > 1 && count(lines[:k])+wordCount(ask) > room; k-- {
+		}
+	}
+	b := &alexa.SSML{}
+	for _, l := range lines[:k] {
+		b.Say(words(t, l))
+	}
+	r := router.Reply{Speech: b}
+	if k == len(lines) {
+		return r, false
+	}
+	t.State.SetAnswer(answerRest, id+"#"+strconv.Itoa(from+k))
+	t.State.Pending = questionRest
+	r.Question = ask
+	return r, true
+}
+
+// restAnswer takes the answer to "Want the rest?": a yes says the rest
+// (and the offer the answer would have made); either way the question
+// that was waiting comes back.
+func (s *set) restAnswer(t *router.Turn, q, a string) (router.Reply, error) {
+	id, from, _ := strings.Cut(t.State.Answer(answerRest), "#")
+	was := t.State.Answer(answerRestWas)
+	t.State.SetAnswer(answerRest, "")
+	t.State.SetAnswer(answerRestWas, "")
+	t.State.Pending = ""
+	n, err := strconv.Atoi(from)
+	if a != session.Yes || err != nil || !s.lib.Has(id) {
+		r := router.Reply{Speech: s.speech(t, "talk.hold.no")}
+		t.State.Pending = was
+		if !s.resume(t, &r) {
+			r.Question = words(t, s.lib.Get("reprompt.where").Ask)
+		}
+		return r, nil
+	}
+	r, cut := s.sayPart(t, id, n, s.room(t))
+	if cut {
+		t.State.SetAnswer(answerRestWas, was)
+		return r, nil
+	}
+	if was != "" {
+		t.State.Pending = was
+		s.resume(t, &r)
+		return r, nil
+	}
+	for _, tp := range talk.Topics {
+		if tp.Text == id {
+			s.addOffer(t, &r, tp.Offer)
+		}
+	}
+	return r, nil
 }
 
 // askAbout answers a question about a medicine, a condition or a cause,
@@ -585,13 +691,22 @@ func (s *set) askAbout(t *router.Turn) (router.Reply, error) {
 	if !ok {
 		return s.notCaught(t)
 	}
-	if q := t.State.Pending; q != "" && !strings.HasPrefix(q, triagePrefix) && !strings.HasPrefix(q, "routine.") {
-		r := router.Reply{Speech: s.speech(t, tp.Text)}
-		s.resume(t, &r)
-		return r, nil
+	was := t.State.Pending
+	if was == questionRest || strings.HasPrefix(was, triagePrefix) || strings.HasPrefix(was, "routine.") {
+		was = ""
 	}
 	t.State.Pending = ""
-	return s.offer(t, tp.Offer, tp.Text), nil
+	r, cut := s.sayPart(t, tp.Text, 0, s.room(t))
+	switch {
+	case cut:
+		t.State.SetAnswer(answerRestWas, was)
+	case was != "":
+		t.State.Pending = was
+		s.resume(t, &r)
+	default:
+		s.addOffer(t, &r, tp.Offer)
+	}
+	return r, nil
 }
 
 func (s *set) thanks(t *router.Turn) (router.Reply, error) {
