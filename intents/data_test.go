@@ -222,7 +222,7 @@ var notContent = map[string]bool{
 	"cramp.part": true, "memory.night": true, "memory.was": true,
 	"talk.held": true, "symptom.part": true, "routine.offered": true,
 	"subject.person": true, "talk.last": true, "talk.lastq": true,
-	"talk.lastintent": true, "talk.sos": true,
+	"talk.lastintent": true, "talk.sos": true, "talk.rest.at": true, "talk.rest.was": true,
 }
 
 // undotted are the content texts without a namespace, said by the

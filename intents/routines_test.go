@@ -167,7 +167,7 @@ func TestRoutineReadyTurn(t *testing.T) {
 	for _, id := range routines.IDs() {
 		rt, _ := routines.Get(id)
 		c := &session.Context{Routine: &session.Routine{ID: routineDefault, Step: 2, Done: []int{0, 1, 2}, Pace: 1.5}}
-		resp := routineRequest(t, sk, c, IntentStartRoutine, routineSlot(id), false)
+		resp := routineRequest(t, sk, c, IntentStartRoutine, routineSlot(id), "")
 		text := spokenText(resp.Response.OutputSpeech.SSML)
 		if !strings.Contains(text, rt.Intro) || !strings.HasSuffix(text, ready) || strings.Contains(text, rt.Steps[0].Say) {
 			t.Errorf("%s: first turn %q, want the intro and %q, and no step", id, text, ready)
@@ -176,7 +176,7 @@ func TestRoutineReadyTurn(t *testing.T) {
 			t.Errorf("%s: first turn %d spoken words, at most %d: %s", id, n, content.MaxWords, text)
 		}
 		c = &session.Context{Routine: &session.Routine{ID: id, Done: []int{0}}, Pending: "routine.continue"}
-		resp = routineRequest(t, sk, c, IntentPrevious, nil, false)
+		resp = routineRequest(t, sk, c, IntentPrevious, nil, "")
 		text = spokenText(resp.Response.OutputSpeech.SSML)
 		if !strings.Contains(text, rt.Steps[0].Say) {
 			t.Errorf("%s: go back on the first step: %q", id, text)

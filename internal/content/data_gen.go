@@ -207,8 +207,10 @@ var (
 		"routine.left",
 		"routine.none",
 		"routine.notnow",
+		"routine.notready",
 		"routine.offer",
 		"routine.paused",
+		"routine.ready",
 		"routine.redflag",
 		"routine.resume",
 		"routine.slower",
@@ -239,6 +241,7 @@ var (
 		"talk.nothing",
 		"talk.offer.check",
 		"talk.rephrase",
+		"talk.rest",
 		"talk.stretch.pain",
 		"talk.stretch.pain.clear",
 		"talk.switch.back",
@@ -330,7 +333,7 @@ var (
 		// "about.age"
 		{
 			Say: []string{
-				"With age, muscles get less stretchy and blood flow slows, so night aches get more common, but you needn't just put up with them.",
+				"With age, muscles get less stretchy and blood flow slows, so night aches get commoner, but you needn't put up with them.",
 				"Stay gently active; see a doctor if it's getting worse.",
 			},
 			Sources: []string{
@@ -422,7 +425,7 @@ var (
 		// "about.doctor_visit"
 		{
 			Say: []string{
-				"A doctor will ask what the pain is like, when it comes and what eases it, and examine your legs, blood flow and nerves.",
+				"A doctor asks what the pain is like, when it comes and what eases it, and checks your legs, blood flow and nerves.",
 				"They may suggest tests, a physio, or treatment for the cause.",
 			},
 			Sources: []string{
@@ -460,7 +463,7 @@ var (
 		// "about.hydration"
 		{
 			Say: []string{
-				"Too little water, or low minerals like potassium, magnesium, calcium or sodium, can set off cramps, more so after activity, heat, caffeine or alcohol.",
+				"Too little water, or low potassium, magnesium, calcium or sodium, can set off cramps, more so after activity, heat, caffeine or alcohol.",
 				"Sip water through the day; a doctor can test your levels.",
 			},
 			Sources: []string{
@@ -472,7 +475,7 @@ var (
 		// "about.iron"
 		{
 			Say: []string{
-				"Low iron is linked to restless legs. A doctor can check your iron with a blood test, and advise iron only if it's low.",
+				"Low iron is linked to restless legs. A doctor can check it with a blood test, and advise iron only if it's low.",
 				"Don't start iron tablets on your own.",
 			},
 			Sources: []string{
@@ -563,7 +566,7 @@ var (
 		// "about.piriformis"
 		{
 			Say: []string{
-				"Piriformis syndrome is when a muscle deep in the buttock presses on the sciatic nerve, giving pain in the buttock and down the leg.",
+				"Piriformis syndrome is a muscle deep in the buttock pressing on the sciatic nerve, giving pain in the buttock and down the leg.",
 			},
 			Sources: []string{"seed 002 piriformis syndrome", "seed 000 sciatica and piriformis"},
 		},
@@ -624,7 +627,7 @@ var (
 		// "about.stress"
 		{
 			Say: []string{
-				"Stress keeps muscles tense without you noticing, and worry makes aches feel stronger in the quiet of night; it's not all in your head.",
+				"Stress keeps muscles tense without you noticing, and worry makes aches feel stronger in the quiet night; it's not in your head.",
 				"Slow breathing and a gentle stretch before bed help.",
 			},
 			Sources: []string{"seed 003 stress, worry and tense muscles"},
@@ -643,7 +646,7 @@ var (
 		// "about.treatment"
 		{
 			Say: []string{
-				"It depends on the cause: a physio for muscles, nerves and joints, anti-inflammatories for arthritis, nerve-calming medicine for nerve pain, blood thinners for a clot.",
+				"It depends on the cause: physio for muscles and joints, anti-inflammatories for arthritis, nerve pain medicine, or blood thinners for a clot.",
 				"A doctor decides which fits.",
 			},
 			Sources: []string{"seed 002 medical treatments", "seed 002 physical therapy"},
@@ -2083,7 +2086,7 @@ var (
 		// "routine.choose"
 		{
 			Say: []string{
-				"I can guide you through a calf stretch, lying or standing, a hamstring, hip flexor or figure four stretch, knee to chest, ankle pumps, or a short before bed routine.",
+				"I can guide you through a calf stretch, lying or standing, a hamstring, hip flexor or figure four stretch, knee to chest, ankle pumps, or a before bed routine.",
 			},
 			Ask:     "Which one would you like?",
 			Sources: []string{"internal/routine/data/routines.yaml"},
@@ -2095,9 +2098,7 @@ var (
 		},
 		// "routine.controls"
 		{
-			Say: []string{
-				"You can say next, go back, repeat, slower, faster, pause, or stop at any time.",
-			},
+			Say:     []string{"You can say next, go back, repeat, slower, faster, pause or stop."},
 			Sources: []string{"refs §1 features"},
 		},
 		// "routine.faster"
@@ -2117,12 +2118,12 @@ var (
 		},
 		// "routine.first"
 		{
-			Say:     []string{"This is the first stretch, so here it is again."},
+			Say:     []string{"That's the first stretch."},
 			Sources: []string{"refs §1 features"},
 		},
 		// "routine.last"
 		{
-			Ask:     "That was the last stretch. Would you like to go through it again?",
+			Ask:     "That was the last stretch. Want to do it again?",
 			Sources: []string{"refs §1 features: one short question at a time"},
 		},
 		// "routine.left"
@@ -2132,7 +2133,7 @@ var (
 		},
 		// "routine.none"
 		{
-			Say:     []string{"There's no stretch under way just now."},
+			Say:     []string{"No stretch is under way."},
 			Sources: []string{"refs §1 features"},
 		},
 		// "routine.notnow"
@@ -2146,6 +2147,12 @@ var (
 				"refs §2 DVT",
 			},
 		},
+		// "routine.notready"
+		{
+			Say:     []string{"Okay, take your time."},
+			Ask:     "Say carry on when you're ready.",
+			Sources: []string{"refs §1 features: one short question at a time"},
+		},
 		// "routine.offer"
 		{
 			Ask: "Want me to guide you through it?",
@@ -2157,6 +2164,11 @@ var (
 		{
 			Say:     []string{"Paused."},
 			Ask:     "Say carry on when you're ready.",
+			Sources: []string{"refs §1 features: one short question at a time"},
+		},
+		// "routine.ready"
+		{
+			Ask:     "Ready?",
 			Sources: []string{"refs §1 features: one short question at a time"},
 		},
 		// "routine.redflag"
@@ -2364,6 +2376,13 @@ var (
 		{
 			Say:     []string{"Okay, once more."},
 			Sources: []string{"refs §1 features"},
+		},
+		// "talk.rest"
+		{
+			Ask: "Want the rest?",
+			Sources: []string{
+				"issue 11: at most 40 spoken words; split longer answers with: want the rest?",
+			},
 		},
 		// "talk.stretch.pain"
 		{

@@ -139,7 +139,7 @@ var (
 			ID:     "ankle-pumps",
 			Name:   "ankle pumps and circles",
 			Title:  "Ankle pumps and circles",
-			Intro:  "Let's get the blood moving in your lower legs. Lie down with your legs straight. If a leg is swollen, hot or red, don't exercise it, and tell me instead.",
+			Intro:  "Let's get the blood moving in your lower legs. Lie down, legs straight. If a leg is swollen, hot or red, don't exercise it; tell me instead.",
 			Outro:  "That's it. Let your legs rest.",
 			Advice: "A leg that is swollen, hot or red needs a doctor today. Breathlessness or chest pain with it needs your emergency number.",
 			Steps: []Step{
@@ -196,7 +196,7 @@ var (
 			Advice: "Stretching before bed helps some people's cramps and not others'. If a calf is swollen, hot or red, don't stretch it: see a doctor today.",
 			Steps: []Step{
 				{
-					Say:   "Lie on your back with your left leg straight. Loop a towel, or your hands, around the ball of your left foot, and gently draw your toes toward your shin.",
+					Say:   "Lie back, left leg straight. Loop a towel, or your hands, around the ball of your left foot. Gently draw your toes toward your shin.",
 					Label: "Left calf",
 					Hold:  30,
 					Side:  "left",
@@ -206,7 +206,7 @@ var (
 					},
 				},
 				{
-					Say:   "Now the right leg. Loop the towel or your hands around the ball of your right foot, keep the knee straight, and ease your toes toward your shin.",
+					Say:   "Now the right leg. Loop the towel around the ball of your right foot, knee straight, and ease your toes toward your shin.",
 					Label: "Right calf",
 					Hold:  30,
 					Side:  "right",
@@ -216,14 +216,14 @@ var (
 					},
 				},
 				{
-					Say:     "Bend your right knee, foot flat. Loop a towel around your left foot and raise that leg, knee nearly straight, until you feel a gentle pull behind the thigh.",
+					Say:     "Bend your right knee. Loop a towel around your left foot, and raise the leg, nearly straight, to a gentle pull behind the thigh.",
 					Label:   "Left hamstring",
 					Hold:    30,
 					Side:    "left",
 					Sources: []string{"seed 001 relief", "seed 000 self-care"},
 				},
 				{
-					Say:     "Lower the leg slowly. Now bend your left knee, loop the towel around your right foot, and raise the right leg until you feel the pull.",
+					Say:     "Lower it slowly. Now bend your left knee, loop the towel around your right foot, and gently raise that leg.",
 					Label:   "Right hamstring",
 					Hold:    30,
 					Side:    "right",
@@ -247,12 +247,12 @@ var (
 			ID:     "calf-lying",
 			Name:   "the calf stretch",
 			Title:  "Calf stretch, lying down",
-			Intro:  "Let's stretch your calves, lying down. It should feel like a gentle pull, never pain. If a calf is swollen, hot or red, don't stretch it, and tell me instead.",
+			Intro:  "Let's stretch your calves, lying down: a gentle pull, never pain. If a calf is swollen, hot or red, don't stretch it; tell me instead.",
 			Outro:  "That's your calves stretched. Let your legs rest heavy on the bed.",
 			Advice: "If a calf is swollen, hot or red, don't stretch it: see a doctor today.",
 			Steps: []Step{
 				{
-					Say:   "Lie on your back with your left leg straight. Loop a towel, or your hands, around the ball of your left foot, and gently draw your toes toward your shin.",
+					Say:   "Lie back, left leg straight. Loop a towel, or your hands, around the ball of your left foot. Gently draw your toes toward your shin.",
 					Label: "Left calf",
 					Hold:  30,
 					Side:  "left",
@@ -262,7 +262,7 @@ var (
 					},
 				},
 				{
-					Say:   "Now the right leg. Loop the towel or your hands around the ball of your right foot, keep the knee straight, and ease your toes toward your shin.",
+					Say:   "Now the right leg. Loop the towel around the ball of your right foot, knee straight, and ease your toes toward your shin.",
 					Label: "Right calf",
 					Hold:  30,
 					Side:  "right",
@@ -302,7 +302,7 @@ var (
 			Advice: "If a calf is swollen, hot or red, don't stretch it: see a doctor today.",
 			Steps: []Step{
 				{
-					Say:     "Step your left foot back, toes pointing forward. Bend your front knee, keep the left leg straight, and press your left heel down into the floor.",
+					Say:     "Step your left foot back, toes forward. Bend your front knee, keep the left leg straight, and press your left heel into the floor.",
 					Label:   "Left calf",
 					Hold:    30,
 					Side:    "left",
@@ -345,12 +345,12 @@ var (
 			ID:     "figure-four",
 			Name:   "the figure four stretch",
 			Title:  "Figure-four stretch (piriformis)",
-			Intro:  "Let's do the figure four stretch, for the muscle deep in your buttock. Lie on your back with both knees bent. Ease off if it sends pain down your leg.",
+			Intro:  "Let's do the figure four stretch, for the muscle deep in your buttock. Lie on your back, knees bent. Ease off if pain runs down your leg.",
 			Outro:  "Let both feet rest flat, then stretch your legs out slowly.",
 			Advice: "Pain down both legs, numbness between the legs, or trouble peeing needs emergency care.",
 			Steps: []Step{
 				{
-					Say:     "Cross your left ankle over your right knee. Hold behind your right thigh and gently draw it toward your chest, until you feel the stretch in your left buttock.",
+					Say:     "Cross your left ankle over your right knee. Hold behind your right thigh and gently draw it toward you, until your left buttock stretches.",
 					Label:   "Left buttock",
 					Hold:    30,
 					Side:    "left",
@@ -380,14 +380,14 @@ var (
 			Advice: "Ease off if the stretch sends tingling or pain down the leg, and mention it to your doctor.",
 			Steps: []Step{
 				{
-					Say:     "Bend your right knee, foot flat. Loop a towel around your left foot and raise that leg, knee nearly straight, until you feel a gentle pull behind the thigh.",
+					Say:     "Bend your right knee. Loop a towel around your left foot, and raise the leg, nearly straight, to a gentle pull behind the thigh.",
 					Label:   "Left hamstring",
 					Hold:    30,
 					Side:    "left",
 					Sources: []string{"seed 001 relief", "seed 000 self-care"},
 				},
 				{
-					Say:     "Lower the leg slowly. Now bend your left knee, loop the towel around your right foot, and raise the right leg until you feel the pull.",
+					Say:     "Lower it slowly. Now bend your left knee, loop the towel around your right foot, and gently raise that leg.",
 					Label:   "Right hamstring",
 					Hold:    30,
 					Side:    "right",
@@ -410,14 +410,14 @@ var (
 			Advice: "Outer hip pain that is worse lying on that side and no better after four to six weeks is worth showing a doctor.",
 			Steps: []Step{
 				{
-					Say:     "Kneel on your left knee, right foot flat in front of you. Tuck your hips under, then ease your weight forward until the front of your left hip stretches.",
+					Say:     "Kneel on your left knee, right foot flat in front. Tuck your hips under, then ease forward until the front of your left hip stretches.",
 					Label:   "Left hip",
 					Hold:    30,
 					Side:    "left",
 					Sources: []string{"seed 000 self-care"},
 				},
 				{
-					Say:     "Switch sides. Kneel on your right knee, left foot in front. Tuck your hips under and ease forward until the front of your right hip stretches.",
+					Say:     "Now kneel on your right knee, left foot forward. Tuck your hips under, and ease forward until the right hip stretches.",
 					Label:   "Right hip",
 					Hold:    30,
 					Side:    "right",
