@@ -2501,7 +2501,7 @@ var (
 		},
 		// "triage.meanwhile.careful"
 		{
-			Say:     []string{"Meanwhile, move carefully, with a light on, to avoid a fall."},
+			Say:     []string{"Move carefully, with a light on."},
 			Sources: []string{"refs §3 row 12: tripping on my toes"},
 		},
 		// "triage.meanwhile.child"
@@ -2511,14 +2511,12 @@ var (
 		},
 		// "triage.meanwhile.foot"
 		{
-			Say:     []string{"Meanwhile, keep the foot clean, dry, and covered, and off the floor."},
+			Say:     []string{"Keep the foot clean, dry and covered."},
 			Sources: []string{"refs §2 diabetic neuropathy: daily foot care"},
 		},
 		// "triage.meanwhile.hang"
 		{
-			Say: []string{
-				"Meanwhile, let the leg hang down if that eases it, and don't raise it or put heat on it.",
-			},
+			Say: []string{"Let it hang down if that helps; don't raise or heat it."},
 			Sources: []string{
 				"refs §2 PAD: rest pain eases with the leg hanging down",
 				"seed 001 PAD relieved by dangling the legs",
@@ -2526,9 +2524,7 @@ var (
 		},
 		// "triage.meanwhile.injury"
 		{
-			Say: []string{
-				"Meanwhile, keep weight off it, and rest it raised with a wrapped cold pack.",
-			},
+			Say: []string{"Keep weight off it, and rest it raised with a wrapped cold pack."},
 			Sources: []string{
 				"seed 002 an ice pack reduces inflammation",
 				"seed 002 elevating the legs",
@@ -2556,7 +2552,7 @@ var (
 		},
 		// "triage.meanwhile.warm"
 		{
-			Say:     []string{"Meanwhile, keep the leg covered, but don't put direct heat on it."},
+			Say:     []string{"Keep it covered, but with no direct heat."},
 			Sources: []string{"refs §2 acute limb ischaemia"},
 		},
 		// "triage.screen.say"
@@ -2581,7 +2577,7 @@ var (
 		},
 		// "triage.urgent.care"
 		{
-			Say: []string{"This needs medical care today: {urgent}."},
+			Say: []string{"Get medical care today: {urgent}."},
 			Sources: []string{
 				"refs: triage levels, U = care today",
 				"refs §2 DVT: NHS urgent GP or 111",
@@ -2603,15 +2599,13 @@ var (
 		},
 		// "triage.why.cant_move"
 		{
-			Say: []string{
-				"A leg that can't be moved needs checking today, even if it isn't cold or pale.",
-			},
+			Say:     []string{"A leg that can't be moved needs checking, even if it isn't cold."},
 			Sources: []string{"refs §3 row 2", "refs §2 acute limb ischaemia: paralysis"},
 		},
 		// "triage.why.child"
 		{
 			Say: []string{
-				"In a child, a limp, a fever, pain in just one leg, or a swollen joint is not like growing pains.",
+				"A limp, a fever, pain in one leg or a swollen joint isn't growing pains.",
 			},
 			Sources: []string{"refs §3 row 10", "refs §2 growing pains: suspect another cause"},
 		},
@@ -2625,7 +2619,7 @@ var (
 		// "triage.why.circulation"
 		{
 			Say: []string{
-				"Pain that eases when the leg hangs down, or a toe turning dark, can mean the foot isn't getting enough blood.",
+				"Pain eased by hanging the leg down, or a darkening toe, can mean poor blood flow.",
 			},
 			Sources: []string{
 				"refs §3 row 9",
@@ -2642,9 +2636,7 @@ var (
 		},
 		// "triage.why.clot"
 		{
-			Say: []string{
-				"Swelling, warmth, redness, or tenderness in one leg can be a blood clot, which needs checking today.",
-			},
+			Say:     []string{"A swollen, warm, red or tender leg can be a blood clot."},
 			Sources: []string{"refs §3 row 5", "refs §2 DVT: NHS", "seed 002 DVT"},
 		},
 		// "triage.why.clot_faint"
@@ -2657,7 +2649,7 @@ var (
 		// "triage.why.clot_risk"
 		{
 			Say: []string{
-				"After pregnancy, surgery, a long journey, or a past clot, a swollen or sore leg can be a blood clot.",
+				"After a pregnancy, surgery or a long journey, a swollen leg can be a clot.",
 			},
 			Sources: []string{"refs §3 row 6", "refs §2 DVT: Wells score, pregnancy"},
 		},
@@ -2690,9 +2682,7 @@ var (
 		},
 		// "triage.why.cramp"
 		{
-			Say: []string{
-				"A cramp that won't let go after about ten minutes isn't an ordinary cramp, and should be checked today.",
-			},
+			Say: []string{"A cramp that won't let go after ten minutes isn't an ordinary cramp."},
 			Sources: []string{
 				"refs §3 row 8",
 				"refs §2 nocturnal leg cramps: last up to 10 minutes",
@@ -2701,14 +2691,14 @@ var (
 		// "triage.why.diabetic_foot"
 		{
 			Say: []string{
-				"With diabetes, a sore on the foot can get infected quickly, even when it doesn't hurt much.",
+				"With diabetes, a foot sore can get infected fast, even if it barely hurts.",
 			},
 			Sources: []string{"refs §3 row 11", "refs §2 diabetic neuropathy: daily foot care"},
 		},
 		// "triage.why.fall"
 		{
 			Say: []string{
-				"A hip or leg that hurts after a fall or a knock can hide a broken bone, even if you can walk, so it needs an X-ray today.",
+				"Pain after a fall can be a broken bone even if you can walk, so it needs an X-ray.",
 			},
 			Sources: []string{
 				"refs §3 fall or knock row: walking, but new hip or leg pain → U (same-day X-ray)",
@@ -2722,9 +2712,7 @@ var (
 		},
 		// "triage.why.foot_drop"
 		{
-			Say: []string{
-				"A foot that has started to drag can mean a nerve is badly pressed, and it needs seeing early.",
-			},
+			Say:     []string{"A foot that has started to drag can mean a nerve is badly pressed."},
 			Sources: []string{"refs §3 row 12", "refs §2 acute foot drop"},
 		},
 		// "triage.why.fracture"
@@ -2761,16 +2749,12 @@ var (
 		},
 		// "triage.why.infection"
 		{
-			Say: []string{
-				"A red, hot, spreading patch, especially with a fever, can be a skin infection that needs treatment today.",
-			},
+			Say:     []string{"A hot, red, spreading patch with a fever can be a skin infection."},
 			Sources: []string{"refs §3 row 7", "refs §2 cellulitis"},
 		},
 		// "triage.why.injury"
 		{
-			Say: []string{
-				"Not being able to put weight on the leg can mean a break or a bad sprain.",
-			},
+			Say: []string{"Not being able to stand on it can mean a break or a bad sprain."},
 			Sources: []string{
 				"seed 002 after an injury",
 				"issue 3: injury and unable to bear weight",
@@ -2783,9 +2767,7 @@ var (
 		},
 		// "triage.why.joint"
 		{
-			Say: []string{
-				"A hot, swollen joint can be an infection or gout, and needs checking today.",
-			},
+			Say:     []string{"A hot, swollen joint can be an infection or gout."},
 			Sources: []string{"refs §2 OA and RA: a hot swollen joint (NICE CG177)"},
 		},
 		// "triage.why.joint_soon"
@@ -2805,7 +2787,7 @@ var (
 		// "triage.why.limb"
 		{
 			Say: []string{
-				"A sore that won't heal, a foot that stays pale or blue, or foot pain even at rest can mean poor blood flow that needs checking today.",
+				"A sore that won't heal, a pale foot, or pain at rest can mean poor blood flow.",
 			},
 			Sources: []string{"refs §3 critical limb ischaemia row", "refs §2 PAD"},
 		},
@@ -2838,7 +2820,7 @@ var (
 		// "triage.why.preeclampsia"
 		{
 			Say: []string{
-				"In pregnancy, sudden swelling, a bad headache, blurry vision, or pain under the ribs needs checking the same day. Call your midwife or doctor.",
+				"In pregnancy, sudden swelling, a bad headache, blurred vision or pain under the ribs needs checking today: call your midwife.",
 			},
 			Sources: []string{
 				"refs §3 pre-eclampsia row",
@@ -2905,9 +2887,7 @@ var (
 		},
 		// "triage.why.unwell"
 		{
-			Say: []string{
-				"Feeling confused, faint, or a racing heart along with leg pain should be checked today.",
-			},
+			Say:     []string{"Feeling confused or faint with leg pain needs checking today."},
 			Sources: []string{"refs §3 row 4"},
 		},
 		// "triage.why.vision"
@@ -2917,9 +2897,7 @@ var (
 		},
 		// "triage.why.weakness"
 		{
-			Say: []string{
-				"A leg that suddenly goes weak can mean a nerve is being pressed, and needs checking today.",
-			},
+			Say:     []string{"A leg that suddenly goes weak can mean a nerve is being pressed."},
 			Sources: []string{"seed 001 sudden weakness", "seed 000 muscle weakness"},
 		},
 		// "triage.why.weight"
@@ -2929,23 +2907,17 @@ var (
 		},
 		// "triage.worse.blood_supply"
 		{
-			Say: []string{
-				"If the leg turns cold, pale, or numb, or can't be moved, call {number} at once.",
-			},
+			Say:     []string{"If it turns cold, pale or numb, call {number} at once."},
 			Sources: []string{"refs §3 row 2"},
 		},
 		// "triage.worse.breathing"
 		{
-			Say: []string{
-				"If breathing gets hard, the chest hurts, or the leg turns cold or pale, call {number} at once.",
-			},
+			Say:     []string{"If breathing gets hard or the chest hurts, call {number} at once."},
 			Sources: []string{"refs §3 rows 1 and 2", "refs §1 Infermedica: if worse"},
 		},
 		// "triage.worse.child"
 		{
-			Say: []string{
-				"If the child becomes floppy, confused, or very hard to wake, call {number} at once.",
-			},
+			Say: []string{"If the child turns floppy or hard to wake, call {number} at once."},
 			Sources: []string{
 				"refs §1 NHS Pathways: consciousness first",
 				"refs §3 row 4: confusion",
@@ -2953,9 +2925,7 @@ var (
 		},
 		// "triage.worse.infection"
 		{
-			Say: []string{
-				"If confusion, faintness, or a racing heart comes on, call {number} at once.",
-			},
+			Say: []string{"If confusion or faintness comes on, call {number} at once."},
 			Sources: []string{
 				"refs §3 row 4",
 				"refs §2 cellulitis: admit if confusion, fast heart rate",
@@ -2964,7 +2934,7 @@ var (
 		// "triage.worse.spine"
 		{
 			Say: []string{
-				"If numbness between the legs, trouble peeing, or weakness in both legs comes on, call {number} at once.",
+				"If numbness between the legs or trouble peeing starts, call {number} at once.",
 			},
 			Sources: []string{"refs §3 row 3"},
 		},

@@ -1384,27 +1384,21 @@ var loaded = &data{
 		},
 	},
 	locales: map[string]Locale{
-		"en-AU": {
-			Emergency: "000",
-			Urgent:    "see a doctor, or go to an emergency department",
-		},
+		"en-AU": {Emergency: "000", Urgent: "a doctor, or an emergency department"},
 		"en-CA": {
 			Emergency: "911",
-			Urgent:    "go to an urgent care clinic or an emergency department",
+			Urgent:    "an urgent care clinic or an emergency department",
 		},
 		"en-GB": {Emergency: "999", Urgent: "call 111, or go to A&E"},
 		"en-IN": {
 			Emergency: "112",
-			Urgent:    "see a doctor, or go to a hospital emergency department",
+			Urgent:    "a doctor, or a hospital emergency department",
 		},
-		"en-US": {
-			Emergency: "911",
-			Urgent:    "go to urgent care or an emergency department",
-		},
+		"en-US": {Emergency: "911", Urgent: "urgent care or an emergency department"},
 	},
 	deflt: Locale{
 		Emergency: "your local emergency number",
-		Urgent:    "go to urgent care or an emergency department",
+		Urgent:    "urgent care or an emergency department",
 	},
 	intents: loadedMap(loaded2Keys[:], loaded2Values[:]),
 	unread: map[string]bool{

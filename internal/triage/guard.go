@@ -280,6 +280,9 @@ func (g *Guard) urgent(t *router.Turn, rule *Rule) router.Reply {
 	care := g.Text("triage.urgent.care", loc)
 	why := g.Text(g.why(rule), loc)
 	s := &alexa.SSML{}
+	// Where to go, why, what to do meanwhile (let a starved leg hang,
+	// don't rub a clot) and what would make it an emergency are all said:
+	// each is short, and none is safe to leave for the card alone.
 	s.Say(care).Say(why).Pause(300 * time.Millisecond).Say(g.Text(meanwhile, loc)).Say(g.Text(worse, loc))
 	return router.Reply{
 		Speech: s,
