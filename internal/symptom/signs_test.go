@@ -6,6 +6,7 @@ import (
 	stdflag "flag"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -67,7 +68,7 @@ func TestSignPhrasesRead(t *testing.T) {
 	for _, f := range std().flags {
 		for _, p := range f.Say {
 			with[p] = append(with[p], f.With...)
-			for _, n := range signNumbers {
+			for _, n := range append(slices.Clone(agesNumbers), signNumbers...) {
 				q := strings.ReplaceAll(p, "#", n)
 				with[q] = append(with[q], f.With...)
 			}

@@ -259,7 +259,10 @@ type reader struct {
 	// For SignPhrases: what is no sign, and the words of timings and
 	// sensations.
 	ignore     []string
+	peopleSay  []string
+	agesSay    []string
 	timingSay  map[string][]string
+	partsSay   map[string][]string
 	sensations map[string][]string
 }
 
@@ -294,6 +297,13 @@ func compile(v *vocabulary) (*reader, error) {
 	}
 	r.ages.child, r.ages.under3 = v.Ages.ChildBelow, v.Ages.Under3Below
 	r.ignore, r.timingSay, r.sensations = v.Ignore, v.Timing, v.Sensations
+	r.agesSay, r.partsSay = v.Ages.Say, v.Parts
+	for _, p := range v.People {
+		if p.Subject == subjChild {
+			r.peopleSay = append(r.peopleSay, p.Say...)
+		}
+	}
+	sort.Strings(r.peopleSay)
 	for _, w := range v.KeepS {
 		r.keepS[w] = true
 	}
@@ -893,7 +903,7 @@ func SignPhrases() []string {
 		for _, p := range f.Say {
 			if strings.Contains(p, "#") && !strings.Contains(p, "*") {
 				// "for # minutes": a device hears the number in words.
-				for _, n := range signNumbers {
+				for _, n := range append(slices.Clone(agesNumbers), signNumbers...) {
 					set[strings.ReplaceAll(p, "#", n)] = true
 				}
 				continue
@@ -915,12 +925,29 @@ func SignPhrases() []string {
 	for _, p := range std().ignore {
 		set[p] = true
 	}
+	// A child ("my toddler", "my four year old"): a child's limp or fever
+	// is a sign a grown-up's is not.
+	for _, who := range std().peopleSay {
+		set[who] = true
+	}
+	for _, age := range std().agesSay {
+		for _, n := range agesNumbers {
+			set[strings.ReplaceAll(age, "#", n)] = true
+		}
+	}
 	// The parts a combination reads a sign from ("cough" and "pink"), so
 	// the slots keep both.
 	ids := slices.Clone(signContext)
 	for _, co := range std().combos {
 		ids = append(ids, co.Sensations...)
 		ids = append(ids, co.And...)
+	}
+	// Where numbness is a sign ("between my legs"); the leg's own parts
+	// would only crowd the slots.
+	for _, id := range signParts {
+		for _, p := range std().partsSay[id] {
+			set[p] = true
+		}
 	}
 	for _, id := range ids {
 		for _, p := range std().timingSay[id] {
@@ -939,6 +966,12 @@ func SignPhrases() []string {
 	sort.Strings(out)
 	return out
 }
+
+// signParts are the body parts whose words the WarningSign values carry.
+var signParts = []string{"groin"}
+
+// agesNumbers stand for "#" in the ages of the WarningSign values.
+var agesNumbers = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
 
 // signNumbers stand for "#" in the WarningSign values.
 var signNumbers = []string{"two", "three", "ten", "fifteen", "twenty", "thirty"}
