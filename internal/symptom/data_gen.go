@@ -539,6 +539,12 @@ var std = sync.OnceValue(func() *reader {
 			"once every few weeks",
 			"once a month",
 			"every few weeks",
+			"fell route",
+			"fell walk",
+			"fell walking",
+			"fell running",
+			"the fells",
+			"fell race",
 		},
 		peopleSay: []string{
 			"boy",
@@ -846,6 +852,7 @@ var (
 		"creepy",
 		"crept",
 		"cricket",
+		"cries",
 		"crooked",
 		"crossfit",
 		"crotch",
@@ -900,6 +907,7 @@ var (
 		"dizzy",
 		"do",
 		"doesn't",
+		"dog",
 		"don't",
 		"double",
 		"doubled",
@@ -986,6 +994,7 @@ var (
 		"few",
 		"fidgety",
 		"fighting",
+		"fill",
 		"fine",
 		"finger",
 		"fingerprint",
@@ -1071,6 +1080,7 @@ var (
 		"grooves",
 		"growing",
 		"gym",
+		"hacked",
 		"hacking",
 		"had",
 		"hadn't",
@@ -1172,7 +1182,9 @@ var (
 		"jittery",
 		"joint",
 		"joints",
+		"jolting",
 		"jumbled",
+		"jumped",
 		"jumpy",
 		"just",
 		"keeled",
@@ -1300,6 +1312,7 @@ var (
 		"nappy",
 		"nearly",
 		"need",
+		"needing",
 		"needs",
 		"neither",
 		"nerve",
@@ -1366,6 +1379,7 @@ var (
 		"paralyzed",
 		"parkrun",
 		"partner",
+		"pass",
 		"passed",
 		"passing",
 		"pasty",
@@ -1424,6 +1438,7 @@ var (
 		"privates",
 		"problems",
 		"procedure",
+		"prop",
 		"propped",
 		"puffed",
 		"puffiness",
@@ -1434,6 +1449,7 @@ var (
 		"pulmonary",
 		"pulse",
 		"pulsing",
+		"puncture",
 		"purple",
 		"purplish",
 		"pus",
@@ -1510,6 +1526,7 @@ var (
 		"seized",
 		"seizing",
 		"sentences",
+		"settle",
 		"settled",
 		"settles",
 		"several",
@@ -1570,11 +1587,13 @@ var (
 		"smoker",
 		"smokes",
 		"smoking",
+		"smothered",
 		"smothering",
 		"snap",
 		"snapped",
 		"so",
 		"soaked",
+		"soaking",
 		"soccer",
 		"sock",
 		"socks",
@@ -1619,7 +1638,9 @@ var (
 		"stab",
 		"stabbing",
 		"stabs",
+		"stacked",
 		"staggering",
+		"stain",
 		"stairs",
 		"stamped",
 		"stand",
@@ -1631,6 +1652,7 @@ var (
 		"stays",
 		"steadily",
 		"stent",
+		"stepped",
 		"steroids",
 		"sticking",
 		"stiff",
@@ -1694,6 +1716,7 @@ var (
 		"that",
 		"the",
 		"then",
+		"there",
 		"thick",
 		"thicker",
 		"thigh",
@@ -1781,6 +1804,7 @@ var (
 		"uphill",
 		"upper",
 		"urge",
+		"urinate",
 		"urine",
 		"useless",
 		"vacant",
@@ -1806,7 +1830,6 @@ var (
 		"wasn't",
 		"watch",
 		"water",
-		"waterworks",
 		"waxy",
 		"way",
 		"weak",
@@ -2251,6 +2274,19 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "sore", "on", "the", "side"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"a", "cramp", "for", "ages"},
+				means: []meaning{
+					{kind: 3, id: "cramp"},
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
 				toks: []string{"a", "pack", "a", "day"},
 				means: []meaning{
 					{kind: 5, id: "smoker"},
@@ -2289,6 +2325,12 @@ var (
 			},
 			{
 				toks: []string{"a", "spot", "on"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"a", "new", "sore"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
 				},
@@ -2334,6 +2376,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "pit"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
 				toks: []string{"a", "pad"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
@@ -2376,6 +2424,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "splinter"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"a", "stain"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
 				toks: []string{"a", "procedure"},
 				means: []meaning{
 					{kind: 5, id: "recent_surgery"},
@@ -2412,6 +2472,12 @@ var (
 				toks: []string{"about", "to", "pass", "out"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
+				},
+			},
+			{
+				toks: []string{"about", "#", "minutes"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
 				},
 			},
 			{
@@ -2783,6 +2849,12 @@ var (
 		// "almost"
 		{
 			{
+				toks: []string{"almost", "#", "minutes"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
 				toks: []string{"almost", "passed", "out"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
@@ -2849,6 +2921,7 @@ var (
 				toks: []string{"always", "cold"},
 				means: []meaning{
 					{kind: 3, id: "cold"},
+					{kind: 4, id: "long"},
 				},
 			},
 			{
@@ -3426,6 +3499,12 @@ var (
 		// "banged"
 		{
 			{
+				toks: []string{"banged", "into"},
+				means: []meaning{
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
 				toks: []string{"banged"},
 				means: []meaning{
 					{kind: 5, id: "injury"},
@@ -3798,6 +3877,12 @@ var (
 				toks: []string{"bike", "ride"},
 				means: []meaning{
 					{kind: 3, id: "exertion"},
+				},
+			},
+			{
+				toks: []string{"bike", "accident"},
+				means: []meaning{
+					{kind: 5, id: "injury"},
 				},
 			},
 		},
@@ -5146,6 +5231,13 @@ var (
 				},
 			},
 			{
+				toks: []string{"came", "a", "cropper"},
+				means: []meaning{
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
 				toks: []string{"came", "off"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
@@ -5223,6 +5315,12 @@ var (
 				toks: []string{"can't", "seem", "to", "get", "a", "full", "breath"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"can't", "lift", "the", "front", "of", "my", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
 				},
 			},
 			{
@@ -5586,6 +5684,19 @@ var (
 			},
 			{
 				toks: []string{"can't", "lift", "my", "leg"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+					{kind: 5, id: "leg_cant_move"},
+				},
+			},
+			{
+				toks: []string{"can't", "move", "her", "hip"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"can't", "move", "his", "hip"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
 				},
@@ -6153,6 +6264,12 @@ var (
 				toks: []string{"can't", "stop", "shivering"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
+				},
+			},
+			{
+				toks: []string{"can't", "lift", "it"},
+				means: []meaning{
+					{kind: 5, id: "leg_cant_move"},
 				},
 			},
 			{
@@ -7163,6 +7280,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"coughed", "up"},
+				means: []meaning{
+					{kind: 3, id: "cough"},
+				},
+			},
+			{
 				toks: []string{"coughed"},
 				means: []meaning{
 					{kind: 3, id: "cough"},
@@ -7358,6 +7481,13 @@ var (
 		// "cramp"
 		{
 			{
+				toks: []string{"cramp", "for", "ages"},
+				means: []meaning{
+					{kind: 3, id: "cramp"},
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
 				toks: []string{"cramp"},
 				means: []meaning{
 					{kind: 3, id: "cramp"},
@@ -7480,6 +7610,21 @@ var (
 				toks: []string{"cricket"},
 				means: []meaning{
 					{kind: 3, id: "exertion"},
+				},
+			},
+		},
+		// "cries"
+		{
+			{
+				toks: []string{"cries", "out", "if"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"cries", "out", "when"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
 				},
 			},
 		},
@@ -8331,6 +8476,15 @@ var (
 				},
 			},
 		},
+		// "dog"
+		{
+			{
+				toks: []string{"dog", "walk"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+		},
 		// "don't"
 		{
 			{
@@ -8496,6 +8650,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"down", "from", "the", "cot"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"down", "from", "the", "bed"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"down", "both", "legs"},
 				means: []meaning{
 					{kind: 1},
@@ -8647,6 +8813,12 @@ var (
 				toks: []string{"drenched", "in", "sweat"},
 				means: []meaning{
 					{kind: 3, id: "sweat"},
+				},
+			},
+			{
+				toks: []string{"drenched"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
 				},
 			},
 		},
@@ -8912,6 +9084,12 @@ var (
 		},
 		// "during"
 		{
+			{
+				toks: []string{"during", "the", "day", "too"},
+				means: []meaning{
+					{kind: 5, id: "daytime_pain"},
+				},
+			},
 			{
 				toks: []string{"during", "the", "day"},
 				means: []meaning{
@@ -9477,6 +9655,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"face", "has", "slipped"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
 				toks: []string{"face", "is", "puffy"},
 				means: []meaning{
 					{kind: 5, id: "hands_face_swollen"},
@@ -9765,6 +9949,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"feel", "run", "down"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
 				toks: []string{"feel", "nothing"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
@@ -9774,6 +9964,12 @@ var (
 				toks: []string{"feel", "bruised"},
 				means: []meaning{
 					{kind: 3, id: "sore"},
+				},
+			},
+			{
+				toks: []string{"feel", "smothered"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
 				},
 			},
 			{
@@ -9962,6 +10158,36 @@ var (
 				},
 			},
 			{
+				toks: []string{"fell", "route"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"fell", "walk"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"fell", "walking"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"fell", "running"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"fell", "race"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"fell"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
@@ -10052,6 +10278,15 @@ var (
 				toks: []string{"fighting"},
 				means: []meaning{
 					{kind: 3, id: "struggle"},
+				},
+			},
+		},
+		// "fill"
+		{
+			{
+				toks: []string{"fill", "back", "in"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
 				},
 			},
 		},
@@ -10650,7 +10885,6 @@ var (
 				toks: []string{"for", "ages"},
 				means: []meaning{
 					{kind: 4, id: "long"},
-					{kind: 5, id: "cramp_not_easing"},
 				},
 			},
 			{
@@ -10738,6 +10972,12 @@ var (
 		},
 		// "front"
 		{
+			{
+				toks: []string{"front", "of", "my", "foot", "won't", "lift"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
 			{
 				toks: []string{"front", "of", "my", "thigh"},
 				means: []meaning{
@@ -11146,6 +11386,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"going", "purple"},
+				means: []meaning{
+					{kind: 3, id: "dark"},
+				},
+			},
+			{
 				toks: []string{"going", "numb"},
 				means: []meaning{
 					{kind: 3, id: "numb"},
@@ -11227,6 +11473,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "dark"},
 					{kind: 3, id: "sight_loss"},
+				},
+			},
+			{
+				toks: []string{"gone", "purple"},
+				means: []meaning{
+					{kind: 3, id: "dark"},
 				},
 			},
 			{
@@ -11629,6 +11881,21 @@ var (
 				},
 			},
 		},
+		// "hacked"
+		{
+			{
+				toks: []string{"hacked", "up"},
+				means: []meaning{
+					{kind: 3, id: "cough"},
+				},
+			},
+			{
+				toks: []string{"hacked"},
+				means: []meaning{
+					{kind: 3, id: "cough"},
+				},
+			},
+		},
 		// "hacking"
 		{
 			{
@@ -11700,6 +11967,13 @@ var (
 				toks: []string{"had", "to", "stop"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"had", "a", "spill"},
+				means: []meaning{
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
 				},
 			},
 			{
@@ -11811,9 +12085,51 @@ var (
 				},
 			},
 			{
+				toks: []string{"half", "his", "mouth", "moves"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"half", "her", "mouth", "moves"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"half", "his", "mouth"},
+				means: []meaning{
+					{kind: 3, id: "droop"},
+				},
+			},
+			{
+				toks: []string{"half", "her", "mouth"},
+				means: []meaning{
+					{kind: 3, id: "droop"},
+				},
+			},
+			{
 				toks: []string{"half", "an", "hour"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"half", "my", "face"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"half", "his", "face"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"half", "her", "face"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
 				},
 			},
 		},
@@ -12048,6 +12364,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"has", "slipped"},
+				means: []meaning{
+					{kind: 3, id: "droop"},
+				},
+			},
+			{
 				toks: []string{"has", "eased"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
@@ -12184,6 +12506,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"haven't", "been", "able", "to", "urinate"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
 				toks: []string{"haven't", "felt", "like", "eating"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
@@ -12196,6 +12524,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"haven't", "passed", "water"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
 				toks: []string{"haven't", "slept", "properly"},
 				means: []meaning{
 					{kind: 5, id: "sleep_disrupted"},
@@ -12203,6 +12537,12 @@ var (
 			},
 			{
 				toks: []string{"haven't", "peed"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"haven't", "urinated"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
 				},
@@ -12754,6 +13094,12 @@ var (
 					{kind: 3, id: "knock"},
 				},
 			},
+			{
+				toks: []string{"hit", "the"},
+				means: []meaning{
+					{kind: 5, id: "injury"},
+				},
+			},
 		},
 		// "hobbles"
 		{
@@ -13199,6 +13545,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"hurts", "in", "the", "morning", "too"},
+				means: []meaning{
+					{kind: 5, id: "daytime_pain"},
+				},
+			},
+			{
 				toks: []string{"hurts", "when", "he", "lies", "flat"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -13314,7 +13666,19 @@ var (
 				},
 			},
 			{
+				toks: []string{"i", "rest", "and", "it", "goes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"i", "stop", "and", "it"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"i", "rest", "and", "it"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -13482,6 +13846,12 @@ var (
 				toks: []string{"in", "the", "mornings", "too"},
 				means: []meaning{
 					{kind: 4, id: "daytime"},
+				},
+			},
+			{
+				toks: []string{"in", "the", "day", "too"},
+				means: []meaning{
+					{kind: 5, id: "daytime_pain"},
 				},
 			},
 			{
@@ -13927,6 +14297,12 @@ var (
 		// "it's"
 		{
 			{
+				toks: []string{"it's", "there", "in", "the", "morning"},
+				means: []meaning{
+					{kind: 5, id: "daytime_pain"},
+				},
+			},
+			{
 				toks: []string{"it's", "hot", "in", "here"},
 				means: []meaning{
 					{kind: 8},
@@ -14068,6 +14444,15 @@ var (
 				},
 			},
 		},
+		// "jolting"
+		{
+			{
+				toks: []string{"jolting", "awake"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+		},
 		// "jumbled"
 		{
 			{
@@ -14080,6 +14465,17 @@ var (
 				toks: []string{"jumbled"},
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
+				},
+			},
+		},
+		// "jumped"
+		{
+			{
+				toks: []string{"jumped", "off"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
 				},
 			},
 		},
@@ -14176,6 +14572,18 @@ var (
 				toks: []string{"keep", "falling", "to", "1", "side"},
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
+				},
+			},
+			{
+				toks: []string{"keep", "my", "leg", "down"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"keep", "it", "down"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
 				},
 			},
 			{
@@ -14741,6 +15149,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"leaves", "a", "pit"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
 				toks: []string{"leaves", "marks"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
@@ -15213,6 +15627,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"like", "#", "minutes"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
 				toks: []string{"like", "wood"},
 				means: []meaning{
 					{kind: 3, id: "hard"},
@@ -15341,6 +15761,12 @@ var (
 		},
 		// "locked"
 		{
+			{
+				toks: []string{"locked", "in", "a", "cramp"},
+				means: []meaning{
+					{kind: 3, id: "cramp"},
+				},
+			},
 			{
 				toks: []string{"locked", "up"},
 				means: []meaning{
@@ -15644,6 +16070,30 @@ var (
 				toks: []string{"lost", "half", "a", "stone"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"lost", "her", "footing"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"lost", "his", "footing"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"lost", "my", "footing"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
 				},
 			},
 			{
@@ -16226,6 +16676,12 @@ var (
 		// "morning"
 		{
 			{
+				toks: []string{"morning", "walk"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
 				toks: []string{"morning", "stiffness"},
 				means: []meaning{
 					{kind: 5, id: "morning_stiffness_long"},
@@ -16589,6 +17045,12 @@ var (
 				toks: []string{"my", "bed"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
+				},
+			},
+			{
+				toks: []string{"my", "walk"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
 				},
 			},
 			{
@@ -17006,6 +17468,12 @@ var (
 		// "nearly"
 		{
 			{
+				toks: []string{"nearly", "#", "minutes"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
 				toks: []string{"nearly", "passed", "out"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
@@ -17054,6 +17522,21 @@ var (
 				toks: []string{"need", "pads"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"need", "air"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+		},
+		// "needing"
+		{
+			{
+				toks: []string{"needing", "air"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
 				},
 			},
 		},
@@ -17149,6 +17632,12 @@ var (
 		},
 		// "new"
 		{
+			{
+				toks: []string{"new", "sore"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
 			{
 				toks: []string{"new", "tablets"},
 				means: []meaning{
@@ -17511,6 +18000,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "feeling", "it"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
 				toks: []string{"not", "coming", "out"},
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
@@ -17597,6 +18092,12 @@ var (
 			},
 			{
 				toks: []string{"not", "peeing"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"not", "urinated"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
 				},
@@ -18035,6 +18536,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"off", "the", "charts"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"off", "his", "food"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
@@ -18108,6 +18615,24 @@ var (
 			},
 			{
 				toks: []string{"on", "the", "floor", "after"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"on", "the", "hall", "floor"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"on", "the", "kitchen", "floor"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"on", "the", "bathroom", "floor"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
 				},
@@ -18290,6 +18815,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"only", "half", "his", "mouth"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"only", "half", "her", "mouth"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
 				toks: []string{"only", "ever", "1", "leg"},
 				means: []meaning{
 					{kind: 5, id: "one_leg_only"},
@@ -18332,7 +18869,25 @@ var (
 				},
 			},
 			{
+				toks: []string{"only", "1", "leg", "hurts"},
+				means: []meaning{
+					{kind: 5, id: "one_leg_only"},
+				},
+			},
+			{
 				toks: []string{"only", "1", "leg"},
+				means: []meaning{
+					{kind: 5, id: "one_leg_only"},
+				},
+			},
+			{
+				toks: []string{"only", "1", "knee"},
+				means: []meaning{
+					{kind: 5, id: "one_leg_only"},
+				},
+			},
+			{
+				toks: []string{"only", "1", "ankle"},
 				means: []meaning{
 					{kind: 5, id: "one_leg_only"},
 				},
@@ -18341,6 +18896,12 @@ var (
 				toks: []string{"only", "1"},
 				means: []meaning{
 					{kind: 2},
+				},
+			},
+			{
+				toks: []string{"only", "half"},
+				means: []meaning{
+					{kind: 3, id: "droop"},
 				},
 			},
 			{
@@ -18580,6 +19141,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"over", "the", "side", "of", "the", "cot"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"over", "the", "last", "few", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "gradual"},
@@ -18709,6 +19276,12 @@ var (
 				toks: []string{"pain", "in", "my", "upper", "back"},
 				means: []meaning{
 					{kind: 5, id: "chest_pain"},
+				},
+			},
+			{
+				toks: []string{"pain", "is", "too", "much"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
 				},
 			},
 			{
@@ -18952,6 +19525,15 @@ var (
 				toks: []string{"partner"},
 				means: []meaning{
 					{kind: 6, id: "partner"},
+				},
+			},
+		},
+		// "pass"
+		{
+			{
+				toks: []string{"pass", "urine"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
 				},
 			},
 		},
@@ -19648,6 +20230,15 @@ var (
 				},
 			},
 		},
+		// "prop"
+		{
+			{
+				toks: []string{"prop", "myself", "up", "to", "breathe"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+		},
 		// "propped"
 		{
 			{
@@ -19815,11 +20406,21 @@ var (
 				},
 			},
 		},
+		// "puncture"
+		{
+			{
+				toks: []string{"puncture"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
 		// "purple"
 		{
 			{
 				toks: []string{"purple"},
 				means: []meaning{
+					{kind: 3, id: "dark"},
 					{kind: 3, id: "reddish"},
 					{kind: 5, id: "skin_change"},
 				},
@@ -20265,6 +20866,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"rest", "and", "it", "goes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"rest", "for"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -20496,6 +21103,24 @@ var (
 					{kind: 5, id: "injury"},
 				},
 			},
+			{
+				toks: []string{"rolled", "outwards"},
+				means: []meaning{
+					{kind: 5, id: "leg_deformed"},
+				},
+			},
+			{
+				toks: []string{"rolled", "out"},
+				means: []meaning{
+					{kind: 5, id: "leg_deformed"},
+				},
+			},
+			{
+				toks: []string{"rolled", "outward"},
+				means: []meaning{
+					{kind: 5, id: "leg_deformed"},
+				},
+			},
 		},
 		// "room"
 		{
@@ -20554,6 +21179,12 @@ var (
 				toks: []string{"run", "over"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"run", "down"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
 				},
 			},
 			{
@@ -20759,6 +21390,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"screams", "if", "she"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"screams", "if", "he"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
 				toks: []string{"screams", "if"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
@@ -20813,6 +21456,7 @@ var (
 				toks: []string{"seeing", "stars"},
 				means: []meaning{
 					{kind: 3, id: "sight_blur"},
+					{kind: 5, id: "faint"},
 					{kind: 5, id: "vision_blur"},
 				},
 			},
@@ -20877,6 +21521,15 @@ var (
 				toks: []string{"sentences"},
 				means: []meaning{
 					{kind: 3, id: "speech"},
+				},
+			},
+		},
+		// "settle"
+		{
+			{
+				toks: []string{"settle", "when"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 				},
 			},
 		},
@@ -21336,6 +21989,12 @@ var (
 		// "since"
 		{
 			{
+				toks: []string{"since", "the", "new", "year"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
 				toks: []string{"since", "#", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
@@ -21371,6 +22030,24 @@ var (
 				toks: []string{"since", "the", "new"},
 				means: []meaning{
 					{kind: 5, id: "new_medicine"},
+				},
+			},
+			{
+				toks: []string{"since", "before", "christmas"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"since", "last", "month"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"since", "last", "year"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
 				},
 			},
 			{
@@ -21434,6 +22111,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"since", "christmas"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
 				toks: []string{"since", "surgery"},
 				means: []meaning{
 					{kind: 5, id: "recent_surgery"},
@@ -21494,6 +22177,12 @@ var (
 				toks: []string{"sitting", "on", "the", "toilet"},
 				means: []meaning{
 					{kind: 3, id: "wipe"},
+				},
+			},
+			{
+				toks: []string{"sitting", "up", "to", "breathe"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
 				},
 			},
 		},
@@ -21577,6 +22266,12 @@ var (
 		},
 		// "sleep"
 		{
+			{
+				toks: []string{"sleep", "sitting", "up", "to", "breathe"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
 			{
 				toks: []string{"sleep", "in", "a", "chair"},
 				means: []meaning{
@@ -21709,6 +22404,7 @@ var (
 			{
 				toks: []string{"slipped"},
 				means: []meaning{
+					{kind: 3, id: "droop"},
 					{kind: 3, id: "fallen"},
 					{kind: 5, id: "fell"},
 					{kind: 5, id: "injury"},
@@ -21904,6 +22600,15 @@ var (
 				},
 			},
 		},
+		// "smothered"
+		{
+			{
+				toks: []string{"smothered"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+		},
 		// "smothering"
 		{
 			{
@@ -21933,6 +22638,12 @@ var (
 		},
 		// "so"
 		{
+			{
+				toks: []string{"so", "tight"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
 			{
 				toks: []string{"so", "suddenly"},
 				means: []meaning{
@@ -21964,6 +22675,15 @@ var (
 				toks: []string{"soaked"},
 				means: []meaning{
 					{kind: 3, id: "leak"},
+				},
+			},
+		},
+		// "soaking"
+		{
+			{
+				toks: []string{"soaking", "the", "sheets"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
 				},
 			},
 		},
@@ -22557,12 +23277,31 @@ var (
 				},
 			},
 		},
+		// "stacked"
+		{
+			{
+				toks: []string{"stacked", "it"},
+				means: []meaning{
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
+		},
 		// "staggering"
 		{
 			{
 				toks: []string{"staggering"},
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
+				},
+			},
+		},
+		// "stain"
+		{
+			{
+				toks: []string{"stain", "on", "my", "sock"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
 				},
 			},
 		},
@@ -22686,6 +23425,21 @@ var (
 				toks: []string{"stent"},
 				means: []meaning{
 					{kind: 5, id: "heart_disease"},
+				},
+			},
+		},
+		// "stepped"
+		{
+			{
+				toks: []string{"stepped", "on", "a", "nail"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"stepped", "on", "something"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
 				},
 			},
 		},
@@ -23325,6 +24079,12 @@ var (
 		// "sweating"
 		{
 			{
+				toks: []string{"sweating", "through", "the", "sheets"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
 				toks: []string{"sweating", "buckets"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
@@ -23432,6 +24192,12 @@ var (
 				toks: []string{"swollen", "and", "sore"},
 				means: []meaning{
 					{kind: 5, id: "one_leg_swollen"},
+				},
+			},
+			{
+				toks: []string{"swollen", "tight"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
 				},
 			},
 			{
@@ -23584,6 +24350,12 @@ var (
 				toks: []string{"takes", "hours", "to", "loosen", "up"},
 				means: []meaning{
 					{kind: 5, id: "morning_stiffness_long"},
+				},
+			},
+			{
+				toks: []string{"takes", "ages", "to", "fill"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
 				},
 			},
 		},
@@ -23803,6 +24575,12 @@ var (
 		// "the"
 		{
 			{
+				toks: []string{"the", "pain", "is", "off", "the", "charts"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"the", "mark", "stays"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
@@ -23928,13 +24706,46 @@ var (
 					{kind: 8},
 				},
 			},
+			{
+				toks: []string{"the", "fells"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "then"
 		{
 			{
+				toks: []string{"then", "it", "goes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"then", "settle"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"then"},
 				means: []meaning{
 					{kind: 11},
+				},
+			},
+		},
+		// "there"
+		{
+			{
+				toks: []string{"there", "in", "the", "mornings", "too"},
+				means: []meaning{
+					{kind: 5, id: "daytime_pain"},
+				},
+			},
+			{
+				toks: []string{"there", "in", "the", "morning", "too"},
+				means: []meaning{
+					{kind: 5, id: "daytime_pain"},
 				},
 			},
 		},
@@ -24054,6 +24865,7 @@ var (
 			{
 				toks: []string{"throbbing"},
 				means: []meaning{
+					{kind: 3, id: "hurt_sharp"},
 					{kind: 3, id: "throbbing"},
 				},
 			},
@@ -24117,6 +24929,7 @@ var (
 			{
 				toks: []string{"tight", "and", "shiny"},
 				means: []meaning{
+					{kind: 3, id: "hard"},
 					{kind: 3, id: "swell"},
 					{kind: 5, id: "one_leg_swollen"},
 				},
@@ -24486,6 +25299,12 @@ var (
 		// "too"
 		{
 			{
+				toks: []string{"too", "much", "pain"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"too", "tight"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
@@ -24504,6 +25323,14 @@ var (
 				toks: []string{"took", "a", "fall"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"took", "a", "spill"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
 				},
 			},
 			{
@@ -24949,6 +25776,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"turning", "purple"},
+				means: []meaning{
+					{kind: 3, id: "dark"},
+				},
+			},
+			{
 				toks: []string{"turning", "out"},
 				means: []meaning{
 					{kind: 5, id: "leg_deformed"},
@@ -25296,6 +26129,15 @@ var (
 				},
 			},
 		},
+		// "urinate"
+		{
+			{
+				toks: []string{"urinate"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
+		},
 		// "urine"
 		{
 			{
@@ -25376,6 +26218,12 @@ var (
 		},
 		// "very"
 		{
+			{
+				toks: []string{"very", "tight"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
 			{
 				toks: []string{"very", "sleepy"},
 				means: []meaning{
@@ -25494,6 +26342,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"walked", "into"},
+				means: []meaning{
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
 				toks: []string{"walked"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
@@ -25506,6 +26360,12 @@ var (
 				toks: []string{"walking", "with", "a", "limp"},
 				means: []meaning{
 					{kind: 5, id: "limp"},
+				},
+			},
+			{
+				toks: []string{"walking", "the", "dog"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
 				},
 			},
 			{
@@ -25684,15 +26544,6 @@ var (
 				toks: []string{"water", "retention"},
 				means: []meaning{
 					{kind: 3, id: "swell"},
-				},
-			},
-		},
-		// "waterworks"
-		{
-			{
-				toks: []string{"waterworks"},
-				means: []meaning{
-					{kind: 5, id: "bladder_change"},
 				},
 			},
 		},
@@ -25938,6 +26789,14 @@ var (
 				},
 			},
 			{
+				toks: []string{"went", "over"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
 				toks: []string{"went", "dark"},
 				means: []meaning{
 					{kind: 3, id: "sight_loss"},
@@ -26166,6 +27025,12 @@ var (
 			},
 			{
 				toks: []string{"when", "i", "rest"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"when", "i", "pause"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -26402,6 +27267,14 @@ var (
 		},
 		// "wiped"
 		{
+			{
+				toks: []string{"wiped", "out"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
 			{
 				toks: []string{"wiped"},
 				means: []meaning{
@@ -27158,6 +28031,12 @@ var (
 					{kind: 5, id: "foot_wound"},
 				},
 			},
+			{
+				toks: []string{"yellow", "stain"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
 		},
 		// "yet"
 		{
@@ -27295,6 +28174,7 @@ var (
 		"confused",
 		"coughing_blood",
 		"cramp_not_easing",
+		"daytime_pain",
 		"diabetes",
 		"disabling",
 		"eases_hanging",
@@ -27505,11 +28385,14 @@ var (
 				"leaking without knowing",
 				"leaking wee",
 				"lost control of my waterworks",
-				"waterworks",
 				"trying to wee",
 				"trying to pee",
 				"trying to wee for",
 				"trying to pee for",
+				"haven't been able to urinate",
+				"not urinated",
+				"haven't urinated",
+				"haven't passed water",
 			},
 		},
 		// "both_legs_weak"
@@ -27677,6 +28560,14 @@ var (
 				"couldn't get my breath",
 				"couldn't breathe",
 				"open the window because",
+				"sitting up to breathe",
+				"sleep sitting up to breathe",
+				"prop myself up to breathe",
+				"needing air",
+				"need air",
+				"smothered",
+				"feel smothered",
+				"jolting awake",
 			},
 		},
 		// "cancer"
@@ -27907,7 +28798,6 @@ var (
 				"for half an hour",
 				"for an hour",
 				"for over an hour",
-				"for ages",
 				"still going",
 				"hasn't stopped",
 				"won't stop",
@@ -27944,9 +28834,26 @@ var (
 				"isn't going",
 				"still knotted up",
 				"still seized",
+				"like # minutes",
+				"about # minutes",
+				"nearly # minutes",
+				"almost # minutes",
+				"cramp for ages",
+				"a cramp for ages",
 			},
 			With:   []string{"cramp"},
 			Unless: []string{"eased"},
+		},
+		// "daytime_pain"
+		{
+			Say: []string{
+				"it's there in the morning",
+				"there in the mornings too",
+				"there in the morning too",
+				"hurts in the morning too",
+				"in the day too",
+				"during the day too",
+			},
 		},
 		// "diabetes"
 		{
@@ -28086,6 +28993,11 @@ var (
 				"foot on the cold floor",
 				"legs over the edge",
 				"over the edge of the bed",
+				"keep it down",
+				"keep my leg down",
+				"down from the cot",
+				"down from the bed",
+				"over the side of the cot",
 			},
 		},
 		// "face_droop"
@@ -28122,6 +29034,14 @@ var (
 				"drooping on one side",
 				"droopy on one side",
 				"dribbling from one side",
+				"only half his mouth",
+				"only half her mouth",
+				"half his mouth moves",
+				"half her mouth moves",
+				"half my face",
+				"half his face",
+				"half her face",
+				"face has slipped",
 			},
 		},
 		// "faint"
@@ -28170,6 +29090,7 @@ var (
 				"vision going black",
 				"went grey",
 				"nearly blacked out",
+				"seeing stars",
 			},
 		},
 		// "fell"
@@ -28203,6 +29124,16 @@ var (
 				"missed my step",
 				"fell down the stairs",
 				"went flying",
+				"took a spill",
+				"had a spill",
+				"went over",
+				"lost her footing",
+				"lost his footing",
+				"lost my footing",
+				"jumped off",
+				"wiped out",
+				"came a cropper",
+				"stacked it",
 			},
 		},
 		// "fever"
@@ -28322,6 +29253,8 @@ var (
 				"can't lift my foot upwards",
 				"slipper keeps falling off",
 				"shoe keeps falling off",
+				"can't lift the front of my foot",
+				"front of my foot won't lift",
 			},
 		},
 		// "foot_wound"
@@ -28397,6 +29330,16 @@ var (
 				"spot on his",
 				"spot on her",
 				"spot on my",
+				"new sore",
+				"a new sore",
+				"a sore on the side",
+				"puncture",
+				"stepped on something",
+				"a splinter",
+				"stepped on a nail",
+				"yellow stain",
+				"stain on my sock",
+				"a stain",
 			},
 			Chronic: "wound_not_healing",
 		},
@@ -28640,6 +29583,20 @@ var (
 				"fell from",
 				"landed",
 				"landed badly",
+				"took a spill",
+				"had a spill",
+				"went over",
+				"lost her footing",
+				"lost his footing",
+				"lost my footing",
+				"jumped off",
+				"wiped out",
+				"came a cropper",
+				"stacked it",
+				"hit the",
+				"banged into",
+				"walked into",
+				"bike accident",
 			},
 		},
 		// "joint_hot"
@@ -28687,6 +29644,9 @@ var (
 				"paralysis",
 				"won't move",
 				"dead weight",
+				"can't lift it",
+				"cannot lift it",
+				"can't lift my leg",
 			},
 			Unless: []string{"cramp"},
 		},
@@ -28755,6 +29715,9 @@ var (
 				"bend in his leg",
 				"bend in her leg",
 				"where there shouldn't be",
+				"rolled outwards",
+				"rolled out",
+				"rolled outward",
 			},
 		},
 		// "leg_numb_sudden"
@@ -29134,6 +30097,9 @@ var (
 				"same leg every time",
 				"one side only",
 				"only on one side",
+				"only one knee",
+				"only one leg hurts",
+				"only one ankle",
 			},
 			Unless: []string{"cramp"},
 		},
@@ -29274,6 +30240,11 @@ var (
 				"since # months",
 				"for # weeks now",
 				"over # weeks",
+				"since before christmas",
+				"since christmas",
+				"since the new year",
+				"since last month",
+				"since last year",
 			},
 		},
 		// "pregnant"
@@ -29841,6 +30812,11 @@ var (
 				"losing weight without",
 				"without any dieting",
 				"without dieting",
+				"sweating through the sheets",
+				"soaking the sheets",
+				"drenched",
+				"run down",
+				"feel run down",
 			},
 		},
 		// "worsening"
@@ -30019,6 +30995,7 @@ var (
 			"after # weeks",
 			"even after # weeks",
 			"after six weeks",
+			"always cold",
 		},
 		// "night"
 		{
@@ -30401,6 +31378,9 @@ var (
 			"mucus",
 			"sputum",
 			"hawking",
+			"hacked",
+			"hacked up",
+			"coughed up",
 		},
 		// "cramp"
 		{
@@ -30435,6 +31415,9 @@ var (
 			"still seized",
 			"muscle seized",
 			"calf muscle seized",
+			"cramp for ages",
+			"a cramp for ages",
+			"locked in a cramp",
 		},
 		// "cramp_word"
 		{
@@ -30458,6 +31441,10 @@ var (
 			"gone dark",
 			"turning dark",
 			"blackened",
+			"purple",
+			"going purple",
+			"gone purple",
+			"turning purple",
 		},
 		// "disproportion"
 		{
@@ -30499,6 +31486,10 @@ var (
 			"despite the tablets",
 			"despite the painkillers",
 			"beyond anything",
+			"pain is too much",
+			"too much pain",
+			"off the charts",
+			"the pain is off the charts",
 		},
 		// "droop"
 		{
@@ -30531,6 +31522,11 @@ var (
 			"tingly",
 			"pins and needles",
 			"gone funny",
+			"slipped",
+			"has slipped",
+			"only half",
+			"half his mouth",
+			"half her mouth",
 		},
 		// "eased"
 		{
@@ -30645,6 +31641,13 @@ var (
 			"fell from",
 			"missed the last step",
 			"missed a step",
+			"took a spill",
+			"went over",
+			"lost her footing",
+			"lost his footing",
+			"lost my footing",
+			"jumped off",
+			"wiped out",
 		},
 		// "feel_loss"
 		{
@@ -30694,6 +31697,7 @@ var (
 			"didn't feel when",
 			"novocaine",
 			"like the dentist",
+			"not feeling it",
 		},
 		// "fit"
 		{
@@ -30765,6 +31769,10 @@ var (
 			"mark stays",
 			"the mark stays",
 			"stays for ages",
+			"leaves a pit",
+			"a pit",
+			"takes ages to fill",
+			"fill back in",
 		},
 		// "growing"
 		{"growing pains", "growing pain"},
@@ -30788,6 +31796,10 @@ var (
 			"like stone",
 			"like a stone",
 			"stone hard",
+			"very tight",
+			"so tight",
+			"swollen tight",
+			"tight and shiny",
 		},
 		// "heavy"
 		{"heavy", "heaviness", "like lead", "leaden", "weighed down"},
@@ -30837,6 +31849,7 @@ var (
 			"agony",
 			"kills",
 			"catching",
+			"throbbing",
 		},
 		// "inflamed_word"
 		{"inflamed", "looks inflamed", "inflammation"},
@@ -31035,6 +32048,8 @@ var (
 			"the sheets",
 			"mattress",
 			"my bed",
+			"pass urine",
+			"urinate",
 		},
 		// "poo"
 		{
@@ -31306,6 +32321,13 @@ var (
 			"it settles",
 			"once i rest",
 			"when i rest",
+			"when i pause",
+			"settle when",
+			"then settle",
+			"i rest and it goes",
+			"rest and it goes",
+			"i rest and it",
+			"then it goes",
 		},
 		// "struggle"
 		{
@@ -31374,6 +32396,15 @@ var (
 			"can't lift his leg",
 			"can't lift my leg",
 			"cannot stand",
+			"on the hall floor",
+			"on the kitchen floor",
+			"on the bathroom floor",
+			"cries out if",
+			"cries out when",
+			"screams if she",
+			"screams if he",
+			"can't move her hip",
+			"can't move his hip",
 		},
 		// "sugar"
 		{"sugar", "sugar problem", "sugar disease"},
@@ -31523,6 +32554,10 @@ var (
 			"a few hundred",
 			"distance",
 			"climbing",
+			"dog walk",
+			"my walk",
+			"morning walk",
+			"walking the dog",
 		},
 		// "weak"
 		{

@@ -596,6 +596,12 @@ func (r *reader) read(text string, known []string) Reading {
 		if neg && negUsed && r.subjStart[tok] && !slices.ContainsFunc(p.means, func(m meaning) bool { return m.kind == kNegator }) {
 			neg = false
 		}
+		if saidFine(toks, i+len(p.toks)) {
+			// "chest is fine", "waterworks normal": a denial said after.
+			for k := len(hits) - 1; k >= 0 && hits[k].phrase == p; k-- {
+				hits[k].negated = true
+			}
+		}
 		i += len(p.toks)
 	}
 	r.interpret(&rd, hits, clause+1, known)
@@ -609,6 +615,22 @@ func (r *reader) names(p *phrase, kinds ...kind) bool {
 		if q, _ := r.match(p.toks, i); q != nil && q != p && slices.ContainsFunc(q.means, func(m meaning) bool { return slices.Contains(kinds, m.kind) }) {
 			return true
 		}
+	}
+	return false
+}
+
+// saidFine reports whether toks[j:] says what came before is fine:
+// "fine", "is normal", "are ok".
+func saidFine(toks []string, j int) bool {
+	if j < len(toks) && (toks[j] == "is" || toks[j] == "are" || toks[j] == "was" || toks[j] == "feels" || toks[j] == "seems" || toks[j] == "looks") {
+		j++
+	}
+	if j >= len(toks) {
+		return false
+	}
+	switch toks[j] {
+	case "fine", "normal", "ok", "okay", "alright", "clear":
+		return true
 	}
 	return false
 }
