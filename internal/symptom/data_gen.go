@@ -560,6 +560,8 @@ var (
 		"8",
 		"9",
 		"a",
+		"abba",
+		"abbu",
 		"about",
 		"accident",
 		"ache",
@@ -583,6 +585,8 @@ var (
 		"although",
 		"always",
 		"amlodipine",
+		"amma",
+		"ammi",
 		"an",
 		"anaesthetic",
 		"anesthetic",
@@ -594,6 +598,7 @@ var (
 		"antsy",
 		"anus",
 		"apixaban",
+		"appa",
 		"arch",
 		"arches",
 		"aren't",
@@ -792,6 +797,8 @@ var (
 		"cutting",
 		"cycling",
 		"dad",
+		"dadaji",
+		"dadi",
 		"dangle",
 		"dangling",
 		"dark",
@@ -988,6 +995,7 @@ var (
 		"grandfather",
 		"grandkid",
 		"grandma",
+		"grandmom",
 		"grandmother",
 		"grandpa",
 		"grandson",
@@ -1181,6 +1189,7 @@ var (
 		"lying",
 		"lymphoma",
 		"making",
+		"mama",
 		"many",
 		"marathon",
 		"mark",
@@ -1228,6 +1237,8 @@ var (
 		"my",
 		"nan",
 		"nana",
+		"nanaji",
+		"nani",
 		"nappy",
 		"nearly",
 		"need",
@@ -1279,6 +1290,7 @@ var (
 		"overdid",
 		"overnight",
 		"overworked",
+		"paati",
 		"pack",
 		"pad",
 		"pads",
@@ -1292,6 +1304,7 @@ var (
 		"panadol",
 		"panting",
 		"pants",
+		"papa",
 		"paracetamol",
 		"paralysis",
 		"paralyzed",
@@ -1623,6 +1636,7 @@ var (
 		"tense",
 		"terrible",
 		"that",
+		"thatha",
 		"the",
 		"then",
 		"thick",
@@ -2337,6 +2351,24 @@ var (
 				},
 			},
 		},
+		// "abba"
+		{
+			{
+				toks: []string{"abba"},
+				means: []meaning{
+					{kind: 6, id: "father"},
+				},
+			},
+		},
+		// "abbu"
+		{
+			{
+				toks: []string{"abbu"},
+				means: []meaning{
+					{kind: 6, id: "father"},
+				},
+			},
+		},
 		// "about"
 		{
 			{
@@ -2810,6 +2842,24 @@ var (
 				},
 			},
 		},
+		// "amma"
+		{
+			{
+				toks: []string{"amma"},
+				means: []meaning{
+					{kind: 6, id: "mother"},
+				},
+			},
+		},
+		// "ammi"
+		{
+			{
+				toks: []string{"ammi"},
+				means: []meaning{
+					{kind: 6, id: "mother"},
+				},
+			},
+		},
 		// "an"
 		{
 			{
@@ -2945,6 +2995,15 @@ var (
 				toks: []string{"apixaban"},
 				means: []meaning{
 					{kind: 5, id: "previous_clot"},
+				},
+			},
+		},
+		// "appa"
+		{
+			{
+				toks: []string{"appa"},
+				means: []meaning{
+					{kind: 6, id: "father"},
 				},
 			},
 		},
@@ -7594,6 +7653,24 @@ var (
 				},
 			},
 		},
+		// "dadaji"
+		{
+			{
+				toks: []string{"dadaji"},
+				means: []meaning{
+					{kind: 6, id: "grandfather"},
+				},
+			},
+		},
+		// "dadi"
+		{
+			{
+				toks: []string{"dadi"},
+				means: []meaning{
+					{kind: 6, id: "grandmother"},
+				},
+			},
+		},
 		// "dangle"
 		{
 			{
@@ -11403,6 +11480,15 @@ var (
 		{
 			{
 				toks: []string{"grandma"},
+				means: []meaning{
+					{kind: 6, id: "grandmother"},
+				},
+			},
+		},
+		// "grandmom"
+		{
+			{
+				toks: []string{"grandmom"},
 				means: []meaning{
 					{kind: 6, id: "grandmother"},
 				},
@@ -15832,6 +15918,15 @@ var (
 				},
 			},
 		},
+		// "mama"
+		{
+			{
+				toks: []string{"mama"},
+				means: []meaning{
+					{kind: 6, id: "mother"},
+				},
+			},
+		},
 		// "many"
 		{
 			{
@@ -16631,6 +16726,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"my", "papa"},
+				means: []meaning{
+					{kind: 6, id: "father"},
+				},
+			},
+			{
+				toks: []string{"my", "appa"},
+				means: []meaning{
+					{kind: 6, id: "father"},
+				},
+			},
+			{
+				toks: []string{"my", "abba"},
+				means: []meaning{
+					{kind: 6, id: "father"},
+				},
+			},
+			{
+				toks: []string{"my", "abbu"},
+				means: []meaning{
+					{kind: 6, id: "father"},
+				},
+			},
+			{
 				toks: []string{"my", "friend"},
 				means: []meaning{
 					{kind: 6, id: "friend"},
@@ -16715,6 +16834,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"my", "nanaji"},
+				means: []meaning{
+					{kind: 6, id: "grandfather"},
+				},
+			},
+			{
+				toks: []string{"my", "dadaji"},
+				means: []meaning{
+					{kind: 6, id: "grandfather"},
+				},
+			},
+			{
+				toks: []string{"my", "thatha"},
+				means: []meaning{
+					{kind: 6, id: "grandfather"},
+				},
+			},
+			{
 				toks: []string{"my", "grandma"},
 				means: []meaning{
 					{kind: 6, id: "grandmother"},
@@ -16757,6 +16894,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"my", "nani"},
+				means: []meaning{
+					{kind: 6, id: "grandmother"},
+				},
+			},
+			{
+				toks: []string{"my", "dadi"},
+				means: []meaning{
+					{kind: 6, id: "grandmother"},
+				},
+			},
+			{
+				toks: []string{"my", "grandmom"},
+				means: []meaning{
+					{kind: 6, id: "grandmother"},
+				},
+			},
+			{
+				toks: []string{"my", "paati"},
+				means: []meaning{
+					{kind: 6, id: "grandmother"},
+				},
+			},
+			{
 				toks: []string{"my", "grandson"},
 				means: []meaning{
 					{kind: 6, id: "grandson"},
@@ -16794,6 +16955,18 @@ var (
 			},
 			{
 				toks: []string{"my", "mama"},
+				means: []meaning{
+					{kind: 6, id: "mother"},
+				},
+			},
+			{
+				toks: []string{"my", "amma"},
+				means: []meaning{
+					{kind: 6, id: "mother"},
+				},
+			},
+			{
+				toks: []string{"my", "ammi"},
 				means: []meaning{
 					{kind: 6, id: "mother"},
 				},
@@ -16920,6 +17093,24 @@ var (
 		{
 			{
 				toks: []string{"nana"},
+				means: []meaning{
+					{kind: 6, id: "grandmother"},
+				},
+			},
+		},
+		// "nanaji"
+		{
+			{
+				toks: []string{"nanaji"},
+				means: []meaning{
+					{kind: 6, id: "grandfather"},
+				},
+			},
+		},
+		// "nani"
+		{
+			{
+				toks: []string{"nani"},
 				means: []meaning{
 					{kind: 6, id: "grandmother"},
 				},
@@ -18383,6 +18574,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"our", "amma"},
+				means: []meaning{
+					{kind: 6, id: "mother"},
+				},
+			},
+			{
 				toks: []string{"our", "son"},
 				means: []meaning{
 					{kind: 6, id: "son"},
@@ -18592,6 +18789,15 @@ var (
 				toks: []string{"overworked"},
 				means: []meaning{
 					{kind: 3, id: "sore"},
+				},
+			},
+		},
+		// "paati"
+		{
+			{
+				toks: []string{"paati"},
+				means: []meaning{
+					{kind: 6, id: "grandmother"},
 				},
 			},
 		},
@@ -18838,6 +19044,15 @@ var (
 				means: []meaning{
 					{kind: 3, id: "fit"},
 					{kind: 3, id: "pee"},
+				},
+			},
+		},
+		// "papa"
+		{
+			{
+				toks: []string{"papa"},
+				means: []meaning{
+					{kind: 6, id: "father"},
 				},
 			},
 		},
@@ -23728,6 +23943,15 @@ var (
 				toks: []string{"that", "leg"},
 				means: []meaning{
 					{kind: 2},
+				},
+			},
+		},
+		// "thatha"
+		{
+			{
+				toks: []string{"thatha"},
+				means: []meaning{
+					{kind: 6, id: "grandfather"},
 				},
 			},
 		},
