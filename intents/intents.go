@@ -66,6 +66,7 @@ func New(lib *content.Library) *router.Router {
 	s.registerJoint(r)
 	s.registerRoutines(r)
 	s.registerTalk(r)
+	s.keepRoutine(r)
 	s.recordLast(r)
 	return r
 }
