@@ -19,7 +19,7 @@ import (
 type coverage struct {
 	Asked  map[string][]string `yaml:"asked"`
 	Causes map[string]covered  `yaml:"causes"`
-	Relief map[string]covered `yaml:"relief"`
+	Relief map[string]covered  `yaml:"relief"`
 }
 
 type covered struct {
