@@ -77,6 +77,9 @@ func TestTextsSpeakable(t *testing.T) {
 				t.Errorf("%s about %s: %d words, at most %d", id, who, w, content.MaxWords)
 			}
 			for _, l := range append(lines, ask) {
+				if m := objectSubject.FindString(l); m != "" {
+					t.Errorf("%s about %s: %q: the object is {them}, not {you}", id, who, m)
+				}
 				if left := unfilled(l, saidAsIs(id)); left != "" {
 					t.Errorf("%s about %s: unfilled %s in %q", id, who, left, l)
 				}
@@ -97,6 +100,10 @@ func TestTextsSpeakable(t *testing.T) {
 		}
 	}
 }
+
+// objectSubject finds he, she or they where only an object fits: after a
+// verb that takes one or a preposition ("keeps she awake", "wakes he").
+var objectSubject = regexp.MustCompile(`(?i)\b(keeps?|wakes?|lets?|helps?|makes?|tells?|asks?|gives?|stops?|from|for|with|to|at|about|of|by)\s+(he|she|they)\b`)
 
 // filledHere are the namespaces of texts said only through say, reply and
 // speech, which fill nothing but the person placeholders: any other brace
@@ -221,7 +228,7 @@ func TestReferencedTextsExist(t *testing.T) {
 var notContent = map[string]bool{
 	"cramp.part": true, "memory.night": true, "memory.was": true,
 	"talk.held": true, "symptom.part": true, "routine.offered": true,
-	"subject.person": true, "talk.last": true, "talk.lastq": true,
+	"subject.person": true, "talk.last": true,
 	"talk.lastintent": true, "talk.sos": true, "talk.rest.at": true, "talk.rest.was": true,
 }
 

@@ -8,6 +8,8 @@
 package intents
 
 import (
+	"sync"
+
 	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/content"
 	"github.com/nightlegs/nightlegs/internal/router"
@@ -28,6 +30,8 @@ type set struct {
 	// conversation (memory's consent and forget confirmation) to the
 	// function that takes its answers, whatever the topic.
 	questions map[string]answerFunc
+	// lines indexes the library's lines when first needed (last.go).
+	lines func() lineIndex
 }
 
 // The data of the conversations (memory.yaml, people.yaml, redflags.yaml,
@@ -45,6 +49,7 @@ type decoder func(b []byte, v any) error
 // New returns a router with every conversation registered.
 func New(lib *content.Library) *router.Router {
 	s := &set{lib: lib, answers: map[string]answerFunc{}, questions: map[string]answerFunc{}}
+	s.lines = sync.OnceValue(func() lineIndex { return indexLines(lib) })
 	r := router.New(router.HandlerFunc(s.fallback))
 	s.registerBuiltins(r)
 	s.registerRedFlags(r)
@@ -61,7 +66,8 @@ func New(lib *content.Library) *router.Router {
 	s.registerJoint(r)
 	s.registerRoutines(r)
 	s.registerTalk(r)
-	recordLast(r)
+	s.keepRoutine(r)
+	s.recordLast(r)
 	return r
 }
 

@@ -83,12 +83,20 @@ func (s *set) describe(r *router.Router, t *router.Turn) (router.Reply, error) {
 			}
 		}
 	}
+	named := false
 	if rd.Person != "" && (t.State.Subject == "" || t.State.Subject == subjectSelf) {
 		t.State.Subject = rd.Subject
 		t.State.SetAnswer(answerPerson, rd.Person)
+		named = true
 	}
 	if rd.Topic != "" {
 		if reply, ok, err := s.routeTo(r, t, rd.Topic, rd.Part()); ok {
+			if named && err == nil && people.Complaints[rd.Topic] != "" && reply.Speech != nil {
+				// "My dad's calf is cramping": steps said to the one
+				// in pain, for the listener to pass on, as SomeoneIntent
+				// says them.
+				reply.Speech = s.speech(t, "someone.about").Append(reply.Speech)
+			}
 			return reply, err
 		}
 	}

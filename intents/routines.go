@@ -280,12 +280,8 @@ func (s *set) noRoutine(t *router.Turn) router.Reply {
 // session left unfinished: "You were on step three of the calf stretch.
 // Shall we carry on?" It reports false when there is none.
 func (s *set) resumeRoutine(t *router.Turn) (router.Reply, bool) {
-	p := t.Resumed
-	if p == nil || p.Routine == nil || triage.AtLeast(p.Level, triage.Urgent) {
-		return router.Reply{}, false
-	}
-	rt, ok := routines.Get(p.Routine.ID)
-	if !ok || p.Routine.Step < 0 || p.Routine.Step >= len(rt.Steps) {
+	rt, ok := leftRoutine(t)
+	if !ok {
 		return router.Reply{}, false
 	}
 	adoptRoutine(t)
@@ -535,4 +531,72 @@ func (s *set) routineClosing(t *router.Turn, id string) []string {
 func (s *set) endRoutine(t *router.Turn, rt routine.Routine, pos *session.Routine, r *router.Reply) {
 	r.Card = routines.Card(rt, pos.Done, pos.Pace, t.State.Level)
 	t.State.Routine = nil
+}
+
+// leftRoutine is the routine an earlier session left unfinished, when this
+// session has none of its own and nothing since has called for care.
+func leftRoutine(t *router.Turn) (routine.Routine, bool) {
+	p := t.Resumed
+	if p == nil || p.Routine == nil || t.State.Routine != nil ||
+		triage.AtLeast(p.Level, triage.Urgent) || triage.AtLeast(t.State.Level, triage.Urgent) {
+		return routine.Routine{}, false
+	}
+	rt, ok := routines.Get(p.Routine.ID)
+	if !ok || p.Routine.Step < 0 || p.Routine.Step >= len(rt.Steps) {
+		return routine.Routine{}, false
+	}
+	return rt, true
+}
+
+// openers are intents that, opening a session, say nothing of their own
+// worth more than the offer to carry on with a routine left unfinished: a
+// bare yes or no (to what?), a hello, words not caught.
+var openers = map[string]bool{
+	alexa.IntentYes: true, alexa.IntentNo: true, IntentGreet: true, alexa.IntentFallback: true,
+}
+
+// keepRoutine wraps every intent so that a routine an earlier session left
+// unfinished survives whatever opens the next one, until the listener
+// declines it: an opener (openers) is answered with the offer to carry on,
+// as a launch is; anything else is answered as usual, with the routine
+// kept, paused, in this session's context (which is saved), and offered
+// after the answer when no question waits and it fits in the words left.
+// Routine controls pick it up themselves (currentRoutine).
+func (s *set) keepRoutine(r *router.Router) {
+	for _, name := range r.Intents() {
+		h := r.Route(alexa.TypeIntent, name)
+		r.IntentFunc(name, func(t *router.Turn) (router.Reply, error) {
+			if _, ok := leftRoutine(t); !ok || !t.NewSession {
+				return h.Handle(t)
+			}
+			if openers[name] {
+				if reply, ok := s.resumeRoutine(t); ok {
+					return reply, nil
+				}
+			}
+			reply, err := h.Handle(t)
+			rt, ok := leftRoutine(t)
+			if err != nil || !ok {
+				return reply, err
+			}
+			pos := *t.Resumed.Routine
+			pos.Done = slices.Clone(pos.Done)
+			pos.Paused = true
+			t.State.Routine = &pos
+			if reply.End || reply.Question != "" || t.State.Pending != "" {
+				return reply, nil
+			}
+			offer := routines.Phrase("resume", rt, pos.Step)
+			ask := s.questionText(t, "routine.resume")
+			if reply.Speech == nil {
+				reply.Speech = &alexa.SSML{}
+			}
+			if wordCount(plainWords(reply.Speech.Fragment()))+wordCount(offer)+wordCount(ask) <= s.room(t) {
+				reply.Speech.Pause(textPause).Say(offer)
+				reply.Question = ask
+				t.State.Pending = "routine.resume"
+			}
+			return reply, nil
+		})
+	}
 }

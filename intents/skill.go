@@ -52,7 +52,7 @@ func NewSkill(o Options) (*skill.Skill, error) {
 	return &skill.Skill{
 		Router:        New(lib),
 		Store:         o.Store,
-		Triage:        guard,
+		Triage:        controlsFirst{guard},
 		Digits:        triage.Numbers(),
 		SkillID:       o.SkillID,
 		UserKeySecret: o.UserKeySecret,

@@ -48,11 +48,11 @@ const (
 	// topicType is the slot type of AskAboutIntent's topic.
 	topicType = "TalkTopic"
 
-	// What talk keeps in Context.Answers: the last answer said, its
-	// question and the intent that gave it, for "say that again" and
-	// "what?"; and whether a fallback has said the emergency line.
+	// What talk keeps in Context.Answers: the last answer said (the
+	// content lines it was said from, never its words: last.go) and the
+	// intent that gave it, for "say that again" and "what?"; and whether
+	// a fallback has said the emergency line.
 	answerLast       = "talk.last"
-	answerLastAsk    = "talk.lastq"
 	answerLastIntent = "talk.lastintent"
 	answerSOS        = "talk.sos"
 
@@ -478,8 +478,9 @@ func (s *set) registerTalk(r *router.Router) {
 }
 
 // recordLast wraps every handler so that the last answer can be said
-// again: its plain words, its question and the intent.
-func recordLast(r *router.Router) {
+// again: the content lines it was said from, its question's ID and the
+// intent (last.go); never its words, as the context is stored.
+func (s *set) recordLast(r *router.Router) {
 	skip := map[string]bool{IntentRepeat: true, IntentRephrase: true, IntentPause: true}
 	for _, name := range r.Intents() {
 		if skip[name] {
@@ -488,9 +489,10 @@ func recordLast(r *router.Router) {
 		h := r.Route(alexa.TypeIntent, name)
 		r.IntentFunc(name, func(t *router.Turn) (router.Reply, error) {
 			reply, err := h.Handle(t)
-			if err == nil && !reply.End && reply.Speech != nil && !reply.Speech.Empty() {
-				t.State.SetAnswer(answerLast, plainWords(reply.Speech.Fragment()))
-				t.State.SetAnswer(answerLastAsk, reply.Question)
+			// The catch-all hands "say that again" on (t.Intent): a
+			// repeat is not an answer to keep.
+			if err == nil && !skip[t.Intent] && !reply.End && reply.Speech != nil && !reply.Speech.Empty() {
+				t.State.SetAnswer(answerLast, strings.Join(s.refsOf(t, reply.Speech), ","))
 				t.State.SetAnswer(answerLastIntent, name)
 			}
 			return reply, err
@@ -730,29 +732,27 @@ func (s *set) checkAnswer(t *router.Turn, q, a string) (router.Reply, error) {
 	return s.reply(t, "talk.check.start", screenEmergency), nil
 }
 
-// sayAgain says the last answer again, with its question; lead, if set,
-// is said first.
+// sayAgain says the last answer again, with the question still waiting;
+// lead, if set, is said first.
 func (s *set) sayAgain(t *router.Turn, lead string) (router.Reply, error) {
-	last := t.State.Answer(answerLast)
-	if last == "" {
+	said := &alexa.SSML{}
+	if s.sayRefs(t, said, strings.Split(t.State.Answer(answerLast), ",")) == 0 {
 		return s.reply(t, "talk.nothing"), nil
 	}
 	b := &alexa.SSML{}
 	if lead != "" {
 		b.Append(s.speech(t, lead))
 	}
-	b.Say(last)
-	r := router.Reply{Speech: b}
-	if q := t.State.Answer(answerLastAsk); q != "" && q != s.questionText(t, t.State.Pending) {
-		r.Question = q
-	} else {
-		// The question still waiting, within the answer's words.
-		s.resume(t, &r)
-	}
+	r := router.Reply{Speech: b.Append(said)}
+	s.resume(t, &r)
 	return r, nil
 }
 
 func (s *set) rephrase(t *router.Turn) (router.Reply, error) {
+	if t.State.Routine != nil && !t.State.Routine.Paused {
+		// "What?" mid-stretch: the step again, as "repeat" says it.
+		return s.repeatRoutineControl(t)
+	}
 	return s.sayAgain(t, "talk.rephrase")
 }
 

@@ -1,9 +1,13 @@
 package intents
 
 import (
+	"slices"
+
+	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/router"
 	"github.com/nightlegs/nightlegs/internal/session"
 	"github.com/nightlegs/nightlegs/internal/skill"
+	"github.com/nightlegs/nightlegs/internal/symptom"
 )
 
 // Voice changes: "speak up", "whisper", "speak softly". The choice holds for
@@ -33,4 +37,50 @@ func (s *set) voice(v, id string) func(t *router.Turn) (router.Reply, error) {
 		}
 		return r, nil
 	}
+}
+
+// voiceIntents are the voice changes.
+var voiceIntents = []string{IntentVoiceLouder, IntentVoiceWhisper, IntentVoiceSoft}
+
+// personFacts are the triage facts that words about a person alone give:
+// "the baby" is a child under three.
+var personFacts = []string{factChild, "under_3"}
+
+// voiceOnly is the voice change free words ask for when they say nothing
+// else but who is asleep: "talk quieter, my wife is asleep", "can you
+// whisper, the baby's sleeping". Such words are a control, never a
+// symptom, so no person in them is taken for the one in pain; "" when the
+// words are no voice change, or say something about legs, pain or a
+// warning sign too.
+func voiceOnly(text string) string {
+	rd := symptom.Read(text)
+	if len(rd.Parts)+len(rd.Sensations) > 0 || (rd.Topic != "" && rd.Topic != TopicChild) ||
+		slices.ContainsFunc(rd.Facts, func(f string) bool { return !slices.Contains(personFacts, f) }) {
+		return ""
+	}
+	intent, _ := readTalk(text, symptom.Reading{})
+	if !slices.Contains(voiceIntents, intent) {
+		return ""
+	}
+	return intent
+}
+
+// controlsFirst is triage with one step before it: free words that are
+// only a voice change go to their intent, as a device's recogniser would
+// send them, so triage never reads the sleeping person in them as the one
+// in pain.
+type controlsFirst struct{ skill.Triage }
+
+func (c controlsFirst) Before(t *router.Turn) (*router.Reply, error) {
+	if t.Text != "" && t.Intent == IntentDescribe {
+		if intent := voiceOnly(t.Text); intent != "" {
+			env := alexa.RequestEnvelope{}
+			if t.Request != nil {
+				env = *t.Request
+			}
+			env.Request.Intent = &alexa.Intent{Name: intent, Slots: map[string]alexa.Slot{}}
+			t.Request, t.Intent, t.Text = &env, intent, ""
+		}
+	}
+	return c.Triage.Before(t)
 }

@@ -1320,7 +1320,7 @@ var (
 		{
 			Say: []string{
 				"On {your} back, a pillow under {your} knees; on {your} side, one between them. It takes the strain off hips and knees.",
-				"If it's safe for {you}, an over-the-counter painkiller before bed may help.",
+				"If it's safe for {them}, an over-the-counter painkiller before bed may help.",
 			},
 			Sources: []string{
 				"seed 000 pillow between the legs keeps alignment",
@@ -1382,7 +1382,7 @@ var (
 		// "joint.watch"
 		{
 			Say: []string{
-				"See a doctor if a joint turns hot and swollen, several joints swell, the pain wakes {you} most nights, or it's getting worse.",
+				"See a doctor if a joint turns hot and swollen, several joints swell, the pain wakes {them} most nights, or it's getting worse.",
 			},
 			Sources: []string{
 				"refs §2 OA/RA: a hot swollen joint; several swollen joints",
@@ -1541,7 +1541,7 @@ var (
 		{
 			Say: []string{
 				"A warm pack on {your} lower back or buttock can relax the muscles around the nerve; some find a cold pack helps more.",
-				"If it's safe for {you}, an over-the-counter painkiller can take the edge off.",
+				"If it's safe for {them}, an over-the-counter painkiller can take the edge off.",
 			},
 			Sources: []string{
 				"seed 000 warm pack relaxes tight muscles; cold pack numbs pain",
@@ -1868,7 +1868,7 @@ var (
 		// "restless.doctor"
 		{
 			Say: []string{
-				"See a doctor if restless legs come most nights or keep {you} from sleeping.",
+				"See a doctor if restless legs come most nights or keep {them} from sleeping.",
 				"Ask about a blood test for iron, and whether any of {your} medicines, or a pregnancy, could be adding to it.",
 			},
 			Sources: []string{
@@ -2303,7 +2303,7 @@ var (
 		},
 		// "someone.about"
 		{
-			Say:     []string{"Here's what to tell {them}."},
+			Say:     []string{"Tell {them}:"},
 			Sources: []string{"refs §1 features (third-person speech)"},
 		},
 		// "someone.noted"

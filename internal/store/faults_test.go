@@ -413,6 +413,8 @@ func TestFaultRedFlagNeverWaitsForTheStore(t *testing.T) {
 // Nothing the listener says is stored word for word: a long scripted
 // conversation with words Alexa could not resolve and free speech leaves
 // items whose every attribute holds only the skill's own IDs and values.
+// Nor are the skill's own sentences stored (what "say that again" repeats
+// is kept as content IDs): every stored string is one or two IDs.
 func TestNoWordsOfTheListenerStored(t *testing.T) {
 	d, _ := faultStore(t)
 	sk, _ := faultSkill(t, d)
@@ -434,6 +436,13 @@ func TestNoWordsOfTheListenerStored(t *testing.T) {
 		{intent: intents.IntentYes},
 		{intent: "SomeoneElseIntent", slots: map[string]string{"person": "my neighbour Gwendolyn", "complaint": "restless twitchy shins"}, ids: map[string]string{}},
 		{intent: intents.IntentNo},
+		// "Say that again" and "what?" need the last answer, kept as
+		// content IDs, never as its words.
+		free("my calf is cramping again"),
+		{intent: intents.IntentRepeat},
+		free("say that again"),
+		{intent: intents.IntentRephrase},
+		{intent: intents.IntentThanks},
 		{intent: intents.IntentRecall},
 		{intent: intents.IntentVoiceLouder},
 		{intent: "StartRoutineIntent", slots: map[string]string{"routine": "the Pilates thing from Zumba class"}, ids: map[string]string{}},
@@ -460,7 +469,7 @@ func TestNoWordsOfTheListenerStored(t *testing.T) {
 	// The skill's own words that a listener may also say: IDs of topics,
 	// body parts, people and levels are kept by design.
 	own := map[string]bool{}
-	for _, w := range []string{"calf", "leg", "legs", "hip", "hips", "ache", "aches", "cramp", "restless", "my", "the", "at", "on", "after", "since", "from", "it", "i", "also", "thing", "hurts", "fell", "class", "floor", "hours", "twelve", "started", "changed", "dose", "husband", "neighbour", "left", "snores", "twitchy", "shins"} {
+	for _, w := range []string{"calf", "leg", "legs", "hip", "hips", "ache", "aches", "cramp", "restless", "my", "the", "at", "on", "after", "since", "from", "it", "i", "also", "thing", "hurts", "fell", "class", "floor", "hours", "twelve", "started", "changed", "dose", "husband", "neighbour", "left", "snores", "twitchy", "shins", "say"} {
 		own[w] = true
 	}
 	var words []string
@@ -482,6 +491,11 @@ func TestNoWordsOfTheListenerStored(t *testing.T) {
 		}
 		seen[string(raw)] = true
 		text := strings.ToLower(string(raw))
+		for _, v := range storedStrings(it) {
+			if !storedID.MatchString(v) {
+				t.Errorf("%q is stored, which is no ID, in %s", v, raw)
+			}
+		}
 		for _, w := range words {
 			if regexp.MustCompile(`\b` + regexp.QuoteMeta(w) + `\b`).MatchString(text) {
 				t.Errorf("%q, said by the listener, is stored in %s", w, raw)
@@ -493,6 +507,37 @@ func TestNoWordsOfTheListenerStored(t *testing.T) {
 			}
 		}
 	}
+}
+
+// storedID is what a stored string may be: one or two IDs (a topic and an
+// outcome), each of lower-case words joined by marks, never a sentence.
+var storedID = regexp.MustCompile(`^[A-Za-z0-9_.#:,/+=-]*( [A-Za-z0-9_.#:,/+=-]+)?$`)
+
+// storedStrings is every string and string-set value of an item, nested
+// ones included.
+func storedStrings(item map[string]types.AttributeValue) []string {
+	var out []string
+	var walk func(v types.AttributeValue)
+	walk = func(v types.AttributeValue) {
+		switch v := v.(type) {
+		case *types.AttributeValueMemberS:
+			out = append(out, v.Value)
+		case *types.AttributeValueMemberSS:
+			out = append(out, v.Value...)
+		case *types.AttributeValueMemberL:
+			for _, e := range v.Value {
+				walk(e)
+			}
+		case *types.AttributeValueMemberM:
+			for _, e := range v.Value {
+				walk(e)
+			}
+		}
+	}
+	for _, v := range item {
+		walk(v)
+	}
+	return out
 }
 
 // SkillDisabled follows the rules of "forget me": when the deletes fail,

@@ -635,6 +635,8 @@ var (
 		"8",
 		"9",
 		"a",
+		"abba",
+		"abbu",
 		"about",
 		"accident",
 		"ache",
@@ -658,6 +660,8 @@ var (
 		"although",
 		"always",
 		"amlodipine",
+		"amma",
+		"ammi",
 		"an",
 		"anaesthetic",
 		"anesthetic",
@@ -669,6 +673,7 @@ var (
 		"antsy",
 		"anus",
 		"apixaban",
+		"appa",
 		"arch",
 		"arches",
 		"aren't",
@@ -868,6 +873,8 @@ var (
 		"cutting",
 		"cycling",
 		"dad",
+		"dadaji",
+		"dadi",
 		"dangle",
 		"dangling",
 		"dark",
@@ -1066,6 +1073,7 @@ var (
 		"grandfather",
 		"grandkid",
 		"grandma",
+		"grandmom",
 		"grandmother",
 		"grandpa",
 		"grandson",
@@ -1262,6 +1270,7 @@ var (
 		"lying",
 		"lymphoma",
 		"making",
+		"mama",
 		"many",
 		"marathon",
 		"mark",
@@ -1309,6 +1318,8 @@ var (
 		"my",
 		"nan",
 		"nana",
+		"nanaji",
+		"nani",
 		"nappy",
 		"nearly",
 		"need",
@@ -1361,6 +1372,7 @@ var (
 		"overdid",
 		"overnight",
 		"overworked",
+		"paati",
 		"pack",
 		"pad",
 		"pads",
@@ -1374,6 +1386,7 @@ var (
 		"panadol",
 		"panting",
 		"pants",
+		"papa",
 		"paracetamol",
 		"paralysis",
 		"paralyzed",
@@ -1714,6 +1727,7 @@ var (
 		"tense",
 		"terrible",
 		"that",
+		"thatha",
 		"the",
 		"then",
 		"there",
@@ -2466,6 +2480,24 @@ var (
 				},
 			},
 		},
+		// "abba"
+		{
+			{
+				toks: []string{"abba"},
+				means: []meaning{
+					{kind: 6, id: "father"},
+				},
+			},
+		},
+		// "abbu"
+		{
+			{
+				toks: []string{"abbu"},
+				means: []meaning{
+					{kind: 6, id: "father"},
+				},
+			},
+		},
 		// "about"
 		{
 			{
@@ -2952,6 +2984,24 @@ var (
 				},
 			},
 		},
+		// "amma"
+		{
+			{
+				toks: []string{"amma"},
+				means: []meaning{
+					{kind: 6, id: "mother"},
+				},
+			},
+		},
+		// "ammi"
+		{
+			{
+				toks: []string{"ammi"},
+				means: []meaning{
+					{kind: 6, id: "mother"},
+				},
+			},
+		},
 		// "an"
 		{
 			{
@@ -3087,6 +3137,15 @@ var (
 				toks: []string{"apixaban"},
 				means: []meaning{
 					{kind: 5, id: "previous_clot"},
+				},
+			},
+		},
+		// "appa"
+		{
+			{
+				toks: []string{"appa"},
+				means: []meaning{
+					{kind: 6, id: "father"},
 				},
 			},
 		},
@@ -7808,6 +7867,24 @@ var (
 				},
 			},
 		},
+		// "dadaji"
+		{
+			{
+				toks: []string{"dadaji"},
+				means: []meaning{
+					{kind: 6, id: "grandfather"},
+				},
+			},
+		},
+		// "dadi"
+		{
+			{
+				toks: []string{"dadi"},
+				means: []meaning{
+					{kind: 6, id: "grandmother"},
+				},
+			},
+		},
 		// "dangle"
 		{
 			{
@@ -11724,6 +11801,15 @@ var (
 		{
 			{
 				toks: []string{"grandma"},
+				means: []meaning{
+					{kind: 6, id: "grandmother"},
+				},
+			},
+		},
+		// "grandmom"
+		{
+			{
+				toks: []string{"grandmom"},
 				means: []meaning{
 					{kind: 6, id: "grandmother"},
 				},
@@ -16351,6 +16437,15 @@ var (
 				},
 			},
 		},
+		// "mama"
+		{
+			{
+				toks: []string{"mama"},
+				means: []meaning{
+					{kind: 6, id: "mother"},
+				},
+			},
+		},
 		// "many"
 		{
 			{
@@ -17162,6 +17257,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"my", "papa"},
+				means: []meaning{
+					{kind: 6, id: "father"},
+				},
+			},
+			{
+				toks: []string{"my", "appa"},
+				means: []meaning{
+					{kind: 6, id: "father"},
+				},
+			},
+			{
+				toks: []string{"my", "abba"},
+				means: []meaning{
+					{kind: 6, id: "father"},
+				},
+			},
+			{
+				toks: []string{"my", "abbu"},
+				means: []meaning{
+					{kind: 6, id: "father"},
+				},
+			},
+			{
 				toks: []string{"my", "friend"},
 				means: []meaning{
 					{kind: 6, id: "friend"},
@@ -17246,6 +17365,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"my", "nanaji"},
+				means: []meaning{
+					{kind: 6, id: "grandfather"},
+				},
+			},
+			{
+				toks: []string{"my", "dadaji"},
+				means: []meaning{
+					{kind: 6, id: "grandfather"},
+				},
+			},
+			{
+				toks: []string{"my", "thatha"},
+				means: []meaning{
+					{kind: 6, id: "grandfather"},
+				},
+			},
+			{
 				toks: []string{"my", "grandma"},
 				means: []meaning{
 					{kind: 6, id: "grandmother"},
@@ -17288,6 +17425,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"my", "nani"},
+				means: []meaning{
+					{kind: 6, id: "grandmother"},
+				},
+			},
+			{
+				toks: []string{"my", "dadi"},
+				means: []meaning{
+					{kind: 6, id: "grandmother"},
+				},
+			},
+			{
+				toks: []string{"my", "grandmom"},
+				means: []meaning{
+					{kind: 6, id: "grandmother"},
+				},
+			},
+			{
+				toks: []string{"my", "paati"},
+				means: []meaning{
+					{kind: 6, id: "grandmother"},
+				},
+			},
+			{
 				toks: []string{"my", "grandson"},
 				means: []meaning{
 					{kind: 6, id: "grandson"},
@@ -17325,6 +17486,18 @@ var (
 			},
 			{
 				toks: []string{"my", "mama"},
+				means: []meaning{
+					{kind: 6, id: "mother"},
+				},
+			},
+			{
+				toks: []string{"my", "amma"},
+				means: []meaning{
+					{kind: 6, id: "mother"},
+				},
+			},
+			{
+				toks: []string{"my", "ammi"},
 				means: []meaning{
 					{kind: 6, id: "mother"},
 				},
@@ -17451,6 +17624,24 @@ var (
 		{
 			{
 				toks: []string{"nana"},
+				means: []meaning{
+					{kind: 6, id: "grandmother"},
+				},
+			},
+		},
+		// "nanaji"
+		{
+			{
+				toks: []string{"nanaji"},
+				means: []meaning{
+					{kind: 6, id: "grandfather"},
+				},
+			},
+		},
+		// "nani"
+		{
+			{
+				toks: []string{"nani"},
 				means: []meaning{
 					{kind: 6, id: "grandmother"},
 				},
@@ -19013,6 +19204,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"our", "amma"},
+				means: []meaning{
+					{kind: 6, id: "mother"},
+				},
+			},
+			{
 				toks: []string{"our", "son"},
 				means: []meaning{
 					{kind: 6, id: "son"},
@@ -19228,6 +19425,15 @@ var (
 				toks: []string{"overworked"},
 				means: []meaning{
 					{kind: 3, id: "sore"},
+				},
+			},
+		},
+		// "paati"
+		{
+			{
+				toks: []string{"paati"},
+				means: []meaning{
+					{kind: 6, id: "grandmother"},
 				},
 			},
 		},
@@ -19480,6 +19686,15 @@ var (
 				means: []meaning{
 					{kind: 3, id: "fit"},
 					{kind: 3, id: "pee"},
+				},
+			},
+		},
+		// "papa"
+		{
+			{
+				toks: []string{"papa"},
+				means: []meaning{
+					{kind: 6, id: "father"},
 				},
 			},
 		},
@@ -24569,6 +24784,15 @@ var (
 				toks: []string{"that", "leg"},
 				means: []meaning{
 					{kind: 2},
+				},
+			},
+		},
+		// "thatha"
+		{
+			{
+				toks: []string{"thatha"},
+				means: []meaning{
+					{kind: 6, id: "grandfather"},
 				},
 			},
 		},

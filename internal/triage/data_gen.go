@@ -1403,6 +1403,7 @@ var loaded = &data{
 	intents: loadedMap(loaded2Keys[:], loaded2Values[:]),
 	unread: map[string]bool{
 		"routine": true,
+		"topic":   true,
 	},
 	topics: map[string]string{
 		"AchesIntent":        "my aching legs",
