@@ -14655,19 +14655,25 @@ var (
 		// "keep"
 		{
 			{
+				toks: []string{"keep", "my", "leg", "down", "off", "the", "bed"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"keep", "it", "down", "off", "the", "bed"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"keep", "falling", "to", "1", "side"},
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
 				},
 			},
 			{
-				toks: []string{"keep", "my", "leg", "down"},
-				means: []meaning{
-					{kind: 5, id: "eases_hanging"},
-				},
-			},
-			{
-				toks: []string{"keep", "it", "down"},
+				toks: []string{"keep", "my", "foot", "down"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
 				},
@@ -29217,11 +29223,12 @@ var (
 				"foot on the cold floor",
 				"legs over the edge",
 				"over the edge of the bed",
-				"keep it down",
-				"keep my leg down",
 				"down from the cot",
 				"down from the bed",
 				"over the side of the cot",
+				"keep it down off the bed",
+				"keep my leg down off the bed",
+				"keep my foot down",
 			},
 		},
 		// "face_droop"
