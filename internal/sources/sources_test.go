@@ -55,6 +55,11 @@ func TestParseCatch(t *testing.T) {
 func TestMatchesShared(t *testing.T) {
 	refs := filepath.Join(sharedDomain, "clinical-references.md")
 	if _, err := os.Stat(refs); err != nil {
+		if os.Getenv("CI") != "" {
+			// CI has the references beside the repository: a missing
+			// copy there is a broken check, not a fresh clone.
+			t.Fatalf("no references beside the repository under CI: %v", err)
+		}
 		t.Skipf("no references beside the repository (%v): sources.md, which the tests use, was not compared with them", err)
 	}
 	s, err := Load()
