@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,19 +19,12 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 
 	"github.com/nightlegs/nightlegs/internal/store"
+	"github.com/nightlegs/nightlegs/internal/store/mototest"
 )
 
 // The benchmarks talk to a real DynamoDB-protocol server, moto_server,
 // started once on a free loopback port, or the server DYNAMODB_ENDPOINT
 // names. As in the store tests, a missing server fails them.
-var moto struct {
-	once     sync.Once
-	endpoint string
-	err      error
-	proc     *os.Process
-	exited   chan error
-	out      bytes.Buffer
-}
 
 // built holds the programs built for this run, in a directory removed at
 // the end.
@@ -45,75 +36,17 @@ var built struct {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if moto.proc != nil {
-		moto.proc.Kill()
-		<-moto.exited
-	}
+	mototest.Stop()
 	if built.dir != "" {
 		os.RemoveAll(built.dir)
 	}
 	os.Exit(code)
 }
 
-// motoEndpoint returns the DynamoDB endpoint, starting moto_server if
-// needed.
+// motoEndpoint returns the DynamoDB endpoint (internal/store/mototest).
 func motoEndpoint(tb testing.TB) string {
 	tb.Helper()
-	if e := os.Getenv("DYNAMODB_ENDPOINT"); e != "" {
-		return e
-	}
-	moto.once.Do(startMoto)
-	if moto.err != nil {
-		tb.Fatalf("no DynamoDB-protocol server: %v\n(run `make moto`, or set DYNAMODB_ENDPOINT)", moto.err)
-	}
-	return moto.endpoint
-}
-
-func startMoto() {
-	port, err := freePort()
-	if err != nil {
-		moto.err = err
-		return
-	}
-	args := []string{"-H", "127.0.0.1", "-p", port}
-	cmd := exec.Command("moto_server", args...)
-	if _, err := exec.LookPath("moto_server"); err != nil {
-		cmd = exec.Command("python3", append([]string{"-m", "moto.server"}, args...)...)
-	}
-	cmd.Stdout, cmd.Stderr = &moto.out, &moto.out
-	if err := cmd.Start(); err != nil {
-		moto.err = fmt.Errorf("start moto_server: %w", err)
-		return
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	url := "http://127.0.0.1:" + port
-	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); {
-		select {
-		case err := <-exited:
-			moto.err = fmt.Errorf("moto_server exited: %v\n%s", err, moto.out.String())
-			return
-		case <-time.After(50 * time.Millisecond):
-		}
-		if resp, err := http.Get(url + "/moto-api/"); err == nil {
-			resp.Body.Close()
-			moto.endpoint, moto.proc, moto.exited = url, cmd.Process, exited
-			return
-		}
-	}
-	cmd.Process.Kill()
-	<-exited
-	moto.err = fmt.Errorf("moto_server did not answer on %s within 30s\n%s", url, moto.out.String())
-}
-
-func freePort() (string, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", err
-	}
-	defer l.Close()
-	_, port, err := net.SplitHostPort(l.Addr().String())
-	return port, err
+	return mototest.Endpoint(tb)
 }
 
 var tables atomic.Int64

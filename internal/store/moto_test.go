@@ -5,10 +5,8 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -19,6 +17,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 
 	"github.com/nightlegs/nightlegs/internal/store"
+	"github.com/nightlegs/nightlegs/internal/store/mototest"
 )
 
 // The DynamoDB tests talk to a real DynamoDB-protocol server: moto's
@@ -27,87 +26,16 @@ import (
 // test that does not run hides a broken store, so a missing server fails
 // them (`make moto` installs it).
 
-var server struct {
-	once     sync.Once
-	endpoint string
-	err      error
-	proc     *os.Process
-	exited   chan error
-	out      bytes.Buffer
-}
-
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if server.proc != nil {
-		server.proc.Kill()
-		<-server.exited
-	}
+	mototest.Stop()
 	os.Exit(code)
 }
 
-// endpoint returns the DynamoDB endpoint for tests, starting moto_server if
-// needed.
+// endpoint returns the DynamoDB endpoint for tests (internal/store/mototest).
 func endpoint(tb testing.TB) string {
 	tb.Helper()
-	if e := os.Getenv("DYNAMODB_ENDPOINT"); e != "" {
-		return e
-	}
-	server.once.Do(startMoto)
-	if server.err != nil {
-		tb.Fatalf("no DynamoDB-protocol server for the store tests: %v\n(run `make moto`, or set DYNAMODB_ENDPOINT)", server.err)
-	}
-	return server.endpoint
-}
-
-func startMoto() {
-	port, err := freePort()
-	if err != nil {
-		server.err = err
-		return
-	}
-	args := []string{"-H", "127.0.0.1", "-p", port}
-	cmd := exec.Command("moto_server", args...)
-	if _, err := exec.LookPath("moto_server"); err != nil {
-		// pip may have put the package where its script is not on PATH.
-		cmd = exec.Command("python3", append([]string{"-m", "moto.server"}, args...)...)
-	}
-	cmd.Stdout, cmd.Stderr = &server.out, &server.out
-	if err := cmd.Start(); err != nil {
-		server.err = fmt.Errorf("start moto_server: %w", err)
-		return
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	url := "http://127.0.0.1:" + port
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
-		select {
-		case err := <-exited:
-			server.err = fmt.Errorf("moto_server exited: %v\n%s", err, server.out.String())
-			return
-		case <-time.After(50 * time.Millisecond):
-		}
-		resp, err := http.Get(url + "/moto-api/")
-		if err == nil {
-			resp.Body.Close()
-			server.endpoint = url
-			server.proc, server.exited = cmd.Process, exited
-			return
-		}
-	}
-	cmd.Process.Kill()
-	<-exited
-	server.err = fmt.Errorf("moto_server did not answer on %s within 30s\n%s", url, server.out.String())
-}
-
-func freePort() (string, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", err
-	}
-	defer l.Close()
-	_, port, err := net.SplitHostPort(l.Addr().String())
-	return port, err
+	return mototest.Endpoint(tb)
 }
 
 var tables atomic.Int64
