@@ -36,7 +36,10 @@ const (
 
 // eventExpect is what some events must get: the locale and the triage
 // level reach what is said and the "triage" session attribute.
-var eventExpect = map[string]struct{ says, triage string }{
+var eventExpect = map[string]struct {
+	says   string
+	triage triage.Level
+}{
 	"breathing-en-GB.json": {says: "999", triage: triage.Emergency},
 	"cramp.json":           {says: "toes", triage: triage.SelfCare},
 }
@@ -113,7 +116,7 @@ func TestEvents(t *testing.T) {
 					if !strings.Contains(said, want.says) {
 						t.Errorf("speech %q lacks %q", said, want.says)
 					}
-					if got := resp.SessionAttributes[skill.AttrTriage]; got != want.triage {
+					if got := resp.SessionAttributes[skill.AttrTriage]; got != string(want.triage) {
 						t.Errorf("triage %v, want %s", got, want.triage)
 					}
 				}

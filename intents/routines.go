@@ -237,7 +237,7 @@ func (s *set) currentRoutine(t *router.Turn) (routine.Routine, *session.Routine,
 	}
 	if triage.AtLeast(t.State.Level, triage.Urgent) {
 		r := s.say(t, "routine.redflag")
-		r.Card = routines.Card(rt, pos.Done, pos.Pace, t.State.Level)
+		r.Card = routines.Card(rt, pos.Done, pos.Pace, string(t.State.Level))
 		r.End = true
 		t.State.Routine = nil
 		return routine.Routine{}, nil, r, false
@@ -254,7 +254,7 @@ func adoptRoutine(t *router.Turn) {
 	if t.State.Empty() {
 		c := p.Clone()
 		c.Version = t.State.Version
-		c.Level = triage.Higher(c.Level, t.State.Level)
+		c.Level = c.Level.Higher(t.State.Level)
 		*t.State = *c
 	} else {
 		pos := *p.Routine
@@ -529,7 +529,7 @@ func (s *set) routineClosing(t *router.Turn, id string) []string {
 
 // endRoutine clears the routine and puts the card for the morning on r.
 func (s *set) endRoutine(t *router.Turn, rt routine.Routine, pos *session.Routine, r *router.Reply) {
-	r.Card = routines.Card(rt, pos.Done, pos.Pace, t.State.Level)
+	r.Card = routines.Card(rt, pos.Done, pos.Pace, string(t.State.Level))
 	t.State.Routine = nil
 }
 

@@ -548,7 +548,7 @@ func soundsSerious(rd symptom.Reading) bool {
 }
 
 // wordsLevel is the level triage gives the signs in the words alone.
-func wordsLevel(rd symptom.Reading) string {
+func wordsLevel(rd symptom.Reading) triage.Level {
 	if len(rd.Facts) == 0 {
 		return triage.SelfCare
 	}
@@ -600,7 +600,7 @@ func (s *set) addOffer(t *router.Turn, r *router.Reply, offer string) {
 // few days" words to this turn's reply: the level is soon and the
 // listener has not been told yet.
 func soonDue(t *router.Turn) bool {
-	return t.State.Level == triage.Soon && !triage.AtLeast(t.State.Answer(triageTold), triage.Soon)
+	return t.State.Level == triage.Soon && !triage.AtLeast(triage.Level(t.State.Answer(triageTold)), triage.Soon)
 }
 
 // room is how many words this turn's reply may speak, question included:

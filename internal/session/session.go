@@ -51,7 +51,7 @@ type Context struct {
 	Facts []string `json:"facts,omitempty"`
 	// Level is the highest triage level reached in this conversation; it
 	// never goes down.
-	Level string `json:"level,omitempty"`
+	Level Level `json:"level,omitempty"`
 	// Subject is whom the conversation is about: "self" (or empty), "child",
 	// "partner", "parent", "other".
 	Subject string `json:"subject,omitempty"`
@@ -175,7 +175,7 @@ type Prefs struct {
 type Night struct {
 	Date    string `json:"date"`              // local date, YYYY-MM-DD
 	Topic   string `json:"topic"`             // such as "cramp"
-	Level   string `json:"level,omitempty"`   // highest triage level reached
+	Level   Level  `json:"level,omitempty"`   // highest triage level reached
 	Outcome string `json:"outcome,omitempty"` // such as "eased", "not-eased"
 	Count   int    `json:"count,omitempty"`   // episodes reported that night
 }
@@ -206,3 +206,41 @@ type Change struct {
 
 // Empty reports whether the change needs no write.
 func (c Change) Empty() bool { return c.Context == nil && c.Prefs == nil && c.Night == nil }
+
+// Level is how soon the person needs care, as internal/triage decides it.
+// Its strings are the contract of sessionAttributes["triage"].
+type Level string
+
+// The levels, highest first. The empty Level is none known yet.
+const (
+	Emergency Level = "emergency" // call the emergency number now
+	Urgent    Level = "urgent"    // medical care today
+	Soon      Level = "soon"      // a doctor in the next few days
+	SelfCare  Level = "self_care" // self-care
+)
+
+// rank orders the levels; an unknown or empty level ranks below SelfCare.
+func (l Level) rank() int {
+	switch l {
+	case Emergency:
+		return 4
+	case Urgent:
+		return 3
+	case Soon:
+		return 2
+	case SelfCare:
+		return 1
+	}
+	return 0
+}
+
+// Higher returns the higher of l and o: a level only rises.
+func (l Level) Higher(o Level) Level {
+	if o.rank() > l.rank() {
+		return o
+	}
+	return l
+}
+
+// AtLeast reports whether l is at least min.
+func (l Level) AtLeast(min Level) bool { return l.rank() >= min.rank() }

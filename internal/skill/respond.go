@@ -29,7 +29,7 @@ const openReprompt = "Is there anything else about your legs or hips?"
 func (s *Skill) respond(t *router.Turn, r router.Reply) *alexa.ResponseEnvelope {
 	resp := &alexa.ResponseEnvelope{Version: "1.0"}
 	if t.State.Level != "" {
-		resp.SessionAttributes = map[string]any{AttrTriage: t.State.Level}
+		resp.SessionAttributes = map[string]any{AttrTriage: string(t.State.Level)}
 	}
 	if t.Type == alexa.TypeSessionEnded {
 		// Alexa ignores any speech in answer to SessionEndedRequest.
@@ -172,7 +172,7 @@ func fromAttributes(attrs map[string]any, log *slog.Logger) session.Snapshot {
 	decode(AttrPrefs, &snap.Prefs)
 	decode(AttrNights, &snap.Nights)
 	if lvl, ok := attrs[AttrTriage].(string); ok && c.Level == "" {
-		c.Level = lvl
+		c.Level = session.Level(lvl)
 	}
 	return snap
 }

@@ -288,7 +288,7 @@ func TestTriageLevelInEveryResponse(t *testing.T) {
 }
 
 // levelTriage sets a fixed level and otherwise lets the conversation speak.
-type levelTriage struct{ level string }
+type levelTriage struct{ level session.Level }
 
 func (l levelTriage) Before(t *router.Turn) (*router.Reply, error) {
 	t.State.Level = l.level

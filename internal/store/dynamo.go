@@ -18,7 +18,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"github.com/nightlegs/nightlegs/internal/session"
-	"github.com/nightlegs/nightlegs/internal/triage"
 )
 
 // The SDK's standard retryer, tuned for a listener waiting in the dark:
@@ -372,7 +371,7 @@ func (d *Dynamo) nightUpdate(user string, a nightAdd, rotate bool) *types.Update
 		set = append(set, "#outcome = :outcome")
 	}
 	if a.night.Level != "" {
-		names["#levels"], values[":levels"] = attrLevels, &types.AttributeValueMemberSS{Value: []string{a.night.Level}}
+		names["#levels"], values[":levels"] = attrLevels, &types.AttributeValueMemberSS{Value: []string{string(a.night.Level)}}
 		add = append(add, "#levels :levels")
 	}
 	if a.request != "" {
@@ -592,7 +591,7 @@ func encodeItem(user string, it item) (map[string]types.AttributeValue, error) {
 		// As addNight keeps them: sets, so that additions merge.
 		delete(av, attrLevel)
 		if it.night.Level != "" {
-			av[attrLevels] = &types.AttributeValueMemberSS{Value: []string{it.night.Level}}
+			av[attrLevels] = &types.AttributeValueMemberSS{Value: []string{string(it.night.Level)}}
 		}
 		if len(it.requests) > 0 {
 			av[attrRequests] = &types.AttributeValueMemberSS{Value: it.requests}
@@ -659,7 +658,7 @@ func decodeItem(av map[string]types.AttributeValue) (item, error) {
 		// n.Level is an older item's single level, if any.
 		if levels, ok := av[attrLevels].(*types.AttributeValueMemberSS); ok {
 			for _, l := range levels.Value {
-				n.Level = triage.Higher(n.Level, l)
+				n.Level = n.Level.Higher(session.Level(l))
 			}
 		}
 		if reqs, ok := av[attrRequests].(*types.AttributeValueMemberSS); ok {

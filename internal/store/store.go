@@ -55,7 +55,6 @@ import (
 	"time"
 
 	"github.com/nightlegs/nightlegs/internal/session"
-	"github.com/nightlegs/nightlegs/internal/triage"
 )
 
 const (
@@ -229,7 +228,7 @@ func rebase(orig, cur state, ch session.Change, now time.Time) (out session.Chan
 			c, lost = nil, true
 		case ok && old.context != nil && !old.expired(now):
 			// A warning sign the other writer heard must not be lost.
-			c.Level = triage.Higher(c.Level, old.context.Level)
+			c.Level = c.Level.Higher(old.context.Level)
 			c.AddFacts(old.context.Facts...)
 		}
 		out.Context = c
@@ -328,7 +327,7 @@ func (a nightAdd) apply(old item) item {
 	it := item{key: a.key, version: old.version + 1, expires: a.expires, night: &n}
 	if old.night != nil {
 		n.Count += old.night.Count
-		n.Level = triage.Higher(old.night.Level, n.Level)
+		n.Level = old.night.Level.Higher(n.Level)
 		if n.Outcome == "" {
 			n.Outcome = old.night.Outcome
 		}

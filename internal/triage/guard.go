@@ -213,20 +213,20 @@ func (g *Guard) decide(t *router.Turn, r *router.Reply) *router.Reply {
 		// in the facts this side of a resume.
 		res.Rule = nil
 	}
-	told := c.Answer(toldKey)
+	told := Level(c.Answer(toldKey))
 	switch {
 	case level == Emergency:
-		c.SetAnswer(toldKey, Emergency)
+		c.SetAnswer(toldKey, string(Emergency))
 		return g.emergency(t, res.Rule)
 	case level == Urgent && rank(told) < rank(Urgent):
-		c.SetAnswer(toldKey, Urgent)
+		c.SetAnswer(toldKey, string(Urgent))
 		out := g.urgent(t, res.Rule)
 		if r != nil {
 			out.Night = r.Night
 		}
 		return &out
 	case level == Soon && rank(told) < rank(Soon) && r != nil:
-		c.SetAnswer(toldKey, Soon)
+		c.SetAnswer(toldKey, string(Soon))
 		g.soon(t, res.Rule, r)
 	}
 	return nil

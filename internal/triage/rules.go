@@ -8,7 +8,7 @@ import (
 // Rule is one red flag, or one combination of facts that raises the level.
 type Rule struct {
 	ID    string `yaml:"id"`
-	Level string `yaml:"level"`
+	Level Level  `yaml:"level"`
 	// When holds when every clause holds; a clause holds when any of its
 	// facts is known. Group names are expanded when loaded.
 	When [][]string `yaml:"when"`
@@ -104,7 +104,7 @@ func (r *Rule) fires(has func(string) bool) bool {
 // Result is what the facts call for: the level and the rule that set it
 // (nil when no rule fires: self-care).
 type Result struct {
-	Level string
+	Level Level
 	Rule  *Rule
 }
 

@@ -12,7 +12,7 @@ import (
 func TestRulesFromSpeech(t *testing.T) {
 	tests := []struct {
 		say  string
-		want string
+		want Level
 	}{
 		// Breathing and chest, with and without leg signs (refs §3 row 1).
 		{"my calf is swollen and hot and I'm a bit short of breath", Emergency},
@@ -158,7 +158,7 @@ func TestRulesFromSpeech(t *testing.T) {
 func TestRulesFromFacts(t *testing.T) {
 	tests := []struct {
 		facts []string
-		want  string
+		want  Level
 		rule  string
 	}{
 		{[]string{"one_leg_swollen", "chest_symptoms"}, Emergency, "clot_and_chest"},
@@ -188,7 +188,7 @@ func TestRulesFromFacts(t *testing.T) {
 }
 
 func TestHigherNeverLowers(t *testing.T) {
-	levels := []string{"", SelfCare, Soon, Urgent, Emergency}
+	levels := []Level{"", SelfCare, Soon, Urgent, Emergency}
 	for i, a := range levels {
 		for j, b := range levels {
 			got := Higher(a, b)

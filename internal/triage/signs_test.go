@@ -17,7 +17,7 @@ type sign struct {
 	Row   string     `yaml:"row"`
 	File  string     `yaml:"file"`
 	Quote string     `yaml:"quote"`
-	Level string     `yaml:"level"`
+	Level Level      `yaml:"level"`
 	Facts [][]string `yaml:"facts"`
 	// Says are sentences in the project's own words that the symptom
 	// reader must read to at least Level (exactly self_care for a row

@@ -38,37 +38,35 @@ import (
 
 // Levels, as kept in session.Context.Level and sessionAttributes["triage"].
 const (
-	Emergency = "emergency"
-	Urgent    = "urgent"
-	Soon      = "soon"
-	SelfCare  = "self_care"
+	Emergency = session.Emergency
+	Urgent    = session.Urgent
+	Soon      = session.Soon
+	SelfCare  = session.SelfCare
 )
 
+// Level is a triage level (session.Level).
+type Level = session.Level
+
 // rank orders the levels; an unknown or empty level ranks below SelfCare.
-func rank(level string) int {
-	switch level {
-	case Emergency:
+func rank(level Level) int {
+	switch {
+	case level == Emergency:
 		return 4
-	case Urgent:
+	case level == Urgent:
 		return 3
-	case Soon:
+	case level == Soon:
 		return 2
-	case SelfCare:
+	case level == SelfCare:
 		return 1
 	}
 	return 0
 }
 
 // Higher returns the higher of two levels.
-func Higher(a, b string) string {
-	if rank(b) > rank(a) {
-		return b
-	}
-	return a
-}
+func Higher(a, b Level) Level { return a.Higher(b) }
 
 // AtLeast reports whether level is at least min.
-func AtLeast(level, min string) bool { return rank(level) >= rank(min) }
+func AtLeast(level, min Level) bool { return level.AtLeast(min) }
 
 // QuestionPrefix starts every screening question's ID, so a pending
 // question can be told to be triage's.
