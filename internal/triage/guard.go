@@ -218,14 +218,14 @@ func (g *Guard) decide(t *router.Turn, r *router.Reply) *router.Reply {
 	case level == Emergency:
 		c.SetAnswer(toldKey, string(Emergency))
 		return g.emergency(t, res.Rule)
-	case level == Urgent && rank(told) < rank(Urgent):
+	case level == Urgent && !told.AtLeast(Urgent):
 		c.SetAnswer(toldKey, string(Urgent))
 		out := g.urgent(t, res.Rule)
 		if r != nil {
 			out.Night = r.Night
 		}
 		return &out
-	case level == Soon && rank(told) < rank(Soon) && r != nil:
+	case level == Soon && !told.AtLeast(Soon) && r != nil:
 		c.SetAnswer(toldKey, string(Soon))
 		g.soon(t, res.Rule, r)
 	}

@@ -51,7 +51,7 @@ func loadRules(facts map[string]string, decode decoder) ([]*Rule, error) {
 			return nil, fmt.Errorf("rules: missing or repeated rule ID %q", r.ID)
 		}
 		seen[r.ID] = true
-		if rank(r.Level) < rank(Soon) {
+		if !r.Level.AtLeast(Soon) {
 			return nil, fmt.Errorf("rule %q: level %q is not emergency, urgent or soon", r.ID, r.Level)
 		}
 		if len(r.When) == 0 || r.Why == "" || len(r.Sources) == 0 {
@@ -119,7 +119,7 @@ func Evaluate(facts []string) Result {
 		if !r.fires(has) {
 			continue
 		}
-		if res.Rule == nil || rank(r.Level) > rank(res.Level) ||
+		if res.Rule == nil || r.Level != res.Level && r.Level.Higher(res.Level) == r.Level ||
 			(r.Level == res.Level && len(r.When) > len(res.Rule.When)) {
 			res = Result{Level: r.Level, Rule: r}
 		}

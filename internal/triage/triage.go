@@ -47,21 +47,6 @@ const (
 // Level is a triage level (session.Level).
 type Level = session.Level
 
-// rank orders the levels; an unknown or empty level ranks below SelfCare.
-func rank(level Level) int {
-	switch {
-	case level == Emergency:
-		return 4
-	case level == Urgent:
-		return 3
-	case level == Soon:
-		return 2
-	case level == SelfCare:
-		return 1
-	}
-	return 0
-}
-
 // Higher returns the higher of two levels.
 func Higher(a, b Level) Level { return a.Higher(b) }
 
