@@ -1,7 +1,6 @@
 package intents
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"flag"
@@ -36,19 +35,8 @@ type blindCase struct {
 
 func readBlind(t testing.TB, path string) []blindCase {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var out []blindCase
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		col := strings.Split(line, "\t")
+	for n, col := range tsvRows(t, path) {
 		if len(col) != 5 {
 			t.Fatalf("%s:%d: %d columns, want 5 (id, utterance, level, locale, row)", path, n, len(col))
 		}
@@ -58,10 +46,28 @@ func readBlind(t testing.TB, path string) []blindCase {
 		}
 		out = append(out, c)
 	}
-	if err := sc.Err(); err != nil {
+	return out
+}
+
+// tsvRows yields a blind set's rows, split at tabs, with their line
+// numbers; blank lines and # comments are passed over.
+func tsvRows(t testing.TB, path string) func(yield func(int, []string) bool) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return out
+	return func(yield func(int, []string) bool) {
+		for i, line := range strings.Split(string(b), "\n") {
+			line = strings.TrimSuffix(line, "\r")
+			if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			if !yield(i+1, strings.Split(line, "\t")) {
+				return
+			}
+		}
+	}
 }
 
 // levelRank orders the levels. No level at all (a question answered, no

@@ -1,7 +1,6 @@
 package intents
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"flag"
@@ -54,20 +53,9 @@ type talkCase struct {
 
 func readTalkSet(t testing.TB, path string) []talkCase {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	causes := strings.HasPrefix(filepath.Base(path), "causes-")
 	var out []talkCase
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		col := strings.Split(line, "\t")
+	for n, col := range tsvRows(t, path) {
 		var c talkCase
 		switch {
 		case causes && len(col) == 3:
@@ -91,9 +79,6 @@ func readTalkSet(t testing.TB, path string) []talkCase {
 			t.Fatalf("%s:%d: %d columns", path, n, len(col))
 		}
 		out = append(out, c)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	return out
 }
