@@ -147,6 +147,31 @@ var std = sync.OnceValue(func() *reader {
 		combos: []combo{
 			{
 				Fact:       "bladder_change",
+				Sensations: []string{"bedwet"},
+				Needs: []string{
+					"back",
+					"sciatica",
+					"shooting",
+					"numb",
+					"both_legs_weak",
+					"saddle_numb",
+				},
+			},
+			{
+				Fact:       "lasting_weeks",
+				Sensations: []string{"sciatica", "shooting"},
+				Timing:     []string{"weeks"},
+				Text:       true,
+			},
+			{
+				Fact:       "hip_month",
+				Sensations: []string{"pain", "ache", "sore", "hurt_sharp", "stiff", "tender_word"},
+				Parts:      []string{"hip"},
+				Timing:     []string{"weeks"},
+				Text:       true,
+			},
+			{
+				Fact:       "bladder_change",
 				Sensations: []string{"no_flow"},
 				And:        []string{"pee"},
 			},
@@ -253,6 +278,11 @@ var std = sync.OnceValue(func() *reader {
 				Needs:      []string{"leg_weak_sudden", "numb", "face_droop", "speech_slurred"},
 			},
 			{
+				Fact:       "arm_weak",
+				Sensations: []string{"limb_loss"},
+				And:        []string{"same_side"},
+			},
+			{
 				Fact:       "vision_loss",
 				Sensations: []string{"sight_loss"},
 				And:        []string{"eye"},
@@ -288,6 +318,13 @@ var std = sync.OnceValue(func() *reader {
 				And:        []string{"toes_move", "hard"},
 				Text:       true,
 				Needs:      []string{"knock", "exertion", "injury"},
+			},
+			{
+				Fact:       "compartment",
+				Sensations: []string{"hard"},
+				And:        []string{"toes_move"},
+				Text:       true,
+				Unless:     []string{"cramp_word"},
 			},
 			{
 				Fact:       "tight_cast",
@@ -692,9 +729,12 @@ var (
 		"ball",
 		"balled",
 		"ballooned",
+		"ballooning",
 		"bandage",
 		"bandaged",
 		"banged",
+		"banging",
+		"barely",
 		"base",
 		"bashed",
 		"bathroom",
@@ -717,6 +757,7 @@ var (
 		"bigger",
 		"bike",
 		"bit",
+		"bits",
 		"black",
 		"blacked",
 		"blackened",
@@ -725,6 +766,7 @@ var (
 		"bleeding",
 		"blew",
 		"blind",
+		"blinding",
 		"blister",
 		"blisters",
 		"bloated",
@@ -765,13 +807,17 @@ var (
 		"broken",
 		"brother",
 		"brown",
+		"brownish",
 		"bruise",
 		"bruised",
+		"brutal",
 		"buckled",
 		"buckling",
 		"bugs",
 		"building",
+		"bulge",
 		"bulging",
+		"bulgy",
 		"bum",
 		"bumped",
 		"burning",
@@ -794,6 +840,7 @@ var (
 		"can",
 		"can't",
 		"cancer",
+		"carry",
 		"carrying",
 		"cast",
 		"catch",
@@ -802,6 +849,7 @@ var (
 		"cellulitis",
 		"cesarean",
 		"changed",
+		"chappals",
 		"charley",
 		"cheek",
 		"chemo",
@@ -823,28 +871,35 @@ var (
 		"clothes",
 		"clots",
 		"clotting",
+		"clumsy",
 		"coach",
 		"cold",
 		"colder",
 		"collapsed",
 		"collapsing",
+		"collided",
+		"collision",
 		"coming",
 		"common",
 		"completely",
+		"concrete",
 		"confused",
 		"confusion",
 		"constant",
 		"constantly",
+		"copped",
 		"corner",
 		"corpse",
 		"cough",
 		"coughed",
 		"coughing",
 		"coughs",
+		"could",
 		"couldn't",
 		"couple",
 		"crack",
 		"cracked",
+		"cracking",
 		"cracks",
 		"cramp",
 		"cramped",
@@ -875,6 +930,7 @@ var (
 		"dad",
 		"dadaji",
 		"dadi",
+		"daily",
 		"dangle",
 		"dangling",
 		"dark",
@@ -916,6 +972,7 @@ var (
 		"doesn't",
 		"dog",
 		"don't",
+		"done",
 		"double",
 		"doubled",
 		"down",
@@ -950,6 +1007,7 @@ var (
 		"each",
 		"eased",
 		"eases",
+		"easing",
 		"edema",
 		"elbow",
 		"electric",
@@ -1016,6 +1074,7 @@ var (
 		"flex",
 		"flight",
 		"flopped",
+		"flopping",
 		"floppy",
 		"flu",
 		"fluey",
@@ -1080,6 +1139,7 @@ var (
 		"granny",
 		"gray",
 		"graze",
+		"green",
 		"grey",
 		"greying",
 		"grip",
@@ -1087,6 +1147,7 @@ var (
 		"groove",
 		"grooves",
 		"growing",
+		"gunk",
 		"gym",
 		"hacked",
 		"hacking",
@@ -1103,6 +1164,7 @@ var (
 		"hanging",
 		"hangs",
 		"hard",
+		"hardly",
 		"has",
 		"hasn't",
 		"have",
@@ -1136,6 +1198,7 @@ var (
 		"hobbling",
 		"hockey",
 		"hole",
+		"hollow",
 		"hopping",
 		"horrendous",
 		"horrible",
@@ -1205,6 +1268,7 @@ var (
 		"kicking",
 		"kid",
 		"kids",
+		"killer",
 		"killing",
 		"kills",
 		"kilos",
@@ -1251,6 +1315,7 @@ var (
 		"line",
 		"lip",
 		"lips",
+		"liquid",
 		"little",
 		"locked",
 		"long",
@@ -1305,6 +1370,7 @@ var (
 		"mottled",
 		"mouth",
 		"move",
+		"moves",
 		"moving",
 		"much",
 		"mucus",
@@ -1334,6 +1400,7 @@ var (
 		"never",
 		"new",
 		"newborn",
+		"next",
 		"night",
 		"nightly",
 		"nights",
@@ -1377,7 +1444,9 @@ var (
 		"pad",
 		"pads",
 		"pain",
+		"pained",
 		"painful",
+		"paining",
 		"painkillers",
 		"pains",
 		"pale",
@@ -1396,6 +1465,7 @@ var (
 		"passed",
 		"passing",
 		"pasty",
+		"pausing",
 		"pee",
 		"peed",
 		"peeing",
@@ -1472,6 +1542,7 @@ var (
 		"quad",
 		"quads",
 		"quarter",
+		"quit",
 		"race",
 		"racing",
 		"radiating",
@@ -1481,6 +1552,7 @@ var (
 		"ran",
 		"really",
 		"recently",
+		"recliner",
 		"rectum",
 		"red",
 		"reddened",
@@ -1511,19 +1583,23 @@ var (
 		"rock",
 		"rolled",
 		"room",
+		"round",
 		"rugby",
 		"ruin",
 		"ruining",
 		"ruled",
 		"run",
+		"runners",
 		"running",
 		"runs",
 		"rust",
+		"rusty",
 		"saddle",
 		"sag",
 		"sagging",
 		"saggy",
 		"same",
+		"sandals",
 		"sat",
 		"sausage",
 		"scaly",
@@ -1561,6 +1637,7 @@ var (
 		"shoes",
 		"shooting",
 		"shoots",
+		"shop",
 		"short",
 		"shorter",
 		"shortness",
@@ -1576,6 +1653,8 @@ var (
 		"skinful",
 		"sky",
 		"slanted",
+		"slapping",
+		"slaps",
 		"sleep",
 		"sleeping",
 		"sleeps",
@@ -1589,6 +1668,7 @@ var (
 		"slurred",
 		"slurring",
 		"slurry",
+		"smacked",
 		"small",
 		"smashed",
 		"smell",
@@ -1604,9 +1684,11 @@ var (
 		"smothering",
 		"snap",
 		"snapped",
+		"sneakers",
 		"so",
 		"soaked",
 		"soaking",
+		"sobbing",
 		"soccer",
 		"sock",
 		"socks",
@@ -1615,6 +1697,7 @@ var (
 		"soles",
 		"somebody",
 		"someone",
+		"something",
 		"son",
 		"sore",
 		"soreness",
@@ -1644,10 +1727,14 @@ var (
 		"sprained",
 		"spread",
 		"spreading",
+		"sprinting",
+		"sprints",
 		"sputum",
+		"squashed",
 		"squats",
 		"squeeze",
 		"squeezing",
+		"squished",
 		"stab",
 		"stabbing",
 		"stabs",
@@ -1658,6 +1745,7 @@ var (
 		"stamped",
 		"stand",
 		"standing",
+		"stands",
 		"stars",
 		"start",
 		"started",
@@ -1680,6 +1768,8 @@ var (
 		"stopped",
 		"stopping",
 		"stops",
+		"strain",
+		"straining",
 		"strange",
 		"strapped",
 		"strapping",
@@ -1707,6 +1797,7 @@ var (
 		"swelled",
 		"swelling",
 		"swells",
+		"swole",
 		"swollen",
 		"tablets",
 		"tackle",
@@ -1731,6 +1822,7 @@ var (
 		"the",
 		"then",
 		"there",
+		"they're",
 		"thick",
 		"thicker",
 		"thigh",
@@ -1738,6 +1830,7 @@ var (
 		"think",
 		"third",
 		"this",
+		"thongs",
 		"though",
 		"throbbing",
 		"throbs",
@@ -1775,6 +1868,7 @@ var (
 		"tracking",
 		"train",
 		"trained",
+		"trainers",
 		"training",
 		"trapped",
 		"traveling",
@@ -1805,12 +1899,14 @@ var (
 		"ulcers",
 		"unable",
 		"unbearable",
+		"unclear",
 		"uncomfortable",
 		"unconscious",
 		"uncoordinated",
 		"under",
 		"underwear",
 		"uneven",
+		"unreal",
 		"unresponsive",
 		"unsteady",
 		"until",
@@ -1852,6 +1948,7 @@ var (
 		"wear",
 		"wearing",
 		"weary",
+		"wedding",
 		"wee",
 		"wee'd",
 		"weeing",
@@ -1878,10 +1975,12 @@ var (
 		"whole",
 		"wife",
 		"wiggle",
+		"wiggles",
 		"wiggling",
 		"will",
 		"willis",
 		"winded",
+		"window",
 		"wipe",
 		"wiped",
 		"wiping",
@@ -1921,6 +2020,20 @@ var (
 		// "#"
 		{
 			{
+				toks: []string{"#", "weeks", "or", "so"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"#", "months", "or", "so"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
 				toks: []string{"#", "nights", "a", "week"},
 				means: []meaning{
 					{kind: 5, id: "frequent"},
@@ -1930,6 +2043,7 @@ var (
 				toks: []string{"#", "months", "now"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 					{kind: 5, id: "persistent"},
 				},
 			},
@@ -1937,7 +2051,29 @@ var (
 				toks: []string{"#", "weeks", "now"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"#", "weeks", "of"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"#", "months", "of"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"#", "weeks", "on"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 				},
 			},
 			{
@@ -2009,6 +2145,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"#", "weeks"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"#", "months"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
 				toks: []string{"#", "mins"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -2036,18 +2184,21 @@ var (
 			{
 				toks: []string{"1", "side", "of", "my", "body"},
 				means: []meaning{
+					{kind: 3, id: "same_side"},
 					{kind: 5, id: "arm_weak"},
 				},
 			},
 			{
 				toks: []string{"1", "side", "of", "his", "body"},
 				means: []meaning{
+					{kind: 3, id: "same_side"},
 					{kind: 5, id: "arm_weak"},
 				},
 			},
 			{
 				toks: []string{"1", "side", "of", "her", "body"},
 				means: []meaning{
+					{kind: 3, id: "same_side"},
 					{kind: 5, id: "arm_weak"},
 				},
 			},
@@ -2301,6 +2452,19 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "couple", "of", "weeks"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+				},
+			},
+			{
+				toks: []string{"a", "couple", "of", "months"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
 				toks: []string{"a", "pack", "a", "day"},
 				means: []meaning{
 					{kind: 5, id: "smoker"},
@@ -2322,7 +2486,14 @@ var (
 				toks: []string{"a", "month", "now"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"a", "week", "now"},
+				means: []meaning{
+					{kind: 4, id: "long"},
 				},
 			},
 			{
@@ -2396,6 +2567,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "hollow"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"a", "dip"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
 				toks: []string{"a", "pad"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
@@ -2403,6 +2586,12 @@ var (
 			},
 			{
 				toks: []string{"a", "rest"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"a", "breather"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -2417,6 +2606,12 @@ var (
 				toks: []string{"a", "fortnight"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+				},
+			},
+			{
+				toks: []string{"a", "month"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
 				},
 			},
 			{
@@ -2507,6 +2702,27 @@ var (
 				},
 			},
 			{
+				toks: []string{"about", "#", "weeks"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"about", "#", "months"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
+					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
+				toks: []string{"about", "a", "week"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+				},
+			},
+			{
 				toks: []string{"about", "#", "minutes"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -2516,12 +2732,6 @@ var (
 				toks: []string{"about", "to", "faint"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
-				},
-			},
-			{
-				toks: []string{"about", "#", "months"},
-				means: []meaning{
-					{kind: 5, id: "pregnant"},
 				},
 			},
 		},
@@ -2564,6 +2774,12 @@ var (
 		},
 		// "aches"
 		{
+			{
+				toks: []string{"aches", "even", "when"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
 			{
 				toks: []string{"aches"},
 				means: []meaning{
@@ -2658,6 +2874,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"after", "a", "breather"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"after", "i", "walk"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
@@ -2667,6 +2889,7 @@ var (
 				toks: []string{"after", "#", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 					{kind: 5, id: "persistent"},
 				},
 			},
@@ -2674,6 +2897,7 @@ var (
 				toks: []string{"after", "6", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 				},
 			},
 			{
@@ -2764,6 +2988,7 @@ var (
 				toks: []string{"ages"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 				},
 			},
 		},
@@ -2902,6 +3127,12 @@ var (
 				toks: []string{"almost", "fainted"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
+				},
+			},
+			{
+				toks: []string{"almost", "daily"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
 				},
 			},
 		},
@@ -3275,6 +3506,12 @@ var (
 					{id: "groin"},
 				},
 			},
+			{
+				toks: []string{"around", "the", "block"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
 		},
 		// "arthritic"
 		{
@@ -3519,6 +3756,15 @@ var (
 				},
 			},
 		},
+		// "ballooning"
+		{
+			{
+				toks: []string{"ballooning"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
+				},
+			},
+		},
 		// "bandage"
 		{
 			{
@@ -3570,6 +3816,24 @@ var (
 				},
 			},
 		},
+		// "banging"
+		{
+			{
+				toks: []string{"banging", "headache"},
+				means: []meaning{
+					{kind: 5, id: "headache_severe"},
+				},
+			},
+		},
+		// "barely"
+		{
+			{
+				toks: []string{"barely", "sleeping"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+		},
 		// "base"
 		{
 			{
@@ -3608,6 +3872,18 @@ var (
 		},
 		// "bed"
 		{
+			{
+				toks: []string{"bed", "was", "wet"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
+				},
+			},
+			{
+				toks: []string{"bed", "was", "soaked"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
+				},
+			},
 			{
 				toks: []string{"bed", "bound"},
 				means: []meaning{
@@ -3654,6 +3930,12 @@ var (
 				toks: []string{"been", "going", "#", "minutes"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"been", "like", "that"},
+				means: []meaning{
+					{kind: 4, id: "long"},
 				},
 			},
 			{
@@ -3960,9 +4242,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"bit", "of", "red"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
+			{
 				toks: []string{"bit", "by", "bit"},
 				means: []meaning{
 					{kind: 4, id: "gradual"},
+				},
+			},
+			{
+				toks: []string{"bit", "bruised"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
+				},
+			},
+		},
+		// "bits"
+		{
+			{
+				toks: []string{"bits", "of", "red"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
 				},
 			},
 		},
@@ -4096,6 +4399,15 @@ var (
 				toks: []string{"blind"},
 				means: []meaning{
 					{kind: 3, id: "sight_loss"},
+				},
+			},
+		},
+		// "blinding"
+		{
+			{
+				toks: []string{"blinding", "headache"},
+				means: []meaning{
+					{kind: 5, id: "headache_severe"},
 				},
 			},
 		},
@@ -4811,6 +5123,7 @@ var (
 			{
 				toks: []string{"bright", "red"},
 				means: []meaning{
+					{kind: 3, id: "blood"},
 					{kind: 5, id: "leg_red"},
 				},
 			},
@@ -4875,6 +5188,15 @@ var (
 				},
 			},
 		},
+		// "brownish"
+		{
+			{
+				toks: []string{"brownish", "red"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
+		},
 		// "bruise"
 		{
 			{
@@ -4886,6 +5208,18 @@ var (
 		},
 		// "bruised"
 		{
+			{
+				toks: []string{"bruised", "sort", "of", "soreness"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
+				},
+			},
+			{
+				toks: []string{"bruised", "sort", "of"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
+				},
+			},
 			{
 				toks: []string{"bruised", "feeling"},
 				means: []meaning{
@@ -4902,6 +5236,15 @@ var (
 				toks: []string{"bruised"},
 				means: []meaning{
 					{kind: 5, id: "injury"},
+				},
+			},
+		},
+		// "brutal"
+		{
+			{
+				toks: []string{"brutal", "workout"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
 				},
 			},
 		},
@@ -4943,12 +5286,36 @@ var (
 				},
 			},
 		},
+		// "bulge"
+		{
+			{
+				toks: []string{"bulge"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
+				},
+			},
+		},
 		// "bulging"
 		{
 			{
 				toks: []string{"bulging", "veins"},
 				means: []meaning{
 					{kind: 3, id: "veins"},
+				},
+			},
+			{
+				toks: []string{"bulging"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
+				},
+			},
+		},
+		// "bulgy"
+		{
+			{
+				toks: []string{"bulgy"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
 				},
 			},
 		},
@@ -5109,7 +5476,19 @@ var (
 				},
 			},
 			{
+				toks: []string{"by", "the", "end", "of", "the", "night"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
 				toks: []string{"by", "morning", "it", "is", "okay"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"by", "the", "next", "morning"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
 				},
@@ -5122,6 +5501,12 @@ var (
 			},
 			{
 				toks: []string{"by", "tea", "time"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"by", "next", "morning"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
 				},
@@ -5252,6 +5637,14 @@ var (
 				},
 			},
 			{
+				toks: []string{"came", "a", "cropper"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
 				toks: []string{"came", "on", "slowly"},
 				means: []meaning{
 					{kind: 4, id: "gradual"},
@@ -5290,13 +5683,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"came", "a", "cropper"},
-				means: []meaning{
-					{kind: 5, id: "fell"},
-					{kind: 5, id: "injury"},
-				},
-			},
-			{
 				toks: []string{"came", "off"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
@@ -5313,9 +5699,27 @@ var (
 		// "can"
 		{
 			{
+				toks: []string{"can", "barely", "feel"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"can", "hardly", "feel"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
 				toks: []string{"can", "never", "sleep"},
 				means: []meaning{
 					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
+				toks: []string{"can", "settle"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 				},
 			},
 		},
@@ -5451,6 +5855,13 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "get", "off", "the", "floor"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+					{kind: 5, id: "cant_get_up"},
+				},
+			},
+			{
 				toks: []string{"can't", "pull", "my", "foot", "up"},
 				means: []meaning{
 					{kind: 3, id: "toes_move"},
@@ -5549,12 +5960,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"can't", "get", "off", "the", "floor"},
-				means: []meaning{
-					{kind: 5, id: "cant_get_up"},
-				},
-			},
-			{
 				toks: []string{"can't", "walk", "to", "the", "end"},
 				means: []meaning{
 					{kind: 5, id: "claudication"},
@@ -5633,6 +6038,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "get", "to", "sleep", "for"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
 				toks: []string{"can't", "get", "*", "words", "out"},
 				means: []meaning{
 					{kind: 5, id: "speech_slurred"},
@@ -5648,6 +6059,12 @@ var (
 				toks: []string{"can't", "get", "my", "words", "out"},
 				means: []meaning{
 					{kind: 5, id: "speech_slurred"},
+				},
+			},
+			{
+				toks: []string{"can't", "get", "it", "off"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
 				},
 			},
 			{
@@ -5667,6 +6084,24 @@ var (
 				means: []meaning{
 					{kind: 3, id: "sight_loss"},
 					{kind: 5, id: "vision_loss"},
+				},
+			},
+			{
+				toks: []string{"can't", "get", "the", "words"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
+				},
+			},
+			{
+				toks: []string{"can't", "get", "his", "words"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
+				},
+			},
+			{
+				toks: []string{"can't", "get", "her", "words"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
 				},
 			},
 			{
@@ -5756,6 +6191,39 @@ var (
 			},
 			{
 				toks: []string{"can't", "move", "his", "hip"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"can't", "get", "back", "up"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+					{kind: 5, id: "cant_get_up"},
+				},
+			},
+			{
+				toks: []string{"can't", "get", "her", "up"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+					{kind: 5, id: "cant_get_up"},
+				},
+			},
+			{
+				toks: []string{"can't", "get", "him", "up"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+					{kind: 5, id: "cant_get_up"},
+				},
+			},
+			{
+				toks: []string{"can't", "lift", "her", "up"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"can't", "lift", "him", "up"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
 				},
@@ -6136,6 +6604,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "*", "feel"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
 				toks: []string{"can't", "get", "on"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
@@ -6163,6 +6637,12 @@ var (
 				toks: []string{"can't", "stay", "still"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"can't", "see", "properly"},
+				means: []meaning{
+					{kind: 3, id: "sight_loss"},
 				},
 			},
 			{
@@ -6438,6 +6918,31 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "raise"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
+				toks: []string{"can't", "empty"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
+				toks: []string{"can't", "go"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
+				toks: []string{"can't", "see"},
+				means: []meaning{
+					{kind: 3, id: "sight_loss"},
+					{kind: 9},
+				},
+			},
+			{
 				toks: []string{"can't", "find"},
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
@@ -6512,6 +7017,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "follow"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
 				toks: []string{"can't", "work"},
 				means: []meaning{
 					{kind: 5, id: "disabling"},
@@ -6529,12 +7040,6 @@ var (
 					{kind: 5, id: "speech_slurred"},
 				},
 			},
-			{
-				toks: []string{"can't", "see"},
-				means: []meaning{
-					{kind: 9},
-				},
-			},
 		},
 		// "cancer"
 		{
@@ -6548,6 +7053,15 @@ var (
 				toks: []string{"cancer"},
 				means: []meaning{
 					{kind: 5, id: "cancer"},
+				},
+			},
+		},
+		// "carry"
+		{
+			{
+				toks: []string{"carry", "on", "again"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 				},
 			},
 		},
@@ -6675,6 +7189,15 @@ var (
 				toks: []string{"changed", "color"},
 				means: []meaning{
 					{kind: 5, id: "skin_change"},
+				},
+			},
+		},
+		// "chappals"
+		{
+			{
+				toks: []string{"chappals"},
+				means: []meaning{
+					{kind: 3, id: "fit"},
 				},
 			},
 		},
@@ -6979,6 +7502,15 @@ var (
 				},
 			},
 		},
+		// "clumsy"
+		{
+			{
+				toks: []string{"clumsy"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+				},
+			},
+		},
 		// "coach"
 		{
 			{
@@ -7192,8 +7724,40 @@ var (
 				},
 			},
 		},
+		// "collided"
+		{
+			{
+				toks: []string{"collided"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+					{kind: 5, id: "injury"},
+				},
+			},
+		},
+		// "collision"
+		{
+			{
+				toks: []string{"collision"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+					{kind: 5, id: "injury"},
+				},
+			},
+		},
 		// "coming"
 		{
+			{
+				toks: []string{"coming", "out", "from", "my", "toe"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"coming", "out", "of", "my", "toe"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
 			{
 				toks: []string{"coming", "out", "wrong"},
 				means: []meaning{
@@ -7222,6 +7786,15 @@ var (
 				toks: []string{"completely", "dead"},
 				means: []meaning{
 					{kind: 5, id: "leg_numb_sudden"},
+				},
+			},
+		},
+		// "concrete"
+		{
+			{
+				toks: []string{"concrete"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
 				},
 			},
 		},
@@ -7264,6 +7837,23 @@ var (
 				toks: []string{"constantly"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+				},
+			},
+		},
+		// "copped"
+		{
+			{
+				toks: []string{"copped", "a", "kick"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"copped", "a", "boot"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+					{kind: 5, id: "injury"},
 				},
 			},
 		},
@@ -7393,6 +7983,21 @@ var (
 				},
 			},
 		},
+		// "could"
+		{
+			{
+				toks: []string{"could", "barely", "feel"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"could", "hardly", "feel"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+		},
 		// "couldn't"
 		{
 			{
@@ -7400,6 +8005,13 @@ var (
 				means: []meaning{
 					{kind: 3, id: "sight_loss"},
 					{kind: 5, id: "vision_loss"},
+				},
+			},
+			{
+				toks: []string{"couldn't", "get", "back", "up"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+					{kind: 5, id: "cant_get_up"},
 				},
 			},
 			{
@@ -7430,6 +8042,24 @@ var (
 				toks: []string{"couldn't", "get", "my", "breath"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"couldn't", "really", "feel"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"couldn't", "*", "feel"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"couldn't", "get", "up"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
 				},
 			},
 			{
@@ -7487,6 +8117,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"couldn't", "go"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
+				toks: []string{"couldn't", "see"},
+				means: []meaning{
+					{kind: 3, id: "sight_loss"},
+				},
+			},
+			{
 				toks: []string{"couldn't", "breathe"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
@@ -7498,7 +8140,15 @@ var (
 			{
 				toks: []string{"couple", "of", "weeks"},
 				means: []meaning{
+					{kind: 4, id: "long"},
 					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"couple", "of", "months"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 				},
 			},
 		},
@@ -7525,6 +8175,15 @@ var (
 				means: []meaning{
 					{kind: 3, id: "snap"},
 					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
+		// "cracking"
+		{
+			{
+				toks: []string{"cracking", "headache"},
+				means: []meaning{
+					{kind: 5, id: "headache_severe"},
 				},
 			},
 		},
@@ -7742,6 +8401,13 @@ var (
 		// "crush"
 		{
 			{
+				toks: []string{"crush", "injury"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
 				toks: []string{"crush"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
@@ -7779,7 +8445,14 @@ var (
 			{
 				toks: []string{"crying", "with", "pain"},
 				means: []meaning{
+					{kind: 3, id: "disproportion"},
 					{kind: 5, id: "severe"},
+				},
+			},
+			{
+				toks: []string{"crying", "in", "pain"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
 				},
 			},
 		},
@@ -7885,6 +8558,15 @@ var (
 				},
 			},
 		},
+		// "daily"
+		{
+			{
+				toks: []string{"daily"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
+				},
+			},
+		},
 		// "dangle"
 		{
 			{
@@ -7935,6 +8617,12 @@ var (
 		},
 		// "dark"
 		{
+			{
+				toks: []string{"dark", "red"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
 			{
 				toks: []string{"dark", "toe"},
 				means: []meaning{
@@ -8510,6 +9198,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"doesn't", "understand"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
 				toks: []string{"doesn't", "heal"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
@@ -8673,6 +9367,15 @@ var (
 				},
 			},
 		},
+		// "done"
+		{
+			{
+				toks: []string{"done", "nothing", "for", "the", "pain"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+		},
 		// "double"
 		{
 			{
@@ -8752,6 +9455,13 @@ var (
 				},
 			},
 			{
+				toks: []string{"down", "1", "side"},
+				means: []meaning{
+					{kind: 3, id: "same_side"},
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
 				toks: []string{"down", "my", "leg"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
@@ -8764,15 +9474,15 @@ var (
 				},
 			},
 			{
-				toks: []string{"down", "by", "morning"},
+				toks: []string{"down", "the", "street"},
 				means: []meaning{
-					{kind: 4, id: "daily"},
+					{kind: 3, id: "walk"},
 				},
 			},
 			{
-				toks: []string{"down", "1", "side"},
+				toks: []string{"down", "by", "morning"},
 				means: []meaning{
-					{kind: 5, id: "arm_weak"},
+					{kind: 4, id: "daily"},
 				},
 			},
 			{
@@ -8785,6 +9495,12 @@ var (
 				toks: []string{"down", "below"},
 				means: []meaning{
 					{id: "groin"},
+				},
+			},
+			{
+				toks: []string{"down", "overnight"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
 				},
 			},
 		},
@@ -9228,6 +9944,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"eased", "now"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
 				toks: []string{"eased"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
@@ -9240,6 +9962,21 @@ var (
 				toks: []string{"eases", "off", "when"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+				},
+			},
+		},
+		// "easing"
+		{
+			{
+				toks: []string{"easing", "off", "now"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"easing", "off"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
 				},
 			},
 		},
@@ -9341,9 +10078,16 @@ var (
 				},
 			},
 			{
+				toks: []string{"even", "when", "i'm", "not", "moving"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
 				toks: []string{"even", "after", "#", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 					{kind: 5, id: "persistent"},
 				},
 			},
@@ -9361,6 +10105,12 @@ var (
 			},
 			{
 				toks: []string{"even", "when", "i", "rest"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"even", "when", "not", "moving"},
 				means: []meaning{
 					{kind: 5, id: "rest_pain"},
 				},
@@ -9407,6 +10157,18 @@ var (
 					{kind: 5, id: "rest_pain"},
 				},
 			},
+			{
+				toks: []string{"even", "lying", "quiet"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"even", "sitting", "still"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
 		},
 		// "every"
 		{
@@ -9424,6 +10186,12 @@ var (
 			},
 			{
 				toks: []string{"every", "few", "nights"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
+				},
+			},
+			{
+				toks: []string{"every", "other", "night"},
 				means: []meaning{
 					{kind: 5, id: "frequent"},
 				},
@@ -10086,6 +10854,12 @@ var (
 		// "feels"
 		{
 			{
+				toks: []string{"feels", "like", "i've", "been", "kicked"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
+				},
+			},
+			{
 				toks: []string{"feels", "different", "when", "i", "wipe"},
 				means: []meaning{
 					{kind: 5, id: "saddle_numb"},
@@ -10101,6 +10875,12 @@ var (
 				toks: []string{"feels", "hot", "all", "over"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
+				},
+			},
+			{
+				toks: []string{"feels", "bruised", "now"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
 				},
 			},
 			{
@@ -10132,6 +10912,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "hot"},
 					{kind: 5, id: "leg_warm"},
+				},
+			},
+			{
+				toks: []string{"feels", "heavy"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
 				},
 			},
 			{
@@ -10180,6 +10966,14 @@ var (
 			{
 				toks: []string{"fell", "down", "the", "stairs"},
 				means: []meaning{
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"fell", "in", "the"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
 					{kind: 5, id: "fell"},
 					{kind: 5, id: "injury"},
 				},
@@ -10324,6 +11118,7 @@ var (
 				toks: []string{"few", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 					{kind: 5, id: "persistent"},
 				},
 			},
@@ -10584,6 +11379,15 @@ var (
 				},
 			},
 		},
+		// "flopping"
+		{
+			{
+				toks: []string{"flopping"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+		},
 		// "floppy"
 		{
 			{
@@ -10643,6 +11447,12 @@ var (
 				toks: []string{"fluid", "on", "the", "knee"},
 				means: []meaning{
 					{kind: 5, id: "joint_swollen"},
+				},
+			},
+			{
+				toks: []string{"fluid", "coming", "out"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
 				},
 			},
 			{
@@ -10711,6 +11521,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"foot", "just", "flops"},
+				means: []meaning{
+					{kind: 3, id: "toes_move"},
+				},
+			},
+			{
 				toks: []string{"foot", "keeps", "catching"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
@@ -10747,6 +11563,13 @@ var (
 				},
 			},
 			{
+				toks: []string{"foot", "flops"},
+				means: []meaning{
+					{kind: 3, id: "toes_move"},
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"foot", "hanging"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -10778,12 +11601,6 @@ var (
 			},
 			{
 				toks: []string{"foot", "slapping"},
-				means: []meaning{
-					{kind: 5, id: "foot_drop"},
-				},
-			},
-			{
-				toks: []string{"foot", "flops"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
 				},
@@ -10832,6 +11649,7 @@ var (
 				toks: []string{"for", "about", "#", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 					{kind: 5, id: "persistent"},
 				},
 			},
@@ -10839,6 +11657,7 @@ var (
 				toks: []string{"for", "about", "#", "months"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 					{kind: 5, id: "persistent"},
 				},
 			},
@@ -10846,6 +11665,7 @@ var (
 				toks: []string{"for", "a", "few", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 				},
 			},
 			{
@@ -10889,6 +11709,7 @@ var (
 				toks: []string{"for", "a", "month"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 					{kind: 5, id: "persistent"},
 				},
 			},
@@ -10896,6 +11717,7 @@ var (
 				toks: []string{"for", "#", "months"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 					{kind: 5, id: "persistent"},
 				},
 			},
@@ -10903,6 +11725,7 @@ var (
 				toks: []string{"for", "#", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 					{kind: 5, id: "persistent"},
 				},
 			},
@@ -10947,6 +11770,7 @@ var (
 				toks: []string{"for", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 					{kind: 5, id: "frequent"},
 					{kind: 5, id: "persistent"},
 				},
@@ -10955,6 +11779,7 @@ var (
 				toks: []string{"for", "months"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 					{kind: 5, id: "frequent"},
 				},
 			},
@@ -10962,12 +11787,14 @@ var (
 				toks: []string{"for", "ages"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 				},
 			},
 			{
 				toks: []string{"for", "years"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 					{kind: 5, id: "frequent"},
 				},
 			},
@@ -11429,6 +12256,18 @@ var (
 					{kind: 3, id: "stop_relief"},
 				},
 			},
+			{
+				toks: []string{"goes", "when", "he"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"goes", "when", "she"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
 		},
 		// "going"
 		{
@@ -11442,6 +12281,20 @@ var (
 				toks: []string{"going", "for", "a", "walk"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"going", "on", "#", "weeks"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"going", "on", "#", "months"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 				},
 			},
 			{
@@ -11515,7 +12368,27 @@ var (
 				},
 			},
 			{
+				toks: []string{"gone", "off", "now"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"gone", "down", "in"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
 				toks: []string{"gone", "by", "morning"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"gone", "down", "by"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
 				},
@@ -11577,6 +12450,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"gone", "flying"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"gone", "dead"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+					{kind: 5, id: "leg_numb_sudden"},
+				},
+			},
+			{
 				toks: []string{"gone", "numb"},
 				means: []meaning{
 					{kind: 3, id: "numb"},
@@ -11602,12 +12490,6 @@ var (
 				means: []meaning{
 					{kind: 5, id: "leg_cold"},
 					{kind: 5, id: "sudden_onset"},
-				},
-			},
-			{
-				toks: []string{"gone", "dead"},
-				means: []meaning{
-					{kind: 5, id: "leg_numb_sudden"},
 				},
 			},
 			{
@@ -11870,6 +12752,15 @@ var (
 				},
 			},
 		},
+		// "green"
+		{
+			{
+				toks: []string{"green", "stuff"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
 		// "grey"
 		{
 			{
@@ -11958,6 +12849,15 @@ var (
 				},
 			},
 		},
+		// "gunk"
+		{
+			{
+				toks: []string{"gunk"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
 		// "gym"
 		{
 			{
@@ -12038,6 +12938,14 @@ var (
 				},
 			},
 			{
+				toks: []string{"had", "a", "spill"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
 				toks: []string{"had", "a", "skinful"},
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
@@ -12053,13 +12961,6 @@ var (
 				toks: []string{"had", "to", "stop"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
-				},
-			},
-			{
-				toks: []string{"had", "a", "spill"},
-				means: []meaning{
-					{kind: 5, id: "fell"},
-					{kind: 5, id: "injury"},
 				},
 			},
 			{
@@ -12165,6 +13066,12 @@ var (
 		// "half"
 		{
 			{
+				toks: []string{"half", "of", "my", "vision"},
+				means: []meaning{
+					{kind: 3, id: "sight_loss"},
+				},
+			},
+			{
 				toks: []string{"half", "an", "hour", "ago"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -12192,6 +13099,12 @@ var (
 				toks: []string{"half", "her", "mouth"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
+				},
+			},
+			{
+				toks: []string{"half", "my", "vision"},
+				means: []meaning{
+					{kind: 3, id: "sight_loss"},
 				},
 			},
 			{
@@ -12375,6 +13288,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"hard", "as", "a", "brick"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+			{
 				toks: []string{"hard", "as", "wood"},
 				means: []meaning{
 					{kind: 3, id: "hard"},
@@ -12388,6 +13307,12 @@ var (
 			},
 			{
 				toks: []string{"hard", "like", "stone"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+			{
+				toks: []string{"hard", "and", "shiny"},
 				means: []meaning{
 					{kind: 3, id: "hard"},
 				},
@@ -12435,6 +13360,15 @@ var (
 				},
 			},
 		},
+		// "hardly"
+		{
+			{
+				toks: []string{"hardly", "sleeping"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+		},
 		// "has"
 		{
 			{
@@ -12462,6 +13396,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"has", "stopped"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
 				toks: []string{"has", "sugar"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
@@ -12470,6 +13410,12 @@ var (
 		},
 		// "hasn't"
 		{
+			{
+				toks: []string{"hasn't", "been", "able", "to"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
 			{
 				toks: []string{"hasn't", "let", "go"},
 				means: []meaning{
@@ -12492,6 +13438,12 @@ var (
 				toks: []string{"hasn't", "gone", "away"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"hasn't", "passed"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
 				},
 			},
 			{
@@ -12571,6 +13523,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"have", "to", "pause"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"have", "sugar"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
@@ -12598,6 +13556,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"haven't", "been", "able", "to"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
 				toks: []string{"haven't", "felt", "like", "eating"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
@@ -12619,6 +13583,12 @@ var (
 				toks: []string{"haven't", "slept", "properly"},
 				means: []meaning{
 					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
+				toks: []string{"haven't", "passed"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
 				},
 			},
 			{
@@ -12688,6 +13658,13 @@ var (
 				},
 			},
 			{
+				toks: []string{"he's", "stuck"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+					{kind: 5, id: "cant_get_up"},
+				},
+			},
+			{
 				toks: []string{"he's", "hot"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
@@ -12703,9 +13680,33 @@ var (
 				},
 			},
 			{
+				toks: []string{"head", "is", "pounding"},
+				means: []meaning{
+					{kind: 5, id: "headache_severe"},
+				},
+			},
+			{
+				toks: []string{"head", "is", "banging"},
+				means: []meaning{
+					{kind: 5, id: "headache_severe"},
+				},
+			},
+			{
 				toks: []string{"head", "spinning"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
+				},
+			},
+			{
+				toks: []string{"head", "pounding"},
+				means: []meaning{
+					{kind: 5, id: "headache_severe"},
+				},
+			},
+			{
+				toks: []string{"head", "banging"},
+				means: []meaning{
+					{kind: 5, id: "headache_severe"},
 				},
 			},
 		},
@@ -12991,6 +13992,12 @@ var (
 		// "heavy"
 		{
 			{
+				toks: []string{"heavy", "and", "weird"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
 				toks: []string{"heavy", "breathing"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
@@ -13055,6 +14062,12 @@ var (
 		},
 		// "high"
 		{
+			{
+				toks: []string{"high", "street"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
 			{
 				toks: []string{"high", "sugar"},
 				means: []meaning{
@@ -13220,6 +14233,15 @@ var (
 				toks: []string{"hole", "in", "my", "foot"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
+		// "hollow"
+		{
+			{
+				toks: []string{"hollow"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
 				},
 			},
 		},
@@ -13661,6 +14683,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"hurts", "even", "when", "i'm", "still"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
 				toks: []string{"hurts", "to", "breathe", "in"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
@@ -13839,6 +14867,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"i'm", "stuck"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
 				toks: []string{"i'm", "hot"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
@@ -13853,6 +14887,12 @@ var (
 		},
 		// "ibuprofen"
 		{
+			{
+				toks: []string{"ibuprofen", "done", "nothing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
 			{
 				toks: []string{"ibuprofen", "isn't"},
 				means: []meaning{
@@ -13922,6 +14962,12 @@ var (
 		},
 		// "in"
 		{
+			{
+				toks: []string{"in", "tears", "with", "pain"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
 			{
 				toks: []string{"in", "the", "morning", "too"},
 				means: []meaning{
@@ -14012,6 +15058,18 @@ var (
 				toks: []string{"in", "a", "day"},
 				means: []meaning{
 					{kind: 4, id: "sudden"},
+				},
+			},
+			{
+				toks: []string{"in", "the", "recliner"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"in", "my", "recliner"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
 				},
 			},
 			{
@@ -14270,6 +15328,12 @@ var (
 					{kind: 5, id: "cramp_not_easing"},
 				},
 			},
+			{
+				toks: []string{"is", "stuck"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
 		},
 		// "isn't"
 		{
@@ -14289,6 +15353,18 @@ var (
 				toks: []string{"isn't", "touching"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"isn't", "clear"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
+				},
+			},
+			{
+				toks: []string{"isn't", "understanding"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
 				},
 			},
 			{
@@ -14335,6 +15411,12 @@ var (
 				toks: []string{"it", "let", "go"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"it", "goes", "when"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 				},
 			},
 			{
@@ -14395,6 +15477,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"it's", "easing", "off"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
 				toks: []string{"it's", "eased"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
@@ -14402,6 +15490,18 @@ var (
 			},
 			{
 				toks: []string{"it's", "gone"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"it's", "easing"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"it's", "stopped"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
 				},
@@ -14607,6 +15707,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"just", "quit"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
 				toks: []string{"just", "dribbles"},
 				means: []meaning{
 					{kind: 3, id: "no_flow"},
@@ -14720,6 +15826,12 @@ var (
 		},
 		// "keeps"
 		{
+			{
+				toks: []string{"keeps", "catching", "the", "ground"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
 			{
 				toks: []string{"keeps", "waking", "me", "up"},
 				means: []meaning{
@@ -14835,6 +15947,15 @@ var (
 				means: []meaning{
 					{kind: 6, id: "child"},
 					{kind: 6, id: "grandchild"},
+				},
+			},
+		},
+		// "killer"
+		{
+			{
+				toks: []string{"killer", "headache"},
+				means: []meaning{
+					{kind: 5, id: "headache_severe"},
 				},
 			},
 		},
@@ -15112,12 +16233,14 @@ var (
 				toks: []string{"last", "few", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 				},
 			},
 			{
 				toks: []string{"last", "few", "months"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 				},
 			},
 		},
@@ -15172,6 +16295,12 @@ var (
 				toks: []string{"leaking", "wee"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"leaking", "from"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
 				},
 			},
 			{
@@ -15247,6 +16376,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"leaves", "a", "hollow"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"leaves", "a", "dip"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
 				toks: []string{"leaves", "marks"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
@@ -15255,6 +16396,18 @@ var (
 		},
 		// "left"
 		{
+			{
+				toks: []string{"left", "side", "of", "my", "body"},
+				means: []meaning{
+					{kind: 3, id: "same_side"},
+				},
+			},
+			{
+				toks: []string{"left", "side", "of", "his", "body"},
+				means: []meaning{
+					{kind: 3, id: "same_side"},
+				},
+			},
 			{
 				toks: []string{"left", "side", "gone", "dead"},
 				means: []meaning{
@@ -15363,6 +16516,12 @@ var (
 			},
 			{
 				toks: []string{"leg", "day"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+			{
+				toks: []string{"leg", "workout"},
 				means: []meaning{
 					{kind: 3, id: "exertion"},
 				},
@@ -15565,6 +16724,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"let", "go", "now"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
 				toks: []string{"let", "go"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
@@ -15582,6 +16747,24 @@ var (
 		},
 		// "lift"
 		{
+			{
+				toks: []string{"lift", "my", "knee", "right", "up"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"lift", "my", "knee", "up"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"lift", "my", "knee", "high"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
 			{
 				toks: []string{"lift", "my", "foot"},
 				means: []meaning{
@@ -15644,9 +16827,45 @@ var (
 				},
 			},
 			{
+				toks: []string{"like", "it's", "not", "there"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"like", "it", "isn't", "there"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
 				toks: []string{"like", "at", "the", "dentist"},
 				means: []meaning{
 					{kind: 3, id: "numb"},
+				},
+			},
+			{
+				toks: []string{"like", "i've", "been", "kicked"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
+				},
+			},
+			{
+				toks: []string{"like", "i", "got", "kicked"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
+				},
+			},
+			{
+				toks: []string{"like", "i've", "been", "punched"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
+				},
+			},
+			{
+				toks: []string{"like", "someone", "kicked", "me"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
 				},
 			},
 			{
@@ -15693,6 +16912,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"like", "a", "brick"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+			{
+				toks: []string{"like", "a", "bruise"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
+				},
+			},
+			{
 				toks: []string{"like", "he's", "drunk"},
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
@@ -15732,6 +16963,18 @@ var (
 			},
 			{
 				toks: []string{"like", "stone"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+			{
+				toks: []string{"like", "concrete"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+			{
+				toks: []string{"like", "cement"},
 				means: []meaning{
 					{kind: 3, id: "hard"},
 				},
@@ -15826,6 +17069,15 @@ var (
 				toks: []string{"lips"},
 				means: []meaning{
 					{kind: 3, id: "face"},
+				},
+			},
+		},
+		// "liquid"
+		{
+			{
+				toks: []string{"liquid", "coming", "out"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
 				},
 			},
 		},
@@ -16202,6 +17454,19 @@ var (
 				},
 			},
 			{
+				toks: []string{"lost", "my", "sight"},
+				means: []meaning{
+					{kind: 3, id: "sight_loss"},
+					{kind: 5, id: "vision_loss"},
+				},
+			},
+			{
+				toks: []string{"lost", "for", "words"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
+				},
+			},
+			{
 				toks: []string{"lost", "my", "balance"},
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
@@ -16241,12 +17506,6 @@ var (
 				toks: []string{"lost", "all", "strength"},
 				means: []meaning{
 					{kind: 5, id: "leg_weak_sudden"},
-				},
-			},
-			{
-				toks: []string{"lost", "my", "sight"},
-				means: []meaning{
-					{kind: 5, id: "vision_loss"},
 				},
 			},
 			{
@@ -16301,6 +17560,13 @@ var (
 				},
 			},
 			{
+				toks: []string{"lost", "sight"},
+				means: []meaning{
+					{kind: 3, id: "sight_loss"},
+					{kind: 5, id: "vision_loss"},
+				},
+			},
+			{
 				toks: []string{"lost", "strength"},
 				means: []meaning{
 					{kind: 5, id: "leg_weak_sudden"},
@@ -16310,12 +17576,6 @@ var (
 				toks: []string{"lost", "consciousness"},
 				means: []meaning{
 					{kind: 5, id: "passed_out"},
-				},
-			},
-			{
-				toks: []string{"lost", "sight"},
-				means: []meaning{
-					{kind: 5, id: "vision_loss"},
 				},
 			},
 			{
@@ -16416,6 +17676,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
 					{kind: 5, id: "cant_get_up"},
+				},
+			},
+			{
+				toks: []string{"lying", "quiet", "in", "bed"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
 				},
 			},
 			{
@@ -16644,7 +17910,55 @@ var (
 				},
 			},
 			{
+				toks: []string{"missed", "the", "bottom", "step"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
 				toks: []string{"missed", "a", "step"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"missed", "the", "step"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"missed", "a", "stair"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"missed", "the", "stair"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"missed", "her", "step"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"missed", "his", "step"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
 					{kind: 5, id: "fell"},
@@ -16710,12 +18024,19 @@ var (
 				toks: []string{"months", "now"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 				},
 			},
 			{
 				toks: []string{"months", "pregnant"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
+				toks: []string{"months"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
 				},
 			},
 		},
@@ -16744,9 +18065,23 @@ var (
 				},
 			},
 			{
+				toks: []string{"more", "than", "it", "should"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"more", "than", "a", "month"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"more", "than", "1", "month"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 				},
 			},
 			{
@@ -16820,6 +18155,12 @@ var (
 			},
 			{
 				toks: []string{"most", "weeks"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
+				},
+			},
+			{
+				toks: []string{"most", "days"},
 				means: []meaning{
 					{kind: 5, id: "frequent"},
 				},
@@ -16928,6 +18269,39 @@ var (
 					{kind: 3, id: "toes_move"},
 				},
 			},
+			{
+				toks: []string{"move", "*", "toes"},
+				means: []meaning{
+					{kind: 3, id: "toes_move"},
+				},
+			},
+		},
+		// "moves"
+		{
+			{
+				toks: []string{"moves", "*", "toes"},
+				means: []meaning{
+					{kind: 3, id: "toes_move"},
+				},
+			},
+			{
+				toks: []string{"moves", "my", "toes"},
+				means: []meaning{
+					{kind: 3, id: "toes_move"},
+				},
+			},
+			{
+				toks: []string{"moves", "his", "toes"},
+				means: []meaning{
+					{kind: 3, id: "toes_move"},
+				},
+			},
+			{
+				toks: []string{"moves", "her", "toes"},
+				means: []meaning{
+					{kind: 3, id: "toes_move"},
+				},
+			},
 		},
 		// "moving"
 		{
@@ -16957,6 +18331,12 @@ var (
 			},
 			{
 				toks: []string{"moving", "my", "foot"},
+				means: []meaning{
+					{kind: 3, id: "toes_move"},
+				},
+			},
+			{
+				toks: []string{"moving", "*", "toes"},
 				means: []meaning{
 					{kind: 3, id: "toes_move"},
 				},
@@ -17049,6 +18429,12 @@ var (
 		},
 		// "muscle"
 		{
+			{
+				toks: []string{"muscle", "still", "feels", "bruised"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
+				},
+			},
 			{
 				toks: []string{"muscle", "feels", "bruised"},
 				means: []meaning{
@@ -17694,6 +19080,12 @@ var (
 					{kind: 5, id: "faint"},
 				},
 			},
+			{
+				toks: []string{"nearly", "daily"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
+				},
+			},
 		},
 		// "need"
 		{
@@ -17890,6 +19282,15 @@ var (
 				toks: []string{"newborn"},
 				means: []meaning{
 					{kind: 5, id: "recent_birth"},
+				},
+			},
+		},
+		// "next"
+		{
+			{
+				toks: []string{"next", "morning"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
 				},
 			},
 		},
@@ -18135,6 +19536,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "been", "able", "to", "feel"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
 				toks: []string{"not", "able", "to", "get", "up"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
@@ -18145,6 +19552,48 @@ var (
 				toks: []string{"not", "right", "in", "the", "head"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"not", "able", "to", "feel"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"not", "able", "to", "lift"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
+				toks: []string{"not", "able", "to", "move"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
+				toks: []string{"not", "able", "to", "raise"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
+				toks: []string{"not", "able", "to", "go"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
+				toks: []string{"not", "been", "able", "to"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
+				toks: []string{"not", "able", "to", "see"},
+				means: []meaning{
+					{kind: 3, id: "sight_loss"},
 				},
 			},
 			{
@@ -18170,6 +19619,18 @@ var (
 				toks: []string{"not", "getting", "any", "better"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"not", "moving", "at", "all"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"not", "able", "to", "sleep"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
 				},
 			},
 			{
@@ -18200,6 +19661,12 @@ var (
 				toks: []string{"not", "feeling", "it"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"not", "able", "to"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
 				},
 			},
 			{
@@ -18240,6 +19707,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "following", "what"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
 				toks: []string{"not", "letting", "go"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -18270,13 +19743,43 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "there"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
 				toks: []string{"not", "working"},
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
 				},
 			},
 			{
+				toks: []string{"not", "emptying"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
+				toks: []string{"not", "passed"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
 				toks: []string{"not", "right"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
+				},
+			},
+			{
+				toks: []string{"not", "clear"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
+				},
+			},
+			{
+				toks: []string{"not", "coming"},
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
 				},
@@ -18313,6 +19816,12 @@ var (
 			},
 			{
 				toks: []string{"not", "myself"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"not", "understanding"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
 				},
@@ -18412,6 +19921,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"nothing", "is", "coming"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
 				toks: []string{"nothing", "is", "helping"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
@@ -18436,7 +19951,19 @@ var (
 				},
 			},
 			{
+				toks: []string{"nothing", "there"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
 				toks: []string{"nothing", "happens"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
+				toks: []string{"nothing", "coming"},
 				means: []meaning{
 					{kind: 3, id: "no_flow"},
 				},
@@ -18695,6 +20222,12 @@ var (
 		// "nurofen"
 		{
 			{
+				toks: []string{"nurofen", "done", "nothing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"nurofen", "isn't"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
@@ -18726,6 +20259,12 @@ var (
 		},
 		// "off"
 		{
+			{
+				toks: []string{"off", "i", "go", "again"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
 			{
 				toks: []string{"off", "my", "feet", "for"},
 				means: []meaning{
@@ -18808,6 +20347,12 @@ var (
 				toks: []string{"on", "my", "feet", "all", "day"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"on", "the", "same", "side"},
+				means: []meaning{
+					{kind: 3, id: "same_side"},
 				},
 			},
 			{
@@ -18953,6 +20498,12 @@ var (
 			},
 			{
 				toks: []string{"once", "i", "rest"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"once", "i", "stand"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -19354,18 +20905,21 @@ var (
 				means: []meaning{
 					{kind: 4, id: "gradual"},
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 				},
 			},
 			{
 				toks: []string{"over", "the", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "gradual"},
+					{kind: 4, id: "weeks"},
 				},
 			},
 			{
 				toks: []string{"over", "a", "month"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 					{kind: 5, id: "persistent"},
 				},
 			},
@@ -19373,6 +20927,7 @@ var (
 				toks: []string{"over", "#", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 					{kind: 5, id: "persistent"},
 				},
 			},
@@ -19557,9 +21112,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"pain", "is", "unreal"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"pain"},
 				means: []meaning{
 					{kind: 3, id: "hurt_sharp"},
+					{kind: 3, id: "pain"},
+				},
+			},
+		},
+		// "pained"
+		{
+			{
+				toks: []string{"pained"},
+				means: []meaning{
 					{kind: 3, id: "pain"},
 				},
 			},
@@ -19598,10 +21168,37 @@ var (
 				},
 			},
 		},
+		// "paining"
+		{
+			{
+				toks: []string{"paining", "me"},
+				means: []meaning{
+					{kind: 3, id: "pain"},
+				},
+			},
+			{
+				toks: []string{"paining"},
+				means: []meaning{
+					{kind: 3, id: "pain"},
+				},
+			},
+		},
 		// "painkillers"
 		{
 			{
 				toks: []string{"painkillers", "aren't", "doing", "anything"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"painkillers", "have", "done", "nothing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"painkillers", "did", "nothing"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
 				},
@@ -19670,6 +21267,12 @@ var (
 		// "panadol"
 		{
 			{
+				toks: []string{"panadol", "done", "nothing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"panadol", "isn't"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
@@ -19706,6 +21309,12 @@ var (
 		},
 		// "paracetamol"
 		{
+			{
+				toks: []string{"paracetamol", "done", "nothing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
 			{
 				toks: []string{"paracetamol", "isn't"},
 				means: []meaning{
@@ -19800,6 +21409,15 @@ var (
 				toks: []string{"pasty"},
 				means: []meaning{
 					{kind: 5, id: "leg_pale"},
+				},
+			},
+		},
+		// "pausing"
+		{
+			{
+				toks: []string{"pausing"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 				},
 			},
 		},
@@ -20130,6 +21748,12 @@ var (
 		// "poke"
 		{
 			{
+				toks: []string{"poke", "it"},
+				means: []meaning{
+					{kind: 3, id: "press"},
+				},
+			},
+			{
 				toks: []string{"poke"},
 				means: []meaning{
 					{kind: 3, id: "press"},
@@ -20338,6 +21962,18 @@ var (
 		// "press"
 		{
 			{
+				toks: []string{"press", "a", "finger"},
+				means: []meaning{
+					{kind: 3, id: "press"},
+				},
+			},
+			{
+				toks: []string{"press", "my", "thumb"},
+				means: []meaning{
+					{kind: 3, id: "press"},
+				},
+			},
+			{
 				toks: []string{"press"},
 				means: []meaning{
 					{kind: 3, id: "press"},
@@ -20488,6 +22124,7 @@ var (
 			{
 				toks: []string{"puffed"},
 				means: []meaning{
+					{kind: 3, id: "swell"},
 					{kind: 5, id: "breathless"},
 				},
 			},
@@ -20669,6 +22306,12 @@ var (
 		// "push"
 		{
 			{
+				toks: []string{"push", "a", "thumb"},
+				means: []meaning{
+					{kind: 3, id: "press"},
+				},
+			},
+			{
 				toks: []string{"push"},
 				means: []meaning{
 					{kind: 3, id: "press"},
@@ -20723,6 +22366,15 @@ var (
 				toks: []string{"quarter", "of", "an", "hour"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+		},
+		// "quit"
+		{
+			{
+				toks: []string{"quit", "on", "me"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
 				},
 			},
 		},
@@ -20814,6 +22466,13 @@ var (
 		// "ran"
 		{
 			{
+				toks: []string{"ran", "into"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
 				toks: []string{"ran"},
 				means: []meaning{
 					{kind: 3, id: "exertion"},
@@ -20826,6 +22485,12 @@ var (
 				toks: []string{"really", "bad", "headache"},
 				means: []meaning{
 					{kind: 5, id: "headache_severe"},
+				},
+			},
+			{
+				toks: []string{"really", "tender"},
+				means: []meaning{
+					{kind: 3, id: "tender_word"},
 				},
 			},
 			{
@@ -20853,6 +22518,15 @@ var (
 				toks: []string{"recently", "had", "a", "baby"},
 				means: []meaning{
 					{kind: 5, id: "recent_birth"},
+				},
+			},
+		},
+		// "recliner"
+		{
+			{
+				toks: []string{"recliner"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
 				},
 			},
 		},
@@ -20900,9 +22574,28 @@ var (
 				},
 			},
 			{
+				toks: []string{"red", "stuff"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
+			{
+				toks: []string{"red", "phlegm"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
+			{
 				toks: []string{"red", "spit"},
 				means: []meaning{
+					{kind: 3, id: "blood"},
 					{kind: 5, id: "coughing_blood"},
+				},
+			},
+			{
+				toks: []string{"red", "rings"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
 				},
 			},
 			{
@@ -21009,6 +22702,7 @@ var (
 			{
 				toks: []string{"reddish"},
 				means: []meaning{
+					{kind: 3, id: "blood"},
 					{kind: 3, id: "reddish"},
 					{kind: 5, id: "leg_red"},
 				},
@@ -21168,6 +22862,18 @@ var (
 		// "right"
 		{
 			{
+				toks: []string{"right", "side", "of", "my", "body"},
+				means: []meaning{
+					{kind: 3, id: "same_side"},
+				},
+			},
+			{
+				toks: []string{"right", "side", "of", "her", "body"},
+				means: []meaning{
+					{kind: 3, id: "same_side"},
+				},
+			},
+			{
 				toks: []string{"right", "side", "gone", "dead"},
 				means: []meaning{
 					{kind: 5, id: "arm_weak"},
@@ -21225,6 +22931,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"ring", "is", "stuck"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
+				toks: []string{"ring", "stuck", "fast"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
+				toks: []string{"ring", "cutting", "in"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
+				toks: []string{"ring", "stuck"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
 				toks: []string{"ring"},
 				means: []meaning{
 					{kind: 3, id: "fit"},
@@ -21252,9 +22982,22 @@ var (
 				},
 			},
 			{
+				toks: []string{"rings", "are", "stuck"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
+				toks: []string{"rings", "cutting", "in"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
 				toks: []string{"rings"},
 				means: []meaning{
 					{kind: 3, id: "fit"},
+					{kind: 3, id: "fit_change"},
 				},
 			},
 		},
@@ -21358,6 +23101,15 @@ var (
 				},
 			},
 		},
+		// "round"
+		{
+			{
+				toks: []string{"round", "the", "block"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+		},
 		// "rugby"
 		{
 			{
@@ -21421,6 +23173,15 @@ var (
 				},
 			},
 		},
+		// "runners"
+		{
+			{
+				toks: []string{"runners"},
+				means: []meaning{
+					{kind: 3, id: "fit"},
+				},
+			},
+		},
 		// "running"
 		{
 			{
@@ -21461,6 +23222,15 @@ var (
 		{
 			{
 				toks: []string{"rust", "colored"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
+		},
+		// "rusty"
+		{
+			{
+				toks: []string{"rusty"},
 				means: []meaning{
 					{kind: 3, id: "blood"},
 				},
@@ -21532,6 +23302,33 @@ var (
 				toks: []string{"same", "leg", "every", "time"},
 				means: []meaning{
 					{kind: 5, id: "one_leg_only"},
+				},
+			},
+			{
+				toks: []string{"same", "side", "as"},
+				means: []meaning{
+					{kind: 3, id: "same_side"},
+				},
+			},
+			{
+				toks: []string{"same", "side"},
+				means: []meaning{
+					{kind: 3, id: "same_side"},
+				},
+			},
+			{
+				toks: []string{"same", "distance"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+		},
+		// "sandals"
+		{
+			{
+				toks: []string{"sandals"},
+				means: []meaning{
+					{kind: 3, id: "fit"},
 				},
 			},
 		},
@@ -21771,6 +23568,12 @@ var (
 					{kind: 3, id: "stop_relief"},
 				},
 			},
+			{
+				toks: []string{"settles", "when"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
 		},
 		// "several"
 		{
@@ -21790,6 +23593,7 @@ var (
 				toks: []string{"several", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 					{kind: 5, id: "persistent"},
 				},
 			},
@@ -21890,6 +23694,13 @@ var (
 				},
 			},
 			{
+				toks: []string{"she's", "stuck"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+					{kind: 5, id: "cant_get_up"},
+				},
+			},
+			{
 				toks: []string{"she's", "hot"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
@@ -21905,6 +23716,18 @@ var (
 		// "sheets"
 		{
 			{
+				toks: []string{"sheets", "were", "wet"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
+				},
+			},
+			{
+				toks: []string{"sheets", "were", "soaked"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
+				},
+			},
+			{
 				toks: []string{"sheets"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
@@ -21917,6 +23740,18 @@ var (
 				toks: []string{"shin", "bone"},
 				means: []meaning{
 					{id: "calf"},
+				},
+			},
+			{
+				toks: []string{"shin", "splints"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+			{
+				toks: []string{"shin", "on"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
 				},
 			},
 			{
@@ -21948,6 +23783,12 @@ var (
 		},
 		// "shiny"
 		{
+			{
+				toks: []string{"shiny", "and", "hard"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
 			{
 				toks: []string{"shiny", "and", "tight"},
 				means: []meaning{
@@ -22039,6 +23880,21 @@ var (
 				toks: []string{"shoots"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
+				},
+			},
+		},
+		// "shop"
+		{
+			{
+				toks: []string{"shop", "fronts"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"shop", "windows"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
 				},
 			},
 		},
@@ -22210,6 +24066,13 @@ var (
 		// "since"
 		{
 			{
+				toks: []string{"since", "more", "than", "1", "month"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
 				toks: []string{"since", "the", "new", "year"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
@@ -22219,6 +24082,7 @@ var (
 				toks: []string{"since", "#", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 					{kind: 5, id: "persistent"},
 				},
 			},
@@ -22226,6 +24090,29 @@ var (
 				toks: []string{"since", "#", "months"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"since", "1", "month"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"since", "a", "month"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"since", "last", "month"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 					{kind: 5, id: "persistent"},
 				},
 			},
@@ -22255,12 +24142,6 @@ var (
 			},
 			{
 				toks: []string{"since", "before", "christmas"},
-				means: []meaning{
-					{kind: 5, id: "persistent"},
-				},
-			},
-			{
-				toks: []string{"since", "last", "month"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
 				},
@@ -22485,6 +24366,24 @@ var (
 				},
 			},
 		},
+		// "slapping"
+		{
+			{
+				toks: []string{"slapping"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+		},
+		// "slaps"
+		{
+			{
+				toks: []string{"slaps", "down"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+		},
 		// "sleep"
 		{
 			{
@@ -22524,6 +24423,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"sleep", "in", "the", "recliner"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"sleep", "propped", "up"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
@@ -22558,6 +24463,12 @@ var (
 			},
 			{
 				toks: []string{"sleeping", "in", "*", "recliner"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"sleeping", "in", "the", "recliner"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
 				},
@@ -22709,6 +24620,16 @@ var (
 				},
 			},
 		},
+		// "smacked"
+		{
+			{
+				toks: []string{"smacked"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+					{kind: 5, id: "injury"},
+				},
+			},
+		},
 		// "small"
 		{
 			{
@@ -22857,12 +24778,39 @@ var (
 				},
 			},
 		},
+		// "sneakers"
+		{
+			{
+				toks: []string{"sneakers"},
+				means: []meaning{
+					{kind: 3, id: "fit"},
+				},
+			},
+		},
 		// "so"
 		{
+			{
+				toks: []string{"so", "my", "calves", "can", "settle"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"so", "i", "don't", "trip"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
 			{
 				toks: []string{"so", "tight"},
 				means: []meaning{
 					{kind: 3, id: "hard"},
+				},
+			},
+			{
+				toks: []string{"so", "tender"},
+				means: []meaning{
+					{kind: 3, id: "tender_word"},
 				},
 			},
 			{
@@ -22908,6 +24856,15 @@ var (
 				},
 			},
 		},
+		// "sobbing"
+		{
+			{
+				toks: []string{"sobbing", "with", "pain"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+		},
 		// "soccer"
 		{
 			{
@@ -22927,6 +24884,12 @@ var (
 			},
 			{
 				toks: []string{"sock", "line"},
+				means: []meaning{
+					{kind: 3, id: "fit"},
+				},
+			},
+			{
+				toks: []string{"sock", "tops"},
 				means: []meaning{
 					{kind: 3, id: "fit"},
 				},
@@ -23016,6 +24979,15 @@ var (
 				},
 			},
 		},
+		// "something"
+		{
+			{
+				toks: []string{"something", "red"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
+		},
 		// "son"
 		{
 			{
@@ -23028,6 +25000,13 @@ var (
 		},
 		// "sore"
 		{
+			{
+				toks: []string{"sore", "to", "the", "touch"},
+				means: []meaning{
+					{kind: 3, id: "tender_word"},
+					{kind: 5, id: "leg_tender"},
+				},
+			},
 			{
 				toks: []string{"sore", "on", "my", "foot"},
 				means: []meaning{
@@ -23067,12 +25046,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"sore", "to", "the", "touch"},
-				means: []meaning{
-					{kind: 5, id: "leg_tender"},
-				},
-			},
-			{
 				toks: []string{"sore", "when", "i", "press"},
 				means: []meaning{
 					{kind: 5, id: "leg_tender"},
@@ -23087,6 +25060,7 @@ var (
 			{
 				toks: []string{"sore", "to", "touch"},
 				means: []meaning{
+					{kind: 3, id: "tender_word"},
 					{kind: 5, id: "leg_tender"},
 				},
 			},
@@ -23128,6 +25102,12 @@ var (
 		},
 		// "sort"
 		{
+			{
+				toks: []string{"sort", "of", "bruised"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
+				},
+			},
 			{
 				toks: []string{"sort", "of"},
 				means: []meaning{
@@ -23434,12 +25414,47 @@ var (
 				},
 			},
 		},
+		// "sprinting"
+		{
+			{
+				toks: []string{"sprinting"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+		},
+		// "sprints"
+		{
+			{
+				toks: []string{"sprints"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+		},
 		// "sputum"
 		{
 			{
 				toks: []string{"sputum"},
 				means: []meaning{
 					{kind: 3, id: "cough"},
+				},
+			},
+		},
+		// "squashed"
+		{
+			{
+				toks: []string{"squashed", "under"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"squashed"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+					{kind: 5, id: "injury"},
 				},
 			},
 		},
@@ -23467,6 +25482,16 @@ var (
 				toks: []string{"squeezing", "in", "my", "chest"},
 				means: []meaning{
 					{kind: 5, id: "chest_pain"},
+				},
+			},
+		},
+		// "squished"
+		{
+			{
+				toks: []string{"squished"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+					{kind: 5, id: "injury"},
 				},
 			},
 		},
@@ -23503,6 +25528,7 @@ var (
 			{
 				toks: []string{"stacked", "it"},
 				means: []meaning{
+					{kind: 3, id: "fallen"},
 					{kind: 5, id: "fell"},
 					{kind: 5, id: "injury"},
 				},
@@ -23547,6 +25573,12 @@ var (
 		// "stand"
 		{
 			{
+				toks: []string{"stand", "still", "for"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"stand", "still"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -23557,6 +25589,15 @@ var (
 		{
 			{
 				toks: []string{"standing", "still"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+		},
+		// "stands"
+		{
+			{
+				toks: []string{"stands", "still"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -23598,6 +25639,12 @@ var (
 				toks: []string{"started", "a", "new"},
 				means: []meaning{
 					{kind: 5, id: "new_medicine"},
+				},
+			},
+			{
+				toks: []string{"started", "flopping"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
 				},
 			},
 		},
@@ -23762,6 +25809,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "cramp"},
 					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"still", "feels", "bruised"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
 				},
 			},
 			{
@@ -23946,6 +25999,7 @@ var (
 			{
 				toks: []string{"stopped", "working"},
 				means: []meaning{
+					{kind: 3, id: "limb_loss"},
 					{kind: 5, id: "disabling"},
 				},
 			},
@@ -23989,6 +26043,24 @@ var (
 				toks: []string{"stops", "me", "doing"},
 				means: []meaning{
 					{kind: 5, id: "disabling"},
+				},
+			},
+		},
+		// "strain"
+		{
+			{
+				toks: []string{"strain"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+		},
+		// "straining"
+		{
+			{
+				toks: []string{"straining"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
 				},
 			},
 		},
@@ -24171,9 +26243,28 @@ var (
 				},
 			},
 			{
+				toks: []string{"stuck", "on", "the"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
 				toks: []string{"stuck", "in", "bed"},
 				means: []meaning{
 					{kind: 5, id: "immobile"},
+				},
+			},
+			{
+				toks: []string{"stuck", "fast"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"stuck", "there"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+					{kind: 5, id: "cant_get_up"},
 				},
 			},
 		},
@@ -24389,6 +26480,15 @@ var (
 				},
 			},
 		},
+		// "swole"
+		{
+			{
+				toks: []string{"swole"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
+				},
+			},
+		},
 		// "swollen"
 		{
 			{
@@ -24487,6 +26587,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"tablets", "have", "done", "nothing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"tablets", "are", "not"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
@@ -24541,6 +26647,12 @@ var (
 				toks: []string{"take", "a", "breath"},
 				means: []meaning{
 					{kind: 3, id: "breath"},
+				},
+			},
+			{
+				toks: []string{"take", "a", "breather"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 				},
 			},
 		},
@@ -24691,13 +26803,14 @@ var (
 		// "tender"
 		{
 			{
-				toks: []string{"tender", "when", "i", "press"},
+				toks: []string{"tender", "to", "the", "touch"},
 				means: []meaning{
+					{kind: 3, id: "tender_word"},
 					{kind: 5, id: "leg_tender"},
 				},
 			},
 			{
-				toks: []string{"tender", "to", "the", "touch"},
+				toks: []string{"tender", "when", "i", "press"},
 				means: []meaning{
 					{kind: 5, id: "leg_tender"},
 				},
@@ -24705,6 +26818,7 @@ var (
 			{
 				toks: []string{"tender", "to", "touch"},
 				means: []meaning{
+					{kind: 3, id: "tender_word"},
 					{kind: 5, id: "leg_tender"},
 				},
 			},
@@ -24717,6 +26831,7 @@ var (
 			{
 				toks: []string{"tender"},
 				means: []meaning{
+					{kind: 3, id: "tender_word"},
 					{kind: 5, id: "leg_tender"},
 				},
 			},
@@ -24726,6 +26841,7 @@ var (
 			{
 				toks: []string{"tenderness"},
 				means: []meaning{
+					{kind: 3, id: "tender_word"},
 					{kind: 5, id: "leg_tender"},
 				},
 			},
@@ -24829,6 +26945,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"the", "next", "morning"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
 				toks: []string{"the", "other"},
 				means: []meaning{
 					{kind: 2},
@@ -24850,6 +26972,12 @@ var (
 				toks: []string{"the", "fidgets"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"the", "walk"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
 				},
 			},
 			{
@@ -24946,7 +27074,31 @@ var (
 		// "then"
 		{
 			{
+				toks: []string{"then", "i", "can", "carry", "on"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"then", "it", "goes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"then", "they're", "right"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"then", "it's", "fine"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"then", "it's", "right"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -24976,6 +27128,15 @@ var (
 				toks: []string{"there", "in", "the", "morning", "too"},
 				means: []meaning{
 					{kind: 5, id: "daytime_pain"},
+				},
+			},
+		},
+		// "they're"
+		{
+			{
+				toks: []string{"they're", "right", "again"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 				},
 			},
 		},
@@ -25081,6 +27242,15 @@ var (
 				},
 			},
 		},
+		// "thongs"
+		{
+			{
+				toks: []string{"thongs"},
+				means: []meaning{
+					{kind: 3, id: "fit"},
+				},
+			},
+		},
 		// "though"
 		{
 			{
@@ -25135,6 +27305,12 @@ var (
 					{kind: 5, id: "headache_severe"},
 				},
 			},
+			{
+				toks: []string{"thumping", "head"},
+				means: []meaning{
+					{kind: 5, id: "headache_severe"},
+				},
+			},
 		},
 		// "tight"
 		{
@@ -25162,6 +27338,12 @@ var (
 					{kind: 3, id: "hard"},
 					{kind: 3, id: "swell"},
 					{kind: 5, id: "one_leg_swollen"},
+				},
+			},
+			{
+				toks: []string{"tight", "as", "anything"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
 				},
 			},
 			{
@@ -25442,6 +27624,12 @@ var (
 		// "toes"
 		{
 			{
+				toks: []string{"toes", "keep", "catching"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"toes", "are", "black"},
 				means: []meaning{
 					{kind: 5, id: "toe_black"},
@@ -25535,6 +27723,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"too", "tight", "now"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
 				toks: []string{"too", "tight"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
@@ -25564,7 +27758,22 @@ var (
 				},
 			},
 			{
+				toks: []string{"took", "a", "tumble"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
 				toks: []string{"took", "a", "boot"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"took", "a", "kick"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
 					{kind: 5, id: "injury"},
@@ -25649,6 +27858,15 @@ var (
 				toks: []string{"trained"},
 				means: []meaning{
 					{kind: 3, id: "exertion"},
+				},
+			},
+		},
+		// "trainers"
+		{
+			{
+				toks: []string{"trainers"},
+				means: []meaning{
+					{kind: 3, id: "fit"},
 				},
 			},
 		},
@@ -26140,6 +28358,36 @@ var (
 				},
 			},
 			{
+				toks: []string{"unable", "to", "feel"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"unable", "to", "lift"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
+				toks: []string{"unable", "to", "move"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
+				toks: []string{"unable", "to", "raise"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
+				toks: []string{"unable", "to", "see"},
+				means: []meaning{
+					{kind: 3, id: "sight_loss"},
+				},
+			},
+			{
 				toks: []string{"unable", "to", "stand"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
@@ -26152,6 +28400,18 @@ var (
 					{kind: 5, id: "cant_bear_weight"},
 				},
 			},
+			{
+				toks: []string{"unable", "to", "sleep"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
+				toks: []string{"unable", "to"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
 		},
 		// "unbearable"
 		{
@@ -26160,6 +28420,15 @@ var (
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
 					{kind: 5, id: "severe"},
+				},
+			},
+		},
+		// "unclear"
+		{
+			{
+				toks: []string{"unclear"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
 				},
 			},
 		},
@@ -26238,6 +28507,15 @@ var (
 				toks: []string{"uneven"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
+				},
+			},
+		},
+		// "unreal"
+		{
+			{
+				toks: []string{"unreal", "pain"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
 				},
 			},
 		},
@@ -26557,6 +28835,30 @@ var (
 		// "walk"
 		{
 			{
+				toks: []string{"walk", "the", "dog"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"walk", "down"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"walk", "to"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"walk", "up"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
 				toks: []string{"walk"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
@@ -26619,6 +28921,12 @@ var (
 		},
 		// "walks"
 		{
+			{
+				toks: []string{"walks", "the", "dog"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
 			{
 				toks: []string{"walks"},
 				means: []meaning{
@@ -26789,6 +29097,12 @@ var (
 		// "way"
 		{
 			{
+				toks: []string{"way", "more", "than", "it", "should"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"way", "worse", "than"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
@@ -26865,6 +29179,21 @@ var (
 				},
 			},
 		},
+		// "wedding"
+		{
+			{
+				toks: []string{"wedding", "ring", "stuck"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
+				toks: []string{"wedding", "ring"},
+				means: []meaning{
+					{kind: 3, id: "fit"},
+				},
+			},
+		},
 		// "wee"
 		{
 			{
@@ -26898,6 +29227,14 @@ var (
 				toks: []string{"weeks", "now"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"weeks", "on"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 				},
 			},
 			{
@@ -26987,6 +29324,20 @@ var (
 				},
 			},
 			{
+				toks: []string{"went", "down", "in"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"went", "down", "overnight"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
 				toks: []string{"went", "down", "on"},
 				means: []meaning{
 					{kind: 5, id: "fell"},
@@ -27027,6 +29378,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"went", "flying"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"went", "dead"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+					{kind: 5, id: "leg_numb_sudden"},
+				},
+			},
+			{
 				toks: []string{"went", "dark"},
 				means: []meaning{
 					{kind: 3, id: "sight_loss"},
@@ -27054,19 +29420,6 @@ var (
 				toks: []string{"went", "grey"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
-				},
-			},
-			{
-				toks: []string{"went", "flying"},
-				means: []meaning{
-					{kind: 5, id: "fell"},
-					{kind: 5, id: "injury"},
-				},
-			},
-			{
-				toks: []string{"went", "dead"},
-				means: []meaning{
-					{kind: 5, id: "leg_numb_sudden"},
 				},
 			},
 			{
@@ -27102,7 +29455,20 @@ var (
 			{
 				toks: []string{"wet", "the", "bed"},
 				means: []meaning{
+					{kind: 3, id: "bedwet"},
 					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"wet", "bed"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
+				},
+			},
+			{
+				toks: []string{"wet", "sheets"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
 				},
 			},
 			{
@@ -27156,12 +29522,20 @@ var (
 			{
 				toks: []string{"wetting", "the", "bed"},
 				means: []meaning{
+					{kind: 3, id: "bedwet"},
 					{kind: 5, id: "bladder_change"},
 				},
 			},
 		},
 		// "whacked"
 		{
+			{
+				toks: []string{"whacked", "it"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+					{kind: 5, id: "injury"},
+				},
+			},
 			{
 				toks: []string{"whacked"},
 				means: []meaning{
@@ -27261,6 +29635,24 @@ var (
 			},
 			{
 				toks: []string{"when", "i", "pause"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"when", "he", "stops"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"when", "she", "stops"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"when", "they", "stop"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -27386,12 +29778,14 @@ var (
 			{
 				toks: []string{"whole", "left", "side"},
 				means: []meaning{
+					{kind: 3, id: "same_side"},
 					{kind: 5, id: "arm_weak"},
 				},
 			},
 			{
 				toks: []string{"whole", "right", "side"},
 				means: []meaning{
+					{kind: 3, id: "same_side"},
 					{kind: 5, id: "arm_weak"},
 				},
 			},
@@ -27399,6 +29793,12 @@ var (
 				toks: []string{"whole", "leg"},
 				means: []meaning{
 					{id: "leg"},
+				},
+			},
+			{
+				toks: []string{"whole", "side"},
+				means: []meaning{
+					{kind: 3, id: "same_side"},
 				},
 			},
 		},
@@ -27426,7 +29826,22 @@ var (
 				},
 			},
 			{
+				toks: []string{"wiggle", "*", "toes"},
+				means: []meaning{
+					{kind: 3, id: "toes_move"},
+				},
+			},
+			{
 				toks: []string{"wiggle"},
+				means: []meaning{
+					{kind: 3, id: "toes_move"},
+				},
+			},
+		},
+		// "wiggles"
+		{
+			{
+				toks: []string{"wiggles", "*", "toes"},
 				means: []meaning{
 					{kind: 3, id: "toes_move"},
 				},
@@ -27483,6 +29898,15 @@ var (
 				toks: []string{"winded"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
+				},
+			},
+		},
+		// "window"
+		{
+			{
+				toks: []string{"window", "shopping"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
 				},
 			},
 		},
@@ -27675,13 +30099,14 @@ var (
 		// "woke"
 		{
 			{
-				toks: []string{"woke", "up", "soaked"},
+				toks: []string{"woke", "up", "wet"},
 				means: []meaning{
+					{kind: 3, id: "bedwet"},
 					{kind: 5, id: "bladder_change"},
 				},
 			},
 			{
-				toks: []string{"woke", "up", "wet"},
+				toks: []string{"woke", "up", "soaked"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
 				},
@@ -27840,6 +30265,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"won't", "budge"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
 				toks: []string{"won't", "grip"},
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
@@ -27862,6 +30293,12 @@ var (
 				toks: []string{"won't", "work"},
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
+				toks: []string{"won't", "empty"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
 				},
 			},
 			{
@@ -28050,6 +30487,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"worse", "than", "it", "should"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"worse", "in", "the", "evening"},
 				means: []meaning{
 					{kind: 4, id: "night"},
@@ -28213,6 +30656,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"wrong", "words"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
+				},
+			},
+			{
 				toks: []string{"wrong", "angle"},
 				means: []meaning{
 					{kind: 5, id: "leg_deformed"},
@@ -28263,6 +30712,12 @@ var (
 			},
 			{
 				toks: []string{"yellow", "stain"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"yellow", "liquid"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
 				},
@@ -28883,6 +31338,13 @@ var (
 				"screams if i touch",
 				"yelling whenever",
 				"screams when",
+				"stuck there",
+				"she's stuck",
+				"he's stuck",
+				"can't get back up",
+				"couldn't get back up",
+				"can't get her up",
+				"can't get him up",
 			},
 		},
 		// "chest_pain"
@@ -28973,6 +31435,11 @@ var (
 				"not right in the head",
 				"doesn't make sense",
 				"muddled up",
+				"not understanding",
+				"isn't understanding",
+				"doesn't understand",
+				"can't follow",
+				"not following what",
 			},
 		},
 		// "coughing_blood"
@@ -29229,6 +31696,11 @@ var (
 				"keep it down off the bed",
 				"keep my leg down off the bed",
 				"keep my foot down",
+				"recliner",
+				"in the recliner",
+				"sleeping in the recliner",
+				"sleep in the recliner",
+				"in my recliner",
 			},
 		},
 		// "face_droop"
@@ -29365,6 +31837,17 @@ var (
 				"wiped out",
 				"came a cropper",
 				"stacked it",
+				"missed the step",
+				"missed a stair",
+				"missed the stair",
+				"missed the bottom step",
+				"missed her step",
+				"missed his step",
+				"gone down in",
+				"went down in",
+				"fell in the",
+				"gone flying",
+				"took a tumble",
 			},
 		},
 		// "fever"
@@ -29486,6 +31969,17 @@ var (
 				"shoe keeps falling off",
 				"can't lift the front of my foot",
 				"front of my foot won't lift",
+				"flopping",
+				"started flopping",
+				"foot's flopping",
+				"lift my knee right up",
+				"lift my knee up",
+				"lift my knee high",
+				"so i don't trip",
+				"toes keep catching",
+				"keeps catching the ground",
+				"slapping",
+				"slaps down",
 			},
 		},
 		// "foot_wound"
@@ -29571,6 +32065,14 @@ var (
 				"yellow stain",
 				"stain on my sock",
 				"a stain",
+				"yellow liquid",
+				"liquid coming out",
+				"coming out from my toe",
+				"coming out of my toe",
+				"fluid coming out",
+				"leaking from",
+				"green stuff",
+				"gunk",
 			},
 			Chronic: "wound_not_healing",
 		},
@@ -29615,6 +32117,11 @@ var (
 				"since summer",
 				"since winter",
 				"most weeks",
+				"almost daily",
+				"nearly daily",
+				"daily",
+				"every other night",
+				"most days",
 			},
 		},
 		// "hands_face_swollen"
@@ -29642,6 +32149,14 @@ var (
 				"face has swollen",
 				"face puffed up",
 				"eyes are puffy",
+				"wedding ring's stuck",
+				"ring's stuck",
+				"ring is stuck",
+				"ring stuck",
+				"rings are stuck",
+				"ring's stuck fast",
+				"ring cutting in",
+				"rings cutting in",
 			},
 		},
 		// "headache_severe"
@@ -29661,6 +32176,15 @@ var (
 				"migraine",
 				"really bad headache",
 				"horrible headache",
+				"banging headache",
+				"blinding headache",
+				"killer headache",
+				"cracking headache",
+				"head is pounding",
+				"head's pounding",
+				"head is banging",
+				"head's banging",
+				"thumping head",
 			},
 		},
 		// "heart_disease"
@@ -29828,6 +32352,29 @@ var (
 				"banged into",
 				"walked into",
 				"bike accident",
+				"missed the step",
+				"missed a stair",
+				"missed the stair",
+				"missed the bottom step",
+				"missed her step",
+				"missed his step",
+				"gone down in",
+				"went down in",
+				"fell in the",
+				"gone flying",
+				"took a tumble",
+				"squashed",
+				"squashed under",
+				"squished",
+				"crush injury",
+				"ran into",
+				"collided",
+				"collision",
+				"copped a kick",
+				"copped a boot",
+				"took a kick",
+				"smacked",
+				"whacked it",
 			},
 		},
 		// "joint_hot"
@@ -30656,6 +33203,14 @@ var (
 				"foot hurts all the time",
 				"foot pain all the time",
 				"hurts all night even",
+				"even when i'm not moving",
+				"not moving at all",
+				"even when not moving",
+				"even lying quiet",
+				"lying quiet in bed",
+				"even sitting still",
+				"aches even when",
+				"hurts even when i'm still",
 			},
 		},
 		// "rib_pain"
@@ -30763,6 +33318,7 @@ var (
 				"intense",
 				"extreme",
 			},
+			Unless: []string{"eased"},
 		},
 		// "skin_change"
 		{
@@ -30812,6 +33368,11 @@ var (
 				"destroying my sleep",
 				"can't get any sleep",
 				"no sleep for",
+				"not able to sleep",
+				"unable to sleep",
+				"barely sleeping",
+				"hardly sleeping",
+				"can't get to sleep for",
 			},
 		},
 		// "smoker"
@@ -31105,6 +33666,7 @@ var (
 		"night",
 		"now",
 		"sudden",
+		"weeks",
 	}
 	std4Values = [...][]string{
 		// "daily"
@@ -31148,6 +33710,14 @@ var (
 			"puffy at night",
 			"swell at night",
 			"swollen at night",
+			"by the next morning",
+			"by next morning",
+			"gone down by",
+			"went down overnight",
+			"down overnight",
+			"the next morning",
+			"next morning",
+			"by the end of the night",
 		},
 		// "daytime"
 		{
@@ -31227,6 +33797,28 @@ var (
 			"even after # weeks",
 			"after six weeks",
 			"always cold",
+			"going on # weeks",
+			"going on # months",
+			"about # weeks",
+			"about # months",
+			"# weeks or so",
+			"# months or so",
+			"# weeks of",
+			"# months of",
+			"couple of weeks",
+			"a couple of weeks",
+			"couple of months",
+			"a couple of months",
+			"more than one month",
+			"since one month",
+			"since a month",
+			"since more than one month",
+			"about a week",
+			"a week now",
+			"been like that",
+			"since last month",
+			"weeks on",
+			"# weeks on",
 		},
 		// "night"
 		{
@@ -31273,6 +33865,60 @@ var (
 			"in a day",
 			"since this morning",
 			"today",
+		},
+		// "weeks"
+		{
+			"for weeks",
+			"for months",
+			"# weeks",
+			"# months",
+			"few weeks",
+			"several weeks",
+			"couple of months",
+			"a couple of months",
+			"more than a month",
+			"more than one month",
+			"over a month",
+			"a month",
+			"since one month",
+			"since # weeks",
+			"since # months",
+			"weeks on",
+			"# weeks on",
+			"for ages",
+			"for years",
+			"ages",
+			"months",
+			"weeks now",
+			"months now",
+			"a month now",
+			"for a month",
+			"for # months",
+			"# months now",
+			"for # weeks",
+			"# weeks now",
+			"for about # weeks",
+			"for about # months",
+			"over # weeks",
+			"for a few weeks",
+			"over the last few weeks",
+			"last few weeks",
+			"last few months",
+			"after # weeks",
+			"even after # weeks",
+			"after six weeks",
+			"going on # weeks",
+			"going on # months",
+			"about # weeks",
+			"about # months",
+			"# weeks or so",
+			"# months or so",
+			"# weeks of",
+			"# months of",
+			"since a month",
+			"since more than one month",
+			"since last month",
+			"over the weeks",
 		},
 	}
 	std5Keys = [...]string{
@@ -31418,6 +34064,7 @@ var (
 		"ache",
 		"arm",
 		"arthritis",
+		"bedwet",
 		"blood",
 		"both",
 		"breath",
@@ -31459,6 +34106,7 @@ var (
 		"press",
 		"reddish",
 		"restless",
+		"same_side",
 		"sciatica",
 		"shooting",
 		"sight_blur",
@@ -31475,6 +34123,7 @@ var (
 		"sweat",
 		"swell",
 		"swell_sudden",
+		"tender_word",
 		"throbbing",
 		"tight",
 		"tingling",
@@ -31515,6 +34164,18 @@ var (
 			"inflamed",
 			"inflammation",
 		},
+		// "bedwet"
+		{
+			"wet bed",
+			"wet the bed",
+			"wetting the bed",
+			"bed was wet",
+			"bed was soaked",
+			"woke up wet",
+			"wet sheets",
+			"sheets were wet",
+			"sheets were soaked",
+		},
 		// "blood"
 		{
 			"blood",
@@ -31532,6 +34193,17 @@ var (
 			"blood in the tissue",
 			"red bits",
 			"blood on the tissue",
+			"red stuff",
+			"something red",
+			"bit of red",
+			"bits of red",
+			"bright red",
+			"red phlegm",
+			"red spit",
+			"reddish",
+			"rusty",
+			"brownish red",
+			"dark red",
 		},
 		// "both"
 		{
@@ -31721,6 +34393,23 @@ var (
 			"too much pain",
 			"off the charts",
 			"the pain is off the charts",
+			"way more than it should",
+			"more than it should",
+			"worse than it should",
+			"crying with pain",
+			"crying in pain",
+			"in tears with pain",
+			"sobbing with pain",
+			"pain is unreal",
+			"unreal pain",
+			"panadol's done nothing",
+			"painkillers have done nothing",
+			"painkillers did nothing",
+			"tablets have done nothing",
+			"paracetamol's done nothing",
+			"ibuprofen's done nothing",
+			"nurofen's done nothing",
+			"done nothing for the pain",
 		},
 		// "droop"
 		{
@@ -31778,6 +34467,15 @@ var (
 			"it settled",
 			"relaxed",
 			"it relaxed",
+			"easing off",
+			"it's easing",
+			"easing off now",
+			"it's easing off",
+			"eased now",
+			"it's stopped",
+			"has stopped",
+			"let go now",
+			"gone off now",
 		},
 		// "exertion"
 		{
@@ -31817,6 +34515,11 @@ var (
 			"bike ride",
 			"exercise",
 			"exercising",
+			"shin splints",
+			"leg workout",
+			"brutal workout",
+			"sprints",
+			"sprinting",
 		},
 		// "eye"
 		{"eye", "eyes", "sight", "vision", "eyesight", "see out of"},
@@ -31879,6 +34582,21 @@ var (
 			"lost my footing",
 			"jumped off",
 			"wiped out",
+			"missed the step",
+			"missed a stair",
+			"missed the stair",
+			"missed the bottom step",
+			"missed her step",
+			"missed his step",
+			"gone down in",
+			"went down in",
+			"fell in the",
+			"went flying",
+			"gone flying",
+			"took a tumble",
+			"stacked it",
+			"came a cropper",
+			"had a spill",
 		},
 		// "feel_loss"
 		{
@@ -31929,6 +34647,21 @@ var (
 			"novocaine",
 			"like the dentist",
 			"not feeling it",
+			"couldn't really feel",
+			"can barely feel",
+			"could barely feel",
+			"can hardly feel",
+			"could hardly feel",
+			"can't * feel",
+			"couldn't * feel",
+			"nothing there",
+			"nothing's there",
+			"like it's not there",
+			"like it isn't there",
+			"not there",
+			"not able to feel",
+			"unable to feel",
+			"not been able to feel",
 		},
 		// "fit"
 		{
@@ -31951,6 +34684,14 @@ var (
 			"ring",
 			"rings",
 			"watch strap",
+			"trainers",
+			"sneakers",
+			"runners",
+			"sock tops",
+			"wedding ring",
+			"sandals",
+			"chappals",
+			"thongs",
 		},
 		// "fit_change"
 		{
@@ -32004,6 +34745,17 @@ var (
 			"a pit",
 			"takes ages to fill",
 			"fill back in",
+			"hollow",
+			"leaves a hollow",
+			"a hollow",
+			"a dip",
+			"leaves a dip",
+			"rings",
+			"red rings",
+			"too tight now",
+			"stuck fast",
+			"can't get it off",
+			"won't budge",
 		},
 		// "growing"
 		{"growing pains", "growing pain"},
@@ -32031,6 +34783,14 @@ var (
 			"so tight",
 			"swollen tight",
 			"tight and shiny",
+			"like concrete",
+			"concrete",
+			"like cement",
+			"like a brick",
+			"hard as a brick",
+			"shiny and hard",
+			"hard and shiny",
+			"tight as anything",
 		},
 		// "heavy"
 		{"heavy", "heaviness", "like lead", "leaden", "weighed down"},
@@ -32113,6 +34873,19 @@ var (
 			"pinned under",
 			"pinned",
 			"trapped",
+			"squashed",
+			"squashed under",
+			"squished",
+			"crush injury",
+			"ran into",
+			"collided",
+			"collision",
+			"copped a kick",
+			"copped a boot",
+			"took a kick",
+			"shin on",
+			"smacked",
+			"whacked it",
 		},
 		// "leak"
 		{
@@ -32163,6 +34936,21 @@ var (
 			"pins and needles",
 			"lost feeling",
 			"can't feel",
+			"not able to lift",
+			"unable to lift",
+			"not able to move",
+			"unable to move",
+			"can't raise",
+			"not able to raise",
+			"unable to raise",
+			"quit on me",
+			"just quit",
+			"stopped working",
+			"went dead",
+			"gone dead",
+			"feels heavy",
+			"heavy and weird",
+			"clumsy",
 		},
 		// "misshapen"
 		{
@@ -32216,6 +35004,25 @@ var (
 			"can't get it out",
 			"only dribbles",
 			"just dribbles",
+			"straining",
+			"strain",
+			"nothing is coming",
+			"nothing coming",
+			"nothing's coming",
+			"can't empty",
+			"not emptying",
+			"won't empty",
+			"can't go",
+			"couldn't go",
+			"not able to go",
+			"not able to",
+			"not been able to",
+			"unable to",
+			"haven't been able to",
+			"hasn't been able to",
+			"not passed",
+			"haven't passed",
+			"hasn't passed",
 		},
 		// "numb"
 		{
@@ -32250,6 +35057,9 @@ var (
 			"acting up",
 			"uncomfortable",
 			"discomfort",
+			"paining",
+			"pained",
+			"paining me",
 		},
 		// "pee"
 		{
@@ -32309,6 +35119,10 @@ var (
 			"squeeze",
 			"thumb",
 			"finger",
+			"push a thumb",
+			"press a finger",
+			"press my thumb",
+			"poke it",
 		},
 		// "reddish"
 		{
@@ -32363,6 +35177,23 @@ var (
 			"won't keep still",
 			"won't stay still",
 			"can't stay still",
+		},
+		// "same_side"
+		{
+			"same side",
+			"on the same side",
+			"same side as",
+			"whole side",
+			"whole left side",
+			"whole right side",
+			"one side of my body",
+			"one side of his body",
+			"one side of her body",
+			"down one side",
+			"left side of my body",
+			"right side of my body",
+			"left side of his body",
+			"right side of her body",
 		},
 		// "sciatica"
 		{
@@ -32432,6 +35263,16 @@ var (
 			"lost the sight",
 			"can't see out of",
 			"couldn't see out of",
+			"can't see properly",
+			"can't see",
+			"cannot see",
+			"couldn't see",
+			"not able to see",
+			"unable to see",
+			"lost my sight",
+			"lost sight",
+			"half my vision",
+			"half of my vision",
 		},
 		// "snap"
 		{
@@ -32457,6 +35298,19 @@ var (
 			"feel bruised",
 			"bruised muscle",
 			"muscle feels bruised",
+			"still feels bruised",
+			"muscle still feels bruised",
+			"feels like i've been kicked",
+			"like i've been kicked",
+			"like i got kicked",
+			"like i've been punched",
+			"like someone kicked me",
+			"like a bruise",
+			"bruised sort of",
+			"bruised sort of soreness",
+			"sort of bruised",
+			"feels bruised now",
+			"bit bruised",
 		},
 		// "speech"
 		{
@@ -32509,6 +35363,15 @@ var (
 			"like she's drunk",
 			"like he's been drinking",
 			"like she's been drinking",
+			"not clear",
+			"unclear",
+			"isn't clear",
+			"not coming",
+			"can't get the words",
+			"can't get his words",
+			"can't get her words",
+			"lost for words",
+			"wrong words",
 		},
 		// "stiff"
 		{"stiff", "stiffness", "creaky", "locked", "seized"},
@@ -32559,6 +35422,30 @@ var (
 			"rest and it goes",
 			"i rest and it",
 			"then it goes",
+			"pausing",
+			"have to pause",
+			"so my calves can settle",
+			"can settle",
+			"off i go again",
+			"carry on again",
+			"then i can carry on",
+			"after a breather",
+			"a breather",
+			"take a breather",
+			"stands still",
+			"stand still for",
+			"when he stops",
+			"when she stops",
+			"when they stop",
+			"it goes when",
+			"goes when he",
+			"goes when she",
+			"settles when",
+			"once i stand",
+			"then they're right",
+			"they're right again",
+			"then it's fine",
+			"then it's right",
 		},
 		// "struggle"
 		{
@@ -32636,6 +35523,20 @@ var (
 			"screams if he",
 			"can't move her hip",
 			"can't move his hip",
+			"stuck there",
+			"is stuck",
+			"she's stuck",
+			"he's stuck",
+			"i'm stuck",
+			"stuck on the",
+			"can't get off the floor",
+			"can't get back up",
+			"couldn't get up",
+			"couldn't get back up",
+			"can't get her up",
+			"can't get him up",
+			"can't lift her up",
+			"can't lift him up",
 		},
 		// "sugar"
 		{"sugar", "sugar problem", "sugar disease"},
@@ -32685,6 +35586,12 @@ var (
 			"tree trunks",
 			"doubled in size",
 			"twice the size",
+			"bulging",
+			"bulge",
+			"bulgy",
+			"puffed",
+			"swole",
+			"ballooning",
 		},
 		// "swell_sudden"
 		{
@@ -32698,6 +35605,17 @@ var (
 			"huge",
 			"massive",
 			"doubled",
+		},
+		// "tender_word"
+		{
+			"tender",
+			"tenderness",
+			"so tender",
+			"really tender",
+			"tender to touch",
+			"tender to the touch",
+			"sore to touch",
+			"sore to the touch",
 		},
 		// "throbbing"
 		{"throbbing", "throbs", "pulsing", "pounding"},
@@ -32745,6 +35663,16 @@ var (
 			"can't lift my foot up",
 			"can't move my toes",
 			"can't move my foot",
+			"move * toes",
+			"moves * toes",
+			"moving * toes",
+			"wiggle * toes",
+			"wiggles * toes",
+			"moves my toes",
+			"moves his toes",
+			"moves her toes",
+			"foot just flops",
+			"foot flops",
 		},
 		// "veins"
 		{
@@ -32789,6 +35717,20 @@ var (
 			"my walk",
 			"morning walk",
 			"walking the dog",
+			"high street",
+			"shop fronts",
+			"shop windows",
+			"window shopping",
+			"down the street",
+			"round the block",
+			"around the block",
+			"same distance",
+			"walks the dog",
+			"walk the dog",
+			"the walk",
+			"walk down",
+			"walk to",
+			"walk up",
 		},
 		// "weak"
 		{

@@ -1019,6 +1019,21 @@ var loaded = &data{
 			},
 		},
 		{
+			ID:    "diabetic_unwell",
+			Level: "urgent",
+			When: [][]string{
+				{"diabetes"},
+				{"confused", "confused_or_faint", "faint", "fever"},
+			},
+			Why:       "triage.why.diabetic_foot",
+			Meanwhile: "triage.meanwhile.foot",
+			Worse:     "triage.worse.infection",
+			Sources: []string{
+				"refs §3 diabetic foot + fever, feeling unwell or a black toe (U)",
+				"refs §2 diabetic foot: infection can spread fast, sometimes with few local signs",
+			},
+		},
+		{
 			ID:    "diabetic_foot_screen",
 			Level: "urgent",
 			When: [][]string{
