@@ -9497,12 +9497,6 @@ var (
 					{id: "groin"},
 				},
 			},
-			{
-				toks: []string{"down", "overnight"},
-				means: []meaning{
-					{kind: 4, id: "daily"},
-				},
-			},
 		},
 		// "drag"
 		{
@@ -33714,7 +33708,6 @@ var (
 			"by next morning",
 			"gone down by",
 			"went down overnight",
-			"down overnight",
 			"the next morning",
 			"next morning",
 			"by the end of the night",
