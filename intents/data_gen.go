@@ -4,13 +4,17 @@
 
 package intents
 
+import (
+	"github.com/nightlegs/nightlegs/internal/session"
+)
+
 var memory = &memoryData{
 	Resume: struct {
-		Greet   map[string]string `yaml:"greet"`
-		Default string            `yaml:"default"`
-		Again   map[string]string `yaml:"again"`
+		Greet   map[session.Topic]string `yaml:"greet"`
+		Default string                   `yaml:"default"`
+		Again   map[string]string        `yaml:"again"`
 	}{
-		Greet: map[string]string{
+		Greet: map[session.Topic]string{
 			"aches":       "resume.aches",
 			"child":       "resume.child",
 			"circulation": "resume.circulation",
@@ -36,11 +40,11 @@ var memory = &memoryData{
 			Days:   14,
 			Span:   "two weeks",
 			Fact:   "frequent",
-			Say: map[string]string{
+			Say: map[session.Topic]string{
 				"cramp": "memory.pattern.cramp",
 			},
 			Default: "memory.pattern",
-			Except:  []string{"child"},
+			Except:  []session.Topic{"child"},
 			Sources: []string{
 				"refs §3 row 13: frequent RLS or cramps disturbing sleep, a doctor within days (D); 'every night for weeks'",
 				"seed 003: cramps that happen often, talk to a doctor",
@@ -66,7 +70,7 @@ var memory = &memoryData{
 		"fourteenth",
 		"fifteenth",
 	},
-	Topics: map[string]string{
+	Topics: map[session.Topic]string{
 		"aches":       "with aching legs",
 		"child":       "about a child's legs",
 		"circulation": "with poor blood flow in the legs",
@@ -236,7 +240,7 @@ var routes = &routing{
 }
 
 var (
-	routes1Keys = [...]string{
+	routes1Keys = [...]session.Topic{
 		"aches",
 		"child",
 		"circulation",
@@ -303,7 +307,7 @@ var screens = &screening{
 }
 
 var (
-	screens1Keys = [...]string{
+	screens1Keys = [...]session.Topic{
 		"aches",
 		"child",
 		"circulation",
