@@ -24,10 +24,8 @@ func loadScreens(b []byte, decode decoder) (*screening, error) {
 		return nil, fmt.Errorf("screens.yaml: %w", err)
 	}
 	for topic, ids := range s.Screens {
-		for _, id := range ids {
-			if _, ok := triage.Lookup(id); !ok || !strings.HasPrefix(id, dialog.TriagePrefix) {
-				return nil, fmt.Errorf("screens.yaml: %s asks %q, which is not a triage screening question", topic, id)
-			}
+		if err := checkScreens(topic, ids); err != nil {
+			return nil, err
 		}
 	}
 	for id := range s.Unsure {
@@ -36,6 +34,17 @@ func loadScreens(b []byte, decode decoder) (*screening, error) {
 		}
 	}
 	return &s, nil
+}
+
+// checkScreens checks that each question a topic asks first is one of
+// triage's screening questions.
+func checkScreens(topic session.Topic, ids []string) error {
+	for _, id := range ids {
+		if _, ok := triage.Lookup(id); !ok || !strings.HasPrefix(id, dialog.TriagePrefix) {
+			return fmt.Errorf("screens.yaml: %s asks %q, which is not a triage screening question", topic, id)
+		}
+	}
+	return nil
 }
 
 // screeningQuestion returns the text of a screening question, with its
