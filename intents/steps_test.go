@@ -6,19 +6,18 @@ import (
 
 	"github.com/nightlegs/nightlegs/intents/circulation"
 	"github.com/nightlegs/nightlegs/intents/dialog"
-	"github.com/nightlegs/nightlegs/intents/hip"
-	"github.com/nightlegs/nightlegs/intents/joint"
-	"github.com/nightlegs/nightlegs/intents/nerve"
-	"github.com/nightlegs/nightlegs/intents/restless"
 
 	"github.com/nightlegs/nightlegs/internal/alexa"
+	"github.com/nightlegs/nightlegs/internal/golit"
 	"github.com/nightlegs/nightlegs/internal/router"
 	"github.com/nightlegs/nightlegs/internal/session"
+	"github.com/nightlegs/nightlegs/internal/topicdir"
 	"github.com/nightlegs/nightlegs/internal/triage"
 )
 
-// TestTopicsTakeAnswers checks that each topic's conversation takes the
-// answers to its questions.
+// TestTopicsTakeAnswers checks that each topic folder's conversation
+// (intents/<topic>/ with a topic.yaml) is in the topics list and takes the
+// answers to its questions, and that its route's intent is registered.
 func TestTopicsTakeAnswers(t *testing.T) {
 	if _, ok := triage.Lookup(dialog.ScreenFrequent); !ok {
 		t.Errorf("%s is not a triage screening question", dialog.ScreenFrequent)
@@ -28,9 +27,19 @@ func TestTopicsTakeAnswers(t *testing.T) {
 	for _, register := range topics {
 		register(s, r)
 	}
-	for _, topic := range []session.Topic{restless.Topic, hip.Topic, nerve.Topic, nerve.TopicFeet, circulation.Topic, joint.Topic} {
-		if s.answers[topic] == nil {
-			t.Errorf("topic %s takes no answers", topic)
+	hooks, err := topicdir.Load(golit.DecodeFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hooks) == 0 {
+		t.Fatal("no topic folders found")
+	}
+	for _, h := range hooks {
+		if s.answers[session.Topic(h.Topic)] == nil {
+			t.Errorf("topic %s takes no answers: is its Register in intents.New's topics?", h.Topic)
+		}
+		if h.Route != nil && !r.Handles(h.Route.Intent) {
+			t.Errorf("topic %s routes to %s, which no conversation registers", h.Topic, h.Route.Intent)
 		}
 	}
 }
