@@ -19,6 +19,7 @@ var memory = &memoryData{
 			"child":       "resume.child",
 			"circulation": "resume.circulation",
 			"cramp":       "resume.cramp",
+			"exercise":    "resume.topic",
 			"feet":        "resume.feet",
 			"hip":         "resume.hip",
 			"joint":       "resume.joint",
@@ -76,6 +77,7 @@ var memory = &memoryData{
 		"circulation": "with poor blood flow in the legs",
 		"cramp":       "with cramps",
 		"default":     "with sore legs",
+		"exercise":    "with legs sore after exercise",
 		"feet":        "with burning feet",
 		"hip":         "with hip pain",
 		"joint":       "with sore joints",
@@ -311,6 +313,7 @@ var (
 		"aches",
 		"child",
 		"circulation",
+		"exercise",
 		"feet",
 		"hip",
 		"joint",
@@ -328,6 +331,8 @@ var (
 		},
 		// "circulation"
 		{"triage.hanging", "triage.swelling"},
+		// "exercise"
+		{"triage.swelling"},
 		// "feet"
 		{"triage.diabetes", "triage.foot_sore"},
 		// "hip"

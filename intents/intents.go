@@ -19,6 +19,7 @@ import (
 	"github.com/nightlegs/nightlegs/intents/circulation"
 	"github.com/nightlegs/nightlegs/intents/cramp"
 	"github.com/nightlegs/nightlegs/intents/dialog"
+	"github.com/nightlegs/nightlegs/intents/exercise"
 	"github.com/nightlegs/nightlegs/intents/hip"
 	"github.com/nightlegs/nightlegs/intents/joint"
 	"github.com/nightlegs/nightlegs/intents/nerve"
@@ -65,6 +66,7 @@ var topics = []func(dialog.Kit, *router.Router){
 	nerve.Register,
 	circulation.Register,
 	joint.Register,
+	exercise.Register,
 }
 
 // newSet returns the conversations' shared state for lib.
