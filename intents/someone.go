@@ -21,9 +21,11 @@ import (
 // cramps". The conversation is the same, spoken about them; a child's goes
 // to TopicChild first, because a child's night leg pain has its own warning
 // signs.
+const TopicChild session.Topic = "child"
+
 const (
-	TopicChild    session.Topic = "child"
-	IntentSomeone               = "SomeoneIntent"
+	// IntentSomeone is someone else's night leg pain.
+	IntentSomeone = "SomeoneIntent"
 	// factChild is triage's fact that the person is a child.
 	factChild = "child"
 	// answerPerson keeps which person ("son", "wife") the conversation is

@@ -16,7 +16,7 @@ import (
 // Topic is the conversation's name; Intent opens it.
 const (
 	Topic  session.Topic = "aches"
-	Intent               = "AchesIntent"
+	Intent string        = "AchesIntent"
 )
 
 // Conversation is the aches conversation, written with the dialog toolkit.

@@ -17,8 +17,8 @@ import (
 // pain at rest eased by hanging the leg down, said outright.
 const (
 	Topic          session.Topic = "circulation"
-	Intent                       = "CirculationIntent"
-	IntentRestPain               = "RestPainIntent"
+	Intent         string        = "CirculationIntent"
+	IntentRestPain string        = "RestPainIntent"
 )
 
 // factEasesHanging is triage's fact for pain eased by hanging the leg down;

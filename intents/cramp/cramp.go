@@ -12,7 +12,7 @@ import (
 // Topic is the conversation's name; Intent opens it.
 const (
 	Topic  session.Topic = "cramp"
-	Intent               = "CrampIntent"
+	Intent string        = "CrampIntent"
 )
 
 // Conversation is the cramp conversation, written with the dialog toolkit.

@@ -16,7 +16,7 @@ import (
 // Topic is the conversation's name; Intent opens it.
 const (
 	Topic  session.Topic = "exercise"
-	Intent               = "SoreAfterExerciseIntent"
+	Intent string        = "SoreAfterExerciseIntent"
 )
 
 // Triage's facts for walking pain that rest eases: together they are its

@@ -17,7 +17,7 @@ import (
 // Topic is the conversation's name; Intent opens it.
 const (
 	Topic  session.Topic = "hip"
-	Intent               = "HipPainIntent"
+	Intent string        = "HipPainIntent"
 )
 
 // screenBearWeight follows a yes to the injury question: not being able to

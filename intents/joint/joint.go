@@ -14,7 +14,7 @@ import (
 // Topic is the conversation's name; Intent opens it.
 const (
 	Topic  session.Topic = "joint"
-	Intent               = "JointPainIntent"
+	Intent string        = "JointPainIntent"
 )
 
 // screenStiffness asks how long morning stiffness lasts: over half an hour

@@ -30,9 +30,9 @@ import (
 const (
 	Topic             session.Topic = "nerve"
 	TopicFeet         session.Topic = "feet"
-	Intent                          = "NervePainIntent"
-	IntentSciatica                  = "SciaticaIntent"
-	IntentBurningFeet               = "BurningFeetIntent"
+	Intent            string        = "NervePainIntent"
+	IntentSciatica    string        = "SciaticaIntent"
+	IntentBurningFeet string        = "BurningFeetIntent"
 )
 
 // screenNumb asks about numbness once the urgent nerve signs are ruled out

@@ -17,7 +17,7 @@ import (
 // Topic is the conversation's name; Intent opens it.
 const (
 	Topic  session.Topic = "restless"
-	Intent               = "RestlessLegsIntent"
+	Intent string        = "RestlessLegsIntent"
 )
 
 // Conversation is the restless legs conversation, written with the dialog toolkit.
