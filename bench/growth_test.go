@@ -72,7 +72,7 @@ func seedNights(tb testing.TB, st skill.Store, key string, n int) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	topics := []string{"cramp", "restless"}
+	topics := []session.Topic{"cramp", "restless"}
 	for i := range n {
 		date := time.Now().AddDate(0, 0, -1-i/len(topics)).Format(time.DateOnly)
 		night := &session.Night{Date: date, Topic: topics[i%len(topics)], Level: "self_care", Outcome: "eased", Count: 1}

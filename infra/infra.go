@@ -3,8 +3,8 @@
 // the sources those models are assembled from.
 //
 // Each conversation keeps its intents, sample utterances and slot types in
-// its own fragment under model/, so adding a conversation touches one file;
-// `go test ./infra -update` assembles the fragments into
+// its own fragment: a topic in its folder (intents/<topic>/model.json), the
+// others under model/. `go test ./infra -update` assembles the fragments into
 // skill-package/interactionModels/custom/<locale>.json, and the same test
 // without -update fails when the committed models are out of date.
 package infra
@@ -17,6 +17,8 @@ import (
 	"path"
 	"slices"
 	"sort"
+
+	"github.com/nightlegs/nightlegs/internal/topicdir"
 )
 
 //go:embed skill-package model
@@ -131,7 +133,10 @@ type settings struct {
 	} `json:"locales"`
 }
 
-// Assemble builds every locale's interaction model from the fragments.
+// Assemble builds every locale's interaction model from the fragments:
+// model/*.json and the topic folders' model.json, which it reads from the
+// source tree (package topicdir), so it runs where the source is, in the
+// tests.
 func Assemble() (map[string]*InteractionModel, error) {
 	var set settings
 	b, err := fs.ReadFile(files, "model/locales.json")
@@ -145,20 +150,35 @@ func Assemble() (map[string]*InteractionModel, error) {
 	if err != nil {
 		return nil, err
 	}
+	tree, topics, err := topicdir.Glob("model.json")
+	if err != nil {
+		return nil, err
+	}
 	var frags []fragment
+	read := func(fsys fs.FS, name string) error {
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		var f fragment
+		if err := json.Unmarshal(b, &f); err != nil {
+			return fmt.Errorf("decode %s: %w", name, err)
+		}
+		frags = append(frags, f)
+		return nil
+	}
 	for _, name := range names {
 		if name == "model/locales.json" {
 			continue
 		}
-		b, err := fs.ReadFile(files, name)
-		if err != nil {
+		if err := read(files, name); err != nil {
 			return nil, err
 		}
-		var f fragment
-		if err := json.Unmarshal(b, &f); err != nil {
-			return nil, fmt.Errorf("decode %s: %w", name, err)
+	}
+	for _, name := range topics {
+		if err := read(tree, name); err != nil {
+			return nil, err
 		}
-		frags = append(frags, f)
 	}
 	out := map[string]*InteractionModel{}
 	for locale, ls := range set.Locales {

@@ -11,6 +11,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/nightlegs/nightlegs/infra"
+	"github.com/nightlegs/nightlegs/intents/dialog"
 	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/sources"
 )
@@ -69,7 +70,7 @@ func TestCoverage(t *testing.T) {
 		if _, ok := refs[id]; ok {
 			return true
 		}
-		if strings.HasPrefix(id, triagePrefix) {
+		if strings.HasPrefix(id, dialog.TriagePrefix) {
 			return true // said by triage's answers; triage checks they exist
 		}
 		for _, u := range screens.Unsure {

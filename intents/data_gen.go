@@ -4,17 +4,22 @@
 
 package intents
 
+import (
+	"github.com/nightlegs/nightlegs/internal/session"
+)
+
 var memory = &memoryData{
 	Resume: struct {
-		Greet   map[string]string `yaml:"greet"`
-		Default string            `yaml:"default"`
-		Again   map[string]string `yaml:"again"`
+		Greet   map[session.Topic]string `yaml:"greet"`
+		Default string                   `yaml:"default"`
+		Again   map[string]string        `yaml:"again"`
 	}{
-		Greet: map[string]string{
+		Greet: map[session.Topic]string{
 			"aches":       "resume.aches",
 			"child":       "resume.child",
 			"circulation": "resume.circulation",
 			"cramp":       "resume.cramp",
+			"exercise":    "resume.topic",
 			"feet":        "resume.feet",
 			"hip":         "resume.hip",
 			"joint":       "resume.joint",
@@ -36,11 +41,11 @@ var memory = &memoryData{
 			Days:   14,
 			Span:   "two weeks",
 			Fact:   "frequent",
-			Say: map[string]string{
+			Say: map[session.Topic]string{
 				"cramp": "memory.pattern.cramp",
 			},
 			Default: "memory.pattern",
-			Except:  []string{"child"},
+			Except:  []session.Topic{"child"},
 			Sources: []string{
 				"refs §3 row 13: frequent RLS or cramps disturbing sleep, a doctor within days (D); 'every night for weeks'",
 				"seed 003: cramps that happen often, talk to a doctor",
@@ -66,12 +71,13 @@ var memory = &memoryData{
 		"fourteenth",
 		"fifteenth",
 	},
-	Topics: map[string]string{
+	Topics: map[session.Topic]string{
 		"aches":       "with aching legs",
 		"child":       "about a child's legs",
 		"circulation": "with poor blood flow in the legs",
 		"cramp":       "with cramps",
 		"default":     "with sore legs",
+		"exercise":    "with legs sore after exercise",
 		"feet":        "with burning feet",
 		"hip":         "with hip pain",
 		"joint":       "with sore joints",
@@ -236,7 +242,7 @@ var routes = &routing{
 }
 
 var (
-	routes1Keys = [...]string{
+	routes1Keys = [...]session.Topic{
 		"aches",
 		"child",
 		"circulation",
@@ -303,10 +309,11 @@ var screens = &screening{
 }
 
 var (
-	screens1Keys = [...]string{
+	screens1Keys = [...]session.Topic{
 		"aches",
 		"child",
 		"circulation",
+		"exercise",
 		"feet",
 		"hip",
 		"joint",
@@ -324,6 +331,8 @@ var (
 		},
 		// "circulation"
 		{"triage.hanging", "triage.swelling"},
+		// "exercise"
+		{"triage.swelling"},
 		// "feet"
 		{"triage.diabetes", "triage.foot_sore"},
 		// "hip"

@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/nightlegs/nightlegs/infra"
+	"github.com/nightlegs/nightlegs/intents/dialog"
 	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/content"
 	"github.com/nightlegs/nightlegs/internal/golit"
@@ -90,7 +91,7 @@ func TestTextsSpeakable(t *testing.T) {
 					for _, l := range lines {
 						b.Say(l)
 					}
-					b.Pause(textPause)
+					b.Pause(dialog.TextPause)
 					b.Say(ask)
 				})
 				if err := wellFormed(b.String()); err != nil {
@@ -249,18 +250,30 @@ var sayers = map[string]bool{
 	"Has": true, "questionText": true,
 }
 
-// references returns what looks like a content ID in intents/*.go (test
-// files excluded), with where each is first named: every string literal
+// sourceFiles lists the conversations' Go files: this package's and the
+// topic folders' (intents/*.go and intents/*/*.go).
+func sourceFiles(t *testing.T) []string {
+	t.Helper()
+	var files []string
+	for _, pattern := range []string{"*.go", "*/*.go"} {
+		f, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f...)
+	}
+	return files
+}
+
+// references returns what looks like a content ID in intents/*.go and the
+// topic folders' Go files (test files excluded), with where each is first named: every string literal
 // passed to a function that says texts, and every dotted lower-case literal
 // anywhere (a constant, an ID handed on to a helper, appended to what is
 // said, or compared with the pending question). Keys of other kinds that
 // look like IDs are listed in notContent.
 func references(t *testing.T) map[string]string {
 	t.Helper()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := sourceFiles(t)
 	fset := token.NewFileSet()
 	refs := map[string]string{}
 	add := func(lit *ast.BasicLit, pattern *regexp.Regexp) {
@@ -268,7 +281,7 @@ func references(t *testing.T) map[string]string {
 			return
 		}
 		v, err := strconv.Unquote(lit.Value)
-		if err != nil || !pattern.MatchString(v) || strings.HasPrefix(v, triagePrefix) {
+		if err != nil || !pattern.MatchString(v) || strings.HasPrefix(v, dialog.TriagePrefix) {
 			return
 		}
 		if _, seen := refs[v]; !seen {
@@ -283,7 +296,7 @@ func references(t *testing.T) map[string]string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if ast.IsGenerated(f) || strings.Contains(name, "regen") {
+		if ast.IsGenerated(f) || strings.Contains(name, "regen") || name == "hooks.go" {
 			// The data's files: TestGenerated and the data's tests check
 			// what they hold.
 			continue
@@ -434,13 +447,11 @@ func TestScreens(t *testing.T) {
 		}
 	}
 	lib := library(t)
-	s := &set{lib: lib, answers: map[string]answerFunc{}}
-	s.registerAches(router.New(nil))
+	s := newSet(lib)
 	s.registerSomeone(router.New(nil))
-	s.registerNerve(router.New(nil))
-	s.registerHip(router.New(nil))
-	s.registerCirculation(router.New(nil))
-	s.registerJoint(router.New(nil))
+	for _, register := range topics {
+		register(s, router.New(nil))
+	}
 	for topic := range screens.Screens {
 		if _, ok := s.answers[topic]; !ok {
 			t.Errorf("screens.yaml names topic %q, which takes no answers", topic)
@@ -451,8 +462,8 @@ func TestScreens(t *testing.T) {
 			t.Errorf("unsure text %q for %s does not exist", id, q)
 		}
 	}
-	if _, ok := triage.Lookup(screenFrequent); !ok {
-		t.Errorf("%s is not a triage screening question", screenFrequent)
+	if _, ok := triage.Lookup(dialog.ScreenFrequent); !ok {
+		t.Errorf("%s is not a triage screening question", dialog.ScreenFrequent)
 	}
 }
 

@@ -13,28 +13,19 @@ var (
 	memoryYAML []byte
 	//go:embed people.yaml
 	peopleYAML []byte
-	//go:embed redflags.yaml
-	routesYAML []byte
 	//go:embed screens.yaml
 	screensYAML []byte
 )
 
-// TestGenerated fails when data_gen.go is not what the YAML says: run
+// TestGenerated fails when data_gen.go is not what the YAML and the topic
+// folders' topic.yaml say: run
 // `go generate ./...` after editing it.
 func TestGenerated(t *testing.T) {
-	m, err := loadMemory(memoryYAML, golit.Decode)
+	m, r, s, err := loadTree()
 	if err != nil {
 		t.Fatal(err)
 	}
 	p, err := loadPeople(peopleYAML, golit.Decode)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := loadRoutes(routesYAML, golit.Decode)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := loadScreens(screensYAML, golit.Decode)
 	if err != nil {
 		t.Fatal(err)
 	}

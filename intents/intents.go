@@ -1,35 +1,45 @@
-// Package intents holds Night Legs' conversations, one file per topic. Each
-// is a small handler that reads the turn's context, returns what to say and
-// at most one follow-up question, and updates the context in place.
+// Package intents holds Night Legs' conversations. Each is a small handler
+// that reads the turn's context, returns what to say and at most one
+// follow-up question, and updates the context in place.
 //
-// What is said lives in package content; which symptoms are warning signs
-// lives in package triage. New is the one place a conversation is
-// registered.
+// A complaint topic (a cramp, restless legs, hip pain...) is a folder of its
+// own, intents/<topic>/: its conversation as a package written with the
+// toolkit in package dialog, its texts, its model samples and its hooks
+// (topic.yaml). The conversations that are not topics (the built-ins,
+// voice, memory, small talk, routines, someone else's legs, questions, the
+// opening that reads warning signs) are files of this package, which lends
+// the topics what they share (kit.go). New is the one place a conversation
+// is registered; topics lists the topic folders.
 package intents
 
 import (
 	"sync"
 
+	"github.com/nightlegs/nightlegs/intents/aches"
+	"github.com/nightlegs/nightlegs/intents/circulation"
+	"github.com/nightlegs/nightlegs/intents/cramp"
+	"github.com/nightlegs/nightlegs/intents/dialog"
+	"github.com/nightlegs/nightlegs/intents/exercise"
+	"github.com/nightlegs/nightlegs/intents/hip"
+	"github.com/nightlegs/nightlegs/intents/joint"
+	"github.com/nightlegs/nightlegs/intents/nerve"
+	"github.com/nightlegs/nightlegs/intents/restless"
 	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/content"
 	"github.com/nightlegs/nightlegs/internal/router"
 	"github.com/nightlegs/nightlegs/internal/session"
 )
 
-// answerFunc continues a topic's conversation when the listener answers the
-// question it asked (answer is session.Yes, session.No or session.Unknown).
-type answerFunc func(t *router.Turn, question, answer string) (router.Reply, error)
-
 // set is the conversations with what they share.
 type set struct {
 	lib *content.Library
 	// answers maps a topic to the function that takes answers to its
 	// questions, so a bare "yes" reaches the conversation that asked.
-	answers map[string]answerFunc
+	answers map[session.Topic]dialog.AnswerFunc
 	// questions maps a question that may be asked in the middle of any
 	// conversation (memory's consent and forget confirmation) to the
 	// function that takes its answers, whatever the topic.
-	questions map[string]answerFunc
+	questions map[string]dialog.AnswerFunc
 	// lines indexes the library's lines when first needed (last.go).
 	lines func() lineIndex
 }
@@ -46,24 +56,39 @@ type set struct {
 // (golit.Decode).
 type decoder func(b []byte, v any) error
 
+// topics are the topic folders' conversations, intents/<topic>/: adding a
+// topic adds its Register here.
+var topics = []func(dialog.Kit, *router.Router){
+	cramp.Register,
+	aches.Register,
+	restless.Register,
+	hip.Register,
+	nerve.Register,
+	circulation.Register,
+	joint.Register,
+	exercise.Register,
+}
+
+// newSet returns the conversations' shared state for lib.
+func newSet(lib *content.Library) *set {
+	s := &set{lib: lib, answers: map[session.Topic]dialog.AnswerFunc{}, questions: map[string]dialog.AnswerFunc{}}
+	s.lines = sync.OnceValue(func() lineIndex { return indexLines(lib) })
+	return s
+}
+
 // New returns a router with every conversation registered.
 func New(lib *content.Library) *router.Router {
-	s := &set{lib: lib, answers: map[string]answerFunc{}, questions: map[string]answerFunc{}}
-	s.lines = sync.OnceValue(func() lineIndex { return indexLines(lib) })
+	s := newSet(lib)
 	r := router.New(router.HandlerFunc(s.fallback))
 	s.registerBuiltins(r)
 	s.registerRedFlags(r)
-	s.registerCramps(r)
-	s.registerAches(r)
+	for _, register := range topics {
+		register(s, r)
+	}
 	s.registerQuestions(r)
 	s.registerSomeone(r)
 	s.registerVoice(r)
 	s.registerMemory(r)
-	s.registerRestless(r)
-	s.registerHip(r)
-	s.registerNerve(r)
-	s.registerCirculation(r)
-	s.registerJoint(r)
 	s.registerRoutines(r)
 	s.registerTalk(r)
 	s.keepRoutine(r)
@@ -116,7 +141,7 @@ func (s *set) answer(t *router.Turn, answer string) (router.Reply, bool, error) 
 
 // begin starts a topic's conversation, keeping what the session already
 // learned (facts, level, answers, who it is about).
-func begin(t *router.Turn, topic string) {
+func begin(t *router.Turn, topic session.Topic) {
 	noteEpisode(t, topic)
 	if t.State.Topic != topic {
 		t.State.Topic = topic
@@ -125,11 +150,4 @@ func begin(t *router.Turn, topic string) {
 	if t.State.Started.IsZero() {
 		t.State.Started = t.Now
 	}
-}
-
-// night returns tonight's record for a topic. Nights run noon to noon, so a
-// cramp at 3 a.m. belongs to the evening before.
-func night(t *router.Turn, topic, outcome string) *session.Night {
-	d := t.Now.Add(-12 * 60 * 60 * 1e9).Format("2006-01-02")
-	return &session.Night{Date: d, Topic: topic, Level: t.State.Level, Outcome: outcome, Count: 1}
 }

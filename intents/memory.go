@@ -7,10 +7,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/nightlegs/nightlegs/intents/dialog"
 	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/router"
 	"github.com/nightlegs/nightlegs/internal/session"
-	"github.com/nightlegs/nightlegs/internal/skill"
 	"github.com/nightlegs/nightlegs/internal/triage"
 )
 
@@ -63,37 +63,37 @@ const (
 // memoryData is memory.yaml.
 type memoryData struct {
 	Resume struct {
-		Greet   map[string]string `yaml:"greet"`
-		Default string            `yaml:"default"`
-		Again   map[string]string `yaml:"again"`
+		Greet   map[session.Topic]string `yaml:"greet"`
+		Default string                   `yaml:"default"`
+		Again   map[string]string        `yaml:"again"`
 	} `yaml:"resume"`
-	Patterns []pattern         `yaml:"patterns"`
-	Ordinals []string          `yaml:"ordinals"`
-	Topics   map[string]string `yaml:"topics"`
+	Patterns []pattern                `yaml:"patterns"`
+	Ordinals []string                 `yaml:"ordinals"`
+	Topics   map[session.Topic]string `yaml:"topics"`
 }
 
 // pattern is a pattern in kept nights worth telling a doctor.
 type pattern struct {
-	ID      string            `yaml:"id"`
-	Nights  int               `yaml:"nights"`
-	Days    int               `yaml:"days"`
-	Span    string            `yaml:"span"`
-	Fact    string            `yaml:"fact"`
-	Say     map[string]string `yaml:"say"`
-	Default string            `yaml:"default"`
-	Except  []string          `yaml:"except"`
-	Sources []string          `yaml:"sources"`
+	ID      string                   `yaml:"id"`
+	Nights  int                      `yaml:"nights"`
+	Days    int                      `yaml:"days"`
+	Span    string                   `yaml:"span"`
+	Fact    string                   `yaml:"fact"`
+	Say     map[session.Topic]string `yaml:"say"`
+	Default string                   `yaml:"default"`
+	Except  []session.Topic          `yaml:"except"`
+	Sources []string                 `yaml:"sources"`
 }
 
 // text returns the content text that tells the pattern for topic.
-func (p pattern) text(topic string) string {
+func (p pattern) text(topic session.Topic) string {
 	if id, ok := p.Say[topic]; ok {
 		return id
 	}
 	return p.Default
 }
 
-const topicDefault = "default"
+const topicDefault session.Topic = "default"
 
 // loadMemory reads and checks memory.yaml: go generate and the tests run
 // it. Content IDs are checked by the tests, which have the library.
@@ -157,7 +157,7 @@ func (s *set) welcomeBack(t *router.Turn) (router.Reply, bool) {
 		fresh := *t.State
 		*t.State = *c
 		if q := s.askAgain(t, p.Pending); q != "" {
-			t.State.SetAnswer(answerSeen+p.Topic, session.Yes)
+			t.State.SetAnswer(answerSeen+string(p.Topic), session.Yes)
 			greet, ok := memory.Resume.Greet[p.Topic]
 			if !ok {
 				greet = memory.Resume.Default
@@ -182,7 +182,7 @@ func (s *set) askAgain(t *router.Turn, id string) string {
 // carrySeen notes in c the topics the earlier conversation p was about.
 func carrySeen(c, p *session.Context) {
 	if p.Topic != "" {
-		c.SetAnswer(answerSeen+p.Topic, session.Yes)
+		c.SetAnswer(answerSeen+string(p.Topic), session.Yes)
 	}
 	for k, v := range p.Answers {
 		if strings.HasPrefix(k, answerSeen) {
@@ -194,16 +194,16 @@ func carrySeen(c, p *session.Context) {
 // noteEpisode is called when a conversation about topic begins: it notes
 // whether the topic recurs (see the package comment above) and that it was
 // seen.
-func noteEpisode(t *router.Turn, topic string) {
+func noteEpisode(t *router.Turn, topic session.Topic) {
 	c := t.State
-	earlier := c.Answered(answerSeen + topic)
-	if p := t.Resumed; p != nil && (p.Topic == topic || p.Answered(answerSeen+topic)) {
+	earlier := c.Answered(answerSeen + string(topic))
+	if p := t.Resumed; p != nil && (p.Topic == topic || p.Answered(answerSeen+string(topic))) {
 		earlier = true
 	}
 	if earlier {
-		c.SetAnswer(answerRecurs+topic, session.Yes)
+		c.SetAnswer(answerRecurs+string(topic), session.Yes)
 	}
-	c.SetAnswer(answerSeen+topic, session.Yes)
+	c.SetAnswer(answerSeen+string(topic), session.Yes)
 }
 
 // ---- nights: consent and patterns ----------------------------------------
@@ -223,7 +223,7 @@ func (s *set) remember(t *router.Turn, r *router.Reply) {
 		case t.Prefs.History == session.ConsentGiven:
 			s.spotPattern(t, r, n)
 		case t.Prefs.History == session.ConsentUnasked && tracked(n.Topic) && recurs(t.State, n.Topic):
-			t.State.SetAnswer(answerNight, n.Topic+" "+n.Outcome)
+			t.State.SetAnswer(answerNight, string(n.Topic)+" "+n.Outcome)
 		}
 	}
 	if !s.mayAskConsent(t, r) {
@@ -234,7 +234,7 @@ func (s *set) remember(t *router.Turn, r *router.Reply) {
 		r.Speech = &alexa.SSML{}
 	}
 	if !r.Speech.Empty() {
-		r.Speech.Pause(textPause)
+		r.Speech.Pause(dialog.TextPause)
 	}
 	for _, line := range txt.Say {
 		r.Speech.Say(words(t, line))
@@ -267,14 +267,14 @@ func ownNight(t *router.Turn, n *session.Night) bool {
 
 // tracked reports whether some pattern counts the topic's nights: only
 // then is there a reason to ask to keep them.
-func tracked(topic string) bool {
+func tracked(topic session.Topic) bool {
 	return slices.ContainsFunc(memory.Patterns, func(p pattern) bool { return !slices.Contains(p.Except, topic) })
 }
 
 // recurs reports whether the topic's current conversation came after an
 // earlier one, or the listener said it happens often.
-func recurs(c *session.Context, topic string) bool {
-	if c.Answered(answerRecurs + topic) {
+func recurs(c *session.Context, topic session.Topic) bool {
+	if c.Answered(answerRecurs + string(topic)) {
 		return true
 	}
 	return slices.ContainsFunc(memory.Patterns, func(p pattern) bool { return c.HasFact(p.Fact) })
@@ -283,7 +283,7 @@ func recurs(c *session.Context, topic string) bool {
 // spotPattern tells the first pattern tonight's night n completes, once a
 // session per topic, and adds its triage fact so the level rises.
 func (s *set) spotPattern(t *router.Turn, r *router.Reply, n *session.Night) {
-	if t.State.Answered(answerPattern + n.Topic) {
+	if t.State.Answered(answerPattern + string(n.Topic)) {
 		return
 	}
 	for _, p := range memory.Patterns {
@@ -294,14 +294,14 @@ func (s *set) spotPattern(t *router.Turn, r *router.Reply, n *session.Night) {
 		if count < p.Nights {
 			continue
 		}
-		t.State.SetAnswer(answerPattern+n.Topic, p.ID)
+		t.State.SetAnswer(answerPattern+string(n.Topic), p.ID)
 		t.State.AddFacts(p.Fact)
 		extra := map[string]string{"nth": memory.Ordinals[min(count, len(memory.Ordinals))-1], "span": p.Span}
 		if r.Speech == nil {
 			r.Speech = &alexa.SSML{}
 		}
 		if !r.Speech.Empty() {
-			r.Speech.Pause(textPause)
+			r.Speech.Pause(dialog.TextPause)
 		}
 		for _, line := range s.lib.Get(p.text(n.Topic)).Say {
 			r.Speech.Say(wordsWith(t, line, extra))
@@ -343,7 +343,7 @@ func (s *set) consentAnswer(t *router.Turn, q, a string) (router.Reply, error) {
 	}
 	r := s.reply(t, id, farewell(t))
 	if topic, outcome, ok := strings.Cut(waiting, " "); ok && a == session.Yes {
-		r.Night = night(t, topic, outcome)
+		r.Night = dialog.Night(t, session.Topic(topic), outcome)
 	}
 	r.End = true
 	return r, nil
@@ -381,7 +381,7 @@ func (s *set) recall(t *router.Turn) (router.Reply, error) {
 	switch t.Prefs.Voice {
 	case session.VoiceNormal:
 		b.Append(s.speech(t, "memory.recall.voice.normal"))
-	case skill.VoiceWhisper:
+	case session.VoiceWhisper:
 		b.Append(s.speech(t, "memory.recall.voice.whisper"))
 	}
 	b.Append(s.speech(t, "memory.recall.forget"))
@@ -391,7 +391,7 @@ func (s *set) recall(t *router.Turn) (router.Reply, error) {
 // nightTopics says what kept nights were about: "3 with cramps and 1 with
 // aching legs", most frequent first.
 func nightTopics(nights []session.Night) string {
-	count := map[string]int{}
+	count := map[session.Topic]int{}
 	for _, n := range nights {
 		topic := n.Topic
 		if _, ok := memory.Topics[topic]; !ok {
@@ -399,15 +399,15 @@ func nightTopics(nights []session.Night) string {
 		}
 		count[topic]++
 	}
-	topics := make([]string, 0, len(count))
+	topics := make([]session.Topic, 0, len(count))
 	for k := range count {
 		topics = append(topics, k)
 	}
-	slices.SortFunc(topics, func(a, b string) int {
+	slices.SortFunc(topics, func(a, b session.Topic) int {
 		if count[a] != count[b] {
 			return count[b] - count[a]
 		}
-		return strings.Compare(a, b)
+		return strings.Compare(string(a), string(b))
 	})
 	parts := make([]string, len(topics))
 	for i, k := range topics {

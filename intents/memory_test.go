@@ -9,6 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nightlegs/nightlegs/intents/aches"
+	"github.com/nightlegs/nightlegs/intents/cramp"
+
 	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/device"
 	"github.com/nightlegs/nightlegs/internal/golit"
@@ -45,17 +48,13 @@ func TestMemoryData(t *testing.T) {
 	}
 
 	lib := library(t)
-	s := &set{lib: lib, answers: map[string]answerFunc{}, questions: map[string]answerFunc{}}
+	s := newSet(lib)
 	r := router.New(nil)
 	s.registerBuiltins(r)
-	s.registerCramps(r)
-	s.registerAches(r)
+	for _, register := range topics {
+		register(s, r)
+	}
 	s.registerSomeone(r)
-	s.registerRestless(r)
-	s.registerHip(r)
-	s.registerJoint(r)
-	s.registerCirculation(r)
-	s.registerNerve(r)
 	s.registerMemory(r)
 
 	says := func(id string) bool { return lib.Has(id) && len(lib.Get(id).Say) > 0 }
@@ -101,7 +100,7 @@ func TestMemoryData(t *testing.T) {
 	}
 }
 
-func values(m map[string]string) []string {
+func values[K comparable](m map[K]string) []string {
 	var v []string
 	for _, x := range m {
 		v = append(v, x)
@@ -155,7 +154,7 @@ func merge(a, b map[string]string) map[string]string {
 }
 
 func TestNightsWithin(t *testing.T) {
-	n := func(date, topic string) session.Night { return session.Night{Date: date, Topic: topic} }
+	n := func(date string, topic session.Topic) session.Night { return session.Night{Date: date, Topic: topic} }
 	tonight := n("2026-11-20", "cramp")
 	tests := []struct {
 		name   string
@@ -183,7 +182,7 @@ func TestNightsWithin(t *testing.T) {
 }
 
 func TestNightTopics(t *testing.T) {
-	n := func(topic string) session.Night { return session.Night{Date: "2026-11-20", Topic: topic} }
+	n := func(topic session.Topic) session.Night { return session.Night{Date: "2026-11-20", Topic: topic} }
 	tests := []struct {
 		nights []session.Night
 		want   string
@@ -262,9 +261,9 @@ func TestSkillDisabledDeletesTheUsersData(t *testing.T) {
 		// listener agrees to keep nights; a voice is remembered too.
 		l.say(IntentVoiceLouder)
 		keyOf[user] = st.last
-		l.say(IntentCramp)
+		l.say(cramp.Intent)
 		l.say(IntentYes)
-		l.say(IntentCramp)
+		l.say(cramp.Intent)
 		l.say(IntentYes)
 		if got := l.said(IntentNo); !strings.Contains(got, words(&router.Turn{State: &session.Context{}}, library(t).Get(questionConsent).Ask)) {
 			t.Fatalf("%s: consent not asked after a recurring cramp: %q", user, got)
@@ -319,7 +318,7 @@ func TestSkillDisabledDeletesTheUsersData(t *testing.T) {
 // picks up, and what it leaves to the plain welcome or to routines.
 func TestWelcomeBack(t *testing.T) {
 	lib := library(t)
-	s := &set{lib: lib, answers: map[string]answerFunc{}, questions: map[string]answerFunc{}}
+	s := newSet(lib)
 	s.registerMemory(router.New(nil))
 	tests := []struct {
 		name     string
@@ -329,16 +328,16 @@ func TestWelcomeBack(t *testing.T) {
 		question string // what is asked
 	}{
 		{name: "nothing earlier"},
-		{name: "finished", resumed: &session.Context{Topic: TopicCramp, Step: "eased"}},
-		{name: "a routine is the routine's", resumed: &session.Context{Topic: TopicCramp, Pending: "cramp.relief", Routine: &session.Routine{ID: "calf"}}},
-		{name: "memory's own question", resumed: &session.Context{Topic: TopicCramp, Pending: questionForget}},
-		{name: "cramp, asked in the past", resumed: &session.Context{Topic: TopicCramp, Pending: "cramp.relief.foot"}, ok: true,
+		{name: "finished", resumed: &session.Context{Topic: cramp.Topic, Step: "eased"}},
+		{name: "a routine is the routine's", resumed: &session.Context{Topic: cramp.Topic, Pending: "cramp.relief", Routine: &session.Routine{ID: "calf"}}},
+		{name: "memory's own question", resumed: &session.Context{Topic: cramp.Topic, Pending: questionForget}},
+		{name: "cramp, asked in the past", resumed: &session.Context{Topic: cramp.Topic, Pending: "cramp.relief.foot"}, ok: true,
 			greet: "resume.cramp", question: lib.Get("resume.ask.eased").Ask},
-		{name: "cramp, asked as it was", resumed: &session.Context{Topic: TopicCramp, Pending: "cramp.offer.more"}, ok: true,
+		{name: "cramp, asked as it was", resumed: &session.Context{Topic: cramp.Topic, Pending: "cramp.offer.more"}, ok: true,
 			greet: "resume.cramp", question: lib.Get("cramp.offer.more").Ask},
 		{name: "a topic with no greeting of its own", resumed: &session.Context{Topic: "mystery", Pending: "cramp.second"}, ok: true,
 			greet: memory.Resume.Default, question: lib.Get("resume.ask.eased").Ask},
-		{name: "a screening question", resumed: &session.Context{Topic: TopicAches, Pending: "triage.swelling"}, ok: true,
+		{name: "a screening question", resumed: &session.Context{Topic: aches.Topic, Pending: "triage.swelling"}, ok: true,
 			greet: "resume.aches", question: fill(screeningQuestion("triage.swelling"), forms(subjectSelf, ""))},
 	}
 	for _, tt := range tests {
@@ -355,7 +354,7 @@ func TestWelcomeBack(t *testing.T) {
 				if turn.State.Pending != "" || turn.State.Topic != "" {
 					t.Errorf("not picked up, yet the state is %+v", turn.State)
 				}
-				if tt.resumed != nil && tt.resumed.Topic != "" && !turn.State.Answered(answerSeen+tt.resumed.Topic) {
+				if tt.resumed != nil && tt.resumed.Topic != "" && !turn.State.Answered(answerSeen+string(tt.resumed.Topic)) {
 					t.Error("the earlier topic was not noted as seen")
 				}
 				return

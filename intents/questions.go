@@ -3,8 +3,8 @@ package intents
 import (
 	"regexp"
 	"strings"
-	"time"
 
+	"github.com/nightlegs/nightlegs/intents/dialog"
 	"github.com/nightlegs/nightlegs/internal/session"
 
 	"github.com/nightlegs/nightlegs/internal/alexa"
@@ -21,10 +21,6 @@ const (
 	IntentPrevent    = "PreventIntent"
 	IntentWhenDoctor = "WhenDoctorIntent"
 )
-
-// textPause separates texts said in one answer: each text is at most
-// content.MaxWords, and a listener half asleep needs the gap.
-const textPause = 600 * time.Millisecond
 
 func (s *set) registerQuestions(r *router.Router) {
 	r.IntentFunc(IntentWhyNight, s.answerWith("why", "questions.why"))
@@ -51,9 +47,9 @@ func (s *set) answerWith(kind string, general ...string) func(t *router.Turn) (r
 		if topic == "" && t.Text != "" {
 			// "how do I stop restless legs", asked out of the blue:
 			// the answer for restless legs.
-			topic = symptom.Read(t.Text).Topic
+			topic = session.Topic(symptom.Read(t.Text).Topic)
 		}
-		if own := topic + "." + kind; topic != "" && s.lib.Has(own) {
+		if own := string(topic) + "." + kind; topic != "" && s.lib.Has(own) {
 			ids = []string{own}
 			if kind == "doctor" {
 				ids = append(ids, "questions.doctor.now")
@@ -82,7 +78,7 @@ func (s *set) speech(t *router.Turn, ids ...string) *alexa.SSML {
 	b := &alexa.SSML{}
 	for i, id := range ids {
 		if i > 0 {
-			b.Pause(textPause)
+			b.Pause(dialog.TextPause)
 		}
 		for _, line := range s.lib.Get(id).Say {
 			b.Say(words(t, line))
@@ -144,8 +140,8 @@ func (s *set) questionText(t *router.Turn, id string) string {
 	switch {
 	case id == "":
 		return ""
-	case strings.HasPrefix(id, triagePrefix):
-		return words(t, screeningQuestion(strings.TrimPrefix(id, triagePrefix)))
+	case strings.HasPrefix(id, dialog.TriagePrefix):
+		return words(t, screeningQuestion(strings.TrimPrefix(id, dialog.TriagePrefix)))
 	case s.lib.Has(id):
 		return words(t, s.lib.Get(id).Ask)
 	}
@@ -159,9 +155,9 @@ func (s *set) reply(t *router.Turn, ids ...string) router.Reply {
 	t.State.Pending = ""
 	for i, id := range ids {
 		if i > 0 {
-			r.Speech.Pause(textPause)
+			r.Speech.Pause(dialog.TextPause)
 		}
-		if strings.HasPrefix(id, triagePrefix) {
+		if strings.HasPrefix(id, dialog.TriagePrefix) {
 			r.Question = s.questionText(t, id)
 			t.State.Pending = id
 			continue
@@ -176,23 +172,4 @@ func (s *set) reply(t *router.Turn, ids ...string) router.Reply {
 		}
 	}
 	return r
-}
-
-// next is what a conversation does once question q has answer a; said are
-// texts to say first.
-type next func(t *router.Turn, said []string, q, a string) (router.Reply, error)
-
-// ask says the texts in said and asks question q (a content text ID or a
-// triage screening question "triage.<id>"), unless q was answered earlier in
-// the session: then the conversation goes straight on with that answer, as
-// the listener should not be asked twice.
-func (s *set) ask(t *router.Turn, said []string, q string, then next) (router.Reply, error) {
-	a := t.State.Answer(q)
-	if strings.HasPrefix(q, triagePrefix) {
-		a = screened(t.State, q)
-	}
-	if a != "" {
-		return then(t, said, q, a)
-	}
-	return s.reply(t, append(said[:len(said):len(said)], q)...), nil
 }

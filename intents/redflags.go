@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/nightlegs/nightlegs/intents/dialog"
 	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/router"
 	"github.com/nightlegs/nightlegs/internal/session"
@@ -20,13 +21,13 @@ import (
 // narrow down.
 const (
 	// TopicSymptom is the opening that finds out what is going on.
-	TopicSymptom = "symptom"
+	TopicSymptom session.Topic = "symptom"
 	// answerPart keeps the body part said in a vague opening, for the
 	// conversation the narrowing questions lead to.
 	answerPart = "symptom.part"
 
-	screenEmergency = triagePrefix + "emergency"
-	screenConfused  = triagePrefix + "confused"
+	screenEmergency = dialog.TriagePrefix + "emergency"
+	screenConfused  = dialog.TriagePrefix + "confused"
 	narrowCramp     = "redflags.narrow.cramp"
 	narrowRestless  = "redflags.narrow.restless"
 	narrowWhere     = "redflags.narrow.where"
@@ -40,8 +41,8 @@ type route struct {
 }
 
 type routing struct {
-	Routes   map[string]route `yaml:"routes"`
-	Fallback string           `yaml:"fallback_topic"`
+	Routes   map[session.Topic]route `yaml:"routes"`
+	Fallback session.Topic           `yaml:"fallback_topic"`
 }
 
 // loadRoutes reads redflags.yaml: go generate and the tests run it.
@@ -74,10 +75,10 @@ func (s *set) describe(r *router.Router, t *router.Turn) (router.Reply, error) {
 		// ("I'm not short of breath"), answers the question asked, unless
 		// the words turn to another complaint.
 		a := rd.Answer
-		if a == "" && strings.HasPrefix(q, triagePrefix) {
+		if a == "" && strings.HasPrefix(q, dialog.TriagePrefix) {
 			a = t.State.Answer(q)
 		}
-		if a != "" && (rd.Topic == "" || rd.Topic == t.State.Topic) {
+		if a != "" && (rd.Topic == "" || session.Topic(rd.Topic) == t.State.Topic) {
 			if reply, ok, err := s.answer(t, a); ok {
 				return reply, err
 			}
@@ -90,7 +91,7 @@ func (s *set) describe(r *router.Router, t *router.Turn) (router.Reply, error) {
 		named = true
 	}
 	if rd.Topic != "" {
-		if reply, ok, err := s.routeTo(r, t, rd.Topic, rd.Part()); ok {
+		if reply, ok, err := s.routeTo(r, t, session.Topic(rd.Topic), rd.Part()); ok {
 			if named && err == nil && people.Complaints[rd.Topic] != "" && reply.Speech != nil {
 				// "My dad's calf is cramping": steps said to the one
 				// in pain, for the listener to pass on, as SomeoneIntent
@@ -109,7 +110,7 @@ func (s *set) describe(r *router.Router, t *router.Turn) (router.Reply, error) {
 
 // routeTo hands the turn to a topic's conversation, as if its intent had
 // been matched, with its slots filled from what was said.
-func (s *set) routeTo(r *router.Router, t *router.Turn, topic, part string) (router.Reply, bool, error) {
+func (s *set) routeTo(r *router.Router, t *router.Turn, topic session.Topic, part string) (router.Reply, bool, error) {
 	rt, ok := routes.Routes[topic]
 	if !ok || !r.Handles(rt.Intent) {
 		rt, ok = routes.Routes[routes.Fallback]
@@ -168,12 +169,12 @@ func (s *set) opening(t *router.Turn, rd *symptom.Reading) (router.Reply, error)
 		// Fever with confusion or faintness is an emergency (refs §3 row
 		// 4): ask that before anything else.
 		intro = "redflags.fever"
-		if screened(t.State, screenConfused) == "" {
+		if dialog.Screened(t.State, screenConfused) == "" {
 			t.State.Step = "screen"
 			return s.reply(t, intro, screenConfused), nil
 		}
 	}
-	if screened(t.State, screenEmergency) == "" {
+	if dialog.Screened(t.State, screenEmergency) == "" {
 		t.State.Step = "screen"
 		return s.reply(t, intro, screenEmergency), nil
 	}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nightlegs/nightlegs/intents/cramp"
+
 	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/router"
 	"github.com/nightlegs/nightlegs/internal/session"
@@ -22,7 +24,7 @@ import (
 func TestRoutes(t *testing.T) {
 	r := New(library(t))
 	for _, topic := range symptom.Topics() {
-		if _, ok := routes.Routes[topic]; !ok {
+		if _, ok := routes.Routes[session.Topic(topic)]; !ok {
 			t.Errorf("topic %q has no route in redflags.yaml", topic)
 		}
 	}
@@ -140,7 +142,7 @@ func TestFallbackCarriesScreen(t *testing.T) {
 		}
 	}
 	sk := guardedSkill(t)
-	resp := send(t, sk, "en-US", IntentCramp, nil)
+	resp := send(t, sk, "en-US", cramp.Intent, nil)
 	resp = send(t, sk, "en-US", IntentFallback, resp.SessionAttributes)
 	if s := heardText(resp); !strings.Contains(s, "call 911 now") || !strings.Contains(s, "is it easing?") {
 		t.Errorf("fallback mid-cramp: %q, want the screen and the pending question again", s)

@@ -8,17 +8,24 @@ import (
 	"github.com/nightlegs/nightlegs/internal/golit"
 )
 
-//go:embed memory.yaml people.yaml redflags.yaml screens.yaml
+//go:embed people.yaml
 var files embed.FS
 
-// The data is read from the YAML at start-up while data_gen.go is
+// The data is read from the YAML (and the topic folders' topic.yaml) at
+// start-up while data_gen.go is
 // regenerated, which builds without it (golit.Tag).
 var (
-	memory  = mustLoad(loadMemory, "memory.yaml")
-	people  = mustLoad(loadPeople, "people.yaml")
-	routes  = mustLoad(loadRoutes, "redflags.yaml")
-	screens = mustLoad(loadScreens, "screens.yaml")
+	memory, routes, screens = mustLoadTree()
+	people                  = mustLoad(loadPeople, "people.yaml")
 )
+
+func mustLoadTree() (*memoryData, *routing, *screening) {
+	m, r, s, err := loadTree()
+	if err != nil {
+		panic(err)
+	}
+	return m, r, s
+}
 
 func mustLoad[T any](load func([]byte, decoder) (T, error), name string) T {
 	b, err := files.ReadFile(name)

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/nightlegs/nightlegs/intents/dialog"
 	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/router"
 	"github.com/nightlegs/nightlegs/internal/routine"
@@ -181,7 +182,7 @@ func (s *set) beginRoutine(t *router.Turn, id string) router.Reply {
 func (s *set) readyTurn(t *router.Turn, rt routine.Routine) router.Reply {
 	r := router.Reply{Speech: &alexa.SSML{}}
 	for _, line := range append([]string{rt.Intro}, s.routineLines(t, "routine.controls")...) {
-		r.Speech.Say(line).Pause(textPause)
+		r.Speech.Say(line).Pause(dialog.TextPause)
 	}
 	t.State.Pending = questionReady
 	r.Question = s.questionText(t, questionReady)
@@ -302,8 +303,8 @@ func (s *set) deliverStep(t *router.Turn, rt routine.Routine, pos *session.Routi
 	r := router.Reply{Speech: &alexa.SSML{}}
 	var before time.Duration
 	for _, line := range lead {
-		r.Speech.Say(line).Pause(textPause)
-		before += routine.Talk(line) + textPause
+		r.Speech.Say(line).Pause(dialog.TextPause)
+		before += routine.Talk(line) + dialog.TextPause
 	}
 	routines.Speak(r.Speech, rt.Steps[i], pos.Pace)
 	q := "routine.continue"
@@ -511,7 +512,7 @@ func (s *set) stoppedRoutine(t *router.Turn, rt routine.Routine, pos *session.Ro
 // finishRoutine is the end of the last step: the routine's own last words, then
 // goodbye.
 func (s *set) finishRoutine(t *router.Turn, rt routine.Routine, pos *session.Routine) router.Reply {
-	r := router.Reply{Speech: (&alexa.SSML{}).Say(rt.Outro).Pause(textPause)}
+	r := router.Reply{Speech: (&alexa.SSML{}).Say(rt.Outro).Pause(dialog.TextPause)}
 	r.Speech.Append(s.reply(t, s.routineClosing(t, "routine.finished")...).Speech)
 	r.End = true
 	s.endRoutine(t, rt, pos, &r)
@@ -592,7 +593,7 @@ func (s *set) keepRoutine(r *router.Router) {
 				reply.Speech = &alexa.SSML{}
 			}
 			if wordCount(plainWords(reply.Speech.Fragment()))+wordCount(offer)+wordCount(ask) <= s.room(t) {
-				reply.Speech.Pause(textPause).Say(offer)
+				reply.Speech.Pause(dialog.TextPause).Say(offer)
 				reply.Question = ask
 				t.State.Pending = "routine.resume"
 			}

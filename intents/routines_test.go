@@ -10,7 +10,6 @@ import (
 	"go/parser"
 	"go/token"
 	"io"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -80,7 +79,7 @@ func routineSlot(id string) map[string]alexa.Slot {
 // with the question, and the question after the step as the reprompt.
 func TestRoutineStepsSpoken(t *testing.T) {
 	sk := routineSkill(t)
-	voices := []string{session.VoiceSoft, session.VoiceNormal, skill.VoiceWhisper}
+	voices := []session.Voice{session.VoiceSoft, session.VoiceNormal, session.VoiceWhisper}
 	checked := 0
 	for _, id := range routines.IDs() {
 		rt, _ := routines.Get(id)
@@ -348,10 +347,7 @@ func TestRoutineIntentsHandled(t *testing.T) {
 // parameters on as the routine to offer (the routine named in its calls is
 // checked instead).
 func TestOfferedRoutinesExist(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := sourceFiles(t)
 	fset := token.NewFileSet()
 	var funcs []*ast.FuncDecl
 	for _, name := range files {

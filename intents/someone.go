@@ -9,6 +9,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/nightlegs/nightlegs/intents/aches"
+	"github.com/nightlegs/nightlegs/intents/dialog"
 	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/router"
 	"github.com/nightlegs/nightlegs/internal/session"
@@ -19,8 +21,10 @@ import (
 // cramps". The conversation is the same, spoken about them; a child's goes
 // to TopicChild first, because a child's night leg pain has its own warning
 // signs.
+const TopicChild session.Topic = "child"
+
 const (
-	TopicChild    = "child"
+	// IntentSomeone is someone else's night leg pain.
 	IntentSomeone = "SomeoneIntent"
 	// factChild is triage's fact that the person is a child.
 	factChild = "child"
@@ -252,7 +256,7 @@ func (s *set) someone(r *router.Router, t *router.Turn) (router.Reply, error) {
 		reply.Speech = s.speech(t, "someone.about").Append(reply.Speech)
 		return reply, nil
 	}
-	return s.aches(t)
+	return aches.New(s).Open(t)
 }
 
 // child opens a child's night leg pain: what it usually is, then triage's
@@ -272,9 +276,9 @@ func (s *set) childAnswer(t *router.Turn, q, a string) (router.Reply, error) {
 func (s *set) childScreen(t *router.Turn, said []string) (router.Reply, error) {
 	unsure := false
 	for _, q := range screens.Screens[TopicChild] {
-		switch screened(t.State, q) {
+		switch dialog.Screened(t.State, q) {
 		case "":
-			return s.ask(t, said, q, s.childNext)
+			return s.conv().Ask(t, said, q, s.childNext)
 		case session.Yes:
 			return s.childFlag(t, said)
 		case session.Unknown:
@@ -284,9 +288,9 @@ func (s *set) childScreen(t *router.Turn, said []string) (router.Reply, error) {
 	t.State.Step = "relief"
 	if unsure {
 		// Not sure is not a no: growing pains are not assumed.
-		return s.ask(t, append(said, "child.unsure"), "child.offer.stretch", s.childNext)
+		return s.conv().Ask(t, append(said, "child.unsure"), "child.offer.stretch", s.childNext)
 	}
-	return s.ask(t, append(said, "child.relief"), "child.offer.stretch", s.childNext)
+	return s.conv().Ask(t, append(said, "child.relief"), "child.offer.stretch", s.childNext)
 }
 
 // childFlag answers a sign that points away from growing pains which
@@ -295,7 +299,7 @@ func (s *set) childFlag(t *router.Turn, said []string) (router.Reply, error) {
 	t.State.Step = "done"
 	r := s.reply(t, append(said, "child.flag")...)
 	r.End = true
-	r.Night = night(t, TopicChild, "see-doctor")
+	r.Night = dialog.Night(t, TopicChild, "see-doctor")
 	return r, nil
 }
 
@@ -308,7 +312,7 @@ func (s *set) childNext(t *router.Turn, said []string, q, a string) (router.Repl
 		}
 		r := s.reply(t, ids...)
 		r.End = true
-		r.Night = night(t, TopicChild, "advised")
+		r.Night = dialog.Night(t, TopicChild, "advised")
 		return r, nil
 	}
 	if slices.Contains(screens.Screens[TopicChild], q) {

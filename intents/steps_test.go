@@ -4,65 +4,42 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nightlegs/nightlegs/intents/circulation"
+	"github.com/nightlegs/nightlegs/intents/dialog"
+
 	"github.com/nightlegs/nightlegs/internal/alexa"
+	"github.com/nightlegs/nightlegs/internal/golit"
 	"github.com/nightlegs/nightlegs/internal/router"
 	"github.com/nightlegs/nightlegs/internal/session"
+	"github.com/nightlegs/nightlegs/internal/topicdir"
 	"github.com/nightlegs/nightlegs/internal/triage"
 )
 
-// TestSymptomConversationsUseTriage checks that the screening questions
-// and facts the symptom conversations name in Go are triage's.
-func TestSymptomConversationsUseTriage(t *testing.T) {
-	for _, q := range []string{screenNumb, screenFootSore, screenBearWeight, screenHanging, screenStiffness, screenFrequent} {
-		if _, ok := triage.Lookup(q); !ok {
-			t.Errorf("%s is not a triage screening question", q)
-		}
+// TestTopicsTakeAnswers checks that each topic folder's conversation
+// (intents/<topic>/ with a topic.yaml) is in the topics list and takes the
+// answers to its questions, and that its route's intent is registered.
+func TestTopicsTakeAnswers(t *testing.T) {
+	if _, ok := triage.Lookup(dialog.ScreenFrequent); !ok {
+		t.Errorf("%s is not a triage screening question", dialog.ScreenFrequent)
 	}
-	for _, f := range []string{factEasesHanging, "injury", "diabetes"} {
-		if !triage.Known(f) {
-			t.Errorf("%s is not a triage fact", f)
-		}
-	}
-	s := &set{lib: library(t), answers: map[string]answerFunc{}, questions: map[string]answerFunc{}}
+	s := newSet(library(t))
 	r := router.New(nil)
-	s.registerRestless(r)
-	s.registerHip(r)
-	s.registerNerve(r)
-	s.registerCirculation(r)
-	s.registerJoint(r)
-	for _, topic := range []string{TopicRestless, TopicHip, TopicNerve, TopicFeet, TopicCirculation, TopicJoint} {
-		if s.answers[topic] == nil {
-			t.Errorf("topic %s takes no answers", topic)
-		}
+	for _, register := range topics {
+		register(s, r)
 	}
-}
-
-// TestNervePlace checks how nerve pain is placed: in the feet, down the
-// leg, or not known (then asked).
-func TestNervePlace(t *testing.T) {
-	tests := []struct {
-		slot, text, want string
-	}{
-		{"foot", "", "feet"},
-		{"toes", "", "feet"},
-		{"leg", "", "leg"},
-		{"thigh", "", "leg"},
-		{"", "", ""},
-		{"", "burning in the soles of my feet", "feet"},
-		{"", "shooting pain from my lower back", "leg"},
-		{"", "my wife has sciatica", "leg"},
-		{"", "pins and needles", ""},
-		{"", "nerve pain", ""},
+	hooks, err := topicdir.Load(golit.DecodeFile)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, tt := range tests {
-		env := &alexa.RequestEnvelope{}
-		env.Request.Intent = &alexa.Intent{Name: IntentNervePain, Slots: map[string]alexa.Slot{}}
-		if tt.slot != "" {
-			env.Request.Intent.Slots["bodyPart"] = alexa.Slot{Name: "bodyPart", Value: tt.slot}
+	if len(hooks) == 0 {
+		t.Fatal("no topic folders found")
+	}
+	for _, h := range hooks {
+		if s.answers[session.Topic(h.Topic)] == nil {
+			t.Errorf("topic %s takes no answers: is its Register in intents.New's topics?", h.Topic)
 		}
-		turn := &router.Turn{Request: env, Text: tt.text, State: &session.Context{}}
-		if got := nervePlace(turn); got != tt.want {
-			t.Errorf("nervePlace(slot %q, text %q) = %q, want %q", tt.slot, tt.text, got, tt.want)
+		if h.Route != nil && !r.Handles(h.Route.Intent) {
+			t.Errorf("topic %s routes to %s, which no conversation registers", h.Topic, h.Route.Intent)
 		}
 	}
 }
@@ -73,12 +50,15 @@ func TestNervePlace(t *testing.T) {
 // worsens poor arterial flow).
 func TestNoRaisingBeforeHanging(t *testing.T) {
 	lib := library(t)
-	s := &set{lib: lib, answers: map[string]answerFunc{}, questions: map[string]answerFunc{}}
-	s.registerCirculation(router.New(nil))
+	s := newSet(lib)
+	circulation.Register(s, router.New(nil))
+	next := s.answers[circulation.Topic]
+	open := circulation.New(s).Open
+	const screenHanging = dialog.TriagePrefix + "hanging"
 	self := forms(subjectSelf, "")
 	for _, hanging := range []string{session.Yes, session.No, session.Unknown} {
 		turn := &router.Turn{State: &session.Context{}}
-		r, err := s.circulation(turn)
+		r, err := open(turn)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -100,7 +80,7 @@ func TestNoRaisingBeforeHanging(t *testing.T) {
 			if !triage.Record(turn.State, q, a) {
 				turn.State.SetAnswer(q, a)
 			}
-			if r, err = s.circulationNext(turn, nil, q, a); err != nil {
+			if r, err = next(turn, q, a); err != nil {
 				t.Fatal(err)
 			}
 			said += r.Speech.String()

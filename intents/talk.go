@@ -12,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/nightlegs/nightlegs/infra"
+	"github.com/nightlegs/nightlegs/intents/dialog"
 	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/content"
 	"github.com/nightlegs/nightlegs/internal/router"
@@ -83,7 +84,7 @@ type talkData struct {
 		Text  string `yaml:"text"`
 		Offer string `yaml:"offer"`
 	} `yaml:"topics"`
-	Tried    map[string]string `yaml:"tried"`
+	Tried    map[session.Topic]string `yaml:"tried"`
 	Concepts []struct {
 		Intent string   `yaml:"intent"`
 		Cues   []string `yaml:"cues"`
@@ -694,7 +695,7 @@ func (s *set) askAbout(t *router.Turn) (router.Reply, error) {
 		return s.notCaught(t)
 	}
 	was := t.State.Pending
-	if was == questionRest || strings.HasPrefix(was, triagePrefix) || strings.HasPrefix(was, "routine.") {
+	if was == questionRest || strings.HasPrefix(was, dialog.TriagePrefix) || strings.HasPrefix(was, "routine.") {
 		was = ""
 	}
 	t.State.Pending = ""

@@ -1,6 +1,7 @@
 package intents
 
 import (
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -10,10 +11,17 @@ import (
 	"github.com/nightlegs/nightlegs/internal/transcript"
 )
 
-// TestTranscripts plays every conversation under testdata/transcripts
-// through the simulated device, the interaction model and the pipeline.
+// TestTranscripts plays every conversation under testdata/transcripts, and
+// under each topic folder's testdata/transcripts, through the simulated
+// device, the interaction model and the pipeline.
 func TestTranscripts(t *testing.T) {
-	transcript.RunDir(t, "testdata/transcripts", transcriptSkill(t))
+	dirs, err := filepath.Glob("*/testdata/transcripts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range append([]string{"testdata/transcripts"}, dirs...) {
+		transcript.RunDir(t, dir, transcriptSkill(t))
+	}
 }
 
 // transcriptSkill builds the skill as the handler's main does (NewSkill),

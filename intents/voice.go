@@ -21,13 +21,13 @@ const (
 
 func (s *set) registerVoice(r *router.Router) {
 	r.IntentFunc(IntentVoiceLouder, s.voice(session.VoiceNormal, "voice.louder"))
-	r.IntentFunc(IntentVoiceWhisper, s.voice(skill.VoiceWhisper, "voice.whisper"))
+	r.IntentFunc(IntentVoiceWhisper, s.voice(session.VoiceWhisper, "voice.whisper"))
 	r.IntentFunc(IntentVoiceSoft, s.voice(session.VoiceSoft, "voice.soft"))
 }
 
 // voice switches to voice v, says so, and goes back to whatever question was
 // waiting for an answer, so changing the voice never loses the conversation.
-func (s *set) voice(v, id string) func(t *router.Turn) (router.Reply, error) {
+func (s *set) voice(v session.Voice, id string) func(t *router.Turn) (router.Reply, error) {
 	return func(t *router.Turn) (router.Reply, error) {
 		t.State.Voice = v
 		t.Prefs.Voice = v
@@ -54,7 +54,7 @@ var personFacts = []string{factChild, "under_3"}
 // warning sign too.
 func voiceOnly(text string) string {
 	rd := symptom.Read(text)
-	if len(rd.Parts)+len(rd.Sensations) > 0 || (rd.Topic != "" && rd.Topic != TopicChild) ||
+	if len(rd.Parts)+len(rd.Sensations) > 0 || (rd.Topic != "" && session.Topic(rd.Topic) != TopicChild) ||
 		slices.ContainsFunc(rd.Facts, func(f string) bool { return !slices.Contains(personFacts, f) }) {
 		return ""
 	}

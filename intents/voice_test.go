@@ -4,9 +4,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nightlegs/nightlegs/intents/aches"
+
 	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/session"
-	"github.com/nightlegs/nightlegs/internal/skill"
 	"github.com/nightlegs/nightlegs/internal/store"
 	"github.com/nightlegs/nightlegs/internal/triage"
 )
@@ -20,12 +21,12 @@ const (
 	soft      = `volume="soft"`
 )
 
-func voiceOf(t *testing.T, r *alexa.ResponseEnvelope) string {
+func voiceOf(t *testing.T, r *alexa.ResponseEnvelope) session.Voice {
 	t.Helper()
 	ssml := r.Response.OutputSpeech.SSML
 	switch {
 	case strings.Contains(ssml, whispered):
-		return skill.VoiceWhisper
+		return session.VoiceWhisper
 	case strings.Contains(ssml, soft):
 		return session.VoiceSoft
 	case strings.Contains(ssml, "<prosody"):
@@ -39,9 +40,10 @@ func voiceOf(t *testing.T, r *alexa.ResponseEnvelope) string {
 // for the rest of the session, and holds in the next session.
 func TestVoiceChangesAndIsRemembered(t *testing.T) {
 	tests := []struct {
-		intent, want string
+		intent string
+		want   session.Voice
 	}{
-		{IntentVoiceWhisper, skill.VoiceWhisper},
+		{IntentVoiceWhisper, session.VoiceWhisper},
 		{IntentVoiceLouder, session.VoiceNormal},
 		{IntentVoiceSoft, session.VoiceSoft},
 	}
@@ -62,7 +64,7 @@ func TestVoiceChangesAndIsRemembered(t *testing.T) {
 			if got := voiceOf(t, l.say(tt.intent)); got != tt.want {
 				t.Errorf("reply to %s in %s voice, want %s", tt.intent, got, tt.want)
 			}
-			if got := voiceOf(t, l.say(IntentAches)); got != tt.want {
+			if got := voiceOf(t, l.say(aches.Intent)); got != tt.want {
 				t.Errorf("later turn in %s voice, want %s", got, tt.want)
 			}
 			l.close()
@@ -78,7 +80,7 @@ func TestVoiceChangesAndIsRemembered(t *testing.T) {
 // conversation.
 func TestVoiceChangeKeepsTheQuestion(t *testing.T) {
 	l := newListener(t)
-	first := l.say(IntentAches)
+	first := l.say(aches.Intent)
 	q := triage.Question("triage.emergency")
 	q = fill(q, forms(subjectSelf, ""))
 	if !strings.Contains(first.Response.OutputSpeech.SSML, alexa.Escape(q)) {

@@ -86,6 +86,11 @@ var (
 		"cramp.relief.foot",
 		"cramp.relief.thigh",
 		"cramp.second",
+		"exercise.ask.walking",
+		"exercise.relief",
+		"exercise.settle",
+		"exercise.walking",
+		"exercise.watch",
 		"fallback",
 		"feet.doctor",
 		"feet.prevent",
@@ -1087,6 +1092,56 @@ var (
 			},
 			Ask:     "Is it any better now?",
 			Sources: []string{"refs §2 nocturnal leg cramps: NHS", "seed 002 gentle movement"},
+		},
+		// "exercise.ask.walking"
+		{
+			Ask: "Does the pain come back every time {you} walk a certain distance, and ease within minutes of resting?",
+			Sources: []string{
+				"refs §2 claudication or night cramps: brought on by walking, goes after a few minutes' rest, at a repeatable distance",
+			},
+		},
+		// "exercise.relief"
+		{
+			Say: []string{
+				"Muscles that ache a day or two after a long walk or a new workout are common, and they settle by themselves.",
+				"Gentle movement and a warm bath can ease the stiffness.",
+			},
+			Sources: []string{
+				"refs §3 not red flags: both calves sore a day or two after a long walk or new exercise (S), delayed muscle soreness",
+				"seed 002 heat therapy",
+			},
+		},
+		// "exercise.settle"
+		{
+			Say: []string{
+				"Then it sounds like ordinary soreness after exercise. It usually peaks in two or three days, then fades.",
+				"Next time, build up more gradually.",
+			},
+			Sources: []string{
+				"refs §3 not red flags: delayed muscle soreness builds 12 to 24 hours after unaccustomed exercise and peaks at 24 to 72 hours",
+				"seed 003 doing too much",
+			},
+		},
+		// "exercise.walking"
+		{
+			Say: []string{
+				"Pain that walking brings on and rest eases, again and again, is worth showing to a doctor in the next few days, especially if {you} smoke or have diabetes.",
+			},
+			Sources: []string{
+				"refs §2 claudication: see a GP about leg pain that keeps coming back with activity, especially with smoking or diabetes (D)",
+			},
+		},
+		// "exercise.watch"
+		{
+			Say: []string{
+				"Get help at once if the pain is far worse than {you}'d expect and the muscle feels rock hard.",
+				"Get medical care today if one calf swells, turns red or feels hot.",
+			},
+			Sources: []string{
+				"refs §2 acute compartment syndrome: after a hard workout, pain far worse than expected, a tight muscle (E)",
+				"refs §3 not red flags: one swollen, warm calf goes to the DVT row",
+				"refs §2 DVT: pain, swelling, warmth or redness in one leg, urgent GP or 111 (U)",
+			},
 		},
 		// "fallback"
 		{

@@ -1,29 +1,24 @@
 package content
 
 import (
-	"io/fs"
-	"os"
 	"testing"
 
 	"github.com/nightlegs/nightlegs/internal/golit"
 )
 
-// loadData loads data/*.yaml as go generate does.
+// loadData loads data/*.yaml and the topic folders' texts as go generate
+// does.
 func loadData(t testing.TB) *Library {
 	t.Helper()
-	dir := os.DirFS(".")
-	names, err := fs.Glob(dir, "data/*.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib, err := load(names, func(name string, v any) error { return golit.DecodeFile(dir, name, v) })
+	lib, err := loadTree()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return lib
 }
 
-// TestGenerated fails when data_gen.go is not what data/*.yaml says: run
+// TestGenerated fails when data_gen.go is not what data/*.yaml and the topic
+// folders' texts.yaml say: run
 // `go generate ./...` after editing the YAML.
 func TestGenerated(t *testing.T) {
 	golit.Check(t, "data_gen.go", golit.Var{Name: "builtIn", Value: loadData(t)})

@@ -2,24 +2,10 @@
 
 package content
 
-import (
-	"embed"
-	"io/fs"
-
-	"github.com/nightlegs/nightlegs/internal/golit"
-)
-
-//go:embed data/*.yaml
-var files embed.FS
-
-// library is read from data/ at start-up while data_gen.go is
-// regenerated, which builds without it (golit.Tag).
+// library is read from data/ and the topic folders at start-up while
+// data_gen.go is regenerated, which builds without it (golit.Tag).
 var builtIn = func() *Library {
-	names, err := fs.Glob(files, "data/*.yaml")
-	if err != nil {
-		panic(err)
-	}
-	lib, err := load(names, func(name string, v any) error { return golit.DecodeFile(files, name, v) })
+	lib, err := loadTree()
 	if err != nil {
 		panic(err)
 	}

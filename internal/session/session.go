@@ -38,7 +38,7 @@ const (
 // response's sessionAttributes between turns and is saved to the store so a
 // later session can resume it.
 type Context struct {
-	Topic string `json:"topic,omitempty"`
+	Topic Topic `json:"topic,omitempty"`
 	// Step is the conversation's own marker of where it is, such as
 	// "asked-easing".
 	Step string `json:"step,omitempty"`
@@ -57,8 +57,8 @@ type Context struct {
 	Subject string `json:"subject,omitempty"`
 	// Routine is the position in a guided stretch routine, if one is on.
 	Routine *Routine `json:"routine,omitempty"`
-	// Voice overrides Prefs.Voice for this session ("soft" or "normal").
-	Voice string `json:"voice,omitempty"`
+	// Voice overrides Prefs.Voice for this session.
+	Voice Voice `json:"voice,omitempty"`
 	// Started and Updated are when the conversation began and last changed.
 	Started time.Time `json:"started,omitzero"`
 	Updated time.Time `json:"updated,omitzero"`
@@ -142,10 +142,19 @@ func (c *Context) Clone() *Context {
 	return &n
 }
 
-// Voices.
+// Topic names a conversation, as the context and a kept night carry it
+// ("cramp", "restless"): each topic folder under intents/ is one.
+type Topic string
+
+// Voice is how the skill speaks to a listener, as the preferences and the
+// session keep it.
+type Voice string
+
+// Voices: soft is the default; whisper is Alexa's whisper.
 const (
-	VoiceSoft   = "soft"
-	VoiceNormal = "normal"
+	VoiceSoft    Voice = "soft"
+	VoiceNormal  Voice = "normal"
+	VoiceWhisper Voice = "whisper"
 )
 
 // Consent answers for keeping a history of nights.
@@ -157,7 +166,7 @@ const (
 
 // Prefs are the listener's lasting preferences.
 type Prefs struct {
-	Voice   string `json:"voice,omitempty"`   // VoiceSoft (default) or VoiceNormal
+	Voice   Voice  `json:"voice,omitempty"`   // VoiceSoft (default), VoiceNormal or VoiceWhisper
 	History string `json:"history,omitempty"` // ConsentUnasked, ConsentGiven or ConsentRefused
 	// Forget marks a deletion the listener asked for that is not finished
 	// yet: nothing more is kept, and the deletion is tried again on the
@@ -174,7 +183,7 @@ type Prefs struct {
 // kept only with the listener's consent.
 type Night struct {
 	Date    string `json:"date"`              // local date, YYYY-MM-DD
-	Topic   string `json:"topic"`             // such as "cramp"
+	Topic   Topic  `json:"topic"`             // such as "cramp"
 	Level   Level  `json:"level,omitempty"`   // highest triage level reached
 	Outcome string `json:"outcome,omitempty"` // such as "eased", "not-eased"
 	Count   int    `json:"count,omitempty"`   // episodes reported that night

@@ -16,9 +16,6 @@ import (
 const (
 	softVolume = "soft"
 	calmRate   = "90%"
-	// VoiceWhisper is a Context.Voice / Prefs.Voice value beside the
-	// session package's soft and normal.
-	VoiceWhisper = "whisper"
 )
 
 // openReprompt is said when a reply keeps the session open without a
@@ -52,7 +49,7 @@ func (s *Skill) respond(t *router.Turn, r router.Reply) *alexa.ResponseEnvelope 
 	case r.Plain:
 		// Emergency answers are said clearly, at a calm pace.
 		speech.Prosody(calmRate, "", body)
-	case voice == VoiceWhisper:
+	case voice == session.VoiceWhisper:
 		speech.Whisper(body)
 	case voice == session.VoiceNormal:
 		speech.Prosody(calmRate, "", body)
@@ -142,7 +139,7 @@ func isWordByte(c byte) bool {
 	return isDigit(c) || c == '_' || (c|0x20 >= 'a' && c|0x20 <= 'z')
 }
 
-func voiceOf(t *router.Turn) string {
+func voiceOf(t *router.Turn) session.Voice {
 	if t.State.Voice != "" {
 		return t.State.Voice
 	}

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	cramptopic "github.com/nightlegs/nightlegs/intents/cramp"
 	"maps"
 	"net/http"
 	"strings"
@@ -237,7 +238,7 @@ func TestDynamoRequestBudget(t *testing.T) {
 		min    budget // what the turn must at least do
 		closes bool   // the session ends after this turn
 	}{
-		{say: say{intent: intents.IntentCramp, slots: map[string]string{"bodyPart": "calf"}}, max: budget{1, 1}, min: budget{1, 1}},
+		{say: say{intent: cramptopic.Intent, slots: map[string]string{"bodyPart": "calf"}}, max: budget{1, 1}, min: budget{1, 1}},
 		{say: say{intent: intents.IntentNo}, max: budget{0, 1}, min: budget{0, 1}},
 		{say: say{intent: intents.IntentVoiceLouder}, max: budget{0, 1}, min: budget{0, 1}},
 		{say: say{intent: intents.IntentVoiceLouder}, max: budget{0, 0}},
@@ -246,7 +247,7 @@ func TestDynamoRequestBudget(t *testing.T) {
 		{say: say{intent: intents.IntentHelp}, max: budget{0, 1}},
 		{say: say{intent: intents.IntentStop}, max: budget{0, 1}, closes: true},
 		{say: say{typ: alexa.TypeLaunch}, max: budget{1, 1}, min: budget{1, 0}},
-		{say: say{intent: intents.IntentCramp, slots: map[string]string{"bodyPart": "foot"}}, max: budget{0, 1}, min: budget{0, 1}},
+		{say: say{intent: cramptopic.Intent, slots: map[string]string{"bodyPart": "foot"}}, max: budget{0, 1}, min: budget{0, 1}},
 		{say: say{typ: alexa.TypeSessionEnded}, max: budget{0, 1}, closes: true},
 	}
 	total := 0
@@ -278,7 +279,7 @@ func TestDynamoRequestBudget(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(snap.Nights) != 1 || snap.Nights[0].Topic != intents.TopicCramp {
+	if len(snap.Nights) != 1 || snap.Nights[0].Topic != cramptopic.Topic {
 		t.Errorf("nights = %+v, want tonight's cramp", snap.Nights)
 	}
 	if snap.Prefs.Voice != session.VoiceNormal {
@@ -398,7 +399,7 @@ func TestDynamoDownTurnStillAnswers(t *testing.T) {
 			sk.StoreTimeout = 300 * time.Millisecond
 			dev := &device{t: t, sk: sk, userID: "amzn1.ask.account.DOWN"}
 			for i, s := range []say{
-				{intent: intents.IntentCramp, slots: map[string]string{"bodyPart": "calf"}},
+				{intent: cramptopic.Intent, slots: map[string]string{"bodyPart": "calf"}},
 				{intent: intents.IntentNo},
 			} {
 				start := time.Now()
@@ -433,7 +434,7 @@ func TestDynamoNightsOnlyWithConsent(t *testing.T) {
 				}
 			}
 			dev := &device{t: t, sk: newSkill(st, now), userID: userID}
-			dev.send(say{intent: intents.IntentCramp})
+			dev.send(say{intent: cramptopic.Intent})
 			dev.send(say{intent: intents.IntentYes}) // eased: the conversation records the night
 			scan, err := st.Client().Scan(ctxT(t), &dynamodb.ScanInput{TableName: aws.String(st.Table())})
 			if err != nil {

@@ -361,7 +361,7 @@ func (d *Dynamo) nightUpdate(user string, a nightAdd, rotate bool) *types.Update
 	}
 	values := map[string]types.AttributeValue{
 		":schema": number(session.Schema), ":one": number(1), ":exp": number(a.expires.Unix()),
-		":date": str(a.night.Date), ":topic": str(a.night.Topic), ":n": number(int64(a.night.Count)), ":N": str("N"),
+		":date": str(a.night.Date), ":topic": str(string(a.night.Topic)), ":n": number(int64(a.night.Count)), ":N": str("N"),
 	}
 	set := []string{"#schema = :schema", "#exp = :exp", "#date = :date", "#topic = :topic"}
 	add := []string{"#count :n", "#v :one"}

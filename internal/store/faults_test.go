@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	cramptopic "github.com/nightlegs/nightlegs/intents/cramp"
 	"log/slog"
 	"regexp"
 	"strings"
@@ -133,7 +134,7 @@ func tonightsCramps(t *testing.T, d *store.Dynamo, userID string) int {
 }
 
 var (
-	cramp = say{intent: intents.IntentCramp, slots: map[string]string{"bodyPart": "calf"}, ids: map[string]string{"bodyPart": "calf"}}
+	cramp = say{intent: cramptopic.Intent, slots: map[string]string{"bodyPart": "calf"}, ids: map[string]string{"bodyPart": "calf"}}
 	yes   = say{intent: intents.IntentYes}
 )
 
@@ -200,7 +201,7 @@ func TestFaultSlowLoadStillWrites(t *testing.T) {
 	if !ok {
 		t.Fatalf("the write after a slow load is lost: %v", logs.lines("turn's write lost"))
 	}
-	if topic, _ := c["topic"].(*types.AttributeValueMemberS); topic == nil || topic.Value != intents.TopicCramp {
+	if topic, _ := c["topic"].(*types.AttributeValueMemberS); topic == nil || topic.Value != string(cramptopic.Topic) {
 		t.Errorf("context = %v", c)
 	}
 }
@@ -425,7 +426,7 @@ func TestNoWordsOfTheListenerStored(t *testing.T) {
 		return say{intent: "DescribeSymptomIntent", slots: map[string]string{"text": text}}
 	}
 	script := []say{
-		{intent: intents.IntentCramp, slots: map[string]string{"bodyPart": "left calf since my HIV meds at St Mary clinic"}, ids: map[string]string{}},
+		{intent: cramptopic.Intent, slots: map[string]string{"bodyPart": "left calf since my HIV meds at St Mary clinic"}, ids: map[string]string{}},
 		{intent: intents.IntentNo},
 		free("it started after the Lisinopril dose my cardiologist Okafor changed"),
 		yes,

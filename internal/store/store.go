@@ -92,7 +92,7 @@ const (
 
 // nightKey is the key of the night n is about: one item per date and topic.
 func nightKey(n session.Night) string {
-	return keyNightPrefix + n.Date + "#" + n.Topic
+	return keyNightPrefix + n.Date + "#" + string(n.Topic)
 }
 
 // item is one stored item as every store sees it once decoded. An item
@@ -141,7 +141,7 @@ func (st state) snapshot(now time.Time) session.Snapshot {
 		}
 	}
 	slices.SortFunc(s.Nights, func(a, b session.Night) int {
-		return strings.Compare(a.Date+"#"+a.Topic, b.Date+"#"+b.Topic)
+		return strings.Compare(a.Date+"#"+string(a.Topic), b.Date+"#"+string(b.Topic))
 	})
 	return s
 }

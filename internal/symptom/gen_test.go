@@ -1,24 +1,24 @@
 package symptom
 
 import (
-	"os"
 	"testing"
 
 	"github.com/nightlegs/nightlegs/internal/golit"
 )
 
-// decodeVocabulary decodes data/vocabulary.yaml as go generate does.
+// decodeVocabulary decodes data/vocabulary.yaml and the topic folders'
+// entries as go generate does.
 func decodeVocabulary(t testing.TB) *vocabulary {
 	t.Helper()
-	var v vocabulary
-	if err := golit.DecodeFile(os.DirFS("data"), "vocabulary.yaml", &v); err != nil {
+	v, err := loadTree()
+	if err != nil {
 		t.Fatal(err)
 	}
-	return &v
+	return v
 }
 
 // TestGenerated fails when data_gen.go is not what data/vocabulary.yaml
-// says: run `go generate ./...` after editing the YAML.
+// and the topic folders' topic.yaml say: run `go generate ./...` after editing the YAML.
 func TestGenerated(t *testing.T) {
 	r, err := compile(decodeVocabulary(t))
 	if err != nil {

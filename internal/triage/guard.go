@@ -66,7 +66,7 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 	if t.Text != "" {
 		// Read in the light of the conversation's topic: "more than ten
 		// minutes" said about a cramp is a cramp that won't ease.
-		r := symptom.ReadAbout(t.Text, c.Topic)
+		r := symptom.ReadAbout(t.Text, string(c.Topic))
 		rd = &r
 	}
 	if q, ok := Lookup(c.Pending); ok && c.Pending == q.ID {
@@ -97,7 +97,7 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 			if w := loaded.topics[t.Intent]; w != "" {
 				said = append([]string{w}, said...)
 			}
-			return symptom.ReadAbout(strings.Join(said, " and "), c.Topic)
+			return symptom.ReadAbout(strings.Join(said, " and "), string(c.Topic))
 		}
 		if len(said) > 0 {
 			addReading(c, read(said))

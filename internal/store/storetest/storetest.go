@@ -114,7 +114,7 @@ func cramp(now time.Time) *session.Context {
 	}
 }
 
-func tonight(topic, outcome string) *session.Night {
+func tonight(topic session.Topic, outcome string) *session.Night {
 	return &session.Night{Date: "2026-01-14", Topic: topic, Level: "self_care", Outcome: outcome, Count: 1}
 }
 
@@ -252,7 +252,7 @@ func testVersions(t *testing.T, tg Target, clk *Clock) {
 	for i := 1; i <= 3; i++ {
 		c := cramp(clk.Now())
 		c.Step = fmt.Sprint("step-", i)
-		p := &session.Prefs{Voice: []string{session.VoiceSoft, session.VoiceNormal}[i%2]}
+		p := &session.Prefs{Voice: []session.Voice{session.VoiceSoft, session.VoiceNormal}[i%2]}
 		snap = mustSave(t, s, alice, snap, session.Change{Context: c, Prefs: p})
 		if snap.Context.Version != int64(i) || snap.Prefs.Version != int64(i) {
 			t.Fatalf("write %d: versions context %d prefs %d, want %d", i, snap.Context.Version, snap.Prefs.Version, i)
@@ -491,7 +491,7 @@ func testUndecodable(t *testing.T, tg Target, clk *Clock) {
 	})
 	other := tonight("hip", "advised")
 	mustSave(t, s, alice, load(t, s, alice), session.Change{Night: other})
-	for _, key := range []string{"CONTEXT", "PREFS", "NIGHT#" + n.Date + "#" + n.Topic} {
+	for _, key := range []string{"CONTEXT", "PREFS", "NIGHT#" + n.Date + "#" + string(n.Topic)} {
 		tg.Corrupt(t, alice, key)
 	}
 	got := load(t, s, alice)
