@@ -146,6 +146,12 @@ var std = sync.OnceValue(func() *reader {
 		flags: stdMap(std3Keys[:], std3Values[:]),
 		combos: []combo{
 			{
+				Fact:       "pregnant",
+				Sensations: []string{"weeks_said"},
+				Text:       true,
+				Needs:      []string{"rib_pain", "headache_severe", "vision_blur", "hands_face_swollen"},
+			},
+			{
 				Fact:       "bladder_change",
 				Sensations: []string{"bedwet"},
 				Needs: []string{
@@ -330,6 +336,13 @@ var std = sync.OnceValue(func() *reader {
 				Fact:       "tight_cast",
 				Sensations: []string{"cast"},
 				And:        []string{"fit_change", "tingling", "numb", "feel_loss"},
+			},
+			{
+				Fact:       "compartment",
+				Sensations: []string{"cast"},
+				And:        []string{"tingling", "numb", "feel_loss"},
+				Text:       true,
+				Needs:      []string{"swell", "reddish", "disproportion", "hard"},
 			},
 			{
 				Fact:       "cant_get_up",
@@ -696,6 +709,7 @@ var (
 		"also",
 		"although",
 		"always",
+		"am",
 		"amlodipine",
 		"amma",
 		"ammi",
@@ -719,6 +733,7 @@ var (
 		"around",
 		"arthritic",
 		"arthritis",
+		"as",
 		"at",
 		"away",
 		"awful",
@@ -840,6 +855,7 @@ var (
 		"can",
 		"can't",
 		"cancer",
+		"car",
 		"carry",
 		"carrying",
 		"cast",
@@ -984,6 +1000,7 @@ var (
 		"dribble",
 		"dribbled",
 		"dribbling",
+		"dripping",
 		"driving",
 		"drooped",
 		"drooping",
@@ -1070,6 +1087,7 @@ var (
 		"fizzy",
 		"flashes",
 		"flashing",
+		"flecks",
 		"flew",
 		"flex",
 		"flight",
@@ -1081,6 +1099,8 @@ var (
 		"fluid",
 		"flushed",
 		"flying",
+		"foam",
+		"foamy",
 		"foot",
 		"football",
 		"footy",
@@ -1210,6 +1230,7 @@ var (
 		"huffing",
 		"huge",
 		"humid",
+		"hundred",
 		"hurt",
 		"hurting",
 		"hurts",
@@ -1334,6 +1355,7 @@ var (
 		"lurching",
 		"lying",
 		"lymphoma",
+		"make",
 		"making",
 		"mama",
 		"many",
@@ -1459,6 +1481,7 @@ var (
 		"paracetamol",
 		"paralysis",
 		"paralyzed",
+		"parking",
 		"parkrun",
 		"partner",
 		"pass",
@@ -1475,6 +1498,7 @@ var (
 		"pillows",
 		"pinched",
 		"pink",
+		"pinkish",
 		"pinned",
 		"pins",
 		"piriformis",
@@ -1612,7 +1636,9 @@ var (
 		"second",
 		"see",
 		"seeing",
+		"seize",
 		"seized",
+		"seizes",
 		"seizing",
 		"sentences",
 		"settle",
@@ -1695,10 +1721,12 @@ var (
 		"soiled",
 		"sole",
 		"soles",
+		"solid",
 		"somebody",
 		"someone",
 		"something",
 		"son",
+		"soon",
 		"sore",
 		"soreness",
 		"sort",
@@ -1711,6 +1739,7 @@ var (
 		"spat",
 		"speak",
 		"speaking",
+		"specks",
 		"speech",
 		"spider",
 		"spin",
@@ -1764,6 +1793,7 @@ var (
 		"stockings",
 		"stone",
 		"stool",
+		"stools",
 		"stop",
 		"stopped",
 		"stopping",
@@ -1876,6 +1906,7 @@ var (
 		"travels",
 		"tree",
 		"tried",
+		"tries",
 		"trimester",
 		"trip",
 		"tripped",
@@ -1884,6 +1915,7 @@ var (
 		"trouble",
 		"trouser",
 		"trousers",
+		"try",
 		"trying",
 		"tumble",
 		"tumor",
@@ -2009,6 +2041,7 @@ var (
 		"yards",
 		"yelling",
 		"yellow",
+		"yells",
 		"yet",
 		"zapping",
 		"zaps",
@@ -2113,6 +2146,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"#", "weeks", "with"},
+				means: []meaning{
+					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
 				toks: []string{"#", "month", "old"},
 				means: []meaning{
 					{kind: 5, id: "under_3"},
@@ -2147,6 +2186,7 @@ var (
 			{
 				toks: []string{"#", "weeks"},
 				means: []meaning{
+					{kind: 3, id: "weeks_said"},
 					{kind: 4, id: "weeks"},
 				},
 			},
@@ -2406,6 +2446,12 @@ var (
 				toks: []string{"a", "bit", "of", "blood", "when", "i", "coughed"},
 				means: []meaning{
 					{kind: 5, id: "coughing_blood"},
+				},
+			},
+			{
+				toks: []string{"a", "couple", "of", "minutes", "standing"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 				},
 			},
 			{
@@ -2844,6 +2890,12 @@ var (
 		// "after"
 		{
 			{
+				toks: []string{"after", "a", "minute", "i'm"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"after", "a", "long", "day"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
@@ -3206,6 +3258,15 @@ var (
 				},
 			},
 		},
+		// "am"
+		{
+			{
+				toks: []string{"am", "not", "knowing"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+		},
 		// "amlodipine"
 		{
 			{
@@ -3528,6 +3589,27 @@ var (
 				toks: []string{"arthritis"},
 				means: []meaning{
 					{kind: 3, id: "arthritis"},
+				},
+			},
+		},
+		// "as"
+		{
+			{
+				toks: []string{"as", "soon", "as", "he", "stops"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"as", "soon", "as", "she", "stops"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"as", "soon", "as", "i", "stop"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 				},
 			},
 		},
@@ -7056,6 +7138,15 @@ var (
 				},
 			},
 		},
+		// "car"
+		{
+			{
+				toks: []string{"car", "park"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+		},
 		// "carry"
 		{
 			{
@@ -8138,6 +8229,12 @@ var (
 		// "couple"
 		{
 			{
+				toks: []string{"couple", "of", "hundred", "yards"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
 				toks: []string{"couple", "of", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
@@ -8341,6 +8438,12 @@ var (
 			},
 			{
 				toks: []string{"cries", "out", "when"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"cries", "out"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
 				},
@@ -9605,6 +9708,7 @@ var (
 			{
 				toks: []string{"drenched"},
 				means: []meaning{
+					{kind: 3, id: "sweat"},
 					{kind: 5, id: "weight_loss"},
 				},
 			},
@@ -9639,6 +9743,15 @@ var (
 				toks: []string{"dribbling"},
 				means: []meaning{
 					{kind: 3, id: "leak"},
+				},
+			},
+		},
+		// "dripping"
+		{
+			{
+				toks: []string{"dripping", "with", "sweat"},
+				means: []meaning{
+					{kind: 3, id: "sweat"},
 				},
 			},
 		},
@@ -10166,6 +10279,18 @@ var (
 		},
 		// "every"
 		{
+			{
+				toks: []string{"every", "time", "he", "tries", "to", "put", "weight"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"every", "time", "she", "tries", "to", "put", "weight"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
 			{
 				toks: []string{"every", "night", "this", "week"},
 				means: []meaning{
@@ -10872,6 +10997,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"feels", "really", "odd"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"feels", "really", "strange"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
 				toks: []string{"feels", "bruised", "now"},
 				means: []meaning{
 					{kind: 3, id: "sore"},
@@ -10897,6 +11034,12 @@ var (
 			},
 			{
 				toks: []string{"feels", "funny"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"feels", "odd"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
 				},
@@ -11165,6 +11308,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"fine", "as", "soon", "as"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"fine", "in", "the", "morning"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
@@ -11304,6 +11453,21 @@ var (
 				toks: []string{"flashing"},
 				means: []meaning{
 					{kind: 3, id: "sight_blur"},
+				},
+			},
+		},
+		// "flecks"
+		{
+			{
+				toks: []string{"flecks", "of", "blood"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
+			{
+				toks: []string{"flecks"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
 				},
 			},
 		},
@@ -11473,6 +11637,24 @@ var (
 				toks: []string{"flying"},
 				means: []meaning{
 					{kind: 5, id: "long_travel"},
+				},
+			},
+		},
+		// "foam"
+		{
+			{
+				toks: []string{"foam"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
+		},
+		// "foamy"
+		{
+			{
+				toks: []string{"foamy"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
 				},
 			},
 		},
@@ -12233,6 +12415,12 @@ var (
 		// "goes"
 		{
 			{
+				toks: []string{"goes", "after", "a", "couple", "of", "minutes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"goes", "away", "when", "i", "stop"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -12246,6 +12434,12 @@ var (
 			},
 			{
 				toks: []string{"goes", "when", "i", "stop"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"goes", "after", "a", "minute"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -13307,6 +13501,12 @@ var (
 			},
 			{
 				toks: []string{"hard", "and", "shiny"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+			{
+				toks: []string{"hard", "as", "rock"},
 				means: []meaning{
 					{kind: 3, id: "hard"},
 				},
@@ -14606,6 +14806,21 @@ var (
 				},
 			},
 		},
+		// "hundred"
+		{
+			{
+				toks: []string{"hundred", "yards"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"hundred", "metres"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+		},
 		// "hurt"
 		{
 			{
@@ -14846,6 +15061,12 @@ var (
 				toks: []string{"i'm", "#", "weeks", "along"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
+				toks: []string{"i'm", "off", "again"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 				},
 			},
 			{
@@ -16808,6 +17029,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"like", "it's", "not", "my", "own"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
 				toks: []string{"like", "a", "block", "of", "ice"},
 				means: []meaning{
 					{kind: 5, id: "leg_cold"},
@@ -16828,6 +17055,12 @@ var (
 			},
 			{
 				toks: []string{"like", "it", "isn't", "there"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"like", "it's", "not", "mine"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
 				},
@@ -17694,6 +17927,21 @@ var (
 				},
 			},
 		},
+		// "make"
+		{
+			{
+				toks: []string{"make", "it", "from"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"make", "it", "to"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+		},
 		// "making"
 		{
 			{
@@ -17885,6 +18133,12 @@ var (
 		},
 		// "minutes"
 		{
+			{
+				toks: []string{"minutes", "standing"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
 			{
 				toks: []string{"minutes", "ago"},
 				means: []meaning{
@@ -19361,6 +19615,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"no", "control", "over"},
+				means: []meaning{
+					{kind: 3, id: "hold"},
+				},
+			},
+			{
 				toks: []string{"no", "sleep", "for"},
 				means: []meaning{
 					{kind: 5, id: "sleep_disrupted"},
@@ -19658,6 +19918,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "my", "own"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"not", "knowing", "when"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
 				toks: []string{"not", "able", "to"},
 				means: []meaning{
 					{kind: 3, id: "no_flow"},
@@ -19738,6 +20010,18 @@ var (
 			},
 			{
 				toks: []string{"not", "there"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"not", "mine"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"not", "knowing"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
 				},
@@ -20287,6 +20571,12 @@ var (
 				toks: []string{"off", "my", "food"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"off", "again"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 				},
 			},
 			{
@@ -21334,6 +21624,15 @@ var (
 				},
 			},
 		},
+		// "parking"
+		{
+			{
+				toks: []string{"parking", "lot"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+		},
 		// "parkrun"
 		{
 			{
@@ -21367,6 +21666,18 @@ var (
 				toks: []string{"passed", "out", "for", "a", "second"},
 				means: []meaning{
 					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
+				toks: []string{"passed", "motion"},
+				means: []meaning{
+					{kind: 3, id: "poo"},
+				},
+			},
+			{
+				toks: []string{"passed", "stool"},
+				means: []meaning{
+					{kind: 3, id: "poo"},
 				},
 			},
 			{
@@ -21508,6 +21819,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"pink", "foam"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
+			{
 				toks: []string{"pink", "frothy"},
 				means: []meaning{
 					{kind: 5, id: "coughing_blood"},
@@ -21530,6 +21847,21 @@ var (
 				means: []meaning{
 					{kind: 3, id: "blood"},
 					{kind: 3, id: "reddish"},
+				},
+			},
+		},
+		// "pinkish"
+		{
+			{
+				toks: []string{"pinkish", "foam"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
+			{
+				toks: []string{"pinkish"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
 				},
 			},
 		},
@@ -22098,6 +22430,24 @@ var (
 					{kind: 5, id: "breathless"},
 				},
 			},
+			{
+				toks: []string{"propped", "up", "against"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"propped", "him"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"propped", "her"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
 		},
 		// "puffed"
 		{
@@ -22587,6 +22937,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"red", "specks"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
+			{
+				toks: []string{"red", "flecks"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
+			{
 				toks: []string{"red", "rings"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
@@ -23040,6 +23402,12 @@ var (
 					{kind: 3, id: "hard"},
 				},
 			},
+			{
+				toks: []string{"rock", "solid"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
 		},
 		// "rolled"
 		{
@@ -23422,6 +23790,7 @@ var (
 			{
 				toks: []string{"screams", "when"},
 				means: []meaning{
+					{kind: 3, id: "stuck_down"},
 					{kind: 5, id: "cant_get_up"},
 				},
 			},
@@ -23497,6 +23866,21 @@ var (
 				},
 			},
 		},
+		// "seize"
+		{
+			{
+				toks: []string{"seize", "up"},
+				means: []meaning{
+					{kind: 3, id: "cramp_word"},
+				},
+			},
+			{
+				toks: []string{"seize"},
+				means: []meaning{
+					{kind: 3, id: "cramp_word"},
+				},
+			},
+		},
 		// "seized"
 		{
 			{
@@ -23509,6 +23893,15 @@ var (
 				toks: []string{"seized"},
 				means: []meaning{
 					{kind: 3, id: "stiff"},
+				},
+			},
+		},
+		// "seizes"
+		{
+			{
+				toks: []string{"seizes"},
+				means: []meaning{
+					{kind: 3, id: "cramp_word"},
 				},
 			},
 		},
@@ -24829,6 +25222,12 @@ var (
 		// "soaked"
 		{
 			{
+				toks: []string{"soaked", "in", "sweat"},
+				means: []meaning{
+					{kind: 3, id: "sweat"},
+				},
+			},
+			{
 				toks: []string{"soaked", "the", "bed"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
@@ -24955,6 +25354,21 @@ var (
 				},
 			},
 		},
+		// "solid"
+		{
+			{
+				toks: []string{"solid", "as", "a", "rock"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+			{
+				toks: []string{"solid"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+		},
 		// "somebody"
 		{
 			{
@@ -24989,6 +25403,21 @@ var (
 				means: []meaning{
 					{kind: 6, id: "grandson"},
 					{kind: 6, id: "son"},
+				},
+			},
+		},
+		// "soon"
+		{
+			{
+				toks: []string{"soon", "as", "he", "stops"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"soon", "as", "i", "stop"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 				},
 			},
 		},
@@ -25195,6 +25624,27 @@ var (
 				toks: []string{"speaking"},
 				means: []meaning{
 					{kind: 3, id: "speech"},
+				},
+			},
+		},
+		// "specks"
+		{
+			{
+				toks: []string{"specks", "of", "red"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
+			{
+				toks: []string{"specks", "of", "blood"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
+			{
+				toks: []string{"specks"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
 				},
 			},
 		},
@@ -25582,6 +26032,12 @@ var (
 		// "standing"
 		{
 			{
+				toks: []string{"standing", "for", "a", "minute"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"standing", "still"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -25938,6 +26394,15 @@ var (
 		{
 			{
 				toks: []string{"stool"},
+				means: []meaning{
+					{kind: 3, id: "poo"},
+				},
+			},
+		},
+		// "stools"
+		{
+			{
+				toks: []string{"stools"},
 				means: []meaning{
 					{kind: 3, id: "poo"},
 				},
@@ -26430,6 +26895,18 @@ var (
 					{kind: 4, id: "daily"},
 				},
 			},
+			{
+				toks: []string{"swell", "up"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
+				},
+			},
+			{
+				toks: []string{"swell"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
+				},
+			},
 		},
 		// "swelled"
 		{
@@ -26458,6 +26935,12 @@ var (
 		// "swelling"
 		{
 			{
+				toks: []string{"swelling", "up"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
+				},
+			},
+			{
 				toks: []string{"swelling"},
 				means: []meaning{
 					{kind: 3, id: "swell"},
@@ -26467,6 +26950,12 @@ var (
 		},
 		// "swells"
 		{
+			{
+				toks: []string{"swells", "up"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
+				},
+			},
 			{
 				toks: []string{"swells"},
 				means: []meaning{
@@ -27098,6 +27587,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"then", "i'm", "off"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"then", "settle"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -27508,6 +28003,12 @@ var (
 			},
 			{
 				toks: []string{"to", "the", "shops"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"to", "the", "store"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
 				},
@@ -27947,6 +28448,15 @@ var (
 				},
 			},
 		},
+		// "tries"
+		{
+			{
+				toks: []string{"tries", "to", "put", "weight"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+		},
 		// "trimester"
 		{
 			{
@@ -28085,6 +28595,15 @@ var (
 				means: []meaning{
 					{kind: 3, id: "fit"},
 					{kind: 3, id: "pee"},
+				},
+			},
+		},
+		// "try"
+		{
+			{
+				toks: []string{"try", "to", "put", "weight"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
 				},
 			},
 		},
@@ -28784,6 +29303,12 @@ var (
 		// "wake"
 		{
 			{
+				toks: []string{"wake", "up", "drenched"},
+				means: []meaning{
+					{kind: 3, id: "sweat"},
+				},
+			},
+			{
 				toks: []string{"wake", "up", "gasping"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
@@ -28820,6 +29345,12 @@ var (
 		// "waking"
 		{
 			{
+				toks: []string{"waking", "up", "drenched"},
+				means: []meaning{
+					{kind: 3, id: "sweat"},
+				},
+			},
+			{
 				toks: []string{"waking", "up", "gasping"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
@@ -28848,6 +29379,12 @@ var (
 			},
 			{
 				toks: []string{"walk", "up"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"walk", "uphill"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
 				},
@@ -28915,6 +29452,12 @@ var (
 		},
 		// "walks"
 		{
+			{
+				toks: []string{"walks", "the", "dog", "round"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
 			{
 				toks: []string{"walks", "the", "dog"},
 				means: []meaning{
@@ -29217,6 +29760,12 @@ var (
 		},
 		// "weeks"
 		{
+			{
+				toks: []string{"weeks", "with", "bub"},
+				means: []meaning{
+					{kind: 5, id: "pregnant"},
+				},
+			},
 			{
 				toks: []string{"weeks", "now"},
 				means: []meaning{
@@ -30001,6 +30550,12 @@ var (
 					{kind: 5, id: "pregnant"},
 				},
 			},
+			{
+				toks: []string{"with", "bub"},
+				means: []meaning{
+					{kind: 5, id: "pregnant"},
+				},
+			},
 		},
 		// "within"
 		{
@@ -30013,6 +30568,12 @@ var (
 		},
 		// "without"
 		{
+			{
+				toks: []string{"without", "any", "control"},
+				means: []meaning{
+					{kind: 3, id: "hold"},
+				},
+			},
 			{
 				toks: []string{"without", "any", "dieting"},
 				means: []meaning{
@@ -30041,6 +30602,12 @@ var (
 				toks: []string{"without", "knowing"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"without", "control"},
+				means: []meaning{
+					{kind: 3, id: "hold"},
 				},
 			},
 			{
@@ -30714,6 +31281,15 @@ var (
 				toks: []string{"yellow", "liquid"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
+		// "yells"
+		{
+			{
+				toks: []string{"yells", "when"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
 				},
 			},
 		},
@@ -33057,6 +33633,9 @@ var (
 				"with my first",
 				"the bump",
 				"my bump",
+				"with bub",
+				"# weeks with",
+				"weeks with bub",
 			},
 		},
 		// "previous_clot"
@@ -34125,6 +34704,7 @@ var (
 		"veins",
 		"walk",
 		"weak",
+		"weeks_said",
 		"wipe",
 	}
 	std6Values = [...][]string{
@@ -34197,6 +34777,18 @@ var (
 			"rusty",
 			"brownish red",
 			"dark red",
+			"pinkish",
+			"pinkish foam",
+			"pink foam",
+			"foam",
+			"foamy",
+			"red specks",
+			"specks",
+			"specks of red",
+			"flecks",
+			"red flecks",
+			"specks of blood",
+			"flecks of blood",
 		},
 		// "both"
 		{
@@ -34326,6 +34918,9 @@ var (
 			"charley horses",
 			"spasm",
 			"spasms",
+			"seize",
+			"seizes",
+			"seize up",
 		},
 		// "dark"
 		{
@@ -34655,6 +35250,16 @@ var (
 			"not able to feel",
 			"unable to feel",
 			"not been able to feel",
+			"feels really odd",
+			"feels odd",
+			"feels really strange",
+			"not my own",
+			"not mine",
+			"like it's not mine",
+			"like it's not my own",
+			"not knowing",
+			"not knowing when",
+			"am not knowing",
 		},
 		// "fit"
 		{
@@ -34784,6 +35389,10 @@ var (
 			"shiny and hard",
 			"hard and shiny",
 			"tight as anything",
+			"rock solid",
+			"solid as a rock",
+			"hard as rock",
+			"solid",
 		},
 		// "heavy"
 		{"heavy", "heaviness", "like lead", "leaden", "weighed down"},
@@ -34798,6 +35407,9 @@ var (
 			"can't stop",
 			"couldn't stop",
 			"didn't make it",
+			"without control",
+			"without any control",
+			"no control over",
 		},
 		// "hot"
 		{
@@ -35099,6 +35711,9 @@ var (
 			"motion",
 			"motions",
 			"back passage",
+			"passed motion",
+			"stools",
+			"passed stool",
 		},
 		// "press"
 		{
@@ -35439,6 +36054,21 @@ var (
 			"they're right again",
 			"then it's fine",
 			"then it's right",
+			"i'm off again",
+			"off again",
+			"after a minute i'm",
+			"then i'm off",
+			"as soon as he stops",
+			"as soon as she stops",
+			"as soon as i stop",
+			"soon as he stops",
+			"soon as i stop",
+			"fine as soon as",
+			"minutes standing",
+			"a couple of minutes standing",
+			"standing for a minute",
+			"goes after a minute",
+			"goes after a couple of minutes",
 		},
 		// "struggle"
 		{
@@ -35530,6 +36160,16 @@ var (
 			"can't get him up",
 			"can't lift her up",
 			"can't lift him up",
+			"tries to put weight",
+			"try to put weight",
+			"every time he tries to put weight",
+			"every time she tries to put weight",
+			"cries out",
+			"screams when",
+			"yells when",
+			"propped him",
+			"propped her",
+			"propped up against",
 		},
 		// "sugar"
 		{"sugar", "sugar problem", "sugar disease"},
@@ -35542,6 +36182,11 @@ var (
 			"with sweat",
 			"drenched in sweat",
 			"night sweats",
+			"drenched",
+			"waking up drenched",
+			"wake up drenched",
+			"soaked in sweat",
+			"dripping with sweat",
 		},
 		// "swell"
 		{
@@ -35585,6 +36230,10 @@ var (
 			"puffed",
 			"swole",
 			"ballooning",
+			"swell up",
+			"swell",
+			"swelling up",
+			"swells up",
 		},
 		// "swell_sudden"
 		{
@@ -35724,6 +36373,16 @@ var (
 			"walk down",
 			"walk to",
 			"walk up",
+			"parking lot",
+			"car park",
+			"to the store",
+			"make it from",
+			"make it to",
+			"hundred yards",
+			"couple of hundred yards",
+			"hundred metres",
+			"walk uphill",
+			"walks the dog round",
 		},
 		// "weak"
 		{
@@ -35740,6 +36399,8 @@ var (
 			"gone floppy",
 			"floppy",
 		},
+		// "weeks_said"
+		{"# weeks"},
 		// "wipe"
 		{
 			"wipe",
