@@ -921,7 +921,7 @@ func (r *reader) topic(rd *Reading) string {
 // triage, and "no swelling" is heard as a denial, not as swelling.
 func SignPhrases() []string {
 	set := map[string]bool{}
-	for _, f := range std().flags {
+	for id, f := range std().flags {
 		for _, p := range f.Say {
 			if strings.Contains(p, "#") && !strings.Contains(p, "*") {
 				// "for # minutes": a device hears the number in words.
@@ -938,6 +938,10 @@ func SignPhrases() []string {
 				for _, no := range signDenials {
 					set[no+" "+p] = true
 				}
+			} else if listedDenials[id] && strings.Count(p, " ") <= 2 && !deniesItself(p) {
+				// "no numbness down below": kept whole, or a device keeps
+				// "numbness down below" and drops the "no".
+				set["no "+p] = true
 			}
 		}
 	}
@@ -1005,3 +1009,18 @@ var signContext = []string{"daily", "gradual", "sudden", "both", "knock", "exert
 // signDenials are the words that deny a one-word sign in the model's
 // WarningSign values ("no swelling", "not red").
 var signDenials = []string{"no", "not", "nothing", "without"}
+
+// listedDenials are the signs people deny in a list ("no numbness down
+// below, no trouble peeing, no temperature"): their phrases of two or three
+// words are WarningSign values with "no" before them too.
+var listedDenials = map[string]bool{
+	"saddle_numb": true, "bladder_change": true, "bowel_change": true, "breathless": true,
+	"chest_pain": true, "coughing_blood": true, "leg_red": true, "leg_warm": true, "fever": true,
+	"limp": true, "headache_severe": true, "vision_blur": true, "one_leg_swollen": true, "numb": true,
+}
+
+// deniesItself reports whether a phrase already starts with a denial.
+func deniesItself(p string) bool {
+	first, _, _ := strings.Cut(p, " ")
+	return slices.Contains(signDenials, first) || strings.HasSuffix(first, "n't")
+}
