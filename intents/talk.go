@@ -87,6 +87,13 @@ type talkData struct {
 	Concepts []struct {
 		Intent string   `yaml:"intent"`
 		Cues   []string `yaml:"cues"`
+		// Routine: the cues are read only while a stretch routine is
+		// under way ("okay next", "I'm at the wall now").
+		Routine bool `yaml:"routine"`
+		// Complaint: the cues hold even when the words name a part or
+		// a symptom ("ta, the cramp's gone now"; "I'm scared it's a
+		// clot"). Warning signs still come first (talkDescribe).
+		Complaint bool `yaml:"complaint"`
 	} `yaml:"concepts"`
 }
 
@@ -282,25 +289,33 @@ var conditions = map[string]bool{"restless_legs": true, "sciatica": true, "cramp
 
 // readTalk reads free speech for a talk concept: the intent it belongs to
 // and its slots, or "" when it is none (a complaint, or not understood).
-func readTalk(text string, rd symptom.Reading) (string, map[string]string) {
+func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[string]string) {
 	ws := tokens(text)
 	if len(ws) == 0 {
 		return "", nil
 	}
 	// A complaint names a part, or a symptom beyond tiredness: "so tired
-	// but I can't drop off" is not one.
-	complaint := len(rd.Parts) > 0 || (rd.Topic != "" && rd.Topic != "aches")
+	// but I can't drop off" is not one, nor is the back of "going back
+	// to sleep".
+	parts := slices.DeleteFunc(slices.Clone(rd.Parts), func(p string) bool { return p == "back" && backIsAdverb(ws) })
+	complaint := len(parts) > 0 || (rd.Topic != "" && rd.Topic != "aches")
 	topic := topicIn(ws)
 	for _, c := range talk.Concepts {
+		if c.Routine && !inRoutine {
+			continue
+		}
 		if !slices.ContainsFunc(c.Cues, func(cue string) bool { return cueFits(cue, ws) }) {
 			continue
 		}
-		if plainIntents[c.Intent] && complaint {
+		// Worry about a condition ("I'm scared it's a clot") is reassured
+		// and offered the check; worry with a part named is a complaint.
+		worry := c.Intent == IntentWorried && len(parts) == 0
+		if plainIntents[c.Intent] && complaint && !c.Complaint && !worry {
 			continue
 		}
 		slots := map[string]string{}
 		switch c.Intent {
-		case IntentRephrase, IntentRepeat:
+		case IntentRephrase:
 			// "the physio said bursitis, what does that mean" asks
 			// about the word, not about what was said.
 			if topic != "" {
@@ -343,6 +358,24 @@ func readTalk(text string, rd symptom.Reading) (string, map[string]string) {
 		}
 	}
 	return "", nil
+}
+
+// backIsAdverb reports whether "back" in the words is a way back, not a
+// body part: "going back to sleep", "get back to bed", "coming back".
+func backIsAdverb(ws []string) bool {
+	for i, w := range ws {
+		if w != "back" {
+			continue
+		}
+		if i+1 < len(ws) && (ws[i+1] == "to" || ws[i+1] == "off") {
+			continue
+		}
+		if i > 0 && slices.Contains([]string{"go", "going", "get", "getting", "come", "coming", "came", "went", "drift", "drop", "nod"}, ws[i-1]) {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // asksCause reports whether words ask if something is the cause: "could
@@ -491,7 +524,10 @@ func (s *set) recordLast(r *router.Router) {
 			reply, err := h.Handle(t)
 			// The catch-all hands "say that again" on (t.Intent): a
 			// repeat is not an answer to keep.
-			if err == nil && !skip[t.Intent] && !reply.End && reply.Speech != nil && !reply.Speech.Empty() {
+			// An answer that ends the session is kept too (a question
+			// asked in one breath), not a goodbye.
+			bye := reply.End && (name == IntentStop || name == IntentCancel || t.Intent == IntentStop || t.Intent == IntentThanks)
+			if err == nil && !skip[t.Intent] && !bye && reply.Speech != nil && !reply.Speech.Empty() {
 				t.State.SetAnswer(answerLast, strings.Join(s.refsOf(t, reply.Speech), ","))
 				t.State.SetAnswer(answerLastIntent, name)
 			}
@@ -521,7 +557,7 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 		t.State.Routine.Paused = true
 		return s.reply(t, questionStretch), nil
 	}
-	intent, slots := readTalk(t.Text, rd)
+	intent, slots := readTalk(t.Text, rd, t.State.Routine != nil)
 	if intent == "" || !r.Handles(intent) || (level != triage.SelfCare && plainIntents[intent]) {
 		// A sign for a doctor within days ("every night", "I have
 		// diabetes") in a question is answered as a question (triage
@@ -736,7 +772,13 @@ func (s *set) checkAnswer(t *router.Turn, q, a string) (router.Reply, error) {
 // lead, if set, is said first.
 func (s *set) sayAgain(t *router.Turn, lead string) (router.Reply, error) {
 	said := &alexa.SSML{}
-	if s.sayRefs(t, said, strings.Split(t.State.Answer(answerLast), ",")) == 0 {
+	last := t.State.Answer(answerLast)
+	if last == "" && t.Resumed != nil {
+		// A question asked in one breath ends its session; "say that
+		// again" opens the next one, and means the answer just said.
+		last = t.Resumed.Answer(answerLast)
+	}
+	if s.sayRefs(t, said, strings.Split(last, ",")) == 0 {
 		return s.reply(t, "talk.nothing"), nil
 	}
 	b := &alexa.SSML{}

@@ -1506,7 +1506,7 @@ var (
 		// "memory.recall.none"
 		{
 			Say: []string{
-				"I don't keep a history of your nights. I only hold on to our conversation for a few hours, so we can pick it up.",
+				"I keep no record of your nights, so nothing is saved from last time. I only hold on to our conversation for a few hours, so we can pick it up.",
 			},
 			Sources: []string{
 				"issue 5: the context expires a few hours after the last turn; nights only with consent",
@@ -2314,7 +2314,7 @@ var (
 		// "stopkeeping.already"
 		{
 			Say: []string{
-				"I'm not keeping your nights, and I won't unless you say: remember my nights.",
+				"I'm not keeping a record of your nights, and I won't save any unless you say: remember my nights.",
 			},
 			Sources: []string{"issue 5: nights only with consent"},
 		},
@@ -2479,7 +2479,7 @@ var (
 		// "talk.worried"
 		{
 			Say: []string{
-				"It's natural to worry. Night leg aches are common and usually not serious, and a few clear signs tell you when to see a doctor.",
+				"It's natural to worry. Night leg aches are common and usually not serious. A few clear signs, like one leg swollen, warm and red, or chest pain, mean see a doctor.",
 			},
 			Sources: []string{"seed 003 leg pain at night is common", "refs §3 triage table"},
 		},
