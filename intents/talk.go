@@ -313,6 +313,10 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		if plainIntents[c.Intent] && complaint && !c.Complaint && !worry {
 			continue
 		}
+		if worry && (conditions[topic] || topic == "dvt" || topic == "claudication") {
+			// "I'm scared it's a clot": what a clot is, and the check.
+			return IntentAskAbout, map[string]string{slotTopic: topic}
+		}
 		slots := map[string]string{}
 		switch c.Intent {
 		case IntentRephrase:
@@ -782,7 +786,13 @@ func (s *set) sayAgain(t *router.Turn, lead string) (router.Reply, error) {
 		return s.reply(t, "talk.nothing"), nil
 	}
 	b := &alexa.SSML{}
-	if lead != "" {
+	n := wordCount(plainWords(said.Fragment()))
+	if q := wordCount(s.questionText(t, t.State.Pending)); q > 0 {
+		// resume asks the question, or "Shall we carry on?" in its place.
+		n += min(q, s.lib.Get(questionHold).Words())
+	}
+	if lead != "" && n+s.lib.Get(lead).Words() <= s.room(t) {
+		// "Okay, once more" only when it fits with the answer.
 		b.Append(s.speech(t, lead))
 	}
 	r := router.Reply{Speech: b.Append(said)}

@@ -395,8 +395,8 @@ var (
 		// "about.claudication"
 		{
 			Say: []string{
-				"Claudication is leg pain that comes on when walking and goes after a few minutes' rest, because narrowed arteries let less blood through.",
-				"If that sounds familiar, see a doctor.",
+				"Claudication is leg pain that comes on when walking and goes after a few minutes' rest.",
+				"It happens because narrowed arteries let less blood through. If that sounds familiar, see a doctor.",
 			},
 			Sources: []string{
 				"refs §2 PAD: claudication brought on by exercise, relieved by rest",
@@ -425,8 +425,8 @@ var (
 		// "about.doctor_visit"
 		{
 			Say: []string{
-				"A doctor asks what the pain is like, when it comes and what eases it, and checks your legs, blood flow and nerves.",
-				"They may suggest tests, a physio, or treatment for the cause.",
+				"A doctor asks what the pain is like, when it comes and what eases it.",
+				"They check your legs, blood flow and nerves, and may suggest tests, a physio, or treatment for the cause.",
 			},
 			Sources: []string{
 				"seed 002 diagnosis: history and physical examination",
@@ -475,7 +475,8 @@ var (
 		// "about.iron"
 		{
 			Say: []string{
-				"Low iron is linked to restless legs. A doctor can check it with a blood test, and advise iron only if it's low.",
+				"Low iron is linked to restless legs.",
+				"A doctor can check it with a blood test, and advise iron only if it's low.",
 				"Don't start iron tablets on your own.",
 			},
 			Sources: []string{
@@ -520,8 +521,8 @@ var (
 		// "about.nerves"
 		{
 			Say: []string{
-				"A pressed or damaged nerve, from the back as in sciatica, or from diabetes, can burn, tingle or shoot, often worse at night.",
-				"See a doctor about new numbness, or if you have diabetes.",
+				"A pressed or damaged nerve can burn, tingle or shoot, often worse at night.",
+				"It can come from the back, as in sciatica, or from diabetes. See a doctor about new numbness, or if you have diabetes.",
 			},
 			Sources: []string{
 				"seed 002 nerve compression; peripheral neuropathy in diabetes",
@@ -646,8 +647,8 @@ var (
 		// "about.treatment"
 		{
 			Say: []string{
-				"It depends on the cause: physio for muscles and joints, anti-inflammatories for arthritis, nerve pain medicine, or blood thinners for a clot.",
-				"A doctor decides which fits.",
+				"It depends on the cause: physio for muscles and joints, or anti-inflammatories for arthritis.",
+				"Others are nerve pain medicine, or blood thinners for a clot; a doctor decides which fits.",
 			},
 			Sources: []string{"seed 002 medical treatments", "seed 002 physical therapy"},
 		},
