@@ -208,6 +208,13 @@ func topicIn(ws []string) string {
 			return f.ID
 		}
 	}
+	// A medicine named is what is asked about, even after "my doctor
+	// put me on".
+	for _, f := range found {
+		if medicines[f.ID] && f.ID != "medicine" {
+			return f.ID
+		}
+	}
 	for _, f := range found {
 		if !conditions[f.ID] {
 			return f.ID
@@ -283,6 +290,12 @@ var questionWords = []string{"what", "what's", "whats", "is", "could", "can", "d
 // condition's name alone is a complaint ("my restless legs are bad").
 var definingWords = []string{"what", "what's", "whats", "is", "could", "mean", "difference", "means", "exactly", "wonder", "have"}
 
+// medicines are topics that name a medicine; sinceWords blame one.
+var (
+	medicines  = map[string]bool{"magnesium": true, "quinine": true, "painkillers": true, "iron": true, "aggravating_medicines": true, "sleeping_pills": true, "medicine": true}
+	sinceWords = []string{"since", "started", "starting", "taking", "worse"}
+)
+
 // conditions are topics that are also complaints.
 var conditions = map[string]bool{"restless_legs": true, "sciatica": true, "cramp": true, "arthritis": true,
 	"bursitis": true, "neuropathy": true, "varicose_veins": true, "growing_pains": true, "nerves": true, "circulation": true}
@@ -349,6 +362,11 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			cues = definingWords
 		}
 		asks := slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(cues, w) }) || strings.Contains(text, "?")
+		if medicines[topic] && slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(sinceWords, w) }) {
+			// "since my doctor put me on an antidepressant my legs are
+			// worse": a medicine blamed is a question about it.
+			asks = true
+		}
 		if conditions[topic] && rd.Topic != "" {
 			// "my calf knotted up in a cramp, what do I do" is a
 			// complaint; "what is a cramp" or "is it sciatica" asks.
