@@ -98,10 +98,16 @@ func (s *set) resume(t *router.Turn, r *router.Reply) bool {
 	if q == "" {
 		return false
 	}
-	if r.Speech != nil && wordCount(plainWords(r.Speech.Fragment()))+wordCount(q) > s.room(t) {
+	if n := wordCount(plainWords(r.Speech.Fragment())); r.Speech != nil && n+wordCount(q) > s.room(t) {
 		t.State.SetAnswer(answerHeld, t.State.Pending)
 		t.State.Pending = questionHold
 		q = words(t, s.lib.Get(questionHold).Ask)
+		if n <= s.room(t) && n+wordCount(q) > s.room(t) {
+			// Not even "Shall we carry on?" fits: the question stays
+			// held, unasked, and the session open; "yes" or "carry
+			// on" asks it.
+			q = ""
+		}
 	}
 	r.Question = q
 	return true

@@ -88,6 +88,13 @@ type talkData struct {
 	Concepts []struct {
 		Intent string   `yaml:"intent"`
 		Cues   []string `yaml:"cues"`
+		// Routine: the cues are read only while a stretch routine is
+		// under way ("okay next", "I'm at the wall now").
+		Routine bool `yaml:"routine"`
+		// Complaint: the cues hold even when the words name a part or
+		// a symptom ("ta, the cramp's gone now"; "I'm scared it's a
+		// clot"). Warning signs still come first (talkDescribe).
+		Complaint bool `yaml:"complaint"`
 	} `yaml:"concepts"`
 }
 
@@ -202,6 +209,13 @@ func topicIn(ws []string) string {
 			return f.ID
 		}
 	}
+	// A medicine named is what is asked about, even after "my doctor
+	// put me on".
+	for _, f := range found {
+		if medicines[f.ID] && f.ID != "medicine" {
+			return f.ID
+		}
+	}
 	for _, f := range found {
 		if !conditions[f.ID] {
 			return f.ID
@@ -277,31 +291,49 @@ var questionWords = []string{"what", "what's", "whats", "is", "could", "can", "d
 // condition's name alone is a complaint ("my restless legs are bad").
 var definingWords = []string{"what", "what's", "whats", "is", "could", "mean", "difference", "means", "exactly", "wonder", "have"}
 
+// medicines are topics that name a medicine; sinceWords blame one.
+var (
+	medicines  = map[string]bool{"magnesium": true, "quinine": true, "painkillers": true, "iron": true, "aggravating_medicines": true, "sleeping_pills": true, "medicine": true}
+	sinceWords = []string{"since", "started", "starting", "taking", "worse"}
+)
+
 // conditions are topics that are also complaints.
 var conditions = map[string]bool{"restless_legs": true, "sciatica": true, "cramp": true, "arthritis": true,
 	"bursitis": true, "neuropathy": true, "varicose_veins": true, "growing_pains": true, "nerves": true, "circulation": true}
 
 // readTalk reads free speech for a talk concept: the intent it belongs to
 // and its slots, or "" when it is none (a complaint, or not understood).
-func readTalk(text string, rd symptom.Reading) (string, map[string]string) {
+func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[string]string) {
 	ws := tokens(text)
 	if len(ws) == 0 {
 		return "", nil
 	}
 	// A complaint names a part, or a symptom beyond tiredness: "so tired
-	// but I can't drop off" is not one.
-	complaint := len(rd.Parts) > 0 || (rd.Topic != "" && rd.Topic != "aches")
+	// but I can't drop off" is not one, nor is the back of "going back
+	// to sleep".
+	parts := slices.DeleteFunc(slices.Clone(rd.Parts), func(p string) bool { return p == "back" && backIsAdverb(ws) })
+	complaint := len(parts) > 0 || (rd.Topic != "" && rd.Topic != "aches")
 	topic := topicIn(ws)
 	for _, c := range talk.Concepts {
+		if c.Routine && !inRoutine {
+			continue
+		}
 		if !slices.ContainsFunc(c.Cues, func(cue string) bool { return cueFits(cue, ws) }) {
 			continue
 		}
-		if plainIntents[c.Intent] && complaint {
+		// Worry about a condition ("I'm scared it's a clot") is reassured
+		// and offered the check; worry with a part named is a complaint.
+		worry := c.Intent == IntentWorried && len(parts) == 0
+		if plainIntents[c.Intent] && complaint && !c.Complaint && !worry {
 			continue
+		}
+		if worry && (conditions[topic] || topic == "dvt" || topic == "claudication") {
+			// "I'm scared it's a clot": what a clot is, and the check.
+			return IntentAskAbout, map[string]string{slotTopic: topic}
 		}
 		slots := map[string]string{}
 		switch c.Intent {
-		case IntentRephrase, IntentRepeat:
+		case IntentRephrase:
 			// "the physio said bursitis, what does that mean" asks
 			// about the word, not about what was said.
 			if topic != "" {
@@ -331,6 +363,11 @@ func readTalk(text string, rd symptom.Reading) (string, map[string]string) {
 			cues = definingWords
 		}
 		asks := slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(cues, w) }) || strings.Contains(text, "?")
+		if medicines[topic] && slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(sinceWords, w) }) {
+			// "since my doctor put me on an antidepressant my legs are
+			// worse": a medicine blamed is a question about it.
+			asks = true
+		}
 		if conditions[topic] && rd.Topic != "" {
 			// "my calf knotted up in a cramp, what do I do" is a
 			// complaint; "what is a cramp" or "is it sciatica" asks.
@@ -344,6 +381,24 @@ func readTalk(text string, rd symptom.Reading) (string, map[string]string) {
 		}
 	}
 	return "", nil
+}
+
+// backIsAdverb reports whether "back" in the words is a way back, not a
+// body part: "going back to sleep", "get back to bed", "coming back".
+func backIsAdverb(ws []string) bool {
+	for i, w := range ws {
+		if w != "back" {
+			continue
+		}
+		if i+1 < len(ws) && (ws[i+1] == "to" || ws[i+1] == "off") {
+			continue
+		}
+		if i > 0 && slices.Contains([]string{"go", "going", "get", "getting", "come", "coming", "came", "went", "drift", "drop", "nod"}, ws[i-1]) {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // asksCause reports whether words ask if something is the cause: "could
@@ -492,7 +547,10 @@ func (s *set) recordLast(r *router.Router) {
 			reply, err := h.Handle(t)
 			// The catch-all hands "say that again" on (t.Intent): a
 			// repeat is not an answer to keep.
-			if err == nil && !skip[t.Intent] && !reply.End && reply.Speech != nil && !reply.Speech.Empty() {
+			// An answer that ends the session is kept too (a question
+			// asked in one breath), not a goodbye.
+			bye := reply.End && (name == IntentStop || name == IntentCancel || t.Intent == IntentStop || t.Intent == IntentThanks)
+			if err == nil && !skip[t.Intent] && !bye && reply.Speech != nil && !reply.Speech.Empty() {
 				t.State.SetAnswer(answerLast, strings.Join(s.refsOf(t, reply.Speech), ","))
 				t.State.SetAnswer(answerLastIntent, name)
 			}
@@ -522,7 +580,7 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 		t.State.Routine.Paused = true
 		return s.reply(t, questionStretch), nil
 	}
-	intent, slots := readTalk(t.Text, rd)
+	intent, slots := readTalk(t.Text, rd, t.State.Routine != nil)
 	if intent == "" || !r.Handles(intent) || (level != triage.SelfCare && plainIntents[intent]) {
 		// A sign for a doctor within days ("every night", "I have
 		// diabetes") in a question is answered as a question (triage
@@ -737,11 +795,23 @@ func (s *set) checkAnswer(t *router.Turn, q, a string) (router.Reply, error) {
 // lead, if set, is said first.
 func (s *set) sayAgain(t *router.Turn, lead string) (router.Reply, error) {
 	said := &alexa.SSML{}
-	if s.sayRefs(t, said, strings.Split(t.State.Answer(answerLast), ",")) == 0 {
+	last := t.State.Answer(answerLast)
+	if last == "" && t.Resumed != nil {
+		// A question asked in one breath ends its session; "say that
+		// again" opens the next one, and means the answer just said.
+		last = t.Resumed.Answer(answerLast)
+	}
+	if s.sayRefs(t, said, strings.Split(last, ",")) == 0 {
 		return s.reply(t, "talk.nothing"), nil
 	}
 	b := &alexa.SSML{}
-	if lead != "" {
+	n := wordCount(plainWords(said.Fragment()))
+	if q := wordCount(s.questionText(t, t.State.Pending)); q > 0 {
+		// resume asks the question, or "Shall we carry on?" in its place.
+		n += min(q, s.lib.Get(questionHold).Words())
+	}
+	if lead != "" && n+s.lib.Get(lead).Words() <= s.room(t) {
+		// "Okay, once more" only when it fits with the answer.
 		b.Append(s.speech(t, lead))
 	}
 	r := router.Reply{Speech: b.Append(said)}

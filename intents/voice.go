@@ -58,7 +58,7 @@ func voiceOnly(text string) string {
 		slices.ContainsFunc(rd.Facts, func(f string) bool { return !slices.Contains(personFacts, f) }) {
 		return ""
 	}
-	intent, _ := readTalk(text, symptom.Reading{})
+	intent, _ := readTalk(text, symptom.Reading{}, false)
 	if !slices.Contains(voiceIntents, intent) {
 		return ""
 	}

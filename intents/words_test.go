@@ -58,3 +58,28 @@ func TestAnswerWords(t *testing.T) {
 		t.Errorf("%d transcript answers over %d words; at most %d may be (overWordsCeiling)", len(over), content.MaxWords, overWordsCeiling)
 	}
 }
+
+// TestTopicFirstLineFits checks that every talk topic's answer can be cut
+// to fit: its first line, triage's "see a doctor in the next few days"
+// words and "Want the rest?" together stay within content.MaxWords. A
+// longer first line is said whole (sayPart never cuts inside a line), and
+// the answer runs over.
+func TestTopicFirstLineFits(t *testing.T) {
+	lib, err := content.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	extra := lib.Get("triage.soon.doctor").Words() + wordCount(lib.Get(questionRest).Ask)
+	for name, tp := range talk.Topics {
+		tx := lib.Get(tp.Text)
+		if len(tx.Say) < 2 {
+			if n := wordCount(strings.Join(tx.Say, " ")); n+lib.Get("triage.soon.doctor").Words() > content.MaxWords {
+				t.Errorf("topic %s: %s is one line of %d words: with triage's soon words it runs over %d; split it", name, tp.Text, n, content.MaxWords)
+			}
+			continue
+		}
+		if n := wordCount(tx.Say[0]); n+extra > content.MaxWords {
+			t.Errorf("topic %s: %s's first line is %d words; with triage's soon words and the rest question it runs over %d", name, tp.Text, n, content.MaxWords)
+		}
+	}
+}

@@ -400,8 +400,8 @@ var (
 		// "about.claudication"
 		{
 			Say: []string{
-				"Claudication is leg pain that comes on when walking and goes after a few minutes' rest, because narrowed arteries let less blood through.",
-				"If that sounds familiar, see a doctor.",
+				"Claudication is leg pain that comes on when walking and goes after a few minutes' rest.",
+				"It happens because narrowed arteries let less blood through. If that sounds familiar, see a doctor.",
 			},
 			Sources: []string{
 				"refs §2 PAD: claudication brought on by exercise, relieved by rest",
@@ -430,8 +430,8 @@ var (
 		// "about.doctor_visit"
 		{
 			Say: []string{
-				"A doctor asks what the pain is like, when it comes and what eases it, and checks your legs, blood flow and nerves.",
-				"They may suggest tests, a physio, or treatment for the cause.",
+				"A doctor asks what the pain is like, when it comes and what eases it.",
+				"They check your legs, blood flow and nerves, and may suggest tests, a physio, or treatment for the cause.",
 			},
 			Sources: []string{
 				"seed 002 diagnosis: history and physical examination",
@@ -480,7 +480,8 @@ var (
 		// "about.iron"
 		{
 			Say: []string{
-				"Low iron is linked to restless legs. A doctor can check it with a blood test, and advise iron only if it's low.",
+				"Low iron is linked to restless legs.",
+				"A doctor can check it with a blood test, and advise iron only if it's low.",
 				"Don't start iron tablets on your own.",
 			},
 			Sources: []string{
@@ -525,8 +526,8 @@ var (
 		// "about.nerves"
 		{
 			Say: []string{
-				"A pressed or damaged nerve, from the back as in sciatica, or from diabetes, can burn, tingle or shoot, often worse at night.",
-				"See a doctor about new numbness, or if you have diabetes.",
+				"A pressed or damaged nerve can burn, tingle or shoot, often worse at night.",
+				"It can come from the back, as in sciatica, or from diabetes. See a doctor about new numbness, or if you have diabetes.",
 			},
 			Sources: []string{
 				"seed 002 nerve compression; peripheral neuropathy in diabetes",
@@ -651,8 +652,8 @@ var (
 		// "about.treatment"
 		{
 			Say: []string{
-				"It depends on the cause: physio for muscles and joints, anti-inflammatories for arthritis, nerve pain medicine, or blood thinners for a clot.",
-				"A doctor decides which fits.",
+				"It depends on the cause: physio for muscles and joints, or anti-inflammatories for arthritis.",
+				"Others are nerve pain medicine, or blood thinners for a clot; a doctor decides which fits.",
 			},
 			Sources: []string{"seed 002 medical treatments", "seed 002 physical therapy"},
 		},
@@ -1561,7 +1562,7 @@ var (
 		// "memory.recall.none"
 		{
 			Say: []string{
-				"I don't keep a history of your nights. I only hold on to our conversation for a few hours, so we can pick it up.",
+				"I keep no record of your nights, so nothing is saved from last time. I only hold on to our conversation for a few hours, so we can pick it up.",
 			},
 			Sources: []string{
 				"issue 5: the context expires a few hours after the last turn; nights only with consent",
@@ -2369,7 +2370,7 @@ var (
 		// "stopkeeping.already"
 		{
 			Say: []string{
-				"I'm not keeping your nights, and I won't unless you say: remember my nights.",
+				"I'm not keeping a record of your nights, and I won't save any unless you say: remember my nights.",
 			},
 			Sources: []string{"issue 5: nights only with consent"},
 		},
@@ -2534,7 +2535,7 @@ var (
 		// "talk.worried"
 		{
 			Say: []string{
-				"It's natural to worry. Night leg aches are common and usually not serious, and a few clear signs tell you when to see a doctor.",
+				"It's natural to worry. Night leg aches are common and usually not serious. A few clear signs, like one leg swollen, warm and red, or chest pain, mean see a doctor.",
 			},
 			Sources: []string{"seed 003 leg pain at night is common", "refs §3 triage table"},
 		},
