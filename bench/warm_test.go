@@ -10,11 +10,9 @@ import (
 	"time"
 
 	"github.com/nightlegs/nightlegs/intents"
-	"github.com/nightlegs/nightlegs/internal/content"
 	"github.com/nightlegs/nightlegs/internal/device"
 	"github.com/nightlegs/nightlegs/internal/skill"
 	"github.com/nightlegs/nightlegs/internal/store"
-	"github.com/nightlegs/nightlegs/internal/triage"
 )
 
 // warmClock is 3:10 a.m., for every warm turn alike.
@@ -24,25 +22,18 @@ func warmClock() time.Time { return time.Date(2026, 11, 23, 3, 10, 0, 0, time.UT
 // Lambda (JSON at info) to nowhere.
 func newSkill(tb testing.TB, st skill.Store, now func() time.Time) *skill.Skill {
 	tb.Helper()
-	lib, err := content.Default()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	guard, err := triage.NewGuard(lib)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return &skill.Skill{
-		Router:        intents.New(lib),
+	sk, err := intents.NewSkill(intents.Options{
 		Store:         st,
-		Triage:        guard,
-		Digits:        triage.Numbers(),
 		SkillID:       benchSkillID,
 		UserKeySecret: []byte("bench-secret-0123456789abcdef0123456789"),
 		StoreTimeout:  time.Second,
 		Log:           slog.New(slog.NewJSONHandler(io.Discard, &slog.HandlerOptions{Level: slog.LevelInfo})),
 		Now:           now,
+	})
+	if err != nil {
+		tb.Fatal(err)
 	}
+	return sk
 }
 
 // recorder keeps the request bodies a device sends.
