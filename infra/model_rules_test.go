@@ -454,10 +454,9 @@ func normalise(s string) string { return strings.ToLower(strings.Join(strings.Fi
 // knownWithoutSynonyms are slot types whose values have no synonyms yet,
 // although the published schema wants at least one for each value. Each
 // is reported on every run, and an entry must still be true (remove it
-// once its type has synonyms). WarningSign is generated from
-// internal/symptom/data/vocabulary.yaml (go test ./internal/symptom
-// -update), whose values are each a way of saying a sign.
-var knownWithoutSynonyms = []string{"WarningSign"}
+// once its type has synonyms). None now: WarningSign's values are its
+// meanings, each with its phrases as synonyms (symptom.SignGroups).
+var knownWithoutSynonyms = []string{}
 
 // builtinSlotTypes are the built-in slot types this project's models may
 // use. Extend it when a model needs another one.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	stdflag "flag"
-	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -22,7 +21,8 @@ const signsModel = "../../infra/model/signs.json"
 // go test ./internal/symptom -update, then go test ./infra -update.
 func TestSignTypeUpToDate(t *testing.T) {
 	type name struct {
-		Value string `json:"value"`
+		Value    string   `json:"value"`
+		Synonyms []string `json:"synonyms"`
 	}
 	type value struct {
 		ID   string `json:"id"`
@@ -36,8 +36,8 @@ func TestSignTypeUpToDate(t *testing.T) {
 		Types []slotType `json:"types"`
 	}{}
 	st := slotType{Name: "WarningSign"}
-	for i, p := range SignPhrases() {
-		st.Values = append(st.Values, value{ID: fmt.Sprintf("sign-%04d", i+1), Name: name{p}})
+	for _, g := range SignGroups() {
+		st.Values = append(st.Values, value{ID: g.ID, Name: name{Value: g.Phrases[0], Synonyms: g.Phrases[1:]}})
 	}
 	frag.Types = append(frag.Types, st)
 	want, err := json.MarshalIndent(frag, "", "  ")

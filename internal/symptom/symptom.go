@@ -13,6 +13,7 @@ package symptom
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -913,6 +914,16 @@ func (r *reader) topic(rd *Reading) string {
 	return ""
 }
 
+// SignGroup is one value of the interaction model's WarningSign slot
+// type: a meaning (a sign, its denial, a timing, a part, or what is no
+// sign) and every phrase the reader knows for it. The first phrase is the
+// value, the rest its synonyms; a device sends the words it heard either
+// way, and triage reads those words.
+type SignGroup struct {
+	ID      string
+	Phrases []string
+}
+
 // SignPhrases lists the words of every warning sign and risk the reader
 // knows, with their common denials ("no swelling"), for the interaction
 // model's WarningSign slot type. A device keeps only the words of an
@@ -920,28 +931,49 @@ func (r *reader) topic(rd *Reading) string {
 // and my face has gone droopy" still brings "face has gone droopy" to
 // triage, and "no swelling" is heard as a denial, not as swelling.
 func SignPhrases() []string {
-	set := map[string]bool{}
+	var out []string
+	for _, g := range SignGroups() {
+		out = append(out, g.Phrases...)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// SignGroups returns SignPhrases grouped by what they mean, each phrase in
+// the first group that has it, groups and phrases sorted. A meaning with a
+// single phrase joins the group before it in ID order (a denial another
+// denial's, a sensation another sensation's), so every value has a
+// synonym, as the model schema asks; the skill reads the words a device
+// heard, never the value's ID, so the grouping only names what they are.
+func SignGroups() []SignGroup {
+	groups := map[string]map[string]bool{}
+	add := func(id, p string) {
+		if strings.ContainsAny(p, "#*0123456789") {
+			return
+		}
+		if groups[id] == nil {
+			groups[id] = map[string]bool{}
+		}
+		groups[id][p] = true
+	}
 	for id, f := range std().flags {
 		for _, p := range f.Say {
 			if strings.Contains(p, "#") && !strings.Contains(p, "*") {
 				// "for # minutes": a device hears the number in words.
 				for _, n := range append(slices.Clone(agesNumbers), signNumbers...) {
-					set[strings.ReplaceAll(p, "#", n)] = true
+					add("sign-"+id, strings.ReplaceAll(p, "#", n))
 				}
 				continue
 			}
-			if strings.ContainsAny(p, "*0123456789") {
-				continue
-			}
-			set[p] = true
+			add("sign-"+id, p)
 			if strings.Count(p, " ") == 0 {
 				for _, no := range signDenials {
-					set[no+" "+p] = true
+					add("no-"+id, no+" "+p)
 				}
 			} else if listedDenials[id] && strings.Count(p, " ") <= 2 && !deniesItself(p) {
 				// "no numbness down below": kept whole, or a device keeps
 				// "numbness down below" and drops the "no".
-				set["no "+p] = true
+				add("no-"+id, "no "+p)
 			}
 		}
 	}
@@ -949,16 +981,16 @@ func SignPhrases() []string {
 	// than "hot"; when and on which side ("by the end of the day", "both
 	// ankles"); and what happened ("a kick", "a fall").
 	for _, p := range std().ignore {
-		set[p] = true
+		add("nosign", p)
 	}
 	// A child ("my toddler", "my four year old"): a child's limp or fever
 	// is a sign a grown-up's is not.
 	for _, who := range std().peopleSay {
-		set[who] = true
+		add("who", who)
 	}
 	for _, age := range std().agesSay {
 		for _, n := range agesNumbers {
-			set[strings.ReplaceAll(age, "#", n)] = true
+			add("who", strings.ReplaceAll(age, "#", n))
 		}
 	}
 	// The parts a combination reads a sign from ("cough" and "pink"), so
@@ -972,24 +1004,43 @@ func SignPhrases() []string {
 	// would only crowd the slots.
 	for _, id := range signParts {
 		for _, p := range std().partsSay[id] {
-			set[p] = true
+			add("part-"+id, p)
 		}
 	}
 	for _, id := range ids {
 		for _, p := range std().timingSay[id] {
-			set[p] = true
+			add("when-"+id, p)
 		}
 		for _, p := range std().sensations[id] {
-			set[p] = true
+			add("sense-"+id, p)
 		}
 	}
-	out := make([]string, 0, len(set))
-	for p := range set {
-		if !strings.ContainsAny(p, "#*0123456789") {
-			out = append(out, p)
+	// Each phrase once, in the first group (by ID) that has it; a group
+	// left with one phrase joins its neighbour.
+	names := slices.Sorted(maps.Keys(groups))
+	seen := map[string]bool{}
+	var out []SignGroup
+	for _, id := range names {
+		var ps []string
+		for _, p := range slices.Sorted(maps.Keys(groups[id])) {
+			if !seen[p] {
+				seen[p] = true
+				ps = append(ps, p)
+			}
+		}
+		switch {
+		case len(ps) == 0:
+		case len(ps) == 1 && len(out) > 0:
+			last := &out[len(out)-1]
+			last.Phrases = append(last.Phrases, ps...)
+		default:
+			out = append(out, SignGroup{ID: id, Phrases: ps})
 		}
 	}
-	sort.Strings(out)
+	if len(out) > 1 && len(out[0].Phrases) == 1 {
+		out[1].Phrases = append(out[0].Phrases, out[1].Phrases...)
+		out = out[1:]
+	}
 	return out
 }
 

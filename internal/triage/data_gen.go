@@ -1966,8 +1966,10 @@ var (
 	loaded3Keys = [...]string{
 		"CompartmentIntent",
 		"FallIntent",
+		"LegsGivingWayIntent",
 		"PregnancySwellingIntent",
 		"SoreNotHealingIntent",
+		"StrokeIntent",
 	}
 	loaded3Values = [...][]string{
 		// "CompartmentIntent"
@@ -1991,6 +1993,23 @@ var (
 			"crack_heard",
 			"knock",
 		},
+		// "LegsGivingWayIntent"
+		{
+			"both_legs_weak",
+			"leg_weak_sudden",
+			"leg_cant_move",
+			"both_legs_numb",
+			"weak",
+			"limb_loss",
+			"numb",
+			"feel_loss",
+			"saddle_numb",
+			"bladder_change",
+			"bowel_change",
+			"fell",
+			"fallen",
+			"sudden",
+		},
 		// "PregnancySwellingIntent"
 		{"pregnant", "recent_birth"},
 		// "SoreNotHealingIntent"
@@ -2003,6 +2022,29 @@ var (
 			"rest_pain",
 			"eases_hanging",
 			"leg_cold",
+		},
+		// "StrokeIntent"
+		{
+			"stroke_sign",
+			"face_droop",
+			"speech_slurred",
+			"arm_weak",
+			"vision_loss",
+			"vision_blur",
+			"balance_loss",
+			"leg_weak_sudden",
+			"confused",
+			"droop",
+			"face",
+			"speech",
+			"speech_change",
+			"arm",
+			"limb_loss",
+			"sight_loss",
+			"eye",
+			"sudden",
+			"numb",
+			"weak",
 		},
 	}
 	loaded4Keys = [...]string{
