@@ -11,7 +11,7 @@ import (
 )
 
 // maxExpandedValues bounds the expansion below: a slot type with more
-// values and synonyms than this (WarningSign, some 3,300 ways of saying a
+// values and synonyms than this (WarningSign, some 5,700 ways of saying a
 // sign) is not expanded, and the samples that use it are left to the
 // literal duplicate check of TestModelRules.
 const maxExpandedValues = 500
