@@ -1,6 +1,7 @@
 package symptom
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/nightlegs/nightlegs/internal/golit"
@@ -8,8 +9,8 @@ import (
 )
 
 // loadTree decodes data/vocabulary.yaml from the source tree, with the
-// topic folders' entries (their topic.yaml's read) added to its topics, as
-// go generate does.
+// topic folders' entries added, as go generate does: their topic.yaml's
+// read to its topics, and their words to its sensations.
 func loadTree() (*vocabulary, error) {
 	fsys, err := topicdir.FS()
 	if err != nil {
@@ -24,6 +25,14 @@ func loadTree() (*vocabulary, error) {
 		return nil, err
 	}
 	v.Topics = withTopics(v.Topics, hooks)
+	for _, h := range hooks {
+		for id, phrases := range h.Words {
+			if _, dup := v.Sensations[id]; dup {
+				return nil, fmt.Errorf("intents/%s/topic.yaml: words: sensation %q is also in vocabulary.yaml", h.Topic, id)
+			}
+			v.Sensations[id] = phrases
+		}
+	}
 	return &v, nil
 }
 

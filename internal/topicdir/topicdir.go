@@ -81,6 +81,10 @@ type Hooks struct {
 	// Read is when the symptom reader names the topic (package symptom,
 	// vocabulary.yaml topics).
 	Read []Read `yaml:"read"`
+	// Words are the sensations the topic owns, by ID, with the phrases
+	// that say them (package symptom, vocabulary.yaml sensations): the
+	// words its Read entries and the rest of the vocabulary name.
+	Words map[string][]string `yaml:"words"`
 	// Says maps each of the topic's intents to the words it already says,
 	// read before the words a device kept in its sign slots (package
 	// triage, intents.yaml topics).
