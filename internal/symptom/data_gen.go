@@ -595,6 +595,18 @@ var std = sync.OnceValue(func() *reader {
 			"fell running",
 			"the fells",
 			"fell race",
+			"blue veins",
+			"veins look blue",
+			"blue worms",
+			"like blue worms",
+			"like worms",
+			"blue mountains",
+			"still fit",
+			"still fits",
+			"fit fine",
+			"fits fine",
+			"still fit fine",
+			"rings still fit",
 		},
 		peopleSay: []string{
 			"boy",
@@ -1083,6 +1095,8 @@ var (
 		"fingers",
 		"fire",
 		"fissure",
+		"fit",
+		"fits",
 		"fizzing",
 		"fizzy",
 		"flashes",
@@ -1138,6 +1152,7 @@ var (
 		"glucose",
 		"glute",
 		"glutes",
+		"go",
 		"goes",
 		"going",
 		"gone",
@@ -1548,6 +1563,7 @@ var (
 		"prop",
 		"propped",
 		"puffed",
+		"puffier",
 		"puffiness",
 		"puffing",
 		"puffy",
@@ -1949,6 +1965,7 @@ var (
 		"urinate",
 		"urine",
 		"useless",
+		"usually",
 		"vacant",
 		"varicose",
 		"veering",
@@ -3116,6 +3133,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"all", "over", "now"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
 				toks: []string{"all", "the", "time"},
 				means: []meaning{
 					{kind: 4, id: "long"},
@@ -4021,6 +4044,13 @@ var (
 				},
 			},
 			{
+				toks: []string{"been", "dragging", "on"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
 				toks: []string{"been", "#", "minutes"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -4738,6 +4768,24 @@ var (
 			},
 			{
 				toks: []string{"blue", "moon"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blue", "veins"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blue", "worms"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blue", "mountains"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -9264,6 +9312,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"doesn't", "go", "down", "overnight"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+				},
+			},
+			{
 				toks: []string{"doesn't", "know", "what", "day"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
@@ -9274,6 +9328,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
 					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"doesn't", "go", "down"},
+				means: []meaning{
+					{kind: 4, id: "long"},
 				},
 			},
 			{
@@ -9392,6 +9452,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"don't", "go", "down", "overnight"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+				},
+			},
+			{
 				toks: []string{"don't", "know", "when"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
@@ -9401,6 +9467,12 @@ var (
 				toks: []string{"don't", "feel", "when"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"don't", "go", "down"},
+				means: []meaning{
+					{kind: 4, id: "long"},
 				},
 			},
 			{
@@ -9625,6 +9697,18 @@ var (
 		// "dragging"
 		{
 			{
+				toks: []string{"dragging", "on", "the", "floor"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"dragging", "on", "the", "ground"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"dragging", "my", "foot"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
@@ -9667,6 +9751,13 @@ var (
 				},
 			},
 			{
+				toks: []string{"dragging", "on"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
 				toks: []string{"dragging"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
@@ -9679,6 +9770,12 @@ var (
 				toks: []string{"drags", "my", "foot"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"drags", "on"},
+				means: []meaning{
+					{kind: 4, id: "long"},
 				},
 			},
 			{
@@ -10952,6 +11049,12 @@ var (
 		// "feeling"
 		{
 			{
+				toks: []string{"feeling", "bruised"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
+				},
+			},
+			{
 				toks: []string{"feeling", "fluey"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
@@ -10988,6 +11091,12 @@ var (
 				toks: []string{"feels", "strange", "when", "i", "wipe"},
 				means: []meaning{
 					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"feels", "a", "bit", "bruised"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
 				},
 			},
 			{
@@ -11413,6 +11522,24 @@ var (
 				},
 			},
 		},
+		// "fit"
+		{
+			{
+				toks: []string{"fit", "fine"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "fits"
+		{
+			{
+				toks: []string{"fits", "fine"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "fizzing"
 		{
 			{
@@ -11686,6 +11813,12 @@ var (
 			},
 			{
 				toks: []string{"foot", "won't", "come", "up"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"foot", "is", "dragging", "on"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
 				},
@@ -12412,6 +12545,15 @@ var (
 				},
 			},
 		},
+		// "go"
+		{
+			{
+				toks: []string{"go", "down", "overnight"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+		},
 		// "goes"
 		{
 			{
@@ -12454,6 +12596,12 @@ var (
 				toks: []string{"goes", "when", "she"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"goes", "down", "overnight"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
 				},
 			},
 		},
@@ -13591,6 +13739,12 @@ var (
 			},
 			{
 				toks: []string{"has", "stopped"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"has", "gone"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
 				},
@@ -15233,6 +15387,13 @@ var (
 				},
 			},
 			{
+				toks: []string{"in", "the", "evening"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+					{kind: 4, id: "night"},
+				},
+			},
+			{
 				toks: []string{"in", "the", "daytime"},
 				means: []meaning{
 					{kind: 4, id: "daytime"},
@@ -15252,12 +15413,6 @@ var (
 			},
 			{
 				toks: []string{"in", "the", "night"},
-				means: []meaning{
-					{kind: 4, id: "night"},
-				},
-			},
-			{
-				toks: []string{"in", "the", "evening"},
 				means: []meaning{
 					{kind: 4, id: "night"},
 				},
@@ -15538,6 +15693,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"is", "feeling", "bruised"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
+				},
+			},
+			{
 				toks: []string{"is", "not", "stopping"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -15629,6 +15790,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"it", "is", "over"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"it", "is", "gone"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
 				toks: []string{"it", "goes", "when"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -15654,6 +15827,12 @@ var (
 			},
 			{
 				toks: []string{"it", "relaxed"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"it", "went"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
 				},
@@ -15698,6 +15877,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"it's", "gone", "now"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
 				toks: []string{"it's", "eased"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
@@ -15717,6 +15902,12 @@ var (
 			},
 			{
 				toks: []string{"it's", "stopped"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"it's", "over"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
 				},
@@ -17183,6 +17374,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"like", "blue", "worms"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"like", "wood"},
 				means: []meaning{
 					{kind: 3, id: "hard"},
@@ -17222,6 +17419,12 @@ var (
 				toks: []string{"like", "ice"},
 				means: []meaning{
 					{kind: 5, id: "leg_cold"},
+				},
+			},
+			{
+				toks: []string{"like", "worms"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -18684,6 +18887,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"muscle", "is", "feeling", "bruised"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
+				},
+			},
+			{
 				toks: []string{"muscle", "feels", "bruised"},
 				means: []meaning{
 					{kind: 3, id: "sore"},
@@ -19790,6 +19999,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "able", "to", "lift", "the", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"not", "able", "to", "lift", "his", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"not", "able", "to", "lift", "her", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"not", "been", "able", "to", "feel"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
@@ -19855,6 +20082,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
 					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
+				toks: []string{"not", "going", "down", "overnight"},
+				means: []meaning{
+					{kind: 4, id: "long"},
 				},
 			},
 			{
@@ -20295,6 +20528,12 @@ var (
 		},
 		// "now"
 		{
+			{
+				toks: []string{"now", "it", "is", "gone"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
 			{
 				toks: []string{"now", "and", "then"},
 				means: []meaning{
@@ -21225,6 +21464,12 @@ var (
 				toks: []string{"over", "10", "minutes"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"over", "now"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
 				},
 			},
 			{
@@ -22473,6 +22718,15 @@ var (
 				},
 			},
 		},
+		// "puffier"
+		{
+			{
+				toks: []string{"puffier"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
+				},
+			},
+		},
 		// "puffiness"
 		{
 			{
@@ -23347,6 +23601,12 @@ var (
 				toks: []string{"rings", "cutting", "in"},
 				means: []meaning{
 					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
+				toks: []string{"rings", "still", "fit"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -26292,6 +26552,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"still", "fit", "fine"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"still", "knotted"},
 				means: []meaning{
 					{kind: 3, id: "cramp"},
@@ -26339,6 +26605,18 @@ var (
 				toks: []string{"still", "locked"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"still", "fit"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"still", "fits"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -28125,6 +28403,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"toes", "are", "dragging"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"toes", "are", "black"},
 				means: []meaning{
 					{kind: 5, id: "toe_black"},
@@ -28162,6 +28446,12 @@ var (
 			},
 			{
 				toks: []string{"toes", "drag"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"toes", "dragging"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
 				},
@@ -28864,6 +29154,18 @@ var (
 		// "unable"
 		{
 			{
+				toks: []string{"unable", "to", "lift", "my", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"unable", "to", "lift", "the", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"unable", "to", "get", "up"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
@@ -29177,6 +29479,15 @@ var (
 				},
 			},
 		},
+		// "usually"
+		{
+			{
+				toks: []string{"usually", "go", "down"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+		},
 		// "vacant"
 		{
 			{
@@ -29221,6 +29532,12 @@ var (
 		},
 		// "veins"
 		{
+			{
+				toks: []string{"veins", "look", "blue"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"veins"},
 				means: []meaning{
@@ -30792,6 +31109,12 @@ var (
 				toks: []string{"won't", "move", "it"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"won't", "go", "down"},
+				means: []meaning{
+					{kind: 4, id: "long"},
 				},
 			},
 			{
@@ -32550,6 +32873,16 @@ var (
 				"keeps catching the ground",
 				"slapping",
 				"slaps down",
+				"dragging on the floor",
+				"dragging on the ground",
+				"toes are dragging",
+				"toes dragging",
+				"foot is dragging on",
+				"not able to lift the foot",
+				"unable to lift my foot",
+				"unable to lift the foot",
+				"not able to lift his foot",
+				"not able to lift her foot",
 			},
 		},
 		// "foot_wound"
@@ -34290,6 +34623,10 @@ var (
 			"the next morning",
 			"next morning",
 			"by the end of the night",
+			"go down overnight",
+			"goes down overnight",
+			"usually go down",
+			"in the evening",
 		},
 		// "daytime"
 		{
@@ -34391,6 +34728,15 @@ var (
 			"since last month",
 			"weeks on",
 			"# weeks on",
+			"dragging on",
+			"drags on",
+			"been dragging on",
+			"don't go down overnight",
+			"doesn't go down overnight",
+			"not going down overnight",
+			"don't go down",
+			"doesn't go down",
+			"won't go down",
 		},
 		// "night"
 		{
@@ -34491,6 +34837,8 @@ var (
 			"since more than one month",
 			"since last month",
 			"over the weeks",
+			"dragging on",
+			"been dragging on",
 		},
 	}
 	std5Keys = [...]string{
@@ -35064,6 +35412,15 @@ var (
 			"has stopped",
 			"let go now",
 			"gone off now",
+			"it's over",
+			"it is over",
+			"it is gone",
+			"now it is gone",
+			"it's gone now",
+			"over now",
+			"all over now",
+			"has gone",
+			"it went",
 		},
 		// "exertion"
 		{
@@ -35919,6 +36276,10 @@ var (
 			"sort of bruised",
 			"feels bruised now",
 			"bit bruised",
+			"feeling bruised",
+			"is feeling bruised",
+			"muscle is feeling bruised",
+			"feels a bit bruised",
 		},
 		// "speech"
 		{
@@ -36234,6 +36595,7 @@ var (
 			"swell",
 			"swelling up",
 			"swells up",
+			"puffier",
 		},
 		// "swell_sudden"
 		{
