@@ -358,8 +358,11 @@ func TestStoreDownStillAnswers(t *testing.T) {
 			if resp.SessionAttributes[AttrContext] == nil {
 				t.Error("the conversation cannot continue from sessionAttributes")
 			}
-			// A load and a save, each within its own deadline.
-			if d := time.Since(start); d > 2*s.StoreTimeout+200*time.Millisecond {
+			// A load and a save, each cut off by its own deadline: the
+			// store would take an hour. The bound is loose on purpose, so
+			// a busy machine does not fail it; how long a turn takes is
+			// measured in benchmarks.
+			if d := time.Since(start); d > 30*time.Second {
 				t.Errorf("took %v with a %v store deadline", d, s.StoreTimeout)
 			}
 		})
