@@ -13744,12 +13744,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"has", "gone"},
-				means: []meaning{
-					{kind: 3, id: "eased"},
-				},
-			},
-			{
 				toks: []string{"has", "sugar"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
@@ -15827,12 +15821,6 @@ var (
 			},
 			{
 				toks: []string{"it", "relaxed"},
-				means: []meaning{
-					{kind: 3, id: "eased"},
-				},
-			},
-			{
-				toks: []string{"it", "went"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
 				},
@@ -35419,8 +35407,6 @@ var (
 			"it's gone now",
 			"over now",
 			"all over now",
-			"has gone",
-			"it went",
 		},
 		// "exertion"
 		{
