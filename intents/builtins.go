@@ -34,6 +34,10 @@ func (s *set) registerBuiltins(r *router.Router) {
 	r.IntentFunc(IntentStop, s.stop)
 	r.IntentFunc(IntentCancel, s.stop)
 	r.IntentFunc(IntentNavigateHome, func(t *router.Turn) (router.Reply, error) {
+		if nothingUnderWay(t) {
+			// Nowhere to go home from: see noRoutine.
+			return s.calmFallback(t)
+		}
 		t.State.Topic, t.State.Step, t.State.Pending = "", "", ""
 		r := s.say(t, "welcome.short")
 		r.Question = s.lib.Get("reprompt.where").Ask

@@ -267,7 +267,15 @@ func adoptRoutine(t *router.Turn) {
 
 // noRoutine answers a control said when no routine is under way: it says
 // so, and asks again the question that is waiting, or offers the routines.
+// With nothing under way at all, "next" or "start over" is most likely
+// something else a device could not place, perhaps a warning sign whose
+// words it dropped: the calm fallback answers, with its emergency line
+// once a session.
 func (s *set) noRoutine(t *router.Turn) router.Reply {
+	if nothingUnderWay(t) {
+		r, _ := s.calmFallback(t)
+		return r
+	}
 	if t.State.Pending != "" {
 		r := router.Reply{Speech: s.speech(t, "routine.none")}
 		if s.resume(t, &r) {
@@ -600,4 +608,13 @@ func (s *set) keepRoutine(r *router.Router) {
 			return reply, nil
 		})
 	}
+}
+
+// nothingUnderWay reports whether the turn opens a session with nothing
+// under way: no topic, no question waiting, no routine. A one-shot
+// "ask Night Legs ..." that a device sent to a built-in intent is such a
+// turn; a control said after the welcome is not.
+func nothingUnderWay(t *router.Turn) bool {
+	opens := t.Request != nil && t.Request.Session != nil && t.Request.Session.New
+	return opens && t.State.Topic == "" && t.State.Pending == "" && t.State.Routine == nil
 }

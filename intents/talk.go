@@ -945,15 +945,18 @@ func (s *set) stopRemembering(t *router.Turn) (router.Reply, error) {
 func (s *set) calmFallback(t *router.Turn) (router.Reply, error) {
 	r := router.Reply{Speech: s.speech(t, "talk.fallback")}
 	serious := t.Text != "" && soundsSerious(symptom.Read(t.Text))
+	where := "reprompt.where"
 	if serious || !t.State.Answered(answerSOS) {
 		t.State.SetAnswer(answerSOS, session.Yes)
 		for _, line := range s.lib.Get("triage.screen.say").Say {
 			r.Speech.Say(words(t, triage.Fill(line, t.Locale)))
 		}
+		// The emergency line leaves room for a short question only.
+		where = "reprompt.where.short"
 	}
 	if !s.resume(t, &r) {
 		t.State.Pending = ""
-		r.Question = words(t, s.lib.Get("reprompt.where").Ask)
+		r.Question = words(t, s.lib.Get(where).Ask)
 	}
 	return r, nil
 }

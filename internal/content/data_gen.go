@@ -173,6 +173,7 @@ var (
 		"redflags.sorry",
 		"redflags.unsure",
 		"reprompt.where",
+		"reprompt.where.short",
 		"restless.ask.knot",
 		"restless.ask.moving",
 		"restless.ask.nerve",
@@ -1886,6 +1887,14 @@ var (
 		{
 			Ask:     "Where does it hurt, and how does it feel?",
 			Sources: []string{"refs §1 features"},
+		},
+		// "reprompt.where.short"
+		{
+			Ask: "Where does it hurt?",
+			Sources: []string{
+				"refs §1 features",
+				"issue 11: at most 40 spoken words, with the fallback's emergency line",
+			},
 		},
 		// "restless.ask.knot"
 		{
