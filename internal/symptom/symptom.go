@@ -1009,6 +1009,13 @@ func SignGroups() []SignGroup {
 	}
 	for _, id := range ids {
 		for _, p := range std().timingSay[id] {
+			if strings.Contains(p, "#") && !strings.Contains(p, "*") {
+				// "for # weeks": how long is heard in words too.
+				for _, n := range append(slices.Clone(agesNumbers), signNumbers...) {
+					add("when-"+id, strings.ReplaceAll(p, "#", n))
+				}
+				continue
+			}
 			add("when-"+id, p)
 		}
 		for _, p := range std().sensations[id] {
@@ -1055,7 +1062,7 @@ var signNumbers = []string{"two", "three", "ten", "fifteen", "twenty", "thirty"}
 
 // signContext names the timings and sensations whose words the WarningSign
 // values carry besides the signs.
-var signContext = []string{"daily", "gradual", "sudden", "both", "knock", "exertion", "cast", "fallen"}
+var signContext = []string{"daily", "gradual", "sudden", "both", "knock", "exertion", "cast", "fallen", "weeks"}
 
 // signDenials are the words that deny a one-word sign in the model's
 // WarningSign values ("no swelling", "not red").
