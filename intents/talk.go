@@ -340,8 +340,16 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 				continue
 			}
 		case IntentSwitchPart, IntentStretches:
-			if p := partIn(ws, rd); p != "" {
+			if c.Intent == IntentSwitchPart && topic != "" {
+				// "does gout make the foot hurt more in my toe" asks.
+				continue
+			}
+			p := partIn(ws, rd)
+			if p != "" {
 				slots[slotPart] = p
+			} else if c.Intent == IntentSwitchPart && !slices.ContainsFunc(ws, func(w string) bool { return w == "other" || w == "wrong" }) {
+				// "actually it's getting worse" corrects nothing.
+				continue
 			}
 		case IntentWhyNight:
 			// "could bad circulation be why it hurts in bed" asks
@@ -473,7 +481,21 @@ func partIn(ws []string, rd symptom.Reading) string {
 	if len(rd.Parts) > 0 {
 		return rd.Parts[0]
 	}
+	// A part named alone, as a correction is said: "actually it's both
+	// feet".
+	for _, w := range ws {
+		if p, ok := partWords[w]; ok {
+			return p
+		}
+	}
 	return ""
+}
+
+// partWords name a part without a complaint around it.
+var partWords = map[string]string{
+	"foot": "foot", "feet": "foot", "heel": "foot", "heels": "foot", "toe": "toes", "toes": "toes",
+	"knee": "knee", "knees": "knee", "hip": "hip", "hips": "hip", "calf": "calf", "calves": "calf",
+	"thigh": "thigh", "thighs": "thigh", "ankle": "ankle", "ankles": "ankle", "leg": "leg", "legs": "leg",
 }
 
 func (s *set) registerTalk(r *router.Router) {
@@ -840,17 +862,52 @@ func (s *set) triedThat(t *router.Turn) (router.Reply, error) {
 }
 
 // switchPart takes a correction: another part, or the other leg, and goes
-// on without starting the conversation again.
+// on without starting the conversation again. Mid-stretch, "now the other
+// leg" is the next step and "my hip instead" that part's stretch. A safety
+// question that was waiting is not asked again at once: the answer says
+// which part it is now about, and "Shall we carry on where we were?" asks
+// it on a yes.
 func (s *set) switchPart(r *router.Router, t *router.Turn) (router.Reply, error) {
 	_, part := t.SlotID(slotPart)
-	if part == "" {
-		part, _ = t.SlotID(slotPart)
+	if t.State.Routine != nil {
+		if id := stretchFor[part]; id != "" && id != t.State.Routine.ID {
+			return s.beginRoutine(t, id), nil
+		}
+		return s.routineControl(s.nextRoutineStep)(t)
 	}
+	was := t.State.Pending
+	reply, err := s.switchTo(r, t, part)
+	if err != nil || part == "" {
+		return reply, err
+	}
+	lead := &alexa.SSML{}
+	for _, line := range s.lib.Get("talk.switch.to").Say {
+		lead.Say(wordsWith(t, line, map[string]string{"part": partPhrase(t.Text, part)}))
+	}
+	if reply.Speech == nil {
+		reply.Speech = &alexa.SSML{}
+	}
+	reply.Speech = lead.Append(reply.Speech)
+	if reply.Question == "" && strings.HasPrefix(was, dialog.TriagePrefix) {
+		t.State.SetAnswer(answerHeld, was)
+		t.State.Pending = questionHold
+		if q := words(t, s.lib.Get(questionHold).Ask); wordCount(plainWords(reply.Speech.Fragment()))+wordCount(q) <= s.room(t) {
+			// Otherwise held unasked, the session open, as resume
+			// does: "yes" or "carry on" asks it.
+			reply.Question = q
+		}
+	}
+	return reply, nil
+}
+
+// switchTo says the guidance for the part corrected to.
+func (s *set) switchTo(r *router.Router, t *router.Turn, part string) (router.Reply, error) {
 	switch part {
 	case "":
 		return s.sayAgain(t, "talk.switch.other")
 	case "foot", "toes", "thigh", "hamstring", "calf":
-		if t.State.Topic == "cramp" || t.State.Topic == "" {
+		crampy := t.State.Topic == "cramp" || (t.State.Topic == "" && symptom.Read(t.Text).Topic == "cramp")
+		if crampy || (t.State.Topic == "" && part == "calf") {
 			if reply, ok, err := s.routeTo(r, t, "cramp", part); ok {
 				return reply, err
 			}
@@ -871,14 +928,39 @@ func (s *set) switchPart(r *router.Router, t *router.Turn) (router.Reply, error)
 	return s.sayAgain(t, "talk.switch.other")
 }
 
+// partPhrase names the part corrected to as the listener did: "the left
+// hip", "both feet", "your knee".
+func partPhrase(text, part string) string {
+	ws := tokens(text)
+	noun := map[string]string{"toes": "toes", "hamstring": "hamstring", "buttock": "buttock", "back": "lower back"}[part]
+	if noun == "" {
+		noun = part
+	}
+	switch {
+	case slices.Contains(ws, "both"):
+		plural := map[string]string{"foot": "feet", "calf": "calves", "knee": "knees", "hip": "hips", "thigh": "thighs", "ankle": "ankles", "shin": "shins", "leg": "legs"}
+		if p, ok := plural[part]; ok {
+			return "both " + p
+		}
+	case slices.Contains(ws, "left"):
+		return "the left " + noun
+	case slices.Contains(ws, "right"):
+		return "the right " + noun
+	}
+	return "your " + noun
+}
+
+// stretchFor is the routine that stretches a part.
+var stretchFor = map[string]string{
+	"calf": "calf-lying", "foot": "calf-lying", "toes": "calf-lying", "leg": "calf-lying",
+	"hamstring": "hamstring", "thigh": "hamstring", "knee": "hamstring",
+	"hip": "hip-flexor", "buttock": "figure-four", "back": "knee-to-chest",
+}
+
 // stretches names the routines that fit a part, or lists them all.
 func (s *set) stretches(t *router.Turn) (router.Reply, error) {
 	_, part := t.SlotID(slotPart)
-	id := map[string]string{
-		"calf": "calf-lying", "foot": "calf-lying", "toes": "calf-lying", "leg": "calf-lying",
-		"hamstring": "hamstring", "thigh": "hamstring", "knee": "hamstring",
-		"hip": "hip-flexor", "buttock": "figure-four", "back": "knee-to-chest",
-	}[part]
+	id := stretchFor[part]
 	if id == "" {
 		return s.reply(t, "routine.choose"), nil
 	}

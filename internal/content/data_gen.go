@@ -252,6 +252,7 @@ var (
 		"talk.switch.back",
 		"talk.switch.other",
 		"talk.switch.shin",
+		"talk.switch.to",
 		"talk.thanks",
 		"talk.thanks.routine",
 		"talk.tried",
@@ -2472,9 +2473,14 @@ var (
 		// "talk.switch.shin"
 		{
 			Say: []string{
-				"For aching shins, rest them up on a pillow and put a warm pack on, then gently point and flex your feet a few times.",
+				"For an aching shin, rest it up on a pillow and put a warm pack on, then gently point and flex your feet a few times.",
 			},
 			Sources: []string{"seed 002 heat; elevation", "seed 003 tired muscles"},
+		},
+		// "talk.switch.to"
+		{
+			Say:     []string{"Okay, {part}."},
+			Sources: []string{"refs §1 features"},
 		},
 		// "talk.thanks"
 		{
