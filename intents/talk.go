@@ -324,7 +324,10 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		// Worry about a condition ("I'm scared it's a clot") is reassured
 		// and offered the check; worry with a part named is a complaint.
 		worry := c.Intent == IntentWorried && len(parts) == 0
-		if plainIntents[c.Intent] && complaint && !c.Complaint && !worry {
+		// Sleeplessness with its cause named is answered as such
+		// ("wide awake because my hips ache"): cantSleep reads the part.
+		sleepless := c.Intent == IntentCantSleep && (rd.Topic == "" || rd.Topic == "aches" || rd.Topic == "hip")
+		if plainIntents[c.Intent] && complaint && !c.Complaint && !worry && !sleepless {
 			continue
 		}
 		if worry && (conditions[topic] || topic == "dvt" || topic == "claudication") {
@@ -502,9 +505,7 @@ func (s *set) registerTalk(r *router.Router) {
 	r.IntentFunc(IntentAskAbout, s.askAbout)
 	r.IntentFunc(IntentGreet, func(t *router.Turn) (router.Reply, error) { return s.reply(t, "talk.greet"), nil })
 	r.IntentFunc(IntentThanks, s.thanks)
-	r.IntentFunc(IntentCantSleep, func(t *router.Turn) (router.Reply, error) {
-		return s.offer(t, "before-bed", "talk.cant_sleep"), nil
-	})
+	r.IntentFunc(IntentCantSleep, s.cantSleep)
 	r.IntentFunc(IntentWorried, func(t *router.Turn) (router.Reply, error) {
 		return s.offer(t, offerCheck, "talk.worried"), nil
 	})
@@ -803,6 +804,25 @@ func (s *set) thanks(t *router.Turn) (router.Reply, error) {
 	return r, nil
 }
 
+// cantSleep answers sleeplessness. When the legs or hips are what keeps
+// the listener awake, it says what helps them now and offers the
+// before-bed routine, with no screening question first: words that sound
+// like a warning sign never get here (talkDescribe).
+func (s *set) cantSleep(t *router.Turn) (router.Reply, error) {
+	rd := symptom.Read(t.Text)
+	part := partIn(tokens(t.Text), rd)
+	switch {
+	case part == "hip" || rd.Topic == "hip":
+		begin(t, "hip")
+		return s.offer(t, "before-bed", "hip.relief"), nil
+	case part != "" || (rd.Topic != "" && rd.Topic != "aches"):
+		// Tiredness alone ("so tired but I can't drop off") is no ache.
+		begin(t, "aches")
+		return s.offer(t, "before-bed", "talk.cant_sleep.pain"), nil
+	}
+	return s.offer(t, "before-bed", "talk.cant_sleep"), nil
+}
+
 // checkAnswer runs the warning-sign check after a yes.
 func (s *set) checkAnswer(t *router.Turn, q, a string) (router.Reply, error) {
 	if a != session.Yes {
@@ -851,14 +871,32 @@ func (s *set) rephrase(t *router.Turn) (router.Reply, error) {
 
 // triedThat gives the next thing to try for the conversation under way.
 func (s *set) triedThat(t *router.Turn) (router.Reply, error) {
-	id, ok := talk.Tried[t.State.Topic]
+	if t.State.Routine != nil {
+		// "It's not working" mid-stretch: what else eases it, and the
+		// sign that means stop.
+		return s.reply(t, "talk.tried.routine"), nil
+	}
+	topic := t.State.Topic
+	if topic == "" && t.Text != "" {
+		// "I've been doing the stretches for a month and still get
+		// cramps": what was tried was prevention.
+		ws := tokens(t.Text)
+		stretching := slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "stretch") })
+		if rd := symptom.Read(t.Text); rd.Topic == "cramp" || slices.Contains(ws, "cramps") || stretching {
+			return s.reply(t, "talk.tried.prevent"), nil
+		}
+	}
+	id, ok := talk.Tried[topic]
 	if !ok {
 		id = talk.Tried["default"]
 		if t.State.Answer(answerLastIntent) == IntentPrevent {
 			id = "talk.tried.prevent"
 		}
 	}
-	return s.reply(t, id), nil
+	was := t.State.Pending
+	r := s.reply(t, id)
+	s.holdTriage(t, was, &r)
+	return r, nil
 }
 
 // switchPart takes a correction: another part, or the other leg, and goes
@@ -888,16 +926,23 @@ func (s *set) switchPart(r *router.Router, t *router.Turn) (router.Reply, error)
 		reply.Speech = &alexa.SSML{}
 	}
 	reply.Speech = lead.Append(reply.Speech)
-	if reply.Question == "" && strings.HasPrefix(was, dialog.TriagePrefix) {
-		t.State.SetAnswer(answerHeld, was)
-		t.State.Pending = questionHold
-		if q := words(t, s.lib.Get(questionHold).Ask); wordCount(plainWords(reply.Speech.Fragment()))+wordCount(q) <= s.room(t) {
-			// Otherwise held unasked, the session open, as resume
-			// does: "yes" or "carry on" asks it.
-			reply.Question = q
-		}
-	}
+	s.holdTriage(t, was, &reply)
 	return reply, nil
+}
+
+// holdTriage keeps a safety question that was waiting (was) when the reply
+// asks nothing: "Shall we carry on where we were?" asks it on a yes, or,
+// when even that would run past the words left, it is held unasked with
+// the session open, as resume does.
+func (s *set) holdTriage(t *router.Turn, was string, r *router.Reply) {
+	if r.Question != "" || !strings.HasPrefix(was, dialog.TriagePrefix) {
+		return
+	}
+	t.State.SetAnswer(answerHeld, was)
+	t.State.Pending = questionHold
+	if q := words(t, s.lib.Get(questionHold).Ask); r.Speech == nil || wordCount(plainWords(r.Speech.Fragment()))+wordCount(q) <= s.room(t) {
+		r.Question = q
+	}
 }
 
 // switchTo says the guidance for the part corrected to.

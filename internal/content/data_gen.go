@@ -238,6 +238,7 @@ var (
 		"stopkeeping.already",
 		"stopkeeping.done",
 		"talk.cant_sleep",
+		"talk.cant_sleep.pain",
 		"talk.check.start",
 		"talk.fallback",
 		"talk.greet",
@@ -256,9 +257,12 @@ var (
 		"talk.thanks",
 		"talk.thanks.routine",
 		"talk.tried",
+		"talk.tried.aches",
 		"talk.tried.hip",
+		"talk.tried.nerve",
 		"talk.tried.prevent",
 		"talk.tried.restless",
+		"talk.tried.routine",
 		"talk.wait",
 		"talk.who",
 		"talk.worried",
@@ -2390,6 +2394,17 @@ var (
 				"refs §2 prevention by stretching",
 			},
 		},
+		// "talk.cant_sleep.pain"
+		{
+			Say: []string{
+				"Sorry it's keeping you awake. Get up and move about a little, then try something warm on the ache and a gentle stretch. If it happens most nights, see a doctor.",
+			},
+			Sources: []string{
+				"seed 002 gentle movement; heat",
+				"seed 000 self-care: stretching before bed",
+				"seed 000 when to seek consultation: pain that disrupts sleep",
+			},
+		},
 		// "talk.check.start"
 		{
 			Say:     []string{"Okay, a few quick questions."},
@@ -2502,12 +2517,35 @@ var (
 				"seed 000 when to seek consultation",
 			},
 		},
+		// "talk.tried.aches"
+		{
+			Say: []string{
+				"Then try a gentle stretch, a slow walk around the room, or raise your legs on a pillow. If it keeps happening, see a doctor.",
+			},
+			Sources: []string{
+				"seed 002 gentle movement; elevating the legs",
+				"seed 000 self-care: stretching",
+				"seed 000 when to seek consultation",
+			},
+		},
 		// "talk.tried.hip"
 		{
 			Say: []string{
 				"Then try lying on your back with a pillow under your knees, or warmth on the hip before bed. If it's no better in a few weeks, see a doctor or physio.",
 			},
 			Sources: []string{"refs §2 GTPS", "seed 000 pillow; warm pack"},
+		},
+		// "talk.tried.nerve"
+		{
+			Say: []string{
+				"Don't take more than the label says; a pharmacist can advise. Try a pillow between your knees, and gentle walking by day. If it's no better in a few weeks, see a GP.",
+			},
+			Sources: []string{
+				"issue 4 medicines: only generally; follow the label",
+				"refs §2 sciatica: better in 4 to 6 weeks; refs §3 D if no better in a few weeks",
+				"seed 002 gentle movement",
+				"seed 000 pillow between the legs",
+			},
 		},
 		// "talk.tried.prevent"
 		{
@@ -2522,9 +2560,22 @@ var (
 		// "talk.tried.restless"
 		{
 			Say: []string{
-				"Then try a warm bath, or firmly rubbing your legs. Something absorbing, like a puzzle or an audiobook, can take your mind off the urge.",
+				"Then try a warm bath, or massage your legs firmly. If it's most nights, a doctor can check your iron.",
 			},
-			Sources: []string{"seed 002 massage, warm bath", "seed 003 distraction"},
+			Sources: []string{
+				"seed 002 massage, warm bath",
+				"refs §2 RLS: iron (AASM 2024): test ferritin first",
+			},
+		},
+		// "talk.tried.routine"
+		{
+			Say: []string{
+				"Then stop the stretch. Stand and press your heel into the floor, or massage the muscle gently. If the calf is swollen, hot or red, tell me.",
+			},
+			Sources: []string{
+				"refs §2 nocturnal leg cramps: stand, press the heel down; massage",
+				"refs §2 DVT: a stretch that worsens a swollen calf escalates",
+			},
 		},
 		// "talk.wait"
 		{
