@@ -37,6 +37,13 @@ func (s *set) registerQuestions(r *router.Router) {
 	r.IntentFunc(IntentWhenDoctor, s.answerWith("doctor", "questions.doctor.now", "questions.doctor.today", "questions.doctor.soon"))
 }
 
+// conditionTopics are the conversations whose texts answer for a
+// condition named in a question (a TalkTopic ID).
+var conditionTopics = map[string]session.Topic{
+	"restless_legs": "restless", "cramp": "cramp", "sciatica": "nerve", "nerves": "nerve", "neuropathy": "feet",
+	"arthritis": "joint", "bursitis": "hip", "varicose_veins": "circulation", "circulation": "circulation",
+}
+
 // answerWith answers a question with the conversation's own text if it has
 // one, else with the general texts. A topic's own doctor answer is followed
 // by the emergency signs, which hold whatever the topic.
@@ -44,6 +51,11 @@ func (s *set) answerWith(kind string, general ...string) func(t *router.Turn) (r
 	return func(t *router.Turn) (router.Reply, error) {
 		ids := general
 		topic := t.State.Topic
+		if _, id := t.SlotID(slotTopic); topic == "" && conditionTopics[id] != "" {
+			// "why are my restless legs worse at bedtime": the
+			// condition's own answer.
+			topic = conditionTopics[id]
+		}
 		if topic == "" && t.Text != "" {
 			// "how do I stop restless legs", asked out of the blue:
 			// the answer for restless legs.

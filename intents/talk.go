@@ -361,6 +361,9 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			if topic != "" && (!conditions[topic] || asksCause(ws)) {
 				return IntentAskAbout, map[string]string{slotTopic: topic}
 			}
+			if topic != "" {
+				slots[slotTopic] = topic
+			}
 		case IntentPrevent:
 			if topic != "" {
 				slots[slotTopic] = topic
@@ -1005,7 +1008,18 @@ var stretchFor = map[string]string{
 // stretches names the routines that fit a part, or lists them all.
 func (s *set) stretches(t *router.Turn) (router.Reply, error) {
 	_, part := t.SlotID(slotPart)
+	ws := tokens(t.Text)
+	if slices.Contains(ws, "long") || slices.Contains(ws, "seconds") {
+		// "How long should I hold each one?"
+		r := router.Reply{Speech: s.speech(t, "talk.stretch.hold")}
+		s.resume(t, &r)
+		return r, nil
+	}
 	id := stretchFor[part]
+	if id == "" && (slices.Contains(ws, "bed") || slices.Contains(ws, "lying")) {
+		// A stretch without getting up: the calf stretch lying down.
+		id = "calf-lying"
+	}
 	if id == "" {
 		return s.reply(t, "routine.choose"), nil
 	}

@@ -86,6 +86,7 @@ var (
 		"cramp.relief.foot",
 		"cramp.relief.thigh",
 		"cramp.second",
+		"cramp.why",
 		"exercise.ask.walking",
 		"exercise.relief",
 		"exercise.settle",
@@ -248,6 +249,7 @@ var (
 		"talk.offer.check",
 		"talk.rephrase",
 		"talk.rest",
+		"talk.stretch.hold",
 		"talk.stretch.pain",
 		"talk.stretch.pain.clear",
 		"talk.switch.back",
@@ -553,7 +555,7 @@ var (
 		// "about.overuse"
 		{
 			Say: []string{
-				"It may well be: muscles tired from a busy day, standing, or a new workout often ache once you rest.",
+				"It may well be: muscles tired from a busy day, standing, or new exercise often ache once you rest.",
 				"Build up activity gradually; see a doctor if the ache lasts more than a few days.",
 			},
 			Sources: []string{
@@ -1015,7 +1017,7 @@ var (
 		// "count.none"
 		{
 			Say: []string{
-				"I don't keep a note of your nights, so I have nothing to count. Say remember my nights, and I'll start.",
+				"I don't keep a note of your nights, so I have no times to count. Say remember my nights, and I'll start.",
 			},
 			Sources: []string{"issue 5: nights only with consent"},
 		},
@@ -1098,6 +1100,17 @@ var (
 			},
 			Ask:     "Is it any better now?",
 			Sources: []string{"refs §2 nocturnal leg cramps: NHS", "seed 002 gentle movement"},
+		},
+		// "cramp.why"
+		{
+			Say: []string{
+				"Night cramps often strike as tired muscles rest in bed, more so after a busy day, heat, or too little to drink.",
+				"A gentle calf stretch before bed may help.",
+			},
+			Sources: []string{
+				"seed 003 dehydration builds through the day; cramps when relaxing in bed",
+				"refs §2 nocturnal leg cramps: 3 in 4 at night; prevention by stretching (mixed)",
+			},
 		},
 		// "exercise.ask.walking"
 		{
@@ -1761,7 +1774,7 @@ var (
 		// "nerve.why"
 		{
 			Say: []string{
-				"Lying still, with nothing to distract {you}, nerves feel louder; some positions press on them, and inflammation builds up around them at rest.",
+				"Lying still, with nothing to distract {you}, nerve pain feels louder; a position can press on a nerve, and inflammation builds up around it at rest.",
 			},
 			Sources: []string{
 				"seed 001 sciatica worsens with inactivity; neuropathy and lack of distraction",
@@ -2375,7 +2388,7 @@ var (
 		// "stopkeeping.already"
 		{
 			Say: []string{
-				"I'm not keeping a record of your nights, and I won't save any unless you say: remember my nights.",
+				"I'm not saving your nights, and I won't save any unless you say: remember my nights.",
 			},
 			Sources: []string{"issue 5: nights only with consent"},
 		},
@@ -2454,6 +2467,16 @@ var (
 			Ask: "Want the rest?",
 			Sources: []string{
 				"issue 11: at most 40 spoken words; split longer answers with: want the rest?",
+			},
+		},
+		// "talk.stretch.hold"
+		{
+			Say: []string{
+				"Hold each stretch for about thirty seconds, breathing slowly, then let go. Do each side twice: a gentle pull, never pain.",
+			},
+			Sources: []string{
+				"internal/routine/data/routines.yaml: holds of 30 seconds, each side twice",
+				"seed 001 gentle stretching",
 			},
 		},
 		// "talk.stretch.pain"
