@@ -119,16 +119,20 @@ var plainIntents = map[string]bool{
 
 // topicWords maps the words of each TalkTopic value and synonym (the en-US
 // model's, the one vocabulary of both paths) to the value's ID.
-var topicWords = loadTopicWords()
+var topicWords = loadTypeWords(topicType)
 
-func loadTopicWords() map[string]string {
+// routineWords maps the words of each RoutineName value and synonym to the
+// routine's ID: "a knee to chest stretch" names its routine.
+var routineWords = loadTypeWords("RoutineName")
+
+func loadTypeWords(typ string) map[string]string {
 	m, err := infra.Model("en-US")
 	if err != nil {
 		panic(err) // embedded; the infra tests check the model
 	}
 	out := map[string]string{}
 	for _, st := range m.Types {
-		if st.Name != topicType {
+		if st.Name != typ {
 			continue
 		}
 		for _, v := range st.Values {
@@ -602,7 +606,9 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 	if triage.AtLeast(level, triage.Urgent) {
 		return describe.Handle(t)
 	}
-	if t.State.Routine != nil && !t.State.Routine.Paused && hurtsNow(t.Text) {
+	// Pain said at "Ready?" (the routine paused at its start) counts too:
+	// "it hurts my back when I do that".
+	if t.State.Routine != nil && t.State.Pending != questionStretch && hurtsNow(t.Text) {
 		t.State.Routine.Paused = true
 		return s.reply(t, questionStretch), nil
 	}
@@ -640,7 +646,8 @@ func wordsLevel(rd symptom.Reading) triage.Level {
 	return triage.Evaluate(rd.Facts).Level
 }
 
-var hurtWords = []string{"ouch", "ow", "owww", "argh", "ah", "hurts", "hurt", "hurting", "painful", "pain", "killing", "agony", "too"}
+var hurtWords = []string{"ouch", "ow", "owww", "argh", "ah", "hurts", "hurt", "hurting", "painful", "pain", "killing", "agony", "too",
+	"sting", "stings", "stinging", "sharp"}
 
 // hurtsNow reports whether words said during a stretch say it hurts.
 func hurtsNow(text string) bool {
@@ -998,6 +1005,20 @@ func partPhrase(text, part string) string {
 	return "your " + noun
 }
 
+// routineNamed is the routine the words name, longest name first, or "".
+func routineNamed(ws []string) string {
+	for n := min(maxTopicWords, len(ws)); n >= 2; n-- {
+		for i := 0; i+n <= len(ws); i++ {
+			if id, ok := routineWords[strings.Join(ws[i:i+n], " ")]; ok {
+				if _, known := routines.Get(id); known {
+					return id
+				}
+			}
+		}
+	}
+	return ""
+}
+
 // stretchFor is the routine that stretches a part.
 var stretchFor = map[string]string{
 	"calf": "calf-lying", "foot": "calf-lying", "toes": "calf-lying", "leg": "calf-lying",
@@ -1015,7 +1036,10 @@ func (s *set) stretches(t *router.Turn) (router.Reply, error) {
 		s.resume(t, &r)
 		return r, nil
 	}
-	id := stretchFor[part]
+	id := routineNamed(ws)
+	if id == "" {
+		id = stretchFor[part]
+	}
 	if id == "" && (slices.Contains(ws, "bed") || slices.Contains(ws, "lying")) {
 		// A stretch without getting up: the calf stretch lying down.
 		id = "calf-lying"

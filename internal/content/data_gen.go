@@ -2388,7 +2388,7 @@ var (
 		// "stopkeeping.already"
 		{
 			Say: []string{
-				"I'm not saving your nights, and I won't save any unless you say: remember my nights.",
+				"I'm not saving a record of your nights, and I won't save any unless you say: remember my nights.",
 			},
 			Sources: []string{"issue 5: nights only with consent"},
 		},

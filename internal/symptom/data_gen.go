@@ -467,6 +467,14 @@ var std = sync.OnceValue(func() *reader {
 			"cold bed",
 			"cold floor",
 			"chest of drawers",
+			"knee to chest",
+			"knees to chest",
+			"knee to my chest",
+			"knees to my chest",
+			"knee to your chest",
+			"knees to your chest",
+			"knee to the chest",
+			"knees to the chest",
 			"hot in here",
 			"it's hot in here",
 			"cold pack",
@@ -16213,6 +16221,24 @@ var (
 		// "knee"
 		{
 			{
+				toks: []string{"knee", "to", "my", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knee", "to", "your", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knee", "to", "the", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"knee", "is", "hot"},
 				means: []meaning{
 					{kind: 5, id: "joint_hot"},
@@ -16228,6 +16254,12 @@ var (
 				toks: []string{"knee", "is", "swollen"},
 				means: []meaning{
 					{kind: 5, id: "joint_swollen"},
+				},
+			},
+			{
+				toks: []string{"knee", "to", "chest"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -16262,9 +16294,33 @@ var (
 		// "knees"
 		{
 			{
+				toks: []string{"knees", "to", "my", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knees", "to", "your", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knees", "to", "the", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"knees", "are", "swollen"},
 				means: []meaning{
 					{kind: 5, id: "joint_swollen"},
+				},
+			},
+			{
+				toks: []string{"knees", "to", "chest"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
