@@ -2703,9 +2703,7 @@ var (
 		},
 		// "triage.soon.doctor"
 		{
-			Say: []string{
-				"It's worth booking a doctor in the next few days, sooner if it gets worse.",
-			},
+			Say: []string{"Book a doctor in the next few days, sooner if it gets worse."},
 			Sources: []string{
 				"refs: triage levels, D = see a doctor within days",
 				"refs §1 Infermedica: each level says what to do if worse",
