@@ -613,10 +613,12 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 		return s.reply(t, questionStretch), nil
 	}
 	intent, slots := readTalk(t.Text, rd, t.State.Routine != nil)
-	if intent == "" || !r.Handles(intent) || (level != triage.SelfCare && plainIntents[intent]) {
+	if intent == "" || !r.Handles(intent) || (level != triage.SelfCare && plainIntents[intent] && intent != IntentWorried) {
 		// A sign for a doctor within days ("every night", "I have
 		// diabetes") in a question is answered as a question (triage
-		// has set the level); with small talk it is a complaint.
+		// has set the level); with small talk it is a complaint. Worry
+		// about it ("is it bad that it happens every night") is
+		// answered, with triage's doctor line.
 		return describe.Handle(t)
 	}
 	in := &alexa.Intent{Name: intent, Slots: map[string]alexa.Slot{}}
@@ -1037,6 +1039,10 @@ func (s *set) stretches(t *router.Turn) (router.Reply, error) {
 		return r, nil
 	}
 	id := routineNamed(ws)
+	if id == "" && part == "thigh" && slices.Contains(ws, "front") {
+		// The front of the thigh stretches with the front of the hip.
+		id = "hip-flexor"
+	}
 	if id == "" {
 		id = stretchFor[part]
 	}

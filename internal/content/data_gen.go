@@ -2615,7 +2615,7 @@ var (
 		// "talk.worried"
 		{
 			Say: []string{
-				"It's natural to worry. Night leg aches are common and usually not serious. A few clear signs, like one leg swollen, warm and red, or chest pain, mean see a doctor.",
+				"It's natural to worry. Night leg aches are common and rarely serious; one leg swollen, warm and red, or chest pain, means see a doctor.",
 			},
 			Sources: []string{"seed 003 leg pain at night is common", "refs §3 triage table"},
 		},
