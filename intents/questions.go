@@ -50,16 +50,21 @@ var conditionTopics = map[string]session.Topic{
 func (s *set) answerWith(kind string, general ...string) func(t *router.Turn) (router.Reply, error) {
 	return func(t *router.Turn) (router.Reply, error) {
 		ids := general
-		topic := t.State.Topic
-		if _, id := t.SlotID(slotTopic); topic == "" && conditionTopics[id] != "" {
-			// "why are my restless legs worse at bedtime": the
-			// condition's own answer.
-			topic = conditionTopics[id]
+		// The conversation's own answer, else that of a condition named
+		// ("why are my restless legs worse at bedtime"), else that of
+		// what the words describe ("how do I stop restless legs", "why
+		// do my feet burn at night").
+		_, id := t.SlotID(slotTopic)
+		candidates := []session.Topic{t.State.Topic, conditionTopics[id]}
+		if t.Text != "" {
+			candidates = append(candidates, session.Topic(symptom.Read(t.Text).Topic))
 		}
-		if topic == "" && t.Text != "" {
-			// "how do I stop restless legs", asked out of the blue:
-			// the answer for restless legs.
-			topic = session.Topic(symptom.Read(t.Text).Topic)
+		topic := session.Topic("")
+		for _, c := range candidates {
+			if c != "" && s.lib.Has(string(c)+"."+kind) {
+				topic = c
+				break
+			}
 		}
 		if own := string(topic) + "." + kind; topic != "" && s.lib.Has(own) {
 			ids = []string{own}

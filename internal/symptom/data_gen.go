@@ -843,6 +843,7 @@ var (
 		"bulgy",
 		"bum",
 		"bumped",
+		"burn",
 		"burning",
 		"burns",
 		"bursitis",
@@ -5436,6 +5437,15 @@ var (
 				toks: []string{"bumped"},
 				means: []meaning{
 					{kind: 5, id: "injury"},
+				},
+			},
+		},
+		// "burn"
+		{
+			{
+				toks: []string{"burn"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
 				},
 			},
 		},
@@ -34875,7 +34885,7 @@ var (
 			"taking a breath",
 		},
 		// "burning"
-		{"burning", "burns", "burning feet", "on fire", "fire"},
+		{"burning", "burns", "burn", "burning feet", "on fire", "fire"},
 		// "cast"
 		{
 			"cast",
