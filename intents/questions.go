@@ -37,17 +37,34 @@ func (s *set) registerQuestions(r *router.Router) {
 	r.IntentFunc(IntentWhenDoctor, s.answerWith("doctor", "questions.doctor.now", "questions.doctor.today", "questions.doctor.soon"))
 }
 
+// conditionTopics are the conversations whose texts answer for a
+// condition named in a question (a TalkTopic ID).
+var conditionTopics = map[string]session.Topic{
+	"restless_legs": "restless", "cramp": "cramp", "sciatica": "nerve", "nerves": "nerve", "neuropathy": "feet",
+	"arthritis": "joint", "bursitis": "hip", "varicose_veins": "circulation", "circulation": "circulation",
+}
+
 // answerWith answers a question with the conversation's own text if it has
 // one, else with the general texts. A topic's own doctor answer is followed
 // by the emergency signs, which hold whatever the topic.
 func (s *set) answerWith(kind string, general ...string) func(t *router.Turn) (router.Reply, error) {
 	return func(t *router.Turn) (router.Reply, error) {
 		ids := general
-		topic := t.State.Topic
-		if topic == "" && t.Text != "" {
-			// "how do I stop restless legs", asked out of the blue:
-			// the answer for restless legs.
-			topic = session.Topic(symptom.Read(t.Text).Topic)
+		// The conversation's own answer, else that of a condition named
+		// ("why are my restless legs worse at bedtime"), else that of
+		// what the words describe ("how do I stop restless legs", "why
+		// do my feet burn at night").
+		_, id := t.SlotID(slotTopic)
+		candidates := []session.Topic{t.State.Topic, conditionTopics[id]}
+		if t.Text != "" {
+			candidates = append(candidates, session.Topic(symptom.Read(t.Text).Topic))
+		}
+		topic := session.Topic("")
+		for _, c := range candidates {
+			if c != "" && s.lib.Has(string(c)+"."+kind) {
+				topic = c
+				break
+			}
 		}
 		if own := string(topic) + "." + kind; topic != "" && s.lib.Has(own) {
 			ids = []string{own}

@@ -119,16 +119,20 @@ var plainIntents = map[string]bool{
 
 // topicWords maps the words of each TalkTopic value and synonym (the en-US
 // model's, the one vocabulary of both paths) to the value's ID.
-var topicWords = loadTopicWords()
+var topicWords = loadTypeWords(topicType)
 
-func loadTopicWords() map[string]string {
+// routineWords maps the words of each RoutineName value and synonym to the
+// routine's ID: "a knee to chest stretch" names its routine.
+var routineWords = loadTypeWords("RoutineName")
+
+func loadTypeWords(typ string) map[string]string {
 	m, err := infra.Model("en-US")
 	if err != nil {
 		panic(err) // embedded; the infra tests check the model
 	}
 	out := map[string]string{}
 	for _, st := range m.Types {
-		if st.Name != topicType {
+		if st.Name != typ {
 			continue
 		}
 		for _, v := range st.Values {
@@ -324,7 +328,10 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		// Worry about a condition ("I'm scared it's a clot") is reassured
 		// and offered the check; worry with a part named is a complaint.
 		worry := c.Intent == IntentWorried && len(parts) == 0
-		if plainIntents[c.Intent] && complaint && !c.Complaint && !worry {
+		// Sleeplessness with its cause named is answered as such
+		// ("wide awake because my hips ache"): cantSleep reads the part.
+		sleepless := c.Intent == IntentCantSleep && (rd.Topic == "" || rd.Topic == "aches" || rd.Topic == "hip")
+		if plainIntents[c.Intent] && complaint && !c.Complaint && !worry && !sleepless {
 			continue
 		}
 		if worry && (conditions[topic] || topic == "dvt" || topic == "claudication") {
@@ -340,8 +347,16 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 				continue
 			}
 		case IntentSwitchPart, IntentStretches:
-			if p := partIn(ws, rd); p != "" {
+			if c.Intent == IntentSwitchPart && topic != "" {
+				// "does gout make the foot hurt more in my toe" asks.
+				continue
+			}
+			p := partIn(ws, rd)
+			if p != "" {
 				slots[slotPart] = p
+			} else if c.Intent == IntentSwitchPart && !slices.ContainsFunc(ws, func(w string) bool { return w == "other" || w == "wrong" }) {
+				// "actually it's getting worse" corrects nothing.
+				continue
 			}
 		case IntentWhyNight:
 			// "could bad circulation be why it hurts in bed" asks
@@ -349,6 +364,9 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// night" about the night.
 			if topic != "" && (!conditions[topic] || asksCause(ws)) {
 				return IntentAskAbout, map[string]string{slotTopic: topic}
+			}
+			if topic != "" {
+				slots[slotTopic] = topic
 			}
 		case IntentPrevent:
 			if topic != "" {
@@ -473,16 +491,28 @@ func partIn(ws []string, rd symptom.Reading) string {
 	if len(rd.Parts) > 0 {
 		return rd.Parts[0]
 	}
+	// A part named alone, as a correction is said: "actually it's both
+	// feet".
+	for _, w := range ws {
+		if p, ok := partWords[w]; ok {
+			return p
+		}
+	}
 	return ""
+}
+
+// partWords name a part without a complaint around it.
+var partWords = map[string]string{
+	"foot": "foot", "feet": "foot", "heel": "foot", "heels": "foot", "toe": "toes", "toes": "toes",
+	"knee": "knee", "knees": "knee", "hip": "hip", "hips": "hip", "calf": "calf", "calves": "calf",
+	"thigh": "thigh", "thighs": "thigh", "ankle": "ankle", "ankles": "ankle", "leg": "leg", "legs": "leg",
 }
 
 func (s *set) registerTalk(r *router.Router) {
 	r.IntentFunc(IntentAskAbout, s.askAbout)
 	r.IntentFunc(IntentGreet, func(t *router.Turn) (router.Reply, error) { return s.reply(t, "talk.greet"), nil })
 	r.IntentFunc(IntentThanks, s.thanks)
-	r.IntentFunc(IntentCantSleep, func(t *router.Turn) (router.Reply, error) {
-		return s.offer(t, "before-bed", "talk.cant_sleep"), nil
-	})
+	r.IntentFunc(IntentCantSleep, s.cantSleep)
 	r.IntentFunc(IntentWorried, func(t *router.Turn) (router.Reply, error) {
 		return s.offer(t, offerCheck, "talk.worried"), nil
 	})
@@ -576,15 +606,19 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 	if triage.AtLeast(level, triage.Urgent) {
 		return describe.Handle(t)
 	}
-	if t.State.Routine != nil && !t.State.Routine.Paused && hurtsNow(t.Text) {
+	// Pain said at "Ready?" (the routine paused at its start) counts too:
+	// "it hurts my back when I do that".
+	if t.State.Routine != nil && t.State.Pending != questionStretch && hurtsNow(t.Text) {
 		t.State.Routine.Paused = true
 		return s.reply(t, questionStretch), nil
 	}
 	intent, slots := readTalk(t.Text, rd, t.State.Routine != nil)
-	if intent == "" || !r.Handles(intent) || (level != triage.SelfCare && plainIntents[intent]) {
+	if intent == "" || !r.Handles(intent) || (level != triage.SelfCare && plainIntents[intent] && intent != IntentWorried) {
 		// A sign for a doctor within days ("every night", "I have
 		// diabetes") in a question is answered as a question (triage
-		// has set the level); with small talk it is a complaint.
+		// has set the level); with small talk it is a complaint. Worry
+		// about it ("is it bad that it happens every night") is
+		// answered, with triage's doctor line.
 		return describe.Handle(t)
 	}
 	in := &alexa.Intent{Name: intent, Slots: map[string]alexa.Slot{}}
@@ -614,7 +648,8 @@ func wordsLevel(rd symptom.Reading) triage.Level {
 	return triage.Evaluate(rd.Facts).Level
 }
 
-var hurtWords = []string{"ouch", "ow", "owww", "argh", "ah", "hurts", "hurt", "hurting", "painful", "pain", "killing", "agony", "too"}
+var hurtWords = []string{"ouch", "ow", "owww", "argh", "ah", "hurts", "hurt", "hurting", "painful", "pain", "killing", "agony", "too",
+	"sting", "stings", "stinging", "sharp"}
 
 // hurtsNow reports whether words said during a stretch say it hurts.
 func hurtsNow(text string) bool {
@@ -781,6 +816,25 @@ func (s *set) thanks(t *router.Turn) (router.Reply, error) {
 	return r, nil
 }
 
+// cantSleep answers sleeplessness. When the legs or hips are what keeps
+// the listener awake, it says what helps them now and offers the
+// before-bed routine, with no screening question first: words that sound
+// like a warning sign never get here (talkDescribe).
+func (s *set) cantSleep(t *router.Turn) (router.Reply, error) {
+	rd := symptom.Read(t.Text)
+	part := partIn(tokens(t.Text), rd)
+	switch {
+	case part == "hip" || rd.Topic == "hip":
+		begin(t, "hip")
+		return s.offer(t, "before-bed", "hip.relief"), nil
+	case part != "" || (rd.Topic != "" && rd.Topic != "aches"):
+		// Tiredness alone ("so tired but I can't drop off") is no ache.
+		begin(t, "aches")
+		return s.offer(t, "before-bed", "talk.cant_sleep.pain"), nil
+	}
+	return s.offer(t, "before-bed", "talk.cant_sleep"), nil
+}
+
 // checkAnswer runs the warning-sign check after a yes.
 func (s *set) checkAnswer(t *router.Turn, q, a string) (router.Reply, error) {
 	if a != session.Yes {
@@ -829,28 +883,88 @@ func (s *set) rephrase(t *router.Turn) (router.Reply, error) {
 
 // triedThat gives the next thing to try for the conversation under way.
 func (s *set) triedThat(t *router.Turn) (router.Reply, error) {
-	id, ok := talk.Tried[t.State.Topic]
+	if t.State.Routine != nil {
+		// "It's not working" mid-stretch: what else eases it, and the
+		// sign that means stop.
+		return s.reply(t, "talk.tried.routine"), nil
+	}
+	topic := t.State.Topic
+	if topic == "" && t.Text != "" {
+		// "I've been doing the stretches for a month and still get
+		// cramps": what was tried was prevention.
+		ws := tokens(t.Text)
+		stretching := slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "stretch") })
+		if rd := symptom.Read(t.Text); rd.Topic == "cramp" || slices.Contains(ws, "cramps") || stretching {
+			return s.reply(t, "talk.tried.prevent"), nil
+		}
+	}
+	id, ok := talk.Tried[topic]
 	if !ok {
 		id = talk.Tried["default"]
 		if t.State.Answer(answerLastIntent) == IntentPrevent {
 			id = "talk.tried.prevent"
 		}
 	}
-	return s.reply(t, id), nil
+	was := t.State.Pending
+	r := s.reply(t, id)
+	s.holdTriage(t, was, &r)
+	return r, nil
 }
 
 // switchPart takes a correction: another part, or the other leg, and goes
-// on without starting the conversation again.
+// on without starting the conversation again. Mid-stretch, "now the other
+// leg" is the next step and "my hip instead" that part's stretch. A safety
+// question that was waiting is not asked again at once: the answer says
+// which part it is now about, and "Shall we carry on where we were?" asks
+// it on a yes.
 func (s *set) switchPart(r *router.Router, t *router.Turn) (router.Reply, error) {
 	_, part := t.SlotID(slotPart)
-	if part == "" {
-		part, _ = t.SlotID(slotPart)
+	if t.State.Routine != nil {
+		if id := stretchFor[part]; id != "" && id != t.State.Routine.ID {
+			return s.beginRoutine(t, id), nil
+		}
+		return s.routineControl(s.nextRoutineStep)(t)
 	}
+	was := t.State.Pending
+	reply, err := s.switchTo(r, t, part)
+	if err != nil || part == "" {
+		return reply, err
+	}
+	lead := &alexa.SSML{}
+	for _, line := range s.lib.Get("talk.switch.to").Say {
+		lead.Say(wordsWith(t, line, map[string]string{"part": partPhrase(t.Text, part)}))
+	}
+	if reply.Speech == nil {
+		reply.Speech = &alexa.SSML{}
+	}
+	reply.Speech = lead.Append(reply.Speech)
+	s.holdTriage(t, was, &reply)
+	return reply, nil
+}
+
+// holdTriage keeps a safety question that was waiting (was) when the reply
+// asks nothing: "Shall we carry on where we were?" asks it on a yes, or,
+// when even that would run past the words left, it is held unasked with
+// the session open, as resume does.
+func (s *set) holdTriage(t *router.Turn, was string, r *router.Reply) {
+	if r.Question != "" || !strings.HasPrefix(was, dialog.TriagePrefix) {
+		return
+	}
+	t.State.SetAnswer(answerHeld, was)
+	t.State.Pending = questionHold
+	if q := words(t, s.lib.Get(questionHold).Ask); r.Speech == nil || wordCount(plainWords(r.Speech.Fragment()))+wordCount(q) <= s.room(t) {
+		r.Question = q
+	}
+}
+
+// switchTo says the guidance for the part corrected to.
+func (s *set) switchTo(r *router.Router, t *router.Turn, part string) (router.Reply, error) {
 	switch part {
 	case "":
 		return s.sayAgain(t, "talk.switch.other")
 	case "foot", "toes", "thigh", "hamstring", "calf":
-		if t.State.Topic == "cramp" || t.State.Topic == "" {
+		crampy := t.State.Topic == "cramp" || (t.State.Topic == "" && symptom.Read(t.Text).Topic == "cramp")
+		if crampy || (t.State.Topic == "" && part == "calf") {
 			if reply, ok, err := s.routeTo(r, t, "cramp", part); ok {
 				return reply, err
 			}
@@ -871,14 +985,71 @@ func (s *set) switchPart(r *router.Router, t *router.Turn) (router.Reply, error)
 	return s.sayAgain(t, "talk.switch.other")
 }
 
+// partPhrase names the part corrected to as the listener did: "the left
+// hip", "both feet", "your knee".
+func partPhrase(text, part string) string {
+	ws := tokens(text)
+	noun := map[string]string{"toes": "toes", "hamstring": "hamstring", "buttock": "buttock", "back": "lower back"}[part]
+	if noun == "" {
+		noun = part
+	}
+	switch {
+	case slices.Contains(ws, "both"):
+		plural := map[string]string{"foot": "feet", "calf": "calves", "knee": "knees", "hip": "hips", "thigh": "thighs", "ankle": "ankles", "shin": "shins", "leg": "legs"}
+		if p, ok := plural[part]; ok {
+			return "both " + p
+		}
+	case slices.Contains(ws, "left"):
+		return "the left " + noun
+	case slices.Contains(ws, "right"):
+		return "the right " + noun
+	}
+	return "your " + noun
+}
+
+// routineNamed is the routine the words name, longest name first, or "".
+func routineNamed(ws []string) string {
+	for n := min(maxTopicWords, len(ws)); n >= 2; n-- {
+		for i := 0; i+n <= len(ws); i++ {
+			if id, ok := routineWords[strings.Join(ws[i:i+n], " ")]; ok {
+				if _, known := routines.Get(id); known {
+					return id
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// stretchFor is the routine that stretches a part.
+var stretchFor = map[string]string{
+	"calf": "calf-lying", "foot": "calf-lying", "toes": "calf-lying", "leg": "calf-lying",
+	"hamstring": "hamstring", "thigh": "hamstring", "knee": "hamstring",
+	"hip": "hip-flexor", "buttock": "figure-four", "back": "knee-to-chest",
+}
+
 // stretches names the routines that fit a part, or lists them all.
 func (s *set) stretches(t *router.Turn) (router.Reply, error) {
 	_, part := t.SlotID(slotPart)
-	id := map[string]string{
-		"calf": "calf-lying", "foot": "calf-lying", "toes": "calf-lying", "leg": "calf-lying",
-		"hamstring": "hamstring", "thigh": "hamstring", "knee": "hamstring",
-		"hip": "hip-flexor", "buttock": "figure-four", "back": "knee-to-chest",
-	}[part]
+	ws := tokens(t.Text)
+	if slices.Contains(ws, "long") || slices.Contains(ws, "seconds") {
+		// "How long should I hold each one?"
+		r := router.Reply{Speech: s.speech(t, "talk.stretch.hold")}
+		s.resume(t, &r)
+		return r, nil
+	}
+	id := routineNamed(ws)
+	if id == "" && part == "thigh" && slices.Contains(ws, "front") {
+		// The front of the thigh stretches with the front of the hip.
+		id = "hip-flexor"
+	}
+	if id == "" {
+		id = stretchFor[part]
+	}
+	if id == "" && (slices.Contains(ws, "bed") || slices.Contains(ws, "lying")) {
+		// A stretch without getting up: the calf stretch lying down.
+		id = "calf-lying"
+	}
 	if id == "" {
 		return s.reply(t, "routine.choose"), nil
 	}

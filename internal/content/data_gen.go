@@ -86,6 +86,7 @@ var (
 		"cramp.relief.foot",
 		"cramp.relief.thigh",
 		"cramp.second",
+		"cramp.why",
 		"exercise.ask.walking",
 		"exercise.relief",
 		"exercise.settle",
@@ -239,6 +240,7 @@ var (
 		"stopkeeping.already",
 		"stopkeeping.done",
 		"talk.cant_sleep",
+		"talk.cant_sleep.pain",
 		"talk.check.start",
 		"talk.fallback",
 		"talk.greet",
@@ -248,17 +250,22 @@ var (
 		"talk.offer.check",
 		"talk.rephrase",
 		"talk.rest",
+		"talk.stretch.hold",
 		"talk.stretch.pain",
 		"talk.stretch.pain.clear",
 		"talk.switch.back",
 		"talk.switch.other",
 		"talk.switch.shin",
+		"talk.switch.to",
 		"talk.thanks",
 		"talk.thanks.routine",
 		"talk.tried",
+		"talk.tried.aches",
 		"talk.tried.hip",
+		"talk.tried.nerve",
 		"talk.tried.prevent",
 		"talk.tried.restless",
+		"talk.tried.routine",
 		"talk.wait",
 		"talk.who",
 		"talk.worried",
@@ -549,7 +556,7 @@ var (
 		// "about.overuse"
 		{
 			Say: []string{
-				"It may well be: muscles tired from a busy day, standing, or a new workout often ache once you rest.",
+				"It may well be: muscles tired from a busy day, standing, or new exercise often ache once you rest.",
 				"Build up activity gradually; see a doctor if the ache lasts more than a few days.",
 			},
 			Sources: []string{
@@ -1011,7 +1018,7 @@ var (
 		// "count.none"
 		{
 			Say: []string{
-				"I don't keep a note of your nights, so I have nothing to count. Say remember my nights, and I'll start.",
+				"I don't keep a note of your nights, so I have no times to count. Say remember my nights, and I'll start.",
 			},
 			Sources: []string{"issue 5: nights only with consent"},
 		},
@@ -1094,6 +1101,17 @@ var (
 			},
 			Ask:     "Is it any better now?",
 			Sources: []string{"refs §2 nocturnal leg cramps: NHS", "seed 002 gentle movement"},
+		},
+		// "cramp.why"
+		{
+			Say: []string{
+				"Night cramps often strike as tired muscles rest in bed, more so after a busy day, heat, or too little to drink.",
+				"A gentle calf stretch before bed may help.",
+			},
+			Sources: []string{
+				"seed 003 dehydration builds through the day; cramps when relaxing in bed",
+				"refs §2 nocturnal leg cramps: 3 in 4 at night; prevention by stretching (mixed)",
+			},
 		},
 		// "exercise.ask.walking"
 		{
@@ -1757,7 +1775,7 @@ var (
 		// "nerve.why"
 		{
 			Say: []string{
-				"Lying still, with nothing to distract {you}, nerves feel louder; some positions press on them, and inflammation builds up around them at rest.",
+				"Lying still, with nothing to distract {you}, nerve pain feels louder; a position can press on a nerve, and inflammation builds up around it at rest.",
 			},
 			Sources: []string{
 				"seed 001 sciatica worsens with inactivity; neuropathy and lack of distraction",
@@ -2379,7 +2397,7 @@ var (
 		// "stopkeeping.already"
 		{
 			Say: []string{
-				"I'm not keeping a record of your nights, and I won't save any unless you say: remember my nights.",
+				"I'm not saving a record of your nights, and I won't save any unless you say: remember my nights.",
 			},
 			Sources: []string{"issue 5: nights only with consent"},
 		},
@@ -2396,6 +2414,17 @@ var (
 			Sources: []string{
 				"seed 000 self-care: stretching before bed",
 				"refs §2 prevention by stretching",
+			},
+		},
+		// "talk.cant_sleep.pain"
+		{
+			Say: []string{
+				"Sorry it's keeping you awake. Get up and move about a little, then try something warm on the ache and a gentle stretch. If it happens most nights, see a doctor.",
+			},
+			Sources: []string{
+				"seed 002 gentle movement; heat",
+				"seed 000 self-care: stretching before bed",
+				"seed 000 when to seek consultation: pain that disrupts sleep",
 			},
 		},
 		// "talk.check.start"
@@ -2449,6 +2478,16 @@ var (
 				"issue 11: at most 40 spoken words; split longer answers with: want the rest?",
 			},
 		},
+		// "talk.stretch.hold"
+		{
+			Say: []string{
+				"Hold each stretch for about thirty seconds, breathing slowly, then let go. Do each side twice: a gentle pull, never pain.",
+			},
+			Sources: []string{
+				"internal/routine/data/routines.yaml: holds of 30 seconds, each side twice",
+				"seed 001 gentle stretching",
+			},
+		},
 		// "talk.stretch.pain"
 		{
 			Say: []string{
@@ -2481,9 +2520,14 @@ var (
 		// "talk.switch.shin"
 		{
 			Say: []string{
-				"For aching shins, rest them up on a pillow and put a warm pack on, then gently point and flex your feet a few times.",
+				"For an aching shin, rest it up on a pillow and put a warm pack on, then gently point and flex your feet a few times.",
 			},
 			Sources: []string{"seed 002 heat; elevation", "seed 003 tired muscles"},
+		},
+		// "talk.switch.to"
+		{
+			Say:     []string{"Okay, {part}."},
+			Sources: []string{"refs §1 features"},
 		},
 		// "talk.thanks"
 		{
@@ -2505,12 +2549,35 @@ var (
 				"seed 000 when to seek consultation",
 			},
 		},
+		// "talk.tried.aches"
+		{
+			Say: []string{
+				"Then try a gentle stretch, a slow walk around the room, or raise your legs on a pillow. If it keeps happening, see a doctor.",
+			},
+			Sources: []string{
+				"seed 002 gentle movement; elevating the legs",
+				"seed 000 self-care: stretching",
+				"seed 000 when to seek consultation",
+			},
+		},
 		// "talk.tried.hip"
 		{
 			Say: []string{
 				"Then try lying on your back with a pillow under your knees, or warmth on the hip before bed. If it's no better in a few weeks, see a doctor or physio.",
 			},
 			Sources: []string{"refs §2 GTPS", "seed 000 pillow; warm pack"},
+		},
+		// "talk.tried.nerve"
+		{
+			Say: []string{
+				"Don't take more than the label says; a pharmacist can advise. Try a pillow between your knees, and gentle walking by day. If it's no better in a few weeks, see a GP.",
+			},
+			Sources: []string{
+				"issue 4 medicines: only generally; follow the label",
+				"refs §2 sciatica: better in 4 to 6 weeks; refs §3 D if no better in a few weeks",
+				"seed 002 gentle movement",
+				"seed 000 pillow between the legs",
+			},
 		},
 		// "talk.tried.prevent"
 		{
@@ -2525,9 +2592,22 @@ var (
 		// "talk.tried.restless"
 		{
 			Say: []string{
-				"Then try a warm bath, or firmly rubbing your legs. Something absorbing, like a puzzle or an audiobook, can take your mind off the urge.",
+				"Then try a warm bath, or massage your legs firmly. If it's most nights, a doctor can check your iron.",
 			},
-			Sources: []string{"seed 002 massage, warm bath", "seed 003 distraction"},
+			Sources: []string{
+				"seed 002 massage, warm bath",
+				"refs §2 RLS: iron (AASM 2024): test ferritin first",
+			},
+		},
+		// "talk.tried.routine"
+		{
+			Say: []string{
+				"Then stop the stretch. Stand and press your heel into the floor, or massage the muscle gently. If the calf is swollen, hot or red, tell me.",
+			},
+			Sources: []string{
+				"refs §2 nocturnal leg cramps: stand, press the heel down; massage",
+				"refs §2 DVT: a stretch that worsens a swollen calf escalates",
+			},
 		},
 		// "talk.wait"
 		{
@@ -2544,7 +2624,7 @@ var (
 		// "talk.worried"
 		{
 			Say: []string{
-				"It's natural to worry. Night leg aches are common and usually not serious. A few clear signs, like one leg swollen, warm and red, or chest pain, mean see a doctor.",
+				"It's natural to worry. Night leg aches are common and rarely serious; one leg swollen, warm and red, or chest pain, means see a doctor.",
 			},
 			Sources: []string{"seed 003 leg pain at night is common", "refs §3 triage table"},
 		},
@@ -2632,9 +2712,7 @@ var (
 		},
 		// "triage.soon.doctor"
 		{
-			Say: []string{
-				"It's worth booking a doctor in the next few days, sooner if it gets worse.",
-			},
+			Say: []string{"Book a doctor in the next few days, sooner if it gets worse."},
 			Sources: []string{
 				"refs: triage levels, D = see a doctor within days",
 				"refs §1 Infermedica: each level says what to do if worse",

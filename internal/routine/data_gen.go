@@ -375,7 +375,7 @@ var (
 			ID:     "hamstring",
 			Name:   "the hamstring stretch",
 			Title:  "Hamstring stretch",
-			Intro:  "Let's stretch the backs of your thighs, lying on your back. Keep it gentle: a pull, never pain.",
+			Intro:  "Let's stretch the hamstring muscles, the backs of your thighs, lying on your back. Keep it gentle: a pull, never pain.",
 			Outro:  "Lower your leg slowly, and let both legs rest.",
 			Advice: "Ease off if the stretch sends tingling or pain down the leg, and mention it to your doctor.",
 			Steps: []Step{

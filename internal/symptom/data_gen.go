@@ -607,6 +607,14 @@ var std = sync.OnceValue(func() *reader {
 			"fits fine",
 			"still fit fine",
 			"rings still fit",
+			"knee to chest",
+			"knees to chest",
+			"knee to my chest",
+			"knees to my chest",
+			"knee to your chest",
+			"knees to your chest",
+			"knee to the chest",
+			"knees to the chest",
 		},
 		peopleSay: []string{
 			"boy",
@@ -847,6 +855,7 @@ var (
 		"bulgy",
 		"bum",
 		"bumped",
+		"burn",
 		"burning",
 		"burns",
 		"bursitis",
@@ -5476,6 +5485,15 @@ var (
 				toks: []string{"bumped"},
 				means: []meaning{
 					{kind: 5, id: "injury"},
+				},
+			},
+		},
+		// "burn"
+		{
+			{
+				toks: []string{"burn"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
 				},
 			},
 		},
@@ -16392,6 +16410,24 @@ var (
 		// "knee"
 		{
 			{
+				toks: []string{"knee", "to", "my", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knee", "to", "your", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knee", "to", "the", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"knee", "is", "hot"},
 				means: []meaning{
 					{kind: 5, id: "joint_hot"},
@@ -16407,6 +16443,12 @@ var (
 				toks: []string{"knee", "is", "swollen"},
 				means: []meaning{
 					{kind: 5, id: "joint_swollen"},
+				},
+			},
+			{
+				toks: []string{"knee", "to", "chest"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -16441,9 +16483,33 @@ var (
 		// "knees"
 		{
 			{
+				toks: []string{"knees", "to", "my", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knees", "to", "your", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knees", "to", "the", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"knees", "are", "swollen"},
 				means: []meaning{
 					{kind: 5, id: "joint_swollen"},
+				},
+			},
+			{
+				toks: []string{"knees", "to", "chest"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -35155,7 +35221,7 @@ var (
 			"taking a breath",
 		},
 		// "burning"
-		{"burning", "burns", "burning feet", "on fire", "fire"},
+		{"burning", "burns", "burn", "burning feet", "on fire", "fire"},
 		// "cast"
 		{
 			"cast",
