@@ -281,7 +281,13 @@ var std = sync.OnceValue(func() *reader {
 				Fact:       "arm_weak",
 				Sensations: []string{"limb_loss"},
 				And:        []string{"arm"},
-				Needs:      []string{"leg_weak_sudden", "numb", "face_droop", "speech_slurred"},
+				Needs: []string{
+					"leg_weak_sudden",
+					"numb",
+					"face_droop",
+					"speech_slurred",
+					"balance_loss",
+				},
 			},
 			{
 				Fact:       "arm_weak",
@@ -637,6 +643,9 @@ var std = sync.OnceValue(func() *reader {
 			"kids",
 			"lad",
 			"lad",
+			"little fella",
+			"little lad",
+			"little man",
 			"little one",
 			"little one",
 			"my baby",
@@ -654,7 +663,9 @@ var std = sync.OnceValue(func() *reader {
 			"my kids",
 			"my lad",
 			"my little boy",
+			"my little fella",
 			"my little girl",
+			"my little man",
 			"my son",
 			"my teenage daughter",
 			"my teenage son",
@@ -673,6 +684,7 @@ var std = sync.OnceValue(func() *reader {
 			"the baby",
 			"the child",
 			"the kid",
+			"the little fella",
 			"the toddler",
 		},
 		agesSay: []string{
@@ -837,6 +849,7 @@ var (
 		"breathless",
 		"breathlessness",
 		"breaths",
+		"briefs",
 		"bright",
 		"broke",
 		"broken",
@@ -896,6 +909,7 @@ var (
 		"children",
 		"chills",
 		"chilly",
+		"choking",
 		"chunky",
 		"cigarettes",
 		"ciggies",
@@ -903,6 +917,7 @@ var (
 		"clammy",
 		"claudication",
 		"clenched",
+		"climb",
 		"climbing",
 		"clot",
 		"clothes",
@@ -1296,6 +1311,7 @@ var (
 		"jerking",
 		"jimmy",
 		"jittery",
+		"jocks",
 		"joint",
 		"joints",
 		"jolting",
@@ -1318,6 +1334,7 @@ var (
 		"kills",
 		"kilos",
 		"kind",
+		"kink",
 		"knee",
 		"kneecap",
 		"knees",
@@ -1472,6 +1489,7 @@ var (
 		"once",
 		"oncology",
 		"only",
+		"onto",
 		"oozing",
 		"open",
 		"operated",
@@ -1578,6 +1596,7 @@ var (
 		"puffy",
 		"pull",
 		"pulled",
+		"pulling",
 		"pulmonary",
 		"pulse",
 		"pulsing",
@@ -1599,6 +1618,7 @@ var (
 		"radiotherapy",
 		"rambling",
 		"ran",
+		"raw",
 		"really",
 		"recently",
 		"recliner",
@@ -1633,6 +1653,7 @@ var (
 		"rolled",
 		"room",
 		"round",
+		"rubbed",
 		"rugby",
 		"ruin",
 		"ruining",
@@ -1755,6 +1776,7 @@ var (
 		"sore",
 		"soreness",
 		"sort",
+		"sorts",
 		"sounds",
 		"sparkles",
 		"sparkly",
@@ -1826,6 +1848,7 @@ var (
 		"strain",
 		"straining",
 		"strange",
+		"strangling",
 		"strapped",
 		"strapping",
 		"streaked",
@@ -1838,6 +1861,7 @@ var (
 		"struggling",
 		"stubbing",
 		"stuck",
+		"stuff",
 		"sudden",
 		"suddenly",
 		"suffocating",
@@ -1852,6 +1876,7 @@ var (
 		"swelled",
 		"swelling",
 		"swells",
+		"swing",
 		"swole",
 		"swollen",
 		"tablets",
@@ -1961,7 +1986,9 @@ var (
 		"unconscious",
 		"uncoordinated",
 		"under",
+		"underpants",
 		"underwear",
+		"undies",
 		"uneven",
 		"unreal",
 		"unresponsive",
@@ -2067,6 +2094,7 @@ var (
 		"yards",
 		"yelling",
 		"yellow",
+		"yellowish",
 		"yells",
 		"yet",
 		"zapping",
@@ -2521,6 +2549,13 @@ var (
 				means: []meaning{
 					{kind: 3, id: "cramp"},
 					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"a", "kink", "in", "it"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
+					{kind: 5, id: "leg_deformed"},
 				},
 			},
 			{
@@ -3494,6 +3529,12 @@ var (
 		// "aren't"
 		{
 			{
+				toks: []string{"aren't", "going", "down", "by", "morning"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+				},
+			},
+			{
 				toks: []string{"aren't", "touching"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
@@ -4192,6 +4233,12 @@ var (
 				toks: []string{"bent", "in", "a", "funny"},
 				means: []meaning{
 					{kind: 5, id: "leg_deformed"},
+				},
+			},
+			{
+				toks: []string{"bent", "funny"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
 				},
 			},
 			{
@@ -5254,6 +5301,15 @@ var (
 				toks: []string{"breaths"},
 				means: []meaning{
 					{kind: 3, id: "breath"},
+				},
+			},
+		},
+		// "briefs"
+		{
+			{
+				toks: []string{"briefs"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
 				},
 			},
 		},
@@ -6377,6 +6433,13 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "put", "weight", "on"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
 				toks: []string{"can't", "lift", "my", "foot"},
 				means: []meaning{
 					{kind: 3, id: "toes_move"},
@@ -6539,12 +6602,6 @@ var (
 				toks: []string{"can't", "catch", "a", "breath"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
-				},
-			},
-			{
-				toks: []string{"can't", "put", "weight", "on"},
-				means: []meaning{
-					{kind: 5, id: "cant_bear_weight"},
 				},
 			},
 			{
@@ -7515,6 +7572,15 @@ var (
 				},
 			},
 		},
+		// "choking"
+		{
+			{
+				toks: []string{"choking", "my", "leg"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+		},
 		// "chunky"
 		{
 			{
@@ -7578,8 +7644,23 @@ var (
 				},
 			},
 		},
+		// "climb"
+		{
+			{
+				toks: []string{"climb", "the", "stairs"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+		},
 		// "climbing"
 		{
+			{
+				toks: []string{"climbing", "the", "stairs"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
 			{
 				toks: []string{"climbing"},
 				means: []meaning{
@@ -9017,6 +9098,12 @@ var (
 					{kind: 3, id: "disproportion"},
 				},
 			},
+			{
+				toks: []string{"despite", "taking"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
 		},
 		// "destroying"
 		{
@@ -9063,6 +9150,12 @@ var (
 				toks: []string{"didn't", "know", "i", "had", "wet"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"didn't", "feel", "it", "happen"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
 				},
 			},
 			{
@@ -9330,6 +9423,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"doesn't", "seem", "to", "know", "where"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
 				toks: []string{"doesn't", "go", "down", "overnight"},
 				means: []meaning{
 					{kind: 4, id: "long"},
@@ -9337,6 +9436,12 @@ var (
 			},
 			{
 				toks: []string{"doesn't", "know", "what", "day"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"doesn't", "seem", "to", "know"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
 				},
@@ -9352,6 +9457,12 @@ var (
 				toks: []string{"doesn't", "go", "down"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+				},
+			},
+			{
+				toks: []string{"doesn't", "come", "up"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
 				},
 			},
 			{
@@ -9473,6 +9584,12 @@ var (
 				toks: []string{"don't", "go", "down", "overnight"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+				},
+			},
+			{
+				toks: []string{"don't", "seem", "to", "know"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
 				},
 			},
 			{
@@ -10294,6 +10411,12 @@ var (
 		// "even"
 		{
 			{
+				toks: []string{"even", "after", "taking", "the", "tablets"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"even", "when", "i'm", "lying", "still"},
 				means: []meaning{
 					{kind: 5, id: "rest_pain"},
@@ -10303,6 +10426,12 @@ var (
 				toks: []string{"even", "when", "i'm", "not", "moving"},
 				means: []meaning{
 					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"even", "after", "the", "tablets"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
 				},
 			},
 			{
@@ -10351,6 +10480,12 @@ var (
 			},
 			{
 				toks: []string{"even", "with", "tablets"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"even", "after", "taking"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
 				},
@@ -12632,6 +12767,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"going", "by", "the", "clock"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
 				toks: []string{"going", "for", "a", "walk"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
@@ -12707,6 +12848,12 @@ var (
 				toks: []string{"gone", "to", "1", "side"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
+				},
+			},
+			{
+				toks: []string{"gone", "weak", "as", "well"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
 				},
 			},
 			{
@@ -12819,6 +12966,13 @@ var (
 				},
 			},
 			{
+				toks: []string{"gone", "weak"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
 				toks: []string{"gone", "numb"},
 				means: []meaning{
 					{kind: 3, id: "numb"},
@@ -12886,12 +13040,6 @@ var (
 				toks: []string{"gone", "pink"},
 				means: []meaning{
 					{kind: 5, id: "leg_red"},
-				},
-			},
-			{
-				toks: []string{"gone", "weak"},
-				means: []meaning{
-					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -13846,6 +13994,12 @@ var (
 		},
 		// "have"
 		{
+			{
+				toks: []string{"have", "to", "sit", "up", "to", "breathe"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
 			{
 				toks: []string{"have", "to", "stop", "and", "rest"},
 				means: []meaning{
@@ -15726,6 +15880,18 @@ var (
 		// "isn't"
 		{
 			{
+				toks: []string{"isn't", "making", "any", "sense"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"isn't", "making", "sense"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
 				toks: []string{"isn't", "going", "away"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
@@ -15994,6 +16160,15 @@ var (
 				},
 			},
 		},
+		// "jocks"
+		{
+			{
+				toks: []string{"jocks"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
+		},
 		// "joint"
 		{
 			{
@@ -16098,6 +16273,12 @@ var (
 				toks: []string{"just", "had", "a", "baby"},
 				means: []meaning{
 					{kind: 5, id: "recent_birth"},
+				},
+			},
+			{
+				toks: []string{"just", "wasn't", "there"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -16275,6 +16456,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"keeps", "increasing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"keeps", "catching"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
@@ -16404,6 +16591,21 @@ var (
 				toks: []string{"kind", "of"},
 				means: []meaning{
 					{kind: 10},
+				},
+			},
+		},
+		// "kink"
+		{
+			{
+				toks: []string{"kink", "in", "it"},
+				means: []meaning{
+					{kind: 5, id: "leg_deformed"},
+				},
+			},
+			{
+				toks: []string{"kink"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
 				},
 			},
 		},
@@ -16920,6 +17122,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"leg", "just", "wasn't", "there"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
 				toks: []string{"leg", "and", "arm"},
 				means: []meaning{
 					{kind: 3, id: "arm"},
@@ -16970,6 +17178,12 @@ var (
 			},
 			{
 				toks: []string{"leg", "just", "went"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"leg", "wasn't", "there"},
 				means: []meaning{
 					{kind: 5, id: "leg_weak_sudden"},
 				},
@@ -17586,6 +17800,24 @@ var (
 					{kind: 6, id: "grandchild"},
 				},
 			},
+			{
+				toks: []string{"little", "fella"},
+				means: []meaning{
+					{kind: 6, id: "son"},
+				},
+			},
+			{
+				toks: []string{"little", "man"},
+				means: []meaning{
+					{kind: 6, id: "son"},
+				},
+			},
+			{
+				toks: []string{"little", "lad"},
+				means: []meaning{
+					{kind: 6, id: "son"},
+				},
+			},
 		},
 		// "locked"
 		{
@@ -17751,6 +17983,26 @@ var (
 				means: []meaning{
 					{kind: 3, id: "misshapen"},
 					{kind: 5, id: "leg_deformed"},
+				},
+			},
+			{
+				toks: []string{"looks", "wrong"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
+					{kind: 5, id: "leg_deformed"},
+				},
+			},
+			{
+				toks: []string{"looks", "bent"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
+					{kind: 5, id: "leg_deformed"},
+				},
+			},
+			{
+				toks: []string{"looks", "deformed"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
 				},
 			},
 		},
@@ -18166,6 +18418,12 @@ var (
 				toks: []string{"lying", "quiet", "in", "bed"},
 				means: []meaning{
 					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"lying", "there"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
 				},
 			},
 			{
@@ -19028,6 +19286,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"my", "little", "fella"},
+				means: []meaning{
+					{kind: 6, id: "son"},
+				},
+			},
+			{
+				toks: []string{"my", "little", "man"},
+				means: []meaning{
+					{kind: 6, id: "son"},
+				},
+			},
+			{
 				toks: []string{"my", "behind"},
 				means: []meaning{
 					{id: "groin"},
@@ -19712,6 +19982,18 @@ var (
 		// "never"
 		{
 			{
+				toks: []string{"never", "felt", "it", "happen"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"never", "felt", "it"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
 				toks: []string{"never", "noticed"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
@@ -19732,6 +20014,12 @@ var (
 		},
 		// "new"
 		{
+			{
+				toks: []string{"new", "steroid", "tablets"},
+				means: []meaning{
+					{kind: 5, id: "new_medicine"},
+				},
+			},
 			{
 				toks: []string{"new", "sore"},
 				means: []meaning{
@@ -20084,6 +20372,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "able", "to", "put", "weight"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"not", "going", "down", "by", "morning"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+				},
+			},
+			{
 				toks: []string{"not", "right", "in", "the", "head"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
@@ -20091,6 +20391,18 @@ var (
 			},
 			{
 				toks: []string{"not", "able", "to", "feel"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"not", "getting", "the", "feeling"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"not", "feeling", "the", "need"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
 				},
@@ -20152,6 +20464,18 @@ var (
 			},
 			{
 				toks: []string{"not", "making", "much", "sense"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"not", "making", "any", "sense"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"not", "making", "sense", "when"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
 				},
@@ -20233,6 +20557,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
 					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"not", "going", "down"},
+				means: []meaning{
+					{kind: 4, id: "long"},
 				},
 			},
 			{
@@ -21242,6 +21572,15 @@ var (
 				},
 			},
 		},
+		// "onto"
+		{
+			{
+				toks: []string{"onto", "the", "floor", "then", "it", "settles"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+		},
 		// "oozing"
 		{
 			{
@@ -21618,6 +21957,12 @@ var (
 			},
 			{
 				toks: []string{"pain", "meds", "aren't", "doing", "anything"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"pain", "is", "increasing", "even", "after"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
 				},
@@ -22856,7 +23201,25 @@ var (
 				},
 			},
 			{
+				toks: []string{"pull", "my", "toes", "back"},
+				means: []meaning{
+					{kind: 3, id: "toes_move"},
+				},
+			},
+			{
+				toks: []string{"pull", "my", "toes", "up"},
+				means: []meaning{
+					{kind: 3, id: "toes_move"},
+				},
+			},
+			{
 				toks: []string{"pull", "my", "foot"},
+				means: []meaning{
+					{kind: 3, id: "toes_move"},
+				},
+			},
+			{
+				toks: []string{"pull", "my", "toes"},
 				means: []meaning{
 					{kind: 3, id: "toes_move"},
 				},
@@ -22874,6 +23237,15 @@ var (
 				toks: []string{"pulled", "a", "muscle"},
 				means: []meaning{
 					{kind: 5, id: "injury"},
+				},
+			},
+		},
+		// "pulling"
+		{
+			{
+				toks: []string{"pulling", "my", "toes"},
+				means: []meaning{
+					{kind: 3, id: "toes_move"},
 				},
 			},
 		},
@@ -22988,9 +23360,27 @@ var (
 				},
 			},
 			{
+				toks: []string{"put", "it", "on", "the", "floor"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"put", "me", "on", "the", "new"},
+				means: []meaning{
+					{kind: 5, id: "new_medicine"},
+				},
+			},
+			{
 				toks: []string{"put", "the", "leg", "down"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"put", "me", "on"},
+				means: []meaning{
+					{kind: 5, id: "new_medicine"},
 				},
 			},
 		},
@@ -23128,6 +23518,21 @@ var (
 				toks: []string{"ran"},
 				means: []meaning{
 					{kind: 3, id: "exertion"},
+				},
+			},
+		},
+		// "raw"
+		{
+			{
+				toks: []string{"raw", "sore"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"raw", "patch"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
 				},
 			},
 		},
@@ -23439,6 +23844,12 @@ var (
 		// "rest"
 		{
 			{
+				toks: []string{"rest", "a", "bit", "and", "it's", "gone"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"rest", "and", "it's", "gone"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -23446,6 +23857,12 @@ var (
 			},
 			{
 				toks: []string{"rest", "and", "it", "goes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"rest", "a", "bit"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -23783,6 +24200,15 @@ var (
 				toks: []string{"round", "the", "block"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
+				},
+			},
+		},
+		// "rubbed"
+		{
+			{
+				toks: []string{"rubbed", "raw"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
 				},
 			},
 		},
@@ -24962,9 +25388,27 @@ var (
 		// "sit"
 		{
 			{
+				toks: []string{"sit", "straight", "up", "to", "breathe"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"sit", "with", "my", "leg", "down"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"sit", "up", "to", "breathe"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"sit", "upright", "to", "breathe"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
 				},
 			},
 			{
@@ -25852,6 +26296,15 @@ var (
 				},
 			},
 		},
+		// "sorts"
+		{
+			{
+				toks: []string{"sorts", "it", "out"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+		},
 		// "sounds"
 		{
 			{
@@ -26242,6 +26695,12 @@ var (
 					{kind: 5, id: "chest_pain"},
 				},
 			},
+			{
+				toks: []string{"squeezing", "my", "leg"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
 		},
 		// "squished"
 		{
@@ -26401,6 +26860,12 @@ var (
 			},
 			{
 				toks: []string{"started", "a", "new"},
+				means: []meaning{
+					{kind: 5, id: "new_medicine"},
+				},
+			},
+			{
+				toks: []string{"started", "me", "on"},
 				means: []meaning{
 					{kind: 5, id: "new_medicine"},
 				},
@@ -26810,9 +27275,27 @@ var (
 				},
 			},
 			{
+				toks: []string{"stopping", "on", "the", "landing"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"stopping", "sorts", "it", "out"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"stopping", "me", "from", "working"},
 				means: []meaning{
 					{kind: 5, id: "disabling"},
+				},
+			},
+			{
+				toks: []string{"stopping", "sorts", "it"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 				},
 			},
 			{
@@ -26861,6 +27344,21 @@ var (
 				toks: []string{"strange"},
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
+				},
+			},
+		},
+		// "strangling"
+		{
+			{
+				toks: []string{"strangling", "my", "leg"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"strangling"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
 				},
 			},
 		},
@@ -27056,6 +27554,15 @@ var (
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
 					{kind: 5, id: "cant_get_up"},
+				},
+			},
+		},
+		// "stuff"
+		{
+			{
+				toks: []string{"stuff", "on", "my", "sock"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
 				},
 			},
 		},
@@ -27292,6 +27799,27 @@ var (
 				toks: []string{"swells"},
 				means: []meaning{
 					{kind: 3, id: "swell"},
+				},
+			},
+		},
+		// "swing"
+		{
+			{
+				toks: []string{"swing", "it", "onto", "the", "floor"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"swing", "my", "foot", "down"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"swing", "it", "down"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
 				},
 			},
 		},
@@ -27763,6 +28291,12 @@ var (
 				toks: []string{"the", "next", "morning"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"the", "little", "fella"},
+				means: []meaning{
+					{kind: 6, id: "son"},
 				},
 			},
 			{
@@ -29208,6 +29742,12 @@ var (
 		// "unable"
 		{
 			{
+				toks: []string{"unable", "to", "put", "any", "weight"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
 				toks: []string{"unable", "to", "lift", "my", "foot"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
@@ -29224,6 +29764,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
 					{kind: 5, id: "cant_get_up"},
+				},
+			},
+			{
+				toks: []string{"unable", "to", "put", "weight"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
 				},
 			},
 			{
@@ -29361,10 +29907,34 @@ var (
 				},
 			},
 		},
+		// "underpants"
+		{
+			{
+				toks: []string{"underpants"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
+		},
 		// "underwear"
 		{
 			{
 				toks: []string{"underwear"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
+		},
+		// "undies"
+		{
+			{
+				toks: []string{"undies", "are", "wet"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
+			{
+				toks: []string{"undies"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
 				},
@@ -29417,6 +29987,12 @@ var (
 		},
 		// "up"
 		{
+			{
+				toks: []string{"up", "to", "my", "flat"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
 			{
 				toks: []string{"up", "the", "hill"},
 				means: []meaning{
@@ -29731,6 +30307,12 @@ var (
 		// "walk"
 		{
 			{
+				toks: []string{"walk", "down", "to", "the", "shops"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
 				toks: []string{"walk", "the", "dog"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
@@ -29962,6 +30544,12 @@ var (
 		},
 		// "wasn't"
 		{
+			{
+				toks: []string{"wasn't", "there"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
 			{
 				toks: []string{"wasn't"},
 				means: []meaning{
@@ -31110,6 +31698,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"won't", "come", "up", "properly"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"won't", "let", "go"},
 				means: []meaning{
 					{kind: 3, id: "cramp"},
@@ -31188,6 +31782,12 @@ var (
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
 					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"won't", "come", "up"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
 				},
 			},
 			{
@@ -31656,6 +32256,21 @@ var (
 			},
 			{
 				toks: []string{"yellow", "liquid"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
+		// "yellowish"
+		{
+			{
+				toks: []string{"yellowish", "stuff"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"yellowish"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
 				},
@@ -32200,6 +32815,10 @@ var (
 				"smothered",
 				"feel smothered",
 				"jolting awake",
+				"sit straight up to breathe",
+				"sit up to breathe",
+				"have to sit up to breathe",
+				"sit upright to breathe",
 			},
 		},
 		// "cancer"
@@ -32387,6 +33006,13 @@ var (
 				"doesn't understand",
 				"can't follow",
 				"not following what",
+				"doesn't seem to know",
+				"don't seem to know",
+				"doesn't seem to know where",
+				"not making any sense",
+				"isn't making sense",
+				"isn't making any sense",
+				"not making sense when",
 			},
 		},
 		// "coughing_blood"
@@ -32648,6 +33274,11 @@ var (
 				"sleeping in the recliner",
 				"sleep in the recliner",
 				"in my recliner",
+				"swing it down",
+				"swing it onto the floor",
+				"swing my foot down",
+				"put it on the floor",
+				"onto the floor then it settles",
 			},
 		},
 		// "face_droop"
@@ -32937,6 +33568,9 @@ var (
 				"unable to lift the foot",
 				"not able to lift his foot",
 				"not able to lift her foot",
+				"won't come up properly",
+				"won't come up",
+				"doesn't come up",
 			},
 		},
 		// "foot_wound"
@@ -33030,6 +33664,12 @@ var (
 				"leaking from",
 				"green stuff",
 				"gunk",
+				"raw sore",
+				"raw patch",
+				"rubbed raw",
+				"yellowish stuff",
+				"yellowish",
+				"stuff on my sock",
 			},
 			Chronic: "wound_not_healing",
 		},
@@ -33453,6 +34093,10 @@ var (
 				"rolled outwards",
 				"rolled out",
 				"rolled outward",
+				"looks wrong",
+				"kink in it",
+				"a kink in it",
+				"looks bent",
 			},
 		},
 		// "leg_numb_sudden"
@@ -33677,6 +34321,10 @@ var (
 				"leg went from under me",
 				"leg just went",
 				"leg won't move properly",
+				"just wasn't there",
+				"wasn't there",
+				"leg wasn't there",
+				"leg just wasn't there",
 			},
 			Plural: "both_legs_weak",
 		},
@@ -33785,6 +34433,10 @@ var (
 				"steroids",
 				"on steroids",
 				"the pill",
+				"new steroid tablets",
+				"put me on the new",
+				"put me on",
+				"started me on",
 			},
 		},
 		// "numb"
@@ -34791,6 +35443,9 @@ var (
 			"don't go down",
 			"doesn't go down",
 			"won't go down",
+			"not going down by morning",
+			"aren't going down by morning",
+			"not going down",
 		},
 		// "night"
 		{
@@ -35400,6 +36055,12 @@ var (
 			"ibuprofen's done nothing",
 			"nurofen's done nothing",
 			"done nothing for the pain",
+			"even after taking the tablets",
+			"even after taking",
+			"even after the tablets",
+			"despite taking",
+			"pain is increasing even after",
+			"keeps increasing",
 		},
 		// "droop"
 		{
@@ -35669,6 +36330,12 @@ var (
 			"not knowing",
 			"not knowing when",
 			"am not knowing",
+			"never felt it",
+			"never felt it happen",
+			"didn't feel it happen",
+			"not getting the feeling",
+			"not feeling the need",
+			"going by the clock",
 		},
 		// "fit"
 		{
@@ -35763,6 +36430,10 @@ var (
 			"stuck fast",
 			"can't get it off",
 			"won't budge",
+			"strangling",
+			"strangling my leg",
+			"squeezing my leg",
+			"choking my leg",
 		},
 		// "growing"
 		{"growing pains", "growing pain"},
@@ -35965,6 +36636,8 @@ var (
 			"feels heavy",
 			"heavy and weird",
 			"clumsy",
+			"gone weak as well",
+			"gone weak",
 		},
 		// "misshapen"
 		{
@@ -36004,6 +36677,12 @@ var (
 			"bend where",
 			"where there shouldn't be",
 			"shouldn't bend",
+			"looks wrong",
+			"kink",
+			"a kink in it",
+			"looks bent",
+			"bent funny",
+			"looks deformed",
 		},
 		// "neuropathy"
 		{"neuropathy", "nerve damage", "nerve pain", "nerves"},
@@ -36105,6 +36784,11 @@ var (
 			"my bed",
 			"pass urine",
 			"urinate",
+			"undies",
+			"underpants",
+			"jocks",
+			"briefs",
+			"undies are wet",
 		},
 		// "poo"
 		{
@@ -36482,6 +37166,12 @@ var (
 			"standing for a minute",
 			"goes after a minute",
 			"goes after a couple of minutes",
+			"rest a bit",
+			"rest a bit and it's gone",
+			"stopping on the landing",
+			"stopping sorts it",
+			"sorts it out",
+			"stopping sorts it out",
 		},
 		// "struggle"
 		{
@@ -36583,6 +37273,11 @@ var (
 			"propped him",
 			"propped her",
 			"propped up against",
+			"lying there",
+			"unable to put any weight",
+			"unable to put weight",
+			"not able to put weight",
+			"can't put weight on",
 		},
 		// "sugar"
 		{"sugar", "sugar problem", "sugar disease"},
@@ -36729,6 +37424,10 @@ var (
 			"moves her toes",
 			"foot just flops",
 			"foot flops",
+			"pull my toes back",
+			"pull my toes",
+			"pulling my toes",
+			"pull my toes up",
 		},
 		// "veins"
 		{
@@ -36797,6 +37496,10 @@ var (
 			"hundred metres",
 			"walk uphill",
 			"walks the dog round",
+			"walk down to the shops",
+			"climb the stairs",
+			"climbing the stairs",
+			"up to my flat",
 		},
 		// "weak"
 		{
