@@ -82,5 +82,6 @@ func (c controlsFirst) Before(t *router.Turn) (*router.Reply, error) {
 			t.Request, t.Intent, t.Text = &env, intent, ""
 		}
 	}
+	askCause(t)
 	return c.Triage.Before(t)
 }

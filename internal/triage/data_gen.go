@@ -1417,6 +1417,7 @@ var loaded = &data{
 	},
 	intents: loadedMap(loaded2Keys[:], loaded2Values[:]),
 	unread: map[string]bool{
+		"ask":     true,
 		"routine": true,
 		"topic":   true,
 	},

@@ -325,3 +325,7 @@ func words(texts ...string) int {
 	}
 	return n
 }
+
+// SignSlot reports whether a slot is one of the warning-sign slots
+// (data/intents.yaml, sign_slots), whose words triage reads as signs.
+func SignSlot(name string) bool { return loaded.signSlots[name] }

@@ -1,0 +1,94 @@
+package intents
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/nightlegs/nightlegs/internal/alexa"
+	"github.com/nightlegs/nightlegs/internal/router"
+	"github.com/nightlegs/nightlegs/internal/symptom"
+	"github.com/nightlegs/nightlegs/internal/triage"
+)
+
+// A device's statistical NLU sends many questions about a cause ("could
+// arthritis be why my hip hurts at night", "I walked miles today, is that
+// why") to a symptom intent and keeps only that intent's slots, so the
+// question words are lost. The symptom and question intents therefore
+// carry two slots of their own (infra/model/ask.json and the intents'
+// fragments): slotCause, a TalkTopic, and slotAsk, the words that ask
+// ("could it be", "is that why", "to blame", "do I need").
+const (
+	slotCause = "cause"
+	slotAsk   = "ask"
+)
+
+// askIntents are the question intents: they ask already, so a cause in
+// them is enough ("why does it hurt more at night, could it be my
+// mattress").
+var askIntents = []string{IntentWhyNight, IntentPrevent, IntentWhenDoctor}
+
+// notAskedCause lists the TalkTopic values never answered in place of a
+// symptom intent: a clot asked about with a leg complaint goes to the
+// symptom's conversation and triage, as before.
+var notAskedCause = []string{"dvt"}
+
+// causeAsked returns the AskAboutIntent a symptom or question intent
+// stands for when its slots name a cause and ask about it, and no word
+// kept in them is a warning sign for care today or an emergency: then the
+// listener asked a question and gets its answer, with the warning-sign
+// slots kept for triage to read (a sign for a doctor within days still
+// adds its line). It returns nil otherwise.
+func causeAsked(in *alexa.Intent) *alexa.Intent {
+	if in == nil {
+		return nil
+	}
+	cause, ok := in.Slots[slotCause]
+	if !ok || cause.Value == "" {
+		return nil
+	}
+	if in.Slots[slotAsk].Value == "" && !slices.Contains(askIntents, in.Name) {
+		return nil
+	}
+	_, id := cause.Resolved()
+	if _, known := talk.Topics[id]; !known || slices.Contains(notAskedCause, id) {
+		return nil
+	}
+	var said []string
+	for name, s := range in.Slots {
+		if name != slotAsk && s.Value != "" {
+			said = append(said, s.Value)
+		}
+	}
+	sort.Strings(said)
+	rd := symptom.Read(strings.Join(said, " and "))
+	if triage.Evaluate(rd.Facts).Level.AtLeast(triage.Urgent) {
+		return nil
+	}
+	out := &alexa.Intent{Name: IntentAskAbout, ConfirmationStatus: in.ConfirmationStatus, Slots: map[string]alexa.Slot{}}
+	for name, s := range in.Slots {
+		switch {
+		case name == slotCause:
+			s.Name = slotTopic
+			out.Slots[slotTopic] = s
+		case triage.SignSlot(name):
+			out.Slots[name] = s
+		}
+	}
+	return out
+}
+
+// askCause turns a turn whose intent stands for a cause question into
+// AskAboutIntent, before triage reads it.
+func askCause(t *router.Turn) {
+	if t.Request == nil || t.Request.Request.Intent == nil || t.Intent == IntentAskAbout {
+		return
+	}
+	in := causeAsked(t.Request.Request.Intent)
+	if in == nil {
+		return
+	}
+	env := *t.Request
+	env.Request.Intent = in
+	t.Request, t.Intent = &env, in.Name
+}

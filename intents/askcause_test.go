@@ -1,0 +1,63 @@
+package intents
+
+import (
+	"testing"
+
+	"github.com/nightlegs/nightlegs/infra"
+)
+
+// TestCauseAsked checks which symptom and question intents, as a device
+// sends them, stand for a question about a cause: a cause and words that
+// ask, or a cause in a question intent; never a clot, and never with a
+// warning sign for care today or an emergency kept beside it.
+func TestCauseAsked(t *testing.T) {
+	model, err := infra.Model("en-US")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name      string
+		intent    string
+		slots     map[string]string
+		wantTopic string // "" when the intent stays as it is
+	}{
+		{"hip, arthritis asked", "HipPainIntent", map[string]string{"cause": "arthritis", "ask": "could it be"}, "arthritis"},
+		{"someone, shoes asked", "SomeoneIntent", map[string]string{"person": "mum's", "cause": "shoes", "ask": "is it the"}, "routine"},
+		{"cramp, magnesium needed", "CrampIntent", map[string]string{"cause": "magnesium", "ask": "do I need more"}, "magnesium"},
+		{"exercise, walk to blame", "SoreAfterExerciseIntent", map[string]string{"cause": "walked miles", "ask": "is that why"}, "overuse"},
+		{"why at night with a cause", "WhyNightIntent", map[string]string{"cause": "my mattress"}, "mattress"},
+		{"a soon sign stays with the question", "HipPainIntent", map[string]string{"cause": "arthritis", "ask": "could it be", "sign": "every night"}, "arthritis"},
+		{"a complaint naming a cause, not asking", "HipPainIntent", map[string]string{"cause": "gardening"}, ""},
+		{"asking with no cause", "JointPainIntent", map[string]string{"ask": "could it be"}, ""},
+		{"a clot is never answered in place of triage", "AchesIntent", map[string]string{"cause": "blood clot", "ask": "could it be"}, ""},
+		{"an emergency sign beside the question", "HipPainIntent", map[string]string{"cause": "arthritis", "ask": "could it be", "sign": "can't breathe"}, ""},
+		{"an urgent sign beside the question", "AchesIntent", map[string]string{"cause": "overuse", "ask": "is it because of", "sign": "can't put weight on it"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := routedIntent(model, routed{Intent: tt.intent, Slots: tt.slots})
+			if len(in.Slots) == 0 {
+				t.Fatalf("%s is not in the model", tt.intent)
+			}
+			got := causeAsked(in)
+			if tt.wantTopic == "" {
+				if got != nil {
+					t.Fatalf("%s %v became %s", tt.intent, tt.slots, got.Name)
+				}
+				return
+			}
+			if got == nil || got.Name != IntentAskAbout {
+				t.Fatalf("%s %v: got %v, want %s", tt.intent, tt.slots, got, IntentAskAbout)
+			}
+			if _, id := got.Slots[slotTopic].Resolved(); id != tt.wantTopic {
+				t.Errorf("topic %q, want %q", id, tt.wantTopic)
+			}
+			if _, kept := got.Slots[slotAsk]; kept {
+				t.Error("the asking words were kept")
+			}
+			if v := tt.slots["sign"]; v != "" && got.Slots["sign"].Value != v {
+				t.Errorf("sign slot %q, want %q kept for triage", got.Slots["sign"].Value, v)
+			}
+		})
+	}
+}
