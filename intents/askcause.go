@@ -43,15 +43,14 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	if in == nil {
 		return nil
 	}
-	cause, ok := in.Slots[slotCause]
-	if !ok || cause.Value == "" {
+	if _, ok := in.Slots[slotCause]; !ok {
 		return nil
 	}
 	if in.Slots[slotAsk].Value == "" && !slices.Contains(askIntents, in.Name) {
 		return nil
 	}
-	_, id := cause.Resolved()
-	if _, known := talk.Topics[id]; !known || slices.Contains(notAskedCause, id) {
+	topic, id := causeOf(in)
+	if id == "" || slices.Contains(notAskedCause, id) {
 		return nil
 	}
 	var said []string
@@ -65,17 +64,60 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	if triage.Evaluate(rd.Facts).Level.AtLeast(triage.Urgent) {
 		return nil
 	}
-	out := &alexa.Intent{Name: IntentAskAbout, ConfirmationStatus: in.ConfirmationStatus, Slots: map[string]alexa.Slot{}}
+	out := &alexa.Intent{Name: IntentAskAbout, ConfirmationStatus: in.ConfirmationStatus, Slots: map[string]alexa.Slot{slotTopic: topic}}
 	for name, s := range in.Slots {
-		switch {
-		case name == slotCause:
-			s.Name = slotTopic
-			out.Slots[slotTopic] = s
-		case triage.SignSlot(name):
+		if triage.SignSlot(name) {
 			out.Slots[name] = s
 		}
 	}
 	return out
+}
+
+// causeOf returns the cause an intent's slots name, as AskAboutIntent's
+// topic slot, and its TalkTopic ID ("" if none): the cause slot's, or
+// else a warning-sign slot's words that are a TalkTopic phrase too. Where
+// the two types share words (a run, a hike, sciatica, inflammation) the
+// sign slots take them, so triage always reads them.
+func causeOf(in *alexa.Intent) (alexa.Slot, string) {
+	if s := in.Slots[slotCause]; s.Value != "" {
+		if _, id := s.Resolved(); talk.Topics[id].Text != "" {
+			s.Name = slotTopic
+			return s, id
+		}
+		if id := topicWords[strings.Join(tokens(s.Value), " ")]; id != "" {
+			return topicSlot(s.Value, id), id
+		}
+		return alexa.Slot{}, ""
+	}
+	names := make([]string, 0, len(in.Slots))
+	for name := range in.Slots {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		v := in.Slots[name].Value
+		if !triage.SignSlot(name) || v == "" {
+			continue
+		}
+		if id := topicWords[strings.Join(tokens(v), " ")]; id != "" {
+			return topicSlot(v, id), id
+		}
+	}
+	return alexa.Slot{}, ""
+}
+
+// topicSlot is a topic slot resolved to a TalkTopic ID, as a device's
+// entity resolution would report it.
+func topicSlot(value, id string) alexa.Slot {
+	return alexa.Slot{
+		Name:               slotTopic,
+		Value:              value,
+		ConfirmationStatus: alexa.ConfirmationNone,
+		Resolutions: &alexa.Resolutions{ResolutionsPerAuthority: []alexa.Resolution{{
+			Status: alexa.ResolutionStatus{Code: alexa.ResolutionMatch},
+			Values: []alexa.ResolutionValue{{Value: alexa.ResolvedValue{Name: value, ID: id}}},
+		}}},
+	}
 }
 
 // askCause turns a turn whose intent stands for a cause question into

@@ -27,6 +27,8 @@ func TestCauseAsked(t *testing.T) {
 		{"exercise, walk to blame", "SoreAfterExerciseIntent", map[string]string{"cause": "walked miles", "ask": "is that why"}, "overuse"},
 		{"why at night with a cause", "WhyNightIntent", map[string]string{"cause": "my mattress"}, "mattress"},
 		{"a soon sign stays with the question", "HipPainIntent", map[string]string{"cause": "arthritis", "ask": "could it be", "sign": "every night"}, "arthritis"},
+		{"a cause the sign slots took", "SoreAfterExerciseIntent", map[string]string{"ask": "is it because", "sign": "run"}, "overuse"},
+		{"rest pain eased by hanging stands for itself", "RestPainIntent", map[string]string{"cause": "blood flow", "ask": "to do with"}, ""},
 		{"a complaint naming a cause, not asking", "HipPainIntent", map[string]string{"cause": "gardening"}, ""},
 		{"asking with no cause", "JointPainIntent", map[string]string{"ask": "could it be"}, ""},
 		{"a clot is never answered in place of triage", "AchesIntent", map[string]string{"cause": "blood clot", "ask": "could it be"}, ""},

@@ -339,7 +339,9 @@ func routedIntent(m *infra.LanguageModel, r routed) *alexa.Intent {
 }
 
 func resolveIn(m *infra.LanguageModel, typ, v string) *alexa.Resolutions {
-	norm := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+	// Words as device-route and a device's recogniser give them: "an
+	// x-ray" is "an x ray".
+	norm := func(s string) string { return strings.Join(tokens(s), " ") }
 	want := strings.TrimSuffix(strings.TrimSuffix(norm(v), "'s"), "'")
 	r := alexa.Resolution{Status: alexa.ResolutionStatus{Code: alexa.ResolutionNoMatch}}
 	for _, st := range m.Types {
