@@ -956,16 +956,23 @@ func SignGroups() []SignGroup {
 		}
 		groups[id][p] = true
 	}
+	// addSaid adds a phrase, a "#" in it as each number a device hears in
+	// words ("for # minutes", "for # weeks"); it reports whether it did so.
+	addSaid := func(id, p string) bool {
+		if !strings.Contains(p, "#") || strings.Contains(p, "*") {
+			add(id, p)
+			return false
+		}
+		for _, n := range append(slices.Clone(agesNumbers), signNumbers...) {
+			add(id, strings.ReplaceAll(p, "#", n))
+		}
+		return true
+	}
 	for id, f := range std().flags {
 		for _, p := range f.Say {
-			if strings.Contains(p, "#") && !strings.Contains(p, "*") {
-				// "for # minutes": a device hears the number in words.
-				for _, n := range append(slices.Clone(agesNumbers), signNumbers...) {
-					add("sign-"+id, strings.ReplaceAll(p, "#", n))
-				}
+			if addSaid("sign-"+id, p) {
 				continue
 			}
-			add("sign-"+id, p)
 			if strings.Count(p, " ") == 0 {
 				for _, no := range signDenials {
 					add("no-"+id, no+" "+p)
@@ -1009,14 +1016,7 @@ func SignGroups() []SignGroup {
 	}
 	for _, id := range ids {
 		for _, p := range std().timingSay[id] {
-			if strings.Contains(p, "#") && !strings.Contains(p, "*") {
-				// "for # weeks": how long is heard in words too.
-				for _, n := range append(slices.Clone(agesNumbers), signNumbers...) {
-					add("when-"+id, strings.ReplaceAll(p, "#", n))
-				}
-				continue
-			}
-			add("when-"+id, p)
+			addSaid("when-"+id, p)
 		}
 		for _, p := range std().sensations[id] {
 			add("sense-"+id, p)
