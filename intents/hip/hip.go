@@ -38,6 +38,8 @@ func Register(k dialog.Kit, r *router.Router) {
 	k.Answers(Topic, c.answer)
 }
 
+// Open starts the hip pain conversation: triage's screening questions
+// first, then its own guidance.
 func (c *Conversation) Open(t *router.Turn) (router.Reply, error) {
 	c.Begin(t, Topic)
 	t.State.Step = "screen"
