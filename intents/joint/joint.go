@@ -35,8 +35,8 @@ func Register(k dialog.Kit, r *router.Router) {
 	k.Answers(Topic, c.answer)
 }
 
-// Open starts the joint pain conversation: triage's screening questions
-// first, then its own guidance.
+// Open starts the joint pain conversation: its relief steps, then triage's
+// screening questions, then its own.
 func (c *Conversation) Open(t *router.Turn) (router.Reply, error) {
 	c.Begin(t, Topic)
 	t.State.Step = "screen"

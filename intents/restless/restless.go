@@ -34,8 +34,8 @@ func Register(k dialog.Kit, r *router.Router) {
 	k.Answers(Topic, c.answer)
 }
 
-// Open starts the restless legs conversation: triage's screening questions
-// first, then its own guidance.
+// Open starts the restless legs conversation: its relief steps, then
+// whether moving eases the feeling.
 func (c *Conversation) Open(t *router.Turn) (router.Reply, error) {
 	c.Begin(t, Topic)
 	t.State.Step = "relief"
