@@ -699,6 +699,7 @@ var std = sync.OnceValue(func() *reader {
 		timingSay:  stdMap(std4Keys[:], std4Values[:]),
 		partsSay:   stdMap(std5Keys[:], std5Values[:]),
 		sensations: stdMap(std6Keys[:], std6Values[:]),
+		fine:       stdMap(std7Keys[:], std7Values[:]),
 	}
 })
 
@@ -1534,6 +1535,7 @@ var (
 		"pee",
 		"peed",
 		"peeing",
+		"pees",
 		"perineum",
 		"peripheral",
 		"phlegm",
@@ -1999,6 +2001,7 @@ var (
 		"upper",
 		"urge",
 		"urinate",
+		"urinating",
 		"urine",
 		"useless",
 		"usually",
@@ -2025,6 +2028,7 @@ var (
 		"wasn't",
 		"watch",
 		"water",
+		"waterworks",
 		"waxy",
 		"way",
 		"weak",
@@ -2039,6 +2043,7 @@ var (
 		"weeing",
 		"weeks",
 		"weeping",
+		"wees",
 		"weighed",
 		"weight",
 		"weird",
@@ -4013,6 +4018,7 @@ var (
 				toks: []string{"bathroom"},
 				means: []meaning{
 					{kind: 8},
+					{kind: 12, id: "bladder_change"},
 				},
 			},
 		},
@@ -4527,6 +4533,7 @@ var (
 				toks: []string{"bladder"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
+					{kind: 12, id: "bladder_change"},
 				},
 			},
 		},
@@ -5105,9 +5112,16 @@ var (
 				},
 			},
 			{
+				toks: []string{"bowel", "movements"},
+				means: []meaning{
+					{kind: 12, id: "bowel_change"},
+				},
+			},
+			{
 				toks: []string{"bowel"},
 				means: []meaning{
 					{kind: 3, id: "poo"},
+					{kind: 12, id: "bowel_change"},
 				},
 			},
 		},
@@ -5123,6 +5137,7 @@ var (
 				toks: []string{"bowels"},
 				means: []meaning{
 					{kind: 3, id: "poo"},
+					{kind: 12, id: "bowel_change"},
 				},
 			},
 		},
@@ -5166,6 +5181,7 @@ var (
 				toks: []string{"breath"},
 				means: []meaning{
 					{kind: 3, id: "breath"},
+					{kind: 12, id: "breathless"},
 				},
 			},
 		},
@@ -5193,6 +5209,7 @@ var (
 				toks: []string{"breathe"},
 				means: []meaning{
 					{kind: 3, id: "breath"},
+					{kind: 12, id: "breathless"},
 				},
 			},
 		},
@@ -5226,6 +5243,7 @@ var (
 				toks: []string{"breathing", "in"},
 				means: []meaning{
 					{kind: 3, id: "breath"},
+					{kind: 12, id: "breathless"},
 				},
 			},
 			{
@@ -5268,6 +5286,7 @@ var (
 				toks: []string{"breathing"},
 				means: []meaning{
 					{kind: 3, id: "breath"},
+					{kind: 12, id: "breathless"},
 				},
 			},
 		},
@@ -18945,6 +18964,7 @@ var (
 				toks: []string{"motion"},
 				means: []meaning{
 					{kind: 3, id: "poo"},
+					{kind: 12, id: "bowel_change"},
 				},
 			},
 		},
@@ -18954,6 +18974,7 @@ var (
 				toks: []string{"motions"},
 				means: []meaning{
 					{kind: 3, id: "poo"},
+					{kind: 12, id: "bowel_change"},
 				},
 			},
 		},
@@ -22343,12 +22364,20 @@ var (
 				toks: []string{"passing", "urine"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
+					{kind: 12, id: "bladder_change"},
 				},
 			},
 			{
 				toks: []string{"passing", "water"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
+					{kind: 12, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"passing", "motion"},
+				means: []meaning{
+					{kind: 12, id: "bowel_change"},
 				},
 			},
 		},
@@ -22376,6 +22405,7 @@ var (
 				toks: []string{"pee"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
+					{kind: 12, id: "bladder_change"},
 				},
 			},
 		},
@@ -22400,6 +22430,16 @@ var (
 				toks: []string{"peeing"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
+					{kind: 12, id: "bladder_change"},
+				},
+			},
+		},
+		// "pees"
+		{
+			{
+				toks: []string{"pees"},
+				means: []meaning{
+					{kind: 12, id: "bladder_change"},
 				},
 			},
 		},
@@ -22745,6 +22785,7 @@ var (
 				toks: []string{"poo"},
 				means: []meaning{
 					{kind: 3, id: "poo"},
+					{kind: 12, id: "bowel_change"},
 				},
 			},
 		},
@@ -22769,6 +22810,7 @@ var (
 				toks: []string{"pooing"},
 				means: []meaning{
 					{kind: 3, id: "poo"},
+					{kind: 12, id: "bowel_change"},
 				},
 			},
 		},
@@ -27202,6 +27244,7 @@ var (
 				toks: []string{"stools"},
 				means: []meaning{
 					{kind: 3, id: "poo"},
+					{kind: 12, id: "bowel_change"},
 				},
 			},
 		},
@@ -29075,6 +29118,7 @@ var (
 				toks: []string{"toilet"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
+					{kind: 12, id: "bladder_change"},
 				},
 			},
 		},
@@ -30091,12 +30135,22 @@ var (
 				},
 			},
 		},
+		// "urinating"
+		{
+			{
+				toks: []string{"urinating"},
+				means: []meaning{
+					{kind: 12, id: "bladder_change"},
+				},
+			},
+		},
 		// "urine"
 		{
 			{
 				toks: []string{"urine"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
+					{kind: 12, id: "bladder_change"},
 				},
 			},
 		},
@@ -30581,6 +30635,15 @@ var (
 				},
 			},
 		},
+		// "waterworks"
+		{
+			{
+				toks: []string{"waterworks"},
+				means: []meaning{
+					{kind: 12, id: "bladder_change"},
+				},
+			},
+		},
 		// "waxy"
 		{
 			{
@@ -30696,6 +30759,7 @@ var (
 				toks: []string{"wee"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
+					{kind: 12, id: "bladder_change"},
 				},
 			},
 		},
@@ -30714,6 +30778,7 @@ var (
 				toks: []string{"weeing"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
+					{kind: 12, id: "bladder_change"},
 				},
 			},
 		},
@@ -30752,6 +30817,15 @@ var (
 				toks: []string{"weeping"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
+		// "wees"
+		{
+			{
+				toks: []string{"wees"},
+				means: []meaning{
+					{kind: 12, id: "bladder_change"},
 				},
 			},
 		},
@@ -37533,6 +37607,44 @@ var (
 			"toilet seat",
 			"sitting on the toilet",
 		},
+	}
+	std7Keys = [...]string{
+		"bladder_change",
+		"bowel_change",
+		"breathless",
+	}
+	std7Values = [...][]string{
+		// "bladder_change"
+		{
+			"pee",
+			"peeing",
+			"wee",
+			"weeing",
+			"urine",
+			"passing urine",
+			"passing water",
+			"urinating",
+			"bladder",
+			"waterworks",
+			"toilet",
+			"bathroom",
+			"wees",
+			"pees",
+		},
+		// "bowel_change"
+		{
+			"bowels",
+			"bowel",
+			"motion",
+			"motions",
+			"poo",
+			"pooing",
+			"stools",
+			"bowel movements",
+			"passing motion",
+		},
+		// "breathless"
+		{"breathing", "breath", "breathing in", "breathe"},
 	}
 )
 

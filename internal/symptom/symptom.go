@@ -158,6 +158,11 @@ type vocabulary struct {
 	Ignore     []string            `yaml:"ignore"`
 	Combos     []combo             `yaml:"combos"`
 	Topics     []topicRule         `yaml:"topics"`
+	// Fine: the words for a bodily function, by the fact it denies when
+	// said to be fine ("waterworks are fine", "no trouble breathing",
+	// "peeing normally"). Said any other way they deny nothing: "I haven't
+	// been able to pee" is no denial.
+	Fine map[string][]string `yaml:"fine"`
 }
 
 type flag struct {
@@ -229,6 +234,7 @@ const (
 	kNegator
 	kUncertain
 	kBreak
+	kFine
 )
 
 type meaning struct {
@@ -265,6 +271,7 @@ type reader struct {
 	timingSay  map[string][]string
 	partsSay   map[string][]string
 	sensations map[string][]string
+	fine       map[string][]string
 }
 
 type personInfo struct {
@@ -298,7 +305,7 @@ func compile(v *vocabulary) (*reader, error) {
 	}
 	r.ages.child, r.ages.under3 = v.Ages.ChildBelow, v.Ages.Under3Below
 	r.ignore, r.timingSay, r.sensations = v.Ignore, v.Timing, v.Sensations
-	r.agesSay, r.partsSay = v.Ages.Say, v.Parts
+	r.agesSay, r.partsSay, r.fine = v.Ages.Say, v.Parts, v.Fine
 	for _, p := range v.People {
 		if p.Subject == subjChild {
 			r.peopleSay = append(r.peopleSay, p.Say...)
@@ -356,6 +363,9 @@ func compile(v *vocabulary) (*reader, error) {
 	}
 	for id, f := range v.Flags {
 		groups = append(groups, group{kFlag, id, f.Say})
+	}
+	for fact, ps := range v.Fine {
+		groups = append(groups, group{kFine, fact, ps})
 	}
 	for id, p := range v.People {
 		groups = append(groups, group{kPerson, id, p.Say})
@@ -547,6 +557,7 @@ func (r *reader) read(text string, known []string) Reading {
 	var hits []hit
 	clause := 0
 	neg, negUsed := false, false
+	fineDenied := -1 // the clause where a bodily function was last said fine
 	for i := start; i < len(toks); {
 		tok := toks[i]
 		if tok == tokBreak {
@@ -587,6 +598,14 @@ func (r *reader) read(text string, known []string) Reading {
 				neg = false
 				clause++
 			case kIgnore, kUncertain:
+			case kFine:
+				// "waterworks and bowels are fine", "no trouble peeing or
+				// pooing": one word of fine carries over a list.
+				listed := i > 0 && (toks[i-1] == "or" || toks[i-1] == "and" || toks[i-1] == "nor") && fineDenied == clause
+				if listed || saidFine(toks, r.afterList(toks, i+len(p.toks))) || fineAround(toks, i, i+len(p.toks), neg) {
+					hits = append(hits, hit{m: m, clause: clause, negated: true, phrase: p})
+					fineDenied = clause
+				}
 			default:
 				hits = append(hits, hit{m: m, clause: clause, negated: neg, num: num, phrase: p})
 				if neg && (m.kind == kFlag || m.kind == kSensation) {
@@ -636,6 +655,54 @@ func saidFine(toks []string, j int) bool {
 	return false
 }
 
+// fineAround reports whether the words around a bodily function, at
+// toks[i:j], say it is fine: "no trouble with peeing", "normal motions",
+// "peeing normally", "no breathing problems" (neg: a denial came before).
+func fineAround(toks []string, i, j int, neg bool) bool {
+	trouble := func(t string) bool {
+		switch t {
+		case "problem", "problems", "trouble", "issue", "issues", "difficulty":
+			return true
+		}
+		return false
+	}
+	if j < len(toks) {
+		switch {
+		case toks[j] == "normally", toks[j] == "as" && j+1 < len(toks) && (toks[j+1] == "normal" || toks[j+1] == "usual"):
+			return true
+		case trouble(toks[j]) && (neg || i > 0 && toks[i-1] == "no"):
+			return true
+		}
+	}
+	k := i - 1
+	if k >= 0 && (toks[k] == "the" || toks[k] == "my" || toks[k] == "his" || toks[k] == "her" || toks[k] == "their") {
+		k--
+	}
+	if k >= 0 && (toks[k] == "with" || toks[k] == "in" || toks[k] == "when" || toks[k] == "while" || toks[k] == "going" || toks[k] == "using") {
+		k--
+	}
+	switch {
+	case i > 0 && toks[i-1] == "normal":
+		return true
+	case k >= 1 && trouble(toks[k]) && (toks[k-1] == "no" || toks[k-1] == "any"):
+		return neg || toks[k-1] == "no"
+	}
+	return false
+}
+
+// afterList returns where a list of bodily functions that starts at
+// toks[j] ends: "waterworks and bowels are fine" says both are fine.
+func (r *reader) afterList(toks []string, j int) int {
+	for j+1 < len(toks) && (toks[j] == "and" || toks[j] == "or") {
+		p, _ := r.match(toks, j+1)
+		if p == nil || !slices.ContainsFunc(p.means, func(m meaning) bool { return m.kind == kFine }) {
+			break
+		}
+		j += 1 + len(p.toks)
+	}
+	return j
+}
+
 // barelyBefore reports whether the clause before toks[i] says something can
 // hardly be done ("can barely", "can't ... without").
 func barelyBefore(toks []string, i int) bool {
@@ -674,8 +741,8 @@ func (r *reader) answer(toks []string) (string, int) {
 			if !r.standsAlone(toks, i+len(p)) {
 				continue
 			}
-			if m, _ := r.match(toks, i); m != nil && len(m.toks) > len(p) && isTerm(m) {
-				continue // "no appetite", "no feeling": a sign, not a no
+			if r.signAcross(toks, i, i+len(p)) {
+				continue // "no appetite", "I haven't been able to pee": a sign, not a no
 			}
 			bestA, bestN = a, len(p)
 		}
@@ -684,6 +751,17 @@ func (r *reader) answer(toks []string) (string, int) {
 		return "", 0
 	}
 	return bestA, i + bestN
+}
+
+// signAcross reports whether a sign phrase starts in toks[i:j], the words
+// of an answer, and runs past them.
+func (r *reader) signAcross(toks []string, i, j int) bool {
+	for k := i; k < j; k++ {
+		if m, _ := r.match(toks, k); m != nil && k+len(m.toks) > j && isTerm(m) {
+			return true
+		}
+	}
+	return false
 }
 
 // standsAlone reports whether an answer ending before toks[j] is a whole
@@ -773,6 +851,8 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string)
 			}
 		case kAge:
 			r.age(rd, h, facts)
+		case kFine:
+			negated[h.m.id] = true
 		case kFlag:
 			f := r.flags[h.m.id]
 			c := cl[h.clause]
@@ -984,6 +1064,16 @@ func SignGroups() []SignGroup {
 			}
 		}
 	}
+	// A bodily function said to be fine ("waterworks are fine", "no
+	// trouble peeing"), kept whole: a device that keeps only "peeing"
+	// beside "tingling" would tell a change in the bladder.
+	for fact, ps := range std().fine {
+		for _, p := range ps {
+			for _, form := range fineForms {
+				add("no-"+fact, strings.ReplaceAll(form, "%", p))
+			}
+		}
+	}
 	// What is no sign ("a hot day"), so a device keeps it whole rather
 	// than "hot"; when and on which side ("by the end of the day", "both
 	// ankles"); and what happened ("a kick", "a fall").
@@ -1006,7 +1096,17 @@ func SignGroups() []SignGroup {
 	for _, co := range std().combos {
 		ids = append(ids, co.Sensations...)
 		ids = append(ids, co.And...)
+		ids = append(ids, co.Unless...)
+		ids = append(ids, co.PluralUnless...)
 	}
+	// What unmakes a sign travels with it: a tender calf after a cramp
+	// ("cramp" kept), a cramp that has eased ("it's gone" kept).
+	for _, f := range std().flags {
+		ids = append(ids, f.Unless...)
+		ids = append(ids, f.PluralUnless...)
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
 	// Where numbness is a sign ("between my legs"); the leg's own parts
 	// would only crowd the slots.
 	for _, id := range signParts {
@@ -1049,6 +1149,15 @@ func SignGroups() []SignGroup {
 		out = out[1:]
 	}
 	return out
+}
+
+// fineForms say a bodily function (%) is fine, as WarningSign values.
+var fineForms = []string{
+	"% is fine", "%'s fine", "% fine", "% are fine", "% is normal", "%'s normal", "% normal",
+	"% are normal", "% is ok", "% okay", "% normally", "% as normal", "normal %",
+	"no problem %", "no problem with %", "no problem in %", "no problems with %",
+	"no trouble %", "no trouble with %", "no trouble in %", "no issues with %",
+	"no % problems", "no % issues", "no % trouble",
 }
 
 // signParts are the body parts whose words the WarningSign values carry.

@@ -93,7 +93,17 @@ func TestDenials(t *testing.T) {
 		{"he doesn't have a temperature", nil, []string{"fever"}},
 		{"it isn't red", nil, []string{"leg_red"}},
 		{"I don't think it's swollen", nil, []string{"one_leg_swollen"}},
-		{"no chest pain and I can breathe fine", nil, []string{"chest_pain"}},
+		{"no chest pain and I can breathe fine", nil, []string{"breathless", "chest_pain"}},
+		// A bodily function said to be fine, in any of the ways people
+		// say so, denies the change; said otherwise it denies nothing.
+		{"waterworks and bowels are fine", nil, []string{"bladder_change", "bowel_change"}},
+		{"no problem in passing urine or motion", nil, []string{"bladder_change", "bowel_change"}},
+		{"tingling in my foot, peeing normally", []string{"tingling"}, []string{"bladder_change"}},
+		{"sore back and no trouble in the bathroom", nil, []string{"bladder_change"}},
+		{"no breathing problems", nil, []string{"breathless"}},
+		{"my breathing's normal", nil, []string{"breathless"}},
+		{"I haven't been able to pee since teatime", []string{"bladder_change", "sudden_onset"}, nil},
+		{"can't pee and my back hurts", []string{"bladder_change"}, nil},
 		{"I'm not sure if it's swollen", []string{"one_leg_swollen"}, nil},
 		{"no, and now it's swollen and hot", []string{"leg_warm", "one_leg_swollen"}, nil},
 		{"it was swollen, not any more", []string{"one_leg_swollen"}, nil},
