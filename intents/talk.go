@@ -613,12 +613,13 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 		return s.reply(t, questionStretch), nil
 	}
 	intent, slots := readTalk(t.Text, rd, t.State.Routine != nil)
-	if intent == "" || !r.Handles(intent) || (level != triage.SelfCare && plainIntents[intent] && intent != IntentWorried) {
+	if intent == "" || !r.Handles(intent) || (level != triage.SelfCare && plainIntents[intent] && intent != IntentWorried && intent != IntentCantSleep) {
 		// A sign for a doctor within days ("every night", "I have
 		// diabetes") in a question is answered as a question (triage
 		// has set the level); with small talk it is a complaint. Worry
 		// about it ("is it bad that it happens every night") is
-		// answered, with triage's doctor line.
+		// answered, with triage's doctor line, and so are nights lost
+		// to the legs ("I haven't slept properly in a week").
 		return describe.Handle(t)
 	}
 	in := &alexa.Intent{Name: intent, Slots: map[string]alexa.Slot{}}
@@ -830,6 +831,10 @@ func (s *set) cantSleep(t *router.Turn) (router.Reply, error) {
 	case part != "" || (rd.Topic != "" && rd.Topic != "aches"):
 		// Tiredness alone ("so tired but I can't drop off") is no ache.
 		begin(t, "aches")
+		if soundsSerious(rd) {
+			// Nights lost for a week: triage adds its doctor line.
+			return s.offer(t, "before-bed", "talk.cant_sleep.nights"), nil
+		}
 		return s.offer(t, "before-bed", "talk.cant_sleep.pain"), nil
 	}
 	return s.offer(t, "before-bed", "talk.cant_sleep"), nil

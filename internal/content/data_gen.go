@@ -240,6 +240,7 @@ var (
 		"stopkeeping.already",
 		"stopkeeping.done",
 		"talk.cant_sleep",
+		"talk.cant_sleep.nights",
 		"talk.cant_sleep.pain",
 		"talk.check.start",
 		"talk.fallback",
@@ -2414,6 +2415,16 @@ var (
 			Sources: []string{
 				"seed 000 self-care: stretching before bed",
 				"refs §2 prevention by stretching",
+			},
+		},
+		// "talk.cant_sleep.nights"
+		{
+			Say: []string{
+				"Sorry it's keeping you awake. Get up and move about a little, then try something warm on the ache and a gentle stretch.",
+			},
+			Sources: []string{
+				"seed 002 gentle movement; heat",
+				"seed 000 self-care: stretching before bed",
 			},
 		},
 		// "talk.cant_sleep.pain"
