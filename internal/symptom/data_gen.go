@@ -621,6 +621,17 @@ var std = sync.OnceValue(func() *reader {
 			"knees to your chest",
 			"knee to the chest",
 			"knees to the chest",
+			"falls asleep",
+			"fallen asleep",
+			"falls off to sleep",
+			"trip to",
+			"day trip",
+			"the trip",
+			"business trip",
+			"school trip",
+			"trip away",
+			"on a trip",
+			"on the trip",
 		},
 		peopleSay: []string{
 			"boy",
@@ -700,6 +711,33 @@ var std = sync.OnceValue(func() *reader {
 		partsSay:   stdMap(std5Keys[:], std5Values[:]),
 		sensations: stdMap(std6Keys[:], std6Values[:]),
 		fine:       stdMap(std7Keys[:], std7Values[:]),
+		keepWhole: []string{
+			"hasn't had a fall",
+			"haven't had a fall",
+			"didn't have a fall",
+			"never had a fall",
+			"without a fall",
+			"hasn't had a tumble",
+			"haven't had a tumble",
+			"didn't have a tumble",
+			"hasn't fallen",
+			"haven't fallen",
+			"has not fallen",
+			"have not fallen",
+			"not fallen",
+			"didn't fall",
+			"did not fall",
+			"never fell",
+			"no falls",
+			"didn't trip",
+			"no tumble",
+			"not had a fall",
+			"no injury",
+			"didn't hurt it",
+			"no knock",
+			"haven't hurt it",
+			"haven't injured it",
+		},
 	}
 })
 
@@ -874,6 +912,7 @@ var (
 		"burns",
 		"bursitis",
 		"bus",
+		"business",
 		"but",
 		"butt",
 		"buttock",
@@ -990,6 +1029,7 @@ var (
 		"darkened",
 		"darkening",
 		"daughter",
+		"day",
 		"daytime",
 		"dead",
 		"deathly",
@@ -1093,6 +1133,7 @@ var (
 		"fall",
 		"fallen",
 		"falling",
+		"falls",
 		"far",
 		"fast",
 		"fat",
@@ -1675,6 +1716,7 @@ var (
 		"sat",
 		"sausage",
 		"scaly",
+		"school",
 		"sciatic",
 		"sciatica",
 		"screaming",
@@ -2041,6 +2083,7 @@ var (
 		"wee",
 		"wee'd",
 		"weeing",
+		"week",
 		"weeks",
 		"weeping",
 		"wees",
@@ -2129,6 +2172,39 @@ var (
 				toks: []string{"#", "nights", "a", "week"},
 				means: []meaning{
 					{kind: 5, id: "frequent"},
+				},
+			},
+			{
+				toks: []string{"#", "days", "ago"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+				},
+			},
+			{
+				toks: []string{"#", "days", "back"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+				},
+			},
+			{
+				toks: []string{"#", "weeks", "ago"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"#", "weeks", "back"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"#", "months", "ago"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+					{kind: 4, id: "weeks"},
 				},
 			},
 			{
@@ -2514,6 +2590,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "couple", "of", "days", "ago"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+				},
+			},
+			{
+				toks: []string{"a", "week", "or", "so", "ago"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+				},
+			},
+			{
+				toks: []string{"a", "couple", "of", "weeks", "ago"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+				},
+			},
+			{
 				toks: []string{"a", "quarter", "of", "an", "hour"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -2564,6 +2658,25 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "few", "days", "ago"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+				},
+			},
+			{
+				toks: []string{"a", "few", "days", "back"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+				},
+			},
+			{
+				toks: []string{"a", "few", "weeks", "ago"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
 				toks: []string{"a", "couple", "of", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
@@ -2592,6 +2705,25 @@ var (
 				toks: []string{"a", "few", "hundred"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"a", "week", "ago"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+				},
+			},
+			{
+				toks: []string{"a", "fortnight", "ago"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+				},
+			},
+			{
+				toks: []string{"a", "month", "ago"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+					{kind: 4, id: "weeks"},
 				},
 			},
 			{
@@ -2807,6 +2939,12 @@ var (
 		},
 		// "about"
 		{
+			{
+				toks: []string{"about", "a", "week", "ago"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+				},
+			},
 			{
 				toks: []string{"about", "to", "pass", "out"},
 				means: []meaning{
@@ -5639,6 +5777,15 @@ var (
 				},
 			},
 		},
+		// "business"
+		{
+			{
+				toks: []string{"business", "trip"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "but"
 		{
 			{
@@ -8401,6 +8548,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"couple", "of", "days", "ago"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+				},
+			},
+			{
+				toks: []string{"couple", "of", "days", "back"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+				},
+			},
+			{
+				toks: []string{"couple", "of", "weeks", "ago"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+				},
+			},
+			{
+				toks: []string{"couple", "of", "weeks", "back"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+				},
+			},
+			{
 				toks: []string{"couple", "of", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
@@ -8930,6 +9101,15 @@ var (
 				means: []meaning{
 					{kind: 6, id: "daughter"},
 					{kind: 6, id: "granddaughter"},
+				},
+			},
+		},
+		// "day"
+		{
+			{
+				toks: []string{"day", "trip"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -11014,10 +11194,17 @@ var (
 		// "fallen"
 		{
 			{
+				toks: []string{"fallen", "asleep"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"fallen"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
 					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
 				},
 			},
 		},
@@ -11033,6 +11220,27 @@ var (
 				toks: []string{"falling", "asleep"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+		},
+		// "falls"
+		{
+			{
+				toks: []string{"falls", "off", "to", "sleep"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"falls", "asleep"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"falls"},
+				means: []meaning{
+					{kind: 5, id: "fell"},
 				},
 			},
 		},
@@ -11526,6 +11734,31 @@ var (
 		},
 		// "few"
 		{
+			{
+				toks: []string{"few", "days", "ago"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+				},
+			},
+			{
+				toks: []string{"few", "days", "back"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+				},
+			},
+			{
+				toks: []string{"few", "weeks", "ago"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"few", "weeks", "back"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+				},
+			},
 			{
 				toks: []string{"few", "hours", "ago"},
 				means: []meaning{
@@ -16924,6 +17157,19 @@ var (
 					{kind: 4, id: "weeks"},
 				},
 			},
+			{
+				toks: []string{"last", "week"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+				},
+			},
+			{
+				toks: []string{"last", "month"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+					{kind: 4, id: "weeks"},
+				},
+			},
 		},
 		// "leaden"
 		{
@@ -21356,6 +21602,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"on", "a", "trip"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"on", "the", "trip"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"on", "fire"},
 				means: []meaning{
 					{kind: 3, id: "burning"},
@@ -24500,6 +24758,15 @@ var (
 				toks: []string{"scaly"},
 				means: []meaning{
 					{kind: 5, id: "skin_change"},
+				},
+			},
+		},
+		// "school"
+		{
+			{
+				toks: []string{"school", "trip"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -28462,6 +28729,12 @@ var (
 					{kind: 8},
 				},
 			},
+			{
+				toks: []string{"the", "trip"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "then"
 		{
@@ -29391,9 +29664,22 @@ var (
 		// "trip"
 		{
 			{
+				toks: []string{"trip", "to"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"trip", "away"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"trip"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
 				},
 			},
 		},
@@ -30779,6 +31065,15 @@ var (
 				means: []meaning{
 					{kind: 3, id: "pee"},
 					{kind: 12, id: "bladder_change"},
+				},
+			},
+		},
+		// "week"
+		{
+			{
+				toks: []string{"week", "or", "so", "ago"},
+				means: []meaning{
+					{kind: 4, id: "began"},
 				},
 			},
 		},
@@ -33500,6 +33795,9 @@ var (
 				"fell in the",
 				"gone flying",
 				"took a tumble",
+				"fallen",
+				"falls",
+				"trip",
 			},
 		},
 		// "fever"
@@ -35345,6 +35643,7 @@ var (
 		},
 	}
 	std4Keys = [...]string{
+		"began",
 		"daily",
 		"daytime",
 		"gradual",
@@ -35355,6 +35654,35 @@ var (
 		"weeks",
 	}
 	std4Values = [...][]string{
+		// "began"
+		{
+			"# days ago",
+			"a few days ago",
+			"few days ago",
+			"couple of days ago",
+			"a couple of days ago",
+			"# days back",
+			"few days back",
+			"a few days back",
+			"couple of days back",
+			"a week ago",
+			"a week or so ago",
+			"week or so ago",
+			"about a week ago",
+			"last week",
+			"a couple of weeks ago",
+			"couple of weeks ago",
+			"few weeks ago",
+			"a few weeks ago",
+			"# weeks ago",
+			"# weeks back",
+			"# months ago",
+			"few weeks back",
+			"couple of weeks back",
+			"a fortnight ago",
+			"last month",
+			"a month ago",
+		},
 		// "daily"
 		{
 			"by the end of the day",
@@ -35569,6 +35897,13 @@ var (
 		},
 		// "weeks"
 		{
+			"# weeks ago",
+			"# weeks back",
+			"# months ago",
+			"few weeks ago",
+			"a few weeks ago",
+			"a month ago",
+			"last month",
 			"for weeks",
 			"for months",
 			"# weeks",

@@ -157,7 +157,10 @@ type vocabulary struct {
 	Flags      map[string]*flag    `yaml:"flags"`
 	Ignore     []string            `yaml:"ignore"`
 	Combos     []combo             `yaml:"combos"`
-	Topics     []topicRule         `yaml:"topics"`
+	// KeepWhole: phrases that turn a sign round ("hasn't had a fall"),
+	// for the WarningSign values only; the reader reads their words.
+	KeepWhole []string    `yaml:"keep_whole"`
+	Topics    []topicRule `yaml:"topics"`
 	// Fine: the words for a bodily function, by the fact it denies when
 	// said to be fine ("waterworks are fine", "no trouble breathing",
 	// "peeing normally"). Said any other way they deny nothing: "I haven't
@@ -272,6 +275,7 @@ type reader struct {
 	partsSay   map[string][]string
 	sensations map[string][]string
 	fine       map[string][]string
+	keepWhole  []string
 }
 
 type personInfo struct {
@@ -305,7 +309,7 @@ func compile(v *vocabulary) (*reader, error) {
 	}
 	r.ages.child, r.ages.under3 = v.Ages.ChildBelow, v.Ages.Under3Below
 	r.ignore, r.timingSay, r.sensations = v.Ignore, v.Timing, v.Sensations
-	r.agesSay, r.partsSay, r.fine = v.Ages.Say, v.Parts, v.Fine
+	r.agesSay, r.partsSay, r.fine, r.keepWhole = v.Ages.Say, v.Parts, v.Fine, v.KeepWhole
 	for _, p := range v.People {
 		if p.Subject == subjChild {
 			r.peopleSay = append(r.peopleSay, p.Say...)
@@ -1074,6 +1078,9 @@ func SignGroups() []SignGroup {
 			}
 		}
 	}
+	for _, p := range std().keepWhole {
+		add("kept", p)
+	}
 	// What is no sign ("a hot day"), so a device keeps it whole rather
 	// than "hot"; when and on which side ("by the end of the day", "both
 	// ankles"); and what happened ("a kick", "a fall").
@@ -1171,7 +1178,7 @@ var signNumbers = []string{"two", "three", "ten", "fifteen", "twenty", "thirty"}
 
 // signContext names the timings and sensations whose words the WarningSign
 // values carry besides the signs.
-var signContext = []string{"daily", "gradual", "sudden", "both", "knock", "exertion", "cast", "fallen", "weeks"}
+var signContext = []string{"daily", "gradual", "sudden", "both", "knock", "exertion", "cast", "fallen", "weeks", "began"}
 
 // signDenials are the words that deny a one-word sign in the model's
 // WarningSign values ("no swelling", "not red").
