@@ -738,6 +738,23 @@ var std = sync.OnceValue(func() *reader {
 			"haven't hurt it",
 			"haven't injured it",
 		},
+		sides: []string{
+			"one of my",
+			"one of his",
+			"one of her",
+			"one of their",
+			"one leg",
+			"one calf",
+			"one foot",
+			"one side",
+			"the other",
+			"only one",
+			"just one",
+			"this one",
+			"that one",
+			"that leg",
+			"this leg",
+		},
 	}
 })
 

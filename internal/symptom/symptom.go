@@ -276,6 +276,7 @@ type reader struct {
 	sensations map[string][]string
 	fine       map[string][]string
 	keepWhole  []string
+	sides      []string // the singular phrases of more than one word
 }
 
 type personInfo struct {
@@ -310,6 +311,11 @@ func compile(v *vocabulary) (*reader, error) {
 	r.ages.child, r.ages.under3 = v.Ages.ChildBelow, v.Ages.Under3Below
 	r.ignore, r.timingSay, r.sensations = v.Ignore, v.Timing, v.Sensations
 	r.agesSay, r.partsSay, r.fine, r.keepWhole = v.Ages.Say, v.Parts, v.Fine, v.KeepWhole
+	for _, p := range v.Singular {
+		if strings.Contains(p, " ") && !strings.HasPrefix(p, "it") {
+			r.sides = append(r.sides, p)
+		}
+	}
 	for _, p := range v.People {
 		if p.Subject == subjChild {
 			r.peopleSay = append(r.peopleSay, p.Say...)
@@ -1081,6 +1087,11 @@ func SignGroups() []SignGroup {
 	for _, p := range std().keepWhole {
 		add("kept", p)
 	}
+	// One side named ("the other", "one calf"), so a sign kept beside it
+	// is read as one-sided: "swollen compared to the other".
+	for _, p := range std().sides {
+		add("side", p)
+	}
 	// What is no sign ("a hot day"), so a device keeps it whole rather
 	// than "hot"; when and on which side ("by the end of the day", "both
 	// ankles"); and what happened ("a kick", "a fall").
@@ -1114,8 +1125,8 @@ func SignGroups() []SignGroup {
 	}
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
-	// Where numbness is a sign ("between my legs"); the leg's own parts
-	// would only crowd the slots.
+	// Where numbness or a dark patch is a sign ("between my legs", "a
+	// toe"); the leg's own parts would only crowd the slots.
 	for _, id := range signParts {
 		for _, p := range std().partsSay[id] {
 			add("part-"+id, p)
@@ -1168,7 +1179,7 @@ var fineForms = []string{
 }
 
 // signParts are the body parts whose words the WarningSign values carry.
-var signParts = []string{"groin"}
+var signParts = []string{"groin", "toes"}
 
 // agesNumbers stand for "#" in the ages of the WarningSign values.
 var agesNumbers = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
