@@ -342,6 +342,7 @@ var std = sync.OnceValue(func() *reader {
 				Fact:       "tight_cast",
 				Sensations: []string{"cast"},
 				And:        []string{"fit_change", "tingling", "numb", "feel_loss"},
+				Text:       true,
 			},
 			{
 				Fact:       "compartment",
@@ -632,6 +633,12 @@ var std = sync.OnceValue(func() *reader {
 			"trip away",
 			"on a trip",
 			"on the trip",
+			"hot water bag",
+			"hot bag",
+			"heat bag",
+			"wheat bag",
+			"hot pad",
+			"hot water bags",
 		},
 		peopleSay: []string{
 			"boy",
@@ -706,6 +713,8 @@ var std = sync.OnceValue(func() *reader {
 			"# months old",
 			"aged #",
 			"age #",
+			"she's #",
+			"he's #",
 		},
 		timingSay:  stdMap(std4Keys[:], std4Values[:]),
 		partsSay:   stdMap(std5Keys[:], std5Values[:]),
@@ -822,6 +831,7 @@ var (
 		"arthritic",
 		"arthritis",
 		"as",
+		"asking",
 		"at",
 		"away",
 		"awful",
@@ -833,6 +843,7 @@ var (
 		"balled",
 		"ballooned",
 		"ballooning",
+		"balloons",
 		"bandage",
 		"bandaged",
 		"banged",
@@ -841,6 +852,7 @@ var (
 		"base",
 		"bashed",
 		"bathroom",
+		"beating",
 		"becomes",
 		"bed",
 		"bedbound",
@@ -1063,7 +1075,9 @@ var (
 		"diabetic",
 		"didn't",
 		"difficulty",
+		"dig",
 		"digging",
+		"digs",
 		"dimple",
 		"dint",
 		"disc",
@@ -1091,6 +1105,7 @@ var (
 		"drags",
 		"drained",
 		"drenched",
+		"dress",
 		"dribble",
 		"dribbled",
 		"dribbling",
@@ -1120,6 +1135,7 @@ var (
 		"eases",
 		"easing",
 		"edema",
+		"either",
 		"elbow",
 		"electric",
 		"elephant",
@@ -1136,6 +1152,7 @@ var (
 		"exercising",
 		"exhausted",
 		"expecting",
+		"extra",
 		"extreme",
 		"eye",
 		"eyelid",
@@ -1176,6 +1193,7 @@ var (
 		"finger",
 		"fingerprint",
 		"fingers",
+		"finished",
 		"fire",
 		"fissure",
 		"fit",
@@ -1202,12 +1220,14 @@ var (
 		"football",
 		"footy",
 		"for",
+		"forgetting",
 		"foul",
 		"fracture",
 		"fractured",
 		"free",
 		"freezing",
 		"frequently",
+		"from",
 		"front",
 		"frothy",
 		"frozen",
@@ -1407,8 +1427,11 @@ var (
 		"laboured",
 		"lad",
 		"laid",
+		"lamp",
+		"lamppost",
 		"landed",
 		"last",
+		"lately",
 		"leaden",
 		"leak",
 		"leaked",
@@ -1649,10 +1672,12 @@ var (
 		"procedure",
 		"prop",
 		"propped",
+		"puff",
 		"puffed",
 		"puffier",
 		"puffiness",
 		"puffing",
+		"puffs",
 		"puffy",
 		"pull",
 		"pulled",
@@ -1781,6 +1806,7 @@ var (
 		"since",
 		"sister",
 		"sit",
+		"sits",
 		"sitting",
 		"skin",
 		"skinful",
@@ -1900,6 +1926,7 @@ var (
 		"stitches",
 		"stockings",
 		"stone",
+		"stood",
 		"stool",
 		"stools",
 		"stop",
@@ -1928,6 +1955,7 @@ var (
 		"suffocating",
 		"sugar",
 		"sugars",
+		"super",
 		"surgery",
 		"sweat",
 		"sweating",
@@ -1963,6 +1991,8 @@ var (
 		"the",
 		"then",
 		"there",
+		"these",
+		"they",
 		"they're",
 		"thick",
 		"thicker",
@@ -2016,12 +2046,14 @@ var (
 		"travelling",
 		"travels",
 		"tree",
+		"trench",
 		"tried",
 		"tries",
 		"trimester",
 		"trip",
 		"tripped",
 		"tripping",
+		"trod",
 		"trodden",
 		"trouble",
 		"trouser",
@@ -2112,6 +2144,7 @@ var (
 		"wet",
 		"wetting",
 		"whacked",
+		"wheat",
 		"wheeze",
 		"wheezing",
 		"wheezy",
@@ -2259,6 +2292,13 @@ var (
 				means: []meaning{
 					{kind: 4, id: "long"},
 					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"#", "month", "now"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+					{kind: 5, id: "persistent"},
 				},
 			},
 			{
@@ -2428,6 +2468,13 @@ var (
 				toks: []string{"1", "of", "their"},
 				means: []meaning{
 					{kind: 2},
+				},
+			},
+			{
+				toks: []string{"1", "month", "now"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+					{kind: 5, id: "persistent"},
 				},
 			},
 			{
@@ -2713,6 +2760,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "catch", "in"},
+				means: []meaning{
+					{kind: 3, id: "cramp"},
+				},
+			},
+			{
 				toks: []string{"a", "minute", "rest"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -2782,6 +2835,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "hole", "in"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
 				toks: []string{"a", "lot", "lately"},
 				means: []meaning{
 					{kind: 5, id: "frequent"},
@@ -2791,6 +2850,18 @@ var (
 				toks: []string{"a", "lump", "on"},
 				means: []meaning{
 					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"a", "fortnight", "now"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"a", "while", "now"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
 				},
 			},
 			{
@@ -2835,6 +2906,12 @@ var (
 			},
 			{
 				toks: []string{"a", "dip"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"a", "trench"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
 				},
@@ -3001,6 +3078,12 @@ var (
 					{kind: 5, id: "faint"},
 				},
 			},
+			{
+				toks: []string{"about", "a", "fortnight"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
 		},
 		// "accident"
 		{
@@ -3111,6 +3194,20 @@ var (
 		// "after"
 		{
 			{
+				toks: []string{"after", "the", "long", "drive", "down"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+					{kind: 5, id: "long_travel"},
+				},
+			},
+			{
+				toks: []string{"after", "a", "long", "day", "driving"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+					{kind: 5, id: "long_travel"},
+				},
+			},
+			{
 				toks: []string{"after", "a", "minute", "i'm"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -3135,6 +3232,20 @@ var (
 				},
 			},
 			{
+				toks: []string{"after", "the", "long", "drive"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+					{kind: 5, id: "long_travel"},
+				},
+			},
+			{
+				toks: []string{"after", "a", "long", "drive"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+					{kind: 5, id: "long_travel"},
+				},
+			},
+			{
 				toks: []string{"after", "i", "stop"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -3156,6 +3267,13 @@ var (
 				toks: []string{"after", "i", "walk"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"after", "the", "drive"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+					{kind: 5, id: "long_travel"},
 				},
 			},
 			{
@@ -3846,6 +3964,21 @@ var (
 				},
 			},
 		},
+		// "asking"
+		{
+			{
+				toks: []string{"asking", "what", "day", "it", "is"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"asking", "what", "day"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+		},
 		// "at"
 		{
 			{
@@ -3946,6 +4079,18 @@ var (
 			},
 			{
 				toks: []string{"back", "to", "normal", "by", "morning"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"back", "to", "normal", "by", "brekkie"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"back", "to", "normal", "by", "breakfast"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
 				},
@@ -4080,6 +4225,15 @@ var (
 				},
 			},
 		},
+		// "balloons"
+		{
+			{
+				toks: []string{"balloons"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
+				},
+			},
+		},
 		// "bandage"
 		{
 			{
@@ -4177,6 +4331,33 @@ var (
 				},
 			},
 		},
+		// "beating"
+		{
+			{
+				toks: []string{"beating", "like", "a", "train"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"beating", "very", "fast"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"beating", "really", "fast"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"beating", "so", "fast"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+		},
 		// "becomes"
 		{
 			{
@@ -4242,6 +4423,18 @@ var (
 		},
 		// "been"
 		{
+			{
+				toks: []string{"been", "like", "that", "a", "while"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"been", "like", "this", "a", "while"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
 			{
 				toks: []string{"been", "going", "#", "minutes"},
 				means: []meaning{
@@ -5691,6 +5884,12 @@ var (
 		// "bum"
 		{
 			{
+				toks: []string{"bum", "to", "foot"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
 				toks: []string{"bum", "cheek"},
 				means: []meaning{
 					{id: "buttock"},
@@ -5899,6 +6098,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"by", "breakfast", "time"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
 				toks: []string{"by", "evening"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
@@ -5924,6 +6129,24 @@ var (
 			},
 			{
 				toks: []string{"by", "teatime"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"by", "brekkie"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"by", "breakfast"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"by", "breaky"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
 				},
@@ -6653,6 +6876,12 @@ var (
 				toks: []string{"can't", "lift", "my", "arm"},
 				means: []meaning{
 					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"can't", "stand", "up", "straight"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
 				},
 			},
 			{
@@ -7519,6 +7748,18 @@ var (
 		},
 		// "catch"
 		{
+			{
+				toks: []string{"catch", "in", "my", "calf"},
+				means: []meaning{
+					{kind: 3, id: "cramp"},
+				},
+			},
+			{
+				toks: []string{"catch", "in", "the", "calf"},
+				means: []meaning{
+					{kind: 3, id: "cramp"},
+				},
+			},
 			{
 				toks: []string{"catch", "my", "breath"},
 				means: []meaning{
@@ -8433,6 +8674,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
 					{kind: 5, id: "cant_get_up"},
+				},
+			},
+			{
+				toks: []string{"couldn't", "stand", "up", "straight"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
 				},
 			},
 			{
@@ -9480,10 +9727,28 @@ var (
 				},
 			},
 		},
+		// "dig"
+		{
+			{
+				toks: []string{"dig", "in"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+		},
 		// "digging"
 		{
 			{
 				toks: []string{"digging", "in"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+		},
+		// "digs"
+		{
+			{
+				toks: []string{"digs", "in"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
 				},
@@ -9658,6 +9923,12 @@ var (
 			},
 			{
 				toks: []string{"doesn't", "seem", "to", "know"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"doesn't", "know", "the", "day"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
 				},
@@ -9901,6 +10172,12 @@ var (
 					{kind: 3, id: "disproportion"},
 				},
 			},
+			{
+				toks: []string{"done", "now"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
 		},
 		// "double"
 		{
@@ -9965,6 +10242,12 @@ var (
 				toks: []string{"down", "from", "the", "bed"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"down", "a", "dress", "size"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
 				},
 			},
 			{
@@ -10161,6 +10444,15 @@ var (
 				},
 			},
 		},
+		// "dress"
+		{
+			{
+				toks: []string{"dress", "size", "smaller"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+		},
 		// "dribble"
 		{
 			{
@@ -10293,6 +10585,24 @@ var (
 				toks: []string{"dropped", "to", "the", "floor"},
 				means: []meaning{
 					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
+				toks: []string{"dropped", "a", "dress", "size"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"dropped", "a", "size"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"dropped", "2", "sizes"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
 				},
 			},
 			{
@@ -10478,6 +10788,36 @@ var (
 				},
 			},
 			{
+				toks: []string{"each", "leg"},
+				means: []meaning{
+					{kind: 1},
+				},
+			},
+			{
+				toks: []string{"each", "ankle"},
+				means: []meaning{
+					{kind: 1},
+				},
+			},
+			{
+				toks: []string{"each", "shin"},
+				means: []meaning{
+					{kind: 1},
+				},
+			},
+			{
+				toks: []string{"each", "foot"},
+				means: []meaning{
+					{kind: 1},
+				},
+			},
+			{
+				toks: []string{"each", "calf"},
+				means: []meaning{
+					{kind: 1},
+				},
+			},
+			{
 				toks: []string{"each", "morning"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
@@ -10542,6 +10882,45 @@ var (
 				means: []meaning{
 					{kind: 3, id: "swell"},
 					{kind: 5, id: "one_leg_swollen"},
+				},
+			},
+		},
+		// "either"
+		{
+			{
+				toks: []string{"either", "shin"},
+				means: []meaning{
+					{kind: 1},
+				},
+			},
+			{
+				toks: []string{"either", "leg"},
+				means: []meaning{
+					{kind: 1},
+				},
+			},
+			{
+				toks: []string{"either", "ankle"},
+				means: []meaning{
+					{kind: 1},
+				},
+			},
+			{
+				toks: []string{"either", "foot"},
+				means: []meaning{
+					{kind: 1},
+				},
+			},
+			{
+				toks: []string{"either", "calf"},
+				means: []meaning{
+					{kind: 1},
+				},
+			},
+			{
+				toks: []string{"either", "side"},
+				means: []meaning{
+					{kind: 1},
 				},
 			},
 		},
@@ -10841,6 +11220,12 @@ var (
 		// "everything"
 		{
 			{
+				toks: []string{"everything", "is", "tilting"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
+			{
 				toks: []string{"everything", "is", "spinning"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
@@ -10866,6 +11251,12 @@ var (
 			},
 			{
 				toks: []string{"everything", "tipped"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
+			{
+				toks: []string{"everything", "tilting"},
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
 				},
@@ -10950,6 +11341,15 @@ var (
 				toks: []string{"expecting", "twins"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
+				},
+			},
+		},
+		// "extra"
+		{
+			{
+				toks: []string{"extra", "pillows", "to", "breathe"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
 				},
 			},
 		},
@@ -11845,6 +12245,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"fine", "to", "carry", "on"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"fine", "in", "the", "morning"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
@@ -11923,6 +12329,15 @@ var (
 				toks: []string{"fingers"},
 				means: []meaning{
 					{kind: 3, id: "arm"},
+				},
+			},
+		},
+		// "finished"
+		{
+			{
+				toks: []string{"finished"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
 				},
 			},
 		},
@@ -12468,6 +12883,13 @@ var (
 				},
 			},
 			{
+				toks: []string{"for", "1", "month"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
 				toks: []string{"for", "10", "minutes"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -12493,6 +12915,12 @@ var (
 			},
 			{
 				toks: []string{"for", "#", "days"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"for", "a", "while"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
 				},
@@ -12534,6 +12962,21 @@ var (
 				means: []meaning{
 					{kind: 4, id: "long"},
 					{kind: 5, id: "persistent"},
+				},
+			},
+		},
+		// "forgetting"
+		{
+			{
+				toks: []string{"forgetting", "where", "she", "is"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"forgetting", "where", "he", "is"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
 				},
 			},
 		},
@@ -12602,6 +13045,45 @@ var (
 				toks: []string{"frequently"},
 				means: []meaning{
 					{kind: 5, id: "frequent"},
+				},
+			},
+		},
+		// "from"
+		{
+			{
+				toks: []string{"from", "my", "hip", "to", "my", "foot"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"from", "her", "hip", "to", "her", "foot"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"from", "his", "hip", "to", "his", "foot"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "bum", "to", "my", "foot"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "buttock", "to", "my", "foot"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"from", "hip", "to", "foot"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
 				},
 			},
 		},
@@ -13135,6 +13617,12 @@ var (
 				toks: []string{"gone", "a", "funny", "color"},
 				means: []meaning{
 					{kind: 5, id: "leg_pale"},
+				},
+			},
+			{
+				toks: []string{"gone", "down", "a", "size"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
 				},
 			},
 			{
@@ -14179,6 +14667,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"has", "finished"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
 				toks: []string{"has", "sugar"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
@@ -14244,6 +14738,12 @@ var (
 			},
 			{
 				toks: []string{"hasn't", "gone"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"hasn't", "settled"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
 				},
@@ -14448,9 +14948,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"he's", "puffing"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"he's", "hot"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
+				},
+			},
+			{
+				toks: []string{"he's", "#"},
+				means: []meaning{
+					{kind: 7},
 				},
 			},
 		},
@@ -14535,6 +15047,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"heart", "is", "beating", "very", "fast"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
 				toks: []string{"heart", "is", "beating", "fast"},
 				means: []meaning{
 					{kind: 5, id: "heart_racing"},
@@ -14602,6 +15120,12 @@ var (
 			},
 			{
 				toks: []string{"heart", "going", "crazy"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "is", "hammering"},
 				means: []meaning{
 					{kind: 5, id: "heart_racing"},
 				},
@@ -14684,6 +15208,12 @@ var (
 					{kind: 5, id: "heart_racing"},
 				},
 			},
+			{
+				toks: []string{"heart", "hammering"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
 		},
 		// "heartbeat"
 		{
@@ -14734,6 +15264,12 @@ var (
 			},
 			{
 				toks: []string{"heat", "wave"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"heat", "bag"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -14891,6 +15427,12 @@ var (
 		// "hip"
 		{
 			{
+				toks: []string{"hip", "to", "foot"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
 				toks: []string{"hip", "bone"},
 				means: []meaning{
 					{id: "hip"},
@@ -15014,6 +15556,36 @@ var (
 		{
 			{
 				toks: []string{"hole", "in", "my", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"hole", "in", "his", "sole"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"hole", "in", "her", "sole"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"hole", "in", "my", "sole"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"hole", "in", "his", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"hole", "in", "her", "foot"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
 				},
@@ -15180,6 +15752,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"hot", "water", "bag"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "water", "bags"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"hot", "joint"},
 				means: []meaning{
 					{kind: 5, id: "joint_hot"},
@@ -15301,6 +15885,18 @@ var (
 			},
 			{
 				toks: []string{"hot", "summer"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "bag"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "pad"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -15584,6 +16180,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"i", "stand", "and", "it", "goes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"i", "stop", "and", "it"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -15603,6 +16205,12 @@ var (
 			},
 			{
 				toks: []string{"i", "am", "#", "weeks"},
+				means: []meaning{
+					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
+				toks: []string{"i", "am", "#", "months"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
 				},
@@ -15671,9 +16279,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"i'm", "#", "months"},
+				means: []meaning{
+					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
 				toks: []string{"i'm", "stuck"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"i'm", "puffing"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
 				},
 			},
 			{
@@ -16222,6 +16842,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"isn't", "settling"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
 				toks: []string{"isn't"},
 				means: []meaning{
 					{kind: 9},
@@ -16274,6 +16900,18 @@ var (
 			},
 			{
 				toks: []string{"it", "relaxed"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"it", "finished"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"it", "ended"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
 				},
@@ -16349,6 +16987,18 @@ var (
 			},
 			{
 				toks: []string{"it's", "over"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"it's", "finished"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"it's", "done"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
 				},
@@ -16653,6 +17303,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"keep", "stopping"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"keep", "tripping"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
@@ -16689,6 +17345,12 @@ var (
 		// "keeps"
 		{
 			{
+				toks: []string{"keeps", "asking", "what", "day", "it", "is"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
 				toks: []string{"keeps", "catching", "the", "ground"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
@@ -16698,6 +17360,18 @@ var (
 				toks: []string{"keeps", "waking", "me", "up"},
 				means: []meaning{
 					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
+				toks: []string{"keeps", "repeating", "herself"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"keeps", "repeating", "himself"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
 				},
 			},
 			{
@@ -16728,6 +17402,12 @@ var (
 				toks: []string{"keeps", "increasing"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"keeps", "stopping"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 				},
 			},
 			{
@@ -17121,6 +17801,24 @@ var (
 				},
 			},
 		},
+		// "lamp"
+		{
+			{
+				toks: []string{"lamp", "post"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+		},
+		// "lamppost"
+		{
+			{
+				toks: []string{"lamppost"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+		},
 		// "landed"
 		{
 			{
@@ -17185,6 +17883,15 @@ var (
 				means: []meaning{
 					{kind: 4, id: "began"},
 					{kind: 4, id: "weeks"},
+				},
+			},
+		},
+		// "lately"
+		{
+			{
+				toks: []string{"lately"},
+				means: []meaning{
+					{kind: 4, id: "gradual"},
 				},
 			},
 		},
@@ -17327,6 +18034,12 @@ var (
 			},
 			{
 				toks: []string{"leaves", "a", "dip"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"leaves", "a", "trench"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
 				},
@@ -17837,6 +18550,36 @@ var (
 				},
 			},
 			{
+				toks: []string{"like", "she's", "been", "kicked"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
+				},
+			},
+			{
+				toks: []string{"like", "he's", "been", "kicked"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
+				},
+			},
+			{
+				toks: []string{"like", "someone", "kicked", "it"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
+				},
+			},
+			{
+				toks: []string{"like", "she", "got", "kicked"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
+				},
+			},
+			{
+				toks: []string{"like", "he", "got", "kicked"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
+				},
+			},
+			{
 				toks: []string{"like", "he's", "been", "drinking"},
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
@@ -17892,6 +18635,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"like", "someone", "kicked"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
+				},
+			},
+			{
 				toks: []string{"like", "he's", "drunk"},
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
@@ -17921,6 +18670,12 @@ var (
 				toks: []string{"like", "#", "minutes"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"like", "a", "train"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
 				},
 			},
 			{
@@ -17957,6 +18712,12 @@ var (
 				toks: []string{"like", "lead"},
 				means: []meaning{
 					{kind: 3, id: "heavy"},
+				},
+			},
+			{
+				toks: []string{"like", "balloons"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
 				},
 			},
 			{
@@ -18430,6 +19191,12 @@ var (
 			},
 			{
 				toks: []string{"lost", "half", "a", "stone"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"lost", "a", "dress", "size"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
 				},
@@ -20140,6 +20907,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"nearly", "a", "fortnight"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
 				toks: []string{"nearly", "fainted"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
@@ -21038,6 +21811,12 @@ var (
 			},
 			{
 				toks: []string{"not", "reducing"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"not", "settling"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
 				},
@@ -22095,6 +22874,12 @@ var (
 		// "over"
 		{
 			{
+				toks: []string{"over", "the", "last", "couple", "of", "weeks"},
+				means: []meaning{
+					{kind: 4, id: "gradual"},
+				},
+			},
+			{
 				toks: []string{"over", "the", "side", "of", "the", "bed"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -22153,6 +22938,12 @@ var (
 				toks: []string{"over", "10", "minutes"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"over", "a", "fortnight"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
 				},
 			},
 			{
@@ -23410,6 +24201,21 @@ var (
 				},
 			},
 		},
+		// "puff"
+		{
+			{
+				toks: []string{"puff", "up"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
+				},
+			},
+			{
+				toks: []string{"puff"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
+				},
+			},
+		},
 		// "puffed"
 		{
 			{
@@ -23456,10 +24262,37 @@ var (
 		// "puffing"
 		{
 			{
+				toks: []string{"puffing", "and", "panting"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"puffing", "up"},
 				means: []meaning{
 					{kind: 3, id: "swell"},
 					{kind: 5, id: "one_leg_swollen"},
+				},
+			},
+			{
+				toks: []string{"puffing", "like"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"puffing", "away"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+		},
+		// "puffs"
+		{
+			{
+				toks: []string{"puffs", "up"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
 				},
 			},
 		},
@@ -23607,6 +24440,12 @@ var (
 		},
 		// "puncture"
 		{
+			{
+				toks: []string{"puncture", "wound"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
 			{
 				toks: []string{"puncture"},
 				means: []meaning{
@@ -24499,9 +25338,21 @@ var (
 		// "room"
 		{
 			{
+				toks: []string{"room", "is", "tilting"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
+			{
 				toks: []string{"room", "is", "spinning"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
+				},
+			},
+			{
+				toks: []string{"room", "tilting"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
 				},
 			},
 			{
@@ -24718,6 +25569,24 @@ var (
 		// "same"
 		{
 			{
+				toks: []string{"same", "spot", "every", "time"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"same", "place", "every", "time"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"same", "point", "every", "time"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
 				toks: []string{"same", "leg", "every", "time"},
 				means: []meaning{
 					{kind: 5, id: "one_leg_only"},
@@ -24753,6 +25622,12 @@ var (
 		},
 		// "sat"
 		{
+			{
+				toks: []string{"sat", "up", "to", "breathe"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
 			{
 				toks: []string{"sat", "in", "the", "car"},
 				means: []meaning{
@@ -25120,6 +25995,12 @@ var (
 		// "she"
 		{
 			{
+				toks: []string{"she", "is", "#", "months"},
+				means: []meaning{
+					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
 				toks: []string{"she", "feels", "hot"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
@@ -25147,10 +26028,22 @@ var (
 				},
 			},
 			{
+				toks: []string{"she's", "#", "months"},
+				means: []meaning{
+					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
 				toks: []string{"she's", "stuck"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
 					{kind: 5, id: "cant_get_up"},
+				},
+			},
+			{
+				toks: []string{"she's", "puffing"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
 				},
 			},
 			{
@@ -25163,6 +26056,12 @@ var (
 				toks: []string{"she's", "expecting"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
+				toks: []string{"she's", "#"},
+				means: []meaning{
+					{kind: 7},
 				},
 			},
 		},
@@ -25526,6 +26425,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"since", "the", "end", "of", "summer"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"since", "the", "end", "of", "winter"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
 				toks: []string{"since", "the", "new", "year"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
@@ -25573,6 +26484,30 @@ var (
 				toks: []string{"since", "this", "morning"},
 				means: []meaning{
 					{kind: 4, id: "sudden"},
+				},
+			},
+			{
+				toks: []string{"since", "the", "summer"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"since", "the", "spring"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"since", "the", "autumn"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"since", "the", "winter"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
 				},
 			},
 			{
@@ -25642,20 +26577,29 @@ var (
 				},
 			},
 			{
-				toks: []string{"since", "spring"},
+				toks: []string{"since", "summer"},
 				means: []meaning{
+					{kind: 4, id: "weeks"},
 					{kind: 5, id: "frequent"},
 				},
 			},
 			{
-				toks: []string{"since", "summer"},
+				toks: []string{"since", "spring"},
 				means: []meaning{
+					{kind: 4, id: "weeks"},
 					{kind: 5, id: "frequent"},
+				},
+			},
+			{
+				toks: []string{"since", "autumn"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
 				},
 			},
 			{
 				toks: []string{"since", "winter"},
 				means: []meaning{
+					{kind: 4, id: "weeks"},
 					{kind: 5, id: "frequent"},
 				},
 			},
@@ -25726,6 +26670,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"sit", "for", "#", "minutes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"sit", "up", "to", "breathe"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
@@ -25741,6 +26691,21 @@ var (
 				toks: []string{"sit", "up", "to", "sleep"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
+				},
+			},
+		},
+		// "sits"
+		{
+			{
+				toks: []string{"sits", "for", "#", "minutes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"sits", "#", "minutes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 				},
 			},
 		},
@@ -25864,6 +26829,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"sleep", "sat", "up", "to", "breathe"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"sleep", "in", "a", "chair"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -25908,6 +26879,7 @@ var (
 			{
 				toks: []string{"sleep", "sitting", "up"},
 				means: []meaning{
+					{kind: 5, id: "breathless"},
 					{kind: 5, id: "eases_hanging"},
 				},
 			},
@@ -26515,6 +27487,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"sore", "on", "the", "side"},
+				means: []meaning{
+					{kind: 3, id: "tender_word"},
+				},
+			},
+			{
 				toks: []string{"sore", "on", "my", "foot"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
@@ -27116,6 +28094,12 @@ var (
 		// "stand"
 		{
 			{
+				toks: []string{"stand", "and", "it", "goes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"stand", "still", "for"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -27353,6 +28337,12 @@ var (
 		// "still"
 		{
 			{
+				toks: []string{"still", "tender", "on", "the", "side"},
+				means: []meaning{
+					{kind: 3, id: "tender_word"},
+				},
+			},
+			{
 				toks: []string{"still", "on", "the", "floor"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
@@ -27510,6 +28500,15 @@ var (
 				toks: []string{"stone", "cold"},
 				means: []meaning{
 					{kind: 5, id: "leg_cold"},
+				},
+			},
+		},
+		// "stood"
+		{
+			{
+				toks: []string{"stood", "on", "something"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
 				},
 			},
 		},
@@ -27896,6 +28895,12 @@ var (
 		// "sudden"
 		{
 			{
+				toks: []string{"sudden", "catch"},
+				means: []meaning{
+					{kind: 3, id: "cramp"},
+				},
+			},
+			{
 				toks: []string{"sudden"},
 				means: []meaning{
 					{kind: 4, id: "sudden"},
@@ -27986,6 +28991,22 @@ var (
 				toks: []string{"sugars"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
+				},
+			},
+		},
+		// "super"
+		{
+			{
+				toks: []string{"super", "tight", "and", "swollen"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+					{kind: 3, id: "swell"},
+				},
+			},
+			{
+				toks: []string{"super", "tight"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
 				},
 			},
 		},
@@ -28165,6 +29186,13 @@ var (
 				toks: []string{"swollen", "on", "1", "side"},
 				means: []meaning{
 					{kind: 5, id: "one_leg_swollen"},
+				},
+			},
+			{
+				toks: []string{"swollen", "and", "tight"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+					{kind: 3, id: "swell"},
 				},
 			},
 			{
@@ -28480,6 +29508,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"tender", "on", "the", "side"},
+				means: []meaning{
+					{kind: 3, id: "tender_word"},
+				},
+			},
+			{
 				toks: []string{"tender", "when", "i", "press"},
 				means: []meaning{
 					{kind: 5, id: "leg_tender"},
@@ -28594,6 +29628,12 @@ var (
 				toks: []string{"the", "pain", "is", "off", "the", "charts"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"the", "last", "few", "weeks"},
+				means: []meaning{
+					{kind: 4, id: "gradual"},
 				},
 			},
 			{
@@ -28792,6 +29832,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"then", "i'm", "fine"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"then", "they", "settle"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"then", "settle"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -28816,6 +29868,24 @@ var (
 				toks: []string{"there", "in", "the", "morning", "too"},
 				means: []meaning{
 					{kind: 5, id: "daytime_pain"},
+				},
+			},
+		},
+		// "these"
+		{
+			{
+				toks: []string{"these", "last", "few", "weeks"},
+				means: []meaning{
+					{kind: 4, id: "gradual"},
+				},
+			},
+		},
+		// "they"
+		{
+			{
+				toks: []string{"they", "settle"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 				},
 			},
 		},
@@ -29037,6 +30107,8 @@ var (
 			{
 				toks: []string{"tight", "and", "swollen"},
 				means: []meaning{
+					{kind: 3, id: "hard"},
+					{kind: 3, id: "swell"},
 					{kind: 5, id: "one_leg_swollen"},
 				},
 			},
@@ -29651,6 +30723,15 @@ var (
 				},
 			},
 		},
+		// "trench"
+		{
+			{
+				toks: []string{"trench"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+		},
 		// "tried"
 		{
 			{
@@ -29726,8 +30807,23 @@ var (
 				},
 			},
 		},
+		// "trod"
+		{
+			{
+				toks: []string{"trod", "on", "a"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
 		// "trodden"
 		{
+			{
+				toks: []string{"trodden", "on", "something"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
 			{
 				toks: []string{"trodden", "on"},
 				means: []meaning{
@@ -30670,9 +31766,27 @@ var (
 				},
 			},
 			{
+				toks: []string{"walk", "only", "up", "to"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
 				toks: []string{"walk", "the", "dog"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"walk", "only", "till"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"walk", "again"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 				},
 			},
 			{
@@ -30772,6 +31886,12 @@ var (
 				toks: []string{"walks", "the", "dog"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"walks", "again"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 				},
 			},
 			{
@@ -31429,6 +32549,15 @@ var (
 				means: []meaning{
 					{kind: 3, id: "knock"},
 					{kind: 5, id: "injury"},
+				},
+			},
+		},
+		// "wheat"
+		{
+			{
+				toks: []string{"wheat", "bag"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -32270,6 +33399,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"won't", "settle"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
 				toks: []string{"won't", "close"},
 				means: []meaning{
 					{kind: 5, id: "wound_not_healing"},
@@ -32933,6 +34068,14 @@ var (
 				"uncoordinated",
 				"no coordination",
 				"lurching",
+				"can't stand up straight",
+				"couldn't stand up straight",
+				"room's tilting",
+				"room is tilting",
+				"room tilting",
+				"everything's tilting",
+				"everything is tilting",
+				"everything tilting",
 			},
 		},
 		// "bladder_change"
@@ -33205,6 +34348,16 @@ var (
 				"sit up to breathe",
 				"have to sit up to breathe",
 				"sit upright to breathe",
+				"i'm puffing",
+				"puffing like",
+				"he's puffing",
+				"she's puffing",
+				"puffing and panting",
+				"puffing away",
+				"sleep sat up to breathe",
+				"sat up to breathe",
+				"extra pillows to breathe",
+				"sleep sitting up",
 			},
 		},
 		// "cancer"
@@ -33399,6 +34552,14 @@ var (
 				"isn't making sense",
 				"isn't making any sense",
 				"not making sense when",
+				"keeps asking what day it is",
+				"asking what day it is",
+				"asking what day",
+				"doesn't know the day",
+				"keeps repeating herself",
+				"keeps repeating himself",
+				"forgetting where she is",
+				"forgetting where he is",
 			},
 		},
 		// "coughing_blood"
@@ -34059,6 +35220,16 @@ var (
 				"yellowish stuff",
 				"yellowish",
 				"stuff on my sock",
+				"hole in his sole",
+				"hole in her sole",
+				"hole in my sole",
+				"a hole in",
+				"hole in his foot",
+				"hole in her foot",
+				"stood on something",
+				"trodden on something",
+				"trod on a",
+				"puncture wound",
 			},
 			Chronic: "wound_not_healing",
 		},
@@ -34230,6 +35401,15 @@ var (
 				"racing heartbeat",
 				"heart's going crazy",
 				"heart going crazy",
+				"beating very fast",
+				"beating really fast",
+				"beating so fast",
+				"beating like a train",
+				"like a train",
+				"heart is beating very fast",
+				"heart hammering",
+				"heart's hammering",
+				"heart is hammering",
 			},
 		},
 		// "immobile"
@@ -34786,6 +35966,11 @@ var (
 				"hours in the car",
 				"hours on the plane",
 				"hours on a plane",
+				"after the long drive",
+				"after a long drive",
+				"after the drive",
+				"after the long drive down",
+				"after a long day driving",
 			},
 		},
 		// "morning_stiffness_long"
@@ -35021,6 +36206,21 @@ var (
 				"since the new year",
 				"since last month",
 				"since last year",
+				"about a fortnight",
+				"a fortnight now",
+				"over a fortnight",
+				"nearly a fortnight",
+				"for a while",
+				"a while now",
+				"been like that a while",
+				"been like this a while",
+				"not settling",
+				"isn't settling",
+				"won't settle",
+				"hasn't settled",
+				"# month now",
+				"one month now",
+				"for one month",
 			},
 		},
 		// "pregnant"
@@ -35064,6 +36264,10 @@ var (
 				"with bub",
 				"# weeks with",
 				"weeks with bub",
+				"she's # months",
+				"i'm # months",
+				"she is # months",
+				"i am # months",
 			},
 		},
 		// "previous_clot"
@@ -35319,7 +36523,7 @@ var (
 				"intense",
 				"extreme",
 			},
-			Unless: []string{"eased"},
+			Unless: []string{"eased", "gradual"},
 		},
 		// "skin_change"
 		{
@@ -35610,6 +36814,13 @@ var (
 				"drenched",
 				"run down",
 				"feel run down",
+				"dropped a dress size",
+				"dropped a size",
+				"down a dress size",
+				"dropped two sizes",
+				"gone down a size",
+				"lost a dress size",
+				"dress size smaller",
 			},
 		},
 		// "worsening"
@@ -35752,6 +36963,17 @@ var (
 			"goes down overnight",
 			"usually go down",
 			"in the evening",
+			"by brekkie",
+			"by breakfast",
+			"by breakfast time",
+			"by breaky",
+			"back to normal by brekkie",
+			"back to normal by breakfast",
+			"after the long drive",
+			"after a long drive",
+			"after the drive",
+			"after the long drive down",
+			"after a long day driving",
 		},
 		// "daytime"
 		{
@@ -35787,6 +37009,10 @@ var (
 			"been building",
 			"over time",
 			"steadily",
+			"lately",
+			"these last few weeks",
+			"the last few weeks",
+			"over the last couple of weeks",
 		},
 		// "long"
 		{
@@ -35974,6 +37200,19 @@ var (
 			"over the weeks",
 			"dragging on",
 			"been dragging on",
+			"since the end of summer",
+			"since summer",
+			"since the summer",
+			"since spring",
+			"since the spring",
+			"since autumn",
+			"since the autumn",
+			"since winter",
+			"since the winter",
+			"since the end of winter",
+			"# month now",
+			"one month now",
+			"for one month",
 		},
 	}
 	std5Keys = [...]string{
@@ -36389,6 +37628,10 @@ var (
 			"cramp for ages",
 			"a cramp for ages",
 			"locked in a cramp",
+			"sudden catch",
+			"a catch in",
+			"catch in my calf",
+			"catch in the calf",
 		},
 		// "cramp_word"
 		{
@@ -36560,6 +37803,13 @@ var (
 			"it's gone now",
 			"over now",
 			"all over now",
+			"finished",
+			"it finished",
+			"has finished",
+			"it's finished",
+			"it ended",
+			"it's done",
+			"done now",
 		},
 		// "exertion"
 		{
@@ -36860,6 +38110,11 @@ var (
 			"strangling my leg",
 			"squeezing my leg",
 			"choking my leg",
+			"trench",
+			"leaves a trench",
+			"a trench",
+			"digs in",
+			"dig in",
 		},
 		// "growing"
 		{"growing pains", "growing pain"},
@@ -36899,6 +38154,10 @@ var (
 			"solid as a rock",
 			"hard as rock",
 			"solid",
+			"tight and swollen",
+			"swollen and tight",
+			"super tight",
+			"super tight and swollen",
 		},
 		// "heavy"
 		{"heavy", "heaviness", "like lead", "leaden", "weighed down"},
@@ -37357,6 +38616,14 @@ var (
 			"travels down my leg",
 			"down my leg",
 			"down my legs",
+			"from hip to foot",
+			"hip to foot",
+			"from my hip to my foot",
+			"from her hip to her foot",
+			"from his hip to his foot",
+			"from my bum to my foot",
+			"bum to foot",
+			"from my buttock to my foot",
 		},
 		// "sight_blur"
 		{
@@ -37442,6 +38709,12 @@ var (
 			"is feeling bruised",
 			"muscle is feeling bruised",
 			"feels a bit bruised",
+			"like she's been kicked",
+			"like he's been kicked",
+			"like someone kicked",
+			"like someone kicked it",
+			"like she got kicked",
+			"like he got kicked",
 		},
 		// "speech"
 		{
@@ -37598,6 +38871,19 @@ var (
 			"stopping sorts it",
 			"sorts it out",
 			"stopping sorts it out",
+			"fine to carry on",
+			"then i'm fine",
+			"i stand and it goes",
+			"stand and it goes",
+			"then they settle",
+			"they settle",
+			"keeps stopping",
+			"keep stopping",
+			"walks again",
+			"walk again",
+			"sits # minutes",
+			"sit for # minutes",
+			"sits for # minutes",
 		},
 		// "struggle"
 		{
@@ -37769,6 +39055,14 @@ var (
 			"swelling up",
 			"swells up",
 			"puffier",
+			"like balloons",
+			"balloons",
+			"puff up",
+			"puffs up",
+			"puff",
+			"tight and swollen",
+			"swollen and tight",
+			"super tight and swollen",
 		},
 		// "swell_sudden"
 		{
@@ -37793,6 +39087,9 @@ var (
 			"tender to the touch",
 			"sore to touch",
 			"sore to the touch",
+			"tender on the side",
+			"sore on the side",
+			"still tender on the side",
 		},
 		// "throbbing"
 		{"throbbing", "throbs", "pulsing", "pounding"},
@@ -37926,6 +39223,13 @@ var (
 			"climb the stairs",
 			"climbing the stairs",
 			"up to my flat",
+			"lamppost",
+			"lamp post",
+			"same spot every time",
+			"same place every time",
+			"same point every time",
+			"walk only till",
+			"walk only up to",
 		},
 		// "weak"
 		{
