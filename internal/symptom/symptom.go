@@ -1067,10 +1067,27 @@ func SignGroups() []SignGroup {
 				for _, no := range signDenials {
 					add("no-"+id, no+" "+p)
 				}
-			} else if listedDenials[id] && strings.Count(p, " ") <= 2 && !deniesItself(p) {
-				// "no numbness down below": kept whole, or a device keeps
-				// "numbness down below" and drops the "no".
+			} else if listedDenials[id] && strings.Count(p, " ") <= 3 && !deniesItself(p) {
+				// "no numbness between my legs", "not short of breath":
+				// kept whole, or a device keeps "numbness between my
+				// legs" and drops the "no".
 				add("no-"+id, "no "+p)
+				add("no-"+id, "not "+p)
+			}
+		}
+	}
+	// Two signs denied in one breath ("not red or hot", "no swelling or
+	// heat"), kept whole: a device that keeps "not red" and "hot" apart
+	// tells a hot leg.
+	for _, a := range pairedDenials {
+		for _, b := range pairedDenials {
+			if a == b {
+				continue
+			}
+			for _, no := range []string{"no", "not"} {
+				for _, join := range []string{"or", "and", "nor"} {
+					add("no-pair", no+" "+a+" "+join+" "+b)
+				}
 			}
 		}
 	}
@@ -1168,6 +1185,9 @@ func SignGroups() []SignGroup {
 	}
 	return out
 }
+
+// pairedDenials are the one-word signs of a clot people deny in pairs.
+var pairedDenials = []string{"swollen", "swelling", "puffy", "red", "redness", "hot", "warm", "tender"}
 
 // fineForms say a bodily function (%) is fine, as WarningSign values.
 var fineForms = []string{

@@ -1966,6 +1966,7 @@ var (
 	}
 	loaded3Keys = [...]string{
 		"CompartmentIntent",
+		"DiabeticFootIntent",
 		"FallIntent",
 		"LegsGivingWayIntent",
 		"PregnancySwellingIntent",
@@ -1983,6 +1984,25 @@ var (
 			"exertion",
 			"cast",
 			"fallen",
+		},
+		// "DiabeticFootIntent"
+		{
+			"diabetes",
+			"sugar",
+			"foot_wound",
+			"wound_not_healing",
+			"toe_black",
+			"foot_problem",
+			"foot",
+			"toes",
+			"numb",
+			"feel_loss",
+			"tingling",
+			"burning",
+			"leg_red",
+			"reddish",
+			"fever",
+			"dark",
 		},
 		// "FallIntent"
 		{
