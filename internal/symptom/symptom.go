@@ -1053,7 +1053,11 @@ func SignGroups() []SignGroup {
 			add(id, p)
 			return false
 		}
-		for _, n := range append(slices.Clone(agesNumbers), signNumbers...) {
+		nums := append(slices.Clone(agesNumbers), signNumbers...)
+		if id == "sign-pregnant" {
+			nums = append(nums, pregnancyWeeks...)
+		}
+		for _, n := range nums {
 			add(id, strings.ReplaceAll(p, "#", n))
 		}
 		return true
@@ -1203,6 +1207,11 @@ var signParts = []string{"groin", "toes"}
 
 // agesNumbers stand for "#" in the ages of the WarningSign values.
 var agesNumbers = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
+
+// pregnancyWeeks stand for "#" in the WarningSign values that say a
+// pregnancy ("i'm # weeks"): the weeks its warning signs come in.
+var pregnancyWeeks = []string{"twenty", "twenty four", "twenty five", "twenty six", "twenty eight", "twenty nine",
+	"thirty one", "thirty two", "thirty three", "thirty four", "thirty five", "thirty six", "thirty seven", "thirty eight", "thirty nine", "forty"}
 
 // signNumbers stand for "#" in the WarningSign values.
 var signNumbers = []string{"two", "three", "ten", "fifteen", "twenty", "thirty"}

@@ -2032,7 +2032,16 @@ var (
 			"sudden",
 		},
 		// "PregnancySwellingIntent"
-		{"pregnant", "recent_birth"},
+		{
+			"pregnant",
+			"recent_birth",
+			"headache_severe",
+			"vision_blur",
+			"hands_face_swollen",
+			"rib_pain",
+			"swelling_sudden",
+			"sight_blur",
+		},
 		// "SoreNotHealingIntent"
 		{
 			"foot_wound",
