@@ -92,3 +92,18 @@ func TestSignPhrasesRead(t *testing.T) {
 		}
 	}
 }
+
+// TestFineFormsDeny: every way the model's WarningSign values say a bodily
+// function is fine reads as the denial of its sign, so a device that keeps
+// "peeing's normal" whole tells triage the bladder is fine.
+func TestFineFormsDeny(t *testing.T) {
+	for fact, texts := range std().fineSaid() {
+		for _, text := range texts {
+			// Beside a numbness that would tell a change in the bladder
+			// if the function were not said fine.
+			if rd := Read("tingling and " + text); !slices.Contains(rd.Negated, fact) || slices.Contains(rd.Facts, fact) {
+				t.Errorf("%q: facts %v, denied %v; want %s denied", text, rd.Facts, rd.Negated, fact)
+			}
+		}
+	}
+}

@@ -596,6 +596,17 @@ func (r *reader) read(text string, known []string) Reading {
 			i++
 			continue
 		}
+		// A bodily function said to be fine ("peeing normally"): none of
+		// its words tell a change. "Waterworks and bowels are fine", "no
+		// trouble peeing or pooing": one word of fine carries over a list.
+		fine := false
+		if slices.ContainsFunc(p.means, func(m meaning) bool { return m.kind == kFine }) {
+			listed := i > 0 && (toks[i-1] == "or" || toks[i-1] == "and" || toks[i-1] == "nor") && fineDenied == clause
+			fine = listed || saidFine(toks, r.afterList(toks, i+len(p.toks))) || fineAround(toks, i, i+len(p.toks), neg)
+			if fine {
+				fineDenied = clause
+			}
+		}
 		for _, m := range p.means {
 			switch m.kind {
 			case kNegator:
@@ -609,15 +620,11 @@ func (r *reader) read(text string, known []string) Reading {
 				clause++
 			case kIgnore, kUncertain:
 			case kFine:
-				// "waterworks and bowels are fine", "no trouble peeing or
-				// pooing": one word of fine carries over a list.
-				listed := i > 0 && (toks[i-1] == "or" || toks[i-1] == "and" || toks[i-1] == "nor") && fineDenied == clause
-				if listed || saidFine(toks, r.afterList(toks, i+len(p.toks))) || fineAround(toks, i, i+len(p.toks), neg) {
+				if fine {
 					hits = append(hits, hit{m: m, clause: clause, negated: true, phrase: p})
-					fineDenied = clause
 				}
 			default:
-				hits = append(hits, hit{m: m, clause: clause, negated: neg, num: num, phrase: p})
+				hits = append(hits, hit{m: m, clause: clause, negated: neg || fine, num: num, phrase: p})
 				if neg && (m.kind == kFlag || m.kind == kSensation) {
 					negUsed = true
 				}
@@ -1098,11 +1105,9 @@ func SignGroups() []SignGroup {
 	// A bodily function said to be fine ("waterworks are fine", "no
 	// trouble peeing"), kept whole: a device that keeps only "peeing"
 	// beside "tingling" would tell a change in the bladder.
-	for fact, ps := range std().fine {
-		for _, p := range ps {
-			for _, form := range fineForms {
-				add("no-"+fact, strings.ReplaceAll(form, "%", p))
-			}
+	for fact, texts := range std().fineSaid() {
+		for _, text := range texts {
+			add("no-"+fact, text)
 		}
 	}
 	for _, p := range std().keepWhole {
@@ -1186,6 +1191,25 @@ func SignGroups() []SignGroup {
 	if len(out) > 1 && len(out[0].Phrases) == 1 {
 		out[1].Phrases = append(out[0].Phrases, out[1].Phrases...)
 		out = out[1:]
+	}
+	return out
+}
+
+// fineSaid returns, by the fact it denies, each way fineForms say a
+// bodily function is fine, but for those that open with a sign of their
+// own: "no urine problems" starts with "no urine", which is retention.
+func (r *reader) fineSaid() map[string][]string {
+	out := map[string][]string{}
+	for fact, ps := range r.fine {
+		for _, p := range ps {
+			for _, form := range fineForms {
+				text := strings.ReplaceAll(form, "%", p)
+				if q, _ := r.match(r.tokens(text), 0); q != nil && slices.ContainsFunc(q.means, func(m meaning) bool { return m.kind == kFlag }) {
+					continue
+				}
+				out[fact] = append(out[fact], text)
+			}
+		}
 	}
 	return out
 }
