@@ -107,3 +107,19 @@ func TestFineFormsDeny(t *testing.T) {
 		}
 	}
 }
+
+// TestDenialValuesDeny: no WarningSign value that denies a sign, or turns
+// one round ("hasn't had a fall"), reads as a sign itself: a device that
+// keeps "not walking funny" whole must not tell a limp.
+func TestDenialValuesDeny(t *testing.T) {
+	for _, g := range SignGroups() {
+		if !strings.HasPrefix(g.ID, "no-") && g.ID != "kept" {
+			continue
+		}
+		for _, p := range g.Phrases {
+			if rd := Read("my calf and " + p); len(rd.Facts) > 0 {
+				t.Errorf("%s value %q reads as %v", g.ID, p, rd.Facts)
+			}
+		}
+	}
+}

@@ -1053,6 +1053,12 @@ func SignGroups() []SignGroup {
 		}
 		groups[id][p] = true
 	}
+	// deny adds a denial, unless its first words are a sign of their own.
+	deny := func(id, p string) {
+		if !std().opensWithSign(p) {
+			add(id, p)
+		}
+	}
 	// addSaid adds a phrase, a "#" in it as each number a device hears in
 	// words ("for # minutes", "for # weeks"); it reports whether it did so.
 	addSaid := func(id, p string) bool {
@@ -1076,14 +1082,14 @@ func SignGroups() []SignGroup {
 			}
 			if strings.Count(p, " ") == 0 {
 				for _, no := range signDenials {
-					add("no-"+id, no+" "+p)
+					deny("no-"+id, no+" "+p)
 				}
 			} else if listedDenials[id] && strings.Count(p, " ") <= 3 && !deniesItself(p) {
 				// "no numbness between my legs", "not short of breath":
 				// kept whole, or a device keeps "numbness between my
 				// legs" and drops the "no".
-				add("no-"+id, "no "+p)
-				add("no-"+id, "not "+p)
+				deny("no-"+id, "no "+p)
+				deny("no-"+id, "not "+p)
 			}
 		}
 	}
@@ -1095,9 +1101,10 @@ func SignGroups() []SignGroup {
 			if a == b {
 				continue
 			}
+			// Not "and": "no swelling and red" says it is red.
 			for _, no := range []string{"no", "not"} {
-				for _, join := range []string{"or", "and", "nor"} {
-					add("no-pair", no+" "+a+" "+join+" "+b)
+				for _, join := range []string{"or", "nor"} {
+					deny("no-pair", no+" "+a+" "+join+" "+b)
 				}
 			}
 		}
@@ -1197,21 +1204,27 @@ func SignGroups() []SignGroup {
 
 // fineSaid returns, by the fact it denies, each way fineForms say a
 // bodily function is fine, but for those that open with a sign of their
-// own: "no urine problems" starts with "no urine", which is retention.
+// own (opensWithSign).
 func (r *reader) fineSaid() map[string][]string {
 	out := map[string][]string{}
 	for fact, ps := range r.fine {
 		for _, p := range ps {
 			for _, form := range fineForms {
-				text := strings.ReplaceAll(form, "%", p)
-				if q, _ := r.match(r.tokens(text), 0); q != nil && slices.ContainsFunc(q.means, func(m meaning) bool { return m.kind == kFlag }) {
-					continue
+				if text := strings.ReplaceAll(form, "%", p); !r.opensWithSign(text) {
+					out[fact] = append(out[fact], text)
 				}
-				out[fact] = append(out[fact], text)
 			}
 		}
 	}
 	return out
+}
+
+// opensWithSign reports whether a denial's first words are a sign of
+// their own, so it denies nothing: "no urine problems" opens with
+// retention's "no urine", "not walking funny" with a limp's "not walking".
+func (r *reader) opensWithSign(text string) bool {
+	p, _ := r.match(r.tokens(text), 0)
+	return p != nil && isTerm(p)
 }
 
 // pairedDenials are the one-word signs of a clot people deny in pairs.
