@@ -97,6 +97,12 @@ func TestSignPhrasesRead(t *testing.T) {
 // function is fine reads as the denial of its sign, so a device that keeps
 // "peeing's normal" whole tells triage the bladder is fine.
 func TestFineFormsDeny(t *testing.T) {
+	values := SignPhrases()
+	for _, want := range []string{"breathing's fine", "breathing is normal", "peeing's normal", "waterworks are fine", "bowels are fine", "no trouble peeing"} {
+		if !slices.Contains(values, want) {
+			t.Errorf("%q is not a WarningSign value", want)
+		}
+	}
 	for fact, texts := range std().fineSaid() {
 		for _, text := range texts {
 			// Beside a numbness that would tell a change in the bladder

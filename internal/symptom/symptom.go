@@ -1222,9 +1222,18 @@ func (r *reader) fineSaid() map[string][]string {
 // opensWithSign reports whether a denial's first words are a sign of
 // their own, so it denies nothing: "no urine problems" opens with
 // retention's "no urine", "not walking funny" with a limp's "not walking".
+// A function's own word ("breathing's fine") is no sign.
 func (r *reader) opensWithSign(text string) bool {
-	p, _ := r.match(r.tokens(text), 0)
-	return p != nil && isTerm(p)
+	toks := r.tokens(text)
+	p, _ := r.match(toks, 0)
+	if p == nil {
+		return false
+	}
+	negator := false
+	if q, _ := r.match(toks[:1], 0); q != nil {
+		negator = slices.ContainsFunc(q.means, func(m meaning) bool { return m.kind == kNegator })
+	}
+	return slices.ContainsFunc(p.means, func(m meaning) bool { return m.kind == kFlag }) || negator && isTerm(p)
 }
 
 // pairedDenials are the one-word signs of a clot people deny in pairs.
