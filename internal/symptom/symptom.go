@@ -810,8 +810,7 @@ func (r *reader) standsAlone(toks []string, j int) bool {
 
 // interpret turns hits into a reading.
 func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string) {
-	type ctx struct{ plural, singular, joint, limb, hip bool }
-	cl := make([]ctx, clauses)
+	cl := make([]clauseCtx, clauses)
 	present := map[string]bool{} // sensations, parts and flags said (not denied)
 	for _, h := range hits {
 		c := &cl[h.clause]
@@ -838,10 +837,18 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string)
 			}
 		}
 	}
+	// A clause that names no part goes on about the one before it ("hip
+	// is paining, outside part, little tender to touch"): the hip's
+	// tenderness is no clot sign, whichever clause says it.
+	for i := 1; i < len(cl); i++ {
+		if c, prev := &cl[i], cl[i-1]; !c.hip && !c.limb && !c.joint && prev.hip && !prev.limb && !prev.joint {
+			c.hip = true
+		}
+	}
 	facts := map[string]bool{}
 	negated := map[string]bool{}
 	// sided: the text names a side, or a part of a leg, anywhere.
-	sided := slices.ContainsFunc(cl, func(c ctx) bool { return c.singular || c.plural || c.limb || c.joint || c.hip }) ||
+	sided := slices.ContainsFunc(cl, func(c clauseCtx) bool { return c.singular || c.plural || c.limb || c.joint || c.hip }) ||
 		slices.ContainsFunc(hits, func(h hit) bool { return r.names(h.phrase, kPart, kSingular, kPlural) })
 	for _, h := range hits {
 		switch h.m.kind {
@@ -908,6 +915,34 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string)
 			facts[fact] = true
 		}
 	}
+	// A combination may need a fact another one reads (a pregnancy told
+	// by its weeks needs the swollen hands read from their parts), so
+	// they are read until no new fact comes.
+	for pass, n := 0, -1; pass < 4 && n != len(facts); pass++ {
+		n = len(facts)
+		r.readCombos(hits, cl, present, facts)
+	}
+	if rd.Subject == subjChild {
+		facts[factChild] = true
+	}
+	for f := range facts {
+		rd.Facts = append(rd.Facts, f)
+	}
+	for f := range negated {
+		if !facts[f] {
+			rd.Negated = append(rd.Negated, f)
+		}
+	}
+	sort.Strings(rd.Facts)
+	sort.Strings(rd.Negated)
+	rd.Topic = r.topic(rd)
+}
+
+// clauseCtx is what a clause names: sides and kinds of part.
+type clauseCtx struct{ plural, singular, joint, limb, hip bool }
+
+// readCombos adds the facts of every combination that holds.
+func (r *reader) readCombos(hits []hit, cl []clauseCtx, present, facts map[string]bool) {
 	for _, co := range r.combos {
 		if !slices.ContainsFunc(co.Needs, func(id string) bool { return present[id] || facts[id] }) && len(co.Needs) > 0 ||
 			slices.ContainsFunc(co.Unless, func(id string) bool { return present[id] || facts[id] }) {
@@ -926,8 +961,8 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string)
 			facts[fact] = true
 		}
 		if co.Text {
-			plural := slices.ContainsFunc(cl, func(c ctx) bool { return c.plural && !c.singular }) &&
-				!slices.ContainsFunc(cl, func(c ctx) bool { return c.singular })
+			plural := slices.ContainsFunc(cl, func(c clauseCtx) bool { return c.plural && !c.singular }) &&
+				!slices.ContainsFunc(cl, func(c clauseCtx) bool { return c.singular })
 			if r.comboHolds(co, hits, -1, plural) {
 				set(plural)
 			}
@@ -940,20 +975,6 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string)
 			}
 		}
 	}
-	if rd.Subject == subjChild {
-		facts[factChild] = true
-	}
-	for f := range facts {
-		rd.Facts = append(rd.Facts, f)
-	}
-	for f := range negated {
-		if !facts[f] {
-			rd.Negated = append(rd.Negated, f)
-		}
-	}
-	sort.Strings(rd.Facts)
-	sort.Strings(rd.Negated)
-	rd.Topic = r.topic(rd)
 }
 
 // comboHolds reports whether a combination holds in one clause, or in the
