@@ -194,6 +194,12 @@ var std = sync.OnceValue(func() *reader {
 				Unless:     []string{"foot_wound", "wound_not_healing", "sweat"},
 			},
 			{
+				Fact:       "foot_wound",
+				Sensations: []string{"leak"},
+				Parts:      []string{"foot", "toes"},
+				Unless:     []string{"pee", "poo", "sweat", "feel_loss", "hold"},
+			},
+			{
 				Fact:       "leg_red",
 				Sensations: []string{"inflamed_word"},
 				Unless:     []string{"joint", "knee", "hip", "buttock", "back"},
@@ -225,13 +231,19 @@ var std = sync.OnceValue(func() *reader {
 				And:        []string{"breath"},
 			},
 			{
+				Fact:       "breathless",
+				Sensations: []string{"propped"},
+				And:        []string{"breath"},
+				Text:       true,
+			},
+			{
 				Fact:       "coughing_blood",
 				Sensations: []string{"cough"},
 				And:        []string{"blood"},
 			},
 			{
 				Fact:         "one_leg_swollen",
-				Sensations:   []string{"swell"},
+				Sensations:   []string{"swell", "swell_sudden"},
 				Parts:        []string{"calf", "foot", "toes", "thigh", "leg", "ankle"},
 				PluralFact:   "legs_swollen",
 				PluralUnless: []string{"daily", "gradual"},
@@ -251,8 +263,14 @@ var std = sync.OnceValue(func() *reader {
 			},
 			{
 				Fact:       "hands_face_swollen",
-				Sensations: []string{"swell"},
+				Sensations: []string{"swell", "swell_sudden"},
 				And:        []string{"face"},
+			},
+			{
+				Fact:       "hands_face_swollen",
+				Sensations: []string{"swell", "swell_sudden"},
+				And:        []string{"hands"},
+				Needs:      []string{"pregnant", "recent_birth", "weeks_said"},
 			},
 			{
 				Fact:       "hands_face_swollen",
@@ -639,6 +657,17 @@ var std = sync.OnceValue(func() *reader {
 			"wheat bag",
 			"hot pad",
 			"hot water bags",
+			"the blue ones",
+			"blue ones",
+			"purple ones",
+			"blue bits",
+			"veins are blue",
+			"blue lines",
+			"blue and lumpy",
+			"bulging blue",
+			"blue bulging",
+			"purple veins",
+			"ropey veins",
 		},
 		peopleSay: []string{
 			"boy",
@@ -812,6 +841,7 @@ var (
 		"ammi",
 		"an",
 		"anaesthetic",
+		"and",
 		"anesthetic",
 		"angina",
 		"angry",
@@ -853,6 +883,7 @@ var (
 		"bashed",
 		"bathroom",
 		"beating",
+		"became",
 		"becomes",
 		"bed",
 		"bedbound",
@@ -965,6 +996,7 @@ var (
 		"catch",
 		"catches",
 		"catching",
+		"caught",
 		"cellulitis",
 		"cesarean",
 		"changed",
@@ -1143,6 +1175,7 @@ var (
 		"end",
 		"enlarged",
 		"even",
+		"evening",
 		"every",
 		"everything",
 		"ex",
@@ -1294,6 +1327,7 @@ var (
 		"hair",
 		"hairless",
 		"half",
+		"halfway",
 		"hamstring",
 		"hamstrings",
 		"hand",
@@ -1302,6 +1336,7 @@ var (
 		"hanging",
 		"hangs",
 		"hard",
+		"harder",
 		"hardly",
 		"has",
 		"hasn't",
@@ -1318,6 +1353,7 @@ var (
 		"heat",
 		"heating",
 		"heatwave",
+		"heavier",
 		"heaviness",
 		"heavy",
 		"heel",
@@ -1344,6 +1380,7 @@ var (
 		"hotter",
 		"hours",
 		"however",
+		"howling",
 		"hubby",
 		"huffing",
 		"huge",
@@ -1355,6 +1392,7 @@ var (
 		"husband",
 		"i",
 		"i'm",
+		"i've",
 		"ibuprofen",
 		"ice",
 		"icy",
@@ -1379,6 +1417,7 @@ var (
 		"instep",
 		"insulin",
 		"intense",
+		"into",
 		"is",
 		"isn't",
 		"it",
@@ -1423,6 +1462,7 @@ var (
 		"knocked",
 		"knot",
 		"knotted",
+		"knuckles",
 		"labored",
 		"laboured",
 		"lad",
@@ -1430,6 +1470,7 @@ var (
 		"lamp",
 		"lamppost",
 		"landed",
+		"laps",
 		"last",
 		"lately",
 		"leaden",
@@ -1450,6 +1491,7 @@ var (
 		"light",
 		"lightheaded",
 		"lightning",
+		"lights",
 		"like",
 		"limb",
 		"limbs",
@@ -1478,7 +1520,9 @@ var (
 		"lurching",
 		"lying",
 		"lymphoma",
+		"made",
 		"make",
+		"makes",
 		"making",
 		"mama",
 		"many",
@@ -1503,6 +1547,7 @@ var (
 		"misty",
 		"mixed",
 		"mixing",
+		"month",
 		"months",
 		"moon",
 		"more",
@@ -1620,6 +1665,8 @@ var (
 		"perineum",
 		"peripheral",
 		"phlegm",
+		"pile",
+		"pillow",
 		"pillows",
 		"pinched",
 		"pink",
@@ -1695,6 +1742,7 @@ var (
 		"quad",
 		"quads",
 		"quarter",
+		"quickly",
 		"quit",
 		"race",
 		"racing",
@@ -1737,6 +1785,7 @@ var (
 		"rock",
 		"rolled",
 		"room",
+		"ropey",
 		"round",
 		"rubbed",
 		"rugby",
@@ -1761,6 +1810,8 @@ var (
 		"school",
 		"sciatic",
 		"sciatica",
+		"scream",
+		"screamed",
 		"screaming",
 		"screams",
 		"scuffing",
@@ -1772,6 +1823,7 @@ var (
 		"seized",
 		"seizes",
 		"seizing",
+		"sensitive",
 		"sentences",
 		"settle",
 		"settled",
@@ -1901,6 +1953,7 @@ var (
 		"stab",
 		"stabbing",
 		"stabs",
+		"stack",
 		"stacked",
 		"staggering",
 		"stain",
@@ -2105,6 +2158,7 @@ var (
 		"very",
 		"vision",
 		"voice",
+		"wait",
 		"wake",
 		"wakes",
 		"waking",
@@ -2112,10 +2166,13 @@ var (
 		"walked",
 		"walking",
 		"walks",
+		"want",
+		"wants",
 		"warfarin",
 		"warm",
 		"warmer",
 		"warming",
+		"was",
 		"wasn't",
 		"watch",
 		"water",
@@ -2140,6 +2197,7 @@ var (
 		"weight",
 		"weird",
 		"went",
+		"were",
 		"weren't",
 		"wet",
 		"wetting",
@@ -2376,6 +2434,13 @@ var (
 				},
 			},
 			{
+				toks: []string{"#", "pillows"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
+					{kind: 3, id: "struggle"},
+				},
+			},
+			{
 				toks: []string{"#", "weeks"},
 				means: []meaning{
 					{kind: 3, id: "weeks_said"},
@@ -2432,6 +2497,20 @@ var (
 				means: []meaning{
 					{kind: 3, id: "same_side"},
 					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"1", "and", "a", "half", "months"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"1", "and", "half", "month"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 				},
 			},
 			{
@@ -2617,6 +2696,7 @@ var (
 			{
 				toks: []string{"6", "weeks"},
 				means: []meaning{
+					{kind: 4, id: "weeks"},
 					{kind: 5, id: "persistent"},
 				},
 			},
@@ -2769,6 +2849,12 @@ var (
 				toks: []string{"a", "minute", "rest"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"a", "lot", "harder"},
+				means: []meaning{
+					{kind: 3, id: "struggle"},
 				},
 			},
 			{
@@ -2936,6 +3022,12 @@ var (
 			},
 			{
 				toks: []string{"a", "block"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"a", "lap"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
 				},
@@ -3406,6 +3498,7 @@ var (
 			{
 				toks: []string{"agony"},
 				means: []meaning{
+					{kind: 3, id: "disproportion"},
 					{kind: 3, id: "hurt_sharp"},
 					{kind: 3, id: "pain"},
 					{kind: 5, id: "severe"},
@@ -3582,6 +3675,21 @@ var (
 				means: []meaning{
 					{kind: 3, id: "cold"},
 					{kind: 4, id: "long"},
+					{kind: 5, id: "leg_cold"},
+				},
+			},
+			{
+				toks: []string{"always", "icy"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 5, id: "leg_cold"},
+				},
+			},
+			{
+				toks: []string{"always", "freezing"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 5, id: "leg_cold"},
 				},
 			},
 			{
@@ -3673,6 +3781,15 @@ var (
 				toks: []string{"anaesthetic"},
 				means: []meaning{
 					{kind: 3, id: "numb"},
+				},
+			},
+		},
+		// "and"
+		{
+			{
+				toks: []string{"and", "a", "half", "months"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
 				},
 			},
 		},
@@ -3924,6 +4041,18 @@ var (
 					{kind: 3, id: "walk"},
 				},
 			},
+			{
+				toks: []string{"around", "the", "oval"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"around", "the", "park"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
 		},
 		// "arthritic"
 		{
@@ -4135,6 +4264,12 @@ var (
 				toks: []string{"back", "to", "normal", "overnight"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"back", "going", "to"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
 				},
 			},
 			{
@@ -4358,6 +4493,15 @@ var (
 				},
 			},
 		},
+		// "became"
+		{
+			{
+				toks: []string{"became", "hard"},
+				means: []meaning{
+					{kind: 3, id: "cramp"},
+				},
+			},
+		},
 		// "becomes"
 		{
 			{
@@ -4470,6 +4614,20 @@ var (
 				toks: []string{"been", "building"},
 				means: []meaning{
 					{kind: 4, id: "gradual"},
+				},
+			},
+			{
+				toks: []string{"been", "weeks"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"been", "months"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 				},
 			},
 		},
@@ -5166,6 +5324,12 @@ var (
 		// "blue"
 		{
 			{
+				toks: []string{"blue", "and", "lumpy"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"blue", "ish"},
 				means: []meaning{
 					{kind: 5, id: "leg_pale"},
@@ -5197,6 +5361,30 @@ var (
 			},
 			{
 				toks: []string{"blue", "mountains"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blue", "ones"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blue", "bits"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blue", "lines"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blue", "bulging"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -5595,6 +5783,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"breathing", "harder"},
+				means: []meaning{
+					{kind: 3, id: "struggle"},
+				},
+			},
+			{
 				toks: []string{"breathing", "funny"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
@@ -5687,6 +5881,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "blood"},
 					{kind: 5, id: "leg_red"},
+				},
+			},
+			{
+				toks: []string{"bright", "lights"},
+				means: []meaning{
+					{kind: 3, id: "sight_blur"},
 				},
 			},
 		},
@@ -5863,6 +6063,12 @@ var (
 				toks: []string{"bulging", "veins"},
 				means: []meaning{
 					{kind: 3, id: "veins"},
+				},
+			},
+			{
+				toks: []string{"bulging", "blue"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -6200,6 +6406,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"calf", "caught"},
+				means: []meaning{
+					{kind: 3, id: "cramp"},
+				},
+			},
+			{
 				toks: []string{"calf"},
 				means: []meaning{
 					{id: "calf"},
@@ -6238,6 +6450,12 @@ var (
 				toks: []string{"came", "round", "on", "the", "floor"},
 				means: []meaning{
 					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
+				toks: []string{"came", "down", "the", "stairs"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
 				},
 			},
 			{
@@ -6687,6 +6905,12 @@ var (
 				toks: []string{"can't", "keep", "them", "still"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"can't", "stand", "the", "light"},
+				means: []meaning{
+					{kind: 3, id: "sight_blur"},
 				},
 			},
 			{
@@ -7263,6 +7487,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "get", "enough"},
+				means: []meaning{
+					{kind: 3, id: "struggle"},
+				},
+			},
+			{
 				toks: []string{"can't", "get", "up"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
@@ -7803,6 +8033,21 @@ var (
 				},
 			},
 		},
+		// "caught"
+		{
+			{
+				toks: []string{"caught", "for", "a", "few", "seconds"},
+				means: []meaning{
+					{kind: 3, id: "cramp"},
+				},
+			},
+			{
+				toks: []string{"caught", "for", "few", "seconds"},
+				means: []meaning{
+					{kind: 3, id: "cramp"},
+				},
+			},
+		},
 		// "cellulitis"
 		{
 			{
@@ -8184,6 +8429,13 @@ var (
 		},
 		// "cold"
 		{
+			{
+				toks: []string{"cold", "all", "the", "time"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 5, id: "leg_cold"},
+				},
+			},
 			{
 				toks: []string{"cold", "to", "the", "touch"},
 				means: []meaning{
@@ -10233,6 +10485,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"down", "into", "my", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
 				toks: []string{"down", "from", "the", "cot"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -10259,6 +10517,12 @@ var (
 			},
 			{
 				toks: []string{"down", "on", "the"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"down", "the", "stairs"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
 				},
@@ -11122,6 +11386,15 @@ var (
 				},
 			},
 		},
+		// "evening"
+		{
+			{
+				toks: []string{"evening", "walk"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+		},
 		// "every"
 		{
 			{
@@ -11350,6 +11623,13 @@ var (
 				toks: []string{"extra", "pillows", "to", "breathe"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"extra", "pillows"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
+					{kind: 3, id: "struggle"},
 				},
 			},
 		},
@@ -12009,6 +12289,7 @@ var (
 			{
 				toks: []string{"fell", "down", "the", "stairs"},
 				means: []meaning{
+					{kind: 3, id: "fallen"},
 					{kind: 5, id: "fell"},
 					{kind: 5, id: "injury"},
 				},
@@ -12286,6 +12567,18 @@ var (
 					{kind: 4, id: "daily"},
 				},
 			},
+			{
+				toks: []string{"fine", "this", "morning"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"fine", "in", "morning"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
 		},
 		// "finger"
 		{
@@ -12298,6 +12591,7 @@ var (
 			{
 				toks: []string{"finger"},
 				means: []meaning{
+					{kind: 3, id: "hands"},
 					{kind: 3, id: "press"},
 				},
 			},
@@ -12329,6 +12623,7 @@ var (
 				toks: []string{"fingers"},
 				means: []meaning{
 					{kind: 3, id: "arm"},
+					{kind: 3, id: "hands"},
 				},
 			},
 		},
@@ -13081,7 +13376,43 @@ var (
 				},
 			},
 			{
+				toks: []string{"from", "my", "back", "to", "my", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
 				toks: []string{"from", "hip", "to", "foot"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "back", "going"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"from", "back", "to", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "back", "into"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"from", "back", "going"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"from", "back", "into"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
 				},
@@ -13479,6 +13810,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"goes", "into", "my", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
 				toks: []string{"goes", "when", "i", "stop"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -13521,6 +13858,18 @@ var (
 				toks: []string{"going", "by", "the", "clock"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"going", "to", "1", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"going", "into", "my", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
 				},
 			},
 			{
@@ -13835,6 +14184,12 @@ var (
 		},
 		// "got"
 		{
+			{
+				toks: []string{"got", "to", "stop"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
 			{
 				toks: []string{"got", "a", "temperature"},
 				means: []meaning{
@@ -14390,6 +14745,39 @@ var (
 					{kind: 5, id: "face_droop"},
 				},
 			},
+			{
+				toks: []string{"half", "month"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+		},
+		// "halfway"
+		{
+			{
+				toks: []string{"halfway", "round"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"halfway", "around"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"halfway", "there"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"halfway", "to"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
 		},
 		// "hamstring"
 		{
@@ -14421,11 +14809,31 @@ var (
 				toks: []string{"hand"},
 				means: []meaning{
 					{kind: 3, id: "arm"},
+					{kind: 3, id: "hands"},
 				},
 			},
 		},
 		// "hands"
 		{
+			{
+				toks: []string{"hands", "and", "feet"},
+				means: []meaning{
+					{kind: 3, id: "hands"},
+					{kind: 5, id: "several_joints"},
+				},
+			},
+			{
+				toks: []string{"hands", "and", "face"},
+				means: []meaning{
+					{kind: 3, id: "hands"},
+				},
+			},
+			{
+				toks: []string{"hands", "and", "ankles"},
+				means: []meaning{
+					{kind: 3, id: "hands"},
+				},
+			},
 			{
 				toks: []string{"hands", "are", "swollen"},
 				means: []meaning{
@@ -14439,12 +14847,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"hands", "and", "feet"},
-				means: []meaning{
-					{kind: 5, id: "several_joints"},
-				},
-			},
-			{
 				toks: []string{"hands", "and", "knees"},
 				means: []meaning{
 					{kind: 5, id: "several_joints"},
@@ -14454,6 +14856,7 @@ var (
 				toks: []string{"hands"},
 				means: []meaning{
 					{kind: 3, id: "arm"},
+					{kind: 3, id: "hands"},
 				},
 			},
 		},
@@ -14625,6 +15028,21 @@ var (
 				},
 			},
 		},
+		// "harder"
+		{
+			{
+				toks: []string{"harder", "than", "normal"},
+				means: []meaning{
+					{kind: 3, id: "struggle"},
+				},
+			},
+			{
+				toks: []string{"harder", "than", "usual"},
+				means: []meaning{
+					{kind: 3, id: "struggle"},
+				},
+			},
+		},
 		// "hardly"
 		{
 			{
@@ -14785,6 +15203,12 @@ var (
 				toks: []string{"have", "to", "keep", "moving"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"have", "got", "to", "stop"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 				},
 			},
 			{
@@ -15299,6 +15723,15 @@ var (
 				},
 			},
 		},
+		// "heavier"
+		{
+			{
+				toks: []string{"heavier", "than", "usual"},
+				means: []meaning{
+					{kind: 3, id: "struggle"},
+				},
+			},
+		},
 		// "heaviness"
 		{
 			{
@@ -15363,6 +15796,12 @@ var (
 		},
 		// "her"
 		{
+			{
+				toks: []string{"her", "hands"},
+				means: []meaning{
+					{kind: 3, id: "hands"},
+				},
+			},
 			{
 				toks: []string{"her", "sugar"},
 				means: []meaning{
@@ -15476,6 +15915,12 @@ var (
 		},
 		// "his"
 		{
+			{
+				toks: []string{"his", "hands"},
+				means: []meaning{
+					{kind: 3, id: "hands"},
+				},
+			},
 			{
 				toks: []string{"his", "sugar"},
 				means: []meaning{
@@ -15955,6 +16400,15 @@ var (
 				},
 			},
 		},
+		// "howling"
+		{
+			{
+				toks: []string{"howling"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+		},
 		// "hubby"
 		{
 			{
@@ -16309,6 +16763,15 @@ var (
 				},
 			},
 		},
+		// "i've"
+		{
+			{
+				toks: []string{"i've", "got", "to", "stop"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+		},
 		// "ibuprofen"
 		{
 			{
@@ -16529,10 +16992,22 @@ var (
 				},
 			},
 			{
+				toks: []string{"in", "agony"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"in", "bed"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
 					{kind: 4, id: "night"},
+				},
+			},
+			{
+				toks: []string{"in", "evening"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
 				},
 			},
 			{
@@ -16736,6 +17211,15 @@ var (
 				toks: []string{"intense"},
 				means: []meaning{
 					{kind: 5, id: "severe"},
+				},
+			},
+		},
+		// "into"
+		{
+			{
+				toks: []string{"into", "1", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
 				},
 			},
 		},
@@ -16959,6 +17443,20 @@ var (
 				toks: []string{"it's", "gone", "now"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"it's", "been", "weeks"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"it's", "been", "months"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 				},
 			},
 			{
@@ -17752,6 +18250,15 @@ var (
 				},
 			},
 		},
+		// "knuckles"
+		{
+			{
+				toks: []string{"knuckles"},
+				means: []meaning{
+					{kind: 3, id: "hands"},
+				},
+			},
+		},
 		// "labored"
 		{
 			{
@@ -17853,6 +18360,15 @@ var (
 					{kind: 3, id: "fallen"},
 					{kind: 5, id: "fell"},
 					{kind: 5, id: "injury"},
+				},
+			},
+		},
+		// "laps"
+		{
+			{
+				toks: []string{"laps"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
 				},
 			},
 		},
@@ -18450,6 +18966,18 @@ var (
 		// "light"
 		{
 			{
+				toks: []string{"light", "is", "hurting"},
+				means: []meaning{
+					{kind: 3, id: "sight_blur"},
+				},
+			},
+			{
+				toks: []string{"light", "hurts"},
+				means: []meaning{
+					{kind: 3, id: "sight_blur"},
+				},
+			},
+			{
 				toks: []string{"light", "headed"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
@@ -18471,6 +18999,15 @@ var (
 				toks: []string{"lightning"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
+				},
+			},
+		},
+		// "lights"
+		{
+			{
+				toks: []string{"lights", "hurt"},
+				means: []meaning{
+					{kind: 3, id: "sight_blur"},
 				},
 			},
 		},
@@ -19491,6 +20028,15 @@ var (
 				},
 			},
 		},
+		// "made"
+		{
+			{
+				toks: []string{"made", "me", "scream"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+		},
 		// "make"
 		{
 			{
@@ -19503,6 +20049,27 @@ var (
 				toks: []string{"make", "it", "to"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
+				},
+			},
+		},
+		// "makes"
+		{
+			{
+				toks: []string{"makes", "me", "scream"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"makes", "him", "scream"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"makes", "her", "scream"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
 				},
 			},
 		},
@@ -19714,6 +20281,24 @@ var (
 		// "missed"
 		{
 			{
+				toks: []string{"missed", "the", "last", "couple", "of", "steps"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"missed", "the", "last", "2", "steps"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"missed", "the", "last", "few", "steps"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
 				toks: []string{"missed", "the", "last", "step"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
@@ -19727,6 +20312,12 @@ var (
 					{kind: 3, id: "fallen"},
 					{kind: 5, id: "fell"},
 					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"missed", "a", "few", "steps"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
 				},
 			},
 			{
@@ -19775,6 +20366,18 @@ var (
 					{kind: 3, id: "fallen"},
 					{kind: 5, id: "fell"},
 					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"missed", "#", "steps"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"missed", "2", "steps"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
 				},
 			},
 			{
@@ -19827,6 +20430,16 @@ var (
 				toks: []string{"mixing", "up", "words"},
 				means: []meaning{
 					{kind: 5, id: "speech_slurred"},
+				},
+			},
+		},
+		// "month"
+		{
+			{
+				toks: []string{"month", "and", "a", "half"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 				},
 			},
 		},
@@ -19897,6 +20510,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"more", "pillows", "to", "breathe"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"more", "than", "#", "minutes"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -19920,9 +20539,22 @@ var (
 					{kind: 5, id: "worsening"},
 				},
 			},
+			{
+				toks: []string{"more", "pillows"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
+					{kind: 3, id: "struggle"},
+				},
+			},
 		},
 		// "morning"
 		{
+			{
+				toks: []string{"morning", "it", "was", "normal"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
 			{
 				toks: []string{"morning", "walk"},
 				means: []meaning{
@@ -20165,6 +20797,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"much", "harder"},
+				means: []meaning{
+					{kind: 3, id: "struggle"},
+				},
+			},
+			{
 				toks: []string{"much", "colder"},
 				means: []meaning{
 					{kind: 5, id: "leg_cold"},
@@ -20273,6 +20911,12 @@ var (
 					{kind: 3, id: "cramp"},
 				},
 			},
+			{
+				toks: []string{"muscle", "caught"},
+				means: []meaning{
+					{kind: 3, id: "cramp"},
+				},
+			},
 		},
 		// "my"
 		{
@@ -20358,6 +21002,12 @@ var (
 				toks: []string{"my", "breath"},
 				means: []meaning{
 					{kind: 3, id: "breath"},
+				},
+			},
+			{
+				toks: []string{"my", "hands"},
+				means: []meaning{
+					{kind: 3, id: "hands"},
 				},
 			},
 			{
@@ -21365,6 +22015,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"normal", "in", "the", "morning"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"normal", "by", "the", "morning"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
 				toks: []string{"normal", "by", "morning"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
@@ -21617,6 +22279,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "getting", "enough"},
+				means: []meaning{
+					{kind: 3, id: "struggle"},
+				},
+			},
+			{
 				toks: []string{"not", "going", "down"},
 				means: []meaning{
 					{kind: 4, id: "long"},
@@ -21738,6 +22406,12 @@ var (
 			},
 			{
 				toks: []string{"not", "enough"},
+				means: []meaning{
+					{kind: 3, id: "struggle"},
+				},
+			},
+			{
+				toks: []string{"not", "getting"},
 				means: []meaning{
 					{kind: 3, id: "struggle"},
 				},
@@ -22313,6 +22987,12 @@ var (
 		},
 		// "on"
 		{
+			{
+				toks: []string{"on", "the", "floor", "and", "can't"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
 			{
 				toks: []string{"on", "my", "feet", "all", "day"},
 				means: []meaning{
@@ -23536,8 +24216,33 @@ var (
 				},
 			},
 		},
+		// "pile"
+		{
+			{
+				toks: []string{"pile", "of", "pillows"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
+					{kind: 3, id: "struggle"},
+				},
+			},
+		},
+		// "pillow"
+		{
+			{
+				toks: []string{"pillow", "to", "breathe"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+		},
 		// "pillows"
 		{
+			{
+				toks: []string{"pillows", "now", "to", "breathe"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
 			{
 				toks: []string{"pillows", "to", "breathe"},
 				means: []meaning{
@@ -24173,6 +24878,24 @@ var (
 					{kind: 5, id: "breathless"},
 				},
 			},
+			{
+				toks: []string{"prop", "her", "up"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
+				},
+			},
+			{
+				toks: []string{"prop", "him", "up"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
+				},
+			},
+			{
+				toks: []string{"prop", "me", "up"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
+				},
+			},
 		},
 		// "propped"
 		{
@@ -24186,6 +24909,13 @@ var (
 				toks: []string{"propped", "up", "against"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"propped", "up"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
+					{kind: 3, id: "struggle"},
 				},
 			},
 			{
@@ -24218,6 +24948,18 @@ var (
 		},
 		// "puffed"
 		{
+			{
+				toks: []string{"puffed", "up", "a", "lot"},
+				means: []meaning{
+					{kind: 3, id: "swell_sudden"},
+				},
+			},
+			{
+				toks: []string{"puffed", "right", "up"},
+				means: []meaning{
+					{kind: 3, id: "swell_sudden"},
+				},
+			},
 			{
 				toks: []string{"puffed", "up"},
 				means: []meaning{
@@ -24456,6 +25198,18 @@ var (
 		// "purple"
 		{
 			{
+				toks: []string{"purple", "ones"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"purple", "veins"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"purple"},
 				means: []meaning{
 					{kind: 3, id: "dark"},
@@ -24564,6 +25318,15 @@ var (
 				toks: []string{"quarter", "of", "an", "hour"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+		},
+		// "quickly"
+		{
+			{
+				toks: []string{"quickly"},
+				means: []meaning{
+					{kind: 4, id: "sudden"},
 				},
 			},
 		},
@@ -24708,6 +25471,18 @@ var (
 			},
 			{
 				toks: []string{"really", "suddenly"},
+				means: []meaning{
+					{kind: 4, id: "sudden"},
+				},
+			},
+			{
+				toks: []string{"really", "quickly"},
+				means: []meaning{
+					{kind: 4, id: "sudden"},
+				},
+			},
+			{
+				toks: []string{"really", "fast"},
 				means: []meaning{
 					{kind: 4, id: "sudden"},
 				},
@@ -25362,10 +26137,31 @@ var (
 				},
 			},
 		},
+		// "ropey"
+		{
+			{
+				toks: []string{"ropey", "veins"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "round"
 		{
 			{
 				toks: []string{"round", "the", "block"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"round", "the", "oval"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"round", "the", "park"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
 				},
@@ -25686,6 +26482,24 @@ var (
 				},
 			},
 		},
+		// "scream"
+		{
+			{
+				toks: []string{"scream"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+		},
+		// "screamed"
+		{
+			{
+				toks: []string{"screamed"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+		},
 		// "screaming"
 		{
 			{
@@ -25858,6 +26672,15 @@ var (
 				toks: []string{"seizing"},
 				means: []meaning{
 					{kind: 3, id: "cramp"},
+				},
+			},
+		},
+		// "sensitive"
+		{
+			{
+				toks: []string{"sensitive", "to", "light"},
+				means: []meaning{
+					{kind: 3, id: "sight_blur"},
 				},
 			},
 		},
@@ -26703,6 +27526,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"sits", "up", "to", "breathe"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"sits", "#", "minutes"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -27258,6 +28087,18 @@ var (
 			},
 			{
 				toks: []string{"so", "suddenly"},
+				means: []meaning{
+					{kind: 4, id: "sudden"},
+				},
+			},
+			{
+				toks: []string{"so", "quickly"},
+				means: []meaning{
+					{kind: 4, id: "sudden"},
+				},
+			},
+			{
+				toks: []string{"so", "fast"},
 				means: []meaning{
 					{kind: 4, id: "sudden"},
 				},
@@ -28044,6 +28885,16 @@ var (
 				},
 			},
 		},
+		// "stack"
+		{
+			{
+				toks: []string{"stack", "of", "pillows"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
+					{kind: 3, id: "struggle"},
+				},
+			},
+		},
 		// "stacked"
 		{
 			{
@@ -28094,13 +28945,55 @@ var (
 		// "stand"
 		{
 			{
+				toks: []string{"stand", "for", "a", "few", "minutes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"stand", "and", "it", "goes"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
 			},
 			{
+				toks: []string{"stand", "for", "#", "minutes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"stand", "for", "a", "minute"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"stand", "for", "2", "minutes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"stand", "for", "some", "time"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"stand", "still", "for"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"stand", "and", "wait"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"stand", "a", "while"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -28350,6 +29243,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"still", "on", "the", "ground"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
 				toks: []string{"still", "knotted", "up"},
 				means: []meaning{
 					{kind: 3, id: "cramp"},
@@ -28547,6 +29446,18 @@ var (
 			},
 			{
 				toks: []string{"stop", "and", "it", "settles"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"stop", "for", "#", "minutes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"stop", "for", "2", "minutes"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -28911,6 +29822,12 @@ var (
 		// "suddenly"
 		{
 			{
+				toks: []string{"suddenly", "caught"},
+				means: []meaning{
+					{kind: 3, id: "cramp"},
+				},
+			},
+			{
 				toks: []string{"suddenly", "weak"},
 				means: []meaning{
 					{kind: 5, id: "leg_weak_sudden"},
@@ -29097,6 +30014,12 @@ var (
 		},
 		// "swelled"
 		{
+			{
+				toks: []string{"swelled", "right", "up"},
+				means: []meaning{
+					{kind: 3, id: "swell_sudden"},
+				},
+			},
 			{
 				toks: []string{"swelled", "up", "overnight"},
 				means: []meaning{
@@ -29649,6 +30572,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"the", "light", "hurts"},
+				means: []meaning{
+					{kind: 3, id: "sight_blur"},
+				},
+			},
+			{
 				toks: []string{"the", "bus", "stop"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
@@ -29664,6 +30593,12 @@ var (
 				toks: []string{"the", "little", "fella"},
 				means: []meaning{
 					{kind: 6, id: "son"},
+				},
+			},
+			{
+				toks: []string{"the", "blue", "ones"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -29994,6 +30929,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"this", "evening"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
 				toks: []string{"this", "minute"},
 				means: []meaning{
 					{kind: 4, id: "now"},
@@ -30284,6 +31225,30 @@ var (
 					{kind: 3, id: "walk"},
 				},
 			},
+			{
+				toks: []string{"to", "the", "market"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"to", "the", "temple"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"to", "the", "mosque"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"to", "the", "station"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
 		},
 		// "today"
 		{
@@ -30486,6 +31451,12 @@ var (
 		},
 		// "tonight"
 		{
+			{
+				toks: []string{"tonight", "after", "work"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
 			{
 				toks: []string{"tonight"},
 				means: []meaning{
@@ -31565,6 +32536,12 @@ var (
 		// "usually"
 		{
 			{
+				toks: []string{"usually", "normal", "by", "the", "morning"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
 				toks: []string{"usually", "go", "down"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
@@ -31622,6 +32599,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"veins", "are", "blue"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"veins"},
 				means: []meaning{
 					{kind: 3, id: "veins"},
@@ -31643,6 +32626,18 @@ var (
 				toks: []string{"very", "tight"},
 				means: []meaning{
 					{kind: 3, id: "hard"},
+				},
+			},
+			{
+				toks: []string{"very", "quickly"},
+				means: []meaning{
+					{kind: 4, id: "sudden"},
+				},
+			},
+			{
+				toks: []string{"very", "fast"},
+				means: []meaning{
+					{kind: 4, id: "sudden"},
 				},
 			},
 			{
@@ -31697,6 +32692,21 @@ var (
 				toks: []string{"voice"},
 				means: []meaning{
 					{kind: 3, id: "speech"},
+				},
+			},
+		},
+		// "wait"
+		{
+			{
+				toks: []string{"wait", "for", "it", "to", "pass"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"wait", "till", "it", "passes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 				},
 			},
 		},
@@ -31767,6 +32777,12 @@ var (
 			},
 			{
 				toks: []string{"walk", "only", "up", "to"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"walk", "to", "the", "market"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
 				},
@@ -31901,6 +32917,24 @@ var (
 				},
 			},
 		},
+		// "want"
+		{
+			{
+				toks: []string{"want", "to", "scream"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+		},
+		// "wants"
+		{
+			{
+				toks: []string{"wants", "to", "scream"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+		},
 		// "warfarin"
 		{
 			{
@@ -32016,6 +33050,15 @@ var (
 				toks: []string{"warming", "up"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+		},
+		// "was"
+		{
+			{
+				toks: []string{"was", "fine", "this", "morning"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
 				},
 			},
 		},
@@ -32324,6 +33367,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"went", "hard", "for"},
+				means: []meaning{
+					{kind: 3, id: "cramp"},
+				},
+			},
+			{
 				toks: []string{"went", "down", "hard"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
@@ -32440,6 +33489,15 @@ var (
 				toks: []string{"went", "blind"},
 				means: []meaning{
 					{kind: 5, id: "vision_loss"},
+				},
+			},
+		},
+		// "were"
+		{
+			{
+				toks: []string{"were", "fine", "this", "morning"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
 				},
 			},
 		},
@@ -34358,6 +35416,10 @@ var (
 				"sat up to breathe",
 				"extra pillows to breathe",
 				"sleep sitting up",
+				"pillows now to breathe",
+				"pillow to breathe",
+				"more pillows to breathe",
+				"sits up to breathe",
 			},
 		},
 		// "cancer"
@@ -35619,8 +36681,13 @@ var (
 				"like a block of ice",
 				"cold as a stone",
 				"freezing to touch",
+				"always cold",
+				"cold all the time",
+				"always freezing",
+				"always icy",
 			},
-			Plural: "none",
+			Plural:  "none",
+			Chronic: "leg_cold_chronic",
 		},
 		// "leg_deformed"
 		{
@@ -36974,6 +38041,17 @@ var (
 			"after the drive",
 			"after the long drive down",
 			"after a long day driving",
+			"fine this morning",
+			"were fine this morning",
+			"was fine this morning",
+			"fine in morning",
+			"morning it was normal",
+			"normal in the morning",
+			"normal by the morning",
+			"usually normal by the morning",
+			"in evening",
+			"this evening",
+			"tonight after work",
 		},
 		// "daytime"
 		{
@@ -37091,6 +38169,16 @@ var (
 			"not going down by morning",
 			"aren't going down by morning",
 			"not going down",
+			"it's been weeks",
+			"been weeks",
+			"it's been months",
+			"been months",
+			"month and a half",
+			"one and half month",
+			"one and a half months",
+			"always icy",
+			"always freezing",
+			"cold all the time",
 		},
 		// "night"
 		{
@@ -37137,6 +38225,13 @@ var (
 			"in a day",
 			"since this morning",
 			"today",
+			"quickly",
+			"really quickly",
+			"so quickly",
+			"very quickly",
+			"so fast",
+			"really fast",
+			"very fast",
 		},
 		// "weeks"
 		{
@@ -37213,6 +38308,16 @@ var (
 			"# month now",
 			"one month now",
 			"for one month",
+			"it's been weeks",
+			"been weeks",
+			"it's been months",
+			"been months",
+			"month and a half",
+			"one and half month",
+			"one and a half months",
+			"half month",
+			"and a half months",
+			"six weeks",
 		},
 	}
 	std5Keys = [...]string{
@@ -37381,6 +38486,7 @@ var (
 		"fit",
 		"fit_change",
 		"growing",
+		"hands",
 		"hard",
 		"heavy",
 		"hold",
@@ -37398,6 +38504,7 @@ var (
 		"pee",
 		"poo",
 		"press",
+		"propped",
 		"reddish",
 		"restless",
 		"same_side",
@@ -37632,6 +38739,13 @@ var (
 			"a catch in",
 			"catch in my calf",
 			"catch in the calf",
+			"muscle caught",
+			"suddenly caught",
+			"calf caught",
+			"caught for a few seconds",
+			"caught for few seconds",
+			"became hard",
+			"went hard for",
 		},
 		// "cramp_word"
 		{
@@ -37730,6 +38844,17 @@ var (
 			"despite taking",
 			"pain is increasing even after",
 			"keeps increasing",
+			"want to scream",
+			"wants to scream",
+			"makes me scream",
+			"made me scream",
+			"makes him scream",
+			"makes her scream",
+			"scream",
+			"screamed",
+			"howling",
+			"in agony",
+			"agony",
 		},
 		// "droop"
 		{
@@ -37931,6 +39056,15 @@ var (
 			"stacked it",
 			"came a cropper",
 			"had a spill",
+			"missed the last two steps",
+			"missed the last few steps",
+			"missed # steps",
+			"missed two steps",
+			"missed a few steps",
+			"missed the last couple of steps",
+			"down the stairs",
+			"fell down the stairs",
+			"came down the stairs",
 		},
 		// "feel_loss"
 		{
@@ -38118,6 +39252,20 @@ var (
 		},
 		// "growing"
 		{"growing pains", "growing pain"},
+		// "hands"
+		{
+			"hands",
+			"hand",
+			"fingers",
+			"finger",
+			"knuckles",
+			"hands and feet",
+			"hands and face",
+			"her hands",
+			"his hands",
+			"my hands",
+			"hands and ankles",
+		},
 		// "hard"
 		{
 			"rock hard",
@@ -38510,6 +39658,18 @@ var (
 			"press my thumb",
 			"poke it",
 		},
+		// "propped"
+		{
+			"# pillows",
+			"more pillows",
+			"extra pillows",
+			"stack of pillows",
+			"pile of pillows",
+			"propped up",
+			"prop her up",
+			"prop him up",
+			"prop me up",
+		},
 		// "reddish"
 		{
 			"red",
@@ -38624,6 +39784,18 @@ var (
 			"from my bum to my foot",
 			"bum to foot",
 			"from my buttock to my foot",
+			"from back going",
+			"from my back going",
+			"from back to leg",
+			"from my back to my leg",
+			"from back into",
+			"from my back into",
+			"back going to",
+			"going to one leg",
+			"going into my leg",
+			"goes into my leg",
+			"into one leg",
+			"down into my leg",
 		},
 		// "sight_blur"
 		{
@@ -38640,6 +39812,13 @@ var (
 			"stars",
 			"seeing stars",
 			"misty",
+			"light hurts",
+			"the light hurts",
+			"lights hurt",
+			"sensitive to light",
+			"can't stand the light",
+			"light is hurting",
+			"bright lights",
 		},
 		// "sight_loss"
 		{
@@ -38884,6 +40063,20 @@ var (
 			"sits # minutes",
 			"sit for # minutes",
 			"sits for # minutes",
+			"got to stop",
+			"i've got to stop",
+			"have got to stop",
+			"stand for # minutes",
+			"stand for a minute",
+			"stand for a few minutes",
+			"stand for two minutes",
+			"stop for # minutes",
+			"stop for two minutes",
+			"stand and wait",
+			"stand a while",
+			"wait till it passes",
+			"wait for it to pass",
+			"stand for some time",
 		},
 		// "struggle"
 		{
@@ -38904,6 +40097,21 @@ var (
 			"can't catch",
 			"can't get a full",
 			"out of",
+			"not getting enough",
+			"can't get enough",
+			"not getting",
+			"harder than normal",
+			"harder than usual",
+			"a lot harder",
+			"much harder",
+			"breathing harder",
+			"heavier than usual",
+			"# pillows",
+			"more pillows",
+			"extra pillows",
+			"pile of pillows",
+			"stack of pillows",
+			"propped up",
 		},
 		// "stuck_down"
 		{
@@ -38990,6 +40198,8 @@ var (
 			"unable to put weight",
 			"not able to put weight",
 			"can't put weight on",
+			"still on the ground",
+			"on the floor and can't",
 		},
 		// "sugar"
 		{"sugar", "sugar problem", "sugar disease"},
@@ -39076,6 +40286,9 @@ var (
 			"huge",
 			"massive",
 			"doubled",
+			"puffed right up",
+			"puffed up a lot",
+			"swelled right up",
 		},
 		// "tender_word"
 		{
@@ -39230,6 +40443,22 @@ var (
 			"same point every time",
 			"walk only till",
 			"walk only up to",
+			"halfway round",
+			"halfway around",
+			"halfway there",
+			"halfway to",
+			"round the oval",
+			"around the oval",
+			"round the park",
+			"around the park",
+			"a lap",
+			"laps",
+			"evening walk",
+			"walk to the market",
+			"to the market",
+			"to the temple",
+			"to the mosque",
+			"to the station",
 		},
 		// "weak"
 		{
