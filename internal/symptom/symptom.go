@@ -755,7 +755,7 @@ func (r *reader) answer(toks []string) (string, int) {
 			if _, ok := matchAt(p, toks, i); !ok {
 				continue
 			}
-			if !r.standsAlone(toks, i+len(p)) {
+			if !r.standsAlone(toks, i+len(p)) || pronounAnswer(p) && !endsAnswer(toks, i+len(p)) {
 				continue
 			}
 			if r.signAcross(toks, i, i+len(p)) {
@@ -781,18 +781,38 @@ func (r *reader) signAcross(toks []string, i, j int) bool {
 	return false
 }
 
-// standsAlone reports whether an answer ending before toks[j] is a whole
-// answer: the text ends, breaks, or goes on with something other than a
-// symptom, a number or a negation.
-func (r *reader) standsAlone(toks []string, j int) bool {
+// pronounAnswer reports whether an answer phrase is a subject and its
+// verb ("i am", "it is"): said with more words after it, it is a
+// statement ("I am anxious", "it is my foot"), not a yes or a no.
+func pronounAnswer(p []string) bool {
+	if len(p) < 2 {
+		return false
+	}
+	switch p[0] {
+	case "i", "it", "he", "she", "they", "we":
+		return true
+	}
+	return false
+}
+
+// endsAnswer reports whether the answer ending before toks[j] ends there:
+// the text ends or breaks.
+func endsAnswer(toks []string, j int) bool {
 	if j >= len(toks) {
 		return true
 	}
 	t := toks[j]
-	if t == tokBreak || t == tokComma || t == "and" || t == "but" {
+	return t == tokBreak || t == tokComma || t == "and" || t == "but"
+}
+
+// standsAlone reports whether an answer ending before toks[j] is a whole
+// answer: the text ends, breaks, or goes on with something other than a
+// symptom, a number or a negation.
+func (r *reader) standsAlone(toks []string, j int) bool {
+	if endsAnswer(toks, j) {
 		return true
 	}
-	if isNumber(t) {
+	if isNumber(toks[j]) {
 		return false
 	}
 	p, _ := r.match(toks, j)

@@ -133,6 +133,10 @@ func TestAnswers(t *testing.T) {
 		{"I am 30 weeks", ""},
 		{"it isn't swollen", ""},
 		{"my calf is cramping", ""},
+		{"I am", "yes"},
+		{"it is, and it's worse", "yes"},
+		{"I am anxious, should I go to hospital", ""},
+		{"it is my foot that hurts", ""},
 		{"", ""},
 	}
 	for _, tt := range tests {
