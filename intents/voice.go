@@ -39,41 +39,44 @@ func (s *set) voice(v session.Voice, id string) func(t *router.Turn) (router.Rep
 	}
 }
 
-// voiceIntents are the voice changes.
-var voiceIntents = []string{IntentVoiceLouder, IntentVoiceWhisper, IntentVoiceSoft}
+// controlIntents are the controls free words may stand for alone: the
+// voice changes, and "say that again" or "what?", which need the last
+// answer, kept in the store when a question asked in one breath ended the
+// session before (a device sends them as their intents, with no words).
+var controlIntents = []string{IntentVoiceLouder, IntentVoiceWhisper, IntentVoiceSoft, IntentRepeat, IntentRephrase}
 
 // personFacts are the triage facts that words about a person alone give:
 // "the baby" is a child under three.
 var personFacts = []string{factChild, "under_3"}
 
-// voiceOnly is the voice change free words ask for when they say nothing
+// controlOnly is the control free words ask for when they say nothing
 // else but who is asleep: "talk quieter, my wife is asleep", "can you
 // whisper, the baby's sleeping". Such words are a control, never a
 // symptom, so no person in them is taken for the one in pain; "" when the
-// words are no voice change, or say something about legs, pain or a
+// words are no control, or say something about legs, pain or a
 // warning sign too.
-func voiceOnly(text string) string {
+func controlOnly(text string) string {
 	rd := symptom.Read(text)
 	if len(rd.Parts)+len(rd.Sensations) > 0 || (rd.Topic != "" && session.Topic(rd.Topic) != TopicChild) ||
 		slices.ContainsFunc(rd.Facts, func(f string) bool { return !slices.Contains(personFacts, f) }) {
 		return ""
 	}
 	intent, _ := readTalk(text, symptom.Reading{}, false)
-	if !slices.Contains(voiceIntents, intent) {
+	if !slices.Contains(controlIntents, intent) {
 		return ""
 	}
 	return intent
 }
 
 // controlsFirst is triage with one step before it: free words that are
-// only a voice change go to their intent, as a device's recogniser would
+// only a control (a voice change, "say that again") go to their intent, as a device's recogniser would
 // send them, so triage never reads the sleeping person in them as the one
 // in pain.
 type controlsFirst struct{ skill.Triage }
 
 func (c controlsFirst) Before(t *router.Turn) (*router.Reply, error) {
 	if t.Text != "" && t.Intent == IntentDescribe {
-		if intent := voiceOnly(t.Text); intent != "" {
+		if intent := controlOnly(t.Text); intent != "" {
 			env := alexa.RequestEnvelope{}
 			if t.Request != nil {
 				env = *t.Request
