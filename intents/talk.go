@@ -248,6 +248,11 @@ func definedAt(ws []string, i int) bool {
 
 // cueFits reports whether a cue of talk.yaml fits the words.
 func cueFits(cue string, ws []string) bool {
+	if strings.HasPrefix(cue, "^") && len(ws) > 1 && slices.Contains(fillers, ws[0]) && cueFits(cue, ws[1:]) {
+		// "Oh hello again", "um, say that again": a filler first is
+		// no word of the sentence.
+		return true
+	}
 	anchored := strings.HasPrefix(cue, "^")
 	cue = strings.TrimPrefix(cue, "^")
 	for i, phrase := range strings.Split(cue, " + ") {
@@ -285,6 +290,9 @@ func phraseAt(p, ws []string) bool {
 	}
 	return true
 }
+
+// fillers are sounds said before the words: "oh", "um", "well".
+var fillers = []string{"oh", "um", "umm", "uh", "er", "erm", "ah", "hmm", "well", "so"}
 
 // questionWords say a sentence asks something.
 var questionWords = []string{"what", "what's", "whats", "is", "could", "can", "does", "do", "would", "should", "will",
