@@ -2672,7 +2672,7 @@ var (
 		},
 		// "triage.meanwhile.hang"
 		{
-			Say: []string{"Let it hang down if that helps; don't raise or heat it."},
+			Say: []string{"Let it hang down; don't raise or heat it."},
 			Sources: []string{
 				"refs §2 PAD: rest pain eases with the leg hanging down",
 				"seed 001 PAD relieved by dangling the legs",
@@ -2680,7 +2680,7 @@ var (
 		},
 		// "triage.meanwhile.injury"
 		{
-			Say: []string{"Keep weight off it, and rest it raised with a wrapped cold pack."},
+			Say: []string{"Keep off it, raised, with a wrapped cold pack."},
 			Sources: []string{
 				"seed 002 an ice pack reduces inflammation",
 				"seed 002 elevating the legs",
@@ -2753,14 +2753,12 @@ var (
 		},
 		// "triage.why.cant_move"
 		{
-			Say:     []string{"A leg that can't be moved needs checking, even if it isn't cold."},
+			Say:     []string{"A leg that won't move needs checking, even if warm."},
 			Sources: []string{"refs §3 row 2", "refs §2 acute limb ischaemia: paralysis"},
 		},
 		// "triage.why.child"
 		{
-			Say: []string{
-				"A limp, a fever, pain in one leg or a swollen joint isn't growing pains.",
-			},
+			Say:     []string{"A limp, fever, one sore leg or a swollen joint isn't growing pains."},
 			Sources: []string{"refs §3 row 10", "refs §2 growing pains: suspect another cause"},
 		},
 		// "triage.why.child_soon"
@@ -2772,9 +2770,7 @@ var (
 		},
 		// "triage.why.circulation"
 		{
-			Say: []string{
-				"Pain eased by hanging the leg down, or a darkening toe, can mean poor blood flow.",
-			},
+			Say: []string{"This can mean poor blood flow to the leg."},
 			Sources: []string{
 				"refs §3 row 9",
 				"refs §2 PAD: rest pain, critical limb ischaemia",
@@ -2790,7 +2786,7 @@ var (
 		},
 		// "triage.why.clot"
 		{
-			Say:     []string{"A swollen, warm, red or tender leg can be a blood clot."},
+			Say:     []string{"A leg like this can be a blood clot."},
 			Sources: []string{"refs §3 row 5", "refs §2 DVT: NHS", "seed 002 DVT"},
 		},
 		// "triage.why.clot_faint"
@@ -2802,14 +2798,12 @@ var (
 		},
 		// "triage.why.clot_risk"
 		{
-			Say: []string{
-				"After a pregnancy, surgery or a long journey, a swollen leg can be a clot.",
-			},
+			Say:     []string{"After pregnancy, surgery or travel, this can be a clot."},
 			Sources: []string{"refs §3 row 6", "refs §2 DVT: Wells score, pregnancy"},
 		},
 		// "triage.why.cold"
 		{
-			Say:     []string{"A cold leg or foot can mean the blood flow to it is poor."},
+			Say:     []string{"A cold leg or foot can mean poor blood flow."},
 			Sources: []string{"refs §3 row 2", "refs §2 acute limb ischaemia: coldness"},
 		},
 		// "triage.why.collapse"
@@ -2836,7 +2830,7 @@ var (
 		},
 		// "triage.why.cramp"
 		{
-			Say: []string{"A cramp that won't let go after ten minutes isn't an ordinary cramp."},
+			Say: []string{"A cramp lasting over ten minutes isn't an ordinary cramp."},
 			Sources: []string{
 				"refs §3 row 8",
 				"refs §2 nocturnal leg cramps: last up to 10 minutes",
@@ -2844,16 +2838,12 @@ var (
 		},
 		// "triage.why.diabetic_foot"
 		{
-			Say: []string{
-				"With diabetes, a foot sore can get infected fast, even if it barely hurts.",
-			},
+			Say:     []string{"With diabetes, a foot sore can get infected fast, even if painless."},
 			Sources: []string{"refs §3 row 11", "refs §2 diabetic neuropathy: daily foot care"},
 		},
 		// "triage.why.fall"
 		{
-			Say: []string{
-				"Pain after a fall can be a broken bone even if you can walk, so it needs an X-ray.",
-			},
+			Say: []string{"This can be a break, even if you can walk."},
 			Sources: []string{
 				"refs §3 fall or knock row: walking, but new hip or leg pain → U (same-day X-ray)",
 				"refs §2 fractures: a hip fracture does not always stop someone walking",
@@ -2866,13 +2856,13 @@ var (
 		},
 		// "triage.why.foot_drop"
 		{
-			Say:     []string{"A foot that has started to drag can mean a nerve is badly pressed."},
+			Say:     []string{"A foot that starts to drag can mean a badly pressed nerve."},
 			Sources: []string{"refs §3 row 12", "refs §2 acute foot drop"},
 		},
 		// "triage.why.fracture"
 		{
 			Say: []string{
-				"After a fall, not being able to get up or stand, or a leg that looks shorter or turned out, can be a broken bone. Keep still and warm while you wait.",
+				"After a fall, this can be a broken hip or leg. Keep still and warm while you wait.",
 			},
 			Sources: []string{
 				"refs §3 possible fracture row",
@@ -2903,12 +2893,12 @@ var (
 		},
 		// "triage.why.infection"
 		{
-			Say:     []string{"A hot, red, spreading patch with a fever can be a skin infection."},
+			Say:     []string{"A hot, red, spreading patch with fever can be an infection."},
 			Sources: []string{"refs §3 row 7", "refs §2 cellulitis"},
 		},
 		// "triage.why.injury"
 		{
-			Say: []string{"Not being able to stand on it can mean a break or a bad sprain."},
+			Say: []string{"If you can't stand on it, it may be broken."},
 			Sources: []string{
 				"seed 002 after an injury",
 				"issue 3: injury and unable to bear weight",
@@ -2940,9 +2930,7 @@ var (
 		},
 		// "triage.why.limb"
 		{
-			Say: []string{
-				"A sore that won't heal, a pale foot, or pain at rest can mean poor blood flow.",
-			},
+			Say:     []string{"This can mean poor blood flow to the foot."},
 			Sources: []string{"refs §3 critical limb ischaemia row", "refs §2 PAD"},
 		},
 		// "triage.why.lungs"
@@ -2973,9 +2961,7 @@ var (
 		},
 		// "triage.why.preeclampsia"
 		{
-			Say: []string{
-				"In pregnancy, sudden swelling, a bad headache, blurred vision or pain under the ribs needs checking today: call your midwife.",
-			},
+			Say: []string{"In pregnancy this needs checking today; call your midwife too."},
 			Sources: []string{
 				"refs §3 pre-eclampsia row",
 				"refs §2 swelling in pregnancy: contact the GP or midwife straight away",
@@ -3046,7 +3032,7 @@ var (
 		},
 		// "triage.why.vision"
 		{
-			Say:     []string{"Blurred vision, flashes, or spots that are new need checking today."},
+			Say:     []string{"New blurred sight, flashes or spots need checking today."},
 			Sources: []string{"refs §2 stroke: BE FAST eyes"},
 		},
 		// "triage.why.weakness"
@@ -3061,17 +3047,17 @@ var (
 		},
 		// "triage.worse.blood_supply"
 		{
-			Say:     []string{"If it turns cold, pale or numb, call {number} at once."},
+			Say:     []string{"If it turns cold, pale or numb, call {number}."},
 			Sources: []string{"refs §3 row 2"},
 		},
 		// "triage.worse.breathing"
 		{
-			Say:     []string{"If breathing gets hard or the chest hurts, call {number} at once."},
+			Say:     []string{"If breathing gets hard or the chest hurts, call {number}."},
 			Sources: []string{"refs §3 rows 1 and 2", "refs §1 Infermedica: if worse"},
 		},
 		// "triage.worse.child"
 		{
-			Say: []string{"If the child turns floppy or hard to wake, call {number} at once."},
+			Say: []string{"If they turn floppy or hard to wake, call {number}."},
 			Sources: []string{
 				"refs §1 NHS Pathways: consciousness first",
 				"refs §3 row 4: confusion",
@@ -3079,7 +3065,7 @@ var (
 		},
 		// "triage.worse.infection"
 		{
-			Say: []string{"If confusion or faintness comes on, call {number} at once."},
+			Say: []string{"If confusion or faintness comes on, call {number}."},
 			Sources: []string{
 				"refs §3 row 4",
 				"refs §2 cellulitis: admit if confusion, fast heart rate",
@@ -3087,9 +3073,7 @@ var (
 		},
 		// "triage.worse.spine"
 		{
-			Say: []string{
-				"If numbness between the legs or trouble peeing starts, call {number} at once.",
-			},
+			Say:     []string{"If numbness down below or bladder trouble starts, call {number}."},
 			Sources: []string{"refs §3 row 3"},
 		},
 		// "unknown.answer"

@@ -1402,10 +1402,7 @@ var loaded = &data{
 	},
 	locales: map[string]Locale{
 		"en-AU": {Emergency: "000", Urgent: "a doctor, or an emergency department"},
-		"en-CA": {
-			Emergency: "911",
-			Urgent:    "an urgent care clinic or an emergency department",
-		},
+		"en-CA": {Emergency: "911", Urgent: "urgent care or an emergency department"},
 		"en-GB": {Emergency: "999", Urgent: "call 111, or go to A&E"},
 		"en-IN": {
 			Emergency: "112",
@@ -1414,7 +1411,7 @@ var loaded = &data{
 		"en-US": {Emergency: "911", Urgent: "urgent care or an emergency department"},
 	},
 	deflt: Locale{
-		Emergency: "your local emergency number",
+		Emergency: "emergency services",
 		Urgent:    "urgent care or an emergency department",
 	},
 	intents: loadedMap(loaded2Keys[:], loaded2Values[:]),

@@ -46,7 +46,7 @@ func said(r *router.Reply) string {
 }
 
 func TestGuardEmergency(t *testing.T) {
-	for locale, number := range map[string]string{"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112", "fr-FR": "your local emergency number"} {
+	for locale, number := range map[string]string{"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112", "fr-FR": "emergency services"} {
 		c := &session.Context{Topic: "cramp", Pending: "cramp.relief", Routine: &session.Routine{ID: "calf"}}
 		pre, err := guard(t).Before(turn(c, locale, "DescribeSymptomIntent", "my calf is swollen and I can't catch my breath"))
 		if err != nil {
@@ -174,5 +174,37 @@ func BenchmarkGuardTurn(b *testing.B) {
 		c := &session.Context{Topic: "cramp", Pending: "cramp.relief"}
 		tr := turn(c, "en-US", "DescribeSymptomIntent", "no, and now it's swollen and hot")
 		g.Before(tr)
+	}
+}
+
+// TestAnswersFit checks that every emergency and urgent answer, in every
+// locale, is at most content.MaxWords spoken words (issue 11): said to
+// someone frightened at night, it must be short enough to take in whole.
+func TestAnswersFit(t *testing.T) {
+	g := guard(t)
+	locales := []string{""}
+	for l := range loaded.locales {
+		locales = append(locales, l)
+	}
+	rules := append([]*Rule{nil}, Rules()...)
+	for _, rule := range rules {
+		for _, loc := range locales {
+			var r router.Reply
+			switch {
+			case rule != nil && rule.Level == Emergency:
+				r = *g.emergency(turn(&session.Context{}, loc, "DescribeSymptomIntent", ""), rule)
+			case rule == nil || rule.Level == Urgent:
+				r = g.urgent(turn(&session.Context{}, loc, "DescribeSymptomIntent", ""), rule)
+			default:
+				continue
+			}
+			if n := r.Speech.Words(); n > content.MaxWords {
+				id := "general"
+				if rule != nil {
+					id = rule.ID
+				}
+				t.Errorf("%s (%s): %d words: %s", id, loc, n, said(&r))
+			}
+		}
 	}
 }
