@@ -78,6 +78,13 @@ func newSet(lib *content.Library) *set {
 
 // New returns a router with every conversation registered.
 func New(lib *content.Library) *router.Router {
+	r, _ := build(lib)
+	return r
+}
+
+// build makes the router and the set of conversations behind it, whose
+// fit the skill runs last on every answer.
+func build(lib *content.Library) (*router.Router, *set) {
 	s := newSet(lib)
 	r := router.New(router.HandlerFunc(s.fallback))
 	s.registerBuiltins(r)
@@ -93,7 +100,7 @@ func New(lib *content.Library) *router.Router {
 	s.registerTalk(r)
 	s.keepRoutine(r)
 	s.recordLast(r)
-	return r
+	return r, s
 }
 
 // say builds a reply from content texts, in order, spoken about whom the

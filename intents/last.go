@@ -52,28 +52,7 @@ func firstKey(line string) string {
 // refsOf reads speech back into the content lines it was said from, in
 // order. Words that are no content line are left out.
 func (s *set) refsOf(t *router.Turn, speech *alexa.SSML) (refs []string) {
-	ws := strings.Fields(plainWords(speech.Fragment()))
-	ix := s.lines()
-	var lines []lineRef
-	for at := 0; at < len(ws); {
-		best, n := lineRef{}, 0
-		cands := ix[strings.ToLower(ws[at])]
-		if k := "{"; strings.ToLower(ws[at]) != k {
-			cands = append(slices.Clip(cands), ix[k]...)
-		}
-		for _, c := range cands {
-			f := strings.Fields(words(t, c.Raw))
-			if len(f) > n && at+len(f) <= len(ws) && slices.Equal(f, ws[at:at+len(f)]) {
-				best, n = c, len(f)
-			}
-		}
-		if n == 0 {
-			at++
-			continue
-		}
-		lines = append(lines, best)
-		at += n
-	}
+	lines, _ := s.linesOf(t, speech)
 	// A run of a text's every line, in order, is the text.
 	for i := 0; i < len(lines); {
 		id := lines[i].ID
@@ -91,6 +70,35 @@ func (s *set) refsOf(t *router.Turn, speech *alexa.SSML) (refs []string) {
 		i++
 	}
 	return refs
+}
+
+// linesOf reads speech back into the content lines it was said from, in
+// order, and reports whether they are all of its words.
+func (s *set) linesOf(t *router.Turn, speech *alexa.SSML) (lines []lineRef, whole bool) {
+	ws := strings.Fields(plainWords(speech.Fragment()))
+	ix := s.lines()
+	whole = true
+	for at := 0; at < len(ws); {
+		best, n := lineRef{}, 0
+		cands := ix[strings.ToLower(ws[at])]
+		if k := "{"; strings.ToLower(ws[at]) != k {
+			cands = append(slices.Clip(cands), ix[k]...)
+		}
+		for _, c := range cands {
+			f := strings.Fields(words(t, c.Raw))
+			if len(f) > n && at+len(f) <= len(ws) && slices.Equal(f, ws[at:at+len(f)]) {
+				best, n = c, len(f)
+			}
+		}
+		if n == 0 {
+			whole = false
+			at++
+			continue
+		}
+		lines = append(lines, best)
+		at += n
+	}
+	return lines, whole
 }
 
 // sayRefs says the content lines refs name, for this turn's subject, and

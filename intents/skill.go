@@ -49,10 +49,11 @@ func NewSkill(o Options) (*skill.Skill, error) {
 	if log == nil {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
+	r, s := build(lib)
 	return &skill.Skill{
-		Router:        New(lib),
+		Router:        r,
 		Store:         o.Store,
-		Triage:        controlsFirst{guard},
+		Triage:        controlsFirst{Triage: guard, fit: s.fit},
 		Digits:        triage.Numbers(),
 		SkillID:       o.SkillID,
 		UserKeySecret: o.UserKeySecret,

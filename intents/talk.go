@@ -58,8 +58,8 @@ const (
 	answerSOS        = "talk.sos"
 
 	// questionRest asks whether to say the rest of an answer cut to fit
-	// 40 words; answerRest keeps where the rest starts (a content ID and
-	// a line number, never the words) and answerRestWas the question
+	// 40 words; answerRest keeps the rest's content lines (refs, as
+	// last.go keeps them, never the words) and answerRestWas the question
 	// that was waiting before it.
 	questionRest  = "talk.rest"
 	answerRest    = "talk.rest.at"
@@ -746,7 +746,11 @@ func (s *set) sayPart(t *router.Turn, id string, from, room int) (router.Reply, 
 	if k == len(lines) {
 		return r, false
 	}
-	t.State.SetAnswer(answerRest, id+"#"+strconv.Itoa(from+k))
+	var rest []string
+	for i := from + k; i < from+len(lines); i++ {
+		rest = append(rest, id+"#"+strconv.Itoa(i))
+	}
+	t.State.SetAnswer(answerRest, strings.Join(rest, ","))
 	t.State.Pending = questionRest
 	r.Question = ask
 	return r, true
@@ -754,32 +758,42 @@ func (s *set) sayPart(t *router.Turn, id string, from, room int) (router.Reply, 
 
 // restAnswer takes the answer to "Want the rest?": a yes says the rest
 // (and the offer the answer would have made); either way the question
-// that was waiting comes back.
+// that was waiting comes back. The rest is said whole: fit cuts it again
+// if it is still too long.
 func (s *set) restAnswer(t *router.Turn, q, a string) (router.Reply, error) {
-	id, from, _ := strings.Cut(t.State.Answer(answerRest), "#")
+	refs := strings.Split(t.State.Answer(answerRest), ",")
 	was := t.State.Answer(answerRestWas)
 	t.State.SetAnswer(answerRest, "")
 	t.State.SetAnswer(answerRestWas, "")
 	t.State.Pending = ""
-	n, err := strconv.Atoi(from)
-	if a != session.Yes || err != nil || !s.lib.Has(id) {
+	b := &alexa.SSML{}
+	if a != session.Yes || s.sayRefs(t, b, refs) == 0 {
 		r := router.Reply{Speech: s.speech(t, "talk.hold.no")}
+		if was == restEnd {
+			r.End = true
+			return r, nil
+		}
 		t.State.Pending = was
 		if !s.resume(t, &r) {
 			r.Question = words(t, s.lib.Get("reprompt.where").Ask)
 		}
 		return r, nil
 	}
-	r, cut := s.sayPart(t, id, n, s.room(t))
-	if cut {
-		t.State.SetAnswer(answerRestWas, was)
+	r := router.Reply{Speech: b}
+	if was == restEnd {
+		r.End = true
 		return r, nil
 	}
 	if was != "" {
+		// Asked as it was, whatever its length: fit cuts again if need
+		// be.
 		t.State.Pending = was
-		s.resume(t, &r)
+		if r.Question = s.questionText(t, was); r.Question == "" {
+			s.resume(t, &r)
+		}
 		return r, nil
 	}
+	id, _, _ := strings.Cut(refs[len(refs)-1], "#")
 	for _, tp := range talk.Topics {
 		if tp.Text == id {
 			s.addOffer(t, &r, tp.Offer)

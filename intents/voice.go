@@ -72,7 +72,21 @@ func controlOnly(text string) string {
 // only a control (a voice change, "say that again") go to their intent, as a device's recogniser would
 // send them, so triage never reads the sleeping person in them as the one
 // in pain.
-type controlsFirst struct{ skill.Triage }
+type controlsFirst struct {
+	skill.Triage
+	// fit keeps the answer within 40 words, once triage has added its own
+	// (fit.go).
+	fit func(*router.Turn, router.Reply) router.Reply
+}
+
+// After lets triage add to the answer, then fits it to 40 words.
+func (c controlsFirst) After(t *router.Turn, r router.Reply) (router.Reply, error) {
+	r, err := c.Triage.After(t, r)
+	if err != nil || c.fit == nil {
+		return r, err
+	}
+	return c.fit(t, r), nil
+}
 
 func (c controlsFirst) Before(t *router.Turn) (*router.Reply, error) {
 	if t.Text != "" && t.Intent == IntentDescribe {

@@ -1216,9 +1216,8 @@ var (
 		// "help"
 		{
 			Say: []string{
-				"I can talk you through a cramp, restless legs, hip or nerve pain, and tell you when to see a doctor.",
-				"Just say what you feel, like: my calf is cramping.",
-				"I give general self-care, not a diagnosis.",
+				"I can talk you through a cramp, restless legs, hip or nerve pain, and say when to see a doctor.",
+				"It's general self-care, not a diagnosis.",
 			},
 			Sources: []string{"refs §1 Alexa platform"},
 		},
@@ -1727,8 +1726,8 @@ var (
 		// "nerve.relief"
 		{
 			Say: []string{
-				"Find a position that takes the pressure off: on {your} back with a pillow under {your} knees, or on {your} side with a pillow between them.",
-				"Turn slowly, and keep {your} back straight.",
+				"Ease the pressure: on {your} back, a pillow under {your} knees, or on {your} side, one between them.",
+				"Turn slowly.",
 			},
 			Sources: []string{
 				"seed 001 pillows to keep the spine in neutral alignment for sciatica",

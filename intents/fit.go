@@ -1,0 +1,104 @@
+package intents
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/nightlegs/nightlegs/intents/dialog"
+	"github.com/nightlegs/nightlegs/internal/alexa"
+	"github.com/nightlegs/nightlegs/internal/content"
+	"github.com/nightlegs/nightlegs/internal/router"
+	"github.com/nightlegs/nightlegs/internal/triage"
+)
+
+// fit keeps every answer within content.MaxWords (issue 11): someone half
+// asleep takes in a few sentences, not a page. It runs last, after triage
+// has added its words, so it sees the answer as it will be said.
+//
+// A longer answer says the lines that fit and asks "Want the rest?",
+// keeping the rest's content lines (never the words) and the question it
+// held back; a yes says them (restAnswer). Triage's lines always stay in
+// what is said. A screening question whose yes would call for care today
+// or an ambulance is never held back, so an answer that asks one is left
+// whole (its texts are kept short instead); one that would only call for a
+// doctor in the next few days ("most nights?") waits a turn behind "Want
+// the rest?". Answers triage ended (urgent, emergency) are
+// never cut: their texts are written to fit (internal/triage,
+// TestAnswersFit). Words that are no content line (a routine's step, a
+// count) cannot be kept for later, so such an answer is left whole, and
+// TestAnswerWords counts it.
+func (s *set) fit(t *router.Turn, r router.Reply) router.Reply {
+	if r.Plain || r.Speech == nil || triage.AtLeast(t.State.Level, triage.Urgent) {
+		return r
+	}
+	n := wordCount(plainWords(r.Speech.Fragment()))
+	q := wordCount(r.Question)
+	if n+q <= content.MaxWords {
+		return r
+	}
+	lines, whole := s.linesOf(t, r.Speech)
+	if !whole || len(lines) < 2 {
+		return r
+	}
+	was := t.State.Pending
+	if r.Question != "" && !canWait(was) {
+		return r
+	}
+	ask := words(t, s.lib.Get(questionRest).Ask)
+	room := content.MaxWords - wordCount(ask)
+	kept := 0 // words of the lines triage said, which always stay
+	for _, l := range lines {
+		if fromTriage(l.ID) {
+			kept += wordCount(words(t, l.Raw))
+		}
+	}
+	b := &alexa.SSML{}
+	var rest []string
+	said := 0
+	for _, l := range lines {
+		w := wordCount(words(t, l.Raw))
+		switch {
+		case fromTriage(l.ID):
+		case len(rest) == 0 && (said == 0 || said+kept+w <= room):
+			said += w
+		default:
+			rest = append(rest, l.ID+"#"+strconv.Itoa(l.Line))
+			continue
+		}
+		b.Say(words(t, l.Raw))
+	}
+	if len(rest) == 0 {
+		return r
+	}
+	r.Speech = b
+	if r.End {
+		was = restEnd
+	}
+	t.State.SetAnswer(answerRest, strings.Join(rest, ","))
+	t.State.SetAnswer(answerRestWas, was)
+	t.State.Pending = questionRest
+	r.Question = ask
+	// An answer that would have ended the session waits for the yes.
+	r.End = false
+	return r
+}
+
+// canWait reports whether the question pending may wait a turn behind
+// "Want the rest?": any but a screening question whose yes is urgent or
+// an emergency.
+func canWait(pending string) bool {
+	id, ok := strings.CutPrefix(pending, dialog.TriagePrefix)
+	if !ok {
+		return true
+	}
+	q, ok := triage.Lookup(id)
+	return ok && !triage.AtLeast(triage.Evaluate(q.Yes.Sets).Level, triage.Urgent)
+}
+
+// restEnd is kept as the question a cut answer held back when the answer
+// would have ended the session: the rest, or a no, ends it.
+const restEnd = "end"
+
+// fromTriage reports whether a content text is triage's own (its soon
+// words and why), which a cut answer always keeps.
+func fromTriage(id string) bool { return strings.HasPrefix(id, "triage.") }
