@@ -668,6 +668,17 @@ var std = sync.OnceValue(func() *reader {
 			"blue bulging",
 			"purple veins",
 			"ropey veins",
+			"stinking hot",
+			"hot all week",
+			"boiling hot day",
+			"a scorcher",
+			"twisted in the blankets",
+			"twisted in the sheets",
+			"twisted in the covers",
+			"tangled in the sheets",
+			"tangled in the blankets",
+			"all twisted in",
+			"tangled up in",
 		},
 		peopleSay: []string{
 			"boy",
@@ -1975,6 +1986,7 @@ var (
 		"stiff",
 		"stiffness",
 		"still",
+		"stinking",
 		"stitch",
 		"stitches",
 		"stockings",
@@ -2030,6 +2042,7 @@ var (
 		"taking",
 		"talking",
 		"talks",
+		"tangled",
 		"teeth",
 		"temp",
 		"temperature",
@@ -3093,6 +3106,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "scorcher"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"a", "bit"},
 				means: []meaning{
 					{kind: 10},
@@ -3571,6 +3590,12 @@ var (
 				toks: []string{"all", "my", "joints"},
 				means: []meaning{
 					{kind: 5, id: "several_joints"},
+				},
+			},
+			{
+				toks: []string{"all", "twisted", "in"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -5455,6 +5480,12 @@ var (
 		},
 		// "boiling"
 		{
+			{
+				toks: []string{"boiling", "hot", "day"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"boiling", "up"},
 				means: []meaning{
@@ -16204,6 +16235,12 @@ var (
 			},
 			{
 				toks: []string{"hot", "water", "bags"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "all", "week"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -29360,6 +29397,15 @@ var (
 				},
 			},
 		},
+		// "stinking"
+		{
+			{
+				toks: []string{"stinking", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "stitch"
 		{
 			{
@@ -30367,6 +30413,27 @@ var (
 				toks: []string{"talks"},
 				means: []meaning{
 					{kind: 3, id: "speech"},
+				},
+			},
+		},
+		// "tangled"
+		{
+			{
+				toks: []string{"tangled", "in", "the", "sheets"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"tangled", "in", "the", "blankets"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"tangled", "up", "in"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -32068,6 +32135,24 @@ var (
 		},
 		// "twisted"
 		{
+			{
+				toks: []string{"twisted", "in", "the", "blankets"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"twisted", "in", "the", "sheets"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"twisted", "in", "the", "covers"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"twisted", "my", "ankle"},
 				means: []meaning{
