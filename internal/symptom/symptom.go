@@ -120,6 +120,7 @@ const (
 	factUnder3 = "under_3"
 	dropFact   = "none"
 	subjChild  = "child"
+	subjOther  = "other"
 	// Timing IDs that make a flag Chronic.
 	timingLong    = "long"
 	timingGradual = "gradual"
@@ -941,6 +942,12 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string)
 	for pass, n := 0, -1; pass < 4 && n != len(facts); pass++ {
 		n = len(facts)
 		r.readCombos(hits, cl, present, facts)
+	}
+	if rd.Subject == subjChild && (facts["pregnant"] || facts["recent_birth"]) &&
+		!slices.ContainsFunc(hits, func(h hit) bool { return h.m.kind == kAge }) {
+		// A daughter who is pregnant, or has just given birth, is grown
+		// up: her legs are no child's growing pains.
+		rd.Subject = subjOther
 	}
 	if rd.Subject == subjChild {
 		facts[factChild] = true

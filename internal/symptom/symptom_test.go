@@ -150,6 +150,8 @@ func TestWhom(t *testing.T) {
 	tests := []struct{ say, subject, person string }{
 		{"my son's legs hurt at night", "child", "son"},
 		{"my daughter has a limp", "child", "daughter"},
+		{"my daughter's pregnant and keeps getting leg cramps", "other", "daughter"},
+		{"my 15 year old daughter is pregnant and her calf hurts", "child", "child"},
 		{"my kid keeps waking up with sore legs", "child", "child"},
 		{"my husband's calf is swollen", "partner", "husband"},
 		{"my wife has cramps", "partner", "wife"},
