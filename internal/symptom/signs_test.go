@@ -129,3 +129,15 @@ func TestDenialValuesDeny(t *testing.T) {
 		}
 	}
 }
+
+// TestSignPartBack checks that the back travels in the WarningSign slots:
+// a device that keeps "wet bed" from "woke up in a wet bed and my back's
+// killing me" must keep "back" too, or the spinal-cord sign is lost.
+func TestSignPartBack(t *testing.T) {
+	if !slices.Contains(SignPhrases(), "back") {
+		t.Fatal(`"back" is no WarningSign phrase`)
+	}
+	if rd := Read("sheets were soaked and back"); !slices.Contains(rd.Facts, "bladder_change") {
+		t.Errorf("a wet bed kept with the back reads %v, want bladder_change", rd.Facts)
+	}
+}

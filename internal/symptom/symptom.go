@@ -1207,7 +1207,8 @@ func SignGroups() []SignGroup {
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
 	// Where numbness or a dark patch is a sign ("between my legs", "a
-	// toe"); the leg's own parts would only crowd the slots.
+	// toe"), and the back, without which a wet bed is no sign of a
+	// pressed spinal cord; the leg's own parts would only crowd the slots.
 	for _, id := range signParts {
 		for _, p := range std().partsSay[id] {
 			add("part-"+id, p)
@@ -1297,7 +1298,7 @@ var fineForms = []string{
 }
 
 // signParts are the body parts whose words the WarningSign values carry.
-var signParts = []string{"groin", "toes"}
+var signParts = []string{"groin", "toes", "back"}
 
 // agesNumbers stand for "#" in the ages of the WarningSign values.
 var agesNumbers = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
