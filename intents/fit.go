@@ -52,20 +52,42 @@ func (s *set) fit(t *router.Turn, r router.Reply) router.Reply {
 			kept += wordCount(words(t, l.Raw))
 		}
 	}
-	b := &alexa.SSML{}
-	var rest []string
+	// The lines said: the first, then each that fits, until one does
+	// not; at least one line is kept for later, or "Want the rest?"
+	// would only make the answer longer.
+	last := -1
+	for i, l := range lines {
+		if !fromTriage(l.ID) {
+			last = i
+		}
+	}
+	keep := make([]bool, len(lines))
 	said := 0
-	for _, l := range lines {
+	for i, l := range lines {
 		w := wordCount(words(t, l.Raw))
 		switch {
 		case fromTriage(l.ID):
-		case len(rest) == 0 && (said == 0 || said+kept+w <= room):
+			keep[i] = true
+		case said == 0 || (i != last && said+kept+w <= room):
+			keep[i] = true
 			said += w
+		}
+		if !keep[i] && !fromTriage(l.ID) {
+			break
+		}
+	}
+	b := &alexa.SSML{}
+	var rest []string
+	for i, l := range lines {
+		switch {
+		case keep[i]:
+			b.Say(words(t, l.Raw))
+		case fromTriage(l.ID):
+			// A triage line after the cut is said now, all the same.
+			b.Say(words(t, l.Raw))
 		default:
 			rest = append(rest, l.ID+"#"+strconv.Itoa(l.Line))
-			continue
 		}
-		b.Say(words(t, l.Raw))
 	}
 	if len(rest) == 0 {
 		return r

@@ -789,7 +789,8 @@ var (
 		// "child.doctor"
 		{
 			Say: []string{
-				"Growing pains don't need a doctor, but have {them} checked if the pain is in one leg only, with a limp, fever or a swollen joint, in the daytime, with weight loss, or if {you} {are} under three.",
+				"Growing pains don't need a doctor, but have {them} checked if the pain is in one leg only, with a limp, fever or a swollen joint.",
+				"Or if it comes by day, with weight loss, or under age three.",
 			},
 			Sources: []string{"refs §2 growing pains (Pulse; EBMG/Duodecim)"},
 		},
@@ -1694,7 +1695,7 @@ var (
 		// "nerve.numb"
 		{
 			Say: []string{
-				"If the numbness spreads, or the leg gets weaker, don't wait: get it checked today.",
+				"If the numbness spreads, or the leg gets weaker, get it checked today.",
 			},
 			Sources: []string{
 				"seed 000 numbness or weakness should prompt a consultation",
@@ -1807,7 +1808,8 @@ var (
 		// "questions.doctor.today"
 		{
 			Say: []string{
-				"Get care today for one leg that's swollen, warm or red, a spreading red patch with fever, a dragging foot, a diabetic foot sore, a leg that can't take weight after an injury, or a cramp lasting over ten minutes.",
+				"Get care today for one leg that's swollen, warm or red, a spreading red patch with fever, or a dragging foot.",
+				"Also a diabetic foot sore, a leg that can't bear weight after injury, or a cramp over ten minutes.",
 			},
 			Sources: []string{
 				"refs §3 triage table (U rows)",
@@ -1973,7 +1975,7 @@ var (
 		// "restless.doctor.raise"
 		{
 			Say: []string{
-				"When {you} see a doctor, ask for a blood test of {your} iron: low iron makes restless legs worse, and they can say whether iron would help.",
+				"When {you} see a doctor, ask for a blood test of {your} iron: low iron makes restless legs worse.",
 			},
 			Sources: []string{
 				"refs §3 frequent RLS disturbing sleep (D)",
