@@ -14,12 +14,12 @@ import (
 // A device's statistical NLU sends many questions about a cause ("could
 // arthritis be why my hip hurts at night", "I walked miles today, is that
 // why") to a symptom intent and keeps only that intent's slots, so the
-// question words are lost. Seven symptom intents (hip, joint, cramp,
-// circulation, sciatica, sore after exercise, someone else's) therefore
-// carry two slots of their own (infra/model/ask.json and the intents'
-// fragments): slotCause, a TalkTopic, and slotAsk, the words that ask
-// ("could it be", "is that why", "to blame", "do I need"). Which seven,
-// and why not more, was measured on the blind sets (README).
+// question words are lost. Eight symptom intents (hip, joint, cramp,
+// circulation, sciatica, restless legs, sore after exercise, someone
+// else's) therefore carry two slots of their own (infra/model/ask.json
+// and the intents' fragments): slotCause, a TalkTopic, and slotAsk, the
+// words that ask ("could it be", "is that why", "to blame", "do I need").
+// Which eight, and why not more, was measured on the blind sets (README).
 const (
 	slotCause = "cause"
 	slotAsk   = "ask"
