@@ -756,7 +756,7 @@ func (r *reader) answer(toks []string) (string, int) {
 			if _, ok := matchAt(p, toks, i); !ok {
 				continue
 			}
-			if !r.standsAlone(toks, i+len(p)) || pronounAnswer(p) && !endsAnswer(toks, i+len(p)) {
+			if !r.standsAlone(toks, i+len(p)) || pronounAnswer(p) && !endsAnswer(toks, i+len(p)) && !hedged(toks, i+len(p)) {
 				continue
 			}
 			if r.signAcross(toks, i, i+len(p)) {
@@ -784,16 +784,37 @@ func (r *reader) signAcross(toks []string, i, j int) bool {
 
 // pronounAnswer reports whether an answer phrase is a subject and its
 // verb ("i am", "it is"): said with more words after it, it is a
-// statement ("I am anxious", "it is my foot"), not a yes or a no.
+// statement ("I am anxious", "it is my foot"), not a yes or a no, unless
+// those words only hedge it (hedged).
 func pronounAnswer(p []string) bool {
-	if len(p) < 2 {
+	if len(p) != 2 {
 		return false
 	}
 	switch p[0] {
 	case "i", "it", "he", "she", "they", "we":
+	default:
+		return false
+	}
+	switch p[1] {
+	case "am", "is", "are", "have", "has", "does", "did", "do", "was":
 		return true
 	}
 	return false
+}
+
+// hedgeWords may follow an answer without making it a statement: "I am a
+// bit", "it is, yeah", "he is a little".
+var hedgeWords = []string{"a", "bit", "little", "slightly", "yes", "yeah", "yep", "so", "really", "quite", "very", "definitely", "actually", "too", "sometimes", "now", "right", "still", "i", "think"}
+
+// hedged reports whether the words from toks[j] to the next break are
+// all hedges ("I am a bit"), not a statement ("I am very tensed").
+func hedged(toks []string, j int) bool {
+	for ; j < len(toks) && !endsAnswer(toks, j); j++ {
+		if !slices.Contains(hedgeWords, toks[j]) {
+			return false
+		}
+	}
+	return true
 }
 
 // endsAnswer reports whether the answer ending before toks[j] ends there:

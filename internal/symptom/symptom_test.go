@@ -136,6 +136,12 @@ func TestAnswers(t *testing.T) {
 		{"I am", "yes"},
 		{"it is, and it's worse", "yes"},
 		{"I am anxious, should I go to hospital", ""},
+		{"i am a bit", "yes"},
+		{"i think so yes", "yes"},
+		{"it is a bit", "yes"},
+		{"he is a little", "yes"},
+		{"i have yeah", "yes"},
+		{"i am very tensed, is it something dangerous", ""},
 		{"it is my foot that hurts", ""},
 		{"", ""},
 	}
