@@ -40,9 +40,21 @@ func (s *set) fit(t *router.Turn, r router.Reply) router.Reply {
 	if !whole || len(lines) < 2 {
 		return r
 	}
-	was := t.State.Pending
-	if r.Question != "" && !canWait(was) {
+	if r.Question != "" && !canWait(t.State.Pending) {
 		return r
+	}
+	was := t.State.Pending
+	if held := t.State.Answer(answerHeld); was == questionHold && canWait(held) {
+		// The question already held behind "Shall we carry on?" (resume)
+		// is the one to keep: this cut holds it instead, and asks it
+		// itself after the rest. A screening question stays behind
+		// "Shall we carry on?", asked on a yes, as resume left it.
+		was = held
+	}
+	if was == questionRest {
+		// The answer said again ("say that again" at "Want the rest?"):
+		// the question held back is still the one kept before.
+		was = t.State.Answer(answerRestWas)
 	}
 	ask := words(t, s.lib.Get(questionRest).Ask)
 	room := content.MaxWords - wordCount(ask)
@@ -106,16 +118,22 @@ func (s *set) fit(t *router.Turn, r router.Reply) router.Reply {
 }
 
 // canWait reports whether the question pending may wait a turn behind
-// "Want the rest?": any but a screening question whose yes is urgent or
-// an emergency.
+// "Want the rest?": any but a screening question whose yes or no is
+// urgent or an emergency. A question already held behind "Shall we carry
+// on?" (resume) waits as it was.
 func canWait(pending string) bool {
 	id, ok := strings.CutPrefix(pending, dialog.TriagePrefix)
 	if !ok {
 		return true
 	}
 	q, ok := triage.Lookup(id)
-	return ok && !triage.AtLeast(triage.Evaluate(q.Yes.Sets).Level, triage.Urgent)
+	return ok && !triage.AtLeast(triage.Evaluate(q.Yes.Sets).Level, triage.Urgent) &&
+		!triage.AtLeast(triage.Evaluate(q.No.Sets).Level, triage.Urgent)
 }
+
+// alwaysSaid are the texts that name when to call the emergency number:
+// a no to "Want the rest?" still says them.
+var alwaysSaid = []string{"questions.doctor.now"}
 
 // restEnd is kept as the question a cut answer held back when the answer
 // would have ended the session: the rest, or a no, ends it.

@@ -769,6 +769,14 @@ func (s *set) restAnswer(t *router.Turn, q, a string) (router.Reply, error) {
 	b := &alexa.SSML{}
 	if a != session.Yes || s.sayRefs(t, b, refs) == 0 {
 		r := router.Reply{Speech: s.speech(t, "talk.hold.no")}
+		// When to call the emergency number is said all the same.
+		var must []string
+		for _, ref := range refs {
+			if id, _, _ := strings.Cut(ref, "#"); slices.Contains(alwaysSaid, id) {
+				must = append(must, ref)
+			}
+		}
+		s.sayRefs(t, r.Speech, must)
 		if was == restEnd {
 			r.End = true
 			return r, nil
