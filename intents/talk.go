@@ -718,7 +718,7 @@ func (s *set) room(t *router.Turn) int {
 
 // sayPart says text id from line from on, as many lines as fit in room
 // words; when some are left, it asks whether to say the rest, keeping
-// where they start, and reports true.
+// the rest's content lines (answerRest), and reports true.
 func (s *set) sayPart(t *router.Turn, id string, from, room int) (router.Reply, bool) {
 	lines := s.lib.Get(id).Say
 	if from >= len(lines) {
