@@ -3043,8 +3043,14 @@ var (
 		},
 		// "triage.why.weight"
 		{
-			Say:     []string{"Losing weight without trying should always be checked."},
-			Sources: []string{"seed 000 unexplained weight loss", "refs §2 growing pains"},
+			Say: []string{
+				"Night pain with weight loss you can't explain, night sweats, or feeling unwell should always be checked.",
+			},
+			Sources: []string{
+				"seed 000 unexplained weight loss",
+				"refs §2 growing pains",
+				"refs §3 night pain with weight loss, night sweats or feeling generally unwell (D)",
+			},
 		},
 		// "triage.worse.blood_supply"
 		{

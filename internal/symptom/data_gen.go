@@ -327,7 +327,7 @@ var std = sync.OnceValue(func() *reader {
 				Sensations: []string{"hard"},
 				Text:       true,
 				Needs:      []string{"knock", "exertion", "cast", "injury", "immobile"},
-				Unless:     []string{"cramp_word"},
+				Unless:     []string{"cramp_word", "both"},
 			},
 			{
 				Fact:       "compartment",
@@ -412,6 +412,12 @@ var std = sync.OnceValue(func() *reader {
 				Fact:       "saddle_numb",
 				Sensations: []string{"feel_loss"},
 				And:        []string{"wipe"},
+			},
+			{
+				Fact:       "night_sweats",
+				Sensations: []string{"sweat"},
+				Timing:     []string{"night"},
+				Text:       true,
 			},
 			{
 				Fact:       "daytime_pain",
@@ -869,10 +875,12 @@ var (
 		"arm",
 		"arms",
 		"around",
+		"arse",
 		"arthritic",
 		"arthritis",
 		"as",
 		"asking",
+		"ass",
 		"at",
 		"away",
 		"awful",
@@ -1253,6 +1261,7 @@ var (
 		"flopped",
 		"flopping",
 		"floppy",
+		"flops",
 		"flu",
 		"fluey",
 		"fluid",
@@ -1281,8 +1290,10 @@ var (
 		"gangrene",
 		"gangrenous",
 		"garbled",
+		"gash",
 		"gasping",
 		"gave",
+		"generally",
 		"genitals",
 		"gently",
 		"gets",
@@ -1425,6 +1436,7 @@ var (
 		"injured",
 		"injury",
 		"inner",
+		"insane",
 		"instep",
 		"insulin",
 		"intense",
@@ -1456,6 +1468,7 @@ var (
 		"kick",
 		"kicked",
 		"kicking",
+		"kicks",
 		"kid",
 		"kids",
 		"killer",
@@ -1484,6 +1497,7 @@ var (
 		"laps",
 		"last",
 		"lately",
+		"lay",
 		"leaden",
 		"leak",
 		"leaked",
@@ -1516,6 +1530,7 @@ var (
 		"little",
 		"locked",
 		"long",
+		"longer",
 		"loo",
 		"look",
 		"looks",
@@ -1544,6 +1559,7 @@ var (
 		"match",
 		"mattress",
 		"maybe",
+		"medicine",
 		"messed",
 		"meters",
 		"metformin",
@@ -1602,10 +1618,12 @@ var (
 		"new",
 		"newborn",
 		"next",
+		"nick",
 		"night",
 		"nightly",
 		"nights",
 		"no",
+		"nobody",
 		"none",
 		"nonsense",
 		"nor",
@@ -1649,6 +1667,7 @@ var (
 		"pained",
 		"painful",
 		"paining",
+		"painkiller",
 		"painkillers",
 		"pains",
 		"pale",
@@ -1672,6 +1691,7 @@ var (
 		"pee",
 		"peed",
 		"peeing",
+		"peeled",
 		"pees",
 		"perineum",
 		"peripheral",
@@ -1880,6 +1900,7 @@ var (
 		"sleep",
 		"sleeping",
 		"sleeps",
+		"slept",
 		"slightly",
 		"slip",
 		"slipped",
@@ -2009,6 +2030,7 @@ var (
 		"streaky",
 		"stretch",
 		"stretching",
+		"strong",
 		"struck",
 		"struggle",
 		"struggling",
@@ -2033,6 +2055,7 @@ var (
 		"swing",
 		"swole",
 		"swollen",
+		"tablet",
 		"tablets",
 		"tackle",
 		"tackled",
@@ -2140,6 +2163,7 @@ var (
 		"ulcers",
 		"unable",
 		"unbearable",
+		"unbelievable",
 		"unclear",
 		"uncomfortable",
 		"unconscious",
@@ -2153,6 +2177,7 @@ var (
 		"unresponsive",
 		"unsteady",
 		"until",
+		"unwell",
 		"up",
 		"uphill",
 		"upper",
@@ -2853,6 +2878,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "sore", "for", "weeks"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
 				toks: []string{"a", "catch", "in"},
 				means: []meaning{
 					{kind: 3, id: "cramp"},
@@ -2935,6 +2966,12 @@ var (
 			},
 			{
 				toks: []string{"a", "hole", "in"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"a", "raw", "spot"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
 				},
@@ -3083,6 +3120,18 @@ var (
 			},
 			{
 				toks: []string{"a", "stain"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"a", "gash"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"a", "nick"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
 				},
@@ -3305,6 +3354,12 @@ var (
 		// "after"
 		{
 			{
+				toks: []string{"after", "standing", "a", "few", "minutes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"after", "the", "long", "drive", "down"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
@@ -3320,6 +3375,12 @@ var (
 			},
 			{
 				toks: []string{"after", "a", "minute", "i'm"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"after", "standing", "few", "minutes"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -3370,6 +3431,18 @@ var (
 			},
 			{
 				toks: []string{"after", "a", "breather"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"after", "standing", "for"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"after", "standing", "still"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -3448,6 +3521,12 @@ var (
 				toks: []string{"after", "the", "op"},
 				means: []meaning{
 					{kind: 5, id: "recent_surgery"},
+				},
+			},
+			{
+				toks: []string{"after", "standing"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 				},
 			},
 			{
@@ -3628,6 +3707,18 @@ var (
 			},
 			{
 				toks: []string{"almost", "passed", "out"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
+				toks: []string{"almost", "passing", "out"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
+				toks: []string{"almost", "pass", "out"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
 				},
@@ -4079,6 +4170,31 @@ var (
 				},
 			},
 		},
+		// "arse"
+		{
+			{
+				toks: []string{"arse", "over", "tit"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"arse", "over", "head"},
+				means: []meaning{
+					{kind: 5, id: "fell"},
+				},
+			},
+			{
+				toks: []string{"arse", "over"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
+		},
 		// "arthritic"
 		{
 			{
@@ -4130,6 +4246,15 @@ var (
 				toks: []string{"asking", "what", "day"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
+				},
+			},
+		},
+		// "ass"
+		{
+			{
+				toks: []string{"ass", "over", "teakettle"},
+				means: []meaning{
+					{kind: 5, id: "fell"},
 				},
 			},
 		},
@@ -4835,6 +4960,12 @@ var (
 					{kind: 3, id: "disproportion"},
 				},
 			},
+			{
+				toks: []string{"beyond", "belief"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
 		},
 		// "bidi"
 		{
@@ -4959,6 +5090,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"bit", "the", "dust"},
+				means: []meaning{
+					{kind: 5, id: "fell"},
+				},
+			},
+			{
 				toks: []string{"bit", "bruised"},
 				means: []meaning{
 					{kind: 3, id: "sore"},
@@ -4976,6 +5113,12 @@ var (
 		},
 		// "black"
 		{
+			{
+				toks: []string{"black", "out", "when", "i", "stand"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
 			{
 				toks: []string{"black", "and", "blue"},
 				means: []meaning{
@@ -6311,7 +6454,19 @@ var (
 				},
 			},
 			{
+				toks: []string{"by", "morning", "it", "is", "gone"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
 				toks: []string{"by", "the", "next", "morning"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"by", "morning", "it's", "gone"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
 				},
@@ -8028,6 +8183,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"catch", "my", "toe"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"catch", "the", "toe"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"catch"},
 				means: []meaning{
 					{kind: 3, id: "hurt_sharp"},
@@ -8053,6 +8220,18 @@ var (
 			},
 			{
 				toks: []string{"catching", "my", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"catching", "the", "toe"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"catching", "my", "toe"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
 				},
@@ -9745,6 +9924,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"deep", "cut"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
 				toks: []string{"deep", "breath"},
 				means: []meaning{
 					{kind: 8},
@@ -10214,6 +10399,12 @@ var (
 				toks: []string{"doesn't", "know", "the", "day"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"doesn't", "feel", "when"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
 				},
 			},
 			{
@@ -11381,6 +11572,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"even", "strong", "tablet"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"even", "lying", "still"},
 				means: []meaning{
 					{kind: 5, id: "rest_pain"},
@@ -11423,6 +11620,12 @@ var (
 				toks: []string{"evening", "walk"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"evening", "time"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
 				},
 			},
 		},
@@ -11962,6 +12165,7 @@ var (
 			{
 				toks: []string{"falls", "asleep"},
 				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
 					{kind: 8},
 				},
 			},
@@ -12088,6 +12292,12 @@ var (
 		// "feel"
 		{
 			{
+				toks: []string{"feel", "like", "i", "need", "to"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
+			{
 				toks: []string{"feel", "like", "i'll", "pass", "out"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
@@ -12100,6 +12310,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"feel", "*", "*", "bruised"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
+				},
+			},
+			{
 				toks: []string{"feel", "like", "passing", "out"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
@@ -12109,6 +12325,12 @@ var (
 				toks: []string{"feel", "weak", "all", "over"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"feel", "*", "bruised"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
 				},
 			},
 			{
@@ -12153,9 +12375,33 @@ var (
 					{kind: 5, id: "fever"},
 				},
 			},
+			{
+				toks: []string{"feel", "unwell"},
+				means: []meaning{
+					{kind: 5, id: "unwell_general"},
+				},
+			},
+			{
+				toks: []string{"feel", "poorly"},
+				means: []meaning{
+					{kind: 5, id: "unwell_general"},
+				},
+			},
+			{
+				toks: []string{"feel", "rough"},
+				means: []meaning{
+					{kind: 5, id: "unwell_general"},
+				},
+			},
 		},
 		// "feeling"
 		{
+			{
+				toks: []string{"feeling", "*", "bruised"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
+				},
+			},
 			{
 				toks: []string{"feeling", "bruised"},
 				means: []meaning{
@@ -12166,6 +12412,24 @@ var (
 				toks: []string{"feeling", "fluey"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
+				},
+			},
+			{
+				toks: []string{"feeling", "unwell"},
+				means: []meaning{
+					{kind: 5, id: "unwell_general"},
+				},
+			},
+			{
+				toks: []string{"feeling", "poorly"},
+				means: []meaning{
+					{kind: 5, id: "unwell_general"},
+				},
+			},
+			{
+				toks: []string{"feeling", "rough"},
+				means: []meaning{
+					{kind: 5, id: "unwell_general"},
 				},
 			},
 			{
@@ -12183,6 +12447,12 @@ var (
 		},
 		// "feels"
 		{
+			{
+				toks: []string{"feels", "like", "i", "need", "to"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
 			{
 				toks: []string{"feels", "like", "i've", "been", "kicked"},
 				means: []meaning{
@@ -12208,6 +12478,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"feels", "*", "*", "bruised"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
+				},
+			},
+			{
 				toks: []string{"feels", "hot", "all", "over"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
@@ -12227,6 +12503,18 @@ var (
 			},
 			{
 				toks: []string{"feels", "bruised", "now"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
+				},
+			},
+			{
+				toks: []string{"feels", "*", "bruised"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
+				},
+			},
+			{
+				toks: []string{"feels", "all", "bruised"},
 				means: []meaning{
 					{kind: 3, id: "sore"},
 				},
@@ -12298,6 +12586,12 @@ var (
 					{kind: 5, id: "leg_warm"},
 				},
 			},
+			{
+				toks: []string{"feels", "unwell"},
+				means: []meaning{
+					{kind: 5, id: "unwell_general"},
+				},
+			},
 		},
 		// "feet"
 		{
@@ -12346,6 +12640,13 @@ var (
 				},
 			},
 			{
+				toks: []string{"fell", "asleep"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"fell", "off"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
@@ -12375,12 +12676,6 @@ var (
 					{kind: 3, id: "fallen"},
 					{kind: 5, id: "fell"},
 					{kind: 5, id: "injury"},
-				},
-			},
-			{
-				toks: []string{"fell", "asleep"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -12839,11 +13134,26 @@ var (
 		// "floppy"
 		{
 			{
+				toks: []string{"floppy", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"floppy"},
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
 					{kind: 3, id: "weak"},
 					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+		},
+		// "flops"
+		{
+			{
+				toks: []string{"flops"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
 				},
 			},
 		},
@@ -12996,6 +13306,7 @@ var (
 				toks: []string{"foot", "just", "flops"},
 				means: []meaning{
 					{kind: 3, id: "toes_move"},
+					{kind: 5, id: "foot_drop"},
 				},
 			},
 			{
@@ -13413,6 +13724,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"from", "sitting", "cross", "legged"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
 				toks: []string{"from", "hip", "to", "foot"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
@@ -13551,6 +13868,15 @@ var (
 				},
 			},
 		},
+		// "gash"
+		{
+			{
+				toks: []string{"gash"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
 		// "gasping"
 		{
 			{
@@ -13596,6 +13922,15 @@ var (
 				},
 			},
 		},
+		// "generally"
+		{
+			{
+				toks: []string{"generally", "unwell"},
+				means: []meaning{
+					{kind: 5, id: "unwell_general"},
+				},
+			},
+		},
 		// "genitals"
 		{
 			{
@@ -13629,6 +13964,12 @@ var (
 				toks: []string{"getting", "worse", "and", "worse"},
 				means: []meaning{
 					{kind: 5, id: "worsening"},
+				},
+			},
+			{
+				toks: []string{"getting", "no", "sleep"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
 				},
 			},
 			{
@@ -13814,6 +14155,12 @@ var (
 		// "go"
 		{
 			{
+				toks: []string{"go", "dizzy", "when", "i", "stand"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
 				toks: []string{"go", "down", "overnight"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
@@ -13856,6 +14203,12 @@ var (
 				toks: []string{"goes", "after", "a", "minute"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"goes", "to", "sleep"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
 				},
 			},
 			{
@@ -13976,6 +14329,12 @@ var (
 		// "gone"
 		{
 			{
+				toks: []string{"gone", "dead", "from", "sitting"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
 				toks: []string{"gone", "to", "1", "side"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
@@ -13985,6 +14344,12 @@ var (
 				toks: []string{"gone", "weak", "as", "well"},
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
+				toks: []string{"gone", "in", "the", "morning"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
 				},
 			},
 			{
@@ -14003,6 +14368,12 @@ var (
 				toks: []string{"gone", "down", "a", "size"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"gone", "to", "sleep"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
 				},
 			},
 			{
@@ -14121,6 +14492,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "weak"},
 					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"gone", "raw"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
 				},
 			},
 			{
@@ -14538,6 +14915,12 @@ var (
 		},
 		// "had"
 		{
+			{
+				toks: []string{"had", "a", "sore", "for", "weeks"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
+				},
+			},
 			{
 				toks: []string{"had", "to", "stop", "work"},
 				means: []meaning{
@@ -15086,6 +15469,12 @@ var (
 		// "has"
 		{
 			{
+				toks: []string{"has", "gone", "to", "sleep"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
 				toks: []string{"has", "a", "temperature"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
@@ -15423,6 +15812,14 @@ var (
 		},
 		// "head"
 		{
+			{
+				toks: []string{"head", "over", "heels"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
 			{
 				toks: []string{"head", "is", "spinning"},
 				means: []meaning{
@@ -15977,15 +16374,18 @@ var (
 		// "hit"
 		{
 			{
-				toks: []string{"hit", "my", "leg"},
+				toks: []string{"hit", "the", "deck"},
 				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
 					{kind: 5, id: "injury"},
+					{kind: 5, id: "passed_out"},
 				},
 			},
 			{
-				toks: []string{"hit", "the", "deck"},
+				toks: []string{"hit", "my", "leg"},
 				means: []meaning{
-					{kind: 5, id: "passed_out"},
+					{kind: 5, id: "injury"},
 				},
 			},
 			{
@@ -16677,6 +17077,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"i", "need", "to", "go"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
+			{
 				toks: []string{"i", "stop", "and", "it"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -16886,6 +17292,18 @@ var (
 		},
 		// "in"
 		{
+			{
+				toks: []string{"in", "the", "morning", "it", "is", "gone"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"in", "the", "morning", "it's", "gone"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
 			{
 				toks: []string{"in", "tears", "with", "pain"},
 				means: []meaning{
@@ -17224,6 +17642,15 @@ var (
 				},
 			},
 		},
+		// "insane"
+		{
+			{
+				toks: []string{"insane", "pain"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+		},
 		// "instep"
 		{
 			{
@@ -17554,6 +17981,24 @@ var (
 		// "itchy"
 		{
 			{
+				toks: []string{"itchy", "on", "the", "inside"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"itchy", "under", "the", "skin"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"itchy", "in", "my", "legs"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"itchy", "inside"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
@@ -17778,6 +18223,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"just", "flops"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"just", "nothing"},
 				means: []meaning{
 					{kind: 5, id: "leg_numb_sudden"},
@@ -17832,6 +18283,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"keep", "almost", "passing", "out"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
+				toks: []string{"keep", "nearly", "passing", "out"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
 				toks: []string{"keep", "it", "warm"},
 				means: []meaning{
 					{kind: 8},
@@ -17845,6 +18308,12 @@ var (
 			},
 			{
 				toks: []string{"keep", "tripping"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"keep", "catching"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
 				},
@@ -18007,7 +18476,40 @@ var (
 		// "kicking"
 		{
 			{
+				toks: []string{"kicking", "all", "night"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"kicking"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+		},
+		// "kicks"
+		{
+			{
+				toks: []string{"kicks", "in", "his", "sleep"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"kicks", "in", "her", "sleep"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"kicks", "in", "my", "sleep"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"kicks", "all", "night"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
@@ -18445,6 +18947,15 @@ var (
 				toks: []string{"lately"},
 				means: []meaning{
 					{kind: 4, id: "gradual"},
+				},
+			},
+		},
+		// "lay"
+		{
+			{
+				toks: []string{"lay", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
 				},
 			},
 		},
@@ -19556,6 +20067,15 @@ var (
 				},
 			},
 		},
+		// "longer"
+		{
+			{
+				toks: []string{"longer", "than", "#", "minutes"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+		},
 		// "loo"
 		{
 			{
@@ -20017,6 +20537,12 @@ var (
 		// "lying"
 		{
 			{
+				toks: []string{"lying", "on", "my", "arm"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
 				toks: []string{"lying", "on", "the", "floor"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
@@ -20209,6 +20735,21 @@ var (
 				toks: []string{"maybe"},
 				means: []meaning{
 					{kind: 10},
+				},
+			},
+		},
+		// "medicine"
+		{
+			{
+				toks: []string{"medicine", "is", "not", "working"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"medicine", "not", "working"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
 				},
 			},
 		},
@@ -20588,6 +21129,30 @@ var (
 		{
 			{
 				toks: []string{"morning", "it", "was", "normal"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"morning", "it", "is", "gone"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"morning", "it", "goes", "down"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"morning", "it's", "gone"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"morning", "it", "goes"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
 				},
@@ -21588,6 +22153,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"nearly", "passing", "out"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
+				toks: []string{"nearly", "pass", "out"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
 				toks: []string{"nearly", "every", "night"},
 				means: []meaning{
 					{kind: 5, id: "frequent"},
@@ -21618,6 +22195,12 @@ var (
 				toks: []string{"need", "help", "to", "walk"},
 				means: []meaning{
 					{kind: 5, id: "both_legs_weak"},
+				},
+			},
+			{
+				toks: []string{"need", "to", "go"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
 				},
 			},
 			{
@@ -21665,6 +22248,18 @@ var (
 		},
 		// "neither"
 		{
+			{
+				toks: []string{"neither", "of", "us", "is", "sleeping"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
+				toks: []string{"neither", "of", "us", "sleeps"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
 			{
 				toks: []string{"neither"},
 				means: []meaning{
@@ -21837,6 +22432,15 @@ var (
 				},
 			},
 		},
+		// "nick"
+		{
+			{
+				toks: []string{"nick"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
 		// "night"
 		{
 			{
@@ -21901,6 +22505,12 @@ var (
 				toks: []string{"no", "feeling", "at", "all"},
 				means: []meaning{
 					{kind: 5, id: "leg_numb_sudden"},
+				},
+			},
+			{
+				toks: []string{"no", "1", "is", "sleeping"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
 				},
 			},
 			{
@@ -22010,8 +22620,23 @@ var (
 				},
 			},
 		},
+		// "nobody"
+		{
+			{
+				toks: []string{"nobody", "sleeping"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+		},
 		// "none"
 		{
+			{
+				toks: []string{"none", "of", "us", "is", "sleeping"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
 			{
 				toks: []string{"none"},
 				means: []meaning{
@@ -22164,6 +22789,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "feeling", "it", "pass"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"not", "feeling", "it", "come"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
 				toks: []string{"not", "able", "to", "lift"},
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
@@ -22237,6 +22874,36 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "his", "usual", "self"},
+				means: []meaning{
+					{kind: 5, id: "off_colour"},
+				},
+			},
+			{
+				toks: []string{"not", "her", "usual", "self"},
+				means: []meaning{
+					{kind: 5, id: "off_colour"},
+				},
+			},
+			{
+				toks: []string{"not", "my", "usual", "self"},
+				means: []meaning{
+					{kind: 5, id: "off_colour"},
+				},
+			},
+			{
+				toks: []string{"not", "his", "normal", "self"},
+				means: []meaning{
+					{kind: 5, id: "off_colour"},
+				},
+			},
+			{
+				toks: []string{"not", "her", "normal", "self"},
+				means: []meaning{
+					{kind: 5, id: "off_colour"},
+				},
+			},
+			{
 				toks: []string{"not", "getting", "any", "better"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
@@ -22252,6 +22919,24 @@ var (
 				toks: []string{"not", "able", "to", "sleep"},
 				means: []meaning{
 					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
+				toks: []string{"not", "getting", "any", "sleep"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
+				toks: []string{"not", "well", "in", "himself"},
+				means: []meaning{
+					{kind: 5, id: "unwell_general"},
+				},
+			},
+			{
+				toks: []string{"not", "well", "in", "herself"},
+				means: []meaning{
+					{kind: 5, id: "unwell_general"},
 				},
 			},
 			{
@@ -22292,6 +22977,12 @@ var (
 			},
 			{
 				toks: []string{"not", "knowing", "when"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"not", "feeling", "when"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
 				},
@@ -22361,6 +23052,24 @@ var (
 				toks: []string{"not", "letting", "go"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"not", "quite", "himself"},
+				means: []meaning{
+					{kind: 5, id: "off_colour"},
+				},
+			},
+			{
+				toks: []string{"not", "quite", "herself"},
+				means: []meaning{
+					{kind: 5, id: "off_colour"},
+				},
+			},
+			{
+				toks: []string{"not", "quite", "myself"},
+				means: []meaning{
+					{kind: 5, id: "off_colour"},
 				},
 			},
 			{
@@ -22466,24 +23175,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"not", "himself"},
-				means: []meaning{
-					{kind: 5, id: "confused"},
-				},
-			},
-			{
-				toks: []string{"not", "herself"},
-				means: []meaning{
-					{kind: 5, id: "confused"},
-				},
-			},
-			{
-				toks: []string{"not", "myself"},
-				means: []meaning{
-					{kind: 5, id: "confused"},
-				},
-			},
-			{
 				toks: []string{"not", "understanding"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
@@ -22512,6 +23203,30 @@ var (
 				toks: []string{"not", "walking"},
 				means: []meaning{
 					{kind: 5, id: "limp"},
+				},
+			},
+			{
+				toks: []string{"not", "himself"},
+				means: []meaning{
+					{kind: 5, id: "off_colour"},
+				},
+			},
+			{
+				toks: []string{"not", "herself"},
+				means: []meaning{
+					{kind: 5, id: "off_colour"},
+				},
+			},
+			{
+				toks: []string{"not", "myself"},
+				means: []meaning{
+					{kind: 5, id: "off_colour"},
+				},
+			},
+			{
+				toks: []string{"not", "themselves"},
+				means: []meaning{
+					{kind: 5, id: "off_colour"},
 				},
 			},
 			{
@@ -22571,6 +23286,12 @@ var (
 		},
 		// "nothing"
 		{
+			{
+				toks: []string{"nothing", "is", "helping", "the", "pain"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
 			{
 				toks: []string{"nothing", "seems", "to", "help"},
 				means: []meaning{
@@ -22992,6 +23713,12 @@ var (
 				toks: []string{"off", "sick"},
 				means: []meaning{
 					{kind: 5, id: "disabling"},
+				},
+			},
+			{
+				toks: []string{"off", "color"},
+				means: []meaning{
+					{kind: 5, id: "unwell_general"},
 				},
 			},
 		},
@@ -23552,6 +24279,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"out", "of", "sorts"},
+				means: []meaning{
+					{kind: 5, id: "unwell_general"},
+				},
+			},
+			{
 				toks: []string{"out", "of"},
 				means: []meaning{
 					{kind: 3, id: "struggle"},
@@ -23850,6 +24583,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"pain", "is", "unbelievable"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"pain", "is", "insane"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"pain"},
 				means: []meaning{
 					{kind: 3, id: "hurt_sharp"},
@@ -23912,6 +24657,27 @@ var (
 				toks: []string{"paining"},
 				means: []meaning{
 					{kind: 3, id: "pain"},
+				},
+			},
+		},
+		// "painkiller"
+		{
+			{
+				toks: []string{"painkiller", "is", "not", "working"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"painkiller", "not", "working"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"painkiller", "isn't", "working"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
 				},
 			},
 		},
@@ -24144,6 +24910,12 @@ var (
 		// "passing"
 		{
 			{
+				toks: []string{"passing", "out", "when", "i", "stand"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
 				toks: []string{"passing", "urine"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
@@ -24214,6 +24986,15 @@ var (
 				means: []meaning{
 					{kind: 3, id: "pee"},
 					{kind: 12, id: "bladder_change"},
+				},
+			},
+		},
+		// "peeled"
+		{
+			{
+				toks: []string{"peeled", "off"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
 				},
 			},
 		},
@@ -24335,6 +25116,36 @@ var (
 				},
 			},
 			{
+				toks: []string{"pink", "area"},
+				means: []meaning{
+					{kind: 5, id: "leg_red"},
+				},
+			},
+			{
+				toks: []string{"pink", "patch"},
+				means: []meaning{
+					{kind: 5, id: "leg_red"},
+				},
+			},
+			{
+				toks: []string{"pink", "mark"},
+				means: []meaning{
+					{kind: 5, id: "leg_red"},
+				},
+			},
+			{
+				toks: []string{"pink", "blotch"},
+				means: []meaning{
+					{kind: 5, id: "leg_red"},
+				},
+			},
+			{
+				toks: []string{"pink", "spot"},
+				means: []meaning{
+					{kind: 5, id: "leg_red"},
+				},
+			},
+			{
 				toks: []string{"pink"},
 				means: []meaning{
 					{kind: 3, id: "blood"},
@@ -24348,6 +25159,18 @@ var (
 				toks: []string{"pinkish", "foam"},
 				means: []meaning{
 					{kind: 3, id: "blood"},
+				},
+			},
+			{
+				toks: []string{"pinkish", "patch"},
+				means: []meaning{
+					{kind: 5, id: "leg_red"},
+				},
+			},
+			{
+				toks: []string{"pinkish", "area"},
+				means: []meaning{
+					{kind: 5, id: "leg_red"},
 				},
 			},
 			{
@@ -25491,6 +26314,18 @@ var (
 					{kind: 5, id: "foot_wound"},
 				},
 			},
+			{
+				toks: []string{"raw", "spot"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"raw", "area"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
 		},
 		// "really"
 		{
@@ -25687,6 +26522,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"red", "spot"},
+				means: []meaning{
+					{kind: 5, id: "leg_red"},
+				},
+			},
+			{
 				toks: []string{"red", "spreading"},
 				means: []meaning{
 					{kind: 5, id: "red_spreading"},
@@ -25736,6 +26577,18 @@ var (
 		},
 		// "reddish"
 		{
+			{
+				toks: []string{"reddish", "patch"},
+				means: []meaning{
+					{kind: 5, id: "leg_red"},
+				},
+			},
+			{
+				toks: []string{"reddish", "area"},
+				means: []meaning{
+					{kind: 5, id: "leg_red"},
+				},
+			},
 			{
 				toks: []string{"reddish"},
 				means: []meaning{
@@ -26207,6 +27060,18 @@ var (
 		// "rubbed"
 		{
 			{
+				toks: []string{"rubbed", "off", "the", "skin"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"rubbed", "a", "hole"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
 				toks: []string{"rubbed", "raw"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
@@ -26260,6 +27125,7 @@ var (
 			{
 				toks: []string{"run", "down"},
 				means: []meaning{
+					{kind: 5, id: "unwell_general"},
 					{kind: 5, id: "weight_loss"},
 				},
 			},
@@ -26465,6 +27331,12 @@ var (
 				toks: []string{"sat", "in", "the", "car"},
 				means: []meaning{
 					{kind: 5, id: "long_travel"},
+				},
+			},
+			{
+				toks: []string{"sat", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
 				},
 			},
 		},
@@ -27589,6 +28461,12 @@ var (
 					{kind: 5, id: "breathless"},
 				},
 			},
+			{
+				toks: []string{"sitting", "cross", "legged"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+				},
+			},
 		},
 		// "skin"
 		{
@@ -27596,6 +28474,24 @@ var (
 				toks: []string{"skin", "is", "tight", "and", "shiny"},
 				means: []meaning{
 					{kind: 5, id: "skin_change"},
+				},
+			},
+			{
+				toks: []string{"skin", "has", "come", "off"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"skin", "rubbed", "off"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"skin", "came", "off"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
 				},
 			},
 			{
@@ -27679,6 +28575,18 @@ var (
 		},
 		// "slaps"
 		{
+			{
+				toks: []string{"slaps", "on", "the", "floor"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"slaps", "the", "floor"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
 			{
 				toks: []string{"slaps", "down"},
 				means: []meaning{
@@ -27801,6 +28709,15 @@ var (
 				toks: []string{"sleeps", "in", "*", "armchair"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
+				},
+			},
+		},
+		// "slept"
+		{
+			{
+				toks: []string{"slept", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
 				},
 			},
 		},
@@ -28434,12 +29351,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"sore", "for", "weeks"},
-				means: []meaning{
-					{kind: 5, id: "wound_not_healing"},
-				},
-			},
-			{
 				toks: []string{"sore", "between"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
@@ -29045,7 +29956,31 @@ var (
 		// "standing"
 		{
 			{
+				toks: []string{"standing", "for", "a", "few", "minutes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"standing", "for", "a", "minute"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"standing", "a", "few", "minutes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"standing", "for", "some", "time"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"standing", "few", "minutes"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -29267,6 +30202,12 @@ var (
 		// "still"
 		{
 			{
+				toks: []string{"still", "feels", "*", "*", "bruised"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
+				},
+			},
+			{
 				toks: []string{"still", "tender", "on", "the", "side"},
 				means: []meaning{
 					{kind: 3, id: "tender_word"},
@@ -29283,6 +30224,18 @@ var (
 				toks: []string{"still", "on", "the", "ground"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"still", "all", "knotted", "up"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"still", "in", "a", "knot"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
 				},
 			},
 			{
@@ -29306,6 +30259,12 @@ var (
 			},
 			{
 				toks: []string{"still", "going", "on"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"still", "all", "knotted"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
 				},
@@ -29719,6 +30678,15 @@ var (
 				toks: []string{"stretching", "it"},
 				means: []meaning{
 					{kind: 3, id: "toes_move"},
+				},
+			},
+		},
+		// "strong"
+		{
+			{
+				toks: []string{"strong", "tablet"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
 				},
 			},
 		},
@@ -30245,6 +31213,27 @@ var (
 				},
 			},
 		},
+		// "tablet"
+		{
+			{
+				toks: []string{"tablet", "is", "not", "working"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"tablet", "not", "working"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"tablet", "isn't", "working"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+		},
 		// "tablets"
 		{
 			{
@@ -30255,6 +31244,12 @@ var (
 			},
 			{
 				toks: []string{"tablets", "have", "done", "nothing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"tablets", "is", "not", "working"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
 				},
@@ -30621,9 +31616,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"the", "urge", "to", "go"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
+			{
 				toks: []string{"the", "last", "few", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "gradual"},
+				},
+			},
+			{
+				toks: []string{"the", "sore", "for", "weeks"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
 				},
 			},
 			{
@@ -31773,6 +32780,12 @@ var (
 		// "tried"
 		{
 			{
+				toks: []string{"tried", "to", "go"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
+			{
 				toks: []string{"tried", "everything"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
@@ -31965,6 +32978,12 @@ var (
 					{kind: 3, id: "stuck_down"},
 				},
 			},
+			{
+				toks: []string{"try", "to", "go"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
 		},
 		// "trying"
 		{
@@ -31992,6 +33011,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "no_flow"},
 					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"trying", "to", "go"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
 				},
 			},
 		},
@@ -32337,6 +33362,15 @@ var (
 				},
 			},
 		},
+		// "unbelievable"
+		{
+			{
+				toks: []string{"unbelievable", "pain"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+		},
 		// "unclear"
 		{
 			{
@@ -32403,6 +33437,12 @@ var (
 				toks: []string{"under", "my", "rib"},
 				means: []meaning{
 					{kind: 5, id: "rib_pain"},
+				},
+			},
+			{
+				toks: []string{"under", "the", "weather"},
+				means: []meaning{
+					{kind: 5, id: "unwell_general"},
 				},
 			},
 		},
@@ -32481,6 +33521,21 @@ var (
 				toks: []string{"until", "it", "passes"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+				},
+			},
+		},
+		// "unwell"
+		{
+			{
+				toks: []string{"unwell", "in", "himself"},
+				means: []meaning{
+					{kind: 5, id: "unwell_general"},
+				},
+			},
+			{
+				toks: []string{"unwell", "in", "herself"},
+				means: []meaning{
+					{kind: 5, id: "unwell_general"},
 				},
 			},
 		},
@@ -32574,6 +33629,12 @@ var (
 		},
 		// "urge"
 		{
+			{
+				toks: []string{"urge", "to", "go"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
 			{
 				toks: []string{"urge", "to", "move"},
 				means: []meaning{
@@ -33213,9 +34274,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"way", "longer", "than", "#", "minutes"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
 				toks: []string{"way", "worse", "than"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"way", "longer", "than"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
 				},
 			},
 		},
@@ -33440,6 +34513,12 @@ var (
 		// "went"
 		{
 			{
+				toks: []string{"went", "down", "like", "a", "sack"},
+				means: []meaning{
+					{kind: 5, id: "fell"},
+				},
+			},
+			{
 				toks: []string{"went", "over", "on", "my", "ankle"},
 				means: []meaning{
 					{kind: 5, id: "injury"},
@@ -33449,6 +34528,12 @@ var (
 				toks: []string{"went", "down", "on", "the"},
 				means: []meaning{
 					{kind: 5, id: "fell"},
+				},
+			},
+			{
+				toks: []string{"went", "to", "sleep"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
 				},
 			},
 			{
@@ -33467,6 +34552,14 @@ var (
 			},
 			{
 				toks: []string{"went", "down", "in"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"went", "arse", "over"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
 					{kind: 5, id: "fell"},
@@ -35118,6 +36211,7 @@ var (
 		"morning_stiffness_long",
 		"new_medicine",
 		"numb",
+		"off_colour",
 		"one_leg_only",
 		"one_leg_swollen",
 		"passed_out",
@@ -35141,6 +36235,7 @@ var (
 		"tingling",
 		"toe_black",
 		"under_3",
+		"unwell_general",
 		"vision_blur",
 		"vision_loss",
 		"weight_loss",
@@ -35658,9 +36753,6 @@ var (
 				"disorientated",
 				"can't think straight",
 				"delirious",
-				"not himself",
-				"not herself",
-				"not myself",
 				"out of it",
 				"hard to wake",
 				"not with it",
@@ -35804,6 +36896,12 @@ var (
 				"almost # minutes",
 				"cramp for ages",
 				"a cramp for ages",
+				"longer than # minutes",
+				"way longer than # minutes",
+				"way longer than",
+				"still all knotted up",
+				"still all knotted",
+				"still in a knot",
 			},
 			With:   []string{"cramp"},
 			Unless: []string{"eased"},
@@ -36066,6 +37164,15 @@ var (
 				"went grey",
 				"nearly blacked out",
 				"seeing stars",
+				"almost passing out",
+				"nearly passing out",
+				"almost pass out",
+				"nearly pass out",
+				"passing out when i stand",
+				"keep almost passing out",
+				"keep nearly passing out",
+				"black out when i stand",
+				"go dizzy when i stand",
 			},
 		},
 		// "fell"
@@ -36123,6 +37230,15 @@ var (
 				"fallen",
 				"falls",
 				"trip",
+				"arse over",
+				"went arse over",
+				"arse over tit",
+				"arse over head",
+				"head over heels",
+				"ass over teakettle",
+				"bit the dust",
+				"hit the deck",
+				"went down like a sack",
 			},
 		},
 		// "fever"
@@ -36268,6 +37384,17 @@ var (
 				"won't come up properly",
 				"won't come up",
 				"doesn't come up",
+				"keep catching",
+				"catching the toe",
+				"catching my toe",
+				"catch my toe",
+				"catch the toe",
+				"flops",
+				"just flops",
+				"foot just flops",
+				"floppy foot",
+				"slaps the floor",
+				"slaps on the floor",
 			},
 		},
 		// "foot_wound"
@@ -36377,6 +37504,21 @@ var (
 				"trodden on something",
 				"trod on a",
 				"puncture wound",
+				"raw spot",
+				"a raw spot",
+				"raw area",
+				"gone raw",
+				"gash",
+				"a gash",
+				"deep cut",
+				"nick",
+				"a nick",
+				"rubbed a hole",
+				"rubbed off the skin",
+				"skin rubbed off",
+				"skin has come off",
+				"skin came off",
+				"peeled off",
 			},
 			Chronic: "wound_not_healing",
 		},
@@ -36427,6 +37569,7 @@ var (
 				"every other night",
 				"most days",
 			},
+			Unless: []string{"daily"},
 		},
 		// "hands_face_swollen"
 		{
@@ -36688,6 +37831,11 @@ var (
 				"took a kick",
 				"smacked",
 				"whacked it",
+				"arse over",
+				"went arse over",
+				"arse over tit",
+				"head over heels",
+				"hit the deck",
 			},
 		},
 		// "joint_hot"
@@ -36947,6 +38095,16 @@ var (
 				"gone pink",
 				"pink and warm",
 				"angry and red",
+				"pink area",
+				"pink patch",
+				"pinkish patch",
+				"pinkish area",
+				"pink mark",
+				"pink blotch",
+				"pink spot",
+				"red spot",
+				"reddish patch",
+				"reddish area",
 			},
 		},
 		// "leg_tender"
@@ -37183,6 +38341,23 @@ var (
 			},
 			Chronic: "numb",
 			Unless:  []string{"cramp"},
+		},
+		// "off_colour"
+		{
+			Say: []string{
+				"not himself",
+				"not herself",
+				"not myself",
+				"not themselves",
+				"not quite himself",
+				"not quite herself",
+				"not quite myself",
+				"not his usual self",
+				"not her usual self",
+				"not my usual self",
+				"not his normal self",
+				"not her normal self",
+			},
 		},
 		// "one_leg_only"
 		{
@@ -37730,6 +38905,13 @@ var (
 				"barely sleeping",
 				"hardly sleeping",
 				"can't get to sleep for",
+				"neither of us is sleeping",
+				"neither of us sleeps",
+				"none of us is sleeping",
+				"nobody's sleeping",
+				"no one is sleeping",
+				"not getting any sleep",
+				"getting no sleep",
 			},
 		},
 		// "smoker"
@@ -37843,7 +39025,7 @@ var (
 				"prickly",
 				"prickling",
 			},
-			Unless: []string{"restless", "shooting", "sciatica", "back"},
+			Unless: []string{"restless", "shooting", "sciatica", "back", "asleep_limb"},
 		},
 		// "toe_black"
 		{
@@ -37876,6 +39058,28 @@ var (
 		// "under_3"
 		{
 			Say: []string{"toddler", "baby", "infant", "# month old", "# months old"},
+		},
+		// "unwell_general"
+		{
+			Say: []string{
+				"generally unwell",
+				"feeling unwell",
+				"feel unwell",
+				"feels unwell",
+				"feeling poorly",
+				"feel poorly",
+				"under the weather",
+				"run down",
+				"feeling rough",
+				"feel rough",
+				"off colour",
+				"off color",
+				"out of sorts",
+				"not well in himself",
+				"not well in herself",
+				"unwell in himself",
+				"unwell in herself",
+			},
 		},
 		// "vision_blur"
 		{
@@ -38017,7 +39221,9 @@ var (
 				"still open after",
 				"ulcer",
 				"ulcers",
-				"sore for weeks",
+				"a sore for weeks",
+				"had a sore for weeks",
+				"the sore for weeks",
 				"wound for weeks",
 			},
 		},
@@ -38137,6 +39343,16 @@ var (
 			"in evening",
 			"this evening",
 			"tonight after work",
+			"evening time",
+			"morning it is gone",
+			"morning it's gone",
+			"in the morning it's gone",
+			"in the morning it is gone",
+			"gone in the morning",
+			"by morning it's gone",
+			"by morning it is gone",
+			"morning it goes",
+			"morning it goes down",
 		},
 		// "daytime"
 		{
@@ -38548,6 +39764,7 @@ var (
 		"ache",
 		"arm",
 		"arthritis",
+		"asleep_limb",
 		"bedwet",
 		"blood",
 		"both",
@@ -38650,6 +39867,22 @@ var (
 			"tendinitis",
 			"inflamed",
 			"inflammation",
+		},
+		// "asleep_limb"
+		{
+			"fell asleep",
+			"gone to sleep",
+			"went to sleep",
+			"goes to sleep",
+			"falls asleep",
+			"has gone to sleep",
+			"gone dead from sitting",
+			"from sitting cross legged",
+			"sitting cross legged",
+			"sat on it",
+			"slept on it",
+			"lay on it",
+			"lying on my arm",
 		},
 		// "bedwet"
 		{
@@ -38940,6 +40173,23 @@ var (
 			"howling",
 			"in agony",
 			"agony",
+			"pain is unbelievable",
+			"unbelievable pain",
+			"beyond belief",
+			"insane pain",
+			"pain is insane",
+			"tablet is not working",
+			"tablet not working",
+			"tablet isn't working",
+			"tablets is not working",
+			"medicine is not working",
+			"medicine not working",
+			"painkiller is not working",
+			"painkiller not working",
+			"painkiller isn't working",
+			"strong tablet",
+			"even strong tablet",
+			"nothing is helping the pain",
 		},
 		// "droop"
 		{
@@ -39150,6 +40400,11 @@ var (
 			"down the stairs",
 			"fell down the stairs",
 			"came down the stairs",
+			"arse over",
+			"went arse over",
+			"arse over tit",
+			"head over heels",
+			"hit the deck",
 		},
 		// "feel_loss"
 		{
@@ -39231,6 +40486,10 @@ var (
 			"not getting the feeling",
 			"not feeling the need",
 			"going by the clock",
+			"not feeling when",
+			"doesn't feel when",
+			"not feeling it pass",
+			"not feeling it come",
 		},
 		// "fit"
 		{
@@ -39707,6 +40966,15 @@ var (
 			"jocks",
 			"briefs",
 			"undies are wet",
+			"try to go",
+			"trying to go",
+			"tried to go",
+			"need to go",
+			"i need to go",
+			"feel like i need to",
+			"feels like i need to",
+			"urge to go",
+			"the urge to go",
 		},
 		// "poo"
 		{
@@ -39808,6 +41076,14 @@ var (
 			"won't keep still",
 			"won't stay still",
 			"can't stay still",
+			"itchy on the inside",
+			"itchy under the skin",
+			"itchy in my legs",
+			"kicks all night",
+			"kicks in his sleep",
+			"kicks in her sleep",
+			"kicks in my sleep",
+			"kicking all night",
 		},
 		// "same_side"
 		{
@@ -39979,6 +41255,13 @@ var (
 			"like someone kicked it",
 			"like she got kicked",
 			"like he got kicked",
+			"feels * bruised",
+			"feels * * bruised",
+			"feel * bruised",
+			"feel * * bruised",
+			"feeling * bruised",
+			"feels all bruised",
+			"still feels * * bruised",
 		},
 		// "speech"
 		{
@@ -40162,6 +41445,15 @@ var (
 			"wait till it passes",
 			"wait for it to pass",
 			"stand for some time",
+			"after standing",
+			"after standing few minutes",
+			"after standing a few minutes",
+			"standing few minutes",
+			"standing a few minutes",
+			"standing for a few minutes",
+			"standing for some time",
+			"after standing for",
+			"after standing still",
 		},
 		// "struggle"
 		{

@@ -72,7 +72,9 @@ var loaded = &data{
 		"long_travel":            "a long flight, drive or train journey recently",
 		"morning_stiffness_long": "stiff for more than half an hour in the morning",
 		"new_medicine":           "since a new medicine",
+		"night_sweats":           "sweating through the night",
 		"numb":                   "numbness in the leg or foot",
+		"off_colour":             "not themselves: not himself, not herself",
 		"one_leg_only":           "the pain is only ever in one leg",
 		"one_leg_swollen":        "one leg, calf or ankle swollen (more than the other)",
 		"passed_out":             "fainted, blacked out, collapsed",
@@ -105,6 +107,7 @@ var loaded = &data{
 		"tingling":               "tingling, pins and needles",
 		"toe_black":              "a toe turning dark or black",
 		"under_3":                "the child is under three years old",
+		"unwell_general":         "feeling generally unwell, under the weather, run down",
 		"vision_blur":            "blurred vision, flashes or spots",
 		"vision_loss":            "sight suddenly lost or doubled in one or both eyes",
 		"walking_pain":           "yes to: does walking bring it on, and stopping ease it?",
@@ -363,7 +366,7 @@ var loaded = &data{
 			Level: "emergency",
 			When: [][]string{
 				{"fever"},
-				{"confused", "confused_or_faint", "faint"},
+				{"confused", "confused_or_faint", "faint", "off_colour"},
 			},
 			Why: "triage.why.sepsis",
 			Sources: []string{
@@ -377,7 +380,7 @@ var loaded = &data{
 			When: [][]string{
 				{"leg_red", "leg_warm", "leg_warm_or_red", "red_spreading"},
 				{"fever"},
-				{"confused", "confused_or_faint", "faint"},
+				{"confused", "confused_or_faint", "faint", "off_colour"},
 			},
 			Why:     "triage.why.sepsis",
 			Sources: []string{"refs §3 row 4: red hot leg + fever + confusion or faintness (E)"},
@@ -1024,7 +1027,14 @@ var loaded = &data{
 			Level: "urgent",
 			When: [][]string{
 				{"diabetes"},
-				{"confused", "confused_or_faint", "faint", "fever"},
+				{
+					"confused",
+					"confused_or_faint",
+					"faint",
+					"fever",
+					"off_colour",
+					"unwell_general",
+				},
 			},
 			Why:       "triage.why.diabetic_foot",
 			Meanwhile: "triage.meanwhile.foot",
@@ -1371,10 +1381,13 @@ var loaded = &data{
 			ID:    "weight_or_sweats",
 			Level: "soon",
 			When: [][]string{
-				{"weight_or_sweats"},
+				{"night_sweats", "off_colour", "unwell_general", "weight_or_sweats"},
 			},
-			Why:     "triage.why.weight",
-			Sources: []string{"refs §3 night pain with weight loss or night sweats (D)"},
+			Why: "triage.why.weight",
+			Sources: []string{
+				"refs §3 night pain with weight loss, night sweats or feeling generally unwell (D)",
+				"'not himself' is read as feeling unwell, not confusion, except with a fever, where it counts as confusion (the safer reading)",
+			},
 		},
 		{
 			ID:    "balance_loss",
