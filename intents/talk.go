@@ -69,8 +69,12 @@ const (
 	// its words added to this turn's reply.
 	triageTold = "triage.told"
 
-	questionCheck      = "talk.offer.check"
-	questionStretch    = "talk.stretch.pain"
+	questionCheck   = "talk.offer.check"
+	questionStretch = "talk.stretch.pain"
+	// questionStepPain is the same question when a step said outside a
+	// routine (a cramp's stretch, a hip's turn) hurts: nothing to resume.
+	questionStepPain   = "talk.step.pain"
+	stepEase           = "talk.step.ease"
 	questionSwitchBack = "talk.switch.back"
 	offerCheck         = "check"
 )
@@ -297,7 +301,7 @@ var fillers = []string{"oh", "um", "umm", "uh", "er", "erm", "ah", "hmm", "well"
 // questionWords say a sentence asks something.
 var questionWords = []string{"what", "what's", "whats", "is", "could", "can", "does", "do", "would", "should", "will",
 	"might", "wonder", "reckon", "because", "cos", "causing", "cause", "why", "how", "ok", "okay", "any", "help",
-	"maybe", "think", "mean", "work", "take", "need"}
+	"maybe", "think", "mean", "work", "take", "need", "am", "are", "which"}
 
 // definingWords ask what a condition is, or whether it is this: a
 // condition's name alone is a complaint ("my restless legs are bad").
@@ -311,7 +315,8 @@ var (
 
 // conditions are topics that are also complaints.
 var conditions = map[string]bool{"restless_legs": true, "sciatica": true, "cramp": true, "arthritis": true,
-	"bursitis": true, "neuropathy": true, "varicose_veins": true, "growing_pains": true, "nerves": true, "circulation": true}
+	"bursitis": true, "neuropathy": true, "varicose_veins": true, "growing_pains": true, "nerves": true, "circulation": true,
+	"oedema": true}
 
 // readTalk reads free speech for a talk concept: the intent it belongs to
 // and its slots, or "" when it is none (a complaint, or not understood).
@@ -362,8 +367,9 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			p := partIn(ws, rd)
 			if p != "" {
 				slots[slotPart] = p
-			} else if c.Intent == IntentSwitchPart && !slices.ContainsFunc(ws, func(w string) bool { return w == "other" || w == "wrong" }) {
-				// "actually it's getting worse" corrects nothing.
+			} else if c.Intent == IntentSwitchPart && !slices.ContainsFunc(ws, func(w string) bool { return w == "other" || w == "wrong" || w == "left" || w == "right" }) {
+				// "actually it's getting worse" corrects nothing; "it's
+				// the left one" corrects the side.
 				continue
 			}
 		case IntentWhyNight:
@@ -540,6 +546,7 @@ func (s *set) registerTalk(r *router.Router) {
 	s.questions[questionCheck] = s.checkAnswer
 	s.questions[questionRest] = s.restAnswer
 	s.questions[questionStretch] = s.stretchPainAnswer
+	s.questions[questionStepPain] = s.stretchPainAnswer
 	s.questions[questionSwitchBack] = func(t *router.Turn, q, a string) (router.Reply, error) {
 		if a == session.Yes {
 			if reply, ok, err := s.routeTo(r, t, "nerve", "buttock"); ok {
@@ -620,6 +627,18 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 		t.State.Routine.Paused = true
 		return s.reply(t, questionStretch), nil
 	}
+	// "Ow, that's too much" after a step outside a routine (pulling the
+	// toes up for a cramp) is that step hurting: ease off, and one
+	// safety question, not the fallback.
+	// A safety question still waiting is asked again after it.
+	if t.State.Routine == nil && t.State.Topic != "" && hurtsNow(t.Text) && rd.Topic == "" && len(rd.Parts) == 0 {
+		switch p := t.State.Pending; {
+		case strings.HasPrefix(p, dialog.TriagePrefix):
+			return s.reply(t, stepEase, p), nil
+		case p == "":
+			return s.reply(t, stepEase, questionStepPain), nil
+		}
+	}
 	intent, slots := readTalk(t.Text, rd, t.State.Routine != nil)
 	if intent == "" || !r.Handles(intent) || (level != triage.SelfCare && plainIntents[intent] && intent != IntentWorried && intent != IntentCantSleep) {
 		// A sign for a doctor within days ("every night", "I have
@@ -658,7 +677,7 @@ func wordsLevel(rd symptom.Reading) triage.Level {
 }
 
 var hurtWords = []string{"ouch", "ow", "owww", "argh", "ah", "hurts", "hurt", "hurting", "painful", "pain", "killing", "agony", "too",
-	"sting", "stings", "stinging", "sharp"}
+	"sting", "stings", "stinging", "sharp", "yikes", "ooh", "oof", "owie", "eek", "pinches", "pinching", "worse"}
 
 // hurtsNow reports whether words said during a stretch say it hurts.
 func hurtsNow(text string) bool {
@@ -1100,7 +1119,7 @@ func (s *set) stretchPainAnswer(t *router.Turn, q, a string) (router.Reply, erro
 		t.State.Routine = nil
 		return s.reply(t, "screen.unsure.swelling"), nil
 	}
-	return s.reply(t, "talk.stretch.pain.clear"), nil
+	return s.reply(t, q+".clear"), nil
 }
 
 // memoryCount counts this week's kept nights.

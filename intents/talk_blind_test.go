@@ -170,7 +170,10 @@ func judgeTalk(c talkCase, said, prev, intent string, open bool, screens []strin
 			fails = append(fails, "emergency number")
 		}
 		for _, f := range screens {
-			if strings.Contains(low, f) {
+			// Saying again, or in other words, the question just asked
+			// is what "say that again" and "what?" ask for (issue 11).
+			again := (cat == "repeat" || cat == "what") && strings.Contains(strings.ToLower(prev), f)
+			if strings.Contains(low, f) && !again {
 				fails = append(fails, "screening: "+f)
 				break
 			}

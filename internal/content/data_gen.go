@@ -30,6 +30,7 @@ var (
 		"about.medicine",
 		"about.nerves",
 		"about.neuropathy",
+		"about.oedema",
 		"about.overuse",
 		"about.painkillers",
 		"about.piriformis",
@@ -251,6 +252,9 @@ var (
 		"talk.offer.check",
 		"talk.rephrase",
 		"talk.rest",
+		"talk.step.ease",
+		"talk.step.pain",
+		"talk.step.pain.clear",
 		"talk.stretch.hold",
 		"talk.stretch.pain",
 		"talk.stretch.pain.clear",
@@ -552,6 +556,18 @@ var (
 			Sources: []string{
 				"seed 001 peripheral neuropathy",
 				"seed 002 peripheral neuropathy, often seen in diabetes",
+			},
+		},
+		// "about.oedema"
+		{
+			Say: []string{
+				"Oedema means swelling from fluid held in the tissues, often the ankles and feet.",
+				"Some in both by evening, gone by morning, is common. One leg swollen, warm or red needs a doctor today.",
+			},
+			Sources: []string{
+				"refs §2 swelling in both ankles or legs (nidirect Oedema)",
+				"refs §2 pitting oedema",
+				"refs §3 one leg swollen, warm, red (U)",
 			},
 		},
 		// "about.overuse"
@@ -2489,6 +2505,28 @@ var (
 			Sources: []string{
 				"issue 11: at most 40 spoken words; split longer answers with: want the rest?",
 			},
+		},
+		// "talk.step.ease"
+		{
+			Say: []string{
+				"Ease off and stop that. What I suggest should feel gentle, never sharp pain.",
+			},
+			Sources: []string{"seed 001 gentle stretching"},
+		},
+		// "talk.step.pain"
+		{
+			Ask: "Is the leg swollen, hot or red?",
+			Sources: []string{
+				"refs §2 cramps: if a stretch worsens a swollen calf, escalate",
+				"seed 001 gentle stretching",
+			},
+		},
+		// "talk.step.pain.clear"
+		{
+			Say: []string{
+				"Good. Rest it a moment. Warmth, or a gentler stretch, may suit it better.",
+			},
+			Sources: []string{"seed 001 gentle stretching", "seed 001 heat soothes muscle tension"},
 		},
 		// "talk.stretch.hold"
 		{
