@@ -347,6 +347,11 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		if plainIntents[c.Intent] && complaint && !c.Complaint && !worry && !sleepless {
 			continue
 		}
+		if worry && topic == "stress" && (asksCause(ws) || slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "mak") })) {
+			// "can being anxious make your muscles tight" asks about
+			// stress as a cause, not for reassurance.
+			return IntentAskAbout, map[string]string{slotTopic: topic}
+		}
 		if worry && (conditions[topic] || topic == "dvt" || topic == "claudication") {
 			// "I'm scared it's a clot": what a clot is, and the check.
 			return IntentAskAbout, map[string]string{slotTopic: topic}
@@ -631,7 +636,7 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 	// toes up for a cramp) is that step hurting: ease off, and one
 	// safety question, not the fallback.
 	// A safety question still waiting is asked again after it.
-	if t.State.Routine == nil && t.State.Topic != "" && hurtsNow(t.Text) && rd.Topic == "" && len(rd.Parts) == 0 {
+	if t.State.Routine == nil && t.State.Topic != "" && hurtsNow(t.Text) && rd.Topic == "" && len(rd.Parts) == 0 && !asksSomething(t.Text) {
 		switch p := t.State.Pending; {
 		case strings.HasPrefix(p, dialog.TriagePrefix):
 			return s.reply(t, stepEase, p), nil
@@ -678,6 +683,14 @@ func wordsLevel(rd symptom.Reading) triage.Level {
 
 var hurtWords = []string{"ouch", "ow", "owww", "argh", "ah", "hurts", "hurt", "hurting", "painful", "pain", "killing", "agony", "too",
 	"sting", "stings", "stinging", "sharp", "yikes", "ooh", "oof", "owie", "eek", "pinches", "pinching", "worse"}
+
+// asksSomething reports whether words ask a question ("why does it only
+// hurt at night"), not only say that something hurts.
+func asksSomething(text string) bool {
+	return strings.Contains(text, "?") || slices.ContainsFunc(tokens(text), func(w string) bool {
+		return slices.Contains(questionWords, w) && w != "ok" && w != "okay" && w != "help" && w != "maybe" && w != "think"
+	})
+}
 
 // hurtsNow reports whether words said during a stretch say it hurts.
 func hurtsNow(text string) bool {

@@ -205,6 +205,12 @@ var std = sync.OnceValue(func() *reader {
 				Unless:     []string{"joint", "knee", "hip", "buttock", "back"},
 			},
 			{
+				Fact:       "leg_red",
+				Sensations: []string{"inflammation_word"},
+				Parts:      []string{"calf", "foot", "toes", "thigh", "leg", "ankle"},
+				Unless:     []string{"joint", "knee", "hip", "buttock", "back"},
+			},
+			{
 				Fact:       "diabetes",
 				Sensations: []string{"sugar"},
 				Text:       true,
@@ -685,6 +691,11 @@ var std = sync.OnceValue(func() *reader {
 			"tangled in the blankets",
 			"all twisted in",
 			"tangled up in",
+			"twisted over the other",
+			"twisted over",
+			"one leg over the other",
+			"leg over the other",
+			"crossed over the other",
 		},
 		peopleSay: []string{
 			"boy",
@@ -1086,6 +1097,7 @@ var (
 		"cricket",
 		"cries",
 		"crooked",
+		"crossed",
 		"crossfit",
 		"crotch",
 		"crunch",
@@ -1641,6 +1653,7 @@ var (
 		"often",
 		"ok",
 		"okay",
+		"old",
 		"on",
 		"once",
 		"oncology",
@@ -2542,6 +2555,12 @@ var (
 				means: []meaning{
 					{kind: 4, id: "long"},
 					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"1", "leg", "over", "the", "other"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -3865,6 +3884,12 @@ var (
 		},
 		// "an"
 		{
+			{
+				toks: []string{"an", "old", "injury"},
+				means: []meaning{
+					{kind: 3, id: "old_injury"},
+				},
+			},
 			{
 				toks: []string{"an", "hour", "ago"},
 				means: []meaning{
@@ -9525,6 +9550,15 @@ var (
 				means: []meaning{
 					{kind: 3, id: "droop"},
 					{kind: 3, id: "misshapen"},
+				},
+			},
+		},
+		// "crossed"
+		{
+			{
+				toks: []string{"crossed", "over", "the", "other"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -17576,7 +17610,7 @@ var (
 				toks: []string{"inflammation"},
 				means: []meaning{
 					{kind: 3, id: "arthritis"},
-					{kind: 3, id: "inflamed_word"},
+					{kind: 3, id: "inflammation_word"},
 				},
 			},
 		},
@@ -17619,6 +17653,12 @@ var (
 		},
 		// "injury"
 		{
+			{
+				toks: []string{"injury", "years", "ago"},
+				means: []meaning{
+					{kind: 3, id: "old_injury"},
+				},
+			},
 			{
 				toks: []string{"injury"},
 				means: []meaning{
@@ -19184,6 +19224,12 @@ var (
 				toks: []string{"leg", "just", "wasn't", "there"},
 				means: []meaning{
 					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"leg", "over", "the", "other"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -23746,6 +23792,63 @@ var (
 				toks: []string{"okay", "in", "the", "morning"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
+				},
+			},
+		},
+		// "old"
+		{
+			{
+				toks: []string{"old", "knee", "injury"},
+				means: []meaning{
+					{kind: 3, id: "old_injury"},
+				},
+			},
+			{
+				toks: []string{"old", "ankle", "injury"},
+				means: []meaning{
+					{kind: 3, id: "old_injury"},
+				},
+			},
+			{
+				toks: []string{"old", "hip", "injury"},
+				means: []meaning{
+					{kind: 3, id: "old_injury"},
+				},
+			},
+			{
+				toks: []string{"old", "back", "injury"},
+				means: []meaning{
+					{kind: 3, id: "old_injury"},
+				},
+			},
+			{
+				toks: []string{"old", "sports", "injury"},
+				means: []meaning{
+					{kind: 3, id: "old_injury"},
+				},
+			},
+			{
+				toks: []string{"old", "footy", "injury"},
+				means: []meaning{
+					{kind: 3, id: "old_injury"},
+				},
+			},
+			{
+				toks: []string{"old", "football", "injury"},
+				means: []meaning{
+					{kind: 3, id: "old_injury"},
+				},
+			},
+			{
+				toks: []string{"old", "war", "wound"},
+				means: []meaning{
+					{kind: 3, id: "old_injury"},
+				},
+			},
+			{
+				toks: []string{"old", "injury"},
+				means: []meaning{
+					{kind: 3, id: "old_injury"},
 				},
 			},
 		},
@@ -33179,6 +33282,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"twisted", "over", "the", "other"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"twisted", "my", "ankle"},
 				means: []meaning{
 					{kind: 5, id: "injury"},
@@ -33188,6 +33297,12 @@ var (
 				toks: []string{"twisted", "round"},
 				means: []meaning{
 					{kind: 3, id: "misshapen"},
+				},
+			},
+			{
+				toks: []string{"twisted", "over"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -37837,6 +37952,7 @@ var (
 				"head over heels",
 				"hit the deck",
 			},
+			Unless: []string{"old_injury"},
 		},
 		// "joint_hot"
 		{
@@ -39795,6 +39911,7 @@ var (
 		"hot",
 		"hurt_sharp",
 		"inflamed_word",
+		"inflammation_word",
 		"knock",
 		"leak",
 		"limb_loss",
@@ -39802,6 +39919,7 @@ var (
 		"neuropathy",
 		"no_flow",
 		"numb",
+		"old_injury",
 		"pain",
 		"pee",
 		"poo",
@@ -40705,7 +40823,9 @@ var (
 			"throbbing",
 		},
 		// "inflamed_word"
-		{"inflamed", "looks inflamed", "inflammation"},
+		{"inflamed", "looks inflamed"},
+		// "inflammation_word"
+		{"inflammation"},
 		// "knock"
 		{
 			"kick",
@@ -40910,6 +41030,20 @@ var (
 			"like after the dentist",
 			"like at the dentist",
 			"like the dentist",
+		},
+		// "old_injury"
+		{
+			"old injury",
+			"an old injury",
+			"old knee injury",
+			"old ankle injury",
+			"old hip injury",
+			"old back injury",
+			"old sports injury",
+			"old footy injury",
+			"old football injury",
+			"injury years ago",
+			"old war wound",
 		},
 		// "pain"
 		{
