@@ -426,6 +426,14 @@ var std = sync.OnceValue(func() *reader {
 				Text:       true,
 			},
 			{
+				Fact:       "rest_pain_weeks",
+				Sensations: []string{"ache", "pain", "hurt_sharp", "sore"},
+				Parts:      []string{"foot", "toes"},
+				Timing:     []string{"weeks", "long"},
+				Text:       true,
+				Needs:      []string{"rest_pain"},
+			},
+			{
 				Fact:       "daytime_pain",
 				Sensations: []string{"pain", "ache", "sore"},
 				Timing:     []string{"daytime"},
@@ -696,6 +704,11 @@ var std = sync.OnceValue(func() *reader {
 			"one leg over the other",
 			"leg over the other",
 			"crossed over the other",
+			"bulgy veins",
+			"bulging veins",
+			"veins bulge",
+			"veins are bulging",
+			"bulgy",
 		},
 		peopleSay: []string{
 			"boy",
@@ -882,6 +895,7 @@ var (
 		"appa",
 		"arch",
 		"arches",
+		"are",
 		"aren't",
 		"arm",
 		"arms",
@@ -914,6 +928,7 @@ var (
 		"bathroom",
 		"beating",
 		"became",
+		"become",
 		"becomes",
 		"bed",
 		"bedbound",
@@ -1062,6 +1077,8 @@ var (
 		"collapsing",
 		"collided",
 		"collision",
+		"colorless",
+		"colourless",
 		"coming",
 		"common",
 		"completely",
@@ -1073,6 +1090,7 @@ var (
 		"copped",
 		"corner",
 		"corpse",
+		"cotton",
 		"cough",
 		"coughed",
 		"coughing",
@@ -1088,6 +1106,7 @@ var (
 		"cramped",
 		"cramping",
 		"cramps",
+		"crash",
 		"crawling",
 		"crawly",
 		"creaky",
@@ -1136,6 +1155,7 @@ var (
 		"destroying",
 		"diabetes",
 		"diabetic",
+		"did",
 		"didn't",
 		"difficulty",
 		"dig",
@@ -1266,10 +1286,12 @@ var (
 		"fizzy",
 		"flashes",
 		"flashing",
+		"flat",
 		"flecks",
 		"flew",
 		"flex",
 		"flight",
+		"flop",
 		"flopped",
 		"flopping",
 		"floppy",
@@ -1448,7 +1470,10 @@ var (
 		"injured",
 		"injury",
 		"inner",
+		"innerwear",
 		"insane",
+		"inside",
+		"insides",
 		"instep",
 		"insulin",
 		"intense",
@@ -1596,6 +1621,7 @@ var (
 		"mother",
 		"motion",
 		"motions",
+		"motorbike",
 		"mottled",
 		"mouth",
 		"move",
@@ -1631,6 +1657,7 @@ var (
 		"newborn",
 		"next",
 		"nick",
+		"nicked",
 		"night",
 		"nightly",
 		"nights",
@@ -1732,6 +1759,7 @@ var (
 		"points",
 		"poke",
 		"poked",
+		"pong",
 		"poo",
 		"pooed",
 		"pooing",
@@ -1746,6 +1774,7 @@ var (
 		"postpartum",
 		"pounding",
 		"pounds",
+		"prang",
 		"preggers",
 		"pregnancy",
 		"pregnant",
@@ -2016,11 +2045,14 @@ var (
 		"stent",
 		"stepped",
 		"steroids",
+		"stick",
 		"sticking",
 		"stiff",
 		"stiffness",
 		"still",
 		"stinking",
+		"stinks",
+		"stinky",
 		"stitch",
 		"stitches",
 		"stockings",
@@ -2050,6 +2082,7 @@ var (
 		"stubbing",
 		"stuck",
 		"stuff",
+		"stuffed",
 		"sudden",
 		"suddenly",
 		"suffocating",
@@ -2116,6 +2149,7 @@ var (
 		"tightness",
 		"tights",
 		"till",
+		"tilting",
 		"time",
 		"tingles",
 		"tingling",
@@ -2182,6 +2216,8 @@ var (
 		"unconscious",
 		"uncoordinated",
 		"under",
+		"undergarment",
+		"undergarments",
 		"underpants",
 		"underwear",
 		"undies",
@@ -2253,6 +2289,7 @@ var (
 		"wet",
 		"wetting",
 		"whacked",
+		"what",
 		"wheat",
 		"wheeze",
 		"wheezing",
@@ -2260,6 +2297,7 @@ var (
 		"when",
 		"where",
 		"whereas",
+		"whiff",
 		"while",
 		"white",
 		"whiteish",
@@ -2295,6 +2333,7 @@ var (
 		"worst",
 		"wound",
 		"wounds",
+		"wringing",
 		"wrist",
 		"wrong",
 		"xarelto",
@@ -2996,9 +3035,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "little", "hole"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
 				toks: []string{"a", "lot", "lately"},
 				means: []meaning{
 					{kind: 5, id: "frequent"},
+				},
+			},
+			{
+				toks: []string{"a", "bad", "head"},
+				means: []meaning{
+					{kind: 5, id: "headache_severe"},
 				},
 			},
 			{
@@ -3253,6 +3304,12 @@ var (
 			},
 			{
 				toks: []string{"about", "to", "faint"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
+				toks: []string{"about", "to", "drop"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
 				},
@@ -4062,6 +4119,15 @@ var (
 				},
 			},
 		},
+		// "are"
+		{
+			{
+				toks: []string{"are", "massive"},
+				means: []meaning{
+					{kind: 3, id: "swell_sudden"},
+				},
+			},
+		},
 		// "aren't"
 		{
 			{
@@ -4263,6 +4329,12 @@ var (
 		{
 			{
 				toks: []string{"asking", "what", "day", "it", "is"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"asking", "me", "what", "day"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
 				},
@@ -4491,6 +4563,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"bad", "head"},
+				means: []meaning{
+					{kind: 5, id: "headache_severe"},
+				},
+			},
+			{
 				toks: []string{"bad", "heart"},
 				means: []meaning{
 					{kind: 5, id: "heart_disease"},
@@ -4674,6 +4752,15 @@ var (
 				toks: []string{"became", "hard"},
 				means: []meaning{
 					{kind: 3, id: "cramp"},
+				},
+			},
+		},
+		// "become"
+		{
+			{
+				toks: []string{"become", "thin"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
 				},
 			},
 		},
@@ -5082,6 +5169,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"bike", "crash"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
 				toks: []string{"bike", "accident"},
 				means: []meaning{
 					{kind: 5, id: "injury"},
@@ -5118,6 +5211,12 @@ var (
 				toks: []string{"bit", "the", "dust"},
 				means: []meaning{
 					{kind: 5, id: "fell"},
+				},
+			},
+			{
+				toks: []string{"bit", "of", "glass"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
 				},
 			},
 			{
@@ -5325,6 +5424,12 @@ var (
 		// "blood"
 		{
 			{
+				toks: []string{"blood", "stain", "on", "my", "sock"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
 				toks: []string{"blood", "in", "the", "tissue"},
 				means: []meaning{
 					{kind: 3, id: "blood"},
@@ -5359,6 +5464,18 @@ var (
 				toks: []string{"blood", "when", "i", "coughed"},
 				means: []meaning{
 					{kind: 5, id: "coughing_blood"},
+				},
+			},
+			{
+				toks: []string{"blood", "on", "my", "sock"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"blood", "on", "my", "socks"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
 				},
 			},
 			{
@@ -5416,6 +5533,12 @@ var (
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
 					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blood", "stain"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
 				},
 			},
 			{
@@ -6262,6 +6385,7 @@ var (
 				toks: []string{"bulging", "veins"},
 				means: []meaning{
 					{kind: 3, id: "veins"},
+					{kind: 8},
 				},
 			},
 			{
@@ -6280,9 +6404,16 @@ var (
 		// "bulgy"
 		{
 			{
+				toks: []string{"bulgy", "veins"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"bulgy"},
 				means: []meaning{
 					{kind: 3, id: "swell"},
+					{kind: 8},
 				},
 			},
 		},
@@ -6422,6 +6553,12 @@ var (
 				toks: []string{"butt", "cheek"},
 				means: []meaning{
 					{id: "buttock"},
+				},
+			},
+			{
+				toks: []string{"butt"},
+				means: []meaning{
+					{id: "groin"},
 				},
 			},
 		},
@@ -6667,6 +6804,12 @@ var (
 				toks: []string{"came", "down", "the", "stairs"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"came", "off", "my", "bike"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
 				},
 			},
 			{
@@ -7012,6 +7155,18 @@ var (
 			},
 			{
 				toks: []string{"can't", "lift", "my", "foot", "upwards"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"can't", "pull", "me", "toes", "up"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"can't", "pull", "my", "toes", "up"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
 				},
@@ -7506,6 +7661,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "bend", "his", "foot"},
+				means: []meaning{
+					{kind: 5, id: "leg_cant_move"},
+				},
+			},
+			{
+				toks: []string{"can't", "bend", "her", "foot"},
+				means: []meaning{
+					{kind: 5, id: "leg_cant_move"},
+				},
+			},
+			{
+				toks: []string{"can't", "bend", "my", "foot"},
+				means: []meaning{
+					{kind: 5, id: "leg_cant_move"},
+				},
+			},
+			{
 				toks: []string{"can't", "feel", "*", "foot"},
 				means: []meaning{
 					{kind: 5, id: "leg_numb_sudden"},
@@ -7870,6 +8043,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "bend", "it"},
+				means: []meaning{
+					{kind: 5, id: "leg_cant_move"},
+				},
+			},
+			{
 				toks: []string{"can't", "feel", "it"},
 				means: []meaning{
 					{kind: 5, id: "leg_numb_sudden"},
@@ -8116,6 +8295,18 @@ var (
 		},
 		// "car"
 		{
+			{
+				toks: []string{"car", "accident"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"car", "crash"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
 			{
 				toks: []string{"car", "park"},
 				means: []meaning{
@@ -8893,6 +9084,24 @@ var (
 				},
 			},
 		},
+		// "colorless"
+		{
+			{
+				toks: []string{"colorless"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+		},
+		// "colourless"
+		{
+			{
+				toks: []string{"colourless"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+		},
 		// "coming"
 		{
 			{
@@ -9033,6 +9242,15 @@ var (
 				toks: []string{"corpse", "like"},
 				means: []meaning{
 					{kind: 5, id: "leg_pale"},
+				},
+			},
+		},
+		// "cotton"
+		{
+			{
+				toks: []string{"cotton", "wool"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
 				},
 			},
 		},
@@ -9444,6 +9662,15 @@ var (
 				means: []meaning{
 					{kind: 3, id: "cramp"},
 					{kind: 3, id: "cramp_word"},
+				},
+			},
+		},
+		// "crash"
+		{
+			{
+				toks: []string{"crash"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
 				},
 			},
 		},
@@ -10109,6 +10336,57 @@ var (
 				},
 			},
 		},
+		// "did"
+		{
+			{
+				toks: []string{"did", "not", "even", "realise"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"did", "not", "even", "notice"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"did", "not", "even", "know"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"did", "not", "even", "realize"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"did", "not", "realise"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"did", "not", "notice"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"did", "not", "know"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"did", "not", "realize"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+		},
 		// "didn't"
 		{
 			{
@@ -10199,6 +10477,12 @@ var (
 				toks: []string{"didn't", "realize"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"didn't", "recognise"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
 				},
 			},
 			{
@@ -10452,6 +10736,12 @@ var (
 				toks: []string{"doesn't", "go", "down"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+				},
+			},
+			{
+				toks: []string{"doesn't", "recognise", "us"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
 				},
 			},
 			{
@@ -10759,6 +11049,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"down", "off", "the", "mattress"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"down", "a", "dress", "size"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
@@ -10952,6 +11248,12 @@ var (
 		{
 			{
 				toks: []string{"drenched", "in", "sweat"},
+				means: []meaning{
+					{kind: 3, id: "sweat"},
+				},
+			},
+			{
+				toks: []string{"drenched", "sheets"},
 				means: []meaning{
 					{kind: 3, id: "sweat"},
 				},
@@ -11684,6 +11986,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"every", "single", "flippin", "night"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
+				},
+			},
+			{
 				toks: []string{"every", "single", "night"},
 				means: []meaning{
 					{kind: 5, id: "frequent"},
@@ -11697,6 +12005,36 @@ var (
 			},
 			{
 				toks: []string{"every", "other", "night"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
+				},
+			},
+			{
+				toks: []string{"every", "flippin", "night"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
+				},
+			},
+			{
+				toks: []string{"every", "flipping", "night"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
+				},
+			},
+			{
+				toks: []string{"every", "bloody", "night"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
+				},
+			},
+			{
+				toks: []string{"every", "damn", "night"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
+				},
+			},
+			{
+				toks: []string{"every", "blessed", "night"},
 				means: []meaning{
 					{kind: 5, id: "frequent"},
 				},
@@ -12344,6 +12682,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"feel", "like", "they're", "asleep"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
+				},
+			},
+			{
 				toks: []string{"feel", "*", "*", "bruised"},
 				means: []meaning{
 					{kind: 3, id: "sore"},
@@ -12503,6 +12847,12 @@ var (
 				toks: []string{"feels", "strange", "when", "i", "wipe"},
 				means: []meaning{
 					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"feels", "like", "it's", "asleep"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
 				},
 			},
 			{
@@ -13075,6 +13425,15 @@ var (
 				},
 			},
 		},
+		// "flat"
+		{
+			{
+				toks: []string{"flat", "in", "bed"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+		},
 		// "flecks"
 		{
 			{
@@ -13144,6 +13503,21 @@ var (
 				toks: []string{"flight"},
 				means: []meaning{
 					{kind: 5, id: "long_travel"},
+				},
+			},
+		},
+		// "flop"
+		{
+			{
+				toks: []string{"flop", "down", "off"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"flop", "it", "down"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
 				},
 			},
 		},
@@ -13849,6 +14223,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"funny", "whiff"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
 				toks: []string{"funny"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
@@ -14010,6 +14390,12 @@ var (
 				toks: []string{"getting", "more", "painful"},
 				means: []meaning{
 					{kind: 5, id: "worsening"},
+				},
+			},
+			{
+				toks: []string{"getting", "number"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
 				},
 			},
 			{
@@ -14329,6 +14715,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"going", "to", "drop"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
 				toks: []string{"going", "purple"},
 				means: []meaning{
 					{kind: 3, id: "dark"},
@@ -14339,6 +14731,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "numb"},
 					{kind: 5, id: "numb"},
+				},
+			},
+			{
+				toks: []string{"going", "number"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
 				},
 			},
 			{
@@ -14522,6 +14920,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"gone", "massive"},
+				means: []meaning{
+					{kind: 3, id: "swell_sudden"},
+				},
+			},
+			{
 				toks: []string{"gone", "floppy"},
 				means: []meaning{
 					{kind: 3, id: "weak"},
@@ -14618,7 +15022,19 @@ var (
 				},
 			},
 			{
+				toks: []string{"gonna", "keel", "over"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
 				toks: []string{"gonna", "faint"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
+				toks: []string{"gonna", "drop"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
 				},
@@ -14626,6 +15042,12 @@ var (
 		},
 		// "got"
 		{
+			{
+				toks: []string{"got", "a", "bad", "head"},
+				means: []meaning{
+					{kind: 5, id: "headache_severe"},
+				},
+			},
 			{
 				toks: []string{"got", "to", "stop"},
 				means: []meaning{
@@ -14646,6 +15068,12 @@ var (
 			},
 			{
 				toks: []string{"got", "huge"},
+				means: []meaning{
+					{kind: 3, id: "swell_sudden"},
+				},
+			},
+			{
+				toks: []string{"got", "massive"},
 				means: []meaning{
 					{kind: 3, id: "swell_sudden"},
 				},
@@ -15347,6 +15775,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"hang", "down", "off"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"hang", "down"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -15521,6 +15955,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"has", "become", "thin"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
 				toks: []string{"has", "slipped"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
@@ -15687,6 +16127,12 @@ var (
 				toks: []string{"have", "to", "pause"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"have", "become", "thin"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
 				},
 			},
 			{
@@ -16500,6 +16946,12 @@ var (
 					{kind: 5, id: "foot_wound"},
 				},
 			},
+			{
+				toks: []string{"hole", "in", "me", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
 		},
 		// "hollow"
 		{
@@ -17056,6 +17508,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"hurts", "worst", "in", "bed"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
 				toks: []string{"hurts", "to", "breathe"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
@@ -17354,6 +17812,12 @@ var (
 				toks: []string{"in", "the", "mornings", "too"},
 				means: []meaning{
 					{kind: 4, id: "daytime"},
+				},
+			},
+			{
+				toks: []string{"in", "a", "few", "minutes"},
+				means: []meaning{
+					{kind: 4, id: "sudden"},
 				},
 			},
 			{
@@ -17681,6 +18145,21 @@ var (
 					{id: "groin"},
 				},
 			},
+			{
+				toks: []string{"inner", "wear"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
+		},
+		// "innerwear"
+		{
+			{
+				toks: []string{"innerwear"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
 		},
 		// "insane"
 		{
@@ -17688,6 +18167,36 @@ var (
 				toks: []string{"insane", "pain"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
+				},
+			},
+		},
+		// "inside"
+		{
+			{
+				toks: []string{"inside", "of", "my", "thighs"},
+				means: []meaning{
+					{id: "groin"},
+				},
+			},
+		},
+		// "insides"
+		{
+			{
+				toks: []string{"insides", "of", "my", "thighs"},
+				means: []meaning{
+					{id: "groin"},
+				},
+			},
+			{
+				toks: []string{"insides", "of", "his", "thighs"},
+				means: []meaning{
+					{id: "groin"},
+				},
+			},
+			{
+				toks: []string{"insides", "of", "her", "thighs"},
+				means: []meaning{
+					{id: "groin"},
 				},
 			},
 		},
@@ -17751,6 +18260,12 @@ var (
 				toks: []string{"is", "stuck"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"is", "massive"},
+				means: []meaning{
+					{kind: 3, id: "swell_sudden"},
 				},
 			},
 		},
@@ -18354,6 +18869,12 @@ var (
 			},
 			{
 				toks: []string{"keep", "catching"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"keep", "stubbing"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
 				},
@@ -19246,6 +19767,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"leg", "flop", "down"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"leg", "looks", "short"},
 				means: []meaning{
 					{kind: 5, id: "leg_deformed"},
@@ -19497,6 +20024,12 @@ var (
 		// "let"
 		{
 			{
+				toks: []string{"let", "my", "leg", "flop", "down"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"let", "my", "leg", "hang"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -19506,6 +20039,12 @@ var (
 				toks: []string{"let", "go", "now"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"let", "it", "flop"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
 				},
 			},
 			{
@@ -19533,6 +20072,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"lift", "my", "knee", "up", "like"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"lift", "my", "knee", "up"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
@@ -19540,6 +20085,12 @@ var (
 			},
 			{
 				toks: []string{"lift", "my", "knee", "high"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"lift", "me", "knee", "up"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
 				},
@@ -19757,6 +20308,24 @@ var (
 				toks: []string{"like", "a", "brick"},
 				means: []meaning{
 					{kind: 3, id: "hard"},
+				},
+			},
+			{
+				toks: []string{"like", "they're", "asleep"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
+				},
+			},
+			{
+				toks: []string{"like", "it's", "asleep"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
+				},
+			},
+			{
+				toks: []string{"like", "cotton", "wool"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
 				},
 			},
 			{
@@ -20146,6 +20715,12 @@ var (
 					{kind: 5, id: "claudication"},
 				},
 			},
+			{
+				toks: []string{"look", "massive"},
+				means: []meaning{
+					{kind: 3, id: "swell_sudden"},
+				},
+			},
 		},
 		// "looks"
 		{
@@ -20186,6 +20761,12 @@ var (
 				toks: []string{"looks", "deformed"},
 				means: []meaning{
 					{kind: 3, id: "misshapen"},
+				},
+			},
+			{
+				toks: []string{"looks", "massive"},
+				means: []meaning{
+					{kind: 3, id: "swell_sudden"},
 				},
 			},
 		},
@@ -20459,6 +21040,18 @@ var (
 			},
 			{
 				toks: []string{"lost", "my", "appetite"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"lost", "his", "appetite"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"lost", "her", "appetite"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
 				},
@@ -20748,12 +21341,6 @@ var (
 				toks: []string{"massive", "headache"},
 				means: []meaning{
 					{kind: 5, id: "headache_severe"},
-				},
-			},
-			{
-				toks: []string{"massive"},
-				means: []meaning{
-					{kind: 3, id: "swell_sudden"},
 				},
 			},
 		},
@@ -21164,6 +21751,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"more", "numb"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
+				},
+			},
+			{
 				toks: []string{"more", "pillows"},
 				means: []meaning{
 					{kind: 3, id: "propped"},
@@ -21288,6 +21881,15 @@ var (
 				},
 			},
 		},
+		// "motorbike"
+		{
+			{
+				toks: []string{"motorbike", "accident"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+		},
 		// "mottled"
 		{
 			{
@@ -21369,6 +21971,12 @@ var (
 					{kind: 3, id: "toes_move"},
 				},
 			},
+			{
+				toks: []string{"move", "me", "toes"},
+				means: []meaning{
+					{kind: 3, id: "toes_move"},
+				},
+			},
 		},
 		// "moves"
 		{
@@ -21399,6 +22007,18 @@ var (
 		},
 		// "moving"
 		{
+			{
+				toks: []string{"moving", "his", "toes", "even"},
+				means: []meaning{
+					{kind: 3, id: "toes_move"},
+				},
+			},
+			{
+				toks: []string{"moving", "my", "toes", "even"},
+				means: []meaning{
+					{kind: 3, id: "toes_move"},
+				},
+			},
 			{
 				toks: []string{"moving", "up", "my", "leg"},
 				means: []meaning{
@@ -21431,6 +22051,12 @@ var (
 			},
 			{
 				toks: []string{"moving", "*", "toes"},
+				means: []meaning{
+					{kind: 3, id: "toes_move"},
+				},
+			},
+			{
+				toks: []string{"moving", "me", "toes"},
 				means: []meaning{
 					{kind: 3, id: "toes_move"},
 				},
@@ -22487,6 +23113,27 @@ var (
 				},
 			},
 		},
+		// "nicked"
+		{
+			{
+				toks: []string{"nicked", "my", "toe"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"nicked", "my"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"nicked"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
 		// "night"
 		{
 			{
@@ -23095,6 +23742,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "recognising", "us"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"not", "knowing", "us"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
 				toks: []string{"not", "letting", "go"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -23128,6 +23787,12 @@ var (
 				toks: []string{"not", "getting", "better"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"not", "feeling", "hungry"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
 				},
 			},
 			{
@@ -23227,6 +23892,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "recognising"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"not", "recognizing"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
 				toks: []string{"not", "stopping"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -23295,6 +23972,12 @@ var (
 			},
 			{
 				toks: []string{"not", "eating"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"not", "hungry"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
 				},
@@ -23701,6 +24384,12 @@ var (
 		},
 		// "off"
 		{
+			{
+				toks: []string{"off", "the", "side", "of", "the", "mattress"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
 			{
 				toks: []string{"off", "i", "go", "again"},
 				means: []meaning{
@@ -24339,6 +25028,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"out", "over", "the", "edge"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"out", "of", "proportion"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
@@ -24459,6 +25154,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"over", "a", "couple", "of", "weeks"},
+				means: []meaning{
+					{kind: 4, id: "gradual"},
+				},
+			},
+			{
+				toks: []string{"over", "the", "past", "few", "weeks"},
+				means: []meaning{
+					{kind: 4, id: "gradual"},
+				},
+			},
+			{
+				toks: []string{"over", "a", "few", "weeks"},
+				means: []meaning{
+					{kind: 4, id: "gradual"},
+				},
+			},
+			{
 				toks: []string{"over", "the", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "gradual"},
@@ -24494,6 +25207,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"over", "the", "edge"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"over", "a", "fortnight"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
@@ -24507,6 +25226,12 @@ var (
 			},
 			{
 				toks: []string{"over", "time"},
+				means: []meaning{
+					{kind: 4, id: "gradual"},
+				},
+			},
+			{
+				toks: []string{"over", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "gradual"},
 				},
@@ -25513,6 +26238,15 @@ var (
 				},
 			},
 		},
+		// "pong"
+		{
+			{
+				toks: []string{"pong"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
 		// "poo"
 		{
 			{
@@ -25669,6 +26403,15 @@ var (
 				toks: []string{"pounds", "without"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
+				},
+			},
+		},
+		// "prang"
+		{
+			{
+				toks: []string{"prang"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
 				},
 			},
 		},
@@ -26511,6 +27254,36 @@ var (
 				},
 			},
 			{
+				toks: []string{"red", "on", "the", "tissue"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
+			{
+				toks: []string{"red", "on", "the", "hanky"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
+			{
+				toks: []string{"red", "in", "my", "hanky"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
+			{
+				toks: []string{"red", "on", "the", "hankie"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
+			{
+				toks: []string{"red", "on", "my", "hanky"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
+			{
 				toks: []string{"red", "in", "my", "spit"},
 				means: []meaning{
 					{kind: 5, id: "coughing_blood"},
@@ -26930,6 +27703,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"ring", "is", "cutting", "into"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
 				toks: []string{"ring", "doesn't", "fit"},
 				means: []meaning{
 					{kind: 5, id: "hands_face_swollen"},
@@ -26954,7 +27733,19 @@ var (
 				},
 			},
 			{
+				toks: []string{"ring", "cutting", "into"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
 				toks: []string{"ring", "stuck"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
+				toks: []string{"ring", "cutting"},
 				means: []meaning{
 					{kind: 5, id: "hands_face_swollen"},
 				},
@@ -27109,6 +27900,7 @@ var (
 				toks: []string{"room", "is", "tilting"},
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
+					{kind: 5, id: "faint"},
 				},
 			},
 			{
@@ -27118,9 +27910,16 @@ var (
 				},
 			},
 			{
+				toks: []string{"room", "keeps", "tilting"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
 				toks: []string{"room", "tilting"},
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
+					{kind: 5, id: "faint"},
 				},
 			},
 			{
@@ -27912,6 +28711,24 @@ var (
 				toks: []string{"sheets", "were", "soaked"},
 				means: []meaning{
 					{kind: 3, id: "bedwet"},
+				},
+			},
+			{
+				toks: []string{"sheets", "wringing", "wet"},
+				means: []meaning{
+					{kind: 3, id: "sweat"},
+				},
+			},
+			{
+				toks: []string{"sheets", "are", "soaking"},
+				means: []meaning{
+					{kind: 3, id: "sweat"},
+				},
+			},
+			{
+				toks: []string{"sheets", "soaking"},
+				means: []meaning{
+					{kind: 3, id: "sweat"},
 				},
 			},
 			{
@@ -29131,6 +29948,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"so", "my", "toes", "don't"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"so", "me", "toes", "don't"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"so", "tight"},
 				means: []meaning{
 					{kind: 3, id: "hard"},
@@ -29196,6 +30025,12 @@ var (
 		},
 		// "soaking"
 		{
+			{
+				toks: []string{"soaking", "wet", "sheets"},
+				means: []meaning{
+					{kind: 3, id: "sweat"},
+				},
+			},
 			{
 				toks: []string{"soaking", "the", "sheets"},
 				means: []meaning{
@@ -29457,6 +30292,12 @@ var (
 				toks: []string{"sore", "between"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"sore", "head"},
+				means: []meaning{
+					{kind: 5, id: "headache_severe"},
 				},
 			},
 			{
@@ -29730,6 +30571,12 @@ var (
 					{kind: 5, id: "headache_severe"},
 				},
 			},
+			{
+				toks: []string{"splitting", "head"},
+				means: []meaning{
+					{kind: 5, id: "headache_severe"},
+				},
+			},
 		},
 		// "spot"
 		{
@@ -29974,6 +30821,12 @@ var (
 					{kind: 5, id: "foot_wound"},
 				},
 			},
+			{
+				toks: []string{"stain", "on", "my", "socks"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
 		},
 		// "stairs"
 		{
@@ -29995,6 +30848,12 @@ var (
 		},
 		// "stand"
 		{
+			{
+				toks: []string{"stand", "for", "few", "minutes", "and", "it", "goes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
 			{
 				toks: []string{"stand", "for", "a", "few", "minutes"},
 				means: []meaning{
@@ -30027,6 +30886,12 @@ var (
 			},
 			{
 				toks: []string{"stand", "for", "some", "time"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"stand", "for", "few", "minutes"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -30224,6 +31089,21 @@ var (
 				toks: []string{"steroids"},
 				means: []meaning{
 					{kind: 5, id: "new_medicine"},
+				},
+			},
+		},
+		// "stick"
+		{
+			{
+				toks: []string{"stick", "it", "out", "over", "the", "edge"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"stick", "it", "out", "of", "bed"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
 				},
 			},
 		},
@@ -30468,6 +31348,24 @@ var (
 				},
 			},
 		},
+		// "stinks"
+		{
+			{
+				toks: []string{"stinks"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
+		// "stinky"
+		{
+			{
+				toks: []string{"stinky"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
 		// "stitch"
 		{
 			{
@@ -30513,7 +31411,19 @@ var (
 		// "stood"
 		{
 			{
+				toks: []string{"stood", "on", "a", "bit", "of", "glass"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
 				toks: []string{"stood", "on", "something"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"stood", "on", "glass"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
 				},
@@ -30541,6 +31451,12 @@ var (
 		// "stop"
 		{
 			{
+				toks: []string{"stop", "for", "a", "few", "minutes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"stop", "for", "a", "minute"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -30566,6 +31482,18 @@ var (
 			},
 			{
 				toks: []string{"stop", "for", "2", "minutes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"stop", "for", "a", "few"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"stop", "for", "few", "minutes"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -30864,6 +31792,18 @@ var (
 					{kind: 5, id: "foot_drop"},
 				},
 			},
+			{
+				toks: []string{"stubbing", "them"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"stubbing", "em"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
 		},
 		// "stuck"
 		{
@@ -30917,6 +31857,15 @@ var (
 				toks: []string{"stuff", "on", "my", "sock"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
+		// "stuffed"
+		{
+			{
+				toks: []string{"stuffed", "with", "cotton", "wool"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
 				},
 			},
 		},
@@ -31785,6 +32734,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"the", "prang"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"the", "crash"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
 				toks: []string{"the", "bed"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
@@ -32296,6 +33257,15 @@ var (
 				},
 			},
 		},
+		// "tilting"
+		{
+			{
+				toks: []string{"tilting"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+		},
 		// "time"
 		{
 			{
@@ -32544,6 +33514,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"toes", "don't", "scrape"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"toes", "are", "black"},
 				means: []meaning{
 					{kind: 5, id: "toe_black"},
@@ -32587,6 +33563,12 @@ var (
 			},
 			{
 				toks: []string{"toes", "dragging"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"toes", "scrape"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
 				},
@@ -33561,6 +34543,30 @@ var (
 				},
 			},
 		},
+		// "undergarment"
+		{
+			{
+				toks: []string{"undergarment", "was", "wet"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
+			{
+				toks: []string{"undergarment"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
+		},
+		// "undergarments"
+		{
+			{
+				toks: []string{"undergarments"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
+		},
 		// "underpants"
 		{
 			{
@@ -33861,6 +34867,18 @@ var (
 			},
 			{
 				toks: []string{"veins", "are", "blue"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"veins", "are", "bulging"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"veins", "bulge"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -34486,6 +35504,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"wedding", "ring", "cutting"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
 				toks: []string{"wedding", "ring"},
 				means: []meaning{
 					{kind: 3, id: "fit"},
@@ -34767,6 +35791,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"went", "massive"},
+				means: []meaning{
+					{kind: 3, id: "swell_sudden"},
+				},
+			},
+			{
 				toks: []string{"went", "grey"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
@@ -34900,6 +35930,15 @@ var (
 				means: []meaning{
 					{kind: 3, id: "knock"},
 					{kind: 5, id: "injury"},
+				},
+			},
+		},
+		// "what"
+		{
+			{
+				toks: []string{"what", "day", "it", "is"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
 				},
 			},
 		},
@@ -35075,6 +36114,15 @@ var (
 				},
 			},
 		},
+		// "whiff"
+		{
+			{
+				toks: []string{"whiff"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
 		// "while"
 		{
 			{
@@ -35195,6 +36243,12 @@ var (
 			},
 			{
 				toks: []string{"wiggle", "*", "toes"},
+				means: []meaning{
+					{kind: 3, id: "toes_move"},
+				},
+			},
+			{
+				toks: []string{"wiggle", "me", "toes"},
 				means: []meaning{
 					{kind: 3, id: "toes_move"},
 				},
@@ -35385,9 +36439,27 @@ var (
 		// "within"
 		{
 			{
+				toks: []string{"within", "a", "few", "minutes"},
+				means: []meaning{
+					{kind: 4, id: "sudden"},
+				},
+			},
+			{
+				toks: []string{"within", "few", "minutes"},
+				means: []meaning{
+					{kind: 4, id: "sudden"},
+				},
+			},
+			{
 				toks: []string{"within", "the", "hour"},
 				means: []meaning{
 					{kind: 5, id: "sudden_onset"},
+				},
+			},
+			{
+				toks: []string{"within", "minutes"},
+				means: []meaning{
+					{kind: 4, id: "sudden"},
 				},
 			},
 		},
@@ -35744,6 +36816,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"won't", "bend"},
+				means: []meaning{
+					{kind: 5, id: "leg_cant_move"},
+				},
+			},
+			{
 				toks: []string{"won't", "stand"},
 				means: []meaning{
 					{kind: 5, id: "limp"},
@@ -35909,6 +36987,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"worse", "when", "i'm", "flat"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"worse", "when", "lying", "flat"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
 				toks: []string{"worse", "by", "the", "day"},
 				means: []meaning{
 					{kind: 5, id: "worsening"},
@@ -35993,6 +37083,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"worst", "when", "i'm", "flat"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"worst", "when", "lying", "flat"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"worst", "lying", "flat"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
 				toks: []string{"worst", "pain", "ever"},
 				means: []meaning{
 					{kind: 5, id: "severe"},
@@ -36038,6 +37146,15 @@ var (
 				toks: []string{"wounds"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
+		// "wringing"
+		{
+			{
+				toks: []string{"wringing", "wet"},
+				means: []meaning{
+					{kind: 3, id: "sweat"},
 				},
 			},
 		},
@@ -36914,6 +38031,14 @@ var (
 				"keeps repeating himself",
 				"forgetting where she is",
 				"forgetting where he is",
+				"asking me what day",
+				"what day it is",
+				"not recognising",
+				"not recognizing",
+				"doesn't recognise us",
+				"didn't recognise",
+				"not recognising us",
+				"not knowing us",
 			},
 		},
 		// "coughing_blood"
@@ -37186,6 +38311,18 @@ var (
 				"swing my foot down",
 				"put it on the floor",
 				"onto the floor then it settles",
+				"stick it out over the edge",
+				"out over the edge",
+				"over the edge",
+				"stick it out of bed",
+				"flop down off",
+				"let my leg flop down",
+				"leg flop down",
+				"flop it down",
+				"hang down off",
+				"down off the mattress",
+				"off the side of the mattress",
+				"let it flop",
 			},
 		},
 		// "face_droop"
@@ -37288,6 +38425,14 @@ var (
 				"keep nearly passing out",
 				"black out when i stand",
 				"go dizzy when i stand",
+				"room keeps tilting",
+				"room is tilting",
+				"room tilting",
+				"tilting",
+				"gonna drop",
+				"going to drop",
+				"about to drop",
+				"gonna keel over",
 			},
 		},
 		// "fell"
@@ -37510,6 +38655,17 @@ var (
 				"floppy foot",
 				"slaps the floor",
 				"slaps on the floor",
+				"can't pull me toes up",
+				"can't pull my toes up",
+				"keep stubbing",
+				"stubbing them",
+				"stubbing 'em",
+				"toes don't scrape",
+				"toes scrape",
+				"so my toes don't",
+				"so me toes don't",
+				"lift me knee up",
+				"lift my knee up like",
 			},
 		},
 		// "foot_wound"
@@ -37634,6 +38790,24 @@ var (
 				"skin has come off",
 				"skin came off",
 				"peeled off",
+				"bit of glass",
+				"stood on glass",
+				"stood on a bit of glass",
+				"a little hole",
+				"hole in me foot",
+				"nicked",
+				"nicked my toe",
+				"nicked my",
+				"whiff",
+				"funny whiff",
+				"pong",
+				"stinks",
+				"stinky",
+				"blood stain",
+				"blood on my sock",
+				"blood on my socks",
+				"stain on my socks",
+				"blood stain on my sock",
 			},
 			Chronic: "wound_not_healing",
 		},
@@ -37683,6 +38857,12 @@ var (
 				"daily",
 				"every other night",
 				"most days",
+				"every flippin night",
+				"every flipping night",
+				"every bloody night",
+				"every damn night",
+				"every blessed night",
+				"every single flippin night",
 			},
 			Unless: []string{"daily"},
 		},
@@ -37719,6 +38899,11 @@ var (
 				"ring's stuck fast",
 				"ring cutting in",
 				"rings cutting in",
+				"ring's cutting",
+				"ring cutting into",
+				"ring is cutting into",
+				"wedding ring's cutting",
+				"ring's cutting into",
 			},
 		},
 		// "headache_severe"
@@ -37747,6 +38932,11 @@ var (
 				"head is banging",
 				"head's banging",
 				"thumping head",
+				"bad head",
+				"a bad head",
+				"got a bad head",
+				"sore head",
+				"splitting head",
 			},
 		},
 		// "heart_disease"
@@ -38002,6 +39192,11 @@ var (
 				"can't lift it",
 				"cannot lift it",
 				"can't lift my leg",
+				"can't bend it",
+				"can't bend his foot",
+				"can't bend her foot",
+				"can't bend my foot",
+				"won't bend",
 			},
 			Unless: []string{"cramp"},
 		},
@@ -38174,6 +39369,10 @@ var (
 				"ghostly colour",
 				"deathly pale",
 				"white as a sheet",
+				"colourless",
+				"colorless",
+				"lost its colour",
+				"drained of colour",
 			},
 			Chronic: "leg_pale_chronic",
 		},
@@ -38252,7 +39451,7 @@ var (
 				"can't bear the covers on it",
 			},
 			Hip:    "none",
-			Unless: []string{"cramp"},
+			Unless: []string{"cramp", "both"},
 		},
 		// "leg_warm"
 		{
@@ -38859,6 +40058,13 @@ var (
 				"even sitting still",
 				"aches even when",
 				"hurts even when i'm still",
+				"worst when i'm flat",
+				"worse when i'm flat",
+				"worst when lying flat",
+				"worse when lying flat",
+				"hurts worst in bed",
+				"flat in bed",
+				"worst lying flat",
 			},
 		},
 		// "rib_pain"
@@ -39293,6 +40499,13 @@ var (
 				"gone down a size",
 				"lost a dress size",
 				"dress size smaller",
+				"become thin",
+				"have become thin",
+				"has become thin",
+				"not feeling hungry",
+				"lost his appetite",
+				"lost her appetite",
+				"not hungry",
 			},
 		},
 		// "worsening"
@@ -39508,6 +40721,10 @@ var (
 			"these last few weeks",
 			"the last few weeks",
 			"over the last couple of weeks",
+			"over a few weeks",
+			"over a couple of weeks",
+			"over weeks",
+			"over the past few weeks",
 		},
 		// "long"
 		{
@@ -39649,6 +40866,10 @@ var (
 			"so fast",
 			"really fast",
 			"very fast",
+			"within few minutes",
+			"within a few minutes",
+			"in a few minutes",
+			"within minutes",
 		},
 		// "weeks"
 		{
@@ -39827,6 +41048,11 @@ var (
 			"my behind",
 			"inner thigh",
 			"seat area",
+			"butt",
+			"insides of my thighs",
+			"inside of my thighs",
+			"insides of his thighs",
+			"insides of her thighs",
 		},
 		// "hamstring"
 		{"hamstring", "hamstrings", "back of my thigh", "back of my thighs"},
@@ -40054,6 +41280,11 @@ var (
 			"red flecks",
 			"specks of blood",
 			"flecks of blood",
+			"red on the tissue",
+			"red on the hanky",
+			"red in my hanky",
+			"red on the hankie",
+			"red on my hanky",
 		},
 		// "both"
 		{
@@ -40608,6 +41839,14 @@ var (
 			"doesn't feel when",
 			"not feeling it pass",
 			"not feeling it come",
+			"did not even realise",
+			"did not realise",
+			"did not even notice",
+			"did not notice",
+			"did not know",
+			"did not even know",
+			"did not even realize",
+			"did not realize",
 		},
 		// "fit"
 		{
@@ -40868,6 +42107,15 @@ var (
 			"shin on",
 			"smacked",
 			"whacked it",
+			"prang",
+			"the prang",
+			"car accident",
+			"car crash",
+			"crash",
+			"the crash",
+			"motorbike accident",
+			"bike crash",
+			"came off my bike",
 		},
 		// "leak"
 		{
@@ -41030,6 +42278,16 @@ var (
 			"like after the dentist",
 			"like at the dentist",
 			"like the dentist",
+			"feel like they're asleep",
+			"feels like it's asleep",
+			"like they're asleep",
+			"like it's asleep",
+			"cotton wool",
+			"like cotton wool",
+			"stuffed with cotton wool",
+			"getting number",
+			"going number",
+			"more numb",
 		},
 		// "old_injury"
 		{
@@ -41109,6 +42367,11 @@ var (
 			"feels like i need to",
 			"urge to go",
 			"the urge to go",
+			"undergarment",
+			"undergarments",
+			"innerwear",
+			"inner wear",
+			"undergarment was wet",
 		},
 		// "poo"
 		{
@@ -41588,6 +42851,11 @@ var (
 			"standing for some time",
 			"after standing for",
 			"after standing still",
+			"stop for a few minutes",
+			"stop for a few",
+			"stand for few minutes",
+			"stop for few minutes",
+			"stand for few minutes and it goes",
 		},
 		// "struggle"
 		{
@@ -41728,6 +42996,12 @@ var (
 			"wake up drenched",
 			"soaked in sweat",
 			"dripping with sweat",
+			"wringing wet",
+			"sheets wringing wet",
+			"soaking wet sheets",
+			"sheets soaking",
+			"sheets are soaking",
+			"drenched sheets",
 		},
 		// "swell"
 		{
@@ -41795,11 +43069,17 @@ var (
 			"went huge",
 			"got huge",
 			"huge",
-			"massive",
 			"doubled",
 			"puffed right up",
 			"puffed up a lot",
 			"swelled right up",
+			"went massive",
+			"gone massive",
+			"got massive",
+			"look massive",
+			"looks massive",
+			"are massive",
+			"is massive",
 		},
 		// "tender_word"
 		{
@@ -41875,6 +43155,11 @@ var (
 			"pull my toes",
 			"pulling my toes",
 			"pull my toes up",
+			"moving me toes",
+			"move me toes",
+			"wiggle me toes",
+			"moving his toes even",
+			"moving my toes even",
 		},
 		// "veins"
 		{

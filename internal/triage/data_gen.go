@@ -88,6 +88,7 @@ var loaded = &data{
 		"recent_surgery":         "surgery in the last four weeks",
 		"red_spreading":          "a red patch on the leg that is spreading or getting bigger",
 		"rest_pain":              "foot or leg pain even lying still",
+		"rest_pain_weeks":        "foot pain even at rest, for weeks",
 		"rib_pain":               "pain below the ribs",
 		"saddle_numb":            "numb between the legs, around the bottom or genitals",
 		"saddle_or_bladder":      "yes to: numbness between the legs, or trouble peeing?",
@@ -1067,6 +1068,20 @@ var loaded = &data{
 			Sources: []string{
 				"refs §3 critical limb ischaemia row (U)",
 				"refs §2 PAD: a wound not healed in 2 weeks; pale or blue skin (NHS PAD)",
+			},
+		},
+		{
+			ID:    "rest_pain_lasting",
+			Level: "urgent",
+			When: [][]string{
+				{"rest_pain_weeks"},
+			},
+			Why:       "triage.why.limb",
+			Meanwhile: "triage.meanwhile.hang",
+			Worse:     "triage.worse.breathing",
+			Sources: []string{
+				"refs §3 critical limb ischaemia: constant foot pain at rest (U)",
+				"refs §2 CLI: rest pain for 2 weeks or more",
 			},
 		},
 		{
