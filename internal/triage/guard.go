@@ -129,7 +129,7 @@ func (g *Guard) After(t *router.Turn, r router.Reply) (router.Reply, error) {
 // the sign: data/intents.yaml, withhold and require.
 func withheld(intent string, slots symptom.Reading) bool {
 	says := func(w string) bool {
-		return slices.Contains(slots.Facts, w) || slices.Contains(slots.Timing, w) || slices.Contains(slots.Sensations, w)
+		return slices.Contains(slots.Facts, w) || slices.Contains(slots.Timing, w) || slices.Contains(slots.Sensations, w) || slices.Contains(slots.Parts, w)
 	}
 	heard := len(slots.Facts)+len(slots.Negated)+len(slots.Sensations)+len(slots.Timing) > 0
 	if need := loaded.require[intent]; heard && len(need) > 0 && !slices.ContainsFunc(need, says) {
