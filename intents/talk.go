@@ -232,19 +232,20 @@ func topicIn(ws []string) string {
 	return found[0].ID
 }
 
-// definedAt reports whether the words at i are what a question defines:
-// they follow "is", "what is", "what's", "what are" (with "a" or "an", or
+// definedAt reports whether the words at i are what a question defines or
+// names as one's own: they follow "is", "what is", "what's", "what are",
+// "is that", "is it", "could I have", "have I got" (with "a" or "an", or
 // "actually" or "exactly", between).
 func definedAt(ws []string, i int) bool {
 	j := i - 1
-	for j >= 0 && (ws[j] == "a" || ws[j] == "an" || ws[j] == "actually" || ws[j] == "exactly" || ws[j] == "really") {
+	for j >= 0 && (ws[j] == "a" || ws[j] == "an" || ws[j] == "actually" || ws[j] == "exactly" || ws[j] == "really" || ws[j] == "that" || ws[j] == "this" || ws[j] == "it") {
 		j--
 	}
 	if j < 0 {
 		return false
 	}
 	switch ws[j] {
-	case "what's", "is", "are", "about", "said", "mentioned", "called":
+	case "what's", "is", "are", "about", "said", "mentioned", "called", "have", "got":
 		return true
 	}
 	return false
@@ -994,7 +995,8 @@ func (s *set) switchPart(r *router.Router, t *router.Turn) (router.Reply, error)
 	}
 	was := t.State.Pending
 	reply, err := s.switchTo(r, t, part)
-	if err != nil || part == "" {
+	if err != nil || !guidedParts[part] {
+		// talk.switch.other has said which side.
 		return reply, err
 	}
 	lead := &alexa.SSML{}
@@ -1051,6 +1053,11 @@ func (s *set) switchTo(r *router.Router, t *router.Turn, part string) (router.Re
 	}
 	return s.sayAgain(t, "talk.switch.other")
 }
+
+// guidedParts are the parts switchTo has guidance of their own for; any
+// other ("the left leg") is the same guidance on the other side.
+var guidedParts = map[string]bool{"foot": true, "toes": true, "thigh": true, "hamstring": true, "calf": true,
+	"hip": true, "knee": true, "ankle": true, "joint": true, "back": true, "buttock": true, "shin": true}
 
 // partPhrase names the part corrected to as the listener did: "the left
 // hip", "both feet", "your knee".

@@ -184,7 +184,7 @@ var std = sync.OnceValue(func() *reader {
 			{
 				Fact:       "bladder_change",
 				Sensations: []string{"leak"},
-				And:        []string{"pee"},
+				And:        []string{"pee", "bedding"},
 				Unless:     []string{"sweat"},
 			},
 			{
@@ -197,7 +197,7 @@ var std = sync.OnceValue(func() *reader {
 				Fact:       "foot_wound",
 				Sensations: []string{"leak"},
 				Parts:      []string{"foot", "toes"},
-				Unless:     []string{"pee", "poo", "sweat", "feel_loss", "hold"},
+				Unless:     []string{"pee", "bedding", "poo", "sweat", "feel_loss", "hold"},
 			},
 			{
 				Fact:       "leg_red",
@@ -408,6 +408,7 @@ var std = sync.OnceValue(func() *reader {
 				Fact:       "bladder_change",
 				Sensations: []string{"feel_loss", "hold"},
 				And:        []string{"pee"},
+				Unless:     []string{"restless"},
 			},
 			{
 				Fact:       "bowel_change",
@@ -709,6 +710,16 @@ var std = sync.OnceValue(func() *reader {
 			"veins bulge",
 			"veins are bulging",
 			"bulgy",
+			"weak veins",
+			"weak valves",
+			"hot kitchen",
+			"hot climate",
+			"squashed on the edge",
+			"all twisted up",
+			"twisted up",
+			"wound up",
+			"so wound up",
+			"all wound up",
 		},
 		peopleSay: []string{
 			"boy",
@@ -3749,6 +3760,18 @@ var (
 			},
 			{
 				toks: []string{"all", "twisted", "in"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"all", "twisted", "up"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"all", "wound", "up"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -17270,6 +17293,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"hot", "kitchen"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "climate"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"hot"},
 				means: []meaning{
 					{kind: 3, id: "hot"},
@@ -17938,6 +17973,13 @@ var (
 				},
 			},
 			{
+				toks: []string{"in", "bed"},
+				means: []meaning{
+					{kind: 3, id: "bedding"},
+					{kind: 4, id: "night"},
+				},
+			},
+			{
 				toks: []string{"in", "plaster"},
 				means: []meaning{
 					{kind: 3, id: "cast"},
@@ -17948,13 +17990,6 @@ var (
 				toks: []string{"in", "agony"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
-				},
-			},
-			{
-				toks: []string{"in", "bed"},
-				means: []meaning{
-					{kind: 3, id: "pee"},
-					{kind: 4, id: "night"},
 				},
 			},
 			{
@@ -21358,7 +21393,7 @@ var (
 			{
 				toks: []string{"mattress"},
 				means: []meaning{
-					{kind: 3, id: "pee"},
+					{kind: 3, id: "bedding"},
 				},
 			},
 		},
@@ -22273,6 +22308,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"my", "bed"},
+				means: []meaning{
+					{kind: 3, id: "bedding"},
+				},
+			},
+			{
 				toks: []string{"my", "breath"},
 				means: []meaning{
 					{kind: 3, id: "breath"},
@@ -22282,12 +22323,6 @@ var (
 				toks: []string{"my", "hands"},
 				means: []meaning{
 					{kind: 3, id: "hands"},
-				},
-			},
-			{
-				toks: []string{"my", "bed"},
-				means: []meaning{
-					{kind: 3, id: "pee"},
 				},
 			},
 			{
@@ -28734,7 +28769,7 @@ var (
 			{
 				toks: []string{"sheets"},
 				means: []meaning{
-					{kind: 3, id: "pee"},
+					{kind: 3, id: "bedding"},
 				},
 			},
 		},
@@ -29960,6 +29995,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"so", "wound", "up"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"so", "tight"},
 				means: []meaning{
 					{kind: 3, id: "hard"},
@@ -30697,6 +30738,12 @@ var (
 		},
 		// "squashed"
 		{
+			{
+				toks: []string{"squashed", "on", "the", "edge"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"squashed", "under"},
 				means: []meaning{
@@ -32734,6 +32781,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"the", "bed"},
+				means: []meaning{
+					{kind: 3, id: "bedding"},
+				},
+			},
+			{
+				toks: []string{"the", "sheets"},
+				means: []meaning{
+					{kind: 3, id: "bedding"},
+				},
+			},
+			{
 				toks: []string{"the", "prang"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
@@ -32743,18 +32802,6 @@ var (
 				toks: []string{"the", "crash"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
-				},
-			},
-			{
-				toks: []string{"the", "bed"},
-				means: []meaning{
-					{kind: 3, id: "pee"},
-				},
-			},
-			{
-				toks: []string{"the", "sheets"},
-				means: []meaning{
-					{kind: 3, id: "pee"},
 				},
 			},
 			{
@@ -34288,6 +34335,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"twisted", "up"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"twisted"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
@@ -35437,6 +35490,18 @@ var (
 				toks: []string{"weak", "and", "tired"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"weak", "veins"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weak", "valves"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -37131,6 +37196,12 @@ var (
 				toks: []string{"wound", "on"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"wound", "up"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -41107,6 +41178,7 @@ var (
 		"arm",
 		"arthritis",
 		"asleep_limb",
+		"bedding",
 		"bedwet",
 		"blood",
 		"both",
@@ -41228,6 +41300,8 @@ var (
 			"lay on it",
 			"lying on my arm",
 		},
+		// "bedding"
+		{"the bed", "in bed", "sheets", "the sheets", "mattress", "my bed"},
 		// "bedwet"
 		{
 			"wet bed",
@@ -42339,18 +42413,12 @@ var (
 			"trousers",
 			"knickers",
 			"underwear",
-			"the bed",
-			"in bed",
 			"pads",
 			"a pad",
 			"nappy",
 			"incontinence pads",
 			"piss",
 			"pissing",
-			"sheets",
-			"the sheets",
-			"mattress",
-			"my bed",
 			"pass urine",
 			"urinate",
 			"undies",
