@@ -994,9 +994,8 @@ func (s *set) switchPart(r *router.Router, t *router.Turn) (router.Reply, error)
 		return s.routineControl(s.nextRoutineStep)(t)
 	}
 	was := t.State.Pending
-	reply, err := s.switchTo(r, t, part)
-	if err != nil || !guidedParts[part] {
-		// talk.switch.other has said which side.
+	reply, guided, err := s.switchTo(r, t, part)
+	if err != nil || !guided {
 		return reply, err
 	}
 	lead := &alexa.SSML{}
@@ -1026,38 +1025,35 @@ func (s *set) holdTriage(t *router.Turn, was string, r *router.Reply) {
 	}
 }
 
-// switchTo says the guidance for the part corrected to.
-func (s *set) switchTo(r *router.Router, t *router.Turn, part string) (router.Reply, error) {
+// switchTo says the guidance for the part corrected to, and whether the
+// part had guidance of its own.
+func (s *set) switchTo(r *router.Router, t *router.Turn, part string) (reply router.Reply, guided bool, err error) {
 	switch part {
-	case "":
-		return s.sayAgain(t, "talk.switch.other")
 	case "foot", "toes", "thigh", "hamstring", "calf":
 		crampy := t.State.Topic == "cramp" || (t.State.Topic == "" && symptom.Read(t.Text).Topic == "cramp")
 		if crampy || (t.State.Topic == "" && part == "calf") {
 			if reply, ok, err := s.routeTo(r, t, "cramp", part); ok {
-				return reply, err
+				return reply, true, err
 			}
 		}
 		begin(t, "aches")
-		return s.reply(t, "aches.intro"), nil
+		return s.reply(t, "aches.intro"), true, nil
 	case "hip":
 		begin(t, "hip")
-		return s.reply(t, "hip.relief"), nil
+		return s.reply(t, "hip.relief"), true, nil
 	case "knee", "ankle", "joint":
 		begin(t, "joint")
-		return s.reply(t, "joint.relief"), nil
+		return s.reply(t, "joint.relief"), true, nil
 	case "back", "buttock":
-		return s.reply(t, questionSwitchBack), nil
+		return s.reply(t, questionSwitchBack), true, nil
 	case "shin":
-		return s.reply(t, "talk.switch.shin"), nil
+		return s.reply(t, "talk.switch.shin"), true, nil
 	}
-	return s.sayAgain(t, "talk.switch.other")
+	// No part, or one with no guidance of its own ("the left leg"): the
+	// same guidance on the other side, and talk.switch.other says which.
+	reply, err = s.sayAgain(t, "talk.switch.other")
+	return reply, false, err
 }
-
-// guidedParts are the parts switchTo has guidance of their own for; any
-// other ("the left leg") is the same guidance on the other side.
-var guidedParts = map[string]bool{"foot": true, "toes": true, "thigh": true, "hamstring": true, "calf": true,
-	"hip": true, "knee": true, "ankle": true, "joint": true, "back": true, "buttock": true, "shin": true}
 
 // partPhrase names the part corrected to as the listener did: "the left
 // hip", "both feet", "your knee".
