@@ -635,8 +635,8 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 	}
 	// "Ow, that's too much" after a step outside a routine (pulling the
 	// toes up for a cramp) is that step hurting: ease off, and one
-	// safety question, not the fallback.
-	// A safety question still waiting is asked again after it.
+	// safety question, not the fallback; a safety question still waiting
+	// is the one asked again.
 	if t.State.Routine == nil && t.State.Topic != "" && hurtsNow(t.Text) && rd.Topic == "" && len(rd.Parts) == 0 && !asksSomething(t.Text) {
 		switch p := t.State.Pending; {
 		case strings.HasPrefix(p, dialog.TriagePrefix):
