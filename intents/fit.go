@@ -19,14 +19,14 @@ import (
 // keeping the rest's content lines (never the words) and the question it
 // held back; a yes says them (restAnswer). Triage's lines always stay in
 // what is said. A screening question whose yes would call for care today
-// or an ambulance is never held back, so an answer that asks one is left
-// whole (its texts are kept short instead); one that would only call for a
-// doctor in the next few days ("most nights?") waits a turn behind "Want
-// the rest?". Answers triage ended (urgent, emergency) are
-// never cut: their texts are written to fit (internal/triage,
-// TestAnswersFit). Words that are no content line (a routine's step, a
-// count) cannot be kept for later, so such an answer is left whole, and
-// TestAnswerWords counts it.
+// or an ambulance is never held back, so an answer asking one says the
+// lines that fit and leaves out the rest (trim); one that would only call
+// for a doctor in the next few days ("most nights?") waits a turn behind
+// "Want the rest?". Answers triage ended (urgent, emergency) are never
+// cut: their texts are written to fit (internal/triage, TestAnswersFit).
+// Words that are no content line (a routine's step, a count) cannot be
+// kept for later, so such an answer is left whole, and TestAnswerWords
+// counts it.
 func (s *set) fit(t *router.Turn, r router.Reply) router.Reply {
 	if r.Plain || r.Speech == nil || triage.AtLeast(t.State.Level, triage.Urgent) {
 		return r
@@ -41,7 +41,7 @@ func (s *set) fit(t *router.Turn, r router.Reply) router.Reply {
 		return r
 	}
 	if r.Question != "" && !canWait(t.State.Pending) {
-		return r
+		return s.trim(t, r, lines)
 	}
 	was := t.State.Pending
 	if held := t.State.Answer(answerHeld); was == questionHold && canWait(held) {
@@ -142,3 +142,37 @@ const restEnd = "end"
 // fromTriage reports whether a content text is triage's own (its soon
 // words and why), which a cut answer always keeps.
 func fromTriage(id string) bool { return strings.HasPrefix(id, "triage.") }
+
+// trim fits an answer whose screening question cannot wait: the first
+// line, triage's lines and each later line that fits are said, and the
+// others are left out rather than held behind "Want the rest?",
+// which would put the question off. They are self-care a later turn
+// ("what else", "I already tried that") brings again.
+func (s *set) trim(t *router.Turn, r router.Reply, lines []lineRef) router.Reply {
+	room := content.MaxWords - wordCount(r.Question)
+	for _, l := range lines {
+		if fromTriage(l.ID) {
+			room -= wordCount(words(t, l.Raw))
+		}
+	}
+	b := &alexa.SSML{}
+	said, cut := 0, false
+	for _, l := range lines {
+		w := wordCount(words(t, l.Raw))
+		switch {
+		case fromTriage(l.ID):
+		case said == 0 || said+w <= room:
+			said += w
+		default:
+			// A shorter line after it may still fit.
+			cut = true
+			continue
+		}
+		b.Say(words(t, l.Raw))
+	}
+	if !cut {
+		return r
+	}
+	r.Speech = b
+	return r
+}

@@ -16,7 +16,7 @@ import (
 // left is listed by TestAnswerWords with -v: guided routines' first
 // turn (intro, controls and the first step), and answers where triage's
 // soon or urgent words are added to a conversation's own.
-const overWordsCeiling = 3
+const overWordsCeiling = 1
 
 // TestAnswerWords checks that every content text, and every answer any
 // transcript produces, is at most content.MaxWords spoken words.

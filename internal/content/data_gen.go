@@ -1309,9 +1309,7 @@ var (
 		},
 		// "hip.joint"
 		{
-			Say: []string{
-				"A deep ache with stiffness on getting up often comes from the joint itself, as with arthritis.",
-			},
+			Say: []string{"That is often the joint itself, as with arthritis."},
 			Sources: []string{
 				"seed 000 osteoarthritis of the hip: stiffness on waking",
 				"refs §2 OA: morning stiffness",
@@ -1319,9 +1317,7 @@ var (
 		},
 		// "hip.nerve"
 		{
-			Say: []string{
-				"Pain that runs down from the back or buttock often comes from a pressed nerve, like sciatica.",
-			},
+			Say: []string{"It may be a pressed nerve."},
 			Sources: []string{
 				"seed 000 sciatica: pain from the lower back radiating down the hip and leg",
 				"seed 002 nerve compression",
