@@ -170,11 +170,19 @@ var std = sync.OnceValue(func() *reader {
 				Text:       true,
 			},
 			{
-				Fact:       "hip_month",
-				Sensations: []string{"pain", "ache", "sore", "hurt_sharp", "stiff", "tender_word"},
-				Parts:      []string{"hip"},
-				Timing:     []string{"weeks"},
-				Text:       true,
+				Fact: "hip_month",
+				Sensations: []string{
+					"pain",
+					"ache",
+					"sore",
+					"hurt_sharp",
+					"stiff",
+					"tender_word",
+					"arthritis",
+				},
+				Parts:  []string{"hip"},
+				Timing: []string{"weeks"},
+				Text:   true,
 			},
 			{
 				Fact:       "bladder_change",
@@ -392,6 +400,7 @@ var std = sync.OnceValue(func() *reader {
 				Sensations: []string{"snap"},
 				Text:       true,
 				Needs:      []string{"fallen", "knock"},
+				Unless:     []string{"walks_on_it"},
 			},
 			{
 				Fact:       "claudication",
@@ -720,6 +729,33 @@ var std = sync.OnceValue(func() *reader {
 			"wound up",
 			"so wound up",
 			"all wound up",
+			"feeling a bit bruised",
+			"feels a bit bruised",
+			"feeling bruised",
+			"feels bruised",
+			"feel bruised",
+			"a bit bruised",
+			"bruised feeling",
+			"tender and bruised feeling",
+			"hot water bath",
+			"hot water",
+			"warm water",
+			"in winter",
+			"in the winter",
+			"during winter",
+			"winter nights",
+			"cold in winter",
+			"when the weather is cold",
+			"cold season",
+			"i'm confused what",
+			"confused what you",
+			"confused about what you",
+			"confused by what you",
+			"confused by that",
+			"bit confused what",
+			"confused what are you",
+			"confused what you mean",
+			"confused what that means",
 		},
 		peopleSay: []string{
 			"boy",
@@ -845,6 +881,68 @@ var std = sync.OnceValue(func() *reader {
 			"that leg",
 			"this leg",
 		},
+		partWords: map[string]bool{
+			"ankle":      true,
+			"ankles":     true,
+			"anus":       true,
+			"arch":       true,
+			"arches":     true,
+			"back":       true,
+			"backside":   true,
+			"bad":        true,
+			"bottom":     true,
+			"bum":        true,
+			"butt":       true,
+			"buttock":    true,
+			"buttocks":   true,
+			"calf":       true,
+			"calf's":     true,
+			"calves":     true,
+			"crotch":     true,
+			"feet":       true,
+			"foot":       true,
+			"genitals":   true,
+			"glute":      true,
+			"glutes":     true,
+			"groin":      true,
+			"hamstring":  true,
+			"hamstrings": true,
+			"heel":       true,
+			"heels":      true,
+			"hip":        true,
+			"hips":       true,
+			"instep":     true,
+			"joint":      true,
+			"joints":     true,
+			"knee":       true,
+			"kneecap":    true,
+			"knees":      true,
+			"left":       true,
+			"leg":        true,
+			"legs":       true,
+			"limb":       true,
+			"limbs":      true,
+			"other":      true,
+			"perineum":   true,
+			"privates":   true,
+			"quad":       true,
+			"quads":      true,
+			"rectum":     true,
+			"right":      true,
+			"saddle":     true,
+			"shin":       true,
+			"shinbone":   true,
+			"shins":      true,
+			"sole":       true,
+			"soles":      true,
+			"sore":       true,
+			"spine":      true,
+			"thigh":      true,
+			"thighs":     true,
+			"toe":        true,
+			"toenail":    true,
+			"toes":       true,
+		},
 	}
 })
 
@@ -865,6 +963,7 @@ var (
 		"a",
 		"abba",
 		"abbu",
+		"able",
 		"about",
 		"accident",
 		"ache",
@@ -1331,6 +1430,7 @@ var (
 		"frozen",
 		"funny",
 		"fuzzy",
+		"galloping",
 		"game",
 		"gangrene",
 		"gangrenous",
@@ -1554,11 +1654,13 @@ var (
 		"leaning",
 		"leave",
 		"leaves",
+		"leaving",
 		"left",
 		"leg",
 		"leggings",
 		"legs",
 		"let",
+		"letterbox",
 		"leukemia",
 		"lift",
 		"light",
@@ -1595,10 +1697,12 @@ var (
 		"lying",
 		"lymphoma",
 		"made",
+		"mailbox",
 		"make",
 		"makes",
 		"making",
 		"mama",
+		"managed",
 		"many",
 		"marathon",
 		"mark",
@@ -1849,6 +1953,8 @@ var (
 		"refusing",
 		"regularly",
 		"relaxed",
+		"relieved",
+		"relieves",
 		"replaced",
 		"rest",
 		"restless",
@@ -2322,6 +2428,7 @@ var (
 		"willis",
 		"winded",
 		"window",
+		"winter",
 		"wipe",
 		"wiped",
 		"wiping",
@@ -2953,6 +3060,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "deep", "breath"},
+				means: []meaning{
+					{kind: 3, id: "breath"},
+				},
+			},
+			{
+				toks: []string{"a", "big", "breath"},
+				means: []meaning{
+					{kind: 3, id: "breath"},
+				},
+			},
+			{
 				toks: []string{"a", "catch", "in"},
 				means: []meaning{
 					{kind: 3, id: "cramp"},
@@ -3083,6 +3202,12 @@ var (
 			},
 			{
 				toks: []string{"a", "hot", "day"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"a", "bit", "bruised"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -3269,6 +3394,15 @@ var (
 				toks: []string{"abbu"},
 				means: []meaning{
 					{kind: 6, id: "father"},
+				},
+			},
+		},
+		// "able"
+		{
+			{
+				toks: []string{"able", "to", "walk", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
 				},
 			},
 		},
@@ -4531,6 +4665,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"back", "to", "my", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
 				toks: []string{"back", "to", "normal", "overnight"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
@@ -4853,6 +4993,12 @@ var (
 		// "been"
 		{
 			{
+				toks: []string{"been", "going", "on", "for", "months"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
+				},
+			},
+			{
 				toks: []string{"been", "like", "that", "a", "while"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
@@ -4911,8 +5057,7 @@ var (
 			{
 				toks: []string{"been", "months"},
 				means: []meaning{
-					{kind: 4, id: "long"},
-					{kind: 4, id: "weeks"},
+					{kind: 5, id: "frequent"},
 				},
 			},
 		},
@@ -4944,6 +5089,12 @@ var (
 		{
 			{
 				toks: []string{"belt", "is", "looser"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"belt", "notches"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
 				},
@@ -5054,6 +5205,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"better", "when", "i", "stop"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"better", "by", "morning"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
@@ -5117,6 +5274,12 @@ var (
 				toks: []string{"big", "toe"},
 				means: []meaning{
 					{id: "toes"},
+				},
+			},
+			{
+				toks: []string{"big", "breath"},
+				means: []meaning{
+					{kind: 3, id: "breath"},
 				},
 			},
 			{
@@ -5240,6 +5403,12 @@ var (
 				toks: []string{"bit", "of", "glass"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"bit", "confused", "what"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -6081,6 +6250,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"breathe", "deep"},
+				means: []meaning{
+					{kind: 3, id: "breath"},
+				},
+			},
+			{
 				toks: []string{"breathe", "slowly"},
 				means: []meaning{
 					{kind: 8},
@@ -6331,6 +6506,7 @@ var (
 				toks: []string{"bruised", "feeling"},
 				means: []meaning{
 					{kind: 3, id: "sore"},
+					{kind: 8},
 				},
 			},
 			{
@@ -6818,6 +6994,12 @@ var (
 		// "came"
 		{
 			{
+				toks: []string{"came", "out", "without", "my", "knowing"},
+				means: []meaning{
+					{kind: 5, id: "bowel_change"},
+				},
+			},
+			{
 				toks: []string{"came", "round", "on", "the", "floor"},
 				means: []meaning{
 					{kind: 5, id: "passed_out"},
@@ -6903,6 +7085,42 @@ var (
 		},
 		// "can"
 		{
+			{
+				toks: []string{"can", "still", "put", "weight", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
+				toks: []string{"can", "still", "walk", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
+				toks: []string{"can", "put", "weight", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
+				toks: []string{"can", "bear", "weight", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
+				toks: []string{"can", "still", "stand", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
+				toks: []string{"can", "walk", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
 			{
 				toks: []string{"can", "barely", "feel"},
 				means: []meaning{
@@ -7178,12 +7396,6 @@ var (
 			},
 			{
 				toks: []string{"can't", "lift", "my", "foot", "upwards"},
-				means: []meaning{
-					{kind: 5, id: "foot_drop"},
-				},
-			},
-			{
-				toks: []string{"can't", "pull", "me", "toes", "up"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
 				},
@@ -8934,6 +9146,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"cold", "in", "winter"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"cold", "feet"},
 				means: []meaning{
 					{kind: 3, id: "cold"},
@@ -9031,6 +9249,12 @@ var (
 			},
 			{
 				toks: []string{"cold", "drink"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "season"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -9181,6 +9405,48 @@ var (
 		},
 		// "confused"
 		{
+			{
+				toks: []string{"confused", "about", "what", "you"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"confused", "by", "what", "you"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"confused", "what", "are", "you"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"confused", "what", "you", "mean"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"confused", "what", "that", "means"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"confused", "what", "you"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"confused", "by", "that"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"confused"},
 				means: []meaning{
@@ -9727,8 +9993,15 @@ var (
 		// "creeping"
 		{
 			{
+				toks: []string{"creeping", "up", "over"},
+				means: []meaning{
+					{kind: 4, id: "gradual"},
+				},
+			},
+			{
 				toks: []string{"creeping", "up"},
 				means: []meaning{
+					{kind: 4, id: "gradual"},
 					{kind: 5, id: "red_spreading"},
 				},
 			},
@@ -9750,6 +10023,12 @@ var (
 		},
 		// "crept"
 		{
+			{
+				toks: []string{"crept", "up", "over"},
+				means: []meaning{
+					{kind: 4, id: "gradual"},
+				},
+			},
 			{
 				toks: []string{"crept", "up"},
 				means: []meaning{
@@ -10202,6 +10481,20 @@ var (
 				},
 			},
 			{
+				toks: []string{"deep", "breath"},
+				means: []meaning{
+					{kind: 3, id: "breath"},
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"deep", "breaths"},
+				means: []meaning{
+					{kind: 3, id: "breath"},
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"deep", "mark"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
@@ -10211,18 +10504,6 @@ var (
 				toks: []string{"deep", "cut"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
-				},
-			},
-			{
-				toks: []string{"deep", "breath"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"deep", "breaths"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -11047,6 +11328,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"down", "the", "back", "of", "his", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"down", "the", "back", "of", "her", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
 				toks: []string{"down", "both", "my", "legs"},
 				means: []meaning{
 					{kind: 1},
@@ -11599,6 +11892,12 @@ var (
 					{kind: 4, id: "daytime"},
 				},
 			},
+			{
+				toks: []string{"during", "winter"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "dusky"
 		{
@@ -11698,6 +11997,12 @@ var (
 		},
 		// "eases"
 		{
+			{
+				toks: []string{"eases", "when", "i", "stop"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
 			{
 				toks: []string{"eases", "off", "when"},
 				means: []meaning{
@@ -12543,6 +12848,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"falling", "off", "me"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"falling", "off", "him"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"falling", "off", "her"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
 				toks: []string{"falling", "asleep"},
 				means: []meaning{
 					{kind: 8},
@@ -12756,6 +13079,7 @@ var (
 				toks: []string{"feel", "bruised"},
 				means: []meaning{
 					{kind: 3, id: "sore"},
+					{kind: 8},
 				},
 			},
 			{
@@ -12798,6 +13122,12 @@ var (
 		// "feeling"
 		{
 			{
+				toks: []string{"feeling", "a", "bit", "bruised"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"feeling", "*", "bruised"},
 				means: []meaning{
 					{kind: 3, id: "sore"},
@@ -12807,6 +13137,7 @@ var (
 				toks: []string{"feeling", "bruised"},
 				means: []meaning{
 					{kind: 3, id: "sore"},
+					{kind: 8},
 				},
 			},
 			{
@@ -12882,6 +13213,7 @@ var (
 				toks: []string{"feels", "a", "bit", "bruised"},
 				means: []meaning{
 					{kind: 3, id: "sore"},
+					{kind: 8},
 				},
 			},
 			{
@@ -12973,6 +13305,7 @@ var (
 				toks: []string{"feels", "bruised"},
 				means: []meaning{
 					{kind: 3, id: "sore"},
+					{kind: 8},
 				},
 			},
 			{
@@ -13982,6 +14315,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"for", "months", "now"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
+				},
+			},
+			{
 				toks: []string{"for", "#", "days"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
@@ -14155,6 +14494,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"from", "the", "back", "to", "my", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"from", "back", "to", "my", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
 				toks: []string{"from", "sitting", "cross", "legged"},
 				means: []meaning{
 					{kind: 3, id: "asleep_limb"},
@@ -14185,6 +14536,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"from", "my", "back", "down"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
 				toks: []string{"from", "back", "going"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
@@ -14192,6 +14549,12 @@ var (
 			},
 			{
 				toks: []string{"from", "back", "into"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"from", "back", "down"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
 				},
@@ -14265,6 +14628,15 @@ var (
 				toks: []string{"fuzzy"},
 				means: []meaning{
 					{kind: 3, id: "sight_blur"},
+				},
+			},
+		},
+		// "galloping"
+		{
+			{
+				toks: []string{"galloping", "heart"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
 				},
 			},
 		},
@@ -16216,6 +16588,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"haven't", "been", "dieting"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
 				toks: []string{"haven't", "passed"},
 				means: []meaning{
 					{kind: 3, id: "no_flow"},
@@ -16378,7 +16756,43 @@ var (
 		// "heart"
 		{
 			{
+				toks: []string{"heart", "is", "going", "a", "million", "miles", "an", "hour"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "is", "going", "a", "hundred", "miles", "an", "hour"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
 				toks: []string{"heart", "is", "going", "a", "mile", "a", "minute"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "going", "a", "million", "miles", "an", "hour"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "going", "a", "hundred", "miles", "an", "hour"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "going", "a", "mile", "a", "minute"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "going", "10", "to", "the", "dozen"},
 				means: []meaning{
 					{kind: 5, id: "heart_racing"},
 				},
@@ -16403,6 +16817,12 @@ var (
 			},
 			{
 				toks: []string{"heart", "is", "beating", "very", "fast"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "is", "going", "so", "fast"},
 				means: []meaning{
 					{kind: 5, id: "heart_racing"},
 				},
@@ -16433,6 +16853,18 @@ var (
 			},
 			{
 				toks: []string{"heart", "rate", "is", "high"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "going", "so", "fast"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "is", "racing", "away"},
 				means: []meaning{
 					{kind: 5, id: "heart_racing"},
 				},
@@ -16481,6 +16913,18 @@ var (
 			},
 			{
 				toks: []string{"heart", "is", "hammering"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "is", "galloping"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "racing", "away"},
 				means: []meaning{
 					{kind: 5, id: "heart_racing"},
 				},
@@ -16565,6 +17009,12 @@ var (
 			},
 			{
 				toks: []string{"heart", "hammering"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "galloping"},
 				means: []meaning{
 					{kind: 5, id: "heart_racing"},
 				},
@@ -16969,12 +17419,6 @@ var (
 					{kind: 5, id: "foot_wound"},
 				},
 			},
-			{
-				toks: []string{"hole", "in", "me", "foot"},
-				means: []meaning{
-					{kind: 5, id: "foot_wound"},
-				},
-			},
 		},
 		// "hollow"
 		{
@@ -17155,6 +17599,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"hot", "water", "bath"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"hot", "joint"},
 				means: []meaning{
 					{kind: 5, id: "joint_hot"},
@@ -17300,6 +17750,12 @@ var (
 			},
 			{
 				toks: []string{"hot", "climate"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "water"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -17709,6 +18165,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"i'm", "confused", "what"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"i'm", "stuck"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
@@ -17973,6 +18435,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"in", "the", "winter"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"in", "bed"},
 				means: []meaning{
 					{kind: 3, id: "bedding"},
@@ -18014,6 +18482,12 @@ var (
 				toks: []string{"in", "tears"},
 				means: []meaning{
 					{kind: 5, id: "severe"},
+				},
+			},
+			{
+				toks: []string{"in", "winter"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -18507,13 +18981,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"it's", "been", "months"},
-				means: []meaning{
-					{kind: 4, id: "long"},
-					{kind: 4, id: "weeks"},
-				},
-			},
-			{
 				toks: []string{"it's", "eased"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
@@ -18606,6 +19073,12 @@ var (
 		},
 		// "jeans"
 		{
+			{
+				toks: []string{"jeans", "are", "falling", "off"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
 			{
 				toks: []string{"jeans"},
 				means: []meaning{
@@ -19711,6 +20184,57 @@ var (
 				},
 			},
 		},
+		// "leaving"
+		{
+			{
+				toks: []string{"leaving", "a", "deep", "mark"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"leaving", "deep", "marks"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"leaving", "a", "mark"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"leaving", "a", "line"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"leaving", "marks"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"leaving", "dents"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"leaving", "lines"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"leaving", "grooves"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+		},
 		// "left"
 		{
 			{
@@ -20089,6 +20613,15 @@ var (
 				},
 			},
 		},
+		// "letterbox"
+		{
+			{
+				toks: []string{"letterbox"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+		},
 		// "leukemia"
 		{
 			{
@@ -20120,12 +20653,6 @@ var (
 			},
 			{
 				toks: []string{"lift", "my", "knee", "high"},
-				means: []meaning{
-					{kind: 5, id: "foot_drop"},
-				},
-			},
-			{
-				toks: []string{"lift", "me", "knee", "up"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
 				},
@@ -21274,6 +21801,15 @@ var (
 				},
 			},
 		},
+		// "mailbox"
+		{
+			{
+				toks: []string{"mailbox"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+		},
 		// "make"
 		{
 			{
@@ -21325,6 +21861,15 @@ var (
 				toks: []string{"mama"},
 				means: []meaning{
 					{kind: 6, id: "mother"},
+				},
+			},
+		},
+		// "managed"
+		{
+			{
+				toks: []string{"managed", "to", "walk", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
 				},
 			},
 		},
@@ -21696,6 +22241,7 @@ var (
 				means: []meaning{
 					{kind: 4, id: "long"},
 					{kind: 4, id: "weeks"},
+					{kind: 5, id: "frequent"},
 				},
 			},
 			{
@@ -21899,6 +22445,24 @@ var (
 		// "motion"
 		{
 			{
+				toks: []string{"motion", "came", "out"},
+				means: []meaning{
+					{kind: 5, id: "bowel_change"},
+				},
+			},
+			{
+				toks: []string{"motion", "comes", "out"},
+				means: []meaning{
+					{kind: 5, id: "bowel_change"},
+				},
+			},
+			{
+				toks: []string{"motion", "without"},
+				means: []meaning{
+					{kind: 5, id: "bowel_change"},
+				},
+			},
+			{
 				toks: []string{"motion"},
 				means: []meaning{
 					{kind: 3, id: "poo"},
@@ -22006,12 +22570,6 @@ var (
 					{kind: 3, id: "toes_move"},
 				},
 			},
-			{
-				toks: []string{"move", "me", "toes"},
-				means: []meaning{
-					{kind: 3, id: "toes_move"},
-				},
-			},
 		},
 		// "moves"
 		{
@@ -22086,12 +22644,6 @@ var (
 			},
 			{
 				toks: []string{"moving", "*", "toes"},
-				means: []meaning{
-					{kind: 3, id: "toes_move"},
-				},
-			},
-			{
-				toks: []string{"moving", "me", "toes"},
 				means: []meaning{
 					{kind: 3, id: "toes_move"},
 				},
@@ -23061,6 +23613,12 @@ var (
 		// "new"
 		{
 			{
+				toks: []string{"new", "notch", "in", "my", "belt"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
 				toks: []string{"new", "steroid", "tablets"},
 				means: []meaning{
 					{kind: 5, id: "new_medicine"},
@@ -23171,6 +23729,12 @@ var (
 		},
 		// "night"
 		{
+			{
+				toks: []string{"night", "after", "night", "for", "months"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
+				},
+			},
 			{
 				toks: []string{"night", "after", "night"},
 				means: []meaning{
@@ -23826,6 +24390,18 @@ var (
 			},
 			{
 				toks: []string{"not", "feeling", "hungry"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"not", "even", "dieting"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"not", "been", "dieting"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
 				},
@@ -24618,6 +25194,12 @@ var (
 				toks: []string{"on", "the", "bathroom", "floor"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"on", "the", "way", "to"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
 				},
 			},
 			{
@@ -25652,6 +26234,12 @@ var (
 		// "pants"
 		{
 			{
+				toks: []string{"pants", "are", "falling", "down"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
 				toks: []string{"pants"},
 				means: []meaning{
 					{kind: 3, id: "fit"},
@@ -25749,6 +26337,7 @@ var (
 				toks: []string{"passed", "motion"},
 				means: []meaning{
 					{kind: 3, id: "poo"},
+					{kind: 5, id: "bowel_change"},
 				},
 			},
 			{
@@ -25795,6 +26384,7 @@ var (
 			{
 				toks: []string{"passing", "motion"},
 				means: []meaning{
+					{kind: 5, id: "bowel_change"},
 					{kind: 12, id: "bowel_change"},
 				},
 			},
@@ -26285,6 +26875,18 @@ var (
 		// "poo"
 		{
 			{
+				toks: []string{"poo", "came", "out"},
+				means: []meaning{
+					{kind: 5, id: "bowel_change"},
+				},
+			},
+			{
+				toks: []string{"poo", "comes", "out"},
+				means: []meaning{
+					{kind: 5, id: "bowel_change"},
+				},
+			},
+			{
 				toks: []string{"poo"},
 				means: []meaning{
 					{kind: 3, id: "poo"},
@@ -26374,6 +26976,12 @@ var (
 		},
 		// "post"
 		{
+			{
+				toks: []string{"post", "box"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
 			{
 				toks: []string{"post", "partum"},
 				means: []meaning{
@@ -27561,6 +28169,24 @@ var (
 				toks: []string{"relaxed"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
+				},
+			},
+		},
+		// "relieved"
+		{
+			{
+				toks: []string{"relieved", "by", "stopping"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+		},
+		// "relieves"
+		{
+			{
+				toks: []string{"relieves", "it"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 				},
 			},
 		},
@@ -29751,6 +30377,12 @@ var (
 		// "slowly"
 		{
 			{
+				toks: []string{"slowly", "creeping"},
+				means: []meaning{
+					{kind: 4, id: "gradual"},
+				},
+			},
+			{
 				toks: []string{"slowly"},
 				means: []meaning{
 					{kind: 4, id: "gradual"},
@@ -29984,12 +30616,6 @@ var (
 			},
 			{
 				toks: []string{"so", "my", "toes", "don't"},
-				means: []meaning{
-					{kind: 5, id: "foot_drop"},
-				},
-			},
-			{
-				toks: []string{"so", "me", "toes", "don't"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
 				},
@@ -31257,6 +31883,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"still", "walking", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
 				toks: []string{"still", "all", "knotted", "up"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -31479,6 +32111,12 @@ var (
 		// "stool"
 		{
 			{
+				toks: []string{"stool", "came", "out"},
+				means: []meaning{
+					{kind: 5, id: "bowel_change"},
+				},
+			},
+			{
 				toks: []string{"stool"},
 				means: []meaning{
 					{kind: 3, id: "poo"},
@@ -31546,6 +32184,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"stop", "a", "few", "times"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"stop", "like", "#", "times"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"stop", "and", "rest"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -31558,7 +32208,19 @@ var (
 				},
 			},
 			{
+				toks: []string{"stop", "#", "times"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"stop", "till"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"stop", "twice"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -31630,9 +32292,39 @@ var (
 					{kind: 5, id: "disabling"},
 				},
 			},
+			{
+				toks: []string{"stopping", "relieves"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"stopping", "helps"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"stopping", "eases"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
 		},
 		// "stops"
 		{
+			{
+				toks: []string{"stops", "a", "few", "times"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"stops", "#", "times"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
 			{
 				toks: []string{"stops", "me", "doing"},
 				means: []meaning{
@@ -32604,6 +33296,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"tender", "and", "bruised", "feeling"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"tender", "to", "touch"},
 				means: []meaning{
 					{kind: 3, id: "tender_word"},
@@ -32817,6 +33515,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"the", "letterbox"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"the", "mailbox"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
 				toks: []string{"the", "paper"},
 				means: []meaning{
 					{kind: 3, id: "wipe"},
@@ -32959,6 +33669,24 @@ var (
 			},
 			{
 				toks: []string{"then", "they", "settle"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"then", "he's", "fine"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"then", "she's", "fine"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"then", "they're", "fine"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -33439,6 +34167,18 @@ var (
 			},
 			{
 				toks: []string{"to", "the", "station"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"to", "the", "corner"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"to", "the", "car"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
 				},
@@ -34088,6 +34828,12 @@ var (
 		},
 		// "trousers"
 		{
+			{
+				toks: []string{"trousers", "are", "falling", "down"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
 			{
 				toks: []string{"trousers", "are", "loose"},
 				means: []meaning{
@@ -35192,6 +35938,18 @@ var (
 		// "walking"
 		{
 			{
+				toks: []string{"walking", "on", "it", "okay"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
+				toks: []string{"walking", "on", "it", "fine"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
 				toks: []string{"walking", "with", "a", "limp"},
 				means: []meaning{
 					{kind: 5, id: "limp"},
@@ -35348,6 +36106,12 @@ var (
 			},
 			{
 				toks: []string{"warm", "socks"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warm", "water"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -36046,6 +36810,12 @@ var (
 		// "when"
 		{
 			{
+				toks: []string{"when", "the", "weather", "is", "cold"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"when", "i", "wake", "up"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
@@ -36313,12 +37083,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"wiggle", "me", "toes"},
-				means: []meaning{
-					{kind: 3, id: "toes_move"},
-				},
-			},
-			{
 				toks: []string{"wiggle"},
 				means: []meaning{
 					{kind: 3, id: "toes_move"},
@@ -36394,6 +37158,15 @@ var (
 				toks: []string{"window", "shopping"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
+				},
+			},
+		},
+		// "winter"
+		{
+			{
+				toks: []string{"winter", "nights"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -36537,7 +37310,19 @@ var (
 				},
 			},
 			{
+				toks: []string{"without", "my", "knowing"},
+				means: []meaning{
+					{kind: 5, id: "bowel_change"},
+				},
+			},
+			{
 				toks: []string{"without", "any", "dieting"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"without", "even", "trying"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
 				},
@@ -37786,6 +38571,16 @@ var (
 				"can't stop a poo",
 				"can't feel the poo",
 				"numb when i poo",
+				"motion came out",
+				"motion comes out",
+				"passed motion",
+				"passing motion",
+				"motion without",
+				"stool came out",
+				"poo came out",
+				"poo comes out",
+				"came out without my knowing",
+				"without my knowing",
 			},
 		},
 		// "breathless"
@@ -38934,6 +39729,11 @@ var (
 				"every damn night",
 				"every blessed night",
 				"every single flippin night",
+				"been months",
+				"been going on for months",
+				"months now",
+				"for months now",
+				"night after night for months",
 			},
 			Unless: []string{"daily"},
 		},
@@ -39076,6 +39876,19 @@ var (
 				"heart hammering",
 				"heart's hammering",
 				"heart is hammering",
+				"heart going a million miles an hour",
+				"heart is going a million miles an hour",
+				"heart going a hundred miles an hour",
+				"heart is going a hundred miles an hour",
+				"heart going a mile a minute",
+				"heart going ten to the dozen",
+				"heart is galloping",
+				"heart's galloping",
+				"galloping heart",
+				"heart is going so fast",
+				"heart's going so fast",
+				"heart racing away",
+				"heart is racing away",
 			},
 		},
 		// "immobile"
@@ -40577,6 +41390,18 @@ var (
 				"lost his appetite",
 				"lost her appetite",
 				"not hungry",
+				"falling off me",
+				"falling off him",
+				"falling off her",
+				"not even dieting",
+				"not been dieting",
+				"haven't been dieting",
+				"without even trying",
+				"pants are falling down",
+				"trousers are falling down",
+				"jeans are falling off",
+				"belt notches",
+				"new notch in my belt",
 			},
 		},
 		// "worsening"
@@ -40796,6 +41621,10 @@ var (
 			"over a couple of weeks",
 			"over weeks",
 			"over the past few weeks",
+			"creeping up",
+			"crept up over",
+			"creeping up over",
+			"slowly creeping",
 		},
 		// "long"
 		{
@@ -40876,8 +41705,6 @@ var (
 			"not going down",
 			"it's been weeks",
 			"been weeks",
-			"it's been months",
-			"been months",
 			"month and a half",
 			"one and half month",
 			"one and a half months",
@@ -41019,8 +41846,6 @@ var (
 			"for one month",
 			"it's been weeks",
 			"been weeks",
-			"it's been months",
-			"been months",
 			"month and a half",
 			"one and half month",
 			"one and a half months",
@@ -41250,6 +42075,7 @@ var (
 		"toes_move",
 		"veins",
 		"walk",
+		"walks_on_it",
 		"weak",
 		"weeks_said",
 		"wipe",
@@ -41387,6 +42213,12 @@ var (
 			"inhaling",
 			"take a breath",
 			"taking a breath",
+			"deep breath",
+			"a deep breath",
+			"deep breaths",
+			"big breath",
+			"a big breath",
+			"breathe deep",
 		},
 		// "burning"
 		{"burning", "burns", "burn", "burning feet", "on fire", "fire"},
@@ -42024,6 +42856,14 @@ var (
 			"a trench",
 			"digs in",
 			"dig in",
+			"leaving marks",
+			"leaving deep marks",
+			"leaving a mark",
+			"leaving a deep mark",
+			"leaving dents",
+			"leaving lines",
+			"leaving a line",
+			"leaving grooves",
 		},
 		// "growing"
 		{"growing pains", "growing pain"},
@@ -42622,6 +43462,13 @@ var (
 			"goes into my leg",
 			"into one leg",
 			"down into my leg",
+			"from back to my leg",
+			"from the back to my leg",
+			"back to my leg",
+			"down the back of his leg",
+			"down the back of her leg",
+			"from my back down",
+			"from back down",
 		},
 		// "sight_blur"
 		{
@@ -42924,6 +43771,22 @@ var (
 			"stand for few minutes",
 			"stop for few minutes",
 			"stand for few minutes and it goes",
+			"then he's fine",
+			"then she's fine",
+			"then they're fine",
+			"stopping relieves",
+			"stopping helps",
+			"stopping eases",
+			"relieved by stopping",
+			"eases when i stop",
+			"better when i stop",
+			"stop a few times",
+			"stop # times",
+			"stop like # times",
+			"stop twice",
+			"stops a few times",
+			"stops # times",
+			"relieves it",
 		},
 		// "struggle"
 		{
@@ -43323,6 +44186,28 @@ var (
 			"to the temple",
 			"to the mosque",
 			"to the station",
+			"on the way to",
+			"mailbox",
+			"letterbox",
+			"post box",
+			"the letterbox",
+			"the mailbox",
+			"to the corner",
+			"to the car",
+		},
+		// "walks_on_it"
+		{
+			"can still walk on it",
+			"can walk on it",
+			"still walking on it",
+			"able to walk on it",
+			"can put weight on it",
+			"can bear weight on it",
+			"can still stand on it",
+			"managed to walk on it",
+			"can still put weight on it",
+			"walking on it okay",
+			"walking on it fine",
 		},
 		// "weak"
 		{

@@ -278,6 +278,9 @@ type reader struct {
 	fine       map[string][]string
 	keepWhole  []string
 	sides      []string // the singular phrases of more than one word
+	// partWords are the one-word body parts ("leg") and sides ("left"),
+	// after which "me" is "my": "me leg", "me left calf".
+	partWords map[string]bool
 }
 
 type personInfo struct {
@@ -312,6 +315,14 @@ func compile(v *vocabulary) (*reader, error) {
 	r.ages.child, r.ages.under3 = v.Ages.ChildBelow, v.Ages.Under3Below
 	r.ignore, r.timingSay, r.sensations = v.Ignore, v.Timing, v.Sensations
 	r.agesSay, r.partsSay, r.fine, r.keepWhole = v.Ages.Say, v.Parts, v.Fine, v.KeepWhole
+	r.partWords = map[string]bool{"left": true, "right": true, "other": true, "bad": true, "sore": true}
+	for _, says := range v.Parts {
+		for _, p := range says {
+			if !strings.Contains(p, " ") {
+				r.partWords[p] = true
+			}
+		}
+	}
 	for _, p := range v.Singular {
 		if strings.Contains(p, " ") && !strings.HasPrefix(p, "it") {
 			r.sides = append(r.sides, p)
@@ -480,6 +491,12 @@ func (r *reader) tokens(text string) []string {
 			w = strconv.Itoa(n)
 		}
 		out = append(out, w)
+	}
+	// UK and Australian speech says "me" for "my": "me leg's killing me".
+	for i := 0; i+1 < len(out); i++ {
+		if out[i] == "me" && r.partWords[out[i+1]] {
+			out[i] = "my"
+		}
 	}
 	return out
 }
