@@ -234,21 +234,37 @@ func topicIn(ws []string) string {
 
 // definedAt reports whether the words at i are what a question defines or
 // names as one's own: they follow "is", "what is", "what's", "what are",
-// "is that", "is it", "could I have", "have I got" (with "a" or "an", or
-// "actually" or "exactly", between).
+// "is that", "is it", "could I have", "have I got", "I had" (with "a" or
+// "an", "a bit of", or "actually" or "exactly", between).
 func definedAt(ws []string, i int) bool {
 	j := i - 1
-	for j >= 0 && (ws[j] == "a" || ws[j] == "an" || ws[j] == "actually" || ws[j] == "exactly" || ws[j] == "really" || ws[j] == "that" || ws[j] == "this" || ws[j] == "it") {
+	for j >= 0 && (ws[j] == "a" || ws[j] == "an" || ws[j] == "actually" || ws[j] == "exactly" || ws[j] == "really" || ws[j] == "that" || ws[j] == "this" || ws[j] == "it" || ws[j] == "bit" || ws[j] == "of" || ws[j] == "touch") {
 		j--
 	}
 	if j < 0 {
 		return false
 	}
 	switch ws[j] {
-	case "what's", "is", "are", "about", "said", "mentioned", "called", "have", "got":
+	case "what's", "is", "are", "about", "said", "mentioned", "called", "have", "got", "had":
 		return true
 	}
 	return false
+}
+
+// namesOnlySkill reports whether every "leg" or "legs" in the words is
+// the skill's name, "night legs".
+func namesOnlySkill(ws []string) bool {
+	named := false
+	for i, w := range ws {
+		if w != "leg" && w != "legs" {
+			continue
+		}
+		if i == 0 || ws[i-1] != "night" {
+			return false
+		}
+		named = true
+	}
+	return named
 }
 
 // cueFits reports whether a cue of talk.yaml fits the words.
@@ -330,6 +346,10 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 	// but I can't drop off" is not one, nor is the back of "going back
 	// to sleep".
 	parts := slices.DeleteFunc(slices.Clone(rd.Parts), func(p string) bool { return p == "back" && backIsAdverb(ws) })
+	if slices.Equal(parts, []string{"leg"}) && namesOnlySkill(ws) {
+		// "Hey night legs, you awake?" names the skill, not a leg.
+		parts = nil
+	}
 	complaint := len(parts) > 0 || (rd.Topic != "" && rd.Topic != "aches")
 	topic := topicIn(ws)
 	for _, c := range talk.Concepts {
@@ -351,6 +371,11 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		if worry && topic == "stress" && (asksCause(ws) || slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "mak") })) {
 			// "can being anxious make your muscles tight" asks about
 			// stress as a cause, not for reassurance.
+			return IntentAskAbout, map[string]string{slotTopic: topic}
+		}
+		if c.Intent == IntentCantSleep && topic != "" && !conditions[topic] && asksCause(ws) {
+			// "I can't switch off, could that tension be going into my
+			// legs" asks about stress as a cause.
 			return IntentAskAbout, map[string]string{slotTopic: topic}
 		}
 		if worry && (conditions[topic] || topic == "dvt" || topic == "claudication") {
@@ -466,7 +491,13 @@ func defines(ws []string) bool {
 		switch {
 		case w == "what's" || w == "whats" || w == "mean" || w == "means" || w == "difference" ||
 			w == "why" || w == "because" || w == "cause" || w == "causing" || w == "caused" ||
-			w == "wonder" || w == "reckon" || w == "think":
+			w == "wonder" || w == "wondering" || w == "reckon" || w == "think" ||
+			w == "explain" || w == "explains" || w == "blame" || w == "culprit" || w == "reason":
+			// "would that explain it", "is it to blame" ask whether it
+			// is the cause.
+			return true
+		case w == "can" && slices.Contains(ws[i+1:min(i+5, len(ws))], "give"):
+			// "can inflamed joints give you this ache"
 			return true
 		case (w == "could" || w == "might") && next != "you":
 			return true

@@ -2588,7 +2588,9 @@ var (
 		// "talk.tried"
 		{
 			Say: []string{
-				"Sorry it's still bothering you. Try warmth, a warm bath or a heat pack, then rest your legs up on a pillow. If it keeps happening, see a doctor.",
+				"Sorry it's still bothering you.",
+				"Try warmth, a warm bath or a heat pack, then rest your legs up on a pillow.",
+				"If it keeps happening, see a doctor.",
 			},
 			Sources: []string{
 				"seed 002 heat; elevating the legs",

@@ -756,6 +756,12 @@ var std = sync.OnceValue(func() *reader {
 			"confused what are you",
 			"confused what you mean",
 			"confused what that means",
+			"smashed leg day",
+			"smashed a workout",
+			"smashed my workout",
+			"smashed the gym",
+			"smashed it at the gym",
+			"smashed a session",
 		},
 		peopleSay: []string{
 			"boy",
@@ -30454,6 +30460,42 @@ var (
 		},
 		// "smashed"
 		{
+			{
+				toks: []string{"smashed", "it", "at", "the", "gym"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"smashed", "leg", "day"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"smashed", "a", "workout"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"smashed", "my", "workout"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"smashed", "the", "gym"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"smashed", "a", "session"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"smashed"},
 				means: []meaning{
