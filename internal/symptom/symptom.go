@@ -136,7 +136,10 @@ type vocabulary struct {
 	Negators      []string            `yaml:"negators"`
 	Uncertain     []string            `yaml:"uncertain"`
 	Answers       map[string][]string `yaml:"answers"`
-	People        map[string]struct {
+	// Asides: words that, after a yes or no, show it was no answer to the
+	// question ("yeah, go on then, give me some stretches").
+	Asides []string `yaml:"asides"`
+	People map[string]struct {
 		Subject string   `yaml:"subject"`
 		Under3  bool     `yaml:"under_3"`
 		Say     []string `yaml:"say"`
@@ -259,6 +262,7 @@ type reader struct {
 	numbers   map[string]int
 	index     map[string][]*phrase // by first token ("#" for a number), longest first
 	answers   map[string][][]string
+	asides    [][]string
 	people    map[string]personInfo
 	subjStart map[string]bool
 	joints    map[string]bool
@@ -416,6 +420,9 @@ func compile(v *vocabulary) (*reader, error) {
 	for first, ps := range r.index {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].toks) > len(ps[j].toks) })
 		r.index[first] = ps
+	}
+	for _, text := range v.Asides {
+		r.asides = append(r.asides, r.tokens(text))
 	}
 	for a, ps := range v.Answers {
 		for _, text := range ps {
@@ -785,7 +792,27 @@ func (r *reader) answer(toks []string) (string, int) {
 	if bestA == "" {
 		return "", 0
 	}
+	if r.aside(toks, i+bestN) {
+		// "Yeah, go on, give me some stretches" to "are you short of
+		// breath?": no yes to act on, nor a no to clear the sign; the
+		// question is still waiting.
+		return "", 0
+	}
 	return bestA, i + bestN
+}
+
+// aside reports whether the words at j, after an answer word, turn to
+// something else: a request, or what was done.
+func (r *reader) aside(toks []string, j int) bool {
+	for j < len(toks) && (toks[j] == tokComma || toks[j] == "then" || toks[j] == "well" || toks[j] == "um") {
+		j++
+	}
+	for _, p := range r.asides {
+		if _, ok := matchAt(p, toks, j); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // signAcross reports whether a sign phrase starts in toks[i:j], the words
