@@ -359,9 +359,11 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		if !slices.ContainsFunc(c.Cues, func(cue string) bool { return cueFits(cue, ws) }) {
 			continue
 		}
-		// Worry about a condition ("I'm scared it's a clot") is reassured
-		// and offered the check; worry with a part named is a complaint.
-		worry := c.Intent == IntentWorried && len(parts) == 0
+		// Worry about a condition ("I'm scared it's a clot"), or about
+		// legs with nothing felt named ("what if something's wrong with
+		// my legs"), is reassured and offered the check; worry with a
+		// symptom named is a complaint.
+		worry := c.Intent == IntentWorried && (len(parts) == 0 || len(rd.Sensations)+len(rd.Facts) == 0)
 		// Sleeplessness with its cause named is answered as such
 		// ("wide awake because my hips ache"): cantSleep reads the part.
 		sleepless := c.Intent == IntentCantSleep && (rd.Topic == "" || rd.Topic == "aches" || rd.Topic == "hip")

@@ -790,6 +790,17 @@ var std = sync.OnceValue(func() *reader {
 			"smashed the gym",
 			"smashed it at the gym",
 			"smashed a session",
+			"flip flops",
+			"flip flop",
+			"flipflops",
+			"thong sandals",
+			"everything been all over the place",
+			"everything is all over the place",
+			"hormones are all over the place",
+			"hormones all over the place",
+			"periods are all over the place",
+			"sleep is all over the place",
+			"sleep all over the place",
 		},
 		peopleSay: []string{
 			"boy",
@@ -1435,6 +1446,8 @@ var (
 		"flew",
 		"flex",
 		"flight",
+		"flip",
+		"flipflops",
 		"flop",
 		"flopped",
 		"flopping",
@@ -1575,6 +1588,7 @@ var (
 		"hole",
 		"hollow",
 		"hopping",
+		"hormones",
 		"horrendous",
 		"horrible",
 		"hot",
@@ -1745,6 +1759,7 @@ var (
 		"match",
 		"mattress",
 		"maybe",
+		"mean",
 		"medicine",
 		"messed",
 		"meters",
@@ -1883,6 +1898,7 @@ var (
 		"peeled",
 		"pees",
 		"perineum",
+		"periods",
 		"peripheral",
 		"phlegm",
 		"pile",
@@ -2287,6 +2303,7 @@ var (
 		"think",
 		"third",
 		"this",
+		"thong",
 		"thongs",
 		"though",
 		"throbbing",
@@ -6891,6 +6908,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"by", "that"},
+				means: []meaning{
+					{kind: 3, id: "meaning"},
+				},
+			},
+			{
 				toks: []string{"by", "evening"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
@@ -10818,6 +10841,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"didn't", "understand"},
+				means: []meaning{
+					{kind: 3, id: "meaning"},
+				},
+			},
+			{
 				toks: []string{"didn't", "recognise"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
@@ -11006,6 +11035,12 @@ var (
 		},
 		// "do"
 		{
+			{
+				toks: []string{"do", "not", "understand"},
+				means: []meaning{
+					{kind: 3, id: "meaning"},
+				},
+			},
 			{
 				toks: []string{"do", "not", "know"},
 				means: []meaning{
@@ -11267,6 +11302,12 @@ var (
 				toks: []string{"don't", "fit"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"don't", "understand"},
+				means: []meaning{
+					{kind: 3, id: "meaning"},
 				},
 			},
 			{
@@ -12460,6 +12501,18 @@ var (
 		},
 		// "everything"
 		{
+			{
+				toks: []string{"everything", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"everything", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"everything", "is", "tilting"},
 				means: []meaning{
@@ -13893,6 +13946,30 @@ var (
 				toks: []string{"flight"},
 				means: []meaning{
 					{kind: 5, id: "long_travel"},
+				},
+			},
+		},
+		// "flip"
+		{
+			{
+				toks: []string{"flip", "flops"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"flip", "flop"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "flipflops"
+		{
+			{
+				toks: []string{"flipflops"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -17469,6 +17546,21 @@ var (
 				toks: []string{"hopping"},
 				means: []meaning{
 					{kind: 5, id: "limp"},
+				},
+			},
+		},
+		// "hormones"
+		{
+			{
+				toks: []string{"hormones", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hormones", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -21982,6 +22074,15 @@ var (
 				toks: []string{"maybe"},
 				means: []meaning{
 					{kind: 10},
+				},
+			},
+		},
+		// "mean"
+		{
+			{
+				toks: []string{"mean", "by"},
+				means: []meaning{
+					{kind: 3, id: "meaning"},
 				},
 			},
 		},
@@ -26503,6 +26604,15 @@ var (
 				},
 			},
 		},
+		// "periods"
+		{
+			{
+				toks: []string{"periods", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "peripheral"
 		{
 			{
@@ -30212,6 +30322,12 @@ var (
 		// "sleep"
 		{
 			{
+				toks: []string{"sleep", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"sleep", "sitting", "up", "to", "breathe"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
@@ -30221,6 +30337,12 @@ var (
 				toks: []string{"sleep", "sat", "up", "to", "breathe"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"sleep", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -33924,6 +34046,15 @@ var (
 				},
 			},
 		},
+		// "thong"
+		{
+			{
+				toks: []string{"thong", "sandals"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "thongs"
 		{
 			{
@@ -36835,9 +36966,51 @@ var (
 		// "what"
 		{
 			{
+				toks: []string{"what", "do", "you", "mean"},
+				means: []meaning{
+					{kind: 3, id: "meaning"},
+				},
+			},
+			{
+				toks: []string{"what", "does", "that", "mean"},
+				means: []meaning{
+					{kind: 3, id: "meaning"},
+				},
+			},
+			{
+				toks: []string{"what", "does", "it", "mean"},
+				means: []meaning{
+					{kind: 3, id: "meaning"},
+				},
+			},
+			{
+				toks: []string{"what", "you", "are", "saying"},
+				means: []meaning{
+					{kind: 3, id: "meaning"},
+				},
+			},
+			{
 				toks: []string{"what", "day", "it", "is"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"what", "you", "mean"},
+				means: []meaning{
+					{kind: 3, id: "meaning"},
+				},
+			},
+			{
+				toks: []string{"what", "you", "said"},
+				means: []meaning{
+					{kind: 3, id: "meaning"},
+				},
+			},
+			{
+				toks: []string{"what", "you're", "saying"},
+				means: []meaning{
+					{kind: 3, id: "meaning"},
 				},
 			},
 		},
@@ -38976,6 +39149,7 @@ var (
 				"not recognising us",
 				"not knowing us",
 			},
+			Unless: []string{"meaning"},
 		},
 		// "coughing_blood"
 		{
@@ -42108,6 +42282,7 @@ var (
 		"knock",
 		"leak",
 		"limb_loss",
+		"meaning",
 		"misshapen",
 		"neuropathy",
 		"no_flow",
@@ -43167,6 +43342,21 @@ var (
 			"clumsy",
 			"gone weak as well",
 			"gone weak",
+		},
+		// "meaning"
+		{
+			"what do you mean",
+			"what does that mean",
+			"what does it mean",
+			"don't understand",
+			"didn't understand",
+			"do not understand",
+			"what you mean",
+			"what you said",
+			"what you're saying",
+			"what you are saying",
+			"by that",
+			"mean by",
 		},
 		// "misshapen"
 		{
