@@ -801,6 +801,15 @@ var std = sync.OnceValue(func() *reader {
 			"periods are all over the place",
 			"sleep is all over the place",
 			"sleep all over the place",
+			"what is oedema",
+			"what's oedema",
+			"what is edema",
+			"what's edema",
+			"what does oedema mean",
+			"what does edema mean",
+			"oedema mean",
+			"edema mean",
+			"snoring like a train",
 		},
 		peopleSay: []string{
 			"boy",
@@ -1239,6 +1248,7 @@ var (
 		"completely",
 		"concrete",
 		"confused",
+		"confusing",
 		"confusion",
 		"constant",
 		"constantly",
@@ -2137,6 +2147,7 @@ var (
 		"snap",
 		"snapped",
 		"sneakers",
+		"snoring",
 		"so",
 		"soaked",
 		"soaking",
@@ -2458,6 +2469,7 @@ var (
 		"wetting",
 		"whacked",
 		"what",
+		"what's",
 		"wheat",
 		"wheeze",
 		"wheezing",
@@ -2465,6 +2477,7 @@ var (
 		"when",
 		"where",
 		"whereas",
+		"which",
 		"whiff",
 		"while",
 		"white",
@@ -2512,6 +2525,7 @@ var (
 		"yellowish",
 		"yells",
 		"yet",
+		"you've",
 		"zapping",
 		"zaps",
 		"zigzag",
@@ -9505,9 +9519,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"confused", "me"},
+				means: []meaning{
+					{kind: 3, id: "meaning"},
+				},
+			},
+			{
 				toks: []string{"confused"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
+				},
+			},
+		},
+		// "confusing"
+		{
+			{
+				toks: []string{"confusing", "me"},
+				means: []meaning{
+					{kind: 3, id: "meaning"},
 				},
 			},
 		},
@@ -12103,6 +12132,12 @@ var (
 		// "edema"
 		{
 			{
+				toks: []string{"edema", "mean"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"edema"},
 				means: []meaning{
 					{kind: 3, id: "swell"},
@@ -13423,9 +13458,27 @@ var (
 		// "feet"
 		{
 			{
+				toks: []string{"feet", "are", "a", "bit", "hot"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
+				},
+			},
+			{
 				toks: []string{"feet", "on", "the", "floor"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"feet", "are", "hot"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
+				},
+			},
+			{
+				toks: []string{"feet", "feel", "hot"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
 				},
 			},
 			{
@@ -17731,6 +17784,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"hot", "soles"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
+				},
+			},
+			{
+				toks: []string{"hot", "feet"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
+				},
+			},
+			{
 				toks: []string{"hot", "joint"},
 				means: []meaning{
 					{kind: 5, id: "joint_hot"},
@@ -21058,12 +21123,6 @@ var (
 				toks: []string{"like", "#", "minutes"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
-				},
-			},
-			{
-				toks: []string{"like", "a", "train"},
-				means: []meaning{
-					{kind: 5, id: "heart_racing"},
 				},
 			},
 			{
@@ -30792,6 +30851,15 @@ var (
 				},
 			},
 		},
+		// "snoring"
+		{
+			{
+				toks: []string{"snoring", "like", "a", "train"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "so"
 		{
 			{
@@ -30995,6 +31063,12 @@ var (
 		},
 		// "soles"
 		{
+			{
+				toks: []string{"soles", "are", "hot"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
+				},
+			},
 			{
 				toks: []string{"soles"},
 				means: []meaning{
@@ -36996,6 +37070,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"what", "does", "edema", "mean"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"what", "you", "mean"},
 				means: []meaning{
 					{kind: 3, id: "meaning"},
@@ -37011,6 +37091,21 @@ var (
 				toks: []string{"what", "you're", "saying"},
 				means: []meaning{
 					{kind: 3, id: "meaning"},
+				},
+			},
+			{
+				toks: []string{"what", "is", "edema"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "what's"
+		{
+			{
+				toks: []string{"what's", "edema"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -37189,6 +37284,15 @@ var (
 				toks: []string{"whereas"},
 				means: []meaning{
 					{kind: 11},
+				},
+			},
+		},
+		// "which"
+		{
+			{
+				toks: []string{"which", "bit", "do", "i", "do"},
+				means: []meaning{
+					{kind: 3, id: "meaning"},
 				},
 			},
 		},
@@ -38379,6 +38483,15 @@ var (
 				toks: []string{"yet"},
 				means: []meaning{
 					{kind: 11},
+				},
+			},
+		},
+		// "you've"
+		{
+			{
+				toks: []string{"you've", "confused", "me"},
+				means: []meaning{
+					{kind: 3, id: "meaning"},
 				},
 			},
 		},
@@ -40115,7 +40228,6 @@ var (
 				"beating really fast",
 				"beating so fast",
 				"beating like a train",
-				"like a train",
 				"heart is beating very fast",
 				"heart hammering",
 				"heart's hammering",
@@ -42466,7 +42578,20 @@ var (
 			"breathe deep",
 		},
 		// "burning"
-		{"burning", "burns", "burn", "burning feet", "on fire", "fire"},
+		{
+			"burning",
+			"burns",
+			"burn",
+			"burning feet",
+			"on fire",
+			"fire",
+			"feet are a bit hot",
+			"feet are hot",
+			"feet feel hot",
+			"soles are hot",
+			"hot soles",
+			"hot feet",
+		},
 		// "cast"
 		{
 			"cast",
@@ -43357,6 +43482,10 @@ var (
 			"what you are saying",
 			"by that",
 			"mean by",
+			"confused me",
+			"you've confused me",
+			"confusing me",
+			"which bit do i do",
 		},
 		// "misshapen"
 		{
