@@ -75,6 +75,12 @@ func (s *set) describe(r *router.Router, t *router.Turn) (router.Reply, error) {
 		// ("I'm not short of breath"), answers the question asked, unless
 		// the words turn to another complaint.
 		a := rd.Answer
+		if rd.Aside && strings.HasPrefix(q, dialog.TriagePrefix) {
+			// "Yeah, done that already" is no answer to a safety
+			// question: it waits, and the words are read for what else
+			// they say.
+			a = ""
+		}
 		if a == "" && strings.HasPrefix(q, dialog.TriagePrefix) {
 			a = t.State.Answer(q)
 		}

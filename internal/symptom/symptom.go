@@ -26,6 +26,10 @@ type Reading struct {
 	// Answer is "yes", "no" or "unknown" when the text starts with one, as
 	// an answer to a pending question; "" otherwise.
 	Answer string
+	// Aside is set when the answer word goes on to a request or to what
+	// was done ("yeah, go on, give me some stretches"): no answer to a
+	// safety question, which is still waiting.
+	Aside bool
 	// Subject is whom it is about when someone else is named: "child",
 	// "partner", "parent" or "other" (session.Context.Subject); "" for the
 	// speaker or unknown. Person is the word's ID in intents/people.yaml.
@@ -583,6 +587,7 @@ func (r *reader) read(text string, known []string) Reading {
 	var rd Reading
 	start := 0
 	rd.Answer, start = r.answer(toks)
+	rd.Aside = rd.Answer != "" && r.aside(toks, start)
 	if rd.Answer == answerUnknown {
 		// "I can't tell when I need to pee": doubt is no denial, so its
 		// words are read again for what they say.
@@ -790,12 +795,6 @@ func (r *reader) answer(toks []string) (string, int) {
 		}
 	}
 	if bestA == "" {
-		return "", 0
-	}
-	if r.aside(toks, i+bestN) {
-		// "Yeah, go on, give me some stretches" to "are you short of
-		// breath?": no yes to act on, nor a no to clear the sign; the
-		// question is still waiting.
 		return "", 0
 	}
 	return bestA, i + bestN

@@ -152,6 +152,30 @@ func TestAnswers(t *testing.T) {
 	}
 }
 
+// TestAsides checks that a yes or no going on to a request or to what
+// was done is marked, so a safety question does not take it as its
+// answer, and that a yes with the sign said is not.
+func TestAsides(t *testing.T) {
+	tests := []struct {
+		say   string
+		aside bool
+	}{
+		{"yeah go on then give me some stretches", true},
+		{"yeah done the stretching already it's still tight", true},
+		{"yes, I tried walking and it helps", true},
+		{"no, can you tell me a stretch", true},
+		{"yes", false},
+		{"yeah I can't catch my breath", false},
+		{"yes it's swollen", false},
+		{"my calf is cramping", false},
+	}
+	for _, tt := range tests {
+		if got := Read(tt.say).Aside; got != tt.aside {
+			t.Errorf("%q: aside %v, want %v", tt.say, got, tt.aside)
+		}
+	}
+}
+
 func TestWhom(t *testing.T) {
 	tests := []struct{ say, subject, person string }{
 		{"my son's legs hurt at night", "child", "son"},

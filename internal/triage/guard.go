@@ -161,7 +161,7 @@ func (g *Guard) answerTo(q *ScreeningQuestion, t *router.Turn, rd *symptom.Readi
 	if rd == nil {
 		return ""
 	}
-	if rd.Answer != "" {
+	if rd.Answer != "" && !rd.Aside {
 		return rd.Answer
 	}
 	told := func(list []string) bool {
