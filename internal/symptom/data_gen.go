@@ -20680,6 +20680,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"legs", "have", "stopped", "working"},
+				means: []meaning{
+					{kind: 5, id: "both_legs_weak"},
+				},
+			},
+			{
+				toks: []string{"legs", "just", "stopped", "working"},
+				means: []meaning{
+					{kind: 5, id: "both_legs_weak"},
+				},
+			},
+			{
 				toks: []string{"legs", "over", "the", "edge"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -20729,6 +20741,12 @@ var (
 			},
 			{
 				toks: []string{"legs", "won't", "work"},
+				means: []meaning{
+					{kind: 5, id: "both_legs_weak"},
+				},
+			},
+			{
+				toks: []string{"legs", "stopped", "working"},
 				means: []meaning{
 					{kind: 5, id: "both_legs_weak"},
 				},
@@ -38890,6 +38908,9 @@ var (
 				"can't walk without help",
 				"legs won't work",
 				"legs won't take my weight",
+				"legs stopped working",
+				"legs have stopped working",
+				"legs just stopped working",
 			},
 		},
 		// "bowel_change"
