@@ -1157,7 +1157,7 @@ func SignPhrases() []string {
 func SignGroups() []SignGroup {
 	groups := map[string]map[string]bool{}
 	add := func(id, p string) {
-		if strings.ContainsAny(p, "#*0123456789") {
+		if strings.ContainsAny(p, "#*") {
 			return
 		}
 		if groups[id] == nil {
@@ -1364,16 +1364,38 @@ var fineForms = []string{
 // signParts are the body parts whose words the WarningSign values carry.
 var signParts = []string{"groin", "toes", "back"}
 
-// agesNumbers stand for "#" in the ages of the WarningSign values.
-var agesNumbers = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
+// agesNumbers stand for "#" in the ages of the WarningSign values. Each
+// number is there in words and in digits: a recogniser may write either
+// ("my 6 year old"), and a device keeps only what a value spells.
+var agesNumbers = withDigits("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 
 // pregnancyWeeks stand for "#" in the WarningSign values that say a
 // pregnancy ("i'm # weeks"): the weeks its warning signs come in.
-var pregnancyWeeks = []string{"twenty", "twenty four", "twenty five", "twenty six", "twenty eight", "twenty nine",
-	"thirty one", "thirty two", "thirty three", "thirty four", "thirty five", "thirty six", "thirty seven", "thirty eight", "thirty nine", "forty"}
+var pregnancyWeeks = withDigits("twenty", "twenty one", "twenty two", "twenty three", "twenty four", "twenty five", "twenty six",
+	"twenty seven", "twenty eight", "twenty nine", "thirty", "thirty one", "thirty two", "thirty three", "thirty four", "thirty five",
+	"thirty six", "thirty seven", "thirty eight", "thirty nine", "forty")
 
 // signNumbers stand for "#" in the WarningSign values.
-var signNumbers = []string{"two", "three", "ten", "fifteen", "twenty", "thirty"}
+var signNumbers = withDigits("two", "three", "four", "five", "six", "eight", "ten", "twelve", "fifteen", "twenty", "thirty", "forty five")
+
+// withDigits returns numbers said in words followed by the same numbers
+// in digits ("twenty eight", then "28").
+func withDigits(words ...string) []string {
+	out := slices.Clone(words)
+	for _, w := range words {
+		out = append(out, strconv.Itoa(numberOf(w)))
+	}
+	return out
+}
+
+// numberOf is the value of a number said in words ("twenty eight").
+func numberOf(said string) int {
+	n := 0
+	for _, w := range strings.Fields(said) {
+		n += std().numbers[w]
+	}
+	return n
+}
 
 // signContext names the timings and sensations whose words the WarningSign
 // values carry besides the signs.

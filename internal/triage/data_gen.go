@@ -1463,8 +1463,11 @@ var loaded = &data{
 	require: loadedMap(loaded3Keys[:], loaded3Values[:]),
 	signSlots: map[string]bool{
 		"alsoSign":  true,
+		"extraSign": true,
+		"finalSign": true,
 		"lastSign":  true,
 		"moreSign":  true,
+		"nextSign":  true,
 		"otherSign": true,
 		"sign":      true,
 	},
