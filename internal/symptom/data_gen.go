@@ -935,6 +935,38 @@ var std = sync.OnceValue(func() *reader {
 			"that leg",
 			"this leg",
 		},
+		plurals: []string{
+			"down both legs",
+			"down both my legs",
+			"down the back of both legs",
+			"legs",
+			"calves",
+			"feet",
+			"shins",
+			"thighs",
+			"knees",
+			"ankles",
+			"hips",
+			"both legs",
+			"both",
+			"both calves",
+			"both feet",
+			"limbs",
+			"lower legs",
+			"upper legs",
+			"two legs",
+			"either shin",
+			"either leg",
+			"either ankle",
+			"either foot",
+			"either calf",
+			"either side",
+			"each leg",
+			"each ankle",
+			"each shin",
+			"each foot",
+			"each calf",
+		},
 		partWords: map[string]bool{
 			"ankle":      true,
 			"ankles":     true,
@@ -16962,6 +16994,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"heart", "is", "going", "like", "the", "clappers"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "going", "19", "to", "the", "dozen"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
 				toks: []string{"heart", "is", "going", "really", "fast"},
 				means: []meaning{
 					{kind: 5, id: "heart_racing"},
@@ -25580,6 +25624,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"only", "stops", "aching", "when", "it's", "down"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"only", "stops", "hurting", "when", "it's", "down"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"only", "ever", "hurts", "in", "1", "leg"},
 				means: []meaning{
 					{kind: 5, id: "one_leg_only"},
@@ -25593,6 +25649,18 @@ var (
 			},
 			{
 				toks: []string{"only", "settles", "when", "i", "sit"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"only", "eases", "when", "it's", "down"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"only", "settles", "when", "it's", "down"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
 				},
@@ -32598,6 +32666,12 @@ var (
 		// "stops"
 		{
 			{
+				toks: []string{"stops", "aching", "when", "it's", "down"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"stops", "a", "few", "times"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -37166,6 +37240,12 @@ var (
 		// "when"
 		{
 			{
+				toks: []string{"when", "it's", "down", "on", "the", "floor"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"when", "the", "weather", "is", "cold"},
 				means: []meaning{
 					{kind: 8},
@@ -39567,6 +39647,12 @@ var (
 				"down off the mattress",
 				"off the side of the mattress",
 				"let it flop",
+				"only stops aching when it's down",
+				"stops aching when it's down",
+				"only eases when it's down",
+				"only settles when it's down",
+				"when it's down on the floor",
+				"only stops hurting when it's down",
 			},
 		},
 		// "face_droop"
@@ -40266,6 +40352,12 @@ var (
 				"heart's going so fast",
 				"heart racing away",
 				"heart is racing away",
+				"heart's going like the clappers",
+				"heart is going like the clappers",
+				"heart's going a million miles an hour",
+				"heart's going a mile a minute",
+				"heart going nineteen to the dozen",
+				"heart's going nineteen to the dozen",
 			},
 		},
 		// "immobile"

@@ -286,6 +286,7 @@ type reader struct {
 	fine       map[string][]string
 	keepWhole  []string
 	sides      []string // the singular phrases of more than one word
+	plurals    []string // what says both sides ("ankles", "both legs")
 	// partWords are the one-word body parts ("leg") and sides ("left"),
 	// after which "me" is "my": "me leg", "me left calf".
 	partWords map[string]bool
@@ -336,6 +337,7 @@ func compile(v *vocabulary) (*reader, error) {
 			r.sides = append(r.sides, p)
 		}
 	}
+	r.plurals = v.Plural
 	for _, p := range v.People {
 		if p.Subject == subjChild {
 			r.peopleSay = append(r.peopleSay, p.Say...)
@@ -1156,7 +1158,15 @@ func SignPhrases() []string {
 // heard, never the value's ID, so the grouping only names what they are.
 func SignGroups() []SignGroup {
 	groups := map[string]map[string]bool{}
-	add := func(id, p string) {
+	var add func(id, p string)
+	add = func(id, p string) {
+		// "sleeping in * armchair": the one word is most often whose.
+		if strings.Count(p, "*") == 1 && p != "*" && !strings.Contains(p, "#") {
+			for _, w := range signWildWords {
+				add(id, strings.Replace(p, "*", w, 1))
+			}
+			return
+		}
 		if strings.ContainsAny(p, "#*") {
 			return
 		}
@@ -1237,6 +1247,11 @@ func SignGroups() []SignGroup {
 	for _, p := range std().sides {
 		add("side", p)
 	}
+	// Both sides ("my ankles", "both legs"): swelling kept beside them is
+	// two-sided, not one leg's.
+	for _, p := range std().plurals {
+		add("sides", p)
+	}
 	// What is no sign ("a hot day"), so a device keeps it whole rather
 	// than "hot"; when and on which side ("by the end of the day", "both
 	// ankles"); and what happened ("a kick", "a fall").
@@ -1271,8 +1286,8 @@ func SignGroups() []SignGroup {
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
 	// Where numbness or a dark patch is a sign ("between my legs", "a
-	// toe"), and the back, without which a wet bed is no sign of a
-	// pressed spinal cord; the leg's own parts would only crowd the slots.
+	// toe"), the back, without which a wet bed is no sign of a pressed
+	// spinal cord, and the leg's own parts (signParts).
 	for _, id := range signParts {
 		for _, p := range std().partsSay[id] {
 			add("part-"+id, p)
@@ -1361,8 +1376,10 @@ var fineForms = []string{
 	"no % problems", "no % issues", "no % trouble",
 }
 
-// signParts are the body parts whose words the WarningSign values carry.
-var signParts = []string{"groin", "toes", "back"}
+// signParts are the body parts whose words the WarningSign values carry:
+// with eight sign slots there is room for the leg's own parts beside the
+// signs, and a sign needs its part ("puff up" is swelling only with one).
+var signParts = []string{"groin", "toes", "back", "calf", "foot", "thigh", "hamstring", "leg", "ankle", "knee", "hip", "buttock"}
 
 // agesNumbers stand for "#" in the ages of the WarningSign values. Each
 // number is there in words and in digits: a recogniser may write either
@@ -1397,9 +1414,12 @@ func numberOf(said string) int {
 	return n
 }
 
+// signWildWords stand for a "*" in the WarningSign values.
+var signWildWords = []string{"my", "his", "her", "their", "the", "a", "me"}
+
 // signContext names the timings and sensations whose words the WarningSign
 // values carry besides the signs.
-var signContext = []string{"daily", "gradual", "sudden", "both", "knock", "exertion", "cast", "fallen", "weeks", "began"}
+var signContext = []string{"daily", "gradual", "sudden", "both", "knock", "exertion", "cast", "fallen", "weeks", "began", "long"}
 
 // signDenials are the words that deny a one-word sign in the model's
 // WarningSign values ("no swelling", "not red").
