@@ -1240,6 +1240,7 @@ var (
 		"caught",
 		"cellulitis",
 		"cesarean",
+		"change",
 		"changed",
 		"chappals",
 		"charley",
@@ -8830,6 +8831,27 @@ var (
 				},
 			},
 		},
+		// "change"
+		{
+			{
+				toks: []string{"change", "the", "sheets", "in", "the", "night"},
+				means: []meaning{
+					{kind: 5, id: "night_sweats"},
+				},
+			},
+			{
+				toks: []string{"change", "my", "pyjamas"},
+				means: []meaning{
+					{kind: 5, id: "night_sweats"},
+				},
+			},
+			{
+				toks: []string{"change", "my", "nightie"},
+				means: []meaning{
+					{kind: 5, id: "night_sweats"},
+				},
+			},
+		},
 		// "changed"
 		{
 			{
@@ -11708,6 +11730,7 @@ var (
 				toks: []string{"drenched", "sheets"},
 				means: []meaning{
 					{kind: 3, id: "sweat"},
+					{kind: 5, id: "night_sweats"},
 				},
 			},
 			{
@@ -23998,6 +24021,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"night", "time", "sweats"},
+				means: []meaning{
+					{kind: 5, id: "night_sweats"},
+				},
+			},
+			{
 				toks: []string{"night", "sweats"},
 				means: []meaning{
 					{kind: 3, id: "sweat"},
@@ -29661,18 +29690,32 @@ var (
 				toks: []string{"sheets", "were", "soaked"},
 				means: []meaning{
 					{kind: 3, id: "bedwet"},
+					{kind: 5, id: "night_sweats"},
 				},
 			},
 			{
 				toks: []string{"sheets", "wringing", "wet"},
 				means: []meaning{
 					{kind: 3, id: "sweat"},
+					{kind: 5, id: "night_sweats"},
 				},
 			},
 			{
 				toks: []string{"sheets", "are", "soaking"},
 				means: []meaning{
 					{kind: 3, id: "sweat"},
+				},
+			},
+			{
+				toks: []string{"sheets", "soaking", "wet"},
+				means: []meaning{
+					{kind: 5, id: "night_sweats"},
+				},
+			},
+			{
+				toks: []string{"sheets", "are", "soaked"},
+				means: []meaning{
+					{kind: 5, id: "night_sweats"},
 				},
 			},
 			{
@@ -31027,6 +31070,18 @@ var (
 				toks: []string{"soaked", "the", "bed"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"soaked", "the", "sheets"},
+				means: []meaning{
+					{kind: 5, id: "night_sweats"},
+				},
+			},
+			{
+				toks: []string{"soaked", "sheets"},
+				means: []meaning{
+					{kind: 5, id: "night_sweats"},
 				},
 			},
 			{
@@ -33117,9 +33172,40 @@ var (
 		// "sweating"
 		{
 			{
+				toks: []string{"sweating", "a", "lot", "at", "night"},
+				means: []meaning{
+					{kind: 5, id: "night_sweats"},
+				},
+			},
+			{
+				toks: []string{"sweating", "a", "lot", "in", "night"},
+				means: []meaning{
+					{kind: 5, id: "night_sweats"},
+				},
+			},
+			{
 				toks: []string{"sweating", "through", "the", "sheets"},
 				means: []meaning{
+					{kind: 5, id: "night_sweats"},
 					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"sweating", "in", "the", "night"},
+				means: []meaning{
+					{kind: 5, id: "night_sweats"},
+				},
+			},
+			{
+				toks: []string{"sweating", "at", "night"},
+				means: []meaning{
+					{kind: 5, id: "night_sweats"},
+				},
+			},
+			{
+				toks: []string{"sweating", "in", "night"},
+				means: []meaning{
+					{kind: 5, id: "night_sweats"},
 				},
 			},
 			{
@@ -33137,6 +33223,12 @@ var (
 		},
 		// "sweats"
 		{
+			{
+				toks: []string{"sweats", "at", "night"},
+				means: []meaning{
+					{kind: 5, id: "night_sweats"},
+				},
+			},
 			{
 				toks: []string{"sweats"},
 				means: []meaning{
@@ -36161,12 +36253,19 @@ var (
 				toks: []string{"wake", "up", "drenched"},
 				means: []meaning{
 					{kind: 3, id: "sweat"},
+					{kind: 5, id: "night_sweats"},
 				},
 			},
 			{
 				toks: []string{"wake", "up", "gasping"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"wake", "up", "soaked"},
+				means: []meaning{
+					{kind: 5, id: "night_sweats"},
 				},
 			},
 		},
@@ -36203,12 +36302,19 @@ var (
 				toks: []string{"waking", "up", "drenched"},
 				means: []meaning{
 					{kind: 3, id: "sweat"},
+					{kind: 5, id: "night_sweats"},
 				},
 			},
 			{
 				toks: []string{"waking", "up", "gasping"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"waking", "up", "soaked"},
+				means: []meaning{
+					{kind: 5, id: "night_sweats"},
 				},
 			},
 		},
@@ -36809,13 +36915,43 @@ var (
 		// "weight"
 		{
 			{
+				toks: []string{"weight", "is", "going", "down"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"weight", "is", "coming", "off"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
 				toks: []string{"weight", "is", "dropping"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
 				},
 			},
 			{
+				toks: []string{"weight", "is", "reducing"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"weight", "going", "down"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
 				toks: []string{"weight", "loss"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"weight", "reducing"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
 				},
@@ -37773,6 +37909,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"without", "any", "diet"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
 				toks: []string{"without", "realising"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
@@ -37862,12 +38004,19 @@ var (
 				toks: []string{"woke", "up", "soaked"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
+					{kind: 5, id: "night_sweats"},
 				},
 			},
 			{
 				toks: []string{"woke", "up", "gasping"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"woke", "up", "drenched"},
+				means: []meaning{
+					{kind: 5, id: "night_sweats"},
 				},
 			},
 		},
@@ -38752,6 +38901,7 @@ var (
 		"long_travel",
 		"morning_stiffness_long",
 		"new_medicine",
+		"night_sweats",
 		"numb",
 		"off_colour",
 		"one_leg_only",
@@ -40991,6 +41141,35 @@ var (
 				"started me on",
 			},
 		},
+		// "night_sweats"
+		{
+			Say: []string{
+				"sheets wringing wet",
+				"sheets soaking wet",
+				"sheets are soaked",
+				"sheets were soaked",
+				"soaked the sheets",
+				"sweating through the sheets",
+				"drenched sheets",
+				"soaked sheets",
+				"wake up soaked",
+				"waking up soaked",
+				"woke up soaked",
+				"wake up drenched",
+				"waking up drenched",
+				"woke up drenched",
+				"sweating at night",
+				"sweating a lot at night",
+				"sweating a lot in night",
+				"sweating in the night",
+				"sweating in night",
+				"sweats at night",
+				"night time sweats",
+				"change my pyjamas",
+				"change my nightie",
+				"change the sheets in the night",
+			},
+		},
 		// "numb"
 		{
 			Say: []string{
@@ -41871,6 +42050,12 @@ var (
 				"jeans are falling off",
 				"belt notches",
 				"new notch in my belt",
+				"weight is reducing",
+				"weight reducing",
+				"weight is going down",
+				"weight going down",
+				"without any diet",
+				"weight is coming off",
 			},
 		},
 		// "worsening"

@@ -89,7 +89,8 @@ func TestSignPhrasesRead(t *testing.T) {
 		if ignored[p] {
 			continue
 		}
-		rd := ReadAbout(p, with[p]...)
+		// "going up me leg" needs what "going up my leg" needs.
+		rd := ReadAbout(p, with[strings.ReplaceAll(p, "me ", "my ")]...)
 		if len(rd.Facts) == 0 && len(rd.Negated) == 0 && len(rd.Sensations) == 0 && len(rd.Parts) == 0 && rd.Subject == "" && len(rd.Timing) == 0 {
 			t.Errorf("%q reads as nothing", p)
 		}

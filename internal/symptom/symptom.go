@@ -1170,6 +1170,22 @@ func SignGroups() []SignGroup {
 		if strings.ContainsAny(p, "#*") {
 			return
 		}
+		// UK and Australian speech says "me" for "my" before a part
+		// ("down the back of me leg"), as the reader reads it.
+		if ws := strings.Fields(p); slices.Contains(ws, "my") {
+			said := false
+			for i := 0; i+1 < len(ws); i++ {
+				if ws[i] == "my" && std().partWords[ws[i+1]] {
+					ws[i], said = "me", true
+				}
+			}
+			if said {
+				if groups[id] == nil {
+					groups[id] = map[string]bool{}
+				}
+				groups[id][strings.Join(ws, " ")] = true
+			}
+		}
 		if groups[id] == nil {
 			groups[id] = map[string]bool{}
 		}
@@ -1189,7 +1205,7 @@ func SignGroups() []SignGroup {
 			return false
 		}
 		nums := append(slices.Clone(agesNumbers), signNumbers...)
-		if id == "sign-pregnant" {
+		if id == "sign-pregnant" || id == "when-weeks_said" {
 			nums = append(nums, pregnancyWeeks...)
 		}
 		for _, n := range nums {
@@ -1419,7 +1435,7 @@ var signWildWords = []string{"my", "his", "her", "their", "the", "a", "me"}
 
 // signContext names the timings and sensations whose words the WarningSign
 // values carry besides the signs.
-var signContext = []string{"daily", "gradual", "sudden", "both", "knock", "exertion", "cast", "fallen", "weeks", "began", "long"}
+var signContext = []string{"daily", "gradual", "sudden", "both", "knock", "exertion", "cast", "fallen", "weeks", "began", "long", "weeks_said"}
 
 // signDenials are the words that deny a one-word sign in the model's
 // WarningSign values ("no swelling", "not red").
