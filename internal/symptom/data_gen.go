@@ -27546,6 +27546,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"prop", "myself", "up", "on"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
+				},
+			},
+			{
 				toks: []string{"prop", "her", "up"},
 				means: []meaning{
 					{kind: 3, id: "propped"},
@@ -27563,6 +27569,13 @@ var (
 					{kind: 3, id: "propped"},
 				},
 			},
+			{
+				toks: []string{"prop", "myself", "up"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
+					{kind: 3, id: "struggle"},
+				},
+			},
 		},
 		// "propped"
 		{
@@ -27570,6 +27583,13 @@ var (
 				toks: []string{"propped", "up", "to", "breathe"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"propped", "myself", "up"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
+					{kind: 3, id: "struggle"},
 				},
 			},
 			{
@@ -44014,6 +44034,9 @@ var (
 			"prop her up",
 			"prop him up",
 			"prop me up",
+			"prop myself up",
+			"propped myself up",
+			"prop myself up on",
 		},
 		// "reddish"
 		{
@@ -44509,6 +44532,8 @@ var (
 			"pile of pillows",
 			"stack of pillows",
 			"propped up",
+			"prop myself up",
+			"propped myself up",
 		},
 		// "stuck_down"
 		{

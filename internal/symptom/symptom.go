@@ -1205,7 +1205,7 @@ func SignGroups() []SignGroup {
 			return false
 		}
 		nums := append(slices.Clone(agesNumbers), signNumbers...)
-		if id == "sign-pregnant" || id == "when-weeks_said" {
+		if id == "sign-pregnant" || id == "sense-weeks_said" {
 			nums = append(nums, pregnancyWeeks...)
 		}
 		for _, n := range nums {
@@ -1314,7 +1314,7 @@ func SignGroups() []SignGroup {
 			addSaid("when-"+id, p)
 		}
 		for _, p := range std().sensations[id] {
-			add("sense-"+id, p)
+			addSaid("sense-"+id, p)
 		}
 	}
 	// Each phrase once, in the first group (by ID) that has it; a group
