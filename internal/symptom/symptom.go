@@ -1172,6 +1172,26 @@ func SignGroups() []SignGroup {
 		}
 		// UK and Australian speech says "me" for "my" before a part
 		// ("down the back of me leg"), as the reader reads it.
+		// A recogniser writes what was said: "cannot stand", "my mom".
+		for said, as := range heardAs {
+			if ws := strings.Fields(p); slices.Contains(ws, as) {
+				for i := range ws {
+					if ws[i] == as {
+						ws[i] = said
+					}
+				}
+				add(id, strings.Join(ws, " "))
+			}
+		}
+		// "heart is pounding" is said "heart's pounding".
+		// The reader takes most "'s" for a possessive, so only the forms
+		// it reads ("heart's pounding") are kept.
+		if ws := strings.Fields(p); len(ws) > 2 && ws[1] == "is" {
+			said := ws[0] + "'s " + strings.Join(ws[2:], " ")
+			if rd := Read(said); len(rd.Facts)+len(rd.Negated)+len(rd.Sensations)+len(rd.Timing) > 0 {
+				add(id, said)
+			}
+		}
 		if ws := strings.Fields(p); slices.Contains(ws, "my") {
 			said := false
 			for i := 0; i+1 < len(ws); i++ {
@@ -1429,6 +1449,11 @@ func numberOf(said string) int {
 	}
 	return n
 }
+
+// heardAs maps words a recogniser writes to the word the vocabulary
+// spells instead (data/vocabulary.yaml spellings), for the WarningSign
+// values.
+var heardAs = map[string]string{"cannot": "can't", "mom": "mum"}
 
 // signWildWords stand for a "*" in the WarningSign values.
 var signWildWords = []string{"my", "his", "her", "their", "the", "a", "me"}
