@@ -96,7 +96,8 @@ func causeOf(in *alexa.Intent) (alexa.Slot, string) {
 		if !triage.SignSlot(name) || v == "" {
 			continue
 		}
-		if id := topicWords[strings.Join(tokens(v), " ")]; id != "" {
+		// The word may sit inside a longer value ("what's oedema").
+		if id := topicIn(tokens(v)); id != "" {
 			return topicSlot(v, id), id
 		}
 	}

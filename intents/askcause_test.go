@@ -63,3 +63,19 @@ func TestCauseAsked(t *testing.T) {
 		})
 	}
 }
+
+// TestAskAboutTopicInSignSlot: a device that routes a question to
+// AskAboutIntent may put the topic's word in a sign slot, the two slot
+// types sharing it; the question is still answered, not "didn't catch".
+func TestAskAboutTopicInSignSlot(t *testing.T) {
+	model, err := infra.Model("en-US")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := talkCase{ID: "oedema", Text: "what's oedema", Category: "what_is"}
+	via := routedIntent(model, routed{Intent: IntentAskAbout, Slots: map[string]string{"sign": "what's oedema"}})
+	v := playTalk(t, transcriptSkill(t), c, via, screeningFragments())
+	if len(v.Fails) > 0 {
+		t.Errorf("%q via AskAboutIntent, sign slot only: %q: %v", c.Text, v.Said, v.Fails)
+	}
+}

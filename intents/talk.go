@@ -880,6 +880,11 @@ func (s *set) restAnswer(t *router.Turn, q, a string) (router.Reply, error) {
 // then asks the question that was waiting, or makes its offer.
 func (s *set) askAbout(t *router.Turn) (router.Reply, error) {
 	_, id := t.SlotID(slotTopic)
+	if _, ok := talk.Topics[id]; !ok && t.Request != nil && t.Request.Request.Intent != nil {
+		// A device may put the topic's word in a sign slot instead, the
+		// two types sharing it ("what's oedema").
+		_, id = causeOf(t.Request.Request.Intent)
+	}
 	tp, ok := talk.Topics[id]
 	if !ok {
 		return s.notCaught(t)
