@@ -418,6 +418,12 @@ var std = sync.OnceValue(func() *reader {
 				Needs:      []string{"fallen", "injury"},
 			},
 			{
+				Fact:       "injury",
+				Sensations: []string{"fallen"},
+				And:        []string{"pain", "hurt_sharp", "ache", "sore", "throbbing"},
+				Text:       true,
+			},
+			{
 				Fact:       "leg_deformed",
 				Sensations: []string{"misshapen"},
 				Text:       true,
@@ -810,6 +816,10 @@ var std = sync.OnceValue(func() *reader {
 			"oedema mean",
 			"edema mean",
 			"snoring like a train",
+			"no reason",
+			"for no reason",
+			"no apparent reason",
+			"no idea why",
 		},
 		peopleSay: []string{
 			"boy",
@@ -860,6 +870,7 @@ var std = sync.OnceValue(func() *reader {
 			"my teenage son",
 			"my teenager",
 			"my toddler",
+			"my toddler is",
 			"our baby",
 			"our boy",
 			"our child",
@@ -868,6 +879,9 @@ var std = sync.OnceValue(func() *reader {
 			"our kid",
 			"our son",
 			"our toddler",
+			"our wee lass",
+			"our wee man",
+			"our wee one",
 			"son",
 			"son",
 			"the baby",
@@ -875,6 +889,14 @@ var std = sync.OnceValue(func() *reader {
 			"the kid",
 			"the little fella",
 			"the toddler",
+			"the wee man",
+			"toddler is",
+			"wee fella",
+			"wee girl",
+			"wee lad",
+			"wee lass",
+			"wee man",
+			"wee one",
 		},
 		agesSay: []string{
 			"# year old",
@@ -1044,6 +1066,7 @@ var (
 		"30",
 		"5",
 		"6",
+		"7",
 		"8",
 		"9",
 		"a",
@@ -1089,6 +1112,7 @@ var (
 		"anus",
 		"apixaban",
 		"appa",
+		"appetite",
 		"arch",
 		"arches",
 		"are",
@@ -1101,6 +1125,7 @@ var (
 		"arthritis",
 		"as",
 		"asking",
+		"asks",
 		"ass",
 		"at",
 		"away",
@@ -1126,6 +1151,7 @@ var (
 		"became",
 		"become",
 		"becomes",
+		"becoming",
 		"bed",
 		"bedbound",
 		"bedridden",
@@ -1174,6 +1200,7 @@ var (
 		"bone",
 		"bony",
 		"boot",
+		"booted",
 		"boots",
 		"both",
 		"bothering",
@@ -1242,6 +1269,7 @@ var (
 		"cesarean",
 		"change",
 		"changed",
+		"chappal",
 		"chappals",
 		"charley",
 		"cheek",
@@ -1286,6 +1314,7 @@ var (
 		"constant",
 		"constantly",
 		"copped",
+		"corked",
 		"corner",
 		"corpse",
 		"cotton",
@@ -1355,6 +1384,7 @@ var (
 		"diabetic",
 		"did",
 		"didn't",
+		"difficult",
 		"difficulty",
 		"dig",
 		"digging",
@@ -1415,7 +1445,9 @@ var (
 		"eased",
 		"eases",
 		"easing",
+		"eating",
 		"edema",
+		"edge",
 		"either",
 		"elbow",
 		"electric",
@@ -1464,6 +1496,7 @@ var (
 		"feels",
 		"feet",
 		"fell",
+		"felt",
 		"fever",
 		"feverish",
 		"fevery",
@@ -1471,6 +1504,7 @@ var (
 		"fidgety",
 		"fighting",
 		"fill",
+		"finding",
 		"fine",
 		"finger",
 		"fingerprint",
@@ -1509,6 +1543,7 @@ var (
 		"for",
 		"forgetting",
 		"foul",
+		"found",
 		"fracture",
 		"fractured",
 		"free",
@@ -1570,6 +1605,7 @@ var (
 		"green",
 		"grey",
 		"greying",
+		"greys",
 		"grip",
 		"groin",
 		"groove",
@@ -1605,6 +1641,7 @@ var (
 		"he's",
 		"head",
 		"headache",
+		"heard",
 		"heart",
 		"heartbeat",
 		"heat",
@@ -1669,6 +1706,7 @@ var (
 		"inhale",
 		"inhaling",
 		"injected",
+		"injection",
 		"injured",
 		"injury",
 		"inner",
@@ -1718,6 +1756,7 @@ var (
 		"kink",
 		"knee",
 		"kneecap",
+		"kneed",
 		"knees",
 		"knickers",
 		"knife",
@@ -1750,10 +1789,12 @@ var (
 		"leg",
 		"leggings",
 		"legs",
+		"less",
 		"let",
 		"letterbox",
 		"leukemia",
 		"lift",
+		"lifting",
 		"light",
 		"lightheaded",
 		"lightning",
@@ -1882,6 +1923,7 @@ var (
 		"number",
 		"numbness",
 		"nurofen",
+		"nurse",
 		"odd",
 		"off",
 		"often",
@@ -1991,6 +2033,7 @@ var (
 		"pressing",
 		"pressure",
 		"pretend",
+		"pretending",
 		"prickling",
 		"prickly",
 		"print",
@@ -2048,6 +2091,7 @@ var (
 		"relaxed",
 		"relieved",
 		"relieves",
+		"repeating",
 		"replaced",
 		"rest",
 		"restless",
@@ -2069,6 +2113,7 @@ var (
 		"rolled",
 		"room",
 		"ropey",
+		"rotated",
 		"round",
 		"rubbed",
 		"rugby",
@@ -2546,6 +2591,7 @@ var (
 		"worse",
 		"worsening",
 		"worst",
+		"wouldn't",
 		"wound",
 		"wounds",
 		"wringing",
@@ -2569,6 +2615,12 @@ var (
 		// "#"
 		{
 			{
+				toks: []string{"#", "#", "minutes", "and", "still"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
 				toks: []string{"#", "weeks", "or", "so"},
 				means: []meaning{
 					{kind: 4, id: "long"},
@@ -2579,6 +2631,18 @@ var (
 				toks: []string{"#", "months", "or", "so"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"#", "weeks", "of", "this"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"#", "weeks", "on", "and"},
+				means: []meaning{
 					{kind: 4, id: "weeks"},
 				},
 			},
@@ -3002,14 +3066,35 @@ var (
 					{kind: 5, id: "frequent"},
 				},
 			},
+			{
+				toks: []string{"5", "weeks"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
 		},
 		// "6"
 		{
+			{
+				toks: []string{"6", "weeks", "now"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
 			{
 				toks: []string{"6", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "weeks"},
 					{kind: 5, id: "persistent"},
+				},
+			},
+		},
+		// "7"
+		{
+			{
+				toks: []string{"7", "weeks"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
 				},
 			},
 		},
@@ -3019,6 +3104,12 @@ var (
 				toks: []string{"8", "months", "pregnant"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
+				toks: []string{"8", "weeks"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
 				},
 			},
 		},
@@ -3100,10 +3191,22 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "cut", "under", "my", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
 				toks: []string{"a", "cramp", "for", "ages"},
 				means: []meaning{
 					{kind: 3, id: "cramp"},
 					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"a", "knee", "to", "the"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
 				},
 			},
 			{
@@ -3679,6 +3782,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"after", "rest", "it", "is", "fine"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"after", "the", "long", "drive", "down"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
@@ -3700,6 +3809,12 @@ var (
 			},
 			{
 				toks: []string{"after", "standing", "few", "minutes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"after", "rest", "it's", "fine"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -3985,6 +4100,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"all", "goes", "black"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
 				toks: []string{"all", "my", "joints"},
 				means: []meaning{
 					{kind: 5, id: "several_joints"},
@@ -4245,6 +4366,12 @@ var (
 					{kind: 4, id: "weeks"},
 				},
 			},
+			{
+				toks: []string{"and", "now", "nothing"},
+				means: []meaning{
+					{kind: 5, id: "numb"},
+				},
+			},
 		},
 		// "anesthetic"
 		{
@@ -4304,6 +4431,18 @@ var (
 		// "ankles"
 		{
 			{
+				toks: []string{"ankles", "are", "fat"},
+				means: []meaning{
+					{kind: 5, id: "legs_swollen"},
+				},
+			},
+			{
+				toks: []string{"ankles", "fat"},
+				means: []meaning{
+					{kind: 5, id: "legs_swollen"},
+				},
+			},
+			{
 				toks: []string{"ankles"},
 				means: []meaning{
 					{id: "ankle"},
@@ -4353,6 +4492,21 @@ var (
 				toks: []string{"appa"},
 				means: []meaning{
 					{kind: 6, id: "father"},
+				},
+			},
+		},
+		// "appetite"
+		{
+			{
+				toks: []string{"appetite", "is", "less"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"appetite", "is", "low"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
 				},
 			},
 		},
@@ -4474,6 +4628,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"arm", "all", "clumsy"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"arm", "is", "clumsy"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
 				toks: []string{"arm"},
 				means: []meaning{
 					{kind: 3, id: "arm"},
@@ -4511,6 +4677,12 @@ var (
 			},
 			{
 				toks: []string{"around", "the", "park"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"around", "the", "store"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
 				},
@@ -4583,7 +4755,25 @@ var (
 		// "asking"
 		{
 			{
+				toks: []string{"asking", "the", "same", "question", "over", "and", "over"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
 				toks: []string{"asking", "what", "day", "it", "is"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"asking", "me", "the", "same", "question"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"asking", "me", "the", "same", "thing"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
 				},
@@ -4595,7 +4785,28 @@ var (
 				},
 			},
 			{
+				toks: []string{"asking", "the", "same", "question"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
 				toks: []string{"asking", "what", "day"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+		},
+		// "asks"
+		{
+			{
+				toks: []string{"asks", "me", "the", "same", "thing"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"asks", "the", "same", "question"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
 				},
@@ -4802,6 +5013,24 @@ var (
 		},
 		// "backside"
 		{
+			{
+				toks: []string{"backside", "all", "numb"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"backside", "is", "numb"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"backside", "numb"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
 			{
 				toks: []string{"backside"},
 				means: []meaning{
@@ -5034,6 +5263,15 @@ var (
 				},
 			},
 		},
+		// "becoming"
+		{
+			{
+				toks: []string{"becoming", "thin"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+		},
 		// "bed"
 		{
 			{
@@ -5110,6 +5348,12 @@ var (
 			},
 			{
 				toks: []string{"been", "going", "#", "minutes"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"been", "#", "#", "minutes"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
 				},
@@ -5296,6 +5540,12 @@ var (
 		},
 		// "better"
 		{
+			{
+				toks: []string{"better", "when", "i", "put", "it", "on", "the", "floor"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
 			{
 				toks: []string{"better", "when", "i", "sit", "up"},
 				means: []meaning{
@@ -6132,6 +6382,21 @@ var (
 				},
 			},
 		},
+		// "booted"
+		{
+			{
+				toks: []string{"booted", "in", "the"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"booted"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+		},
 		// "boots"
 		{
 			{
@@ -6174,6 +6439,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"both", "feet", "are", "fat"},
+				means: []meaning{
+					{kind: 5, id: "legs_swollen"},
+				},
+			},
+			{
 				toks: []string{"both", "the", "same"},
 				means: []meaning{
 					{kind: 3, id: "both"},
@@ -6183,6 +6454,12 @@ var (
 				toks: []string{"both", "legs", "weak"},
 				means: []meaning{
 					{kind: 5, id: "both_legs_weak"},
+				},
+			},
+			{
+				toks: []string{"both", "feet", "fat"},
+				means: []meaning{
+					{kind: 5, id: "legs_swollen"},
 				},
 			},
 			{
@@ -6370,6 +6647,30 @@ var (
 		// "breathing"
 		{
 			{
+				toks: []string{"breathing", "is", "becoming", "difficult"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"breathing", "is", "getting", "difficult"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"breathing", "is", "becoming", "hard"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"breathing", "is", "getting", "hard"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"breathing", "is", "hard"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
@@ -6389,6 +6690,18 @@ var (
 			},
 			{
 				toks: []string{"breathing", "is", "worse"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"breathing", "becoming", "difficult"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"breathing", "getting", "difficult"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
 				},
@@ -6814,6 +7127,7 @@ var (
 				toks: []string{"bursitis"},
 				means: []meaning{
 					{kind: 3, id: "arthritis"},
+					{kind: 3, id: "sore"},
 				},
 			},
 		},
@@ -7038,6 +7352,12 @@ var (
 		},
 		// "calf"
 		{
+			{
+				toks: []string{"calf", "can", "stop", "burning"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
 			{
 				toks: []string{"calf", "muscle", "seized"},
 				means: []meaning{
@@ -7338,6 +7658,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "put", "weight", "on", "her", "foot"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
+				toks: []string{"can't", "put", "weight", "on", "his", "foot"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
 				toks: []string{"can't", "get", "up", "off", "the", "floor"},
 				means: []meaning{
 					{kind: 5, id: "cant_get_up"},
@@ -7433,6 +7765,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "get", "my", "pee", "started"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"can't", "get", "any", "wee", "out"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
 				toks: []string{"can't", "feel", "when", "i", "poo"},
 				means: []meaning{
 					{kind: 5, id: "bowel_change"},
@@ -7482,6 +7826,24 @@ var (
 			},
 			{
 				toks: []string{"can't", "stand", "on", "that", "leg"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
+				toks: []string{"can't", "put", "her", "foot", "down"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
+				toks: []string{"can't", "put", "his", "foot", "down"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
+				toks: []string{"can't", "put", "their", "foot", "down"},
 				means: []meaning{
 					{kind: 5, id: "cant_bear_weight"},
 				},
@@ -7623,6 +7985,18 @@ var (
 				means: []meaning{
 					{kind: 3, id: "sight_loss"},
 					{kind: 5, id: "vision_loss"},
+				},
+			},
+			{
+				toks: []string{"can't", "lie", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
+				},
+			},
+			{
+				toks: []string{"can't", "lie", "on", "the"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
 				},
 			},
 			{
@@ -7775,6 +8149,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "make", "her", "stand"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"can't", "make", "him", "stand"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
 				toks: []string{"can't", "lift", "my", "foot"},
 				means: []meaning{
 					{kind: 3, id: "toes_move"},
@@ -7839,6 +8225,12 @@ var (
 			},
 			{
 				toks: []string{"can't", "feel", "the", "wee"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"can't", "feel", "myself", "wee"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
 				},
@@ -8102,6 +8494,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "find", "a", "pulse"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+			{
+				toks: []string{"can't", "feel", "a", "pulse"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+			{
 				toks: []string{"can't", "feel", "down", "there"},
 				means: []meaning{
 					{kind: 5, id: "saddle_numb"},
@@ -8127,6 +8531,42 @@ var (
 			},
 			{
 				toks: []string{"can't", "feel", "the", "paper"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"can't", "feel", "his", "bits"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"can't", "feel", "her", "bits"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"can't", "feel", "my", "bits"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"can't", "feel", "my", "privates"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"can't", "feel", "his", "privates"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"can't", "feel", "her", "privates"},
 				means: []meaning{
 					{kind: 5, id: "saddle_numb"},
 				},
@@ -8207,6 +8647,12 @@ var (
 				toks: []string{"can't", "see", "properly"},
 				means: []meaning{
 					{kind: 3, id: "sight_loss"},
+				},
+			},
+			{
+				toks: []string{"can't", "lie", "on"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
 				},
 			},
 			{
@@ -8674,6 +9120,18 @@ var (
 		// "cast"
 		{
 			{
+				toks: []string{"cast", "on", "my", "ankle", "is", "pinching"},
+				means: []meaning{
+					{kind: 5, id: "tight_cast"},
+				},
+			},
+			{
+				toks: []string{"cast", "on", "my", "leg", "is", "pinching"},
+				means: []meaning{
+					{kind: 5, id: "tight_cast"},
+				},
+			},
+			{
 				toks: []string{"cast", "is", "too", "tight"},
 				means: []meaning{
 					{kind: 5, id: "tight_cast"},
@@ -8692,6 +9150,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"cast", "is", "digging", "in"},
+				means: []meaning{
+					{kind: 5, id: "tight_cast"},
+				},
+			},
+			{
 				toks: []string{"cast", "too", "tight"},
 				means: []meaning{
 					{kind: 5, id: "tight_cast"},
@@ -8704,9 +9168,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"cast", "is", "pinching"},
+				means: []meaning{
+					{kind: 5, id: "tight_cast"},
+				},
+			},
+			{
 				toks: []string{"cast", "on"},
 				means: []meaning{
 					{kind: 5, id: "immobile"},
+				},
+			},
+			{
+				toks: []string{"cast", "pinching"},
+				means: []meaning{
+					{kind: 5, id: "tight_cast"},
 				},
 			},
 			{
@@ -8858,6 +9334,15 @@ var (
 				toks: []string{"changed", "color"},
 				means: []meaning{
 					{kind: 5, id: "skin_change"},
+				},
+			},
+		},
+		// "chappal"
+		{
+			{
+				toks: []string{"chappal", "keeps", "slipping", "off"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
 				},
 			},
 		},
@@ -9107,11 +9592,23 @@ var (
 					{kind: 3, id: "walk"},
 				},
 			},
+			{
+				toks: []string{"climb", "stairs"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
 		},
 		// "climbing"
 		{
 			{
 				toks: []string{"climbing", "the", "stairs"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"climbing", "stairs"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
 				},
@@ -9197,6 +9694,12 @@ var (
 		},
 		// "clumsy"
 		{
+			{
+				toks: []string{"clumsy", "hand"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
 			{
 				toks: []string{"clumsy"},
 				means: []meaning{
@@ -9477,6 +9980,12 @@ var (
 		// "coming"
 		{
 			{
+				toks: []string{"coming", "from", "the", "side", "of", "my", "toe"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
 				toks: []string{"coming", "out", "from", "my", "toe"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
@@ -9641,6 +10150,21 @@ var (
 				means: []meaning{
 					{kind: 3, id: "knock"},
 					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"copped", "a", "knee"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+		},
+		// "corked"
+		{
+			{
+				toks: []string{"corked"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
 				},
 			},
 		},
@@ -10358,6 +10882,12 @@ var (
 		// "cut"
 		{
 			{
+				toks: []string{"cut", "on", "the", "bottom", "of", "my", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
 				toks: []string{"cut", "on", "my", "foot"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
@@ -10371,6 +10901,12 @@ var (
 			},
 			{
 				toks: []string{"cut", "i", "can't", "feel"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"cut", "under", "my", "foot"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
 				},
@@ -10636,6 +11172,12 @@ var (
 			},
 			{
 				toks: []string{"deep", "mark"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"deep", "lines"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
 				},
@@ -10939,6 +11481,15 @@ var (
 				toks: []string{"didn't"},
 				means: []meaning{
 					{kind: 9},
+				},
+			},
+		},
+		// "difficult"
+		{
+			{
+				toks: []string{"difficult", "to", "breathe"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
 				},
 			},
 		},
@@ -12157,6 +12708,12 @@ var (
 		// "eases"
 		{
 			{
+				toks: []string{"eases", "when", "i", "put", "it", "on", "the", "floor"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"eases", "when", "i", "stop"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -12184,6 +12741,15 @@ var (
 				},
 			},
 		},
+		// "eating"
+		{
+			{
+				toks: []string{"eating", "less"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+		},
 		// "edema"
 		{
 			{
@@ -12197,6 +12763,15 @@ var (
 				means: []meaning{
 					{kind: 3, id: "swell"},
 					{kind: 5, id: "one_leg_swollen"},
+				},
+			},
+		},
+		// "edge"
+		{
+			{
+				toks: []string{"edge", "of", "the", "bed", "with", "it", "down"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
 				},
 			},
 		},
@@ -12321,6 +12896,12 @@ var (
 		// "even"
 		{
 			{
+				toks: []string{"even", "when", "i", "am", "lying", "still"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
 				toks: []string{"even", "after", "taking", "the", "tablets"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
@@ -12334,6 +12915,12 @@ var (
 			},
 			{
 				toks: []string{"even", "when", "i'm", "not", "moving"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"even", "when", "i", "lie", "still"},
 				means: []meaning{
 					{kind: 5, id: "rest_pain"},
 				},
@@ -12628,6 +13215,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"everything", "goes", "black"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
 				toks: []string{"everything", "is", "blurry"},
 				means: []meaning{
 					{kind: 5, id: "vision_blur"},
@@ -12822,6 +13415,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"face", "has", "puffed", "up"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
 				toks: []string{"face", "is", "drooping"},
 				means: []meaning{
 					{kind: 5, id: "face_droop"},
@@ -12901,6 +13500,12 @@ var (
 			},
 			{
 				toks: []string{"face", "puffed", "up"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
+				toks: []string{"face", "swelled", "up"},
 				means: []meaning{
 					{kind: 5, id: "hands_face_swollen"},
 				},
@@ -13299,6 +13904,18 @@ var (
 		// "feeling"
 		{
 			{
+				toks: []string{"feeling", "is", "less", "in", "the", "private", "area"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"feeling", "is", "less", "down", "there"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
 				toks: []string{"feeling", "a", "bit", "bruised"},
 				means: []meaning{
 					{kind: 8},
@@ -13525,6 +14142,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"feet", "have", "been", "fat"},
+				means: []meaning{
+					{kind: 5, id: "legs_swollen"},
+				},
+			},
+			{
 				toks: []string{"feet", "are", "hot"},
 				means: []meaning{
 					{kind: 3, id: "burning"},
@@ -13534,6 +14157,18 @@ var (
 				toks: []string{"feet", "feel", "hot"},
 				means: []meaning{
 					{kind: 3, id: "burning"},
+				},
+			},
+			{
+				toks: []string{"feet", "are", "fat"},
+				means: []meaning{
+					{kind: 5, id: "legs_swollen"},
+				},
+			},
+			{
+				toks: []string{"feet", "fat"},
+				means: []meaning{
+					{kind: 5, id: "legs_swollen"},
 				},
 			},
 			{
@@ -13649,6 +14284,21 @@ var (
 					{kind: 3, id: "fallen"},
 					{kind: 5, id: "fell"},
 					{kind: 5, id: "injury"},
+				},
+			},
+		},
+		// "felt"
+		{
+			{
+				toks: []string{"felt", "a", "snap"},
+				means: []meaning{
+					{kind: 3, id: "snap"},
+				},
+			},
+			{
+				toks: []string{"felt", "it", "go"},
+				means: []meaning{
+					{kind: 3, id: "snap"},
 				},
 			},
 		},
@@ -13769,6 +14419,21 @@ var (
 				toks: []string{"fill", "back", "in"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
+				},
+			},
+		},
+		// "finding"
+		{
+			{
+				toks: []string{"finding", "it", "hard", "to", "breathe"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"finding", "it", "difficult", "to", "breathe"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
 				},
 			},
 		},
@@ -14185,6 +14850,12 @@ var (
 		// "fluid"
 		{
 			{
+				toks: []string{"fluid", "coming", "from", "my", "toe"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
 				toks: []string{"fluid", "on", "the", "knee"},
 				means: []meaning{
 					{kind: 5, id: "joint_swollen"},
@@ -14250,6 +14921,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"foot", "is", "not", "coming", "up"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"foot", "is", "not", "lifting", "up"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"foot", "hurts", "all", "the", "time"},
 				means: []meaning{
 					{kind: 5, id: "rest_pain"},
@@ -14280,7 +14963,31 @@ var (
 				},
 			},
 			{
+				toks: []string{"foot", "not", "coming", "up"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"foot", "isn't", "coming", "up"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"foot", "not", "lifting", "up"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"foot", "is", "turned", "out"},
+				means: []meaning{
+					{kind: 5, id: "leg_deformed"},
+				},
+			},
+			{
+				toks: []string{"foot", "is", "turned", "outside"},
 				means: []meaning{
 					{kind: 5, id: "leg_deformed"},
 				},
@@ -14317,6 +15024,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"foot", "isn't", "lifting"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"foot", "turned", "out"},
 				means: []meaning{
 					{kind: 5, id: "leg_deformed"},
@@ -14324,6 +15037,12 @@ var (
 			},
 			{
 				toks: []string{"foot", "points", "out"},
+				means: []meaning{
+					{kind: 5, id: "leg_deformed"},
+				},
+			},
+			{
+				toks: []string{"foot", "turned", "outside"},
 				means: []meaning{
 					{kind: 5, id: "leg_deformed"},
 				},
@@ -14381,6 +15100,12 @@ var (
 				toks: []string{"foot", "floppy"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"foot", "ulcer"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
 				},
 			},
 			{
@@ -14448,6 +15173,12 @@ var (
 			},
 			{
 				toks: []string{"for", "about", "#", "minutes"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"for", "#", "#", "minutes"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
 				},
@@ -14552,6 +15283,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"for", "no", "reason"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"for", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
@@ -14612,6 +15349,45 @@ var (
 				toks: []string{"foul", "smell"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
+		// "found"
+		{
+			{
+				toks: []string{"found", "my", "dad", "on"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"found", "my", "mum", "on"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"found", "dad", "on"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"found", "mum", "on"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"found", "him", "on"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"found", "her", "on"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
 				},
 			},
 		},
@@ -14719,7 +15495,25 @@ var (
 				},
 			},
 			{
+				toks: []string{"from", "his", "back", "to", "his", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"from", "her", "back", "to", "her", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
 				toks: []string{"from", "back", "to", "my", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"from", "back", "to", "1", "leg"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
 				},
@@ -14989,6 +15783,12 @@ var (
 		// "getting"
 		{
 			{
+				toks: []string{"getting", "hard", "to", "breathe"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"getting", "worse", "and", "worse"},
 				means: []meaning{
 					{kind: 5, id: "worsening"},
@@ -15127,6 +15927,24 @@ var (
 		// "given"
 		{
 			{
+				toks: []string{"given", "up", "his", "walk"},
+				means: []meaning{
+					{kind: 5, id: "disabling"},
+				},
+			},
+			{
+				toks: []string{"given", "up", "her", "walk"},
+				means: []meaning{
+					{kind: 5, id: "disabling"},
+				},
+			},
+			{
+				toks: []string{"given", "up", "my", "walk"},
+				means: []meaning{
+					{kind: 5, id: "disabling"},
+				},
+			},
+			{
 				toks: []string{"given", "birth"},
 				means: []meaning{
 					{kind: 5, id: "recent_birth"},
@@ -15216,6 +16034,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"goes", "away", "when", "i", "rest"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"goes", "black", "round", "the", "edges"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
+				toks: []string{"goes", "black", "when", "i", "stand"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
 				toks: []string{"goes", "down", "my", "leg"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
@@ -15266,6 +16102,12 @@ var (
 		},
 		// "going"
 		{
+			{
+				toks: []string{"going", "grey", "when", "i", "stand"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
 			{
 				toks: []string{"going", "to", "1", "side"},
 				means: []meaning{
@@ -15663,6 +16505,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"got", "a", "cork"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
 				toks: []string{"got", "to", "stop"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -15678,6 +16526,12 @@ var (
 				toks: []string{"got", "a", "fever"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
+				},
+			},
+			{
+				toks: []string{"got", "booted"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
 				},
 			},
 			{
@@ -15885,6 +16739,15 @@ var (
 		{
 			{
 				toks: []string{"greying", "out"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+		},
+		// "greys"
+		{
+			{
+				toks: []string{"greys", "out"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
 				},
@@ -16268,6 +17131,12 @@ var (
 					{kind: 3, id: "walk"},
 				},
 			},
+			{
+				toks: []string{"halfway", "up"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
 		},
 		// "hamstring"
 		{
@@ -16290,7 +17159,31 @@ var (
 		// "hand"
 		{
 			{
+				toks: []string{"hand", "is", "all", "clumsy"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
 				toks: []string{"hand", "won't", "grip"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"hand", "all", "clumsy"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"hand", "is", "clumsy"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"hand", "clumsy"},
 				means: []meaning{
 					{kind: 5, id: "arm_weak"},
 				},
@@ -16440,6 +17333,24 @@ var (
 		// "hard"
 		{
 			{
+				toks: []string{"hard", "to", "get", "my", "pee", "started"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"hard", "as", "a", "cricket", "ball"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+			{
+				toks: []string{"hard", "as", "a", "golf", "ball"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+			{
 				toks: []string{"hard", "as", "a", "rock"},
 				means: []meaning{
 					{kind: 3, id: "hard"},
@@ -16447,6 +17358,12 @@ var (
 			},
 			{
 				toks: []string{"hard", "as", "a", "brick"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+			{
+				toks: []string{"hard", "as", "a", "ball"},
 				means: []meaning{
 					{kind: 3, id: "hard"},
 				},
@@ -16608,9 +17525,21 @@ var (
 		// "hasn't"
 		{
 			{
+				toks: []string{"hasn't", "made", "a", "dent"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"hasn't", "been", "able", "to"},
 				means: []meaning{
 					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
+				toks: []string{"hasn't", "managed", "a", "wee"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
 				},
 			},
 			{
@@ -16635,6 +17564,12 @@ var (
 				toks: []string{"hasn't", "gone", "away"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"hasn't", "fitted"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
 				},
 			},
 			{
@@ -16693,6 +17628,18 @@ var (
 				toks: []string{"have", "to", "sit", "up", "to", "breathe"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"have", "to", "push", "to", "pee"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"have", "to", "strain", "to", "pee"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
 				},
 			},
 			{
@@ -16777,9 +17724,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"haven't", "made", "a", "dent"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"haven't", "been", "able", "to"},
 				means: []meaning{
 					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
+				toks: []string{"haven't", "managed", "a", "wee"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
 				},
 			},
 			{
@@ -16810,6 +17769,12 @@ var (
 				toks: []string{"haven't", "been", "dieting"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"haven't", "fitted"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
 				},
 			},
 			{
@@ -16969,6 +17934,39 @@ var (
 				toks: []string{"headache", "won't", "go"},
 				means: []meaning{
 					{kind: 5, id: "headache_severe"},
+				},
+			},
+		},
+		// "heard"
+		{
+			{
+				toks: []string{"heard", "a", "snap"},
+				means: []meaning{
+					{kind: 3, id: "snap"},
+				},
+			},
+			{
+				toks: []string{"heard", "it", "snap"},
+				means: []meaning{
+					{kind: 3, id: "snap"},
+				},
+			},
+			{
+				toks: []string{"heard", "something", "snap"},
+				means: []meaning{
+					{kind: 3, id: "snap"},
+				},
+			},
+			{
+				toks: []string{"heard", "a", "crack"},
+				means: []meaning{
+					{kind: 3, id: "snap"},
+				},
+			},
+			{
+				toks: []string{"heard", "a", "pop"},
+				means: []meaning{
+					{kind: 3, id: "snap"},
 				},
 			},
 		},
@@ -17391,6 +18389,12 @@ var (
 		// "heel"
 		{
 			{
+				toks: []string{"heel", "sore"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
 				toks: []string{"heel"},
 				means: []meaning{
 					{id: "foot"},
@@ -17408,6 +18412,12 @@ var (
 		},
 		// "her"
 		{
+			{
+				toks: []string{"her", "face", "too"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
 			{
 				toks: []string{"her", "hands"},
 				means: []meaning{
@@ -17454,6 +18464,12 @@ var (
 				toks: []string{"high", "fever"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
+				},
+			},
+			{
+				toks: []string{"high", "stepping"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
 				},
 			},
 		},
@@ -18263,6 +19279,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"hurts", "even", "at", "rest"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
 				toks: []string{"hurts", "to", "breathe"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
@@ -18872,6 +19894,15 @@ var (
 				},
 			},
 		},
+		// "injection"
+		{
+			{
+				toks: []string{"injection", "in", "my", "backside"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+		},
 		// "injured"
 		{
 			{
@@ -19021,6 +20052,12 @@ var (
 				toks: []string{"is", "not", "stopping"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"is", "becoming", "thin"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
 				},
 			},
 			{
@@ -19211,6 +20248,24 @@ var (
 				toks: []string{"it's", "there", "in", "the", "morning"},
 				means: []meaning{
 					{kind: 5, id: "daytime_pain"},
+				},
+			},
+			{
+				toks: []string{"it's", "nearly", "half", "past"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"it's", "now", "half", "past"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"it's", "now", "quarter", "to"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
 				},
 			},
 			{
@@ -19682,6 +20737,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"keeps", "asking", "me", "the", "same"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"keeps", "slipping", "off", "my", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"keeps", "asking", "the", "same"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
 				toks: []string{"keeps", "catching", "the", "ground"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
@@ -19691,6 +20764,12 @@ var (
 				toks: []string{"keeps", "waking", "me", "up"},
 				means: []meaning{
 					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
+				toks: []string{"keeps", "dropping", "things"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
 				},
 			},
 			{
@@ -19727,6 +20806,12 @@ var (
 				toks: []string{"keeps", "getting", "worse"},
 				means: []meaning{
 					{kind: 5, id: "worsening"},
+				},
+			},
+			{
+				toks: []string{"keeps", "dressing", "it"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
 				},
 			},
 			{
@@ -19925,6 +21010,18 @@ var (
 		// "knee"
 		{
 			{
+				toks: []string{"knee", "to", "the", "calf"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"knee", "to", "the", "thigh"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
 				toks: []string{"knee", "to", "my", "chest"},
 				means: []meaning{
 					{kind: 8},
@@ -19992,6 +21089,15 @@ var (
 				toks: []string{"kneecap"},
 				means: []meaning{
 					{id: "knee"},
+				},
+			},
+		},
+		// "kneed"
+		{
+			{
+				toks: []string{"kneed"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
 				},
 			},
 		},
@@ -20469,6 +21575,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"leaving", "deep", "lines"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
 				toks: []string{"leaving", "marks"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
@@ -20575,6 +21687,13 @@ var (
 				means: []meaning{
 					{kind: 3, id: "arm"},
 					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"leg", "is", "rotated"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
+					{kind: 5, id: "leg_deformed"},
 				},
 			},
 			{
@@ -20825,6 +21944,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"legs", "are", "fat"},
+				means: []meaning{
+					{kind: 5, id: "legs_swollen"},
+				},
+			},
+			{
 				toks: []string{"legs", "buckling"},
 				means: []meaning{
 					{kind: 5, id: "both_legs_weak"},
@@ -20853,6 +21978,27 @@ var (
 				means: []meaning{
 					{id: "leg"},
 					{kind: 1},
+				},
+			},
+		},
+		// "less"
+		{
+			{
+				toks: []string{"less", "feeling", "in", "the", "private", "area"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"less", "feeling", "down", "there"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"less", "appetite"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
 				},
 			},
 		},
@@ -20910,6 +22056,12 @@ var (
 		// "lift"
 		{
 			{
+				toks: []string{"lift", "my", "knee", "high", "to", "walk"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"lift", "my", "knee", "right", "up"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
@@ -20943,6 +22095,27 @@ var (
 				toks: []string{"lift", "his", "foot"},
 				means: []meaning{
 					{kind: 3, id: "toes_move"},
+				},
+			},
+		},
+		// "lifting"
+		{
+			{
+				toks: []string{"lifting", "his", "knee", "very", "high"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"lifting", "her", "knee", "very", "high"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"lifting", "my", "knee", "very", "high"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
 				},
 			},
 		},
@@ -21040,6 +22213,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"like", "a", "cricket", "ball"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+			{
 				toks: []string{"like", "at", "the", "dentist"},
 				means: []meaning{
 					{kind: 3, id: "numb"},
@@ -21109,6 +22288,12 @@ var (
 				toks: []string{"like", "she's", "been", "drinking"},
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
+				},
+			},
+			{
+				toks: []string{"like", "wiping", "someone", "else"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
 				},
 			},
 			{
@@ -21835,6 +23020,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"lost", "the", "pulse"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+			{
 				toks: []string{"lost", "the", "strength"},
 				means: []meaning{
 					{kind: 5, id: "leg_weak_sudden"},
@@ -22038,6 +23229,12 @@ var (
 				toks: []string{"lying", "quiet", "in", "bed"},
 				means: []meaning{
 					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"lying", "on", "floor"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
 				},
 			},
 			{
@@ -22388,6 +23585,18 @@ var (
 				toks: []string{"missed", "a", "few", "steps"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"missed", "the", "bottom", "stair"},
+				means: []meaning{
+					{kind: 5, id: "fell"},
+				},
+			},
+			{
+				toks: []string{"missed", "the", "last", "stair"},
+				means: []meaning{
+					{kind: 5, id: "fell"},
 				},
 			},
 			{
@@ -23061,6 +24270,12 @@ var (
 		// "my"
 		{
 			{
+				toks: []string{"my", "bum", "is", "numb"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
 				toks: []string{"my", "mother", "in", "law"},
 				means: []meaning{
 					{kind: 6, id: "parent"},
@@ -23073,9 +24288,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"my", "face", "too"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
 				toks: []string{"my", "due", "date"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
+				toks: []string{"my", "toddler", "is"},
+				means: []meaning{
+					{kind: 6, id: "baby"},
 				},
 			},
 			{
@@ -24067,6 +25294,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"no", "feeling", "while", "passing", "urine"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"no", "feeling", "when", "passing", "urine"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
 				toks: []string{"no", "feeling", "in", "my", "foot"},
 				means: []meaning{
 					{kind: 5, id: "leg_numb_sudden"},
@@ -24106,6 +25345,18 @@ var (
 				toks: []string{"no", "sleep", "for"},
 				means: []meaning{
 					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
+				toks: []string{"no", "apparent", "reason"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"no", "idea", "why"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -24155,6 +25406,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"no", "pulse"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+			{
 				toks: []string{"no", "better"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
@@ -24164,6 +25421,12 @@ var (
 				toks: []string{"no", "appetite"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"no", "reason"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -24348,6 +25611,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "made", "a", "dent"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"not", "able", "to", "feel"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
@@ -24427,6 +25696,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "managed", "a", "wee"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
 				toks: []string{"not", "able", "to", "walk"},
 				means: []meaning{
 					{kind: 5, id: "cant_bear_weight"},
@@ -24488,6 +25763,24 @@ var (
 			},
 			{
 				toks: []string{"not", "moving", "at", "all"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"not", "only", "while", "walking"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"not", "just", "when", "walking"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"not", "only", "when", "walking"},
 				means: []meaning{
 					{kind: 5, id: "rest_pain"},
 				},
@@ -24885,6 +26178,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "budging"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
 				toks: []string{"not", "any"},
 				means: []meaning{
 					{kind: 9},
@@ -25033,9 +26332,21 @@ var (
 		// "now"
 		{
 			{
+				toks: []string{"now", "can't", "feel", "a", "thing"},
+				means: []meaning{
+					{kind: 5, id: "numb"},
+				},
+			},
+			{
 				toks: []string{"now", "it", "is", "gone"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"now", "can't", "feel", "anything"},
+				means: []meaning{
+					{kind: 5, id: "numb"},
 				},
 			},
 			{
@@ -25048,6 +26359,12 @@ var (
 				toks: []string{"now", "and", "again"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"now", "nothing"},
+				means: []meaning{
+					{kind: 5, id: "numb"},
 				},
 			},
 			{
@@ -25255,6 +26572,15 @@ var (
 				},
 			},
 		},
+		// "nurse"
+		{
+			{
+				toks: []string{"nurse", "keeps", "dressing", "it"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+		},
 		// "odd"
 		{
 			{
@@ -25300,6 +26626,12 @@ var (
 			},
 			{
 				toks: []string{"off", "the", "charts"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"off", "the", "scale"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
 				},
@@ -25482,6 +26814,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"on", "the", "bedroom", "floor"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
 				toks: []string{"on", "the", "way", "to"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
@@ -25491,6 +26829,12 @@ var (
 				toks: []string{"on", "the", "floor", "and"},
 				means: []meaning{
 					{kind: 5, id: "cant_get_up"},
+				},
+			},
+			{
+				toks: []string{"on", "the", "cold", "floor"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
 				},
 			},
 			{
@@ -25878,6 +27222,24 @@ var (
 		// "our"
 		{
 			{
+				toks: []string{"our", "wee", "1"},
+				means: []meaning{
+					{kind: 6, id: "baby"},
+				},
+			},
+			{
+				toks: []string{"our", "wee", "lass"},
+				means: []meaning{
+					{kind: 6, id: "daughter"},
+				},
+			},
+			{
+				toks: []string{"our", "wee", "man"},
+				means: []meaning{
+					{kind: 6, id: "son"},
+				},
+			},
+			{
 				toks: []string{"our", "baby"},
 				means: []meaning{
 					{kind: 6, id: "baby"},
@@ -26259,6 +27621,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"pain", "is", "off", "the", "scale"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"pain", "in", "my", "upper", "back"},
 				means: []meaning{
 					{kind: 5, id: "chest_pain"},
@@ -26266,6 +27634,12 @@ var (
 			},
 			{
 				toks: []string{"pain", "is", "too", "much"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"pain", "off", "the", "scale"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
 				},
@@ -26467,9 +27841,21 @@ var (
 					{kind: 3, id: "disproportion"},
 				},
 			},
+			{
+				toks: []string{"painkillers", "haven't"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
 		},
 		// "pains"
 		{
+			{
+				toks: []string{"pains", "even", "at", "rest"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
 			{
 				toks: []string{"pains"},
 				means: []meaning{
@@ -26718,6 +28104,12 @@ var (
 		},
 		// "pee"
 		{
+			{
+				toks: []string{"pee", "won't", "start"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
 			{
 				toks: []string{"pee"},
 				means: []meaning{
@@ -27466,6 +28858,15 @@ var (
 				},
 			},
 		},
+		// "pretending"
+		{
+			{
+				toks: []string{"pretending", "to", "check", "my", "phone"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+		},
 		// "prickling"
 		{
 			{
@@ -27927,6 +29328,12 @@ var (
 		// "push"
 		{
 			{
+				toks: []string{"push", "really", "hard", "to", "get", "my", "pee", "started"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
 				toks: []string{"push", "a", "thumb"},
 				means: []meaning{
 					{kind: 3, id: "press"},
@@ -27952,6 +29359,12 @@ var (
 		{
 			{
 				toks: []string{"put", "my", "leg", "down", "on", "the", "floor"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"put", "it", "on", "the", "cold", "floor"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
 				},
@@ -28387,6 +29800,7 @@ var (
 			{
 				toks: []string{"red", "spreading"},
 				means: []meaning{
+					{kind: 5, id: "leg_red"},
 					{kind: 5, id: "red_spreading"},
 				},
 			},
@@ -28482,6 +29896,12 @@ var (
 					{kind: 5, id: "limp"},
 				},
 			},
+			{
+				toks: []string{"refuses", "to", "stand"},
+				means: []meaning{
+					{kind: 5, id: "limp"},
+				},
+			},
 		},
 		// "refusing"
 		{
@@ -28525,6 +29945,21 @@ var (
 				toks: []string{"relieves", "it"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+				},
+			},
+		},
+		// "repeating"
+		{
+			{
+				toks: []string{"repeating", "himself"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"repeating", "herself"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
 				},
 			},
 		},
@@ -28937,8 +30372,38 @@ var (
 				},
 			},
 		},
+		// "rotated"
+		{
+			{
+				toks: []string{"rotated", "outwards"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
+					{kind: 5, id: "leg_deformed"},
+				},
+			},
+			{
+				toks: []string{"rotated", "outward"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
+					{kind: 5, id: "leg_deformed"},
+				},
+			},
+			{
+				toks: []string{"rotated", "out"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
+					{kind: 5, id: "leg_deformed"},
+				},
+			},
+		},
 		// "round"
 		{
+			{
+				toks: []string{"round", "the", "grocery", "store"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
 			{
 				toks: []string{"round", "the", "block"},
 				means: []meaning{
@@ -28953,6 +30418,12 @@ var (
 			},
 			{
 				toks: []string{"round", "the", "park"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"round", "the", "supermarket"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
 				},
@@ -29328,6 +30799,18 @@ var (
 		},
 		// "screams"
 		{
+			{
+				toks: []string{"screams", "if", "i", "try", "to", "move"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"screams", "if", "i", "move"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
 			{
 				toks: []string{"screams", "if", "i", "touch"},
 				means: []meaning{
@@ -30083,6 +31566,12 @@ var (
 		// "since"
 		{
 			{
+				toks: []string{"since", "the", "start", "of", "the", "year"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
 				toks: []string{"since", "more", "than", "1", "month"},
 				means: []meaning{
 					{kind: 4, id: "long"},
@@ -30099,6 +31588,36 @@ var (
 				toks: []string{"since", "the", "end", "of", "winter"},
 				means: []meaning{
 					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"since", "the", "start", "of", "winter"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"since", "the", "start", "of", "summer"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"since", "the", "start", "of", "spring"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"since", "the", "start", "of", "autumn"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"since", "the", "new", "pills"},
+				means: []meaning{
+					{kind: 5, id: "new_medicine"},
 				},
 			},
 			{
@@ -30177,6 +31696,12 @@ var (
 			},
 			{
 				toks: []string{"since", "#", "minutes"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"since", "just", "gone"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
 				},
@@ -30269,6 +31794,78 @@ var (
 				},
 			},
 			{
+				toks: []string{"since", "august"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"since", "september"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"since", "october"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"since", "november"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"since", "december"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"since", "january"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"since", "february"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"since", "march"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"since", "april"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"since", "may"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"since", "june"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"since", "july"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
 				toks: []string{"since", "starting"},
 				means: []meaning{
 					{kind: 5, id: "new_medicine"},
@@ -30322,6 +31919,12 @@ var (
 		},
 		// "sit"
 		{
+			{
+				toks: []string{"sit", "on", "the", "edge", "of", "the", "bed", "with", "it", "down"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
 			{
 				toks: []string{"sit", "straight", "up", "to", "breathe"},
 				means: []meaning{
@@ -30723,6 +32326,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"slipper", "keeps", "slipping", "off"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"slipper"},
 				means: []meaning{
 					{kind: 3, id: "fit"},
@@ -31018,6 +32627,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"so", "my", "calf", "can", "stop"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"so", "i", "don't", "trip"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
@@ -31146,6 +32761,30 @@ var (
 		},
 		// "sock"
 		{
+			{
+				toks: []string{"sock", "keeps", "sticking", "to", "my", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"sock", "sticking", "to", "my", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"sock", "sticks", "to", "my", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"sock", "stuck", "to", "my", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
 			{
 				toks: []string{"sock", "was", "stuck"},
 				means: []meaning{
@@ -31292,6 +32931,12 @@ var (
 		// "soon"
 		{
 			{
+				toks: []string{"soon", "as", "i", "lie", "back", "it", "throbs"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"soon", "as", "he", "stops"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -31306,6 +32951,12 @@ var (
 		},
 		// "sore"
 		{
+			{
+				toks: []string{"sore", "to", "lie", "on"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
+				},
+			},
 			{
 				toks: []string{"sore", "to", "the", "touch"},
 				means: []meaning{
@@ -31355,6 +33006,18 @@ var (
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
 					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
+				toks: []string{"sore", "on", "my", "heel"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"sore", "on", "the", "heel"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
 				},
 			},
 			{
@@ -32096,6 +33759,18 @@ var (
 		// "started"
 		{
 			{
+				toks: []string{"started", "at", "quarter", "past"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"started", "the", "new", "meds"},
+				means: []meaning{
+					{kind: 5, id: "new_medicine"},
+				},
+			},
+			{
 				toks: []string{"started", "wearing", "pads"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
@@ -32109,6 +33784,12 @@ var (
 			},
 			{
 				toks: []string{"started", "me", "on"},
+				means: []meaning{
+					{kind: 5, id: "new_medicine"},
+				},
+			},
+			{
+				toks: []string{"started", "new", "tablets"},
 				means: []meaning{
 					{kind: 5, id: "new_medicine"},
 				},
@@ -32366,6 +34047,12 @@ var (
 			},
 			{
 				toks: []string{"still", "open", "after"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
+				toks: []string{"still", "not", "healed"},
 				means: []meaning{
 					{kind: 5, id: "wound_not_healing"},
 				},
@@ -32656,6 +34343,36 @@ var (
 		// "stopped"
 		{
 			{
+				toks: []string{"stopped", "his", "morning", "walk"},
+				means: []meaning{
+					{kind: 5, id: "disabling"},
+				},
+			},
+			{
+				toks: []string{"stopped", "her", "morning", "walk"},
+				means: []meaning{
+					{kind: 5, id: "disabling"},
+				},
+			},
+			{
+				toks: []string{"stopped", "my", "morning", "walk"},
+				means: []meaning{
+					{kind: 5, id: "disabling"},
+				},
+			},
+			{
+				toks: []string{"stopped", "his", "walks"},
+				means: []meaning{
+					{kind: 5, id: "disabling"},
+				},
+			},
+			{
+				toks: []string{"stopped", "her", "walks"},
+				means: []meaning{
+					{kind: 5, id: "disabling"},
+				},
+			},
+			{
 				toks: []string{"stopped", "now"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
@@ -32741,6 +34458,12 @@ var (
 		// "stops"
 		{
 			{
+				toks: []string{"stops", "when", "i", "sit", "down"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"stops", "aching", "when", "it's", "down"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -32748,6 +34471,12 @@ var (
 			},
 			{
 				toks: []string{"stops", "a", "few", "times"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"stops", "when", "i", "sit"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -32776,6 +34505,12 @@ var (
 		},
 		// "straining"
 		{
+			{
+				toks: []string{"straining", "to", "pee"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
 			{
 				toks: []string{"straining"},
 				means: []meaning{
@@ -33895,6 +35630,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"the", "red", "spreading", "up"},
+				means: []meaning{
+					{kind: 5, id: "leg_red"},
+				},
+			},
+			{
 				toks: []string{"the", "sore", "for", "weeks"},
 				means: []meaning{
 					{kind: 5, id: "wound_not_healing"},
@@ -33932,6 +35673,12 @@ var (
 			},
 			{
 				toks: []string{"the", "little", "fella"},
+				means: []meaning{
+					{kind: 6, id: "son"},
+				},
+			},
+			{
+				toks: []string{"the", "wee", "man"},
 				means: []meaning{
 					{kind: 6, id: "son"},
 				},
@@ -34157,6 +35904,12 @@ var (
 			},
 			{
 				toks: []string{"then", "they're", "fine"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"then", "it", "stops"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -34615,6 +36368,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"to", "the", "co", "op"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
 				toks: []string{"to", "the", "shops"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
@@ -34674,6 +36433,12 @@ var (
 		},
 		// "toddler"
 		{
+			{
+				toks: []string{"toddler", "is"},
+				means: []meaning{
+					{kind: 6, id: "baby"},
+				},
+			},
 			{
 				toks: []string{"toddler"},
 				means: []meaning{
@@ -34952,6 +36717,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "knock"},
 					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"took", "a", "knee"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
 				},
 			},
 		},
@@ -35426,6 +37197,13 @@ var (
 				},
 			},
 			{
+				toks: []string{"turned", "outside"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
+					{kind: 5, id: "leg_deformed"},
+				},
+			},
+			{
 				toks: []string{"turned", "cold"},
 				means: []meaning{
 					{kind: 5, id: "leg_cold"},
@@ -35620,6 +37398,12 @@ var (
 		},
 		// "ulcer"
 		{
+			{
+				toks: []string{"ulcer", "on", "my", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
 			{
 				toks: []string{"ulcer"},
 				means: []meaning{
@@ -36213,6 +37997,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"vision", "goes", "black"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
 				toks: []string{"vision", "is", "blurry"},
 				means: []meaning{
 					{kind: 5, id: "vision_blur"},
@@ -36678,6 +38468,12 @@ var (
 		// "water"
 		{
 			{
+				toks: []string{"water", "coming", "from", "my", "toe"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
 				toks: []string{"water", "on", "the", "knee"},
 				means: []meaning{
 					{kind: 5, id: "joint_swollen"},
@@ -36841,6 +38637,42 @@ var (
 		// "wee"
 		{
 			{
+				toks: []string{"wee", "1"},
+				means: []meaning{
+					{kind: 6, id: "baby"},
+				},
+			},
+			{
+				toks: []string{"wee", "lass"},
+				means: []meaning{
+					{kind: 6, id: "daughter"},
+				},
+			},
+			{
+				toks: []string{"wee", "girl"},
+				means: []meaning{
+					{kind: 6, id: "daughter"},
+				},
+			},
+			{
+				toks: []string{"wee", "man"},
+				means: []meaning{
+					{kind: 6, id: "son"},
+				},
+			},
+			{
+				toks: []string{"wee", "lad"},
+				means: []meaning{
+					{kind: 6, id: "son"},
+				},
+			},
+			{
+				toks: []string{"wee", "fella"},
+				means: []meaning{
+					{kind: 6, id: "son"},
+				},
+			},
+			{
 				toks: []string{"wee"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
@@ -36878,6 +38710,12 @@ var (
 		},
 		// "weeks"
 		{
+			{
+				toks: []string{"weeks", "of", "this"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
 			{
 				toks: []string{"weeks", "with", "bub"},
 				means: []meaning{
@@ -37396,7 +39234,19 @@ var (
 		// "when"
 		{
 			{
+				toks: []string{"when", "i", "sit", "on", "the", "bench"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"when", "it's", "down", "on", "the", "floor"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"when", "i", "lie", "back", "it", "throbs"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
 				},
@@ -37800,6 +39650,12 @@ var (
 		// "wiping"
 		{
 			{
+				toks: []string{"wiping", "someone", "else"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
 				toks: []string{"wiping"},
 				means: []meaning{
 					{kind: 3, id: "wipe"},
@@ -37840,6 +39696,12 @@ var (
 			},
 			{
 				toks: []string{"with", "her", "leg", "down"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"with", "it", "down"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
 				},
@@ -37968,6 +39830,7 @@ var (
 				toks: []string{"without", "stopping"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+					{kind: 3, id: "walk"},
 				},
 			},
 			{
@@ -38097,6 +39960,7 @@ var (
 				toks: []string{"won't", "stand", "on", "it"},
 				means: []meaning{
 					{kind: 5, id: "cant_bear_weight"},
+					{kind: 5, id: "limp"},
 				},
 			},
 			{
@@ -38193,6 +40057,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"won't", "stand", "up"},
+				means: []meaning{
+					{kind: 5, id: "limp"},
+				},
+			},
+			{
 				toks: []string{"won't", "wake", "up"},
 				means: []meaning{
 					{kind: 5, id: "passed_out"},
@@ -38208,6 +40078,7 @@ var (
 				toks: []string{"won't", "budge"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
+					{kind: 5, id: "wound_not_healing"},
 				},
 			},
 			{
@@ -38583,6 +40454,27 @@ var (
 				},
 			},
 		},
+		// "wouldn't"
+		{
+			{
+				toks: []string{"wouldn't", "stand", "up"},
+				means: []meaning{
+					{kind: 5, id: "limp"},
+				},
+			},
+			{
+				toks: []string{"wouldn't", "stand"},
+				means: []meaning{
+					{kind: 5, id: "limp"},
+				},
+			},
+			{
+				toks: []string{"wouldn't", "walk"},
+				means: []meaning{
+					{kind: 5, id: "limp"},
+				},
+			},
+		},
 		// "wound"
 		{
 			{
@@ -38715,6 +40607,12 @@ var (
 			},
 			{
 				toks: []string{"yellow", "liquid"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"yellow", "water"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
 				},
@@ -38917,6 +40815,7 @@ var (
 		"leg_tender",
 		"leg_warm",
 		"leg_weak_sudden",
+		"legs_swollen",
 		"limp",
 		"long_travel",
 		"morning_stiffness_long",
@@ -38990,6 +40889,14 @@ var (
 				"can't grip",
 				"dropping things",
 				"arm won't work",
+				"hand's all clumsy",
+				"hand is all clumsy",
+				"hand is clumsy",
+				"hand's clumsy",
+				"clumsy hand",
+				"arm's all clumsy",
+				"arm is clumsy",
+				"keeps dropping things",
 			},
 		},
 		// "balance_loss"
@@ -39119,6 +41026,20 @@ var (
 				"not urinated",
 				"haven't urinated",
 				"haven't passed water",
+				"push really hard to get my pee started",
+				"hard to get my pee started",
+				"can't get my pee started",
+				"pee won't start",
+				"have to push to pee",
+				"have to strain to pee",
+				"straining to pee",
+				"can't get any wee out",
+				"not managed a wee",
+				"hasn't managed a wee",
+				"haven't managed a wee",
+				"no feeling while passing urine",
+				"no feeling when passing urine",
+				"can't feel myself wee",
 			},
 		},
 		// "both_legs_weak"
@@ -39325,6 +41246,16 @@ var (
 				"pillow to breathe",
 				"more pillows to breathe",
 				"sits up to breathe",
+				"breathing is becoming difficult",
+				"breathing is getting difficult",
+				"breathing becoming difficult",
+				"breathing getting difficult",
+				"breathing is becoming hard",
+				"breathing is getting hard",
+				"difficult to breathe",
+				"getting hard to breathe",
+				"finding it hard to breathe",
+				"finding it difficult to breathe",
 			},
 		},
 		// "cancer"
@@ -39386,6 +41317,11 @@ var (
 				"can't lift her leg or stand",
 				"can't lift his leg or stand",
 				"can't stand on that leg",
+				"can't put her foot down",
+				"can't put his foot down",
+				"can't put their foot down",
+				"can't put weight on her foot",
+				"can't put weight on his foot",
 			},
 		},
 		// "cant_get_up"
@@ -39532,6 +41468,16 @@ var (
 				"didn't recognise",
 				"not recognising us",
 				"not knowing us",
+				"asking the same question over and over",
+				"asking the same question",
+				"asks the same question",
+				"keeps asking the same",
+				"repeating himself",
+				"repeating herself",
+				"asking me the same question",
+				"keeps asking me the same",
+				"asking me the same thing",
+				"asks me the same thing",
 			},
 			Unless: []string{"meaning"},
 		},
@@ -39636,6 +41582,14 @@ var (
 				"still all knotted up",
 				"still all knotted",
 				"still in a knot",
+				"it's nearly half past",
+				"it's now half past",
+				"it's now quarter to",
+				"started at quarter past",
+				"since just gone",
+				"been # # minutes",
+				"for # # minutes",
+				"# # minutes and still",
 			},
 			With:   []string{"cramp"},
 			Unless: []string{"eased"},
@@ -39721,6 +41675,14 @@ var (
 				"had to stop working",
 				"stopped working",
 				"off sick",
+				"stopped his morning walk",
+				"stopped her morning walk",
+				"stopped my morning walk",
+				"stopped his walks",
+				"stopped her walks",
+				"given up his walk",
+				"given up her walk",
+				"given up my walk",
 			},
 		},
 		// "eases_hanging"
@@ -39823,6 +41785,15 @@ var (
 				"only settles when it's down",
 				"when it's down on the floor",
 				"only stops hurting when it's down",
+				"put it on the cold floor",
+				"on the cold floor",
+				"eases when i put it on the floor",
+				"better when i put it on the floor",
+				"sit on the edge of the bed with it down",
+				"edge of the bed with it down",
+				"with it down",
+				"soon as i lie back it throbs",
+				"when i lie back it throbs",
 			},
 		},
 		// "face_droop"
@@ -39933,6 +41904,13 @@ var (
 				"going to drop",
 				"about to drop",
 				"gonna keel over",
+				"goes black round the edges",
+				"all goes black",
+				"goes black when i stand",
+				"vision goes black",
+				"everything goes black",
+				"greys out",
+				"going grey when i stand",
 			},
 		},
 		// "fell"
@@ -39999,6 +41977,8 @@ var (
 				"bit the dust",
 				"hit the deck",
 				"went down like a sack",
+				"missed the bottom stair",
+				"missed the last stair",
 			},
 		},
 		// "fever"
@@ -40166,6 +42146,20 @@ var (
 				"so me toes don't",
 				"lift me knee up",
 				"lift my knee up like",
+				"foot is not coming up",
+				"foot not coming up",
+				"foot isn't coming up",
+				"lifting his knee very high",
+				"lifting her knee very high",
+				"lifting my knee very high",
+				"lift my knee high to walk",
+				"high stepping",
+				"foot is not lifting up",
+				"foot not lifting up",
+				"foot isn't lifting",
+				"chappal keeps slipping off",
+				"slipper keeps slipping off",
+				"keeps slipping off my foot",
 			},
 		},
 		// "foot_wound"
@@ -40308,6 +42302,22 @@ var (
 				"blood on my socks",
 				"stain on my socks",
 				"blood stain on my sock",
+				"a cut under my foot",
+				"cut under my foot",
+				"cut on the bottom of my foot",
+				"sock keeps sticking to my foot",
+				"sock sticking to my foot",
+				"sock sticks to my foot",
+				"sock stuck to my foot",
+				"yellow water",
+				"water coming from my toe",
+				"fluid coming from my toe",
+				"coming from the side of my toe",
+				"sore on my heel",
+				"heel sore",
+				"sore on the heel",
+				"foot ulcer",
+				"ulcer on my foot",
 			},
 			Chronic: "wound_not_healing",
 		},
@@ -40409,6 +42419,10 @@ var (
 				"ring is cutting into",
 				"wedding ring's cutting",
 				"ring's cutting into",
+				"my face too",
+				"her face too",
+				"face swelled up",
+				"face has puffed up",
 			},
 		},
 		// "headache_severe"
@@ -40800,6 +42814,13 @@ var (
 				"kink in it",
 				"a kink in it",
 				"looks bent",
+				"rotated outwards",
+				"rotated outward",
+				"rotated out",
+				"leg is rotated",
+				"foot is turned outside",
+				"foot turned outside",
+				"turned outside",
 			},
 		},
 		// "leg_numb_sudden"
@@ -40896,6 +42917,10 @@ var (
 				"colorless",
 				"lost its colour",
 				"drained of colour",
+				"can't find a pulse",
+				"no pulse",
+				"can't feel a pulse",
+				"lost the pulse",
 			},
 			Chronic: "leg_pale_chronic",
 		},
@@ -40943,6 +42968,8 @@ var (
 				"red spot",
 				"reddish patch",
 				"reddish area",
+				"red's spreading",
+				"the red's spreading up",
 			},
 		},
 		// "leg_tender"
@@ -41045,6 +43072,19 @@ var (
 			},
 			Plural: "both_legs_weak",
 		},
+		// "legs_swollen"
+		{
+			Say: []string{
+				"feet fat",
+				"both feet fat",
+				"feet are fat",
+				"legs are fat",
+				"ankles are fat",
+				"feet have been fat",
+				"ankles fat",
+				"both feet are fat",
+			},
+		},
 		// "limp"
 		{
 			Say: []string{
@@ -41070,6 +43110,12 @@ var (
 				"hopping",
 				"dragging * leg",
 				"carrying * leg",
+				"wouldn't stand up",
+				"won't stand up",
+				"wouldn't stand",
+				"refuses to stand",
+				"won't stand on it",
+				"wouldn't walk",
 			},
 		},
 		// "long_travel"
@@ -41159,6 +43205,9 @@ var (
 				"put me on the new",
 				"put me on",
 				"started me on",
+				"started the new meds",
+				"started new tablets",
+				"since the new pills",
 			},
 		},
 		// "night_sweats"
@@ -41205,6 +43254,10 @@ var (
 				"went numb",
 				"numb from the knees down",
 				"numb from the knee down",
+				"and now nothing",
+				"now nothing",
+				"now can't feel anything",
+				"now can't feel a thing",
 			},
 			Chronic: "numb",
 			Unless:  []string{"cramp"},
@@ -41617,6 +43670,13 @@ var (
 				"hurts worst in bed",
 				"flat in bed",
 				"worst lying flat",
+				"even when i am lying still",
+				"even when i lie still",
+				"not only while walking",
+				"not just when walking",
+				"not only when walking",
+				"hurts even at rest",
+				"pains even at rest",
 			},
 		},
 		// "rib_pain"
@@ -41679,6 +43739,24 @@ var (
 				"like after the dentist down there",
 				"feels different when i wipe",
 				"feels strange when i wipe",
+				"can't feel his bits",
+				"can't feel her bits",
+				"can't feel my bits",
+				"can't feel my privates",
+				"can't feel his privates",
+				"can't feel her privates",
+				"wiping someone else's",
+				"like wiping someone else",
+				"injection in my backside",
+				"injection in me backside",
+				"backside all numb",
+				"backside is numb",
+				"backside's numb",
+				"my bum is numb",
+				"feeling is less in the private area",
+				"less feeling in the private area",
+				"feeling is less down there",
+				"less feeling down there",
 			},
 		},
 		// "several_joints"
@@ -41887,6 +43965,11 @@ var (
 				"bandage seems too tight",
 				"cast is tight",
 				"boot is too tight",
+				"cast is pinching",
+				"cast pinching",
+				"cast on my ankle is pinching",
+				"cast on my leg is pinching",
+				"cast is digging in",
 			},
 		},
 		// "tingling"
@@ -42076,6 +44159,12 @@ var (
 				"weight going down",
 				"without any diet",
 				"weight is coming off",
+				"appetite is less",
+				"becoming thin",
+				"is becoming thin",
+				"appetite is low",
+				"less appetite",
+				"eating less",
 			},
 		},
 		// "worsening"
@@ -42124,6 +44213,11 @@ var (
 				"had a sore for weeks",
 				"the sore for weeks",
 				"wound for weeks",
+				"not budging",
+				"won't budge",
+				"nurse keeps dressing it",
+				"keeps dressing it",
+				"still not healed",
 			},
 		},
 	}
@@ -42526,6 +44620,30 @@ var (
 			"half month",
 			"and a half months",
 			"six weeks",
+			"since august",
+			"since september",
+			"since october",
+			"since november",
+			"since december",
+			"since january",
+			"since february",
+			"since march",
+			"since april",
+			"since may",
+			"since june",
+			"since july",
+			"since the start of winter",
+			"since the start of summer",
+			"since the start of spring",
+			"since the start of autumn",
+			"since the start of the year",
+			"# weeks of this",
+			"weeks of this",
+			"# weeks on and",
+			"seven weeks",
+			"eight weeks",
+			"five weeks",
+			"six weeks now",
 		},
 	}
 	std5Keys = [...]string{
@@ -43133,6 +45251,13 @@ var (
 			"strong tablet",
 			"even strong tablet",
 			"nothing is helping the pain",
+			"haven't made a dent",
+			"hasn't made a dent",
+			"not made a dent",
+			"painkillers haven't",
+			"pain's off the scale",
+			"pain is off the scale",
+			"off the scale",
 		},
 		// "droop"
 		{
@@ -43348,6 +45473,12 @@ var (
 			"arse over tit",
 			"head over heels",
 			"hit the deck",
+			"found my dad on",
+			"found my mum on",
+			"found dad on",
+			"found mum on",
+			"found him on",
+			"found her on",
 		},
 		// "feel_loss"
 		{
@@ -43552,6 +45683,10 @@ var (
 			"leaving lines",
 			"leaving a line",
 			"leaving grooves",
+			"haven't fitted",
+			"hasn't fitted",
+			"leaving deep lines",
+			"deep lines",
 		},
 		// "growing"
 		{"growing pains", "growing pain"},
@@ -43609,6 +45744,10 @@ var (
 			"swollen and tight",
 			"super tight",
 			"super tight and swollen",
+			"hard as a cricket ball",
+			"hard as a ball",
+			"like a cricket ball",
+			"hard as a golf ball",
 		},
 		// "heavy"
 		{"heavy", "heaviness", "like lead", "leaden", "weighed down"},
@@ -43718,6 +45857,17 @@ var (
 			"motorbike accident",
 			"bike crash",
 			"came off my bike",
+			"booted",
+			"got booted",
+			"booted in the",
+			"copped a knee",
+			"took a knee",
+			"kneed",
+			"a knee to the",
+			"knee to the calf",
+			"knee to the thigh",
+			"corked",
+			"got a cork",
 		},
 		// "leak"
 		{
@@ -43849,6 +45999,11 @@ var (
 			"looks bent",
 			"bent funny",
 			"looks deformed",
+			"rotated outwards",
+			"rotated outward",
+			"rotated out",
+			"leg is rotated",
+			"turned outside",
 		},
 		// "neuropathy"
 		{"neuropathy", "nerve damage", "nerve pain", "nerves"},
@@ -44179,6 +46334,9 @@ var (
 			"down the back of her leg",
 			"from my back down",
 			"from back down",
+			"from back to one leg",
+			"from his back to his leg",
+			"from her back to her leg",
 		},
 		// "sight_blur"
 		{
@@ -44240,6 +46398,13 @@ var (
 			"popped",
 			"crunch",
 			"crunched",
+			"heard a snap",
+			"heard it snap",
+			"felt a snap",
+			"heard something snap",
+			"heard a crack",
+			"heard a pop",
+			"felt it go",
 		},
 		// "sore"
 		{
@@ -44284,6 +46449,11 @@ var (
 			"feeling * bruised",
 			"feels all bruised",
 			"still feels * * bruised",
+			"can't lie on",
+			"can't lie on it",
+			"can't lie on the",
+			"sore to lie on",
+			"bursitis",
 		},
 		// "speech"
 		{
@@ -44497,6 +46667,16 @@ var (
 			"stops a few times",
 			"stops # times",
 			"relieves it",
+			"so my calf can stop",
+			"calf can stop burning",
+			"goes away when i rest",
+			"after rest it is fine",
+			"after rest it's fine",
+			"stops when i sit",
+			"stops when i sit down",
+			"when i sit on the bench",
+			"then it stops",
+			"pretending to check my phone",
 		},
 		// "struggle"
 		{
@@ -44622,6 +46802,12 @@ var (
 			"can't put weight on",
 			"still on the ground",
 			"on the floor and can't",
+			"lying on floor",
+			"on the bedroom floor",
+			"screams if i try to move",
+			"screams if i move",
+			"can't make her stand",
+			"can't make him stand",
 		},
 		// "sugar"
 		{"sugar", "sugar problem", "sugar disease"},
@@ -44906,6 +47092,14 @@ var (
 			"the mailbox",
 			"to the corner",
 			"to the car",
+			"to the co op",
+			"halfway up",
+			"climb stairs",
+			"climbing stairs",
+			"round the grocery store",
+			"around the store",
+			"round the supermarket",
+			"without stopping",
 		},
 		// "walks_on_it"
 		{
