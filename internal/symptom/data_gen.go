@@ -420,8 +420,9 @@ var std = sync.OnceValue(func() *reader {
 			{
 				Fact:       "injury",
 				Sensations: []string{"fallen"},
-				And:        []string{"pain", "hurt_sharp", "ache", "sore", "throbbing"},
+				And:        []string{"walk"},
 				Text:       true,
+				Needs:      []string{"pain", "hurt_sharp", "ache", "sore", "throbbing"},
 			},
 			{
 				Fact:       "leg_deformed",
