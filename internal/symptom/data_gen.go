@@ -2622,6 +2622,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"#", "minutes", "and", "it's", "still"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
 				toks: []string{"#", "weeks", "or", "so"},
 				means: []meaning{
 					{kind: 4, id: "long"},
@@ -2645,6 +2651,12 @@ var (
 				toks: []string{"#", "weeks", "on", "and"},
 				means: []meaning{
 					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"#", "minutes", "and", "still"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
 				},
 			},
 			{
@@ -5329,6 +5341,12 @@ var (
 		},
 		// "been"
 		{
+			{
+				toks: []string{"been", "#", "minutes", "and", "still"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
 			{
 				toks: []string{"been", "going", "on", "for", "months"},
 				means: []meaning{
@@ -41591,6 +41609,9 @@ var (
 				"been # # minutes",
 				"for # # minutes",
 				"# # minutes and still",
+				"# minutes and still",
+				"been # minutes and still",
+				"# minutes and it's still",
 			},
 			With:   []string{"cramp"},
 			Unless: []string{"eased"},

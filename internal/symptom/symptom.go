@@ -1429,7 +1429,7 @@ var pregnancyWeeks = withDigits("twenty", "twenty one", "twenty two", "twenty th
 	"thirty six", "thirty seven", "thirty eight", "thirty nine", "forty")
 
 // signNumbers stand for "#" in the WarningSign values.
-var signNumbers = withDigits("two", "three", "four", "five", "six", "eight", "ten", "twelve", "fifteen", "twenty", "thirty", "forty five")
+var signNumbers = withDigits("two", "three", "four", "five", "six", "eight", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "twenty", "twenty five", "thirty", "forty five")
 
 // withDigits returns numbers said in words followed by the same numbers
 // in digits ("twenty eight", then "28").
