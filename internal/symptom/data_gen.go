@@ -15122,12 +15122,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"foot", "ulcer"},
-				means: []meaning{
-					{kind: 5, id: "foot_wound"},
-				},
-			},
-			{
 				toks: []string{"foot"},
 				means: []meaning{
 					{id: "foot"},
@@ -37418,12 +37412,6 @@ var (
 		// "ulcer"
 		{
 			{
-				toks: []string{"ulcer", "on", "my", "foot"},
-				means: []meaning{
-					{kind: 5, id: "foot_wound"},
-				},
-			},
-			{
 				toks: []string{"ulcer"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
@@ -42338,8 +42326,6 @@ var (
 				"sore on my heel",
 				"heel sore",
 				"sore on the heel",
-				"foot ulcer",
-				"ulcer on my foot",
 			},
 			Chronic: "wound_not_healing",
 		},
