@@ -1170,46 +1170,12 @@ func SignGroups() []SignGroup {
 		if strings.ContainsAny(p, "#*") {
 			return
 		}
-		// UK and Australian speech says "me" for "my" before a part
-		// ("down the back of me leg"), as the reader reads it.
-		// A recogniser writes what was said: "cannot stand", "my mom".
-		for said, as := range heardAs {
-			if ws := strings.Fields(p); slices.Contains(ws, as) {
-				for i := range ws {
-					if ws[i] == as {
-						ws[i] = said
-					}
-				}
-				add(id, strings.Join(ws, " "))
-			}
-		}
-		// "heart is pounding" is said "heart's pounding".
-		// The reader takes most "'s" for a possessive, so only the forms
-		// it reads ("heart's pounding") are kept.
-		if ws := strings.Fields(p); len(ws) > 2 && ws[1] == "is" {
-			said := ws[0] + "'s " + strings.Join(ws[2:], " ")
-			if rd := Read(said); len(rd.Facts)+len(rd.Negated)+len(rd.Sensations)+len(rd.Timing) > 0 {
-				add(id, said)
-			}
-		}
-		if ws := strings.Fields(p); slices.Contains(ws, "my") {
-			said := false
-			for i := 0; i+1 < len(ws); i++ {
-				if ws[i] == "my" && std().partWords[ws[i+1]] {
-					ws[i], said = "me", true
-				}
-			}
-			if said {
-				if groups[id] == nil {
-					groups[id] = map[string]bool{}
-				}
-				groups[id][strings.Join(ws, " ")] = true
-			}
-		}
 		if groups[id] == nil {
 			groups[id] = map[string]bool{}
 		}
-		groups[id][p] = true
+		for _, said := range spokenForms(p) {
+			groups[id][said] = true
+		}
 	}
 	// deny adds a denial, unless its first words are a sign of their own.
 	deny := func(id, p string) {
@@ -1448,6 +1414,41 @@ func numberOf(said string) int {
 		n += std().numbers[w]
 	}
 	return n
+}
+
+// spokenForms returns a WarningSign phrase and the other ways a
+// recogniser writes it: "cannot stand" and "my mom" (heardAs), "heart's
+// pounding" for "heart is pounding" where the reader reads it so (it takes
+// most "'s" for a possessive), and "me leg" for "my leg" (UK and
+// Australian speech, read as "my" before a part).
+func spokenForms(p string) []string {
+	out := []string{p}
+	for said, as := range heardAs {
+		if ws := strings.Fields(p); slices.Contains(ws, as) {
+			for i := range ws {
+				if ws[i] == as {
+					ws[i] = said
+				}
+			}
+			out = append(out, spokenForms(strings.Join(ws, " "))...)
+		}
+	}
+	if ws := strings.Fields(p); len(ws) > 2 && ws[1] == "is" {
+		said := ws[0] + "'s " + strings.Join(ws[2:], " ")
+		if rd := Read(said); len(rd.Facts)+len(rd.Negated)+len(rd.Sensations)+len(rd.Timing) > 0 {
+			out = append(out, spokenForms(said)...)
+		}
+	}
+	ws, me := strings.Fields(p), false
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i] == "my" && std().partWords[ws[i+1]] {
+			ws[i], me = "me", true
+		}
+	}
+	if me {
+		out = append(out, strings.Join(ws, " "))
+	}
+	return out
 }
 
 // heardAs maps words a recogniser writes to the word the vocabulary
