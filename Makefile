@@ -131,17 +131,22 @@ endpoint:
 # the repository; needs node) routes each scored utterance, and
 # TestBlindTalk judges the answer to that intent and its slots in the
 # case's conversation. Not part of `make test`: it needs the tool.
-DEVICE_ROUTE ?= ../shared/tools/device-route/device-route
+DEVICE_ROUTE_SRC ?= ../shared/tools/device-route
+DEVICE_ROUTE ?= build/device-route/device-route
+# The tool installs NLP.js into its own folder, which may be read-only
+# (a shared mount): a copy under build/ is what runs.
+build/device-route/device-route: $(wildcard $(DEVICE_ROUTE_SRC)/*)
+	@rm -rf build/device-route && mkdir -p build && cp -R $(DEVICE_ROUTE_SRC) build/device-route && chmod -R u+w build/device-route
 # Every triage blind set through ../shared/tools/device-route, as a device's
 # statistical NLU would route it; fails on any case given a lower level than
 # the set expects (README, "Warning signs").
-device-check:
+device-check: $(if $(filter build/%,$(DEVICE_ROUTE)),$(DEVICE_ROUTE))
 	@mkdir -p build/blind-device-triage
 	@for f in internal/triage/testdata/blind/*.tsv; do \
 	  $(DEVICE_ROUTE) --tsv $$f --json > build/blind-device-triage/$$(basename $$f .tsv).jsonl || exit 1; done
 	$(GO) test -count=1 ./intents -run '^TestBlindTriage$$' -v -blind.triage-device=$(CURDIR)/build/blind-device-triage | grep -v '^=== RUN'
 
-device-check-talk:
+device-check-talk: $(if $(filter build/%,$(DEVICE_ROUTE)),$(DEVICE_ROUTE))
 	@mkdir -p build/blind-device
 	@for f in intents/testdata/blind/*.tsv; do \
 	  $(DEVICE_ROUTE) --tsv $$f --json > build/blind-device/$$(basename $$f .tsv).jsonl || exit 1; done
