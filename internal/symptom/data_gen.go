@@ -207,6 +207,7 @@ var std = sync.OnceValue(func() *reader {
 					"stiff",
 					"tender_word",
 					"arthritis",
+					"side_lying",
 				},
 				Parts:  []string{"hip"},
 				Timing: []string{"weeks"},
@@ -302,6 +303,11 @@ var std = sync.OnceValue(func() *reader {
 				Sensations: []string{"swell", "swell_sudden"},
 				Timing:     []string{"sudden"},
 				Text:       true,
+			},
+			{
+				Fact:       "swelling_sudden",
+				Sensations: []string{"swell", "swell_sudden"},
+				And:        []string{"woke_with"},
 			},
 			{
 				Fact:       "hands_face_swollen",
@@ -502,6 +508,22 @@ var std = sync.OnceValue(func() *reader {
 				Fact:       "both_legs_weak",
 				Sensations: []string{"weak"},
 				Plural:     true,
+			},
+			{
+				Fact:       "foot_wound",
+				Sensations: []string{"bubble"},
+				Parts:      []string{"foot", "toes"},
+			},
+			{
+				Fact:       "foot_wound",
+				Sensations: []string{"sharp_thing"},
+				And:        []string{"stepped"},
+			},
+			{
+				Fact:       "eases_hanging",
+				Sensations: []string{"hang"},
+				And:        []string{"bedding"},
+				Parts:      []string{"foot", "leg", "toes", "calf"},
 			},
 		},
 		topics: []topicRule{
@@ -821,6 +843,17 @@ var std = sync.OnceValue(func() *reader {
 			"for no reason",
 			"no apparent reason",
 			"no idea why",
+			"warm bed",
+			"a warm bed",
+			"warm in bed",
+			"bed is warm",
+			"bed's warm",
+			"warm covers",
+			"warm blankets",
+			"warm duvet",
+			"warm quilt",
+			"under the covers",
+			"electric blanket",
 		},
 		peopleSay: []string{
 			"boy",
@@ -909,6 +942,11 @@ var std = sync.OnceValue(func() *reader {
 			"age #",
 			"she's #",
 			"he's #",
+			"son is #",
+			"daughter is #",
+			"he is #",
+			"she is #",
+			"who is #",
 		},
 		timingSay:  stdMap(std4Keys[:], std4Values[:]),
 		partsSay:   stdMap(std5Keys[:], std5Values[:]),
@@ -991,66 +1029,68 @@ var std = sync.OnceValue(func() *reader {
 			"each calf",
 		},
 		partWords: map[string]bool{
-			"ankle":      true,
-			"ankles":     true,
-			"anus":       true,
-			"arch":       true,
-			"arches":     true,
-			"back":       true,
-			"backside":   true,
-			"bad":        true,
-			"bottom":     true,
-			"bum":        true,
-			"butt":       true,
-			"buttock":    true,
-			"buttocks":   true,
-			"calf":       true,
-			"calf's":     true,
-			"calves":     true,
-			"crotch":     true,
-			"feet":       true,
-			"foot":       true,
-			"genitals":   true,
-			"glute":      true,
-			"glutes":     true,
-			"groin":      true,
-			"hamstring":  true,
-			"hamstrings": true,
-			"heel":       true,
-			"heels":      true,
-			"hip":        true,
-			"hips":       true,
-			"instep":     true,
-			"joint":      true,
-			"joints":     true,
-			"knee":       true,
-			"kneecap":    true,
-			"knees":      true,
-			"left":       true,
-			"leg":        true,
-			"legs":       true,
-			"limb":       true,
-			"limbs":      true,
-			"other":      true,
-			"perineum":   true,
-			"privates":   true,
-			"quad":       true,
-			"quads":      true,
-			"rectum":     true,
-			"right":      true,
-			"saddle":     true,
-			"shin":       true,
-			"shinbone":   true,
-			"shins":      true,
-			"sole":       true,
-			"soles":      true,
-			"sore":       true,
-			"spine":      true,
-			"thigh":      true,
-			"thighs":     true,
-			"toe":        true,
-			"toenail":    true,
-			"toes":       true,
+			"ankle":         true,
+			"ankles":        true,
+			"anus":          true,
+			"arch":          true,
+			"arches":        true,
+			"back":          true,
+			"backside":      true,
+			"bad":           true,
+			"bottom":        true,
+			"bum":           true,
+			"butt":          true,
+			"buttock":       true,
+			"buttocks":      true,
+			"calf":          true,
+			"calf's":        true,
+			"calves":        true,
+			"crotch":        true,
+			"feet":          true,
+			"foot":          true,
+			"genitals":      true,
+			"glute":         true,
+			"glutes":        true,
+			"groin":         true,
+			"hamstring":     true,
+			"hamstrings":    true,
+			"heel":          true,
+			"heels":         true,
+			"hip":           true,
+			"hips":          true,
+			"instep":        true,
+			"joint":         true,
+			"joints":        true,
+			"knee":          true,
+			"kneecap":       true,
+			"knees":         true,
+			"left":          true,
+			"leg":           true,
+			"legs":          true,
+			"limb":          true,
+			"limbs":         true,
+			"nethers":       true,
+			"other":         true,
+			"perineum":      true,
+			"privates":      true,
+			"quad":          true,
+			"quads":         true,
+			"rectum":        true,
+			"right":         true,
+			"saddle":        true,
+			"shin":          true,
+			"shinbone":      true,
+			"shins":         true,
+			"sole":          true,
+			"soles":         true,
+			"sore":          true,
+			"spine":         true,
+			"thigh":         true,
+			"thighs":        true,
+			"toe":           true,
+			"toenail":       true,
+			"toes":          true,
+			"undercarriage": true,
 		},
 	}
 })
@@ -1108,6 +1148,7 @@ var (
 		"angry",
 		"ankle",
 		"ankles",
+		"another",
 		"ants",
 		"antsy",
 		"anus",
@@ -1156,9 +1197,15 @@ var (
 		"bed",
 		"bedbound",
 		"bedridden",
+		"bedsheet",
+		"bedsheets",
 		"beedi",
+		"beedis",
 		"been",
 		"behind",
+		"belong",
+		"belonged",
+		"belongs",
 		"below",
 		"belt",
 		"bend",
@@ -1167,6 +1214,7 @@ var (
 		"between",
 		"beyond",
 		"bidi",
+		"bidis",
 		"big",
 		"bigger",
 		"bike",
@@ -1184,6 +1232,7 @@ var (
 		"blister",
 		"blisters",
 		"bloated",
+		"block",
 		"blocks",
 		"blood",
 		"bloods",
@@ -1227,6 +1276,8 @@ var (
 		"bruise",
 		"bruised",
 		"brutal",
+		"bubble",
+		"bubbles",
 		"buckled",
 		"buckling",
 		"bugs",
@@ -1272,6 +1323,7 @@ var (
 		"changed",
 		"chappal",
 		"chappals",
+		"charcoal",
 		"charley",
 		"cheek",
 		"chemo",
@@ -1297,17 +1349,21 @@ var (
 		"clotting",
 		"clumsy",
 		"coach",
+		"coal",
 		"cold",
 		"colder",
 		"collapsed",
 		"collapsing",
 		"collided",
 		"collision",
+		"color",
 		"colorless",
 		"colourless",
+		"come",
 		"coming",
 		"common",
 		"completely",
+		"compressed",
 		"concrete",
 		"confused",
 		"confusing",
@@ -1378,11 +1434,13 @@ var (
 		"delivered",
 		"delivery",
 		"dent",
+		"dentist",
 		"dents",
 		"despite",
 		"destroying",
 		"diabetes",
 		"diabetic",
+		"diabo",
 		"did",
 		"didn't",
 		"difficult",
@@ -1416,6 +1474,8 @@ var (
 		"dragging",
 		"drags",
 		"drained",
+		"draped",
+		"drawing",
 		"drenched",
 		"dress",
 		"dribble",
@@ -1505,6 +1565,7 @@ var (
 		"fidgety",
 		"fighting",
 		"fill",
+		"filling",
 		"finding",
 		"fine",
 		"finger",
@@ -1517,6 +1578,8 @@ var (
 		"fits",
 		"fizzing",
 		"fizzy",
+		"flapping",
+		"flaps",
 		"flashes",
 		"flashing",
 		"flat",
@@ -1555,6 +1618,7 @@ var (
 		"frothy",
 		"frozen",
 		"funny",
+		"furrows",
 		"fuzzy",
 		"galloping",
 		"game",
@@ -1562,6 +1626,7 @@ var (
 		"gangrenous",
 		"garbled",
 		"gash",
+		"gasp",
 		"gasping",
 		"gave",
 		"generally",
@@ -1577,6 +1642,7 @@ var (
 		"girlfriend",
 		"given",
 		"giving",
+		"glass",
 		"gliclazide",
 		"glucose",
 		"glute",
@@ -1612,6 +1678,8 @@ var (
 		"groove",
 		"grooves",
 		"growing",
+		"gulp",
+		"gulping",
 		"gunk",
 		"gym",
 		"hacked",
@@ -1710,6 +1778,7 @@ var (
 		"injection",
 		"injured",
 		"injury",
+		"inky",
 		"inner",
 		"innerwear",
 		"insane",
@@ -1731,6 +1800,7 @@ var (
 		"jimmy",
 		"jittery",
 		"jocks",
+		"joggers",
 		"joint",
 		"joints",
 		"jolting",
@@ -1769,6 +1839,7 @@ var (
 		"labored",
 		"laboured",
 		"lad",
+		"lady",
 		"laid",
 		"lamp",
 		"lamppost",
@@ -1789,6 +1860,7 @@ var (
 		"left",
 		"leg",
 		"leggings",
+		"lego",
 		"legs",
 		"less",
 		"let",
@@ -1826,6 +1898,8 @@ var (
 		"lower",
 		"lump",
 		"lunges",
+		"lungful",
+		"lungs",
 		"lurching",
 		"lying",
 		"lymphoma",
@@ -1835,6 +1909,7 @@ var (
 		"makes",
 		"making",
 		"mama",
+		"man",
 		"managed",
 		"many",
 		"marathon",
@@ -1886,6 +1961,7 @@ var (
 		"mumbling",
 		"muscle",
 		"my",
+		"nail",
 		"nan",
 		"nana",
 		"nanaji",
@@ -1894,12 +1970,14 @@ var (
 		"nearly",
 		"need",
 		"needing",
+		"needle",
 		"needs",
 		"neither",
 		"nerve",
 		"nerves",
 		"netball",
 		"nether",
+		"nethers",
 		"neuropathy",
 		"never",
 		"new",
@@ -1987,9 +2065,11 @@ var (
 		"periods",
 		"peripheral",
 		"phlegm",
+		"piece",
 		"pile",
 		"pillow",
 		"pillows",
+		"pin",
 		"pinched",
 		"pink",
 		"pinkish",
@@ -2031,6 +2111,7 @@ var (
 		"pregnant",
 		"press",
 		"pressed",
+		"presses",
 		"pressing",
 		"pressure",
 		"pretend",
@@ -2042,8 +2123,10 @@ var (
 		"privates",
 		"problems",
 		"procedure",
+		"prolapsed",
 		"prop",
 		"propped",
+		"propping",
 		"puff",
 		"puffed",
 		"puffier",
@@ -2095,6 +2178,7 @@ var (
 		"repeating",
 		"replaced",
 		"rest",
+		"resting",
 		"restless",
 		"retaining",
 		"rheumatoid",
@@ -2135,6 +2219,7 @@ var (
 		"sandals",
 		"sat",
 		"sausage",
+		"saying",
 		"scaly",
 		"school",
 		"sciatic",
@@ -2164,6 +2249,7 @@ var (
 		"sharp",
 		"she",
 		"she's",
+		"sheet",
 		"sheets",
 		"shin",
 		"shinbone",
@@ -2189,6 +2275,7 @@ var (
 		"sit",
 		"sits",
 		"sitting",
+		"size",
 		"skin",
 		"skinful",
 		"sky",
@@ -2199,12 +2286,15 @@ var (
 		"sleeping",
 		"sleeps",
 		"slept",
+		"slid",
+		"sliding",
 		"slightly",
 		"slip",
 		"slipped",
 		"slipper",
 		"slippers",
 		"slowly",
+		"slumped",
 		"slur",
 		"slurred",
 		"slurring",
@@ -2243,6 +2333,8 @@ var (
 		"something",
 		"son",
 		"soon",
+		"soot",
+		"sooty",
 		"sore",
 		"soreness",
 		"sort",
@@ -2262,9 +2354,11 @@ var (
 		"spin",
 		"spine",
 		"spinning",
+		"spins",
 		"spit",
 		"spitting",
 		"splint",
+		"splinter",
 		"split",
 		"splitting",
 		"spot",
@@ -2277,6 +2371,7 @@ var (
 		"sprints",
 		"sputum",
 		"squashed",
+		"squashing",
 		"squats",
 		"squeeze",
 		"squeezing",
@@ -2293,6 +2388,7 @@ var (
 		"stand",
 		"standing",
 		"stands",
+		"staple",
 		"stars",
 		"start",
 		"started",
@@ -2301,6 +2397,7 @@ var (
 		"steadily",
 		"stent",
 		"stepped",
+		"stepping",
 		"steroids",
 		"stick",
 		"sticking",
@@ -2347,6 +2444,9 @@ var (
 		"sugars",
 		"super",
 		"surgery",
+		"swayed",
+		"swaying",
+		"sways",
 		"sweat",
 		"sweating",
 		"sweats",
@@ -2355,11 +2455,13 @@ var (
 		"swelled",
 		"swelling",
 		"swells",
+		"swimmy",
 		"swing",
 		"swole",
 		"swollen",
 		"tablet",
 		"tablets",
+		"tack",
 		"tackle",
 		"tackled",
 		"take",
@@ -2395,11 +2497,14 @@ var (
 		"this",
 		"thong",
 		"thongs",
+		"thorn",
 		"though",
 		"throbbing",
 		"throbs",
 		"thrombosis",
+		"through",
 		"thumb",
+		"thumbtack",
 		"thumping",
 		"tight",
 		"tightened",
@@ -2430,6 +2535,8 @@ var (
 		"tore",
 		"torn",
 		"totally",
+		"toward",
+		"towards",
 		"tracking",
 		"train",
 		"trained",
@@ -2441,6 +2548,7 @@ var (
 		"travels",
 		"tree",
 		"trench",
+		"trenches",
 		"tried",
 		"tries",
 		"trimester",
@@ -2474,6 +2582,7 @@ var (
 		"unconscious",
 		"uncoordinated",
 		"under",
+		"undercarriage",
 		"undergarment",
 		"undergarments",
 		"underpants",
@@ -2493,6 +2602,7 @@ var (
 		"urinating",
 		"urine",
 		"useless",
+		"using",
 		"usually",
 		"vacant",
 		"varicose",
@@ -2562,6 +2672,7 @@ var (
 		"white",
 		"whiteish",
 		"whitish",
+		"who",
 		"whole",
 		"wife",
 		"wiggle",
@@ -2580,6 +2691,7 @@ var (
 		"without",
 		"wobbly",
 		"woke",
+		"woken",
 		"won't",
 		"wooden",
 		"woozy",
@@ -2611,6 +2723,7 @@ var (
 		"zigzag",
 		"zigzags",
 		"zinging",
+		"zingy",
 	}
 	std1Values = [...][]*phrase{
 		// "#"
@@ -2623,6 +2736,30 @@ var (
 			},
 			{
 				toks: []string{"#", "minutes", "and", "it's", "still"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"#", "minutes", "and", "he's", "still"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"#", "minutes", "and", "she's", "still"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"#", "minutes", "and", "i'm", "still"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"#", "minutes", "and", "they're", "still"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
 				},
@@ -2755,6 +2892,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"#", "days", "now"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
 				toks: []string{"#", "weeks", "pregnant"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
@@ -2845,6 +2988,14 @@ var (
 		},
 		// "0"
 		{
+			{
+				toks: []string{"0", "sensation"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+					{kind: 3, id: "numb"},
+					{kind: 5, id: "numb"},
+				},
+			},
 			{
 				toks: []string{"0"},
 				means: []meaning{
@@ -3217,6 +3368,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "size", "too", "small"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
 				toks: []string{"a", "knee", "to", "the"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
@@ -3427,9 +3584,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "warm", "bed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"a", "breath"},
 				means: []meaning{
 					{kind: 3, id: "breath"},
+				},
+			},
+			{
+				toks: []string{"a", "bubble"},
+				means: []meaning{
+					{kind: 3, id: "bubble"},
 				},
 			},
 			{
@@ -3479,6 +3648,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "nail"},
+				means: []meaning{
+					{kind: 3, id: "sharp_thing"},
+				},
+			},
+			{
 				toks: []string{"a", "rest"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -3512,6 +3687,12 @@ var (
 				toks: []string{"a", "month"},
 				means: []meaning{
 					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"a", "diabo"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
 				},
 			},
 			{
@@ -3632,6 +3813,18 @@ var (
 				toks: []string{"about", "to", "pass", "out"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
+				},
+			},
+			{
+				toks: []string{"about", "#", "days", "now"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"about", "an", "hour", "ago"},
+				means: []meaning{
+					{kind: 5, id: "sudden_onset"},
 				},
 			},
 			{
@@ -3865,6 +4058,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"after", "a", "filling"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
+				},
+			},
+			{
 				toks: []string{"after", "i", "stop"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -3972,6 +4171,12 @@ var (
 			},
 			{
 				toks: []string{"after", "standing"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"after", "resting"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -4240,6 +4445,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"always", "the", "1", "side"},
+				means: []meaning{
+					{kind: 5, id: "one_leg_only"},
+				},
+			},
+			{
+				toks: []string{"always", "the", "1", "leg"},
+				means: []meaning{
+					{kind: 5, id: "one_leg_only"},
+				},
+			},
+			{
 				toks: []string{"always", "the", "left"},
 				means: []meaning{
 					{kind: 5, id: "one_leg_only"},
@@ -4434,6 +4651,18 @@ var (
 		// "ankle"
 		{
 			{
+				toks: []string{"ankle", "bones", "have", "disappeared"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
+				},
+			},
+			{
+				toks: []string{"ankle", "bones", "have", "gone"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
+				},
+			},
+			{
 				toks: []string{"ankle"},
 				means: []meaning{
 					{id: "ankle"},
@@ -4460,6 +4689,15 @@ var (
 				means: []meaning{
 					{id: "ankle"},
 					{kind: 1},
+				},
+			},
+		},
+		// "another"
+		{
+			{
+				toks: []string{"another", "hole", "in", "my", "belt"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
 				},
 			},
 		},
@@ -4764,6 +5002,12 @@ var (
 					{kind: 3, id: "stop_relief"},
 				},
 			},
+			{
+				toks: []string{"as", "if", "drunk"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
 		},
 		// "asking"
 		{
@@ -4836,6 +5080,12 @@ var (
 		},
 		// "at"
 		{
+			{
+				toks: []string{"at", "the", "dentist"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
+				},
+			},
 			{
 				toks: []string{"at", "the", "moment"},
 				means: []meaning{
@@ -5300,6 +5550,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"bed", "is", "warm"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bed", "wet"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
+				},
+			},
+			{
 				toks: []string{"bed", "bound"},
 				means: []meaning{
 					{kind: 5, id: "immobile"},
@@ -5309,6 +5571,12 @@ var (
 				toks: []string{"bed", "rest"},
 				means: []meaning{
 					{kind: 5, id: "immobile"},
+				},
+			},
+			{
+				toks: []string{"bed", "warm"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -5330,10 +5598,49 @@ var (
 				},
 			},
 		},
+		// "bedsheet"
+		{
+			{
+				toks: []string{"bedsheet", "was", "wet"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
+				},
+			},
+			{
+				toks: []string{"bedsheet", "wet"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
+				},
+			},
+		},
+		// "bedsheets"
+		{
+			{
+				toks: []string{"bedsheets", "were", "wet"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
+				},
+			},
+		},
 		// "beedi"
 		{
 			{
+				toks: []string{"beedi", "smoker"},
+				means: []meaning{
+					{kind: 5, id: "smoker"},
+				},
+			},
+			{
 				toks: []string{"beedi"},
+				means: []meaning{
+					{kind: 5, id: "smoker"},
+				},
+			},
+		},
+		// "beedis"
+		{
+			{
+				toks: []string{"beedis"},
 				means: []meaning{
 					{kind: 5, id: "smoker"},
 				},
@@ -5431,6 +5738,35 @@ var (
 				},
 			},
 		},
+		// "belong"
+		{
+			{
+				toks: []string{"belong", "to", "someone", "else"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+					{kind: 3, id: "numb"},
+				},
+			},
+		},
+		// "belonged"
+		{
+			{
+				toks: []string{"belonged", "to", "someone", "else"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
+				},
+			},
+		},
+		// "belongs"
+		{
+			{
+				toks: []string{"belongs", "to", "someone", "else"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+					{kind: 3, id: "numb"},
+				},
+			},
+		},
 		// "below"
 		{
 			{
@@ -5456,6 +5792,12 @@ var (
 			},
 			{
 				toks: []string{"belt", "notches"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"belt", "looser"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
 				},
@@ -5629,7 +5971,22 @@ var (
 		// "bidi"
 		{
 			{
+				toks: []string{"bidi", "smoker"},
+				means: []meaning{
+					{kind: 5, id: "smoker"},
+				},
+			},
+			{
 				toks: []string{"bidi"},
+				means: []meaning{
+					{kind: 5, id: "smoker"},
+				},
+			},
+		},
+		// "bidis"
+		{
+			{
+				toks: []string{"bidis"},
 				means: []meaning{
 					{kind: 5, id: "smoker"},
 				},
@@ -5647,6 +6004,12 @@ var (
 				toks: []string{"big", "breath"},
 				means: []meaning{
 					{kind: 3, id: "breath"},
+				},
+			},
+			{
+				toks: []string{"big", "bubble"},
+				means: []meaning{
+					{kind: 3, id: "bubble"},
 				},
 			},
 			{
@@ -5971,6 +6334,15 @@ var (
 				},
 			},
 		},
+		// "block"
+		{
+			{
+				toks: []string{"block", "of", "frozen"},
+				means: []meaning{
+					{kind: 5, id: "leg_cold"},
+				},
+			},
+		},
 		// "blocks"
 		{
 			{
@@ -6067,6 +6439,12 @@ var (
 				toks: []string{"blood", "stained"},
 				means: []meaning{
 					{kind: 3, id: "blood"},
+				},
+			},
+			{
+				toks: []string{"blood", "bubble"},
+				means: []meaning{
+					{kind: 3, id: "bubble"},
 				},
 			},
 			{
@@ -6198,6 +6576,12 @@ var (
 		},
 		// "blue"
 		{
+			{
+				toks: []string{"blue", "and", "dead"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
 			{
 				toks: []string{"blue", "and", "lumpy"},
 				means: []meaning{
@@ -6858,6 +7242,12 @@ var (
 		// "broken"
 		{
 			{
+				toks: []string{"broken", "glass"},
+				means: []meaning{
+					{kind: 3, id: "sharp_thing"},
+				},
+			},
+			{
 				toks: []string{"broken", "my"},
 				means: []meaning{
 					{kind: 5, id: "cant_bear_weight"},
@@ -6961,6 +7351,24 @@ var (
 				},
 			},
 		},
+		// "bubble"
+		{
+			{
+				toks: []string{"bubble"},
+				means: []meaning{
+					{kind: 3, id: "bubble"},
+				},
+			},
+		},
+		// "bubbles"
+		{
+			{
+				toks: []string{"bubbles"},
+				means: []meaning{
+					{kind: 3, id: "bubble"},
+				},
+			},
+		},
 		// "buckled"
 		{
 			{
@@ -7011,6 +7419,12 @@ var (
 		// "bulging"
 		{
 			{
+				toks: []string{"bulging", "disc"},
+				means: []meaning{
+					{kind: 3, id: "sciatica"},
+				},
+			},
+			{
 				toks: []string{"bulging", "veins"},
 				means: []meaning{
 					{kind: 3, id: "veins"},
@@ -7048,6 +7462,12 @@ var (
 		},
 		// "bum"
 		{
+			{
+				toks: []string{"bum", "and", "bits"},
+				means: []meaning{
+					{id: "groin"},
+				},
+			},
 			{
 				toks: []string{"bum", "to", "foot"},
 				means: []meaning{
@@ -7237,6 +7657,12 @@ var (
 				toks: []string{"by", "the", "end", "of", "the", "night"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"by", "the", "morning", "they", "were"},
+				means: []meaning{
+					{kind: 3, id: "woke_with"},
 				},
 			},
 			{
@@ -7513,6 +7939,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"came", "to", "on"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
+				toks: []string{"came", "to", "and"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
+				toks: []string{"came", "around", "on"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
+				toks: []string{"came", "down"},
+				means: []meaning{
+					{kind: 3, id: "droop"},
+				},
+			},
+			{
 				toks: []string{"came", "off"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
@@ -7523,6 +7973,12 @@ var (
 				toks: []string{"came", "slowly"},
 				means: []meaning{
 					{kind: 4, id: "gradual"},
+				},
+			},
+			{
+				toks: []string{"came", "round"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
 				},
 			},
 		},
@@ -7719,6 +8175,42 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "sleep", "on", "that", "side"},
+				means: []meaning{
+					{kind: 3, id: "side_lying"},
+				},
+			},
+			{
+				toks: []string{"can't", "lie", "on", "that", "side"},
+				means: []meaning{
+					{kind: 3, id: "side_lying"},
+				},
+			},
+			{
+				toks: []string{"can't", "sleep", "on", "my", "side"},
+				means: []meaning{
+					{kind: 3, id: "side_lying"},
+				},
+			},
+			{
+				toks: []string{"can't", "lie", "on", "my", "side"},
+				means: []meaning{
+					{kind: 3, id: "side_lying"},
+				},
+			},
+			{
+				toks: []string{"can't", "sleep", "on", "*", "side"},
+				means: []meaning{
+					{kind: 3, id: "side_lying"},
+				},
+			},
+			{
+				toks: []string{"can't", "lie", "on", "*", "side"},
+				means: []meaning{
+					{kind: 3, id: "side_lying"},
+				},
+			},
+			{
 				toks: []string{"can't", "put", "my", "leg", "down"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
@@ -7737,6 +8229,30 @@ var (
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
 					{kind: 5, id: "cant_get_up"},
+				},
+			},
+			{
+				toks: []string{"can't", "see", "my", "ankle", "bones"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
+				},
+			},
+			{
+				toks: []string{"can't", "see", "his", "ankle", "bones"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
+				},
+			},
+			{
+				toks: []string{"can't", "see", "her", "ankle", "bones"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
+				},
+			},
+			{
+				toks: []string{"can't", "see", "the", "ankle", "bones"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
 				},
 			},
 			{
@@ -7994,6 +8510,19 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "sleep", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "side_lying"},
+				},
+			},
+			{
+				toks: []string{"can't", "lie", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "side_lying"},
+					{kind: 3, id: "sore"},
+				},
+			},
+			{
 				toks: []string{"can't", "stand", "the", "light"},
 				means: []meaning{
 					{kind: 3, id: "sight_blur"},
@@ -8004,12 +8533,6 @@ var (
 				means: []meaning{
 					{kind: 3, id: "sight_loss"},
 					{kind: 5, id: "vision_loss"},
-				},
-			},
-			{
-				toks: []string{"can't", "lie", "on", "it"},
-				means: []meaning{
-					{kind: 3, id: "sore"},
 				},
 			},
 			{
@@ -9374,6 +9897,15 @@ var (
 				},
 			},
 		},
+		// "charcoal"
+		{
+			{
+				toks: []string{"charcoal"},
+				means: []meaning{
+					{kind: 3, id: "dark"},
+				},
+			},
+		},
 		// "charley"
 		{
 			{
@@ -9735,6 +10267,21 @@ var (
 				},
 			},
 		},
+		// "coal"
+		{
+			{
+				toks: []string{"coal", "black"},
+				means: []meaning{
+					{kind: 3, id: "dark"},
+				},
+			},
+			{
+				toks: []string{"coal"},
+				means: []meaning{
+					{kind: 3, id: "dark"},
+				},
+			},
+		},
 		// "cold"
 		{
 			{
@@ -9814,6 +10361,12 @@ var (
 				toks: []string{"cold", "toes"},
 				means: []meaning{
 					{kind: 3, id: "cold"},
+				},
+			},
+			{
+				toks: []string{"cold", "sober"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
 				},
 			},
 			{
@@ -9978,6 +10531,15 @@ var (
 				},
 			},
 		},
+		// "color"
+		{
+			{
+				toks: []string{"color", "of", "charcoal"},
+				means: []meaning{
+					{kind: 3, id: "dark"},
+				},
+			},
+		},
 		// "colorless"
 		{
 			{
@@ -9993,6 +10555,15 @@ var (
 				toks: []string{"colourless"},
 				means: []meaning{
 					{kind: 5, id: "leg_pale"},
+				},
+			},
+		},
+		// "come"
+		{
+			{
+				toks: []string{"come", "down"},
+				means: []meaning{
+					{kind: 3, id: "droop"},
 				},
 			},
 		},
@@ -10044,6 +10615,15 @@ var (
 				toks: []string{"completely", "dead"},
 				means: []meaning{
 					{kind: 5, id: "leg_numb_sudden"},
+				},
+			},
+		},
+		// "compressed"
+		{
+			{
+				toks: []string{"compressed", "nerve"},
+				means: []meaning{
+					{kind: 3, id: "sciatica"},
 				},
 			},
 		},
@@ -11081,6 +11661,12 @@ var (
 		// "daughter"
 		{
 			{
+				toks: []string{"daughter", "is", "#"},
+				means: []meaning{
+					{kind: 7},
+				},
+			},
+			{
 				toks: []string{"daughter"},
 				means: []meaning{
 					{kind: 6, id: "daughter"},
@@ -11266,6 +11852,15 @@ var (
 				},
 			},
 		},
+		// "dentist"
+		{
+			{
+				toks: []string{"dentist", "needle"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
+				},
+			},
+		},
 		// "dents"
 		{
 			{
@@ -11320,6 +11915,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"diabetes", "patient"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
 				toks: []string{"diabetes"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
@@ -11335,7 +11936,22 @@ var (
 				},
 			},
 			{
+				toks: []string{"diabetic", "patient"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
 				toks: []string{"diabetic"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+		},
+		// "diabo"
+		{
+			{
+				toks: []string{"diabo"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
 				},
@@ -11722,6 +12338,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"doesn't", "feel", "like", "mine"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
+				},
+			},
+			{
 				toks: []string{"doesn't", "go", "down", "overnight"},
 				means: []meaning{
 					{kind: 4, id: "long"},
@@ -11749,6 +12371,12 @@ var (
 				toks: []string{"doesn't", "feel", "when"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"doesn't", "go", "on"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
 				},
 			},
 			{
@@ -11892,6 +12520,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"don't", "feel", "like", "mine"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
+				},
+			},
+			{
 				toks: []string{"don't", "go", "down", "overnight"},
 				means: []meaning{
 					{kind: 4, id: "long"},
@@ -11913,6 +12547,12 @@ var (
 				toks: []string{"don't", "feel", "when"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"don't", "go", "on"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
 				},
 			},
 			{
@@ -12081,6 +12721,42 @@ var (
 				},
 			},
 			{
+				toks: []string{"down", "my", "right", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"down", "my", "left", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"down", "his", "right", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"down", "his", "left", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"down", "her", "right", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"down", "her", "left", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
 				toks: []string{"down", "from", "the", "cot"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -12138,6 +12814,30 @@ var (
 			},
 			{
 				toks: []string{"down", "my", "legs"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"down", "1", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"down", "his", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"down", "her", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"down", "the", "leg"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
 				},
@@ -12285,6 +12985,24 @@ var (
 				toks: []string{"drained", "of", "color"},
 				means: []meaning{
 					{kind: 5, id: "leg_pale"},
+				},
+			},
+		},
+		// "draped"
+		{
+			{
+				toks: []string{"draped", "over"},
+				means: []meaning{
+					{kind: 3, id: "hang"},
+				},
+			},
+		},
+		// "drawing"
+		{
+			{
+				toks: []string{"drawing", "pin"},
+				means: []meaning{
+					{kind: 3, id: "sharp_thing"},
 				},
 			},
 		},
@@ -12473,6 +13191,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"dropped", "down"},
+				means: []meaning{
+					{kind: 3, id: "droop"},
+				},
+			},
+			{
 				toks: []string{"dropped", "on"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
@@ -12567,6 +13291,12 @@ var (
 		},
 		// "drunk"
 		{
+			{
+				toks: []string{"drunk", "without"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
 			{
 				toks: []string{"drunk"},
 				means: []meaning{
@@ -12733,6 +13463,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"eases", "off", "when", "i", "stop"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"eases", "when", "i", "stop"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -12854,6 +13590,12 @@ var (
 				toks: []string{"electric", "shocks"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"electric", "blanket"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -13210,6 +13952,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"everything", "just", "went", "dark"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
 				toks: []string{"everything", "is", "tilting"},
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
@@ -13237,6 +13985,12 @@ var (
 				toks: []string{"everything", "goes", "black"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
+				},
+			},
+			{
+				toks: []string{"everything", "went", "dark"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
 				},
 			},
 			{
@@ -13342,6 +14096,12 @@ var (
 		},
 		// "extra"
 		{
+			{
+				toks: []string{"extra", "hole", "in", "my", "belt"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
 			{
 				toks: []string{"extra", "pillows", "to", "breathe"},
 				means: []meaning{
@@ -13877,6 +14637,25 @@ var (
 				},
 			},
 			{
+				toks: []string{"feel", "small"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"feel", "tight"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"feel", "dead"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+					{kind: 3, id: "numb"},
+				},
+			},
+			{
 				toks: []string{"feel", "bruised"},
 				means: []meaning{
 					{kind: 3, id: "sore"},
@@ -13944,6 +14723,12 @@ var (
 				toks: []string{"feeling", "*", "bruised"},
 				means: []meaning{
 					{kind: 3, id: "sore"},
+				},
+			},
+			{
+				toks: []string{"feeling", "dead"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
 				},
 			},
 			{
@@ -14115,6 +14900,15 @@ var (
 				},
 			},
 			{
+				toks: []string{"feels", "dead"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+					{kind: 3, id: "numb"},
+					{kind: 5, id: "leg_numb_sudden"},
+					{kind: 5, id: "numb"},
+				},
+			},
+			{
 				toks: []string{"feels", "bruised"},
 				means: []meaning{
 					{kind: 3, id: "sore"},
@@ -14122,9 +14916,9 @@ var (
 				},
 			},
 			{
-				toks: []string{"feels", "dead"},
+				toks: []string{"feels", "frozen"},
 				means: []meaning{
-					{kind: 5, id: "leg_numb_sudden"},
+					{kind: 5, id: "leg_cold"},
 				},
 			},
 			{
@@ -14363,6 +15157,12 @@ var (
 		// "few"
 		{
 			{
+				toks: []string{"few", "minutes", "rest"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"few", "days", "ago"},
 				means: []meaning{
 					{kind: 4, id: "began"},
@@ -14435,9 +15235,36 @@ var (
 		// "fill"
 		{
 			{
+				toks: []string{"fill", "my", "lungs"},
+				means: []meaning{
+					{kind: 3, id: "breath"},
+				},
+			},
+			{
+				toks: []string{"fill", "his", "lungs"},
+				means: []meaning{
+					{kind: 3, id: "breath"},
+				},
+			},
+			{
+				toks: []string{"fill", "her", "lungs"},
+				means: []meaning{
+					{kind: 3, id: "breath"},
+				},
+			},
+			{
 				toks: []string{"fill", "back", "in"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
+				},
+			},
+		},
+		// "filling"
+		{
+			{
+				toks: []string{"filling", "my", "lungs"},
+				means: []meaning{
+					{kind: 3, id: "breath"},
 				},
 			},
 		},
@@ -14458,6 +15285,12 @@ var (
 		},
 		// "fine"
 		{
+			{
+				toks: []string{"fine", "when", "i", "went", "to", "bed"},
+				means: []meaning{
+					{kind: 3, id: "woke_with"},
+				},
+			},
 			{
 				toks: []string{"fine", "when", "i", "stop"},
 				means: []meaning{
@@ -14632,6 +15465,24 @@ var (
 				toks: []string{"fizzy"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
+				},
+			},
+		},
+		// "flapping"
+		{
+			{
+				toks: []string{"flapping"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+		},
+		// "flaps"
+		{
+			{
+				toks: []string{"flaps"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
 				},
 			},
 		},
@@ -14817,6 +15668,24 @@ var (
 		},
 		// "flops"
 		{
+			{
+				toks: []string{"flops", "when", "i", "walk"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"flops", "down"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"flops", "about"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
 			{
 				toks: []string{"flops"},
 				means: []meaning{
@@ -15049,6 +15918,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"foot", "is", "flapping"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"foot", "turned", "out"},
 				means: []meaning{
 					{kind: 5, id: "leg_deformed"},
@@ -15117,6 +15992,18 @@ var (
 			},
 			{
 				toks: []string{"foot", "floppy"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"foot", "flaps"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"foot", "flapping"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
 				},
@@ -15204,6 +16091,12 @@ var (
 			},
 			{
 				toks: []string{"for", "#", "weeks", "now"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"for", "about", "#", "days"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
 				},
@@ -15367,6 +16260,12 @@ var (
 		},
 		// "found"
 		{
+			{
+				toks: []string{"found", "myself", "on", "the", "floor"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
+				},
+			},
 			{
 				toks: []string{"found", "my", "dad", "on"},
 				means: []meaning{
@@ -15619,9 +16518,16 @@ var (
 		// "frozen"
 		{
 			{
+				toks: []string{"frozen", "solid"},
+				means: []meaning{
+					{kind: 5, id: "leg_cold"},
+				},
+			},
+			{
 				toks: []string{"frozen"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
+					{kind: 5, id: "leg_cold"},
 				},
 			},
 		},
@@ -15648,8 +16554,24 @@ var (
 				},
 			},
 		},
+		// "furrows"
+		{
+			{
+				toks: []string{"furrows"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+		},
 		// "fuzzy"
 		{
+			{
+				toks: []string{"fuzzy", "and", "dead"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+					{kind: 3, id: "numb"},
+				},
+			},
 			{
 				toks: []string{"fuzzy"},
 				means: []meaning{
@@ -15709,6 +16631,15 @@ var (
 				toks: []string{"gash"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
+		// "gasp"
+		{
+			{
+				toks: []string{"gasp"},
+				means: []meaning{
+					{kind: 3, id: "struggle"},
 				},
 			},
 		},
@@ -15978,6 +16909,15 @@ var (
 				means: []meaning{
 					{kind: 3, id: "weak"},
 					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+		},
+		// "glass"
+		{
+			{
+				toks: []string{"glass"},
+				means: []meaning{
+					{kind: 3, id: "sharp_thing"},
 				},
 			},
 		},
@@ -16266,6 +17206,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"gone", "grey", "and", "dead"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+			{
 				toks: []string{"gone", "down", "a", "size"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
@@ -16314,6 +17260,12 @@ var (
 				toks: []string{"gone", "completely", "numb"},
 				means: []meaning{
 					{kind: 5, id: "leg_numb_sudden"},
+				},
+			},
+			{
+				toks: []string{"gone", "grey", "and"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
 				},
 			},
 			{
@@ -16371,7 +17323,9 @@ var (
 				toks: []string{"gone", "dead"},
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
+					{kind: 3, id: "numb"},
 					{kind: 5, id: "leg_numb_sudden"},
+					{kind: 5, id: "numb"},
 				},
 			},
 			{
@@ -16729,6 +17683,18 @@ var (
 		// "grey"
 		{
 			{
+				toks: []string{"grey", "and", "dead"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+			{
+				toks: []string{"grey", "and", "numb"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+			{
 				toks: []string{"grey", "out"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
@@ -16820,6 +17786,24 @@ var (
 				toks: []string{"growing"},
 				means: []meaning{
 					{kind: 5, id: "red_spreading"},
+				},
+			},
+		},
+		// "gulp"
+		{
+			{
+				toks: []string{"gulp"},
+				means: []meaning{
+					{kind: 3, id: "struggle"},
+				},
+			},
+		},
+		// "gulping"
+		{
+			{
+				toks: []string{"gulping"},
+				means: []meaning{
+					{kind: 3, id: "struggle"},
 				},
 			},
 		},
@@ -17333,6 +18317,12 @@ var (
 					{kind: 5, id: "eases_hanging"},
 				},
 			},
+			{
+				toks: []string{"hanging"},
+				means: []meaning{
+					{kind: 3, id: "hang"},
+				},
+			},
 		},
 		// "hangs"
 		{
@@ -17340,6 +18330,12 @@ var (
 				toks: []string{"hangs", "it", "out", "of", "bed"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"hangs"},
+				means: []meaning{
+					{kind: 3, id: "hang"},
 				},
 			},
 		},
@@ -17484,6 +18480,12 @@ var (
 				toks: []string{"has", "gone", "to", "sleep"},
 				means: []meaning{
 					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
+				toks: []string{"has", "come", "down"},
+				means: []meaning{
+					{kind: 3, id: "droop"},
 				},
 			},
 			{
@@ -17853,6 +18855,18 @@ var (
 					{kind: 5, id: "fever"},
 				},
 			},
+			{
+				toks: []string{"he", "came", "to"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
+				toks: []string{"he", "is", "#"},
+				means: []meaning{
+					{kind: 7},
+				},
+			},
 		},
 		// "he's"
 		{
@@ -17918,6 +18932,18 @@ var (
 			},
 			{
 				toks: []string{"head", "spinning"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
+				toks: []string{"head", "spins"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
+				toks: []string{"head", "swims"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
 				},
@@ -18432,6 +19458,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"her", "bits"},
+				means: []meaning{
+					{id: "groin"},
+				},
+			},
+			{
 				toks: []string{"her", "hands"},
 				means: []meaning{
 					{kind: 3, id: "hands"},
@@ -18557,6 +19589,12 @@ var (
 		// "his"
 		{
 			{
+				toks: []string{"his", "bits"},
+				means: []meaning{
+					{id: "groin"},
+				},
+			},
+			{
 				toks: []string{"his", "hands"},
 				means: []meaning{
 					{kind: 3, id: "hands"},
@@ -18677,6 +19715,12 @@ var (
 				toks: []string{"hole", "in", "her", "foot"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"hole", "in", "my", "belt"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
 				},
 			},
 		},
@@ -19127,6 +20171,12 @@ var (
 					{kind: 5, id: "breathless"},
 				},
 			},
+			{
+				toks: []string{"huffing"},
+				means: []meaning{
+					{kind: 3, id: "struggle"},
+				},
+			},
 		},
 		// "huge"
 		{
@@ -19401,6 +20451,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"i", "came", "to"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
 				toks: []string{"i", "broke"},
 				means: []meaning{
 					{kind: 5, id: "cant_bear_weight"},
@@ -19455,6 +20511,12 @@ var (
 				toks: []string{"i'm", "#", "months"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
+				toks: []string{"i'm", "not", "dieting"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
 				},
 			},
 			{
@@ -19626,6 +20688,18 @@ var (
 				toks: []string{"in", "1", "leg", "only"},
 				means: []meaning{
 					{kind: 5, id: "one_leg_only"},
+				},
+			},
+			{
+				toks: []string{"in", "the", "last", "hour"},
+				means: []meaning{
+					{kind: 5, id: "sudden_onset"},
+				},
+			},
+			{
+				toks: []string{"in", "the", "past", "hour"},
+				means: []meaning{
+					{kind: 5, id: "sudden_onset"},
 				},
 			},
 			{
@@ -19942,6 +21016,15 @@ var (
 				},
 			},
 		},
+		// "inky"
+		{
+			{
+				toks: []string{"inky"},
+				means: []meaning{
+					{kind: 3, id: "dark"},
+				},
+			},
+		},
 		// "inner"
 		{
 			{
@@ -20068,6 +21151,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"is", "not", "releasing"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
 				toks: []string{"is", "becoming", "thin"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
@@ -20101,6 +21190,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"isn't", "letting", "go"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
 				toks: []string{"isn't", "going", "away"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
@@ -20108,6 +21203,12 @@ var (
 			},
 			{
 				toks: []string{"isn't", "getting", "better"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"isn't", "any", "better"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
 				},
@@ -20138,6 +21239,12 @@ var (
 			},
 			{
 				toks: []string{"isn't", "going"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"isn't", "releasing"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
 				},
@@ -20279,6 +21386,12 @@ var (
 				toks: []string{"it's", "now", "quarter", "to"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"it's", "not", "any", "better"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
 				},
 			},
 			{
@@ -20457,6 +21570,15 @@ var (
 				},
 			},
 		},
+		// "joggers"
+		{
+			{
+				toks: []string{"joggers"},
+				means: []meaning{
+					{kind: 3, id: "fit"},
+				},
+			},
+		},
 		// "joint"
 		{
 			{
@@ -20553,6 +21675,18 @@ var (
 		{
 			{
 				toks: []string{"just", "in", "1", "leg"},
+				means: []meaning{
+					{kind: 5, id: "one_leg_only"},
+				},
+			},
+			{
+				toks: []string{"just", "the", "1", "side"},
+				means: []meaning{
+					{kind: 5, id: "one_leg_only"},
+				},
+			},
+			{
+				toks: []string{"just", "the", "1", "leg"},
 				means: []meaning{
 					{kind: 5, id: "one_leg_only"},
 				},
@@ -21284,6 +22418,21 @@ var (
 				},
 			},
 		},
+		// "lady"
+		{
+			{
+				toks: []string{"lady", "bits"},
+				means: []meaning{
+					{id: "groin"},
+				},
+			},
+			{
+				toks: []string{"lady", "parts"},
+				means: []meaning{
+					{id: "groin"},
+				},
+			},
+		},
 		// "laid"
 		{
 			{
@@ -21505,6 +22654,18 @@ var (
 			},
 			{
 				toks: []string{"leave", "marks"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"leave", "trenches"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"leave", "dents"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
 				},
@@ -21813,6 +22974,15 @@ var (
 				toks: []string{"leggings"},
 				means: []meaning{
 					{kind: 3, id: "fit"},
+				},
+			},
+		},
+		// "lego"
+		{
+			{
+				toks: []string{"lego"},
+				means: []meaning{
+					{kind: 3, id: "sharp_thing"},
 				},
 			},
 		},
@@ -22380,12 +23550,14 @@ var (
 				toks: []string{"like", "he's", "drunk"},
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
+					{kind: 5, id: "balance_loss"},
 				},
 			},
 			{
 				toks: []string{"like", "she's", "drunk"},
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
+					{kind: 5, id: "balance_loss"},
 				},
 			},
 			{
@@ -22403,15 +23575,51 @@ var (
 				},
 			},
 			{
+				toks: []string{"like", "i'm", "drunk"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
+			{
+				toks: []string{"like", "a", "drunk"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
+			{
 				toks: []string{"like", "#", "minutes"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
 				},
 			},
 			{
+				toks: []string{"like", "frozen", "meat"},
+				means: []meaning{
+					{kind: 5, id: "leg_cold"},
+				},
+			},
+			{
+				toks: []string{"like", "it's", "frozen"},
+				means: []meaning{
+					{kind: 5, id: "leg_cold"},
+				},
+			},
+			{
 				toks: []string{"like", "blue", "worms"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"like", "charcoal"},
+				means: []meaning{
+					{kind: 3, id: "dark"},
+				},
+			},
+			{
+				toks: []string{"like", "ink"},
+				means: []meaning{
+					{kind: 3, id: "dark"},
 				},
 			},
 			{
@@ -22935,6 +24143,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"lost", "my", "ankle", "bones"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
+				},
+			},
+			{
 				toks: []string{"lost", "about", "a", "stone"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
@@ -22983,6 +24197,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"lost", "all", "sensation"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
+					{kind: 5, id: "numb"},
+				},
+			},
+			{
+				toks: []string{"lost", "all", "feeling"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
+					{kind: 5, id: "leg_numb_sudden"},
+					{kind: 5, id: "numb"},
+				},
+			},
+			{
 				toks: []string{"lost", "the", "sight"},
 				means: []meaning{
 					{kind: 3, id: "sight_loss"},
@@ -23018,12 +24247,6 @@ var (
 				toks: []string{"lost", "her", "balance"},
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
-				},
-			},
-			{
-				toks: []string{"lost", "all", "feeling"},
-				means: []meaning{
-					{kind: 5, id: "leg_numb_sudden"},
 				},
 			},
 			{
@@ -23097,6 +24320,14 @@ var (
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
 					{kind: 3, id: "limb_loss"},
+					{kind: 3, id: "numb"},
+					{kind: 5, id: "numb"},
+				},
+			},
+			{
+				toks: []string{"lost", "sensation"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
 					{kind: 3, id: "numb"},
 					{kind: 5, id: "numb"},
 				},
@@ -23197,6 +24428,24 @@ var (
 				toks: []string{"lunges"},
 				means: []meaning{
 					{kind: 3, id: "exertion"},
+				},
+			},
+		},
+		// "lungful"
+		{
+			{
+				toks: []string{"lungful"},
+				means: []meaning{
+					{kind: 3, id: "breath"},
+				},
+			},
+		},
+		// "lungs"
+		{
+			{
+				toks: []string{"lungs"},
+				means: []meaning{
+					{kind: 3, id: "breath"},
 				},
 			},
 		},
@@ -23344,6 +24593,15 @@ var (
 				},
 			},
 		},
+		// "man"
+		{
+			{
+				toks: []string{"man", "bits"},
+				means: []meaning{
+					{id: "groin"},
+				},
+			},
+		},
 		// "managed"
 		{
 			{
@@ -23415,6 +24673,12 @@ var (
 		},
 		// "mattress"
 		{
+			{
+				toks: []string{"mattress", "was", "wet"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
+				},
+			},
 			{
 				toks: []string{"mattress"},
 				means: []meaning{
@@ -23709,6 +24973,12 @@ var (
 		},
 		// "mixed"
 		{
+			{
+				toks: []string{"mixed", "up", "words"},
+				means: []meaning{
+					{kind: 5, id: "speech_slurred"},
+				},
+			},
 			{
 				toks: []string{"mixed", "up"},
 				means: []meaning{
@@ -24379,6 +25649,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"my", "bits"},
+				means: []meaning{
+					{id: "groin"},
+				},
+			},
+			{
 				toks: []string{"my", "bed"},
 				means: []meaning{
 					{kind: 3, id: "bedding"},
@@ -24386,6 +25662,12 @@ var (
 			},
 			{
 				toks: []string{"my", "breath"},
+				means: []meaning{
+					{kind: 3, id: "breath"},
+				},
+			},
+			{
+				toks: []string{"my", "lungs"},
 				means: []meaning{
 					{kind: 3, id: "breath"},
 				},
@@ -24865,6 +26147,15 @@ var (
 				},
 			},
 		},
+		// "nail"
+		{
+			{
+				toks: []string{"nail"},
+				means: []meaning{
+					{kind: 3, id: "sharp_thing"},
+				},
+			},
+		},
 		// "nan"
 		{
 			{
@@ -24955,6 +26246,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"nearly", "#", "days"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
 				toks: []string{"nearly", "fainted"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
@@ -25015,6 +26312,15 @@ var (
 				},
 			},
 		},
+		// "needle"
+		{
+			{
+				toks: []string{"needle", "at", "the", "dentist"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
+				},
+			},
+		},
 		// "needs"
 		{
 			{
@@ -25048,6 +26354,12 @@ var (
 		// "nerve"
 		{
 			{
+				toks: []string{"nerve", "getting", "squashed"},
+				means: []meaning{
+					{kind: 3, id: "sciatica"},
+				},
+			},
+			{
 				toks: []string{"nerve", "damage"},
 				means: []meaning{
 					{kind: 3, id: "neuropathy"},
@@ -25057,6 +26369,12 @@ var (
 				toks: []string{"nerve", "pain"},
 				means: []meaning{
 					{kind: 3, id: "neuropathy"},
+				},
+			},
+			{
+				toks: []string{"nerve", "compression"},
+				means: []meaning{
+					{kind: 3, id: "sciatica"},
 				},
 			},
 		},
@@ -25082,6 +26400,15 @@ var (
 		{
 			{
 				toks: []string{"nether", "regions"},
+				means: []meaning{
+					{id: "groin"},
+				},
+			},
+		},
+		// "nethers"
+		{
+			{
+				toks: []string{"nethers"},
 				means: []meaning{
 					{id: "groin"},
 				},
@@ -25133,6 +26460,18 @@ var (
 		{
 			{
 				toks: []string{"new", "notch", "in", "my", "belt"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"new", "hole", "in", "my", "belt"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"new", "hole", "in", "the", "belt"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
 				},
@@ -25337,6 +26676,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"no", "better", "at", "all"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
 				toks: []string{"no", "1", "is", "sleeping"},
 				means: []meaning{
 					{kind: 5, id: "sleep_disrupted"},
@@ -25352,6 +26697,12 @@ var (
 				toks: []string{"no", "control", "over"},
 				means: []meaning{
 					{kind: 3, id: "hold"},
+				},
+			},
+			{
+				toks: []string{"no", "ankle", "bones"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
 				},
 			},
 			{
@@ -25380,6 +26731,14 @@ var (
 			},
 			{
 				toks: []string{"no", "feeling"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+					{kind: 3, id: "numb"},
+					{kind: 5, id: "numb"},
+				},
+			},
+			{
+				toks: []string{"no", "sensation"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
 					{kind: 3, id: "numb"},
@@ -25523,6 +26882,12 @@ var (
 		},
 		// "normal"
 		{
+			{
+				toks: []string{"normal", "when", "i", "went", "to", "bed"},
+				means: []meaning{
+					{kind: 3, id: "woke_with"},
+				},
+			},
 			{
 				toks: []string{"normal", "when", "i", "wake", "up"},
 				means: []meaning{
@@ -25687,6 +27052,12 @@ var (
 				toks: []string{"not", "been", "able", "to"},
 				means: []meaning{
 					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
+				toks: []string{"not", "part", "of", "me"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
 				},
 			},
 			{
@@ -25980,6 +27351,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "any", "better"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"not", "better", "yet"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
 				toks: []string{"not", "feeling", "hungry"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
@@ -26118,6 +27501,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "releasing"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"not", "loosening"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
 				toks: []string{"not", "healing"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
@@ -26185,6 +27580,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "dieting"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
 				toks: []string{"not", "healed"},
 				means: []meaning{
 					{kind: 5, id: "wound_not_healing"},
@@ -26230,6 +27631,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"nothing", "has", "come", "out"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
+				toks: []string{"nothing", "will", "come", "out"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
+				toks: []string{"nothing", "would", "come", "out"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
 				toks: []string{"nothing", "seems", "to", "help"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
@@ -26249,6 +27668,18 @@ var (
 			},
 			{
 				toks: []string{"nothing", "is", "coming"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
+				toks: []string{"nothing", "come", "out"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
+				toks: []string{"nothing", "coming", "out"},
 				means: []meaning{
 					{kind: 3, id: "no_flow"},
 				},
@@ -26650,6 +28081,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"off", "the", "edge"},
+				means: []meaning{
+					{kind: 3, id: "hang"},
+				},
+			},
+			{
+				toks: []string{"off", "the", "side"},
+				means: []meaning{
+					{kind: 3, id: "hang"},
+				},
+			},
+			{
 				toks: []string{"off", "his", "food"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
@@ -26875,6 +28318,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"on", "#", "pillows"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
+				},
+			},
+			{
 				toks: []string{"on", "his", "sock"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
@@ -27064,6 +28513,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"only", "on", "the", "1", "side"},
+				means: []meaning{
+					{kind: 5, id: "one_leg_only"},
+				},
+			},
+			{
 				toks: []string{"only", "half", "his", "mouth"},
 				means: []meaning{
 					{kind: 5, id: "face_droop"},
@@ -27119,6 +28574,18 @@ var (
 			},
 			{
 				toks: []string{"only", "1", "leg", "hurts"},
+				means: []meaning{
+					{kind: 5, id: "one_leg_only"},
+				},
+			},
+			{
+				toks: []string{"only", "the", "1", "side"},
+				means: []meaning{
+					{kind: 5, id: "one_leg_only"},
+				},
+			},
+			{
+				toks: []string{"only", "the", "1", "leg"},
 				means: []meaning{
 					{kind: 5, id: "one_leg_only"},
 				},
@@ -27473,6 +28940,19 @@ var (
 				},
 			},
 			{
+				toks: []string{"over", "the", "edge"},
+				means: []meaning{
+					{kind: 3, id: "hang"},
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"over", "the", "side"},
+				means: []meaning{
+					{kind: 3, id: "hang"},
+				},
+			},
+			{
 				toks: []string{"over", "the", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "gradual"},
@@ -27508,13 +28988,13 @@ var (
 				},
 			},
 			{
-				toks: []string{"over", "the", "edge"},
+				toks: []string{"over", "a", "fortnight"},
 				means: []meaning{
-					{kind: 5, id: "eases_hanging"},
+					{kind: 5, id: "persistent"},
 				},
 			},
 			{
-				toks: []string{"over", "a", "fortnight"},
+				toks: []string{"over", "#", "days"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
 				},
@@ -27935,6 +29415,7 @@ var (
 			{
 				toks: []string{"panting"},
 				means: []meaning{
+					{kind: 3, id: "struggle"},
 					{kind: 5, id: "breathless"},
 				},
 			},
@@ -28210,6 +29691,15 @@ var (
 				},
 			},
 		},
+		// "piece"
+		{
+			{
+				toks: []string{"piece", "of", "glass"},
+				means: []meaning{
+					{kind: 3, id: "sharp_thing"},
+				},
+			},
+		},
 		// "pile"
 		{
 			{
@@ -28241,6 +29731,15 @@ var (
 				toks: []string{"pillows", "to", "breathe"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
+				},
+			},
+		},
+		// "pin"
+		{
+			{
+				toks: []string{"pin"},
+				means: []meaning{
+					{kind: 3, id: "sharp_thing"},
 				},
 			},
 		},
@@ -28817,6 +30316,12 @@ var (
 		// "press"
 		{
 			{
+				toks: []string{"press", "on", "the", "nerve"},
+				means: []meaning{
+					{kind: 3, id: "sciatica"},
+				},
+			},
+			{
 				toks: []string{"press", "a", "finger"},
 				means: []meaning{
 					{kind: 3, id: "press"},
@@ -28838,14 +30343,59 @@ var (
 		// "pressed"
 		{
 			{
+				toks: []string{"pressed", "on", "the", "nerve"},
+				means: []meaning{
+					{kind: 3, id: "sciatica"},
+				},
+			},
+			{
 				toks: []string{"pressed"},
 				means: []meaning{
 					{kind: 3, id: "press"},
 				},
 			},
 		},
+		// "presses"
+		{
+			{
+				toks: []string{"presses", "on", "the", "nerve"},
+				means: []meaning{
+					{kind: 3, id: "sciatica"},
+				},
+			},
+		},
 		// "pressing"
 		{
+			{
+				toks: []string{"pressing", "on", "the", "sciatic", "nerve"},
+				means: []meaning{
+					{kind: 3, id: "sciatica"},
+				},
+			},
+			{
+				toks: []string{"pressing", "on", "my", "sciatic", "nerve"},
+				means: []meaning{
+					{kind: 3, id: "sciatica"},
+				},
+			},
+			{
+				toks: []string{"pressing", "on", "the", "nerve"},
+				means: []meaning{
+					{kind: 3, id: "sciatica"},
+				},
+			},
+			{
+				toks: []string{"pressing", "on", "a", "nerve"},
+				means: []meaning{
+					{kind: 3, id: "sciatica"},
+				},
+			},
+			{
+				toks: []string{"pressing", "on", "my", "nerve"},
+				means: []meaning{
+					{kind: 3, id: "sciatica"},
+				},
+			},
 			{
 				toks: []string{"pressing"},
 				means: []meaning{
@@ -28855,6 +30405,18 @@ var (
 		},
 		// "pressure"
 		{
+			{
+				toks: []string{"pressure", "on", "the", "nerve"},
+				means: []meaning{
+					{kind: 3, id: "sciatica"},
+				},
+			},
+			{
+				toks: []string{"pressure", "on", "my", "nerve"},
+				means: []meaning{
+					{kind: 3, id: "sciatica"},
+				},
+			},
 			{
 				toks: []string{"pressure", "in", "my", "chest"},
 				means: []meaning{
@@ -28951,6 +30513,15 @@ var (
 				},
 			},
 		},
+		// "prolapsed"
+		{
+			{
+				toks: []string{"prolapsed", "disc"},
+				means: []meaning{
+					{kind: 3, id: "sciatica"},
+				},
+			},
+		},
 		// "prop"
 		{
 			{
@@ -28988,6 +30559,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "propped"},
 					{kind: 3, id: "struggle"},
+				},
+			},
+			{
+				toks: []string{"prop", "up"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
 				},
 			},
 		},
@@ -29029,6 +30606,39 @@ var (
 				toks: []string{"propped", "her"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
+				},
+			},
+		},
+		// "propping"
+		{
+			{
+				toks: []string{"propping", "myself", "up"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
+				},
+			},
+			{
+				toks: []string{"propping", "him", "up"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
+				},
+			},
+			{
+				toks: []string{"propping", "her", "up"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
+				},
+			},
+			{
+				toks: []string{"propping", "up"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
+				},
+			},
+			{
+				toks: []string{"propping"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
 				},
 			},
 		},
@@ -29127,6 +30737,12 @@ var (
 				toks: []string{"puffing", "away"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"puffing"},
+				means: []meaning{
+					{kind: 3, id: "struggle"},
 				},
 			},
 		},
@@ -30006,13 +31622,34 @@ var (
 				},
 			},
 			{
+				toks: []string{"rest", "a", "few", "minutes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"rest", "a", "bit"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
 			},
 			{
+				toks: []string{"rest", "few", "minutes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"rest", "for"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+		},
+		// "resting"
+		{
+			{
+				toks: []string{"resting"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -30363,9 +32000,27 @@ var (
 				},
 			},
 			{
+				toks: []string{"room", "goes", "round"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
 				toks: []string{"room", "tilting"},
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
+				toks: []string{"room", "spins"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
+				toks: []string{"room", "spinning"},
+				means: []meaning{
 					{kind: 5, id: "faint"},
 				},
 			},
@@ -30731,6 +32386,15 @@ var (
 				toks: []string{"sausage"},
 				means: []meaning{
 					{kind: 3, id: "swell"},
+				},
+			},
+		},
+		// "saying"
+		{
+			{
+				toks: []string{"saying", "the", "wrong"},
+				means: []meaning{
+					{kind: 5, id: "speech_slurred"},
 				},
 			},
 		},
@@ -31135,6 +32799,18 @@ var (
 					{kind: 5, id: "fever"},
 				},
 			},
+			{
+				toks: []string{"she", "came", "to"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
+				toks: []string{"she", "is", "#"},
+				means: []meaning{
+					{kind: 7},
+				},
+			},
 		},
 		// "she's"
 		{
@@ -31191,6 +32867,15 @@ var (
 				toks: []string{"she's", "#"},
 				means: []meaning{
 					{kind: 7},
+				},
+			},
+		},
+		// "sheet"
+		{
+			{
+				toks: []string{"sheet", "was", "wet"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
 				},
 			},
 		},
@@ -31399,13 +33084,14 @@ var (
 		// "shop"
 		{
 			{
-				toks: []string{"shop", "fronts"},
+				toks: []string{"shop", "windows"},
 				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 					{kind: 3, id: "walk"},
 				},
 			},
 			{
-				toks: []string{"shop", "windows"},
+				toks: []string{"shop", "fronts"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
 				},
@@ -31640,6 +33326,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"since", "the", "school", "holidays"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
 				toks: []string{"since", "#", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
@@ -31687,6 +33379,7 @@ var (
 				toks: []string{"since", "the", "summer"},
 				means: []meaning{
 					{kind: 4, id: "weeks"},
+					{kind: 5, id: "persistent"},
 				},
 			},
 			{
@@ -31744,6 +33437,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"since", "labor", "day"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"since", "labour", "day"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"since", "the", "holidays"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
 				toks: []string{"since", "the", "birth"},
 				means: []meaning{
 					{kind: 5, id: "recent_birth"},
@@ -31784,6 +33495,7 @@ var (
 				means: []meaning{
 					{kind: 4, id: "weeks"},
 					{kind: 5, id: "frequent"},
+					{kind: 5, id: "persistent"},
 				},
 			},
 			{
@@ -31886,6 +33598,24 @@ var (
 			},
 			{
 				toks: []string{"since", "christmas"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"since", "easter"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"since", "thanksgiving"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"since", "diwali"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
 				},
@@ -32017,6 +33747,15 @@ var (
 				},
 			},
 		},
+		// "size"
+		{
+			{
+				toks: []string{"size", "too", "small"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+		},
 		// "skin"
 		{
 			{
@@ -32132,6 +33871,18 @@ var (
 			},
 			{
 				toks: []string{"slaps", "the", "floor"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"slaps", "the", "ground"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"slaps", "down", "when"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
 				},
@@ -32282,6 +34033,30 @@ var (
 				},
 			},
 		},
+		// "slid"
+		{
+			{
+				toks: []string{"slid", "down"},
+				means: []meaning{
+					{kind: 3, id: "droop"},
+				},
+			},
+			{
+				toks: []string{"slid"},
+				means: []meaning{
+					{kind: 3, id: "droop"},
+				},
+			},
+		},
+		// "sliding"
+		{
+			{
+				toks: []string{"sliding", "down"},
+				means: []meaning{
+					{kind: 3, id: "droop"},
+				},
+			},
+		},
 		// "slightly"
 		{
 			{
@@ -32303,6 +34078,12 @@ var (
 		// "slipped"
 		{
 			{
+				toks: []string{"slipped", "a", "disc"},
+				means: []meaning{
+					{kind: 3, id: "sciatica"},
+				},
+			},
+			{
 				toks: []string{"slipped", "down"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
@@ -32310,6 +34091,12 @@ var (
 			},
 			{
 				toks: []string{"slipped", "disc"},
+				means: []meaning{
+					{kind: 3, id: "sciatica"},
+				},
+			},
+			{
+				toks: []string{"slipped", "disk"},
 				means: []meaning{
 					{kind: 3, id: "sciatica"},
 				},
@@ -32372,6 +34159,15 @@ var (
 				toks: []string{"slowly"},
 				means: []meaning{
 					{kind: 4, id: "gradual"},
+				},
+			},
+		},
+		// "slumped"
+		{
+			{
+				toks: []string{"slumped"},
+				means: []meaning{
+					{kind: 3, id: "droop"},
 				},
 			},
 		},
@@ -32916,6 +34712,13 @@ var (
 		// "someone"
 		{
 			{
+				toks: []string{"someone", "else"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+					{kind: 3, id: "numb"},
+				},
+			},
+			{
 				toks: []string{"someone"},
 				means: []meaning{
 					{kind: 6, id: "someone"},
@@ -32930,9 +34733,21 @@ var (
 					{kind: 3, id: "blood"},
 				},
 			},
+			{
+				toks: []string{"something", "sharp"},
+				means: []meaning{
+					{kind: 3, id: "sharp_thing"},
+				},
+			},
 		},
 		// "son"
 		{
+			{
+				toks: []string{"son", "is", "#"},
+				means: []meaning{
+					{kind: 7},
+				},
+			},
 			{
 				toks: []string{"son"},
 				means: []meaning{
@@ -32959,6 +34774,24 @@ var (
 				toks: []string{"soon", "as", "i", "stop"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+				},
+			},
+		},
+		// "soot"
+		{
+			{
+				toks: []string{"soot"},
+				means: []meaning{
+					{kind: 3, id: "dark"},
+				},
+			},
+		},
+		// "sooty"
+		{
+			{
+				toks: []string{"sooty"},
+				means: []meaning{
+					{kind: 3, id: "dark"},
 				},
 			},
 		},
@@ -33279,6 +35112,15 @@ var (
 				},
 			},
 		},
+		// "spins"
+		{
+			{
+				toks: []string{"spins"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+		},
 		// "spit"
 		{
 			{
@@ -33315,6 +35157,15 @@ var (
 				toks: []string{"splint"},
 				means: []meaning{
 					{kind: 3, id: "cast"},
+				},
+			},
+		},
+		// "splinter"
+		{
+			{
+				toks: []string{"splinter"},
+				means: []meaning{
+					{kind: 3, id: "sharp_thing"},
 				},
 			},
 		},
@@ -33481,10 +35332,31 @@ var (
 				},
 			},
 			{
+				toks: []string{"squashed", "nerve"},
+				means: []meaning{
+					{kind: 3, id: "sciatica"},
+				},
+			},
+			{
 				toks: []string{"squashed"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
 					{kind: 5, id: "injury"},
+				},
+			},
+		},
+		// "squashing"
+		{
+			{
+				toks: []string{"squashing", "the", "nerve"},
+				means: []meaning{
+					{kind: 3, id: "sciatica"},
+				},
+			},
+			{
+				toks: []string{"squashing", "a", "nerve"},
+				means: []meaning{
+					{kind: 3, id: "sciatica"},
 				},
 			},
 		},
@@ -33730,6 +35602,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"standing", "on"},
+				means: []meaning{
+					{kind: 3, id: "stepped"},
+				},
+			},
+			{
 				toks: []string{"standing", "still"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -33742,6 +35620,15 @@ var (
 				toks: []string{"stands", "still"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+				},
+			},
+		},
+		// "staple"
+		{
+			{
+				toks: []string{"staple"},
+				means: []meaning{
+					{kind: 3, id: "sharp_thing"},
 				},
 			},
 		},
@@ -33876,6 +35763,21 @@ var (
 					{kind: 5, id: "foot_wound"},
 				},
 			},
+			{
+				toks: []string{"stepped", "on"},
+				means: []meaning{
+					{kind: 3, id: "stepped"},
+				},
+			},
+		},
+		// "stepping"
+		{
+			{
+				toks: []string{"stepping", "on"},
+				means: []meaning{
+					{kind: 3, id: "stepped"},
+				},
+			},
 		},
 		// "steroids"
 		{
@@ -33903,6 +35805,18 @@ var (
 		},
 		// "sticking"
 		{
+			{
+				toks: []string{"sticking", "out", "over"},
+				means: []meaning{
+					{kind: 3, id: "hang"},
+				},
+			},
+			{
+				toks: []string{"sticking", "off"},
+				means: []meaning{
+					{kind: 3, id: "hang"},
+				},
+			},
 			{
 				toks: []string{"sticking", "out"},
 				means: []meaning{
@@ -34053,7 +35967,19 @@ var (
 				},
 			},
 			{
+				toks: []string{"still", "not", "releasing"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
 				toks: []string{"still", "there", "after"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"still", "not", "better"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
 				},
@@ -34202,6 +36128,12 @@ var (
 		// "stone"
 		{
 			{
+				toks: []string{"stone", "cold", "sober"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
+			{
 				toks: []string{"stone", "hard"},
 				means: []meaning{
 					{kind: 3, id: "hard"},
@@ -34232,6 +36164,12 @@ var (
 				toks: []string{"stood", "on", "glass"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"stood", "on"},
+				means: []meaning{
+					{kind: 3, id: "stepped"},
 				},
 			},
 		},
@@ -34928,6 +36866,39 @@ var (
 				},
 			},
 		},
+		// "swayed"
+		{
+			{
+				toks: []string{"swayed"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
+		},
+		// "swaying"
+		{
+			{
+				toks: []string{"swaying", "about"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
+			{
+				toks: []string{"swaying"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
+		},
+		// "sways"
+		{
+			{
+				toks: []string{"sways"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
+		},
 		// "sweat"
 		{
 			{
@@ -35093,6 +37064,15 @@ var (
 				toks: []string{"swells"},
 				means: []meaning{
 					{kind: 3, id: "swell"},
+				},
+			},
+		},
+		// "swimmy"
+		{
+			{
+				toks: []string{"swimmy"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
 				},
 			},
 		},
@@ -35285,6 +37265,15 @@ var (
 				toks: []string{"tablets", "not"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
+				},
+			},
+		},
+		// "tack"
+		{
+			{
+				toks: []string{"tack"},
+				means: []meaning{
+					{kind: 3, id: "sharp_thing"},
 				},
 			},
 		},
@@ -35685,6 +37674,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"the", "room", "spins"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
+				toks: []string{"the", "wrong", "words"},
+				means: []meaning{
+					{kind: 5, id: "speech_slurred"},
+				},
+			},
+			{
 				toks: []string{"the", "little", "fella"},
 				means: []meaning{
 					{kind: 6, id: "son"},
@@ -35934,6 +37935,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"then", "resting"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"then"},
 				means: []meaning{
 					{kind: 11},
@@ -35984,6 +37991,12 @@ var (
 		},
 		// "thick"
 		{
+			{
+				toks: []string{"thick", "glove"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
 			{
 				toks: []string{"thick"},
 				means: []meaning{
@@ -36066,6 +38079,12 @@ var (
 		// "this"
 		{
 			{
+				toks: []string{"this", "morning", "they", "were"},
+				means: []meaning{
+					{kind: 3, id: "woke_with"},
+				},
+			},
+			{
 				toks: []string{"this", "1"},
 				means: []meaning{
 					{kind: 2},
@@ -36108,6 +38127,15 @@ var (
 				},
 			},
 		},
+		// "thorn"
+		{
+			{
+				toks: []string{"thorn"},
+				means: []meaning{
+					{kind: 3, id: "sharp_thing"},
+				},
+			},
+		},
 		// "though"
 		{
 			{
@@ -36145,12 +38173,54 @@ var (
 				},
 			},
 		},
+		// "through"
+		{
+			{
+				toks: []string{"through", "a", "thick", "glove"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"through", "a", "glove"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"through", "a", "mitten"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"through", "gloves"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+		},
 		// "thumb"
 		{
+			{
+				toks: []string{"thumb", "tack"},
+				means: []meaning{
+					{kind: 3, id: "sharp_thing"},
+				},
+			},
 			{
 				toks: []string{"thumb"},
 				means: []meaning{
 					{kind: 3, id: "press"},
+				},
+			},
+		},
+		// "thumbtack"
+		{
+			{
+				toks: []string{"thumbtack"},
+				means: []meaning{
+					{kind: 3, id: "sharp_thing"},
 				},
 			},
 		},
@@ -36271,7 +38341,19 @@ var (
 		// "till"
 		{
 			{
+				toks: []string{"till", "my", "leg", "eases"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"till", "it", "passes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"till", "it", "eases"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -36688,6 +38770,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"too", "small"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
 				toks: []string{"too", "hot"},
 				means: []meaning{
 					{kind: 8},
@@ -36790,6 +38878,24 @@ var (
 				toks: []string{"totally", "numb"},
 				means: []meaning{
 					{kind: 5, id: "leg_numb_sudden"},
+				},
+			},
+		},
+		// "toward"
+		{
+			{
+				toks: []string{"toward", "the", "floor"},
+				means: []meaning{
+					{kind: 3, id: "hang"},
+				},
+			},
+		},
+		// "towards"
+		{
+			{
+				toks: []string{"towards", "the", "floor"},
+				means: []meaning{
+					{kind: 3, id: "hang"},
 				},
 			},
 		},
@@ -36912,6 +39018,15 @@ var (
 				},
 			},
 		},
+		// "trenches"
+		{
+			{
+				toks: []string{"trenches"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+		},
 		// "tried"
 		{
 			{
@@ -37001,6 +39116,12 @@ var (
 					{kind: 5, id: "foot_wound"},
 				},
 			},
+			{
+				toks: []string{"trod", "on"},
+				means: []meaning{
+					{kind: 3, id: "stepped"},
+				},
+			},
 		},
 		// "trodden"
 		{
@@ -37014,6 +39135,7 @@ var (
 				toks: []string{"trodden", "on"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
+					{kind: 3, id: "stepped"},
 				},
 			},
 		},
@@ -37611,6 +39733,21 @@ var (
 					{kind: 5, id: "unwell_general"},
 				},
 			},
+			{
+				toks: []string{"under", "the", "covers"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "undercarriage"
+		{
+			{
+				toks: []string{"undercarriage"},
+				means: []meaning{
+					{id: "groin"},
+				},
+			},
 		},
 		// "undergarment"
 		{
@@ -37708,7 +39845,19 @@ var (
 		// "until"
 		{
 			{
+				toks: []string{"until", "my", "leg", "eases"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"until", "it", "passes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"until", "it", "eases"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -37731,6 +39880,12 @@ var (
 		},
 		// "up"
 		{
+			{
+				toks: []string{"up", "on", "#", "pillows"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
+				},
+			},
 			{
 				toks: []string{"up", "to", "my", "flat"},
 				means: []meaning{
@@ -37866,6 +40021,15 @@ var (
 				toks: []string{"useless"},
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
+				},
+			},
+		},
+		// "using"
+		{
+			{
+				toks: []string{"using", "the", "wrong", "words"},
+				means: []meaning{
+					{kind: 5, id: "speech_slurred"},
 				},
 			},
 		},
@@ -38213,6 +40377,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"walked", "on"},
+				means: []meaning{
+					{kind: 3, id: "stepped"},
+				},
+			},
+			{
 				toks: []string{"walked", "into"},
 				means: []meaning{
 					{kind: 5, id: "injury"},
@@ -38252,9 +40422,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"walking", "to", "the"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
 				toks: []string{"walking", "on", "tiptoe"},
 				means: []meaning{
 					{kind: 5, id: "limp"},
+				},
+			},
+			{
+				toks: []string{"walking", "till"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
 				},
 			},
 			{
@@ -38353,6 +40535,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"warm", "in", "bed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"warm", "bath"},
 				means: []meaning{
 					{kind: 8},
@@ -38402,6 +40590,36 @@ var (
 			},
 			{
 				toks: []string{"warm", "water"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warm", "bed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warm", "covers"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warm", "blankets"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warm", "duvet"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warm", "quilt"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -38484,6 +40702,12 @@ var (
 				toks: []string{"water", "on", "the", "knee"},
 				means: []meaning{
 					{kind: 5, id: "joint_swollen"},
+				},
+			},
+			{
+				toks: []string{"water", "bubble"},
+				means: []meaning{
+					{kind: 3, id: "bubble"},
 				},
 			},
 			{
@@ -38604,6 +40828,18 @@ var (
 		},
 		// "wearing"
 		{
+			{
+				toks: []string{"wearing", "a", "glove"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"wearing", "gloves"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
 			{
 				toks: []string{"wearing", "pads"},
 				means: []meaning{
@@ -38849,6 +41085,12 @@ var (
 		// "went"
 		{
 			{
+				toks: []string{"went", "to", "bed", "with", "normal"},
+				means: []meaning{
+					{kind: 3, id: "woke_with"},
+				},
+			},
+			{
 				toks: []string{"went", "down", "like", "a", "sack"},
 				means: []meaning{
 					{kind: 5, id: "fell"},
@@ -38861,9 +41103,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"went", "to", "bed", "fine"},
+				means: []meaning{
+					{kind: 3, id: "woke_with"},
+				},
+			},
+			{
 				toks: []string{"went", "down", "on", "the"},
 				means: []meaning{
 					{kind: 5, id: "fell"},
+				},
+			},
+			{
+				toks: []string{"went", "grey", "and", "dead"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
 				},
 			},
 			{
@@ -38921,6 +41175,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"went", "grey", "and"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+			{
 				toks: []string{"went", "out", "cold"},
 				means: []meaning{
 					{kind: 5, id: "passed_out"},
@@ -38960,7 +41220,9 @@ var (
 				toks: []string{"went", "dead"},
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
+					{kind: 3, id: "numb"},
 					{kind: 5, id: "leg_numb_sudden"},
+					{kind: 5, id: "numb"},
 				},
 			},
 			{
@@ -39053,6 +41315,12 @@ var (
 			},
 			{
 				toks: []string{"wet", "sheets"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
+				},
+			},
+			{
+				toks: []string{"wet", "patch"},
 				means: []meaning{
 					{kind: 3, id: "bedwet"},
 				},
@@ -39307,6 +41575,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"when", "i", "came", "to"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
 				toks: []string{"when", "it", "is", "cold"},
 				means: []meaning{
 					{kind: 8},
@@ -39446,6 +41720,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"white", "and", "dead"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+			{
+				toks: []string{"white", "and", "numb"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+			{
 				toks: []string{"white", "noise"},
 				means: []meaning{
 					{kind: 8},
@@ -39479,6 +41765,15 @@ var (
 				toks: []string{"whitish"},
 				means: []meaning{
 					{kind: 5, id: "leg_pale"},
+				},
+			},
+		},
+		// "who"
+		{
+			{
+				toks: []string{"who", "is", "#"},
+				means: []meaning{
+					{kind: 7},
 				},
 			},
 		},
@@ -39613,8 +41908,15 @@ var (
 		// "window"
 		{
 			{
+				toks: []string{"window", "shop"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"window", "shopping"},
 				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 					{kind: 3, id: "walk"},
 				},
 			},
@@ -39753,6 +42055,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"within", "the", "last", "hour"},
+				means: []meaning{
+					{kind: 5, id: "sudden_onset"},
+				},
+			},
+			{
 				toks: []string{"within", "few", "minutes"},
 				means: []meaning{
 					{kind: 4, id: "sudden"},
@@ -39884,10 +42192,28 @@ var (
 		// "woke"
 		{
 			{
+				toks: []string{"woke", "up", "on", "the", "floor"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
+				toks: []string{"woke", "up", "on", "the", "carpet"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
 				toks: []string{"woke", "up", "wet"},
 				means: []meaning{
 					{kind: 3, id: "bedwet"},
 					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"woke", "up", "with"},
+				means: []meaning{
+					{kind: 3, id: "woke_with"},
 				},
 			},
 			{
@@ -39909,6 +42235,21 @@ var (
 					{kind: 5, id: "night_sweats"},
 				},
 			},
+			{
+				toks: []string{"woke", "with"},
+				means: []meaning{
+					{kind: 3, id: "woke_with"},
+				},
+			},
+		},
+		// "woken"
+		{
+			{
+				toks: []string{"woken", "up", "with"},
+				means: []meaning{
+					{kind: 3, id: "woke_with"},
+				},
+			},
 		},
 		// "won't"
 		{
@@ -39916,6 +42257,18 @@ var (
 				toks: []string{"won't", "put", "weight", "on", "*", "leg"},
 				means: []meaning{
 					{kind: 5, id: "limp"},
+				},
+			},
+			{
+				toks: []string{"won't", "let", "me", "sleep", "on"},
+				means: []meaning{
+					{kind: 3, id: "side_lying"},
+				},
+			},
+			{
+				toks: []string{"won't", "let", "me", "lie", "on"},
+				means: []meaning{
+					{kind: 3, id: "side_lying"},
 				},
 			},
 			{
@@ -39934,6 +42287,12 @@ var (
 				toks: []string{"won't", "put", "*", "foot", "down"},
 				means: []meaning{
 					{kind: 5, id: "limp"},
+				},
+			},
+			{
+				toks: []string{"won't", "go", "on", "anymore"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
 				},
 			},
 			{
@@ -40146,6 +42505,12 @@ var (
 			},
 			{
 				toks: []string{"won't", "relax"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"won't", "loosen"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
 				},
@@ -40555,12 +42920,19 @@ var (
 				toks: []string{"wrong", "words"},
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
+					{kind: 5, id: "speech_slurred"},
 				},
 			},
 			{
 				toks: []string{"wrong", "angle"},
 				means: []meaning{
 					{kind: 5, id: "leg_deformed"},
+				},
+			},
+			{
+				toks: []string{"wrong", "word"},
+				means: []meaning{
+					{kind: 5, id: "speech_slurred"},
 				},
 			},
 			{
@@ -40707,6 +43079,21 @@ var (
 		{
 			{
 				toks: []string{"zinging"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+		},
+		// "zingy"
+		{
+			{
+				toks: []string{"zingy", "pain"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"zingy"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
 				},
@@ -40940,6 +43327,18 @@ var (
 				"everything's tilting",
 				"everything is tilting",
 				"everything tilting",
+				"swaying",
+				"swaying about",
+				"sways",
+				"swayed",
+				"like he's drunk",
+				"like she's drunk",
+				"like i'm drunk",
+				"like a drunk",
+				"as if drunk",
+				"drunk without",
+				"stone cold sober",
+				"cold sober",
 			},
 		},
 		// "bladder_change"
@@ -41600,6 +43999,17 @@ var (
 				"# minutes and still",
 				"been # minutes and still",
 				"# minutes and it's still",
+				"not releasing",
+				"isn't releasing",
+				"is not releasing",
+				"still not releasing",
+				"not loosening",
+				"won't loosen",
+				"isn't letting go",
+				"# minutes and he's still",
+				"# minutes and she's still",
+				"# minutes and i'm still",
+				"# minutes and they're still",
 			},
 			With:   []string{"cramp"},
 			Unless: []string{"eased"},
@@ -41652,6 +44062,10 @@ var (
 				"mujhe sugar",
 				"gliclazide",
 				"glucose",
+				"diabo",
+				"a diabo",
+				"diabetes patient",
+				"diabetic patient",
 			},
 		},
 		// "disabling"
@@ -41921,6 +44335,14 @@ var (
 				"everything goes black",
 				"greys out",
 				"going grey when i stand",
+				"spins",
+				"room spins",
+				"the room spins",
+				"room goes round",
+				"room's spinning",
+				"head spins",
+				"head swims",
+				"swimmy",
 			},
 		},
 		// "fell"
@@ -42170,6 +44592,16 @@ var (
 				"chappal keeps slipping off",
 				"slipper keeps slipping off",
 				"keeps slipping off my foot",
+				"flaps",
+				"flapping",
+				"foot flaps",
+				"foot's flapping",
+				"foot is flapping",
+				"slaps the ground",
+				"slaps down when",
+				"flops down",
+				"flops about",
+				"flops when i walk",
 			},
 		},
 		// "foot_wound"
@@ -42774,6 +45206,12 @@ var (
 				"cold all the time",
 				"always freezing",
 				"always icy",
+				"frozen",
+				"like frozen meat",
+				"block of frozen",
+				"frozen solid",
+				"like it's frozen",
+				"feels frozen",
 			},
 			Plural:  "none",
 			Chronic: "leg_cold_chronic",
@@ -42929,6 +45367,15 @@ var (
 				"no pulse",
 				"can't feel a pulse",
 				"lost the pulse",
+				"grey and dead",
+				"went grey and dead",
+				"gone grey and dead",
+				"white and dead",
+				"blue and dead",
+				"grey and numb",
+				"white and numb",
+				"went grey and",
+				"gone grey and",
 			},
 			Chronic: "leg_pale_chronic",
 		},
@@ -43266,6 +45713,14 @@ var (
 				"now nothing",
 				"now can't feel anything",
 				"now can't feel a thing",
+				"zero sensation",
+				"no sensation",
+				"lost sensation",
+				"lost all sensation",
+				"lost all feeling",
+				"feels dead",
+				"gone dead",
+				"went dead",
 			},
 			Chronic: "numb",
 			Unless:  []string{"cramp"},
@@ -43316,8 +45771,15 @@ var (
 				"only one knee",
 				"only one leg hurts",
 				"only one ankle",
+				"only the one side",
+				"just the one side",
+				"only on the one side",
+				"only the one leg",
+				"just the one leg",
+				"always the one side",
+				"always the one leg",
 			},
-			Unless: []string{"cramp"},
+			Unless: []string{"cramp", "shooting", "sciatica", "tingling", "neuropathy"},
 		},
 		// "one_leg_swollen"
 		{
@@ -43394,6 +45856,19 @@ var (
 				"dropped to the floor",
 				"hit the deck",
 				"came round on the floor",
+				"came to on",
+				"i came to",
+				"when i came to",
+				"came to and",
+				"he came to",
+				"she came to",
+				"came round",
+				"came around on",
+				"everything went dark",
+				"everything just went dark",
+				"found myself on the floor",
+				"woke up on the floor",
+				"woke up on the carpet",
 			},
 		},
 		// "persistent"
@@ -43476,6 +45951,26 @@ var (
 				"# month now",
 				"one month now",
 				"for one month",
+				"not any better",
+				"isn't any better",
+				"it's not any better",
+				"no better at all",
+				"still not better",
+				"not better yet",
+				"since labor day",
+				"since labour day",
+				"since easter",
+				"since thanksgiving",
+				"since diwali",
+				"since the holidays",
+				"since the summer",
+				"since summer",
+				"since the school holidays",
+				"for about # days",
+				"about # days now",
+				"# days now",
+				"nearly # days",
+				"over # days",
 			},
 		},
 		// "pregnant"
@@ -43891,6 +46386,10 @@ var (
 				"beedi",
 				"heavy smoker",
 				"ex smoker",
+				"beedis",
+				"bidis",
+				"beedi smoker",
+				"bidi smoker",
 			},
 		},
 		// "speech_slurred"
@@ -43926,6 +46425,12 @@ var (
 				"mixing up words",
 				"muddling words",
 				"sounds drunk",
+				"wrong words",
+				"the wrong words",
+				"wrong word",
+				"saying the wrong",
+				"using the wrong words",
+				"mixed up words",
 			},
 		},
 		// "sudden_onset"
@@ -43956,6 +46461,10 @@ var (
 				"minutes ago",
 				"within the hour",
 				"just this evening",
+				"in the last hour",
+				"within the last hour",
+				"in the past hour",
+				"about an hour ago",
 			},
 			Unless: []string{"cramp", "restless"},
 		},
@@ -44173,6 +46682,14 @@ var (
 				"appetite is low",
 				"less appetite",
 				"eating less",
+				"not dieting",
+				"i'm not dieting",
+				"hole in my belt",
+				"new hole in my belt",
+				"new hole in the belt",
+				"another hole in my belt",
+				"extra hole in my belt",
+				"belt's looser",
 			},
 		},
 		// "worsening"
@@ -44749,6 +47266,15 @@ var (
 			"inside of my thighs",
 			"insides of his thighs",
 			"insides of her thighs",
+			"my bits",
+			"his bits",
+			"her bits",
+			"bum and bits",
+			"lady bits",
+			"lady parts",
+			"man bits",
+			"undercarriage",
+			"nethers",
 		},
 		// "hamstring"
 		{"hamstring", "hamstrings", "back of my thigh", "back of my thighs"},
@@ -44808,6 +47334,7 @@ var (
 		"blood",
 		"both",
 		"breath",
+		"bubble",
 		"burning",
 		"cast",
 		"circulation",
@@ -44828,6 +47355,7 @@ var (
 		"fit_change",
 		"growing",
 		"hands",
+		"hang",
 		"hard",
 		"heavy",
 		"hold",
@@ -44853,13 +47381,16 @@ var (
 		"restless",
 		"same_side",
 		"sciatica",
+		"sharp_thing",
 		"shooting",
+		"side_lying",
 		"sight_blur",
 		"sight_loss",
 		"snap",
 		"sore",
 		"speech",
 		"speech_change",
+		"stepped",
 		"stiff",
 		"stop_relief",
 		"struggle",
@@ -44880,6 +47411,7 @@ var (
 		"weak",
 		"weeks_said",
 		"wipe",
+		"woke_with",
 	}
 	std6Values = [...][]string{
 		// "ache"
@@ -44940,6 +47472,13 @@ var (
 			"wet sheets",
 			"sheets were wet",
 			"sheets were soaked",
+			"bedsheet was wet",
+			"bedsheets were wet",
+			"bedsheet wet",
+			"sheet was wet",
+			"mattress was wet",
+			"wet patch",
+			"bed wet",
 		},
 		// "blood"
 		{
@@ -45020,6 +47559,22 @@ var (
 			"big breath",
 			"a big breath",
 			"breathe deep",
+			"lungs",
+			"my lungs",
+			"fill my lungs",
+			"filling my lungs",
+			"fill his lungs",
+			"fill her lungs",
+			"lungful",
+		},
+		// "bubble"
+		{
+			"bubble",
+			"bubbles",
+			"a bubble",
+			"big bubble",
+			"water bubble",
+			"blood bubble",
 		},
 		// "burning"
 		{
@@ -45163,6 +47718,15 @@ var (
 			"going purple",
 			"gone purple",
 			"turning purple",
+			"charcoal",
+			"colour of charcoal",
+			"like charcoal",
+			"coal",
+			"coal black",
+			"sooty",
+			"soot",
+			"inky",
+			"like ink",
 		},
 		// "disproportion"
 		{
@@ -45303,6 +47867,14 @@ var (
 			"only half",
 			"half his mouth",
 			"half her mouth",
+			"slid down",
+			"slid",
+			"sliding down",
+			"slumped",
+			"come down",
+			"came down",
+			"has come down",
+			"dropped down",
 		},
 		// "eased"
 		{
@@ -45580,6 +48152,19 @@ var (
 			"did not even know",
 			"did not even realize",
 			"did not realize",
+			"through a glove",
+			"through a thick glove",
+			"thick glove",
+			"wearing a glove",
+			"wearing gloves",
+			"through gloves",
+			"through a mitten",
+			"zero sensation",
+			"no sensation",
+			"lost sensation",
+			"belong to someone else",
+			"belongs to someone else",
+			"someone else's",
 		},
 		// "fit"
 		{
@@ -45610,6 +48195,7 @@ var (
 			"sandals",
 			"chappals",
 			"thongs",
+			"joggers",
 		},
 		// "fit_change"
 		{
@@ -45695,6 +48281,18 @@ var (
 			"hasn't fitted",
 			"leaving deep lines",
 			"deep lines",
+			"don't go on",
+			"doesn't go on",
+			"won't go on anymore",
+			"trenches",
+			"leave trenches",
+			"furrows",
+			"leave dents",
+			"size too small",
+			"a size too small",
+			"too small",
+			"feel small",
+			"feel tight",
 		},
 		// "growing"
 		{"growing pains", "growing pain"},
@@ -45711,6 +48309,20 @@ var (
 			"his hands",
 			"my hands",
 			"hands and ankles",
+		},
+		// "hang"
+		{
+			"hanging",
+			"hangs",
+			"sticking off",
+			"sticking out over",
+			"draped over",
+			"off the edge",
+			"over the edge",
+			"off the side",
+			"over the side",
+			"toward the floor",
+			"towards the floor",
 		},
 		// "hard"
 		{
@@ -45943,6 +48555,9 @@ var (
 			"clumsy",
 			"gone weak as well",
 			"gone weak",
+			"feels dead",
+			"feel dead",
+			"fuzzy and dead",
 		},
 		// "meaning"
 		{
@@ -46045,6 +48660,12 @@ var (
 			"not passed",
 			"haven't passed",
 			"hasn't passed",
+			"nothing's come out",
+			"nothing has come out",
+			"nothing's coming out",
+			"nothing coming out",
+			"nothing will come out",
+			"nothing would come out",
 		},
 		// "numb"
 		{
@@ -46072,6 +48693,28 @@ var (
 			"getting number",
 			"going number",
 			"more numb",
+			"feels dead",
+			"feel dead",
+			"feeling dead",
+			"gone dead",
+			"went dead",
+			"fuzzy and dead",
+			"needle at the dentist",
+			"at the dentist",
+			"dentist's needle",
+			"after a filling",
+			"belong to someone else",
+			"belongs to someone else",
+			"belonged to someone else",
+			"someone else's",
+			"don't feel like mine",
+			"doesn't feel like mine",
+			"not part of me",
+			"zero sensation",
+			"no sensation",
+			"lost sensation",
+			"lost all sensation",
+			"lost all feeling",
 		},
 		// "old_injury"
 		{
@@ -46200,6 +48843,14 @@ var (
 			"prop myself up",
 			"propped myself up",
 			"prop myself up on",
+			"propping",
+			"propping myself up",
+			"propping up",
+			"propping him up",
+			"propping her up",
+			"prop up",
+			"on # pillows",
+			"up on # pillows",
 		},
 		// "reddish"
 		{
@@ -46291,6 +48942,44 @@ var (
 			"slipped disc",
 			"herniated disc",
 			"disc",
+			"pressing on the nerve",
+			"pressing on a nerve",
+			"pressing on the sciatic nerve",
+			"pressing on my sciatic nerve",
+			"pressing on my nerve",
+			"presses on the nerve",
+			"pressed on the nerve",
+			"press on the nerve",
+			"pressure on the nerve",
+			"pressure on my nerve",
+			"nerve getting squashed",
+			"squashing the nerve",
+			"squashed nerve",
+			"squashing a nerve",
+			"compressed nerve",
+			"nerve compression",
+			"slipped a disc",
+			"slipped disk",
+			"bulging disc",
+			"prolapsed disc",
+		},
+		// "sharp_thing"
+		{
+			"drawing pin",
+			"pin",
+			"thumbtack",
+			"thumb tack",
+			"tack",
+			"nail",
+			"a nail",
+			"piece of glass",
+			"broken glass",
+			"glass",
+			"splinter",
+			"thorn",
+			"staple",
+			"lego",
+			"something sharp",
 		},
 		// "shooting"
 		{
@@ -46345,6 +49034,31 @@ var (
 			"from back to one leg",
 			"from his back to his leg",
 			"from her back to her leg",
+			"zingy",
+			"zingy pain",
+			"down one leg",
+			"down my right leg",
+			"down my left leg",
+			"down his leg",
+			"down her leg",
+			"down the leg",
+			"down his right leg",
+			"down his left leg",
+			"down her right leg",
+			"down her left leg",
+		},
+		// "side_lying"
+		{
+			"can't sleep on that side",
+			"can't lie on that side",
+			"won't let me sleep on",
+			"won't let me lie on",
+			"can't sleep on my side",
+			"can't lie on my side",
+			"can't sleep on * side",
+			"can't lie on * side",
+			"can't sleep on it",
+			"can't lie on it",
 		},
 		// "sight_blur"
 		{
@@ -46524,6 +49238,16 @@ var (
 			"lost for words",
 			"wrong words",
 		},
+		// "stepped"
+		{
+			"stood on",
+			"stepped on",
+			"trod on",
+			"trodden on",
+			"standing on",
+			"stepping on",
+			"walked on",
+		},
 		// "stiff"
 		{"stiff", "stiffness", "creaky", "locked", "seized"},
 		// "stop_relief"
@@ -46685,6 +49409,20 @@ var (
 			"when i sit on the bench",
 			"then it stops",
 			"pretending to check my phone",
+			"resting",
+			"after resting",
+			"then resting",
+			"rest few minutes",
+			"rest a few minutes",
+			"few minutes rest",
+			"window shop",
+			"window shopping",
+			"shop windows",
+			"till it eases",
+			"until it eases",
+			"till my leg eases",
+			"until my leg eases",
+			"eases off when i stop",
 		},
 		// "struggle"
 		{
@@ -46722,6 +49460,12 @@ var (
 			"propped up",
 			"prop myself up",
 			"propped myself up",
+			"gulping",
+			"gulp",
+			"gasp",
+			"panting",
+			"puffing",
+			"huffing",
 		},
 		// "stuck_down"
 		{
@@ -46895,6 +49639,14 @@ var (
 			"tight and swollen",
 			"swollen and tight",
 			"super tight and swollen",
+			"can't see my ankle bones",
+			"can't see his ankle bones",
+			"can't see her ankle bones",
+			"can't see the ankle bones",
+			"ankle bones have disappeared",
+			"ankle bones have gone",
+			"lost my ankle bones",
+			"no ankle bones",
 		},
 		// "swell_sudden"
 		{
@@ -47108,6 +49860,8 @@ var (
 			"around the store",
 			"round the supermarket",
 			"without stopping",
+			"walking till",
+			"walking to the",
 		},
 		// "walks_on_it"
 		{
@@ -47154,6 +49908,18 @@ var (
 			"the seat",
 			"toilet seat",
 			"sitting on the toilet",
+		},
+		// "woke_with"
+		{
+			"woke up with",
+			"woke with",
+			"woken up with",
+			"went to bed with normal",
+			"went to bed fine",
+			"fine when i went to bed",
+			"normal when i went to bed",
+			"by the morning they were",
+			"this morning they were",
 		},
 	}
 	std7Keys = [...]string{

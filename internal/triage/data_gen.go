@@ -387,6 +387,20 @@ var loaded = &data{
 			Sources: []string{"refs §3 row 4: red hot leg + fever + confusion or faintness (E)"},
 		},
 		{
+			ID:    "red_spreading_hot_unwell",
+			Level: "emergency",
+			When: [][]string{
+				{"red_spreading"},
+				{"leg_warm"},
+				{"confused", "confused_or_faint", "faint"},
+			},
+			Why: "triage.why.sepsis",
+			Sources: []string{
+				"refs §3 row 4: red hot leg + fever + confusion or faintness (E)",
+				"refs §3 spreading red patch + fever (U): hot, spreading and confused is read as the E row",
+			},
+		},
+		{
 			ID:    "fast_heart_infection",
 			Level: "emergency",
 			When: [][]string{
