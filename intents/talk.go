@@ -636,7 +636,13 @@ func (s *set) recordLast(r *router.Router) {
 			bye := reply.End && (name == IntentStop || name == IntentCancel || t.Intent == IntentStop || t.Intent == IntentThanks)
 			if err == nil && !skip[t.Intent] && !bye && reply.Speech != nil && !reply.Speech.Empty() {
 				t.State.SetAnswer(answerLast, strings.Join(s.refsOf(t, reply.Speech), ","))
-				t.State.SetAnswer(answerLastIntent, name)
+				// The intent that answered: the catch-all hands free
+				// speech on to another (t.Intent).
+				last := name
+				if t.Intent != "" {
+					last = t.Intent
+				}
+				t.State.SetAnswer(answerLastIntent, last)
 			}
 			return reply, err
 		})
@@ -1003,6 +1009,15 @@ func (s *set) triedThat(t *router.Turn) (router.Reply, error) {
 		if rd := symptom.Read(t.Text); rd.Topic == "cramp" || slices.Contains(ws, "cramps") || stretching {
 			return s.reply(t, "talk.tried.prevent"), nil
 		}
+	}
+	if t.State.Answer(answerLastIntent) == IntentTriedThat {
+		// Tried the next thing too: no third remedy to cycle back to,
+		// but a doctor, and the check.
+		was := t.State.Pending
+		r := s.reply(t, "talk.tried.again")
+		s.holdTriage(t, was, &r)
+		s.addOffer(t, &r, offerCheck)
+		return r, nil
 	}
 	id, ok := talk.Tried[topic]
 	if !ok {

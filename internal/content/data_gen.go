@@ -266,6 +266,7 @@ var (
 		"talk.thanks.routine",
 		"talk.tried",
 		"talk.tried.aches",
+		"talk.tried.again",
 		"talk.tried.hip",
 		"talk.tried.nerve",
 		"talk.tried.prevent",
@@ -2606,6 +2607,16 @@ var (
 				"seed 002 gentle movement; elevating the legs",
 				"seed 000 self-care: stretching",
 				"seed 000 when to seek consultation",
+			},
+		},
+		// "talk.tried.again"
+		{
+			Say: []string{
+				"Sorry none of it is helping tonight. If it keeps coming back despite self-care, see a doctor: they can look for a cause.",
+			},
+			Sources: []string{
+				"seed 000 when to seek consultation",
+				"refs §3 row 13: frequent cramps or restless legs, a doctor",
 			},
 		},
 		// "talk.tried.hip"
