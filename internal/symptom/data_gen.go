@@ -177,7 +177,13 @@ var std = sync.OnceValue(func() *reader {
 				Fact:       "pregnant",
 				Sensations: []string{"weeks_said"},
 				Text:       true,
-				Needs:      []string{"rib_pain", "headache_severe", "vision_blur", "hands_face_swollen"},
+				Needs: []string{
+					"rib_pain",
+					"headache_severe",
+					"vision_blur",
+					"hands_face_swollen",
+					"swelling_sudden",
+				},
 			},
 			{
 				Fact:       "bladder_change",
@@ -212,6 +218,12 @@ var std = sync.OnceValue(func() *reader {
 				Parts:  []string{"hip"},
 				Timing: []string{"weeks"},
 				Text:   true,
+			},
+			{
+				Fact:       "hip_month",
+				Sensations: []string{"side_lying"},
+				Timing:     []string{"weeks"},
+				Text:       true,
 			},
 			{
 				Fact:       "bladder_change",
@@ -431,6 +443,13 @@ var std = sync.OnceValue(func() *reader {
 				Needs:      []string{"pain", "hurt_sharp", "ache", "sore", "throbbing"},
 			},
 			{
+				Fact:       "injury",
+				Sensations: []string{"pain", "hurt_sharp", "ache", "sore"},
+				And:        []string{"walk"},
+				Text:       true,
+				Needs:      []string{"fell"},
+			},
+			{
 				Fact:       "leg_deformed",
 				Sensations: []string{"misshapen"},
 				Text:       true,
@@ -492,6 +511,11 @@ var std = sync.OnceValue(func() *reader {
 			{
 				Fact:       "saddle_numb",
 				Sensations: []string{"numb", "tingling"},
+				Parts:      []string{"groin"},
+			},
+			{
+				Fact:       "saddle_numb",
+				Sensations: []string{"feel_loss"},
 				Parts:      []string{"groin"},
 			},
 			{
@@ -854,6 +878,11 @@ var std = sync.OnceValue(func() *reader {
 			"warm quilt",
 			"under the covers",
 			"electric blanket",
+			"frozen peas",
+			"bag of frozen peas",
+			"bag of peas",
+			"frozen pack",
+			"feel the cold",
 		},
 		peopleSay: []string{
 			"boy",
@@ -1090,6 +1119,8 @@ var std = sync.OnceValue(func() *reader {
 			"toe":           true,
 			"toenail":       true,
 			"toes":          true,
+			"trochanter":    true,
+			"trochanteric":  true,
 			"undercarriage": true,
 		},
 	}
@@ -1176,6 +1207,7 @@ var (
 		"back",
 		"backside",
 		"bad",
+		"bag",
 		"ball",
 		"balled",
 		"ballooned",
@@ -1257,8 +1289,10 @@ var (
 		"bottom",
 		"bowel",
 		"bowels",
+		"boxers",
 		"boy",
 		"boyfriend",
+		"bra",
 		"brace",
 		"breath",
 		"breathe",
@@ -1309,6 +1343,7 @@ var (
 		"can",
 		"can't",
 		"cancer",
+		"candle",
 		"car",
 		"carry",
 		"carrying",
@@ -1362,6 +1397,7 @@ var (
 		"come",
 		"coming",
 		"common",
+		"complaining",
 		"completely",
 		"compressed",
 		"concrete",
@@ -1418,6 +1454,7 @@ var (
 		"dadaji",
 		"dadi",
 		"daily",
+		"damp",
 		"dangle",
 		"dangling",
 		"dark",
@@ -1471,6 +1508,7 @@ var (
 		"doubled",
 		"down",
 		"drag",
+		"dragged",
 		"dragging",
 		"drags",
 		"drained",
@@ -1640,6 +1678,7 @@ var (
 		"giddy",
 		"girl",
 		"girlfriend",
+		"give",
 		"given",
 		"giving",
 		"glass",
@@ -1650,6 +1689,7 @@ var (
 		"go",
 		"goes",
 		"going",
+		"golf",
 		"gone",
 		"gonna",
 		"got",
@@ -1669,6 +1709,7 @@ var (
 		"granny",
 		"gray",
 		"graze",
+		"greater",
 		"green",
 		"grey",
 		"greying",
@@ -1678,6 +1719,7 @@ var (
 		"groove",
 		"grooves",
 		"growing",
+		"grumbling",
 		"gulp",
 		"gulping",
 		"gunk",
@@ -1808,6 +1850,7 @@ var (
 		"jumped",
 		"jumpy",
 		"just",
+		"keel",
 		"keeled",
 		"keep",
 		"keeping",
@@ -1847,6 +1890,7 @@ var (
 		"laps",
 		"last",
 		"lately",
+		"later",
 		"lay",
 		"leaden",
 		"leak",
@@ -1882,6 +1926,7 @@ var (
 		"lip",
 		"lips",
 		"liquid",
+		"listing",
 		"little",
 		"locked",
 		"long",
@@ -1953,7 +1998,9 @@ var (
 		"moving",
 		"much",
 		"mucus",
+		"muddle",
 		"muddled",
+		"muddles",
 		"muddling",
 		"mujhe",
 		"mum",
@@ -1985,6 +2032,7 @@ var (
 		"next",
 		"nick",
 		"nicked",
+		"niggling",
 		"night",
 		"nightly",
 		"nights",
@@ -2340,6 +2388,8 @@ var (
 		"sort",
 		"sorts",
 		"sounds",
+		"spaced",
+		"spacey",
 		"sparkles",
 		"sparkly",
 		"spasm",
@@ -2532,6 +2582,8 @@ var (
 		"too",
 		"took",
 		"top",
+		"toppled",
+		"toppling",
 		"tore",
 		"torn",
 		"totally",
@@ -2555,6 +2607,8 @@ var (
 		"trip",
 		"tripped",
 		"tripping",
+		"trochanter",
+		"trochanteric",
 		"trod",
 		"trodden",
 		"trouble",
@@ -2632,6 +2686,7 @@ var (
 		"watch",
 		"water",
 		"waterworks",
+		"waxen",
 		"waxy",
 		"way",
 		"weak",
@@ -2643,6 +2698,7 @@ var (
 		"wedding",
 		"wee",
 		"wee'd",
+		"weed",
 		"weeing",
 		"week",
 		"weeks",
@@ -3446,6 +3502,12 @@ var (
 				toks: []string{"a", "catch", "in"},
 				means: []meaning{
 					{kind: 3, id: "cramp"},
+				},
+			},
+			{
+				toks: []string{"a", "no", "go"},
+				means: []meaning{
+					{kind: 3, id: "side_lying"},
 				},
 			},
 			{
@@ -4279,6 +4341,12 @@ var (
 		// "all"
 		{
 			{
+				toks: []string{"all", "the", "time", "even", "while"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
 				toks: []string{"all", "of", "a", "sudden"},
 				means: []meaning{
 					{kind: 4, id: "sudden"},
@@ -4364,6 +4432,12 @@ var (
 				means: []meaning{
 					{kind: 4, id: "long"},
 					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"all", "spacey"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
 				},
 			},
 		},
@@ -5328,6 +5402,21 @@ var (
 				},
 			},
 		},
+		// "bag"
+		{
+			{
+				toks: []string{"bag", "of", "frozen", "peas"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bag", "of", "peas"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "ball"
 		{
 			{
@@ -5348,6 +5437,18 @@ var (
 		},
 		// "ballooned"
 		{
+			{
+				toks: []string{"ballooned", "overnight"},
+				means: []meaning{
+					{kind: 3, id: "swell_sudden"},
+				},
+			},
+			{
+				toks: []string{"ballooned", "since"},
+				means: []meaning{
+					{kind: 3, id: "swell_sudden"},
+				},
+			},
 			{
 				toks: []string{"ballooned"},
 				means: []meaning{
@@ -5784,6 +5885,12 @@ var (
 		},
 		// "belt"
 		{
+			{
+				toks: []string{"belt", "on", "a", "new", "notch"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
 			{
 				toks: []string{"belt", "is", "looser"},
 				means: []meaning{
@@ -6271,6 +6378,7 @@ var (
 			{
 				toks: []string{"blew", "up", "overnight"},
 				means: []meaning{
+					{kind: 3, id: "swell_sudden"},
 					{kind: 4, id: "sudden"},
 				},
 			},
@@ -6907,6 +7015,24 @@ var (
 		// "bottom"
 		{
 			{
+				toks: []string{"bottom", "of", "her", "big", "toe"},
+				means: []meaning{
+					{id: "toes"},
+				},
+			},
+			{
+				toks: []string{"bottom", "of", "my", "big", "toe"},
+				means: []meaning{
+					{id: "toes"},
+				},
+			},
+			{
+				toks: []string{"bottom", "of", "his", "big", "toe"},
+				means: []meaning{
+					{id: "toes"},
+				},
+			},
+			{
 				toks: []string{"bottom", "of", "my", "foot"},
 				means: []meaning{
 					{id: "foot"},
@@ -6916,6 +7042,66 @@ var (
 				toks: []string{"bottom", "of", "my", "feet"},
 				means: []meaning{
 					{id: "foot"},
+				},
+			},
+			{
+				toks: []string{"bottom", "of", "her", "foot"},
+				means: []meaning{
+					{id: "foot"},
+				},
+			},
+			{
+				toks: []string{"bottom", "of", "his", "foot"},
+				means: []meaning{
+					{id: "foot"},
+				},
+			},
+			{
+				toks: []string{"bottom", "of", "the", "foot"},
+				means: []meaning{
+					{id: "foot"},
+				},
+			},
+			{
+				toks: []string{"bottom", "of", "your", "foot"},
+				means: []meaning{
+					{id: "foot"},
+				},
+			},
+			{
+				toks: []string{"bottom", "of", "her", "feet"},
+				means: []meaning{
+					{id: "foot"},
+				},
+			},
+			{
+				toks: []string{"bottom", "of", "his", "feet"},
+				means: []meaning{
+					{id: "foot"},
+				},
+			},
+			{
+				toks: []string{"bottom", "of", "my", "toe"},
+				means: []meaning{
+					{id: "toes"},
+				},
+			},
+			{
+				toks: []string{"bottom", "of", "her", "toe"},
+				means: []meaning{
+					{id: "toes"},
+				},
+			},
+			{
+				toks: []string{"bottom", "of", "his", "toe"},
+				means: []meaning{
+					{id: "toes"},
+				},
+			},
+			{
+				toks: []string{"bottom", "of", "the", "toe"},
+				means: []meaning{
+					{id: "toes"},
 				},
 			},
 			{
@@ -6969,6 +7155,15 @@ var (
 				},
 			},
 		},
+		// "boxers"
+		{
+			{
+				toks: []string{"boxers"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
+		},
 		// "boy"
 		{
 			{
@@ -6985,6 +7180,21 @@ var (
 				toks: []string{"boyfriend"},
 				means: []meaning{
 					{kind: 6, id: "boyfriend"},
+				},
+			},
+		},
+		// "bra"
+		{
+			{
+				toks: []string{"bra", "line"},
+				means: []meaning{
+					{kind: 5, id: "rib_pain"},
+				},
+			},
+			{
+				toks: []string{"bra", "strap"},
+				means: []meaning{
+					{kind: 5, id: "rib_pain"},
 				},
 			},
 		},
@@ -7148,6 +7358,12 @@ var (
 			},
 			{
 				toks: []string{"breathing", "heavy"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"breathing", "difficulty"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
 				},
@@ -8103,6 +8319,42 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "keep", "his", "foot", "on", "the", "ground"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
+				toks: []string{"can't", "keep", "her", "foot", "on", "the", "ground"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
+				toks: []string{"can't", "keep", "my", "foot", "on", "the", "ground"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
+				toks: []string{"can't", "put", "his", "foot", "on", "the", "ground"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
+				toks: []string{"can't", "put", "her", "foot", "on", "the", "ground"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
+				toks: []string{"can't", "put", "my", "foot", "on", "the", "ground"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
 				toks: []string{"can't", "lift", "the", "front", "of", "my", "foot"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
@@ -8206,6 +8458,18 @@ var (
 			},
 			{
 				toks: []string{"can't", "lie", "on", "*", "side"},
+				means: []meaning{
+					{kind: 3, id: "side_lying"},
+				},
+			},
+			{
+				toks: []string{"can't", "go", "on", "my", "side"},
+				means: []meaning{
+					{kind: 3, id: "side_lying"},
+				},
+			},
+			{
+				toks: []string{"can't", "get", "on", "my", "side"},
 				means: []meaning{
 					{kind: 3, id: "side_lying"},
 				},
@@ -8379,6 +8643,18 @@ var (
 			},
 			{
 				toks: []string{"can't", "put", "their", "foot", "down"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
+				toks: []string{"can't", "keep", "his", "foot", "down"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
+				toks: []string{"can't", "keep", "her", "foot", "down"},
 				means: []meaning{
 					{kind: 5, id: "cant_bear_weight"},
 				},
@@ -9620,6 +9896,15 @@ var (
 				},
 			},
 		},
+		// "candle"
+		{
+			{
+				toks: []string{"candle", "wax"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+		},
 		// "car"
 		{
 			{
@@ -10534,6 +10819,12 @@ var (
 		// "color"
 		{
 			{
+				toks: []string{"color", "of", "candle", "wax"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+			{
 				toks: []string{"color", "of", "charcoal"},
 				means: []meaning{
 					{kind: 3, id: "dark"},
@@ -10600,6 +10891,15 @@ var (
 				toks: []string{"common", "cold"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+		},
+		// "complaining"
+		{
+			{
+				toks: []string{"complaining"},
+				means: []meaning{
+					{kind: 3, id: "pain"},
 				},
 			},
 		},
@@ -11571,6 +11871,15 @@ var (
 				},
 			},
 		},
+		// "damp"
+		{
+			{
+				toks: []string{"damp"},
+				means: []meaning{
+					{kind: 3, id: "leak"},
+				},
+			},
+		},
 		// "dangle"
 		{
 			{
@@ -12127,9 +12436,21 @@ var (
 					{kind: 5, id: "breathless"},
 				},
 			},
+			{
+				toks: []string{"difficult"},
+				means: []meaning{
+					{kind: 3, id: "struggle"},
+				},
+			},
 		},
 		// "difficulty"
 		{
+			{
+				toks: []string{"difficulty", "in", "breathing"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
 			{
 				toks: []string{"difficulty", "peeing"},
 				means: []meaning{
@@ -12146,6 +12467,12 @@ var (
 				toks: []string{"difficulty", "breathing"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"difficulty"},
+				means: []meaning{
+					{kind: 3, id: "struggle"},
 				},
 			},
 		},
@@ -12333,6 +12660,12 @@ var (
 			},
 			{
 				toks: []string{"doesn't", "seem", "to", "know", "where"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"doesn't", "know", "who", "i", "am"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
 				},
@@ -12888,6 +13221,15 @@ var (
 				},
 			},
 		},
+		// "dragged"
+		{
+			{
+				toks: []string{"dragged", "on"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+		},
 		// "dragging"
 		{
 			{
@@ -12949,6 +13291,7 @@ var (
 				means: []meaning{
 					{kind: 4, id: "long"},
 					{kind: 4, id: "weeks"},
+					{kind: 5, id: "persistent"},
 				},
 			},
 			{
@@ -12970,6 +13313,7 @@ var (
 				toks: []string{"drags", "on"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+					{kind: 5, id: "persistent"},
 				},
 			},
 			{
@@ -13421,6 +13765,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"each", "step"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
 				toks: []string{"each", "morning"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
@@ -13498,6 +13848,18 @@ var (
 		},
 		// "eating"
 		{
+			{
+				toks: []string{"eating", "the", "same", "as", "always"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"eating", "the", "same"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
 			{
 				toks: []string{"eating", "less"},
 				means: []meaning{
@@ -13687,6 +14049,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"even", "when", "i'm", "flat", "out"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"even", "when", "resting", "in", "bed"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
 				toks: []string{"even", "after", "the", "tablets"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
@@ -13720,6 +14094,18 @@ var (
 			},
 			{
 				toks: []string{"even", "when", "not", "moving"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"even", "when", "i'm", "lying"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"even", "while", "i", "rest"},
 				means: []meaning{
 					{kind: 5, id: "rest_pain"},
 				},
@@ -13786,6 +14172,12 @@ var (
 			},
 			{
 				toks: []string{"even", "sitting", "still"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"even", "while", "resting"},
 				means: []meaning{
 					{kind: 5, id: "rest_pain"},
 				},
@@ -13896,6 +14288,12 @@ var (
 				toks: []string{"every", "breath"},
 				means: []meaning{
 					{kind: 3, id: "breath"},
+				},
+			},
+			{
+				toks: []string{"every", "step"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
 				},
 			},
 			{
@@ -14427,6 +14825,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"falling", "sideways"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
+			{
 				toks: []string{"falling", "asleep"},
 				means: []meaning{
 					{kind: 8},
@@ -14628,6 +15032,12 @@ var (
 				toks: []string{"feel", "run", "down"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"feel", "the", "cold"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -15059,6 +15469,12 @@ var (
 					{kind: 3, id: "fallen"},
 					{kind: 5, id: "fell"},
 					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"fell", "sideways"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
 				},
 			},
 			{
@@ -15513,6 +15929,12 @@ var (
 		},
 		// "flat"
 		{
+			{
+				toks: []string{"flat", "out", "in", "bed"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
 			{
 				toks: []string{"flat", "in", "bed"},
 				means: []meaning{
@@ -16524,6 +16946,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"frozen", "peas"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"frozen", "pack"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"frozen"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
@@ -16757,6 +17191,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"getting", "about"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"getting", "around"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
 				toks: []string{"getting", "weaker"},
 				means: []meaning{
 					{kind: 5, id: "leg_weak_sudden"},
@@ -16865,6 +17311,27 @@ var (
 				toks: []string{"girlfriend"},
 				means: []meaning{
 					{kind: 6, id: "girlfriend"},
+				},
+			},
+		},
+		// "give"
+		{
+			{
+				toks: []string{"give", "it", "a", "couple", "of", "minutes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"give", "it", "a", "few", "minutes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"give", "it", "a", "minute"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 				},
 			},
 		},
@@ -17112,6 +17579,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"going", "to", "keel", "over"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
 				toks: []string{"going", "up", "my", "leg"},
 				means: []meaning{
 					{kind: 5, id: "red_spreading"},
@@ -17164,6 +17637,15 @@ var (
 				toks: []string{"going", "red"},
 				means: []meaning{
 					{kind: 5, id: "leg_red"},
+				},
+			},
+		},
+		// "golf"
+		{
+			{
+				toks: []string{"golf", "course"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
 				},
 			},
 		},
@@ -17671,6 +18153,15 @@ var (
 				},
 			},
 		},
+		// "greater"
+		{
+			{
+				toks: []string{"greater", "trochanter"},
+				means: []meaning{
+					{id: "hip"},
+				},
+			},
+		},
 		// "green"
 		{
 			{
@@ -17786,6 +18277,15 @@ var (
 				toks: []string{"growing"},
 				means: []meaning{
 					{kind: 5, id: "red_spreading"},
+				},
+			},
+		},
+		// "grumbling"
+		{
+			{
+				toks: []string{"grumbling"},
+				means: []meaning{
+					{kind: 3, id: "pain"},
 				},
 			},
 		},
@@ -18739,6 +19239,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"haven't", "changed", "what", "i", "eat"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
 				toks: []string{"haven't", "made", "a", "dent"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
@@ -18832,6 +19338,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"having", "breathing", "difficulty"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"having", "sugar"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
@@ -18874,6 +19386,12 @@ var (
 				toks: []string{"he's", "on", "the", "floor"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"he's", "running", "#"},
+				means: []meaning{
+					{kind: 5, id: "fever"},
 				},
 			},
 			{
@@ -20172,6 +20690,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"huffing", "like"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"huffing"},
 				means: []meaning{
 					{kind: 3, id: "struggle"},
@@ -20439,6 +20963,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"i", "stop", "and"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"i", "wait", "for"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"i", "am", "hot"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
@@ -20496,7 +21032,19 @@ var (
 				},
 			},
 			{
+				toks: []string{"i'm", "right", "again"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"i'm", "feeling", "hot"},
+				means: []meaning{
+					{kind: 5, id: "fever"},
+				},
+			},
+			{
+				toks: []string{"i'm", "running", "#"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
 				},
@@ -20700,6 +21248,18 @@ var (
 				toks: []string{"in", "the", "past", "hour"},
 				means: []meaning{
 					{kind: 5, id: "sudden_onset"},
+				},
+			},
+			{
+				toks: []string{"in", "his", "sleep"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
+				},
+			},
+			{
+				toks: []string{"in", "her", "sleep"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
 				},
 			},
 			{
@@ -21132,6 +21692,12 @@ var (
 		},
 		// "is"
 		{
+			{
+				toks: []string{"is", "a", "no", "go"},
+				means: []meaning{
+					{kind: 3, id: "side_lying"},
+				},
+			},
 			{
 				toks: []string{"is", "on", "the", "floor"},
 				means: []meaning{
@@ -21698,6 +22264,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"just", "under", "my", "bra"},
+				means: []meaning{
+					{kind: 5, id: "rib_pain"},
+				},
+			},
+			{
 				toks: []string{"just", "wasn't", "there"},
 				means: []meaning{
 					{kind: 5, id: "leg_weak_sudden"},
@@ -21770,8 +22342,23 @@ var (
 				},
 			},
 		},
+		// "keel"
+		{
+			{
+				toks: []string{"keel", "over"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+		},
 		// "keeled"
 		{
+			{
+				toks: []string{"keeled", "sideways"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
 			{
 				toks: []string{"keeled", "over"},
 				means: []meaning{
@@ -22542,6 +23129,15 @@ var (
 				toks: []string{"lately"},
 				means: []meaning{
 					{kind: 4, id: "gradual"},
+				},
+			},
+		},
+		// "later"
+		{
+			{
+				toks: []string{"later", "i'm", "right"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 				},
 			},
 		},
@@ -23353,6 +23949,18 @@ var (
 		// "like"
 		{
 			{
+				toks: []string{"like", "i've", "just", "run", "for", "a", "bus"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"like", "i've", "run", "for", "a", "bus"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"like", "after", "the", "dentist", "down", "there"},
 				means: []meaning{
 					{kind: 5, id: "saddle_numb"},
@@ -23362,6 +23970,12 @@ var (
 				toks: []string{"like", "it's", "not", "my", "own"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"like", "i've", "run", "a", "marathon"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
 				},
 			},
 			{
@@ -23471,6 +24085,12 @@ var (
 				toks: []string{"like", "she's", "been", "drinking"},
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
+				},
+			},
+			{
+				toks: []string{"like", "i've", "just", "run"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
 				},
 			},
 			{
@@ -23671,6 +24291,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"like", "wax"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+			{
 				toks: []string{"like", "worms"},
 				means: []meaning{
 					{kind: 8},
@@ -23757,6 +24383,15 @@ var (
 				toks: []string{"liquid", "coming", "out"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
+		// "listing"
+		{
+			{
+				toks: []string{"listing", "to", "1", "side"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
 				},
 			},
 		},
@@ -24782,6 +25417,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"might", "keel", "over"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
 				toks: []string{"might", "be"},
 				means: []meaning{
 					{kind: 10},
@@ -24808,6 +25449,24 @@ var (
 		},
 		// "minutes"
 		{
+			{
+				toks: []string{"minutes", "later", "i'm", "right"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"minutes", "later", "i'm", "fine"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"minutes", "later", "i'm", "okay"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
 			{
 				toks: []string{"minutes", "standing"},
 				means: []meaning{
@@ -25179,6 +25838,19 @@ var (
 				},
 			},
 			{
+				toks: []string{"most", "days", "now"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+				},
+			},
+			{
+				toks: []string{"most", "days"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 5, id: "frequent"},
+				},
+			},
+			{
 				toks: []string{"most", "nights"},
 				means: []meaning{
 					{kind: 5, id: "frequent"},
@@ -25192,12 +25864,6 @@ var (
 			},
 			{
 				toks: []string{"most", "weeks"},
-				means: []meaning{
-					{kind: 5, id: "frequent"},
-				},
-			},
-			{
-				toks: []string{"most", "days"},
 				means: []meaning{
 					{kind: 5, id: "frequent"},
 				},
@@ -25450,6 +26116,15 @@ var (
 				},
 			},
 		},
+		// "muddle"
+		{
+			{
+				toks: []string{"muddle"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
+				},
+			},
+		},
 		// "muddled"
 		{
 			{
@@ -25466,12 +26141,33 @@ var (
 				},
 			},
 		},
+		// "muddles"
+		{
+			{
+				toks: []string{"muddles"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
+				},
+			},
+		},
 		// "muddling"
 		{
+			{
+				toks: []string{"muddling", "up"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
+				},
+			},
 			{
 				toks: []string{"muddling", "words"},
 				means: []meaning{
 					{kind: 5, id: "speech_slurred"},
+				},
+			},
+			{
+				toks: []string{"muddling"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
 				},
 			},
 		},
@@ -26477,6 +27173,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"new", "open", "spot"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
 				toks: []string{"new", "steroid", "tablets"},
 				means: []meaning{
 					{kind: 5, id: "new_medicine"},
@@ -26536,6 +27238,12 @@ var (
 					{kind: 5, id: "recent_birth"},
 				},
 			},
+			{
+				toks: []string{"new", "notch"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
 		},
 		// "newborn"
 		{
@@ -26582,6 +27290,15 @@ var (
 				toks: []string{"nicked"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
+		// "niggling"
+		{
+			{
+				toks: []string{"niggling"},
+				means: []meaning{
+					{kind: 3, id: "pain"},
 				},
 			},
 		},
@@ -26986,6 +27703,12 @@ var (
 				toks: []string{"not", "right", "in", "the", "head"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"not", "changed", "what", "i", "eat"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
 				},
 			},
 			{
@@ -27631,6 +28354,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"nothing", "i", "do", "shifts", "it"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
 				toks: []string{"nothing", "has", "come", "out"},
 				means: []meaning{
 					{kind: 3, id: "no_flow"},
@@ -27650,6 +28379,12 @@ var (
 			},
 			{
 				toks: []string{"nothing", "seems", "to", "help"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"nothing", "i", "do", "helps"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
 				},
@@ -27685,7 +28420,31 @@ var (
 				},
 			},
 			{
+				toks: []string{"nothing", "is", "happening"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
 				toks: []string{"nothing", "is", "helping"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"nothing", "i", "do"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"nothing", "shifts", "it"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"nothing", "i", "try"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
 				},
@@ -27722,6 +28481,12 @@ var (
 			},
 			{
 				toks: []string{"nothing", "coming"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
+				toks: []string{"nothing", "happening"},
 				means: []meaning{
 					{kind: 3, id: "no_flow"},
 				},
@@ -28294,6 +29059,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"on", "a", "new", "notch"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
 				toks: []string{"on", "1", "side"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
@@ -28667,6 +29438,24 @@ var (
 			},
 			{
 				toks: []string{"open", "wound"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"open", "spot"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"open", "bit"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"open", "patch"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
 				},
@@ -29615,8 +30404,21 @@ var (
 		// "peed"
 		{
 			{
+				toks: []string{"peed", "himself"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
+				},
+			},
+			{
+				toks: []string{"peed", "herself"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
+				},
+			},
+			{
 				toks: []string{"peed", "myself"},
 				means: []meaning{
+					{kind: 3, id: "bedwet"},
 					{kind: 5, id: "bladder_change"},
 				},
 			},
@@ -30667,6 +31469,12 @@ var (
 			},
 			{
 				toks: []string{"puffed", "right", "up"},
+				means: []meaning{
+					{kind: 3, id: "swell_sudden"},
+				},
+			},
+			{
+				toks: []string{"puffed", "up", "overnight"},
 				means: []meaning{
 					{kind: 3, id: "swell_sudden"},
 				},
@@ -32096,6 +32904,12 @@ var (
 					{kind: 3, id: "walk"},
 				},
 			},
+			{
+				toks: []string{"round", "of", "golf"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
 		},
 		// "rubbed"
 		{
@@ -32157,6 +32971,12 @@ var (
 		// "run"
 		{
 			{
+				toks: []string{"run", "for", "the", "bus"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"run", "over"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
@@ -32195,6 +33015,18 @@ var (
 		{
 			{
 				toks: []string{"running", "a", "temperature"},
+				means: []meaning{
+					{kind: 5, id: "fever"},
+				},
+			},
+			{
+				toks: []string{"running", "a", "temp"},
+				means: []meaning{
+					{kind: 5, id: "fever"},
+				},
+			},
+			{
+				toks: []string{"running", "a", "fever"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
 				},
@@ -32361,6 +33193,12 @@ var (
 		},
 		// "sat"
 		{
+			{
+				toks: []string{"sat", "on", "a", "bag", "of", "frozen", "peas"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
+				},
+			},
 			{
 				toks: []string{"sat", "up", "to", "breathe"},
 				means: []meaning{
@@ -32588,6 +33426,12 @@ var (
 				toks: []string{"seeing", "double"},
 				means: []meaning{
 					{kind: 5, id: "vision_loss"},
+				},
+			},
+			{
+				toks: []string{"seeing"},
+				means: []meaning{
+					{kind: 3, id: "eye"},
 				},
 			},
 		},
@@ -32824,6 +33668,12 @@ var (
 				toks: []string{"she's", "#", "weeks", "along"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
+				toks: []string{"she's", "running", "#"},
+				means: []meaning{
+					{kind: 5, id: "fever"},
 				},
 			},
 			{
@@ -33522,72 +34372,84 @@ var (
 				toks: []string{"since", "august"},
 				means: []meaning{
 					{kind: 4, id: "weeks"},
+					{kind: 5, id: "persistent"},
 				},
 			},
 			{
 				toks: []string{"since", "september"},
 				means: []meaning{
 					{kind: 4, id: "weeks"},
+					{kind: 5, id: "persistent"},
 				},
 			},
 			{
 				toks: []string{"since", "october"},
 				means: []meaning{
 					{kind: 4, id: "weeks"},
+					{kind: 5, id: "persistent"},
 				},
 			},
 			{
 				toks: []string{"since", "november"},
 				means: []meaning{
 					{kind: 4, id: "weeks"},
+					{kind: 5, id: "persistent"},
 				},
 			},
 			{
 				toks: []string{"since", "december"},
 				means: []meaning{
 					{kind: 4, id: "weeks"},
+					{kind: 5, id: "persistent"},
 				},
 			},
 			{
 				toks: []string{"since", "january"},
 				means: []meaning{
 					{kind: 4, id: "weeks"},
+					{kind: 5, id: "persistent"},
 				},
 			},
 			{
 				toks: []string{"since", "february"},
 				means: []meaning{
 					{kind: 4, id: "weeks"},
+					{kind: 5, id: "persistent"},
 				},
 			},
 			{
 				toks: []string{"since", "march"},
 				means: []meaning{
 					{kind: 4, id: "weeks"},
+					{kind: 5, id: "persistent"},
 				},
 			},
 			{
 				toks: []string{"since", "april"},
 				means: []meaning{
 					{kind: 4, id: "weeks"},
+					{kind: 5, id: "persistent"},
 				},
 			},
 			{
 				toks: []string{"since", "may"},
 				means: []meaning{
 					{kind: 4, id: "weeks"},
+					{kind: 5, id: "persistent"},
 				},
 			},
 			{
 				toks: []string{"since", "june"},
 				means: []meaning{
 					{kind: 4, id: "weeks"},
+					{kind: 5, id: "persistent"},
 				},
 			},
 			{
 				toks: []string{"since", "july"},
 				means: []meaning{
 					{kind: 4, id: "weeks"},
+					{kind: 5, id: "persistent"},
 				},
 			},
 			{
@@ -33669,6 +34531,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"sit", "up", "against", "the", "wall"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
+				},
+			},
+			{
 				toks: []string{"sit", "straight", "up", "to", "breathe"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
@@ -33729,6 +34597,30 @@ var (
 		// "sitting"
 		{
 			{
+				toks: []string{"sitting", "on", "a", "bag", "of", "frozen", "peas"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
+				},
+			},
+			{
+				toks: []string{"sitting", "on", "a", "bag", "of", "ice"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
+				},
+			},
+			{
+				toks: []string{"sitting", "on", "frozen", "peas"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
+				},
+			},
+			{
+				toks: []string{"sitting", "against", "the", "wall"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
+				},
+			},
+			{
 				toks: []string{"sitting", "on", "the", "toilet"},
 				means: []meaning{
 					{kind: 3, id: "wipe"},
@@ -33744,6 +34636,12 @@ var (
 				toks: []string{"sitting", "cross", "legged"},
 				means: []meaning{
 					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
+				toks: []string{"sitting", "on", "ice"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
 				},
 			},
 		},
@@ -33921,6 +34819,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"sleep", "sitting", "up", "against"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
+				},
+			},
+			{
 				toks: []string{"sleep", "in", "a", "chair"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -33954,6 +34858,12 @@ var (
 				toks: []string{"sleep", "in", "the", "recliner"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"sleep", "sitting", "against"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
 				},
 			},
 			{
@@ -34454,6 +35364,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"so", "i", "stop"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"so", "wound", "up"},
 				means: []meaning{
 					{kind: 8},
@@ -34951,6 +35867,24 @@ var (
 				toks: []string{"sounds", "drunk"},
 				means: []meaning{
 					{kind: 5, id: "speech_slurred"},
+				},
+			},
+		},
+		// "spaced"
+		{
+			{
+				toks: []string{"spaced", "out"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+		},
+		// "spacey"
+		{
+			{
+				toks: []string{"spacey"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
 				},
 			},
 		},
@@ -35902,6 +36836,12 @@ var (
 				toks: []string{"still", "tender", "on", "the", "side"},
 				means: []meaning{
 					{kind: 3, id: "tender_word"},
+				},
+			},
+			{
+				toks: []string{"still", "a", "no", "go"},
+				means: []meaning{
+					{kind: 3, id: "side_lying"},
 				},
 			},
 			{
@@ -37017,6 +37957,7 @@ var (
 			{
 				toks: []string{"swelled", "up", "overnight"},
 				means: []meaning{
+					{kind: 3, id: "swell_sudden"},
 					{kind: 4, id: "sudden"},
 				},
 			},
@@ -37026,6 +37967,12 @@ var (
 					{kind: 3, id: "swell"},
 					{kind: 3, id: "swell_sudden"},
 					{kind: 5, id: "one_leg_swollen"},
+				},
+			},
+			{
+				toks: []string{"swelled", "overnight"},
+				means: []meaning{
+					{kind: 3, id: "swell_sudden"},
 				},
 			},
 			{
@@ -37701,6 +38648,12 @@ var (
 				toks: []string{"the", "blue", "ones"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"the", "trochanter"},
+				means: []meaning{
+					{id: "hip"},
 				},
 			},
 			{
@@ -38426,6 +39379,12 @@ var (
 					{kind: 5, id: "balance_loss"},
 				},
 			},
+			{
+				toks: []string{"tipped", "sideways"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
 		},
 		// "tipsy"
 		{
@@ -38854,6 +39813,30 @@ var (
 				},
 			},
 		},
+		// "toppled"
+		{
+			{
+				toks: []string{"toppled", "over", "sideways"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
+			{
+				toks: []string{"toppled", "sideways"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
+		},
+		// "toppling"
+		{
+			{
+				toks: []string{"toppling", "sideways"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
+		},
 		// "tore"
 		{
 			{
@@ -39105,6 +40088,24 @@ var (
 				toks: []string{"tripping", "over", "my", "toes"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
+				},
+			},
+		},
+		// "trochanter"
+		{
+			{
+				toks: []string{"trochanter"},
+				means: []meaning{
+					{id: "hip"},
+				},
+			},
+		},
+		// "trochanteric"
+		{
+			{
+				toks: []string{"trochanteric"},
+				means: []meaning{
+					{id: "hip"},
 				},
 			},
 		},
@@ -39710,6 +40711,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"under", "the", "bra", "line"},
+				means: []meaning{
+					{kind: 5, id: "rib_pain"},
+				},
+			},
+			{
 				toks: []string{"under", "my", "ribs"},
 				means: []meaning{
 					{kind: 5, id: "rib_pain"},
@@ -39723,6 +40730,18 @@ var (
 			},
 			{
 				toks: []string{"under", "my", "rib"},
+				means: []meaning{
+					{kind: 5, id: "rib_pain"},
+				},
+			},
+			{
+				toks: []string{"under", "my", "bra"},
+				means: []meaning{
+					{kind: 5, id: "rib_pain"},
+				},
+			},
+			{
+				toks: []string{"under", "me", "bra"},
 				means: []meaning{
 					{kind: 5, id: "rib_pain"},
 				},
@@ -40080,6 +41099,12 @@ var (
 					{kind: 5, id: "balance_loss"},
 				},
 			},
+			{
+				toks: []string{"veering", "sideways"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
 		},
 		// "vein"
 		{
@@ -40223,6 +41248,12 @@ var (
 			},
 			{
 				toks: []string{"wait", "till", "it", "passes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"wait", "a", "few", "minutes"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -40665,6 +41696,12 @@ var (
 					{kind: 4, id: "daily"},
 				},
 			},
+			{
+				toks: []string{"was", "damp"},
+				means: []meaning{
+					{kind: 3, id: "leak"},
+				},
+			},
 		},
 		// "wasn't"
 		{
@@ -40723,6 +41760,15 @@ var (
 				toks: []string{"waterworks"},
 				means: []meaning{
 					{kind: 12, id: "bladder_change"},
+				},
+			},
+		},
+		// "waxen"
+		{
+			{
+				toks: []string{"waxen"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
 				},
 			},
 		},
@@ -40926,9 +41972,30 @@ var (
 		// "wee'd"
 		{
 			{
+				toks: []string{"wee'd", "himself"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
+				},
+			},
+			{
 				toks: []string{"wee'd"},
 				means: []meaning{
 					{kind: 3, id: "leak"},
+				},
+			},
+		},
+		// "weed"
+		{
+			{
+				toks: []string{"weed", "himself"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
+				},
+			},
+			{
+				toks: []string{"weed", "herself"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
 				},
 			},
 		},
@@ -41282,6 +42349,12 @@ var (
 					{kind: 4, id: "daily"},
 				},
 			},
+			{
+				toks: []string{"were", "damp"},
+				means: []meaning{
+					{kind: 3, id: "leak"},
+				},
+			},
 		},
 		// "weren't"
 		{
@@ -41294,6 +42367,18 @@ var (
 		},
 		// "wet"
 		{
+			{
+				toks: []string{"wet", "himself", "in", "his", "sleep"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
+				},
+			},
+			{
+				toks: []string{"wet", "herself", "in", "her", "sleep"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
+				},
+			},
 			{
 				toks: []string{"wet", "myself", "in", "bed"},
 				means: []meaning{
@@ -41426,6 +42511,12 @@ var (
 			},
 			{
 				toks: []string{"what", "day", "it", "is"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"what", "year", "it", "is"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
 				},
@@ -43339,6 +44430,15 @@ var (
 				"drunk without",
 				"stone cold sober",
 				"cold sober",
+				"toppled sideways",
+				"toppling sideways",
+				"toppled over sideways",
+				"fell sideways",
+				"falling sideways",
+				"tipped sideways",
+				"keeled sideways",
+				"listing to one side",
+				"veering sideways",
 			},
 		},
 		// "bladder_change"
@@ -43662,6 +44762,15 @@ var (
 				"getting hard to breathe",
 				"finding it hard to breathe",
 				"finding it difficult to breathe",
+				"huffing like",
+				"like i've just run",
+				"like i've run a marathon",
+				"like i've run for a bus",
+				"like i've just run for a bus",
+				"run for the bus",
+				"breathing difficulty",
+				"difficulty in breathing",
+				"having breathing difficulty",
 			},
 		},
 		// "cancer"
@@ -43728,6 +44837,14 @@ var (
 				"can't put their foot down",
 				"can't put weight on her foot",
 				"can't put weight on his foot",
+				"can't keep his foot on the ground",
+				"can't keep her foot on the ground",
+				"can't keep my foot on the ground",
+				"can't keep his foot down",
+				"can't keep her foot down",
+				"can't put his foot on the ground",
+				"can't put her foot on the ground",
+				"can't put my foot on the ground",
 			},
 		},
 		// "cant_get_up"
@@ -43884,6 +45001,11 @@ var (
 				"keeps asking me the same",
 				"asking me the same thing",
 				"asks me the same thing",
+				"spacey",
+				"all spacey",
+				"spaced out",
+				"what year it is",
+				"doesn't know who i am",
 			},
 			Unless: []string{"meaning"},
 		},
@@ -44343,6 +45465,9 @@ var (
 				"head spins",
 				"head swims",
 				"swimmy",
+				"keel over",
+				"might keel over",
+				"going to keel over",
 			},
 		},
 		// "fell"
@@ -44478,6 +45603,11 @@ var (
 				"temperature's sky high",
 				"burning hot all over",
 				"roasting",
+				"he's running #",
+				"she's running #",
+				"i'm running #",
+				"running a temp",
+				"running a fever",
 			},
 		},
 		// "foot_drop"
@@ -44758,6 +45888,10 @@ var (
 				"sore on my heel",
 				"heel sore",
 				"sore on the heel",
+				"open spot",
+				"new open spot",
+				"open bit",
+				"open patch",
 			},
 			Chronic: "wound_not_healing",
 		},
@@ -45376,6 +46510,10 @@ var (
 				"white and numb",
 				"went grey and",
 				"gone grey and",
+				"candle wax",
+				"colour of candle wax",
+				"like wax",
+				"waxen",
 			},
 			Chronic: "leg_pale_chronic",
 		},
@@ -45971,6 +47109,26 @@ var (
 				"# days now",
 				"nearly # days",
 				"over # days",
+				"since january",
+				"since february",
+				"since march",
+				"since april",
+				"since may",
+				"since june",
+				"since july",
+				"since august",
+				"since september",
+				"since october",
+				"since november",
+				"since december",
+				"dragged on",
+				"dragging on",
+				"drags on",
+				"nothing i do",
+				"nothing shifts it",
+				"nothing i do shifts it",
+				"nothing i do helps",
+				"nothing i try",
 			},
 		},
 		// "pregnant"
@@ -46180,6 +47338,13 @@ var (
 				"not only when walking",
 				"hurts even at rest",
 				"pains even at rest",
+				"even when i'm flat out",
+				"flat out in bed",
+				"even when i'm lying",
+				"even while resting",
+				"even while i rest",
+				"even when resting in bed",
+				"all the time even while",
 			},
 		},
 		// "rib_pain"
@@ -46199,6 +47364,12 @@ var (
 				"upper stomach",
 				"upper belly",
 				"under my right rib",
+				"bra line",
+				"under my bra",
+				"under me bra",
+				"bra strap",
+				"under the bra line",
+				"just under my bra",
 			},
 		},
 		// "saddle_numb"
@@ -46690,6 +47861,13 @@ var (
 				"another hole in my belt",
 				"extra hole in my belt",
 				"belt's looser",
+				"new notch",
+				"belt's on a new notch",
+				"on a new notch",
+				"haven't changed what i eat",
+				"not changed what i eat",
+				"eating the same as always",
+				"eating the same",
 			},
 		},
 		// "worsening"
@@ -47004,6 +48182,8 @@ var (
 			"always icy",
 			"always freezing",
 			"cold all the time",
+			"most days",
+			"most days now",
 		},
 		// "night"
 		{
@@ -47228,6 +48408,12 @@ var (
 			"ball of my foot",
 			"toes area",
 			"top of my foot",
+			"bottom of her foot",
+			"bottom of his foot",
+			"bottom of the foot",
+			"bottom of your foot",
+			"bottom of her feet",
+			"bottom of his feet",
 		},
 		// "groin"
 		{
@@ -47294,6 +48480,10 @@ var (
 			"outside of my hip",
 			"outer part of my hip",
 			"top of my leg",
+			"trochanter",
+			"trochanteric",
+			"greater trochanter",
+			"the trochanter",
 		},
 		// "joint"
 		{"joint", "joints"},
@@ -47322,7 +48512,20 @@ var (
 			"upper legs",
 		},
 		// "toes"
-		{"toe", "toes", "big toe", "little toe", "toenail"},
+		{
+			"toe",
+			"toes",
+			"big toe",
+			"little toe",
+			"toenail",
+			"bottom of my toe",
+			"bottom of her toe",
+			"bottom of his toe",
+			"bottom of the toe",
+			"bottom of her big toe",
+			"bottom of my big toe",
+			"bottom of his big toe",
+		},
 	}
 	std6Keys = [...]string{
 		"ache",
@@ -47479,6 +48682,16 @@ var (
 			"mattress was wet",
 			"wet patch",
 			"bed wet",
+			"peed himself",
+			"peed herself",
+			"peed myself",
+			"weed himself",
+			"weed herself",
+			"wee'd himself",
+			"wet himself in his sleep",
+			"wet herself in her sleep",
+			"in his sleep",
+			"in her sleep",
 		},
 		// "blood"
 		{
@@ -47964,7 +49177,7 @@ var (
 			"sprinting",
 		},
 		// "eye"
-		{"eye", "eyes", "sight", "vision", "eyesight", "see out of"},
+		{"eye", "eyes", "sight", "vision", "eyesight", "see out of", "seeing"},
 		// "face"
 		{
 			"face",
@@ -48510,6 +49723,9 @@ var (
 			"pooed",
 			"soiled",
 			"messed",
+			"damp",
+			"were damp",
+			"was damp",
 		},
 		// "limb_loss"
 		{
@@ -48666,6 +49882,9 @@ var (
 			"nothing coming out",
 			"nothing will come out",
 			"nothing would come out",
+			"nothing is happening",
+			"nothing's happening",
+			"nothing happening",
 		},
 		// "numb"
 		{
@@ -48715,6 +49934,11 @@ var (
 			"lost sensation",
 			"lost all sensation",
 			"lost all feeling",
+			"sitting on a bag of frozen peas",
+			"sitting on frozen peas",
+			"sitting on a bag of ice",
+			"sitting on ice",
+			"sat on a bag of frozen peas",
 		},
 		// "old_injury"
 		{
@@ -48749,6 +49973,9 @@ var (
 			"paining",
 			"pained",
 			"paining me",
+			"grumbling",
+			"niggling",
+			"complaining",
 		},
 		// "pee"
 		{
@@ -48793,6 +50020,7 @@ var (
 			"innerwear",
 			"inner wear",
 			"undergarment was wet",
+			"boxers",
 		},
 		// "poo"
 		{
@@ -48851,6 +50079,10 @@ var (
 			"prop up",
 			"on # pillows",
 			"up on # pillows",
+			"sitting against the wall",
+			"sleep sitting against",
+			"sleep sitting up against",
+			"sit up against the wall",
 		},
 		// "reddish"
 		{
@@ -49059,6 +50291,11 @@ var (
 			"can't lie on * side",
 			"can't sleep on it",
 			"can't lie on it",
+			"still a no-go",
+			"is a no-go",
+			"a no-go",
+			"can't go on my side",
+			"can't get on my side",
 		},
 		// "sight_blur"
 		{
@@ -49237,6 +50474,10 @@ var (
 			"can't get her words",
 			"lost for words",
 			"wrong words",
+			"muddling",
+			"muddling up",
+			"muddles",
+			"muddle",
 		},
 		// "stepped"
 		{
@@ -49423,6 +50664,18 @@ var (
 			"till my leg eases",
 			"until my leg eases",
 			"eases off when i stop",
+			"so i stop",
+			"i stop and",
+			"give it a couple of minutes",
+			"give it a few minutes",
+			"give it a minute",
+			"wait a few minutes",
+			"i wait for",
+			"minutes later i'm right",
+			"minutes later i'm fine",
+			"minutes later i'm okay",
+			"i'm right again",
+			"later i'm right",
 		},
 		// "struggle"
 		{
@@ -49466,6 +50719,8 @@ var (
 			"panting",
 			"puffing",
 			"huffing",
+			"difficulty",
+			"difficult",
 		},
 		// "stuck_down"
 		{
@@ -49669,6 +50924,12 @@ var (
 			"looks massive",
 			"are massive",
 			"is massive",
+			"swelled up overnight",
+			"blew up overnight",
+			"puffed up overnight",
+			"ballooned overnight",
+			"ballooned since",
+			"swelled overnight",
 		},
 		// "tender_word"
 		{
@@ -49862,6 +51123,12 @@ var (
 			"without stopping",
 			"walking till",
 			"walking to the",
+			"golf course",
+			"round of golf",
+			"getting about",
+			"getting around",
+			"every step",
+			"each step",
 		},
 		// "walks_on_it"
 		{
