@@ -281,6 +281,12 @@ var std = sync.OnceValue(func() *reader {
 				And:        []string{"breath"},
 			},
 			{
+				Fact:       "breath_pain",
+				Sensations: []string{"chest_stab"},
+				And:        []string{"breath"},
+				Text:       true,
+			},
+			{
 				Fact:       "breathless",
 				Sensations: []string{"struggle"},
 				And:        []string{"breath"},
@@ -517,6 +523,17 @@ var std = sync.OnceValue(func() *reader {
 				Fact:       "saddle_numb",
 				Sensations: []string{"feel_loss"},
 				Parts:      []string{"groin"},
+			},
+			{
+				Fact:       "saddle_numb",
+				Sensations: []string{"asleep_limb"},
+				Parts:      []string{"groin"},
+			},
+			{
+				Fact:       "sciatica_both_legs",
+				Sensations: []string{"sciatica", "shooting"},
+				And:        []string{"both"},
+				Text:       true,
 			},
 			{
 				Fact:       "toe_black",
@@ -883,6 +900,12 @@ var std = sync.OnceValue(func() *reader {
 			"bag of peas",
 			"frozen pack",
 			"feel the cold",
+			"sugars have been all over the place",
+			"sugars all over the place",
+			"sugar all over the place",
+			"sugar levels all over the place",
+			"sugar's all over the place",
+			"sugars are all over the place",
 		},
 		peopleSay: []string{
 			"boy",
@@ -1354,6 +1377,8 @@ var (
 		"caught",
 		"cellulitis",
 		"cesarean",
+		"chalk",
+		"chalky",
 		"change",
 		"changed",
 		"chappal",
@@ -1547,6 +1572,7 @@ var (
 		"eating",
 		"edema",
 		"edge",
+		"eighth",
 		"either",
 		"elbow",
 		"electric",
@@ -1601,6 +1627,7 @@ var (
 		"fevery",
 		"few",
 		"fidgety",
+		"fifth",
 		"fighting",
 		"fill",
 		"filling",
@@ -2032,10 +2059,12 @@ var (
 		"next",
 		"nick",
 		"nicked",
+		"niffs",
 		"niggling",
 		"night",
 		"nightly",
 		"nights",
+		"ninth",
 		"no",
 		"nobody",
 		"none",
@@ -2139,6 +2168,7 @@ var (
 		"poke",
 		"poked",
 		"pong",
+		"pongs",
 		"poo",
 		"pooed",
 		"pooing",
@@ -2217,6 +2247,7 @@ var (
 		"reddish",
 		"redness",
 		"reduced",
+		"reeks",
 		"refuses",
 		"refusing",
 		"regularly",
@@ -2277,6 +2308,7 @@ var (
 		"screaming",
 		"screams",
 		"scuffing",
+		"scuffs",
 		"seat",
 		"second",
 		"see",
@@ -2290,6 +2322,7 @@ var (
 		"settle",
 		"settled",
 		"settles",
+		"seventh",
 		"several",
 		"severe",
 		"shadow",
@@ -2316,6 +2349,8 @@ var (
 		"shortness",
 		"shoulder",
 		"shouldn't",
+		"shrinking",
+		"shrunk",
 		"side",
 		"sight",
 		"since",
@@ -2323,6 +2358,7 @@ var (
 		"sit",
 		"sits",
 		"sitting",
+		"sixth",
 		"size",
 		"skin",
 		"skinful",
@@ -2538,6 +2574,7 @@ var (
 		"these",
 		"they",
 		"they're",
+		"they've",
 		"thick",
 		"thicker",
 		"thigh",
@@ -2724,6 +2761,8 @@ var (
 		"whereas",
 		"which",
 		"whiff",
+		"whiffs",
+		"whiffy",
 		"while",
 		"white",
 		"whiteish",
@@ -2856,6 +2895,12 @@ var (
 				toks: []string{"#", "nights", "a", "week"},
 				means: []meaning{
 					{kind: 5, id: "frequent"},
+				},
+			},
+			{
+				toks: []string{"#", "month", "of", "pregnancy"},
+				means: []meaning{
+					{kind: 5, id: "pregnant"},
 				},
 			},
 			{
@@ -3351,6 +3396,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "needle", "from", "the", "dentist"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
+				},
+			},
+			{
 				toks: []string{"a", "couple", "of", "minutes", "standing"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -3664,6 +3715,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "catch"},
+				means: []meaning{
+					{kind: 3, id: "chest_stab"},
+				},
+			},
+			{
 				toks: []string{"a", "fall"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
@@ -3906,6 +3963,12 @@ var (
 			},
 			{
 				toks: []string{"about", "a", "week"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+				},
+			},
+			{
+				toks: []string{"about", "a", "month"},
 				means: []meaning{
 					{kind: 4, id: "long"},
 				},
@@ -5774,6 +5837,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"been", "screaming", "at", "me"},
+				means: []meaning{
+					{kind: 3, id: "pain"},
+				},
+			},
+			{
 				toks: []string{"been", "going", "#", "minutes"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -5870,6 +5939,18 @@ var (
 		},
 		// "below"
 		{
+			{
+				toks: []string{"below", "the", "knee"},
+				means: []meaning{
+					{id: "calf"},
+				},
+			},
+			{
+				toks: []string{"below", "my", "knee"},
+				means: []meaning{
+					{id: "calf"},
+				},
+			},
 			{
 				toks: []string{"below", "my", "ribs"},
 				means: []meaning{
@@ -8264,6 +8345,18 @@ var (
 		// "can't"
 		{
 			{
+				toks: []string{"can't", "lift", "the", "front", "of", "my", "right", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"can't", "lift", "the", "front", "of", "my", "left", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"can't", "feel", "when", "i", "need", "the", "toilet"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
@@ -8667,6 +8760,42 @@ var (
 			},
 			{
 				toks: []string{"can't", "even", "go", "to", "work"},
+				means: []meaning{
+					{kind: 5, id: "disabling"},
+				},
+			},
+			{
+				toks: []string{"can't", "pick", "up", "my", "kids"},
+				means: []meaning{
+					{kind: 5, id: "disabling"},
+				},
+			},
+			{
+				toks: []string{"can't", "pick", "up", "the", "kids"},
+				means: []meaning{
+					{kind: 5, id: "disabling"},
+				},
+			},
+			{
+				toks: []string{"can't", "play", "with", "my", "kids"},
+				means: []meaning{
+					{kind: 5, id: "disabling"},
+				},
+			},
+			{
+				toks: []string{"can't", "play", "with", "the", "kids"},
+				means: []meaning{
+					{kind: 5, id: "disabling"},
+				},
+			},
+			{
+				toks: []string{"can't", "pick", "up", "my", "grandkids"},
+				means: []meaning{
+					{kind: 5, id: "disabling"},
+				},
+			},
+			{
+				toks: []string{"can't", "pick", "up", "the", "baby"},
 				means: []meaning{
 					{kind: 5, id: "disabling"},
 				},
@@ -9199,6 +9328,24 @@ var (
 			},
 			{
 				toks: []string{"can't", "do", "my", "work"},
+				means: []meaning{
+					{kind: 5, id: "disabling"},
+				},
+			},
+			{
+				toks: []string{"can't", "lift", "my", "kids"},
+				means: []meaning{
+					{kind: 5, id: "disabling"},
+				},
+			},
+			{
+				toks: []string{"can't", "lift", "the", "kids"},
+				means: []meaning{
+					{kind: 5, id: "disabling"},
+				},
+			},
+			{
+				toks: []string{"can't", "carry", "my", "kids"},
 				means: []meaning{
 					{kind: 5, id: "disabling"},
 				},
@@ -9943,6 +10090,36 @@ var (
 					{kind: 5, id: "limp"},
 				},
 			},
+			{
+				toks: []string{"carrying", "my", "second"},
+				means: []meaning{
+					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
+				toks: []string{"carrying", "my", "first"},
+				means: []meaning{
+					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
+				toks: []string{"carrying", "a", "baby"},
+				means: []meaning{
+					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
+				toks: []string{"carrying", "my", "baby"},
+				means: []meaning{
+					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
+				toks: []string{"carrying", "twins"},
+				means: []meaning{
+					{kind: 5, id: "pregnant"},
+				},
+			},
 		},
 		// "cast"
 		{
@@ -10064,6 +10241,7 @@ var (
 			{
 				toks: []string{"catches"},
 				means: []meaning{
+					{kind: 3, id: "chest_stab"},
 					{kind: 3, id: "hurt_sharp"},
 				},
 			},
@@ -10097,6 +10275,7 @@ var (
 			{
 				toks: []string{"catching"},
 				means: []meaning{
+					{kind: 3, id: "chest_stab"},
 					{kind: 3, id: "hurt_sharp"},
 				},
 			},
@@ -10131,6 +10310,30 @@ var (
 				toks: []string{"cesarean"},
 				means: []meaning{
 					{kind: 5, id: "recent_birth"},
+				},
+			},
+		},
+		// "chalk"
+		{
+			{
+				toks: []string{"chalk", "white"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+		},
+		// "chalky"
+		{
+			{
+				toks: []string{"chalky", "white"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+			{
+				toks: []string{"chalky"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
 				},
 			},
 		},
@@ -13892,6 +14095,15 @@ var (
 				},
 			},
 		},
+		// "eighth"
+		{
+			{
+				toks: []string{"eighth", "month"},
+				means: []meaning{
+					{kind: 5, id: "pregnant"},
+				},
+			},
+		},
 		// "either"
 		{
 			{
@@ -15041,6 +15253,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"feel", "asleep"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
 				toks: []string{"feel", "nothing"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
@@ -15264,6 +15482,12 @@ var (
 				toks: []string{"feels", "all", "bruised"},
 				means: []meaning{
 					{kind: 3, id: "sore"},
+				},
+			},
+			{
+				toks: []string{"feels", "asleep"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
 				},
 			},
 			{
@@ -15630,6 +15854,15 @@ var (
 				toks: []string{"fidgety"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
+				},
+			},
+		},
+		// "fifth"
+		{
+			{
+				toks: []string{"fifth", "month"},
+				means: []meaning{
+					{kind: 5, id: "pregnant"},
 				},
 			},
 		},
@@ -16459,6 +16692,12 @@ var (
 		// "for"
 		{
 			{
+				toks: []string{"for", "about", "a", "month", "now"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+				},
+			},
+			{
 				toks: []string{"for", "about", "#", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
@@ -16479,6 +16718,12 @@ var (
 				means: []meaning{
 					{kind: 4, id: "long"},
 					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"for", "about", "a", "month"},
+				means: []meaning{
+					{kind: 4, id: "long"},
 				},
 			},
 			{
@@ -16787,6 +17032,12 @@ var (
 		// "from"
 		{
 			{
+				toks: []string{"from", "a", "#", "to", "a", "#"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"from", "my", "hip", "to", "my", "foot"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
@@ -16853,6 +17104,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"from", "the", "knee", "down"},
+				means: []meaning{
+					{id: "calf"},
+				},
+			},
+			{
 				toks: []string{"from", "sitting", "cross", "legged"},
 				means: []meaning{
 					{kind: 3, id: "asleep_limb"},
@@ -16889,6 +17146,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"from", "the", "dentist"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
+				},
+			},
+			{
 				toks: []string{"from", "back", "going"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
@@ -16909,6 +17172,18 @@ var (
 		},
 		// "front"
 		{
+			{
+				toks: []string{"front", "of", "my", "right", "foot", "won't", "lift"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"front", "of", "my", "left", "foot", "won't", "lift"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
 			{
 				toks: []string{"front", "of", "my", "foot", "won't", "lift"},
 				means: []meaning{
@@ -17182,6 +17457,18 @@ var (
 				toks: []string{"getting", "more", "painful"},
 				means: []meaning{
 					{kind: 5, id: "worsening"},
+				},
+			},
+			{
+				toks: []string{"getting", "smaller"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"getting", "tighter"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
 				},
 			},
 			{
@@ -17651,6 +17938,12 @@ var (
 		},
 		// "gone"
 		{
+			{
+				toks: []string{"gone", "from", "a", "#", "to", "a", "#"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
 			{
 				toks: []string{"gone", "dead", "from", "sitting"},
 				means: []meaning{
@@ -19104,6 +19397,12 @@ var (
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
 					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
+				toks: []string{"hasn't", "closed"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
 				},
 			},
 			{
@@ -21762,6 +22061,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"isn't", "easing", "off"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"isn't", "closing", "up"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
 				toks: []string{"isn't", "going", "away"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
@@ -21816,10 +22127,22 @@ var (
 				},
 			},
 			{
+				toks: []string{"isn't", "easing"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
 				toks: []string{"isn't", "healing"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
 					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
+				toks: []string{"isn't", "closing"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
 				},
 			},
 			{
@@ -21849,6 +22172,12 @@ var (
 		},
 		// "it"
 		{
+			{
+				toks: []string{"it", "has", "gone", "to", "sleep"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+				},
+			},
 			{
 				toks: []string{"it", "let", "go"},
 				means: []meaning{
@@ -21937,6 +22266,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"it's", "gone", "to", "sleep"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
 				toks: []string{"it's", "nearly", "half", "past"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -21967,6 +22302,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"it's", "fallen", "asleep"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
 				toks: []string{"it's", "easing", "off"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
@@ -21983,6 +22324,18 @@ var (
 				means: []meaning{
 					{kind: 4, id: "long"},
 					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"it's", "not", "easing"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"it's", "asleep"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
 				},
 			},
 			{
@@ -22025,6 +22378,12 @@ var (
 				toks: []string{"it's", "done"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"it's", "shrinking"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
 				},
 			},
 			{
@@ -22239,6 +22598,12 @@ var (
 		},
 		// "just"
 		{
+			{
+				toks: []string{"just", "not", "easing", "off"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
 			{
 				toks: []string{"just", "in", "1", "leg"},
 				means: []meaning{
@@ -22798,6 +23163,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"knee", "down"},
+				means: []meaning{
+					{id: "calf"},
+				},
+			},
+			{
 				toks: []string{"knee", "swollen"},
 				means: []meaning{
 					{kind: 5, id: "joint_swollen"},
@@ -22889,6 +23260,7 @@ var (
 			{
 				toks: []string{"knife"},
 				means: []meaning{
+					{kind: 3, id: "chest_stab"},
 					{kind: 3, id: "hurt_sharp"},
 				},
 			},
@@ -24292,6 +24664,12 @@ var (
 			},
 			{
 				toks: []string{"like", "wax"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+			{
+				toks: []string{"like", "chalk"},
 				means: []meaning{
 					{kind: 5, id: "leg_pale"},
 				},
@@ -27016,6 +27394,12 @@ var (
 					{kind: 3, id: "numb"},
 				},
 			},
+			{
+				toks: []string{"needle", "from", "the", "dentist"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
+				},
+			},
 		},
 		// "needs"
 		{
@@ -27293,6 +27677,15 @@ var (
 				},
 			},
 		},
+		// "niffs"
+		{
+			{
+				toks: []string{"niffs"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
 		// "niggling"
 		{
 			{
@@ -27351,6 +27744,15 @@ var (
 				toks: []string{"nights", "a", "week"},
 				means: []meaning{
 					{kind: 5, id: "frequent"},
+				},
+			},
+		},
+		// "ninth"
+		{
+			{
+				toks: []string{"ninth", "month"},
+				means: []meaning{
+					{kind: 5, id: "pregnant"},
 				},
 			},
 		},
@@ -27486,6 +27888,12 @@ var (
 				toks: []string{"no", "urine"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"no", "puff"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
 				},
 			},
 			{
@@ -28044,6 +28452,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "easing", "off"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"not", "easing", "up"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"not", "closing", "up"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
 				toks: []string{"not", "quite", "himself"},
 				means: []meaning{
 					{kind: 5, id: "off_colour"},
@@ -28231,6 +28657,12 @@ var (
 			},
 			{
 				toks: []string{"not", "loosening"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"not", "easing"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
 				},
@@ -30896,6 +31328,15 @@ var (
 				},
 			},
 		},
+		// "pongs"
+		{
+			{
+				toks: []string{"pongs"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
 		// "poo"
 		{
 			{
@@ -31477,6 +31918,18 @@ var (
 				toks: []string{"puffed", "up", "overnight"},
 				means: []meaning{
 					{kind: 3, id: "swell_sudden"},
+				},
+			},
+			{
+				toks: []string{"puffed", "out", "lying"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"puffed", "lying", "down"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
 				},
 			},
 			{
@@ -32322,6 +32775,15 @@ var (
 				toks: []string{"reduced", "feeling"},
 				means: []meaning{
 					{kind: 5, id: "numb"},
+				},
+			},
+		},
+		// "reeks"
+		{
+			{
+				toks: []string{"reeks"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
 				},
 			},
 		},
@@ -33299,6 +33761,18 @@ var (
 		// "screaming"
 		{
 			{
+				toks: []string{"screaming", "at", "me"},
+				means: []meaning{
+					{kind: 3, id: "pain"},
+				},
+			},
+			{
+				toks: []string{"screaming", "every", "step"},
+				means: []meaning{
+					{kind: 3, id: "pain"},
+				},
+			},
+			{
 				toks: []string{"screaming", "when"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
@@ -33362,6 +33836,39 @@ var (
 		{
 			{
 				toks: []string{"scuffing", "my", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"scuffing", "my", "shoe"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"scuffing", "my", "shoes"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"scuffing", "along"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"scuffing"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+		},
+		// "scuffs"
+		{
+			{
+				toks: []string{"scuffs"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
 				},
@@ -33537,6 +34044,15 @@ var (
 				toks: []string{"settles", "when"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+				},
+			},
+		},
+		// "seventh"
+		{
+			{
+				toks: []string{"seventh", "month"},
+				means: []meaning{
+					{kind: 5, id: "pregnant"},
 				},
 			},
 		},
@@ -33962,6 +34478,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"short", "of", "puff"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"short", "of", "sleep"},
 				means: []meaning{
 					{kind: 8},
@@ -34007,6 +34529,24 @@ var (
 				toks: []string{"shouldn't", "bend"},
 				means: []meaning{
 					{kind: 3, id: "misshapen"},
+				},
+			},
+		},
+		// "shrinking"
+		{
+			{
+				toks: []string{"shrinking"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+		},
+		// "shrunk"
+		{
+			{
+				toks: []string{"shrunk"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
 				},
 			},
 		},
@@ -34642,6 +35182,15 @@ var (
 				toks: []string{"sitting", "on", "ice"},
 				means: []meaning{
 					{kind: 3, id: "numb"},
+				},
+			},
+		},
+		// "sixth"
+		{
+			{
+				toks: []string{"sixth", "month"},
+				means: []meaning{
+					{kind: 5, id: "pregnant"},
 				},
 			},
 		},
@@ -36342,6 +36891,7 @@ var (
 			{
 				toks: []string{"stab"},
 				means: []meaning{
+					{kind: 3, id: "chest_stab"},
 					{kind: 3, id: "hurt_sharp"},
 				},
 			},
@@ -36351,6 +36901,7 @@ var (
 			{
 				toks: []string{"stabbing"},
 				means: []meaning{
+					{kind: 3, id: "chest_stab"},
 					{kind: 3, id: "hurt_sharp"},
 					{kind: 3, id: "shooting"},
 				},
@@ -36361,6 +36912,7 @@ var (
 			{
 				toks: []string{"stabs"},
 				means: []meaning{
+					{kind: 3, id: "chest_stab"},
 					{kind: 3, id: "hurt_sharp"},
 				},
 			},
@@ -37043,6 +37595,7 @@ var (
 			{
 				toks: []string{"stitch"},
 				means: []meaning{
+					{kind: 3, id: "chest_stab"},
 					{kind: 3, id: "hurt_sharp"},
 				},
 			},
@@ -37717,6 +38270,18 @@ var (
 		// "sugar"
 		{
 			{
+				toks: []string{"sugar", "levels", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sugar", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"sugar", "is", "high"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
@@ -37768,6 +38333,24 @@ var (
 		},
 		// "sugars"
 		{
+			{
+				toks: []string{"sugars", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sugars", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sugars", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"sugars"},
 				means: []meaning{
@@ -38687,6 +39270,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"the", "dentist"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
+				},
+			},
+			{
 				toks: []string{"the", "fidgets"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
@@ -38939,6 +39528,15 @@ var (
 				toks: []string{"they're", "right", "again"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+				},
+			},
+		},
+		// "they've"
+		{
+			{
+				toks: []string{"they've", "gone", "to", "sleep"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
 				},
 			},
 		},
@@ -42152,6 +42750,12 @@ var (
 		// "went"
 		{
 			{
+				toks: []string{"went", "from", "a", "#", "to", "a", "#"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"went", "to", "bed", "with", "normal"},
 				means: []meaning{
 					{kind: 3, id: "woke_with"},
@@ -42781,6 +43385,24 @@ var (
 				},
 			},
 		},
+		// "whiffs"
+		{
+			{
+				toks: []string{"whiffs"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
+		// "whiffy"
+		{
+			{
+				toks: []string{"whiffy"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
 		// "while"
 		{
 			{
@@ -42818,6 +43440,12 @@ var (
 			},
 			{
 				toks: []string{"white", "and", "numb"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+			{
+				toks: []string{"white", "as", "chalk"},
 				means: []meaning{
 					{kind: 5, id: "leg_pale"},
 				},
@@ -43514,6 +44142,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"won't", "close", "up"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
 				toks: []string{"won't", "stand", "up"},
 				means: []meaning{
 					{kind: 5, id: "limp"},
@@ -43614,6 +44248,13 @@ var (
 				},
 			},
 			{
+				toks: []string{"won't", "close"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
 				toks: []string{"won't", "bend"},
 				means: []meaning{
 					{kind: 5, id: "leg_cant_move"},
@@ -43629,12 +44270,6 @@ var (
 				toks: []string{"won't", "settle"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
-				},
-			},
-			{
-				toks: []string{"won't", "close"},
-				means: []meaning{
-					{kind: 5, id: "wound_not_healing"},
 				},
 			},
 		},
@@ -44771,6 +45406,10 @@ var (
 				"breathing difficulty",
 				"difficulty in breathing",
 				"having breathing difficulty",
+				"short of puff",
+				"no puff",
+				"puffed out lying",
+				"puffed lying down",
 			},
 		},
 		// "cancer"
@@ -45132,6 +45771,13 @@ var (
 				"# minutes and she's still",
 				"# minutes and i'm still",
 				"# minutes and they're still",
+				"not easing off",
+				"just not easing off",
+				"isn't easing off",
+				"not easing",
+				"isn't easing",
+				"it's not easing",
+				"not easing up",
 			},
 			With:   []string{"cramp"},
 			Unless: []string{"eased"},
@@ -45229,6 +45875,15 @@ var (
 				"given up his walk",
 				"given up her walk",
 				"given up my walk",
+				"can't pick up my kids",
+				"can't pick up the kids",
+				"can't lift my kids",
+				"can't lift the kids",
+				"can't play with my kids",
+				"can't play with the kids",
+				"can't carry my kids",
+				"can't pick up my grandkids",
+				"can't pick up the baby",
 			},
 		},
 		// "eases_hanging"
@@ -45732,6 +46387,15 @@ var (
 				"flops down",
 				"flops about",
 				"flops when i walk",
+				"can't lift the front of my right foot",
+				"can't lift the front of my left foot",
+				"front of my right foot won't lift",
+				"front of my left foot won't lift",
+				"scuffing my shoe",
+				"scuffing my shoes",
+				"scuffing along",
+				"scuffing",
+				"scuffs",
 			},
 		},
 		// "foot_wound"
@@ -45892,6 +46556,17 @@ var (
 				"new open spot",
 				"open bit",
 				"open patch",
+				"isn't closing up",
+				"not closing up",
+				"won't close up",
+				"hasn't closed",
+				"isn't closing",
+				"won't close",
+				"pongs",
+				"whiffs",
+				"reeks",
+				"niffs",
+				"whiffy",
 			},
 			Chronic: "wound_not_healing",
 		},
@@ -46514,6 +47189,11 @@ var (
 				"colour of candle wax",
 				"like wax",
 				"waxen",
+				"chalky",
+				"chalk white",
+				"like chalk",
+				"white as chalk",
+				"chalky white",
 			},
 			Chronic: "leg_pale_chronic",
 		},
@@ -47176,6 +47856,17 @@ var (
 				"i'm # months",
 				"she is # months",
 				"i am # months",
+				"carrying my second",
+				"carrying my first",
+				"carrying a baby",
+				"carrying my baby",
+				"carrying twins",
+				"seventh month",
+				"sixth month",
+				"eighth month",
+				"ninth month",
+				"fifth month",
+				"# month of pregnancy",
 			},
 		},
 		// "previous_clot"
@@ -48184,6 +48875,9 @@ var (
 			"cold all the time",
 			"most days",
 			"most days now",
+			"for about a month",
+			"about a month",
+			"for about a month now",
 		},
 		// "night"
 		{
@@ -48391,6 +49085,10 @@ var (
 			"shinbone",
 			"lower part of my leg",
 			"back of the calf",
+			"from the knee down",
+			"knee down",
+			"below the knee",
+			"below my knee",
 		},
 		// "foot"
 		{
@@ -48540,6 +49238,7 @@ var (
 		"bubble",
 		"burning",
 		"cast",
+		"chest_stab",
 		"circulation",
 		"cold",
 		"cough",
@@ -48661,6 +49360,13 @@ var (
 			"slept on it",
 			"lay on it",
 			"lying on my arm",
+			"it's gone to sleep",
+			"it has gone to sleep",
+			"they've gone to sleep",
+			"it's fallen asleep",
+			"it's asleep",
+			"feels asleep",
+			"feel asleep",
 		},
 		// "bedding"
 		{"the bed", "in bed", "sheets", "the sheets", "mattress", "my bed"},
@@ -48819,6 +49525,17 @@ var (
 			"strapped",
 			"boot on",
 			"moon boot",
+		},
+		// "chest_stab"
+		{
+			"stitch",
+			"stabbing",
+			"stab",
+			"stabs",
+			"knife",
+			"catches",
+			"catching",
+			"a catch",
 		},
 		// "circulation"
 		{
@@ -49043,6 +49760,9 @@ var (
 			"pain's off the scale",
 			"pain is off the scale",
 			"off the scale",
+			"gone from a # to a #",
+			"from a # to a #",
+			"went from a # to a #",
 		},
 		// "droop"
 		{
@@ -49506,6 +50226,11 @@ var (
 			"too small",
 			"feel small",
 			"feel tight",
+			"shrinking",
+			"it's shrinking",
+			"shrunk",
+			"getting smaller",
+			"getting tighter",
 		},
 		// "growing"
 		{"growing pains", "growing pain"},
@@ -49939,6 +50664,11 @@ var (
 			"sitting on a bag of ice",
 			"sitting on ice",
 			"sat on a bag of frozen peas",
+			"needle from the dentist",
+			"a needle from the dentist",
+			"dentist needle",
+			"from the dentist",
+			"the dentist's",
 		},
 		// "old_injury"
 		{
@@ -49976,6 +50706,9 @@ var (
 			"grumbling",
 			"niggling",
 			"complaining",
+			"screaming at me",
+			"been screaming at me",
+			"screaming every step",
 		},
 		// "pee"
 		{
