@@ -144,12 +144,12 @@ device-check: $(if $(filter build/%,$(DEVICE_ROUTE)),$(DEVICE_ROUTE))
 	@mkdir -p build/blind-device-triage
 	@for f in internal/triage/testdata/blind/*.tsv; do \
 	  $(DEVICE_ROUTE) --tsv $$f --json > build/blind-device-triage/$$(basename $$f .tsv).jsonl || exit 1; done
-	@$(GO) test -count=1 ./intents -run '^TestBlindTriage$$' -v -blind.triage-device=$(CURDIR)/build/blind-device-triage > build/device-check.txt; \
+	@$(GO) test -count=1 ./intents -run '^TestBlindTriage$$' -timeout 30m -v -blind.triage-device=$(CURDIR)/build/blind-device-triage > build/device-check.txt; \
 	rc=$$?; grep -v '^=== RUN' build/device-check.txt; exit $$rc
 
 device-check-talk: $(if $(filter build/%,$(DEVICE_ROUTE)),$(DEVICE_ROUTE))
 	@mkdir -p build/blind-device
 	@for f in intents/testdata/blind/*.tsv; do \
 	  $(DEVICE_ROUTE) --tsv $$f --json > build/blind-device/$$(basename $$f .tsv).jsonl || exit 1; done
-	@$(GO) test -count=1 ./intents -run '^TestBlindTalk$$' -v -blind.device=$(CURDIR)/build/blind-device > build/device-check-talk.txt; \
+	@$(GO) test -count=1 ./intents -run '^TestBlindTalk$$' -timeout 30m -v -blind.device=$(CURDIR)/build/blind-device > build/device-check-talk.txt; \
 	rc=$$?; grep -v '^=== RUN' build/device-check-talk.txt; exit $$rc
