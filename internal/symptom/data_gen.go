@@ -5915,6 +5915,7 @@ var (
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
 					{kind: 3, id: "numb"},
+					{kind: 5, id: "numb"},
 				},
 			},
 		},
@@ -5924,6 +5925,7 @@ var (
 				toks: []string{"belonged", "to", "someone", "else"},
 				means: []meaning{
 					{kind: 3, id: "numb"},
+					{kind: 5, id: "numb"},
 				},
 			},
 		},
@@ -5934,6 +5936,7 @@ var (
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
 					{kind: 3, id: "numb"},
+					{kind: 5, id: "numb"},
 				},
 			},
 		},
@@ -12877,6 +12880,7 @@ var (
 				toks: []string{"doesn't", "feel", "like", "mine"},
 				means: []meaning{
 					{kind: 3, id: "numb"},
+					{kind: 5, id: "numb"},
 				},
 			},
 			{
@@ -13059,6 +13063,7 @@ var (
 				toks: []string{"don't", "feel", "like", "mine"},
 				means: []meaning{
 					{kind: 3, id: "numb"},
+					{kind: 5, id: "numb"},
 				},
 			},
 			{
@@ -24594,6 +24599,12 @@ var (
 				toks: []string{"like", "it's", "frozen"},
 				means: []meaning{
 					{kind: 5, id: "leg_cold"},
+				},
+			},
+			{
+				toks: []string{"like", "someone", "else"},
+				means: []meaning{
+					{kind: 5, id: "numb"},
 				},
 			},
 			{
@@ -47539,6 +47550,12 @@ var (
 				"feels dead",
 				"gone dead",
 				"went dead",
+				"belongs to someone else",
+				"belong to someone else",
+				"belonged to someone else",
+				"like someone else's",
+				"doesn't feel like mine",
+				"don't feel like mine",
 			},
 			Chronic: "numb",
 			Unless:  []string{"cramp"},

@@ -401,6 +401,20 @@ var loaded = &data{
 			},
 		},
 		{
+			ID:    "red_hot_leg_confused",
+			Level: "emergency",
+			When: [][]string{
+				{"leg_red", "leg_warm_or_red", "red_spreading"},
+				{"leg_warm"},
+				{"confused"},
+			},
+			Why: "triage.why.sepsis",
+			Sources: []string{
+				"refs §3 row 4: red hot leg + fever + confusion or faintness (E)",
+				"refs §2 cellulitis: admit if confusion, a fast heart rate or suspected sepsis",
+			},
+		},
+		{
 			ID:    "fast_heart_infection",
 			Level: "emergency",
 			When: [][]string{
