@@ -1010,17 +1010,14 @@ func (s *set) triedThat(t *router.Turn) (router.Reply, error) {
 			return s.reply(t, "talk.tried.prevent"), nil
 		}
 	}
-	if t.State.Answer(answerLastIntent) == IntentTriedThat {
-		// Tried the next thing too: no third remedy to cycle back to,
-		// but a doctor, and the check.
-		was := t.State.Pending
-		r := s.reply(t, "talk.tried.again")
-		s.holdTriage(t, was, &r)
-		s.addOffer(t, &r, offerCheck)
-		return r, nil
-	}
+	// Tried the next thing too: no third remedy to cycle back to, but a
+	// doctor, and the check.
+	again := t.State.Answer(answerLastIntent) == IntentTriedThat
 	id, ok := talk.Tried[topic]
-	if !ok {
+	switch {
+	case again:
+		id = "talk.tried.again"
+	case !ok:
 		id = talk.Tried["default"]
 		if t.State.Answer(answerLastIntent) == IntentPrevent {
 			id = "talk.tried.prevent"
@@ -1029,6 +1026,9 @@ func (s *set) triedThat(t *router.Turn) (router.Reply, error) {
 	was := t.State.Pending
 	r := s.reply(t, id)
 	s.holdTriage(t, was, &r)
+	if again {
+		s.addOffer(t, &r, offerCheck)
+	}
 	return r, nil
 }
 
