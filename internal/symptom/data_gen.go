@@ -906,6 +906,8 @@ var std = sync.OnceValue(func() *reader {
 			"sugar levels all over the place",
 			"sugar's all over the place",
 			"sugars are all over the place",
+			"stone cold sober",
+			"cold sober",
 		},
 		peopleSay: []string{
 			"boy",
@@ -10855,12 +10857,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"cold", "sober"},
-				means: []meaning{
-					{kind: 5, id: "balance_loss"},
-				},
-			},
-			{
 				toks: []string{"cold", "nights"},
 				means: []meaning{
 					{kind: 8},
@@ -10946,6 +10942,12 @@ var (
 			},
 			{
 				toks: []string{"cold", "season"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "sober"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -21552,18 +21554,6 @@ var (
 				toks: []string{"in", "the", "past", "hour"},
 				means: []meaning{
 					{kind: 5, id: "sudden_onset"},
-				},
-			},
-			{
-				toks: []string{"in", "his", "sleep"},
-				means: []meaning{
-					{kind: 3, id: "bedwet"},
-				},
-			},
-			{
-				toks: []string{"in", "her", "sleep"},
-				means: []meaning{
-					{kind: 3, id: "bedwet"},
 				},
 			},
 			{
@@ -37634,7 +37624,7 @@ var (
 			{
 				toks: []string{"stone", "cold", "sober"},
 				means: []meaning{
-					{kind: 5, id: "balance_loss"},
+					{kind: 8},
 				},
 			},
 			{
@@ -45074,8 +45064,6 @@ var (
 				"like a drunk",
 				"as if drunk",
 				"drunk without",
-				"stone cold sober",
-				"cold sober",
 				"toppled sideways",
 				"toppling sideways",
 				"toppled over sideways",
@@ -49413,8 +49401,6 @@ var (
 			"wee'd himself",
 			"wet himself in his sleep",
 			"wet herself in her sleep",
-			"in his sleep",
-			"in her sleep",
 		},
 		// "blood"
 		{

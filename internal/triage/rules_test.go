@@ -23,6 +23,10 @@ func TestRulesFromSpeech(t *testing.T) {
 		{"my leg is puffy and I'm struggling to breathe", Emergency},
 		{"tightness in my chest", Emergency},
 		{"my husband's calf is swollen and he can't get his breath", Emergency},
+		// Sleep and sobriety name no sign: kicking "in his sleep" is no wet
+		// bed, and "stone cold sober" no cold leg nor lost balance.
+		{"my husband has back pain and kicks his legs in his sleep", SelfCare},
+		{"I'm stone cold sober, I just have a cramp in my calf", SelfCare},
 		// A leg losing its blood supply (row 2).
 		{"my foot's gone white", Emergency},
 		{"my toes have turned blue", Emergency},
@@ -166,6 +170,9 @@ func TestRulesFromFacts(t *testing.T) {
 		{[]string{"sudden_cold_pale_numb"}, Emergency, "cold_pale_numb_screen"},
 		{[]string{"saddle_or_bladder"}, Emergency, "saddle_screen"},
 		{[]string{"leg_red", "fever", "confused_or_faint"}, Emergency, "red_leg_fever_confused"},
+		// A device keeps "hot to the touch" and drops the fever (the person's "he's running 103").
+		{[]string{"red_spreading", "leg_warm", "faint"}, Emergency, "red_spreading_hot_unwell"},
+		{[]string{"leg_red", "leg_warm", "confused"}, Emergency, "red_hot_leg_confused"},
 		{[]string{"pregnant_or_postpartum", "one_leg_swollen"}, Urgent, "pregnancy_swelling"},
 		{[]string{"clot_risk", "leg_warm_or_red"}, Urgent, "clot_risk_swelling"},
 		{[]string{"child_limp_or_fever"}, Urgent, "child_screen"},
