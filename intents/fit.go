@@ -77,10 +77,14 @@ func (s *set) fit(t *router.Turn, r router.Reply) router.Reply {
 	said := 0
 	for i, l := range lines {
 		w := wordCount(words(t, l.Raw))
+		fits := said+kept+w <= room
 		switch {
 		case fromTriage(l.ID):
 			keep[i] = true
-		case said == 0 || (i != last && said+kept+w <= room):
+		case said == 0 && (kept == 0 || fits) || (i != last && fits):
+			// The first line is said even when it does not fit, unless
+			// triage's lines already say something: then it waits
+			// behind "Want the rest?" too.
 			keep[i] = true
 			said += w
 		}
@@ -144,7 +148,8 @@ const restEnd = "end"
 func fromTriage(id string) bool { return strings.HasPrefix(id, "triage.") }
 
 // trim fits an answer whose screening question cannot wait: the first
-// line, triage's lines and each later line that fits are said, and the
+// line (when triage says nothing else), triage's lines and each later line
+// that fits are said, and the
 // others are left out rather than held behind "Want the rest?",
 // which would put the question off. They are self-care a later turn
 // ("what else", "I already tried that") brings again.
@@ -157,11 +162,12 @@ func (s *set) trim(t *router.Turn, r router.Reply, lines []lineRef) router.Reply
 	}
 	b := &alexa.SSML{}
 	said, cut := 0, false
+	triaged := room < content.MaxWords-wordCount(r.Question)
 	for _, l := range lines {
 		w := wordCount(words(t, l.Raw))
 		switch {
 		case fromTriage(l.ID):
-		case said == 0 || said+w <= room:
+		case said == 0 && !triaged || said+w <= room:
 			said += w
 		default:
 			// A shorter line after it may still fit.
