@@ -43,6 +43,24 @@ var std = sync.OnceValue(func() *reader {
 			"wasnt":       "wasn't",
 			"wont":        "won't",
 		},
+		phrasings: []phrasing{
+			{
+				said: []string{"isn't", "able", "to"},
+				as:   []string{"can't"},
+			},
+			{
+				said: []string{"not", "able", "to"},
+				as:   []string{"can't"},
+			},
+			{
+				said: []string{"wasn't", "able", "to"},
+				as:   []string{"couldn't"},
+			},
+			{
+				said: []string{"unable", "to"},
+				as:   []string{"can't"},
+			},
+		},
 		keepS: map[string]bool{
 			"he's":    true,
 			"here's":  true,
@@ -307,14 +325,14 @@ var std = sync.OnceValue(func() *reader {
 				Sensations:   []string{"swell", "swell_sudden"},
 				Parts:        []string{"calf", "foot", "toes", "thigh", "leg", "ankle"},
 				PluralFact:   "legs_swollen",
-				PluralUnless: []string{"daily", "gradual"},
+				PluralUnless: []string{"daily", "gradual", "long_travel"},
 			},
 			{
 				Fact:         "one_leg_swollen",
 				Sensations:   []string{"fit_change"},
 				And:          []string{"fit", "press"},
 				PluralFact:   "legs_swollen",
-				PluralUnless: []string{"daily", "gradual"},
+				PluralUnless: []string{"daily", "gradual", "long_travel"},
 			},
 			{
 				Fact:       "swelling_sudden",
@@ -399,18 +417,35 @@ var std = sync.OnceValue(func() *reader {
 				Fact:       "compartment",
 				Sensations: []string{"disproportion"},
 				Text:       true,
-				Needs:      []string{"knock", "exertion", "cast", "injury", "immobile", "fallen"},
+				Needs: []string{
+					"knock",
+					"exertion",
+					"cast",
+					"injury",
+					"immobile",
+					"fallen",
+					"cant_bear_weight",
+					"leg_deformed",
+				},
 			},
 			{
 				Fact:       "compartment",
 				Sensations: []string{"toes_move"},
 				And:        []string{"hurt_sharp", "disproportion"},
 				Text:       true,
-				Needs:      []string{"knock", "exertion", "cast", "injury", "immobile"},
+				Needs: []string{
+					"knock",
+					"exertion",
+					"cast",
+					"injury",
+					"immobile",
+					"cant_bear_weight",
+					"leg_deformed",
+				},
 			},
 			{
 				Fact:       "compartment",
-				Sensations: []string{"swell"},
+				Sensations: []string{"swell", "swell_sudden"},
 				And:        []string{"toes_move", "hard"},
 				Text:       true,
 				Needs:      []string{"knock", "exertion", "injury"},
@@ -908,6 +943,18 @@ var std = sync.OnceValue(func() *reader {
 			"sugars are all over the place",
 			"stone cold sober",
 			"cold sober",
+			"house is freezing",
+			"the house is freezing",
+			"house is cold",
+			"the house is cold",
+			"room is freezing",
+			"room is cold",
+			"bedroom is freezing",
+			"bedroom is cold",
+			"freezing in here",
+			"cold in here",
+			"cold house",
+			"freezing house",
 		},
 		peopleSay: []string{
 			"boy",
@@ -1254,6 +1301,7 @@ var (
 		"bed",
 		"bedbound",
 		"bedridden",
+		"bedroom",
 		"bedsheet",
 		"bedsheets",
 		"beedi",
@@ -1379,6 +1427,7 @@ var (
 		"caught",
 		"cellulitis",
 		"cesarean",
+		"chair",
 		"chalk",
 		"chalky",
 		"change",
@@ -1474,6 +1523,7 @@ var (
 		"crying",
 		"currently",
 		"curtain",
+		"cushion",
 		"cut",
 		"cutting",
 		"cycling",
@@ -1713,6 +1763,7 @@ var (
 		"glass",
 		"gliclazide",
 		"glucose",
+		"glued",
 		"glute",
 		"glutes",
 		"go",
@@ -1814,6 +1865,7 @@ var (
 		"hot",
 		"hotter",
 		"hours",
+		"house",
 		"however",
 		"howling",
 		"hubby",
@@ -2035,7 +2087,9 @@ var (
 		"mum",
 		"mumbled",
 		"mumbling",
+		"mumbly",
 		"muscle",
+		"mushy",
 		"my",
 		"nail",
 		"nan",
@@ -2077,6 +2131,7 @@ var (
 		"nothing",
 		"novocaine",
 		"now",
+		"nowadays",
 		"numb",
 		"number",
 		"numbness",
@@ -2138,11 +2193,13 @@ var (
 		"pee",
 		"peed",
 		"peeing",
+		"peel",
 		"peeled",
 		"pees",
 		"perineum",
 		"periods",
 		"peripheral",
+		"permanently",
 		"phlegm",
 		"piece",
 		"pile",
@@ -2425,6 +2482,9 @@ var (
 		"soreness",
 		"sort",
 		"sorts",
+		"sound",
+		"sounded",
+		"sounding",
 		"sounds",
 		"spaced",
 		"spacey",
@@ -2607,6 +2667,7 @@ var (
 		"tingling",
 		"tingly",
 		"tipped",
+		"tipping",
 		"tipsy",
 		"tired",
 		"tissue",
@@ -2667,7 +2728,6 @@ var (
 		"type",
 		"ulcer",
 		"ulcers",
-		"unable",
 		"unbearable",
 		"unbelievable",
 		"unclear",
@@ -4406,6 +4466,12 @@ var (
 		// "all"
 		{
 			{
+				toks: []string{"all", "the", "time", "these", "days"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+				},
+			},
+			{
 				toks: []string{"all", "the", "time", "even", "while"},
 				means: []meaning{
 					{kind: 5, id: "rest_pain"},
@@ -4482,6 +4548,12 @@ var (
 			},
 			{
 				toks: []string{"all", "wrong"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
+				},
+			},
+			{
+				toks: []string{"all", "mushy"},
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
 				},
@@ -4933,6 +5005,12 @@ var (
 				toks: []string{"aren't", "going", "down", "by", "morning"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+				},
+			},
+			{
+				toks: []string{"aren't", "making", "any", "sense"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
 				},
 			},
 			{
@@ -5503,6 +5581,12 @@ var (
 		// "ballooned"
 		{
 			{
+				toks: []string{"ballooned", "right", "up"},
+				means: []meaning{
+					{kind: 3, id: "swell_sudden"},
+				},
+			},
+			{
 				toks: []string{"ballooned", "overnight"},
 				means: []meaning{
 					{kind: 3, id: "swell_sudden"},
@@ -5761,6 +5845,21 @@ var (
 				toks: []string{"bedridden"},
 				means: []meaning{
 					{kind: 5, id: "immobile"},
+				},
+			},
+		},
+		// "bedroom"
+		{
+			{
+				toks: []string{"bedroom", "is", "freezing"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bedroom", "is", "cold"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -6108,6 +6207,12 @@ var (
 			},
 			{
 				toks: []string{"better", "when", "i", "stop"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"better", "after", "a", "minute"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -6469,6 +6574,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"blew", "right", "up"},
+				means: []meaning{
+					{kind: 3, id: "swell_sudden"},
+				},
+			},
+			{
 				toks: []string{"blew", "up"},
 				means: []meaning{
 					{kind: 3, id: "swell"},
@@ -6759,6 +6870,12 @@ var (
 		},
 		// "blown"
 		{
+			{
+				toks: []string{"blown", "right", "up"},
+				means: []meaning{
+					{kind: 3, id: "swell_sudden"},
+				},
+			},
 			{
 				toks: []string{"blown", "up"},
 				means: []meaning{
@@ -8525,6 +8642,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "feel", "the", "chair", "under", "me"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"can't", "feel", "the", "seat", "under", "me"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
 				toks: []string{"can't", "sleep", "on", "that", "side"},
 				means: []meaning{
 					{kind: 3, id: "side_lying"},
@@ -8878,6 +9007,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "feel", "the", "chair", "under"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"can't", "feel", "the", "seat", "under"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
 				toks: []string{"can't", "get", "to", "sleep", "for"},
 				means: []meaning{
 					{kind: 5, id: "sleep_disrupted"},
@@ -8899,6 +9040,12 @@ var (
 				toks: []string{"can't", "get", "my", "words", "out"},
 				means: []meaning{
 					{kind: 5, id: "speech_slurred"},
+				},
+			},
+			{
+				toks: []string{"can't", "really", "feel", "when"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
 				},
 			},
 			{
@@ -9362,6 +9509,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "lift", "the", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"can't", "lift", "his", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"can't", "lift", "her", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"can't", "bend", "his", "foot"},
 				means: []meaning{
 					{kind: 5, id: "leg_cant_move"},
@@ -9579,6 +9744,24 @@ var (
 			},
 			{
 				toks: []string{"can't", "*", "feel"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"can't", "really", "tell"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"can't", "quite", "tell"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"can't", "always", "tell"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
 				},
@@ -10027,9 +10210,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "sleep"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
 				toks: []string{"can't", "speak"},
 				means: []meaning{
 					{kind: 5, id: "speech_slurred"},
+				},
+			},
+			{
+				toks: []string{"can't"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
 				},
 			},
 		},
@@ -10315,6 +10510,15 @@ var (
 				toks: []string{"cesarean"},
 				means: []meaning{
 					{kind: 5, id: "recent_birth"},
+				},
+			},
+		},
+		// "chair"
+		{
+			{
+				toks: []string{"chair", "under", "me"},
+				means: []meaning{
+					{kind: 3, id: "wipe"},
 				},
 			},
 		},
@@ -10839,6 +11043,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"cold", "in", "here"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"cold", "feet"},
 				means: []meaning{
 					{kind: 3, id: "cold"},
@@ -10948,6 +11158,12 @@ var (
 			},
 			{
 				toks: []string{"cold", "sober"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "house"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -11986,6 +12202,15 @@ var (
 				},
 			},
 		},
+		// "cushion"
+		{
+			{
+				toks: []string{"cushion", "under", "me"},
+				means: []meaning{
+					{kind: 3, id: "wipe"},
+				},
+			},
+		},
 		// "cut"
 		{
 			{
@@ -12132,6 +12357,7 @@ var (
 			{
 				toks: []string{"dangling"},
 				means: []meaning{
+					{kind: 3, id: "limb_loss"},
 					{kind: 5, id: "eases_hanging"},
 				},
 			},
@@ -12594,6 +12820,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"didn't", "recognise", "me"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"didn't", "recognize", "me"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
 				toks: []string{"didn't", "know"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
@@ -12855,6 +13093,12 @@ var (
 		// "doesn't"
 		{
 			{
+				toks: []string{"doesn't", "know", "what", "day", "it", "is"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
 				toks: []string{"doesn't", "know", "where", "she", "is"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
@@ -12883,6 +13127,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "numb"},
 					{kind: 5, id: "numb"},
+				},
+			},
+			{
+				toks: []string{"doesn't", "make", "any", "sense"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
 				},
 			},
 			{
@@ -12936,6 +13186,18 @@ var (
 			},
 			{
 				toks: []string{"doesn't", "recognise", "us"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"doesn't", "recognise", "me"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"doesn't", "recognize", "me"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
 				},
@@ -13044,6 +13306,36 @@ var (
 				},
 			},
 			{
+				toks: []string{"don't", "think", "he", "knows", "where", "he", "is"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"don't", "think", "she", "knows", "where", "she", "is"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"don't", "think", "he", "knows", "what", "day"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"don't", "think", "she", "knows", "what", "day"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"don't", "know", "what", "day", "it", "is"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
 				toks: []string{"don't", "know", "where", "i", "am"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
@@ -13062,10 +13354,22 @@ var (
 				},
 			},
 			{
+				toks: []string{"don't", "really", "know", "when"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
 				toks: []string{"don't", "feel", "like", "mine"},
 				means: []meaning{
 					{kind: 3, id: "numb"},
 					{kind: 5, id: "numb"},
+				},
+			},
+			{
+				toks: []string{"don't", "make", "any", "sense"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
 				},
 			},
 			{
@@ -13096,6 +13400,12 @@ var (
 				toks: []string{"don't", "go", "on"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"don't", "make", "sense"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
 				},
 			},
 			{
@@ -14224,6 +14534,12 @@ var (
 					{kind: 4, id: "daily"},
 				},
 			},
+			{
+				toks: []string{"end", "up", "stopping"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
 		},
 		// "enlarged"
 		{
@@ -15019,6 +15335,12 @@ var (
 		},
 		// "falling"
 		{
+			{
+				toks: []string{"falling", "over", "to", "1", "side"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
 			{
 				toks: []string{"falling", "to", "1", "side"},
 				means: []meaning{
@@ -15948,6 +16270,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"fine", "again", "after", "a", "minute"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"fine", "when", "i", "stop"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -15961,6 +16289,12 @@ var (
 			},
 			{
 				toks: []string{"fine", "to", "carry", "on"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"fine", "after", "a", "minute"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -16305,8 +16639,21 @@ var (
 		// "flopping"
 		{
 			{
+				toks: []string{"flopping", "about"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
+				toks: []string{"flopping", "by"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
 				toks: []string{"flopping"},
 				means: []meaning{
+					{kind: 3, id: "limb_loss"},
 					{kind: 5, id: "foot_drop"},
 				},
 			},
@@ -16351,6 +16698,7 @@ var (
 			{
 				toks: []string{"flops"},
 				means: []meaning{
+					{kind: 3, id: "limb_loss"},
 					{kind: 5, id: "foot_drop"},
 				},
 			},
@@ -17015,9 +17363,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"freezing", "in", "here"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"freezing", "cold"},
 				means: []meaning{
 					{kind: 5, id: "leg_cold"},
+				},
+			},
+			{
+				toks: []string{"freezing", "house"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -17700,6 +18060,21 @@ var (
 				},
 			},
 		},
+		// "glued"
+		{
+			{
+				toks: []string{"glued", "to", "my", "sock"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"glued", "itself", "to"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
 		// "glute"
 		{
 			{
@@ -18017,6 +18392,12 @@ var (
 					{kind: 3, id: "fallen"},
 					{kind: 5, id: "fell"},
 					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"gone", "right", "up"},
+				means: []meaning{
+					{kind: 3, id: "swell_sudden"},
 				},
 			},
 			{
@@ -19106,6 +19487,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"hanging", "limp"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
 				toks: []string{"hanging", "it"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -19157,6 +19544,12 @@ var (
 				toks: []string{"hard", "as", "a", "golf", "ball"},
 				means: []meaning{
 					{kind: 3, id: "hard"},
+				},
+			},
+			{
+				toks: []string{"hard", "to", "tell", "when"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
 				},
 			},
 			{
@@ -19488,6 +19881,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"have", "to", "keep", "stopping"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"have", "to", "stop", "walking"},
 				means: []meaning{
 					{kind: 5, id: "claudication"},
@@ -19683,6 +20082,12 @@ var (
 				toks: []string{"he", "is", "#"},
 				means: []meaning{
 					{kind: 7},
+				},
+			},
+			{
+				toks: []string{"he", "sounds"},
+				means: []meaning{
+					{kind: 3, id: "speech"},
 				},
 			},
 		},
@@ -19962,6 +20367,54 @@ var (
 				},
 			},
 			{
+				toks: []string{"heart", "is", "absolutely", "pounding"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "is", "really", "pounding"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "is", "so", "pounding"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "is", "totally", "racing"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "is", "really", "racing"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "is", "absolutely", "racing"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "is", "thumping", "like"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "is", "pounding", "like"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
 				toks: []string{"heart", "is", "racing"},
 				means: []meaning{
 					{kind: 5, id: "heart_racing"},
@@ -20017,6 +20470,42 @@ var (
 			},
 			{
 				toks: []string{"heart", "racing", "away"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "absolutely", "pounding"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "really", "pounding"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "really", "racing"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "absolutely", "racing"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "thumping", "like"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "pounding", "like"},
 				means: []meaning{
 					{kind: 5, id: "heart_racing"},
 				},
@@ -20294,6 +20783,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"her", "words"},
+				means: []meaning{
+					{kind: 3, id: "speech"},
+				},
+			},
+			{
 				toks: []string{"her", "sugar"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
@@ -20422,6 +20917,12 @@ var (
 				toks: []string{"his", "hands"},
 				means: []meaning{
 					{kind: 3, id: "hands"},
+				},
+			},
+			{
+				toks: []string{"his", "words"},
+				means: []meaning{
+					{kind: 3, id: "speech"},
 				},
 			},
 			{
@@ -20960,6 +21461,21 @@ var (
 				},
 			},
 		},
+		// "house"
+		{
+			{
+				toks: []string{"house", "is", "freezing"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"house", "is", "cold"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "however"
 		{
 			{
@@ -21115,6 +21631,12 @@ var (
 				toks: []string{"hurts", "even", "when", "i'm", "still"},
 				means: []meaning{
 					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"hurts", "way", "more", "than"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
 				},
 			},
 			{
@@ -21296,6 +21818,12 @@ var (
 				toks: []string{"i", "came", "to"},
 				means: []meaning{
 					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
+				toks: []string{"i", "sound"},
+				means: []meaning{
+					{kind: 3, id: "speech"},
 				},
 			},
 			{
@@ -22040,6 +22568,7 @@ var (
 			{
 				toks: []string{"isn't", "making", "any", "sense"},
 				means: []meaning{
+					{kind: 3, id: "speech_change"},
 					{kind: 5, id: "confused"},
 				},
 			},
@@ -22594,6 +23123,30 @@ var (
 		// "just"
 		{
 			{
+				toks: []string{"just", "started", "a", "couple", "of", "days", "ago"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+				},
+			},
+			{
+				toks: []string{"just", "started", "a", "few", "days", "ago"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+				},
+			},
+			{
+				toks: []string{"just", "started", "this", "week"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+				},
+			},
+			{
+				toks: []string{"just", "started", "last", "week"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+				},
+			},
+			{
 				toks: []string{"just", "not", "easing", "off"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -22655,6 +23208,18 @@ var (
 			},
 			{
 				toks: []string{"just", "quit"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
+				toks: []string{"just", "flopping"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
+				toks: []string{"just", "hanging"},
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
 				},
@@ -22918,6 +23483,18 @@ var (
 				toks: []string{"keeps", "stopping"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"keeps", "tipping"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
+			{
+				toks: []string{"keeps", "leaning"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
 				},
 			},
 			{
@@ -23595,6 +24172,12 @@ var (
 		// "leaning"
 		{
 			{
+				toks: []string{"leaning", "over", "to", "1", "side"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
+			{
 				toks: []string{"leaning", "to", "1", "side"},
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
@@ -23769,9 +24352,81 @@ var (
 				},
 			},
 			{
+				toks: []string{"left", "deep", "marks"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"left", "a", "dent"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"left", "an", "imprint"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"left", "red", "marks"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"left", "a", "ring"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
 				toks: []string{"left", "leg"},
 				means: []meaning{
 					{id: "leg"},
+				},
+			},
+			{
+				toks: []string{"left", "marks"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"left", "ridges"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"left", "lines"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"left", "dents"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"left", "indents"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"left", "grooves"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"left", "rings"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
 				},
 			},
 			{
@@ -24334,6 +24989,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"like", "i'm", "sitting", "on", "a", "cushion"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
 				toks: []string{"like", "it's", "not", "my", "own"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
@@ -24349,6 +25010,18 @@ var (
 				toks: []string{"like", "a", "block", "of", "ice"},
 				means: []meaning{
 					{kind: 5, id: "leg_cold"},
+				},
+			},
+			{
+				toks: []string{"like", "sitting", "on", "a", "cushion"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"like", "sitting", "on", "cotton", "wool"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
 				},
 			},
 			{
@@ -24372,6 +25045,18 @@ var (
 			},
 			{
 				toks: []string{"like", "it's", "not", "mine"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"like", "it's", "somebody", "else"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"like", "it's", "someone", "else"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
 				},
@@ -24471,6 +25156,19 @@ var (
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
 					{kind: 3, id: "numb"},
+				},
+			},
+			{
+				toks: []string{"like", "somebody", "else"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"like", "someone", "else"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+					{kind: 5, id: "numb"},
 				},
 			},
 			{
@@ -24592,12 +25290,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"like", "someone", "else"},
-				means: []meaning{
-					{kind: 5, id: "numb"},
-				},
-			},
-			{
 				toks: []string{"like", "blue", "worms"},
 				means: []meaning{
 					{kind: 8},
@@ -24703,6 +25395,18 @@ var (
 		},
 		// "limp"
 		{
+			{
+				toks: []string{"limp", "by", "her", "side"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
+				toks: []string{"limp", "by", "his", "side"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+				},
+			},
 			{
 				toks: []string{"limp"},
 				means: []meaning{
@@ -25556,6 +26260,12 @@ var (
 		// "make"
 		{
 			{
+				toks: []string{"make", "no", "sense"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
+				},
+			},
+			{
 				toks: []string{"make", "it", "from"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
@@ -25588,12 +26298,19 @@ var (
 					{kind: 3, id: "disproportion"},
 				},
 			},
+			{
+				toks: []string{"makes", "no", "sense"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
+				},
+			},
 		},
 		// "making"
 		{
 			{
 				toks: []string{"making", "no", "sense"},
 				means: []meaning{
+					{kind: 3, id: "speech_change"},
 					{kind: 5, id: "confused"},
 				},
 			},
@@ -25903,6 +26620,42 @@ var (
 				},
 			},
 			{
+				toks: []string{"missed", "the", "*", "step"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"missed", "a", "*", "step"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"missed", "the", "*", "stair"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"missed", "her", "*", "step"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"missed", "his", "*", "step"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"missed", "my", "*", "step"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
 				toks: []string{"missed", "the", "bottom", "stair"},
 				means: []meaning{
 					{kind: 5, id: "fell"},
@@ -26078,6 +26831,18 @@ var (
 		},
 		// "more"
 		{
+			{
+				toks: []string{"more", "than", "it", "did", "when"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"more", "than", "when", "it", "happened"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
 			{
 				toks: []string{"more", "than", "you'd", "expect"},
 				means: []meaning{
@@ -26468,6 +27233,12 @@ var (
 		// "much"
 		{
 			{
+				toks: []string{"much", "more", "than", "it", "did"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"much", "worse", "than"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
@@ -26586,6 +27357,15 @@ var (
 				},
 			},
 		},
+		// "mumbly"
+		{
+			{
+				toks: []string{"mumbly"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
+				},
+			},
+		},
 		// "muscle"
 		{
 			{
@@ -26622,6 +27402,15 @@ var (
 				toks: []string{"muscle", "caught"},
 				means: []meaning{
 					{kind: 3, id: "cramp"},
+				},
+			},
+		},
+		// "mushy"
+		{
+			{
+				toks: []string{"mushy"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
 				},
 			},
 		},
@@ -26751,6 +27540,12 @@ var (
 				toks: []string{"my", "hands"},
 				means: []meaning{
 					{kind: 3, id: "hands"},
+				},
+			},
+			{
+				toks: []string{"my", "words"},
+				means: []meaning{
+					{kind: 3, id: "speech"},
 				},
 			},
 			{
@@ -27760,6 +28555,12 @@ var (
 		// "no"
 		{
 			{
+				toks: []string{"no", "idea", "what", "day", "it", "is"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
 				toks: []string{"no", "feeling", "when", "i", "pee"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
@@ -28060,46 +28861,15 @@ var (
 				},
 			},
 			{
-				toks: []string{"not", "able", "to", "lift", "my", "foot"},
+				toks: []string{"not", "sure", "what", "day", "it", "is"},
 				means: []meaning{
-					{kind: 5, id: "foot_drop"},
-				},
-			},
-			{
-				toks: []string{"not", "able", "to", "lift", "the", "foot"},
-				means: []meaning{
-					{kind: 5, id: "foot_drop"},
-				},
-			},
-			{
-				toks: []string{"not", "able", "to", "lift", "his", "foot"},
-				means: []meaning{
-					{kind: 5, id: "foot_drop"},
-				},
-			},
-			{
-				toks: []string{"not", "able", "to", "lift", "her", "foot"},
-				means: []meaning{
-					{kind: 5, id: "foot_drop"},
+					{kind: 5, id: "confused"},
 				},
 			},
 			{
 				toks: []string{"not", "been", "able", "to", "feel"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
-				},
-			},
-			{
-				toks: []string{"not", "able", "to", "get", "up"},
-				means: []meaning{
-					{kind: 3, id: "stuck_down"},
-					{kind: 5, id: "cant_get_up"},
-				},
-			},
-			{
-				toks: []string{"not", "able", "to", "put", "weight"},
-				means: []meaning{
-					{kind: 3, id: "stuck_down"},
 				},
 			},
 			{
@@ -28127,12 +28897,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"not", "able", "to", "feel"},
-				means: []meaning{
-					{kind: 3, id: "feel_loss"},
-				},
-			},
-			{
 				toks: []string{"not", "getting", "the", "feeling"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
@@ -28157,30 +28921,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"not", "able", "to", "lift"},
-				means: []meaning{
-					{kind: 3, id: "limb_loss"},
-				},
-			},
-			{
-				toks: []string{"not", "able", "to", "move"},
-				means: []meaning{
-					{kind: 3, id: "limb_loss"},
-				},
-			},
-			{
-				toks: []string{"not", "able", "to", "raise"},
-				means: []meaning{
-					{kind: 3, id: "limb_loss"},
-				},
-			},
-			{
-				toks: []string{"not", "able", "to", "go"},
-				means: []meaning{
-					{kind: 3, id: "no_flow"},
-				},
-			},
-			{
 				toks: []string{"not", "been", "able", "to"},
 				means: []meaning{
 					{kind: 3, id: "no_flow"},
@@ -28193,16 +28933,10 @@ var (
 				},
 			},
 			{
-				toks: []string{"not", "able", "to", "see"},
+				toks: []string{"not", "making", "any", "sense"},
 				means: []meaning{
-					{kind: 3, id: "sight_loss"},
-				},
-			},
-			{
-				toks: []string{"not", "able", "to", "stand"},
-				means: []meaning{
-					{kind: 3, id: "stuck_down"},
-					{kind: 5, id: "cant_bear_weight"},
+					{kind: 3, id: "speech_change"},
+					{kind: 5, id: "confused"},
 				},
 			},
 			{
@@ -28218,19 +28952,7 @@ var (
 				},
 			},
 			{
-				toks: []string{"not", "able", "to", "walk"},
-				means: []meaning{
-					{kind: 5, id: "cant_bear_weight"},
-				},
-			},
-			{
 				toks: []string{"not", "making", "much", "sense"},
-				means: []meaning{
-					{kind: 5, id: "confused"},
-				},
-			},
-			{
-				toks: []string{"not", "making", "any", "sense"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
 				},
@@ -28302,12 +29024,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"not", "able", "to", "sleep"},
-				means: []meaning{
-					{kind: 5, id: "sleep_disrupted"},
-				},
-			},
-			{
 				toks: []string{"not", "getting", "any", "sleep"},
 				means: []meaning{
 					{kind: 5, id: "sleep_disrupted"},
@@ -28371,12 +29087,6 @@ var (
 				toks: []string{"not", "feeling", "when"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
-				},
-			},
-			{
-				toks: []string{"not", "able", "to"},
-				means: []meaning{
-					{kind: 3, id: "no_flow"},
 				},
 			},
 			{
@@ -28748,12 +29458,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"not", "budging"},
-				means: []meaning{
-					{kind: 5, id: "wound_not_healing"},
-				},
-			},
-			{
 				toks: []string{"not", "any"},
 				means: []meaning{
 					{kind: 9},
@@ -29016,6 +29720,15 @@ var (
 				},
 			},
 		},
+		// "nowadays"
+		{
+			{
+				toks: []string{"nowadays"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+				},
+			},
+		},
 		// "numb"
 		{
 			{
@@ -29146,6 +29859,12 @@ var (
 			},
 			{
 				toks: []string{"numb", "genitals"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"numb", "cushion"},
 				means: []meaning{
 					{kind: 5, id: "saddle_numb"},
 				},
@@ -29351,6 +30070,12 @@ var (
 		// "ok"
 		{
 			{
+				toks: []string{"ok", "after", "a", "minute"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"ok", "in", "the", "morning"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
@@ -29359,6 +30084,12 @@ var (
 		},
 		// "okay"
 		{
+			{
+				toks: []string{"okay", "after", "a", "minute"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
 			{
 				toks: []string{"okay", "in", "the", "morning"},
 				means: []meaning{
@@ -29720,6 +30451,12 @@ var (
 				toks: []string{"only", "on", "the", "1", "side"},
 				means: []meaning{
 					{kind: 5, id: "one_leg_only"},
+				},
+			},
+			{
+				toks: []string{"only", "started", "this", "week"},
+				means: []meaning{
+					{kind: 4, id: "began"},
 				},
 			},
 			{
@@ -30872,8 +31609,41 @@ var (
 				},
 			},
 		},
+		// "peel"
+		{
+			{
+				toks: []string{"peel", "my", "sock", "off"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
 		// "peeled"
 		{
+			{
+				toks: []string{"peeled", "my", "sock", "off"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"peeled", "off", "my", "sock"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"peeled", "his", "sock", "off"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"peeled", "her", "sock", "off"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
 			{
 				toks: []string{"peeled", "off"},
 				means: []meaning{
@@ -30914,6 +31684,15 @@ var (
 				toks: []string{"peripheral", "artery", "disease"},
 				means: []meaning{
 					{kind: 3, id: "circulation"},
+				},
+			},
+		},
+		// "permanently"
+		{
+			{
+				toks: []string{"permanently"},
+				means: []meaning{
+					{kind: 4, id: "long"},
 				},
 			},
 		},
@@ -33007,6 +33786,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"right", "as", "rain", "after"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"right", "side", "gone", "dead"},
 				means: []meaning{
 					{kind: 5, id: "arm_weak"},
@@ -33274,6 +34059,18 @@ var (
 				toks: []string{"room", "goes", "round"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
+				},
+			},
+			{
+				toks: []string{"room", "is", "freezing"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"room", "is", "cold"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -33878,6 +34675,12 @@ var (
 		// "seat"
 		{
 			{
+				toks: []string{"seat", "under", "me"},
+				means: []meaning{
+					{kind: 3, id: "wipe"},
+				},
+			},
+			{
 				toks: []string{"seat", "area"},
 				means: []meaning{
 					{id: "groin"},
@@ -34170,6 +34973,12 @@ var (
 				toks: []string{"she", "is", "#"},
 				means: []meaning{
 					{kind: 7},
+				},
+			},
+			{
+				toks: []string{"she", "sounds"},
+				means: []meaning{
+					{kind: 3, id: "speech"},
 				},
 			},
 		},
@@ -35150,6 +35959,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"sitting", "on", "a", "numb", "cushion"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
 				toks: []string{"sitting", "on", "frozen", "peas"},
 				means: []meaning{
 					{kind: 3, id: "numb"},
@@ -35171,6 +35986,12 @@ var (
 				toks: []string{"sitting", "up", "to", "breathe"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"sitting", "on", "cotton", "wool"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
 				},
 			},
 			{
@@ -36067,6 +36888,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"sock", "stuck", "to"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"sock", "was", "glued"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
 				toks: []string{"sock", "line"},
 				means: []meaning{
 					{kind: 3, id: "fit"},
@@ -36080,6 +36913,12 @@ var (
 			},
 			{
 				toks: []string{"sock", "stuck"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"sock", "glued"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
 				},
@@ -36345,6 +37184,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"sore", "is", "not", "budging"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
 				toks: []string{"sore", "to", "touch"},
 				means: []meaning{
 					{kind: 3, id: "tender_word"},
@@ -36355,6 +37200,18 @@ var (
 				toks: []string{"sore", "to", "press"},
 				means: []meaning{
 					{kind: 5, id: "leg_tender"},
+				},
+			},
+			{
+				toks: []string{"sore", "won't", "budge"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
+				toks: []string{"sore", "not", "budging"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
 				},
 			},
 			{
@@ -36411,8 +37268,53 @@ var (
 				},
 			},
 		},
+		// "sound"
+		{
+			{
+				toks: []string{"sound", "like", "i'm", "drunk"},
+				means: []meaning{
+					{kind: 5, id: "speech_slurred"},
+				},
+			},
+			{
+				toks: []string{"sound", "drunk"},
+				means: []meaning{
+					{kind: 5, id: "speech_slurred"},
+				},
+			},
+		},
+		// "sounded"
+		{
+			{
+				toks: []string{"sounded", "drunk"},
+				means: []meaning{
+					{kind: 5, id: "speech_slurred"},
+				},
+			},
+		},
+		// "sounding"
+		{
+			{
+				toks: []string{"sounding", "drunk"},
+				means: []meaning{
+					{kind: 5, id: "speech_slurred"},
+				},
+			},
+		},
 		// "sounds"
 		{
+			{
+				toks: []string{"sounds", "like", "he's", "drunk"},
+				means: []meaning{
+					{kind: 5, id: "speech_slurred"},
+				},
+			},
+			{
+				toks: []string{"sounds", "like", "she's", "drunk"},
+				means: []meaning{
+					{kind: 5, id: "speech_slurred"},
+				},
+			},
 			{
 				toks: []string{"sounds", "drunk"},
 				means: []meaning{
@@ -37146,6 +38048,12 @@ var (
 		// "started"
 		{
 			{
+				toks: []string{"started", "a", "few", "days", "ago"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+				},
+			},
+			{
 				toks: []string{"started", "at", "quarter", "past"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -37155,6 +38063,18 @@ var (
 				toks: []string{"started", "the", "new", "meds"},
 				means: []meaning{
 					{kind: 5, id: "new_medicine"},
+				},
+			},
+			{
+				toks: []string{"started", "this", "week"},
+				means: []meaning{
+					{kind: 4, id: "began"},
+				},
+			},
+			{
+				toks: []string{"started", "last", "week"},
+				means: []meaning{
+					{kind: 4, id: "began"},
 				},
 			},
 			{
@@ -37784,6 +38704,12 @@ var (
 					{kind: 3, id: "stop_relief"},
 				},
 			},
+			{
+				toks: []string{"stop", "every"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
 		},
 		// "stopped"
 		{
@@ -37895,6 +38821,12 @@ var (
 			},
 			{
 				toks: []string{"stopping", "eases"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"stopping", "every"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -38173,6 +39105,12 @@ var (
 			},
 			{
 				toks: []string{"stuck", "to", "my", "sock"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"stuck", "to", "the", "sock"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
 				},
@@ -38650,6 +39588,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "hard"},
 					{kind: 3, id: "swell"},
+				},
+			},
+			{
+				toks: []string{"swollen", "right", "up"},
+				means: []meaning{
+					{kind: 3, id: "swell_sudden"},
 				},
 			},
 			{
@@ -39157,6 +40101,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"the", "chair", "under", "me"},
+				means: []meaning{
+					{kind: 3, id: "wipe"},
+				},
+			},
+			{
+				toks: []string{"the", "seat", "under", "me"},
+				means: []meaning{
+					{kind: 3, id: "wipe"},
+				},
+			},
+			{
 				toks: []string{"the", "last", "few", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "gradual"},
@@ -39172,6 +40128,18 @@ var (
 				toks: []string{"the", "sore", "for", "weeks"},
 				means: []meaning{
 					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
+				toks: []string{"the", "house", "is", "freezing"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"the", "house", "is", "cold"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -39513,9 +40481,21 @@ var (
 					{kind: 4, id: "gradual"},
 				},
 			},
+			{
+				toks: []string{"these", "days"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+				},
+			},
 		},
 		// "they"
 		{
+			{
+				toks: []string{"they", "sound"},
+				means: []meaning{
+					{kind: 3, id: "speech"},
+				},
+			},
 			{
 				toks: []string{"they", "settle"},
 				means: []meaning{
@@ -39543,6 +40523,12 @@ var (
 		},
 		// "thick"
 		{
+			{
+				toks: []string{"thick", "and", "slow"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
+				},
+			},
 			{
 				toks: []string{"thick", "glove"},
 				means: []meaning{
@@ -39980,6 +40966,27 @@ var (
 			},
 			{
 				toks: []string{"tipped", "sideways"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
+		},
+		// "tipping"
+		{
+			{
+				toks: []string{"tipping", "to", "1", "side"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
+			{
+				toks: []string{"tipping", "over", "sideways"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
+			{
+				toks: []string{"tipping", "sideways"},
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
 				},
@@ -40429,6 +41436,12 @@ var (
 		},
 		// "toppling"
 		{
+			{
+				toks: []string{"toppling", "to", "1", "side"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
 			{
 				toks: []string{"toppling", "sideways"},
 				means: []meaning{
@@ -41134,6 +42147,12 @@ var (
 		// "ulcer"
 		{
 			{
+				toks: []string{"ulcer", "won't", "budge"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
 				toks: []string{"ulcer"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
@@ -41148,95 +42167,6 @@ var (
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
 					{kind: 5, id: "wound_not_healing"},
-				},
-			},
-		},
-		// "unable"
-		{
-			{
-				toks: []string{"unable", "to", "put", "any", "weight"},
-				means: []meaning{
-					{kind: 3, id: "stuck_down"},
-				},
-			},
-			{
-				toks: []string{"unable", "to", "lift", "my", "foot"},
-				means: []meaning{
-					{kind: 5, id: "foot_drop"},
-				},
-			},
-			{
-				toks: []string{"unable", "to", "lift", "the", "foot"},
-				means: []meaning{
-					{kind: 5, id: "foot_drop"},
-				},
-			},
-			{
-				toks: []string{"unable", "to", "get", "up"},
-				means: []meaning{
-					{kind: 3, id: "stuck_down"},
-					{kind: 5, id: "cant_get_up"},
-				},
-			},
-			{
-				toks: []string{"unable", "to", "put", "weight"},
-				means: []meaning{
-					{kind: 3, id: "stuck_down"},
-				},
-			},
-			{
-				toks: []string{"unable", "to", "feel"},
-				means: []meaning{
-					{kind: 3, id: "feel_loss"},
-				},
-			},
-			{
-				toks: []string{"unable", "to", "lift"},
-				means: []meaning{
-					{kind: 3, id: "limb_loss"},
-				},
-			},
-			{
-				toks: []string{"unable", "to", "move"},
-				means: []meaning{
-					{kind: 3, id: "limb_loss"},
-				},
-			},
-			{
-				toks: []string{"unable", "to", "raise"},
-				means: []meaning{
-					{kind: 3, id: "limb_loss"},
-				},
-			},
-			{
-				toks: []string{"unable", "to", "see"},
-				means: []meaning{
-					{kind: 3, id: "sight_loss"},
-				},
-			},
-			{
-				toks: []string{"unable", "to", "stand"},
-				means: []meaning{
-					{kind: 3, id: "stuck_down"},
-					{kind: 5, id: "cant_bear_weight"},
-				},
-			},
-			{
-				toks: []string{"unable", "to", "walk"},
-				means: []meaning{
-					{kind: 5, id: "cant_bear_weight"},
-				},
-			},
-			{
-				toks: []string{"unable", "to", "sleep"},
-				means: []meaning{
-					{kind: 5, id: "sleep_disrupted"},
-				},
-			},
-			{
-				toks: []string{"unable", "to"},
-				means: []meaning{
-					{kind: 3, id: "no_flow"},
 				},
 			},
 		},
@@ -41700,6 +42630,12 @@ var (
 			},
 			{
 				toks: []string{"veering", "sideways"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
+			{
+				toks: []string{"veering"},
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
 				},
@@ -42389,6 +43325,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"way", "more", "than", "it", "did"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"way", "longer", "than", "#", "minutes"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -42982,6 +43924,24 @@ var (
 				toks: []string{"wet", "herself", "in", "her", "sleep"},
 				means: []meaning{
 					{kind: 3, id: "bedwet"},
+				},
+			},
+			{
+				toks: []string{"wet", "patch", "on", "my", "sock"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"wet", "patch", "on", "his", "sock"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"wet", "patch", "on", "her", "sock"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
 				},
 			},
 			{
@@ -44170,7 +45130,6 @@ var (
 				toks: []string{"won't", "budge"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
-					{kind: 5, id: "wound_not_healing"},
 				},
 			},
 			{
@@ -44304,6 +45263,12 @@ var (
 		// "words"
 		{
 			{
+				toks: []string{"words", "are", "coming", "out", "all", "mushy"},
+				means: []meaning{
+					{kind: 5, id: "speech_slurred"},
+				},
+			},
+			{
 				toks: []string{"words", "are", "coming", "out", "wrong"},
 				means: []meaning{
 					{kind: 5, id: "speech_slurred"},
@@ -44329,6 +45294,12 @@ var (
 			},
 			{
 				toks: []string{"words", "won't", "come", "out"},
+				means: []meaning{
+					{kind: 5, id: "speech_slurred"},
+				},
+			},
+			{
+				toks: []string{"words", "coming", "out", "mushy"},
 				means: []meaning{
 					{kind: 5, id: "speech_slurred"},
 				},
@@ -44391,7 +45362,31 @@ var (
 		// "worse"
 		{
 			{
+				toks: []string{"worse", "than", "when", "i", "did", "it"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"worse", "than", "when", "he", "did", "it"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"worse", "than", "when", "she", "did", "it"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"worse", "than", "it", "should", "be"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"worse", "than", "when", "it", "happened"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
 				},
@@ -44578,6 +45573,12 @@ var (
 		{
 			{
 				toks: []string{"wound", "for", "weeks"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
+				toks: []string{"wound", "won't", "budge"},
 				means: []meaning{
 					{kind: 5, id: "wound_not_healing"},
 				},
@@ -45073,6 +46074,15 @@ var (
 				"keeled sideways",
 				"listing to one side",
 				"veering sideways",
+				"tipping to one side",
+				"keeps tipping",
+				"tipping over sideways",
+				"tipping sideways",
+				"leaning over to one side",
+				"keeps leaning",
+				"veering",
+				"toppling to one side",
+				"falling over to one side",
 			},
 		},
 		// "bladder_change"
@@ -45644,6 +46654,18 @@ var (
 				"spaced out",
 				"what year it is",
 				"doesn't know who i am",
+				"don't think he knows what day",
+				"don't think she knows what day",
+				"doesn't know what day it is",
+				"don't know what day it is",
+				"no idea what day it is",
+				"not sure what day it is",
+				"doesn't recognise me",
+				"doesn't recognize me",
+				"didn't recognise me",
+				"didn't recognize me",
+				"don't think he knows where he is",
+				"don't think she knows where she is",
 			},
 			Unless: []string{"meaning"},
 		},
@@ -46566,6 +47588,20 @@ var (
 				"reeks",
 				"niffs",
 				"whiffy",
+				"glued to my sock",
+				"glued itself to",
+				"sock glued",
+				"stuck to the sock",
+				"sock stuck to",
+				"sock was glued",
+				"wet patch on my sock",
+				"wet patch on his sock",
+				"wet patch on her sock",
+				"peeled my sock off",
+				"peeled off my sock",
+				"peel my sock off",
+				"peeled his sock off",
+				"peeled her sock off",
 			},
 			Chronic: "wound_not_healing",
 		},
@@ -46790,6 +47826,24 @@ var (
 				"heart's going a mile a minute",
 				"heart going nineteen to the dozen",
 				"heart's going nineteen to the dozen",
+				"heart is absolutely pounding",
+				"heart's absolutely pounding",
+				"heart absolutely pounding",
+				"heart is really pounding",
+				"heart's really pounding",
+				"heart really pounding",
+				"heart is so pounding",
+				"heart is totally racing",
+				"heart is really racing",
+				"heart's really racing",
+				"heart really racing",
+				"heart is absolutely racing",
+				"heart's absolutely racing",
+				"heart is thumping like",
+				"heart thumping like",
+				"heart pounding like",
+				"heart is pounding like",
+				"heart's pounding like",
 			},
 		},
 		// "immobile"
@@ -47654,7 +48708,7 @@ var (
 			},
 			Plural:       "legs_swollen",
 			Joint:        "joint_swollen",
-			PluralUnless: []string{"daily", "gradual"},
+			PluralUnless: []string{"daily", "gradual", "long_travel"},
 			Unsided:      "legs_swollen",
 		},
 		// "passed_out"
@@ -48127,6 +49181,16 @@ var (
 				"less feeling in the private area",
 				"feeling is less down there",
 				"less feeling down there",
+				"can't feel the chair under me",
+				"can't feel the seat under me",
+				"can't feel the chair under",
+				"can't feel the seat under",
+				"like sitting on a cushion",
+				"like i'm sitting on a cushion",
+				"sitting on a numb cushion",
+				"numb cushion",
+				"like sitting on cotton wool",
+				"sitting on cotton wool",
 			},
 		},
 		// "several_joints"
@@ -48298,6 +49362,14 @@ var (
 				"saying the wrong",
 				"using the wrong words",
 				"mixed up words",
+				"sound drunk",
+				"sounding drunk",
+				"sounded drunk",
+				"sounds like he's drunk",
+				"sounds like she's drunk",
+				"sound like i'm drunk",
+				"words are coming out all mushy",
+				"words coming out mushy",
 			},
 		},
 		// "sudden_onset"
@@ -48612,11 +49684,14 @@ var (
 				"had a sore for weeks",
 				"the sore for weeks",
 				"wound for weeks",
-				"not budging",
-				"won't budge",
 				"nurse keeps dressing it",
 				"keeps dressing it",
 				"still not healed",
+				"sore won't budge",
+				"sore's not budging",
+				"sore is not budging",
+				"wound won't budge",
+				"ulcer won't budge",
 			},
 		},
 	}
@@ -48660,6 +49735,14 @@ var (
 			"a fortnight ago",
 			"last month",
 			"a month ago",
+			"just started this week",
+			"started this week",
+			"only started this week",
+			"just started last week",
+			"started last week",
+			"just started a few days ago",
+			"started a few days ago",
+			"just started a couple of days ago",
 		},
 		// "daily"
 		{
@@ -48883,6 +49966,10 @@ var (
 			"for about a month",
 			"about a month",
 			"for about a month now",
+			"permanently",
+			"these days",
+			"nowadays",
+			"all the time these days",
 		},
 		// "night"
 		{
@@ -49766,6 +50853,15 @@ var (
 			"gone from a # to a #",
 			"from a # to a #",
 			"went from a # to a #",
+			"hurts way more than",
+			"way more than it did",
+			"much more than it did",
+			"more than it did when",
+			"worse than when it happened",
+			"more than when it happened",
+			"worse than when i did it",
+			"worse than when he did it",
+			"worse than when she did it",
 		},
 		// "droop"
 		{
@@ -49995,6 +51091,12 @@ var (
 			"found mum on",
 			"found him on",
 			"found her on",
+			"missed the * step",
+			"missed a * step",
+			"missed the * stair",
+			"missed her * step",
+			"missed his * step",
+			"missed my * step",
 		},
 		// "feel_loss"
 		{
@@ -50101,6 +51203,16 @@ var (
 			"belong to someone else",
 			"belongs to someone else",
 			"someone else's",
+			"like it's somebody else",
+			"like it's someone else",
+			"like somebody else",
+			"like someone else",
+			"can't really tell",
+			"can't quite tell",
+			"can't always tell",
+			"don't really know when",
+			"hard to tell when",
+			"can't really feel when",
 		},
 		// "fit"
 		{
@@ -50234,6 +51346,18 @@ var (
 			"shrunk",
 			"getting smaller",
 			"getting tighter",
+			"left marks",
+			"left deep marks",
+			"left ridges",
+			"left lines",
+			"left dents",
+			"left a dent",
+			"left an imprint",
+			"left indents",
+			"left grooves",
+			"left red marks",
+			"left a ring",
+			"left rings",
 		},
 		// "growing"
 		{"growing pains", "growing pain"},
@@ -50502,6 +51626,16 @@ var (
 			"feels dead",
 			"feel dead",
 			"fuzzy and dead",
+			"flopping",
+			"flopping about",
+			"flopping by",
+			"just flopping",
+			"flops",
+			"hanging limp",
+			"just hanging",
+			"dangling",
+			"limp by her side",
+			"limp by his side",
 		},
 		// "meaning"
 		{
@@ -51161,6 +52295,13 @@ var (
 			"voice",
 			"sentences",
 			"speak",
+			"i sound",
+			"he sounds",
+			"she sounds",
+			"they sound",
+			"her words",
+			"his words",
+			"my words",
 		},
 		// "speech_change"
 		{
@@ -51214,6 +52355,19 @@ var (
 			"muddling up",
 			"muddles",
 			"muddle",
+			"aren't making any sense",
+			"not making any sense",
+			"isn't making any sense",
+			"don't make sense",
+			"don't make any sense",
+			"doesn't make any sense",
+			"make no sense",
+			"makes no sense",
+			"making no sense",
+			"mushy",
+			"all mushy",
+			"mumbly",
+			"thick and slow",
 		},
 		// "stepped"
 		{
@@ -51412,6 +52566,16 @@ var (
 			"minutes later i'm okay",
 			"i'm right again",
 			"later i'm right",
+			"end up stopping",
+			"stopping every",
+			"stop every",
+			"have to keep stopping",
+			"right as rain after",
+			"fine after a minute",
+			"okay after a minute",
+			"ok after a minute",
+			"better after a minute",
+			"fine again after a minute",
 		},
 		// "struggle"
 		{
@@ -51666,6 +52830,11 @@ var (
 			"ballooned overnight",
 			"ballooned since",
 			"swelled overnight",
+			"blown right up",
+			"blew right up",
+			"ballooned right up",
+			"swollen right up",
+			"gone right up",
 		},
 		// "tender_word"
 		{
@@ -51911,6 +53080,11 @@ var (
 			"the seat",
 			"toilet seat",
 			"sitting on the toilet",
+			"chair under me",
+			"seat under me",
+			"the chair under me",
+			"the seat under me",
+			"cushion under me",
 		},
 		// "woke_with"
 		{

@@ -135,6 +135,7 @@ const (
 // vocabulary is data/vocabulary.yaml.
 type vocabulary struct {
 	Spellings     map[string]string   `yaml:"spellings"`
+	Phrasings     map[string]string   `yaml:"phrasings"`
 	Breaks        []string            `yaml:"breaks"`
 	SubjectStarts []string            `yaml:"subject_starts"`
 	Negators      []string            `yaml:"negators"`
@@ -262,6 +263,9 @@ type phrase struct {
 // reader is the compiled vocabulary.
 type reader struct {
 	spellings map[string]string
+	// phrasings are said in several words for what the vocabulary says in
+	// one ("not able to" for "can't"), longest first.
+	phrasings []phrasing
 	keepS     map[string]bool
 	numbers   map[string]int
 	index     map[string][]*phrase // by first token ("#" for a number), longest first
@@ -292,6 +296,9 @@ type reader struct {
 	partWords map[string]bool
 }
 
+// phrasing is a run of words and the words the vocabulary says instead.
+type phrasing struct{ said, as []string }
+
 type personInfo struct {
 	subject string
 	under3  bool
@@ -309,6 +316,7 @@ const (
 func compile(v *vocabulary) (*reader, error) {
 	r := &reader{
 		spellings: v.Spellings,
+		phrasings: phrasingsOf(v.Phrasings),
 		keepS:     map[string]bool{},
 		numbers:   v.Numbers,
 		index:     map[string][]*phrase{},
@@ -505,11 +513,50 @@ func (r *reader) tokens(text string) []string {
 		}
 		out = append(out, w)
 	}
+	out = r.rephrase(out)
 	// UK and Australian speech says "me" for "my": "me leg's killing me".
 	for i := 0; i+1 < len(out); i++ {
 		if out[i] == "me" && r.partWords[out[i+1]] {
 			out[i] = "my"
 		}
+	}
+	return out
+}
+
+// phrasingsOf orders the vocabulary's phrasings longest first, so "isn't
+// able to" is mended before "able to" could be.
+func phrasingsOf(m map[string]string) []phrasing {
+	out := make([]phrasing, 0, len(m))
+	for said, as := range m {
+		out = append(out, phrasing{strings.Fields(said), strings.Fields(as)})
+	}
+	slices.SortFunc(out, func(a, b phrasing) int {
+		if c := len(b.said) - len(a.said); c != 0 {
+			return c
+		}
+		return strings.Compare(strings.Join(a.said, " "), strings.Join(b.said, " "))
+	})
+	return out
+}
+
+// rephrase replaces every phrasing in toks by the words the vocabulary
+// says instead: Indian English "not able to breathe" is "can't breathe".
+func (r *reader) rephrase(toks []string) []string {
+	if len(r.phrasings) == 0 {
+		return toks
+	}
+	out := make([]string, 0, len(toks))
+next:
+	for i := 0; i < len(toks); {
+		for _, p := range r.phrasings {
+			if i+len(p.said) <= len(toks) && slices.Equal(toks[i:i+len(p.said)], p.said) {
+				out = append(out, p.as...)
+				i += len(p.said)
+				continue next
+			}
+		}
+		out = append(out, toks[i])
+		i++
 	}
 	return out
 }
@@ -1417,7 +1464,8 @@ func numberOf(said string) int {
 }
 
 // spokenForms returns a WarningSign phrase and the other ways a
-// recogniser writes it: "cannot stand" and "my mom" (heardAs), "heart's
+// recogniser writes it: "cannot stand" and "my mom" (heardAs), "not able
+// to stand" (the vocabulary's phrasings), "heart's
 // pounding" for "heart is pounding" where the reader reads it so (it takes
 // most "'s" for a possessive), and "me leg" for "my leg" (UK and
 // Australian speech, read as "my" before a part).
@@ -1431,6 +1479,16 @@ func spokenForms(p string) []string {
 				}
 			}
 			out = append(out, spokenForms(strings.Join(ws, " "))...)
+		}
+	}
+	for _, ph := range std().phrasings {
+		if ws := strings.Fields(p); len(ph.as) == 1 && slices.Contains(ws, ph.as[0]) {
+			for i := range ws {
+				if ws[i] == ph.as[0] {
+					ws[i] = strings.Join(ph.said, " ")
+				}
+			}
+			out = append(out, strings.Join(ws, " "))
 		}
 	}
 	if ws := strings.Fields(p); len(ws) > 2 && ws[1] == "is" {

@@ -686,7 +686,7 @@ var loaded = &data{
 			Level: "urgent",
 			When: [][]string{
 				{"pregnant", "pregnant_or_postpartum", "recent_birth"},
-				{"hands_face_swollen", "legs_swollen"},
+				{"hands_face_swollen", "legs_swollen", "swelling_sudden"},
 				{"sudden_onset", "swelling_sudden"},
 			},
 			Why:       "triage.why.pregnancy_swelling",

@@ -27,6 +27,25 @@ func TestRulesFromSpeech(t *testing.T) {
 		// bed, and "stone cold sober" no cold leg nor lost balance.
 		{"my husband has back pain and kicks his legs in his sleep", SelfCare},
 		{"I'm stone cold sober, I just have a cramp in my calf", SelfCare},
+		// "Not able to" and "unable to" say "can't" (Indian English).
+		{"my leg is swollen and I am not able to breathe", Emergency},
+		{"my back hurts and he is unable to control his motions", Emergency},
+		{"she fell in the kitchen and is not able to get up", Emergency},
+		// Cold rooms are no cold leg; a foot cold for months is no sudden one.
+		{"is it because the bedroom is freezing", SelfCare},
+		{"my foot has been permanently cold and pale and hurts even at rest", Urgent},
+		// Both ankles puffy after a long flight is not one leg (refs §2).
+		{"after the flight both my ankles are a bit puffy", SelfCare},
+		{"after the flight my left ankle is swollen", Urgent},
+		// Stroke in everyday words: an arm flopping, words that make no
+		// sense, sounding drunk, tipping to one side.
+		{"his arm is flopping by his side and his words don't make any sense", Emergency},
+		{"my right leg and arm feel heavy and my wife says I sound drunk", Emergency},
+		{"she keeps tipping to one side and her words are all mushy", Emergency},
+		// Saddle numbness told by what one sits on.
+		{"my back aches and I can't feel the chair under me", Emergency},
+		// A broken bone that hurts more and more, worse moving the toes.
+		{"I broke my shin yesterday and it hurts way more than it did, worse when I move my toes", Emergency},
 		// A leg losing its blood supply (row 2).
 		{"my foot's gone white", Emergency},
 		{"my toes have turned blue", Emergency},
