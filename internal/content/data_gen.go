@@ -15,8 +15,11 @@ var (
 		"about.arthritis",
 		"about.bursitis",
 		"about.caffeine_alcohol",
+		"about.cauda_equina",
+		"about.cellulitis",
 		"about.circulation",
 		"about.claudication",
+		"about.compartment_syndrome",
 		"about.cramp",
 		"about.difference",
 		"about.doctor_visit",
@@ -34,6 +37,7 @@ var (
 		"about.overuse",
 		"about.painkillers",
 		"about.piriformis",
+		"about.pulmonary_embolism",
 		"about.quinine",
 		"about.restless_legs",
 		"about.routine",
@@ -399,6 +403,27 @@ var (
 				"refs §2 RLS: cut down caffeine and alcohol",
 			},
 		},
+		// "about.cauda_equina"
+		{
+			Say: []string{
+				"Cauda equina syndrome is when the bundle of nerves at the bottom of the spine is badly squeezed.",
+				"Back pain with numbness between the legs, or new trouble peeing or pooing, is an emergency.",
+			},
+			Sources: []string{
+				"refs §2 sciatica / cauda equina: NICE CKS red flags, NHS 'Sciatica' A&E or 999 list",
+			},
+		},
+		// "about.cellulitis"
+		{
+			Say: []string{
+				"Cellulitis is an infection of the skin: a red, hot, swollen patch, usually on one leg, sometimes with a fever.",
+				"It needs a doctor the same day.",
+			},
+			Sources: []string{
+				"refs §2 cellulitis: CKS, a red, hot, swollen leg, fever may come first",
+				"refs §3 red hot leg row (U)",
+			},
+		},
 		// "about.circulation"
 		{
 			Say: []string{
@@ -421,6 +446,14 @@ var (
 				"refs §2 PAD: claudication brought on by exercise, relieved by rest",
 				"refs §2 claudication or night cramps: level D, see a GP",
 			},
+		},
+		// "about.compartment_syndrome"
+		{
+			Say: []string{
+				"Compartment syndrome is pressure building inside a muscle and cutting off its blood flow, usually after an injury or under a tight cast.",
+				"Pain far worse than expected, worse moving the toes, is an emergency.",
+			},
+			Sources: []string{"refs §2 acute compartment syndrome: NHS, UpToDate, cast leaflets"},
 		},
 		// "about.cramp"
 		{
@@ -601,6 +634,16 @@ var (
 				"Piriformis syndrome is a muscle deep in the buttock pressing on the sciatic nerve, giving pain in the buttock and down the leg.",
 			},
 			Sources: []string{"seed 002 piriformis syndrome", "seed 000 sciatica and piriformis"},
+		},
+		// "about.pulmonary_embolism"
+		{
+			Say: []string{
+				"A pulmonary embolism is a blood clot that has travelled to the lungs, often from a leg.",
+				"Sudden breathlessness, chest pain on breathing in, or coughing blood with it is an emergency.",
+			},
+			Sources: []string{
+				"refs §2 DVT and PE: how PE is described; breathlessness or chest pain with leg signs, call 999",
+			},
 		},
 		// "about.quinine"
 		{
