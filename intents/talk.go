@@ -609,10 +609,12 @@ func (s *set) registerTalk(r *router.Router) {
 	})
 	pause := r.Route(alexa.TypeIntent, IntentPause)
 	r.IntentFunc(IntentPause, func(t *router.Turn) (router.Reply, error) {
-		if t.State.Routine != nil || (t.State.Topic == "" && t.State.Pending == "") {
+		first := t.NewSession && t.Resumed == nil
+		if t.State.Routine != nil || (!first && t.State.Topic == "" && t.State.Pending == "") {
 			return pause.Handle(t)
 		}
-		// Mid-conversation: wait, keeping the question that was asked.
+		// Mid-conversation, or as the first words of a session ("ask
+		// night legs to hold on"): wait, keeping any question asked.
 		return router.Reply{Speech: s.speech(t, "talk.wait")}, nil
 	})
 }
