@@ -411,7 +411,7 @@ var std = sync.OnceValue(func() *reader {
 				Sensations: []string{"hard"},
 				Text:       true,
 				Needs:      []string{"knock", "exertion", "cast", "injury", "immobile"},
-				Unless:     []string{"cramp_word", "both"},
+				Unless:     []string{"cramp_word", "both", "eased"},
 			},
 			{
 				Fact:       "compartment",
@@ -455,7 +455,7 @@ var std = sync.OnceValue(func() *reader {
 				Sensations: []string{"hard"},
 				And:        []string{"toes_move"},
 				Text:       true,
-				Unless:     []string{"cramp_word"},
+				Unless:     []string{"cramp_word", "eased"},
 			},
 			{
 				Fact:       "tight_cast",
@@ -540,7 +540,7 @@ var std = sync.OnceValue(func() *reader {
 				Fact:       "rest_pain_weeks",
 				Sensations: []string{"ache", "pain", "hurt_sharp", "sore"},
 				Parts:      []string{"foot", "toes"},
-				Timing:     []string{"weeks", "long"},
+				Timing:     []string{"weeks", "long", "gradual"},
 				Text:       true,
 				Needs:      []string{"rest_pain"},
 			},
@@ -955,6 +955,21 @@ var std = sync.OnceValue(func() *reader {
 			"cold in here",
 			"cold house",
 			"freezing house",
+			"both legs are strong",
+			"both legs feel strong",
+			"both legs are fine",
+			"both legs feel fine",
+			"both legs are ok",
+			"both legs are okay",
+			"both legs are working",
+			"both legs work fine",
+			"both legs still strong",
+			"swollen veins",
+			"veins are swollen",
+			"swollen vein",
+			"veins swollen",
+			"veins look swollen",
+			"veins get swollen",
 		},
 		peopleSay: []string{
 			"boy",
@@ -1048,6 +1063,13 @@ var std = sync.OnceValue(func() *reader {
 			"he is #",
 			"she is #",
 			"who is #",
+			"she's only #",
+			"he's only #",
+			"she is only #",
+			"he is only #",
+			"only # years",
+			"only # year old",
+			"only # and",
 		},
 		timingSay:  stdMap(std4Keys[:], std4Values[:]),
 		partsSay:   stdMap(std5Keys[:], std5Values[:]),
@@ -2287,6 +2309,7 @@ var (
 		"quad",
 		"quads",
 		"quarter",
+		"quick",
 		"quickly",
 		"quit",
 		"race",
@@ -2297,6 +2320,8 @@ var (
 		"rambling",
 		"ran",
 		"raw",
+		"realise",
+		"realize",
 		"really",
 		"recently",
 		"recliner",
@@ -2386,6 +2411,7 @@ var (
 		"severe",
 		"shadow",
 		"shaking",
+		"shallow",
 		"sharp",
 		"she",
 		"she's",
@@ -3712,6 +3738,12 @@ var (
 			},
 			{
 				toks: []string{"a", "little", "hole"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"a", "small", "sore"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
 				},
@@ -5956,6 +5988,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"been", "sitting", "there"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"been", "lying", "there"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
 				toks: []string{"been", "like", "that"},
 				means: []meaning{
 					{kind: 4, id: "long"},
@@ -6448,6 +6492,12 @@ var (
 		},
 		// "bits"
 		{
+			{
+				toks: []string{"bits", "i", "sit", "on"},
+				means: []meaning{
+					{kind: 3, id: "wipe"},
+				},
+			},
 			{
 				toks: []string{"bits", "of", "red"},
 				means: []meaning{
@@ -7159,6 +7209,60 @@ var (
 				},
 			},
 			{
+				toks: []string{"both", "legs", "are", "strong"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"both", "legs", "feel", "strong"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"both", "legs", "are", "fine"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"both", "legs", "feel", "fine"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"both", "legs", "are", "ok"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"both", "legs", "are", "okay"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"both", "legs", "are", "working"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"both", "legs", "work", "fine"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"both", "legs", "still", "strong"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"both", "the", "same"},
 				means: []meaning{
 					{kind: 3, id: "both"},
@@ -7195,6 +7299,12 @@ var (
 				toks: []string{"both", "feet"},
 				means: []meaning{
 					{kind: 1},
+					{kind: 3, id: "both"},
+				},
+			},
+			{
+				toks: []string{"both", "sides"},
+				means: []meaning{
 					{kind: 3, id: "both"},
 				},
 			},
@@ -7463,6 +7573,12 @@ var (
 		// "breathing"
 		{
 			{
+				toks: []string{"breathing", "really", "fast", "and", "shallow"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"breathing", "is", "becoming", "difficult"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
@@ -7482,6 +7598,12 @@ var (
 			},
 			{
 				toks: []string{"breathing", "is", "getting", "hard"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"breathing", "fast", "and", "shallow"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
 				},
@@ -7518,6 +7640,24 @@ var (
 			},
 			{
 				toks: []string{"breathing", "getting", "difficult"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"breathing", "is", "shallow"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"breathing", "very", "fast"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"breathing", "really", "fast"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
 				},
@@ -8434,6 +8574,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"can", "hardly", "finish", "a", "sentence"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"can", "hardly", "talk", "for", "breath"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"can", "walk", "on", "it"},
 				means: []meaning{
 					{kind: 3, id: "walks_on_it"},
@@ -9043,6 +9195,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "bear", "the", "pain"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"can't", "take", "the", "pain"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"can't", "really", "feel", "when"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
@@ -9260,6 +9424,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "shift", "his", "leg"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"can't", "shift", "her", "leg"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
 				toks: []string{"can't", "lift", "my", "foot"},
 				means: []meaning{
 					{kind: 3, id: "toes_move"},
@@ -9432,6 +9608,30 @@ var (
 			},
 			{
 				toks: []string{"can't", "catch", "a", "breath"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"can't", "finish", "a", "sentence"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"can't", "finish", "my", "sentences"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"can't", "finish", "her", "sentences"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"can't", "finish", "his", "sentences"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
 				},
@@ -10052,6 +10252,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
 					{kind: 10},
+				},
+			},
+			{
+				toks: []string{"can't", "close"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
 				},
 			},
 			{
@@ -11629,6 +11835,18 @@ var (
 		// "could"
 		{
 			{
+				toks: []string{"could", "this", "be", "a", "stroke"},
+				means: []meaning{
+					{kind: 5, id: "stroke_sign"},
+				},
+			},
+			{
+				toks: []string{"could", "be", "a", "stroke"},
+				means: []meaning{
+					{kind: 5, id: "stroke_sign"},
+				},
+			},
+			{
 				toks: []string{"could", "barely", "feel"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
@@ -12035,6 +12253,12 @@ var (
 		// "cries"
 		{
 			{
+				toks: []string{"cries", "out", "if", "i", "move"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
 				toks: []string{"cries", "out", "if"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
@@ -12244,6 +12468,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"cut", "won't", "close", "up"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"cut", "won't", "close"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
 				toks: []string{"cut", "on"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
@@ -12419,6 +12655,18 @@ var (
 		},
 		// "day"
 		{
+			{
+				toks: []string{"day", "and", "night", "now"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+				},
+			},
+			{
+				toks: []string{"day", "and", "night"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+				},
+			},
 			{
 				toks: []string{"day", "trip"},
 				means: []meaning{
@@ -13360,6 +13608,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"don't", "get", "any", "signal"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"don't", "get", "the", "signal"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"don't", "get", "the", "urge"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
 				toks: []string{"don't", "feel", "like", "mine"},
 				means: []meaning{
 					{kind: 3, id: "numb"},
@@ -13446,6 +13712,12 @@ var (
 			},
 			{
 				toks: []string{"don't", "fit"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"don't", "close"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
 				},
@@ -13539,6 +13811,7 @@ var (
 				toks: []string{"down", "the", "back", "of", "both", "legs"},
 				means: []meaning{
 					{kind: 1},
+					{kind: 3, id: "both"},
 					{kind: 3, id: "shooting"},
 				},
 			},
@@ -13564,6 +13837,7 @@ var (
 				toks: []string{"down", "both", "my", "legs"},
 				means: []meaning{
 					{kind: 1},
+					{kind: 3, id: "both"},
 					{kind: 3, id: "shooting"},
 				},
 			},
@@ -13637,6 +13911,7 @@ var (
 				toks: []string{"down", "both", "legs"},
 				means: []meaning{
 					{kind: 1},
+					{kind: 3, id: "both"},
 					{kind: 3, id: "shooting"},
 				},
 			},
@@ -14016,6 +14291,18 @@ var (
 		// "drop"
 		{
 			{
+				toks: []string{"drop", "it", "to", "the", "floor"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"drop", "it", "over", "the", "side"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"drop", "foot"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
@@ -14030,6 +14317,18 @@ var (
 		},
 		// "dropped"
 		{
+			{
+				toks: []string{"dropped", "on", "my", "leg"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"dropped", "on", "my", "foot"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
 			{
 				toks: []string{"dropped", "to", "the", "floor"},
 				means: []meaning{
@@ -14093,6 +14392,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
 					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"dropping", "weight"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
 				},
 			},
 		},
@@ -15412,6 +15717,18 @@ var (
 		// "fast"
 		{
 			{
+				toks: []string{"fast", "and", "shallow", "breathing"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"fast", "and", "shallow"},
+				means: []meaning{
+					{kind: 3, id: "struggle"},
+				},
+			},
+			{
 				toks: []string{"fast", "heartbeat"},
 				means: []meaning{
 					{kind: 5, id: "heart_racing"},
@@ -15966,6 +16283,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"fell", "on", "my", "leg"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"fell", "on", "his", "leg"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"fell", "on", "her", "leg"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"fell", "on", "my", "foot"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
 				toks: []string{"fell", "in", "the"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
@@ -16309,6 +16650,12 @@ var (
 				toks: []string{"fine", "in", "the", "mornings"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"fine", "after", "that"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
 				},
 			},
 			{
@@ -18395,6 +18742,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"gone", "very", "hard"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+			{
+				toks: []string{"gone", "really", "hard"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+			{
 				toks: []string{"gone", "right", "up"},
 				means: []meaning{
 					{kind: 3, id: "swell_sudden"},
@@ -19601,6 +19960,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"hard", "and", "swollen"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+			{
 				toks: []string{"hard", "to", "pee"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
@@ -19673,6 +20038,12 @@ var (
 				toks: []string{"has", "gone", "to", "sleep"},
 				means: []meaning{
 					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
+				toks: []string{"has", "gone", "black"},
+				means: []meaning{
+					{kind: 3, id: "dark"},
 				},
 			},
 			{
@@ -20043,9 +20414,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"having", "a", "mini", "stroke"},
+				means: []meaning{
+					{kind: 5, id: "stroke_sign"},
+				},
+			},
+			{
 				toks: []string{"having", "breathing", "difficulty"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"having", "a", "stroke"},
+				means: []meaning{
+					{kind: 5, id: "stroke_sign"},
 				},
 			},
 			{
@@ -20066,6 +20449,12 @@ var (
 		},
 		// "he"
 		{
+			{
+				toks: []string{"he", "is", "only", "#"},
+				means: []meaning{
+					{kind: 7},
+				},
+			},
 			{
 				toks: []string{"he", "feels", "hot"},
 				means: []meaning{
@@ -20103,6 +20492,12 @@ var (
 				toks: []string{"he's", "running", "#"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
+				},
+			},
+			{
+				toks: []string{"he's", "only", "#"},
+				means: []meaning{
+					{kind: 7},
 				},
 			},
 			{
@@ -22527,6 +22922,36 @@ var (
 				},
 			},
 			{
+				toks: []string{"is", "having", "a", "stroke"},
+				means: []meaning{
+					{kind: 5, id: "stroke_sign"},
+				},
+			},
+			{
+				toks: []string{"is", "this", "a", "stroke"},
+				means: []meaning{
+					{kind: 5, id: "stroke_sign"},
+				},
+			},
+			{
+				toks: []string{"is", "it", "a", "stroke"},
+				means: []meaning{
+					{kind: 5, id: "stroke_sign"},
+				},
+			},
+			{
+				toks: []string{"is", "very", "hard"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+			{
+				toks: []string{"is", "really", "hard"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+			{
 				toks: []string{"is", "feeling", "bruised"},
 				means: []meaning{
 					{kind: 3, id: "sore"},
@@ -22548,6 +22973,12 @@ var (
 				toks: []string{"is", "becoming", "thin"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"is", "open", "since"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
 				},
 			},
 			{
@@ -22667,6 +23098,7 @@ var (
 				toks: []string{"isn't", "closing"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
+					{kind: 5, id: "wound_not_healing"},
 				},
 			},
 			{
@@ -22716,6 +23148,24 @@ var (
 			},
 			{
 				toks: []string{"it", "is", "gone"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"it", "was", "okay"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"it", "was", "ok"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"it", "was", "fine"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
 				},
@@ -22854,6 +23304,12 @@ var (
 				toks: []string{"it's", "not", "easing"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"it's", "a", "stroke"},
+				means: []meaning{
+					{kind: 5, id: "stroke_sign"},
 				},
 			},
 			{
@@ -23135,6 +23591,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"just", "had", "a", "mini", "stroke"},
+				means: []meaning{
+					{kind: 5, id: "stroke_sign"},
+				},
+			},
+			{
 				toks: []string{"just", "started", "this", "week"},
 				means: []meaning{
 					{kind: 4, id: "began"},
@@ -23180,6 +23642,12 @@ var (
 				toks: []string{"just", "under", "my", "bra"},
 				means: []meaning{
 					{kind: 5, id: "rib_pain"},
+				},
+			},
+			{
+				toks: []string{"just", "had", "a", "stroke"},
+				means: []meaning{
+					{kind: 5, id: "stroke_sign"},
 				},
 			},
 			{
@@ -23648,6 +24116,18 @@ var (
 		// "kilos"
 		{
 			{
+				toks: []string{"kilos", "are", "dropping", "off"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"kilos", "dropping", "off"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
 				toks: []string{"kilos", "without"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
@@ -23993,6 +24473,24 @@ var (
 		},
 		// "landed"
 		{
+			{
+				toks: []string{"landed", "on", "my", "leg"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"landed", "on", "his", "leg"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"landed", "on", "her", "leg"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
 			{
 				toks: []string{"landed", "on", "it"},
 				means: []meaning{
@@ -24806,6 +25304,12 @@ var (
 		// "let"
 		{
 			{
+				toks: []string{"let", "it", "drop", "to", "the", "floor"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"let", "my", "leg", "flop", "down"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -24818,6 +25322,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"let", "it", "hang", "down"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"let", "go", "now"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
@@ -24825,6 +25335,24 @@ var (
 			},
 			{
 				toks: []string{"let", "it", "flop"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"let", "it", "drop"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"let", "it", "dangle"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"let", "it", "hang"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
 				},
@@ -25287,6 +25815,12 @@ var (
 				toks: []string{"like", "it's", "frozen"},
 				means: []meaning{
 					{kind: 5, id: "leg_cold"},
+				},
+			},
+			{
+				toks: []string{"like", "a", "stroke"},
+				means: []meaning{
+					{kind: 5, id: "stroke_sign"},
 				},
 			},
 			{
@@ -25753,6 +26287,12 @@ var (
 		// "losing"
 		{
 			{
+				toks: []string{"losing", "weight", "without", "trying"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
 				toks: []string{"losing", "my", "balance"},
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
@@ -26218,6 +26758,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"lying", "there", "for"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
 				toks: []string{"lying", "there"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
@@ -26507,6 +27053,12 @@ var (
 		// "might"
 		{
 			{
+				toks: []string{"might", "be", "a", "stroke"},
+				means: []meaning{
+					{kind: 5, id: "stroke_sign"},
+				},
+			},
+			{
 				toks: []string{"might", "pass", "out"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
@@ -26656,6 +27208,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"missed", "the", "back", "step"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"missed", "the", "front", "step"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"missed", "the", "top", "step"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"missed", "her", "footing", "on"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
 				toks: []string{"missed", "the", "bottom", "stair"},
 				means: []meaning{
 					{kind: 5, id: "fell"},
@@ -26723,6 +27299,18 @@ var (
 			},
 			{
 				toks: []string{"missed", "2", "steps"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"missed", "the", "kerb"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"missed", "the", "curb"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
 				},
@@ -26839,6 +27427,42 @@ var (
 			},
 			{
 				toks: []string{"more", "than", "when", "it", "happened"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"more", "than", "i", "can", "take"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"more", "than", "i", "can", "bear"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"more", "than", "he", "can", "take"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"more", "than", "she", "can", "take"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"more", "than", "he", "can", "bear"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"more", "than", "she", "can", "bear"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
 				},
@@ -28308,6 +28932,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"never", "get", "the", "urge"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
 				toks: []string{"never", "felt", "it"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
@@ -28667,6 +29297,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"no", "signal"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"no", "urge"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
 				toks: []string{"no", "control"},
 				means: []meaning{
 					{kind: 3, id: "hold"},
@@ -28921,6 +29563,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "getting", "any", "signal"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"not", "getting", "the", "urge"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
 				toks: []string{"not", "been", "able", "to"},
 				means: []meaning{
 					{kind: 3, id: "no_flow"},
@@ -29051,6 +29705,12 @@ var (
 				toks: []string{"not", "hungry", "for", "weeks"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"not", "closing", "at", "all"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
 				},
 			},
 			{
@@ -29453,6 +30113,12 @@ var (
 			},
 			{
 				toks: []string{"not", "healed"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
+				toks: []string{"not", "closing"},
 				means: []meaning{
 					{kind: 5, id: "wound_not_healing"},
 				},
@@ -30096,6 +30762,12 @@ var (
 					{kind: 4, id: "daily"},
 				},
 			},
+			{
+				toks: []string{"okay", "after", "that"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
 		},
 		// "old"
 		{
@@ -30454,6 +31126,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"only", "realise", "how", "much"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"only", "realize", "how", "much"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
 				toks: []string{"only", "started", "this", "week"},
 				means: []meaning{
 					{kind: 4, id: "began"},
@@ -30532,6 +31216,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"only", "#", "year", "old"},
+				means: []meaning{
+					{kind: 7},
+				},
+			},
+			{
 				toks: []string{"only", "1", "leg"},
 				means: []meaning{
 					{kind: 5, id: "one_leg_only"},
@@ -30547,6 +31237,18 @@ var (
 				toks: []string{"only", "1", "ankle"},
 				means: []meaning{
 					{kind: 5, id: "one_leg_only"},
+				},
+			},
+			{
+				toks: []string{"only", "#", "years"},
+				means: []meaning{
+					{kind: 7},
+				},
+			},
+			{
+				toks: []string{"only", "#", "and"},
+				means: []meaning{
+					{kind: 7},
 				},
 			},
 			{
@@ -30601,6 +31303,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"open", "for", "a", "month"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
+				toks: []string{"open", "sore", "on"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"open", "for", "weeks"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
 				toks: []string{"open", "sore"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
@@ -30628,6 +31348,12 @@ var (
 				toks: []string{"open", "patch"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"open", "since"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
 				},
 			},
 		},
@@ -32288,6 +33014,12 @@ var (
 		// "pounds"
 		{
 			{
+				toks: []string{"pounds", "are", "falling", "off"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
 				toks: []string{"pounds", "without"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
@@ -33091,6 +33823,15 @@ var (
 				},
 			},
 		},
+		// "quick"
+		{
+			{
+				toks: []string{"quick", "and", "shallow"},
+				means: []meaning{
+					{kind: 3, id: "struggle"},
+				},
+			},
+		},
 		// "quickly"
 		{
 			{
@@ -33237,8 +33978,38 @@ var (
 				},
 			},
 		},
+		// "realise"
+		{
+			{
+				toks: []string{"realise", "how", "much"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+		},
+		// "realize"
+		{
+			{
+				toks: []string{"realize", "how", "much"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+		},
 		// "really"
 		{
+			{
+				toks: []string{"really", "fast", "and", "shallow"},
+				means: []meaning{
+					{kind: 3, id: "struggle"},
+				},
+			},
+			{
+				toks: []string{"really", "hard", "and"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
 			{
 				toks: []string{"really", "bad", "headache"},
 				means: []meaning{
@@ -34593,7 +35364,25 @@ var (
 				},
 			},
 			{
+				toks: []string{"screams", "if", "i", "try", "to", "shift"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"screams", "if", "we", "try", "to", "move"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
 				toks: []string{"screams", "if", "i", "move"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"screams", "when", "i", "move"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
 				},
@@ -34940,6 +35729,21 @@ var (
 				},
 			},
 		},
+		// "shallow"
+		{
+			{
+				toks: []string{"shallow", "breathing"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"shallow"},
+				means: []meaning{
+					{kind: 3, id: "struggle"},
+				},
+			},
+		},
 		// "sharp"
 		{
 			{
@@ -34955,6 +35759,12 @@ var (
 				toks: []string{"she", "is", "#", "months"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
+				toks: []string{"she", "is", "only", "#"},
+				means: []meaning{
+					{kind: 7},
 				},
 			},
 			{
@@ -35012,6 +35822,12 @@ var (
 				toks: []string{"she's", "#", "months"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
+				toks: []string{"she's", "only", "#"},
+				means: []meaning{
+					{kind: 7},
 				},
 			},
 			{
@@ -35081,6 +35897,13 @@ var (
 				toks: []string{"sheets", "are", "soaking"},
 				means: []meaning{
 					{kind: 3, id: "sweat"},
+				},
+			},
+			{
+				toks: []string{"sheets", "soaked", "through"},
+				means: []meaning{
+					{kind: 3, id: "sweat"},
+					{kind: 5, id: "night_sweats"},
 				},
 			},
 			{
@@ -36006,6 +36829,12 @@ var (
 					{kind: 3, id: "numb"},
 				},
 			},
+			{
+				toks: []string{"sitting", "there", "for"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
 		},
 		// "sixth"
 		{
@@ -36514,6 +37343,12 @@ var (
 					{kind: 5, id: "foot_wound"},
 				},
 			},
+			{
+				toks: []string{"small", "sore"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
 		},
 		// "smashed"
 		{
@@ -36791,6 +37626,12 @@ var (
 		},
 		// "soaked"
 		{
+			{
+				toks: []string{"soaked", "through", "the", "sheets"},
+				means: []meaning{
+					{kind: 3, id: "sweat"},
+				},
+			},
 			{
 				toks: []string{"soaked", "in", "sweat"},
 				means: []meaning{
@@ -37172,6 +38013,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"sore", "on", "my", "ankle"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"sore", "on", "my", "shin"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"sore", "won't", "close", "up"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
 				toks: []string{"sore", "when", "i", "press"},
 				means: []meaning{
 					{kind: 5, id: "leg_tender"},
@@ -37210,6 +38069,12 @@ var (
 			},
 			{
 				toks: []string{"sore", "not", "budging"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
+				toks: []string{"sore", "won't", "close"},
 				means: []meaning{
 					{kind: 5, id: "wound_not_healing"},
 				},
@@ -38362,6 +39227,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"still", "sitting", "there"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
 				toks: []string{"still", "in", "spasm"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -38463,6 +39334,12 @@ var (
 				toks: []string{"still", "locked"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"still", "open"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
 				},
 			},
 			{
@@ -39578,6 +40455,12 @@ var (
 		// "swollen"
 		{
 			{
+				toks: []string{"swollen", "and", "very", "hard"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+			{
 				toks: []string{"swollen", "on", "1", "side"},
 				means: []meaning{
 					{kind: 5, id: "one_leg_swollen"},
@@ -39588,6 +40471,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "hard"},
 					{kind: 3, id: "swell"},
+				},
+			},
+			{
+				toks: []string{"swollen", "and", "hard"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
 				},
 			},
 			{
@@ -39667,6 +40556,18 @@ var (
 				toks: []string{"swollen", "knees"},
 				means: []meaning{
 					{kind: 5, id: "joint_swollen"},
+				},
+			},
+			{
+				toks: []string{"swollen", "veins"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"swollen", "vein"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -40092,6 +40993,36 @@ var (
 				toks: []string{"the", "pain", "is", "off", "the", "charts"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"the", "bits", "i", "sit", "on"},
+				means: []meaning{
+					{kind: 3, id: "wipe"},
+				},
+			},
+			{
+				toks: []string{"the", "parts", "i", "sit", "on"},
+				means: []meaning{
+					{kind: 3, id: "wipe"},
+				},
+			},
+			{
+				toks: []string{"the", "bit", "i", "sit", "on"},
+				means: []meaning{
+					{kind: 3, id: "wipe"},
+				},
+			},
+			{
+				toks: []string{"the", "bits", "he", "sits", "on"},
+				means: []meaning{
+					{kind: 3, id: "wipe"},
+				},
+			},
+			{
+				toks: []string{"the", "bits", "she", "sits", "on"},
+				means: []meaning{
+					{kind: 3, id: "wipe"},
 				},
 			},
 			{
@@ -40592,6 +41523,30 @@ var (
 		},
 		// "think"
 		{
+			{
+				toks: []string{"think", "i'm", "having", "a", "stroke"},
+				means: []meaning{
+					{kind: 5, id: "stroke_sign"},
+				},
+			},
+			{
+				toks: []string{"think", "he's", "having", "a", "stroke"},
+				means: []meaning{
+					{kind: 5, id: "stroke_sign"},
+				},
+			},
+			{
+				toks: []string{"think", "she's", "having", "a", "stroke"},
+				means: []meaning{
+					{kind: 5, id: "stroke_sign"},
+				},
+			},
+			{
+				toks: []string{"think", "it's", "a", "stroke"},
+				means: []meaning{
+					{kind: 5, id: "stroke_sign"},
+				},
+			},
 			{
 				toks: []string{"think", "i", "broke"},
 				means: []meaning{
@@ -41625,6 +42580,18 @@ var (
 		// "tried"
 		{
 			{
+				toks: []string{"tried", "to", "get", "up", "twice"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"tried", "to", "get", "up"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
 				toks: []string{"tried", "to", "go"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
@@ -41925,6 +42892,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"turned", "black"},
+				means: []meaning{
+					{kind: 3, id: "dark"},
+				},
+			},
+			{
+				toks: []string{"turned", "dark"},
+				means: []meaning{
+					{kind: 3, id: "dark"},
+				},
+			},
+			{
 				toks: []string{"turned", "out"},
 				means: []meaning{
 					{kind: 3, id: "misshapen"},
@@ -42148,6 +43127,12 @@ var (
 		{
 			{
 				toks: []string{"ulcer", "won't", "budge"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
+				toks: []string{"ulcer", "won't", "close"},
 				means: []meaning{
 					{kind: 5, id: "wound_not_healing"},
 				},
@@ -42671,7 +43656,31 @@ var (
 				},
 			},
 			{
+				toks: []string{"veins", "are", "swollen"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"veins", "look", "swollen"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"veins", "get", "swollen"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"veins", "bulge"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"veins", "swollen"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -42694,6 +43703,18 @@ var (
 		},
 		// "very"
 		{
+			{
+				toks: []string{"very", "hard", "and"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+			{
+				toks: []string{"very", "hard", "like"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
 			{
 				toks: []string{"very", "tight"},
 				means: []meaning{
@@ -42800,6 +43821,15 @@ var (
 				toks: []string{"wake", "up", "drenched"},
 				means: []meaning{
 					{kind: 3, id: "sweat"},
+					{kind: 4, id: "night"},
+					{kind: 5, id: "night_sweats"},
+				},
+			},
+			{
+				toks: []string{"wake", "up", "soaked"},
+				means: []meaning{
+					{kind: 3, id: "sweat"},
+					{kind: 4, id: "night"},
 					{kind: 5, id: "night_sweats"},
 				},
 			},
@@ -42807,12 +43837,6 @@ var (
 				toks: []string{"wake", "up", "gasping"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
-				},
-			},
-			{
-				toks: []string{"wake", "up", "soaked"},
-				means: []meaning{
-					{kind: 5, id: "night_sweats"},
 				},
 			},
 		},
@@ -42846,9 +43870,45 @@ var (
 		// "waking"
 		{
 			{
+				toks: []string{"waking", "up", "with", "the", "sheets", "soaked", "through"},
+				means: []meaning{
+					{kind: 5, id: "night_sweats"},
+				},
+			},
+			{
+				toks: []string{"waking", "up", "with", "the", "sheets", "soaked"},
+				means: []meaning{
+					{kind: 4, id: "night"},
+					{kind: 5, id: "night_sweats"},
+				},
+			},
+			{
+				toks: []string{"waking", "up", "with", "the", "sheets"},
+				means: []meaning{
+					{kind: 3, id: "sweat"},
+					{kind: 4, id: "night"},
+				},
+			},
+			{
+				toks: []string{"waking", "up", "wet", "through"},
+				means: []meaning{
+					{kind: 4, id: "night"},
+					{kind: 5, id: "night_sweats"},
+				},
+			},
+			{
 				toks: []string{"waking", "up", "drenched"},
 				means: []meaning{
 					{kind: 3, id: "sweat"},
+					{kind: 4, id: "night"},
+					{kind: 5, id: "night_sweats"},
+				},
+			},
+			{
+				toks: []string{"waking", "up", "soaked"},
+				means: []meaning{
+					{kind: 3, id: "sweat"},
+					{kind: 4, id: "night"},
 					{kind: 5, id: "night_sweats"},
 				},
 			},
@@ -42856,12 +43916,6 @@ var (
 				toks: []string{"waking", "up", "gasping"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
-				},
-			},
-			{
-				toks: []string{"waking", "up", "soaked"},
-				means: []meaning{
-					{kind: 5, id: "night_sweats"},
 				},
 			},
 		},
@@ -43229,6 +44283,18 @@ var (
 				toks: []string{"was", "fine", "this", "morning"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"was", "okay", "after"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"was", "fine", "after"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
 				},
 			},
 			{
@@ -43636,6 +44702,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"weight", "is", "dropping", "off"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"weight", "is", "falling", "off"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
 				toks: []string{"weight", "is", "dropping"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
@@ -43649,6 +44727,18 @@ var (
 			},
 			{
 				toks: []string{"weight", "going", "down"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"weight", "dropping", "off"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"weight", "falling", "off"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
 				},
@@ -43717,6 +44807,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"went", "back", "to", "normal"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
 				toks: []string{"went", "to", "bed", "fine"},
 				means: []meaning{
 					{kind: 3, id: "woke_with"},
@@ -43744,6 +44840,12 @@ var (
 				toks: []string{"went", "hard", "for"},
 				means: []meaning{
 					{kind: 3, id: "cramp"},
+				},
+			},
+			{
+				toks: []string{"went", "all", "black"},
+				means: []meaning{
+					{kind: 3, id: "dark"},
 				},
 			},
 			{
@@ -43801,6 +44903,26 @@ var (
 				},
 			},
 			{
+				toks: []string{"went", "black"},
+				means: []meaning{
+					{kind: 3, id: "dark"},
+					{kind: 3, id: "sight_loss"},
+				},
+			},
+			{
+				toks: []string{"went", "dark"},
+				means: []meaning{
+					{kind: 3, id: "dark"},
+					{kind: 3, id: "sight_loss"},
+				},
+			},
+			{
+				toks: []string{"went", "purple"},
+				means: []meaning{
+					{kind: 3, id: "dark"},
+				},
+			},
+			{
 				toks: []string{"went", "away"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
@@ -43837,18 +44959,6 @@ var (
 					{kind: 3, id: "numb"},
 					{kind: 5, id: "leg_numb_sudden"},
 					{kind: 5, id: "numb"},
-				},
-			},
-			{
-				toks: []string{"went", "dark"},
-				means: []meaning{
-					{kind: 3, id: "sight_loss"},
-				},
-			},
-			{
-				toks: []string{"went", "black"},
-				means: []meaning{
-					{kind: 3, id: "sight_loss"},
 				},
 			},
 			{
@@ -44072,6 +45182,12 @@ var (
 				toks: []string{"what", "you", "are", "saying"},
 				means: []meaning{
 					{kind: 3, id: "meaning"},
+				},
+			},
+			{
+				toks: []string{"what", "i", "sit", "on"},
+				means: []meaning{
+					{kind: 3, id: "wipe"},
 				},
 			},
 			{
@@ -44654,6 +45770,13 @@ var (
 		// "with"
 		{
 			{
+				toks: []string{"with", "the", "sheets", "soaked"},
+				means: []meaning{
+					{kind: 3, id: "sweat"},
+					{kind: 5, id: "night_sweats"},
+				},
+			},
+			{
 				toks: []string{"with", "my", "leg", "down"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -44891,16 +46014,18 @@ var (
 				},
 			},
 			{
-				toks: []string{"woke", "up", "with"},
+				toks: []string{"woke", "up", "soaked"},
 				means: []meaning{
-					{kind: 3, id: "woke_with"},
+					{kind: 3, id: "sweat"},
+					{kind: 4, id: "night"},
+					{kind: 5, id: "bladder_change"},
+					{kind: 5, id: "night_sweats"},
 				},
 			},
 			{
-				toks: []string{"woke", "up", "soaked"},
+				toks: []string{"woke", "up", "with"},
 				means: []meaning{
-					{kind: 5, id: "bladder_change"},
-					{kind: 5, id: "night_sweats"},
+					{kind: 3, id: "woke_with"},
 				},
 			},
 			{
@@ -44933,6 +46058,30 @@ var (
 		},
 		// "won't"
 		{
+			{
+				toks: []string{"won't", "let", "me", "move", "his", "leg"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"won't", "let", "me", "move", "her", "leg"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"won't", "let", "me", "touch", "his", "leg"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"won't", "let", "me", "touch", "her", "leg"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
 			{
 				toks: []string{"won't", "put", "weight", "on", "*", "leg"},
 				means: []meaning{
@@ -44990,6 +46139,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"won't", "take", "her", "weight"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"won't", "take", "his", "weight"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"won't", "take", "my", "weight"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
 				toks: []string{"won't", "put", "weight", "on"},
 				means: []meaning{
 					{kind: 5, id: "cant_bear_weight"},
@@ -45035,6 +46202,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"won't", "do", "up"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"won't", "zip", "up"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
 				toks: []string{"won't", "come", "out"},
 				means: []meaning{
 					{kind: 3, id: "no_flow"},
@@ -45072,6 +46251,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"won't", "take", "her"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"won't", "take", "him"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
 				toks: []string{"won't", "go", "down"},
 				means: []meaning{
 					{kind: 4, id: "long"},
@@ -45103,12 +46294,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"won't", "close", "up"},
-				means: []meaning{
-					{kind: 5, id: "foot_wound"},
-				},
-			},
-			{
 				toks: []string{"won't", "stand", "up"},
 				means: []meaning{
 					{kind: 5, id: "limp"},
@@ -45128,6 +46313,18 @@ var (
 			},
 			{
 				toks: []string{"won't", "budge"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"won't", "close"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"won't", "zip"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
 				},
@@ -45202,13 +46399,6 @@ var (
 			},
 			{
 				toks: []string{"won't", "heal"},
-				means: []meaning{
-					{kind: 5, id: "foot_wound"},
-					{kind: 5, id: "wound_not_healing"},
-				},
-			},
-			{
-				toks: []string{"won't", "close"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
 					{kind: 5, id: "wound_not_healing"},
@@ -45572,6 +46762,12 @@ var (
 		// "wound"
 		{
 			{
+				toks: []string{"wound", "won't", "close", "up"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
 				toks: []string{"wound", "for", "weeks"},
 				means: []meaning{
 					{kind: 5, id: "wound_not_healing"},
@@ -45579,6 +46775,12 @@ var (
 			},
 			{
 				toks: []string{"wound", "won't", "budge"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
+				toks: []string{"wound", "won't", "close"},
 				means: []meaning{
 					{kind: 5, id: "wound_not_healing"},
 				},
@@ -45963,6 +47165,7 @@ var (
 		"sleep_disrupted",
 		"smoker",
 		"speech_slurred",
+		"stroke_sign",
 		"sudden_onset",
 		"tight_cast",
 		"tingling",
@@ -46419,6 +47622,19 @@ var (
 				"no puff",
 				"puffed out lying",
 				"puffed lying down",
+				"can hardly finish a sentence",
+				"can't finish a sentence",
+				"can't finish my sentences",
+				"can't finish her sentences",
+				"can't finish his sentences",
+				"can hardly talk for breath",
+				"breathing really fast and shallow",
+				"breathing fast and shallow",
+				"fast and shallow breathing",
+				"shallow breathing",
+				"breathing is shallow",
+				"breathing very fast",
+				"breathing really fast",
 			},
 		},
 		// "cancer"
@@ -47016,6 +48232,13 @@ var (
 				"with it down",
 				"soon as i lie back it throbs",
 				"when i lie back it throbs",
+				"let it drop to the floor",
+				"let it drop",
+				"let it dangle",
+				"let it hang down",
+				"let it hang",
+				"drop it to the floor",
+				"drop it over the side",
 			},
 		},
 		// "face_droop"
@@ -47579,10 +48802,8 @@ var (
 				"open patch",
 				"isn't closing up",
 				"not closing up",
-				"won't close up",
 				"hasn't closed",
 				"isn't closing",
-				"won't close",
 				"pongs",
 				"whiffs",
 				"reeks",
@@ -47602,6 +48823,14 @@ var (
 				"peel my sock off",
 				"peeled his sock off",
 				"peeled her sock off",
+				"small sore",
+				"a small sore",
+				"sore on my ankle",
+				"sore on my shin",
+				"open sore on",
+				"sore won't close up",
+				"cut won't close up",
+				"wound won't close up",
 			},
 			Chronic: "wound_not_healing",
 		},
@@ -48563,6 +49792,11 @@ var (
 				"change my pyjamas",
 				"change my nightie",
 				"change the sheets in the night",
+				"waking up with the sheets soaked",
+				"waking up with the sheets soaked through",
+				"sheets soaked through",
+				"with the sheets soaked",
+				"waking up wet through",
 			},
 		},
 		// "numb"
@@ -49372,6 +50606,27 @@ var (
 				"words coming out mushy",
 			},
 		},
+		// "stroke_sign"
+		{
+			Say: []string{
+				"having a stroke",
+				"is having a stroke",
+				"think i'm having a stroke",
+				"think he's having a stroke",
+				"think she's having a stroke",
+				"think it's a stroke",
+				"is this a stroke",
+				"could this be a stroke",
+				"might be a stroke",
+				"could be a stroke",
+				"having a mini stroke",
+				"just had a stroke",
+				"just had a mini stroke",
+				"is it a stroke",
+				"it's a stroke",
+				"like a stroke",
+			},
+		},
 		// "sudden_onset"
 		{
 			Say: []string{
@@ -49636,6 +50891,17 @@ var (
 				"not changed what i eat",
 				"eating the same as always",
 				"eating the same",
+				"weight dropping off",
+				"weight is dropping off",
+				"weight's dropping off",
+				"dropping weight",
+				"weight falling off",
+				"weight's falling off",
+				"weight is falling off",
+				"losing weight without trying",
+				"pounds are falling off",
+				"kilos are dropping off",
+				"kilos dropping off",
 			},
 		},
 		// "worsening"
@@ -49676,7 +50942,6 @@ var (
 				"hasn't healed",
 				"never heals",
 				"not healed",
-				"won't close",
 				"still open after",
 				"ulcer",
 				"ulcers",
@@ -49692,6 +50957,18 @@ var (
 				"sore is not budging",
 				"wound won't budge",
 				"ulcer won't budge",
+				"not closing",
+				"isn't closing",
+				"not closing at all",
+				"is open since",
+				"open since",
+				"still open",
+				"open for a month",
+				"open for weeks",
+				"sore won't close",
+				"wound won't close",
+				"ulcer won't close",
+				"cut won't close",
 			},
 		},
 	}
@@ -49970,6 +51247,8 @@ var (
 			"these days",
 			"nowadays",
 			"all the time these days",
+			"day and night",
+			"day and night now",
 		},
 		// "night"
 		{
@@ -49986,6 +51265,14 @@ var (
 			"worse when i lie down",
 			"worse in the evening",
 			"in the evening",
+			"waking up with the sheets soaked",
+			"waking up with the sheets",
+			"waking up soaked",
+			"woke up soaked",
+			"wake up soaked",
+			"waking up drenched",
+			"wake up drenched",
+			"waking up wet through",
 		},
 		// "now"
 		{"right now", "just now", "at the moment", "currently", "this minute"},
@@ -50543,6 +51830,10 @@ var (
 			"two legs",
 			"both calves",
 			"both the same",
+			"down both legs",
+			"down both my legs",
+			"down the back of both legs",
+			"both sides",
 		},
 		// "breath"
 		{
@@ -50747,6 +52038,13 @@ var (
 			"soot",
 			"inky",
 			"like ink",
+			"went black",
+			"went dark",
+			"went purple",
+			"went all black",
+			"has gone black",
+			"turned black",
+			"turned dark",
 		},
 		// "disproportion"
 		{
@@ -50862,6 +52160,14 @@ var (
 			"worse than when i did it",
 			"worse than when he did it",
 			"worse than when she did it",
+			"more than i can take",
+			"more than i can bear",
+			"more than he can take",
+			"more than she can take",
+			"more than he can bear",
+			"more than she can bear",
+			"can't bear the pain",
+			"can't take the pain",
 		},
 		// "droop"
 		{
@@ -50950,6 +52256,14 @@ var (
 			"it ended",
 			"it's done",
 			"done now",
+			"it was okay",
+			"it was ok",
+			"it was fine",
+			"was okay after",
+			"was fine after",
+			"okay after that",
+			"fine after that",
+			"went back to normal",
 		},
 		// "exertion"
 		{
@@ -51097,6 +52411,12 @@ var (
 			"missed her * step",
 			"missed his * step",
 			"missed my * step",
+			"missed the back step",
+			"missed the front step",
+			"missed the top step",
+			"missed the kerb",
+			"missed the curb",
+			"missed her footing on",
 		},
 		// "feel_loss"
 		{
@@ -51213,6 +52533,18 @@ var (
 			"don't really know when",
 			"hard to tell when",
 			"can't really feel when",
+			"not getting any signal",
+			"no signal",
+			"don't get any signal",
+			"don't get the signal",
+			"no urge",
+			"not getting the urge",
+			"don't get the urge",
+			"never get the urge",
+			"only realise how much",
+			"only realize how much",
+			"realise how much",
+			"realize how much",
 		},
 		// "fit"
 		{
@@ -51358,6 +52690,12 @@ var (
 			"left red marks",
 			"left a ring",
 			"left rings",
+			"won't close",
+			"won't do up",
+			"don't close",
+			"can't close",
+			"won't zip up",
+			"won't zip",
 		},
 		// "growing"
 		{"growing pains", "growing pain"},
@@ -51433,6 +52771,16 @@ var (
 			"hard as a ball",
 			"like a cricket ball",
 			"hard as a golf ball",
+			"very hard and",
+			"swollen and hard",
+			"swollen and very hard",
+			"hard and swollen",
+			"very hard like",
+			"really hard and",
+			"is very hard",
+			"is really hard",
+			"gone very hard",
+			"gone really hard",
 		},
 		// "heavy"
 		{"heavy", "heaviness", "like lead", "leaden", "weighed down"},
@@ -51553,6 +52901,15 @@ var (
 			"knee to the thigh",
 			"corked",
 			"got a cork",
+			"fell on my leg",
+			"fell on his leg",
+			"fell on her leg",
+			"fell on my foot",
+			"dropped on my leg",
+			"dropped on my foot",
+			"landed on my leg",
+			"landed on his leg",
+			"landed on her leg",
 		},
 		// "leak"
 		{
@@ -52621,6 +53978,10 @@ var (
 			"huffing",
 			"difficulty",
 			"difficult",
+			"shallow",
+			"fast and shallow",
+			"quick and shallow",
+			"really fast and shallow",
 		},
 		// "stuck_down"
 		{
@@ -52715,6 +54076,28 @@ var (
 			"screams if i move",
 			"can't make her stand",
 			"can't make him stand",
+			"tried to get up",
+			"tried to get up twice",
+			"won't take her",
+			"won't take him",
+			"won't take her weight",
+			"won't take his weight",
+			"won't take my weight",
+			"still sitting there",
+			"been sitting there",
+			"sitting there for",
+			"lying there for",
+			"been lying there",
+			"screams if i try to shift",
+			"screams when i move",
+			"screams if we try to move",
+			"cries out if i move",
+			"can't shift his leg",
+			"can't shift her leg",
+			"won't let me move his leg",
+			"won't let me move her leg",
+			"won't let me touch his leg",
+			"won't let me touch her leg",
 		},
 		// "sugar"
 		{"sugar", "sugar problem", "sugar disease"},
@@ -52738,6 +54121,13 @@ var (
 			"sheets soaking",
 			"sheets are soaking",
 			"drenched sheets",
+			"sheets soaked through",
+			"with the sheets soaked",
+			"waking up with the sheets",
+			"soaked through the sheets",
+			"waking up soaked",
+			"wake up soaked",
+			"woke up soaked",
 		},
 		// "swell"
 		{
@@ -53085,6 +54475,13 @@ var (
 			"the chair under me",
 			"the seat under me",
 			"cushion under me",
+			"the bits i sit on",
+			"bits i sit on",
+			"the parts i sit on",
+			"what i sit on",
+			"the bit i sit on",
+			"the bits he sits on",
+			"the bits she sits on",
 		},
 		// "woke_with"
 		{

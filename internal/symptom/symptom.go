@@ -1100,16 +1100,22 @@ func (r *reader) readCombos(hits []hit, cl []clauseCtx, present, facts map[strin
 			}
 			facts[fact] = true
 		}
+		// The text is two-sided when it names both sides and never one.
+		textPlural := slices.ContainsFunc(cl, func(c clauseCtx) bool { return c.plural && !c.singular }) &&
+			!slices.ContainsFunc(cl, func(c clauseCtx) bool { return c.singular })
 		if co.Text {
-			plural := slices.ContainsFunc(cl, func(c clauseCtx) bool { return c.plural && !c.singular }) &&
-				!slices.ContainsFunc(cl, func(c clauseCtx) bool { return c.singular })
-			if r.comboHolds(co, hits, -1, plural) {
-				set(plural)
+			if r.comboHolds(co, hits, -1, textPlural) {
+				set(textPlural)
 			}
 			continue
 		}
 		for i := range cl {
 			plural := cl[i].plural && !cl[i].singular
+			if !cl[i].plural && !cl[i].singular {
+				// A clause that names no part ("her shoes won't close")
+				// speaks of the parts the rest of the text names.
+				plural = textPlural
+			}
 			if r.comboHolds(co, hits, i, plural) {
 				set(plural)
 			}

@@ -46,6 +46,23 @@ func TestRulesFromSpeech(t *testing.T) {
 		{"my back aches and I can't feel the chair under me", Emergency},
 		// A broken bone that hurts more and more, worse moving the toes.
 		{"I broke my shin yesterday and it hurts way more than it did, worse when I move my toes", Emergency},
+		// "Both legs are strong" names no two-sided sign; soaked sheets on
+		// waking are sweats, not the bladder; a hard calf that eased is a cramp.
+		{"pins and needles down my left leg with back pain, but both legs are strong", SelfCare},
+		{"my legs ache and I keep waking up with the sheets soaked through", Soon},
+		{"my calf went hard as a rock and after a minute of pulling my toes it was okay", SelfCare},
+		// A bladder that sends no signal; the bits one sits on not felt.
+		{"my back hurts and I'm not getting any signal from my bladder", Emergency},
+		{"sciatica down both legs and I can't feel the bits I sit on", Emergency},
+		// A fall, and a hip that won't take her weight.
+		{"gran had a fall and tried to get up but the hip won't take her weight", Emergency},
+		// A toe that went black with diabetes; a sore that is not closing.
+		{"I'm diabetic and my big toe went black", Urgent},
+		{"there's a small sore on my ankle that's been open for a month and isn't closing", Urgent},
+		// Shoes that won't close are tight shoes, not a wound.
+		{"both my feet are swollen all week and my shoes won't close", Soon},
+		// Naming a stroke as it happens is a stroke sign; asking what one is is not.
+		{"I think my husband is having a stroke", Emergency},
 		// A leg losing its blood supply (row 2).
 		{"my foot's gone white", Emergency},
 		{"my toes have turned blue", Emergency},
