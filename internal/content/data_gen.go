@@ -44,6 +44,7 @@ var (
 		"about.sciatica",
 		"about.sleeping",
 		"about.stress",
+		"about.stroke",
 		"about.tests",
 		"about.treatment",
 		"about.varicose_veins",
@@ -706,6 +707,17 @@ var (
 				"Slow breathing and a gentle stretch before bed help.",
 			},
 			Sources: []string{"seed 003 stress, worry and tense muscles"},
+		},
+		// "about.stroke"
+		{
+			Say: []string{
+				"A stroke is when blood stops reaching part of the brain.",
+				"A drooping face, a weak arm or leg on one side, or slurred speech is an emergency, even if it passes.",
+			},
+			Sources: []string{
+				"refs §2 stroke: FAST; call even if the signs come and go (Mayo Clinic 'Act FAST')",
+				"refs §3 stroke row (E)",
+			},
 		},
 		// "about.tests"
 		{
