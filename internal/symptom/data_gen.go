@@ -272,12 +272,6 @@ var std = sync.OnceValue(func() *reader {
 				Unless:     []string{"joint", "knee", "hip", "buttock", "back"},
 			},
 			{
-				Fact:       "leg_red",
-				Sensations: []string{"inflammation_word"},
-				Parts:      []string{"calf", "foot", "toes", "thigh", "leg", "ankle"},
-				Unless:     []string{"joint", "knee", "hip", "buttock", "back"},
-			},
-			{
 				Fact:       "diabetes",
 				Sensations: []string{"sugar"},
 				Text:       true,
@@ -970,6 +964,18 @@ var std = sync.OnceValue(func() *reader {
 			"veins swollen",
 			"veins look swollen",
 			"veins get swollen",
+			"inflamed tendon",
+			"inflamed tendons",
+			"tendons are inflamed",
+			"tendon is inflamed",
+			"inflamed achilles",
+			"inflamed joint",
+			"inflamed joints",
+			"nerve being squashed",
+			"a nerve being squashed",
+			"being squashed",
+			"squashed nerve",
+			"nerve squashed",
 		},
 		peopleSay: []string{
 			"boy",
@@ -1330,6 +1336,7 @@ var (
 		"beedis",
 		"been",
 		"behind",
+		"being",
 		"belong",
 		"belonged",
 		"belongs",
@@ -2651,7 +2658,9 @@ var (
 		"tender",
 		"tenderness",
 		"tendinitis",
+		"tendon",
 		"tendonitis",
+		"tendons",
 		"tense",
 		"terrible",
 		"that",
@@ -3623,6 +3632,12 @@ var (
 				toks: []string{"a", "sore", "for", "weeks"},
 				means: []meaning{
 					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
+				toks: []string{"a", "nerve", "being", "squashed"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -6050,6 +6065,15 @@ var (
 				toks: []string{"behind", "my", "knee"},
 				means: []meaning{
 					{id: "knee"},
+				},
+			},
+		},
+		// "being"
+		{
+			{
+				toks: []string{"being", "squashed"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -8592,6 +8616,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"can", "limp", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
 				toks: []string{"can", "barely", "feel"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
@@ -8601,6 +8631,24 @@ var (
 				toks: []string{"can", "hardly", "feel"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"can", "limp", "around"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
+				toks: []string{"can", "still", "walk"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
+				toks: []string{"can", "still", "limp"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
 				},
 			},
 			{
@@ -19834,6 +19882,18 @@ var (
 		// "hanging"
 		{
 			{
+				toks: []string{"hanging", "my", "foot", "out", "of", "bed"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"hanging", "it", "out", "of", "bed"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"hanging", "my", "leg"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -19841,6 +19901,18 @@ var (
 			},
 			{
 				toks: []string{"hanging", "my", "legs"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"hanging", "my", "foot"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"hanging", "my", "feet"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
 				},
@@ -20486,6 +20558,12 @@ var (
 				toks: []string{"he's", "on", "the", "floor"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"he's", "walking", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
 				},
 			},
 			{
@@ -22712,6 +22790,36 @@ var (
 		},
 		// "inflamed"
 		{
+			{
+				toks: []string{"inflamed", "tendon"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"inflamed", "tendons"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"inflamed", "achilles"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"inflamed", "joint"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"inflamed", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"inflamed"},
 				means: []meaning{
@@ -25952,6 +26060,18 @@ var (
 		// "limping"
 		{
 			{
+				toks: []string{"limping", "around", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
+				toks: []string{"limping", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
 				toks: []string{"limping"},
 				means: []meaning{
 					{kind: 5, id: "limp"},
@@ -28860,6 +28980,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"nerve", "being", "squashed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"nerve", "damage"},
 				means: []meaning{
 					{kind: 3, id: "neuropathy"},
@@ -28875,6 +29001,12 @@ var (
 				toks: []string{"nerve", "compression"},
 				means: []meaning{
 					{kind: 3, id: "sciatica"},
+				},
+			},
+			{
+				toks: []string{"nerve", "squashed"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -35801,6 +35933,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"she's", "walking", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
 				toks: []string{"she's", "#", "weeks", "along"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
@@ -38586,6 +38724,7 @@ var (
 				toks: []string{"squashed", "nerve"},
 				means: []meaning{
 					{kind: 3, id: "sciatica"},
+					{kind: 8},
 				},
 			},
 			{
@@ -40924,12 +41063,30 @@ var (
 				},
 			},
 		},
+		// "tendon"
+		{
+			{
+				toks: []string{"tendon", "is", "inflamed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "tendonitis"
 		{
 			{
 				toks: []string{"tendonitis"},
 				means: []meaning{
 					{kind: 3, id: "arthritis"},
+				},
+			},
+		},
+		// "tendons"
+		{
+			{
+				toks: []string{"tendons", "are", "inflamed"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -44045,6 +44202,12 @@ var (
 				toks: []string{"walking", "to", "the"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"walking", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
 				},
 			},
 			{
@@ -48239,6 +48402,10 @@ var (
 				"let it hang",
 				"drop it to the floor",
 				"drop it over the side",
+				"hanging my foot",
+				"hanging my feet",
+				"hanging my foot out of bed",
+				"hanging it out of bed",
 			},
 		},
 		// "face_droop"
@@ -54438,6 +54605,15 @@ var (
 			"can still put weight on it",
 			"walking on it okay",
 			"walking on it fine",
+			"can limp on it",
+			"limping on it",
+			"can limp around",
+			"limping around on it",
+			"he's walking on it",
+			"she's walking on it",
+			"walking on it",
+			"can still walk",
+			"can still limp",
 		},
 		// "weak"
 		{

@@ -1984,6 +1984,7 @@ var (
 		"HotRedLegIntent",
 		"LegsGivingWayIntent",
 		"PregnancySwellingIntent",
+		"RestPainIntent",
 		"SaddleNumbnessIntent",
 		"SoreNotHealingIntent",
 		"StrokeIntent",
@@ -2011,6 +2012,8 @@ var (
 		{"both_legs_weak"},
 		// "PregnancySwellingIntent"
 		{"preeclampsia_sign"},
+		// "RestPainIntent"
+		{"eases_hanging"},
 		// "SaddleNumbnessIntent"
 		{"saddle_or_bladder"},
 		// "SoreNotHealingIntent"
@@ -2029,6 +2032,7 @@ var (
 		"FallIntent",
 		"LegsGivingWayIntent",
 		"PregnancySwellingIntent",
+		"RestPainIntent",
 		"SaddleNumbnessIntent",
 		"SoreNotHealingIntent",
 		"StrokeIntent",
@@ -2135,6 +2139,22 @@ var (
 			"swelling_sudden",
 			"sight_blur",
 		},
+		// "RestPainIntent"
+		{
+			"eases_hanging",
+			"rest_pain",
+			"rest_pain_weeks",
+			"hang",
+			"bedding",
+			"leg_cold",
+			"leg_pale",
+			"leg_pale_chronic",
+			"leg_cold_chronic",
+			"foot_wound",
+			"wound_not_healing",
+			"toe_black",
+			"dark",
+		},
 		// "SaddleNumbnessIntent"
 		{
 			"saddle_numb",
@@ -2203,6 +2223,7 @@ var (
 	}
 	loaded4Keys = [...]string{
 		"BreathingIntent",
+		"CantBearWeightIntent",
 		"ColdFootIntent",
 		"FeverIntent",
 		"HotRedLegIntent",
@@ -2214,6 +2235,8 @@ var (
 	loaded4Values = [...][]string{
 		// "BreathingIntent"
 		{"not:breathless", "not:chest_pain", "not:coughing_blood"},
+		// "CantBearWeightIntent"
+		{"walks_on_it"},
 		// "ColdFootIntent"
 		{"not:leg_cold", "not:leg_pale", "not:numb"},
 		// "FeverIntent"
@@ -2232,7 +2255,7 @@ var (
 		// "SuddenWeaknessIntent"
 		{"not:leg_weak_sudden"},
 		// "SwollenLegIntent"
-		{"not:one_leg_swollen", "daily", "gradual", "both"},
+		{"not:one_leg_swollen", "daily", "gradual", "both", "legs_swollen"},
 	}
 )
 

@@ -208,3 +208,39 @@ func TestAnswersFit(t *testing.T) {
 		}
 	}
 }
+
+// TestIntentWithheldBySlots: what a device kept in a red-flag intent's
+// sign slots can withhold the intent's own fact (data/intents.yaml):
+// ankles puffy by evening routed to the rest-pain intent, both ankles to
+// the swollen-leg intent, a knock still walked on to the can't-bear-weight
+// intent. With the sign's own words kept, or none, the fact stands.
+func TestIntentWithheldBySlots(t *testing.T) {
+	tests := []struct {
+		intent string
+		slots  map[string]string
+		fact   string
+		want   bool
+	}{
+		{"RestPainIntent", map[string]string{"sign": "by the end of the day", "moreSign": "socks", "otherSign": "both", "alsoSign": "ankles"}, "eases_hanging", false},
+		{"RestPainIntent", map[string]string{"sign": "ninth month", "moreSign": "both", "otherSign": "feet", "alsoSign": "slowly"}, "eases_hanging", false},
+		{"RestPainIntent", map[string]string{"sign": "over the side of the bed"}, "eases_hanging", true},
+		{"RestPainIntent", nil, "eases_hanging", true},
+		{"SwollenLegIntent", map[string]string{"sign": "for days", "moreSign": "ankles", "otherSign": "swollen"}, "one_leg_swollen", false},
+		{"SwollenLegIntent", map[string]string{"sign": "left calf"}, "one_leg_swollen", true},
+		{"CantBearWeightIntent", map[string]string{"sign": "rolled my ankle", "moreSign": "can limp on it"}, "cant_bear_weight", false},
+		{"CantBearWeightIntent", map[string]string{"sign": "rolled my ankle"}, "cant_bear_weight", true},
+	}
+	for _, tt := range tests {
+		c := &session.Context{}
+		tn := turn(c, "en-US", tt.intent, "")
+		for name, v := range tt.slots {
+			tn.Request.Request.Intent.Slots[name] = alexa.Slot{Name: name, Value: v}
+		}
+		if _, err := guard(t).Before(tn); err != nil {
+			t.Fatal(err)
+		}
+		if got := c.HasFact(tt.fact); got != tt.want {
+			t.Errorf("%s %v: fact %s %v, want %v (facts %v)", tt.intent, tt.slots, tt.fact, got, tt.want, c.Facts)
+		}
+	}
+}
