@@ -28,9 +28,10 @@ tidy-check:
 	@$(GO) mod tidy -diff || { echo "go.mod or go.sum is not tidy: run go mod tidy" >&2; exit 1; }
 
 # The intents package plays every blind set and transcript (several
-# minutes on two cores); go test's default ten-minute limit is too close.
+# minutes on two cores, more on a busy machine); go test's default
+# ten-minute limit is too close.
 unit: moto
-	$(GO) test -count=1 -timeout 15m ./...
+	$(GO) test -count=1 -timeout 25m ./...
 
 # Search for inputs that make the request verifier panic or pass what it
 # must not. `make test` runs only the seed corpus; this runs the fuzzer.

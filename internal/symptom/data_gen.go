@@ -8619,6 +8619,7 @@ var (
 				toks: []string{"can", "limp", "on", "it"},
 				means: []meaning{
 					{kind: 3, id: "walks_on_it"},
+					{kind: 5, id: "limp"},
 				},
 			},
 			{
@@ -8637,6 +8638,7 @@ var (
 				toks: []string{"can", "limp", "around"},
 				means: []meaning{
 					{kind: 3, id: "walks_on_it"},
+					{kind: 5, id: "limp"},
 				},
 			},
 			{
@@ -8649,6 +8651,7 @@ var (
 				toks: []string{"can", "still", "limp"},
 				means: []meaning{
 					{kind: 3, id: "walks_on_it"},
+					{kind: 5, id: "limp"},
 				},
 			},
 			{
@@ -26063,12 +26066,20 @@ var (
 				toks: []string{"limping", "around", "on", "it"},
 				means: []meaning{
 					{kind: 3, id: "walks_on_it"},
+					{kind: 5, id: "limp"},
 				},
 			},
 			{
 				toks: []string{"limping", "on", "it"},
 				means: []meaning{
 					{kind: 3, id: "walks_on_it"},
+					{kind: 5, id: "limp"},
+				},
+			},
+			{
+				toks: []string{"limping", "around"},
+				means: []meaning{
+					{kind: 5, id: "limp"},
 				},
 			},
 			{
@@ -49838,6 +49849,12 @@ var (
 				"refuses to stand",
 				"won't stand on it",
 				"wouldn't walk",
+				"limping on it",
+				"can limp on it",
+				"limping around on it",
+				"can limp around",
+				"can still limp",
+				"limping around",
 			},
 		},
 		// "long_travel"
