@@ -148,21 +148,21 @@ const restEnd = "end"
 func fromTriage(id string) bool { return strings.HasPrefix(id, "triage.") }
 
 // trim fits an answer whose screening question cannot wait: the first
-// line (when triage says nothing else), triage's lines and each later line
-// that fits are said, and the
-// others are left out rather than held behind "Want the rest?",
-// which would put the question off. They are self-care a later turn
-// ("what else", "I already tried that") brings again.
+// line (unless triage's lines are said), triage's lines and each later
+// line that fits are said, and the others are left out rather than held
+// behind "Want the rest?", which would put the question off. They are
+// self-care a later turn ("what else", "I already tried that") brings
+// again.
 func (s *set) trim(t *router.Turn, r router.Reply, lines []lineRef) router.Reply {
-	room := content.MaxWords - wordCount(r.Question)
+	room, triaged := content.MaxWords-wordCount(r.Question), false
 	for _, l := range lines {
 		if fromTriage(l.ID) {
 			room -= wordCount(words(t, l.Raw))
+			triaged = true
 		}
 	}
 	b := &alexa.SSML{}
 	said, cut := 0, false
-	triaged := room < content.MaxWords-wordCount(r.Question)
 	for _, l := range lines {
 		w := wordCount(words(t, l.Raw))
 		switch {

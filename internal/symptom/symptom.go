@@ -523,8 +523,8 @@ func (r *reader) tokens(text string) []string {
 	return out
 }
 
-// phrasingsOf orders the vocabulary's phrasings longest first, so "isn't
-// able to" is mended before "able to" could be.
+// phrasingsOf orders the vocabulary's phrasings longest first, so a
+// phrasing is mended before a shorter one inside it could be.
 func phrasingsOf(m map[string]string) []phrasing {
 	out := make([]phrasing, 0, len(m))
 	for said, as := range m {
@@ -1083,6 +1083,9 @@ type clauseCtx struct{ plural, singular, joint, limb, hip bool }
 
 // readCombos adds the facts of every combination that holds.
 func (r *reader) readCombos(hits []hit, cl []clauseCtx, present, facts map[string]bool) {
+	// The text is two-sided when it names both sides and never one.
+	textPlural := slices.ContainsFunc(cl, func(c clauseCtx) bool { return c.plural && !c.singular }) &&
+		!slices.ContainsFunc(cl, func(c clauseCtx) bool { return c.singular })
 	for _, co := range r.combos {
 		if !slices.ContainsFunc(co.Needs, func(id string) bool { return present[id] || facts[id] }) && len(co.Needs) > 0 ||
 			slices.ContainsFunc(co.Unless, func(id string) bool { return present[id] || facts[id] }) {
@@ -1100,9 +1103,6 @@ func (r *reader) readCombos(hits []hit, cl []clauseCtx, present, facts map[strin
 			}
 			facts[fact] = true
 		}
-		// The text is two-sided when it names both sides and never one.
-		textPlural := slices.ContainsFunc(cl, func(c clauseCtx) bool { return c.plural && !c.singular }) &&
-			!slices.ContainsFunc(cl, func(c clauseCtx) bool { return c.singular })
 		if co.Text {
 			if r.comboHolds(co, hits, -1, textPlural) {
 				set(textPlural)
