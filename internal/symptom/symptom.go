@@ -1478,23 +1478,16 @@ func numberOf(said string) int {
 func spokenForms(p string) []string {
 	out := []string{p}
 	for said, as := range heardAs {
-		if ws := strings.Fields(p); slices.Contains(ws, as) {
-			for i := range ws {
-				if ws[i] == as {
-					ws[i] = said
-				}
-			}
-			out = append(out, spokenForms(strings.Join(ws, " "))...)
+		if q, ok := withWord(p, as, said); ok {
+			out = append(out, spokenForms(q)...)
 		}
 	}
 	for _, ph := range std().phrasings {
-		if ws := strings.Fields(p); len(ph.as) == 1 && slices.Contains(ws, ph.as[0]) {
-			for i := range ws {
-				if ws[i] == ph.as[0] {
-					ws[i] = strings.Join(ph.said, " ")
-				}
-			}
-			out = append(out, strings.Join(ws, " "))
+		if len(ph.as) != 1 {
+			continue
+		}
+		if q, ok := withWord(p, ph.as[0], strings.Join(ph.said, " ")); ok {
+			out = append(out, q)
 		}
 	}
 	if ws := strings.Fields(p); len(ws) > 2 && ws[1] == "is" {
@@ -1513,6 +1506,21 @@ func spokenForms(p string) []string {
 		out = append(out, strings.Join(ws, " "))
 	}
 	return out
+}
+
+// withWord returns p with every whole word w said as instead, and whether
+// p had w at all.
+func withWord(p, w, instead string) (string, bool) {
+	ws := strings.Fields(p)
+	if !slices.Contains(ws, w) {
+		return p, false
+	}
+	for i := range ws {
+		if ws[i] == w {
+			ws[i] = instead
+		}
+	}
+	return strings.Join(ws, " "), true
 }
 
 // heardAs maps words a recogniser writes to the word the vocabulary
