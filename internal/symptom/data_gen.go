@@ -22,9 +22,12 @@ var std = sync.OnceValue(func() *reader {
 			"discoloured": "discolored",
 			"doesnt":      "doesn't",
 			"dont":        "don't",
+			"feint":       "faint",
+			"feinted":     "fainted",
 			"haemorrhage": "hemorrhage",
 			"hasnt":       "hasn't",
 			"havent":      "haven't",
+			"hearts":      "heart's",
 			"hes":         "he's",
 			"im":          "i'm",
 			"isnt":        "isn't",
@@ -35,10 +38,15 @@ var std = sync.OnceValue(func() *reader {
 			"mom":         "mum",
 			"mommy":       "mum",
 			"mummy":       "mum",
+			"num":         "numb",
 			"oedema":      "edema",
+			"p":           "pee",
+			"pail":        "pale",
 			"paralysed":   "paralyzed",
 			"shes":        "she's",
 			"theyre":      "they're",
+			"tow":         "toe",
+			"tows":        "toes",
 			"tumour":      "tumor",
 			"wasnt":       "wasn't",
 			"wont":        "won't",
@@ -55,6 +63,38 @@ var std = sync.OnceValue(func() *reader {
 			{
 				said: []string{"wasn't", "able", "to"},
 				as:   []string{"couldn't"},
+			},
+			{
+				said: []string{"feel", "week"},
+				as:   []string{"feel", "weak"},
+			},
+			{
+				said: []string{"feeling", "week"},
+				as:   []string{"feeling", "weak"},
+			},
+			{
+				said: []string{"feels", "week"},
+				as:   []string{"feels", "weak"},
+			},
+			{
+				said: []string{"going", "week"},
+				as:   []string{"going", "weak"},
+			},
+			{
+				said: []string{"gone", "week"},
+				as:   []string{"gone", "weak"},
+			},
+			{
+				said: []string{"leg", "week"},
+				as:   []string{"leg", "weak"},
+			},
+			{
+				said: []string{"legs", "week"},
+				as:   []string{"legs", "weak"},
+			},
+			{
+				said: []string{"so", "week"},
+				as:   []string{"so", "weak"},
 			},
 			{
 				said: []string{"unable", "to"},
@@ -544,6 +584,58 @@ var std = sync.OnceValue(func() *reader {
 				Timing:     []string{"daytime"},
 			},
 			{
+				Fact:       "pregnant",
+				Sensations: []string{"carrying"},
+				Text:       true,
+				Needs: []string{
+					"weeks_said",
+					"preg_weeks",
+					"hands_face_swollen",
+					"headache_severe",
+					"vision_blur",
+					"swelling_sudden",
+					"rib_pain",
+				},
+			},
+			{
+				Fact:       "pregnant",
+				Sensations: []string{"preg_weeks"},
+				Text:       true,
+				Needs: []string{
+					"swell",
+					"swell_sudden",
+					"fit_change",
+					"hands_face_swollen",
+					"headache_severe",
+					"vision_blur",
+					"rib_pain",
+					"one_leg_swollen",
+					"legs_swollen",
+				},
+			},
+			{
+				Fact:       "rest_pain",
+				Sensations: []string{"pain", "ache", "hurt_sharp", "sore", "throbbing"},
+				Parts:      []string{"foot", "toes"},
+				Timing:     []string{"night"},
+				Text:       true,
+				Needs:      []string{"foot_wound", "wound_not_healing"},
+			},
+			{
+				Fact:       "pregnancy_gradual_swelling",
+				Sensations: []string{"swell", "fit_change"},
+				Timing:     []string{"gradual", "weeks", "long", "daily"},
+				Plural:     true,
+				Text:       true,
+				Needs:      []string{"pregnant"},
+			},
+			{
+				Fact:       "rest_pain_weeks",
+				Sensations: []string{"walk"},
+				Text:       true,
+				Needs:      []string{"rest_pain"},
+			},
+			{
 				Fact:       "saddle_numb",
 				Sensations: []string{"numb", "tingling"},
 				Parts:      []string{"groin"},
@@ -976,6 +1068,34 @@ var std = sync.OnceValue(func() *reader {
 			"being squashed",
 			"squashed nerve",
 			"nerve squashed",
+			"blue blue",
+			"blue blue ones",
+			"blue blue veins",
+			"warm wheat bag",
+			"warm wheat pack",
+			"warm heat pack",
+			"warm towel",
+			"warm flannel",
+			"warm cloth",
+			"warm blanket",
+			"warm bottle",
+			"warm rice bag",
+			"warm cuddle",
+			"circulation weak",
+			"circulation is weak",
+			"weak circulation",
+			"circulation's weak",
+			"weak blood circulation",
+			"blood circulation weak",
+			"blood circulation is weak",
+			"cycle's all over the place",
+			"cycle is all over the place",
+			"cycles all over the place",
+			"cycles are all over the place",
+			"my cycle's all over the place",
+			"periods all over the place",
+			"moods all over the place",
+			"mood is all over the place",
 		},
 		peopleSay: []string{
 			"boy",
@@ -1253,6 +1373,7 @@ var (
 		"aching",
 		"achy",
 		"acting",
+		"advil",
 		"after",
 		"again",
 		"age",
@@ -1299,6 +1420,7 @@ var (
 		"as",
 		"asking",
 		"asks",
+		"aspirin",
 		"ass",
 		"at",
 		"away",
@@ -1434,6 +1556,7 @@ var (
 		"buttock",
 		"buttocks",
 		"buzzing",
+		"buzzy",
 		"by",
 		"bypass",
 		"c",
@@ -1490,6 +1613,7 @@ var (
 		"clumsy",
 		"coach",
 		"coal",
+		"codeine",
 		"cold",
 		"colder",
 		"collapsed",
@@ -1550,11 +1674,14 @@ var (
 		"crushed",
 		"crushing",
 		"crying",
+		"current",
 		"currently",
 		"curtain",
 		"cushion",
 		"cut",
 		"cutting",
+		"cycle",
+		"cycles",
 		"cycling",
 		"dad",
 		"dadaji",
@@ -1613,6 +1740,7 @@ var (
 		"double",
 		"doubled",
 		"down",
+		"dozy",
 		"drag",
 		"dragged",
 		"dragging",
@@ -1778,6 +1906,7 @@ var (
 		"generally",
 		"genitals",
 		"gently",
+		"get",
 		"gets",
 		"getting",
 		"ghost",
@@ -1965,6 +2094,7 @@ var (
 		"keep",
 		"keeping",
 		"keeps",
+		"kept",
 		"keyhole",
 		"kick",
 		"kicked",
@@ -2070,6 +2200,7 @@ var (
 		"marathon",
 		"mark",
 		"marks",
+		"mashed",
 		"massive",
 		"match",
 		"mattress",
@@ -2092,6 +2223,8 @@ var (
 		"mixing",
 		"month",
 		"months",
+		"mood",
+		"moods",
 		"moon",
 		"more",
 		"morning",
@@ -2101,6 +2234,7 @@ var (
 		"motion",
 		"motions",
 		"motorbike",
+		"motrin",
 		"mottled",
 		"mouth",
 		"move",
@@ -2118,6 +2252,7 @@ var (
 		"mumbling",
 		"mumbly",
 		"muscle",
+		"mushed",
 		"mushy",
 		"my",
 		"nail",
@@ -2158,6 +2293,7 @@ var (
 		"normal",
 		"not",
 		"nothing",
+		"nothings",
 		"novocaine",
 		"now",
 		"nowadays",
@@ -2234,6 +2370,7 @@ var (
 		"pile",
 		"pillow",
 		"pillows",
+		"pills",
 		"pin",
 		"pinched",
 		"pink",
@@ -2475,6 +2612,7 @@ var (
 		"slurred",
 		"slurring",
 		"slurry",
+		"slushy",
 		"smacked",
 		"small",
 		"smashed",
@@ -2504,6 +2642,7 @@ var (
 		"sole",
 		"soles",
 		"solid",
+		"some",
 		"somebody",
 		"someone",
 		"something",
@@ -2618,6 +2757,7 @@ var (
 		"stuck",
 		"stuff",
 		"stuffed",
+		"stumbling",
 		"sudden",
 		"suddenly",
 		"suffocating",
@@ -2701,6 +2841,7 @@ var (
 		"tingles",
 		"tingling",
 		"tingly",
+		"tiny",
 		"tipped",
 		"tipping",
 		"tipsy",
@@ -2713,6 +2854,7 @@ var (
 		"toenail",
 		"toes",
 		"toilet",
+		"tongue",
 		"tonight",
 		"too",
 		"took",
@@ -2760,6 +2902,7 @@ var (
 		"twisted",
 		"twitching",
 		"twitchy",
+		"tylenol",
 		"type",
 		"ulcer",
 		"ulcers",
@@ -2785,14 +2928,17 @@ var (
 		"up",
 		"uphill",
 		"upper",
+		"upright",
 		"urge",
 		"urinate",
 		"urinating",
 		"urine",
+		"used",
 		"useless",
 		"using",
 		"usually",
 		"vacant",
+		"vague",
 		"varicose",
 		"veering",
 		"vein",
@@ -2914,7 +3060,9 @@ var (
 		"zaps",
 		"zigzag",
 		"zigzags",
+		"zing",
 		"zinging",
+		"zings",
 		"zingy",
 	}
 	std1Values = [...][]*phrase{
@@ -2997,6 +3145,26 @@ var (
 			{
 				toks: []string{"#", "month", "of", "pregnancy"},
 				means: []meaning{
+					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
+				toks: []string{"#", "week", "of", "pregnancy"},
+				means: []meaning{
+					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
+				toks: []string{"#", "weeks", "along"},
+				means: []meaning{
+					{kind: 3, id: "weeks_said"},
+					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
+				toks: []string{"#", "weeks", "gone"},
+				means: []meaning{
+					{kind: 3, id: "weeks_said"},
 					{kind: 5, id: "pregnant"},
 				},
 			},
@@ -3108,18 +3276,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"#", "weeks", "along"},
-				means: []meaning{
-					{kind: 5, id: "pregnant"},
-				},
-			},
-			{
-				toks: []string{"#", "weeks", "gone"},
-				means: []meaning{
-					{kind: 5, id: "pregnant"},
-				},
-			},
-			{
 				toks: []string{"#", "weeks", "with"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
@@ -3172,6 +3328,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"#", "week"},
+				means: []meaning{
+					{kind: 3, id: "weeks_said"},
+				},
+			},
+			{
 				toks: []string{"#", "months"},
 				means: []meaning{
 					{kind: 4, id: "weeks"},
@@ -3179,6 +3341,12 @@ var (
 			},
 			{
 				toks: []string{"#", "mins"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"#", "min"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
 				},
@@ -3565,6 +3733,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "bit", "of", "blood"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
+			{
 				toks: []string{"a", "cramp", "for", "ages"},
 				means: []meaning{
 					{kind: 3, id: "cramp"},
@@ -3620,6 +3794,18 @@ var (
 				means: []meaning{
 					{kind: 4, id: "long"},
 					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"a", "good", "#", "minutes"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"a", "good", "#", "mins"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
 				},
 			},
 			{
@@ -4213,8 +4399,29 @@ var (
 				},
 			},
 		},
+		// "advil"
+		{
+			{
+				toks: []string{"advil", "and", "nothing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+		},
 		// "after"
 		{
+			{
+				toks: []string{"after", "taking", "rest", "it", "is", "okay"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"after", "some", "rest", "it", "is", "okay"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
 			{
 				toks: []string{"after", "standing", "a", "few", "minutes"},
 				means: []meaning{
@@ -4323,6 +4530,18 @@ var (
 			},
 			{
 				toks: []string{"after", "standing", "still"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"after", "taking", "rest"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"after", "some", "rest"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -4606,6 +4825,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"all", "mushed"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
+				},
+			},
+			{
 				toks: []string{"all", "day"},
 				means: []meaning{
 					{kind: 4, id: "daytime"},
@@ -4620,6 +4845,18 @@ var (
 			},
 			{
 				toks: []string{"all", "spacey"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"all", "vague"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"all", "dozy"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
 				},
@@ -4852,6 +5089,24 @@ var (
 				toks: []string{"and", "a", "half", "months"},
 				means: []meaning{
 					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"and", "face", "are", "swollen"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
+				toks: []string{"and", "face", "is", "swollen"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
+				toks: []string{"and", "face", "swollen"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
 				},
 			},
 			{
@@ -5330,6 +5585,15 @@ var (
 				toks: []string{"asks", "the", "same", "question"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
+				},
+			},
+		},
+		// "aspirin"
+		{
+			{
+				toks: []string{"aspirin", "and", "nothing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
 				},
 			},
 		},
@@ -5985,6 +6249,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"been", "there", "for", "a", "month"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
+				toks: []string{"been", "there", "a", "few", "weeks"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
 				toks: []string{"been", "screaming", "at", "me"},
 				means: []meaning{
 					{kind: 3, id: "pain"},
@@ -6000,6 +6276,30 @@ var (
 				toks: []string{"been", "#", "#", "minutes"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"been", "there", "a", "month"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
+				toks: []string{"been", "there", "for", "weeks"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
+				toks: []string{"been", "there", "#", "weeks"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
+				toks: []string{"been", "there", "for", "ages"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
 				},
 			},
 			{
@@ -6037,6 +6337,12 @@ var (
 				toks: []string{"been", "in", "bed"},
 				means: []meaning{
 					{kind: 5, id: "immobile"},
+				},
+			},
+			{
+				toks: []string{"been", "there", "since"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
 				},
 			},
 			{
@@ -6484,6 +6790,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"bit", "of", "blood"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
+			{
 				toks: []string{"bit", "by", "bit"},
 				means: []meaning{
 					{kind: 4, id: "gradual"},
@@ -6688,6 +7000,18 @@ var (
 		// "blister"
 		{
 			{
+				toks: []string{"blister", "won't", "close", "up"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
+				toks: []string{"blister", "won't", "close"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
 				toks: []string{"blister"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
@@ -6789,6 +7113,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"blood", "circulation", "is", "weak"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"blood", "pressure", "tablets"},
 				means: []meaning{
 					{kind: 5, id: "new_medicine"},
@@ -6810,6 +7140,12 @@ var (
 			},
 			{
 				toks: []string{"blood", "pressure", "medicine"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blood", "circulation", "weak"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -6974,6 +7310,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"blue", "blue", "ones"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blue", "blue", "veins"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"blue", "ish"},
 				means: []meaning{
 					{kind: 5, id: "leg_pale"},
@@ -7029,6 +7377,12 @@ var (
 			},
 			{
 				toks: []string{"blue", "bulging"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blue", "blue"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -8222,6 +8576,16 @@ var (
 				},
 			},
 		},
+		// "buzzy"
+		{
+			{
+				toks: []string{"buzzy"},
+				means: []meaning{
+					{kind: 3, id: "tingling"},
+					{kind: 5, id: "tingling"},
+				},
+			},
+		},
 		// "by"
 		{
 			{
@@ -8635,6 +8999,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"can", "get", "about"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
 				toks: []string{"can", "limp", "around"},
 				means: []meaning{
 					{kind: 3, id: "walks_on_it"},
@@ -8773,6 +9143,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "walk", "*", "*", "*", "without", "stopping"},
+				means: []meaning{
+					{kind: 5, id: "claudication"},
+				},
+			},
+			{
 				toks: []string{"can't", "lift", "the", "front", "of", "my", "foot"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
@@ -8818,6 +9194,24 @@ var (
 				toks: []string{"can't", "get", "up", "off", "the", "floor"},
 				means: []meaning{
 					{kind: 5, id: "cant_get_up"},
+				},
+			},
+			{
+				toks: []string{"can't", "walk", "*", "*", "without", "stopping"},
+				means: []meaning{
+					{kind: 5, id: "claudication"},
+				},
+			},
+			{
+				toks: []string{"can't", "walk", "to", "*", "without", "stopping"},
+				means: []meaning{
+					{kind: 5, id: "claudication"},
+				},
+			},
+			{
+				toks: []string{"can't", "walk", "to", "the", "end", "of"},
+				means: []meaning{
+					{kind: 5, id: "claudication"},
 				},
 			},
 			{
@@ -9096,6 +9490,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "walk", "*", "without", "stopping"},
+				means: []meaning{
+					{kind: 5, id: "claudication"},
+				},
+			},
+			{
 				toks: []string{"can't", "even", "go", "to", "work"},
 				means: []meaning{
 					{kind: 5, id: "disabling"},
@@ -9145,6 +9545,36 @@ var (
 			},
 			{
 				toks: []string{"can't", "pull", "my", "toes", "up"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"can't", "lift", "the", "toes", "up"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"can't", "lift", "my", "toes", "up"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"can't", "walk", "on", "my", "heel"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"can't", "walk", "on", "my", "heels"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"can't", "stand", "on", "my", "heel"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
 				},
@@ -9688,6 +10118,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "lay", "down", "flat"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"can't", "sleep", "lying", "flat"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"can't", "lie", "down", "without"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"can't", "lay", "down", "without"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"can't", "stand", "on", "it"},
 				means: []meaning{
 					{kind: 5, id: "cant_bear_weight"},
@@ -9707,6 +10161,60 @@ var (
 			},
 			{
 				toks: []string{"can't", "walk", "very", "far"},
+				means: []meaning{
+					{kind: 5, id: "claudication"},
+				},
+			},
+			{
+				toks: []string{"can't", "walk", "without", "stopping"},
+				means: []meaning{
+					{kind: 5, id: "claudication"},
+				},
+			},
+			{
+				toks: []string{"can't", "walk", "far", "without"},
+				means: []meaning{
+					{kind: 5, id: "claudication"},
+				},
+			},
+			{
+				toks: []string{"can't", "walk", "more", "than"},
+				means: []meaning{
+					{kind: 5, id: "claudication"},
+				},
+			},
+			{
+				toks: []string{"can't", "walk", "#", "blocks"},
+				means: []meaning{
+					{kind: 5, id: "claudication"},
+				},
+			},
+			{
+				toks: []string{"can't", "walk", "#", "metres"},
+				means: []meaning{
+					{kind: 5, id: "claudication"},
+				},
+			},
+			{
+				toks: []string{"can't", "walk", "#", "meters"},
+				means: []meaning{
+					{kind: 5, id: "claudication"},
+				},
+			},
+			{
+				toks: []string{"can't", "walk", "#", "yards"},
+				means: []meaning{
+					{kind: 5, id: "claudication"},
+				},
+			},
+			{
+				toks: []string{"can't", "walk", "a", "block"},
+				means: []meaning{
+					{kind: 5, id: "claudication"},
+				},
+			},
+			{
+				toks: []string{"can't", "walk", "2", "blocks"},
 				means: []meaning{
 					{kind: 5, id: "claudication"},
 				},
@@ -9773,6 +10281,30 @@ var (
 			},
 			{
 				toks: []string{"can't", "lift", "her", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"can't", "lift", "the", "toes"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"can't", "lift", "*", "toes"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"can't", "raise", "my", "toes"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"can't", "raise", "my", "foot"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
 				},
@@ -9964,6 +10496,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "sleep", "for", "weeks"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
+				toks: []string{"can't", "sleep", "for", "days"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
+				toks: []string{"can't", "sleep", "most", "nights"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
 				toks: []string{"can't", "find", "*", "words"},
 				means: []meaning{
 					{kind: 5, id: "speech_slurred"},
@@ -10027,6 +10577,27 @@ var (
 				toks: []string{"can't", "get", "my"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"can't", "sleep", "flat"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"can't", "lie", "flat"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"can't", "lay", "flat"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
+					{kind: 5, id: "breathless"},
 				},
 			},
 			{
@@ -10142,12 +10713,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"can't", "lie", "flat"},
-				means: []meaning{
-					{kind: 5, id: "breathless"},
-				},
-			},
-			{
 				toks: []string{"can't", "breathe", "properly"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
@@ -10167,6 +10732,18 @@ var (
 			},
 			{
 				toks: []string{"can't", "walk", "far"},
+				means: []meaning{
+					{kind: 5, id: "claudication"},
+				},
+			},
+			{
+				toks: []string{"can't", "walk", "beyond"},
+				means: []meaning{
+					{kind: 5, id: "claudication"},
+				},
+			},
+			{
+				toks: []string{"can't", "walk", "past"},
 				means: []meaning{
 					{kind: 5, id: "claudication"},
 				},
@@ -10467,12 +11044,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"can't", "sleep"},
-				means: []meaning{
-					{kind: 5, id: "sleep_disrupted"},
-				},
-			},
-			{
 				toks: []string{"can't", "speak"},
 				means: []meaning{
 					{kind: 5, id: "speech_slurred"},
@@ -10575,6 +11146,12 @@ var (
 				toks: []string{"carrying", "twins"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
+				toks: []string{"carrying"},
+				means: []meaning{
+					{kind: 3, id: "carrying"},
 				},
 			},
 		},
@@ -11025,6 +11602,30 @@ var (
 					{kind: 3, id: "fit_change"},
 				},
 			},
+			{
+				toks: []string{"choking", "for", "air"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"choking", "for", "breath"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"choking", "for"},
+				means: []meaning{
+					{kind: 3, id: "struggle"},
+				},
+			},
+			{
+				toks: []string{"choking"},
+				means: []meaning{
+					{kind: 3, id: "struggle"},
+				},
+			},
 		},
 		// "chunky"
 		{
@@ -11055,6 +11656,18 @@ var (
 		},
 		// "circulation"
 		{
+			{
+				toks: []string{"circulation", "is", "weak"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"circulation", "weak"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"circulation"},
 				means: []meaning{
@@ -11233,6 +11846,15 @@ var (
 				toks: []string{"coal"},
 				means: []meaning{
 					{kind: 3, id: "dark"},
+				},
+			},
+		},
+		// "codeine"
+		{
+			{
+				toks: []string{"codeine", "and", "nothing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
 				},
 			},
 		},
@@ -11560,9 +12182,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"coming", "out", "all", "mushed"},
+				means: []meaning{
+					{kind: 5, id: "speech_slurred"},
+				},
+			},
+			{
 				toks: []string{"coming", "out", "wrong"},
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
+				},
+			},
+			{
+				toks: []string{"coming", "out", "mushed"},
+				means: []meaning{
+					{kind: 5, id: "speech_slurred"},
 				},
 			},
 		},
@@ -12447,6 +13081,27 @@ var (
 				},
 			},
 		},
+		// "current"
+		{
+			{
+				toks: []string{"current", "going"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"current", "passing"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"current"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+		},
 		// "currently"
 		{
 			{
@@ -12522,6 +13177,7 @@ var (
 				toks: []string{"cut", "won't", "close", "up"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
+					{kind: 5, id: "wound_not_healing"},
 				},
 			},
 			{
@@ -12543,6 +13199,36 @@ var (
 				toks: []string{"cutting", "in"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
+				},
+			},
+		},
+		// "cycle"
+		{
+			{
+				toks: []string{"cycle", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycle", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "cycles"
+		{
+			{
+				toks: []string{"cycles", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycles", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -13049,6 +13735,12 @@ var (
 					{kind: 3, id: "feel_loss"},
 				},
 			},
+			{
+				toks: []string{"did", "nothing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
 		},
 		// "didn't"
 		{
@@ -13056,6 +13748,12 @@ var (
 				toks: []string{"didn't", "know", "i", "had", "wet"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"didn't", "even", "touch", "it"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
 				},
 			},
 			{
@@ -13074,6 +13772,12 @@ var (
 				toks: []string{"didn't", "know", "i'd", "pooed"},
 				means: []meaning{
 					{kind: 5, id: "bowel_change"},
+				},
+			},
+			{
+				toks: []string{"didn't", "touch", "it"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
 				},
 			},
 			{
@@ -13128,6 +13832,12 @@ var (
 				toks: []string{"didn't", "recognize", "me"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"didn't", "help"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
 				},
 			},
 			{
@@ -13819,6 +14529,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"done", "nothing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"done", "now"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
@@ -14043,6 +14759,15 @@ var (
 				toks: []string{"down", "below"},
 				means: []meaning{
 					{id: "groin"},
+				},
+			},
+		},
+		// "dozy"
+		{
+			{
+				toks: []string{"dozy", "and", "confused"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
 				},
 			},
 		},
@@ -14351,6 +15076,12 @@ var (
 				toks: []string{"drop", "it", "over", "the", "side"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"drop", "of", "blood"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
 				},
 			},
 			{
@@ -15073,6 +15804,36 @@ var (
 					{kind: 5, id: "rest_pain"},
 				},
 			},
+			{
+				toks: []string{"even", "when", "sitting"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"even", "while", "sitting"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"even", "resting", "it"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"even", "resting"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"even", "sitting"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
 		},
 		// "evening"
 		{
@@ -15382,6 +16143,12 @@ var (
 					{kind: 5, id: "pregnant"},
 				},
 			},
+			{
+				toks: []string{"expecting"},
+				means: []meaning{
+					{kind: 3, id: "carrying"},
+				},
+			},
 		},
 		// "extra"
 		{
@@ -15489,6 +16256,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"face", "is", "also", "swollen"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
+				toks: []string{"face", "has", "also", "swollen"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
 				toks: []string{"face", "is", "drooping"},
 				means: []meaning{
 					{kind: 5, id: "face_droop"},
@@ -15574,6 +16353,18 @@ var (
 			},
 			{
 				toks: []string{"face", "swelled", "up"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
+				toks: []string{"face", "are", "swollen"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
+				toks: []string{"face", "also", "swollen"},
 				means: []meaning{
 					{kind: 5, id: "hands_face_swollen"},
 				},
@@ -16286,6 +17077,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"feet", "down", "to", "get"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"feet", "have", "been", "fat"},
 				means: []meaning{
 					{kind: 5, id: "legs_swollen"},
@@ -16517,6 +17314,12 @@ var (
 		},
 		// "few"
 		{
+			{
+				toks: []string{"few", "spots", "of", "blood"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
 			{
 				toks: []string{"few", "minutes", "rest"},
 				means: []meaning{
@@ -18189,8 +18992,35 @@ var (
 				},
 			},
 		},
+		// "get"
+		{
+			{
+				toks: []string{"get", "about"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"get", "around"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"get", "puffed"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+		},
 		// "gets"
 		{
+			{
+				toks: []string{"gets", "puffed"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
 			{
 				toks: []string{"gets", "worse"},
 				means: []meaning{
@@ -18252,6 +19082,12 @@ var (
 				toks: []string{"getting", "around"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"getting", "puffed"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
 				},
 			},
 			{
@@ -18590,6 +19426,12 @@ var (
 		// "going"
 		{
 			{
+				toks: []string{"going", "a", "good", "#", "minutes"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
 				toks: []string{"going", "grey", "when", "i", "stand"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
@@ -18658,6 +19500,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"going", "#", "minutes"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
 				toks: []string{"going", "to", "faint"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
@@ -18706,6 +19554,12 @@ var (
 					{kind: 5, id: "leg_red"},
 				},
 			},
+			{
+				toks: []string{"going", "wobbly"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
 		},
 		// "golf"
 		{
@@ -18722,6 +19576,18 @@ var (
 				toks: []string{"gone", "from", "a", "#", "to", "a", "#"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"gone", "right", "off", "my", "food"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"gone", "right", "off", "me", "food"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
 				},
 			},
 			{
@@ -18768,6 +19634,30 @@ var (
 			},
 			{
 				toks: []string{"gone", "down", "a", "size"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"gone", "off", "my", "food"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"gone", "off", "me", "food"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"gone", "off", "his", "food"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"gone", "off", "her", "food"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
 				},
@@ -18820,6 +19710,12 @@ var (
 				toks: []string{"gone", "down", "by"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"gone", "all", "vague"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
 				},
 			},
 			{
@@ -18929,6 +19825,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"gone", "vague"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
 				toks: []string{"gone", "raw"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
@@ -18988,6 +19890,12 @@ var (
 				toks: []string{"gone", "pink"},
 				means: []meaning{
 					{kind: 5, id: "leg_red"},
+				},
+			},
+			{
+				toks: []string{"gone", "wobbly"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -19391,6 +20299,24 @@ var (
 		},
 		// "gulping"
 		{
+			{
+				toks: []string{"gulping", "for", "air"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"gulping", "for"},
+				means: []meaning{
+					{kind: 3, id: "struggle"},
+				},
+			},
+			{
+				toks: []string{"gulping", "air"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
 			{
 				toks: []string{"gulping"},
 				means: []meaning{
@@ -19897,6 +20823,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"hanging", "from", "the", "bed"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"hanging", "off", "the", "bed"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"hanging", "off", "the", "side"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"hanging", "my", "leg"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -19916,6 +20860,12 @@ var (
 			},
 			{
 				toks: []string{"hanging", "my", "feet"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"hanging", "from", "bed"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
 				},
@@ -20005,6 +20955,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"hard", "to", "wake", "up"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
 				toks: []string{"hard", "as", "wood"},
 				means: []meaning{
 					{kind: 3, id: "hard"},
@@ -20060,6 +21016,12 @@ var (
 			},
 			{
 				toks: []string{"hard", "to", "wake"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"hard", "to", "rouse"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
 				},
@@ -20390,6 +21352,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"haven't", "had", "a", "decent", "sleep"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
+				toks: []string{"haven't", "had", "a", "good", "sleep"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
+				toks: []string{"haven't", "had", "a", "good", "night"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
+				toks: []string{"haven't", "had", "a", "proper", "night"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
 				toks: []string{"haven't", "changed", "what", "i", "eat"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
@@ -20414,6 +21400,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"haven't", "slept", "properly", "in"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
+				toks: []string{"haven't", "slept", "well", "in"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
 				toks: []string{"haven't", "felt", "like", "eating"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
@@ -20433,6 +21431,12 @@ var (
 			},
 			{
 				toks: []string{"haven't", "slept", "properly"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
+				toks: []string{"haven't", "slept", "right"},
 				means: []meaning{
 					{kind: 5, id: "sleep_disrupted"},
 				},
@@ -20595,6 +21599,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"he's", "puffed"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"he's", "hot"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
@@ -20609,6 +21619,18 @@ var (
 		},
 		// "head"
 		{
+			{
+				toks: []string{"head", "is", "paining", "very", "much"},
+				means: []meaning{
+					{kind: 5, id: "headache_severe"},
+				},
+			},
+			{
+				toks: []string{"head", "is", "paining", "badly"},
+				means: []meaning{
+					{kind: 5, id: "headache_severe"},
+				},
+			},
 			{
 				toks: []string{"head", "over", "heels"},
 				means: []meaning{
@@ -20675,7 +21697,31 @@ var (
 				},
 			},
 			{
+				toks: []string{"headache", "is", "very", "severe"},
+				means: []meaning{
+					{kind: 5, id: "headache_severe"},
+				},
+			},
+			{
+				toks: []string{"headache", "is", "very", "bad"},
+				means: []meaning{
+					{kind: 5, id: "headache_severe"},
+				},
+			},
+			{
+				toks: []string{"headache", "is", "really", "bad"},
+				means: []meaning{
+					{kind: 5, id: "headache_severe"},
+				},
+			},
+			{
 				toks: []string{"headache", "won't", "go"},
+				means: []meaning{
+					{kind: 5, id: "headache_severe"},
+				},
+			},
+			{
+				toks: []string{"headache", "is", "severe"},
 				means: []meaning{
 					{kind: 5, id: "headache_severe"},
 				},
@@ -20891,6 +21937,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"heart", "going", "like", "crazy"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
 				toks: []string{"heart", "is", "racing"},
 				means: []meaning{
 					{kind: 5, id: "heart_racing"},
@@ -20987,6 +22039,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"heart", "is", "thudding"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
 				toks: []string{"heart", "hurts"},
 				means: []meaning{
 					{kind: 5, id: "chest_pain"},
@@ -21072,6 +22130,12 @@ var (
 			},
 			{
 				toks: []string{"heart", "galloping"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "thudding"},
 				means: []meaning{
 					{kind: 5, id: "heart_racing"},
 				},
@@ -21522,6 +22586,18 @@ var (
 				toks: []string{"hole", "in", "my", "belt"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"hole", "won't", "close", "up"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
+				toks: []string{"hole", "won't", "close"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
 				},
 			},
 		},
@@ -22194,6 +23270,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"hurts", "at", "rest"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
 				toks: []string{"hurts"},
 				means: []meaning{
 					{kind: 3, id: "hurt_sharp"},
@@ -22276,6 +23358,12 @@ var (
 				toks: []string{"i", "wait", "for"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"i", "get", "puffed"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
 				},
 			},
 			{
@@ -22396,6 +23484,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"i'm", "puffed"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"i'm", "hot"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
@@ -22421,6 +23515,12 @@ var (
 		{
 			{
 				toks: []string{"ibuprofen", "done", "nothing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"ibuprofen", "and", "nothing"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
 				},
@@ -22504,6 +23604,12 @@ var (
 				toks: []string{"in", "the", "morning", "it's", "gone"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"in", "#", "week", "of", "pregnancy"},
+				means: []meaning{
+					{kind: 5, id: "pregnant"},
 				},
 			},
 			{
@@ -23021,6 +24127,12 @@ var (
 		// "is"
 		{
 			{
+				toks: []string{"is", "#", "weeks", "now"},
+				means: []meaning{
+					{kind: 3, id: "preg_weeks"},
+				},
+			},
+			{
 				toks: []string{"is", "a", "no", "go"},
 				means: []meaning{
 					{kind: 3, id: "side_lying"},
@@ -23063,6 +24175,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"is", "#", "weeks"},
+				means: []meaning{
+					{kind: 3, id: "preg_weeks"},
+				},
+			},
+			{
+				toks: []string{"is", "#", "week"},
+				means: []meaning{
+					{kind: 3, id: "preg_weeks"},
+				},
+			},
+			{
 				toks: []string{"is", "feeling", "bruised"},
 				means: []meaning{
 					{kind: 3, id: "sore"},
@@ -23090,6 +24214,12 @@ var (
 				toks: []string{"is", "open", "since"},
 				means: []meaning{
 					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
+				toks: []string{"is", "carrying"},
+				means: []meaning{
+					{kind: 3, id: "carrying"},
 				},
 			},
 			{
@@ -23136,6 +24266,7 @@ var (
 				toks: []string{"isn't", "closing", "up"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
+					{kind: 5, id: "wound_not_healing"},
 				},
 			},
 			{
@@ -23939,6 +25070,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"keep", "stumbling"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"keep", "getting"},
 				means: []meaning{
 					{kind: 5, id: "frequent"},
@@ -24089,6 +25226,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"keeps", "stumbling"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"keeps", "happening"},
 				means: []meaning{
 					{kind: 5, id: "frequent"},
@@ -24098,6 +25241,15 @@ var (
 				toks: []string{"keeps", "getting"},
 				means: []meaning{
 					{kind: 5, id: "frequent"},
+				},
+			},
+		},
+		// "kept"
+		{
+			{
+				toks: []string{"kept", "stumbling"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
 				},
 			},
 		},
@@ -24457,6 +25609,12 @@ var (
 				toks: []string{"knocked", "off", "work"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knocked", "out"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
 				},
 			},
 			{
@@ -25048,6 +26206,12 @@ var (
 		// "leg"
 		{
 			{
+				toks: []string{"leg", "over", "the", "edge", "of", "the", "bed"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"leg", "down", "on", "the", "floor"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -25057,6 +26221,12 @@ var (
 				toks: []string{"leg", "went", "from", "under", "me"},
 				means: []meaning{
 					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"leg", "down", "to", "get"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
 				},
 			},
 			{
@@ -25216,6 +26386,12 @@ var (
 		// "legs"
 		{
 			{
+				toks: []string{"legs", "over", "the", "edge", "of", "the", "bed"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"legs", "won't", "hold", "me", "up"},
 				means: []meaning{
 					{kind: 5, id: "both_legs_weak"},
@@ -25243,6 +26419,12 @@ var (
 				toks: []string{"legs", "won't", "take", "my", "weight"},
 				means: []meaning{
 					{kind: 5, id: "both_legs_weak"},
+				},
+			},
+			{
+				toks: []string{"legs", "hanging", "from", "the", "bed"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
 				},
 			},
 			{
@@ -25289,6 +26471,24 @@ var (
 			},
 			{
 				toks: []string{"legs", "over", "the", "edge"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"legs", "hanging", "from", "bed"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"legs", "down", "to", "get"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"legs", "down", "to", "ease"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
 				},
@@ -25354,6 +26554,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"legs", "are", "wobbly"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
 				toks: []string{"legs", "are", "fat"},
 				means: []meaning{
 					{kind: 5, id: "legs_swollen"},
@@ -25381,6 +26587,12 @@ var (
 				toks: []string{"legs", "collapsed"},
 				means: []meaning{
 					{kind: 5, id: "both_legs_weak"},
+				},
+			},
+			{
+				toks: []string{"legs", "wobbly"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -25859,6 +27071,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"like", "a", "current"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"like", "electric", "current"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
 				toks: []string{"like", "a", "bruise"},
 				means: []meaning{
 					{kind: 3, id: "sore"},
@@ -25980,6 +27204,12 @@ var (
 				toks: []string{"like", "lead"},
 				means: []meaning{
 					{kind: 3, id: "heavy"},
+				},
+			},
+			{
+				toks: []string{"like", "current"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
 				},
 			},
 			{
@@ -26155,6 +27385,12 @@ var (
 				toks: []string{"little", "toe"},
 				means: []meaning{
 					{id: "toes"},
+				},
+			},
+			{
+				toks: []string{"little", "blood"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
 				},
 			},
 			{
@@ -27061,6 +28297,15 @@ var (
 				},
 			},
 		},
+		// "mashed"
+		{
+			{
+				toks: []string{"mashed"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
+				},
+			},
+		},
 		// "massive"
 		{
 			{
@@ -27281,6 +28526,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"missed", "the", "last", "*", "steps"},
+				means: []meaning{
+					{kind: 5, id: "fell"},
+				},
+			},
+			{
 				toks: []string{"missed", "the", "last", "step"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
@@ -27306,18 +28557,21 @@ var (
 				toks: []string{"missed", "the", "*", "step"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
 				},
 			},
 			{
 				toks: []string{"missed", "a", "*", "step"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
 				},
 			},
 			{
 				toks: []string{"missed", "the", "*", "stair"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
 				},
 			},
 			{
@@ -27438,12 +28692,14 @@ var (
 				toks: []string{"missed", "the", "kerb"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
 				},
 			},
 			{
 				toks: []string{"missed", "the", "curb"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
+					{kind: 5, id: "fell"},
 				},
 			},
 			{
@@ -27451,6 +28707,12 @@ var (
 				means: []meaning{
 					{kind: 5, id: "fell"},
 					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"missed", "the", "gutter"},
+				means: []meaning{
+					{kind: 5, id: "fell"},
 				},
 			},
 		},
@@ -27535,6 +28797,24 @@ var (
 				toks: []string{"months"},
 				means: []meaning{
 					{kind: 4, id: "weeks"},
+				},
+			},
+		},
+		// "mood"
+		{
+			{
+				toks: []string{"mood", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "moods"
+		{
+			{
+				toks: []string{"moods", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -27825,6 +29105,15 @@ var (
 				},
 			},
 		},
+		// "motrin"
+		{
+			{
+				toks: []string{"motrin", "and", "nothing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+		},
 		// "mottled"
 		{
 			{
@@ -27982,6 +29271,12 @@ var (
 				toks: []string{"moving", "*", "toes"},
 				means: []meaning{
 					{kind: 3, id: "toes_move"},
+				},
+			},
+			{
+				toks: []string{"moving", "about"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
 				},
 			},
 		},
@@ -28160,6 +29455,15 @@ var (
 				},
 			},
 		},
+		// "mushed"
+		{
+			{
+				toks: []string{"mushed"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
+				},
+			},
+		},
 		// "mushy"
 		{
 			{
@@ -28171,6 +29475,12 @@ var (
 		},
 		// "my"
 		{
+			{
+				toks: []string{"my", "cycle", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"my", "bum", "is", "numb"},
 				means: []meaning{
@@ -29406,6 +30716,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"no", "proper", "sleep"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
 				toks: []string{"no", "apparent", "reason"},
 				means: []meaning{
 					{kind: 8},
@@ -29640,6 +30956,12 @@ var (
 		// "not"
 		{
 			{
+				toks: []string{"not", "just", "when", "i", "walk", "any", "more"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
 				toks: []string{"not", "feeling", "anything", "while", "passing", "urine"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
@@ -29649,6 +30971,18 @@ var (
 				toks: []string{"not", "sure", "what", "day", "it", "is"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"not", "just", "when", "i", "walk", "anymore"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"not", "had", "a", "proper", "night", "sleep"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
 				},
 			},
 			{
@@ -29670,6 +31004,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "had", "a", "good", "night"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
 				toks: []string{"not", "changed", "what", "i", "eat"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
@@ -29677,6 +31017,12 @@ var (
 			},
 			{
 				toks: []string{"not", "made", "a", "dent"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"not", "helping", "at", "all"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
 				},
@@ -29756,6 +31102,18 @@ var (
 			},
 			{
 				toks: []string{"not", "making", "sense", "when"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"not", "herself", "at", "all"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"not", "himself", "at", "all"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
 				},
@@ -29981,6 +31339,7 @@ var (
 				toks: []string{"not", "closing", "up"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
+					{kind: 5, id: "wound_not_healing"},
 				},
 			},
 			{
@@ -30023,6 +31382,18 @@ var (
 				toks: []string{"not", "better", "yet"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"not", "slept", "right"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
+				toks: []string{"not", "slept", "properly"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
 				},
 			},
 			{
@@ -30474,6 +31845,15 @@ var (
 				},
 			},
 		},
+		// "nothings"
+		{
+			{
+				toks: []string{"nothings"},
+				means: []meaning{
+					{kind: 9},
+				},
+			},
+		},
 		// "novocaine"
 		{
 			{
@@ -30502,6 +31882,18 @@ var (
 				toks: []string{"now", "can't", "feel", "anything"},
 				means: []meaning{
 					{kind: 5, id: "numb"},
+				},
+			},
+			{
+				toks: []string{"now", "hurts", "at", "rest"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"now", "even", "resting"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
 				},
 			},
 			{
@@ -30736,6 +32128,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"nurofen", "and", "nothing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"nurofen", "isn't"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
@@ -30832,6 +32230,30 @@ var (
 			},
 			{
 				toks: []string{"off", "my", "food"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"off", "my", "tucker"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"off", "me", "tucker"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"off", "his", "tucker"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"off", "her", "tucker"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
 				},
@@ -31605,6 +33027,18 @@ var (
 		// "out"
 		{
 			{
+				toks: []string{"out", "for", "a", "couple", "of", "seconds"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
+				toks: []string{"out", "for", "a", "second", "or", "2"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
 				toks: []string{"out", "of", "the", "blue", "tonight"},
 				means: []meaning{
 					{kind: 4, id: "sudden"},
@@ -31614,6 +33048,18 @@ var (
 				toks: []string{"out", "of", "bed", "to", "ease"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"out", "for", "a", "few", "seconds"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
+				toks: []string{"out", "for", "a", "few", "secs"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
 				},
 			},
 			{
@@ -31627,6 +33073,12 @@ var (
 				toks: []string{"out", "over", "the", "edge"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"out", "for", "a", "moment"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
 				},
 			},
 			{
@@ -31682,6 +33134,12 @@ var (
 				toks: []string{"out", "of"},
 				means: []meaning{
 					{kind: 3, id: "struggle"},
+				},
+			},
+			{
+				toks: []string{"out", "cold"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
 				},
 			},
 		},
@@ -31966,6 +33424,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"pain", "killers", "and", "nothing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"pain", "meds", "and", "nothing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"pain", "in", "my", "chest"},
 				means: []meaning{
 					{kind: 5, id: "chest_pain"},
@@ -32041,6 +33511,12 @@ var (
 				toks: []string{"pain", "is", "insane"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"pain", "at", "rest"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
 				},
 			},
 			{
@@ -32129,6 +33605,12 @@ var (
 					{kind: 3, id: "disproportion"},
 				},
 			},
+			{
+				toks: []string{"painkiller", "and", "nothing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
 		},
 		// "painkillers"
 		{
@@ -32146,6 +33628,12 @@ var (
 			},
 			{
 				toks: []string{"painkillers", "did", "nothing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"painkillers", "and", "nothing"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
 				},
@@ -32232,6 +33720,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"panadol", "and", "nothing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"panadol", "isn't"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
@@ -32277,6 +33771,12 @@ var (
 		{
 			{
 				toks: []string{"paracetamol", "done", "nothing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"paracetamol", "and", "nothing"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
 				},
@@ -32346,6 +33846,12 @@ var (
 		{
 			{
 				toks: []string{"passed", "out", "for", "a", "second"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
+				toks: []string{"passed", "out", "cold"},
 				means: []meaning{
 					{kind: 5, id: "passed_out"},
 				},
@@ -32546,6 +34052,12 @@ var (
 					{kind: 8},
 				},
 			},
+			{
+				toks: []string{"periods", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "peripheral"
 		{
@@ -32614,6 +34126,15 @@ var (
 				toks: []string{"pillows", "to", "breathe"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
+				},
+			},
+		},
+		// "pills"
+		{
+			{
+				toks: []string{"pills", "and", "nothing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
 				},
 			},
 		},
@@ -33136,6 +34657,12 @@ var (
 		// "pounding"
 		{
 			{
+				toks: []string{"pounding", "like", "crazy"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
 				toks: []string{"pounding", "headache"},
 				means: []meaning{
 					{kind: 5, id: "headache_severe"},
@@ -33602,10 +35129,33 @@ var (
 				},
 			},
 			{
+				toks: []string{"puffed", "walking"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"puffed", "just"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"puffed", "after"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"puffed", "going"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"puffed"},
 				means: []meaning{
 					{kind: 3, id: "swell"},
-					{kind: 5, id: "breathless"},
 				},
 			},
 		},
@@ -34017,6 +35567,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"racing", "like", "crazy"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
 				toks: []string{"racing", "heart"},
 				means: []meaning{
 					{kind: 5, id: "heart_racing"},
@@ -34184,6 +35740,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"really", "puffed"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"really", "vague"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"really", "dozy"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"really", "drowsy"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
 				toks: []string{"really", "fat"},
 				means: []meaning{
 					{kind: 5, id: "one_leg_swollen"},
@@ -34265,6 +35845,18 @@ var (
 				toks: []string{"red", "in", "my", "spit"},
 				means: []meaning{
 					{kind: 5, id: "coughing_blood"},
+				},
+			},
+			{
+				toks: []string{"red", "in", "it"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
+			{
+				toks: []string{"red", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
 				},
 			},
 			{
@@ -34592,6 +36184,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"rest", "and", "it's", "okay"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"rest", "a", "bit"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -34709,6 +36307,30 @@ var (
 				toks: []string{"right", "side", "gone", "dead"},
 				means: []meaning{
 					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"right", "off", "my", "food"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"right", "off", "me", "food"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"right", "off", "his", "food"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"right", "off", "her", "food"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
 				},
 			},
 			{
@@ -35830,6 +37452,12 @@ var (
 		// "severe"
 		{
 			{
+				toks: []string{"severe", "head", "pain"},
+				means: []meaning{
+					{kind: 5, id: "headache_severe"},
+				},
+			},
+			{
 				toks: []string{"severe", "headache"},
 				means: []meaning{
 					{kind: 5, id: "headache_severe"},
@@ -35923,6 +37551,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"she", "is", "carrying"},
+				means: []meaning{
+					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
 				toks: []string{"she", "is", "#"},
 				means: []meaning{
 					{kind: 7},
@@ -35993,6 +37627,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"she's", "puffed"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"she's", "hot"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
@@ -36000,6 +37640,12 @@ var (
 			},
 			{
 				toks: []string{"she's", "expecting"},
+				means: []meaning{
+					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
+				toks: []string{"she's", "carrying"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
 				},
@@ -36853,6 +38499,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"sit", "on", "the", "edge", "of", "the", "bed", "with"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"sit", "up", "against", "the", "wall"},
 				means: []meaning{
 					{kind: 3, id: "propped"},
@@ -36868,6 +38520,12 @@ var (
 				toks: []string{"sit", "with", "my", "leg", "down"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"sit", "up", "all", "night"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
 				},
 			},
 			{
@@ -36898,6 +38556,24 @@ var (
 		// "sits"
 		{
 			{
+				toks: []string{"sits", "on", "the", "edge", "of", "the", "bed", "with"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"sits", "up", "all", "night", "to", "breathe"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"sits", "up", "all", "night"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
+				},
+			},
+			{
 				toks: []string{"sits", "for", "#", "minutes"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -36919,6 +38595,12 @@ var (
 		// "sitting"
 		{
 			{
+				toks: []string{"sitting", "on", "the", "edge", "of", "the", "bed", "with"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"sitting", "on", "a", "bag", "of", "frozen", "peas"},
 				means: []meaning{
 					{kind: 3, id: "numb"},
@@ -36928,6 +38610,18 @@ var (
 				toks: []string{"sitting", "on", "a", "bag", "of", "ice"},
 				means: []meaning{
 					{kind: 3, id: "numb"},
+				},
+			},
+			{
+				toks: []string{"sitting", "up", "whole", "night", "to", "breathe"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"sitting", "up", "all", "night", "to", "breathe"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
 				},
 			},
 			{
@@ -36944,6 +38638,18 @@ var (
 			},
 			{
 				toks: []string{"sitting", "against", "the", "wall"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
+				},
+			},
+			{
+				toks: []string{"sitting", "up", "whole", "night"},
+				means: []meaning{
+					{kind: 3, id: "propped"},
+				},
+			},
+			{
+				toks: []string{"sitting", "up", "all", "night"},
 				means: []meaning{
 					{kind: 3, id: "propped"},
 				},
@@ -37474,6 +39180,15 @@ var (
 				},
 			},
 		},
+		// "slushy"
+		{
+			{
+				toks: []string{"slushy"},
+				means: []meaning{
+					{kind: 3, id: "speech_change"},
+				},
+			},
+		},
 		// "smacked"
 		{
 			{
@@ -37761,6 +39476,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"so", "puffed"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"so", "drowsy"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
 				toks: []string{"so", "bad"},
 				means: []meaning{
 					{kind: 5, id: "severe"},
@@ -37995,6 +39722,15 @@ var (
 				},
 			},
 		},
+		// "some"
+		{
+			{
+				toks: []string{"some", "red"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
+		},
 		// "somebody"
 		{
 			{
@@ -38177,6 +39913,7 @@ var (
 				toks: []string{"sore", "won't", "close", "up"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
+					{kind: 5, id: "wound_not_healing"},
 				},
 			},
 			{
@@ -38470,6 +40207,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"speech", "is", "thick"},
+				means: []meaning{
+					{kind: 5, id: "speech_slurred"},
+				},
+			},
+			{
 				toks: []string{"speech"},
 				means: []meaning{
 					{kind: 3, id: "speech"},
@@ -38631,6 +40374,7 @@ var (
 			{
 				toks: []string{"spots", "of", "blood"},
 				means: []meaning{
+					{kind: 3, id: "blood"},
 					{kind: 5, id: "coughing_blood"},
 				},
 			},
@@ -39409,7 +41153,20 @@ var (
 			{
 				toks: []string{"still", "there", "after"},
 				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
 					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"still", "hard", "as"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"still", "rock", "hard"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
 				},
 			},
 			{
@@ -39482,6 +41239,12 @@ var (
 			},
 			{
 				toks: []string{"still", "locked"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"still", "hard"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
 				},
@@ -40186,6 +41949,15 @@ var (
 				},
 			},
 		},
+		// "stumbling"
+		{
+			{
+				toks: []string{"stumbling", "over", "my", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+		},
 		// "sudden"
 		{
 			{
@@ -40782,6 +42554,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"tablets", "and", "nothing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"tablets", "aren't"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
@@ -40841,6 +42619,12 @@ var (
 					{kind: 3, id: "stop_relief"},
 				},
 			},
+			{
+				toks: []string{"take", "rest"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
 		},
 		// "taken"
 		{
@@ -40877,6 +42661,12 @@ var (
 					{kind: 3, id: "fit_change"},
 				},
 			},
+			{
+				toks: []string{"takes", "rest"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
 		},
 		// "taking"
 		{
@@ -40884,6 +42674,12 @@ var (
 				toks: []string{"taking", "a", "breath"},
 				means: []meaning{
 					{kind: 3, id: "breath"},
+				},
+			},
+			{
+				toks: []string{"taking", "rest"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 				},
 			},
 		},
@@ -41473,6 +43269,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"then", "it", "is", "okay"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"then", "it", "goes"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -41571,6 +43373,12 @@ var (
 					{kind: 5, id: "daytime_pain"},
 				},
 			},
+			{
+				toks: []string{"there", "was", "red"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
+				},
+			},
 		},
 		// "these"
 		{
@@ -41632,6 +43440,12 @@ var (
 				toks: []string{"thick", "glove"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"thick", "tongue"},
+				means: []meaning{
+					{kind: 5, id: "speech_slurred"},
 				},
 			},
 			{
@@ -42060,7 +43874,6 @@ var (
 				toks: []string{"tingling"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
-					{kind: 3, id: "feel_loss"},
 					{kind: 3, id: "tingling"},
 					{kind: 5, id: "tingling"},
 				},
@@ -42072,10 +43885,18 @@ var (
 				toks: []string{"tingly"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
-					{kind: 3, id: "feel_loss"},
 					{kind: 3, id: "limb_loss"},
 					{kind: 3, id: "tingling"},
 					{kind: 5, id: "tingling"},
+				},
+			},
+		},
+		// "tiny"
+		{
+			{
+				toks: []string{"tiny", "bit", "of", "blood"},
+				means: []meaning{
+					{kind: 3, id: "blood"},
 				},
 			},
 		},
@@ -42316,6 +44137,12 @@ var (
 		// "toes"
 		{
 			{
+				toks: []string{"toes", "won't", "come", "up"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"toes", "keep", "catching"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
@@ -42329,6 +44156,12 @@ var (
 			},
 			{
 				toks: []string{"toes", "don't", "scrape"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"toes", "won't", "lift"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
 				},
@@ -42419,6 +44252,15 @@ var (
 				means: []meaning{
 					{kind: 3, id: "pee"},
 					{kind: 12, id: "bladder_change"},
+				},
+			},
+		},
+		// "tongue"
+		{
+			{
+				toks: []string{"tongue", "feels", "thick"},
+				means: []meaning{
+					{kind: 5, id: "speech_slurred"},
 				},
 			},
 		},
@@ -43264,6 +45106,15 @@ var (
 				},
 			},
 		},
+		// "tylenol"
+		{
+			{
+				toks: []string{"tylenol", "and", "nothing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+		},
 		// "type"
 		{
 			{
@@ -43293,6 +45144,12 @@ var (
 		},
 		// "ulcer"
 		{
+			{
+				toks: []string{"ulcer", "won't", "close", "up"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
+				},
+			},
 			{
 				toks: []string{"ulcer", "won't", "budge"},
 				means: []meaning{
@@ -43582,6 +45439,12 @@ var (
 		// "up"
 		{
 			{
+				toks: []string{"up", "the", "whole", "night", "to", "breathe"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"up", "on", "#", "pillows"},
 				means: []meaning{
 					{kind: 3, id: "propped"},
@@ -43673,6 +45536,15 @@ var (
 				},
 			},
 		},
+		// "upright"
+		{
+			{
+				toks: []string{"upright", "to", "breathe"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+		},
 		// "urge"
 		{
 			{
@@ -43716,6 +45588,33 @@ var (
 				},
 			},
 		},
+		// "used"
+		{
+			{
+				toks: []string{"used", "to", "only", "be", "when", "i", "walked"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"used", "to", "only", "be", "when", "i", "walk"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"used", "to", "only", "hurt", "when", "i", "walked"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"used", "to", "be", "only", "when", "walking"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain"},
+				},
+			},
+		},
 		// "useless"
 		{
 			{
@@ -43753,6 +45652,15 @@ var (
 		{
 			{
 				toks: []string{"vacant"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+		},
+		// "vague"
+		{
+			{
+				toks: []string{"vague", "and", "dozy"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
 				},
@@ -43903,6 +45811,24 @@ var (
 			},
 			{
 				toks: []string{"very", "sleepy"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"very", "vague"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"very", "dozy"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"very", "drowsy"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
 				},
@@ -44335,6 +46261,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"warm", "wheat", "bag"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warm", "wheat", "pack"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warm", "heat", "pack"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warm", "rice", "bag"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"warm", "bath"},
 				means: []meaning{
 					{kind: 8},
@@ -44419,6 +46369,42 @@ var (
 				},
 			},
 			{
+				toks: []string{"warm", "towel"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warm", "flannel"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warm", "cloth"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warm", "blanket"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warm", "bottle"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warm", "cuddle"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"warm"},
 				means: []meaning{
 					{kind: 3, id: "hot"},
@@ -44453,6 +46439,12 @@ var (
 		},
 		// "was"
 		{
+			{
+				toks: []string{"was", "out", "for", "a", "few"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
+				},
+			},
 			{
 				toks: []string{"was", "fine", "this", "morning"},
 				means: []meaning{
@@ -44604,6 +46596,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"weak", "blood", "circulation"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"weak", "veins"},
 				means: []meaning{
 					{kind: 8},
@@ -44611,6 +46609,12 @@ var (
 			},
 			{
 				toks: []string{"weak", "valves"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weak", "circulation"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -45077,6 +47081,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"went", "all", "limp"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
 				toks: []string{"went", "black"},
 				means: []meaning{
 					{kind: 3, id: "dark"},
@@ -45163,6 +47173,12 @@ var (
 				toks: []string{"went", "numb"},
 				means: []meaning{
 					{kind: 5, id: "numb"},
+				},
+			},
+			{
+				toks: []string{"went", "limp"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
 				},
 			},
 			{
@@ -45944,6 +47960,12 @@ var (
 		// "with"
 		{
 			{
+				toks: []string{"with", "rest", "it", "goes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"with", "the", "sheets", "soaked"},
 				means: []meaning{
 					{kind: 3, id: "sweat"},
@@ -45982,6 +48004,24 @@ var (
 			},
 			{
 				toks: []string{"with", "her", "leg", "down"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"with", "his", "legs", "down"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"with", "her", "legs", "down"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"with", "their", "legs", "down"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
 				},
@@ -46163,6 +48203,7 @@ var (
 				toks: []string{"wobbly"},
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
+					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 		},
@@ -46357,6 +48398,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"won't", "hold", "him", "up"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"won't", "hold", "her", "up"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
 				toks: []string{"won't", "let", "go"},
 				means: []meaning{
 					{kind: 3, id: "cramp"},
@@ -46465,6 +48518,24 @@ var (
 				toks: []string{"won't", "come", "up"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"won't", "hold", "him"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"won't", "hold", "her"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"won't", "hold", "me"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -46633,7 +48704,19 @@ var (
 				},
 			},
 			{
+				toks: []string{"words", "are", "coming", "out", "all", "mushed"},
+				means: []meaning{
+					{kind: 5, id: "speech_slurred"},
+				},
+			},
+			{
 				toks: []string{"words", "are", "coming", "out", "wrong"},
+				means: []meaning{
+					{kind: 5, id: "speech_slurred"},
+				},
+			},
+			{
+				toks: []string{"words", "coming", "out", "all", "mushed"},
 				means: []meaning{
 					{kind: 5, id: "speech_slurred"},
 				},
@@ -46676,6 +48759,12 @@ var (
 			},
 			{
 				toks: []string{"words", "are", "jumbled"},
+				means: []meaning{
+					{kind: 5, id: "speech_slurred"},
+				},
+			},
+			{
+				toks: []string{"words", "all", "mushed"},
 				means: []meaning{
 					{kind: 5, id: "speech_slurred"},
 				},
@@ -46939,6 +49028,7 @@ var (
 				toks: []string{"wound", "won't", "close", "up"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
+					{kind: 5, id: "wound_not_healing"},
 				},
 			},
 			{
@@ -47179,10 +49269,34 @@ var (
 				},
 			},
 		},
+		// "zing"
+		{
+			{
+				toks: []string{"zing"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+		},
 		// "zinging"
 		{
 			{
+				toks: []string{"zinging", "down"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
 				toks: []string{"zinging"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+		},
+		// "zings"
+		{
+			{
+				toks: []string{"zings"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
 				},
@@ -47706,7 +49820,6 @@ var (
 				"gasping for breath",
 				"wheezy",
 				"wheeze",
-				"puffed",
 				"out of puff",
 				"huffing and puffing",
 				"can't lie flat",
@@ -47809,6 +49922,35 @@ var (
 				"breathing is shallow",
 				"breathing very fast",
 				"breathing really fast",
+				"choking for air",
+				"choking for breath",
+				"gulping for air",
+				"gulping air",
+				"can't lay flat",
+				"can't lay down flat",
+				"can't sleep flat",
+				"cannot sleep flat",
+				"can't sleep lying flat",
+				"can't lie down without",
+				"can't lay down without",
+				"sitting up whole night to breathe",
+				"sitting up all night to breathe",
+				"sits up all night to breathe",
+				"upright to breathe",
+				"up the whole night to breathe",
+				"i'm puffed",
+				"he's puffed",
+				"she's puffed",
+				"i get puffed",
+				"gets puffed",
+				"getting puffed",
+				"get puffed",
+				"so puffed",
+				"really puffed",
+				"puffed walking",
+				"puffed just",
+				"puffed after",
+				"puffed going",
 			},
 		},
 		// "cancer"
@@ -47961,6 +50103,22 @@ var (
 				"can't walk to the end",
 				"look in shop windows",
 				"pretend to look in shop windows",
+				"can't walk without stopping",
+				"can't walk * without stopping",
+				"can't walk * * without stopping",
+				"can't walk * * * without stopping",
+				"can't walk to * without stopping",
+				"can't walk far without",
+				"can't walk more than",
+				"can't walk beyond",
+				"can't walk past",
+				"can't walk # blocks",
+				"can't walk # metres",
+				"can't walk # meters",
+				"can't walk # yards",
+				"can't walk a block",
+				"can't walk two blocks",
+				"can't walk to the end of",
 			},
 		},
 		// "confused"
@@ -48056,6 +50214,23 @@ var (
 				"didn't recognize me",
 				"don't think he knows where he is",
 				"don't think she knows where she is",
+				"gone all vague",
+				"all vague",
+				"gone vague",
+				"vague and dozy",
+				"really vague",
+				"very vague",
+				"dozy and confused",
+				"very dozy",
+				"really dozy",
+				"all dozy",
+				"very drowsy",
+				"really drowsy",
+				"so drowsy",
+				"hard to rouse",
+				"hard to wake up",
+				"not herself at all",
+				"not himself at all",
 			},
 			Unless: []string{"meaning"},
 		},
@@ -48189,9 +50364,19 @@ var (
 				"isn't easing",
 				"it's not easing",
 				"not easing up",
+				"# min",
+				"still there after",
+				"still hard",
+				"still hard as",
+				"a good # minutes",
+				"going a good # minutes",
+				"going # minutes",
+				"a good # mins",
+				"still rock hard",
 			},
 			With:   []string{"cramp"},
 			Unless: []string{"eased"},
+			Least:  10,
 		},
 		// "daytime_pain"
 		{
@@ -48417,6 +50602,24 @@ var (
 				"hanging my feet",
 				"hanging my foot out of bed",
 				"hanging it out of bed",
+				"with his legs down",
+				"with her legs down",
+				"with their legs down",
+				"legs hanging from bed",
+				"legs hanging from the bed",
+				"hanging from bed",
+				"hanging from the bed",
+				"hanging off the bed",
+				"hanging off the side",
+				"legs down to get",
+				"legs down to ease",
+				"feet down to get",
+				"leg down to get",
+				"sit on the edge of the bed with",
+				"sits on the edge of the bed with",
+				"sitting on the edge of the bed with",
+				"legs over the edge of the bed",
+				"leg over the edge of the bed",
 			},
 		},
 		// "face_droop"
@@ -48613,6 +50816,13 @@ var (
 				"went down like a sack",
 				"missed the bottom stair",
 				"missed the last stair",
+				"missed the * stair",
+				"missed the * step",
+				"missed a * step",
+				"missed the last * steps",
+				"missed the kerb",
+				"missed the curb",
+				"missed the gutter",
 			},
 		},
 		// "fever"
@@ -48818,6 +51028,21 @@ var (
 				"scuffing along",
 				"scuffing",
 				"scuffs",
+				"can't lift the toes",
+				"can't lift * toes",
+				"can't lift the toes up",
+				"can't lift my toes up",
+				"toes won't lift",
+				"toes won't come up",
+				"keep stumbling",
+				"keeps stumbling",
+				"kept stumbling",
+				"stumbling over my foot",
+				"can't raise my toes",
+				"can't raise my foot",
+				"can't walk on my heel",
+				"can't walk on my heels",
+				"can't stand on my heel",
 			},
 		},
 		// "foot_wound"
@@ -49114,6 +51339,13 @@ var (
 				"her face too",
 				"face swelled up",
 				"face has puffed up",
+				"face are swollen",
+				"face is also swollen",
+				"face also swollen",
+				"face has also swollen",
+				"and face swollen",
+				"and face are swollen",
+				"and face is swollen",
 			},
 		},
 		// "headache_severe"
@@ -49147,6 +51379,13 @@ var (
 				"got a bad head",
 				"sore head",
 				"splitting head",
+				"headache is very severe",
+				"headache is severe",
+				"headache is very bad",
+				"headache is really bad",
+				"severe head pain",
+				"head is paining badly",
+				"head is paining very much",
 			},
 		},
 		// "heart_disease"
@@ -49251,6 +51490,14 @@ var (
 				"heart pounding like",
 				"heart is pounding like",
 				"heart's pounding like",
+				"heart's pounding",
+				"pounding like crazy",
+				"racing like crazy",
+				"heart's going like crazy",
+				"heart going like crazy",
+				"heart's thudding",
+				"heart thudding",
+				"heart is thudding",
 			},
 		},
 		// "immobile"
@@ -49802,6 +52049,16 @@ var (
 				"wasn't there",
 				"leg wasn't there",
 				"leg just wasn't there",
+				"won't hold him",
+				"won't hold her",
+				"won't hold me",
+				"won't hold him up",
+				"won't hold her up",
+				"wobbly",
+				"gone wobbly",
+				"going wobbly",
+				"legs wobbly",
+				"legs are wobbly",
 			},
 			Plural: "both_legs_weak",
 		},
@@ -50164,6 +52421,17 @@ var (
 				"found myself on the floor",
 				"woke up on the floor",
 				"woke up on the carpet",
+				"out for a few seconds",
+				"out for a couple of seconds",
+				"out for a second or two",
+				"out for a few secs",
+				"out for a moment",
+				"was out for a few",
+				"knocked out",
+				"out cold",
+				"passed out cold",
+				"went limp",
+				"went all limp",
 			},
 		},
 		// "persistent"
@@ -50344,6 +52612,10 @@ var (
 				"ninth month",
 				"fifth month",
 				"# month of pregnancy",
+				"she is carrying",
+				"she's carrying",
+				"# week of pregnancy",
+				"in # week of pregnancy",
 			},
 		},
 		// "previous_clot"
@@ -50513,6 +52785,21 @@ var (
 				"even while i rest",
 				"even when resting in bed",
 				"all the time even while",
+				"even resting",
+				"even when sitting",
+				"even sitting",
+				"even while sitting",
+				"now even resting",
+				"even resting it",
+				"used to only be when i walked",
+				"used to only be when i walk",
+				"used to only hurt when i walked",
+				"used to be only when walking",
+				"not just when i walk anymore",
+				"not just when i walk any more",
+				"now hurts at rest",
+				"hurts at rest",
+				"pain at rest",
 			},
 		},
 		// "rib_pain"
@@ -50704,8 +52991,6 @@ var (
 				"destroying my sleep",
 				"can't get any sleep",
 				"no sleep for",
-				"not able to sleep",
-				"unable to sleep",
 				"barely sleeping",
 				"hardly sleeping",
 				"can't get to sleep for",
@@ -50716,6 +53001,23 @@ var (
 				"no one is sleeping",
 				"not getting any sleep",
 				"getting no sleep",
+				"haven't slept right",
+				"haven't slept properly in",
+				"not slept right",
+				"not slept properly",
+				"haven't slept well in",
+				"haven't had a decent sleep",
+				"haven't had a good sleep",
+				"not had a good night",
+				"haven't had a good night",
+				"haven't had a proper night",
+				"not had a proper night's sleep",
+				"no proper sleep",
+				"not able to sleep for weeks",
+				"unable to sleep for weeks",
+				"not able to sleep for days",
+				"not able to sleep most nights",
+				"unable to sleep most nights",
 			},
 		},
 		// "smoker"
@@ -50788,6 +53090,14 @@ var (
 				"sound like i'm drunk",
 				"words are coming out all mushy",
 				"words coming out mushy",
+				"words are coming out all mushed",
+				"words coming out all mushed",
+				"words all mushed",
+				"coming out all mushed",
+				"coming out mushed",
+				"speech is thick",
+				"tongue feels thick",
+				"thick tongue",
 			},
 		},
 		// "stroke_sign"
@@ -50876,6 +53186,7 @@ var (
 				"pins and needles",
 				"prickly",
 				"prickling",
+				"buzzy",
 			},
 			Unless: []string{"restless", "shooting", "sciatica", "back", "asleep_limb"},
 		},
@@ -51086,6 +53397,20 @@ var (
 				"pounds are falling off",
 				"kilos are dropping off",
 				"kilos dropping off",
+				"off my tucker",
+				"off me tucker",
+				"off his tucker",
+				"off her tucker",
+				"gone off my food",
+				"gone off me food",
+				"gone right off my food",
+				"gone right off me food",
+				"right off my food",
+				"right off me food",
+				"gone off his food",
+				"gone off her food",
+				"right off his food",
+				"right off her food",
 			},
 		},
 		// "worsening"
@@ -51153,6 +53478,23 @@ var (
 				"wound won't close",
 				"ulcer won't close",
 				"cut won't close",
+				"not closing up",
+				"isn't closing up",
+				"been there a month",
+				"been there for a month",
+				"been there for weeks",
+				"been there # weeks",
+				"been there a few weeks",
+				"been there for ages",
+				"been there since",
+				"sore won't close up",
+				"wound won't close up",
+				"cut won't close up",
+				"ulcer won't close up",
+				"blister won't close",
+				"blister won't close up",
+				"hole won't close",
+				"hole won't close up",
 			},
 		},
 	}
@@ -51800,6 +54142,7 @@ var (
 		"breath",
 		"bubble",
 		"burning",
+		"carrying",
 		"cast",
 		"chest_stab",
 		"circulation",
@@ -51840,6 +54183,7 @@ var (
 		"pain",
 		"pee",
 		"poo",
+		"preg_weeks",
 		"press",
 		"propped",
 		"reddish",
@@ -52005,6 +54349,17 @@ var (
 			"red in my hanky",
 			"red on the hankie",
 			"red on my hanky",
+			"red in it",
+			"red on it",
+			"there was red",
+			"some red",
+			"a bit of blood",
+			"bit of blood",
+			"little blood",
+			"tiny bit of blood",
+			"few spots of blood",
+			"spots of blood",
+			"drop of blood",
 		},
 		// "both"
 		{
@@ -52075,6 +54430,8 @@ var (
 			"hot soles",
 			"hot feet",
 		},
+		// "carrying"
+		{"carrying", "is carrying", "expecting"},
 		// "cast"
 		{
 			"cast",
@@ -52352,6 +54709,27 @@ var (
 			"more than she can bear",
 			"can't bear the pain",
 			"can't take the pain",
+			"did nothing",
+			"done nothing",
+			"didn't help",
+			"didn't touch it",
+			"didn't even touch it",
+			"not helping at all",
+			"advil and nothing",
+			"panadol and nothing",
+			"nurofen and nothing",
+			"ibuprofen and nothing",
+			"paracetamol and nothing",
+			"tylenol and nothing",
+			"painkillers and nothing",
+			"painkiller and nothing",
+			"tablets and nothing",
+			"pills and nothing",
+			"motrin and nothing",
+			"aspirin and nothing",
+			"codeine and nothing",
+			"pain killers and nothing",
+			"pain meds and nothing",
 		},
 		// "droop"
 		{
@@ -52629,8 +55007,6 @@ var (
 			"feels funny",
 			"like after the dentist",
 			"pins and needles",
-			"tingling",
-			"tingly",
 			"didn't even notice",
 			"didn't even know",
 			"didn't even realise",
@@ -53451,6 +55827,8 @@ var (
 			"stools",
 			"passed stool",
 		},
+		// "preg_weeks"
+		{"is # weeks", "is # weeks now", "is # week"},
 		// "press"
 		{
 			"press",
@@ -53494,6 +55872,13 @@ var (
 			"sleep sitting against",
 			"sleep sitting up against",
 			"sit up against the wall",
+			"can't sleep flat",
+			"can't lie flat",
+			"can't lay flat",
+			"sitting up whole night",
+			"sitting up all night",
+			"sits up all night",
+			"sit up all night",
 		},
 		// "reddish"
 		{
@@ -53689,6 +56074,15 @@ var (
 			"down his left leg",
 			"down her right leg",
 			"down her left leg",
+			"zings",
+			"zing",
+			"zinging down",
+			"like current",
+			"like a current",
+			"like electric current",
+			"current",
+			"current going",
+			"current passing",
 		},
 		// "side_lying"
 		{
@@ -53909,6 +56303,10 @@ var (
 			"all mushy",
 			"mumbly",
 			"thick and slow",
+			"mushed",
+			"all mushed",
+			"mashed",
+			"slushy",
 		},
 		// "stepped"
 		{
@@ -54117,6 +56515,16 @@ var (
 			"ok after a minute",
 			"better after a minute",
 			"fine again after a minute",
+			"taking rest",
+			"take rest",
+			"takes rest",
+			"after taking rest",
+			"after taking rest it is okay",
+			"after some rest",
+			"after some rest it is okay",
+			"with rest it goes",
+			"rest and it's okay",
+			"then it is okay",
 		},
 		// "struggle"
 		{
@@ -54166,6 +56574,9 @@ var (
 			"fast and shallow",
 			"quick and shallow",
 			"really fast and shallow",
+			"choking",
+			"choking for",
+			"gulping for",
 		},
 		// "stuck_down"
 		{
@@ -54437,6 +56848,7 @@ var (
 			"buzzing",
 			"prickly",
 			"prickling",
+			"buzzy",
 		},
 		// "tired"
 		{"tired", "weary", "exhausted legs", "fatigued", "worn out"},
@@ -54608,6 +57020,10 @@ var (
 			"getting around",
 			"every step",
 			"each step",
+			"get about",
+			"get around",
+			"can get about",
+			"moving about",
 		},
 		// "walks_on_it"
 		{
@@ -54648,7 +57064,7 @@ var (
 			"floppy",
 		},
 		// "weeks_said"
-		{"# weeks"},
+		{"# weeks", "# week", "# weeks along", "# weeks gone"},
 		// "wipe"
 		{
 			"wipe",

@@ -196,6 +196,10 @@ type flag struct {
 	// Unsided is the fact instead when the text names no side and no part
 	// at all ("it gets puffy"): a one-sided sign is not read into it.
 	Unsided string `yaml:"unsided"`
+	// Least is the smallest number a "#" in the phrase may stand for: a
+	// cramp "for two minutes" is a brief cramp, not one that won't ease
+	// (refs §3: over ten minutes).
+	Least int `yaml:"least"`
 }
 
 // combo reads a sign from its parts: a change (sensations) in a body part
@@ -495,12 +499,19 @@ func (r *reader) tokens(text string) []string {
 		if w == "" {
 			continue
 		}
-		if strings.HasSuffix(w, "'s") && !r.keepS[w] {
-			w = strings.TrimSuffix(w, "'s")
-		}
+		// Mended before the possessive goes, so "nothings" is "nothing's",
+		// which is "nothing".
 		if s, ok := r.spellings[w]; ok {
 			w = s
 		}
+		if strings.HasSuffix(w, "'s") && !r.keepS[w] {
+			w = strings.TrimSuffix(w, "'s")
+			if s, ok := r.spellings[w]; ok {
+				w = s
+			}
+		}
+		// "34th week" is week 34.
+		w = trimOrdinal(w)
 		if n, ok := r.numbers[w]; ok {
 			// "thirty two" is one number.
 			if k := len(out) - 1; k >= 0 && n < 10 {
@@ -521,6 +532,17 @@ func (r *reader) tokens(text string) []string {
 		}
 	}
 	return out
+}
+
+// trimOrdinal turns a number written as an ordinal ("34th", "2nd") into
+// the number.
+func trimOrdinal(w string) string {
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		if n, ok := strings.CutSuffix(w, suf); ok && n != "" && strings.IndexFunc(n, func(c rune) bool { return !unicode.IsDigit(c) }) < 0 {
+			return n
+		}
+	}
+	return w
 }
 
 // phrasingsOf orders the vocabulary's phrasings longest first, so a
@@ -1033,7 +1055,7 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string)
 					fact = dropFact
 				}
 			}
-			if fact == dropFact {
+			if fact == dropFact || h.num >= 0 && h.num < f.Least {
 				continue
 			}
 			if h.negated {
@@ -1237,8 +1259,9 @@ func SignGroups() []SignGroup {
 		}
 	}
 	// addSaid adds a phrase, a "#" in it as each number a device hears in
-	// words ("for # minutes", "for # weeks"); it reports whether it did so.
-	addSaid := func(id, p string) bool {
+	// words ("for # minutes", "for # weeks") from least up; it reports
+	// whether it did so.
+	addSaid := func(id, p string, least int) bool {
 		if !strings.Contains(p, "#") || strings.Contains(p, "*") {
 			add(id, p)
 			return false
@@ -1248,13 +1271,19 @@ func SignGroups() []SignGroup {
 			nums = append(nums, pregnancyWeeks...)
 		}
 		for _, n := range nums {
-			add(id, strings.ReplaceAll(p, "#", n))
+			v, err := strconv.Atoi(n)
+			if err != nil {
+				v = numberOf(n)
+			}
+			if v >= least {
+				add(id, strings.ReplaceAll(p, "#", n))
+			}
 		}
 		return true
 	}
 	for id, f := range std().flags {
 		for _, p := range f.Say {
-			if addSaid("sign-"+id, p) {
+			if addSaid("sign-"+id, p, f.Least) {
 				continue
 			}
 			if strings.Count(p, " ") == 0 {
@@ -1350,10 +1379,10 @@ func SignGroups() []SignGroup {
 	}
 	for _, id := range ids {
 		for _, p := range std().timingSay[id] {
-			addSaid("when-"+id, p)
+			addSaid("when-"+id, p, 0)
 		}
 		for _, p := range std().sensations[id] {
-			addSaid("sense-"+id, p)
+			addSaid("sense-"+id, p, 0)
 		}
 	}
 	// Each phrase once, in the first group (by ID) that has it; a group

@@ -12,6 +12,11 @@ type Rule struct {
 	// When holds when every clause holds; a clause holds when any of its
 	// facts is known. Group names are expanded when loaded.
 	When [][]string `yaml:"when"`
+	// Unless names facts that keep the rule from firing: a situation the
+	// references place lower than the rule's words alone would ("Not red
+	// flags on their own": gradual swelling of both feet in later
+	// pregnancy is self-care, though both legs swollen for weeks is not).
+	Unless []string `yaml:"unless"`
 	// Why is the content text that says why, in one plain sentence.
 	Why string `yaml:"why"`
 	// Meanwhile and Worse are content texts for urgent answers: what to do
@@ -75,6 +80,11 @@ func loadRules(facts map[string]string, decode decoder) ([]*Rule, error) {
 			slices.Sort(out)
 			r.When[i] = slices.Compact(out)
 		}
+		for _, f := range r.Unless {
+			if _, ok := facts[f]; !ok {
+				return nil, fmt.Errorf("rule %q: unless names unknown fact %q", r.ID, f)
+			}
+		}
 		if r.Level == Urgent {
 			if r.Meanwhile == "" {
 				r.Meanwhile = rf.Defaults.Meanwhile
@@ -93,6 +103,9 @@ func Rules() []*Rule { return loaded.rules }
 
 // fires reports whether every clause of r holds for the known facts.
 func (r *Rule) fires(has func(string) bool) bool {
+	if slices.ContainsFunc(r.Unless, has) {
+		return false
+	}
 	for _, clause := range r.When {
 		if !slices.ContainsFunc(clause, has) {
 			return false

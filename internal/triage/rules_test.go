@@ -14,6 +14,30 @@ func TestRulesFromSpeech(t *testing.T) {
 		say  string
 		want Level
 	}{
+		// Words a recogniser hears for others ("pail", "num", "feint",
+		// "tow"), ordinals ("34th week") and a possessive on a mended word.
+		{"my foot turned pail and num in like ten minutes", Emergency},
+		{"red hot leg and a fever and i feel like im gonna feint", Emergency},
+		{"my big tow has a black tip", Urgent},
+		{"she is carrying, 34th week, and her face is swollen with a severe headache", Urgent},
+		// Gradual swelling of both feet in later pregnancy is self-care
+		// (refs §3 not red flags); said sudden, or with no time, it is not.
+		{"7 months pregnant, both feet mildly swollen over the last few weeks, no headache", SelfCare},
+		{"the missus is 34 weeks and her feet have slowly swollen, both of them", SelfCare},
+		{"I'm pregnant and my feet are swollen", Soon},
+		{"I'm 34 weeks pregnant and my feet swelled up suddenly tonight", Urgent},
+		// A cramp of two minutes is brief; of twenty, it won't ease.
+		{"cramp in my calf for 2 minutes, gone now", SelfCare},
+		{"charley horse still there after like 20 min", Urgent},
+		// Tingling in both feet is a nerve sign, not both legs numb.
+		{"tingling in both my feet at night", Soon},
+		{"both my legs have gone numb", Emergency},
+		// A weak circulation or a cycle all over the place names no sign.
+		{"my legs ache at night, is my blood circulation weak", SelfCare},
+		{"my cycle's all over the place and my legs ache", SelfCare},
+		// Breathing said fine beside puffy ankles ("puffed" is swelling here).
+		{"both ankles slightly puffed at night, gone by morning, she is breathing normal", SelfCare},
+		{"I get puffed walking up the stairs and my calf is swollen", Emergency},
 		// Breathing and chest, with and without leg signs (refs §3 row 1).
 		{"my calf is swollen and hot and I'm a bit short of breath", Emergency},
 		{"I can't catch my breath", Emergency},
