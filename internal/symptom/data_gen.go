@@ -2842,6 +2842,7 @@ var (
 		"tingling",
 		"tingly",
 		"tiny",
+		"tip",
 		"tipped",
 		"tipping",
 		"tipsy",
@@ -3842,6 +3843,18 @@ var (
 				toks: []string{"a", "catch", "in"},
 				means: []meaning{
 					{kind: 3, id: "cramp"},
+				},
+			},
+			{
+				toks: []string{"a", "weird", "bend"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
+				},
+			},
+			{
+				toks: []string{"a", "bend", "in"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
 				},
 			},
 			{
@@ -6520,6 +6533,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"bend", "in", "me"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
+				},
+			},
+			{
 				toks: []string{"bend", "my", "toes"},
 				means: []meaning{
 					{kind: 3, id: "toes_move"},
@@ -6535,13 +6554,14 @@ var (
 		// "bent"
 		{
 			{
-				toks: []string{"bent", "in", "a", "weird"},
+				toks: []string{"bent", "the", "wrong", "way"},
 				means: []meaning{
+					{kind: 3, id: "misshapen"},
 					{kind: 5, id: "leg_deformed"},
 				},
 			},
 			{
-				toks: []string{"bent", "the", "wrong", "way"},
+				toks: []string{"bent", "in", "a", "weird"},
 				means: []meaning{
 					{kind: 5, id: "leg_deformed"},
 				},
@@ -6850,6 +6870,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"black", "spot", "on", "my", "toe"},
+				means: []meaning{
+					{kind: 5, id: "toe_black"},
+				},
+			},
+			{
+				toks: []string{"black", "patch", "on", "my", "toe"},
+				means: []meaning{
+					{kind: 5, id: "toe_black"},
+				},
+			},
+			{
+				toks: []string{"black", "on", "the", "tip"},
+				means: []meaning{
+					{kind: 5, id: "toe_black"},
+				},
+			},
+			{
 				toks: []string{"black", "and", "blue"},
 				means: []meaning{
 					{kind: 5, id: "injury"},
@@ -6863,6 +6901,12 @@ var (
 			},
 			{
 				toks: []string{"black", "toes"},
+				means: []meaning{
+					{kind: 5, id: "toe_black"},
+				},
+			},
+			{
+				toks: []string{"black", "tip"},
 				means: []meaning{
 					{kind: 5, id: "toe_black"},
 				},
@@ -8932,7 +8976,25 @@ var (
 		// "can"
 		{
 			{
+				toks: []string{"can", "put", "a", "little", "weight", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
 				toks: []string{"can", "still", "put", "weight", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
+				toks: []string{"can", "put", "a", "bit", "of", "weight"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
+				toks: []string{"can", "put", "some", "weight", "on", "it"},
 				means: []meaning{
 					{kind: 3, id: "walks_on_it"},
 				},
@@ -8962,6 +9024,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"can", "put", "a", "little", "weight"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
 				toks: []string{"can", "hardly", "finish", "a", "sentence"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
@@ -8984,6 +9052,24 @@ var (
 				means: []meaning{
 					{kind: 3, id: "walks_on_it"},
 					{kind: 5, id: "limp"},
+				},
+			},
+			{
+				toks: []string{"can", "put", "some", "weight"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
+				toks: []string{"can", "bear", "some", "weight"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
+				toks: []string{"can", "take", "some", "weight"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
 				},
 			},
 			{
@@ -43900,6 +43986,33 @@ var (
 				},
 			},
 		},
+		// "tip"
+		{
+			{
+				toks: []string{"tip", "of", "my", "toe", "is", "black"},
+				means: []meaning{
+					{kind: 5, id: "toe_black"},
+				},
+			},
+			{
+				toks: []string{"tip", "has", "gone", "black"},
+				means: []meaning{
+					{kind: 5, id: "toe_black"},
+				},
+			},
+			{
+				toks: []string{"tip", "is", "black"},
+				means: []meaning{
+					{kind: 5, id: "toe_black"},
+				},
+			},
+			{
+				toks: []string{"tip", "gone", "black"},
+				means: []meaning{
+					{kind: 5, id: "toe_black"},
+				},
+			},
+		},
 		// "tipped"
 		{
 			{
@@ -46948,6 +47061,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "misshapen"},
 					{kind: 5, id: "leg_deformed"},
+				},
+			},
+			{
+				toks: []string{"weird", "bend"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
 				},
 			},
 			{
@@ -53216,6 +53335,14 @@ var (
 				"toe's gone purple",
 				"toe gone purple",
 				"toe turned black",
+				"black tip",
+				"tip is black",
+				"tip's gone black",
+				"tip has gone black",
+				"tip of my toe is black",
+				"black on the tip",
+				"black spot on my toe",
+				"black patch on my toe",
 			},
 		},
 		// "under_3"
@@ -55622,6 +55749,11 @@ var (
 			"rotated out",
 			"leg is rotated",
 			"turned outside",
+			"weird bend",
+			"a weird bend",
+			"a bend in",
+			"bend in me",
+			"bent the wrong way",
 		},
 		// "neuropathy"
 		{"neuropathy", "nerve damage", "nerve pain", "nerves"},
@@ -57047,6 +57179,13 @@ var (
 			"walking on it",
 			"can still walk",
 			"can still limp",
+			"can put a little weight",
+			"can put some weight",
+			"can put a bit of weight",
+			"can bear some weight",
+			"can take some weight",
+			"can put a little weight on it",
+			"can put some weight on it",
 		},
 		// "weak"
 		{

@@ -1555,7 +1555,7 @@ func withWord(p, w, instead string) (string, bool) {
 // heardAs maps words a recogniser writes to the word the vocabulary
 // spells instead (data/vocabulary.yaml spellings), for the WarningSign
 // values.
-var heardAs = map[string]string{"cannot": "can't", "mom": "mum"}
+var heardAs = map[string]string{"cannot": "can't", "mom": "mum", "feint": "faint", "num": "numb", "p": "pee"}
 
 // signWildWords stand for a "*" in the WarningSign values.
 var signWildWords = []string{"my", "his", "her", "their", "the", "a", "me"}

@@ -2031,6 +2031,7 @@ var (
 	}
 	loaded3Keys = [...]string{
 		"BreathingIntent",
+		"CantBearWeightIntent",
 		"CompartmentIntent",
 		"DiabeticFootIntent",
 		"FallIntent",
@@ -2074,6 +2075,29 @@ var (
 			"hurt_sharp",
 			"tight",
 			"both",
+		},
+		// "CantBearWeightIntent"
+		{
+			"cant_bear_weight",
+			"limp",
+			"fell",
+			"fallen",
+			"injury",
+			"knock",
+			"leg_deformed",
+			"crack_heard",
+			"snap",
+			"misshapen",
+			"cant_get_up",
+			"walk",
+			"walks_on_it",
+			"exertion",
+			"sudden",
+			"hurt_sharp",
+			"pain",
+			"severe",
+			"ache",
+			"sore",
 		},
 		// "CompartmentIntent"
 		{
@@ -2229,10 +2253,12 @@ var (
 		"BreathingIntent",
 		"CantBearWeightIntent",
 		"ColdFootIntent",
+		"FallIntent",
 		"FeverIntent",
 		"HotRedLegIntent",
 		"PregnancySwellingIntent",
 		"SaddleNumbnessIntent",
+		"StrokeIntent",
 		"SuddenWeaknessIntent",
 		"SwollenLegIntent",
 	}
@@ -2240,9 +2266,11 @@ var (
 		// "BreathingIntent"
 		{"not:breathless", "not:chest_pain", "not:coughing_blood"},
 		// "CantBearWeightIntent"
-		{"walks_on_it"},
+		{"walks_on_it", "limp"},
 		// "ColdFootIntent"
 		{"not:leg_cold", "not:leg_pale", "not:numb"},
+		// "FallIntent"
+		{"walks_on_it", "walk"},
 		// "FeverIntent"
 		{"not:fever"},
 		// "HotRedLegIntent"
@@ -2256,6 +2284,8 @@ var (
 			"not:bladder_change",
 			"not:bowel_change",
 		},
+		// "StrokeIntent"
+		{"swell", "one_leg_swollen", "legs_swollen", "pregnant"},
 		// "SuddenWeaknessIntent"
 		{"not:leg_weak_sudden"},
 		// "SwollenLegIntent"
