@@ -427,7 +427,9 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		if conditions[topic] {
 			cues = definingWords
 		}
-		asks := slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(cues, w) }) || strings.Contains(text, "?")
+		asks := slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(cues, w) }) || strings.Contains(text, "?") ||
+			// "are blocked arteries a cause of leg pain in bed" asks.
+			conditions[topic] && asksCause(ws)
 		if medicines[topic] && slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(sinceWords, w) }) {
 			// "since my doctor put me on an antidepressant my legs are
 			// worse": a medicine blamed is a question about it.
@@ -508,7 +510,7 @@ func defines(ws []string) bool {
 		case i == 0 && (w == "is" || w == "are" || w == "does" || w == "do"):
 			// "is arthritis just getting old?"
 			return true
-		case w == "what" && (next == "actually" || next == "exactly" || next == "really") && i+2 < len(ws) && (ws[i+2] == "is" || ws[i+2] == "are"):
+		case w == "what" && (next == "actually" || next == "exactly" || next == "really" || next == "even" || next == "on" || next == "precisely") && i+2 < len(ws) && (ws[i+2] == "is" || ws[i+2] == "are"):
 			return true
 		case (w == "is" || w == "could" || w == "can" || w == "might") && (next == "it" || next == "this" || next == "that"):
 			return true
