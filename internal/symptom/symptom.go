@@ -1296,6 +1296,11 @@ func SignGroups() []SignGroup {
 				// legs" and drops the "no".
 				deny("no-"+id, "no "+p)
 				deny("no-"+id, "not "+p)
+				if nothingDenials[id] {
+					// "nothing numb between my legs": a device that
+					// drops "nothing" tells saddle numbness.
+					deny("no-"+id, "nothing "+p)
+				}
 			}
 		}
 	}
@@ -1308,7 +1313,7 @@ func SignGroups() []SignGroup {
 				continue
 			}
 			// Not "and": "no swelling and red" says it is red.
-			for _, no := range []string{"no", "not"} {
+			for _, no := range []string{"no", "not", "nothing"} {
 				for _, join := range []string{"or", "nor"} {
 					deny("no-pair", no+" "+a+" "+join+" "+b)
 				}
@@ -1449,6 +1454,10 @@ func (r *reader) opensWithSign(text string) bool {
 }
 
 // pairedDenials are the one-word signs of a clot people deny in pairs.
+// nothingDenials are the listed denials also said after "nothing"
+// ("nothing numb down below", "nothing swollen").
+var nothingDenials = map[string]bool{"saddle_numb": true, "numb": true, "one_leg_swollen": true, "leg_red": true, "leg_warm": true}
+
 var pairedDenials = []string{"swollen", "swelling", "puffy", "red", "redness", "hot", "warm", "tender"}
 
 // fineForms say a bodily function (%) is fine, as WarningSign values.
@@ -1555,7 +1564,7 @@ func withWord(p, w, instead string) (string, bool) {
 // heardAs maps words a recogniser writes to the word the vocabulary
 // spells instead (data/vocabulary.yaml spellings), for the WarningSign
 // values.
-var heardAs = map[string]string{"cannot": "can't", "mom": "mum", "feint": "faint", "num": "numb", "p": "pee"}
+var heardAs = map[string]string{"cannot": "can't", "mom": "mum", "feint": "faint", "num": "numb", "p": "pee", "cant": "can't", "didnt": "didn't"}
 
 // signWildWords stand for a "*" in the WarningSign values.
 var signWildWords = []string{"my", "his", "her", "their", "the", "a", "me"}

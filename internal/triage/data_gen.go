@@ -2041,6 +2041,7 @@ var (
 		"SaddleNumbnessIntent",
 		"SoreNotHealingIntent",
 		"StrokeIntent",
+		"SwollenLegIntent",
 	}
 	loaded3Values = [...][]string{
 		// "BreathingIntent"
@@ -2247,6 +2248,34 @@ var (
 			"sudden",
 			"numb",
 			"weak",
+		},
+		// "SwollenLegIntent"
+		{
+			"one_leg_swollen",
+			"legs_swollen",
+			"swell",
+			"swell_sudden",
+			"fit_change",
+			"fit",
+			"press",
+			"leg_warm",
+			"leg_red",
+			"leg_warm_or_red",
+			"hot",
+			"reddish",
+			"leg_tender",
+			"tender_word",
+			"red_spreading",
+			"long_travel",
+			"recent_surgery",
+			"recent_birth",
+			"pregnant",
+			"immobile",
+			"cancer",
+			"previous_clot",
+			"cast",
+			"sudden",
+			"both",
 		},
 	}
 	loaded4Keys = [...]string{
