@@ -15,6 +15,7 @@ var std = sync.OnceValue(func() *reader {
 			"arent":       "aren't",
 			"cannot":      "can't",
 			"cant":        "can't",
+			"cellulitus":  "cellulitis",
 			"charlie":     "charley",
 			"colour":      "color",
 			"coloured":    "colored",
@@ -461,6 +462,7 @@ var std = sync.OnceValue(func() *reader {
 					"cant_bear_weight",
 					"leg_deformed",
 				},
+				Unless: []string{"walks_on_it"},
 			},
 			{
 				Fact:       "compartment",
@@ -584,6 +586,50 @@ var std = sync.OnceValue(func() *reader {
 				Timing:     []string{"daytime"},
 			},
 			{
+				Fact:       "sciatica_both_legs",
+				Sensations: []string{"spread_both"},
+				Text:       true,
+				Needs: []string{
+					"tingling",
+					"numb",
+					"shooting",
+					"sciatica",
+					"pain",
+					"hurt_sharp",
+					"feel_loss",
+				},
+			},
+			{
+				Fact:       "bowel_change",
+				Sensations: []string{"poo"},
+				And:        []string{"leak", "feel_loss"},
+				Text:       true,
+			},
+			{
+				Fact:       "sciatica_both_legs",
+				Sensations: []string{"tingling"},
+				And:        []string{"both"},
+				Text:       true,
+				Needs:      []string{"one_leg_only", "back", "shooting", "sciatica"},
+			},
+			{
+				Fact:       "child",
+				Sensations: []string{"growing"},
+			},
+			{
+				Fact:       "compartment",
+				Sensations: []string{"exertion"},
+				Text:       true,
+				Needs:      []string{"foot_drop"},
+			},
+			{
+				Fact:       "injury",
+				Sensations: []string{"pain", "hurt_sharp", "ache", "sore", "swell", "throbbing"},
+				Text:       true,
+				Needs:      []string{"fell"},
+				Unless:     []string{"old_injury"},
+			},
+			{
 				Fact:       "pregnant",
 				Sensations: []string{"carrying"},
 				Text:       true,
@@ -624,10 +670,11 @@ var std = sync.OnceValue(func() *reader {
 			{
 				Fact:       "pregnancy_gradual_swelling",
 				Sensations: []string{"swell", "fit_change"},
-				Timing:     []string{"gradual", "weeks", "long", "daily"},
+				Timing:     []string{"gradual", "weeks", "long", "daily", "night"},
 				Plural:     true,
 				Text:       true,
 				Needs:      []string{"pregnant"},
+				Unless:     []string{"swell_sudden", "sudden"},
 			},
 			{
 				Fact:       "rest_pain_weeks",
@@ -1096,6 +1143,25 @@ var std = sync.OnceValue(func() *reader {
 			"periods all over the place",
 			"moods all over the place",
 			"mood is all over the place",
+			"says it might be a fracture",
+			"said it might be a fracture",
+			"says it could be a fracture",
+			"thinks it might be a fracture",
+			"says it might be broken",
+			"might be a fracture but",
+			"black out curtains",
+			"black out blinds",
+			"blackout curtains",
+			"blackout blinds",
+			"skim milk",
+			"round trip",
+			"a round trip",
+			"return trip",
+			"road trip",
+			"trip home",
+			"train trip",
+			"bus trip",
+			"the round trip",
 		},
 		peopleSay: []string{
 			"boy",
@@ -1106,6 +1172,7 @@ var std = sync.OnceValue(func() *reader {
 			"children",
 			"daughter",
 			"daughter",
+			"eldest",
 			"girl",
 			"girl",
 			"grandchild",
@@ -1128,6 +1195,7 @@ var std = sync.OnceValue(func() *reader {
 			"my child",
 			"my children",
 			"my daughter",
+			"my eldest",
 			"my girl",
 			"my grandchild",
 			"my granddaughter",
@@ -1147,10 +1215,12 @@ var std = sync.OnceValue(func() *reader {
 			"my teenager",
 			"my toddler",
 			"my toddler is",
+			"my youngest",
 			"our baby",
 			"our boy",
 			"our child",
 			"our daughter",
+			"our eldest",
 			"our girl",
 			"our kid",
 			"our son",
@@ -1158,6 +1228,7 @@ var std = sync.OnceValue(func() *reader {
 			"our wee lass",
 			"our wee man",
 			"our wee one",
+			"our youngest",
 			"son",
 			"son",
 			"the baby",
@@ -1166,6 +1237,7 @@ var std = sync.OnceValue(func() *reader {
 			"the little fella",
 			"the toddler",
 			"the wee man",
+			"the youngest",
 			"toddler is",
 			"wee fella",
 			"wee girl",
@@ -1173,6 +1245,7 @@ var std = sync.OnceValue(func() *reader {
 			"wee lass",
 			"wee man",
 			"wee one",
+			"youngest",
 		},
 		agesSay: []string{
 			"# year old",
@@ -1410,6 +1483,7 @@ var (
 		"arch",
 		"arches",
 		"are",
+		"area",
 		"aren't",
 		"arm",
 		"arms",
@@ -1480,6 +1554,7 @@ var (
 		"blacked",
 		"blackened",
 		"blacking",
+		"blackout",
 		"bladder",
 		"bleeding",
 		"blew",
@@ -1549,8 +1624,11 @@ var (
 		"burning",
 		"burns",
 		"bursitis",
+		"burst",
+		"bursting",
 		"bus",
 		"business",
+		"busting",
 		"but",
 		"butt",
 		"buttock",
@@ -1562,6 +1640,8 @@ var (
 		"c",
 		"caesarean",
 		"calf",
+		"called",
+		"calling",
 		"callus",
 		"calves",
 		"came",
@@ -1720,6 +1800,7 @@ var (
 		"digs",
 		"dimple",
 		"dint",
+		"dip",
 		"disc",
 		"discharge",
 		"discharged",
@@ -1784,6 +1865,7 @@ var (
 		"eighth",
 		"either",
 		"elbow",
+		"eldest",
 		"electric",
 		"elephant",
 		"eliquis",
@@ -1932,6 +2014,7 @@ var (
 		"gonna",
 		"got",
 		"gout",
+		"grabbing",
 		"gradually",
 		"grandad",
 		"grandchild",
@@ -1946,11 +2029,13 @@ var (
 		"grandson",
 		"granny",
 		"gray",
+		"grayish",
 		"graze",
 		"greater",
 		"green",
 		"grey",
 		"greying",
+		"greyish",
 		"greys",
 		"grip",
 		"groin",
@@ -1977,6 +2062,7 @@ var (
 		"hang",
 		"hanging",
 		"hangs",
+		"happened",
 		"hard",
 		"harder",
 		"hardly",
@@ -2015,6 +2101,7 @@ var (
 		"hobbling",
 		"hockey",
 		"hole",
+		"holes",
 		"hollow",
 		"hopping",
 		"hormones",
@@ -2074,6 +2161,8 @@ var (
 		"it",
 		"it's",
 		"itchy",
+		"jabbed",
+		"jabbing",
 		"jaw",
 		"jeans",
 		"jelly",
@@ -2114,6 +2203,7 @@ var (
 		"knees",
 		"knickers",
 		"knife",
+		"knifing",
 		"knock",
 		"knocked",
 		"knot",
@@ -2173,6 +2263,7 @@ var (
 		"longer",
 		"loo",
 		"look",
+		"looking",
 		"looks",
 		"lop",
 		"lopsided",
@@ -2198,6 +2289,8 @@ var (
 		"managed",
 		"many",
 		"marathon",
+		"marble",
+		"marbled",
 		"mark",
 		"marks",
 		"mashed",
@@ -2213,6 +2306,8 @@ var (
 		"metres",
 		"might",
 		"migraine",
+		"mile",
+		"milky",
 		"minute",
 		"minutes",
 		"missed",
@@ -2293,6 +2388,7 @@ var (
 		"normal",
 		"not",
 		"nothing",
+		"nothing'll",
 		"nothings",
 		"novocaine",
 		"now",
@@ -2349,6 +2445,7 @@ var (
 		"paralyzed",
 		"parking",
 		"parkrun",
+		"part",
 		"partner",
 		"pass",
 		"passed",
@@ -2385,6 +2482,7 @@ var (
 		"pitting",
 		"plane",
 		"plaster",
+		"playdough",
 		"playing",
 		"plus",
 		"point",
@@ -2488,6 +2586,7 @@ var (
 		"resting",
 		"restless",
 		"retaining",
+		"return",
 		"rheumatoid",
 		"rib",
 		"ridge",
@@ -2507,7 +2606,9 @@ var (
 		"ropey",
 		"rotated",
 		"round",
+		"route",
 		"rubbed",
+		"ruck",
 		"rugby",
 		"ruin",
 		"ruining",
@@ -2522,11 +2623,14 @@ var (
 		"sag",
 		"sagging",
 		"saggy",
+		"said",
 		"same",
+		"sandal",
 		"sandals",
 		"sat",
 		"sausage",
 		"saying",
+		"says",
 		"scaly",
 		"school",
 		"sciatic",
@@ -2582,6 +2686,7 @@ var (
 		"shrunk",
 		"side",
 		"sight",
+		"signal",
 		"since",
 		"sister",
 		"sit",
@@ -2589,6 +2694,7 @@ var (
 		"sitting",
 		"sixth",
 		"size",
+		"skim",
 		"skin",
 		"skinful",
 		"sky",
@@ -2670,6 +2776,7 @@ var (
 		"speaking",
 		"specks",
 		"speech",
+		"spend",
 		"spider",
 		"spin",
 		"spine",
@@ -2817,6 +2924,7 @@ var (
 		"thigh",
 		"thighs",
 		"think",
+		"thinks",
 		"third",
 		"this",
 		"thong",
@@ -2828,6 +2936,7 @@ var (
 		"thrombosis",
 		"through",
 		"thumb",
+		"thumbprint",
 		"thumbtack",
 		"thumping",
 		"tight",
@@ -2838,6 +2947,7 @@ var (
 		"till",
 		"tilting",
 		"time",
+		"times",
 		"tingles",
 		"tingling",
 		"tingly",
@@ -2932,6 +3042,7 @@ var (
 		"upright",
 		"urge",
 		"urinate",
+		"urinated",
 		"urinating",
 		"urine",
 		"used",
@@ -2992,6 +3103,7 @@ var (
 		"were",
 		"weren't",
 		"wet",
+		"wetness",
 		"wetting",
 		"whacked",
 		"what",
@@ -3057,6 +3169,7 @@ var (
 		"yells",
 		"yet",
 		"you've",
+		"youngest",
 		"zapping",
 		"zaps",
 		"zigzag",
@@ -3069,6 +3182,12 @@ var (
 	std1Values = [...][]*phrase{
 		// "#"
 		{
+			{
+				toks: []string{"#", "or", "#", "times", "a", "week"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
+				},
+			},
 			{
 				toks: []string{"#", "#", "minutes", "and", "still"},
 				means: []meaning{
@@ -3139,6 +3258,12 @@ var (
 			},
 			{
 				toks: []string{"#", "nights", "a", "week"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
+				},
+			},
+			{
+				toks: []string{"#", "times", "a", "week"},
 				means: []meaning{
 					{kind: 5, id: "frequent"},
 				},
@@ -3247,6 +3372,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"#", "month", "back"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"#", "months", "back"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"#", "month", "ago"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
 				toks: []string{"#", "minutes", "ago"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -3319,6 +3462,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "propped"},
 					{kind: 3, id: "struggle"},
+				},
+			},
+			{
+				toks: []string{"#", "hole"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
 				},
 			},
 			{
@@ -3464,6 +3613,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"1", "month", "back"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
 				toks: []string{"1", "leg", "shorter"},
 				means: []meaning{
 					{kind: 5, id: "leg_deformed"},
@@ -3527,9 +3682,21 @@ var (
 					{kind: 5, id: "severe"},
 				},
 			},
+			{
+				toks: []string{"10", "mile"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
 		},
 		// "2"
 		{
+			{
+				toks: []string{"2", "of", "everything"},
+				means: []meaning{
+					{kind: 5, id: "vision_loss"},
+				},
+			},
 			{
 				toks: []string{"2", "legs"},
 				means: []meaning{
@@ -3858,6 +4025,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "number", "2"},
+				means: []meaning{
+					{kind: 3, id: "poo"},
+				},
+			},
+			{
 				toks: []string{"a", "no", "go"},
 				means: []meaning{
 					{kind: 3, id: "side_lying"},
@@ -3912,6 +4085,24 @@ var (
 				toks: []string{"a", "week", "now"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+				},
+			},
+			{
+				toks: []string{"a", "month", "back"},
+				means: []meaning{
+					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"a", "quarter", "hour"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"a", "funny", "turn"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
 				},
 			},
 			{
@@ -4006,6 +4197,12 @@ var (
 			},
 			{
 				toks: []string{"a", "warm", "bed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"a", "round", "trip"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -4230,6 +4427,12 @@ var (
 		},
 		// "about"
 		{
+			{
+				toks: []string{"about", "with", "her", "walker"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
 			{
 				toks: []string{"about", "a", "week", "ago"},
 				means: []meaning{
@@ -4802,6 +5005,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"all", "this", "week"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
 				toks: []string{"all", "my", "joints"},
 				means: []meaning{
 					{kind: 5, id: "several_joints"},
@@ -5099,6 +5308,12 @@ var (
 		// "and"
 		{
 			{
+				toks: []string{"and", "now", "it", "is", "half", "past"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
 				toks: []string{"and", "a", "half", "months"},
 				means: []meaning{
 					{kind: 4, id: "weeks"},
@@ -5126,6 +5341,12 @@ var (
 				toks: []string{"and", "now", "nothing"},
 				means: []meaning{
 					{kind: 5, id: "numb"},
+				},
+			},
+			{
+				toks: []string{"and", "dead"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
 				},
 			},
 		},
@@ -5314,6 +5535,21 @@ var (
 				},
 			},
 		},
+		// "area"
+		{
+			{
+				toks: []string{"area", "i", "sit", "on"},
+				means: []meaning{
+					{id: "groin"},
+				},
+			},
+			{
+				toks: []string{"area", "you", "sit", "on"},
+				means: []meaning{
+					{id: "groin"},
+				},
+			},
+		},
 		// "aren't"
 		{
 			{
@@ -5326,6 +5562,12 @@ var (
 				toks: []string{"aren't", "making", "any", "sense"},
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
+				},
+			},
+			{
+				toks: []string{"aren't", "making", "sense"},
+				means: []meaning{
+					{kind: 5, id: "speech_slurred"},
 				},
 			},
 			{
@@ -6072,6 +6314,12 @@ var (
 					{kind: 5, id: "heart_racing"},
 				},
 			},
+			{
+				toks: []string{"beating", "too", "fast"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
 		},
 		// "became"
 		{
@@ -6424,7 +6672,14 @@ var (
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
 					{kind: 3, id: "numb"},
+					{kind: 5, id: "leg_numb_sudden"},
 					{kind: 5, id: "numb"},
+				},
+			},
+			{
+				toks: []string{"belongs", "to", "somebody", "else"},
+				means: []meaning{
+					{kind: 5, id: "leg_numb_sudden"},
 				},
 			},
 		},
@@ -6894,6 +7149,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"black", "out", "curtains"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"black", "out", "blinds"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"black", "out"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
 				toks: []string{"black", "toe"},
 				means: []meaning{
 					{kind: 5, id: "toe_black"},
@@ -6951,6 +7224,21 @@ var (
 				},
 			},
 		},
+		// "blackout"
+		{
+			{
+				toks: []string{"blackout", "curtains"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blackout", "blinds"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "bladder"
 		{
 			{
@@ -6960,7 +7248,25 @@ var (
 				},
 			},
 			{
+				toks: []string{"bladder", "full", "or", "empty"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"bladder", "full", "or", "not"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
 				toks: []string{"bladder", "has", "gone"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"bladder", "stopped", "sending"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
 				},
@@ -7331,6 +7637,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"blown", "up", "tonight"},
+				means: []meaning{
+					{kind: 3, id: "swell_sudden"},
+				},
+			},
+			{
 				toks: []string{"blown", "up"},
 				means: []meaning{
 					{kind: 3, id: "swell"},
@@ -7688,6 +8000,12 @@ var (
 				toks: []string{"both", "the", "same"},
 				means: []meaning{
 					{kind: 3, id: "both"},
+				},
+			},
+			{
+				toks: []string{"both", "legs", "now"},
+				means: []meaning{
+					{kind: 3, id: "spread_both"},
 				},
 			},
 			{
@@ -8551,12 +8869,42 @@ var (
 				},
 			},
 		},
+		// "burst"
+		{
+			{
+				toks: []string{"burst", "out", "of"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"burst", "out"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+		},
+		// "bursting"
+		{
+			{
+				toks: []string{"bursting", "out"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+		},
 		// "bus"
 		{
 			{
 				toks: []string{"bus", "journey"},
 				means: []meaning{
 					{kind: 5, id: "long_travel"},
+				},
+			},
+			{
+				toks: []string{"bus", "trip"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -8566,6 +8914,15 @@ var (
 				toks: []string{"business", "trip"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+		},
+		// "busting"
+		{
+			{
+				toks: []string{"busting", "to", "go", "but"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
 				},
 			},
 		},
@@ -8678,6 +9035,18 @@ var (
 				toks: []string{"by", "morning", "it's", "gone"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"by", "my", "dad", "name"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"by", "my", "mum", "name"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
 				},
 			},
 			{
@@ -8801,6 +9170,13 @@ var (
 				},
 			},
 			{
+				toks: []string{"calf", "got", "catch"},
+				means: []meaning{
+					{kind: 3, id: "cramp"},
+					{kind: 3, id: "cramp_word"},
+				},
+			},
+			{
 				toks: []string{"calf", "muscle"},
 				means: []meaning{
 					{id: "calf"},
@@ -8819,10 +9195,35 @@ var (
 				},
 			},
 			{
+				toks: []string{"calf", "catch"},
+				means: []meaning{
+					{kind: 3, id: "cramp"},
+					{kind: 3, id: "cramp_word"},
+				},
+			},
+			{
 				toks: []string{"calf"},
 				means: []meaning{
 					{id: "calf"},
 					{kind: 2},
+				},
+			},
+		},
+		// "called"
+		{
+			{
+				toks: []string{"called", "me", "by"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+		},
+		// "calling"
+		{
+			{
+				toks: []string{"calling", "me", "by"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
 				},
 			},
 		},
@@ -8853,6 +9254,18 @@ var (
 		},
 		// "came"
 		{
+			{
+				toks: []string{"came", "on", "about", "#", "minutes", "ago"},
+				means: []meaning{
+					{kind: 4, id: "sudden"},
+				},
+			},
+			{
+				toks: []string{"came", "on", "#", "minutes", "ago"},
+				means: []meaning{
+					{kind: 4, id: "sudden"},
+				},
+			},
 			{
 				toks: []string{"came", "out", "without", "my", "knowing"},
 				means: []meaning{
@@ -9238,6 +9651,24 @@ var (
 				toks: []string{"can't", "lift", "the", "front", "of", "my", "foot"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"can't", "tell", "if", "i", "need", "to"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"can't", "tell", "if", "he", "needs", "to"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"can't", "tell", "if", "she", "needs", "to"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
 				},
 			},
 			{
@@ -9666,6 +10097,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "pull", "that", "foot", "up"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"can't", "pull", "*", "foot", "up"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"can't", "get", "my", "ring", "off"},
 				means: []meaning{
 					{kind: 5, id: "hands_face_swollen"},
@@ -9675,6 +10118,18 @@ var (
 				toks: []string{"can't", "get", "my", "rings", "off"},
 				means: []meaning{
 					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
+				toks: []string{"can't", "push", "my", "foot", "down"},
+				means: []meaning{
+					{kind: 5, id: "leg_cant_move"},
+				},
+			},
+			{
+				toks: []string{"can't", "push", "*", "foot", "down"},
+				means: []meaning{
+					{kind: 5, id: "leg_cant_move"},
 				},
 			},
 			{
@@ -10409,6 +10864,30 @@ var (
 			},
 			{
 				toks: []string{"can't", "bend", "my", "foot"},
+				means: []meaning{
+					{kind: 5, id: "leg_cant_move"},
+				},
+			},
+			{
+				toks: []string{"can't", "point", "my", "foot"},
+				means: []meaning{
+					{kind: 5, id: "leg_cant_move"},
+				},
+			},
+			{
+				toks: []string{"can't", "point", "my", "toes"},
+				means: []meaning{
+					{kind: 5, id: "leg_cant_move"},
+				},
+			},
+			{
+				toks: []string{"can't", "wiggle", "my", "toes"},
+				means: []meaning{
+					{kind: 5, id: "leg_cant_move"},
+				},
+			},
+			{
+				toks: []string{"can't", "wiggle", "*", "toes"},
 				means: []meaning{
 					{kind: 5, id: "leg_cant_move"},
 				},
@@ -11350,6 +11829,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"catch", "came"},
+				means: []meaning{
+					{kind: 3, id: "cramp"},
+				},
+			},
+			{
 				toks: []string{"catch"},
 				means: []meaning{
 					{kind: 3, id: "hurt_sharp"},
@@ -12214,9 +12699,27 @@ var (
 				},
 			},
 			{
+				toks: []string{"color", "of", "skim", "milk"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+			{
 				toks: []string{"color", "of", "charcoal"},
 				means: []meaning{
 					{kind: 3, id: "dark"},
+				},
+			},
+			{
+				toks: []string{"color", "of", "milk"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+			{
+				toks: []string{"color", "drained"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
 				},
 			},
 		},
@@ -12240,6 +12743,18 @@ var (
 		},
 		// "come"
 		{
+			{
+				toks: []string{"come", "to", "both"},
+				means: []meaning{
+					{kind: 3, id: "spread_both"},
+				},
+			},
+			{
+				toks: []string{"come", "in", "both"},
+				means: []meaning{
+					{kind: 3, id: "spread_both"},
+				},
+			},
 			{
 				toks: []string{"come", "down"},
 				means: []meaning{
@@ -13024,6 +13539,18 @@ var (
 		// "cries"
 		{
 			{
+				toks: []string{"cries", "when", "we", "put", "her", "feet", "down"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
+				toks: []string{"cries", "when", "we", "put", "his", "feet", "down"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
 				toks: []string{"cries", "out", "if", "i", "move"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
@@ -13365,6 +13892,12 @@ var (
 		},
 		// "damp"
 		{
+			{
+				toks: []string{"damp", "underwear"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
 			{
 				toks: []string{"damp"},
 				means: []meaning{
@@ -13774,6 +14307,24 @@ var (
 		// "did"
 		{
 			{
+				toks: []string{"did", "not", "know", "it", "was", "happening"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"did", "not", "even", "feel", "it", "coming"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"did", "not", "feel", "it", "coming"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
 				toks: []string{"did", "not", "even", "realise"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
@@ -13831,7 +14382,25 @@ var (
 		// "didn't"
 		{
 			{
+				toks: []string{"didn't", "even", "know", "it", "was", "happening"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"didn't", "know", "it", "was", "happening"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
 				toks: []string{"didn't", "know", "i", "had", "wet"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"didn't", "even", "feel", "it", "coming"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
 				},
@@ -13850,6 +14419,12 @@ var (
 			},
 			{
 				toks: []string{"didn't", "know", "i'd", "wet"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"didn't", "feel", "it", "coming"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
 				},
@@ -14062,6 +14637,15 @@ var (
 				},
 			},
 		},
+		// "dip"
+		{
+			{
+				toks: []string{"dip"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+		},
 		// "disc"
 		{
 			{
@@ -14221,6 +14805,7 @@ var (
 				toks: []string{"doesn't", "feel", "like", "mine"},
 				means: []meaning{
 					{kind: 3, id: "numb"},
+					{kind: 5, id: "leg_numb_sudden"},
 					{kind: 5, id: "numb"},
 				},
 			},
@@ -15639,6 +16224,15 @@ var (
 				toks: []string{"elbow"},
 				means: []meaning{
 					{kind: 3, id: "arm"},
+				},
+			},
+		},
+		// "eldest"
+		{
+			{
+				toks: []string{"eldest"},
+				means: []meaning{
+					{kind: 6, id: "child"},
 				},
 			},
 		},
@@ -17593,6 +18187,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"fine", "an", "hour", "ago"},
+				means: []meaning{
+					{kind: 4, id: "sudden"},
+				},
+			},
+			{
 				toks: []string{"fine", "after", "that"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
@@ -17877,6 +18477,18 @@ var (
 		},
 		// "flip"
 		{
+			{
+				toks: []string{"flip", "flop", "keeps", "slipping", "off"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"flip", "flops", "keep", "slipping", "off"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
 			{
 				toks: []string{"flip", "flops"},
 				means: []meaning{
@@ -18904,6 +19516,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"funny", "turn"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
 				toks: []string{"funny", "whiff"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
@@ -19580,6 +20198,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"going", "to", "black", "out"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
 				toks: []string{"going", "up", "my", "leg"},
 				means: []meaning{
 					{kind: 5, id: "red_spreading"},
@@ -19601,6 +20225,18 @@ var (
 				toks: []string{"going", "to", "drop"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
+				},
+			},
+			{
+				toks: []string{"going", "more", "down"},
+				means: []meaning{
+					{kind: 5, id: "worsening"},
+				},
+			},
+			{
+				toks: []string{"going", "further", "down"},
+				means: []meaning{
+					{kind: 5, id: "worsening"},
 				},
 			},
 			{
@@ -19655,6 +20291,12 @@ var (
 					{kind: 3, id: "walk"},
 				},
 			},
+			{
+				toks: []string{"golf"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
 		},
 		// "gone"
 		{
@@ -19686,6 +20328,12 @@ var (
 				toks: []string{"gone", "to", "1", "side"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
+				},
+			},
+			{
+				toks: []string{"gone", "tingly", "and", "dead"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
 				},
 			},
 			{
@@ -19781,6 +20429,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"gone", "into", "both"},
+				means: []meaning{
+					{kind: 3, id: "spread_both"},
+				},
+			},
+			{
+				toks: []string{"gone", "to", "both"},
+				means: []meaning{
+					{kind: 3, id: "spread_both"},
+				},
+			},
+			{
 				toks: []string{"gone", "right", "up"},
 				means: []meaning{
 					{kind: 3, id: "swell_sudden"},
@@ -19855,6 +20515,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"gone", "lopsided"},
+				means: []meaning{
+					{kind: 3, id: "droop"},
+				},
+			},
+			{
 				toks: []string{"gone", "now"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
@@ -19877,6 +20543,7 @@ var (
 			{
 				toks: []string{"gone", "dead"},
 				means: []meaning{
+					{kind: 3, id: "feel_loss"},
 					{kind: 3, id: "limb_loss"},
 					{kind: 3, id: "numb"},
 					{kind: 5, id: "leg_numb_sudden"},
@@ -20018,6 +20685,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"gonna", "black", "out"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
 				toks: []string{"gonna", "faint"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
@@ -20036,6 +20709,12 @@ var (
 				toks: []string{"got", "a", "bad", "head"},
 				means: []meaning{
 					{kind: 5, id: "headache_severe"},
+				},
+			},
+			{
+				toks: []string{"got", "a", "catch"},
+				means: []meaning{
+					{kind: 3, id: "cramp"},
 				},
 			},
 			{
@@ -20060,6 +20739,13 @@ var (
 				toks: []string{"got", "a", "fever"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
+				},
+			},
+			{
+				toks: []string{"got", "catch"},
+				means: []meaning{
+					{kind: 3, id: "cramp"},
+					{kind: 3, id: "cramp_word"},
 				},
 			},
 			{
@@ -20099,6 +20785,21 @@ var (
 				toks: []string{"gout"},
 				means: []meaning{
 					{kind: 3, id: "arthritis"},
+				},
+			},
+		},
+		// "grabbing"
+		{
+			{
+				toks: []string{"grabbing", "for", "air"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"grabbing", "for", "breath"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
 				},
 			},
 		},
@@ -20229,6 +20930,15 @@ var (
 				},
 			},
 		},
+		// "grayish"
+		{
+			{
+				toks: []string{"grayish"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+		},
 		// "graze"
 		{
 			{
@@ -20296,6 +21006,15 @@ var (
 				toks: []string{"greying", "out"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
+				},
+			},
+		},
+		// "greyish"
+		{
+			{
+				toks: []string{"greyish"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
 				},
 			},
 		},
@@ -20461,6 +21180,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"had", "a", "little", "accident"},
+				means: []meaning{
+					{kind: 3, id: "leak"},
+				},
+			},
+			{
 				toks: []string{"had", "to", "stop", "work"},
 				means: []meaning{
 					{kind: 5, id: "disabling"},
@@ -20476,6 +21201,12 @@ var (
 				toks: []string{"had", "to", "stop", "working"},
 				means: []meaning{
 					{kind: 5, id: "disabling"},
+				},
+			},
+			{
+				toks: []string{"had", "a", "funny", "turn"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
 				},
 			},
 			{
@@ -20510,6 +21241,12 @@ var (
 					{kind: 3, id: "fallen"},
 					{kind: 5, id: "fell"},
 					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"had", "an", "accident"},
+				means: []meaning{
+					{kind: 3, id: "leak"},
 				},
 			},
 			{
@@ -20996,6 +21733,15 @@ var (
 				},
 			},
 		},
+		// "happened"
+		{
+			{
+				toks: []string{"happened", "just", "now"},
+				means: []meaning{
+					{kind: 4, id: "sudden"},
+				},
+			},
+		},
 		// "hard"
 		{
 			{
@@ -21125,6 +21871,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"hard", "ball"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
 				toks: []string{"hard"},
 				means: []meaning{
 					{kind: 3, id: "struggle"},
@@ -21161,6 +21913,12 @@ var (
 				toks: []string{"has", "gone", "to", "sleep"},
 				means: []meaning{
 					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
+				toks: []string{"has", "come", "in", "both"},
+				means: []meaning{
+					{kind: 3, id: "spread_both"},
 				},
 			},
 			{
@@ -21933,6 +22691,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"heart", "is", "beating", "too", "fast"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
 				toks: []string{"heart", "is", "beating", "fast"},
 				means: []meaning{
 					{kind: 5, id: "heart_racing"},
@@ -22024,6 +22788,18 @@ var (
 			},
 			{
 				toks: []string{"heart", "going", "like", "crazy"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "beating", "too", "fast"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "going", "too", "fast"},
 				means: []meaning{
 					{kind: 5, id: "heart_racing"},
 				},
@@ -22391,6 +23167,12 @@ var (
 		// "her"
 		{
 			{
+				toks: []string{"her", "private", "area"},
+				means: []meaning{
+					{id: "groin"},
+				},
+			},
+			{
 				toks: []string{"her", "face", "too"},
 				means: []meaning{
 					{kind: 5, id: "hands_face_swollen"},
@@ -22533,6 +23315,12 @@ var (
 		},
 		// "his"
 		{
+			{
+				toks: []string{"his", "private", "area"},
+				means: []meaning{
+					{id: "groin"},
+				},
+			},
 			{
 				toks: []string{"his", "bits"},
 				means: []meaning{
@@ -22684,6 +23472,15 @@ var (
 				toks: []string{"hole", "won't", "close"},
 				means: []meaning{
 					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+		},
+		// "holes"
+		{
+			{
+				toks: []string{"holes"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
 				},
 			},
 		},
@@ -23220,6 +24017,12 @@ var (
 		// "hurting"
 		{
 			{
+				toks: []string{"hurting", "her", "eyes"},
+				means: []meaning{
+					{kind: 5, id: "vision_blur"},
+				},
+			},
+			{
 				toks: []string{"hurting"},
 				means: []meaning{
 					{kind: 3, id: "hurt_sharp"},
@@ -23656,6 +24459,12 @@ var (
 		},
 		// "if"
 		{
+			{
+				toks: []string{"if", "my", "bladder", "full", "or", "empty"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
 			{
 				toks: []string{"if", "my", "bladder", "is", "full"},
 				means: []meaning{
@@ -24334,6 +25143,7 @@ var (
 				toks: []string{"isn't", "making", "sense"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
+					{kind: 5, id: "speech_slurred"},
 				},
 			},
 			{
@@ -24377,6 +25187,12 @@ var (
 				toks: []string{"isn't", "touching"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"isn't", "working"},
+				means: []meaning{
+					{kind: 3, id: "droop"},
 				},
 			},
 			{
@@ -24460,6 +25276,18 @@ var (
 				toks: []string{"it", "has", "gone", "to", "sleep"},
 				means: []meaning{
 					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
+				toks: []string{"it", "was", "fine", "at", "tea"},
+				means: []meaning{
+					{kind: 4, id: "sudden"},
+				},
+			},
+			{
+				toks: []string{"it", "was", "fine", "earlier"},
+				means: []meaning{
+					{kind: 4, id: "sudden"},
 				},
 			},
 			{
@@ -24734,6 +25562,24 @@ var (
 				},
 			},
 		},
+		// "jabbed"
+		{
+			{
+				toks: []string{"jabbed"},
+				means: []meaning{
+					{kind: 3, id: "chest_stab"},
+				},
+			},
+		},
+		// "jabbing"
+		{
+			{
+				toks: []string{"jabbing"},
+				means: []meaning{
+					{kind: 3, id: "chest_stab"},
+				},
+			},
+		},
 		// "jaw"
 		{
 			{
@@ -24919,6 +25765,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"just", "now", "out", "of", "nowhere"},
+				means: []meaning{
+					{kind: 4, id: "sudden"},
+				},
+			},
+			{
 				toks: []string{"just", "had", "a", "mini", "stroke"},
 				means: []meaning{
 					{kind: 5, id: "stroke_sign"},
@@ -24976,6 +25828,12 @@ var (
 				toks: []string{"just", "had", "a", "stroke"},
 				means: []meaning{
 					{kind: 5, id: "stroke_sign"},
+				},
+			},
+			{
+				toks: []string{"just", "can't", "start"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
 				},
 			},
 			{
@@ -25126,6 +25984,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"keep", "waking", "me"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
 				toks: []string{"keep", "it", "warm"},
 				means: []meaning{
 					{kind: 8},
@@ -25198,6 +26062,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"keeps", "waking", "me", "up", "at", "night"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
 				toks: []string{"keeps", "asking", "me", "the", "same"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
@@ -25243,6 +26113,12 @@ var (
 				toks: []string{"keeps", "repeating", "himself"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"keeps", "slipping", "off"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
 				},
 			},
 			{
@@ -25486,6 +26362,18 @@ var (
 		// "kind"
 		{
 			{
+				toks: []string{"kind", "of", "grey"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+			{
+				toks: []string{"kind", "of", "gray"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+			{
 				toks: []string{"kind", "of"},
 				means: []meaning{
 					{kind: 10},
@@ -25663,6 +26551,15 @@ var (
 				means: []meaning{
 					{kind: 3, id: "chest_stab"},
 					{kind: 3, id: "hurt_sharp"},
+				},
+			},
+		},
+		// "knifing"
+		{
+			{
+				toks: []string{"knifing"},
+				means: []meaning{
+					{kind: 3, id: "chest_stab"},
 				},
 			},
 		},
@@ -26414,6 +27311,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"leg", "isn't", "listening"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
 				toks: []string{"leg", "day"},
 				means: []meaning{
 					{kind: 3, id: "exertion"},
@@ -26860,6 +27763,42 @@ var (
 		// "light"
 		{
 			{
+				toks: []string{"light", "is", "hurting", "her", "eyes"},
+				means: []meaning{
+					{kind: 5, id: "vision_blur"},
+				},
+			},
+			{
+				toks: []string{"light", "is", "hurting", "my", "eyes"},
+				means: []meaning{
+					{kind: 5, id: "vision_blur"},
+				},
+			},
+			{
+				toks: []string{"light", "hurting", "her", "eyes"},
+				means: []meaning{
+					{kind: 5, id: "vision_blur"},
+				},
+			},
+			{
+				toks: []string{"light", "hurting", "my", "eyes"},
+				means: []meaning{
+					{kind: 5, id: "vision_blur"},
+				},
+			},
+			{
+				toks: []string{"light", "hurts", "my", "eyes"},
+				means: []meaning{
+					{kind: 5, id: "vision_blur"},
+				},
+			},
+			{
+				toks: []string{"light", "hurts", "her", "eyes"},
+				means: []meaning{
+					{kind: 5, id: "vision_blur"},
+				},
+			},
+			{
 				toks: []string{"light", "is", "hurting"},
 				means: []meaning{
 					{kind: 3, id: "sight_blur"},
@@ -26898,6 +27837,18 @@ var (
 		},
 		// "lights"
 		{
+			{
+				toks: []string{"lights", "hurt", "my", "eyes"},
+				means: []meaning{
+					{kind: 5, id: "vision_blur"},
+				},
+			},
+			{
+				toks: []string{"lights", "hurt", "her", "eyes"},
+				means: []meaning{
+					{kind: 5, id: "vision_blur"},
+				},
+			},
 			{
 				toks: []string{"lights", "hurt"},
 				means: []meaning{
@@ -26950,6 +27901,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"like", "it", "is", "not", "mine"},
+				means: []meaning{
+					{kind: 5, id: "leg_numb_sudden"},
+				},
+			},
+			{
 				toks: []string{"like", "sitting", "on", "a", "cushion"},
 				means: []meaning{
 					{kind: 5, id: "saddle_numb"},
@@ -26984,6 +27941,7 @@ var (
 				toks: []string{"like", "it's", "not", "mine"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
+					{kind: 5, id: "leg_numb_sudden"},
 				},
 			},
 			{
@@ -27083,9 +28041,27 @@ var (
 				},
 			},
 			{
+				toks: []string{"like", "i've", "been", "underwater"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"like", "i", "was", "underwater"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"like", "wiping", "someone", "else"},
 				means: []meaning{
 					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"like", "a", "knife"},
+				means: []meaning{
+					{kind: 3, id: "chest_stab"},
 				},
 			},
 			{
@@ -27106,6 +28082,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
 					{kind: 5, id: "numb"},
+				},
+			},
+			{
+				toks: []string{"like", "a", "thumbprint"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
 				},
 			},
 			{
@@ -27221,6 +28203,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"like", "i'm", "underwater"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"like", "i'm", "drowning"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"like", "#", "minutes"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -27236,6 +28230,12 @@ var (
 				toks: []string{"like", "it's", "frozen"},
 				means: []meaning{
 					{kind: 5, id: "leg_cold"},
+				},
+			},
+			{
+				toks: []string{"like", "a", "candle"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
 				},
 			},
 			{
@@ -27260,6 +28260,12 @@ var (
 				toks: []string{"like", "ink"},
 				means: []meaning{
 					{kind: 3, id: "dark"},
+				},
+			},
+			{
+				toks: []string{"like", "playdough"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
 				},
 			},
 			{
@@ -27480,6 +28486,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"little", "dip"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"little", "accident"},
+				means: []meaning{
+					{kind: 3, id: "leak"},
+				},
+			},
+			{
 				toks: []string{"little", "1"},
 				means: []meaning{
 					{kind: 6, id: "child"},
@@ -27560,6 +28578,12 @@ var (
 			},
 			{
 				toks: []string{"long", "walk"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+			{
+				toks: []string{"long", "march"},
 				means: []meaning{
 					{kind: 3, id: "exertion"},
 				},
@@ -27664,9 +28688,30 @@ var (
 					{kind: 3, id: "swell_sudden"},
 				},
 			},
+			{
+				toks: []string{"look", "weak"},
+				means: []meaning{
+					{kind: 5, id: "unwell_general"},
+				},
+			},
+		},
+		// "looking"
+		{
+			{
+				toks: []string{"looking", "weak"},
+				means: []meaning{
+					{kind: 5, id: "unwell_general"},
+				},
+			},
 		},
 		// "looks"
 		{
+			{
+				toks: []string{"looks", "very", "weak"},
+				means: []meaning{
+					{kind: 5, id: "unwell_general"},
+				},
+			},
 			{
 				toks: []string{"looks", "inflamed"},
 				means: []meaning{
@@ -27710,6 +28755,12 @@ var (
 				toks: []string{"looks", "massive"},
 				means: []meaning{
 					{kind: 3, id: "swell_sudden"},
+				},
+			},
+			{
+				toks: []string{"looks", "weak"},
+				means: []meaning{
+					{kind: 5, id: "unwell_general"},
 				},
 			},
 		},
@@ -28359,6 +29410,24 @@ var (
 				},
 			},
 		},
+		// "marble"
+		{
+			{
+				toks: []string{"marble", "color"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+		},
+		// "marbled"
+		{
+			{
+				toks: []string{"marbled"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+		},
 		// "mark"
 		{
 			{
@@ -28394,6 +29463,12 @@ var (
 		},
 		// "massive"
 		{
+			{
+				toks: []string{"massive", "tonight"},
+				means: []meaning{
+					{kind: 3, id: "swell_sudden"},
+				},
+			},
 			{
 				toks: []string{"massive", "headache"},
 				means: []meaning{
@@ -28515,6 +29590,12 @@ var (
 		// "might"
 		{
 			{
+				toks: []string{"might", "be", "a", "fracture", "but"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"might", "be", "a", "stroke"},
 				means: []meaning{
 					{kind: 5, id: "stroke_sign"},
@@ -28533,6 +29614,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"might", "black", "out"},
+				means: []meaning{
+					{kind: 5, id: "faint"},
+				},
+			},
+			{
 				toks: []string{"might", "be"},
 				means: []meaning{
 					{kind: 10},
@@ -28545,6 +29632,24 @@ var (
 				toks: []string{"migraine"},
 				means: []meaning{
 					{kind: 5, id: "headache_severe"},
+				},
+			},
+		},
+		// "mile"
+		{
+			{
+				toks: []string{"mile", "march"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+		},
+		// "milky"
+		{
+			{
+				toks: []string{"milky", "white"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
 				},
 			},
 		},
@@ -29103,6 +30208,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"most", "nights", "for", "weeks"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
+				},
+			},
+			{
 				toks: []string{"most", "days", "now"},
 				means: []meaning{
 					{kind: 4, id: "long"},
@@ -29540,6 +30651,13 @@ var (
 					{kind: 3, id: "cramp"},
 				},
 			},
+			{
+				toks: []string{"muscle", "catch"},
+				means: []meaning{
+					{kind: 3, id: "cramp"},
+					{kind: 3, id: "cramp_word"},
+				},
+			},
 		},
 		// "mushed"
 		{
@@ -29583,6 +30701,12 @@ var (
 				toks: []string{"my", "father", "in", "law"},
 				means: []meaning{
 					{kind: 6, id: "parent"},
+				},
+			},
+			{
+				toks: []string{"my", "private", "area"},
+				means: []meaning{
+					{id: "groin"},
 				},
 			},
 			{
@@ -29767,6 +30891,18 @@ var (
 			},
 			{
 				toks: []string{"my", "children"},
+				means: []meaning{
+					{kind: 6, id: "child"},
+				},
+			},
+			{
+				toks: []string{"my", "youngest"},
+				means: []meaning{
+					{kind: 6, id: "child"},
+				},
+			},
+			{
+				toks: []string{"my", "eldest"},
 				means: []meaning{
 					{kind: 6, id: "child"},
 				},
@@ -30760,9 +31896,39 @@ var (
 				},
 			},
 			{
+				toks: []string{"no", "urine", "at", "all"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"no", "urine", "all", "day"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"no", "urine", "for", "hours"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"no", "urine", "is", "coming"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
 				toks: []string{"no", "feeling", "at", "all"},
 				means: []meaning{
 					{kind: 5, id: "leg_numb_sudden"},
+				},
+			},
+			{
+				toks: []string{"no", "color", "in", "it"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
 				},
 			},
 			{
@@ -30793,6 +31959,18 @@ var (
 				toks: []string{"no", "ankle", "bones"},
 				means: []meaning{
 					{kind: 3, id: "swell"},
+				},
+			},
+			{
+				toks: []string{"no", "urine", "coming"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"no", "urine", "since"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
 				},
 			},
 			{
@@ -30871,12 +32049,6 @@ var (
 				toks: []string{"no", "coordination"},
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
-				},
-			},
-			{
-				toks: []string{"no", "urine"},
-				means: []meaning{
-					{kind: 5, id: "bladder_change"},
 				},
 			},
 			{
@@ -31166,6 +32338,13 @@ var (
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
 					{kind: 5, id: "confused"},
+					{kind: 5, id: "speech_slurred"},
+				},
+			},
+			{
+				toks: []string{"not", "getting", "any", "air"},
+				means: []meaning{
+					{kind: 3, id: "struggle"},
 				},
 			},
 			{
@@ -31202,6 +32381,18 @@ var (
 				toks: []string{"not", "himself", "at", "all"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"not", "answering", "me", "properly"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"not", "listening", "to", "me"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -31337,6 +32528,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "sending", "messages"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
 				toks: []string{"not", "coming", "out"},
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
@@ -31351,6 +32548,12 @@ var (
 			},
 			{
 				toks: []string{"not", "getting", "enough"},
+				means: []meaning{
+					{kind: 3, id: "struggle"},
+				},
+			},
+			{
+				toks: []string{"not", "getting", "air"},
 				means: []meaning{
 					{kind: 3, id: "struggle"},
 				},
@@ -31404,6 +32607,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "even", "knowing"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"not", "answering", "properly"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
 				toks: []string{"not", "letting", "go"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -31426,6 +32641,12 @@ var (
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
 					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
+				toks: []string{"not", "obeying", "me"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -31507,6 +32728,13 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "working"},
+				means: []meaning{
+					{kind: 3, id: "droop"},
+					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
 				toks: []string{"not", "noticing"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
@@ -31528,12 +32756,6 @@ var (
 				toks: []string{"not", "knowing"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
-				},
-			},
-			{
-				toks: []string{"not", "working"},
-				means: []meaning{
-					{kind: 3, id: "limb_loss"},
 				},
 			},
 			{
@@ -31568,12 +32790,6 @@ var (
 			},
 			{
 				toks: []string{"not", "enough"},
-				means: []meaning{
-					{kind: 3, id: "struggle"},
-				},
-			},
-			{
-				toks: []string{"not", "getting"},
 				means: []meaning{
 					{kind: 3, id: "struggle"},
 				},
@@ -31643,6 +32859,12 @@ var (
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
 					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
+				toks: []string{"not", "obeying"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -31772,12 +32994,19 @@ var (
 				toks: []string{"nothing", "will", "come", "out"},
 				means: []meaning{
 					{kind: 3, id: "no_flow"},
+					{kind: 5, id: "bladder_change"},
 				},
 			},
 			{
 				toks: []string{"nothing", "would", "come", "out"},
 				means: []meaning{
 					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
+				toks: []string{"nothing", "is", "coming", "out"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
 				},
 			},
 			{
@@ -31820,6 +33049,7 @@ var (
 				toks: []string{"nothing", "coming", "out"},
 				means: []meaning{
 					{kind: 3, id: "no_flow"},
+					{kind: 5, id: "bladder_change"},
 				},
 			},
 			{
@@ -31886,6 +33116,7 @@ var (
 				toks: []string{"nothing", "coming"},
 				means: []meaning{
 					{kind: 3, id: "no_flow"},
+					{kind: 5, id: "bladder_change"},
 				},
 			},
 			{
@@ -31931,6 +33162,21 @@ var (
 				},
 			},
 		},
+		// "nothing'll"
+		{
+			{
+				toks: []string{"nothing'll", "come", "out"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"nothing'll", "come"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+		},
 		// "nothings"
 		{
 			{
@@ -31953,15 +33199,63 @@ var (
 		// "now"
 		{
 			{
+				toks: []string{"now", "it", "has", "come", "to", "both"},
+				means: []meaning{
+					{kind: 3, id: "spread_both"},
+				},
+			},
+			{
+				toks: []string{"now", "it", "has", "come", "in", "both"},
+				means: []meaning{
+					{kind: 3, id: "spread_both"},
+				},
+			},
+			{
+				toks: []string{"now", "the", "other", "leg", "too"},
+				means: []meaning{
+					{kind: 3, id: "spread_both"},
+				},
+			},
+			{
+				toks: []string{"now", "it", "is", "half", "past"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
 				toks: []string{"now", "can't", "feel", "a", "thing"},
 				means: []meaning{
 					{kind: 5, id: "numb"},
 				},
 			},
 			{
+				toks: []string{"now", "it", "is", "going", "more"},
+				means: []meaning{
+					{kind: 5, id: "worsening"},
+				},
+			},
+			{
 				toks: []string{"now", "it", "is", "gone"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"now", "in", "both", "legs"},
+				means: []meaning{
+					{kind: 3, id: "spread_both"},
+				},
+			},
+			{
+				toks: []string{"now", "it", "is", "both"},
+				means: []meaning{
+					{kind: 3, id: "spread_both"},
+				},
+			},
+			{
+				toks: []string{"now", "it's", "half", "past"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
 				},
 			},
 			{
@@ -31974,6 +33268,24 @@ var (
 				toks: []string{"now", "hurts", "at", "rest"},
 				means: []meaning{
 					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"now", "both", "legs"},
+				means: []meaning{
+					{kind: 3, id: "spread_both"},
+				},
+			},
+			{
+				toks: []string{"now", "in", "both"},
+				means: []meaning{
+					{kind: 3, id: "spread_both"},
+				},
+			},
+			{
+				toks: []string{"now", "it's", "both"},
+				means: []meaning{
+					{kind: 3, id: "spread_both"},
 				},
 			},
 			{
@@ -32169,6 +33481,12 @@ var (
 		},
 		// "number"
 		{
+			{
+				toks: []string{"number", "ones"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
 			{
 				toks: []string{"number", "2"},
 				means: []meaning{
@@ -32492,6 +33810,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"on", "the", "toilet", "for", "ages"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"on", "the", "loo", "for", "ages"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
 				toks: []string{"on", "the", "same", "side"},
 				means: []meaning{
 					{kind: 3, id: "same_side"},
@@ -32537,12 +33867,6 @@ var (
 				toks: []string{"on", "the", "floor", "and"},
 				means: []meaning{
 					{kind: 5, id: "cant_get_up"},
-				},
-			},
-			{
-				toks: []string{"on", "the", "cold", "floor"},
-				means: []meaning{
-					{kind: 5, id: "eases_hanging"},
 				},
 			},
 			{
@@ -33075,6 +34399,18 @@ var (
 			},
 			{
 				toks: []string{"our", "kid"},
+				means: []meaning{
+					{kind: 6, id: "child"},
+				},
+			},
+			{
+				toks: []string{"our", "youngest"},
+				means: []meaning{
+					{kind: 6, id: "child"},
+				},
+			},
+			{
+				toks: []string{"our", "eldest"},
 				means: []meaning{
 					{kind: 6, id: "child"},
 				},
@@ -33910,6 +35246,21 @@ var (
 				},
 			},
 		},
+		// "part"
+		{
+			{
+				toks: []string{"part", "you", "sit", "on"},
+				means: []meaning{
+					{id: "groin"},
+				},
+			},
+			{
+				toks: []string{"part", "i", "sit", "on"},
+				means: []meaning{
+					{id: "groin"},
+				},
+			},
+		},
 		// "partner"
 		{
 			{
@@ -33931,9 +35282,33 @@ var (
 		// "passed"
 		{
 			{
+				toks: []string{"passed", "urine", "in", "the", "bed"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
 				toks: []string{"passed", "out", "for", "a", "second"},
 				means: []meaning{
 					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
+				toks: []string{"passed", "urine", "in", "bed"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"passed", "urine", "while", "sleeping"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"passed", "no", "urine"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
 				},
 			},
 			{
@@ -34034,6 +35409,18 @@ var (
 		},
 		// "peed"
 		{
+			{
+				toks: []string{"peed", "in", "bed"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"peed", "the", "bed"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
 			{
 				toks: []string{"peed", "himself"},
 				means: []meaning{
@@ -34477,12 +35864,27 @@ var (
 				},
 			},
 		},
+		// "playdough"
+		{
+			{
+				toks: []string{"playdough"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+		},
 		// "playing"
 		{
 			{
 				toks: []string{"playing", "up"},
 				means: []meaning{
 					{kind: 3, id: "pain"},
+				},
+			},
+			{
+				toks: []string{"playing", "golf"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
 				},
 			},
 		},
@@ -34986,6 +36388,12 @@ var (
 		{
 			{
 				toks: []string{"private", "parts"},
+				means: []meaning{
+					{id: "groin"},
+				},
+			},
+			{
+				toks: []string{"private", "area"},
 				means: []meaning{
 					{id: "groin"},
 				},
@@ -35601,6 +37009,12 @@ var (
 					{kind: 5, id: "cramp_not_easing"},
 				},
 			},
+			{
+				toks: []string{"quarter", "hour"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
 		},
 		// "quick"
 		{
@@ -36162,14 +37576,16 @@ var (
 		// "refuses"
 		{
 			{
-				toks: []string{"refuses", "to", "walk"},
+				toks: []string{"refuses", "to", "stand"},
 				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
 					{kind: 5, id: "limp"},
 				},
 			},
 			{
-				toks: []string{"refuses", "to", "stand"},
+				toks: []string{"refuses", "to", "walk"},
 				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
 					{kind: 5, id: "limp"},
 				},
 			},
@@ -36330,6 +37746,15 @@ var (
 				toks: []string{"retaining", "water"},
 				means: []meaning{
 					{kind: 3, id: "swell"},
+				},
+			},
+		},
+		// "return"
+		{
+			{
+				toks: []string{"return", "trip"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -36589,6 +38014,7 @@ var (
 				toks: []string{"road", "trip"},
 				means: []meaning{
 					{kind: 5, id: "long_travel"},
+					{kind: 8},
 				},
 			},
 		},
@@ -36792,6 +38218,21 @@ var (
 					{kind: 3, id: "walk"},
 				},
 			},
+			{
+				toks: []string{"round", "trip"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "route"
+		{
+			{
+				toks: []string{"route", "march"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
 		},
 		// "rubbed"
 		{
@@ -36811,6 +38252,21 @@ var (
 				toks: []string{"rubbed", "raw"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
+		// "ruck"
+		{
+			{
+				toks: []string{"ruck", "march"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+			{
+				toks: []string{"ruck"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
 				},
 			},
 		},
@@ -37019,6 +38475,15 @@ var (
 				},
 			},
 		},
+		// "said"
+		{
+			{
+				toks: []string{"said", "it", "might", "be", "a", "fracture"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "same"
 		{
 			{
@@ -37064,6 +38529,15 @@ var (
 				},
 			},
 		},
+		// "sandal"
+		{
+			{
+				toks: []string{"sandal", "keeps", "slipping", "off"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+		},
 		// "sandals"
 		{
 			{
@@ -37079,6 +38553,12 @@ var (
 				toks: []string{"sat", "on", "a", "bag", "of", "frozen", "peas"},
 				means: []meaning{
 					{kind: 3, id: "numb"},
+				},
+			},
+			{
+				toks: []string{"sat", "on", "the", "loo", "for", "ages"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
 				},
 			},
 			{
@@ -37115,6 +38595,27 @@ var (
 				toks: []string{"saying", "the", "wrong"},
 				means: []meaning{
 					{kind: 5, id: "speech_slurred"},
+				},
+			},
+		},
+		// "says"
+		{
+			{
+				toks: []string{"says", "it", "might", "be", "a", "fracture"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"says", "it", "could", "be", "a", "fracture"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"says", "it", "might", "be", "broken"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -37348,6 +38849,18 @@ var (
 		// "seeing"
 		{
 			{
+				toks: []string{"seeing", "2", "of", "everything"},
+				means: []meaning{
+					{kind: 5, id: "vision_loss"},
+				},
+			},
+			{
+				toks: []string{"seeing", "double", "suddenly"},
+				means: []meaning{
+					{kind: 5, id: "vision_loss"},
+				},
+			},
+			{
 				toks: []string{"seeing", "stars"},
 				means: []meaning{
 					{kind: 3, id: "sight_blur"},
@@ -37451,6 +38964,18 @@ var (
 		},
 		// "sentences"
 		{
+			{
+				toks: []string{"sentences", "aren't", "making", "sense"},
+				means: []meaning{
+					{kind: 5, id: "speech_slurred"},
+				},
+			},
+			{
+				toks: []string{"sentences", "don't", "make", "sense"},
+				means: []meaning{
+					{kind: 5, id: "speech_slurred"},
+				},
+			},
 			{
 				toks: []string{"sentences"},
 				means: []meaning{
@@ -38166,6 +39691,15 @@ var (
 				},
 			},
 		},
+		// "signal"
+		{
+			{
+				toks: []string{"signal", "gone"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+		},
 		// "since"
 		{
 			{
@@ -38776,6 +40310,12 @@ var (
 					{kind: 3, id: "stuck_down"},
 				},
 			},
+			{
+				toks: []string{"sitting", "area"},
+				means: []meaning{
+					{id: "groin"},
+				},
+			},
 		},
 		// "sixth"
 		{
@@ -38792,6 +40332,15 @@ var (
 				toks: []string{"size", "too", "small"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
+				},
+			},
+		},
+		// "skim"
+		{
+			{
+				toks: []string{"skim", "milk"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -39820,6 +41369,18 @@ var (
 		// "somebody"
 		{
 			{
+				toks: []string{"somebody", "else", "foot"},
+				means: []meaning{
+					{kind: 5, id: "leg_numb_sudden"},
+				},
+			},
+			{
+				toks: []string{"somebody", "else", "leg"},
+				means: []meaning{
+					{kind: 5, id: "leg_numb_sudden"},
+				},
+			},
+			{
 				toks: []string{"somebody"},
 				means: []meaning{
 					{kind: 6, id: "someone"},
@@ -39828,6 +41389,24 @@ var (
 		},
 		// "someone"
 		{
+			{
+				toks: []string{"someone", "else", "foot"},
+				means: []meaning{
+					{kind: 5, id: "leg_numb_sudden"},
+				},
+			},
+			{
+				toks: []string{"someone", "else", "leg"},
+				means: []meaning{
+					{kind: 5, id: "leg_numb_sudden"},
+				},
+			},
+			{
+				toks: []string{"someone", "jabbing"},
+				means: []meaning{
+					{kind: 3, id: "chest_stab"},
+				},
+			},
 			{
 				toks: []string{"someone", "else"},
 				means: []meaning{
@@ -40180,6 +41759,12 @@ var (
 		// "sparkles"
 		{
 			{
+				toks: []string{"sparkles", "in", "the", "eyes"},
+				means: []meaning{
+					{kind: 5, id: "vision_blur"},
+				},
+			},
+			{
 				toks: []string{"sparkles"},
 				means: []meaning{
 					{kind: 3, id: "sight_blur"},
@@ -40302,6 +41887,15 @@ var (
 				toks: []string{"speech"},
 				means: []meaning{
 					{kind: 3, id: "speech"},
+				},
+			},
+		},
+		// "spend"
+		{
+			{
+				toks: []string{"spend", "a", "penny"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
 				},
 			},
 		},
@@ -40492,6 +42086,18 @@ var (
 		// "spread"
 		{
 			{
+				toks: []string{"spread", "to", "the", "other", "leg"},
+				means: []meaning{
+					{kind: 3, id: "spread_both"},
+				},
+			},
+			{
+				toks: []string{"spread", "to", "both"},
+				means: []meaning{
+					{kind: 3, id: "spread_both"},
+				},
+			},
+			{
 				toks: []string{"spread"},
 				means: []meaning{
 					{kind: 5, id: "red_spreading"},
@@ -40500,6 +42106,12 @@ var (
 		},
 		// "spreading"
 		{
+			{
+				toks: []string{"spreading", "further", "down"},
+				means: []meaning{
+					{kind: 5, id: "worsening"},
+				},
+			},
 			{
 				toks: []string{"spreading", "up"},
 				means: []meaning{
@@ -40510,6 +42122,12 @@ var (
 				toks: []string{"spreading", "fast"},
 				means: []meaning{
 					{kind: 5, id: "red_spreading"},
+				},
+			},
+			{
+				toks: []string{"spreading", "down"},
+				means: []meaning{
+					{kind: 5, id: "worsening"},
 				},
 			},
 			{
@@ -40743,6 +42361,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"stand", "there", "for", "a", "bit"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"stand", "there", "for", "a", "minute"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"stand", "and", "it", "goes"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -40779,6 +42409,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"stand", "there", "a", "bit"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"stand", "still", "a", "bit"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"stand", "still", "for"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -40798,6 +42440,12 @@ var (
 			},
 			{
 				toks: []string{"stand", "still"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"stand", "there"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -41194,6 +42842,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"still", "it", "is", "tight"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"still", "a", "hard", "ball"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
 				toks: []string{"still", "knotted", "up"},
 				means: []meaning{
 					{kind: 3, id: "cramp"},
@@ -41251,6 +42911,12 @@ var (
 			},
 			{
 				toks: []string{"still", "rock", "hard"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"still", "rock", "solid"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
 				},
@@ -41605,6 +43271,19 @@ var (
 				toks: []string{"stopped", "my", "morning", "walk"},
 				means: []meaning{
 					{kind: 5, id: "disabling"},
+				},
+			},
+			{
+				toks: []string{"stopped", "sending", "messages"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"stopped", "sending", "signals"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
 				},
 			},
 			{
@@ -42066,6 +43745,12 @@ var (
 				toks: []string{"suddenly", "caught"},
 				means: []meaning{
 					{kind: 3, id: "cramp"},
+				},
+			},
+			{
+				toks: []string{"suddenly", "massive"},
+				means: []meaning{
+					{kind: 3, id: "swell_sudden"},
 				},
 			},
 			{
@@ -43124,6 +44809,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"the", "sitting", "area"},
+				means: []meaning{
+					{id: "groin"},
+				},
+			},
+			{
+				toks: []string{"the", "signal", "gone"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
 				toks: []string{"the", "mark", "stays"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
@@ -43160,6 +44857,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"the", "whole", "week"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
 				toks: []string{"the", "wrong", "words"},
 				means: []meaning{
 					{kind: 5, id: "speech_slurred"},
@@ -43179,6 +44882,12 @@ var (
 			},
 			{
 				toks: []string{"the", "blue", "ones"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"the", "round", "trip"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -43317,6 +45026,12 @@ var (
 			},
 			{
 				toks: []string{"the", "kid"},
+				means: []meaning{
+					{kind: 6, id: "child"},
+				},
+			},
+			{
+				toks: []string{"the", "youngest"},
 				means: []meaning{
 					{kind: 6, id: "child"},
 				},
@@ -43504,6 +45219,12 @@ var (
 					{kind: 3, id: "stop_relief"},
 				},
 			},
+			{
+				toks: []string{"they're", "massive", "tonight"},
+				means: []meaning{
+					{kind: 3, id: "swell_sudden"},
+				},
+			},
 		},
 		// "they've"
 		{
@@ -43628,8 +45349,23 @@ var (
 				},
 			},
 		},
+		// "thinks"
+		{
+			{
+				toks: []string{"thinks", "it", "might", "be", "a", "fracture"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "third"
 		{
+			{
+				toks: []string{"third", "hole"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
 			{
 				toks: []string{"third", "trimester"},
 				means: []meaning{
@@ -43672,6 +45408,12 @@ var (
 		},
 		// "thong"
 		{
+			{
+				toks: []string{"thong", "keeps", "slipping", "off"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
 			{
 				toks: []string{"thong", "sandals"},
 				means: []meaning{
@@ -43776,6 +45518,15 @@ var (
 				},
 			},
 		},
+		// "thumbprint"
+		{
+			{
+				toks: []string{"thumbprint"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+		},
 		// "thumbtack"
 		{
 			{
@@ -43812,6 +45563,12 @@ var (
 				toks: []string{"tight", "in", "my", "chest"},
 				means: []meaning{
 					{kind: 5, id: "chest_pain"},
+				},
+			},
+			{
+				toks: []string{"tight", "like", "a", "fist"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
 				},
 			},
 			{
@@ -43938,6 +45695,15 @@ var (
 				},
 			},
 		},
+		// "times"
+		{
+			{
+				toks: []string{"times", "a", "week"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
+				},
+			},
+		},
 		// "tingles"
 		{
 			{
@@ -43967,6 +45733,12 @@ var (
 		},
 		// "tingly"
 		{
+			{
+				toks: []string{"tingly", "and", "dead"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
 			{
 				toks: []string{"tingly"},
 				means: []meaning{
@@ -44380,6 +46152,12 @@ var (
 		// "tonight"
 		{
 			{
+				toks: []string{"tonight", "they're", "massive"},
+				means: []meaning{
+					{kind: 3, id: "swell_sudden"},
+				},
+			},
+			{
 				toks: []string{"tonight", "after", "work"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
@@ -44404,6 +46182,12 @@ var (
 				toks: []string{"too", "tight", "now"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"too", "fast", "heartbeat"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
 				},
 			},
 			{
@@ -44589,6 +46373,12 @@ var (
 					{kind: 5, id: "long_travel"},
 				},
 			},
+			{
+				toks: []string{"train", "trip"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "trained"
 		{
@@ -44755,6 +46545,12 @@ var (
 			},
 			{
 				toks: []string{"trip", "away"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"trip", "home"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -44963,6 +46759,12 @@ var (
 				toks: []string{"trying", "to", "pee", "for"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"trying", "to", "burst"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
 				},
 			},
 			{
@@ -45456,6 +47258,12 @@ var (
 		// "underwear"
 		{
 			{
+				toks: []string{"underwear", "is", "wet"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
 				toks: []string{"underwear"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
@@ -45570,6 +47378,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"up", "and", "about", "with"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
 				toks: []string{"up", "the", "hill"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
@@ -45679,6 +47493,15 @@ var (
 				toks: []string{"urinate"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
+				},
+			},
+		},
+		// "urinated"
+		{
+			{
+				toks: []string{"urinated", "in", "bed"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
 				},
 			},
 		},
@@ -46237,6 +48060,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"walking", "with", "her", "cane"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
+				toks: []string{"walking", "with", "his", "cane"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
 				toks: []string{"walking", "with", "a", "limp"},
 				means: []meaning{
 					{kind: 5, id: "limp"},
@@ -46261,6 +48096,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"walking", "okay", "ish"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
 				toks: []string{"walking", "on", "tiptoe"},
 				means: []meaning{
 					{kind: 5, id: "limp"},
@@ -46270,6 +48111,24 @@ var (
 				toks: []string{"walking", "till"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"walking", "okay"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
+				toks: []string{"walking", "ok"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
+				toks: []string{"walking", "alright"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
 				},
 			},
 			{
@@ -46553,6 +48412,12 @@ var (
 		// "was"
 		{
 			{
+				toks: []string{"was", "fine", "an", "hour", "ago"},
+				means: []meaning{
+					{kind: 4, id: "sudden"},
+				},
+			},
+			{
 				toks: []string{"was", "out", "for", "a", "few"},
 				means: []meaning{
 					{kind: 5, id: "passed_out"},
@@ -46565,6 +48430,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"was", "fine", "at", "tea"},
+				means: []meaning{
+					{kind: 4, id: "sudden"},
+				},
+			},
+			{
+				toks: []string{"was", "fine", "at", "dinner"},
+				means: []meaning{
+					{kind: 4, id: "sudden"},
+				},
+			},
+			{
 				toks: []string{"was", "okay", "after"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
@@ -46574,6 +48451,12 @@ var (
 				toks: []string{"was", "fine", "after"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"was", "fine", "earlier"},
+				means: []meaning{
+					{kind: 4, id: "sudden"},
 				},
 			},
 			{
@@ -46697,9 +48580,27 @@ var (
 		// "weak"
 		{
 			{
+				toks: []string{"weak", "and", "tired", "all", "the", "time"},
+				means: []meaning{
+					{kind: 5, id: "unwell_general"},
+				},
+			},
+			{
 				toks: []string{"weak", "in", "both", "legs"},
 				means: []meaning{
 					{kind: 5, id: "both_legs_weak"},
+				},
+			},
+			{
+				toks: []string{"weak", "in", "himself"},
+				means: []meaning{
+					{kind: 5, id: "unwell_general"},
+				},
+			},
+			{
+				toks: []string{"weak", "in", "herself"},
+				means: []meaning{
+					{kind: 5, id: "unwell_general"},
 				},
 			},
 			{
@@ -46870,6 +48771,12 @@ var (
 		// "wee'd"
 		{
 			{
+				toks: []string{"wee'd", "in", "bed"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
 				toks: []string{"wee'd", "himself"},
 				means: []meaning{
 					{kind: 3, id: "bedwet"},
@@ -46884,6 +48791,12 @@ var (
 		},
 		// "weed"
 		{
+			{
+				toks: []string{"weed", "in", "bed"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
 			{
 				toks: []string{"weed", "himself"},
 				means: []meaning{
@@ -47104,6 +49017,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"went", "out", "from", "under", "her"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"went", "out", "from", "under", "him"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"went", "out", "from", "under", "me"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
 				toks: []string{"went", "back", "to", "normal"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
@@ -47125,6 +49056,12 @@ var (
 				toks: []string{"went", "grey", "and", "dead"},
 				means: []meaning{
 					{kind: 5, id: "leg_pale"},
+				},
+			},
+			{
+				toks: []string{"went", "out", "from", "under"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -47377,6 +49314,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"wet", "my", "underwear"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"wet", "in", "bed"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
 				toks: []string{"wet", "bed"},
 				means: []meaning{
 					{kind: 3, id: "bedwet"},
@@ -47428,6 +49377,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"wet", "underwear"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
 				toks: []string{"wet", "weather"},
 				means: []meaning{
 					{kind: 8},
@@ -47437,6 +49392,15 @@ var (
 				toks: []string{"wet"},
 				means: []meaning{
 					{kind: 3, id: "leak"},
+				},
+			},
+		},
+		// "wetness"
+		{
+			{
+				toks: []string{"wetness", "in", "my", "underwear"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
 				},
 			},
 		},
@@ -47761,6 +49725,12 @@ var (
 					{kind: 3, id: "meaning"},
 				},
 			},
+			{
+				toks: []string{"which", "day", "it", "is"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
 		},
 		// "whiff"
 		{
@@ -47813,6 +49783,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"white", "as", "a", "candle"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+			{
 				toks: []string{"white", "and", "cold"},
 				means: []meaning{
 					{kind: 5, id: "leg_pale"},
@@ -47832,6 +49808,12 @@ var (
 			},
 			{
 				toks: []string{"white", "as", "chalk"},
+				means: []meaning{
+					{kind: 5, id: "leg_pale"},
+				},
+			},
+			{
+				toks: []string{"white", "as", "milk"},
 				means: []meaning{
 					{kind: 5, id: "leg_pale"},
 				},
@@ -47908,6 +49890,12 @@ var (
 				toks: []string{"whole", "side"},
 				means: []meaning{
 					{kind: 3, id: "same_side"},
+				},
+			},
+			{
+				toks: []string{"whole", "week"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
 				},
 			},
 		},
@@ -48143,6 +50131,66 @@ var (
 				toks: []string{"with", "their", "legs", "down"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"with", "her", "walker"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"with", "his", "walker"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"with", "a", "walker"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"with", "her", "frame"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"with", "his", "frame"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"with", "her", "cane"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"with", "his", "cane"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"with", "a", "stick"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"with", "her", "stick"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"with", "his", "stick"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
 				},
 			},
 			{
@@ -48447,6 +50495,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"won't", "put", "her", "feet", "down"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
+				toks: []string{"won't", "put", "his", "feet", "down"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
+				toks: []string{"won't", "put", "her", "foot", "down"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
+				toks: []string{"won't", "put", "his", "foot", "down"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
 				toks: []string{"won't", "put", "*", "foot", "down"},
 				means: []meaning{
 					{kind: 5, id: "limp"},
@@ -48508,6 +50580,12 @@ var (
 				means: []meaning{
 					{kind: 5, id: "cant_bear_weight"},
 					{kind: 5, id: "limp"},
+				},
+			},
+			{
+				toks: []string{"won't", "stand", "at", "all"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
 				},
 			},
 			{
@@ -48588,6 +50666,7 @@ var (
 				toks: []string{"won't", "bear", "weight"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
+					{kind: 5, id: "cant_bear_weight"},
 				},
 			},
 			{
@@ -48612,6 +50691,19 @@ var (
 				toks: []string{"won't", "go", "down"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+				},
+			},
+			{
+				toks: []string{"won't", "stand", "up"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+					{kind: 5, id: "limp"},
+				},
+			},
+			{
+				toks: []string{"won't", "weight", "bear"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
 				},
 			},
 			{
@@ -48655,12 +50747,6 @@ var (
 				toks: []string{"won't", "hold", "me"},
 				means: []meaning{
 					{kind: 5, id: "leg_weak_sudden"},
-				},
-			},
-			{
-				toks: []string{"won't", "stand", "up"},
-				means: []meaning{
-					{kind: 5, id: "limp"},
 				},
 			},
 			{
@@ -48732,6 +50818,13 @@ var (
 				},
 			},
 			{
+				toks: []string{"won't", "stand"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+					{kind: 5, id: "limp"},
+				},
+			},
+			{
 				toks: []string{"won't", "stop"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -48775,9 +50868,9 @@ var (
 				},
 			},
 			{
-				toks: []string{"won't", "stand"},
+				toks: []string{"won't", "obey"},
 				means: []meaning{
-					{kind: 5, id: "limp"},
+					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -49217,6 +51310,12 @@ var (
 		// "wrong"
 		{
 			{
+				toks: []string{"wrong", "words", "coming", "out"},
+				means: []meaning{
+					{kind: 5, id: "speech_slurred"},
+				},
+			},
+			{
 				toks: []string{"wrong", "way"},
 				means: []meaning{
 					{kind: 3, id: "misshapen"},
@@ -49234,6 +51333,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
 					{kind: 5, id: "speech_slurred"},
+				},
+			},
+			{
+				toks: []string{"wrong", "name"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
 				},
 			},
 			{
@@ -49352,6 +51457,15 @@ var (
 				},
 			},
 		},
+		// "youngest"
+		{
+			{
+				toks: []string{"youngest"},
+				means: []meaning{
+					{kind: 6, id: "child"},
+				},
+			},
+		},
 		// "zapping"
 		{
 			{
@@ -49374,6 +51488,12 @@ var (
 		{
 			{
 				toks: []string{"zigzag", "lights"},
+				means: []meaning{
+					{kind: 5, id: "vision_blur"},
+				},
+			},
+			{
+				toks: []string{"zigzag"},
 				means: []meaning{
 					{kind: 5, id: "vision_blur"},
 				},
@@ -49739,7 +51859,6 @@ var (
 				"can't feel myself pee",
 				"not peeing",
 				"haven't peed",
-				"no urine",
 				"wet the bed",
 				"wetting the bed",
 				"wet myself in bed",
@@ -49800,6 +51919,47 @@ var (
 				"no feeling while passing urine",
 				"no feeling when passing urine",
 				"can't feel myself wee",
+				"wetness in my underwear",
+				"wet underwear",
+				"underwear is wet",
+				"wet my underwear",
+				"damp underwear",
+				"didn't feel it coming",
+				"did not feel it coming",
+				"did not even feel it coming",
+				"didn't even feel it coming",
+				"busting to go but",
+				"nothing's coming",
+				"nothing is coming out",
+				"nothing coming out",
+				"just can't start",
+				"nothing'll come",
+				"nothing will come out",
+				"nothing'll come out",
+				"sat on the loo for ages",
+				"on the toilet for ages",
+				"on the loo for ages",
+				"passed urine in bed",
+				"passed urine in the bed",
+				"passed urine while sleeping",
+				"peed in bed",
+				"urinated in bed",
+				"wee'd in bed",
+				"weed in bed",
+				"peed the bed",
+				"wet in bed",
+				"no urine coming",
+				"no urine at all",
+				"passed no urine",
+				"no urine since",
+				"no urine all day",
+				"no urine for hours",
+				"no urine is coming",
+				"bladder full or empty",
+				"if my bladder full or empty",
+				"bladder full or not",
+				"stopped sending messages",
+				"bladder's stopped sending",
 			},
 		},
 		// "both_legs_weak"
@@ -50070,6 +52230,12 @@ var (
 				"puffed just",
 				"puffed after",
 				"puffed going",
+				"grabbing for air",
+				"grabbing for breath",
+				"like i've been underwater",
+				"like i was underwater",
+				"like i'm underwater",
+				"like i'm drowning",
 			},
 		},
 		// "cancer"
@@ -50144,6 +52310,19 @@ var (
 				"can't put his foot on the ground",
 				"can't put her foot on the ground",
 				"can't put my foot on the ground",
+				"won't stand",
+				"won't stand at all",
+				"won't stand up",
+				"won't put her feet down",
+				"won't put his feet down",
+				"won't put her foot down",
+				"won't put his foot down",
+				"cries when we put her feet down",
+				"cries when we put his feet down",
+				"won't weight bear",
+				"won't bear weight",
+				"refuses to stand",
+				"refuses to walk",
 			},
 		},
 		// "cant_get_up"
@@ -50350,6 +52529,15 @@ var (
 				"hard to wake up",
 				"not herself at all",
 				"not himself at all",
+				"which day it is",
+				"not even knowing",
+				"not answering properly",
+				"not answering me properly",
+				"calling me by",
+				"called me by",
+				"by my dad's name",
+				"by my mum's name",
+				"wrong name",
 			},
 			Unless: []string{"meaning"},
 		},
@@ -50492,6 +52680,16 @@ var (
 				"going # minutes",
 				"a good # mins",
 				"still rock hard",
+				"and now it is half past",
+				"now it's half past",
+				"now it is half past",
+				"still it is tight",
+				"tight like a fist",
+				"quarter hour",
+				"a quarter hour",
+				"still a hard ball",
+				"hard ball",
+				"still rock solid",
 			},
 			With:   []string{"cramp"},
 			Unless: []string{"eased"},
@@ -50702,7 +52900,6 @@ var (
 				"when it's down on the floor",
 				"only stops hurting when it's down",
 				"put it on the cold floor",
-				"on the cold floor",
 				"eases when i put it on the floor",
 				"better when i put it on the floor",
 				"sit on the edge of the bed with it down",
@@ -50867,6 +53064,13 @@ var (
 				"keel over",
 				"might keel over",
 				"going to keel over",
+				"funny turn",
+				"a funny turn",
+				"had a funny turn",
+				"black out",
+				"gonna black out",
+				"going to black out",
+				"might black out",
 			},
 		},
 		// "fell"
@@ -51162,6 +53366,13 @@ var (
 				"can't walk on my heel",
 				"can't walk on my heels",
 				"can't stand on my heel",
+				"flip flop keeps slipping off",
+				"flip flops keep slipping off",
+				"keeps slipping off",
+				"can't pull that foot up",
+				"can't pull * foot up",
+				"thong keeps slipping off",
+				"sandal keeps slipping off",
 			},
 		},
 		// "foot_wound"
@@ -51413,6 +53624,10 @@ var (
 				"months now",
 				"for months now",
 				"night after night for months",
+				"times a week",
+				"# times a week",
+				"# or # times a week",
+				"most nights for weeks",
 			},
 			Unless: []string{"daily"},
 		},
@@ -51617,6 +53832,12 @@ var (
 				"heart's thudding",
 				"heart thudding",
 				"heart is thudding",
+				"beating too fast",
+				"heart is beating too fast",
+				"heart beating too fast",
+				"heart's beating too fast",
+				"too fast heartbeat",
+				"heart going too fast",
 			},
 		},
 		// "immobile"
@@ -51809,6 +54030,12 @@ var (
 				"can't bend her foot",
 				"can't bend my foot",
 				"won't bend",
+				"can't push my foot down",
+				"can't push * foot down",
+				"can't point my foot",
+				"can't point my toes",
+				"can't wiggle my toes",
+				"can't wiggle * toes",
 			},
 			Unless: []string{"cramp"},
 		},
@@ -51946,7 +54173,17 @@ var (
 				"just nothing",
 				"feel nothing in my leg",
 				"can't feel it at all",
+				"belongs to someone else",
+				"belongs to somebody else",
+				"someone else's foot",
+				"somebody else's foot",
+				"someone else's leg",
+				"somebody else's leg",
+				"like it's not mine",
+				"like it is not mine",
+				"doesn't feel like mine",
 			},
+			Unless: []string{"foot_wound", "wound_not_healing"},
 		},
 		// "leg_pale"
 		{
@@ -52020,6 +54257,27 @@ var (
 				"like chalk",
 				"white as chalk",
 				"chalky white",
+				"colour's drained",
+				"colour drained",
+				"color's drained",
+				"color drained",
+				"no colour in it",
+				"no color in it",
+				"like a candle",
+				"white as a candle",
+				"greyish",
+				"grayish",
+				"kind of grey",
+				"kind of gray",
+				"marble colour",
+				"marble color",
+				"marbled",
+				"colour of skim milk",
+				"color of skim milk",
+				"milky white",
+				"colour of milk",
+				"color of milk",
+				"white as milk",
 			},
 			Chronic: "leg_pale_chronic",
 		},
@@ -52178,6 +54436,15 @@ var (
 				"going wobbly",
 				"legs wobbly",
 				"legs are wobbly",
+				"not obeying me",
+				"not obeying",
+				"won't obey",
+				"leg isn't listening",
+				"not listening to me",
+				"went out from under her",
+				"went out from under him",
+				"went out from under me",
+				"went out from under",
 			},
 			Plural: "both_legs_weak",
 		},
@@ -52673,6 +54940,9 @@ var (
 				"nothing i do shifts it",
 				"nothing i do helps",
 				"nothing i try",
+				"all this week",
+				"the whole week",
+				"whole week",
 			},
 		},
 		// "pregnant"
@@ -53137,6 +55407,8 @@ var (
 				"not able to sleep for days",
 				"not able to sleep most nights",
 				"unable to sleep most nights",
+				"keep waking me",
+				"keeps waking me up at night",
 			},
 		},
 		// "smoker"
@@ -53217,6 +55489,12 @@ var (
 				"speech is thick",
 				"tongue feels thick",
 				"thick tongue",
+				"sentences aren't making sense",
+				"sentences don't make sense",
+				"aren't making sense",
+				"isn't making sense",
+				"not making any sense",
+				"wrong words coming out",
 			},
 		},
 		// "stroke_sign"
@@ -53369,6 +55647,13 @@ var (
 				"not well in herself",
 				"unwell in himself",
 				"unwell in herself",
+				"looks weak",
+				"looking weak",
+				"look weak",
+				"looks very weak",
+				"weak in himself",
+				"weak in herself",
+				"weak and tired all the time",
 			},
 		},
 		// "vision_blur"
@@ -53390,6 +55675,17 @@ var (
 				"zigzag lights",
 				"eyes have gone funny",
 				"eyesight's gone funny",
+				"light's hurting her eyes",
+				"light is hurting her eyes",
+				"light's hurting my eyes",
+				"light is hurting my eyes",
+				"light hurts my eyes",
+				"light hurts her eyes",
+				"lights hurt my eyes",
+				"lights hurt her eyes",
+				"hurting her eyes",
+				"sparkles in the eyes",
+				"zigzag",
 			},
 		},
 		// "vision_loss"
@@ -53413,6 +55709,9 @@ var (
 				"shadow over my eye",
 				"vision went",
 				"sight went",
+				"seeing two of everything",
+				"two of everything",
+				"seeing double suddenly",
 			},
 		},
 		// "weight_loss"
@@ -53564,6 +55863,11 @@ var (
 				"worse by the day",
 				"worse than last week",
 				"more and more painful",
+				"going more down",
+				"spreading further down",
+				"going further down",
+				"spreading down",
+				"now it is going more",
 			},
 		},
 		// "wound_not_healing"
@@ -53967,6 +56271,17 @@ var (
 			"within a few minutes",
 			"in a few minutes",
 			"within minutes",
+			"came on about # minutes ago",
+			"came on # minutes ago",
+			"it was fine at tea",
+			"was fine at tea",
+			"was fine at dinner",
+			"was fine an hour ago",
+			"was fine earlier",
+			"it was fine earlier",
+			"fine an hour ago",
+			"happened just now",
+			"just now out of nowhere",
 		},
 		// "weeks"
 		{
@@ -54075,6 +56390,11 @@ var (
 			"eight weeks",
 			"five weeks",
 			"six weeks now",
+			"# month back",
+			"# months back",
+			"a month back",
+			"one month back",
+			"# month ago",
 		},
 	}
 	std5Keys = [...]string{
@@ -54191,6 +56511,16 @@ var (
 			"man bits",
 			"undercarriage",
 			"nethers",
+			"sitting area",
+			"the sitting area",
+			"area i sit on",
+			"area you sit on",
+			"part you sit on",
+			"part i sit on",
+			"private area",
+			"my private area",
+			"her private area",
+			"his private area",
 		},
 		// "hamstring"
 		{"hamstring", "hamstrings", "back of my thigh", "back of my thighs"},
@@ -54326,6 +56656,7 @@ var (
 		"sore",
 		"speech",
 		"speech_change",
+		"spread_both",
 		"stepped",
 		"stiff",
 		"stop_relief",
@@ -54585,6 +56916,11 @@ var (
 			"catches",
 			"catching",
 			"a catch",
+			"jabbing",
+			"jabbed",
+			"someone's jabbing",
+			"like a knife",
+			"knifing",
 		},
 		// "circulation"
 		{
@@ -54667,6 +57003,12 @@ var (
 			"caught for few seconds",
 			"became hard",
 			"went hard for",
+			"got catch",
+			"calf got catch",
+			"muscle catch",
+			"calf catch",
+			"catch came",
+			"got a catch",
 		},
 		// "cramp_word"
 		{
@@ -54682,6 +57024,10 @@ var (
 			"seize",
 			"seizes",
 			"seize up",
+			"got catch",
+			"calf got catch",
+			"muscle catch",
+			"calf catch",
 		},
 		// "dark"
 		{
@@ -54902,6 +57248,9 @@ var (
 			"came down",
 			"has come down",
 			"dropped down",
+			"isn't working",
+			"not working",
+			"gone lopsided",
 		},
 		// "eased"
 		{
@@ -54997,6 +57346,12 @@ var (
 			"brutal workout",
 			"sprints",
 			"sprinting",
+			"ruck",
+			"ruck march",
+			"route march",
+			"ten mile",
+			"mile march",
+			"long march",
 		},
 		// "eye"
 		{"eye", "eyes", "sight", "vision", "eyesight", "see out of", "seeing"},
@@ -55232,6 +57587,21 @@ var (
 			"only realize how much",
 			"realise how much",
 			"realize how much",
+			"can't tell if i need to",
+			"can't tell if he needs to",
+			"can't tell if she needs to",
+			"signal's gone",
+			"the signal's gone",
+			"didn't even know it was happening",
+			"didn't know it was happening",
+			"did not know it was happening",
+			"gone tingly and dead",
+			"tingly and dead",
+			"gone dead",
+			"and dead",
+			"stopped sending messages",
+			"stopped sending signals",
+			"not sending messages",
 		},
 		// "fit"
 		{
@@ -55383,6 +57753,16 @@ var (
 			"can't close",
 			"won't zip up",
 			"won't zip",
+			"dip",
+			"little dip",
+			"thumbprint",
+			"like a thumbprint",
+			"playdough",
+			"like playdough",
+			"burst out",
+			"bursting out",
+			"burst out of",
+			"trying to burst",
 		},
 		// "growing"
 		{"growing pains", "growing pain"},
@@ -55622,6 +58002,9 @@ var (
 			"damp",
 			"were damp",
 			"was damp",
+			"little accident",
+			"had an accident",
+			"had a little accident",
 		},
 		// "limb_loss"
 		{
@@ -55940,6 +58323,8 @@ var (
 			"inner wear",
 			"undergarment was wet",
 			"boxers",
+			"spend a penny",
+			"number ones",
 		},
 		// "poo"
 		{
@@ -55958,6 +58343,7 @@ var (
 			"passed motion",
 			"stools",
 			"passed stool",
+			"a number two",
 		},
 		// "preg_weeks"
 		{"is # weeks", "is # weeks now", "is # week"},
@@ -56440,6 +58826,25 @@ var (
 			"mashed",
 			"slushy",
 		},
+		// "spread_both"
+		{
+			"now it has come to both",
+			"come to both",
+			"gone into both",
+			"spread to both",
+			"spread to the other leg",
+			"now the other leg too",
+			"both legs now",
+			"now in both legs",
+			"now both legs",
+			"come in both",
+			"has come in both",
+			"now it has come in both",
+			"now in both",
+			"gone to both",
+			"now it's both",
+			"now it is both",
+		},
 		// "stepped"
 		{
 			"stood on",
@@ -56657,6 +59062,11 @@ var (
 			"with rest it goes",
 			"rest and it's okay",
 			"then it is okay",
+			"stand there a bit",
+			"stand there",
+			"stand still a bit",
+			"stand there for a bit",
+			"stand there for a minute",
 		},
 		// "struggle"
 		{
@@ -56679,7 +59089,6 @@ var (
 			"out of",
 			"not getting enough",
 			"can't get enough",
-			"not getting",
 			"harder than normal",
 			"harder than usual",
 			"a lot harder",
@@ -56709,6 +59118,8 @@ var (
 			"choking",
 			"choking for",
 			"gulping for",
+			"not getting any air",
+			"not getting air",
 		},
 		// "stuck_down"
 		{
@@ -56952,6 +59363,11 @@ var (
 			"ballooned right up",
 			"swollen right up",
 			"gone right up",
+			"they're massive tonight",
+			"massive tonight",
+			"tonight they're massive",
+			"suddenly massive",
+			"blown up tonight",
 		},
 		// "tender_word"
 		{
@@ -57156,6 +59572,23 @@ var (
 			"get around",
 			"can get about",
 			"moving about",
+			"third hole",
+			"# hole",
+			"holes",
+			"playing golf",
+			"golf",
+			"up and about with",
+			"about with her walker",
+			"with her walker",
+			"with his walker",
+			"with a walker",
+			"with her frame",
+			"with his frame",
+			"with her cane",
+			"with his cane",
+			"with a stick",
+			"with her stick",
+			"with his stick",
 		},
 		// "walks_on_it"
 		{
@@ -57186,6 +59619,13 @@ var (
 			"can take some weight",
 			"can put a little weight on it",
 			"can put some weight on it",
+			"walking okay",
+			"walking ok",
+			"walking okay-ish",
+			"walking okay ish",
+			"walking alright",
+			"walking with her cane",
+			"walking with his cane",
 		},
 		// "weak"
 		{

@@ -1006,6 +1006,11 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string)
 	// sided: the text names a side, or a part of a leg, anywhere.
 	sided := slices.ContainsFunc(cl, func(c clauseCtx) bool { return c.singular || c.plural || c.limb || c.joint || c.hip }) ||
 		slices.ContainsFunc(hits, func(h hit) bool { return r.names(h.phrase, kPart, kSingular, kPlural) })
+	// A clause that names no part or side speaks of the parts the rest of
+	// the text names: "both ankles puffy, just swollen" is two-sided. A
+	// denial there ("my legs ache, no swelling") still denies the
+	// one-sided sign a screening question asks about.
+	textPlural := textPlural(cl)
 	for _, h := range hits {
 		switch h.m.kind {
 		case kPart:
@@ -1049,7 +1054,7 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string)
 				fact = f.Hip
 			case f.Joint != "" && c.joint && !c.limb && !c.hip:
 				fact = f.Joint
-			case f.Plural != "" && c.plural && !c.singular:
+			case f.Plural != "" && (c.plural && !c.singular || textPlural && !h.negated && !c.singular && !c.limb && !c.joint && !c.hip):
 				fact = f.Plural
 				if slices.ContainsFunc(f.PluralUnless, func(id string) bool { return present[id] }) {
 					fact = dropFact
@@ -1103,11 +1108,16 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string)
 // clauseCtx is what a clause names: sides and kinds of part.
 type clauseCtx struct{ plural, singular, joint, limb, hip bool }
 
+// textPlural reports whether a text is two-sided: it names both sides and
+// never one.
+func textPlural(cl []clauseCtx) bool {
+	return slices.ContainsFunc(cl, func(c clauseCtx) bool { return c.plural && !c.singular }) &&
+		!slices.ContainsFunc(cl, func(c clauseCtx) bool { return c.singular })
+}
+
 // readCombos adds the facts of every combination that holds.
 func (r *reader) readCombos(hits []hit, cl []clauseCtx, present, facts map[string]bool) {
-	// The text is two-sided when it names both sides and never one.
-	textPlural := slices.ContainsFunc(cl, func(c clauseCtx) bool { return c.plural && !c.singular }) &&
-		!slices.ContainsFunc(cl, func(c clauseCtx) bool { return c.singular })
+	textPlural := textPlural(cl)
 	for _, co := range r.combos {
 		if !slices.ContainsFunc(co.Needs, func(id string) bool { return present[id] || facts[id] }) && len(co.Needs) > 0 ||
 			slices.ContainsFunc(co.Unless, func(id string) bool { return present[id] || facts[id] }) {
@@ -1462,6 +1472,7 @@ var pairedDenials = []string{"swollen", "swelling", "puffy", "red", "redness", "
 
 // fineForms say a bodily function (%) is fine, as WarningSign values.
 var fineForms = []string{
+	"no % problem", "no % problems", "no % issue", "no % issues",
 	"% is fine", "%'s fine", "% fine", "% are fine", "% is normal", "%'s normal", "% normal",
 	"% are normal", "% is ok", "% okay", "% normally", "% as normal", "normal %",
 	"no problem %", "no problem with %", "no problem in %", "no problems with %",

@@ -38,6 +38,17 @@ func TestRulesFromSpeech(t *testing.T) {
 		// Breathing said fine beside puffy ankles ("puffed" is swelling here).
 		{"both ankles slightly puffed at night, gone by morning, she is breathing normal", SelfCare},
 		{"I get puffed walking up the stairs and my calf is swollen", Emergency},
+		// Everyday wordings of the seventh round, by concept: confusion
+		// as not knowing the day, a cast the leg wants to burst out of, a
+		// fall walked on with a stick, a denial beside the bladder's word,
+		// a diabetic wound not felt, tingling spreading to both legs.
+		{"my son's leg is red and hot, he has a fever and he doesn't know what day it is", Emergency},
+		{"in a cast since Monday and it feels like my leg wants to burst out of it", Emergency},
+		{"fell on the path, walking okay with my stick, but my hip hurts far more than usual", Urgent},
+		{"both my ankles are puffy, just swollen, all this week, breathing normal", Soon},
+		{"I'm diabetic, there's a small cut on my sole and I can't feel it", Urgent},
+		{"pins and needles down one leg with my back, no urine problem", SelfCare},
+		{"tingling down one leg and with my back and now it has spread to both", Emergency},
 		// Breathing and chest, with and without leg signs (refs §3 row 1).
 		{"my calf is swollen and hot and I'm a bit short of breath", Emergency},
 		{"I can't catch my breath", Emergency},
