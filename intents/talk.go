@@ -507,6 +507,9 @@ func defines(ws []string) bool {
 			return true
 		case w == "what" && (next == "is" || next == "are"):
 			return true
+		case w == "what" && i > 0 && (ws[i-1] == "me" || ws[i-1] == "explain") && slices.Contains(ws[i+1:], "is"):
+			// "can you tell me what hip bursitis is"
+			return true
 		case i == 0 && (w == "is" || w == "are" || w == "does" || w == "do"):
 			// "is arthritis just getting old?"
 			return true

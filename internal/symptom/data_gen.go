@@ -702,6 +702,7 @@ var std = sync.OnceValue(func() *reader {
 				Sensations: []string{"sciatica", "shooting"},
 				And:        []string{"both"},
 				Text:       true,
+				Unless:     []string{"diabetes", "sugar", "neuropathy", "restless"},
 			},
 			{
 				Fact:       "toe_black",
@@ -712,6 +713,7 @@ var std = sync.OnceValue(func() *reader {
 				Fact:       "sciatica_both_legs",
 				Sensations: []string{"shooting", "sciatica"},
 				Plural:     true,
+				Unless:     []string{"diabetes", "sugar", "neuropathy", "restless"},
 			},
 			{
 				Fact:       "both_legs_weak",
@@ -1162,6 +1164,21 @@ var std = sync.OnceValue(func() *reader {
 			"train trip",
 			"bus trip",
 			"the round trip",
+			"veins are showing blue",
+			"showing blue",
+			"veins showing blue",
+			"veins are showing",
+			"veins showing",
+			"blue bulgy veins",
+			"blue bulgy",
+			"bulgy blue",
+			"blue bulging veins",
+			"blue varicose veins",
+			"blue swollen veins",
+			"blue lumpy veins",
+			"blue twisty veins",
+			"blue ropey veins",
+			"blue veiny",
 		},
 		peopleSay: []string{
 			"boy",
@@ -2012,6 +2029,7 @@ var (
 		"golf",
 		"gone",
 		"gonna",
+		"good",
 		"got",
 		"gout",
 		"grabbing",
@@ -2092,6 +2110,8 @@ var (
 		"high",
 		"hike",
 		"hiking",
+		"hill",
+		"hills",
 		"hip",
 		"hips",
 		"his",
@@ -2639,6 +2659,7 @@ var (
 		"screamed",
 		"screaming",
 		"screams",
+		"scuff",
 		"scuffing",
 		"scuffs",
 		"seat",
@@ -2682,6 +2703,7 @@ var (
 		"shortness",
 		"shoulder",
 		"shouldn't",
+		"showing",
 		"shrinking",
 		"shrunk",
 		"side",
@@ -3057,6 +3079,7 @@ var (
 		"veins",
 		"vertigo",
 		"very",
+		"vice",
 		"vision",
 		"voice",
 		"wait",
@@ -3466,6 +3489,12 @@ var (
 			},
 			{
 				toks: []string{"#", "hole"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"#", "km"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
 				},
@@ -4458,6 +4487,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"about", "to", "burst"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+			{
 				toks: []string{"about", "#", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
@@ -4634,6 +4669,12 @@ var (
 			},
 			{
 				toks: []string{"after", "some", "rest", "it", "is", "okay"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"after", "#", "minutes", "it", "is", "fine"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -7678,6 +7719,48 @@ var (
 				},
 			},
 			{
+				toks: []string{"blue", "bulgy", "veins"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blue", "bulging", "veins"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blue", "varicose", "veins"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blue", "swollen", "veins"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blue", "lumpy", "veins"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blue", "twisty", "veins"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blue", "ropey", "veins"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"blue", "ish"},
 				means: []meaning{
 					{kind: 5, id: "leg_pale"},
@@ -7739,6 +7822,18 @@ var (
 			},
 			{
 				toks: []string{"blue", "blue"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blue", "bulgy"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blue", "veiny"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -8752,6 +8847,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"bulgy", "blue"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"bulgy"},
 				means: []meaning{
 					{kind: 3, id: "swell"},
@@ -9389,6 +9490,12 @@ var (
 		// "can"
 		{
 			{
+				toks: []string{"can", "barely", "lift", "the", "front", "of", "my", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"can", "put", "a", "little", "weight", "on", "it"},
 				means: []meaning{
 					{kind: 3, id: "walks_on_it"},
@@ -9410,6 +9517,12 @@ var (
 				toks: []string{"can", "put", "some", "weight", "on", "it"},
 				means: []meaning{
 					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
+				toks: []string{"can", "barely", "lift", "the", "front", "of"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
 				},
 			},
 			{
@@ -9452,6 +9565,12 @@ var (
 				toks: []string{"can", "hardly", "talk", "for", "breath"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"can", "barely", "lift", "my", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
 				},
 			},
 			{
@@ -9521,6 +9640,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "walks_on_it"},
 					{kind: 5, id: "limp"},
+				},
+			},
+			{
+				toks: []string{"can", "hardly", "lift"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
 				},
 			},
 			{
@@ -9998,6 +10123,24 @@ var (
 				toks: []string{"can't", "keep", "her", "foot", "down"},
 				means: []meaning{
 					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
+				toks: []string{"can't", "get", "himself", "back", "up"},
+				means: []meaning{
+					{kind: 5, id: "cant_get_up"},
+				},
+			},
+			{
+				toks: []string{"can't", "get", "herself", "back", "up"},
+				means: []meaning{
+					{kind: 5, id: "cant_get_up"},
+				},
+			},
+			{
+				toks: []string{"can't", "get", "myself", "back", "up"},
+				means: []meaning{
+					{kind: 5, id: "cant_get_up"},
 				},
 			},
 			{
@@ -17574,6 +17717,12 @@ var (
 		// "feels"
 		{
 			{
+				toks: []string{"feels", "like", "it's", "going", "to", "burst"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+			{
 				toks: []string{"feels", "like", "i", "need", "to"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
@@ -18175,6 +18324,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"fine", "after", "#", "minutes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"fine", "in", "the", "morning"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
@@ -18712,6 +18867,12 @@ var (
 		// "foot"
 		{
 			{
+				toks: []string{"foot", "just", "sort", "of", "hangs", "down"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"foot", "on", "the", "cold", "floor"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -18725,6 +18886,12 @@ var (
 			},
 			{
 				toks: []string{"foot", "is", "not", "lifting", "up"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"foot", "just", "sort", "of", "hangs"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
 				},
@@ -18773,6 +18940,18 @@ var (
 			},
 			{
 				toks: []string{"foot", "not", "lifting", "up"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"foot", "hangs", "down", "when"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"foot", "just", "hangs", "down"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
 				},
@@ -18828,6 +19007,18 @@ var (
 			},
 			{
 				toks: []string{"foot", "is", "flapping"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"foot", "doesn't", "scuff"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"foot", "just", "hangs"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
 				},
@@ -19058,6 +19249,13 @@ var (
 				means: []meaning{
 					{kind: 4, id: "long"},
 					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"for", "many", "weeks"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 				},
 			},
 			{
@@ -19921,6 +20119,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"give", "it", "a", "couple", "minutes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"give", "it", "a", "minute"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -20207,6 +20411,12 @@ var (
 				toks: []string{"going", "up", "my", "leg"},
 				means: []meaning{
 					{kind: 5, id: "red_spreading"},
+				},
+			},
+			{
+				toks: []string{"going", "to", "burst"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
 				},
 			},
 			{
@@ -20691,6 +20901,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"gonna", "burst"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+			{
 				toks: []string{"gonna", "faint"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
@@ -20700,6 +20916,15 @@ var (
 				toks: []string{"gonna", "drop"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
+				},
+			},
+		},
+		// "good"
+		{
+			{
+				toks: []string{"good", "again"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 				},
 			},
 		},
@@ -21583,7 +21808,31 @@ var (
 		// "hang"
 		{
 			{
+				toks: []string{"hang", "it", "down", "from", "the", "side", "of", "the", "bed"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"hang", "it", "out", "of", "bed"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"hang", "my", "foot", "down"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"hang", "my", "leg", "down"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"hang", "it", "down", "from"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
 				},
@@ -21620,6 +21869,18 @@ var (
 			},
 			{
 				toks: []string{"hang", "down", "off"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"hang", "it", "down"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"hang", "them", "down"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
 				},
@@ -21901,6 +22162,12 @@ var (
 		// "hardly"
 		{
 			{
+				toks: []string{"hardly", "lift", "my", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"hardly", "sleeping"},
 				means: []meaning{
 					{kind: 5, id: "sleep_disrupted"},
@@ -22139,6 +22406,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"have", "to", "sit", "down"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"have", "to", "stop", "walking"},
 				means: []meaning{
 					{kind: 5, id: "claudication"},
@@ -22158,6 +22431,12 @@ var (
 			},
 			{
 				toks: []string{"have", "to", "pause"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"have", "to", "sit"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -22251,6 +22530,12 @@ var (
 			},
 			{
 				toks: []string{"haven't", "slept", "well", "in"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
+				toks: []string{"haven't", "been", "sleeping", "properly"},
 				means: []meaning{
 					{kind: 5, id: "sleep_disrupted"},
 				},
@@ -23260,6 +23545,24 @@ var (
 				toks: []string{"hiking"},
 				means: []meaning{
 					{kind: 3, id: "exertion"},
+				},
+			},
+		},
+		// "hill"
+		{
+			{
+				toks: []string{"hill"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+		},
+		// "hills"
+		{
+			{
+				toks: []string{"hills"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
 				},
 			},
 		},
@@ -24325,6 +24628,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"i'm", "good", "again"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"i'm", "feeling", "hot"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
@@ -24566,6 +24875,18 @@ var (
 				means: []meaning{
 					{kind: 3, id: "cast"},
 					{kind: 5, id: "immobile"},
+				},
+			},
+			{
+				toks: []string{"in", "a", "vice"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"in", "a", "vise"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
 				},
 			},
 			{
@@ -25282,6 +25603,12 @@ var (
 				toks: []string{"it", "was", "fine", "at", "tea"},
 				means: []meaning{
 					{kind: 4, id: "sudden"},
+				},
+			},
+			{
+				toks: []string{"it", "is", "fine", "after"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
 				},
 			},
 			{
@@ -26122,6 +26449,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"keeps", "flying", "off"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"keeps", "me", "awake"},
 				means: []meaning{
 					{kind: 5, id: "sleep_disrupted"},
@@ -26425,6 +26758,12 @@ var (
 				toks: []string{"knee", "to", "the", "chest"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knee", "really", "high"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
 				},
 			},
 			{
@@ -27759,6 +28098,12 @@ var (
 					{kind: 5, id: "foot_drop"},
 				},
 			},
+			{
+				toks: []string{"lifting", "my", "knee", "really", "high"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
 		},
 		// "light"
 		{
@@ -28091,6 +28436,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"like", "a", "vice"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"like", "a", "vise"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
 				toks: []string{"like", "a", "rock"},
 				means: []meaning{
 					{kind: 3, id: "hard"},
@@ -28116,6 +28473,12 @@ var (
 			},
 			{
 				toks: []string{"like", "a", "brick"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+			{
+				toks: []string{"like", "it'll", "burst"},
 				means: []meaning{
 					{kind: 3, id: "hard"},
 				},
@@ -29394,6 +29757,13 @@ var (
 		},
 		// "many"
 		{
+			{
+				toks: []string{"many", "weeks"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
+				},
+			},
 			{
 				toks: []string{"many", "joints"},
 				means: []meaning{
@@ -32462,6 +32832,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "been", "sleeping", "properly"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
 				toks: []string{"not", "well", "in", "himself"},
 				means: []meaning{
 					{kind: 5, id: "unwell_general"},
@@ -32699,6 +33075,18 @@ var (
 			},
 			{
 				toks: []string{"not", "slept", "properly"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
+				toks: []string{"not", "sleeping", "properly"},
+				means: []meaning{
+					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
+				toks: []string{"not", "sleeping", "well"},
 				means: []meaning{
 					{kind: 5, id: "sleep_disrupted"},
 				},
@@ -34828,6 +35216,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"pain", "is", "through", "the", "roof"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"pain", "in", "my", "upper", "back"},
 				means: []meaning{
 					{kind: 5, id: "chest_pain"},
@@ -34853,6 +35247,12 @@ var (
 			},
 			{
 				toks: []string{"pain", "meds", "and", "nothing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"pain", "through", "the", "roof"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
 				},
@@ -38771,6 +39171,15 @@ var (
 				},
 			},
 		},
+		// "scuff"
+		{
+			{
+				toks: []string{"scuff"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+		},
 		// "scuffing"
 		{
 			{
@@ -39571,6 +39980,15 @@ var (
 				},
 			},
 		},
+		// "showing"
+		{
+			{
+				toks: []string{"showing", "blue"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "shrinking"
 		{
 			{
@@ -39805,6 +40223,13 @@ var (
 					{kind: 4, id: "long"},
 					{kind: 4, id: "weeks"},
 					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"since", "many", "weeks"},
+				means: []meaning{
+					{kind: 4, id: "long"},
+					{kind: 4, id: "weeks"},
 				},
 			},
 			{
@@ -41064,6 +41489,12 @@ var (
 			},
 			{
 				toks: []string{"so", "my", "toes", "don't"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"so", "my", "foot", "doesn't"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
 				},
@@ -45415,6 +45846,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"thong", "keeps", "flying", "off"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
 				toks: []string{"thong", "sandals"},
 				means: []meaning{
 					{kind: 8},
@@ -45482,6 +45919,12 @@ var (
 				toks: []string{"through", "a", "thick", "glove"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"through", "the", "roof"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
 				},
 			},
 			{
@@ -47650,6 +48093,12 @@ var (
 		// "veins"
 		{
 			{
+				toks: []string{"veins", "are", "showing", "blue"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"veins", "look", "blue"},
 				means: []meaning{
 					{kind: 8},
@@ -47686,6 +48135,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"veins", "showing", "blue"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"veins", "are", "showing"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"veins", "bulge"},
 				means: []meaning{
 					{kind: 8},
@@ -47693,6 +48154,12 @@ var (
 			},
 			{
 				toks: []string{"veins", "swollen"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"veins", "showing"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -47767,6 +48234,15 @@ var (
 				toks: []string{"very", "drowsy"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
+				},
+			},
+		},
+		// "vice"
+		{
+			{
+				toks: []string{"vice", "like"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
 				},
 			},
 		},
@@ -48085,6 +48561,12 @@ var (
 			},
 			{
 				toks: []string{"walking", "to", "the"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"walking", "#", "km"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
 				},
@@ -52354,6 +52836,9 @@ var (
 				"couldn't get back up",
 				"can't get her up",
 				"can't get him up",
+				"can't get himself back up",
+				"can't get herself back up",
+				"can't get myself back up",
 			},
 		},
 		// "chest_pain"
@@ -52936,6 +53421,12 @@ var (
 				"sitting on the edge of the bed with",
 				"legs over the edge of the bed",
 				"leg over the edge of the bed",
+				"hang it down",
+				"hang them down",
+				"hang my foot down",
+				"hang my leg down",
+				"hang it down from",
+				"hang it down from the side of the bed",
 			},
 		},
 		// "face_droop"
@@ -53373,6 +53864,23 @@ var (
 				"can't pull * foot up",
 				"thong keeps slipping off",
 				"sandal keeps slipping off",
+				"can barely lift the front of",
+				"can hardly lift",
+				"hardly lift my foot",
+				"can barely lift my foot",
+				"can barely lift the front of my foot",
+				"lifting my knee really high",
+				"knee really high",
+				"foot doesn't scuff",
+				"so my foot doesn't",
+				"scuff",
+				"thong keeps flying off",
+				"keeps flying off",
+				"foot just sort of hangs down",
+				"foot just sort of hangs",
+				"foot just hangs",
+				"foot hangs down when",
+				"foot just hangs down",
 			},
 		},
 		// "foot_wound"
@@ -55409,6 +55917,10 @@ var (
 				"unable to sleep most nights",
 				"keep waking me",
 				"keeps waking me up at night",
+				"not sleeping properly",
+				"not sleeping well",
+				"not been sleeping properly",
+				"haven't been sleeping properly",
 			},
 		},
 		// "smoker"
@@ -56206,6 +56718,9 @@ var (
 			"all the time these days",
 			"day and night",
 			"day and night now",
+			"many weeks",
+			"since many weeks",
+			"for many weeks",
 		},
 		// "night"
 		{
@@ -56395,6 +56910,9 @@ var (
 			"a month back",
 			"one month back",
 			"# month ago",
+			"many weeks",
+			"since many weeks",
+			"for many weeks",
 		},
 	}
 	std5Keys = [...]string{
@@ -57203,6 +57721,9 @@ var (
 			"codeine and nothing",
 			"pain killers and nothing",
 			"pain meds and nothing",
+			"through the roof",
+			"pain's through the roof",
+			"pain is through the roof",
 		},
 		// "droop"
 		{
@@ -57763,6 +58284,11 @@ var (
 			"bursting out",
 			"burst out of",
 			"trying to burst",
+			"in a vice",
+			"like a vice",
+			"vice like",
+			"in a vise",
+			"like a vise",
 		},
 		// "growing"
 		{"growing pains", "growing pain"},
@@ -57848,6 +58374,11 @@ var (
 			"is really hard",
 			"gone very hard",
 			"gone really hard",
+			"going to burst",
+			"gonna burst",
+			"about to burst",
+			"feels like it's going to burst",
+			"like it'll burst",
 		},
 		// "heavy"
 		{"heavy", "heaviness", "like lead", "leaden", "weighed down"},
@@ -59067,6 +59598,15 @@ var (
 			"stand still a bit",
 			"stand there for a bit",
 			"stand there for a minute",
+			"have to sit",
+			"have to sit down",
+			"after # minutes it is fine",
+			"it is fine after",
+			"fine after # minutes",
+			"give it a couple minutes",
+			"im good again",
+			"i'm good again",
+			"good again",
 		},
 		// "struggle"
 		{
@@ -59589,6 +60129,10 @@ var (
 			"with a stick",
 			"with her stick",
 			"with his stick",
+			"hills",
+			"hill",
+			"walking # km",
+			"# km",
 		},
 		// "walks_on_it"
 		{
