@@ -2183,6 +2183,7 @@ var (
 		"itchy",
 		"jabbed",
 		"jabbing",
+		"jammed",
 		"jaw",
 		"jeans",
 		"jelly",
@@ -12042,6 +12043,12 @@ var (
 					{kind: 3, id: "cramp"},
 				},
 			},
+			{
+				toks: []string{"caught", "under"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
 		},
 		// "cellulitis"
 		{
@@ -16312,6 +16319,18 @@ var (
 					{kind: 5, id: "eases_hanging"},
 				},
 			},
+			{
+				toks: []string{"edge", "of", "the", "bed", "with", "leg", "down"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"edge", "of", "the", "cot", "with"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
 		},
 		// "eighth"
 		{
@@ -16507,6 +16526,42 @@ var (
 			},
 			{
 				toks: []string{"even", "after", "the", "tablets"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"even", "after", "#", "panadol"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"even", "after", "#", "painkillers"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"even", "after", "#", "tablets"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"even", "after", "#", "advil"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"even", "after", "#", "nurofen"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"even", "after", "#", "paracetamol"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
 				},
@@ -20980,6 +21035,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"got", "jammed"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"got", "crushed"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
 				toks: []string{"got", "huge"},
 				means: []meaning{
 					{kind: 3, id: "swell_sudden"},
@@ -22024,6 +22091,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"hard", "like", "a", "cricket", "ball"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+			{
 				toks: []string{"hard", "to", "tell", "when"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
@@ -22043,6 +22116,12 @@ var (
 			},
 			{
 				toks: []string{"hard", "as", "a", "ball"},
+				means: []meaning{
+					{kind: 3, id: "hard"},
+				},
+			},
+			{
+				toks: []string{"hard", "like", "a", "ball"},
 				means: []meaning{
 					{kind: 3, id: "hard"},
 				},
@@ -22431,12 +22510,6 @@ var (
 			},
 			{
 				toks: []string{"have", "to", "pause"},
-				means: []meaning{
-					{kind: 3, id: "stop_relief"},
-				},
-			},
-			{
-				toks: []string{"have", "to", "sit"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -25904,6 +25977,15 @@ var (
 				toks: []string{"jabbing"},
 				means: []meaning{
 					{kind: 3, id: "chest_stab"},
+				},
+			},
+		},
+		// "jammed"
+		{
+			{
+				toks: []string{"jammed", "under"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
 				},
 			},
 		},
@@ -30075,6 +30157,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"missed", "the", "last", "couple", "of", "stairs"},
+				means: []meaning{
+					{kind: 5, id: "fell"},
+				},
+			},
+			{
+				toks: []string{"missed", "the", "last", "*", "*", "stairs"},
+				means: []meaning{
+					{kind: 5, id: "fell"},
+				},
+			},
+			{
 				toks: []string{"missed", "the", "last", "2", "steps"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
@@ -30088,6 +30182,24 @@ var (
 			},
 			{
 				toks: []string{"missed", "the", "last", "*", "steps"},
+				means: []meaning{
+					{kind: 5, id: "fell"},
+				},
+			},
+			{
+				toks: []string{"missed", "the", "last", "*", "stairs"},
+				means: []meaning{
+					{kind: 5, id: "fell"},
+				},
+			},
+			{
+				toks: []string{"missed", "a", "couple", "of", "stairs"},
+				means: []meaning{
+					{kind: 5, id: "fell"},
+				},
+			},
+			{
+				toks: []string{"missed", "the", "last", "few", "stairs"},
 				means: []meaning{
 					{kind: 5, id: "fell"},
 				},
@@ -30185,6 +30297,18 @@ var (
 			},
 			{
 				toks: []string{"missed", "the", "last", "stair"},
+				means: []meaning{
+					{kind: 5, id: "fell"},
+				},
+			},
+			{
+				toks: []string{"missed", "a", "few", "stairs"},
+				means: []meaning{
+					{kind: 5, id: "fell"},
+				},
+			},
+			{
+				toks: []string{"missed", "the", "bottom", "stairs"},
 				means: []meaning{
 					{kind: 5, id: "fell"},
 				},
@@ -34898,6 +35022,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"out", "of", "control"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"out", "of", "shape"},
 				means: []meaning{
 					{kind: 3, id: "misshapen"},
@@ -35222,6 +35352,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"pain", "is", "out", "of", "control"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"pain", "in", "my", "upper", "back"},
 				means: []meaning{
 					{kind: 5, id: "chest_pain"},
@@ -35253,6 +35389,12 @@ var (
 			},
 			{
 				toks: []string{"pain", "through", "the", "roof"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"pain", "out", "of", "control"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
 				},
@@ -40550,6 +40692,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"sit", "on", "the", "edge", "of", "the", "cot"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"sit", "up", "against", "the", "wall"},
 				means: []meaning{
 					{kind: 3, id: "propped"},
@@ -40602,6 +40750,12 @@ var (
 		{
 			{
 				toks: []string{"sits", "on", "the", "edge", "of", "the", "bed", "with"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"sits", "on", "the", "edge", "of", "the", "cot"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
 				},
@@ -50682,6 +50836,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"with", "leg", "down"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"with", "legs", "down"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"with", "my", "second"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
@@ -53427,6 +53593,12 @@ var (
 				"hang my leg down",
 				"hang it down from",
 				"hang it down from the side of the bed",
+				"with leg down",
+				"edge of the cot with",
+				"sit on the edge of the cot",
+				"sits on the edge of the cot",
+				"edge of the bed with leg down",
+				"with legs down",
 			},
 		},
 		// "face_droop"
@@ -53637,6 +53809,13 @@ var (
 				"missed the kerb",
 				"missed the curb",
 				"missed the gutter",
+				"missed the last couple of stairs",
+				"missed the last * stairs",
+				"missed the last * * stairs",
+				"missed a couple of stairs",
+				"missed a few stairs",
+				"missed the last few stairs",
+				"missed the bottom stairs",
 			},
 		},
 		// "fever"
@@ -57724,6 +57903,15 @@ var (
 			"through the roof",
 			"pain's through the roof",
 			"pain is through the roof",
+			"out of control",
+			"pain's out of control",
+			"pain is out of control",
+			"even after # panadol",
+			"even after # painkillers",
+			"even after # tablets",
+			"even after # advil",
+			"even after # nurofen",
+			"even after # paracetamol",
 		},
 		// "droop"
 		{
@@ -58379,6 +58567,8 @@ var (
 			"about to burst",
 			"feels like it's going to burst",
 			"like it'll burst",
+			"hard like a cricket ball",
+			"hard like a ball",
 		},
 		// "heavy"
 		{"heavy", "heaviness", "like lead", "leaden", "weighed down"},
@@ -58508,6 +58698,10 @@ var (
 			"landed on my leg",
 			"landed on his leg",
 			"landed on her leg",
+			"got jammed",
+			"jammed under",
+			"got crushed",
+			"caught under",
 		},
 		// "leak"
 		{
@@ -59598,7 +59792,6 @@ var (
 			"stand still a bit",
 			"stand there for a bit",
 			"stand there for a minute",
-			"have to sit",
 			"have to sit down",
 			"after # minutes it is fine",
 			"it is fine after",
