@@ -52,6 +52,15 @@ var std = sync.OnceValue(func() *reader {
 			"wasnt":       "wasn't",
 			"wont":        "won't",
 		},
+		heard: map[string]string{
+			"cannot": "can't",
+			"cant":   "can't",
+			"didnt":  "didn't",
+			"feint":  "faint",
+			"mom":    "mum",
+			"num":    "numb",
+			"p":      "pee",
+		},
 		phrasings: []phrasing{
 			{
 				said: []string{"isn't", "able", "to"},

@@ -135,6 +135,7 @@ const (
 // vocabulary is data/vocabulary.yaml.
 type vocabulary struct {
 	Spellings     map[string]string   `yaml:"spellings"`
+	Heard         map[string]string   `yaml:"heard"`
 	Phrasings     map[string]string   `yaml:"phrasings"`
 	Breaks        []string            `yaml:"breaks"`
 	SubjectStarts []string            `yaml:"subject_starts"`
@@ -267,6 +268,9 @@ type phrase struct {
 // reader is the compiled vocabulary.
 type reader struct {
 	spellings map[string]string
+	// heard are the spellings a recogniser writes, which the WarningSign
+	// values carry as well.
+	heard map[string]string
 	// phrasings are said in several words for what the vocabulary says in
 	// one ("not able to" for "can't"), longest first.
 	phrasings []phrasing
@@ -319,7 +323,8 @@ const (
 // the tests run it.
 func compile(v *vocabulary) (*reader, error) {
 	r := &reader{
-		spellings: v.Spellings,
+		spellings: map[string]string{},
+		heard:     v.Heard,
 		phrasings: phrasingsOf(v.Phrasings),
 		keepS:     map[string]bool{},
 		numbers:   v.Numbers,
@@ -333,6 +338,9 @@ func compile(v *vocabulary) (*reader, error) {
 		combos:    v.Combos,
 		topics:    v.Topics,
 	}
+	// What a recogniser writes is mended as a spelling is.
+	maps.Copy(r.spellings, v.Spellings)
+	maps.Copy(r.spellings, v.Heard)
 	r.ages.child, r.ages.under3 = v.Ages.ChildBelow, v.Ages.Under3Below
 	r.ignore, r.timingSay, r.sensations = v.Ignore, v.Timing, v.Sensations
 	r.agesSay, r.partsSay, r.fine, r.keepWhole = v.Ages.Say, v.Parts, v.Fine, v.KeepWhole
@@ -499,8 +507,8 @@ func (r *reader) tokens(text string) []string {
 		if w == "" {
 			continue
 		}
-		// Mended before the possessive goes, so "nothings" is "nothing's",
-		// which is "nothing".
+		// Mended before the possessive goes, and after it too: "mom's"
+		// is "mum".
 		if s, ok := r.spellings[w]; ok {
 			w = s
 		}
@@ -1463,11 +1471,11 @@ func (r *reader) opensWithSign(text string) bool {
 	return slices.ContainsFunc(p.means, func(m meaning) bool { return m.kind == kFlag }) || negator && isTerm(p)
 }
 
-// pairedDenials are the one-word signs of a clot people deny in pairs.
 // nothingDenials are the listed denials also said after "nothing"
 // ("nothing numb down below", "nothing swollen").
 var nothingDenials = map[string]bool{"saddle_numb": true, "numb": true, "one_leg_swollen": true, "leg_red": true, "leg_warm": true}
 
+// pairedDenials are the one-word signs of a clot people deny in pairs.
 var pairedDenials = []string{"swollen", "swelling", "puffy", "red", "redness", "hot", "warm", "tender"}
 
 // fineForms say a bodily function (%) is fine, as WarningSign values.
@@ -1519,14 +1527,14 @@ func numberOf(said string) int {
 }
 
 // spokenForms returns a WarningSign phrase and the other ways a
-// recogniser writes it: "cannot stand" and "my mom" (heardAs), "not able
+// recogniser writes it: "cannot stand" and "my mom" (the vocabulary's heard), "not able
 // to stand" (the vocabulary's phrasings), "heart's
 // pounding" for "heart is pounding" where the reader reads it so (it takes
 // most "'s" for a possessive), and "me leg" for "my leg" (UK and
 // Australian speech, read as "my" before a part).
 func spokenForms(p string) []string {
 	out := []string{p}
-	for said, as := range heardAs {
+	for said, as := range std().heard {
 		if q, ok := withWord(p, as, said); ok {
 			out = append(out, spokenForms(q)...)
 		}
@@ -1571,11 +1579,6 @@ func withWord(p, w, instead string) (string, bool) {
 	}
 	return strings.Join(ws, " "), true
 }
-
-// heardAs maps words a recogniser writes to the word the vocabulary
-// spells instead (data/vocabulary.yaml spellings), for the WarningSign
-// values.
-var heardAs = map[string]string{"cannot": "can't", "mom": "mum", "feint": "faint", "num": "numb", "p": "pee", "cant": "can't", "didnt": "didn't"}
 
 // signWildWords stand for a "*" in the WarningSign values.
 var signWildWords = []string{"my", "his", "her", "their", "the", "a", "me"}
