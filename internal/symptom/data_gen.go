@@ -497,6 +497,13 @@ var std = sync.OnceValue(func() *reader {
 			},
 			{
 				Fact:       "compartment",
+				Sensations: []string{"swell", "swell_sudden"},
+				And:        []string{"tight"},
+				Text:       true,
+				Needs:      []string{"knock"},
+			},
+			{
+				Fact:       "compartment",
 				Sensations: []string{"hard"},
 				And:        []string{"toes_move"},
 				Text:       true,
@@ -553,6 +560,13 @@ var std = sync.OnceValue(func() *reader {
 				Sensations: []string{"walk"},
 				And:        []string{"stop_relief"},
 				Text:       true,
+			},
+			{
+				Fact:       "claudication",
+				Sensations: []string{"walk"},
+				And:        []string{"same_point"},
+				Text:       true,
+				Needs:      []string{"ache", "pain", "cramp", "hurt_sharp", "sore"},
 			},
 			{
 				Fact:       "both_legs_numb",
@@ -1188,6 +1202,35 @@ var std = sync.OnceValue(func() *reader {
 			"blue twisty veins",
 			"blue ropey veins",
 			"blue veiny",
+			"twisted under",
+			"tucked under",
+			"folded under",
+			"faint lines",
+			"faint line",
+			"faint marks",
+			"faint mark",
+			"faint little",
+			"faint ring",
+			"faint rings",
+			"it's boiling",
+			"it's been boiling",
+			"boiling today",
+			"boiling outside",
+			"boiling day",
+			"boiling weather",
+			"the news finished",
+			"news finished",
+			"the show finished",
+			"the film finished",
+			"the movie finished",
+			"the match finished",
+			"the game finished",
+			"going down the stairs",
+			"going down stairs",
+			"walking down the stairs",
+			"walk down the stairs",
+			"go down the stairs",
+			"go down stairs",
 		},
 		peopleSay: []string{
 			"boy",
@@ -1902,6 +1945,7 @@ var (
 		"every",
 		"everything",
 		"ex",
+		"exact",
 		"except",
 		"excruciating",
 		"exercise",
@@ -1912,6 +1956,7 @@ var (
 		"extreme",
 		"eye",
 		"eyelid",
+		"eyelids",
 		"eyes",
 		"eyesight",
 		"face",
@@ -1983,6 +2028,7 @@ var (
 		"flying",
 		"foam",
 		"foamy",
+		"folded",
 		"foot",
 		"football",
 		"footy",
@@ -2189,6 +2235,8 @@ var (
 		"isn't",
 		"it",
 		"it's",
+		"itch",
+		"itching",
 		"itchy",
 		"jabbed",
 		"jabbing",
@@ -2379,6 +2427,7 @@ var (
 		"muscle",
 		"mushed",
 		"mushy",
+		"must",
 		"my",
 		"nail",
 		"nan",
@@ -2401,6 +2450,7 @@ var (
 		"never",
 		"new",
 		"newborn",
+		"news",
 		"next",
 		"nick",
 		"nicked",
@@ -2833,6 +2883,7 @@ var (
 		"squashing",
 		"squats",
 		"squeeze",
+		"squeezed",
 		"squeezing",
 		"squished",
 		"stab",
@@ -3036,6 +3087,7 @@ var (
 		"trousers",
 		"try",
 		"trying",
+		"tucked",
 		"tumble",
 		"tumor",
 		"turned",
@@ -3121,6 +3173,7 @@ var (
 		"wearing",
 		"weary",
 		"wedding",
+		"wedged",
 		"wee",
 		"wee'd",
 		"weed",
@@ -5138,6 +5191,12 @@ var (
 		// "almost"
 		{
 			{
+				toks: []string{"almost", "every", "night", "now"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
+				},
+			},
+			{
 				toks: []string{"almost", "#", "minutes"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -5319,6 +5378,12 @@ var (
 				toks: []string{"an", "old", "injury"},
 				means: []meaning{
 					{kind: 3, id: "old_injury"},
+				},
+			},
+			{
+				toks: []string{"an", "itch", "inside"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
 				},
 			},
 			{
@@ -5740,6 +5805,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"around", "her", "eyes"},
+				means: []meaning{
+					{kind: 3, id: "hands"},
+				},
+			},
+			{
+				toks: []string{"around", "my", "eyes"},
+				means: []meaning{
+					{kind: 3, id: "hands"},
+				},
+			},
+			{
 				toks: []string{"around", "the", "block"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
@@ -6072,6 +6149,24 @@ var (
 			},
 			{
 				toks: []string{"back", "to", "my", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"back", "pain", "going", "to"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"back", "pain", "going", "down"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"back", "pain", "going", "into"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
 				},
@@ -7924,6 +8019,30 @@ var (
 				toks: []string{"boiling", "up"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
+				},
+			},
+			{
+				toks: []string{"boiling", "today"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"boiling", "outside"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"boiling", "day"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"boiling", "weather"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -14294,6 +14413,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"deep", "itch"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"deep", "cut"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
@@ -16937,6 +17062,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"everything", "looks", "fuzzy"},
+				means: []meaning{
+					{kind: 5, id: "vision_blur"},
+				},
+			},
+			{
+				toks: []string{"everything", "is", "fuzzy"},
+				means: []meaning{
+					{kind: 5, id: "vision_blur"},
+				},
+			},
+			{
+				toks: []string{"everything", "looks", "blurry"},
+				means: []meaning{
+					{kind: 5, id: "vision_blur"},
+				},
+			},
+			{
 				toks: []string{"everything", "tipped"},
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
@@ -16960,6 +17103,12 @@ var (
 					{kind: 5, id: "vision_blur"},
 				},
 			},
+			{
+				toks: []string{"everything", "fuzzy"},
+				means: []meaning{
+					{kind: 5, id: "vision_blur"},
+				},
+			},
 		},
 		// "ex"
 		{
@@ -16967,6 +17116,15 @@ var (
 				toks: []string{"ex", "smoker"},
 				means: []meaning{
 					{kind: 5, id: "smoker"},
+				},
+			},
+		},
+		// "exact"
+		{
+			{
+				toks: []string{"exact", "same", "spot"},
+				means: []meaning{
+					{kind: 3, id: "same_point"},
 				},
 			},
 		},
@@ -17083,6 +17241,15 @@ var (
 				toks: []string{"eyelid"},
 				means: []meaning{
 					{kind: 3, id: "face"},
+				},
+			},
+		},
+		// "eyelids"
+		{
+			{
+				toks: []string{"eyelids"},
+				means: []meaning{
+					{kind: 3, id: "hands"},
 				},
 			},
 		},
@@ -17296,6 +17463,48 @@ var (
 		},
 		// "faint"
 		{
+			{
+				toks: []string{"faint", "lines"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"faint", "line"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"faint", "marks"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"faint", "mark"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"faint", "little"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"faint", "ring"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"faint", "rings"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"faint"},
 				means: []meaning{
@@ -18928,6 +19137,15 @@ var (
 				},
 			},
 		},
+		// "folded"
+		{
+			{
+				toks: []string{"folded", "under"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "foot"
 		{
 			{
@@ -20308,9 +20526,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"go", "down", "the", "stairs"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"go", "down", "overnight"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"go", "down", "stairs"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -20398,6 +20628,30 @@ var (
 		// "going"
 		{
 			{
+				toks: []string{"going", "to", "my", "left", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"going", "to", "my", "right", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"going", "to", "the", "left", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"going", "to", "the", "right", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
 				toks: []string{"going", "a", "good", "#", "minutes"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -20434,6 +20688,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"going", "to", "left", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"going", "to", "right", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"going", "to", "the", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
 				toks: []string{"going", "for", "a", "walk"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
@@ -20451,6 +20723,12 @@ var (
 				means: []meaning{
 					{kind: 4, id: "long"},
 					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"going", "on", "#", "minutes"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
 				},
 			},
 			{
@@ -20478,9 +20756,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"going", "down", "the", "stairs"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"going", "to", "burst"},
 				means: []meaning{
 					{kind: 3, id: "hard"},
+				},
+			},
+			{
+				toks: []string{"going", "to", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
 				},
 			},
 			{
@@ -20511,6 +20801,12 @@ var (
 				toks: []string{"going", "further", "down"},
 				means: []meaning{
 					{kind: 5, id: "worsening"},
+				},
+			},
+			{
+				toks: []string{"going", "down", "stairs"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -21051,6 +21347,12 @@ var (
 			},
 			{
 				toks: []string{"got", "crushed"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"got", "pressed"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
 				},
@@ -22301,6 +22603,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"has", "not", "improved"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
 				toks: []string{"has", "become", "thin"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
@@ -22426,6 +22734,12 @@ var (
 			},
 			{
 				toks: []string{"hasn't", "settled"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"hasn't", "improved"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
 				},
@@ -22869,6 +23183,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"head", "is", "splitting"},
+				means: []meaning{
+					{kind: 5, id: "headache_severe"},
+				},
+			},
+			{
 				toks: []string{"head", "spinning"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
@@ -22894,6 +23214,12 @@ var (
 			},
 			{
 				toks: []string{"head", "banging"},
+				means: []meaning{
+					{kind: 5, id: "headache_severe"},
+				},
+			},
+			{
+				toks: []string{"head", "splitting"},
 				means: []meaning{
 					{kind: 5, id: "headache_severe"},
 				},
@@ -23546,6 +23872,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"her", "head", "splitting"},
+				means: []meaning{
+					{kind: 5, id: "headache_severe"},
+				},
+			},
+			{
 				toks: []string{"her", "bits"},
 				means: []meaning{
 					{id: "groin"},
@@ -23704,6 +24036,12 @@ var (
 				toks: []string{"his", "private", "area"},
 				means: []meaning{
 					{id: "groin"},
+				},
+			},
+			{
+				toks: []string{"his", "head", "splitting"},
+				means: []meaning{
+					{kind: 5, id: "headache_severe"},
 				},
 			},
 			{
@@ -25878,6 +26216,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"it's", "been", "boiling"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"it's", "asleep"},
 				means: []meaning{
 					{kind: 3, id: "asleep_limb"},
@@ -25938,9 +26282,39 @@ var (
 				},
 			},
 			{
+				toks: []string{"it's", "boiling"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"it's"},
 				means: []meaning{
 					{kind: 2},
+				},
+			},
+		},
+		// "itch"
+		{
+			{
+				toks: []string{"itch", "inside", "my", "legs"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"itch", "deep", "inside"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+		},
+		// "itching"
+		{
+			{
+				toks: []string{"itching", "inside"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
 				},
 			},
 		},
@@ -25993,6 +26367,12 @@ var (
 		{
 			{
 				toks: []string{"jammed", "under"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"jammed"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
 				},
@@ -29217,6 +29597,18 @@ var (
 					{kind: 5, id: "unwell_general"},
 				},
 			},
+			{
+				toks: []string{"looks", "fuzzy"},
+				means: []meaning{
+					{kind: 5, id: "vision_blur"},
+				},
+			},
+			{
+				toks: []string{"looks", "blurry"},
+				means: []meaning{
+					{kind: 5, id: "vision_blur"},
+				},
+			},
 		},
 		// "lop"
 		{
@@ -30705,6 +31097,12 @@ var (
 		// "most"
 		{
 			{
+				toks: []string{"most", "of", "the", "nights", "now"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
+				},
+			},
+			{
 				toks: []string{"most", "nights", "this", "month"},
 				means: []meaning{
 					{kind: 5, id: "frequent"},
@@ -30712,6 +31110,12 @@ var (
 			},
 			{
 				toks: []string{"most", "nights", "for", "weeks"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
+				},
+			},
+			{
+				toks: []string{"most", "of", "the", "nights"},
 				means: []meaning{
 					{kind: 5, id: "frequent"},
 				},
@@ -31180,6 +31584,21 @@ var (
 				},
 			},
 		},
+		// "must"
+		{
+			{
+				toks: []string{"must", "be", "#", "minutes"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"must", "be", "#", "mins"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+		},
 		// "my"
 		{
 			{
@@ -31216,6 +31635,12 @@ var (
 				toks: []string{"my", "face", "too"},
 				means: []meaning{
 					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
+				toks: []string{"my", "head", "splitting"},
+				means: []meaning{
+					{kind: 5, id: "headache_severe"},
 				},
 			},
 			{
@@ -31900,6 +32325,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"nearly", "all", "nights"},
+				means: []meaning{
+					{kind: 5, id: "frequent"},
+				},
+			},
+			{
 				toks: []string{"nearly", "a", "fortnight"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
@@ -32242,6 +32673,15 @@ var (
 				},
 			},
 		},
+		// "news"
+		{
+			{
+				toks: []string{"news", "finished"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "next"
 		{
 			{
@@ -32441,6 +32881,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"no", "improvement", "at", "all"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"no", "relief", "at", "all"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
 				toks: []string{"no", "1", "is", "sleeping"},
 				means: []meaning{
 					{kind: 5, id: "sleep_disrupted"},
@@ -32574,6 +33026,12 @@ var (
 			},
 			{
 				toks: []string{"no", "better"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"no", "improvement"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
 				},
@@ -32935,6 +33393,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "at", "all", "improved"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
 				toks: []string{"not", "moving", "at", "all"},
 				means: []meaning{
 					{kind: 5, id: "rest_pain"},
@@ -33075,6 +33539,18 @@ var (
 			},
 			{
 				toks: []string{"not", "passed", "urine"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"not", "passing", "urine"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"not", "passing", "water"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
 				},
@@ -33432,6 +33908,12 @@ var (
 			},
 			{
 				toks: []string{"not", "settling"},
+				means: []meaning{
+					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"not", "improved"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
 				},
@@ -36292,6 +36774,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"pinned", "between"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
 				toks: []string{"pinned"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
@@ -36813,6 +37301,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"pressed", "under"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
 				toks: []string{"pressed"},
 				means: []meaning{
 					{kind: 3, id: "press"},
@@ -37272,6 +37766,12 @@ var (
 				toks: []string{"puffy", "at", "night"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"puffy", "eyes"},
+				means: []meaning{
+					{kind: 3, id: "hands"},
 				},
 			},
 			{
@@ -39038,6 +39538,24 @@ var (
 		// "same"
 		{
 			{
+				toks: []string{"same", "place", "on", "my", "walk"},
+				means: []meaning{
+					{kind: 3, id: "same_point"},
+				},
+			},
+			{
+				toks: []string{"same", "spot", "on", "my"},
+				means: []meaning{
+					{kind: 3, id: "same_point"},
+				},
+			},
+			{
+				toks: []string{"same", "spot", "on", "the"},
+				means: []meaning{
+					{kind: 3, id: "same_point"},
+				},
+			},
+			{
 				toks: []string{"same", "spot", "every", "time"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
@@ -39062,21 +39580,64 @@ var (
 				},
 			},
 			{
+				toks: []string{"same", "bit", "of"},
+				means: []meaning{
+					{kind: 3, id: "same_point"},
+				},
+			},
+			{
+				toks: []string{"same", "stretch", "of"},
+				means: []meaning{
+					{kind: 3, id: "same_point"},
+				},
+			},
+			{
+				toks: []string{"same", "lamp", "post"},
+				means: []meaning{
+					{kind: 3, id: "same_point"},
+				},
+			},
+			{
 				toks: []string{"same", "side", "as"},
 				means: []meaning{
 					{kind: 3, id: "same_side"},
 				},
 			},
 			{
-				toks: []string{"same", "side"},
+				toks: []string{"same", "spot"},
 				means: []meaning{
-					{kind: 3, id: "same_side"},
+					{kind: 3, id: "same_point"},
+				},
+			},
+			{
+				toks: []string{"same", "point"},
+				means: []meaning{
+					{kind: 3, id: "same_point"},
 				},
 			},
 			{
 				toks: []string{"same", "distance"},
 				means: []meaning{
+					{kind: 3, id: "same_point"},
 					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"same", "corner"},
+				means: []meaning{
+					{kind: 3, id: "same_point"},
+				},
+			},
+			{
+				toks: []string{"same", "post"},
+				means: []meaning{
+					{kind: 3, id: "same_point"},
+				},
+			},
+			{
+				toks: []string{"same", "side"},
+				means: []meaning{
+					{kind: 3, id: "same_side"},
 				},
 			},
 		},
@@ -42821,6 +43382,15 @@ var (
 				},
 			},
 		},
+		// "squeezed"
+		{
+			{
+				toks: []string{"squeezed", "between"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+		},
 		// "squeezing"
 		{
 			{
@@ -44283,6 +44853,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"stuck", "under"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
 				toks: []string{"stuck", "there"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
@@ -45427,6 +46003,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"the", "same", "spot"},
+				means: []meaning{
+					{kind: 3, id: "same_point"},
+				},
+			},
+			{
 				toks: []string{"the", "light", "hurts"},
 				means: []meaning{
 					{kind: 3, id: "sight_blur"},
@@ -45482,6 +46064,42 @@ var (
 			},
 			{
 				toks: []string{"the", "round", "trip"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"the", "news", "finished"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"the", "show", "finished"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"the", "film", "finished"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"the", "movie", "finished"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"the", "match", "finished"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"the", "game", "finished"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -47023,6 +47641,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"trapped", "between"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
 				toks: []string{"trapped", "nerve"},
 				means: []meaning{
 					{kind: 3, id: "sciatica"},
@@ -47394,6 +48018,15 @@ var (
 				},
 			},
 		},
+		// "tucked"
+		{
+			{
+				toks: []string{"tucked", "under"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "tumble"
 		{
 			{
@@ -47597,6 +48230,12 @@ var (
 			},
 			{
 				toks: []string{"twisted", "up"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"twisted", "under"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -48123,6 +48762,30 @@ var (
 		// "urine"
 		{
 			{
+				toks: []string{"urine", "is", "not", "passing"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"urine", "is", "not", "coming"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"urine", "not", "passing"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"urine", "not", "coming"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
 				toks: []string{"urine"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
@@ -48609,6 +49272,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"walk", "down", "the", "stairs"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"walk", "the", "dog"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
@@ -48714,6 +49383,12 @@ var (
 				toks: []string{"walking", "with", "a", "limp"},
 				means: []meaning{
 					{kind: 5, id: "limp"},
+				},
+			},
+			{
+				toks: []string{"walking", "down", "the", "stairs"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -49364,6 +50039,15 @@ var (
 				toks: []string{"wedding", "ring"},
 				means: []meaning{
 					{kind: 3, id: "fit"},
+				},
+			},
+		},
+		// "wedged"
+		{
+			{
+				toks: []string{"wedged"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
 				},
 			},
 		},
@@ -51422,6 +52106,7 @@ var (
 				toks: []string{"won't", "budge"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
+					{kind: 5, id: "cramp_not_easing"},
 				},
 			},
 			{
@@ -51507,6 +52192,18 @@ var (
 			},
 			{
 				toks: []string{"won't", "loosen"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"won't", "quit"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"won't", "unclench"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
 				},
@@ -52617,6 +53314,12 @@ var (
 				"bladder full or not",
 				"stopped sending messages",
 				"bladder's stopped sending",
+				"urine is not passing",
+				"urine not passing",
+				"not passing urine",
+				"not passing water",
+				"urine is not coming",
+				"urine not coming",
 			},
 		},
 		// "both_legs_weak"
@@ -53350,6 +54053,12 @@ var (
 				"still a hard ball",
 				"hard ball",
 				"still rock solid",
+				"won't quit",
+				"won't budge",
+				"going on # minutes",
+				"must be # minutes",
+				"must be # mins",
+				"won't unclench",
 			},
 			With:   []string{"cramp"},
 			Unless: []string{"eased"},
@@ -54324,6 +55033,10 @@ var (
 				"# times a week",
 				"# or # times a week",
 				"most nights for weeks",
+				"most of the nights",
+				"most of the nights now",
+				"almost every night now",
+				"nearly all nights",
 			},
 			Unless: []string{"daily"},
 		},
@@ -54416,6 +55129,12 @@ var (
 				"severe head pain",
 				"head is paining badly",
 				"head is paining very much",
+				"head's splitting",
+				"head is splitting",
+				"head splitting",
+				"her head's splitting",
+				"his head's splitting",
+				"my head's splitting",
 			},
 		},
 		// "heart_disease"
@@ -55639,6 +56358,13 @@ var (
 				"all this week",
 				"the whole week",
 				"whole week",
+				"no improvement",
+				"no improvement at all",
+				"not improved",
+				"hasn't improved",
+				"has not improved",
+				"not at all improved",
+				"no relief at all",
 			},
 		},
 		// "pregnant"
@@ -56386,6 +57112,12 @@ var (
 				"hurting her eyes",
 				"sparkles in the eyes",
 				"zigzag",
+				"looks fuzzy",
+				"everything looks fuzzy",
+				"everything's fuzzy",
+				"everything is fuzzy",
+				"looks blurry",
+				"everything looks blurry",
 			},
 		},
 		// "vision_loss"
@@ -57351,6 +58083,7 @@ var (
 		"propped",
 		"reddish",
 		"restless",
+		"same_point",
 		"same_side",
 		"sciatica",
 		"sharp_thing",
@@ -58502,6 +59235,10 @@ var (
 			"his hands",
 			"my hands",
 			"hands and ankles",
+			"eyelids",
+			"puffy eyes",
+			"around her eyes",
+			"around my eyes",
 		},
 		// "hang"
 		{
@@ -58711,6 +59448,14 @@ var (
 			"jammed under",
 			"got crushed",
 			"caught under",
+			"pressed under",
+			"got pressed",
+			"stuck under",
+			"jammed",
+			"wedged",
+			"pinned between",
+			"trapped between",
+			"squeezed between",
 		},
 		// "leak"
 		{
@@ -59193,6 +59938,27 @@ var (
 			"kicks in her sleep",
 			"kicks in my sleep",
 			"kicking all night",
+			"itch deep inside",
+			"itch inside my legs",
+			"deep itch",
+			"itching inside",
+			"an itch inside",
+		},
+		// "same_point"
+		{
+			"same spot",
+			"the same spot",
+			"exact same spot",
+			"same spot on my",
+			"same spot on the",
+			"same point",
+			"same place on my walk",
+			"same distance",
+			"same bit of",
+			"same corner",
+			"same stretch of",
+			"same lamp post",
+			"same post",
 		},
 		// "same_side"
 		{
@@ -59335,6 +60101,17 @@ var (
 			"current",
 			"current going",
 			"current passing",
+			"back pain going to",
+			"back pain going down",
+			"back pain going into",
+			"going to left leg",
+			"going to right leg",
+			"going to my left leg",
+			"going to my right leg",
+			"going to the left leg",
+			"going to the right leg",
+			"going to leg",
+			"going to the leg",
 		},
 		// "side_lying"
 		{
