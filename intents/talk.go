@@ -198,6 +198,9 @@ func topicsIn(ws []string) []topicAt {
 	return out
 }
 
+// doctorDoes are what a doctor may do, asked about.
+var doctorDoes = []string{"check", "test", "tests", "testing", "scan", "examine", "prescribe", "order", "refer"}
+
 // maxTopicWords is the most words a TalkTopic phrase has.
 const maxTopicWords = 6
 
@@ -211,6 +214,13 @@ func topicIn(ws []string) string {
 	found := topicsIn(ws)
 	if len(found) == 0 {
 		return ""
+	}
+	// "will the doctor check my iron if I've got restless legs" asks
+	// what a doctor does.
+	for _, f := range found {
+		if (f.ID == "doctor_visit" || f.ID == "tests") && slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(doctorDoes, w) }) {
+			return f.ID
+		}
 	}
 	for _, f := range found {
 		if conditions[f.ID] && definedAt(ws, f.At) {
@@ -375,9 +385,11 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// stress as a cause, not for reassurance.
 			return IntentAskAbout, map[string]string{slotTopic: topic}
 		}
-		if c.Intent == IntentCantSleep && topic != "" && !conditions[topic] && asksCause(ws) {
+		if c.Intent == IntentCantSleep && topic != "" && (!conditions[topic] && asksCause(ws) || conditions[topic] && defines(slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return w == "because" }))) {
 			// "I can't switch off, could that tension be going into my
-			// legs" asks about stress as a cause.
+			// legs" asks about stress as a cause, and "could an inflamed
+			// tendon be why I can't get comfy" about inflammation; "I
+			// can't sleep because of my restless legs" is sleeplessness.
 			return IntentAskAbout, map[string]string{slotTopic: topic}
 		}
 		if worry && (conditions[topic] || topic == "dvt" || topic == "claudication") {
@@ -389,13 +401,19 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		case IntentRephrase:
 			// "the physio said bursitis, what does that mean" asks
 			// about the word, not about what was said.
-			if topic != "" {
+			if topic != "" || slices.Contains(ws, "why") {
+				// "I don't get why it waits till I'm asleep" asks why.
 				continue
 			}
 		case IntentSwitchPart, IntentStretches:
 			if c.Intent == IntentSwitchPart && topic != "" {
 				// "does gout make the foot hurt more in my toe" asks.
 				continue
+			}
+			if c.Intent == IntentStretches && topic != "" && defines(ws) {
+				// "I have to stretch and shift my legs all night, is that
+				// RLS" and "is it all the sitting" ask about the topic.
+				return IntentAskAbout, map[string]string{slotTopic: topic}
 			}
 			p := partIn(ws, rd)
 			if p != "" {
@@ -421,6 +439,11 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			}
 		}
 		return c.Intent, slots
+	}
+	if c, ok := feltConditions[rd.Topic]; ok && asksWhatThat(ws) {
+		// "like ants crawling inside them when she watches telly,
+		// what's that" asks what the feeling is, not about the telly.
+		return IntentAskAbout, map[string]string{slotTopic: c}
 	}
 	if topic != "" {
 		cues := questionWords
@@ -450,6 +473,26 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 	return "", nil
 }
 
+// feltConditions are the conversations whose feeling is itself a
+// condition someone may ask about ("what's that").
+// A cramp is not one: "my calf's knotted, what's that" wants relief.
+var feltConditions = map[string]string{"restless": "restless_legs"}
+
+// asksWhatThat reports whether words ask what the thing described is:
+// "what's that", "what is this", "what causes that".
+func asksWhatThat(ws []string) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		last := ws[i+1]
+		if (ws[i] == "what's" || ws[i] == "whats") && (last == "that" || last == "this") {
+			return true
+		}
+		if i+2 < len(ws) && ws[i] == "what" && (ws[i+1] == "is" || ws[i+1] == "causes" || ws[i+1] == "does") && (ws[i+2] == "that" || ws[i+2] == "this") {
+			return true
+		}
+	}
+	return false
+}
+
 // backIsAdverb reports whether "back" in the words is a way back, not a
 // body part: "going back to sleep", "get back to bed", "coming back".
 func backIsAdverb(ws []string) bool {
@@ -469,13 +512,14 @@ func backIsAdverb(ws []string) bool {
 }
 
 // asksCause reports whether words ask if something is the cause: "could
-// it be", "is that why", "because of", "can X cause".
+// it be", "is that why", "was it", "because of", "can X cause", "are
+// they connected".
 func asksCause(ws []string) bool {
 	for i, w := range ws {
 		switch w {
-		case "could", "might", "because", "cause", "causing", "be":
+		case "could", "might", "because", "cause", "causing", "causes", "be", "connected", "linked", "affecting":
 			return true
-		case "is":
+		case "is", "was":
 			if i+1 < len(ws) && (ws[i+1] == "it" || ws[i+1] == "this" || ws[i+1] == "that") {
 				return true
 			}
@@ -496,12 +540,17 @@ func defines(ws []string) bool {
 		case w == "what's" || w == "whats" || w == "mean" || w == "means" || w == "difference" ||
 			w == "why" || w == "because" || w == "cause" || w == "causing" || w == "caused" ||
 			w == "wonder" || w == "wondering" || w == "reckon" || w == "think" ||
-			w == "explain" || w == "explains" || w == "blame" || w == "culprit" || w == "reason":
+			w == "explain" || w == "explains" || w == "blame" || w == "culprit" || w == "reason" ||
+			w == "causes" || w == "affecting" || w == "connected" || w == "linked" || w == "related":
 			// "would that explain it", "is it to blame" ask whether it
 			// is the cause.
 			return true
-		case w == "can" && slices.Contains(ws[i+1:min(i+5, len(ws))], "give"):
-			// "can inflamed joints give you this ache"
+		case w == "can" && slices.ContainsFunc(ws[i+1:min(i+6, len(ws))], func(v string) bool { return v == "give" || v == "make" || v == "makes" }):
+			// "can inflamed joints give you this ache", "can poor blood
+			// flow make your legs hurt"
+			return true
+		case w == "was" && (next == "it" || next == "this" || next == "that"):
+			// "was it the bed"
 			return true
 		case (w == "could" || w == "might") && next != "you":
 			return true

@@ -396,7 +396,7 @@ var (
 		// "about.caffeine_alcohol"
 		{
 			Say: []string{
-				"It can: caffeine and alcohol dry you out, which makes cramps likelier, and both can make restless legs worse.",
+				"It can: caffeine and alcohol both dehydrate you, which makes cramps likelier, and both can make restless legs worse.",
 				"Cut them down in the afternoon and evening, and sip water instead.",
 			},
 			Sources: []string{
@@ -1456,9 +1456,12 @@ var (
 		// "hip.why"
 		{
 			Say: []string{
-				"Lying on {your} side presses the outer hip bone into the mattress for hours, and a mattress that sags or is too firm lets the hips twist.",
+				"At night {you} lie still on one side for hours, pressing the outer hip bone into the mattress, and a mattress that sags or is too firm lets the hips twist.",
 			},
-			Sources: []string{"seed 000 positional and mechanical causes during sleep"},
+			Sources: []string{
+				"seed 000 positional and mechanical causes during sleep",
+				"seed 000 intro (stillness at night)",
+			},
 		},
 		// "joint.bed"
 		{
