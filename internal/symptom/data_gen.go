@@ -4264,6 +4264,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "bruise", "from"},
+				means: []meaning{
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
 				toks: []string{"a", "fortnight", "now"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
@@ -8827,7 +8833,7 @@ var (
 			{
 				toks: []string{"bruise"},
 				means: []meaning{
-					{kind: 5, id: "injury"},
+					{kind: 3, id: "sore"},
 				},
 			},
 		},
@@ -8859,9 +8865,39 @@ var (
 				},
 			},
 			{
-				toks: []string{"bruised"},
+				toks: []string{"bruised", "it"},
 				means: []meaning{
 					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"bruised", "my"},
+				means: []meaning{
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"bruised", "from"},
+				means: []meaning{
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"bruised", "after"},
+				means: []meaning{
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"bruised", "when"},
+				means: []meaning{
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"bruised"},
+				means: []meaning{
+					{kind: 3, id: "sore"},
 				},
 			},
 		},
@@ -15708,12 +15744,14 @@ var (
 				toks: []string{"down", "there"},
 				means: []meaning{
 					{id: "groin"},
+					{kind: 12, id: "saddle_numb"},
 				},
 			},
 			{
 				toks: []string{"down", "below"},
 				means: []meaning{
 					{id: "groin"},
+					{kind: 12, id: "saddle_numb"},
 				},
 			},
 		},
@@ -21373,6 +21411,12 @@ var (
 				toks: []string{"got", "sugar"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"got", "bruised"},
+				means: []meaning{
+					{kind: 5, id: "injury"},
 				},
 			},
 			{
@@ -37435,6 +37479,7 @@ var (
 				toks: []string{"private", "parts"},
 				means: []meaning{
 					{id: "groin"},
+					{kind: 12, id: "saddle_numb"},
 				},
 			},
 			{
@@ -37450,6 +37495,7 @@ var (
 				toks: []string{"privates"},
 				means: []meaning{
 					{id: "groin"},
+					{kind: 12, id: "saddle_numb"},
 				},
 			},
 		},
@@ -55331,8 +55377,6 @@ var (
 				"knock",
 				"smashed",
 				"black and blue",
-				"bruised",
-				"bruise",
 				"trapped under",
 				"dropped on",
 				"missed the last step",
@@ -55389,6 +55433,13 @@ var (
 				"arse over tit",
 				"head over heels",
 				"hit the deck",
+				"bruised it",
+				"bruised my",
+				"got bruised",
+				"a bruise from",
+				"bruised from",
+				"bruised after",
+				"bruised when",
 			},
 			Unless: []string{"old_injury"},
 		},
@@ -60247,6 +60298,8 @@ var (
 			"can't lie on the",
 			"sore to lie on",
 			"bursitis",
+			"bruised",
+			"bruise",
 		},
 		// "speech"
 		{
@@ -61211,6 +61264,7 @@ var (
 		"bladder_change",
 		"bowel_change",
 		"breathless",
+		"saddle_numb",
 	}
 	std7Values = [...][]string{
 		// "bladder_change"
@@ -61244,6 +61298,8 @@ var (
 		},
 		// "breathless"
 		{"breathing", "breath", "breathing in", "breathe"},
+		// "saddle_numb"
+		{"down there", "down below", "private parts", "privates"},
 	}
 )
 

@@ -1439,13 +1439,14 @@ func SignGroups() []SignGroup {
 
 // fineSaid returns, by the fact it denies, each way fineForms say a
 // bodily function is fine, but for those that open with a sign of their
-// own (opensWithSign).
+// own (opensWithSign) and those the reader does not take as the denial
+// ("down there's fine" keeps "there's" whole).
 func (r *reader) fineSaid() map[string][]string {
 	out := map[string][]string{}
 	for fact, ps := range r.fine {
 		for _, p := range ps {
 			for _, form := range fineForms {
-				if text := strings.ReplaceAll(form, "%", p); !r.opensWithSign(text) {
+				if text := strings.ReplaceAll(form, "%", p); !r.opensWithSign(text) && slices.Contains(r.read(text, nil).Negated, fact) {
 					out[fact] = append(out[fact], text)
 				}
 			}
@@ -1476,7 +1477,7 @@ func (r *reader) opensWithSign(text string) bool {
 var nothingDenials = map[string]bool{"saddle_numb": true, "numb": true, "one_leg_swollen": true, "leg_red": true, "leg_warm": true}
 
 // pairedDenials are the one-word signs of a clot people deny in pairs.
-var pairedDenials = []string{"swollen", "swelling", "puffy", "red", "redness", "hot", "warm", "tender"}
+var pairedDenials = []string{"swollen", "swelling", "puffy", "red", "redness", "hot", "warm", "heat", "tender"}
 
 // fineForms say a bodily function (%) is fine, as WarningSign values.
 var fineForms = []string{

@@ -2113,8 +2113,6 @@ var (
 		},
 		// "DiabeticFootIntent"
 		{
-			"diabetes",
-			"sugar",
 			"foot_wound",
 			"wound_not_healing",
 			"toe_black",
