@@ -365,6 +365,12 @@ var std = sync.OnceValue(func() *reader {
 				And:        []string{"blood"},
 			},
 			{
+				Fact:       "coughing_blood",
+				Sensations: []string{"sputum"},
+				Text:       true,
+				Needs:      []string{"reddish", "blood", "leg_red", "red_spreading"},
+			},
+			{
 				Fact:         "one_leg_swollen",
 				Sensations:   []string{"swell", "swell_sudden"},
 				Parts:        []string{"calf", "foot", "toes", "thigh", "leg", "ankle"},
@@ -1369,6 +1375,16 @@ var std = sync.OnceValue(func() *reader {
 			"no knock",
 			"haven't hurt it",
 			"haven't injured it",
+			"no headaches or blurry eyesight",
+			"no headaches or blurry eyes",
+			"no headaches or blurry vision",
+			"no headache or blurry vision",
+			"no headaches or blurred vision",
+			"no headache or blurred vision",
+			"no headaches or vision problems",
+			"no headache or vision problems",
+			"no blurry vision",
+			"no blurred vision",
 		},
 		sides: []string{
 			"one of my",
@@ -1664,6 +1680,8 @@ var (
 		"brace",
 		"breath",
 		"breathe",
+		"breathed",
+		"breathes",
 		"breathing",
 		"breathless",
 		"breathlessness",
@@ -1940,6 +1958,7 @@ var (
 		"eliquis",
 		"end",
 		"enlarged",
+		"enough",
 		"even",
 		"evening",
 		"every",
@@ -2041,6 +2060,7 @@ var (
 		"free",
 		"freezing",
 		"frequently",
+		"fresh",
 		"from",
 		"front",
 		"frothy",
@@ -2479,6 +2499,8 @@ var (
 		"nurofen",
 		"nurse",
 		"odd",
+		"odor",
+		"odour",
 		"off",
 		"often",
 		"ok",
@@ -3058,6 +3080,7 @@ var (
 		"tore",
 		"torn",
 		"totally",
+		"tough",
 		"toward",
 		"towards",
 		"tracking",
@@ -3821,13 +3844,25 @@ var (
 		// "3"
 		{
 			{
+				toks: []string{"3", "pillows", "or", "i", "can't"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"3", "nights", "a", "week"},
 				means: []meaning{
 					{kind: 5, id: "frequent"},
 				},
 			},
 			{
-				toks: []string{"3", "pillows"},
+				toks: []string{"3", "pillows", "now"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"3", "pillows", "to"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
 				},
@@ -3993,6 +4028,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "sore", "on", "*", "heel"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"a", "sore", "on", "*", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"a", "sore", "on", "*", "toe"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
 				toks: []string{"a", "bit", "of", "blood"},
 				means: []meaning{
 					{kind: 3, id: "blood"},
@@ -4066,6 +4119,12 @@ var (
 				toks: []string{"a", "good", "#", "mins"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"a", "new", "sore", "on"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
 				},
 			},
 			{
@@ -4246,6 +4305,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "fresh", "sore"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
 				toks: []string{"a", "lot", "lately"},
 				means: []meaning{
 					{kind: 5, id: "frequent"},
@@ -4265,6 +4330,12 @@ var (
 			},
 			{
 				toks: []string{"a", "bruise", "from"},
+				means: []meaning{
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"a", "bad", "bruise"},
 				means: []meaning{
 					{kind: 5, id: "injury"},
 				},
@@ -6245,6 +6316,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"bad", "odour"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"bad", "odor"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
 				toks: []string{"bad", "headache"},
 				means: []meaning{
 					{kind: 5, id: "headache_severe"},
@@ -6260,6 +6343,12 @@ var (
 				toks: []string{"bad", "heart"},
 				means: []meaning{
 					{kind: 5, id: "heart_disease"},
+				},
+			},
+			{
+				toks: []string{"bad", "bruise"},
+				means: []meaning{
+					{kind: 5, id: "injury"},
 				},
 			},
 		},
@@ -6449,6 +6538,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"beating", "very", "very", "fast"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
 				toks: []string{"beating", "very", "fast"},
 				means: []meaning{
 					{kind: 5, id: "heart_racing"},
@@ -6468,6 +6563,12 @@ var (
 			},
 			{
 				toks: []string{"beating", "too", "fast"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"beating", "fast"},
 				means: []meaning{
 					{kind: 5, id: "heart_racing"},
 				},
@@ -8540,6 +8641,30 @@ var (
 				},
 			},
 		},
+		// "breathed"
+		{
+			{
+				toks: []string{"breathed", "in"},
+				means: []meaning{
+					{kind: 3, id: "breath"},
+				},
+			},
+		},
+		// "breathes"
+		{
+			{
+				toks: []string{"breathes", "in"},
+				means: []meaning{
+					{kind: 3, id: "breath"},
+				},
+			},
+			{
+				toks: []string{"breathes"},
+				means: []meaning{
+					{kind: 3, id: "breath"},
+				},
+			},
+		},
 		// "breathing"
 		{
 			{
@@ -8576,6 +8701,12 @@ var (
 				toks: []string{"breathing", "fast", "and", "shallow"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"breathing", "in", "deep"},
+				means: []meaning{
+					{kind: 3, id: "breath"},
 				},
 			},
 			{
@@ -8633,6 +8764,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"breathing", "is", "tough"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"breathing", "in"},
 				means: []meaning{
 					{kind: 3, id: "breath"},
@@ -8677,6 +8814,18 @@ var (
 			},
 			{
 				toks: []string{"breathing", "difficulty"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"breathing", "tough"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"breathing", "hard"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
 				},
@@ -8830,6 +8979,12 @@ var (
 		},
 		// "bruise"
 		{
+			{
+				toks: []string{"bruise", "from"},
+				means: []meaning{
+					{kind: 5, id: "injury"},
+				},
+			},
 			{
 				toks: []string{"bruise"},
 				means: []meaning{
@@ -9962,6 +10117,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "sleep", "on", "*", "left", "side"},
+				means: []meaning{
+					{kind: 3, id: "side_lying"},
+				},
+			},
+			{
+				toks: []string{"can't", "sleep", "on", "*", "right", "side"},
+				means: []meaning{
+					{kind: 3, id: "side_lying"},
+				},
+			},
+			{
+				toks: []string{"can't", "lie", "on", "*", "left", "side"},
+				means: []meaning{
+					{kind: 3, id: "side_lying"},
+				},
+			},
+			{
+				toks: []string{"can't", "lie", "on", "*", "right", "side"},
+				means: []meaning{
+					{kind: 3, id: "side_lying"},
+				},
+			},
+			{
 				toks: []string{"can't", "put", "weight", "on", "my", "leg"},
 				means: []meaning{
 					{kind: 5, id: "cant_bear_weight"},
@@ -10055,6 +10234,24 @@ var (
 				toks: []string{"can't", "feel", "the", "seat", "under", "me"},
 				means: []meaning{
 					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"can't", "keep", "my", "legs", "still"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"can't", "keep", "his", "legs", "still"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"can't", "keep", "her", "legs", "still"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
 				},
 			},
 			{
@@ -14738,6 +14935,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"didn't", "even", "feel", "it"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
 				toks: []string{"didn't", "know", "i'd", "wet"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
@@ -14793,6 +14996,12 @@ var (
 			},
 			{
 				toks: []string{"didn't", "feel", "when"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"didn't", "even", "feel"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
 				},
@@ -16093,6 +16302,12 @@ var (
 		// "dropped"
 		{
 			{
+				toks: []string{"dropped", "a", "*", "*", "on"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
 				toks: []string{"dropped", "on", "my", "leg"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
@@ -16100,6 +16315,24 @@ var (
 			},
 			{
 				toks: []string{"dropped", "on", "my", "foot"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"dropped", "a", "*", "on"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"dropped", "*", "on", "me"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"dropped", "*", "*", "on"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
 				},
@@ -16114,6 +16347,12 @@ var (
 				toks: []string{"dropped", "a", "dress", "size"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"dropped", "something", "on"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
 				},
 			},
 			{
@@ -16649,6 +16888,15 @@ var (
 				means: []meaning{
 					{kind: 3, id: "swell"},
 					{kind: 5, id: "one_leg_swollen"},
+				},
+			},
+		},
+		// "enough"
+		{
+			{
+				toks: []string{"enough", "air"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
 				},
 			},
 		},
@@ -17324,6 +17572,7 @@ var (
 				toks: []string{"eyesight"},
 				means: []meaning{
 					{kind: 3, id: "eye"},
+					{kind: 12, id: "vision_blur"},
 				},
 			},
 		},
@@ -17644,6 +17893,13 @@ var (
 				toks: []string{"falling", "off", "her"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"falling", "off"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "injury"},
 				},
 			},
 			{
@@ -18303,7 +18559,20 @@ var (
 				},
 			},
 			{
+				toks: []string{"fell", "off", "the"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+					{kind: 5, id: "injury"},
+				},
+			},
+			{
 				toks: []string{"fell", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"fell", "on", "my"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
 				},
@@ -19696,6 +19965,18 @@ var (
 					{kind: 5, id: "foot_wound"},
 				},
 			},
+			{
+				toks: []string{"foul", "odour"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"foul", "odor"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
 		},
 		// "found"
 		{
@@ -19810,6 +20091,15 @@ var (
 				toks: []string{"frequently"},
 				means: []meaning{
 					{kind: 5, id: "frequent"},
+				},
+			},
+		},
+		// "fresh"
+		{
+			{
+				toks: []string{"fresh", "sore"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
 				},
 			},
 		},
@@ -20217,6 +20507,12 @@ var (
 		// "get"
 		{
 			{
+				toks: []string{"get", "enough", "air"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"get", "about"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
@@ -20492,6 +20788,18 @@ var (
 				means: []meaning{
 					{kind: 3, id: "weak"},
 					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"giving", "odour"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"giving", "odor"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
 				},
 			},
 		},
@@ -22479,6 +22787,12 @@ var (
 				toks: []string{"hard", "like", "a", "ball"},
 				means: []meaning{
 					{kind: 3, id: "hard"},
+				},
+			},
+			{
+				toks: []string{"hard", "to", "get", "air"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
 				},
 			},
 			{
@@ -25012,6 +25326,12 @@ var (
 			},
 			{
 				toks: []string{"i", "wait", "for"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"i", "stop", "for"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -27599,6 +27919,12 @@ var (
 			},
 			{
 				toks: []string{"landed", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"landed", "on", "my"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
 				},
@@ -31461,6 +31787,7 @@ var (
 				toks: []string{"mucus"},
 				means: []meaning{
 					{kind: 3, id: "cough"},
+					{kind: 3, id: "sputum"},
 				},
 			},
 		},
@@ -32423,6 +32750,12 @@ var (
 				toks: []string{"need", "to", "stop"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"need", "3", "pillows"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
 				},
 			},
 			{
@@ -33993,6 +34326,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "sealing"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
 				toks: []string{"not", "any"},
 				means: []meaning{
 					{kind: 9},
@@ -34450,6 +34789,36 @@ var (
 				},
 			},
 			{
+				toks: []string{"numb", "round", "my", "bottom"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"numb", "round", "my", "bum"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"numb", "around", "my", "bum"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"numb", "round", "my", "backside"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"numb", "around", "my", "backside"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
 				toks: []string{"numb", "down", "there"},
 				means: []meaning{
 					{kind: 5, id: "saddle_numb"},
@@ -34620,6 +34989,24 @@ var (
 				toks: []string{"odd"},
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
+				},
+			},
+		},
+		// "odor"
+		{
+			{
+				toks: []string{"odor"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
+		// "odour"
+		{
+			{
+				toks: []string{"odour"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
 				},
 			},
 		},
@@ -36633,6 +37020,7 @@ var (
 				toks: []string{"phlegm"},
 				means: []meaning{
 					{kind: 3, id: "cough"},
+					{kind: 3, id: "sputum"},
 				},
 			},
 		},
@@ -40864,6 +41252,7 @@ var (
 				toks: []string{"sight"},
 				means: []meaning{
 					{kind: 3, id: "eye"},
+					{kind: 12, id: "vision_blur"},
 				},
 			},
 		},
@@ -42783,6 +43172,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"sore", "on", "*", "heel"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"sore", "on", "*", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"sore", "on", "*", "toe"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
 				toks: []string{"sore", "when", "i", "press"},
 				means: []meaning{
 					{kind: 5, id: "leg_tender"},
@@ -43362,6 +43769,7 @@ var (
 				toks: []string{"sputum"},
 				means: []meaning{
 					{kind: 3, id: "cough"},
+					{kind: 3, id: "sputum"},
 				},
 			},
 		},
@@ -44367,6 +44775,12 @@ var (
 		// "stop"
 		{
 			{
+				toks: []string{"stop", "for", "a", "couple", "of", "minutes"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
 				toks: []string{"stop", "for", "a", "few", "minutes"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -44422,6 +44836,12 @@ var (
 			},
 			{
 				toks: []string{"stop", "like", "#", "times"},
+				means: []meaning{
+					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"stop", "for", "a", "couple"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
 				},
@@ -47180,6 +47600,12 @@ var (
 					{kind: 3, id: "walk"},
 				},
 			},
+			{
+				toks: []string{"to", "get", "air"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
 		},
 		// "today"
 		{
@@ -47605,6 +48031,15 @@ var (
 				toks: []string{"totally", "numb"},
 				means: []meaning{
 					{kind: 5, id: "leg_numb_sudden"},
+				},
+			},
+		},
+		// "tough"
+		{
+			{
+				toks: []string{"tough", "to", "breathe"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
 				},
 			},
 		},
@@ -48336,6 +48771,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"type", "1", "diabetic"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
 				toks: []string{"type", "2"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
@@ -48883,6 +49324,12 @@ var (
 					{kind: 5, id: "speech_slurred"},
 				},
 			},
+			{
+				toks: []string{"using", "3", "pillows"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
 		},
 		// "usually"
 		{
@@ -49160,6 +49607,7 @@ var (
 				toks: []string{"vision"},
 				means: []meaning{
 					{kind: 3, id: "eye"},
+					{kind: 12, id: "vision_blur"},
 				},
 			},
 		},
@@ -50833,6 +51281,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"what", "i", "cough", "up"},
+				means: []meaning{
+					{kind: 3, id: "sputum"},
+				},
+			},
+			{
+				toks: []string{"what", "i", "coughed", "up"},
+				means: []meaning{
+					{kind: 3, id: "sputum"},
+				},
+			},
+			{
 				toks: []string{"what", "i", "sit", "on"},
 				means: []meaning{
 					{kind: 3, id: "wipe"},
@@ -50872,6 +51332,12 @@ var (
 				toks: []string{"what", "you're", "saying"},
 				means: []meaning{
 					{kind: 3, id: "meaning"},
+				},
+			},
+			{
+				toks: []string{"what", "comes", "up"},
+				means: []meaning{
+					{kind: 3, id: "sputum"},
 				},
 			},
 			{
@@ -51653,6 +52119,18 @@ var (
 		// "without"
 		{
 			{
+				toks: []string{"without", "feeling", "it"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"without", "even", "feeling"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
 				toks: []string{"without", "any", "control"},
 				means: []meaning{
 					{kind: 3, id: "hold"},
@@ -52143,6 +52621,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"won't", "close", "up"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
 				toks: []string{"won't", "fit"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
@@ -52277,6 +52761,12 @@ var (
 				toks: []string{"won't", "settle"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"won't", "seal"},
+				means: []meaning{
+					{kind: 5, id: "wound_not_healing"},
 				},
 			},
 		},
@@ -52985,6 +53475,19 @@ var (
 			{"i", "haven't"},
 			{"he", "isn't"},
 			{"she", "isn't"},
+			{"no", "not", "really"},
+			{"no", "not", "at", "all"},
+			{"nah", "not", "really"},
+			{"nope", "not", "really"},
+			{"no", "not", "yet"},
+			{"not", "yet"},
+			{"no", "not", "much"},
+			{"not", "much"},
+			{"no", "it's", "not"},
+			{"no", "it's", "not"},
+			{"nah", "not", "yet"},
+			{"no", "not", "quite"},
+			{"not", "quite"},
 		},
 		// "unknown"
 		{
@@ -53509,7 +54012,6 @@ var (
 				"huffing and puffing",
 				"can't lie flat",
 				"can't lie down flat",
-				"three pillows",
 				"pillows to breathe",
 				"sleep propped up",
 				"propped up to breathe",
@@ -53642,6 +54144,20 @@ var (
 				"like i was underwater",
 				"like i'm underwater",
 				"like i'm drowning",
+				"enough air",
+				"get enough air",
+				"to get air",
+				"breathing is tough",
+				"breathing's tough",
+				"tough to breathe",
+				"breathing's hard",
+				"hard to get air",
+				"need three pillows",
+				"three pillows now",
+				"three pillows to",
+				"using three pillows",
+				"three pillows or i can't",
+				"three pillows or i cannot",
 			},
 		},
 		// "cancer"
@@ -54162,6 +54678,8 @@ var (
 				"a diabo",
 				"diabetes patient",
 				"diabetic patient",
+				"type 1 diabetic",
+				"type one diabetic",
 			},
 		},
 		// "disabling"
@@ -55015,6 +55533,23 @@ var (
 				"sore won't close up",
 				"cut won't close up",
 				"wound won't close up",
+				"foul odour",
+				"foul odor",
+				"bad odour",
+				"bad odor",
+				"odour",
+				"odor",
+				"giving odour",
+				"giving odor",
+				"a sore on * heel",
+				"a sore on * foot",
+				"a sore on * toe",
+				"sore on * heel",
+				"sore on * foot",
+				"sore on * toe",
+				"a fresh sore",
+				"fresh sore",
+				"a new sore on",
 			},
 			Chronic: "wound_not_healing",
 		},
@@ -55299,6 +55834,8 @@ var (
 				"heart's beating too fast",
 				"too fast heartbeat",
 				"heart going too fast",
+				"beating fast",
+				"beating very very fast",
 			},
 		},
 		// "immobile"
@@ -55440,6 +55977,11 @@ var (
 				"bruised from",
 				"bruised after",
 				"bruised when",
+				"bruise from",
+				"bad bruise",
+				"a bad bruise",
+				"falling off",
+				"fell off the",
 			},
 			Unless: []string{"old_injury"},
 		},
@@ -56758,6 +57300,11 @@ var (
 				"numb cushion",
 				"like sitting on cotton wool",
 				"sitting on cotton wool",
+				"numb round my bottom",
+				"numb round my bum",
+				"numb around my bum",
+				"numb round my backside",
+				"numb around my backside",
 			},
 		},
 		// "several_joints"
@@ -57409,6 +57956,9 @@ var (
 				"blister won't close up",
 				"hole won't close",
 				"hole won't close up",
+				"won't close up",
+				"won't seal",
+				"not sealing",
 			},
 		},
 	}
@@ -58147,6 +58697,7 @@ var (
 		"speech",
 		"speech_change",
 		"spread_both",
+		"sputum",
 		"stepped",
 		"stiff",
 		"stop_relief",
@@ -58353,6 +58904,10 @@ var (
 			"fill his lungs",
 			"fill her lungs",
 			"lungful",
+			"breathes in",
+			"breathes",
+			"breathed in",
+			"breathing in deep",
 		},
 		// "bubble"
 		{
@@ -58963,6 +59518,8 @@ var (
 			"missed the kerb",
 			"missed the curb",
 			"missed her footing on",
+			"falling off",
+			"fell off the",
 		},
 		// "feel_loss"
 		{
@@ -59104,6 +59661,10 @@ var (
 			"stopped sending messages",
 			"stopped sending signals",
 			"not sending messages",
+			"didn't even feel it",
+			"didn't even feel",
+			"without feeling it",
+			"without even feeling",
 		},
 		// "fit"
 		{
@@ -59507,6 +60068,13 @@ var (
 			"pinned between",
 			"trapped between",
 			"squeezed between",
+			"dropped a * on",
+			"dropped * on me",
+			"dropped something on",
+			"fell on my",
+			"landed on my",
+			"dropped a * * on",
+			"dropped * * on",
 		},
 		// "leak"
 		{
@@ -59994,6 +60562,11 @@ var (
 			"deep itch",
 			"itching inside",
 			"an itch inside",
+			"can't keep my legs still",
+			"cannot keep my legs still",
+			"can't keep his legs still",
+			"can't keep her legs still",
+			"can't keep me legs still",
 		},
 		// "same_point"
 		{
@@ -60181,6 +60754,10 @@ var (
 			"a no-go",
 			"can't go on my side",
 			"can't get on my side",
+			"can't sleep on * left side",
+			"can't sleep on * right side",
+			"can't lie on * left side",
+			"can't lie on * right side",
 		},
 		// "sight_blur"
 		{
@@ -60408,6 +60985,15 @@ var (
 			"gone to both",
 			"now it's both",
 			"now it is both",
+		},
+		// "sputum"
+		{
+			"sputum",
+			"phlegm",
+			"mucus",
+			"what i cough up",
+			"what i coughed up",
+			"what comes up",
 		},
 		// "stepped"
 		{
@@ -60639,6 +61225,9 @@ var (
 			"im good again",
 			"i'm good again",
 			"good again",
+			"i stop for",
+			"stop for a couple",
+			"stop for a couple of minutes",
 		},
 		// "struggle"
 		{
@@ -61265,6 +61854,7 @@ var (
 		"bowel_change",
 		"breathless",
 		"saddle_numb",
+		"vision_blur",
 	}
 	std7Values = [...][]string{
 		// "bladder_change"
@@ -61300,6 +61890,8 @@ var (
 		{"breathing", "breath", "breathing in", "breathe"},
 		// "saddle_numb"
 		{"down there", "down below", "private parts", "privates"},
+		// "vision_blur"
+		{"vision", "eyesight", "sight"},
 	}
 )
 

@@ -766,16 +766,19 @@ func (r *reader) names(p *phrase, kinds ...kind) bool {
 }
 
 // saidFine reports whether toks[j:] says what came before is fine:
-// "fine", "is normal", "are ok".
+// "fine", "is normal", "are ok", "all good".
 func saidFine(toks []string, j int) bool {
 	if j < len(toks) && (toks[j] == "is" || toks[j] == "are" || toks[j] == "was" || toks[j] == "feels" || toks[j] == "seems" || toks[j] == "looks") {
+		j++
+	}
+	if j+1 < len(toks) && toks[j] == "all" {
 		j++
 	}
 	if j >= len(toks) {
 		return false
 	}
 	switch toks[j] {
-	case "fine", "normal", "ok", "okay", "alright", "clear":
+	case "fine", "normal", "ok", "okay", "alright", "clear", "good":
 		return true
 	}
 	return false
@@ -1484,6 +1487,7 @@ var fineForms = []string{
 	"no % problem", "no % problems", "no % issue", "no % issues",
 	"% is fine", "%'s fine", "% fine", "% are fine", "% is normal", "%'s normal", "% normal",
 	"% are normal", "% is ok", "% okay", "% normally", "% as normal", "normal %",
+	"% all good", "%'s all good", "% is all good", "% is good", "%'s good",
 	"no problem %", "no problem with %", "no problem in %", "no problems with %",
 	"no trouble %", "no trouble with %", "no trouble in %", "no issues with %",
 	"no % problems", "no % issues", "no % trouble",
