@@ -248,14 +248,14 @@ func topicIn(ws []string) string {
 // "an", "a bit of", or "actually" or "exactly", between).
 func definedAt(ws []string, i int) bool {
 	j := i - 1
-	for j >= 0 && (ws[j] == "a" || ws[j] == "an" || ws[j] == "actually" || ws[j] == "exactly" || ws[j] == "really" || ws[j] == "that" || ws[j] == "this" || ws[j] == "it" || ws[j] == "bit" || ws[j] == "of" || ws[j] == "touch") {
+	for j >= 0 && (ws[j] == "a" || ws[j] == "an" || ws[j] == "the" || ws[j] == "actually" || ws[j] == "exactly" || ws[j] == "really" || ws[j] == "that" || ws[j] == "this" || ws[j] == "it" || ws[j] == "bit" || ws[j] == "of" || ws[j] == "touch") {
 		j--
 	}
 	if j < 0 {
 		return false
 	}
 	switch ws[j] {
-	case "what's", "is", "are", "about", "said", "mentioned", "called", "have", "got", "had":
+	case "what's", "is", "are", "about", "said", "mentioned", "called", "have", "got", "had", "there's":
 		return true
 	}
 	return false
@@ -328,7 +328,7 @@ var fillers = []string{"oh", "um", "umm", "uh", "er", "erm", "ah", "hmm", "well"
 // questionWords say a sentence asks something.
 var questionWords = []string{"what", "what's", "whats", "is", "could", "can", "does", "do", "would", "should", "will",
 	"might", "wonder", "reckon", "because", "cos", "causing", "cause", "why", "how", "ok", "okay", "any", "help",
-	"maybe", "think", "mean", "work", "take", "need", "am", "are", "which"}
+	"maybe", "think", "mean", "work", "take", "need", "am", "are", "which", "worth", "swears"}
 
 // definingWords ask what a condition is, or whether it is this: a
 // condition's name alone is a complaint ("my restless legs are bad").
@@ -460,8 +460,9 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		}
 		if conditions[topic] && rd.Topic != "" {
 			// "my calf knotted up in a cramp, what do I do" is a
-			// complaint; "what is a cramp" or "is it sciatica" asks.
-			asks = defines(ws)
+			// complaint; "what is a cramp", "is it sciatica" or
+			// "... and my back's achy, trapped nerve?" asks.
+			asks = defines(ws) || endsAsking(text, ws, topic)
 		}
 		if asks {
 			if topic == "cramp" && slices.Contains(ws, "restless") {
@@ -471,6 +472,27 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		}
 	}
 	return "", nil
+}
+
+// endsAsking reports whether text ends by asking about the topic named
+// last, as in "trapped nerve?".
+func endsAsking(text string, ws []string, topic string) bool {
+	if !strings.HasSuffix(strings.TrimSpace(text), "?") {
+		return false
+	}
+	found := topicsIn(ws)
+	if len(found) == 0 || found[len(found)-1].ID != topic {
+		return false
+	}
+	// Only the topic's own words after it: "trapped nerve?", not
+	// "a trapped nerve, what should I do?".
+	last := found[len(found)-1].At
+	for n := maxTopicWords; n >= 1; n-- {
+		if last+n == len(ws) && topicWords[strings.Join(ws[last:], " ")] == topic {
+			return true
+		}
+	}
+	return false
 }
 
 // feltConditions are the conversations whose feeling is itself a
