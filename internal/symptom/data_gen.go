@@ -1908,6 +1908,7 @@ var (
 		"double",
 		"doubled",
 		"down",
+		"dozing",
 		"dozy",
 		"drag",
 		"dragged",
@@ -2552,6 +2553,7 @@ var (
 		"pass",
 		"passed",
 		"passing",
+		"past",
 		"pasty",
 		"pausing",
 		"pee",
@@ -2584,6 +2586,7 @@ var (
 		"pitting",
 		"plane",
 		"plaster",
+		"plastered",
 		"playdough",
 		"playing",
 		"plus",
@@ -3092,6 +3095,7 @@ var (
 		"traveling",
 		"travelling",
 		"travels",
+		"treadmill",
 		"tree",
 		"trench",
 		"trenches",
@@ -3272,6 +3276,8 @@ var (
 		"wrong",
 		"xarelto",
 		"yards",
+		"yawn",
+		"yawning",
 		"yelling",
 		"yellow",
 		"yellowish",
@@ -4143,6 +4149,12 @@ var (
 				toks: []string{"a", "nerve", "being", "squashed"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"a", "soaked", "bed"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
 				},
 			},
 			{
@@ -7156,6 +7168,12 @@ var (
 		// "beyond"
 		{
 			{
+				toks: []string{"beyond", "what", "it", "should"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"beyond", "anything"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
@@ -10141,6 +10159,36 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "get", "herself", "off", "the", "floor"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"can't", "get", "himself", "off", "the", "floor"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"can't", "get", "myself", "off", "the", "floor"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"can't", "get", "her", "off", "the", "floor"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"can't", "get", "him", "off", "the", "floor"},
+				means: []meaning{
+					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
 				toks: []string{"can't", "put", "weight", "on", "my", "leg"},
 				means: []meaning{
 					{kind: 5, id: "cant_bear_weight"},
@@ -10735,6 +10783,12 @@ var (
 			},
 			{
 				toks: []string{"can't", "really", "feel", "when"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"can't", "get", "any", "feeling"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
 				},
@@ -13832,6 +13886,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"couple", "of", "houses"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
 				toks: []string{"couple", "of", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
@@ -14176,6 +14236,36 @@ var (
 		},
 		// "crushing"
 		{
+			{
+				toks: []string{"crushing", "her", "leg"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"crushing", "my", "leg"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"crushing", "his", "leg"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"crushing", "her", "foot"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"crushing", "my", "foot"},
+				means: []meaning{
+					{kind: 3, id: "fit_change"},
+				},
+			},
 			{
 				toks: []string{"crushing", "chest"},
 				means: []meaning{
@@ -15964,6 +16054,27 @@ var (
 				},
 			},
 		},
+		// "dozing"
+		{
+			{
+				toks: []string{"dozing", "in", "his", "armchair"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"dozing", "in", "her", "armchair"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"dozing", "upright"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+		},
 		// "dozy"
 		{
 			{
@@ -16863,6 +16974,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"end", "of", "the", "street"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"end", "of", "my", "street"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
 				toks: []string{"end", "of", "the", "day"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
@@ -17669,6 +17792,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"face", "didn't", "move"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"face", "won't", "move"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"face", "not", "moving"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"face", "isn't", "moving"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
 				toks: []string{"face", "is", "puffy"},
 				means: []meaning{
 					{kind: 5, id: "hands_face_swollen"},
@@ -18187,6 +18334,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"feel", "fizzy"},
+				means: []meaning{
+					{kind: 5, id: "tingling"},
+				},
+			},
+			{
 				toks: []string{"feel", "unwell"},
 				means: []meaning{
 					{kind: 5, id: "unwell_general"},
@@ -18449,6 +18602,12 @@ var (
 				toks: []string{"feels", "warmer"},
 				means: []meaning{
 					{kind: 5, id: "leg_warm"},
+				},
+			},
+			{
+				toks: []string{"feels", "fizzy"},
+				means: []meaning{
+					{kind: 5, id: "tingling"},
 				},
 			},
 			{
@@ -18767,6 +18926,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"few", "houses"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
 				toks: []string{"few", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
@@ -19068,6 +19233,7 @@ var (
 				toks: []string{"fizzing"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
+					{kind: 5, id: "tingling"},
 				},
 			},
 		},
@@ -19077,6 +19243,7 @@ var (
 				toks: []string{"fizzy"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
+					{kind: 5, id: "tingling"},
 				},
 			},
 		},
@@ -20166,6 +20333,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"from", "my", "hip", "to", "my", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
 				toks: []string{"from", "back", "to", "my", "leg"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
@@ -20173,6 +20346,12 @@ var (
 			},
 			{
 				toks: []string{"from", "back", "to", "1", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"from", "hip", "to", "my", "leg"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
 				},
@@ -20215,6 +20394,12 @@ var (
 			},
 			{
 				toks: []string{"from", "my", "back", "down"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"from", "hip", "to", "leg"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
 				},
@@ -21120,6 +21305,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"going", "from", "hip"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
 				toks: []string{"going", "#", "minutes"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -21670,6 +21861,12 @@ var (
 				toks: []string{"got", "a", "fever"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
+				},
+			},
+			{
+				toks: []string{"got", "plastered"},
+				means: []meaning{
+					{kind: 3, id: "cast"},
 				},
 			},
 			{
@@ -24347,6 +24544,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"hip", "to", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
 				toks: []string{"hip", "bone"},
 				means: []meaning{
 					{id: "hip"},
@@ -25358,6 +25561,12 @@ var (
 				toks: []string{"i", "came", "to"},
 				means: []meaning{
 					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
+				toks: []string{"i", "yawn"},
+				means: []meaning{
+					{kind: 3, id: "breath"},
 				},
 			},
 			{
@@ -33062,6 +33271,42 @@ var (
 		// "next"
 		{
 			{
+				toks: []string{"next", "thing", "i", "was", "on", "the"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
+				toks: []string{"next", "thing", "she", "was", "on", "the"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
+				toks: []string{"next", "thing", "he", "was", "on", "the"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
+				toks: []string{"next", "thing", "i'm", "on", "the"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
+				toks: []string{"next", "thing", "i", "knew"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
+				toks: []string{"next", "thing", "i", "know"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
 				toks: []string{"next", "morning"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
@@ -33277,6 +33522,12 @@ var (
 			},
 			{
 				toks: []string{"no", "longer", "feel"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"no", "feeling", "when"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
 				},
@@ -33655,6 +33906,12 @@ var (
 			},
 			{
 				toks: []string{"not", "getting", "the", "urge"},
+				means: []meaning{
+					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"not", "getting", "any", "feeling"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
 				},
@@ -36837,6 +37094,15 @@ var (
 				},
 			},
 		},
+		// "past"
+		{
+			{
+				toks: []string{"past", "the", "corner"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+		},
 		// "pasty"
 		{
 			{
@@ -37332,6 +37598,15 @@ var (
 				means: []meaning{
 					{kind: 3, id: "cast"},
 					{kind: 5, id: "immobile"},
+				},
+			},
+		},
+		// "plastered"
+		{
+			{
+				toks: []string{"plastered"},
+				means: []meaning{
+					{kind: 3, id: "cast"},
 				},
 			},
 		},
@@ -38288,9 +38563,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"pulled", "to", "the", "side"},
+				means: []meaning{
+					{kind: 3, id: "droop"},
+				},
+			},
+			{
 				toks: []string{"pulled", "a", "muscle"},
 				means: []meaning{
 					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"pulled", "down"},
+				means: []meaning{
+					{kind: 3, id: "droop"},
 				},
 			},
 		},
@@ -38300,6 +38587,12 @@ var (
 				toks: []string{"pulling", "my", "toes"},
 				means: []meaning{
 					{kind: 3, id: "toes_move"},
+				},
+			},
+			{
+				toks: []string{"pulling", "down"},
+				means: []meaning{
+					{kind: 3, id: "droop"},
 				},
 			},
 		},
@@ -38459,6 +38752,12 @@ var (
 				toks: []string{"put", "the", "leg", "down"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"put", "in", "plaster"},
+				means: []meaning{
+					{kind: 3, id: "cast"},
 				},
 			},
 			{
@@ -41156,6 +41455,24 @@ var (
 		// "side"
 		{
 			{
+				toks: []string{"side", "of", "his", "face", "didn't", "move"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"side", "of", "her", "face", "didn't", "move"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"side", "of", "my", "face", "didn't", "move"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
 				toks: []string{"side", "of", "her", "face", "is"},
 				means: []meaning{
 					{kind: 5, id: "face_droop"},
@@ -42153,6 +42470,12 @@ var (
 					{kind: 5, id: "eases_hanging"},
 				},
 			},
+			{
+				toks: []string{"sleep", "upright"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
 		},
 		// "sleeping"
 		{
@@ -42187,7 +42510,25 @@ var (
 				},
 			},
 			{
+				toks: []string{"sleeping", "in", "his", "armchair"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"sleeping", "in", "her", "armchair"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"sleeping", "sitting", "up"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"sleeping", "upright"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
 				},
@@ -42203,6 +42544,12 @@ var (
 			},
 			{
 				toks: []string{"sleeps", "in", "*", "armchair"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"sleeps", "upright"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
 				},
@@ -42734,21 +43081,28 @@ var (
 				},
 			},
 			{
+				toks: []string{"soaked", "the", "bed"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
 				toks: []string{"soaked", "in", "sweat"},
 				means: []meaning{
 					{kind: 3, id: "sweat"},
 				},
 			},
 			{
-				toks: []string{"soaked", "the", "bed"},
-				means: []meaning{
-					{kind: 5, id: "bladder_change"},
-				},
-			},
-			{
 				toks: []string{"soaked", "the", "sheets"},
 				means: []meaning{
 					{kind: 5, id: "night_sweats"},
+				},
+			},
+			{
+				toks: []string{"soaked", "bed"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
 				},
 			},
 			{
@@ -47045,6 +47399,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"third", "house"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
+				},
+			},
+			{
 				toks: []string{"third", "trimester"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
@@ -48164,6 +48524,15 @@ var (
 				toks: []string{"travels", "down", "my", "leg"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
+				},
+			},
+		},
+		// "treadmill"
+		{
+			{
+				toks: []string{"treadmill"},
+				means: []meaning{
+					{kind: 3, id: "walk"},
 				},
 			},
 		},
@@ -50373,6 +50742,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"way", "beyond", "what", "it", "should"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"way", "longer", "than", "#", "minutes"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -50388,6 +50763,12 @@ var (
 				toks: []string{"way", "longer", "than"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"way", "beyond"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
 				},
 			},
 		},
@@ -51473,6 +51854,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"when", "i", "yawn"},
+				means: []meaning{
+					{kind: 3, id: "breath"},
+				},
+			},
+			{
 				toks: []string{"when", "i", "stop"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -52242,6 +52629,12 @@ var (
 		// "woke"
 		{
 			{
+				toks: []string{"woke", "up", "in", "a", "wet"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
+				},
+			},
+			{
 				toks: []string{"woke", "up", "on", "the", "floor"},
 				means: []meaning{
 					{kind: 5, id: "passed_out"},
@@ -52263,6 +52656,7 @@ var (
 			{
 				toks: []string{"woke", "up", "soaked"},
 				means: []meaning{
+					{kind: 3, id: "bedwet"},
 					{kind: 3, id: "sweat"},
 					{kind: 4, id: "night"},
 					{kind: 5, id: "bladder_change"},
@@ -53268,6 +53662,24 @@ var (
 				},
 			},
 		},
+		// "yawn"
+		{
+			{
+				toks: []string{"yawn"},
+				means: []meaning{
+					{kind: 3, id: "breath"},
+				},
+			},
+		},
+		// "yawning"
+		{
+			{
+				toks: []string{"yawning"},
+				means: []meaning{
+					{kind: 3, id: "breath"},
+				},
+			},
+		},
 		// "yelling"
 		{
 			{
@@ -53479,13 +53891,10 @@ var (
 			{"no", "not", "at", "all"},
 			{"nah", "not", "really"},
 			{"nope", "not", "really"},
-			{"no", "not", "yet"},
-			{"not", "yet"},
 			{"no", "not", "much"},
 			{"not", "much"},
 			{"no", "it's", "not"},
 			{"no", "it's", "not"},
-			{"nah", "not", "yet"},
 			{"no", "not", "quite"},
 			{"not", "quite"},
 		},
@@ -54881,6 +55290,14 @@ var (
 				"sits on the edge of the cot",
 				"edge of the bed with leg down",
 				"with legs down",
+				"dozing upright",
+				"dozing in his armchair",
+				"dozing in her armchair",
+				"sleeping upright",
+				"sleep upright",
+				"sleeps upright",
+				"sleeping in his armchair",
+				"sleeping in her armchair",
 			},
 		},
 		// "face_droop"
@@ -54925,6 +55342,13 @@ var (
 				"half his face",
 				"half her face",
 				"face has slipped",
+				"face didn't move",
+				"side of his face didn't move",
+				"side of her face didn't move",
+				"side of my face didn't move",
+				"face won't move",
+				"face not moving",
+				"face isn't moving",
 			},
 		},
 		// "faint"
@@ -56826,6 +57250,12 @@ var (
 				"passed out cold",
 				"went limp",
 				"went all limp",
+				"next thing i'm on the",
+				"next thing i was on the",
+				"next thing i knew",
+				"next thing i know",
+				"next thing she was on the",
+				"next thing he was on the",
 			},
 		},
 		// "persistent"
@@ -57608,6 +58038,10 @@ var (
 				"prickly",
 				"prickling",
 				"buzzy",
+				"fizzy",
+				"fizzing",
+				"feel fizzy",
+				"feels fizzy",
 			},
 			Unless: []string{"restless", "shooting", "sciatica", "back", "asleep_limb"},
 		},
@@ -58802,6 +59236,11 @@ var (
 			"wee'd himself",
 			"wet himself in his sleep",
 			"wet herself in her sleep",
+			"soaked bed",
+			"a soaked bed",
+			"soaked the bed",
+			"woke up soaked",
+			"woke up in a wet",
 		},
 		// "blood"
 		{
@@ -58908,6 +59347,10 @@ var (
 			"breathes",
 			"breathed in",
 			"breathing in deep",
+			"yawn",
+			"yawning",
+			"when i yawn",
+			"i yawn",
 		},
 		// "bubble"
 		{
@@ -58950,6 +59393,9 @@ var (
 			"strapped",
 			"boot on",
 			"moon boot",
+			"plastered",
+			"got plastered",
+			"put in plaster",
 		},
 		// "chest_stab"
 		{
@@ -59260,6 +59706,9 @@ var (
 			"even after # advil",
 			"even after # nurofen",
 			"even after # paracetamol",
+			"way beyond",
+			"beyond what it should",
+			"way beyond what it should",
 		},
 		// "droop"
 		{
@@ -59308,6 +59757,9 @@ var (
 			"isn't working",
 			"not working",
 			"gone lopsided",
+			"pulled down",
+			"pulling down",
+			"pulled to the side",
 		},
 		// "eased"
 		{
@@ -59665,6 +60117,9 @@ var (
 			"didn't even feel",
 			"without feeling it",
 			"without even feeling",
+			"not getting any feeling",
+			"no feeling when",
+			"can't get any feeling",
 		},
 		// "fit"
 		{
@@ -59831,6 +60286,11 @@ var (
 			"vice like",
 			"in a vise",
 			"like a vise",
+			"crushing her leg",
+			"crushing my leg",
+			"crushing his leg",
+			"crushing her foot",
+			"crushing my foot",
 		},
 		// "growing"
 		{"growing pains", "growing pain"},
@@ -60736,6 +61196,11 @@ var (
 			"going to the right leg",
 			"going to leg",
 			"going to the leg",
+			"from hip to leg",
+			"hip to leg",
+			"going from hip",
+			"from my hip to my leg",
+			"from hip to my leg",
 		},
 		// "side_lying"
 		{
@@ -61397,6 +61862,13 @@ var (
 			"won't let me move her leg",
 			"won't let me touch his leg",
 			"won't let me touch her leg",
+			"can't get herself off the floor",
+			"can't get himself off the floor",
+			"can't get myself off the floor",
+			"cannot get off the floor",
+			"unable to get off the floor",
+			"can't get her off the floor",
+			"can't get him off the floor",
 		},
 		// "sugar"
 		{"sugar", "sugar problem", "sugar disease"},
@@ -61754,6 +62226,13 @@ var (
 			"hill",
 			"walking # km",
 			"# km",
+			"treadmill",
+			"third house",
+			"few houses",
+			"couple of houses",
+			"end of the street",
+			"end of my street",
+			"past the corner",
 		},
 		// "walks_on_it"
 		{
