@@ -659,6 +659,21 @@ var std = sync.OnceValue(func() *reader {
 				Unless:     []string{"old_injury"},
 			},
 			{
+				Fact:       "injury",
+				Sensations: []string{"knock"},
+				Text:       true,
+				Needs: []string{
+					"pain",
+					"hurt_sharp",
+					"ache",
+					"sore",
+					"tender_word",
+					"swell",
+					"throbbing",
+				},
+				Unless: []string{"old_injury", "cramp_word"},
+			},
+			{
 				Fact:       "pregnant",
 				Sensations: []string{"carrying"},
 				Text:       true,
