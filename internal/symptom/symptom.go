@@ -1442,14 +1442,17 @@ func SignGroups() []SignGroup {
 
 // fineSaid returns, by the fact it denies, each way fineForms say a
 // bodily function is fine, but for those that open with a sign of their
-// own (opensWithSign) and those the reader does not take as the denial
-// ("down there's fine" keeps "there's" whole).
+// own (opensWithSign) and "'s" forms the reader keeps whole (keep_s):
+// "down there's fine" is not "down there" said fine.
 func (r *reader) fineSaid() map[string][]string {
 	out := map[string][]string{}
 	for fact, ps := range r.fine {
 		for _, p := range ps {
 			for _, form := range fineForms {
-				if text := strings.ReplaceAll(form, "%", p); !r.opensWithSign(text) && slices.Contains(r.read(text, nil).Negated, fact) {
+				if ws := strings.Fields(p); strings.Contains(form, "%'s") && r.keepS[ws[len(ws)-1]+"'s"] {
+					continue
+				}
+				if text := strings.ReplaceAll(form, "%", p); !r.opensWithSign(text) {
 					out[fact] = append(out[fact], text)
 				}
 			}
