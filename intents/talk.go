@@ -486,13 +486,7 @@ func endsAsking(text string, ws []string, topic string) bool {
 	}
 	// Only the topic's own words after it: "trapped nerve?", not
 	// "a trapped nerve, what should I do?".
-	last := found[len(found)-1].At
-	for n := maxTopicWords; n >= 1; n-- {
-		if last+n == len(ws) && topicWords[strings.Join(ws[last:], " ")] == topic {
-			return true
-		}
-	}
-	return false
+	return topicWords[strings.Join(ws[found[len(found)-1].At:], " ")] == topic
 }
 
 // feltConditions are the conversations whose feeling is itself a
