@@ -149,6 +149,26 @@ func TestFallbackCarriesScreen(t *testing.T) {
 	}
 }
 
+// TestStandIns: a custom intent declared in place of a built-in answers as
+// the built-in does, and the warning sign a device keeps in its slots
+// escalates, whatever the built-in would have done with the turn.
+func TestStandIns(t *testing.T) {
+	sk := guardedSkill(t)
+	for standIn, builtin := range alexa.StandIns {
+		t.Run(standIn, func(t *testing.T) {
+			first := send(t, sk, "en-US", cramp.Intent, nil)
+			want := heardText(send(t, sk, "en-US", builtin, first.SessionAttributes))
+			if got := heardText(send(t, sk, "en-US", standIn, first.SessionAttributes)); got != want {
+				t.Errorf("mid-cramp %s says %q, %s says %q", standIn, got, builtin, want)
+			}
+			r := sendSlots(t, sk, "en-US", standIn, map[string]string{"sign": "coughing up blood"}, first.SessionAttributes)
+			if s := heardText(r); !strings.Contains(s, "call 911 now") {
+				t.Errorf("mid-cramp %s with a warning sign in its slot says %q, want the emergency answer", standIn, s)
+			}
+		})
+	}
+}
+
 func guardedSkill(t *testing.T) *skill.Skill {
 	t.Helper()
 	return newSkill(t, Options{})
@@ -157,10 +177,19 @@ func guardedSkill(t *testing.T) *skill.Skill {
 // send sends one intent in a session carrying attrs (nil: a new session).
 func send(t *testing.T, sk *skill.Skill, locale, intent string, attrs map[string]any) *alexa.ResponseEnvelope {
 	t.Helper()
+	return sendSlots(t, sk, locale, intent, nil, attrs)
+}
+
+// sendSlots is send with slots, given by name and spoken value.
+func sendSlots(t *testing.T, sk *skill.Skill, locale, intent string, slots map[string]string, attrs map[string]any) *alexa.ResponseEnvelope {
+	t.Helper()
 	env := &alexa.RequestEnvelope{Version: "1.0", Session: &alexa.Session{New: attrs == nil, Attributes: attrs}}
 	env.Request.Type = alexa.TypeIntent
 	env.Request.Locale = locale
 	env.Request.Intent = &alexa.Intent{Name: intent, Slots: map[string]alexa.Slot{}}
+	for name, v := range slots {
+		env.Request.Intent.Slots[name] = alexa.Slot{Name: name, Value: v}
+	}
 	resp, err := sk.Handle(context.Background(), env)
 	if err != nil {
 		t.Fatal(err)

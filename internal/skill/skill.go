@@ -336,7 +336,7 @@ func (s *Skill) turn(ctx context.Context, env *alexa.RequestEnvelope, log *slog.
 	t := &router.Turn{
 		Request:    env,
 		Type:       env.Request.Type,
-		Intent:     env.IntentName(),
+		Intent:     alexa.Builtin(env.IntentName()),
 		Locale:     env.Request.Locale,
 		NewSession: env.Session == nil || env.Session.New,
 		State:      &session.Context{},
