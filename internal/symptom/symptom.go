@@ -73,6 +73,14 @@ func Read(text string) Reading { return std().read(text, nil) }
 // it never hides one ("unless").
 func ReadAbout(text string, known ...string) Reading { return std().read(text, known) }
 
+// ReadKept reads the words a device kept in an intent's slots, one value a
+// slot, as one clause: each value is read apart, so no phrase and no
+// denial runs from one slot's words into the next ("no breathing trouble"
+// kept beside "swollen" denies only the breathing).
+func ReadKept(values []string, known ...string) Reading {
+	return std().read(strings.Join(values, " "+tokSlot+" "), known)
+}
+
 // std returns the compiled vocabulary, declared in data_gen.go: compile's
 // result for data/vocabulary.yaml, written out as Go by go generate (see
 // internal/golit), so that nothing is parsed. Its maps are built the first
@@ -315,6 +323,7 @@ type personInfo struct {
 const (
 	tokBreak = "|" // a hard clause break: . ; ! ?
 	tokComma = "," // a soft break: negation may carry over a list
+	tokSlot  = "+" // between the words of two slots: nothing runs across it
 	tokNum   = "#"
 	tokAny   = "*"
 )
@@ -496,6 +505,8 @@ func (r *reader) tokens(text string) []string {
 			b.WriteString(" | ")
 		case c == ',':
 			b.WriteString(" , ")
+		case c == '+':
+			b.WriteString(" " + tokSlot + " ")
 		default:
 			b.WriteByte(' ')
 		}
@@ -636,7 +647,7 @@ func matchAt(pattern, toks []string, i int) (int, bool) {
 	for k, p := range pattern {
 		t := toks[i+k]
 		switch {
-		case t == tokBreak || t == tokComma:
+		case t == tokBreak || t == tokComma || t == tokSlot:
 			return -1, false
 		case p == tokNum:
 			n, err := strconv.Atoi(t)
@@ -681,6 +692,13 @@ func (r *reader) read(text string, known []string) Reading {
 		tok := toks[i]
 		if tok == tokBreak {
 			clause++
+			neg = false
+			i++
+			continue
+		}
+		if tok == tokSlot {
+			// Still the same clause, so a part kept in one slot and what
+			// it feels like in another combine; a denial stays in its own.
 			neg = false
 			i++
 			continue

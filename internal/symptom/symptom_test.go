@@ -116,6 +116,30 @@ func TestDenials(t *testing.T) {
 	}
 }
 
+// TestReadKept: the words a device kept in several slots are read as one
+// clause, each slot's words apart: parts and feelings in different slots
+// combine, but no phrase or denial runs from one slot into the next.
+func TestReadKept(t *testing.T) {
+	tests := []struct {
+		kept   []string
+		facts  []string
+		denied []string
+	}{
+		// Sorted, "no breathing trouble" would come first and deny the
+		// swelling too; "swollen" and "tight" would be one phrase.
+		{[]string{"both feet", "chappals", "no breathing trouble", "swollen", "tight"}, []string{"legs_swollen"}, []string{"breathless"}},
+		{[]string{"no breathing trouble", "swollen"}, []string{"legs_swollen"}, []string{"breathless"}},
+		{[]string{"calf", "hot"}, []string{"leg_warm"}, nil},
+		{[]string{"no swelling, redness or heat"}, nil, []string{"leg_red", "one_leg_swollen"}},
+	}
+	for _, tt := range tests {
+		rd := ReadKept(tt.kept)
+		if !slices.Equal(rd.Facts, tt.facts) || !slices.Equal(rd.Negated, tt.denied) {
+			t.Errorf("%q: facts %v denied %v, want %v and %v", tt.kept, rd.Facts, rd.Negated, tt.facts, tt.denied)
+		}
+	}
+}
+
 func TestAnswers(t *testing.T) {
 	tests := []struct{ say, answer string }{
 		{"yes", "yes"},

@@ -97,7 +97,7 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 			if w := loaded.topics[t.Intent]; w != "" {
 				said = append([]string{w}, said...)
 			}
-			return symptom.ReadAbout(strings.Join(said, " and "), string(c.Topic))
+			return symptom.ReadKept(said, string(c.Topic))
 		}
 		if len(said) > 0 {
 			addReading(c, read(said))
