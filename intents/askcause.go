@@ -57,13 +57,15 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 		}
 	}
 	sort.Strings(said)
-	rd := symptom.Read(strings.Join(said, " and "))
+	rd := symptom.ReadKept(said)
 	if triage.Evaluate(rd.Facts).Level.AtLeast(triage.Urgent) {
 		return nil
 	}
 	out := &alexa.Intent{Name: IntentAskAbout, ConfirmationStatus: in.ConfirmationStatus, Slots: map[string]alexa.Slot{slotTopic: topic}}
 	for name, s := range in.Slots {
-		if triage.SignSlot(name) {
+		// The cause's own words stay for triage too: "hip bursitis" with
+		// "seven weeks" is outer hip pain not better after weeks.
+		if triage.SignSlot(name) || name == slotCause {
 			out.Slots[name] = s
 		}
 	}

@@ -2999,6 +2999,7 @@ var (
 		"swaying",
 		"sways",
 		"sweat",
+		"sweated",
 		"sweating",
 		"sweats",
 		"sweaty",
@@ -6525,6 +6526,18 @@ var (
 				toks: []string{"barely", "sleeping"},
 				means: []meaning{
 					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
+				toks: []string{"barely", "eating"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"barely", "eats"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
 				},
 			},
 		},
@@ -17444,6 +17457,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"everything", "just", "went", "black"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
 				toks: []string{"everything", "is", "tilting"},
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
@@ -17462,12 +17481,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"everything", "went", "black"},
-				means: []meaning{
-					{kind: 5, id: "faint"},
-				},
-			},
-			{
 				toks: []string{"everything", "goes", "black"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
@@ -17475,6 +17488,12 @@ var (
 			},
 			{
 				toks: []string{"everything", "went", "dark"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
+				toks: []string{"everything", "went", "black"},
 				means: []meaning{
 					{kind: 5, id: "passed_out"},
 				},
@@ -23133,6 +23152,18 @@ var (
 					{kind: 5, id: "sleep_disrupted"},
 				},
 			},
+			{
+				toks: []string{"hardly", "eating"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"hardly", "eats"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
 		},
 		// "has"
 		{
@@ -26623,6 +26654,18 @@ var (
 				toks: []string{"it", "was", "fine", "earlier"},
 				means: []meaning{
 					{kind: 4, id: "sudden"},
+				},
+			},
+			{
+				toks: []string{"it", "all", "went", "black"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
+				toks: []string{"it", "all", "went", "dark"},
+				means: []meaning{
+					{kind: 5, id: "passed_out"},
 				},
 			},
 			{
@@ -34368,6 +34411,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "eating", "much"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
 				toks: []string{"not", "at", "all"},
 				means: []meaning{
 					{kind: 9},
@@ -35364,6 +35413,12 @@ var (
 			},
 			{
 				toks: []string{"off", "her", "tucker"},
+				means: []meaning{
+					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"off", "their", "food"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
 				},
@@ -45945,6 +46000,15 @@ var (
 				},
 			},
 		},
+		// "sweated"
+		{
+			{
+				toks: []string{"sweated", "through"},
+				means: []meaning{
+					{kind: 5, id: "night_sweats"},
+				},
+			},
+		},
 		// "sweating"
 		{
 			{
@@ -45985,9 +46049,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"sweating", "right", "through"},
+				means: []meaning{
+					{kind: 5, id: "night_sweats"},
+				},
+			},
+			{
 				toks: []string{"sweating", "buckets"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
+				},
+			},
+			{
+				toks: []string{"sweating", "through"},
+				means: []meaning{
+					{kind: 5, id: "night_sweats"},
 				},
 			},
 			{
@@ -46001,6 +46077,12 @@ var (
 		{
 			{
 				toks: []string{"sweats", "at", "night"},
+				means: []meaning{
+					{kind: 5, id: "night_sweats"},
+				},
+			},
+			{
+				toks: []string{"sweats", "through"},
 				means: []meaning{
 					{kind: 5, id: "night_sweats"},
 				},
@@ -55405,7 +55487,6 @@ var (
 				"head is spinning",
 				"head's spinning",
 				"everything going black",
-				"everything went black",
 				"going black",
 				"blacking out",
 				"seeing black",
@@ -57071,6 +57152,10 @@ var (
 				"sheets soaked through",
 				"with the sheets soaked",
 				"waking up wet through",
+				"sweating through",
+				"sweated through",
+				"sweats through",
+				"sweating right through",
 			},
 		},
 		// "numb"
@@ -57271,6 +57356,10 @@ var (
 				"next thing i know",
 				"next thing she was on the",
 				"next thing he was on the",
+				"everything went black",
+				"everything just went black",
+				"it all went black",
+				"it all went dark",
 			},
 		},
 		// "persistent"
@@ -58316,6 +58405,12 @@ var (
 				"gone off her food",
 				"right off his food",
 				"right off her food",
+				"hardly eating",
+				"barely eating",
+				"hardly eats",
+				"barely eats",
+				"not eating much",
+				"off their food",
 			},
 		},
 		// "worsening"

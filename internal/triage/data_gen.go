@@ -2110,6 +2110,7 @@ var (
 			"exertion",
 			"cast",
 			"fallen",
+			"disproportion",
 		},
 		// "DiabeticFootIntent"
 		{
@@ -2137,6 +2138,7 @@ var (
 			"leg_deformed",
 			"crack_heard",
 			"knock",
+			"stuck_down",
 		},
 		// "LegsGivingWayIntent"
 		{
