@@ -2208,8 +2208,11 @@ var (
 		"his",
 		"history",
 		"hit",
+		"hobble",
+		"hobbled",
 		"hobbles",
 		"hobbling",
+		"hobbly",
 		"hockey",
 		"hole",
 		"holes",
@@ -10283,6 +10286,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "get", "*", "wedding", "ring", "off"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
 				toks: []string{"can't", "feel", "my", "foot", "at", "all"},
 				means: []meaning{
 					{kind: 5, id: "leg_numb_sudden"},
@@ -10697,6 +10706,24 @@ var (
 			},
 			{
 				toks: []string{"can't", "get", "my", "rings", "off"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
+				toks: []string{"can't", "get", "*", "ring", "off"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
+				toks: []string{"can't", "get", "*", "rings", "off"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
+				toks: []string{"can't", "get", "the", "ring", "off"},
 				means: []meaning{
 					{kind: 5, id: "hands_face_swollen"},
 				},
@@ -13525,7 +13552,13 @@ var (
 			{
 				toks: []string{"constant", "pain", "in", "my", "foot"},
 				means: []meaning{
-					{kind: 5, id: "rest_pain"},
+					{kind: 5, id: "rest_pain_weeks"},
+				},
+			},
+			{
+				toks: []string{"constant", "foot", "pain"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain_weeks"},
 				},
 			},
 			{
@@ -19689,13 +19722,19 @@ var (
 			{
 				toks: []string{"foot", "hurts", "all", "the", "time"},
 				means: []meaning{
-					{kind: 5, id: "rest_pain"},
+					{kind: 5, id: "rest_pain_weeks"},
 				},
 			},
 			{
 				toks: []string{"foot", "pain", "all", "the", "time"},
 				means: []meaning{
-					{kind: 5, id: "rest_pain"},
+					{kind: 5, id: "rest_pain_weeks"},
+				},
+			},
+			{
+				toks: []string{"foot", "aches", "all", "the", "time"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain_weeks"},
 				},
 			},
 			{
@@ -19756,6 +19795,24 @@ var (
 				toks: []string{"foot", "is", "turned", "outside"},
 				means: []meaning{
 					{kind: 5, id: "leg_deformed"},
+				},
+			},
+			{
+				toks: []string{"foot", "never", "stops", "hurting"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain_weeks"},
+				},
+			},
+			{
+				toks: []string{"foot", "never", "stops", "aching"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain_weeks"},
+				},
+			},
+			{
+				toks: []string{"foot", "is", "always", "hurting"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain_weeks"},
 				},
 			},
 			{
@@ -19829,6 +19886,24 @@ var (
 				toks: []string{"foot", "turned", "outside"},
 				means: []meaning{
 					{kind: 5, id: "leg_deformed"},
+				},
+			},
+			{
+				toks: []string{"foot", "hurts", "constantly"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain_weeks"},
+				},
+			},
+			{
+				toks: []string{"foot", "aches", "constantly"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain_weeks"},
+				},
+			},
+			{
+				toks: []string{"foot", "always", "hurting"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain_weeks"},
 				},
 			},
 			{
@@ -23955,6 +24030,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"heart", "is", "going", "like", "a", "drum"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
 				toks: []string{"heart", "is", "going", "really", "fast"},
 				means: []meaning{
 					{kind: 5, id: "heart_racing"},
@@ -23986,6 +24067,36 @@ var (
 			},
 			{
 				toks: []string{"heart", "is", "beating", "too", "fast"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "is", "going", "flat", "out"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "going", "like", "a", "drum"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "beating", "like", "a", "drum"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "thumping", "like", "a", "drum"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "pounding", "like", "a", "drum"},
 				means: []meaning{
 					{kind: 5, id: "heart_racing"},
 				},
@@ -24099,6 +24210,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"heart", "going", "flat", "out"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
 				toks: []string{"heart", "is", "racing"},
 				means: []meaning{
 					{kind: 5, id: "heart_racing"},
@@ -24196,6 +24313,12 @@ var (
 			},
 			{
 				toks: []string{"heart", "is", "thudding"},
+				means: []meaning{
+					{kind: 5, id: "heart_racing"},
+				},
+			},
+			{
+				toks: []string{"heart", "flat", "out"},
 				means: []meaning{
 					{kind: 5, id: "heart_racing"},
 				},
@@ -24721,6 +24844,24 @@ var (
 				},
 			},
 		},
+		// "hobble"
+		{
+			{
+				toks: []string{"hobble"},
+				means: []meaning{
+					{kind: 5, id: "limp"},
+				},
+			},
+		},
+		// "hobbled"
+		{
+			{
+				toks: []string{"hobbled"},
+				means: []meaning{
+					{kind: 5, id: "limp"},
+				},
+			},
+		},
 		// "hobbles"
 		{
 			{
@@ -24734,6 +24875,15 @@ var (
 		{
 			{
 				toks: []string{"hobbling"},
+				means: []meaning{
+					{kind: 5, id: "limp"},
+				},
+			},
+		},
+		// "hobbly"
+		{
+			{
+				toks: []string{"hobbly"},
 				means: []meaning{
 					{kind: 5, id: "limp"},
 				},
@@ -25893,6 +26043,12 @@ var (
 			},
 			{
 				toks: []string{"in", "1", "leg", "only"},
+				means: []meaning{
+					{kind: 5, id: "one_leg_only"},
+				},
+			},
+			{
+				toks: []string{"in", "1", "knee", "only"},
 				means: []meaning{
 					{kind: 5, id: "one_leg_only"},
 				},
@@ -27242,6 +27398,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"just", "the", "1", "knee"},
+				means: []meaning{
+					{kind: 5, id: "one_leg_only"},
+				},
+			},
+			{
+				toks: []string{"just", "the", "1", "ankle"},
+				means: []meaning{
+					{kind: 5, id: "one_leg_only"},
+				},
+			},
+			{
 				toks: []string{"just", "had", "a", "baby"},
 				means: []meaning{
 					{kind: 5, id: "recent_birth"},
@@ -27273,6 +27441,18 @@ var (
 			},
 			{
 				toks: []string{"just", "1", "leg"},
+				means: []meaning{
+					{kind: 5, id: "one_leg_only"},
+				},
+			},
+			{
+				toks: []string{"just", "1", "knee"},
+				means: []meaning{
+					{kind: 5, id: "one_leg_only"},
+				},
+			},
+			{
+				toks: []string{"just", "1", "ankle"},
 				means: []meaning{
 					{kind: 5, id: "one_leg_only"},
 				},
@@ -31658,7 +31838,25 @@ var (
 				},
 			},
 			{
+				toks: []string{"more", "than", "it", "did"},
+				means: []meaning{
+					{kind: 5, id: "worsening"},
+				},
+			},
+			{
 				toks: []string{"more", "and", "more"},
+				means: []meaning{
+					{kind: 5, id: "worsening"},
+				},
+			},
+			{
+				toks: []string{"more", "than", "earlier"},
+				means: []meaning{
+					{kind: 5, id: "worsening"},
+				},
+			},
+			{
+				toks: []string{"more", "than", "before"},
 				means: []meaning{
 					{kind: 5, id: "worsening"},
 				},
@@ -32027,6 +32225,13 @@ var (
 				toks: []string{"much", "more", "than", "it", "did"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
+					{kind: 5, id: "worsening"},
+				},
+			},
+			{
+				toks: []string{"much", "worse", "than", "it", "was"},
+				means: []meaning{
+					{kind: 5, id: "worsening"},
 				},
 			},
 			{
@@ -35952,6 +36157,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"only", "the", "1", "knee"},
+				means: []meaning{
+					{kind: 5, id: "one_leg_only"},
+				},
+			},
+			{
+				toks: []string{"only", "the", "1", "ankle"},
+				means: []meaning{
+					{kind: 5, id: "one_leg_only"},
+				},
+			},
+			{
 				toks: []string{"only", "#", "year", "old"},
 				means: []meaning{
 					{kind: 7},
@@ -36032,6 +36249,36 @@ var (
 		},
 		// "open"
 		{
+			{
+				toks: []string{"open", "sore", "on", "the", "side"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"open", "sore", "on", "the", "top"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"open", "sore", "on", "the", "bottom"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"open", "sore", "on", "the", "tip"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"open", "sore", "on", "the", "end"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
 			{
 				toks: []string{"open", "the", "window", "because"},
 				means: []meaning{
@@ -39780,6 +40027,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"ring", "won't", "budge"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
 				toks: []string{"ring", "stuck"},
 				means: []meaning{
 					{kind: 5, id: "hands_face_swollen"},
@@ -41770,6 +42023,7 @@ var (
 				toks: []string{"since", "this", "morning"},
 				means: []meaning{
 					{kind: 4, id: "sudden"},
+					{kind: 5, id: "sudden_onset"},
 				},
 			},
 			{
@@ -42055,6 +42309,24 @@ var (
 			},
 			{
 				toks: []string{"since", "teatime"},
+				means: []meaning{
+					{kind: 5, id: "sudden_onset"},
+				},
+			},
+			{
+				toks: []string{"since", "brekkie"},
+				means: []meaning{
+					{kind: 5, id: "sudden_onset"},
+				},
+			},
+			{
+				toks: []string{"since", "brekky"},
+				means: []meaning{
+					{kind: 5, id: "sudden_onset"},
+				},
+			},
+			{
+				toks: []string{"since", "breakfast"},
 				means: []meaning{
 					{kind: 5, id: "sudden_onset"},
 				},
@@ -43507,6 +43779,42 @@ var (
 		},
 		// "sore"
 		{
+			{
+				toks: []string{"sore", "on", "the", "side", "of", "my", "little", "toe"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"sore", "on", "the", "side", "of", "my", "big", "toe"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"sore", "on", "the", "side", "of", "my", "toe"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"sore", "on", "the", "side", "of", "my", "foot"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"sore", "on", "the", "side", "of", "my", "heel"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"sore", "on", "the", "tip", "of", "my", "toe"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
 			{
 				toks: []string{"sore", "to", "lie", "on"},
 				means: []meaning{
@@ -48175,6 +48483,18 @@ var (
 		// "toes"
 		{
 			{
+				toks: []string{"toes", "hurt", "all", "the", "time"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain_weeks"},
+				},
+			},
+			{
+				toks: []string{"toes", "ache", "all", "the", "time"},
+				means: []meaning{
+					{kind: 5, id: "rest_pain_weeks"},
+				},
+			},
+			{
 				toks: []string{"toes", "won't", "come", "up"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
@@ -50836,6 +51156,7 @@ var (
 				toks: []string{"way", "more", "than", "it", "did"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
+					{kind: 5, id: "worsening"},
 				},
 			},
 			{
@@ -50848,6 +51169,36 @@ var (
 				toks: []string{"way", "longer", "than", "#", "minutes"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"way", "worse", "than", "it", "was"},
+				means: []meaning{
+					{kind: 5, id: "worsening"},
+				},
+			},
+			{
+				toks: []string{"way", "worse", "than", "before"},
+				means: []meaning{
+					{kind: 5, id: "worsening"},
+				},
+			},
+			{
+				toks: []string{"way", "worse", "than", "yesterday"},
+				means: []meaning{
+					{kind: 5, id: "worsening"},
+				},
+			},
+			{
+				toks: []string{"way", "more", "than", "earlier"},
+				means: []meaning{
+					{kind: 5, id: "worsening"},
+				},
+			},
+			{
+				toks: []string{"way", "more", "than", "before"},
+				means: []meaning{
+					{kind: 5, id: "worsening"},
 				},
 			},
 			{
@@ -50995,6 +51346,18 @@ var (
 		},
 		// "wedding"
 		{
+			{
+				toks: []string{"wedding", "ring", "won't", "come", "off"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
+				toks: []string{"wedding", "ring", "won't", "budge"},
+				means: []meaning{
+					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
 			{
 				toks: []string{"wedding", "ring", "stuck"},
 				means: []meaning{
@@ -53486,6 +53849,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"worse", "than", "it", "did"},
+				means: []meaning{
+					{kind: 5, id: "worsening"},
+				},
+			},
+			{
+				toks: []string{"worse", "than", "it", "was"},
+				means: []meaning{
+					{kind: 5, id: "worsening"},
+				},
+			},
+			{
 				toks: []string{"worse", "at", "night"},
 				means: []meaning{
 					{kind: 4, id: "night"},
@@ -54093,6 +54468,7 @@ var (
 		"recent_surgery",
 		"red_spreading",
 		"rest_pain",
+		"rest_pain_weeks",
 		"rib_pain",
 		"saddle_numb",
 		"several_joints",
@@ -56070,6 +56446,17 @@ var (
 				"a fresh sore",
 				"fresh sore",
 				"a new sore on",
+				"open sore on the side",
+				"open sore on the top",
+				"open sore on the bottom",
+				"open sore on the tip",
+				"open sore on the end",
+				"sore on the side of my toe",
+				"sore on the side of my foot",
+				"sore on the side of my little toe",
+				"sore on the side of my big toe",
+				"sore on the side of my heel",
+				"sore on the tip of my toe",
 			},
 			Chronic: "wound_not_healing",
 		},
@@ -56190,6 +56577,14 @@ var (
 				"and face swollen",
 				"and face are swollen",
 				"and face is swollen",
+				"can't get * ring off",
+				"can't get * rings off",
+				"can't get * wedding ring off",
+				"cannot get * ring off",
+				"can't get the ring off",
+				"wedding ring won't come off",
+				"wedding ring won't budge",
+				"ring won't budge",
 			},
 		},
 		// "headache_severe"
@@ -56356,6 +56751,14 @@ var (
 				"heart going too fast",
 				"beating fast",
 				"beating very very fast",
+				"heart going flat out",
+				"heart is going flat out",
+				"heart flat out",
+				"heart going like a drum",
+				"heart is going like a drum",
+				"heart beating like a drum",
+				"heart thumping like a drum",
+				"heart pounding like a drum",
 			},
 		},
 		// "immobile"
@@ -57026,6 +57429,9 @@ var (
 				"can limp around",
 				"can still limp",
 				"limping around",
+				"hobble",
+				"hobbled",
+				"hobbly",
 			},
 		},
 		// "long_travel"
@@ -57248,6 +57654,13 @@ var (
 				"just the one leg",
 				"always the one side",
 				"always the one leg",
+				"just one knee",
+				"just the one knee",
+				"in one knee only",
+				"only the one knee",
+				"just one ankle",
+				"just the one ankle",
+				"only the one ankle",
 			},
 			Unless: []string{"cramp", "shooting", "sciatica", "tingling", "neuropathy"},
 		},
@@ -57690,9 +58103,6 @@ var (
 				"even in bed",
 				"hurts when lying still",
 				"ache even when",
-				"constant pain in my foot",
-				"foot hurts all the time",
-				"foot pain all the time",
 				"hurts all night even",
 				"even when i'm not moving",
 				"not moving at all",
@@ -57738,6 +58148,24 @@ var (
 				"now hurts at rest",
 				"hurts at rest",
 				"pain at rest",
+			},
+		},
+		// "rest_pain_weeks"
+		{
+			Say: []string{
+				"constant pain in my foot",
+				"foot hurts all the time",
+				"foot pain all the time",
+				"foot aches all the time",
+				"foot hurts constantly",
+				"foot aches constantly",
+				"constant foot pain",
+				"foot never stops hurting",
+				"foot never stops aching",
+				"toes hurt all the time",
+				"toes ache all the time",
+				"foot is always hurting",
+				"foot's always hurting",
 			},
 		},
 		// "rib_pain"
@@ -58108,6 +58536,10 @@ var (
 				"within the last hour",
 				"in the past hour",
 				"about an hour ago",
+				"since brekkie",
+				"since brekky",
+				"since breakfast",
+				"since this morning",
 			},
 			Unless: []string{"cramp", "restless"},
 		},
@@ -58442,6 +58874,19 @@ var (
 				"going further down",
 				"spreading down",
 				"now it is going more",
+				"way more than it did",
+				"much more than it did",
+				"more than it did",
+				"worse than it did",
+				"way worse than it was",
+				"much worse than it was",
+				"worse than it was",
+				"way worse than before",
+				"way worse than yesterday",
+				"way more than earlier",
+				"more than earlier",
+				"more than before",
+				"way more than before",
 			},
 		},
 		// "wound_not_healing"
