@@ -60,6 +60,7 @@ var std = sync.OnceValue(func() *reader {
 			"mom":    "mum",
 			"num":    "numb",
 			"p":      "pee",
+			"pail":   "pale",
 		},
 		phrasings: []phrasing{
 			{
@@ -18534,6 +18535,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"feels", "weird", "when", "i", "wipe"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
 				toks: []string{"feels", "like", "it's", "asleep"},
 				means: []meaning{
 					{kind: 3, id: "numb"},
@@ -29552,6 +29559,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"like", "i'm", "wiping", "someone", "else"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
 				toks: []string{"like", "after", "the", "dentist"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
@@ -35497,6 +35510,12 @@ var (
 		},
 		// "odd"
 		{
+			{
+				toks: []string{"odd", "when", "i", "wipe"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
 			{
 				toks: []string{"odd", "angle"},
 				means: []meaning{
@@ -45815,6 +45834,12 @@ var (
 		// "strange"
 		{
 			{
+				toks: []string{"strange", "when", "i", "wipe"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
 				toks: []string{"strange"},
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
@@ -51627,6 +51652,12 @@ var (
 		// "weird"
 		{
 			{
+				toks: []string{"weird", "when", "i", "wipe"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
 				toks: []string{"weird", "angle"},
 				means: []meaning{
 					{kind: 3, id: "misshapen"},
@@ -52741,6 +52772,30 @@ var (
 		{
 			{
 				toks: []string{"wiping", "someone", "else"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"wiping", "feels", "weird"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"wiping", "feels", "strange"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"wiping", "feels", "different"},
+				means: []meaning{
+					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"wiping", "feels", "odd"},
 				means: []meaning{
 					{kind: 5, id: "saddle_numb"},
 				},
@@ -58267,6 +58322,16 @@ var (
 				"numb around my bum",
 				"numb round my backside",
 				"numb around my backside",
+				"wiping someone else",
+				"like i'm wiping someone else",
+				"weird when i wipe",
+				"feels weird when i wipe",
+				"wiping feels weird",
+				"wiping feels strange",
+				"strange when i wipe",
+				"wiping feels different",
+				"odd when i wipe",
+				"wiping feels odd",
 			},
 		},
 		// "several_joints"
