@@ -53,14 +53,15 @@ var std = sync.OnceValue(func() *reader {
 			"wont":        "won't",
 		},
 		heard: map[string]string{
-			"cannot": "can't",
-			"cant":   "can't",
-			"didnt":  "didn't",
-			"feint":  "faint",
-			"mom":    "mum",
-			"num":    "numb",
-			"p":      "pee",
-			"pail":   "pale",
+			"cannot":  "can't",
+			"cant":    "can't",
+			"charlie": "charley",
+			"didnt":   "didn't",
+			"feint":   "faint",
+			"mom":     "mum",
+			"num":     "numb",
+			"p":       "pee",
+			"pail":    "pale",
 		},
 		phrasings: []phrasing{
 			{
