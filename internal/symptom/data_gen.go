@@ -759,6 +759,13 @@ var std = sync.OnceValue(func() *reader {
 				Fact:       "sciatica_both_legs",
 				Sensations: []string{"shooting", "sciatica"},
 				Plural:     true,
+				Unless:     []string{"diabetes", "sugar", "neuropathy", "restless", "zap"},
+			},
+			{
+				Fact:       "sciatica_both_legs",
+				Sensations: []string{"down_legs"},
+				Text:       true,
+				Needs:      []string{"back", "buttock", "sciatica"},
 				Unless:     []string{"diabetes", "sugar", "neuropathy", "restless"},
 			},
 			{
@@ -1254,6 +1261,93 @@ var std = sync.OnceValue(func() *reader {
 			"walk down the stairs",
 			"go down the stairs",
 			"go down stairs",
+			"losing fluid",
+			"losing fluids",
+			"losing too much fluid",
+			"losing so much fluid",
+			"losing a lot of fluid",
+			"lose fluid",
+			"lose fluids",
+			"lose too much fluid",
+			"lost fluid",
+			"lost fluids",
+			"lost a lot of fluid",
+			"lost too much fluid",
+			"sweat out fluid",
+			"sweating out fluid",
+			"fluid intake",
+			"drink fluid",
+			"drinking fluid",
+			"enough fluid",
+			"replace fluid",
+			"replacing fluid",
+			"topping up fluid",
+			"kick in after",
+			"kicks in after",
+			"kick in at",
+			"kicks in at",
+			"only kick in",
+			"only kicks in",
+			"kick in when",
+			"kicks in when",
+			"kick in once",
+			"kicks in once",
+			"starts to kick in",
+			"kicking in at",
+			"kicking in when",
+			"kick off at",
+			"kicks off at",
+			"kick off when",
+			"kicks off when",
+			"kick off once",
+			"kicks off once",
+			"only kick off",
+			"only kicks off",
+			"after dark",
+			"once it's dark",
+			"when it's dark",
+			"when it gets dark",
+			"room is too cold",
+			"room's too cold",
+			"room too cold",
+			"bedroom is too cold",
+			"house is too cold",
+			"too cold in here",
+			"too cold in the room",
+			"air con",
+			"aircon",
+			"the aircon",
+			"air conditioning",
+			"air conditioner",
+			"the ac",
+			"ac is on",
+			"ac on",
+			"recliner all day",
+			"recliner watching",
+			"sits in his recliner",
+			"sits in her recliner",
+			"sits in my recliner",
+			"sits in the recliner",
+			"sits in their recliner",
+			"sits in a recliner",
+			"sitting in his recliner",
+			"sitting in her recliner",
+			"sitting in my recliner",
+			"sitting in the recliner",
+			"sitting in their recliner",
+			"sitting in a recliner",
+			"sit in his recliner",
+			"sit in her recliner",
+			"sit in my recliner",
+			"sit in the recliner",
+			"sit in their recliner",
+			"sit in a recliner",
+			"sat in his recliner",
+			"sat in her recliner",
+			"sat in my recliner",
+			"sat in the recliner",
+			"sat in their recliner",
+			"sat in a recliner",
 		},
 		peopleSay: []string{
 			"boy",
@@ -1541,6 +1635,7 @@ var (
 		"abbu",
 		"able",
 		"about",
+		"ac",
 		"accident",
 		"ache",
 		"aches",
@@ -1558,6 +1653,7 @@ var (
 		"agonizing",
 		"agony",
 		"air",
+		"aircon",
 		"all",
 		"almost",
 		"also",
@@ -1939,6 +2035,8 @@ var (
 		"dribble",
 		"dribbled",
 		"dribbling",
+		"drink",
+		"drinking",
 		"dripping",
 		"driving",
 		"drooped",
@@ -2293,6 +2391,7 @@ var (
 		"joint",
 		"joints",
 		"jolting",
+		"jolts",
 		"jumbled",
 		"jumped",
 		"jumpy",
@@ -2386,6 +2485,7 @@ var (
 		"looks",
 		"lop",
 		"lopsided",
+		"lose",
 		"losing",
 		"loss",
 		"lost",
@@ -2706,7 +2806,9 @@ var (
 		"relieved",
 		"relieves",
 		"repeating",
+		"replace",
 		"replaced",
+		"replacing",
 		"rest",
 		"resting",
 		"restless",
@@ -2948,6 +3050,7 @@ var (
 		"start",
 		"started",
 		"starting",
+		"starts",
 		"stays",
 		"steadily",
 		"stent",
@@ -3099,6 +3202,7 @@ var (
 		"too",
 		"took",
 		"top",
+		"topping",
 		"toppled",
 		"toppling",
 		"tore",
@@ -3137,6 +3241,7 @@ var (
 		"trying",
 		"tucked",
 		"tumble",
+		"tumbled",
 		"tumor",
 		"turned",
 		"turning",
@@ -3306,6 +3411,7 @@ var (
 		"yet",
 		"you've",
 		"youngest",
+		"zap",
 		"zapping",
 		"zaps",
 		"zigzag",
@@ -4717,6 +4823,21 @@ var (
 				},
 			},
 		},
+		// "ac"
+		{
+			{
+				toks: []string{"ac", "is", "on"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"ac", "on"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "accident"
 		{
 			{
@@ -5070,6 +5191,12 @@ var (
 					{kind: 5, id: "recent_surgery"},
 				},
 			},
+			{
+				toks: []string{"after", "dark"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "again"
 		{
@@ -5153,9 +5280,36 @@ var (
 				},
 			},
 			{
+				toks: []string{"air", "con"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"air", "conditioning"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"air", "conditioner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"air"},
 				means: []meaning{
 					{kind: 3, id: "breath"},
+				},
+			},
+		},
+		// "aircon"
+		{
+			{
+				toks: []string{"aircon"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -6282,6 +6436,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"back", "to", "back", "of"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
 				toks: []string{"back", "to", "normal", "overnight"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
@@ -6720,6 +6880,12 @@ var (
 		},
 		// "bedroom"
 		{
+			{
+				toks: []string{"bedroom", "is", "too", "cold"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"bedroom", "is", "freezing"},
 				means: []meaning{
@@ -7934,6 +8100,12 @@ var (
 		},
 		// "blown"
 		{
+			{
+				toks: []string{"blown", "up", "like"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
+				},
+			},
 			{
 				toks: []string{"blown", "right", "up"},
 				means: []meaning{
@@ -9267,6 +9439,12 @@ var (
 		// "bumped"
 		{
 			{
+				toks: []string{"bumped", "down", "the", "stairs"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
 				toks: []string{"bumped"},
 				means: []meaning{
 					{kind: 5, id: "injury"},
@@ -9774,6 +9952,12 @@ var (
 					{kind: 3, id: "fallen"},
 					{kind: 5, id: "fell"},
 					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"came", "up", "like"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
 				},
 			},
 			{
@@ -13378,6 +13562,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"come", "up", "like"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
+				},
+			},
+			{
 				toks: []string{"come", "down"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
@@ -15932,7 +16122,20 @@ var (
 				means: []meaning{
 					{kind: 1},
 					{kind: 3, id: "both"},
+					{kind: 3, id: "down_legs"},
 					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"down", "the", "backs", "of", "my", "legs"},
+				means: []meaning{
+					{kind: 3, id: "down_legs"},
+				},
+			},
+			{
+				toks: []string{"down", "the", "back", "of", "my", "legs"},
+				means: []meaning{
+					{kind: 3, id: "down_legs"},
 				},
 			},
 			{
@@ -15958,6 +16161,7 @@ var (
 				means: []meaning{
 					{kind: 1},
 					{kind: 3, id: "both"},
+					{kind: 3, id: "down_legs"},
 					{kind: 3, id: "shooting"},
 				},
 			},
@@ -16032,7 +16236,33 @@ var (
 				means: []meaning{
 					{kind: 1},
 					{kind: 3, id: "both"},
+					{kind: 3, id: "down_legs"},
 					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"down", "my", "legs"},
+				means: []meaning{
+					{kind: 3, id: "down_legs"},
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"down", "his", "legs"},
+				means: []meaning{
+					{kind: 3, id: "down_legs"},
+				},
+			},
+			{
+				toks: []string{"down", "her", "legs"},
+				means: []meaning{
+					{kind: 3, id: "down_legs"},
+				},
+			},
+			{
+				toks: []string{"down", "their", "legs"},
+				means: []meaning{
+					{kind: 3, id: "down_legs"},
 				},
 			},
 			{
@@ -16056,12 +16286,6 @@ var (
 			},
 			{
 				toks: []string{"down", "my", "leg"},
-				means: []meaning{
-					{kind: 3, id: "shooting"},
-				},
-			},
-			{
-				toks: []string{"down", "my", "legs"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
 				},
@@ -16359,6 +16583,24 @@ var (
 				toks: []string{"dribbling"},
 				means: []meaning{
 					{kind: 3, id: "leak"},
+				},
+			},
+		},
+		// "drink"
+		{
+			{
+				toks: []string{"drink", "fluid"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "drinking"
+		{
+			{
+				toks: []string{"drinking", "fluid"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -16998,6 +17240,13 @@ var (
 				},
 			},
 			{
+				toks: []string{"electric", "zaps"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+					{kind: 3, id: "zap"},
+				},
+			},
+			{
 				toks: []string{"electric", "blanket"},
 				means: []meaning{
 					{kind: 8},
@@ -17007,6 +17256,7 @@ var (
 				toks: []string{"electric"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
+					{kind: 3, id: "zap"},
 				},
 			},
 		},
@@ -17083,6 +17333,12 @@ var (
 				toks: []string{"enough", "air"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"enough", "fluid"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -19642,6 +19898,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"fluid", "intake"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"fluid"},
 				means: []meaning{
 					{kind: 3, id: "swell"},
@@ -20390,6 +20652,12 @@ var (
 		// "from"
 		{
 			{
+				toks: []string{"from", "the", "back", "to", "the", "back", "of"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
 				toks: []string{"from", "a", "#", "to", "a", "#"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
@@ -20474,6 +20742,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"from", "my", "back", "down", "to"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
 				toks: []string{"from", "the", "knee", "down"},
 				means: []meaning{
 					{id: "calf"},
@@ -20517,6 +20791,24 @@ var (
 			},
 			{
 				toks: []string{"from", "hip", "to", "leg"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "back", "to"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"from", "his", "back", "to"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"from", "her", "back", "to"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
 				},
@@ -21662,6 +21954,12 @@ var (
 				toks: []string{"gone", "to", "both"},
 				means: []meaning{
 					{kind: 3, id: "spread_both"},
+				},
+			},
+			{
+				toks: []string{"gone", "up", "like"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
 				},
 			},
 			{
@@ -25387,6 +25685,12 @@ var (
 		// "house"
 		{
 			{
+				toks: []string{"house", "is", "too", "cold"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"house", "is", "freezing"},
 				means: []meaning{
 					{kind: 8},
@@ -25505,6 +25809,12 @@ var (
 		// "hurting"
 		{
 			{
+				toks: []string{"hurting", "way", "more", "than", "usual"},
+				means: []meaning{
+					{kind: 5, id: "worsening"},
+				},
+			},
+			{
 				toks: []string{"hurting", "her", "eyes"},
 				means: []meaning{
 					{kind: 5, id: "vision_blur"},
@@ -25560,6 +25870,18 @@ var (
 				toks: []string{"hurts", "even", "when", "i'm", "still"},
 				means: []meaning{
 					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"hurts", "way", "more", "than", "usual"},
+				means: []meaning{
+					{kind: 5, id: "worsening"},
+				},
+			},
+			{
+				toks: []string{"hurts", "much", "more", "than", "usual"},
+				means: []meaning{
+					{kind: 5, id: "worsening"},
 				},
 			},
 			{
@@ -25626,6 +25948,12 @@ var (
 				toks: []string{"hurts", "even", "at", "rest"},
 				means: []meaning{
 					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"hurts", "more", "than", "usual"},
+				means: []meaning{
+					{kind: 5, id: "worsening"},
 				},
 			},
 			{
@@ -26537,6 +26865,18 @@ var (
 		// "into"
 		{
 			{
+				toks: []string{"into", "both", "legs"},
+				means: []meaning{
+					{kind: 3, id: "down_legs"},
+				},
+			},
+			{
+				toks: []string{"into", "my", "legs"},
+				means: []meaning{
+					{kind: 3, id: "down_legs"},
+				},
+			},
+			{
 				toks: []string{"into", "1", "leg"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
@@ -27308,6 +27648,16 @@ var (
 				},
 			},
 		},
+		// "jolts"
+		{
+			{
+				toks: []string{"jolts"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+					{kind: 3, id: "zap"},
+				},
+			},
+		},
 		// "jumbled"
 		{
 			{
@@ -27856,6 +28206,48 @@ var (
 		// "kick"
 		{
 			{
+				toks: []string{"kick", "in", "after"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kick", "in", "at"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kick", "in", "when"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kick", "in", "once"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kick", "off", "at"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kick", "off", "when"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kick", "off", "once"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"kick"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
@@ -27878,6 +28270,18 @@ var (
 				toks: []string{"kicking", "all", "night"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"kicking", "in", "at"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicking", "in", "when"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -27911,6 +28315,48 @@ var (
 				toks: []string{"kicks", "all", "night"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"kicks", "in", "after"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicks", "in", "at"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicks", "in", "when"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicks", "in", "once"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicks", "off", "at"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicks", "off", "when"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicks", "off", "once"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -29607,6 +30053,7 @@ var (
 				toks: []string{"like", "a", "cricket", "ball"},
 				means: []meaning{
 					{kind: 3, id: "hard"},
+					{kind: 3, id: "swell"},
 				},
 			},
 			{
@@ -29679,6 +30126,12 @@ var (
 				toks: []string{"like", "she's", "been", "drinking"},
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
+				},
+			},
+			{
+				toks: []string{"like", "a", "tennis", "ball"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
 				},
 			},
 			{
@@ -29853,6 +30306,24 @@ var (
 				means: []meaning{
 					{kind: 3, id: "swell"},
 					{kind: 5, id: "one_leg_swollen"},
+				},
+			},
+			{
+				toks: []string{"like", "a", "grapefruit"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
+				},
+			},
+			{
+				toks: []string{"like", "an", "orange"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
+				},
+			},
+			{
+				toks: []string{"like", "a", "melon"},
+				means: []meaning{
+					{kind: 3, id: "swell"},
 				},
 			},
 			{
@@ -30163,6 +30634,27 @@ var (
 				},
 			},
 			{
+				toks: []string{"little", "zaps"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+					{kind: 3, id: "zap"},
+				},
+			},
+			{
+				toks: []string{"little", "jolts"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+					{kind: 3, id: "zap"},
+				},
+			},
+			{
+				toks: []string{"little", "shocks"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+					{kind: 3, id: "zap"},
+				},
+			},
+			{
 				toks: []string{"little", "1"},
 				means: []meaning{
 					{kind: 6, id: "child"},
@@ -30465,12 +30957,51 @@ var (
 				},
 			},
 		},
+		// "lose"
+		{
+			{
+				toks: []string{"lose", "too", "much", "fluid"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"lose", "fluid"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"lose", "fluids"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "losing"
 		{
+			{
+				toks: []string{"losing", "a", "lot", "of", "fluid"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"losing", "weight", "without", "trying"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"losing", "too", "much", "fluid"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"losing", "so", "much", "fluid"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -30501,6 +31032,18 @@ var (
 				toks: []string{"losing", "weight"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"losing", "fluid"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"losing", "fluids"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -30582,6 +31125,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"lost", "a", "lot", "of", "fluid"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"lost", "my", "ankle", "bones"},
 				means: []meaning{
 					{kind: 3, id: "swell"},
@@ -30603,6 +31152,12 @@ var (
 				toks: []string{"lost", "a", "dress", "size"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"lost", "too", "much", "fluid"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -30812,6 +31367,18 @@ var (
 				toks: []string{"lost", "weight"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"lost", "fluid"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"lost", "fluids"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -31858,6 +32425,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"more", "than", "it", "was"},
+				means: []meaning{
+					{kind: 5, id: "worsening"},
+				},
+			},
+			{
 				toks: []string{"more", "and", "more"},
 				means: []meaning{
 					{kind: 5, id: "worsening"},
@@ -31871,6 +32444,12 @@ var (
 			},
 			{
 				toks: []string{"more", "than", "before"},
+				means: []meaning{
+					{kind: 5, id: "worsening"},
+				},
+			},
+			{
+				toks: []string{"more", "than", "usual"},
 				means: []meaning{
 					{kind: 5, id: "worsening"},
 				},
@@ -32244,6 +32823,18 @@ var (
 			},
 			{
 				toks: []string{"much", "worse", "than", "it", "was"},
+				means: []meaning{
+					{kind: 5, id: "worsening"},
+				},
+			},
+			{
+				toks: []string{"much", "more", "than", "it", "was"},
+				means: []meaning{
+					{kind: 5, id: "worsening"},
+				},
+			},
+			{
+				toks: []string{"much", "more", "than", "usual"},
 				means: []meaning{
 					{kind: 5, id: "worsening"},
 				},
@@ -34899,9 +35490,27 @@ var (
 		// "nothing"
 		{
 			{
+				toks: []string{"nothing", "is", "making", "it", "let", "go"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
 				toks: []string{"nothing", "is", "helping", "the", "pain"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"nothing", "making", "it", "let", "go"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"nothing", "makes", "it", "let", "go"},
+				means: []meaning{
+					{kind: 5, id: "cramp_not_easing"},
 				},
 			},
 			{
@@ -36008,6 +36617,12 @@ var (
 					{kind: 8},
 				},
 			},
+			{
+				toks: []string{"once", "it's", "dark"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "oncology"
 		{
@@ -36222,6 +36837,30 @@ var (
 				toks: []string{"only", "#", "and"},
 				means: []meaning{
 					{kind: 7},
+				},
+			},
+			{
+				toks: []string{"only", "kick", "in"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"only", "kicks", "in"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"only", "kick", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"only", "kicks", "off"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -39409,6 +40048,18 @@ var (
 		// "recliner"
 		{
 			{
+				toks: []string{"recliner", "all", "day"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"recliner", "watching"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"recliner"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -39771,12 +40422,30 @@ var (
 				},
 			},
 		},
+		// "replace"
+		{
+			{
+				toks: []string{"replace", "fluid"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "replaced"
 		{
 			{
 				toks: []string{"replaced"},
 				means: []meaning{
 					{kind: 5, id: "recent_surgery"},
+				},
+			},
+		},
+		// "replacing"
+		{
+			{
+				toks: []string{"replacing", "fluid"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -40212,6 +40881,12 @@ var (
 		// "room"
 		{
 			{
+				toks: []string{"room", "is", "too", "cold"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"room", "is", "tilting"},
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
@@ -40244,6 +40919,12 @@ var (
 			},
 			{
 				toks: []string{"room", "is", "cold"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"room", "too", "cold"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -40759,6 +41440,42 @@ var (
 				toks: []string{"sat", "in", "the", "car"},
 				means: []meaning{
 					{kind: 5, id: "long_travel"},
+				},
+			},
+			{
+				toks: []string{"sat", "in", "his", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sat", "in", "her", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sat", "in", "my", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sat", "in", "the", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sat", "in", "their", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sat", "in", "a", "recliner"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -42429,6 +43146,42 @@ var (
 					{kind: 5, id: "eases_hanging"},
 				},
 			},
+			{
+				toks: []string{"sit", "in", "his", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sit", "in", "her", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sit", "in", "my", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sit", "in", "the", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sit", "in", "their", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sit", "in", "a", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "sits"
 		{
@@ -42466,6 +43219,42 @@ var (
 				toks: []string{"sits", "up", "to", "breathe"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"sits", "in", "his", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sits", "in", "her", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sits", "in", "my", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sits", "in", "the", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sits", "in", "their", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sits", "in", "a", "recliner"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -42553,6 +43342,42 @@ var (
 				toks: []string{"sitting", "on", "cotton", "wool"},
 				means: []meaning{
 					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"sitting", "in", "his", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sitting", "in", "her", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sitting", "in", "my", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sitting", "in", "the", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sitting", "in", "their", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sitting", "in", "a", "recliner"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -42929,9 +43754,22 @@ var (
 		// "slid"
 		{
 			{
+				toks: []string{"slid", "down", "the", "basement", "stairs"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"slid", "down", "the", "stairs"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
 				toks: []string{"slid", "down"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
+					{kind: 3, id: "fallen"},
 				},
 			},
 			{
@@ -42970,6 +43808,12 @@ var (
 		},
 		// "slipped"
 		{
+			{
+				toks: []string{"slipped", "down", "the", "stairs"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
 			{
 				toks: []string{"slipped", "a", "disc"},
 				means: []meaning{
@@ -44980,6 +45824,15 @@ var (
 				},
 			},
 		},
+		// "starts"
+		{
+			{
+				toks: []string{"starts", "to", "kick", "in"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "stays"
 		{
 			{
@@ -46328,6 +47181,12 @@ var (
 		// "sweat"
 		{
 			{
+				toks: []string{"sweat", "out", "fluid"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"sweat"},
 				means: []meaning{
 					{kind: 3, id: "sweat"},
@@ -46386,6 +47245,12 @@ var (
 				toks: []string{"sweating", "right", "through"},
 				means: []meaning{
 					{kind: 5, id: "night_sweats"},
+				},
+			},
+			{
+				toks: []string{"sweating", "out", "fluid"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -47519,6 +48384,18 @@ var (
 			},
 			{
 				toks: []string{"the", "trip"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"the", "aircon"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"the", "ac"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -48672,6 +49549,18 @@ var (
 		// "too"
 		{
 			{
+				toks: []string{"too", "cold", "in", "the", "room"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"too", "cold", "in", "here"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"too", "much", "pain"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
@@ -48777,6 +49666,15 @@ var (
 				toks: []string{"top", "of", "my", "stomach"},
 				means: []meaning{
 					{kind: 5, id: "rib_pain"},
+				},
+			},
+		},
+		// "topping"
+		{
+			{
+				toks: []string{"topping", "up", "fluid"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -49328,6 +50226,21 @@ var (
 					{kind: 3, id: "fallen"},
 					{kind: 5, id: "fell"},
 					{kind: 5, id: "injury"},
+				},
+			},
+		},
+		// "tumbled"
+		{
+			{
+				toks: []string{"tumbled", "down", "the", "stairs"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"tumbled", "down"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
 				},
 			},
 		},
@@ -51204,6 +52117,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"way", "more", "than", "it", "was"},
+				means: []meaning{
+					{kind: 5, id: "worsening"},
+				},
+			},
+			{
 				toks: []string{"way", "worse", "than", "before"},
 				means: []meaning{
 					{kind: 5, id: "worsening"},
@@ -51223,6 +52142,18 @@ var (
 			},
 			{
 				toks: []string{"way", "more", "than", "before"},
+				means: []meaning{
+					{kind: 5, id: "worsening"},
+				},
+			},
+			{
+				toks: []string{"way", "more", "than", "usual"},
+				means: []meaning{
+					{kind: 5, id: "worsening"},
+				},
+			},
+			{
+				toks: []string{"way", "worse", "than", "usual"},
 				means: []meaning{
 					{kind: 5, id: "worsening"},
 				},
@@ -52346,6 +53277,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"when", "it", "gets", "dark"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"when", "i", "yawn"},
 				means: []meaning{
 					{kind: 3, id: "breath"},
@@ -52395,6 +53332,12 @@ var (
 			},
 			{
 				toks: []string{"when", "it's", "cold"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"when", "it's", "dark"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -53965,6 +54908,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"worse", "than", "usual"},
+				means: []meaning{
+					{kind: 5, id: "worsening"},
+				},
+			},
+			{
 				toks: []string{"worse", "tonight"},
 				means: []meaning{
 					{kind: 5, id: "worsening"},
@@ -54296,12 +55245,23 @@ var (
 				},
 			},
 		},
+		// "zap"
+		{
+			{
+				toks: []string{"zap"},
+				means: []meaning{
+					{kind: 3, id: "shooting"},
+					{kind: 3, id: "zap"},
+				},
+			},
+		},
 		// "zapping"
 		{
 			{
 				toks: []string{"zapping"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
+					{kind: 3, id: "zap"},
 				},
 			},
 		},
@@ -54311,6 +55271,7 @@ var (
 				toks: []string{"zaps"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
+					{kind: 3, id: "zap"},
 				},
 			},
 		},
@@ -54359,6 +55320,7 @@ var (
 				toks: []string{"zinging"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
+					{kind: 3, id: "zap"},
 				},
 			},
 		},
@@ -54425,6 +55387,23 @@ var (
 			{"no", "it's", "not"},
 			{"no", "not", "quite"},
 			{"not", "quite"},
+			{"none", "of", "that"},
+			{"none", "of", "those"},
+			{"none", "of", "them"},
+			{"none", "of", "the", "above"},
+			{"nothing", "like", "that"},
+			{"nothing", "of", "the", "sort"},
+			{"nope", "none", "of", "that"},
+			{"no", "none", "of", "that"},
+			{"nah", "none", "of", "that"},
+			{"no", "nothing", "like", "that"},
+			{"nah", "nothing", "like", "that"},
+			{"nope", "nothing", "like", "that"},
+			{"no", "none", "of", "those"},
+			{"nope", "none", "of", "those"},
+			{"nah", "none", "of", "those"},
+			{"none", "of", "those", "things"},
+			{"no", "none", "of", "those", "things"},
 		},
 		// "unknown"
 		{
@@ -55559,6 +56538,9 @@ var (
 				"must be # minutes",
 				"must be # mins",
 				"won't unclench",
+				"nothing's making it let go",
+				"nothing is making it let go",
+				"nothing makes it let go",
 			},
 			With:   []string{"cramp"},
 			Unless: []string{"eased"},
@@ -58953,6 +59935,18 @@ var (
 				"more than earlier",
 				"more than before",
 				"way more than before",
+				"more than usual",
+				"way more than usual",
+				"much more than usual",
+				"hurts way more than usual",
+				"hurts more than usual",
+				"hurts much more than usual",
+				"hurting way more than usual",
+				"worse than usual",
+				"way worse than usual",
+				"more than it was",
+				"way more than it was",
+				"much more than it was",
 			},
 		},
 		// "wound_not_healing"
@@ -59703,6 +60697,7 @@ var (
 		"cramp_word",
 		"dark",
 		"disproportion",
+		"down_legs",
 		"droop",
 		"eased",
 		"exertion",
@@ -59775,6 +60770,7 @@ var (
 		"weeks_said",
 		"wipe",
 		"woke_with",
+		"zap",
 	}
 	std6Values = [...][]string{
 		// "ache"
@@ -60331,6 +61327,20 @@ var (
 			"beyond what it should",
 			"way beyond what it should",
 		},
+		// "down_legs"
+		{
+			"down my legs",
+			"down his legs",
+			"down her legs",
+			"down their legs",
+			"down both legs",
+			"down both my legs",
+			"down the back of both legs",
+			"down the backs of my legs",
+			"down the back of my legs",
+			"into both legs",
+			"into my legs",
+		},
 		// "droop"
 		{
 			"drooping",
@@ -60593,6 +61603,13 @@ var (
 			"missed her footing on",
 			"falling off",
 			"fell off the",
+			"slid down the stairs",
+			"slid down the basement stairs",
+			"slipped down the stairs",
+			"tumbled down the stairs",
+			"tumbled down",
+			"bumped down the stairs",
+			"slid down",
 		},
 		// "feel_loss"
 		{
@@ -61822,6 +62839,18 @@ var (
 			"going from hip",
 			"from my hip to my leg",
 			"from hip to my leg",
+			"little zaps",
+			"electric zaps",
+			"zap",
+			"jolts",
+			"little jolts",
+			"little shocks",
+			"from my back to",
+			"from his back to",
+			"from her back to",
+			"back to back of",
+			"from my back down to",
+			"from the back to the back of",
 		},
 		// "side_lying"
 		{
@@ -62584,6 +63613,15 @@ var (
 			"ankle bones have gone",
 			"lost my ankle bones",
 			"no ankle bones",
+			"like a grapefruit",
+			"like an orange",
+			"like a melon",
+			"like a tennis ball",
+			"like a cricket ball",
+			"come up like",
+			"came up like",
+			"gone up like",
+			"blown up like",
 		},
 		// "swell_sudden"
 		{
@@ -62947,6 +63985,19 @@ var (
 			"normal when i went to bed",
 			"by the morning they were",
 			"this morning they were",
+		},
+		// "zap"
+		{
+			"zaps",
+			"zapping",
+			"zap",
+			"little zaps",
+			"electric zaps",
+			"zinging",
+			"jolts",
+			"little jolts",
+			"little shocks",
+			"electric",
 		},
 	}
 	std7Keys = [...]string{

@@ -900,10 +900,15 @@ func (r *reader) answer(toks []string) (string, int) {
 	return bestA, i + bestN
 }
 
+// asideFillers may stand between an answer word and what it goes on to.
+var asideFillers = []string{"then", "well", "um", "yeah", "yes", "yep", "yup", "no", "nope", "nah", "ok", "okay", "oh"}
+
 // aside reports whether the words at j, after an answer word, turn to
 // something else: a request, or what was done.
 func (r *reader) aside(toks []string, j int) bool {
-	for j < len(toks) && (toks[j] == tokComma || toks[j] == "then" || toks[j] == "well" || toks[j] == "um") {
+	// "yeah yeah I did that already": an answer word said twice still
+	// goes on to what was done.
+	for j < len(toks) && (toks[j] == tokComma || slices.Contains(asideFillers, toks[j])) {
 		j++
 	}
 	for _, p := range r.asides {
@@ -1003,7 +1008,11 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string)
 		case kPlural:
 			c.plural = true
 		case kSingular:
-			c.singular = true
+			if slices.Contains(pronouns, h.phrase.toks[0]) {
+				c.pronoun = true
+			} else {
+				c.singular = true
+			}
 		case kPart:
 			switch {
 			case r.joints[h.m.id]:
@@ -1020,6 +1029,13 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string)
 			if !h.negated {
 				present[h.m.id] = true
 			}
+		}
+	}
+	// "It" names one side only where both are not said beside it: in
+	// "both legs have swelled up and it's been a week" it is the legs.
+	for i := range cl {
+		if c := &cl[i]; c.pronoun && !(c.plural && present[sensBoth]) {
+			c.singular = true
 		}
 	}
 	// A clause that names no part goes on about the one before it ("hip
@@ -1135,7 +1151,11 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string)
 }
 
 // clauseCtx is what a clause names: sides and kinds of part.
-type clauseCtx struct{ plural, singular, joint, limb, hip bool }
+type clauseCtx struct{ plural, singular, pronoun, joint, limb, hip bool }
+
+// pronouns start the singular phrases that refer back ("it's swollen")
+// rather than name a side.
+var pronouns = []string{"it", "it's", "its"}
 
 // textPlural reports whether a text is two-sided: it names both sides and
 // never one.

@@ -35,33 +35,34 @@ func TestRedFlagPhrasings(t *testing.T) {
 		"red_spreading":  {"the red patch is getting bigger", "the redness is spreading", "there's a red streak going up"},
 		"one_leg_swollen": {"one calf's puffy", "my calf is swollen", "my leg has swelled up", "it's swollen", "my ankle is puffy",
 			"my left leg is bigger than the other", "my calf has ballooned"},
-		"legs_swollen":     {"my legs are swollen", "both ankles are puffy", "my feet have swelled up"},
-		"leg_warm":         {"my calf is hot", "it's tight and hot", "the leg feels warm to the touch", "there's heat coming off it"},
-		"leg_red":          {"my calf is red", "there's redness", "it looks inflamed", "an angry red patch"},
-		"leg_tender":       {"my calf is tender", "it hurts to touch", "it's sore when I press it"},
-		"pregnant":         {"I'm pregnant", "I'm 30 weeks", "I'm thirty weeks", "I am 28 weeks pregnant", "I'm in my third trimester"},
-		"recent_birth":     {"I just had a baby", "I gave birth last week", "since my c section"},
-		"long_travel":      {"I've just come off a long flight", "after a long drive"},
-		"recent_surgery":   {"I had surgery two weeks ago", "since my knee replacement"},
-		"previous_clot":    {"I've had a blood clot before", "I'm on blood thinners", "I had a DVT"},
-		"diabetes":         {"I'm diabetic", "I have diabetes", "type 2"},
-		"foot_wound":       {"a cut I can't feel", "there's a sore on my foot", "an ulcer on my heel", "it won't heal"},
-		"toe_black":        {"my toe's gone black", "my toe is turning dark", "gangrene"},
-		"eases_hanging":    {"I have to dangle my foot", "it eases if I hang my leg over the side of the bed", "I sleep in a chair"},
-		"foot_drop":        {"I keep tripping on my toes", "my foot is dragging", "foot drop", "I can't lift my foot"},
-		"leg_weak_sudden":  {"my leg suddenly went weak", "my leg gave way", "my leg is getting weaker"},
-		"cramp_not_easing": {"the cramp won't let go", "it's been cramping for ten minutes", "my calf cramp won't stop"},
-		"frequent":         {"every night", "most nights", "night after night", "it keeps happening"},
-		"sleep_disrupted":  {"it keeps me awake", "it wakes me up every night"},
-		"severe":           {"it's agony", "unbearable pain", "the worst pain ever", "ten out of ten"},
-		"injury":           {"I fell", "I twisted my ankle", "I banged my shin"},
-		"cant_bear_weight": {"I can't put weight on it", "he won't walk on it", "I can't walk"},
-		"limp":             {"she's limping", "he's got a limp"},
-		"joint_swollen":    {"my knee is swollen", "swollen joints"},
-		"numb":             {"my foot is numb", "numbness in my toes"},
-		"tingling":         {"pins and needles", "my feet are tingling"},
-		"weight_loss":      {"I've been losing weight"},
-		"skin_change":      {"my skin is shiny", "it's discoloured"},
+		"legs_swollen":       {"my legs are swollen", "both ankles are puffy", "my feet have swelled up"},
+		"leg_warm":           {"my calf is hot", "it's tight and hot", "the leg feels warm to the touch", "there's heat coming off it"},
+		"leg_red":            {"my calf is red", "there's redness", "it looks inflamed", "an angry red patch"},
+		"leg_tender":         {"my calf is tender", "it hurts to touch", "it's sore when I press it"},
+		"pregnant":           {"I'm pregnant", "I'm 30 weeks", "I'm thirty weeks", "I am 28 weeks pregnant", "I'm in my third trimester"},
+		"recent_birth":       {"I just had a baby", "I gave birth last week", "since my c section"},
+		"long_travel":        {"I've just come off a long flight", "after a long drive"},
+		"recent_surgery":     {"I had surgery two weeks ago", "since my knee replacement"},
+		"previous_clot":      {"I've had a blood clot before", "I'm on blood thinners", "I had a DVT"},
+		"diabetes":           {"I'm diabetic", "I have diabetes", "type 2"},
+		"foot_wound":         {"a cut I can't feel", "there's a sore on my foot", "an ulcer on my heel", "it won't heal"},
+		"toe_black":          {"my toe's gone black", "my toe is turning dark", "gangrene"},
+		"eases_hanging":      {"I have to dangle my foot", "it eases if I hang my leg over the side of the bed", "I sleep in a chair"},
+		"foot_drop":          {"I keep tripping on my toes", "my foot is dragging", "foot drop", "I can't lift my foot"},
+		"leg_weak_sudden":    {"my leg suddenly went weak", "my leg gave way", "my leg is getting weaker"},
+		"cramp_not_easing":   {"the cramp won't let go", "it's been cramping for ten minutes", "my calf cramp won't stop"},
+		"frequent":           {"every night", "most nights", "night after night", "it keeps happening"},
+		"sleep_disrupted":    {"it keeps me awake", "it wakes me up every night"},
+		"severe":             {"it's agony", "unbearable pain", "the worst pain ever", "ten out of ten"},
+		"injury":             {"I fell", "I twisted my ankle", "I banged my shin"},
+		"cant_bear_weight":   {"I can't put weight on it", "he won't walk on it", "I can't walk"},
+		"limp":               {"she's limping", "he's got a limp"},
+		"joint_swollen":      {"my knee is swollen", "swollen joints"},
+		"numb":               {"my foot is numb", "numbness in my toes"},
+		"tingling":           {"pins and needles", "my feet are tingling"},
+		"weight_loss":        {"I've been losing weight"},
+		"skin_change":        {"my skin is shiny", "it's discoloured"},
+		"sciatica_both_legs": {"shooting pain down my legs from my back", "little jolts in both legs"},
 	}
 	for fact, says := range tests {
 		for _, say := range says {
@@ -167,11 +168,32 @@ func TestAnswers(t *testing.T) {
 		{"i have yeah", "yes"},
 		{"i am very tensed, is it something dangerous", ""},
 		{"it is my foot that hurts", ""},
+		{"nope none of that", "no"},
+		{"no nothing like that", "no"},
 		{"", ""},
 	}
 	for _, tt := range tests {
 		if got := Read(tt.say).Answer; got != tt.answer {
 			t.Errorf("%q: answer %q, want %q", tt.say, got, tt.answer)
+		}
+	}
+}
+
+// TestNotSigns: words that only sound like a sign tell no fact: water
+// lost in sweat is no swelling, pain that "kicks in" no kick, a cold room
+// no cold leg, sitting in a recliner no leg hung down to ease it, and
+// brief zaps in both shins no pain running down both legs.
+func TestNotSigns(t *testing.T) {
+	tests := []struct{ say, not string }{
+		{"my toes cramp in the night, is that from losing too much fluid", "one_leg_swollen"},
+		{"why does my leg pain only kick in after dark", "injury"},
+		{"maybe it's the ac, room is too cold?", "leg_cold"},
+		{"dad just sits in his recliner all day and his legs ache at night", "eases_hanging"},
+		{"little electric zaps in my shins at night", "sciatica_both_legs"},
+	}
+	for _, tt := range tests {
+		if rd := Read(tt.say); slices.Contains(rd.Facts, tt.not) {
+			t.Errorf("%q: facts %v, want no %s", tt.say, rd.Facts, tt.not)
 		}
 	}
 }
@@ -188,6 +210,7 @@ func TestAsides(t *testing.T) {
 		{"yeah done the stretching already it's still tight", true},
 		{"yes, I tried walking and it helps", true},
 		{"no, can you tell me a stretch", true},
+		{"yeah yeah i did that already, what else", true},
 		{"yes", false},
 		{"yeah I can't catch my breath", false},
 		{"yes it's swollen", false},
