@@ -30,6 +30,10 @@ const (
 // symptom's conversation and triage, as before.
 var notAskedCause = []string{"dvt"}
 
+// askedAlone lists the TalkTopic values that ask on their own, with no
+// slotAsk words kept.
+var askedAlone = []string{"doctor_visit", "tests", "treatment"}
+
 // causeAsked returns the AskAboutIntent a symptom or question intent
 // stands for when its slots name a cause and ask about it, and no word
 // kept in them is a warning sign for care today or an emergency: then the
@@ -43,11 +47,13 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	if _, ok := in.Slots[slotCause]; !ok {
 		return nil
 	}
-	if in.Slots[slotAsk].Value == "" {
-		return nil
-	}
 	topic, id := causeOf(in)
 	if id == "" || slices.Contains(notAskedCause, id) {
+		return nil
+	}
+	// What a doctor does, or which one to see, is a question whoever says
+	// it: "should I show to a rheumatologist for this hip pain".
+	if in.Slots[slotAsk].Value == "" && !slices.Contains(askedAlone, id) {
 		return nil
 	}
 	var said []string

@@ -234,6 +234,12 @@ func topicIn(ws []string) string {
 			return f.ID
 		}
 	}
+	// A stressful job, or a carer run ragged with worry, asks about the
+	// stress rather than the job or the day.
+	if slices.ContainsFunc(found, func(f topicAt) bool { return f.ID == "stress" }) &&
+		slices.ContainsFunc(found, func(f topicAt) bool { return f.ID == "routine" || f.ID == "overuse" }) {
+		return "stress"
+	}
 	for _, f := range found {
 		if !conditions[f.ID] {
 			return f.ID
@@ -328,11 +334,13 @@ var fillers = []string{"oh", "um", "umm", "uh", "er", "erm", "ah", "hmm", "well"
 // questionWords say a sentence asks something.
 var questionWords = []string{"what", "what's", "whats", "is", "could", "can", "does", "do", "would", "should", "will",
 	"might", "wonder", "reckon", "because", "cos", "causing", "cause", "why", "how", "ok", "okay", "any", "help",
-	"maybe", "think", "mean", "work", "take", "need", "am", "are", "which", "worth", "swears"}
+	"maybe", "think", "mean", "work", "take", "need", "am", "are", "which", "worth", "swears",
+	"alright", "safe", "allowed"}
 
 // definingWords ask what a condition is, or whether it is this: a
 // condition's name alone is a complaint ("my restless legs are bad").
-var definingWords = []string{"what", "what's", "whats", "is", "could", "mean", "difference", "means", "exactly", "wonder", "have"}
+var definingWords = []string{"what", "what's", "whats", "is", "could", "mean", "difference", "means", "exactly", "wonder", "have",
+	"does", "do", "can", "would", "will", "should"}
 
 // medicines are topics that name a medicine; sinceWords blame one.
 var (
@@ -406,7 +414,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 				continue
 			}
 		case IntentSwitchPart, IntentStretches:
-			if c.Intent == IntentSwitchPart && topic != "" {
+			if c.Intent == IntentSwitchPart && topic != "" && asksSomething(text) {
 				// "does gout make the foot hurt more in my toe" asks.
 				continue
 			}
@@ -557,7 +565,8 @@ func defines(ws []string) bool {
 			w == "why" || w == "because" || w == "cause" || w == "causing" || w == "caused" ||
 			w == "wonder" || w == "wondering" || w == "reckon" || w == "think" ||
 			w == "explain" || w == "explains" || w == "blame" || w == "culprit" || w == "reason" ||
-			w == "causes" || w == "affecting" || w == "connected" || w == "linked" || w == "related":
+			w == "causes" || w == "affecting" || w == "connected" || w == "linked" || w == "related" ||
+			w == "maybe" || w == "perhaps" || w == "possibly":
 			// "would that explain it", "is it to blame" ask whether it
 			// is the cause.
 			return true
@@ -752,12 +761,17 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 		switch p := t.State.Pending; {
 		case strings.HasPrefix(p, dialog.TriagePrefix):
 			return s.reply(t, stepEase, p), nil
-		case p == "":
+		default:
+			// "Ouch" at "Is it easing?" is the step hurting too.
 			return s.reply(t, stepEase, questionStepPain), nil
 		}
 	}
 	intent, slots := readTalk(t.Text, rd, t.State.Routine != nil)
-	if intent == "" || !r.Handles(intent) || (level != triage.SelfCare && plainIntents[intent] && intent != IntentWorried && intent != IntentCantSleep) {
+	// Who is named is no symptom: "hang on, the baby's crying" names a
+	// child under three, and is a pause.
+	felt := len(rd.Parts) > 0 || len(rd.Sensations) > 0 ||
+		slices.ContainsFunc(rd.Facts, func(f string) bool { return f != "child" && f != "under_3" })
+	if intent == "" || !r.Handles(intent) || (level != triage.SelfCare && felt && plainIntents[intent] && intent != IntentWorried && intent != IntentCantSleep) {
 		// A sign for a doctor within days ("every night", "I have
 		// diabetes") in a question is answered as a question (triage
 		// has set the level); with small talk it is a complaint. Worry
