@@ -2139,6 +2139,7 @@ var (
 			"crack_heard",
 			"knock",
 			"stuck_down",
+			"disproportion",
 		},
 		// "LegsGivingWayIntent"
 		{
