@@ -27,9 +27,9 @@ staticcheck:
 tidy-check:
 	@$(GO) mod tidy -diff || { echo "go.mod or go.sum is not tidy: run go mod tidy" >&2; exit 1; }
 
-# The intents package plays every blind set and transcript (several
-# minutes on two cores, more on a busy machine); go test's default
-# ten-minute limit is too close.
+# The intents package plays every blind set and transcript (about a
+# minute on two cores, more on a busy machine); the limit leaves room for
+# a slow machine.
 unit: moto
 	$(GO) test -count=1 -timeout 25m ./...
 

@@ -16,6 +16,7 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/nightlegs/nightlegs/infra"
@@ -103,18 +104,44 @@ func New(skill Endpoint, cfg Config) (*Device, error) {
 	if cfg.NewID == nil {
 		cfg.NewID = randomID
 	}
-	if cfg.Model == nil {
-		m, err := infra.Model(cfg.Locale)
+	if cfg.Model != nil {
+		mt, err := nlu.New(cfg.Model, nlu.Options{Locale: cfg.Locale, SkillID: cfg.SkillID})
 		if err != nil {
-			return nil, fmt.Errorf("device for %s: %w", cfg.Locale, err)
+			return nil, fmt.Errorf("compile interaction model %s: %w", cfg.Locale, err)
 		}
-		cfg.Model = m
+		return &Device{cfg: cfg, match: mt, skill: skill}, nil
 	}
-	mt, err := nlu.New(cfg.Model, nlu.Options{Locale: cfg.Locale, SkillID: cfg.SkillID})
+	mt, err := packageMatcher(cfg.Locale, cfg.SkillID)
 	if err != nil {
-		return nil, fmt.Errorf("compile interaction model %s: %w", cfg.Locale, err)
+		return nil, err
 	}
 	return &Device{cfg: cfg, match: mt, skill: skill}, nil
+}
+
+// packaged holds the compiled skill-package models, by locale and skill ID.
+// The skill package is embedded and never changes while the program runs,
+// and compiling a model takes most of the time a one-line session costs
+// (tens of milliseconds); a Matcher is safe for concurrent use, so every
+// device shares one.
+var packaged sync.Map // matcherKey → *nlu.Matcher
+
+type matcherKey struct{ locale, skillID string }
+
+func packageMatcher(locale, skillID string) (*nlu.Matcher, error) {
+	key := matcherKey{locale, skillID}
+	if mt, ok := packaged.Load(key); ok {
+		return mt.(*nlu.Matcher), nil
+	}
+	m, err := infra.Model(locale)
+	if err != nil {
+		return nil, fmt.Errorf("device for %s: %w", locale, err)
+	}
+	mt, err := nlu.New(m, nlu.Options{Locale: locale, SkillID: skillID})
+	if err != nil {
+		return nil, fmt.Errorf("compile interaction model %s: %w", locale, err)
+	}
+	got, _ := packaged.LoadOrStore(key, mt)
+	return got.(*nlu.Matcher), nil
 }
 
 // Open reports whether a session is open: the next line continues it.
