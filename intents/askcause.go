@@ -34,6 +34,15 @@ var notAskedCause = []string{"dvt"}
 // slotAsk words kept.
 var askedAlone = []string{"doctor_visit", "tests", "treatment"}
 
+// askingIntents are questions themselves: a cause kept in their slots is
+// what they ask about ("is poor blood flow why my legs ache at night",
+// "am I just getting on a bit"), with or without asking words kept.
+var askingIntents = []string{IntentWhyNight, IntentWorried}
+
+// doctorTopics name what a doctor does; weighing the skill against a
+// doctor ("should I listen to you or my doctor") asks what the skill is.
+var doctorTopics = []string{"doctor_visit", "tests", "treatment"}
+
 // causeAsked returns the AskAboutIntent a symptom or question intent
 // stands for when its slots name a cause and ask about it, and no word
 // kept in them is a warning sign for care today or an emergency: then the
@@ -51,9 +60,15 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	if id == "" || slices.Contains(notAskedCause, id) {
 		return nil
 	}
+	if in.Name == IntentWhoAreYou && slices.Contains(doctorTopics, id) {
+		return nil
+	}
 	// What a doctor does, or which one to see, is a question whoever says
 	// it: "should I show to a rheumatologist for this hip pain".
-	if in.Slots[slotAsk].Value == "" && !slices.Contains(askedAlone, id) {
+	// "Is leg cramping a pregnancy thing": "a ... thing" asks too.
+	v := strings.ToLower(in.Slots[slotCause].Value)
+	thing := (strings.HasPrefix(v, "a ") || strings.HasPrefix(v, "an ")) && strings.HasSuffix(v, " thing")
+	if in.Slots[slotAsk].Value == "" && !slices.Contains(askedAlone, id) && !thing && !slices.Contains(askingIntents, in.Name) {
 		return nil
 	}
 	var said []string
@@ -86,6 +101,13 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 func causeOf(in *alexa.Intent) (alexa.Slot, string) {
 	if s := in.Slots[slotCause]; s.Value != "" {
 		if _, id := s.Resolved(); talk.Topics[id].Text != "" {
+			if id == "doctor_visit" {
+				// "The doctor said I had a touch of arthritis, is that
+				// why": what the doctor named is asked about.
+				if s, other := signTopic(in); other != "" {
+					return s, other
+				}
+			}
 			s.Name = slotTopic
 			return s, id
 		}
@@ -94,6 +116,11 @@ func causeOf(in *alexa.Intent) (alexa.Slot, string) {
 		}
 		return alexa.Slot{}, ""
 	}
+	return signTopic(in)
+}
+
+// signTopic returns a TalkTopic named in an intent's warning-sign slots.
+func signTopic(in *alexa.Intent) (alexa.Slot, string) {
 	names := make([]string, 0, len(in.Slots))
 	for name := range in.Slots {
 		names = append(names, name)

@@ -33,6 +33,12 @@ func TestCauseAsked(t *testing.T) {
 		{"asking with no cause", "JointPainIntent", map[string]string{"ask": "could it be"}, ""},
 		{"a clot is never answered in place of triage", "CirculationIntent", map[string]string{"cause": "blood clot", "ask": "could it be"}, ""},
 		{"an emergency sign beside the question", "HipPainIntent", map[string]string{"cause": "arthritis", "ask": "could it be", "sign": "can't breathe"}, ""},
+		{"why at night with a cause is the cause", "WhyNightIntent", map[string]string{"cause": "poor blood flow", "sign": "legs"}, "circulation"},
+		{"a worry about a cause is the cause", "WorriedIntent", map[string]string{"cause": "getting on a bit"}, "age"},
+		{"a worry about a clot stays a worry", "WorriedIntent", map[string]string{"cause": "blood clot"}, ""},
+		{"a doctor weighed against the skill asks what it is", "WhoAreYouIntent", map[string]string{"cause": "my doctor"}, ""},
+		{"what the doctor named is asked about", "WhyNightIntent", map[string]string{"ask": "is that why", "cause": "the doctor", "sign": "in bed", "moreSign": "arthritis"}, "arthritis"},
+		{"a thing asks", "CrampIntent", map[string]string{"cause": "a pregnancy thing", "sign": "cramping"}, "hormones"},
 		{"an urgent sign beside the question", "JointPainIntent", map[string]string{"cause": "overuse", "ask": "is it because of", "sign": "can't put weight on it"}, ""},
 	}
 	for _, tt := range tests {

@@ -168,6 +168,9 @@ var bareContractions = map[string]string{
 	"cant": "can't", "dont": "don't", "wont": "won't", "didnt": "didn't", "doesnt": "doesn't",
 	"isnt": "isn't", "im": "i'm", "ive": "i've", "whats": "what's", "thats": "that's",
 	"its": "it's", "couldnt": "couldn't", "wouldnt": "wouldn't", "havent": "haven't",
+	// Scots: "I cannae get to sleep".
+	"cannae": "can't", "canna": "can't", "dinnae": "don't", "didnae": "didn't", "isnae": "isn't",
+	"wouldnae": "wouldn't", "couldnae": "couldn't", "wasnae": "wasn't",
 }
 
 // topicAt is a TalkTopic named in the words, and where.
@@ -329,13 +332,13 @@ func phraseAt(p, ws []string) bool {
 }
 
 // fillers are sounds said before the words: "oh", "um", "well".
-var fillers = []string{"oh", "um", "umm", "uh", "er", "erm", "ah", "hmm", "well", "so"}
+var fillers = []string{"oh", "um", "umm", "uh", "er", "erm", "ah", "hmm", "hm", "mm", "well", "so", "aye", "och", "okay", "ok"}
 
 // questionWords say a sentence asks something.
 var questionWords = []string{"what", "what's", "whats", "is", "could", "can", "does", "do", "would", "should", "will",
 	"might", "wonder", "reckon", "because", "cos", "causing", "cause", "why", "how", "ok", "okay", "any", "help",
 	"maybe", "think", "mean", "work", "take", "need", "am", "are", "which", "worth", "swears",
-	"alright", "safe", "allowed"}
+	"alright", "safe", "allowed", "wondering", "whether"}
 
 // definingWords ask what a condition is, or whether it is this: a
 // condition's name alone is a complaint ("my restless legs are bad").
@@ -426,7 +429,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			p := partIn(ws, rd)
 			if p != "" {
 				slots[slotPart] = p
-			} else if c.Intent == IntentSwitchPart && !slices.ContainsFunc(ws, func(w string) bool { return w == "other" || w == "wrong" || w == "left" || w == "right" }) {
+			} else if c.Intent == IntentSwitchPart && !slices.ContainsFunc(ws, func(w string) bool { return w == "other" || w == "wrong" || w == "left" || w == "right" || w == "both" }) {
 				// "actually it's getting worse" corrects nothing; "it's
 				// the left one" corrects the side.
 				continue
@@ -555,6 +558,9 @@ func asksCause(ws []string) bool {
 // defines reports whether words ask what a condition is, or whether it is
 // the cause: "what is", "is it", "could this be", "does that mean".
 func defines(ws []string) bool {
+	for len(ws) > 1 && slices.Contains(fillers, ws[0]) {
+		ws = ws[1:]
+	}
 	for i, w := range ws {
 		next := ""
 		if i+1 < len(ws) {
@@ -566,11 +572,11 @@ func defines(ws []string) bool {
 			w == "wonder" || w == "wondering" || w == "reckon" || w == "think" ||
 			w == "explain" || w == "explains" || w == "blame" || w == "culprit" || w == "reason" ||
 			w == "causes" || w == "affecting" || w == "connected" || w == "linked" || w == "related" ||
-			w == "maybe" || w == "perhaps" || w == "possibly":
+			w == "maybe" || w == "perhaps" || w == "possibly" || w == "whether":
 			// "would that explain it", "is it to blame" ask whether it
 			// is the cause.
 			return true
-		case w == "can" && slices.ContainsFunc(ws[i+1:min(i+6, len(ws))], func(v string) bool { return v == "give" || v == "make" || v == "makes" }):
+		case w == "can" && slices.ContainsFunc(ws[i+1:min(i+8, len(ws))], func(v string) bool { return v == "give" || v == "make" || v == "makes" }):
 			// "can inflamed joints give you this ache", "can poor blood
 			// flow make your legs hurt"
 			return true
@@ -618,6 +624,18 @@ func partIn(ws []string, rd symptom.Reading) string {
 		before := symptom.Read(strings.Join(ws[:i], " "))
 		if len(before.Parts) > 0 {
 			return before.Parts[len(before.Parts)-1]
+		}
+	}
+	if i := slices.Index(ws, "not"); i >= 0 {
+		// "Not my leg, my hip": the part after the one denied.
+		var named []string
+		for _, w := range ws[i+1:] {
+			if p, ok := partWords[w]; ok {
+				named = append(named, p)
+			}
+		}
+		if len(named) > 1 {
+			return named[len(named)-1]
 		}
 	}
 	if len(rd.Parts) > 0 {
@@ -1100,6 +1118,11 @@ func (s *set) triedThat(t *router.Turn) (router.Reply, error) {
 	// doctor, and the check.
 	again := t.State.Answer(answerLastIntent) == IntentTriedThat
 	id, ok := talk.Tried[topic]
+	// The next thing may be what the conversation itself just said (a
+	// cramp not easing gets the second remedy): then that was tried too.
+	if ok && saidLast(t, id) {
+		again = true
+	}
 	switch {
 	case again:
 		id = "talk.tried.again"
@@ -1118,6 +1141,16 @@ func (s *set) triedThat(t *router.Turn) (router.Reply, error) {
 	return r, nil
 }
 
+// saidLast reports whether the last answer was said from content text id.
+func saidLast(t *router.Turn, id string) bool {
+	for _, ref := range strings.Split(t.State.Answer(answerLast), ",") {
+		if r, _, _ := strings.Cut(ref, "#"); r == id {
+			return true
+		}
+	}
+	return false
+}
+
 // switchPart takes a correction: another part, or the other leg, and goes
 // on without starting the conversation again. Mid-stretch, "now the other
 // leg" is the next step and "my hip instead" that part's stretch. A safety
@@ -1131,6 +1164,9 @@ func (s *set) switchPart(r *router.Router, t *router.Turn) (router.Reply, error)
 			return s.beginRoutine(t, id), nil
 		}
 		return s.routineControl(s.nextRoutineStep)(t)
+	}
+	if noun := partNoun[string(t.State.Topic)]; noun != "" && (part == "" || part == "leg") && partPhrase(t.Text, noun) != "your "+noun {
+		part = noun
 	}
 	was := t.State.Pending
 	reply, guided, err := s.switchTo(r, t, part)
@@ -1189,10 +1225,20 @@ func (s *set) switchTo(r *router.Router, t *router.Turn, part string) (reply rou
 		return s.reply(t, "talk.switch.shin"), true, nil
 	}
 	// No part, or one with no guidance of its own ("the left leg"): the
-	// same guidance on the other side, and talk.switch.other says which.
-	reply, err = s.sayAgain(t, "talk.switch.other")
+	// same guidance on the side named, or else the other side.
+	lead := "talk.switch.other"
+	for _, w := range tokens(t.Text) {
+		if id := "talk.switch." + w; (w == "both" || w == "left" || w == "right") && s.lib.Has(id) {
+			lead = id
+		}
+	}
+	reply, err = s.sayAgain(t, lead)
 	return reply, false, err
 }
+
+// partNoun is the part a conversation is about, for a correction that
+// names only a side ("it's the right one"): the hip for the hip's.
+var partNoun = map[string]string{"hip": "hip", "joint": "knee"}
 
 // partPhrase names the part corrected to as the listener did: "the left
 // hip", "both feet", "your knee".

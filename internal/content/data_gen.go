@@ -264,7 +264,10 @@ var (
 		"talk.stretch.pain",
 		"talk.stretch.pain.clear",
 		"talk.switch.back",
+		"talk.switch.both",
+		"talk.switch.left",
 		"talk.switch.other",
+		"talk.switch.right",
 		"talk.switch.shin",
 		"talk.switch.to",
 		"talk.thanks",
@@ -2617,9 +2620,24 @@ var (
 			Ask:     "Does the pain run down your leg?",
 			Sources: []string{"refs §2 sciatica: pain in the bottom and back of the leg"},
 		},
+		// "talk.switch.both"
+		{
+			Say:     []string{"Okay, both legs."},
+			Sources: []string{"refs §1 features"},
+		},
+		// "talk.switch.left"
+		{
+			Say:     []string{"Okay, the left leg."},
+			Sources: []string{"refs §1 features"},
+		},
 		// "talk.switch.other"
 		{
 			Say:     []string{"Okay, the other leg."},
+			Sources: []string{"refs §1 features"},
+		},
+		// "talk.switch.right"
+		{
+			Say:     []string{"Okay, the right leg."},
 			Sources: []string{"refs §1 features"},
 		},
 		// "talk.switch.shin"

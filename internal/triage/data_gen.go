@@ -1504,6 +1504,7 @@ var loaded = &data{
 		"sign":      true,
 	},
 	withhold: loadedMap(loaded4Keys[:], loaded4Values[:]),
+	own:      loadedMap(loaded5Keys[:], loaded5Values[:]),
 	numbers:  []string{"000", "111", "112", "911", "999"},
 }
 
@@ -2320,6 +2321,22 @@ var (
 		{"not:leg_weak_sudden"},
 		// "SwollenLegIntent"
 		{"not:one_leg_swollen", "daily", "gradual", "both", "legs_swollen"},
+	}
+	loaded5Keys = [...]string{
+		"RephraseIntent",
+	}
+	loaded5Values = [...][]string{
+		// "RephraseIntent"
+		{
+			"confused",
+			"i'm confused",
+			"so confused",
+			"confused now",
+			"bit confused",
+			"a bit confused",
+			"lost",
+			"i'm lost",
+		},
 	}
 )
 

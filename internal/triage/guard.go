@@ -87,6 +87,11 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 			if name == freeTextSlot || s.Value == "" || loaded.unread[name] {
 				continue
 			}
+			if slices.Contains(loaded.own[t.Intent], strings.ToLower(strings.TrimSpace(s.Value))) {
+				// "I'm confused", kept with the rephrase intent, asks
+				// for other words.
+				continue
+			}
 			said = append(said, s.Value)
 			if loaded.signSlots[name] {
 				signs = append(signs, s.Value)

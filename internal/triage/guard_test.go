@@ -244,3 +244,32 @@ func TestIntentWithheldBySlots(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnWordsNotSigns: a slot value that is what a conversational intent
+// means by itself (data/intents.yaml, own) is not read as a sign there,
+// and still is anywhere else and beside other words.
+func TestOwnWordsNotSigns(t *testing.T) {
+	tests := []struct {
+		intent string
+		slots  map[string]string
+		urgent bool
+	}{
+		{"RephraseIntent", map[string]string{"sign": "confused"}, false},
+		{"RephraseIntent", map[string]string{"sign": "I'm confused"}, false},
+		{"RephraseIntent", map[string]string{"sign": "confused", "moreSign": "my leg is hot and red"}, true},
+		{"CrampIntent", map[string]string{"sign": "confused"}, true},
+	}
+	for _, tt := range tests {
+		c := &session.Context{}
+		tn := turn(c, "en-US", tt.intent, "")
+		for name, v := range tt.slots {
+			tn.Request.Request.Intent.Slots[name] = alexa.Slot{Name: name, Value: v}
+		}
+		if _, err := guard(t).Before(tn); err != nil {
+			t.Fatal(err)
+		}
+		if got := Evaluate(c.Facts).Level.AtLeast(Urgent); got != tt.urgent {
+			t.Errorf("%s %v: urgent %v, want %v (facts %v)", tt.intent, tt.slots, got, tt.urgent, c.Facts)
+		}
+	}
+}

@@ -113,6 +113,7 @@ type data struct {
 	require   map[string][]string // red-flag intent → what its slots must say for its facts
 	signSlots map[string]bool     // the WarningSign slots
 	withhold  map[string][]string // red-flag intent → what in its slots withholds its facts
+	own       map[string][]string // intent → slot values that are its own meaning, not signs
 	numbers   []string            // every phone number the locales say, sorted
 }
 
@@ -247,6 +248,7 @@ func load(decode decoder) (*data, error) {
 		Require  map[string][]string `yaml:"require"`
 		Signs    []string            `yaml:"sign_slots"`
 		Withhold map[string][]string `yaml:"withhold"`
+		Own      map[string][]string `yaml:"own"`
 	}
 	if err := decode("intents.yaml", &inf); err != nil {
 		return nil, err
@@ -261,6 +263,7 @@ func load(decode decoder) (*data, error) {
 	d.intents = inf.Intents
 	d.topics = inf.Topics
 	d.withhold = inf.Withhold
+	d.own = inf.Own
 	d.require = inf.Require
 	d.signSlots = map[string]bool{}
 	for _, n := range inf.Signs {
