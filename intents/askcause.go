@@ -68,7 +68,7 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	// "Is leg cramping a pregnancy thing": "a ... thing" asks too.
 	v := strings.ToLower(in.Slots[slotCause].Value)
 	thing := (strings.HasPrefix(v, "a ") || strings.HasPrefix(v, "an ")) && strings.HasSuffix(v, " thing")
-	if in.Slots[slotAsk].Value == "" && !slices.Contains(askedAlone, id) && !thing && !slices.Contains(askingIntents, in.Name) {
+	if in.Slots[slotAsk].Value == "" && !slices.Contains(askedAlone, id) && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") {
 		return nil
 	}
 	var said []string

@@ -35,6 +35,8 @@ func TestCauseAsked(t *testing.T) {
 		{"an emergency sign beside the question", "HipPainIntent", map[string]string{"cause": "arthritis", "ask": "could it be", "sign": "can't breathe"}, ""},
 		{"why at night with a cause is the cause", "WhyNightIntent", map[string]string{"cause": "poor blood flow", "sign": "legs"}, "circulation"},
 		{"a worry about a cause is the cause", "WorriedIntent", map[string]string{"cause": "getting on a bit"}, "age"},
+		{"a worry with only a sign slot naming a topic stays a worry", "WorriedIntent", map[string]string{"sign": "the heat"}, ""},
+		{"why at night with the condition in a sign slot stays why at night", "WhyNightIntent", map[string]string{"sign": "restless legs"}, ""},
 		{"a worry about a clot stays a worry", "WorriedIntent", map[string]string{"cause": "blood clot"}, ""},
 		{"a doctor weighed against the skill asks what it is", "WhoAreYouIntent", map[string]string{"cause": "my doctor"}, ""},
 		{"what the doctor named is asked about", "WhyNightIntent", map[string]string{"ask": "is that why", "cause": "the doctor", "sign": "in bed", "moreSign": "arthritis"}, "arthritis"},
