@@ -167,3 +167,34 @@ func askCause(t *router.Turn) {
 	env.Request.Intent = in
 	t.Request, t.Intent = &env, in.Name
 }
+
+// keptComplaint turns a greeting a device sent a complaint to ("um hi, I
+// was wondering if you could help, my hip's really achy": GreetIntent,
+// or ThanksIntent with the asking words kept) into the complaint it is:
+// the catch-all, with the words kept in the sign slots as its text, as
+// the console's reading of the whole sentence does (plainIntents). Thanks
+// without asking words stays thanks: "thanks, my calf's better".
+func keptComplaint(t *router.Turn) {
+	if t.Request == nil || t.Request.Request.Intent == nil {
+		return
+	}
+	in := t.Request.Request.Intent
+	if in.Name != IntentGreet && (in.Name != IntentThanks || in.Slots[slotAsk].Value == "") {
+		return
+	}
+	var said []string
+	for name, s := range in.Slots {
+		if triage.SignSlot(name) && s.Value != "" {
+			said = append(said, s.Value)
+		}
+	}
+	sort.Strings(said)
+	rd := symptom.ReadKept(said)
+	if rd.Topic == "" && (len(rd.Parts) == 0 || len(rd.Sensations) == 0) {
+		return
+	}
+	text := strings.Join(said, " ")
+	env := *t.Request
+	env.Request.Intent = &alexa.Intent{Name: IntentDescribe, Slots: map[string]alexa.Slot{alexa.SlotText: {Name: alexa.SlotText, Value: text}}}
+	t.Request, t.Intent, t.Text = &env, IntentDescribe, text
+}

@@ -1,6 +1,7 @@
 package intents
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/nightlegs/nightlegs/infra"
@@ -85,5 +86,32 @@ func TestAskAboutTopicInSignSlot(t *testing.T) {
 	v := playTalk(t, transcriptSkill(t), c, via, screeningFragments())
 	if len(v.Fails) > 0 {
 		t.Errorf("%q via AskAboutIntent, sign slot only: %q: %v", c.Text, v.Said, v.Fails)
+	}
+}
+
+// TestKeptComplaint: a complaint a device sent to the greeting intent, or
+// to thanks with asking words kept, is answered as the complaint; thanks
+// naming a part that is better stays thanks.
+func TestKeptComplaint(t *testing.T) {
+	model, err := infra.Model("en-US")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		intent string
+		slots  map[string]string
+		want   string
+	}{
+		{"GreetIntent", map[string]string{"sign": "my calf is cramping"}, "toes"},
+		{"ThanksIntent", map[string]string{"ask": "wondering if", "sign": "hip's", "moreSign": "achy"}, "pillow between your knees"},
+		{"GreetIntent", map[string]string{"sign": "legs"}, "hello"},
+		{"ThanksIntent", map[string]string{"sign": "calf", "moreSign": "better"}, "welcome"},
+	}
+	for _, tt := range tests {
+		via := routedIntent(model, routed{Intent: tt.intent, Slots: tt.slots})
+		v := playTalk(t, transcriptSkill(t), talkCase{ID: "kept", Category: "x"}, via, nil)
+		if !strings.Contains(strings.ToLower(v.Said), tt.want) {
+			t.Errorf("%s %v: said %q, want %q in it", tt.intent, tt.slots, v.Said, tt.want)
+		}
 	}
 }

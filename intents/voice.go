@@ -100,5 +100,6 @@ func (c controlsFirst) Before(t *router.Turn) (*router.Reply, error) {
 		}
 	}
 	askCause(t)
+	keptComplaint(t)
 	return c.Triage.Before(t)
 }
