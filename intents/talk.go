@@ -168,8 +168,8 @@ var bareContractions = map[string]string{
 	"cant": "can't", "dont": "don't", "wont": "won't", "didnt": "didn't", "doesnt": "doesn't",
 	"isnt": "isn't", "im": "i'm", "ive": "i've", "whats": "what's", "thats": "that's",
 	"its": "it's", "couldnt": "couldn't", "wouldnt": "wouldn't", "havent": "haven't",
-	// Scots: "I cannae get to sleep".
-	"cannae": "can't", "canna": "can't", "dinnae": "don't", "didnae": "didn't", "isnae": "isn't",
+	// Scots: "I cannae get tae sleep".
+	"tae": "to", "cannae": "can't", "canna": "can't", "dinnae": "don't", "didnae": "didn't", "isnae": "isn't",
 	"wouldnae": "wouldn't", "couldnae": "couldn't", "wasnae": "wasn't",
 }
 
@@ -606,12 +606,20 @@ func defines(ws []string) bool {
 
 // partIn is the body part the words name, for a correction or a stretch.
 func partIn(ws []string, rd symptom.Reading) string {
-	for _, w := range ws {
+	for i, w := range ws {
 		switch w {
 		case "shin", "shins":
 			return "shin"
 		case "glutes", "glute", "bum", "bottom":
 			return "buttock"
+		case "arch", "sole":
+			return "foot"
+		case "back":
+			// "The back of my leg": the hamstring.
+			if i+3 < len(ws)+1 && slices.Contains(ws[i+1:min(i+4, len(ws))], "of") &&
+				slices.ContainsFunc(ws[i+1:min(i+5, len(ws))], func(v string) bool { return v == "leg" || v == "thigh" }) {
+				return "hamstring"
+			}
 		}
 	}
 	// The part corrected to is the last one said: "my foot, not my calf".
@@ -1009,8 +1017,10 @@ func (s *set) askAbout(t *router.Turn) (router.Reply, error) {
 	case cut:
 		t.State.SetAnswer(answerRestWas, was)
 	case was != "":
-		t.State.Pending = was
-		s.resume(t, &r)
+		// "Is it easing?" straight after an answer about quinine sounds
+		// like more relief steps: the conversation's question waits
+		// behind "Shall we carry on where we were?".
+		s.holdQuestion(t, was, &r)
 	default:
 		s.addOffer(t, &r, tp.Offer)
 	}
@@ -1099,9 +1109,10 @@ func (s *set) rephrase(t *router.Turn) (router.Reply, error) {
 
 // triedThat gives the next thing to try for the conversation under way.
 func (s *set) triedThat(t *router.Turn) (router.Reply, error) {
-	if t.State.Routine != nil {
+	triedRoutine := saidLast(t, "talk.tried.routine")
+	if t.State.Routine != nil && !triedRoutine {
 		// "It's not working" mid-stretch: what else eases it, and the
-		// sign that means stop.
+		// sign that means stop; said again, what comes after it.
 		return s.reply(t, "talk.tried.routine"), nil
 	}
 	topic := t.State.Topic
@@ -1116,7 +1127,7 @@ func (s *set) triedThat(t *router.Turn) (router.Reply, error) {
 	}
 	// Tried the next thing too: no third remedy to cycle back to, but a
 	// doctor, and the check.
-	again := t.State.Answer(answerLastIntent) == IntentTriedThat
+	again := t.State.Answer(answerLastIntent) == IntentTriedThat || triedRoutine
 	id, ok := talk.Tried[topic]
 	// The next thing may be what the conversation itself just said (a
 	// cramp not easing gets the second remedy): then that was tried too.
@@ -1193,6 +1204,14 @@ func (s *set) holdTriage(t *router.Turn, was string, r *router.Reply) {
 	if r.Question != "" || !strings.HasPrefix(was, dialog.TriagePrefix) {
 		return
 	}
+	s.holdQuestion(t, was, r)
+}
+
+// holdQuestion holds the question that was waiting (was) behind "Shall
+// we carry on where we were?", which asks it on a yes; when even that
+// would run past the words left, it is held unasked with the session
+// open, as resume does.
+func (s *set) holdQuestion(t *router.Turn, was string, r *router.Reply) {
 	t.State.SetAnswer(answerHeld, was)
 	t.State.Pending = questionHold
 	if q := words(t, s.lib.Get(questionHold).Ask); r.Speech == nil || wordCount(plainWords(r.Speech.Fragment()))+wordCount(q) <= s.room(t) {
@@ -1306,9 +1325,20 @@ func (s *set) stretches(t *router.Turn) (router.Reply, error) {
 		id = "calf-lying"
 	}
 	if id == "" {
+		// "Talk me through the stretch" in a conversation: its stretch.
+		id = topicStretch[t.State.Topic]
+	}
+	if id == "" {
 		return s.reply(t, "routine.choose"), nil
 	}
 	return s.beginRoutine(t, id), nil
+}
+
+// topicStretch is the stretch a conversation's "talk me through it"
+// means, where it has one.
+var topicStretch = map[session.Topic]string{
+	"cramp": "calf-lying", "restless": "calf-lying", "aches": "calf-lying",
+	"hip": "hip-flexor", "nerve": "knee-to-chest", "joint": "hamstring",
 }
 
 // stretchPainAnswer takes the answer to the one safety question asked

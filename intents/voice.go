@@ -40,10 +40,11 @@ func (s *set) voice(v session.Voice, id string) func(t *router.Turn) (router.Rep
 }
 
 // controlIntents are the controls free words may stand for alone: the
-// voice changes, and "say that again" or "what?", which need the last
+// voice changes, a pause ("hold on, the baby's crying"), and "say that
+// again" or "what?", which need the last
 // answer, kept in the store when a question asked in one breath ended the
 // session before (a device sends them as their intents, with no words).
-var controlIntents = []string{IntentVoiceLouder, IntentVoiceWhisper, IntentVoiceSoft, IntentRepeat, IntentRephrase}
+var controlIntents = []string{IntentVoiceLouder, IntentVoiceWhisper, IntentVoiceSoft, IntentRepeat, IntentRephrase, IntentPause}
 
 // personFacts are the triage facts that words about a person alone give:
 // "the baby" is a child under three.

@@ -751,7 +751,9 @@ func (r *reader) read(text string, known []string) Reading {
 					hits = append(hits, hit{m: m, clause: clause, negated: true, phrase: p})
 				}
 			default:
-				hits = append(hits, hit{m: m, clause: clause, negated: neg || fine, num: num, phrase: p})
+				// "No, it's not easing": a phrase that says its own "not"
+				// answers the question; the "no" before it is no denial.
+				hits = append(hits, hit{m: m, clause: clause, negated: neg && !saysNot(p.toks) || fine, num: num, phrase: p})
 				if neg && (m.kind == kFlag || m.kind == kSensation) {
 					negUsed = true
 				}
@@ -1349,7 +1351,10 @@ func SignGroups() []SignGroup {
 				for _, no := range signDenials {
 					deny("no-"+id, no+" "+p)
 				}
-			} else if listedDenials[id] && strings.Count(p, " ") <= 3 && !deniesItself(p) {
+			} else if listedDenials[id] && strings.Count(p, " ") <= 3 && !deniesItself(p) && !saysNot(strings.Fields(p)) {
+				// A phrase with its own "not" ("pee won't start") is not
+				// denied by a "no" before it: "no, pee won't start" tells
+				// the sign.
 				// "no numbness between my legs", "not short of breath":
 				// kept whole, or a device keeps "numbness between my
 				// legs" and drops the "no".
@@ -1650,4 +1655,12 @@ var listedDenials = map[string]bool{
 func deniesItself(p string) bool {
 	first, _, _ := strings.Cut(p, " ")
 	return slices.Contains(signDenials, first) || strings.HasSuffix(first, "n't")
+}
+
+// saysNot reports whether a phrase carries its own negation ("not
+// easing", "won't let go").
+func saysNot(toks []string) bool {
+	return slices.ContainsFunc(toks, func(t string) bool {
+		return t == "not" || t == "cannot" || t == "never" || t == "nothing" || t == "nothing's" || strings.HasSuffix(t, "n't")
+	})
 }

@@ -95,6 +95,10 @@ func TestDenials(t *testing.T) {
 		{"it isn't red", nil, []string{"leg_red"}},
 		{"I don't think it's swollen", nil, []string{"one_leg_swollen"}},
 		{"no chest pain and I can breathe fine", nil, []string{"breathless", "chest_pain"}},
+		// A phrase that says its own "not" answers: "no, it won't
+		// start" is trouble peeing, not its denial (set qm).
+		{"no my pee won't start", []string{"bladder_change"}, nil},
+		{"no I cannot breathe", []string{"breathless"}, nil},
 		// A bodily function said to be fine, in any of the ways people
 		// say so, denies the change; said otherwise it denies nothing.
 		{"waterworks and bowels are fine", nil, []string{"bladder_change", "bowel_change"}},
