@@ -193,6 +193,13 @@ func keptComplaint(t *router.Turn) {
 	if rd.Topic == "" && (len(rd.Parts) == 0 || len(rd.Sensations) == 0) {
 		return
 	}
+	// The slots keep no word order, so joined they are no sentence: a
+	// denial or a sign for a doctor stays in the slots, where triage
+	// reads them right ("no breathing problem", "both", "feet",
+	// "swollen", "one week", "not reducing": set qj).
+	if len(rd.Negated) > 0 || triage.Evaluate(rd.Facts).Level.AtLeast(triage.Soon) {
+		return
+	}
 	text := strings.Join(said, " ")
 	env := *t.Request
 	env.Request.Intent = &alexa.Intent{Name: IntentDescribe, Slots: map[string]alexa.Slot{alexa.SlotText: {Name: alexa.SlotText, Value: text}}}
