@@ -68,7 +68,7 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	// "Is leg cramping a pregnancy thing": "a ... thing" asks too.
 	v := strings.ToLower(in.Slots[slotCause].Value)
 	thing := (strings.HasPrefix(v, "a ") || strings.HasPrefix(v, "an ")) && strings.HasSuffix(v, " thing")
-	if in.Slots[slotAsk].Value == "" && !slices.Contains(askedAlone, id) && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") {
+	if in.Slots[slotAsk].Value == "" && !slices.Contains(askedAlone, id) && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") && !asksIn(v) {
 		return nil
 	}
 	var said []string
@@ -182,13 +182,7 @@ func keptComplaint(t *router.Turn) {
 	if in.Name != IntentGreet && (in.Name != IntentThanks || in.Slots[slotAsk].Value == "") {
 		return
 	}
-	var said []string
-	for name, s := range in.Slots {
-		if triage.SignSlot(name) && s.Value != "" {
-			said = append(said, s.Value)
-		}
-	}
-	sort.Strings(said)
+	said := keptSigns(in)
 	rd := symptom.ReadKept(said)
 	if rd.Topic == "" && (len(rd.Parts) == 0 || len(rd.Sensations) == 0) {
 		return
@@ -204,4 +198,43 @@ func keptComplaint(t *router.Turn) {
 	env := *t.Request
 	env.Request.Intent = &alexa.Intent{Name: IntentDescribe, Slots: map[string]alexa.Slot{alexa.SlotText: {Name: alexa.SlotText, Value: text}}}
 	t.Request, t.Intent, t.Text = &env, IntentDescribe, text
+}
+
+// askWords maps the AskCarrier values' words to their IDs.
+var askWords = loadTypeWords("AskCarrier")
+
+// asksIn reports whether a slot value holds asking words itself: a
+// TalkTopic phrase may ("is it my joints").
+func asksIn(value string) bool {
+	ws := tokens(value)
+	for i := range ws {
+		for j := i + 1; j <= len(ws); j++ {
+			if askWords[strings.Join(ws[i:j], " ")] != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// keptSigns returns the words a device kept in an intent's warning-sign
+// slots, sorted: the slots keep no word order.
+func keptSigns(in *alexa.Intent) []string {
+	var said []string
+	for name, s := range in.Slots {
+		if triage.SignSlot(name) && s.Value != "" {
+			said = append(said, s.Value)
+		}
+	}
+	sort.Strings(said)
+	return said
+}
+
+// keptReading reads the words a device kept in a turn's warning-sign
+// slots.
+func keptReading(t *router.Turn) symptom.Reading {
+	if t.Request == nil || t.Request.Request.Intent == nil {
+		return symptom.Reading{}
+	}
+	return symptom.ReadKept(keptSigns(t.Request.Request.Intent))
 }

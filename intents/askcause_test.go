@@ -41,6 +41,7 @@ func TestCauseAsked(t *testing.T) {
 		{"a worry about a clot stays a worry", "WorriedIntent", map[string]string{"cause": "blood clot"}, ""},
 		{"a doctor weighed against the skill asks what it is", "WhoAreYouIntent", map[string]string{"cause": "my doctor"}, ""},
 		{"what the doctor named is asked about", "WhyNightIntent", map[string]string{"ask": "is that why", "cause": "the doctor", "sign": "in bed", "moreSign": "arthritis"}, "arthritis"},
+		{"asking words inside the cause", "SwitchPartIntent", map[string]string{"cause": "is it my joints"}, "arthritis"},
 		{"a thing asks", "CrampIntent", map[string]string{"cause": "a pregnancy thing", "sign": "cramping"}, "hormones"},
 		{"an urgent sign beside the question", "JointPainIntent", map[string]string{"cause": "overuse", "ask": "is it because of", "sign": "can't put weight on it"}, ""},
 	}
@@ -115,6 +116,31 @@ func TestKeptComplaint(t *testing.T) {
 		v := playTalk(t, transcriptSkill(t), talkCase{ID: "kept", Category: "x"}, via, nil)
 		if !strings.Contains(strings.ToLower(v.Said), tt.want) {
 			t.Errorf("%s %v: said %q, want %q in it", tt.intent, tt.slots, v.Said, tt.want)
+		}
+	}
+}
+
+// TestPersonOnlyControl: a pause a device heard with only a person kept
+// ("hold on, the baby's crying") is a pause: the baby is not taken for the
+// one in pain. A sign kept beside the person still counts.
+func TestPersonOnlyControl(t *testing.T) {
+	model, err := infra.Model("en-US")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		slots map[string]string
+		want  string
+	}{
+		{map[string]string{"sign": "the baby's"}, "take your time. i'm here."},
+		{map[string]string{"sign": "the baby's", "moreSign": "calf is swollen"}, "medical care today"},
+	}
+	for _, tt := range tests {
+		c := talkCase{ID: "pause", Category: "x", Before: []string{"my legs ache", "no"}}
+		via := routedIntent(model, routed{Intent: "PauseIntent", Slots: tt.slots}) // the stand-in with sign slots
+		v := playTalk(t, transcriptSkill(t), c, via, nil)
+		if low := strings.ToLower(v.Said); !strings.Contains(low, tt.want) || tt.want != "medical care today" && strings.Contains(low, "doctor") {
+			t.Errorf("%v: said %q, want %q", tt.slots, v.Said, tt.want)
 		}
 	}
 }

@@ -227,10 +227,19 @@ func (s *set) registerSomeone(r *router.Router) {
 // it over.
 func (s *set) someone(r *router.Router, t *router.Turn) (router.Reply, error) {
 	value, id := t.SlotID("person")
+	named := value != ""
+	if !named {
+		// A device sends "is my blood pooling in my legs" here too, with
+		// no one kept in the person slot; a person a sign slot kept ("my
+		// daughter's") is whom it is about, and with none it is the
+		// listener's own.
+		rd := keptReading(t)
+		id, named = rd.Person, rd.Person != "" || rd.Subject != ""
+	}
 	if pp, ok := people.People[id]; ok {
 		t.State.Subject = pp.Subject
 		t.State.SetAnswer(answerPerson, id)
-	} else if value != "" || t.State.Subject == "" || t.State.Subject == subjectSelf {
+	} else if named && (t.State.Subject == "" || t.State.Subject == subjectSelf) || value != "" {
 		// Someone this skill has no word for ("my neighbour").
 		t.State.Subject = subjectOther
 	}

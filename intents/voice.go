@@ -8,6 +8,7 @@ import (
 	"github.com/nightlegs/nightlegs/internal/session"
 	"github.com/nightlegs/nightlegs/internal/skill"
 	"github.com/nightlegs/nightlegs/internal/symptom"
+	"github.com/nightlegs/nightlegs/internal/triage"
 )
 
 // Voice changes: "speak up", "whisper", "speak softly". The choice holds for
@@ -102,5 +103,31 @@ func (c controlsFirst) Before(t *router.Turn) (*router.Reply, error) {
 	}
 	askCause(t)
 	keptComplaint(t)
+	personOnly(t)
 	return c.Triage.Before(t)
+}
+
+// personOnly drops the warning-sign slots of a control a device heard
+// with only a person kept ("hold on, the baby's crying": PauseIntent with
+// "the baby's"), so triage does not take the baby for the one in pain, as
+// controlOnly does for free words.
+func personOnly(t *router.Turn) {
+	if !slices.Contains(controlIntents, t.Intent) || t.Request == nil || t.Request.Request.Intent == nil {
+		return
+	}
+	rd := keptReading(t)
+	if len(rd.Facts) == 0 || len(rd.Parts)+len(rd.Sensations) > 0 || rd.Topic != "" && session.Topic(rd.Topic) != TopicChild ||
+		slices.ContainsFunc(rd.Facts, func(f string) bool { return !slices.Contains(personFacts, f) }) {
+		return
+	}
+	in := *t.Request.Request.Intent
+	in.Slots = map[string]alexa.Slot{}
+	for name, sl := range t.Request.Request.Intent.Slots {
+		if !triage.SignSlot(name) {
+			in.Slots[name] = sl
+		}
+	}
+	env := *t.Request
+	env.Request.Intent = &in
+	t.Request = &env
 }
