@@ -462,6 +462,8 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			cues = definingWords
 		}
 		asks := slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(cues, w) }) || strings.Contains(text, "?") ||
+			// "did I just overdo it at the gym"
+			startsWith(ws, "did") ||
 			// "are blocked arteries a cause of leg pain in bed" asks.
 			conditions[topic] && asksCause(ws)
 		if medicines[topic] && slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(sinceWords, w) }) {
@@ -483,6 +485,14 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		}
 	}
 	return "", nil
+}
+
+// startsWith reports whether the words, after any fillers, start with w.
+func startsWith(ws []string, w string) bool {
+	for len(ws) > 1 && slices.Contains(fillers, ws[0]) {
+		ws = ws[1:]
+	}
+	return len(ws) > 0 && ws[0] == w
 }
 
 // endsAsking reports whether text ends by asking about the topic named
@@ -544,7 +554,7 @@ func backIsAdverb(ws []string) bool {
 func asksCause(ws []string) bool {
 	for i, w := range ws {
 		switch w {
-		case "could", "might", "because", "cause", "causing", "causes", "be", "connected", "linked", "affecting":
+		case "could", "might", "because", "cause", "causing", "causes", "be", "connected", "linked", "affecting", "maybe", "perhaps":
 			return true
 		case "is", "was":
 			if i+1 < len(ws) && (ws[i+1] == "it" || ws[i+1] == "this" || ws[i+1] == "that") {
@@ -595,7 +605,7 @@ func defines(ws []string) bool {
 			return true
 		case w == "what" && (next == "actually" || next == "exactly" || next == "really" || next == "even" || next == "on" || next == "precisely") && i+2 < len(ws) && (ws[i+2] == "is" || ws[i+2] == "are"):
 			return true
-		case (w == "is" || w == "could" || w == "can" || w == "might") && (next == "it" || next == "this" || next == "that"):
+		case (w == "is" || w == "could" || w == "can" || w == "might" || w == "would") && (next == "it" || next == "this" || next == "that"):
 			return true
 		case w == "have" && next == "i", w == "do" && next == "i" && i+2 < len(ws) && ws[i+2] == "have":
 			return true
@@ -836,6 +846,9 @@ func wordsLevel(rd symptom.Reading) triage.Level {
 var hurtWords = []string{"ouch", "ow", "owww", "argh", "ah", "hurts", "hurt", "hurting", "painful", "pain", "killing", "agony", "too",
 	"sting", "stings", "stinging", "sharp", "yikes", "ooh", "oof", "owie", "eek", "pinches", "pinching", "worse"}
 
+// hurtPhrases say a stretch goes too far in more than one word.
+var hurtPhrases = []string{"pulling a lot", "pulls a lot", "pulling too much", "pulls too much", "pulling really hard", "too much of a pull"}
+
 // asksSomething reports whether words ask a question ("why does it only
 // hurt at night"), not only say that something hurts.
 func asksSomething(text string) bool {
@@ -846,7 +859,9 @@ func asksSomething(text string) bool {
 
 // hurtsNow reports whether words said during a stretch say it hurts.
 func hurtsNow(text string) bool {
-	return slices.ContainsFunc(tokens(text), func(w string) bool { return slices.Contains(hurtWords, w) })
+	ws := tokens(text)
+	return slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(hurtWords, w) }) ||
+		slices.ContainsFunc(hurtPhrases, func(p string) bool { return cueFits(p, ws) })
 }
 
 // offer adds to the texts an offer: a routine by ID, or the warning-sign

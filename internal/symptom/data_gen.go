@@ -1348,6 +1348,24 @@ var std = sync.OnceValue(func() *reader {
 			"sat in the recliner",
 			"sat in their recliner",
 			"sat in a recliner",
+			"came off my hrt",
+			"came off hrt",
+			"came off the hrt",
+			"came off the pill",
+			"came off my pill",
+			"came off my pills",
+			"came off the pills",
+			"came off my tablets",
+			"came off the tablets",
+			"came off my meds",
+			"came off the meds",
+			"came off my medication",
+			"came off the medication",
+			"came off my medicine",
+			"came off my antidepressants",
+			"came off the antidepressants",
+			"came off my statins",
+			"came off the statins",
 		},
 		peopleSay: []string{
 			"boy",
@@ -9947,6 +9965,108 @@ var (
 				},
 			},
 			{
+				toks: []string{"came", "off", "my", "hrt"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "off", "the", "hrt"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "off", "the", "pill"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "off", "my", "pill"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "off", "my", "pills"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "off", "the", "pills"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "off", "my", "tablets"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "off", "the", "tablets"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "off", "my", "meds"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "off", "the", "meds"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "off", "my", "medication"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "off", "the", "medication"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "off", "my", "medicine"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "off", "my", "antidepressants"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "off", "the", "antidepressants"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "off", "my", "statins"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "off", "the", "statins"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"came", "a", "cropper"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
@@ -10014,6 +10134,12 @@ var (
 				toks: []string{"came", "around", "on"},
 				means: []meaning{
 					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
+				toks: []string{"came", "off", "hrt"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{

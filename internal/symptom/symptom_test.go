@@ -194,6 +194,7 @@ func TestNotSigns(t *testing.T) {
 		{"maybe it's the ac, room is too cold?", "leg_cold"},
 		{"dad just sits in his recliner all day and his legs ache at night", "eases_hanging"},
 		{"little electric zaps in my shins at night", "sciatica_both_legs"},
+		{"i came off my hrt last month could that be it", "injury"},
 	}
 	for _, tt := range tests {
 		if rd := Read(tt.say); slices.Contains(rd.Facts, tt.not) {
