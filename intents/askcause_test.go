@@ -144,3 +144,27 @@ func TestPersonOnlyControl(t *testing.T) {
 		}
 	}
 }
+
+// TestSlowerOutsideRoutine: "can you say it slower", which a device sends
+// as the routine's slower control, says the last answer again when no
+// stretch is under way; in a stretch it slows the holds.
+func TestSlowerOutsideRoutine(t *testing.T) {
+	model, err := infra.Model("en-US")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		before []string
+		want   string
+	}{
+		{[]string{"why does it hurt at night"}, "at night you're still"},
+		{[]string{"can you take me through a calf stretch", "ready"}, "longer holds"},
+	}
+	for _, tt := range tests {
+		c := talkCase{ID: "slower", Category: "x", Before: tt.before}
+		v := playTalk(t, transcriptSkill(t), c, routedIntent(model, routed{Intent: IntentSlower}), nil)
+		if !strings.Contains(strings.ToLower(v.Said), tt.want) {
+			t.Errorf("%v, then slower: said %q, want %q", tt.before, v.Said, tt.want)
+		}
+	}
+}

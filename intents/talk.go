@@ -722,6 +722,16 @@ func (s *set) registerTalk(r *router.Router) {
 		}
 		return s.sayAgain(t, "")
 	})
+	// "Can you say it slower", with no stretch under way, asks for the
+	// last answer again.
+	slower := r.Route(alexa.TypeIntent, IntentSlower)
+	r.IntentFunc(IntentSlower, func(t *router.Turn) (router.Reply, error) {
+		said := t.State.Answer(answerLast) != "" || (t.Resumed != nil && t.Resumed.Answer(answerLast) != "")
+		if t.State.Routine != nil || (t.Resumed != nil && t.Resumed.Routine != nil) || !said {
+			return slower.Handle(t)
+		}
+		return s.sayAgain(t, "")
+	})
 	pause := r.Route(alexa.TypeIntent, IntentPause)
 	r.IntentFunc(IntentPause, func(t *router.Turn) (router.Reply, error) {
 		first := t.NewSession && t.Resumed == nil
