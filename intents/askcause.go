@@ -84,9 +84,11 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	}
 	out := &alexa.Intent{Name: IntentAskAbout, ConfirmationStatus: in.ConfirmationStatus, Slots: map[string]alexa.Slot{slotTopic: topic}}
 	for name, s := range in.Slots {
-		// The cause's own words stay for triage too: "hip bursitis" with
-		// "seven weeks" is outer hip pain not better after weeks.
-		if triage.SignSlot(name) || name == slotCause {
+		// Every word kept stays for triage, the cause's too ("hip
+		// bursitis" with "seven weeks" is outer hip pain not better
+		// after weeks) and the part's ("ankles" beside "both" and
+		// "bulging": both ankles swollen, set d on the device path).
+		if name != slotAsk && name != slotTopic {
 			out.Slots[name] = s
 		}
 	}

@@ -41171,7 +41171,37 @@ var (
 		// "rubbed"
 		{
 			{
+				toks: []string{"rubbed", "my", "heel", "raw"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"rubbed", "my", "foot", "raw"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"rubbed", "my", "toe", "raw"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"rubbed", "my", "toes", "raw"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
 				toks: []string{"rubbed", "off", "the", "skin"},
+				means: []meaning{
+					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"rubbed", "it", "raw"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
 				},
@@ -55181,7 +55211,7 @@ var (
 			{
 				toks: []string{"wringing", "wet"},
 				means: []meaning{
-					{kind: 3, id: "sweat"},
+					{kind: 5, id: "night_sweats"},
 				},
 			},
 		},
@@ -57407,6 +57437,12 @@ var (
 		// "foot_wound"
 		{
 			Say: []string{
+				"rubbed my heel raw",
+				"rubbed my foot raw",
+				"rubbed my toe raw",
+				"rubbed my toes raw",
+				"rubbed it raw",
+				"rubbed raw",
 				"a sore on my foot",
 				"a sore on my toe",
 				"a sore on my heel",
@@ -58693,6 +58729,7 @@ var (
 		// "night_sweats"
 		{
 			Say: []string{
+				"wringing wet",
 				"sheets wringing wet",
 				"sheets soaking wet",
 				"sheets are soaked",
@@ -63662,7 +63699,6 @@ var (
 			"wake up drenched",
 			"soaked in sweat",
 			"dripping with sweat",
-			"wringing wet",
 			"sheets wringing wet",
 			"soaking wet sheets",
 			"sheets soaking",
