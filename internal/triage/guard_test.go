@@ -231,14 +231,7 @@ func TestIntentWithheldBySlots(t *testing.T) {
 		{"CantBearWeightIntent", map[string]string{"sign": "rolled my ankle"}, "cant_bear_weight", true},
 	}
 	for _, tt := range tests {
-		c := &session.Context{}
-		tn := turn(c, "en-US", tt.intent, "")
-		for name, v := range tt.slots {
-			tn.Request.Request.Intent.Slots[name] = alexa.Slot{Name: name, Value: v}
-		}
-		if _, err := guard(t).Before(tn); err != nil {
-			t.Fatal(err)
-		}
+		c := keptBefore(t, tt.intent, tt.slots)
 		if got := c.HasFact(tt.fact); got != tt.want {
 			t.Errorf("%s %v: fact %s %v, want %v (facts %v)", tt.intent, tt.slots, tt.fact, got, tt.want, c.Facts)
 		}
@@ -260,16 +253,24 @@ func TestOwnWordsNotSigns(t *testing.T) {
 		{"CrampIntent", map[string]string{"sign": "confused"}, true},
 	}
 	for _, tt := range tests {
-		c := &session.Context{}
-		tn := turn(c, "en-US", tt.intent, "")
-		for name, v := range tt.slots {
-			tn.Request.Request.Intent.Slots[name] = alexa.Slot{Name: name, Value: v}
-		}
-		if _, err := guard(t).Before(tn); err != nil {
-			t.Fatal(err)
-		}
+		c := keptBefore(t, tt.intent, tt.slots)
 		if got := Evaluate(c.Facts).Level.AtLeast(Urgent); got != tt.urgent {
 			t.Errorf("%s %v: urgent %v, want %v (facts %v)", tt.intent, tt.slots, got, tt.urgent, c.Facts)
 		}
 	}
+}
+
+// keptBefore runs the guard over an intent a device sent with the given
+// slots kept, in a new conversation, and returns the conversation.
+func keptBefore(t *testing.T, intent string, slots map[string]string) *session.Context {
+	t.Helper()
+	c := &session.Context{}
+	tn := turn(c, "en-US", intent, "")
+	for name, v := range slots {
+		tn.Request.Request.Intent.Slots[name] = alexa.Slot{Name: name, Value: v}
+	}
+	if _, err := guard(t).Before(tn); err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
