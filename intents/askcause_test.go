@@ -168,3 +168,19 @@ func TestSlowerOutsideRoutine(t *testing.T) {
 		}
 	}
 }
+
+// TestSwitchLeadFits: a correction's "Okay, your calf." is said only when
+// the answer, with triage's words, still fits 40 words: filled with the
+// part's words it is no content line, so fit could not cut it (set qm, on
+// the device path: 51 words).
+func TestSwitchLeadFits(t *testing.T) {
+	model, err := infra.Model("en-US")
+	if err != nil {
+		t.Fatal(err)
+	}
+	via := routedIntent(model, routed{Intent: IntentSwitchPart, Slots: map[string]string{"bodyPart": "calves", "sign": "awful", "moreSign": "tight"}})
+	v := playTalk(t, transcriptSkill(t), talkCase{ID: "switch", Category: "x"}, via, nil)
+	if n := spokenWords(v.Said); n > 40 {
+		t.Errorf("%d words: %q", n, v.Said)
+	}
+}

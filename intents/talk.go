@@ -1216,7 +1216,12 @@ func (s *set) switchPart(r *router.Router, t *router.Turn) (router.Reply, error)
 	if reply.Speech == nil {
 		reply.Speech = &alexa.SSML{}
 	}
-	reply.Speech = lead.Append(reply.Speech)
+	// "Okay, your calf." only when it fits: filled with the part's own
+	// words it is no content line, so the last step (fit) could not cut
+	// an answer that carries it.
+	if n := wordCount(plainWords(lead.Fragment())) + wordCount(plainWords(reply.Speech.Fragment())) + wordCount(reply.Question); n <= s.room(t) {
+		reply.Speech = lead.Append(reply.Speech)
+	}
 	s.holdTriage(t, was, &reply)
 	return reply, nil
 }
