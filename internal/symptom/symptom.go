@@ -785,6 +785,22 @@ func (r *reader) names(p *phrase, kinds ...kind) bool {
 	return false
 }
 
+// feltIn returns the sensations a phrase's own words name: "sore" in
+// "swollen and sore", "swollen" in "knee's swollen".
+func (r *reader) feltIn(p *phrase) []string {
+	var ids []string
+	for i := range p.toks {
+		if q, _ := r.match(p.toks, i); q != nil && q != p {
+			for _, m := range q.means {
+				if m.kind == kSensation {
+					ids = append(ids, m.id)
+				}
+			}
+		}
+	}
+	return ids
+}
+
 // saidFine reports whether toks[j:] says what came before is fine:
 // "fine", "is normal", "are ok", "all good".
 func saidFine(toks []string, j int) bool {
@@ -1222,6 +1238,13 @@ func (r *reader) comboHolds(co combo, hits []hit, clause int, plural bool) bool 
 			part = part || slices.Contains(co.Parts, h.m.id)
 		case kTiming:
 			when = when || slices.Contains(co.Timing, h.m.id)
+		case kFlag:
+			// A sign said in words that feel ("knee's swollen", "swollen
+			// and sore") tells what they feel too: a trip with a knee
+			// swollen and sore is the fall-or-knock row. Only as the
+			// feeling: what goes with it must be said in other words
+			// ("sheets soaked" is no leak with the bedding).
+			sens = sens || slices.ContainsFunc(r.feltIn(h.phrase), func(id string) bool { return slices.Contains(co.Sensations, id) })
 		}
 	}
 	return sens && and && part && when && (!co.Plural || plural)

@@ -229,6 +229,12 @@ func TestIntentWithheldBySlots(t *testing.T) {
 		{"SwollenLegIntent", map[string]string{"sign": "left calf"}, "one_leg_swollen", true},
 		{"CantBearWeightIntent", map[string]string{"sign": "rolled my ankle", "moreSign": "can limp on it"}, "cant_bear_weight", false},
 		{"CantBearWeightIntent", map[string]string{"sign": "rolled my ankle"}, "cant_bear_weight", true},
+		// A knee swollen and sore after a trip is no clot sign, and it is
+		// the fall-or-knock row however the swelling was kept (set n,
+		// tx223, device path).
+		{"SwollenLegIntent", map[string]string{"sign": "swollen and sore", "moreSign": "trip", "otherSign": "hobbling", "alsoSign": "knee's"}, "one_leg_swollen", false},
+		{"SwollenLegIntent", map[string]string{"sign": "swollen and sore", "moreSign": "trip", "otherSign": "hobbling", "alsoSign": "knee's"}, "injury", true},
+		{"SwollenLegIntent", map[string]string{"sign": "knee's swollen", "moreSign": "tripped"}, "injury", true},
 	}
 	for _, tt := range tests {
 		c := keptBefore(t, tt.intent, tt.slots)

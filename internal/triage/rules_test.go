@@ -38,6 +38,9 @@ func TestRulesFromSpeech(t *testing.T) {
 		// Breathing said fine beside puffy ankles ("puffed" is swelling here).
 		{"both ankles slightly puffed at night, gone by morning, she is breathing normal", SelfCare},
 		{"I get puffed walking up the stairs and my calf is swollen", Emergency},
+		// A fall with the swelling said as a joint's ("knee is swollen")
+		// is the fall-or-knock row.
+		{"my knee is swollen after a trip on the kerb", Urgent},
 		// Everyday wordings of the seventh round, by concept: confusion
 		// as not knowing the day, a cast the leg wants to burst out of, a
 		// fall walked on with a stick, a denial beside the bladder's word,
