@@ -1273,6 +1273,14 @@ var std = sync.OnceValue(func() *reader {
 			"lost fluids",
 			"lost a lot of fluid",
 			"lost too much fluid",
+			"lose loads of fluid",
+			"losing loads of fluid",
+			"lost loads of fluid",
+			"lose lots of fluid",
+			"losing lots of fluid",
+			"lost lots of fluid",
+			"sweat out loads of fluid",
+			"sweat loads of fluid",
 			"sweat out fluid",
 			"sweating out fluid",
 			"fluid intake",
@@ -31092,6 +31100,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"lose", "loads", "of", "fluid"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"lose", "lots", "of", "fluid"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"lose", "fluid"},
 				means: []meaning{
 					{kind: 8},
@@ -31126,6 +31146,18 @@ var (
 			},
 			{
 				toks: []string{"losing", "so", "much", "fluid"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"losing", "loads", "of", "fluid"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"losing", "lots", "of", "fluid"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -31282,6 +31314,18 @@ var (
 			},
 			{
 				toks: []string{"lost", "too", "much", "fluid"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"lost", "loads", "of", "fluid"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"lost", "lots", "of", "fluid"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -47336,6 +47380,18 @@ var (
 		},
 		// "sweat"
 		{
+			{
+				toks: []string{"sweat", "out", "loads", "of", "fluid"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sweat", "loads", "of", "fluid"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"sweat", "out", "fluid"},
 				means: []meaning{
