@@ -184,3 +184,38 @@ func TestSwitchLeadFits(t *testing.T) {
 		t.Errorf("%d words: %q", n, v.Said)
 	}
 }
+
+// TestTalkConcepts: turns read by concept on the console, each with what
+// the answer must say and must not: a cause asked about in words no topic
+// holds gets the common causes, not a safety check; a side denied is not
+// the side switched to; thanks said with "ah" is no pain in a step.
+func TestTalkConcepts(t *testing.T) {
+	tests := []struct {
+		before   []string
+		text     string
+		want     string
+		notWants []string
+	}{
+		{nil, "I was up and down all day at the christening, is that why", "tired muscles", []string{"safety check"}},
+		{nil, "my calf is cramping, I sat in the garden all day, is that why", "straighten your leg", nil},
+		{[]string{"my calf is cramping"}, "I sat in the garden all day, is that why", "carry on where we were", []string{"is it easing"}},
+		{[]string{"my calf is cramping"}, "it's the left one, not the right", "the left leg", []string{"right leg"}},
+		{[]string{"my calf is cramping"}, "not the left one, the right", "the right leg", []string{"left leg"}},
+		{[]string{"my calf is cramping"}, "ah lovely, that did the trick", "welcome", []string{"ease off"}},
+		{[]string{"take me through a calf stretch", "ready"}, "that's a bit much for me", "", []string{"didn't catch"}},
+		{nil, "I've got varicose veins, would they make my legs ache", "veins", []string{"over the side of the bed"}},
+	}
+	for _, tt := range tests {
+		c := talkCase{ID: "concept", Category: "x", Before: tt.before, Text: tt.text}
+		v := playTalk(t, transcriptSkill(t), c, nil, nil)
+		low := strings.ToLower(v.Said)
+		if !strings.Contains(low, tt.want) {
+			t.Errorf("%v, then %q: said %q, want %q", tt.before, tt.text, v.Said, tt.want)
+		}
+		for _, no := range tt.notWants {
+			if strings.Contains(low, no) {
+				t.Errorf("%v, then %q: said %q, want no %q", tt.before, tt.text, v.Said, no)
+			}
+		}
+	}
+}

@@ -88,8 +88,11 @@ type talkData struct {
 		Text  string `yaml:"text"`
 		Offer string `yaml:"offer"`
 	} `yaml:"topics"`
-	Tried    map[session.Topic]string `yaml:"tried"`
-	Concepts []struct {
+	Tried map[session.Topic]string `yaml:"tried"`
+	// UnnamedCause: cues that ask whether something said is the cause,
+	// read when no topic is named ("is that why").
+	UnnamedCause []string `yaml:"unnamed_cause"`
+	Concepts     []struct {
 		Intent string   `yaml:"intent"`
 		Cues   []string `yaml:"cues"`
 		// Routine: the cues are read only while a stretch routine is
@@ -332,7 +335,7 @@ func phraseAt(p, ws []string) bool {
 }
 
 // fillers are sounds said before the words: "oh", "um", "well".
-var fillers = []string{"oh", "um", "umm", "uh", "er", "erm", "ah", "hmm", "hm", "mm", "well", "so", "aye", "och", "okay", "ok"}
+var fillers = []string{"oh", "um", "umm", "uh", "er", "erm", "ah", "hmm", "hm", "mm", "well", "so", "aye", "och", "okay", "ok", "sorry", "oops", "whoops"}
 
 // questionWords say a sentence asks something.
 var questionWords = []string{"what", "what's", "whats", "is", "could", "can", "does", "do", "would", "should", "will",
@@ -407,6 +410,11 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// "I'm scared it's a clot": what a clot is, and the check.
 			return IntentAskAbout, map[string]string{slotTopic: topic}
 		}
+		if c.Intent == IntentTriedThat && topic != "" && asksCause(ws) {
+			// "could it be my veins not working right" asks about the
+			// veins; nothing tried failed.
+			return IntentAskAbout, map[string]string{slotTopic: topic}
+		}
 		slots := map[string]string{}
 		switch c.Intent {
 		case IntentRephrase:
@@ -462,8 +470,8 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			cues = definingWords
 		}
 		asks := slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(cues, w) }) || strings.Contains(text, "?") ||
-			// "did I just overdo it at the gym"
-			startsWith(ws, "did") ||
+			// "did I just overdo it at the gym", "was it the gym yesterday"
+			startsWith(ws, "did") || startsWith(ws, "was") ||
 			// "are blocked arteries a cause of leg pain in bed" asks.
 			conditions[topic] && asksCause(ws)
 		if medicines[topic] && slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(sinceWords, w) }) {
@@ -484,8 +492,20 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			return IntentAskAbout, map[string]string{slotTopic: topic}
 		}
 	}
+	if topic == "" && (rd.Topic == "" || rd.Topic == "aches") && slices.ContainsFunc(talk.UnnamedCause, func(cue string) bool { return cueFits(cue, ws) }) {
+		// "I was dancing at a wedding for hours, is that why": a cause
+		// asked about in words no topic holds is a question, answered
+		// with the common causes, not a safety check for a new pain. A
+		// conversation's own pain ("my calf's cramping, is that why")
+		// still gets its relief first.
+		return IntentAskAbout, map[string]string{slotTopic: topicCauses}
+	}
 	return "", nil
 }
+
+// topicCauses is the talk topic that names the common causes of night
+// leg pain, for a cause asked about in words no topic holds.
+const topicCauses = "causes"
 
 // startsWith reports whether the words, after any fillers, start with w.
 func startsWith(ws []string, w string) bool {
@@ -556,7 +576,8 @@ func asksCause(ws []string) bool {
 		switch w {
 		case "could", "might", "because", "cause", "causing", "causes", "be", "connected", "linked", "affecting", "maybe", "perhaps":
 			return true
-		case "is", "was":
+		case "is", "was", "would":
+			// "would that do it" asks too.
 			if i+1 < len(ws) && (ws[i+1] == "it" || ws[i+1] == "this" || ws[i+1] == "that") {
 				return true
 			}
@@ -586,9 +607,9 @@ func defines(ws []string) bool {
 			// "would that explain it", "is it to blame" ask whether it
 			// is the cause.
 			return true
-		case w == "can" && slices.ContainsFunc(ws[i+1:min(i+8, len(ws))], func(v string) bool { return v == "give" || v == "make" || v == "makes" }):
+		case (w == "can" || w == "would" || w == "will" || w == "does") && slices.ContainsFunc(ws[i+1:min(i+8, len(ws))], func(v string) bool { return v == "give" || v == "make" || v == "makes" }):
 			// "can inflamed joints give you this ache", "can poor blood
-			// flow make your legs hurt"
+			// flow make your legs hurt", "would they make my legs ache"
 			return true
 		case w == "was" && (next == "it" || next == "this" || next == "that"):
 			// "was it the bed"
@@ -857,7 +878,8 @@ var hurtWords = []string{"ouch", "ow", "owww", "argh", "ah", "hurts", "hurt", "h
 	"sting", "stings", "stinging", "sharp", "yikes", "ooh", "oof", "owie", "eek", "pinches", "pinching", "worse"}
 
 // hurtPhrases say a stretch goes too far in more than one word.
-var hurtPhrases = []string{"pulling a lot", "pulls a lot", "pulling too much", "pulls too much", "pulling really hard", "too much of a pull"}
+var hurtPhrases = []string{"pulling a lot", "pulls a lot", "pulling too much", "pulls too much", "pulling really hard", "too much of a pull",
+	"a bit much", "bit much for", "really pulls", "pulls really", "much for me"}
 
 // asksSomething reports whether words ask a question ("why does it only
 // hurt at night"), not only say that something hurts.
@@ -867,9 +889,16 @@ func asksSomething(text string) bool {
 	})
 }
 
+// pleasedWords say a step worked: "ah brilliant, that did the trick" is
+// thanks, whatever "ah" sounds like.
+var pleasedWords = []string{"thanks", "thank", "cheers", "brilliant", "trick", "lovely", "ta"}
+
 // hurtsNow reports whether words said during a stretch say it hurts.
 func hurtsNow(text string) bool {
 	ws := tokens(text)
+	if slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(pleasedWords, w) }) {
+		return false
+	}
 	return slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(hurtWords, w) }) ||
 		slices.ContainsFunc(hurtPhrases, func(p string) bool { return cueFits(p, ws) })
 }
@@ -1276,10 +1305,8 @@ func (s *set) switchTo(r *router.Router, t *router.Turn, part string) (reply rou
 	// No part, or one with no guidance of its own ("the left leg"): the
 	// same guidance on the side named, or else the other side.
 	lead := "talk.switch.other"
-	for _, w := range tokens(t.Text) {
-		if id := "talk.switch." + w; (w == "both" || w == "left" || w == "right") && s.lib.Has(id) {
-			lead = id
-		}
+	if id := "talk.switch." + sideSaid(tokens(t.Text)); s.lib.Has(id) {
+		lead = id
 	}
 	reply, err = s.sayAgain(t, lead)
 	return reply, false, err
@@ -1297,18 +1324,37 @@ func partPhrase(text, part string) string {
 	if noun == "" {
 		noun = part
 	}
-	switch {
-	case slices.Contains(ws, "both"):
+	switch sideSaid(ws) {
+	case "both":
 		plural := map[string]string{"foot": "feet", "calf": "calves", "knee": "knees", "hip": "hips", "thigh": "thighs", "ankle": "ankles", "shin": "shins", "leg": "legs"}
 		if p, ok := plural[part]; ok {
 			return "both " + p
 		}
-	case slices.Contains(ws, "left"):
+	case "left":
 		return "the left " + noun
-	case slices.Contains(ws, "right"):
+	case "right":
 		return "the right " + noun
 	}
 	return "your " + noun
+}
+
+// sideSaid is the side a correction names and does not deny ("both",
+// "left" or "right"), or "": in "it's the left one, not the right" the
+// left.
+func sideSaid(ws []string) string {
+	side := ""
+	for i, w := range ws {
+		if w != "both" && w != "left" && w != "right" {
+			continue
+		}
+		if slices.Contains(ws[max(0, i-2):i], "not") {
+			continue
+		}
+		if side == "" || side == "both" {
+			side = w
+		}
+	}
+	return side
 }
 
 // routineNamed is the routine the words name, longest name first, or "".

@@ -101,6 +101,10 @@ var causeWords = map[string][]string{
 	"doctor":       {"doctor", "test", "tests", "blood", "ultrasound", "questions", "physio", "scan"},
 }
 
+// commonCauses is the start of the answer that names the common causes
+// (about.causes), lower case.
+var commonCauses = strings.ToLower(strings.TrimSuffix(content.MustDefault().Get("about.causes").Say[0], "."))[:40]
+
 // symptomCategories are talk categories that are complaints, where a
 // safety check is right.
 var symptomCategories = map[string]bool{"complaint_polite": true, "pain_in_stretch": true}
@@ -184,9 +188,15 @@ func judgeTalk(c talkCase, said, prev, intent string, open bool, screens []strin
 	}
 	easing := strings.Contains(low, "is it easing")
 	switch {
-	case strings.HasPrefix(cat, "cause:"), cat == "why_night", cat == "prevention", cat == "what_is":
+	case strings.HasPrefix(cat, "cause:"), cat == "why_night", cat == "prevention", cat == "what_is", cat == "cause":
 		if easing {
 			fails = append(fails, "relief steps instead of an answer")
+		}
+		// The common causes, said when no cause was caught, name several
+		// of causeWords' words at once: a question about one cause is
+		// answered only by that cause's answer.
+		if strings.HasPrefix(cat, "cause") && strings.Contains(low, commonCauses) {
+			fails = append(fails, "the common causes, not the one asked")
 		}
 	case cat == "medicine":
 		if doseRE.MatchString(low) {

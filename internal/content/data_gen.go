@@ -16,6 +16,7 @@ var (
 		"about.bursitis",
 		"about.caffeine_alcohol",
 		"about.cauda_equina",
+		"about.causes",
 		"about.cellulitis",
 		"about.circulation",
 		"about.claudication",
@@ -415,6 +416,18 @@ var (
 			},
 			Sources: []string{
 				"refs §2 sciatica / cauda equina: NICE CKS red flags, NHS 'Sciatica' A&E or 999 list",
+			},
+		},
+		// "about.causes"
+		{
+			Say: []string{
+				"Night aches often come from tired muscles, too little water, how you lie, sitting all day, or stress.",
+				"Ask about one, like: could it be stress? See a doctor if it lasts weeks.",
+			},
+			Sources: []string{
+				"seed 003 muscle fatigue, dehydration, how you sleep, daily routine, stress",
+				"seed 002 muscle fatigue, prolonged sitting, electrolyte imbalances",
+				"seed 002 when to seek help: not better after a few days",
 			},
 		},
 		// "about.cellulitis"
@@ -2473,9 +2486,12 @@ var (
 		// "stopkeeping.already"
 		{
 			Say: []string{
-				"I'm not saving a record of your nights, and I won't save any unless you say: remember my nights.",
+				"I'm not saving your nights, and I won't save any unless you say: remember my nights. To delete anything kept before, say: forget me.",
 			},
-			Sources: []string{"issue 5: nights only with consent"},
+			Sources: []string{
+				"issue 5: nights only with consent; forget me deletes",
+				"issue 11: stop remembering",
+			},
 		},
 		// "stopkeeping.done"
 		{
