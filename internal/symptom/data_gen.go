@@ -999,6 +999,22 @@ var std = sync.OnceValue(func() *reader {
 			"the trip",
 			"business trip",
 			"school trip",
+			"camping trip",
+			"fishing trip",
+			"ski trip",
+			"hiking trip",
+			"shopping trip",
+			"work trip",
+			"holiday trip",
+			"a camping trip",
+			"on a camping trip",
+			"bumped up",
+			"bumped it up",
+			"bumped my mileage",
+			"bumped my miles",
+			"bumped the mileage",
+			"bumped up my",
+			"bumped my training",
 			"trip away",
 			"on a trip",
 			"on the trip",
@@ -1871,6 +1887,7 @@ var (
 		"callus",
 		"calves",
 		"came",
+		"camping",
 		"can",
 		"can't",
 		"cancer",
@@ -2161,6 +2178,7 @@ var (
 		"fingers",
 		"finished",
 		"fire",
+		"fishing",
 		"fissure",
 		"fit",
 		"fits",
@@ -2342,6 +2360,7 @@ var (
 		"hockey",
 		"hole",
 		"holes",
+		"holiday",
 		"hollow",
 		"hopping",
 		"hormones",
@@ -2931,6 +2950,7 @@ var (
 		"shooting",
 		"shoots",
 		"shop",
+		"shopping",
 		"short",
 		"shorter",
 		"shortness",
@@ -2949,6 +2969,7 @@ var (
 		"sitting",
 		"sixth",
 		"size",
+		"ski",
 		"skim",
 		"skin",
 		"skinful",
@@ -4519,6 +4540,12 @@ var (
 			},
 			{
 				toks: []string{"a", "hot", "day"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"a", "camping", "trip"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -9471,6 +9498,48 @@ var (
 				},
 			},
 			{
+				toks: []string{"bumped", "it", "up"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bumped", "my", "mileage"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bumped", "my", "miles"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bumped", "the", "mileage"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bumped", "up", "my"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bumped", "my", "training"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bumped", "up"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"bumped"},
 				means: []meaning{
 					{kind: 5, id: "injury"},
@@ -10173,6 +10242,15 @@ var (
 				toks: []string{"came", "round"},
 				means: []meaning{
 					{kind: 5, id: "passed_out"},
+				},
+			},
+		},
+		// "camping"
+		{
+			{
+				toks: []string{"camping", "trip"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -19665,6 +19743,15 @@ var (
 				},
 			},
 		},
+		// "fishing"
+		{
+			{
+				toks: []string{"fishing", "trip"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "fissure"
 		{
 			{
@@ -25120,6 +25207,12 @@ var (
 		// "hiking"
 		{
 			{
+				toks: []string{"hiking", "trip"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"hiking"},
 				means: []meaning{
 					{kind: 3, id: "exertion"},
@@ -25401,6 +25494,15 @@ var (
 				toks: []string{"holes"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
+				},
+			},
+		},
+		// "holiday"
+		{
+			{
+				toks: []string{"holiday", "trip"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -36641,6 +36743,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"on", "a", "camping", "trip"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"on", "1", "side"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
@@ -42616,6 +42724,15 @@ var (
 				},
 			},
 		},
+		// "shopping"
+		{
+			{
+				toks: []string{"shopping", "trip"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "short"
 		{
 			{
@@ -43620,6 +43737,15 @@ var (
 				toks: []string{"size", "too", "small"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
+				},
+			},
+		},
+		// "ski"
+		{
+			{
+				toks: []string{"ski", "trip"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -54949,6 +55075,12 @@ var (
 				toks: []string{"work", "out"},
 				means: []meaning{
 					{kind: 3, id: "exertion"},
+				},
+			},
+			{
+				toks: []string{"work", "trip"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
