@@ -169,7 +169,7 @@ func tokens(text string) []string {
 // people type at night ("i cant sleep"); a device transcribes them whole.
 var bareContractions = map[string]string{
 	"cant": "can't", "dont": "don't", "wont": "won't", "didnt": "didn't", "doesnt": "doesn't",
-	"isnt": "isn't", "im": "i'm", "ive": "i've", "whats": "what's", "thats": "that's",
+	"isnt": "isn't", "im": "i'm", "ive": "i've", "whats": "what's", "thats": "that's", "whys": "why's", "hows": "how's",
 	"its": "it's", "couldnt": "couldn't", "wouldnt": "wouldn't", "havent": "haven't",
 	// Scots: "I cannae get tae sleep".
 	"tae": "to", "cannae": "can't", "canna": "can't", "dinnae": "don't", "didnae": "didn't", "isnae": "isn't",
@@ -267,7 +267,8 @@ func definedAt(ws []string, i int) bool {
 		return false
 	}
 	switch ws[j] {
-	case "what's", "is", "are", "about", "said", "mentioned", "called", "have", "got", "had", "there's":
+	case "what's", "is", "are", "about", "said", "mentioned", "called", "have", "got", "had", "there's", "get":
+		// "can young people get RLS" asks about it too.
 		return true
 	}
 	return false
@@ -614,6 +615,9 @@ func defines(ws []string) bool {
 		case w == "was" && (next == "it" || next == "this" || next == "that"):
 			// "was it the bed"
 			return true
+		case w == "sounds" && next == "like":
+			// "that sounds like wear and tear arthritis, doesn't it"
+			return true
 		case (w == "could" || w == "might") && next != "you":
 			return true
 		case w == "what" && (next == "is" || next == "are"):
@@ -824,7 +828,7 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 	// toes up for a cramp) is that step hurting: ease off, and one
 	// safety question, not the fallback; a safety question still waiting
 	// is the one asked again.
-	if t.State.Routine == nil && t.State.Topic != "" && hurtsNow(t.Text) && rd.Topic == "" && len(rd.Parts) == 0 && !asksSomething(t.Text) {
+	if t.State.Routine == nil && t.State.Topic != "" && hurtsNow(t.Text) && rd.Topic == "" && len(rd.Parts) == 0 && !asksSomething(t.Text) && !triedFirst(t.Text) {
 		switch p := t.State.Pending; {
 		case strings.HasPrefix(p, dialog.TriagePrefix):
 			return s.reply(t, stepEase, p), nil
@@ -887,6 +891,14 @@ func asksSomething(text string) bool {
 	return strings.Contains(text, "?") || slices.ContainsFunc(tokens(text), func(w string) bool {
 		return slices.Contains(questionWords, w) && w != "ok" && w != "okay" && w != "help" && w != "maybe" && w != "think"
 	})
+}
+
+// triedFirst reports whether words say something was tried before saying
+// it still hurts ("tried the pillow thing, still hurts"): the next thing
+// to try, not a step hurting now.
+func triedFirst(text string) bool {
+	ws := tokens(text)
+	return slices.ContainsFunc(ws, func(w string) bool { return w == "tried" || w == "already" || w == "done" })
 }
 
 // pleasedWords say a step worked: "ah brilliant, that did the trick" is
