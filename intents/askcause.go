@@ -181,12 +181,19 @@ func keptComplaint(t *router.Turn) {
 		return
 	}
 	in := t.Request.Request.Intent
-	if in.Name != IntentGreet && (in.Name != IntentThanks || in.Slots[slotAsk].Value == "") {
+	// A device sends polite complaints to memory and to questions too
+	// ("I don't want to make a fuss but my thighs are aching":
+	// StopRememberingIntent; "would you be so kind as to suggest
+	// something for an achy knee": AskAboutIntent with no topic, set qq):
+	// there a part and a feeling must both be kept, so "stop saving my
+	// cramp nights" stays a memory request.
+	strict := in.Name == IntentStopRemembering || in.Name == IntentAskAbout && in.Slots[slotTopic].Value == ""
+	if in.Name != IntentGreet && (in.Name != IntentThanks || in.Slots[slotAsk].Value == "") && !strict {
 		return
 	}
 	said := keptSigns(in)
 	rd := symptom.ReadKept(said)
-	if rd.Topic == "" && (len(rd.Parts) == 0 || len(rd.Sensations) == 0) {
+	if (rd.Topic == "" || strict) && (len(rd.Parts) == 0 || len(rd.Sensations) == 0) {
 		return
 	}
 	// The slots keep no word order, so joined they are no sentence: a

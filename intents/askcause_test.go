@@ -110,6 +110,11 @@ func TestKeptComplaint(t *testing.T) {
 		// for triage, which hears a doctor is due.
 		{"GreetIntent", map[string]string{"sign": "no breathing problem", "moreSign": "one week", "otherSign": "not reducing", "alsoSign": "both", "lastSign": "feet", "nextSign": "swollen"}, "swelling without a clear reason"},
 		{"ThanksIntent", map[string]string{"sign": "calf", "moreSign": "better"}, "welcome"},
+		// Polite complaints a device sends to memory or to a question
+		// with no topic; a memory request naming the cramps stays one.
+		{"StopRememberingIntent", map[string]string{"sign": "thighs", "moreSign": "aching"}, "night aches are common"},
+		{"StopRememberingIntent", map[string]string{"sign": "cramp"}, "not saving"},
+		{"AskAboutIntent", map[string]string{"sign": "achy", "moreSign": "knee"}, "warmth eases"},
 	}
 	for _, tt := range tests {
 		via := routedIntent(model, routed{Intent: tt.intent, Slots: tt.slots})
@@ -216,6 +221,30 @@ func TestTalkConcepts(t *testing.T) {
 			if strings.Contains(low, no) {
 				t.Errorf("%v, then %q: said %q, want no %q", tt.before, tt.text, v.Said, no)
 			}
+		}
+	}
+}
+
+// TestDeviceSwitchSide: a device keeps a correction's side only in the
+// part slot ("left leg"), and a "start over" with no stretch under way
+// asks for the last answer again.
+func TestDeviceSwitchSide(t *testing.T) {
+	model, err := infra.Model("en-US")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		before []string
+		via    routed
+		want   string
+	}{
+		{[]string{"my calf is cramping"}, routed{Intent: IntentSwitchPart, Slots: map[string]string{"bodyPart": "left leg"}}, "the left leg"},
+		{[]string{"why does it hurt at night"}, routed{Intent: IntentStartOver}, "at night you're still"},
+	}
+	for _, tt := range tests {
+		v := playTalk(t, transcriptSkill(t), talkCase{ID: "device", Category: "x", Before: tt.before}, routedIntent(model, tt.via), nil)
+		if !strings.Contains(strings.ToLower(v.Said), tt.want) {
+			t.Errorf("%v, then %v: said %q, want %q", tt.before, tt.via, v.Said, tt.want)
 		}
 	}
 }

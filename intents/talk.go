@@ -747,16 +747,19 @@ func (s *set) registerTalk(r *router.Router) {
 		}
 		return s.sayAgain(t, "")
 	})
-	// "Can you say it slower", with no stretch under way, asks for the
-	// last answer again.
-	slower := r.Route(alexa.TypeIntent, IntentSlower)
-	r.IntentFunc(IntentSlower, func(t *router.Turn) (router.Reply, error) {
-		said := t.State.Answer(answerLast) != "" || (t.Resumed != nil && t.Resumed.Answer(answerLast) != "")
-		if t.State.Routine != nil || (t.Resumed != nil && t.Resumed.Routine != nil) || !said {
-			return slower.Handle(t)
-		}
-		return s.sayAgain(t, "")
-	})
+	// "Can you say it slower", or "go over that again from the start",
+	// with no stretch under way, asks for the last answer again (a device
+	// sends both to the routine's controls).
+	for _, name := range []string{IntentSlower, IntentStartOver} {
+		control := r.Route(alexa.TypeIntent, name)
+		r.IntentFunc(name, func(t *router.Turn) (router.Reply, error) {
+			said := t.State.Answer(answerLast) != "" || (t.Resumed != nil && t.Resumed.Answer(answerLast) != "")
+			if t.State.Routine != nil || (t.Resumed != nil && t.Resumed.Routine != nil) || !said {
+				return control.Handle(t)
+			}
+			return s.sayAgain(t, "")
+		})
+	}
 	pause := r.Route(alexa.TypeIntent, IntentPause)
 	r.IntentFunc(IntentPause, func(t *router.Turn) (router.Reply, error) {
 		first := t.NewSession && t.Resumed == nil
@@ -1242,7 +1245,7 @@ func (s *set) switchPart(r *router.Router, t *router.Turn) (router.Reply, error)
 		}
 		return s.routineControl(s.nextRoutineStep)(t)
 	}
-	if noun := partNoun[string(t.State.Topic)]; noun != "" && (part == "" || part == "leg") && partPhrase(t.Text, noun) != "your "+noun {
+	if noun := partNoun[string(t.State.Topic)]; noun != "" && (part == "" || part == "leg") && partPhrase(switchWords(t), noun) != "your "+noun {
 		part = noun
 	}
 	was := t.State.Pending
@@ -1252,7 +1255,7 @@ func (s *set) switchPart(r *router.Router, t *router.Turn) (router.Reply, error)
 	}
 	lead := &alexa.SSML{}
 	for _, line := range s.lib.Get("talk.switch.to").Say {
-		lead.Say(wordsWith(t, line, map[string]string{"part": partPhrase(t.Text, part)}))
+		lead.Say(wordsWith(t, line, map[string]string{"part": partPhrase(switchWords(t), part)}))
 	}
 	if reply.Speech == nil {
 		reply.Speech = &alexa.SSML{}
@@ -1317,11 +1320,20 @@ func (s *set) switchTo(r *router.Router, t *router.Turn, part string) (reply rou
 	// No part, or one with no guidance of its own ("the left leg"): the
 	// same guidance on the side named, or else the other side.
 	lead := "talk.switch.other"
-	if id := "talk.switch." + sideSaid(tokens(t.Text)); s.lib.Has(id) {
+	if id := "talk.switch." + sideSaid(tokens(switchWords(t))); s.lib.Has(id) {
 		lead = id
 	}
 	reply, err = s.sayAgain(t, lead)
 	return reply, false, err
+}
+
+// switchWords are the words a correction said: the text, and the part
+// slot as heard ("left leg"), since a device keeps no text.
+func switchWords(t *router.Turn) string {
+	if t.Request == nil || t.Request.Request.Intent == nil {
+		return t.Text
+	}
+	return t.Text + " " + t.Request.Request.Intent.Slots[slotPart].Value
 }
 
 // partNoun is the part a conversation is about, for a correction that
