@@ -68,7 +68,12 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	// "Is leg cramping a pregnancy thing": "a ... thing" asks too.
 	v := strings.ToLower(in.Slots[slotCause].Value)
 	thing := (strings.HasPrefix(v, "a ") || strings.HasPrefix(v, "an ")) && strings.HasSuffix(v, " thing")
-	if in.Slots[slotAsk].Value == "" && !slices.Contains(askedAlone, id) && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") && !asksIn(v) {
+	// A medicine kept with "I tried that" ("magnesium spray or tablets,
+	// which one's better"; "the magnesium hasn't done a thing") is
+	// answered with what is known about it: a device sends questions
+	// about medicines there (set qq).
+	triedMedicine := in.Name == IntentTriedThat && medicines[id] && id != "medicine"
+	if in.Slots[slotAsk].Value == "" && !slices.Contains(askedAlone, id) && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") && !asksIn(v) && !triedMedicine {
 		return nil
 	}
 	var said []string

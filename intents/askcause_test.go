@@ -43,6 +43,8 @@ func TestCauseAsked(t *testing.T) {
 		{"what the doctor named is asked about", "WhyNightIntent", map[string]string{"ask": "is that why", "cause": "the doctor", "sign": "in bed", "moreSign": "arthritis"}, "arthritis"},
 		{"asking words inside the cause", "SwitchPartIntent", map[string]string{"cause": "is it my joints"}, "arthritis"},
 		{"a thing asks", "CrampIntent", map[string]string{"cause": "a pregnancy thing", "sign": "cramping"}, "hormones"},
+		{"a medicine kept with tried-that is asked about", "TriedThatIntent", map[string]string{"cause": "magnesium spray"}, "magnesium"},
+		{"a cause kept with tried-that is no question", "TriedThatIntent", map[string]string{"cause": "the gym"}, ""},
 		{"an urgent sign beside the question", "JointPainIntent", map[string]string{"cause": "overuse", "ask": "is it because of", "sign": "can't put weight on it"}, ""},
 	}
 	for _, tt := range tests {
