@@ -152,30 +152,6 @@ func TestPersonOnlyControl(t *testing.T) {
 	}
 }
 
-// TestSlowerOutsideRoutine: "can you say it slower", which a device sends
-// as the routine's slower control, says the last answer again when no
-// stretch is under way; in a stretch it slows the holds.
-func TestSlowerOutsideRoutine(t *testing.T) {
-	model, err := infra.Model("en-US")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		before []string
-		want   string
-	}{
-		{[]string{"why does it hurt at night"}, "at night you're still"},
-		{[]string{"can you take me through a calf stretch", "ready"}, "longer holds"},
-	}
-	for _, tt := range tests {
-		c := talkCase{ID: "slower", Category: "x", Before: tt.before}
-		v := playTalk(t, transcriptSkill(t), c, routedIntent(model, routed{Intent: IntentSlower}), nil)
-		if !strings.Contains(strings.ToLower(v.Said), tt.want) {
-			t.Errorf("%v, then slower: said %q, want %q", tt.before, v.Said, tt.want)
-		}
-	}
-}
-
 // TestSwitchLeadFits: a correction's "Okay, your calf." is said only when
 // the answer, with triage's words, still fits 40 words: filled with the
 // part's words it is no content line, so fit could not cut it (set qm, on
@@ -227,10 +203,12 @@ func TestTalkConcepts(t *testing.T) {
 	}
 }
 
-// TestDeviceSwitchSide: a device keeps a correction's side only in the
-// part slot ("left leg"), and a "start over" with no stretch under way
-// asks for the last answer again.
-func TestDeviceSwitchSide(t *testing.T) {
+// TestDeviceControls: a stretch's controls a device sends with no
+// stretch under way ("can you say it slower", "go over that again from
+// the start") say the last answer again, and in a stretch "slower"
+// holds longer; a device keeps a correction's side only in the part
+// slot ("left leg").
+func TestDeviceControls(t *testing.T) {
 	model, err := infra.Model("en-US")
 	if err != nil {
 		t.Fatal(err)
@@ -242,6 +220,8 @@ func TestDeviceSwitchSide(t *testing.T) {
 	}{
 		{[]string{"my calf is cramping"}, routed{Intent: IntentSwitchPart, Slots: map[string]string{"bodyPart": "left leg"}}, "the left leg"},
 		{[]string{"why does it hurt at night"}, routed{Intent: IntentStartOver}, "at night you're still"},
+		{[]string{"why does it hurt at night"}, routed{Intent: IntentSlower}, "at night you're still"},
+		{[]string{"can you take me through a calf stretch", "ready"}, routed{Intent: IntentSlower}, "longer holds"},
 	}
 	for _, tt := range tests {
 		v := playTalk(t, transcriptSkill(t), talkCase{ID: "device", Category: "x", Before: tt.before}, routedIntent(model, tt.via), nil)
