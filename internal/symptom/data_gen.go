@@ -999,6 +999,41 @@ var std = sync.OnceValue(func() *reader {
 			"the trip",
 			"business trip",
 			"school trip",
+			"twisted sideways",
+			"all twisted sideways",
+			"lying twisted",
+			"twisted position",
+			"wedged on the edge",
+			"mood all over the place",
+			"my mood's all over the place",
+			"moods are all over the place",
+			"mood swings",
+			"drowsy allergy",
+			"drowsy allergy tablets",
+			"drowsy antihistamine",
+			"drowsy antihistamines",
+			"drowsy tablets",
+			"drowsy pills",
+			"the drowsy ones",
+			"drowsy hay fever",
+			"smashed legs at",
+			"smashed legs in the gym",
+			"smashed my legs at the gym",
+			"knock me out",
+			"knocks me out",
+			"knock myself out",
+			"knock her out",
+			"knock him out",
+			"knock you out",
+			"knocked me out",
+			"i got muddled",
+			"got muddled",
+			"got a bit muddled",
+			"got mixed up",
+			"i got mixed up",
+			"i muddled",
+			"muddled them up",
+			"muddled it up",
 			"camping trip",
 			"fishing trip",
 			"ski trip",
@@ -2469,6 +2504,7 @@ var (
 		"knifing",
 		"knock",
 		"knocked",
+		"knocks",
 		"knot",
 		"knotted",
 		"knuckles",
@@ -5435,6 +5471,12 @@ var (
 				toks: []string{"all", "my", "joints"},
 				means: []meaning{
 					{kind: 5, id: "several_joints"},
+				},
+			},
+			{
+				toks: []string{"all", "twisted", "sideways"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -17085,6 +17127,48 @@ var (
 		// "drowsy"
 		{
 			{
+				toks: []string{"drowsy", "allergy", "tablets"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"drowsy", "hay", "fever"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"drowsy", "allergy"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"drowsy", "antihistamine"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"drowsy", "antihistamines"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"drowsy", "tablets"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"drowsy", "pills"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"drowsy"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
@@ -22470,6 +22554,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"got", "a", "bit", "muddled"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"got", "a", "catch"},
 				means: []meaning{
 					{kind: 3, id: "cramp"},
@@ -22497,6 +22587,12 @@ var (
 				toks: []string{"got", "a", "fever"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
+				},
+			},
+			{
+				toks: []string{"got", "mixed", "up"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -22564,6 +22660,12 @@ var (
 				toks: []string{"got", "worse"},
 				means: []meaning{
 					{kind: 5, id: "worsening"},
+				},
+			},
+			{
+				toks: []string{"got", "muddled"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -26290,6 +26392,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"i", "got", "mixed", "up"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"i", "stop", "and"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -26332,6 +26440,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"i", "got", "muddled"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"i", "yawn"},
 				means: []meaning{
 					{kind: 3, id: "breath"},
@@ -26353,6 +26467,12 @@ var (
 				toks: []string{"i", "smoke"},
 				means: []meaning{
 					{kind: 5, id: "smoker"},
+				},
+			},
+			{
+				toks: []string{"i", "muddled"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -28884,6 +29004,36 @@ var (
 				},
 			},
 			{
+				toks: []string{"knock", "me", "out"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knock", "myself", "out"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knock", "her", "out"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knock", "him", "out"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knock", "you", "out"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"knock", "off"},
 				means: []meaning{
 					{kind: 8},
@@ -28906,6 +29056,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"knocked", "me", "out"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"knocked", "out"},
 				means: []meaning{
 					{kind: 5, id: "passed_out"},
@@ -28916,6 +29072,15 @@ var (
 				means: []meaning{
 					{kind: 3, id: "knock"},
 					{kind: 5, id: "injury"},
+				},
+			},
+		},
+		// "knocks"
+		{
+			{
+				toks: []string{"knocks", "me", "out"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -31795,6 +31960,12 @@ var (
 					{kind: 4, id: "night"},
 				},
 			},
+			{
+				toks: []string{"lying", "twisted"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "lymphoma"
 		{
@@ -32564,9 +32735,27 @@ var (
 					{kind: 8},
 				},
 			},
+			{
+				toks: []string{"mood", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mood", "swings"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "moods"
 		{
+			{
+				toks: []string{"moods", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"moods", "all", "over", "the", "place"},
 				means: []meaning{
@@ -33152,6 +33341,18 @@ var (
 		// "muddled"
 		{
 			{
+				toks: []string{"muddled", "them", "up"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"muddled", "it", "up"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"muddled", "up"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
@@ -33321,6 +33522,12 @@ var (
 		},
 		// "my"
 		{
+			{
+				toks: []string{"my", "mood", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"my", "cycle", "all", "over", "the", "place"},
 				means: []meaning{
@@ -44315,7 +44522,25 @@ var (
 		// "smashed"
 		{
 			{
+				toks: []string{"smashed", "my", "legs", "at", "the", "gym"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"smashed", "legs", "in", "the", "gym"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"smashed", "it", "at", "the", "gym"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"smashed", "legs", "at"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -48511,6 +48736,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"the", "drowsy", "ones"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"the", "blue", "ones"},
 				means: []meaning{
 					{kind: 8},
@@ -50767,6 +50998,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"twisted", "sideways"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"twisted", "position"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"twisted", "over"},
 				means: []meaning{
 					{kind: 8},
@@ -52674,6 +52917,12 @@ var (
 		},
 		// "wedged"
 		{
+			{
+				toks: []string{"wedged", "on", "the", "edge"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"wedged"},
 				means: []meaning{
