@@ -260,7 +260,9 @@ func topicIn(ws []string) string {
 // "an", "a bit of", or "actually" or "exactly", between).
 func definedAt(ws []string, i int) bool {
 	j := i - 1
-	for j >= 0 && (ws[j] == "a" || ws[j] == "an" || ws[j] == "the" || ws[j] == "actually" || ws[j] == "exactly" || ws[j] == "really" || ws[j] == "that" || ws[j] == "this" || ws[j] == "it" || ws[j] == "bit" || ws[j] == "of" || ws[j] == "touch") {
+	// "what is this hip bursitis": the part before the condition names
+	// where it is, and the question still defines it.
+	for j >= 0 && (ws[j] == "a" || ws[j] == "an" || ws[j] == "the" || ws[j] == "actually" || ws[j] == "exactly" || ws[j] == "really" || ws[j] == "that" || ws[j] == "this" || ws[j] == "it" || ws[j] == "bit" || ws[j] == "of" || ws[j] == "touch" || ws[j] == "hip" || ws[j] == "knee" || ws[j] == "leg") {
 		j--
 	}
 	if j < 0 {
@@ -395,7 +397,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		if plainIntents[c.Intent] && complaint && !c.Complaint && !worry && !sleepless {
 			continue
 		}
-		if worry && topic == "stress" && (asksCause(ws) || slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "mak") })) {
+		if c.Intent == IntentWorried && topic == "stress" && (asksCause(ws) || slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "mak") })) {
 			// "can being anxious make your muscles tight" asks about
 			// stress as a cause, not for reassurance.
 			return IntentAskAbout, map[string]string{slotTopic: topic}
@@ -614,6 +616,12 @@ func defines(ws []string) bool {
 			return true
 		case w == "was" && (next == "it" || next == "this" || next == "that"):
 			// "was it the bed"
+			return true
+		case w == "do" && (next == "that" || next == "this") && i >= 2:
+			// "can gout do that"
+			return true
+		case w == "about" && i > 0 && ws[i-1] == "me":
+			// "tell me about claudication"
 			return true
 		case w == "sounds" && next == "like":
 			// "that sounds like wear and tear arthritis, doesn't it"
