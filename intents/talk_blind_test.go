@@ -177,7 +177,12 @@ func judgeTalk(c talkCase, said, prev, intent string, open bool, screens []strin
 			// Saying again, or in other words, the question just asked
 			// is what "say that again" and "what?" ask for (issue 11).
 			again := (cat == "repeat" || cat == "what") && strings.Contains(strings.ToLower(prev), f)
-			if strings.Contains(low, f) && !again {
+			// The conversation's own safety question, asked in the last
+			// answer and still unanswered, asked again after a side turn
+			// ("are you a doctor?") is no new safety check: triage keeps
+			// it until it is answered.
+			waiting := strings.Contains(strings.ToLower(prev), f) && !strings.Contains(low, "safety check")
+			if strings.Contains(low, f) && !again && !waiting {
 				fails = append(fails, "screening: "+f)
 				break
 			}
