@@ -187,6 +187,10 @@ func TestTalkConcepts(t *testing.T) {
 		{[]string{"my calf is cramping"}, "ah lovely, that did the trick", "welcome", []string{"ease off"}},
 		{[]string{"take me through a calf stretch", "ready"}, "that's a bit much for me", "", []string{"didn't catch"}},
 		{nil, "I've got varicose veins, would they make my legs ache", "veins", []string{"over the side of the bed"}},
+		// Mid-conversation, short questions ask about the pain under way.
+		{[]string{"my hip aches when I lie on it"}, "what can I do", "roll off the sore hip", []string{"didn't catch"}},
+		{[]string{"my hip aches when I lie on it"}, "what's causing it", "at night you lie still", []string{"didn't catch"}},
+		{nil, "yo nigh legs, anybody home", "hello", []string{"safety check"}},
 	}
 	for _, tt := range tests {
 		c := talkCase{ID: "concept", Category: "x", Before: tt.before, Text: tt.text}

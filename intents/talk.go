@@ -284,13 +284,17 @@ func namesOnlySkill(ws []string) bool {
 		if w != "leg" && w != "legs" {
 			continue
 		}
-		if i == 0 || ws[i-1] != "night" {
+		// The skill's name as a recogniser hears it too ("yo nigh legs").
+		if i == 0 || !slices.Contains(skillNight, ws[i-1]) {
 			return false
 		}
 		named = true
 	}
 	return named
 }
+
+// skillNight are the ways "night" in the skill's name is heard.
+var skillNight = []string{"night", "nigh", "nite", "knight", "nights"}
 
 // cueFits reports whether a cue of talk.yaml fits the words.
 func cueFits(cue string, ws []string) bool {
