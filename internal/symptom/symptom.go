@@ -13,6 +13,7 @@ package symptom
 import (
 	"cmp"
 	"fmt"
+	"iter"
 	"maps"
 	"slices"
 	"sort"
@@ -670,6 +671,7 @@ type hit struct {
 	negated bool
 	num     int
 	phrase  *phrase
+	felt    []string // for a sign, the sensations its own words name (feltIn)
 }
 
 func (r *reader) read(text string, known []string) Reading {
@@ -753,7 +755,12 @@ func (r *reader) read(text string, known []string) Reading {
 			default:
 				// "No, it's not easing": a phrase that says its own "not"
 				// answers the question; the "no" before it is no denial.
-				hits = append(hits, hit{m: m, clause: clause, negated: neg && !saysNot(p.toks) || fine, num: num, phrase: p})
+				h := hit{m: m, clause: clause, negated: neg && !saysNot(p.toks) || fine, num: num, phrase: p}
+				if m.kind == kFlag {
+					// Read once here, not in every combination's check.
+					h.felt = r.feltIn(p)
+				}
+				hits = append(hits, h)
 				if neg && (m.kind == kFlag || m.kind == kSensation) {
 					negUsed = true
 				}
@@ -777,8 +784,8 @@ func (r *reader) read(text string, known []string) Reading {
 // names reports whether one of a phrase's own words means one of kinds:
 // "one calf's puffy" names its side.
 func (r *reader) names(p *phrase, kinds ...kind) bool {
-	for i := range p.toks {
-		if q, _ := r.match(p.toks, i); q != nil && q != p && slices.ContainsFunc(q.means, func(m meaning) bool { return slices.Contains(kinds, m.kind) }) {
+	for m := range r.within(p) {
+		if slices.Contains(kinds, m.kind) {
 			return true
 		}
 	}
@@ -789,16 +796,30 @@ func (r *reader) names(p *phrase, kinds ...kind) bool {
 // "swollen and sore", "swollen" in "knee's swollen".
 func (r *reader) feltIn(p *phrase) []string {
 	var ids []string
-	for i := range p.toks {
-		if q, _ := r.match(p.toks, i); q != nil && q != p {
+	for m := range r.within(p) {
+		if m.kind == kSensation {
+			ids = append(ids, m.id)
+		}
+	}
+	return ids
+}
+
+// within yields what the shorter phrases inside a phrase mean, word by
+// word.
+func (r *reader) within(p *phrase) iter.Seq[meaning] {
+	return func(yield func(meaning) bool) {
+		for i := range p.toks {
+			q, _ := r.match(p.toks, i)
+			if q == nil || q == p {
+				continue
+			}
 			for _, m := range q.means {
-				if m.kind == kSensation {
-					ids = append(ids, m.id)
+				if !yield(m) {
+					return
 				}
 			}
 		}
 	}
-	return ids
 }
 
 // saidFine reports whether toks[j:] says what came before is fine:
@@ -1244,7 +1265,7 @@ func (r *reader) comboHolds(co combo, hits []hit, clause int, plural bool) bool 
 			// swollen and sore is the fall-or-knock row. Only as the
 			// feeling: what goes with it must be said in other words
 			// ("sheets soaked" is no leak with the bedding).
-			sens = sens || slices.ContainsFunc(r.feltIn(h.phrase), func(id string) bool { return slices.Contains(co.Sensations, id) })
+			sens = sens || slices.ContainsFunc(h.felt, func(id string) bool { return slices.Contains(co.Sensations, id) })
 		}
 	}
 	return sens && and && part && when && (!co.Plural || plural)
