@@ -516,3 +516,19 @@ func TestAgree(t *testing.T) {
 		}
 	}
 }
+
+// TestNoDeadCues: the first concept whose cue fits answers, so a cue that
+// an earlier concept of the same intent already holds, as widely (its
+// complaint and routine readings), is never read.
+func TestNoDeadCues(t *testing.T) {
+	for j, later := range talk.Concepts {
+		for _, cue := range later.Cues {
+			for i, earlier := range talk.Concepts[:j] {
+				wide := (!earlier.Routine || later.Routine) && (earlier.Complaint || !later.Complaint)
+				if earlier.Intent == later.Intent && wide && slices.Contains(earlier.Cues, cue) {
+					t.Errorf("talk.yaml: cue %q of concept %d (%s) is already concept %d's", cue, j, later.Intent, i)
+				}
+			}
+		}
+	}
+}
