@@ -1425,6 +1425,25 @@ var std = sync.OnceValue(func() *reader {
 			"came off the antidepressants",
 			"came off my statins",
 			"came off the statins",
+			"head's all over the place",
+			"head is all over the place",
+			"head all over the place",
+			"mind's all over the place",
+			"mind is all over the place",
+			"mind all over the place",
+			"thoughts all over the place",
+			"is he talking rubbish",
+			"is she talking rubbish",
+			"are they talking rubbish",
+			"am i talking rubbish",
+			"talking rubbish or",
+			"mattress is too weak",
+			"mattress is weak",
+			"weak mattress",
+			"mattress too weak",
+			"bed is too weak",
+			"too weak for my",
+			"topper is too weak",
 		},
 		peopleSay: []string{
 			"boy",
@@ -2608,6 +2627,7 @@ var (
 		"migraine",
 		"mile",
 		"milky",
+		"mind",
 		"minute",
 		"minutes",
 		"missed",
@@ -3246,6 +3266,7 @@ var (
 		"thongs",
 		"thorn",
 		"though",
+		"thoughts",
 		"throbbing",
 		"throbs",
 		"thrombosis",
@@ -3285,6 +3306,7 @@ var (
 		"too",
 		"took",
 		"top",
+		"topper",
 		"topping",
 		"toppled",
 		"toppling",
@@ -5698,6 +5720,12 @@ var (
 		// "am"
 		{
 			{
+				toks: []string{"am", "i", "talking", "rubbish"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"am", "not", "knowing"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
@@ -6003,6 +6031,12 @@ var (
 		},
 		// "are"
 		{
+			{
+				toks: []string{"are", "they", "talking", "rubbish"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"are", "massive"},
 				means: []meaning{
@@ -6912,6 +6946,12 @@ var (
 		},
 		// "bed"
 		{
+			{
+				toks: []string{"bed", "is", "too", "weak"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"bed", "was", "wet"},
 				means: []meaning{
@@ -24450,9 +24490,21 @@ var (
 		// "head"
 		{
 			{
+				toks: []string{"head", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"head", "is", "paining", "very", "much"},
 				means: []meaning{
 					{kind: 5, id: "headache_severe"},
+				},
+			},
+			{
+				toks: []string{"head", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -25815,6 +25867,12 @@ var (
 			},
 			{
 				toks: []string{"hot", "feet"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
+				},
+			},
+			{
+				toks: []string{"hot", "coals"},
 				means: []meaning{
 					{kind: 3, id: "burning"},
 				},
@@ -27275,6 +27333,18 @@ var (
 				toks: []string{"is", "it", "a", "stroke"},
 				means: []meaning{
 					{kind: 5, id: "stroke_sign"},
+				},
+			},
+			{
+				toks: []string{"is", "he", "talking", "rubbish"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"is", "she", "talking", "rubbish"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -30560,6 +30630,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"like", "hot", "coals"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
+				},
+			},
+			{
 				toks: []string{"like", "a", "knife"},
 				means: []meaning{
 					{kind: 3, id: "chest_stab"},
@@ -32182,9 +32258,27 @@ var (
 		// "mattress"
 		{
 			{
+				toks: []string{"mattress", "is", "too", "weak"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"mattress", "was", "wet"},
 				means: []meaning{
 					{kind: 3, id: "bedwet"},
+				},
+			},
+			{
+				toks: []string{"mattress", "is", "weak"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mattress", "too", "weak"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -32344,6 +32438,21 @@ var (
 				toks: []string{"milky", "white"},
 				means: []meaning{
 					{kind: 5, id: "leg_pale"},
+				},
+			},
+		},
+		// "mind"
+		{
+			{
+				toks: []string{"mind", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mind", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -36953,6 +37062,12 @@ var (
 				toks: []string{"on", "a", "camping", "trip"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"on", "hot", "coals"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
 				},
 			},
 			{
@@ -48306,6 +48421,12 @@ var (
 		// "talking"
 		{
 			{
+				toks: []string{"talking", "rubbish", "or"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"talking", "nonsense"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
@@ -49369,6 +49490,15 @@ var (
 				},
 			},
 		},
+		// "thoughts"
+		{
+			{
+				toks: []string{"thoughts", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "throbbing"
 		{
 			{
@@ -50130,6 +50260,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"too", "weak", "for", "my"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"too", "much", "pain"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
@@ -50235,6 +50371,15 @@ var (
 				toks: []string{"top", "of", "my", "stomach"},
 				means: []meaning{
 					{kind: 5, id: "rib_pain"},
+				},
+			},
+		},
+		// "topper"
+		{
+			{
+				toks: []string{"topper", "is", "too", "weak"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -52156,6 +52301,12 @@ var (
 		// "walking"
 		{
 			{
+				toks: []string{"walking", "on", "hot", "coals"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
+				},
+			},
+			{
 				toks: []string{"walking", "on", "it", "okay"},
 				means: []meaning{
 					{kind: 3, id: "walks_on_it"},
@@ -52810,6 +52961,12 @@ var (
 			},
 			{
 				toks: []string{"weak", "circulation"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weak", "mattress"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -61592,6 +61749,10 @@ var (
 			"soles are hot",
 			"hot soles",
 			"hot feet",
+			"hot coals",
+			"on hot coals",
+			"walking on hot coals",
+			"like hot coals",
 		},
 		// "carrying"
 		{"carrying", "is carrying", "expecting"},
