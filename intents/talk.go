@@ -92,7 +92,10 @@ type talkData struct {
 	// UnnamedCause: cues that ask whether something said is the cause,
 	// read when no topic is named ("is that why").
 	UnnamedCause []string `yaml:"unnamed_cause"`
-	Concepts     []struct {
+	// Figures: sayings whose words would name a topic they do not mean
+	// ("giving me grief" is no bereavement).
+	Figures  []string `yaml:"figures"`
+	Concepts []struct {
 		Intent string   `yaml:"intent"`
 		Cues   []string `yaml:"cues"`
 		// Routine: the cues are read only while a stretch routine is
@@ -180,12 +183,24 @@ var bareContractions = map[string]string{
 type topicAt struct {
 	ID string
 	At int
+	// Len is how many words the phrase has.
+	Len int
 }
 
 // topicsIn finds the TalkTopic phrases in the words, longest first where
 // they overlap, in the order said.
 func topicsIn(ws []string) []topicAt {
 	taken := make([]bool, len(ws))
+	for _, f := range talk.Figures {
+		fw := strings.Fields(f)
+		for i := 0; i+len(fw) <= len(ws); i++ {
+			if slices.Equal(ws[i:i+len(fw)], fw) {
+				for j := i; j < i+len(fw); j++ {
+					taken[j] = true
+				}
+			}
+		}
+	}
 	var out []topicAt
 	for n := maxTopicWords; n >= 1; n-- {
 		for i := 0; i+n <= len(ws); i++ {
@@ -193,7 +208,7 @@ func topicsIn(ws []string) []topicAt {
 				continue
 			}
 			if id, ok := topicWords[strings.Join(ws[i:i+n], " ")]; ok {
-				out = append(out, topicAt{id, i})
+				out = append(out, topicAt{id, i, n})
 				for j := i; j < i+n; j++ {
 					taken[j] = true
 				}
@@ -220,6 +235,17 @@ func topicIn(ws []string) string {
 	found := topicsIn(ws)
 	if len(found) == 0 {
 		return ""
+	}
+	// "Not stress nerves, the actual nerves": a topic denied is not the
+	// one asked about, when another is named.
+	if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return deniedAt(ws, f.At) }); len(kept) > 0 {
+		found = kept
+	}
+	// "I got a topper off the telly and my hips give me grief, is the
+	// topper to blame?": what the question itself names is asked about,
+	// not the story before it.
+	if q := lastAsk(ws, found); q > 0 && found[0].At < q && !askedBefore(ws, found, q) {
+		found = slices.DeleteFunc(found, func(f topicAt) bool { return f.At < q })
 	}
 	// "will the doctor check my iron if I've got restless legs" asks
 	// what a doctor does.
@@ -252,6 +278,65 @@ func topicIn(ws []string) string {
 		}
 	}
 	return found[0].ID
+}
+
+// deniedAt reports whether the words at i are denied: "not stress",
+// "it isn't the mattress".
+func deniedAt(ws []string, i int) bool {
+	for j := max(0, i-2); j < i; j++ {
+		if ws[j] == "not" || ws[j] == "isn't" || ws[j] == "isnt" {
+			return true
+		}
+	}
+	return false
+}
+
+// askOpeners start a question that names what it asks about: "is it
+// the sofa", "could it be my veins", "is the topper to blame".
+var askOpeners = []string{"is it", "is the", "is my", "is that", "is this", "could it be", "could that be", "could the", "could my",
+	"would it be", "would that be", "might it be", "was it", "was it the", "was it my", "does the", "does my", "can the", "can my"}
+
+// lastAsk is where the last question starts in the words when it names
+// a topic itself, not a condition, right after its asking words ("...,
+// is the topper to blame"); 0 when there is none after the first word.
+// "Is that why my legs cramp" points back, and "or is it all in my head"
+// offers another: neither is the question's own topic.
+func lastAsk(ws []string, found []topicAt) int {
+	for i := len(ws) - 1; i > 0; i-- {
+		if ws[i-1] == "or" {
+			continue
+		}
+		for _, o := range askOpeners {
+			ow := strings.Fields(o)
+			if i+len(ow) > len(ws) || !slices.Equal(ws[i:i+len(ow)], ow) {
+				continue
+			}
+			end := i + len(ow)
+			if slices.ContainsFunc(found, func(f topicAt) bool { return f.At >= end && f.At <= end+1 && !conditions[f.ID] }) {
+				return i
+			}
+		}
+	}
+	return 0
+}
+
+// askedBefore reports whether the question from q names again what an
+// earlier, longer phrase said: "kipping on the sofa ..., is it the sofa"
+// asks about the sleeping there.
+func askedBefore(ws []string, found []topicAt, q int) bool {
+	i := slices.IndexFunc(found, func(f topicAt) bool { return f.At >= q })
+	if i < 0 {
+		return false
+	}
+	asked := ws[found[i].At : found[i].At+found[i].Len]
+	for _, f := range found[:i] {
+		for j := f.At; j+len(asked) <= f.At+f.Len; j++ {
+			if slices.Equal(ws[j:j+len(asked)], asked) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // definedAt reports whether the words at i are what a question defines or
@@ -893,12 +978,12 @@ func wordsLevel(rd symptom.Reading) triage.Level {
 	return triage.Evaluate(rd.Facts).Level
 }
 
-var hurtWords = []string{"ouch", "ow", "owww", "argh", "ah", "hurts", "hurt", "hurting", "painful", "pain", "killing", "agony", "too",
+var hurtWords = []string{"ouch", "ow", "owww", "argh", "ah", "hurts", "hurt", "hurting", "painful", "pain", "killing", "agony", "too", "kills", "ahh", "aah", "ahhh", "aargh",
 	"sting", "stings", "stinging", "sharp", "yikes", "ooh", "oof", "owie", "eek", "pinches", "pinching", "worse"}
 
 // hurtPhrases say a stretch goes too far in more than one word.
 var hurtPhrases = []string{"pulling a lot", "pulls a lot", "pulling too much", "pulls too much", "pulling really hard", "too much of a pull",
-	"a bit much", "bit much for", "really pulls", "pulls really", "much for me"}
+	"a bit much", "bit much for", "really pulls", "pulls really", "much for me", "can't do this one", "starting to go again", "going again", "cramping again"}
 
 // asksSomething reports whether words ask a question ("why does it only
 // hurt at night"), not only say that something hurts.
@@ -1411,7 +1496,7 @@ func routineNamed(ws []string) string {
 var stretchFor = map[string]string{
 	"calf": "calf-lying", "foot": "calf-lying", "toes": "calf-lying", "leg": "calf-lying",
 	"hamstring": "hamstring", "thigh": "hamstring", "knee": "hamstring",
-	"hip": "hip-flexor", "buttock": "figure-four", "back": "knee-to-chest",
+	"hip": "hip-flexor", "buttock": "figure-four", "back": "knee-to-chest", "ankle": "ankle-pumps",
 }
 
 // stretches names the routines that fit a part, or lists them all.

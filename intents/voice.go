@@ -56,14 +56,15 @@ var personFacts = []string{factChild, "under_3"}
 // whisper, the baby's sleeping". Such words are a control, never a
 // symptom, so no person in them is taken for the one in pain; "" when the
 // words are no control, or say something about legs, pain or a
-// warning sign too.
-func controlOnly(text string) string {
+// warning sign too. In a routine its own cues come first: "ok go" at
+// "Ready?" is the first step, not the intro again.
+func controlOnly(text string, inRoutine bool) string {
 	rd := symptom.Read(text)
 	if len(rd.Parts)+len(rd.Sensations) > 0 || (rd.Topic != "" && session.Topic(rd.Topic) != TopicChild) ||
 		slices.ContainsFunc(rd.Facts, func(f string) bool { return !slices.Contains(personFacts, f) }) {
 		return ""
 	}
-	intent, _ := readTalk(text, symptom.Reading{}, false)
+	intent, _ := readTalk(text, symptom.Reading{}, inRoutine)
 	if !slices.Contains(controlIntents, intent) {
 		return ""
 	}
@@ -92,7 +93,7 @@ func (c controlsFirst) After(t *router.Turn, r router.Reply) (router.Reply, erro
 
 func (c controlsFirst) Before(t *router.Turn) (*router.Reply, error) {
 	if t.Text != "" && t.Intent == IntentDescribe {
-		if intent := controlOnly(t.Text); intent != "" {
+		if intent := controlOnly(t.Text, t.State.Routine != nil); intent != "" {
 			env := alexa.RequestEnvelope{}
 			if t.Request != nil {
 				env = *t.Request

@@ -568,7 +568,7 @@ var (
 		// "about.mattress"
 		{
 			Say: []string{
-				"It can: a mattress that's too soft, too firm or sagging, or lying twisted, strains hips and legs overnight.",
+				"It can: a mattress that's too soft, too firm or sagging, or lying twisted or on one side all night, strains hips and legs.",
 				"Try a topper and a pillow between your knees; see a doctor if it lasts weeks.",
 			},
 			Sources: []string{
