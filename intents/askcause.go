@@ -214,6 +214,35 @@ func keptComplaint(t *router.Turn) {
 	t.Request, t.Intent, t.Text = &env, IntentDescribe, text
 }
 
+// stretchHurt turns an intent a device sent pain said during a stretch
+// to ("I can't do this one, it kills": WhyNightIntent with "kills" kept;
+// "ooh that's sharp in my hip": HipPainIntent) into the catch-all with
+// the kept words, so the stretch eases off and asks its one safety
+// question (talkDescribe), as the console's reading of the whole
+// sentence does. Red-flag intents keep their own answer, and so do the
+// routine's controls ("stop", "slower").
+func stretchHurt(t *router.Turn) {
+	if t.Request == nil || t.Request.Request.Intent == nil || t.State.Routine == nil || t.State.Pending == questionStretch {
+		return
+	}
+	in := t.Request.Request.Intent
+	if in.Name == IntentDescribe || slices.Contains(routineControls, in.Name) || slices.Contains(triage.RedFlagIntents(), in.Name) {
+		return
+	}
+	said := keptSigns(in)
+	text := strings.Join(said, " ")
+	if len(said) == 0 || !hurtsNow(text) || soundsSerious(symptom.ReadKept(said)) {
+		return
+	}
+	env := *t.Request
+	env.Request.Intent = &alexa.Intent{Name: IntentDescribe, Slots: map[string]alexa.Slot{alexa.SlotText: {Name: alexa.SlotText, Value: text}}}
+	t.Request, t.Intent, t.Text = &env, IntentDescribe, text
+}
+
+// routineControls are the intents that steer a routine under way.
+var routineControls = []string{IntentNext, IntentPrevious, IntentRepeat, IntentPause, IntentResume, IntentStartOver, IntentSlower,
+	IntentFaster, IntentWhichStep, IntentStop, IntentCancel, IntentYes, IntentNo, IntentHelp}
+
 // askWords maps the AskCarrier values' words to their IDs.
 var askWords = loadTypeWords("AskCarrier")
 

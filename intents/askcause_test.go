@@ -127,6 +127,39 @@ func TestKeptComplaint(t *testing.T) {
 	}
 }
 
+// TestStretchHurt: pain said during a stretch, which a device sent to
+// another intent with the pain words kept, eases the stretch off; the
+// routine's own controls, a red flag and words of no pain keep theirs.
+func TestStretchHurt(t *testing.T) {
+	model, err := infra.Model("en-US")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stretch := []string{"the lying down hip stretch", "ready"}
+	tests := []struct {
+		before []string
+		intent string
+		slots  map[string]string
+		want   string
+	}{
+		{stretch, "WhyNightIntent", map[string]string{"sign": "this one", "moreSign": "kills"}, "ease off"},
+		{stretch, "WhyNightIntent", map[string]string{"sign": "painful"}, "ease off"},
+		{stretch, "HipPainIntent", map[string]string{"sign": "sharp", "moreSign": "hip"}, "ease off"},
+		// No stretch under way: the intent's own answer.
+		{nil, "WhyNightIntent", map[string]string{"sign": "painful"}, "at night"},
+		{stretch, "RoutineSlowerIntent", map[string]string{"sign": "painful"}, "longer holds"},
+		{stretch, "WhyNightIntent", map[string]string{"sign": "tired"}, "at night"},
+		{stretch, "HotRedLegIntent", map[string]string{"sign": "hot", "moreSign": "painful"}, "medical care today"},
+	}
+	for _, tt := range tests {
+		via := routedIntent(model, routed{Intent: tt.intent, Slots: tt.slots})
+		v := playTalk(t, transcriptSkill(t), talkCase{ID: "hurt", Category: "x", Before: tt.before}, via, nil)
+		if !strings.Contains(strings.ToLower(v.Said), tt.want) {
+			t.Errorf("%v then %s %v: said %q, want %q in it", tt.before, tt.intent, tt.slots, v.Said, tt.want)
+		}
+	}
+}
+
 // TestPersonOnlyControl: a pause a device heard with only a person kept
 // ("hold on, the baby's crying") is a pause: the baby is not taken for the
 // one in pain. A sign kept beside the person still counts.

@@ -104,6 +104,7 @@ func (c controlsFirst) Before(t *router.Turn) (*router.Reply, error) {
 	}
 	askCause(t)
 	keptComplaint(t)
+	stretchHurt(t)
 	personOnly(t)
 	return c.Triage.Before(t)
 }
