@@ -292,10 +292,13 @@ type reader struct {
 	subjStart map[string]bool
 	joints    map[string]bool
 	limbs     map[string]bool // parts of the leg itself (vocabulary: limbs)
-	flags     map[string]*flag
-	combos    []combo
-	topics    []topicRule
-	ages      struct{ child, under3 int }
+	// personWords are the one-word names of people ("husband"), for
+	// whose part is named (ownPart).
+	personWords map[string]bool
+	flags       map[string]*flag
+	combos      []combo
+	topics      []topicRule
+	ages        struct{ child, under3 int }
 	// For SignPhrases: what is no sign, and the words of timings and
 	// sensations.
 	ignore     []string
@@ -413,6 +416,7 @@ func compile(v *vocabulary) (*reader, error) {
 		texts []string
 	}
 	var groups []group
+	r.personWords = map[string]bool{}
 	for id, ps := range v.Parts {
 		groups = append(groups, group{kPart, id, ps})
 	}
@@ -432,6 +436,14 @@ func compile(v *vocabulary) (*reader, error) {
 	for id, p := range v.People {
 		groups = append(groups, group{kPerson, id, p.Say})
 		r.people[id] = personInfo{subject: p.Subject, under3: p.Under3}
+		for _, w := range p.Say {
+			switch ws := strings.Fields(w); {
+			case len(ws) == 1:
+				r.personWords[ws[0]] = true
+			case len(ws) == 2 && slices.Contains([]string{"my", "our", "the", "his", "her"}, ws[0]):
+				r.personWords[ws[1]] = true
+			}
+		}
 	}
 	groups = append(groups,
 		group{kAge, "", v.Ages.Say},
@@ -674,6 +686,50 @@ type hit struct {
 	felt    []string // for a sign, the sensations its own words name (feltIn)
 }
 
+// ownPart reports whether the words name a part as the speaker's own
+// ("my legs", "my left calf") while the only person named does something
+// else beside them: sleeps, snores, says ("my husband's snoring and my
+// legs are buzzing", "my wife says my legs twitch"). A person named with
+// a part, a feeling or anything else keeps the words theirs.
+func (r *reader) ownPart(toks []string) bool {
+	partAfter := func(i int) bool {
+		for j := i + 1; j < len(toks) && j <= i+2; j++ {
+			if r.partWords[toks[j]] {
+				return true
+			}
+			if toks[j] != "lower" && toks[j] != "upper" && toks[j] != "poor" {
+				return false
+			}
+		}
+		return false
+	}
+	own, aside := false, false
+	for i, w := range toks {
+		switch {
+		case r.personWords[w]:
+			next := i + 1
+			if next < len(toks) && (toks[next] == "is" || toks[next] == "was") {
+				next++
+			}
+			if next >= len(toks) || !slices.Contains(besideWords, toks[next]) {
+				return false
+			}
+			aside = true
+		case w == "his" || w == "her" || w == "their":
+			if partAfter(i) {
+				return false
+			}
+		case w == "my":
+			own = own || partAfter(i)
+		}
+	}
+	return own && aside
+}
+
+// besideWords are what a person does beside the speaker's pain, not a
+// sign of their own.
+var besideWords = []string{"snoring", "snores", "snored", "asleep", "sleeping", "says", "said", "thinks", "reckons", "told", "tells"}
+
 func (r *reader) read(text string, known []string) Reading {
 	toks := r.tokens(text)
 	var rd Reading
@@ -777,7 +833,7 @@ func (r *reader) read(text string, known []string) Reading {
 		}
 		i += len(p.toks)
 	}
-	r.interpret(&rd, hits, clause+1, known)
+	r.interpret(&rd, hits, clause+1, known, r.ownPart(toks))
 	return rd
 }
 
@@ -1038,7 +1094,7 @@ func (r *reader) standsAlone(toks []string, j int) bool {
 }
 
 // interpret turns hits into a reading.
-func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string) {
+func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string, own bool) {
 	cl := make([]clauseCtx, clauses)
 	present := map[string]bool{} // sensations, parts and flags said (not denied)
 	for _, h := range hits {
@@ -1110,7 +1166,9 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string)
 				rd.Timing = append(rd.Timing, h.m.id)
 			}
 		case kPerson:
-			if rd.Person == "" {
+			// "My husband's snoring and my legs are buzzing": the legs
+			// are the speaker's own (own), and so are the questions.
+			if rd.Person == "" && !own {
 				rd.Person = h.m.id
 				p := r.people[h.m.id]
 				rd.Subject = p.subject

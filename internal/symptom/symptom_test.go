@@ -244,6 +244,15 @@ func TestWhom(t *testing.T) {
 		{"my 7 year old has leg pain", "child", "child"},
 		{"my neighbour fell", "other", "someone"},
 		{"my calf is cramping", "", ""},
+		// Someone only sleeping or talking beside the speaker's own legs.
+		{"my husband's snoring and my legs are buzzing", "", ""},
+		{"my wife is asleep and my calf is cramping", "", ""},
+		{"my husband says my legs twitch all night", "", ""},
+		{"my wife says her calf is hot", "partner", "wife"},
+		{"my husband says his legs twitch", "partner", "husband"},
+		{"my mum's leg is swollen and my legs ache too", "parent", "mother"},
+		{"my dad can't walk and my feet hurt", "parent", "father"},
+		{"talk quieter my wife is asleep", "partner", "wife"},
 	}
 	for _, tt := range tests {
 		rd := Read(tt.say)
