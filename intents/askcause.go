@@ -191,8 +191,13 @@ func keptComplaint(t *router.Turn) {
 	// StopRememberingIntent; "would you be so kind as to suggest
 	// something for an achy knee": AskAboutIntent with no topic, set qq):
 	// there a part and a feeling must both be kept, so "stop saving my
-	// cramp nights" stays a memory request.
-	strict := in.Name == IntentStopRemembering || in.Name == IntentAskAbout && in.Slots[slotTopic].Value == ""
+	// cramp nights" stays a memory request. So too a polite complaint
+	// sent to who the skill is ("sorry to bother you, an ache in my
+	// calves": WhoAreYouIntent, set qu) or to goodnight ("I am not able
+	// to sleep, legs are paining": GoodnightIntent, which had ended the
+	// session).
+	strict := in.Name == IntentStopRemembering || in.Name == IntentWhoAreYou || t.Intent == IntentStop ||
+		in.Name == IntentAskAbout && in.Slots[slotTopic].Value == ""
 	if in.Name != IntentGreet && (in.Name != IntentThanks || in.Slots[slotAsk].Value == "") && !strict {
 		return
 	}

@@ -117,6 +117,10 @@ func TestKeptComplaint(t *testing.T) {
 		{"StopRememberingIntent", map[string]string{"sign": "thighs", "moreSign": "aching"}, "night aches are common"},
 		{"StopRememberingIntent", map[string]string{"sign": "cramp"}, "not saving"},
 		{"AskAboutIntent", map[string]string{"sign": "achy", "moreSign": "knee"}, "warmth eases"},
+		{"WhoAreYouIntent", map[string]string{"sign": "ache", "moreSign": "calves"}, "night aches are common"},
+		{"WhoAreYouIntent", map[string]string{"sign": "human"}, "not a doctor"},
+		{"GoodnightIntent", map[string]string{"sign": "not able to", "moreSign": "legs", "otherSign": "paining"}, "safety check"},
+		{"GoodnightIntent", map[string]string{"sign": "legs"}, "rest easy"},
 	}
 	for _, tt := range tests {
 		via := routedIntent(model, routed{Intent: tt.intent, Slots: tt.slots})
