@@ -271,3 +271,24 @@ func TestDeviceControls(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicAsked: the topic a question is about, when it names more than
+// one: what its own asking words name after a story, not a topic denied,
+// not a saying.
+func TestTopicAsked(t *testing.T) {
+	tests := []struct{ say, want string }{
+		{"I bought a memory foam topper off the telly and my hips have been giving me grief, is the topper to blame", "mattress"},
+		{"my hips give me grief at night", ""},
+		{"is it my nerves, not stress nerves, the actual nerves in my legs", "nerves"},
+		{"I've been kipping on the sofa and my legs ache, is it the sofa", "mattress"},
+		{"is restless legs a real condition or is it all in my head", "restless_legs"},
+		// "Is that why" points back to the story.
+		{"I sweat buckets in a hot kitchen, is that why my legs cramp at night", "hydration"},
+		{"since my dad passed my legs ache every night, could grief do that", "stress"},
+	}
+	for _, tt := range tests {
+		if got := topicIn(tokens(tt.say)); got != tt.want {
+			t.Errorf("%q: topic %q, want %q", tt.say, got, tt.want)
+		}
+	}
+}
