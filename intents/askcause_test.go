@@ -279,6 +279,7 @@ func TestTopicAsked(t *testing.T) {
 	tests := []struct{ say, want string }{
 		{"I bought a memory foam topper off the telly and my hips have been giving me grief, is the topper to blame", "mattress"},
 		{"my hips give me grief at night", ""},
+		{"work has been really stressful and I sit at a desk all day, could it be my desk", "routine"},
 		{"is it my nerves, not stress nerves, the actual nerves in my legs", "nerves"},
 		{"I've been kipping on the sofa and my legs ache, is it the sofa", "mattress"},
 		{"is restless legs a real condition or is it all in my head", "restless_legs"},
