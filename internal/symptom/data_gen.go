@@ -1524,6 +1524,48 @@ var std = sync.OnceValue(func() *reader {
 			"bed is too weak",
 			"too weak for my",
 			"topper is too weak",
+			"in the thick of",
+			"thick of the",
+			"thick of it",
+			"hot wire",
+			"a hot wire",
+			"like a hot wire",
+			"hot wire thing",
+			"came to stay",
+			"come to stay",
+			"came to visit",
+			"come to visit",
+			"came to see",
+			"come to see",
+			"came to stop",
+			"aircon's broken",
+			"aircon is broken",
+			"air con's broken",
+			"air con is broken",
+			"air conditioning is broken",
+			"air conditioner is broken",
+			"fan's broken",
+			"fan is broken",
+			"heating's broken",
+			"heating is broken",
+			"boiler's broken",
+			"boiler is broken",
+			"the aircon's broken",
+			"the aircon is broken",
+			"the air con's broken",
+			"the air con is broken",
+			"i came to stay",
+			"we came to stay",
+			"i came to visit",
+			"we came to visit",
+			"she came to stay",
+			"he came to stay",
+			"when i came to stay",
+			"when we came to stay",
+			"when i came to visit",
+			"when we came to visit",
+			"when she came to stay",
+			"when he came to stay",
 		},
 		peopleSay: []string{
 			"boy",
@@ -1951,6 +1993,7 @@ var (
 		"blur",
 		"blurred",
 		"blurry",
+		"boiler",
 		"boiling",
 		"bone",
 		"bony",
@@ -2281,6 +2324,7 @@ var (
 		"fallen",
 		"falling",
 		"falls",
+		"fan",
 		"far",
 		"fast",
 		"fat",
@@ -3504,6 +3548,7 @@ var (
 		"waxen",
 		"waxy",
 		"way",
+		"we",
 		"weak",
 		"weaker",
 		"weakness",
@@ -4707,6 +4752,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "hot", "wire"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"a", "breath"},
 				means: []meaning{
 					{kind: 3, id: "breath"},
@@ -5459,6 +5510,30 @@ var (
 		// "air"
 		{
 			{
+				toks: []string{"air", "con", "is", "broken"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"air", "conditioning", "is", "broken"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"air", "conditioner", "is", "broken"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"air", "con", "broken"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"air", "hungry"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
@@ -5497,6 +5572,18 @@ var (
 		},
 		// "aircon"
 		{
+			{
+				toks: []string{"aircon", "is", "broken"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"aircon", "broken"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"aircon"},
 				means: []meaning{
@@ -8552,6 +8639,21 @@ var (
 				},
 			},
 		},
+		// "boiler"
+		{
+			{
+				toks: []string{"boiler", "is", "broken"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"boiler", "broken"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "boiling"
 		{
 			{
@@ -10377,6 +10479,30 @@ var (
 			},
 			{
 				toks: []string{"came", "off", "hrt"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "to", "stay"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "to", "visit"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "to", "see"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "to", "stop"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -13939,6 +14065,24 @@ var (
 				toks: []string{"come", "up", "like"},
 				means: []meaning{
 					{kind: 3, id: "swell"},
+				},
+			},
+			{
+				toks: []string{"come", "to", "stay"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"come", "to", "visit"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"come", "to", "see"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -18822,6 +18966,21 @@ var (
 				toks: []string{"falls"},
 				means: []meaning{
 					{kind: 5, id: "fell"},
+				},
+			},
+		},
+		// "fan"
+		{
+			{
+				toks: []string{"fan", "is", "broken"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"fan", "broken"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -24485,6 +24644,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"he", "came", "to", "stay"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"he", "feels", "hot"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
@@ -25250,7 +25415,19 @@ var (
 		// "heating"
 		{
 			{
+				toks: []string{"heating", "is", "broken"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"heating", "pad"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"heating", "broken"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -25940,6 +26117,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"hot", "wire", "thing"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"hot", "soles"},
 				means: []meaning{
 					{kind: 3, id: "burning"},
@@ -26109,6 +26292,12 @@ var (
 			},
 			{
 				toks: []string{"hot", "water"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "wire"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -26536,6 +26725,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"i", "came", "to", "stay"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"i", "came", "to", "visit"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"i", "stop", "and"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -26893,6 +27094,12 @@ var (
 				toks: []string{"in", "the", "past", "hour"},
 				means: []meaning{
 					{kind: 5, id: "sudden_onset"},
+				},
+			},
+			{
+				toks: []string{"in", "the", "thick", "of"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -30707,6 +30914,12 @@ var (
 				toks: []string{"like", "wiping", "someone", "else"},
 				means: []meaning{
 					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"like", "a", "hot", "wire"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -42774,6 +42987,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"she", "came", "to", "stay"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"she", "feels", "hot"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
@@ -48811,6 +49030,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"the", "air", "con", "is", "broken"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"the", "urge", "to", "go"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
@@ -48854,6 +49079,18 @@ var (
 			},
 			{
 				toks: []string{"the", "house", "is", "cold"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"the", "aircon", "is", "broken"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"the", "air", "con", "broken"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -48986,6 +49223,12 @@ var (
 			},
 			{
 				toks: []string{"the", "game", "finished"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"the", "aircon", "broken"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -49351,6 +49594,18 @@ var (
 				toks: []string{"thick", "and", "slow"},
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
+				},
+			},
+			{
+				toks: []string{"thick", "of", "the"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"thick", "of", "it"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -52989,6 +53244,21 @@ var (
 				},
 			},
 		},
+		// "we"
+		{
+			{
+				toks: []string{"we", "came", "to", "stay"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"we", "came", "to", "visit"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "weak"
 		{
 			{
@@ -54042,6 +54312,42 @@ var (
 			},
 			{
 				toks: []string{"when", "the", "weather", "is", "cold"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"when", "i", "came", "to", "stay"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"when", "we", "came", "to", "stay"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"when", "i", "came", "to", "visit"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"when", "we", "came", "to", "visit"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"when", "she", "came", "to", "stay"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"when", "he", "came", "to", "stay"},
 				means: []meaning{
 					{kind: 8},
 				},

@@ -727,8 +727,10 @@ func (r *reader) ownPart(toks []string) bool {
 }
 
 // besideWords are what a person does beside the speaker's pain, not a
-// sign of their own.
-var besideWords = []string{"snoring", "snores", "snored", "asleep", "sleeping", "says", "said", "thinks", "reckons", "told", "tells"}
+// sign of their own: sleeps, talks, gives ("my daughter put a topper on
+// the bed").
+var besideWords = []string{"snoring", "snores", "snored", "asleep", "sleeping", "says", "said", "thinks", "reckons", "told", "tells",
+	"put", "bought", "gave", "brought"}
 
 func (r *reader) read(text string, known []string) Reading {
 	toks := r.tokens(text)

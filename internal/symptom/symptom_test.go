@@ -195,6 +195,14 @@ func TestNotSigns(t *testing.T) {
 		{"dad just sits in his recliner all day and his legs ache at night", "eases_hanging"},
 		{"little electric zaps in my shins at night", "sciatica_both_legs"},
 		{"i came off my hrt last month could that be it", "injury"},
+		{"my head's all over the place with money worries, could that be why my legs ache", "confused"},
+		{"is it possible my mattress is too weak, my hip hurts at night", "leg_weak_sudden"},
+		{"mate reckons it's my veins, is he talking rubbish", "confused"},
+		{"I'm diabetic and my feet burn like they're on hot coals", "leg_warm"},
+		{"I'm right in the thick of the menopause and my legs ache", "one_leg_swollen"},
+		{"there's a hot wire thing down my right leg at night", "leg_warm"},
+		{"when I came to stay my legs started aching", "passed_out"},
+		{"the aircon's broken and my calves cramp", "injury"},
 	}
 	for _, tt := range tests {
 		if rd := Read(tt.say); slices.Contains(rd.Facts, tt.not) {
@@ -253,6 +261,7 @@ func TestWhom(t *testing.T) {
 		{"my mum's leg is swollen and my legs ache too", "parent", "mother"},
 		{"my dad can't walk and my feet hurt", "parent", "father"},
 		{"talk quieter my wife is asleep", "partner", "wife"},
+		{"my daughter put a topper on the spare bed and my legs ache", "", ""},
 	}
 	for _, tt := range tests {
 		rd := Read(tt.say)
