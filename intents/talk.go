@@ -354,8 +354,9 @@ func definedAt(ws []string, i int) bool {
 		return false
 	}
 	switch ws[j] {
-	case "what's", "is", "are", "about", "said", "mentioned", "called", "have", "got", "had", "there's", "get":
-		// "can young people get RLS" asks about it too.
+	case "what's", "is", "are", "about", "said", "mentioned", "called", "have", "got", "had", "there's", "get", "be":
+		// "can young people get RLS" asks about it too, and "could it
+		// be bursitis" names it.
 		return true
 	}
 	return false
@@ -978,7 +979,7 @@ func wordsLevel(rd symptom.Reading) triage.Level {
 	return triage.Evaluate(rd.Facts).Level
 }
 
-var hurtWords = []string{"ouch", "ow", "owww", "argh", "ah", "hurts", "hurt", "hurting", "painful", "pain", "killing", "agony", "too", "kills", "ahh", "aah", "ahhh", "aargh",
+var hurtWords = []string{"ouch", "ow", "owww", "argh", "ah", "hurts", "hurt", "hurting", "painful", "pain", "killing", "agony", "too", "kills", "ahh", "aah", "ahhh", "aargh", "sore", "eish",
 	"sting", "stings", "stinging", "sharp", "yikes", "ooh", "oof", "owie", "eek", "pinches", "pinching", "worse"}
 
 // hurtPhrases say a stretch goes too far in more than one word.
