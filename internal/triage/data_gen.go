@@ -256,7 +256,14 @@ var loaded = &data{
 			Level: "emergency",
 			When: [][]string{
 				{"leg_cold"},
-				{"leg_cant_move", "leg_numb_sudden", "leg_pale", "numb", "sudden_onset"},
+				{
+					"foot_drop",
+					"leg_cant_move",
+					"leg_numb_sudden",
+					"leg_pale",
+					"numb",
+					"sudden_onset",
+				},
 			},
 			Why: "triage.why.blood_supply",
 			Sources: []string{

@@ -244,6 +244,17 @@ func TestIntentWithheldBySlots(t *testing.T) {
 	}
 }
 
+// TestColdLegCantLift: a cold leg with a foot that cannot be lifted is an
+// emergency (acute limb ischaemia: coldness and paralysis), also when a
+// device kept it in the cramp intent, whose cramp explains away "can't
+// move it" (set qj, qj015).
+func TestColdLegCantLift(t *testing.T) {
+	c := keptBefore(t, "CrampIntent", map[string]string{"sign": "out of nowhere", "moreSign": "foot just hangs", "otherSign": "can't lift it", "bodyPart": "calf", "alsoSign": "cold"})
+	if got := Evaluate(c.Facts).Level; got != Emergency {
+		t.Errorf("facts %v: level %s, want emergency", c.Facts, got)
+	}
+}
+
 // TestOwnWordsNotSigns: a slot value that is what a conversational intent
 // means by itself (data/intents.yaml, own) is not read as a sign there,
 // and still is anywhere else and beside other words.
