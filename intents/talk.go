@@ -191,10 +191,9 @@ type topicAt struct {
 // they overlap, in the order said.
 func topicsIn(ws []string) []topicAt {
 	taken := make([]bool, len(ws))
-	for _, f := range talk.Figures {
-		fw := strings.Fields(f)
+	for _, fw := range figureWords {
 		for i := 0; i+len(fw) <= len(ws); i++ {
-			if slices.Equal(ws[i:i+len(fw)], fw) {
+			if phraseAt(fw, ws[i:]) {
 				for j := i; j < i+len(fw); j++ {
 					taken[j] = true
 				}
@@ -292,9 +291,22 @@ func deniedAt(ws []string, i int) bool {
 }
 
 // askOpeners start a question that names what it asks about: "is it
-// the sofa", "could it be my veins", "is the topper to blame".
-var askOpeners = []string{"is it", "is the", "is my", "is that", "is this", "could it be", "could that be", "could the", "could my",
-	"would it be", "would that be", "might it be", "was it", "was it the", "was it my", "does the", "does my", "can the", "can my"}
+// the sofa", "could it be my veins", "is the topper to blame". Their
+// words, and the figures', are read once, not on every turn.
+var askOpeners = phraseWords([]string{"is it", "is the", "is my", "is that", "is this", "could it be", "could that be", "could the",
+	"could my", "would it be", "would that be", "might it be", "was it", "does the", "does my", "can the", "can my"})
+
+// figureWords are talk.yaml's figures, as words.
+var figureWords = phraseWords(talk.Figures)
+
+// phraseWords is each phrase as its words.
+func phraseWords(phrases []string) [][]string {
+	out := make([][]string, len(phrases))
+	for i, p := range phrases {
+		out[i] = tokens(p)
+	}
+	return out
+}
 
 // lastAsk is where the last question starts in the words when it names
 // a topic itself, not a condition, right after its asking words ("...,
@@ -306,9 +318,8 @@ func lastAsk(ws []string, found []topicAt) int {
 		if ws[i-1] == "or" {
 			continue
 		}
-		for _, o := range askOpeners {
-			ow := strings.Fields(o)
-			if i+len(ow) > len(ws) || !slices.Equal(ws[i:i+len(ow)], ow) {
+		for _, ow := range askOpeners {
+			if i+len(ow) > len(ws) || !phraseAt(ow, ws[i:]) {
 				continue
 			}
 			end := i + len(ow)
@@ -331,7 +342,7 @@ func askedBefore(ws []string, found []topicAt, q int) bool {
 	asked := ws[found[i].At : found[i].At+found[i].Len]
 	for _, f := range found[:i] {
 		for j := f.At; j+len(asked) <= f.At+f.Len; j++ {
-			if slices.Equal(ws[j:j+len(asked)], asked) {
+			if phraseAt(asked, ws[j:]) {
 				return true
 			}
 		}
