@@ -296,6 +296,9 @@ type server struct {
 	cmd    *exec.Cmd
 	url    string
 	stderr *lockedBuffer
+	// read is closed when all of stderr has been read: Wait closes the
+	// pipe, so it must not be called before (os/exec, StderrPipe).
+	read chan struct{}
 }
 
 var addrLine = regexp.MustCompile(`https?://127\.0\.0\.1:[0-9]+/`)
@@ -324,9 +327,10 @@ func startHandler(t *testing.T, env []string, args ...string) *server {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	s := &server{cmd: cmd, stderr: &lockedBuffer{}}
+	s := &server{cmd: cmd, stderr: &lockedBuffer{}, read: make(chan struct{})}
 	found := make(chan string, 1)
 	go func() {
+		defer close(s.read)
 		sc := bufio.NewScanner(pipe)
 		for sc.Scan() {
 			fmt.Fprintln(s.stderr, sc.Text())
@@ -360,7 +364,12 @@ func (s *server) stop(t *testing.T) {
 		t.Fatal(err)
 	}
 	done := make(chan error, 1)
-	go func() { done <- s.cmd.Wait() }()
+	go func() {
+		// The last lines ("Night Legs: stopped.") are read before Wait
+		// closes the pipe; a read cut short made the check below flaky.
+		<-s.read
+		done <- s.cmd.Wait()
+	}()
 	select {
 	case err := <-done:
 		if err != nil {
