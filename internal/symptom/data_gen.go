@@ -1254,12 +1254,6 @@ var std = sync.OnceValue(func() *reader {
 			"bag of peas",
 			"frozen pack",
 			"feel the cold",
-			"sugars have been all over the place",
-			"sugars all over the place",
-			"sugar all over the place",
-			"sugar levels all over the place",
-			"sugar's all over the place",
-			"sugars are all over the place",
 			"stone cold sober",
 			"cold sober",
 			"house is freezing",
@@ -1566,6 +1560,209 @@ var std = sync.OnceValue(func() *reader {
 			"when we came to visit",
 			"when she came to stay",
 			"when he came to stay",
+			"hit the sack",
+			"hit the hay",
+			"hit the pillow",
+			"hits the pillow",
+			"head hits the pillow",
+			"hit the sheets",
+			"giving out this advice",
+			"giving out the advice",
+			"giving out advice",
+			"giving out that advice",
+			"giving out this information",
+			"giving out the information",
+			"giving out information",
+			"giving out tips",
+			"giving out the tips",
+			"legs have gone all knotty",
+			"legs have gone knotty",
+			"legs have gone lumpy",
+			"legs have gone all lumpy",
+			"legs have gone all bumpy",
+			"legs have gone all veiny",
+			"legs have gone veiny",
+			"since the kids",
+			"since having the kids",
+			"since having kids",
+			"since i had the kids",
+			"since i had kids",
+			"since the kids were born",
+			"after the kids",
+			"after having the kids",
+			"after having kids",
+			"after i had the kids",
+			"after i had kids",
+			"before the kids",
+			"need to kick",
+			"needs to kick",
+			"have to kick",
+			"has to kick",
+			"urge to kick",
+			"want to kick",
+			"wants to kick",
+			"kick my legs",
+			"kicking my legs",
+			"kick them about",
+			"kick out",
+			"kicking out",
+			"kicks out",
+			"kicking about",
+			"kick about",
+			"kick all night",
+			"kicking all night",
+			"stretch and kick",
+			"the fluid i'm sweating",
+			"fluid i'm sweating out",
+			"fluid i'm sweating",
+			"fluid i'm losing",
+			"fluid i sweat",
+			"fluid i sweat out",
+			"fluid i lose",
+			"fluid you lose",
+			"fluid you sweat",
+			"the fluid i sweat",
+			"periods is all over the place",
+			"periods been all over the place",
+			"periods has been all over the place",
+			"periods have been all over the place",
+			"periods gone all over the place",
+			"periods has gone all over the place",
+			"periods have gone all over the place",
+			"periods went all over the place",
+			"periods got all over the place",
+			"period all over the place",
+			"period is all over the place",
+			"period are all over the place",
+			"period been all over the place",
+			"period has been all over the place",
+			"period have been all over the place",
+			"period gone all over the place",
+			"period has gone all over the place",
+			"period have gone all over the place",
+			"period went all over the place",
+			"period got all over the place",
+			"cycle all over the place",
+			"cycle are all over the place",
+			"cycle been all over the place",
+			"cycle has been all over the place",
+			"cycle have been all over the place",
+			"cycle gone all over the place",
+			"cycle has gone all over the place",
+			"cycle have gone all over the place",
+			"cycle went all over the place",
+			"cycle got all over the place",
+			"cycles is all over the place",
+			"cycles been all over the place",
+			"cycles has been all over the place",
+			"cycles have been all over the place",
+			"cycles gone all over the place",
+			"cycles has gone all over the place",
+			"cycles have gone all over the place",
+			"cycles went all over the place",
+			"cycles got all over the place",
+			"hormones is all over the place",
+			"hormones been all over the place",
+			"hormones has been all over the place",
+			"hormones have been all over the place",
+			"hormones gone all over the place",
+			"hormones has gone all over the place",
+			"hormones have gone all over the place",
+			"hormones went all over the place",
+			"hormones got all over the place",
+			"mood are all over the place",
+			"mood been all over the place",
+			"mood has been all over the place",
+			"mood have been all over the place",
+			"mood gone all over the place",
+			"mood has gone all over the place",
+			"mood have gone all over the place",
+			"mood went all over the place",
+			"mood got all over the place",
+			"moods is all over the place",
+			"moods been all over the place",
+			"moods has been all over the place",
+			"moods have been all over the place",
+			"moods gone all over the place",
+			"moods has gone all over the place",
+			"moods have gone all over the place",
+			"moods went all over the place",
+			"moods got all over the place",
+			"sleep are all over the place",
+			"sleep been all over the place",
+			"sleep has been all over the place",
+			"sleep have been all over the place",
+			"sleep gone all over the place",
+			"sleep has gone all over the place",
+			"sleep have gone all over the place",
+			"sleep went all over the place",
+			"sleep got all over the place",
+			"sleep pattern all over the place",
+			"sleep pattern is all over the place",
+			"sleep pattern are all over the place",
+			"sleep pattern been all over the place",
+			"sleep pattern has been all over the place",
+			"sleep pattern have been all over the place",
+			"sleep pattern gone all over the place",
+			"sleep pattern has gone all over the place",
+			"sleep pattern have gone all over the place",
+			"sleep pattern went all over the place",
+			"sleep pattern got all over the place",
+			"weight all over the place",
+			"weight is all over the place",
+			"weight are all over the place",
+			"weight been all over the place",
+			"weight has been all over the place",
+			"weight have been all over the place",
+			"weight gone all over the place",
+			"weight has gone all over the place",
+			"weight have gone all over the place",
+			"weight went all over the place",
+			"weight got all over the place",
+			"blood pressure all over the place",
+			"blood pressure is all over the place",
+			"blood pressure are all over the place",
+			"blood pressure been all over the place",
+			"blood pressure has been all over the place",
+			"blood pressure have been all over the place",
+			"blood pressure gone all over the place",
+			"blood pressure has gone all over the place",
+			"blood pressure have gone all over the place",
+			"blood pressure went all over the place",
+			"blood pressure got all over the place",
+			"pain all over the place",
+			"pain is all over the place",
+			"pain are all over the place",
+			"pain been all over the place",
+			"pain has been all over the place",
+			"pain have been all over the place",
+			"pain gone all over the place",
+			"pain has gone all over the place",
+			"pain have gone all over the place",
+			"pain went all over the place",
+			"pain got all over the place",
+			"appetite all over the place",
+			"appetite is all over the place",
+			"appetite are all over the place",
+			"appetite been all over the place",
+			"appetite has been all over the place",
+			"appetite have been all over the place",
+			"appetite gone all over the place",
+			"appetite has gone all over the place",
+			"appetite have gone all over the place",
+			"appetite went all over the place",
+			"appetite got all over the place",
+			"energy all over the place",
+			"energy is all over the place",
+			"energy are all over the place",
+			"energy been all over the place",
+			"energy has been all over the place",
+			"energy have been all over the place",
+			"energy gone all over the place",
+			"energy has gone all over the place",
+			"energy have gone all over the place",
+			"energy went all over the place",
+			"energy got all over the place",
 		},
 		peopleSay: []string{
 			"boy",
@@ -1947,6 +2144,7 @@ var (
 		"beedi",
 		"beedis",
 		"been",
+		"before",
 		"behind",
 		"being",
 		"belong",
@@ -2293,6 +2491,7 @@ var (
 		"elephant",
 		"eliquis",
 		"end",
+		"energy",
 		"enlarged",
 		"enough",
 		"even",
@@ -2530,6 +2729,7 @@ var (
 		"his",
 		"history",
 		"hit",
+		"hits",
 		"hobble",
 		"hobbled",
 		"hobbles",
@@ -2812,6 +3012,7 @@ var (
 		"netball",
 		"nether",
 		"nethers",
+		"nettle",
 		"neuropathy",
 		"never",
 		"new",
@@ -2908,6 +3109,7 @@ var (
 		"peeled",
 		"pees",
 		"perineum",
+		"period",
 		"periods",
 		"peripheral",
 		"permanently",
@@ -2967,6 +3169,9 @@ var (
 		"pressure",
 		"pretend",
 		"pretending",
+		"pricking",
+		"prickle",
+		"prickles",
 		"prickling",
 		"prickly",
 		"print",
@@ -3289,6 +3494,9 @@ var (
 		"stiff",
 		"stiffness",
 		"still",
+		"sting",
+		"stinging",
+		"stings",
 		"stinking",
 		"stinks",
 		"stinky",
@@ -5242,6 +5450,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"after", "i", "had", "the", "kids"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"after", "a", "minute", "i'm"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -5289,6 +5503,18 @@ var (
 				means: []meaning{
 					{kind: 4, id: "daily"},
 					{kind: 5, id: "long_travel"},
+				},
+			},
+			{
+				toks: []string{"after", "having", "the", "kids"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"after", "i", "had", "kids"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -5413,6 +5639,18 @@ var (
 				toks: []string{"after", "the", "op"},
 				means: []meaning{
 					{kind: 5, id: "recent_surgery"},
+				},
+			},
+			{
+				toks: []string{"after", "the", "kids"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"after", "having", "kids"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -6165,6 +6403,72 @@ var (
 		},
 		// "appetite"
 		{
+			{
+				toks: []string{"appetite", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"appetite", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"appetite", "has", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"appetite", "have", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"appetite", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"appetite", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"appetite", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"appetite", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"appetite", "went", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"appetite", "got", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"appetite", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"appetite", "is", "less"},
 				means: []meaning{
@@ -7392,6 +7696,15 @@ var (
 				},
 			},
 		},
+		// "before"
+		{
+			{
+				toks: []string{"before", "the", "kids"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "behind"
 		{
 			{
@@ -8179,6 +8492,310 @@ var (
 		},
 		// "blood"
 		{
+			{
+				toks: []string{
+					"blood",
+					"sugar",
+					"levels",
+					"has",
+					"been",
+					"all",
+					"over",
+					"the",
+					"place",
+				},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{
+					"blood",
+					"sugar",
+					"levels",
+					"have",
+					"been",
+					"all",
+					"over",
+					"the",
+					"place",
+				},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{
+					"blood",
+					"sugar",
+					"levels",
+					"has",
+					"gone",
+					"all",
+					"over",
+					"the",
+					"place",
+				},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{
+					"blood",
+					"sugar",
+					"levels",
+					"have",
+					"gone",
+					"all",
+					"over",
+					"the",
+					"place",
+				},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "sugar", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "sugar", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "sugar", "has", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "sugar", "have", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "sugars", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "sugars", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "sugars", "has", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "sugars", "have", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "sugar", "levels", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "sugar", "levels", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "sugar", "levels", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "sugar", "levels", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "sugar", "levels", "went", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "sugar", "levels", "got", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "pressure", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blood", "pressure", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blood", "pressure", "has", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blood", "pressure", "have", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blood", "sugar", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "sugar", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "sugar", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "sugar", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "sugar", "went", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "sugar", "got", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "sugars", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "sugars", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "sugars", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "sugars", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "sugars", "went", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "sugars", "got", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "sugar", "levels", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "pressure", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blood", "pressure", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blood", "pressure", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blood", "pressure", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blood", "pressure", "went", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blood", "pressure", "got", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blood", "sugar", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "sugars", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "pressure", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"blood", "stain", "on", "my", "sock"},
 				means: []meaning{
@@ -15190,7 +15807,61 @@ var (
 		// "cycle"
 		{
 			{
+				toks: []string{"cycle", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycle", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycle", "has", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycle", "have", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"cycle", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycle", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycle", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycle", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycle", "went", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycle", "got", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -15205,7 +15876,61 @@ var (
 		// "cycles"
 		{
 			{
+				toks: []string{"cycles", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycles", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycles", "has", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycles", "have", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"cycles", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycles", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycles", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycles", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycles", "went", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycles", "got", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -17877,6 +18602,75 @@ var (
 				},
 			},
 		},
+		// "energy"
+		{
+			{
+				toks: []string{"energy", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"energy", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"energy", "has", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"energy", "have", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"energy", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"energy", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"energy", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"energy", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"energy", "went", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"energy", "got", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"energy", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "enlarged"
 		{
 			{
@@ -20148,6 +20942,7 @@ var (
 				toks: []string{"fizzing"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
+					{kind: 3, id: "tingling"},
 					{kind: 5, id: "tingling"},
 				},
 			},
@@ -20158,6 +20953,7 @@ var (
 				toks: []string{"fizzy"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
+					{kind: 3, id: "tingling"},
 					{kind: 5, id: "tingling"},
 				},
 			},
@@ -20476,9 +21272,57 @@ var (
 				},
 			},
 			{
+				toks: []string{"fluid", "i'm", "sweating", "out"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"fluid", "i", "sweat", "out"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"fluid", "coming", "out"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"fluid", "i'm", "sweating"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"fluid", "i'm", "losing"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"fluid", "i", "sweat"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"fluid", "i", "lose"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"fluid", "you", "lose"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"fluid", "you", "sweat"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -21954,6 +22798,60 @@ var (
 		},
 		// "giving"
 		{
+			{
+				toks: []string{"giving", "out", "this", "advice"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"giving", "out", "the", "advice"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"giving", "out", "that", "advice"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"giving", "out", "this", "information"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"giving", "out", "the", "information"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"giving", "out", "the", "tips"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"giving", "out", "advice"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"giving", "out", "information"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"giving", "out", "tips"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"giving", "way"},
 				means: []meaning{
@@ -24199,6 +25097,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"has", "to", "kick"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"has", "slipped"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
@@ -24425,6 +25329,12 @@ var (
 				toks: []string{"have", "become", "thin"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"have", "to", "kick"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -24756,6 +25666,12 @@ var (
 				toks: []string{"head", "is", "paining", "badly"},
 				means: []meaning{
 					{kind: 5, id: "headache_severe"},
+				},
+			},
+			{
+				toks: []string{"head", "hits", "the", "pillow"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -25776,6 +26692,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"hit", "the", "sack"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hit", "the", "hay"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hit", "the", "pillow"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hit", "the", "sheets"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"hit", "by"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
@@ -25785,6 +26725,15 @@ var (
 				toks: []string{"hit", "the"},
 				means: []meaning{
 					{kind: 5, id: "injury"},
+				},
+			},
+		},
+		// "hits"
+		{
+			{
+				toks: []string{"hits", "the", "pillow"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -25938,7 +26887,61 @@ var (
 		// "hormones"
 		{
 			{
+				toks: []string{"hormones", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hormones", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hormones", "has", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hormones", "have", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"hormones", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hormones", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hormones", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hormones", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hormones", "went", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hormones", "got", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -28961,6 +29964,36 @@ var (
 				},
 			},
 			{
+				toks: []string{"kick", "my", "legs"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kick", "them", "about"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kick", "all", "night"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kick", "out"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kick", "about"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"kick"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
@@ -28983,6 +30016,7 @@ var (
 				toks: []string{"kicking", "all", "night"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
+					{kind: 8},
 				},
 			},
 			{
@@ -28993,6 +30027,24 @@ var (
 			},
 			{
 				toks: []string{"kicking", "in", "when"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicking", "my", "legs"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicking", "out"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicking", "about"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -29068,6 +30120,12 @@ var (
 			},
 			{
 				toks: []string{"kicks", "off", "once"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicks", "out"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -30256,6 +31314,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"legs", "have", "gone", "all", "knotty"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"legs", "have", "gone", "all", "lumpy"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"legs", "have", "gone", "all", "bumpy"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"legs", "have", "gone", "all", "veiny"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"legs", "feel", "like", "jelly"},
 				means: []meaning{
 					{kind: 5, id: "both_legs_weak"},
@@ -30319,6 +31401,24 @@ var (
 				toks: []string{"legs", "down", "to", "ease"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"legs", "have", "gone", "knotty"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"legs", "have", "gone", "lumpy"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"legs", "have", "gone", "veiny"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -31154,6 +32254,12 @@ var (
 				toks: []string{"like", "blue", "worms"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"like", "nettles"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
 				},
 			},
 			{
@@ -33132,7 +34238,61 @@ var (
 		// "mood"
 		{
 			{
+				toks: []string{"mood", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mood", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mood", "has", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mood", "have", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"mood", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mood", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mood", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mood", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mood", "went", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mood", "got", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -33153,7 +34313,61 @@ var (
 		// "moods"
 		{
 			{
+				toks: []string{"moods", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"moods", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"moods", "has", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"moods", "have", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"moods", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"moods", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"moods", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"moods", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"moods", "went", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"moods", "got", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -34717,6 +35931,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"need", "to", "kick"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"need", "pads"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
@@ -34759,6 +35979,12 @@ var (
 				toks: []string{"needs", "help", "to", "walk"},
 				means: []meaning{
 					{kind: 5, id: "both_legs_weak"},
+				},
+			},
+			{
+				toks: []string{"needs", "to", "kick"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -34855,6 +36081,15 @@ var (
 				toks: []string{"nethers"},
 				means: []meaning{
 					{id: "groin"},
+				},
+			},
+		},
+		// "nettle"
+		{
+			{
+				toks: []string{"nettle", "stings"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
 				},
 			},
 		},
@@ -38376,6 +39611,66 @@ var (
 				},
 			},
 			{
+				toks: []string{"pain", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"pain", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"pain", "has", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"pain", "have", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"pain", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"pain", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"pain", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"pain", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"pain", "went", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"pain", "got", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"pain", "meds", "aren't", "doing", "anything"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
@@ -38409,6 +39704,12 @@ var (
 				toks: []string{"pain", "in", "my", "upper", "back"},
 				means: []meaning{
 					{kind: 5, id: "chest_pain"},
+				},
+			},
+			{
+				toks: []string{"pain", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -39116,10 +40417,133 @@ var (
 				},
 			},
 		},
+		// "period"
+		{
+			{
+				toks: []string{"period", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"period", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"period", "has", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"period", "have", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"period", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"period", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"period", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"period", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"period", "went", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"period", "got", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"period", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "periods"
 		{
 			{
+				toks: []string{"periods", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"periods", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"periods", "has", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"periods", "have", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"periods", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"periods", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"periods", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"periods", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"periods", "went", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"periods", "got", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -39973,6 +41397,33 @@ var (
 				toks: []string{"pretending", "to", "check", "my", "phone"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+				},
+			},
+		},
+		// "pricking"
+		{
+			{
+				toks: []string{"pricking"},
+				means: []meaning{
+					{kind: 3, id: "tingling"},
+				},
+			},
+		},
+		// "prickle"
+		{
+			{
+				toks: []string{"prickle"},
+				means: []meaning{
+					{kind: 3, id: "tingling"},
+				},
+			},
+		},
+		// "prickles"
+		{
+			{
+				toks: []string{"prickles"},
+				means: []meaning{
+					{kind: 3, id: "tingling"},
 				},
 			},
 		},
@@ -43632,6 +45083,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"since", "i", "had", "the", "kids"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"since", "the", "kids", "were", "born"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"since", "the", "new", "pills"},
 				means: []meaning{
 					{kind: 5, id: "new_medicine"},
@@ -43647,6 +45110,18 @@ var (
 				toks: []string{"since", "the", "school", "holidays"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"since", "having", "the", "kids"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"since", "i", "had", "kids"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -43814,6 +45289,18 @@ var (
 				toks: []string{"since", "this", "evening"},
 				means: []meaning{
 					{kind: 5, id: "sudden_onset"},
+				},
+			},
+			{
+				toks: []string{"since", "the", "kids"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"since", "having", "kids"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -44520,7 +46007,127 @@ var (
 		// "sleep"
 		{
 			{
+				toks: []string{"sleep", "pattern", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sleep", "pattern", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sleep", "pattern", "has", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sleep", "pattern", "have", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sleep", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sleep", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sleep", "has", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sleep", "have", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sleep", "pattern", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sleep", "pattern", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sleep", "pattern", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sleep", "pattern", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sleep", "pattern", "went", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sleep", "pattern", "got", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"sleep", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sleep", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sleep", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sleep", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sleep", "went", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sleep", "got", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sleep", "pattern", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -47214,6 +48821,33 @@ var (
 				},
 			},
 		},
+		// "sting"
+		{
+			{
+				toks: []string{"sting"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
+				},
+			},
+		},
+		// "stinging"
+		{
+			{
+				toks: []string{"stinging"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
+				},
+			},
+		},
+		// "stings"
+		{
+			{
+				toks: []string{"stings"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
+				},
+			},
+		},
 		// "stinking"
 		{
 			{
@@ -47742,6 +49376,12 @@ var (
 		// "stretch"
 		{
 			{
+				toks: []string{"stretch", "and", "kick"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"stretch", "it"},
 				means: []meaning{
 					{kind: 3, id: "toes_move"},
@@ -47991,15 +49631,135 @@ var (
 		// "sugar"
 		{
 			{
+				toks: []string{"sugar", "levels", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"sugar", "levels", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"sugar", "levels", "has", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"sugar", "levels", "have", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"sugar", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"sugar", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"sugar", "has", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"sugar", "have", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"sugar", "levels", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"sugar", "levels", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"sugar", "levels", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"sugar", "levels", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"sugar", "levels", "went", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"sugar", "levels", "got", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
 				toks: []string{"sugar", "levels", "all", "over", "the", "place"},
 				means: []meaning{
-					{kind: 8},
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"sugar", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"sugar", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"sugar", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"sugar", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"sugar", "went", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"sugar", "got", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
 				},
 			},
 			{
 				toks: []string{"sugar", "all", "over", "the", "place"},
 				means: []meaning{
-					{kind: 8},
+					{kind: 5, id: "diabetes"},
 				},
 			},
 			{
@@ -48057,19 +49817,67 @@ var (
 			{
 				toks: []string{"sugars", "have", "been", "all", "over", "the", "place"},
 				means: []meaning{
-					{kind: 8},
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"sugars", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"sugars", "has", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"sugars", "have", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
 				},
 			},
 			{
 				toks: []string{"sugars", "are", "all", "over", "the", "place"},
 				means: []meaning{
-					{kind: 8},
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"sugars", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"sugars", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"sugars", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"sugars", "went", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"sugars", "got", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
 				},
 			},
 			{
 				toks: []string{"sugars", "all", "over", "the", "place"},
 				means: []meaning{
-					{kind: 8},
+					{kind: 5, id: "diabetes"},
 				},
 			},
 			{
@@ -49091,6 +50899,18 @@ var (
 			},
 			{
 				toks: []string{"the", "air", "con", "broken"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"the", "fluid", "i'm", "sweating"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"the", "fluid", "i", "sweat"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -52004,6 +53824,12 @@ var (
 					{kind: 3, id: "restless"},
 				},
 			},
+			{
+				toks: []string{"urge", "to", "kick"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "urinate"
 		{
@@ -52785,6 +54611,12 @@ var (
 					{kind: 3, id: "disproportion"},
 				},
 			},
+			{
+				toks: []string{"want", "to", "kick"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "wants"
 		{
@@ -52792,6 +54624,12 @@ var (
 				toks: []string{"wants", "to", "scream"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"wants", "to", "kick"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -53608,6 +55446,72 @@ var (
 		},
 		// "weight"
 		{
+			{
+				toks: []string{"weight", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weight", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weight", "has", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weight", "have", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weight", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weight", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weight", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weight", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weight", "went", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weight", "got", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weight", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"weight", "is", "going", "down"},
 				means: []meaning{
@@ -57736,6 +59640,73 @@ var (
 				"diabetic patient",
 				"type 1 diabetic",
 				"type one diabetic",
+				"sugars have been all over the place",
+				"sugars all over the place",
+				"sugar all over the place",
+				"sugar levels all over the place",
+				"sugar's all over the place",
+				"sugars are all over the place",
+				"sugar is all over the place",
+				"sugar are all over the place",
+				"sugar been all over the place",
+				"sugar has been all over the place",
+				"sugar have been all over the place",
+				"sugar gone all over the place",
+				"sugar has gone all over the place",
+				"sugar have gone all over the place",
+				"sugar went all over the place",
+				"sugar got all over the place",
+				"sugars is all over the place",
+				"sugars been all over the place",
+				"sugars has been all over the place",
+				"sugars gone all over the place",
+				"sugars has gone all over the place",
+				"sugars have gone all over the place",
+				"sugars went all over the place",
+				"sugars got all over the place",
+				"blood sugar all over the place",
+				"blood sugar is all over the place",
+				"blood sugar are all over the place",
+				"blood sugar been all over the place",
+				"blood sugar has been all over the place",
+				"blood sugar have been all over the place",
+				"blood sugar gone all over the place",
+				"blood sugar has gone all over the place",
+				"blood sugar have gone all over the place",
+				"blood sugar went all over the place",
+				"blood sugar got all over the place",
+				"blood sugars all over the place",
+				"blood sugars is all over the place",
+				"blood sugars are all over the place",
+				"blood sugars been all over the place",
+				"blood sugars has been all over the place",
+				"blood sugars have been all over the place",
+				"blood sugars gone all over the place",
+				"blood sugars has gone all over the place",
+				"blood sugars have gone all over the place",
+				"blood sugars went all over the place",
+				"blood sugars got all over the place",
+				"sugar levels is all over the place",
+				"sugar levels are all over the place",
+				"sugar levels been all over the place",
+				"sugar levels has been all over the place",
+				"sugar levels have been all over the place",
+				"sugar levels gone all over the place",
+				"sugar levels has gone all over the place",
+				"sugar levels have gone all over the place",
+				"sugar levels went all over the place",
+				"sugar levels got all over the place",
+				"blood sugar levels all over the place",
+				"blood sugar levels is all over the place",
+				"blood sugar levels are all over the place",
+				"blood sugar levels been all over the place",
+				"blood sugar levels has been all over the place",
+				"blood sugar levels have been all over the place",
+				"blood sugar levels gone all over the place",
+				"blood sugar levels has gone all over the place",
+				"blood sugar levels have gone all over the place",
+				"blood sugar levels went all over the place",
+				"blood sugar levels got all over the place",
 			},
 		},
 		// "disabling"
@@ -62139,6 +64110,11 @@ var (
 			"on hot coals",
 			"walking on hot coals",
 			"like hot coals",
+			"stinging",
+			"stings",
+			"sting",
+			"like nettles",
+			"nettle stings",
 		},
 		// "carrying"
 		{"carrying", "is carrying", "expecting"},
@@ -64835,6 +66811,11 @@ var (
 			"prickly",
 			"prickling",
 			"buzzy",
+			"prickle",
+			"prickles",
+			"pricking",
+			"fizzing",
+			"fizzy",
 		},
 		// "tired"
 		{"tired", "weary", "exhausted legs", "fatigued", "worn out"},

@@ -203,6 +203,14 @@ func TestNotSigns(t *testing.T) {
 		{"there's a hot wire thing down my right leg at night", "leg_warm"},
 		{"when I came to stay my legs started aching", "passed_out"},
 		{"the aircon's broken and my calves cramp", "injury"},
+		{"my cycle has gone all over the place and my hips ache at night", "confused"},
+		{"my sugars have been all over the place and my toes tingle", "confused"},
+		{"the minute I hit the hay my legs start fidgeting", "injury"},
+		{"who is giving out the advice here, a doctor?", "leg_weak_sudden"},
+		{"my legs have gone all lumpy with veins since having the kids", "both_legs_weak"},
+		{"my legs have gone all lumpy with veins since having the kids", "child"},
+		{"at bedtime I have to kick my legs about and it's unbearable", "injury"},
+		{"is it the fluid I sweat out at the gym", "one_leg_swollen"},
 	}
 	for _, tt := range tests {
 		if rd := Read(tt.say); slices.Contains(rd.Facts, tt.not) {
