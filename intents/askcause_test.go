@@ -114,10 +114,10 @@ func TestKeptComplaint(t *testing.T) {
 		{"ThanksIntent", map[string]string{"sign": "calf", "moreSign": "better"}, "welcome"},
 		// Polite complaints a device sends to memory or to a question
 		// with no topic; a memory request naming the cramps stays one.
-		{"StopRememberingIntent", map[string]string{"sign": "thighs", "moreSign": "aching"}, "night aches are common"},
+		{"StopRememberingIntent", map[string]string{"sign": "thighs", "moreSign": "aching"}, "night aches in your thighs"},
 		{"StopRememberingIntent", map[string]string{"sign": "cramp"}, "not saving"},
-		{"AskAboutIntent", map[string]string{"sign": "achy", "moreSign": "knee"}, "warmth eases"},
-		{"WhoAreYouIntent", map[string]string{"sign": "ache", "moreSign": "calves"}, "night aches are common"},
+		{"AskAboutIntent", map[string]string{"sign": "achy", "moreSign": "knee"}, "warmth soothes your knee"},
+		{"WhoAreYouIntent", map[string]string{"sign": "ache", "moreSign": "calves"}, "night aches in your calves"},
 		{"WhoAreYouIntent", map[string]string{"sign": "human"}, "not a doctor"},
 		{"GoodnightIntent", map[string]string{"sign": "not able to", "moreSign": "legs", "otherSign": "paining"}, "safety check"},
 		{"GoodnightIntent", map[string]string{"sign": "legs"}, "rest easy"},

@@ -150,6 +150,9 @@ func (s *set) answer(t *router.Turn, answer string) (router.Reply, bool, error) 
 // learned (facts, level, answers, who it is about).
 func begin(t *router.Turn, topic session.Topic) {
 	noteEpisode(t, topic)
+	if part := partNamed(t); part != "" {
+		t.State.SetAnswer(answerPartSaid, part)
+	}
 	if t.State.Topic != topic {
 		t.State.Topic = topic
 		t.State.Step = ""

@@ -31,6 +31,10 @@ const (
 	// answerPerson keeps which person ("son", "wife") the conversation is
 	// about, so later turns speak of them the same way.
 	answerPerson = "subject.person"
+	// answerPartSaid keeps the part a conversation began with, as
+	// partNamed's ID ("shin.many"), so its answers can name it (content's
+	// {part}).
+	answerPartSaid = "subject.part"
 )
 
 // Subjects, as kept in session.Context.Subject.
@@ -142,6 +146,8 @@ func forms(subject, personID string) map[string]string {
 		f[k] = v
 	}
 	f["who"] = who
+	f["part"] = f["your"] + " legs"
+	f["joints"] = f["your"] + " joints"
 	if slices.Contains(people.Agree, pronoun) {
 		f[agreeKey] = "yes"
 	}
@@ -204,15 +210,30 @@ func fill(text string, f map[string]string) string {
 	})
 }
 
+// isJoint reports whether a part kept by partNamed is a joint.
+func isJoint(id string) bool {
+	part, _, _ := strings.Cut(id, ".")
+	return part == "knee" || part == "hip" || part == "ankle"
+}
+
 // words fills a content text's placeholders for this turn's subject and
 // locale.
 func words(t *router.Turn, text string) string {
 	if !strings.Contains(text, "{") {
 		return text
 	}
+	f := forms(t.State.Subject, t.State.Answer(answerPerson))
+	// "Night aches in your shins", "the ache in your knees": the part
+	// the listener began with, where forms has the legs and the joints.
+	if part := t.State.Answer(answerPartSaid); part != "" {
+		f["part"] = partSaid(part, f["your"])
+		if isJoint(part) {
+			f["joints"] = f["part"]
+		}
+	}
 	// The locale's emergency number ({number}) and where to get care today
 	// ({urgent}) are triage's words.
-	return triage.Fill(fill(text, forms(t.State.Subject, t.State.Answer(answerPerson))), t.Locale)
+	return triage.Fill(fill(text, f), t.Locale)
 }
 
 func (s *set) registerSomeone(r *router.Router) {

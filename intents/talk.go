@@ -1,6 +1,7 @@
 package intents
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"regexp"
@@ -46,6 +47,7 @@ const (
 
 	slotTopic = "topic"
 	slotPart  = "bodyPart"
+	slotJoint = "joint" // JointPainIntent's part
 	// topicType is the slot type of AskAboutIntent's topic.
 	topicType = "TalkTopic"
 
@@ -1459,8 +1461,7 @@ func partPhrase(text, part string) string {
 	}
 	switch sideSaid(ws) {
 	case "both":
-		plural := map[string]string{"foot": "feet", "calf": "calves", "knee": "knees", "hip": "hips", "thigh": "thighs", "ankle": "ankles", "shin": "shins", "leg": "legs"}
-		if p, ok := plural[part]; ok {
+		if p, ok := pluralPart[part]; ok {
 			return "both " + p
 		}
 	case "left":
@@ -1470,6 +1471,64 @@ func partPhrase(text, part string) string {
 	}
 	return "your " + noun
 }
+
+// partNamed is the one part the turn names, as an ID for answerPartSaid:
+// the part's own word (the listener's "shins" are calves to triage), with
+// ".both", ".left", ".right" or ".many" when said so ("shin.many"), or ""
+// when it names none, or several.
+func partNamed(t *router.Turn) string {
+	_, id := t.SlotID(slotPart)
+	if id == "" {
+		_, id = t.SlotID(slotJoint)
+	}
+	text := t.Text
+	if text == "" && t.Request != nil && t.Request.Request.Intent != nil {
+		// As spoken, not as resolved: "knees" resolves to knee.
+		slots := t.Request.Request.Intent.Slots
+		text = cmp.Or(slots[slotPart].Value, slots[slotJoint].Value)
+	}
+	ws := tokens(text)
+	named := ""
+	for one, many := range pluralPart {
+		if slices.Contains(ws, one) || slices.Contains(ws, many) {
+			if named != "" && named != one {
+				return "" // several parts
+			}
+			named = one
+		}
+	}
+	if named == "" {
+		if pluralPart[id] == "" {
+			return ""
+		}
+		named = id
+	}
+	switch side := sideSaid(ws); {
+	case side != "":
+		return named + "." + side
+	case slices.Contains(ws, pluralPart[named]):
+		return named + ".many"
+	}
+	return named
+}
+
+// partSaid is how content's {part} names a part kept by partNamed,
+// with your the subject's possessive: "your shins", "the left calf".
+func partSaid(id, your string) string {
+	part, how, _ := strings.Cut(id, ".")
+	switch how {
+	case "both":
+		return "both " + pluralPart[part]
+	case "left", "right":
+		return "the " + how + " " + part
+	case "many":
+		return your + " " + pluralPart[part]
+	}
+	return your + " " + part
+}
+
+// pluralPart is the plural a listener may name a part by ("my shins").
+var pluralPart = map[string]string{"foot": "feet", "calf": "calves", "knee": "knees", "hip": "hips", "thigh": "thighs", "ankle": "ankles", "shin": "shins", "leg": "legs", "hamstring": "hamstrings", "buttock": "buttocks"}
 
 // sideSaid is the side a correction names and does not deny ("both",
 // "left" or "right"), or "": in "it's the left one, not the right" the

@@ -803,7 +803,7 @@ var (
 		// "aches.intro"
 		{
 			Say: []string{
-				"Night aches are common: often tired muscles, too little water, or how {you} lie.",
+				"Night aches in {part}: often tired muscles, too little water, or how {you} lie.",
 				"Warmth and a stretch help.",
 			},
 			Sources: []string{
@@ -1532,7 +1532,7 @@ var (
 		// "joint.relief"
 		{
 			Say: []string{
-				"Warmth eases {your} stiff, aching joints: a warm pack wrapped in a cloth, or a warm bath or shower.",
+				"Warmth soothes {joints}: a warm pack wrapped in a cloth, or a warm bath or shower.",
 				"Then move the joint gently, bending and straightening it slowly a few times.",
 			},
 			Sources: []string{
