@@ -1581,9 +1581,19 @@ func (s *set) stretches(t *router.Turn) (router.Reply, error) {
 		return r, nil
 	}
 	id := routineNamed(ws)
-	if id == "" && part == "thigh" && slices.Contains(ws, "front") {
+	if id == "" && (part == "thigh" && slices.Contains(ws, "front") || slices.ContainsFunc(ws, func(w string) bool { return w == "quad" || w == "quads" || w == "quadriceps" })) {
 		// The front of the thigh stretches with the front of the hip.
 		id = "hip-flexor"
+	}
+	if id == "" && slices.ContainsFunc(ws, func(w string) bool { return w == "shin" || w == "shins" || w == "feet" || w == "arch" || w == "arches" || w == "soles" }) && symptom.Read(t.Text).Topic != "cramp" {
+		// Pointing and flexing the feet stretches the shins, the
+		// arches and the ankles alike; a cramping foot wants its toes
+		// drawn up, as the calf stretch does.
+		id = "ankle-pumps"
+	}
+	if id == "" && (slices.Contains(ws, "routine") || slices.Contains(ws, "works")) {
+		// A whole routine, not one stretch: the before-bed one.
+		id = "before-bed"
 	}
 	if id == "" {
 		id = stretchFor[part]

@@ -405,7 +405,7 @@ var (
 			ID:     "hip-flexor",
 			Name:   "the hip flexor stretch",
 			Title:  "Hip flexor stretch",
-			Intro:  "Let's stretch the fronts of your hips. You'll kneel, so put a cushion under your knee, and keep a hand on something steady. Go gently.",
+			Intro:  "Let's stretch the fronts of your hips and thighs. You'll kneel, so put a cushion under your knee, and keep a hand on something steady. Go gently.",
 			Outro:  "Get up slowly, holding on to something steady.",
 			Advice: "Outer hip pain that is worse lying on that side and no better after four to six weeks is worth showing a doctor.",
 			Steps: []Step{
