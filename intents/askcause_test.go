@@ -1,6 +1,7 @@
 package intents
 
 import (
+	"github.com/nightlegs/nightlegs/internal/symptom"
 	"strings"
 	"testing"
 
@@ -286,10 +287,27 @@ func TestTopicAsked(t *testing.T) {
 		// "Is that why" points back to the story.
 		{"I sweat buckets in a hot kitchen, is that why my legs cramp at night", "hydration"},
 		{"since my dad passed my legs ache every night, could grief do that", "stress"},
+		// A topic said with its "is" is the topic.
+		{"the topper's the problem, isn't it", "mattress"},
 	}
 	for _, tt := range tests {
 		if got := topicIn(tokens(tt.say)); got != tt.want {
 			t.Errorf("%q: topic %q, want %q", tt.say, got, tt.want)
+		}
+	}
+}
+
+// TestAskedAsExplanation: whether a condition explains or accounts for the
+// pain, or is its origin, asks about it, though the words also describe the
+// pain.
+func TestAskedAsExplanation(t *testing.T) {
+	for _, say := range []string{
+		"would bad circulation be the explanation for how heavy my legs feel at night",
+		"my hip arthritis, would it account for this deep ache when I lie down",
+		"bad circulation, are my veins responsible for the heaviness at night",
+	} {
+		if intent, slots := readTalk(say, symptom.Read(say), false); intent != IntentAskAbout {
+			t.Errorf("%q: %s %v, want %s", say, intent, slots, IntentAskAbout)
 		}
 	}
 }

@@ -208,7 +208,13 @@ func topicsIn(ws []string) []topicAt {
 			if slices.Contains(taken[i:i+n], true) {
 				continue
 			}
-			if id, ok := topicWords[strings.Join(ws[i:i+n], " ")]; ok {
+			key := strings.Join(ws[i:i+n], " ")
+			id, ok := topicWords[key]
+			if !ok && strings.HasSuffix(key, "'s") {
+				// "the swag's to blame": the topic, with its "is".
+				id, ok = topicWords[strings.TrimSuffix(key, "'s")]
+			}
+			if ok {
 				out = append(out, topicAt{id, i, n})
 				for j := i; j < i+n; j++ {
 					taken[j] = true
@@ -709,7 +715,8 @@ func defines(ws []string) bool {
 			w == "wonder" || w == "wondering" || w == "reckon" || w == "think" ||
 			w == "explain" || w == "explains" || w == "blame" || w == "culprit" || w == "reason" ||
 			w == "causes" || w == "affecting" || w == "connected" || w == "linked" || w == "related" ||
-			w == "maybe" || w == "perhaps" || w == "possibly" || w == "whether":
+			w == "maybe" || w == "perhaps" || w == "possibly" || w == "whether" ||
+			w == "explanation" || w == "origin" || w == "account" || w == "responsible" || w == "due":
 			// "would that explain it", "is it to blame" ask whether it
 			// is the cause.
 			return true
@@ -1585,7 +1592,9 @@ func (s *set) stretches(t *router.Turn) (router.Reply, error) {
 		// The front of the thigh stretches with the front of the hip.
 		id = "hip-flexor"
 	}
-	if id == "" && slices.ContainsFunc(ws, func(w string) bool { return w == "shin" || w == "shins" || w == "feet" || w == "arch" || w == "arches" || w == "soles" }) && symptom.Read(t.Text).Topic != "cramp" {
+	if id == "" && slices.ContainsFunc(ws, func(w string) bool {
+		return w == "shin" || w == "shins" || w == "feet" || w == "arch" || w == "arches" || w == "soles"
+	}) && symptom.Read(t.Text).Topic != "cramp" {
 		// Pointing and flexing the feet stretches the shins, the
 		// arches and the ankles alike; a cramping foot wants its toes
 		// drawn up, as the calf stretch does.
