@@ -120,6 +120,8 @@ func TestKeptComplaint(t *testing.T) {
 		{"AskAboutIntent", map[string]string{"sign": "achy", "moreSign": "knee"}, "warmth soothes your knee"},
 		{"WhoAreYouIntent", map[string]string{"sign": "ache", "moreSign": "calves"}, "night aches in your calves"},
 		{"WhoAreYouIntent", map[string]string{"sign": "human"}, "not a doctor"},
+		// The part named in the sign slots is the one the answer names.
+		{"SomeoneIntent", map[string]string{"sign": "both shins", "moreSign": "dull ache"}, "night aches in both shins"},
 		{"GoodnightIntent", map[string]string{"sign": "not able to", "moreSign": "legs", "otherSign": "paining"}, "safety check"},
 		{"GoodnightIntent", map[string]string{"sign": "legs"}, "rest easy"},
 	}

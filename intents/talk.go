@@ -1,7 +1,6 @@
 package intents
 
 import (
-	"cmp"
 	_ "embed"
 	"fmt"
 	"regexp"
@@ -1490,9 +1489,15 @@ func partNamed(t *router.Turn) string {
 	}
 	text := t.Text
 	if text == "" && t.Request != nil && t.Request.Request.Intent != nil {
-		// As spoken, not as resolved: "knees" resolves to knee.
-		slots := t.Request.Request.Intent.Slots
-		text = cmp.Or(slots[slotPart].Value, slots[slotJoint].Value)
+		// As spoken, not as resolved ("knees" resolves to knee), in
+		// whichever slots a device kept them ("both shins", in a sign
+		// slot of SomeoneIntent).
+		var said []string
+		for _, s := range t.Request.Request.Intent.Slots {
+			said = append(said, s.Value)
+		}
+		slices.Sort(said)
+		text = strings.Join(said, " ")
 	}
 	ws := tokens(text)
 	named := ""
