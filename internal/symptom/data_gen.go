@@ -1763,6 +1763,15 @@ var std = sync.OnceValue(func() *reader {
 			"energy have gone all over the place",
 			"energy went all over the place",
 			"energy got all over the place",
+			"nerve getting squished",
+			"getting squished",
+			"squished nerve",
+			"nerve squished",
+			"half twisted",
+			"lying half twisted",
+			"clinging to the edge",
+			"these bloody legs",
+			"bloody legs",
 		},
 		peopleSay: []string{
 			"boy",
@@ -2304,6 +2313,7 @@ var (
 		"clenched",
 		"climb",
 		"climbing",
+		"clinging",
 		"clot",
 		"clothes",
 		"clots",
@@ -6503,9 +6513,21 @@ var (
 		// "are"
 		{
 			{
+				toks: []string{"are", "screaming", "at", "me"},
+				means: []meaning{
+					{kind: 3, id: "pain"},
+				},
+			},
+			{
 				toks: []string{"are", "they", "talking", "rubbish"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"are", "screaming"},
+				means: []meaning{
+					{kind: 3, id: "pain"},
 				},
 			},
 			{
@@ -8999,6 +9021,12 @@ var (
 				toks: []string{"bloody", "cough"},
 				means: []meaning{
 					{kind: 5, id: "coughing_blood"},
+				},
+			},
+			{
+				toks: []string{"bloody", "legs"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -14229,6 +14257,15 @@ var (
 				toks: []string{"climbing"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
+				},
+			},
+		},
+		// "clinging"
+		{
+			{
+				toks: []string{"clinging", "to", "the", "edge"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -22679,6 +22716,12 @@ var (
 					{kind: 5, id: "worsening"},
 				},
 			},
+			{
+				toks: []string{"getting", "squished"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "ghost"
 		{
@@ -24506,6 +24549,12 @@ var (
 				toks: []string{"half", "month"},
 				means: []meaning{
 					{kind: 4, id: "weeks"},
+				},
+			},
+			{
+				toks: []string{"half", "twisted"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -33424,6 +33473,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"lying", "half", "twisted"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"lying", "there"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
@@ -36024,6 +36079,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"nerve", "getting", "squished"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"nerve", "damage"},
 				means: []meaning{
 					{kind: 3, id: "neuropathy"},
@@ -36043,6 +36104,12 @@ var (
 			},
 			{
 				toks: []string{"nerve", "squashed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"nerve", "squished"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -48031,6 +48098,12 @@ var (
 		// "squished"
 		{
 			{
+				toks: []string{"squished", "nerve"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"squished"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
@@ -51360,6 +51433,12 @@ var (
 				toks: []string{"these", "last", "few", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "gradual"},
+				},
+			},
+			{
+				toks: []string{"these", "bloody", "legs"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -55881,6 +55960,12 @@ var (
 				toks: []string{"were", "damp"},
 				means: []meaning{
 					{kind: 3, id: "leak"},
+				},
+			},
+			{
+				toks: []string{"were", "screaming"},
+				means: []meaning{
+					{kind: 3, id: "pain"},
 				},
 			},
 		},
@@ -65597,6 +65682,9 @@ var (
 			"screaming at me",
 			"been screaming at me",
 			"screaming every step",
+			"are screaming",
+			"are screaming at me",
+			"were screaming",
 		},
 		// "pee"
 		{
