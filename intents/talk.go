@@ -301,7 +301,8 @@ func deniedAt(ws []string, i int) bool {
 // the sofa", "could it be my veins", "is the topper to blame". Their
 // words, and the figures', are read once, not on every turn.
 var askOpeners = phraseWords([]string{"is it", "is the", "is my", "is that", "is this", "could it be", "could that be", "could the",
-	"could my", "would it be", "would that be", "might it be", "was it", "does the", "does my", "can the", "can my"})
+	"could my", "would it be", "would that be", "might it be", "was it", "does the", "does my", "can the", "can my",
+	"might the", "might my", "would the", "would my"})
 
 // figureWords are talk.yaml's figures, as words.
 var figureWords = phraseWords(talk.Figures)
@@ -771,6 +772,10 @@ func partIn(ws []string, rd symptom.Reading) string {
 			if i+3 < len(ws)+1 && slices.Contains(ws[i+1:min(i+4, len(ws))], "of") &&
 				slices.ContainsFunc(ws[i+1:min(i+5, len(ws))], func(v string) bool { return v == "leg" || v == "thigh" }) {
 				return "hamstring"
+			}
+			if i+1 < len(ws) && ws[i+1] == "of" && slices.ContainsFunc(ws[i+1:min(i+4, len(ws))], func(v string) bool { return v == "knee" || v == "knees" }) {
+				// "The back of the knee": the knee, not the back.
+				return "knee"
 			}
 		}
 	}
