@@ -211,6 +211,9 @@ func TestNotSigns(t *testing.T) {
 		{"my legs have gone all lumpy with veins since having the kids", "child"},
 		{"at bedtime I have to kick my legs about and it's unbearable", "injury"},
 		{"is it the fluid I sweat out at the gym", "one_leg_swollen"},
+		{"did squats at the gym today and now my thighs are screaming in bed", "compartment"},
+		{"my mate reckons it's a nerve getting squished", "injury"},
+		{"my wife hogs the bed so I lie half twisted on the edge", "injury"},
 	}
 	for _, tt := range tests {
 		if rd := Read(tt.say); slices.Contains(rd.Facts, tt.not) {
