@@ -2183,7 +2183,6 @@ var (
 			"rest_pain",
 			"rest_pain_weeks",
 			"hang",
-			"bedding",
 			"leg_cold",
 			"leg_pale",
 			"leg_pale_chronic",

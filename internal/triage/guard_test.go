@@ -223,6 +223,8 @@ func TestIntentWithheldBySlots(t *testing.T) {
 	}{
 		{"RestPainIntent", map[string]string{"sign": "by the end of the day", "moreSign": "socks", "otherSign": "both", "alsoSign": "ankles"}, "eases_hanging", false},
 		{"RestPainIntent", map[string]string{"sign": "ninth month", "moreSign": "both", "otherSign": "feet", "alsoSign": "slowly"}, "eases_hanging", false},
+		// Burning feet "when I get into bed": being in bed is not rest pain.
+		{"RestPainIntent", map[string]string{"sign": "burn", "moreSign": "feet", "otherSign": "in bed"}, "eases_hanging", false},
 		{"RestPainIntent", map[string]string{"sign": "over the side of the bed"}, "eases_hanging", true},
 		{"RestPainIntent", nil, "eases_hanging", true},
 		{"SwollenLegIntent", map[string]string{"sign": "for days", "moreSign": "ankles", "otherSign": "swollen"}, "one_leg_swollen", false},
