@@ -223,7 +223,7 @@ func words(t *router.Turn, text string) string {
 		return text
 	}
 	f := forms(t.State.Subject, t.State.Answer(answerPerson))
-	// "Night aches in your shins", "the ache in your knees": the part
+	// "Night aches in your shins", "warmth soothes your knees": the part
 	// the listener began with, where forms has the legs and the joints.
 	if part := t.State.Answer(answerPartSaid); part != "" {
 		f["part"] = partSaid(part, f["your"])
