@@ -313,3 +313,18 @@ func TestAskedAsExplanation(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicContext: signs a device kept beside a question's topic are read
+// about that topic: "like 12 minutes" with "a cramp" is a cramp that won't
+// ease, care today, though the question asks how long cramps last.
+func TestTopicContext(t *testing.T) {
+	model, err := infra.Model("en-US")
+	if err != nil {
+		t.Fatal(err)
+	}
+	via := routedIntent(model, routed{Intent: IntentAskAbout, Slots: map[string]string{"topic": "a cramp", "sign": "like 12 minutes"}})
+	v := playTalk(t, transcriptSkill(t), talkCase{ID: "context", Category: "x"}, via, nil)
+	if !strings.Contains(v.Said, "urgent care") {
+		t.Errorf("said %q, want care today", v.Said)
+	}
+}

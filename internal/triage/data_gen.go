@@ -1487,6 +1487,7 @@ var loaded = &data{
 		"routine": true,
 		"topic":   true,
 	},
+	context: []string{"topic"},
 	topics: map[string]string{
 		"AchesIntent":             "my aching legs",
 		"BurningFeetIntent":       "my burning feet",

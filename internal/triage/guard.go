@@ -97,12 +97,18 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 				signs = append(signs, s.Value)
 			}
 		}
+		about := string(c.Topic)
+		for _, name := range loaded.context {
+			if _, id := t.Request.Request.Intent.Slots[name].Resolved(); about == "" && id != "" {
+				about = id
+			}
+		}
 		read := func(said []string) symptom.Reading {
 			sort.Strings(said)
 			if w := loaded.topics[t.Intent]; w != "" {
 				said = append([]string{w}, said...)
 			}
-			return symptom.ReadKept(said, string(c.Topic))
+			return symptom.ReadKept(said, about)
 		}
 		if len(said) > 0 {
 			addReading(c, read(said))

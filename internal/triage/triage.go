@@ -109,6 +109,7 @@ type data struct {
 	deflt     Locale
 	intents   map[string][]string // red-flag intent → facts it tells
 	unread    map[string]bool     // slot names whose values are not symptoms
+	context   []string            // slot names whose resolved ID is what the signs are about
 	topics    map[string]string   // intent → the words it already says ("my cramp")
 	require   map[string][]string // red-flag intent → what its slots must say for its facts
 	signSlots map[string]bool     // the WarningSign slots
@@ -249,6 +250,7 @@ func load(decode decoder) (*data, error) {
 		Signs    []string            `yaml:"sign_slots"`
 		Withhold map[string][]string `yaml:"withhold"`
 		Own      map[string][]string `yaml:"own"`
+		Context  []string            `yaml:"context_slots"`
 	}
 	if err := decode("intents.yaml", &inf); err != nil {
 		return nil, err
@@ -279,6 +281,7 @@ func load(decode decoder) (*data, error) {
 			return nil, fmt.Errorf("intents.yaml: withhold: %s is not a red-flag intent", name)
 		}
 	}
+	d.context = inf.Context
 	d.unread = map[string]bool{}
 	for _, name := range inf.Unread {
 		d.unread[name] = true
