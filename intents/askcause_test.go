@@ -328,3 +328,26 @@ func TestTopicContext(t *testing.T) {
 		t.Errorf("said %q, want care today", v.Said)
 	}
 }
+
+// TestSwitchSideKept: a side a device kept in a sign slot of
+// SwitchPartIntent is the side the answer names.
+func TestSwitchSideKept(t *testing.T) {
+	model, err := infra.Model("en-US")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		slots map[string]string
+		want  string
+	}{
+		{map[string]string{"sign": "right"}, "the right leg"},
+		{map[string]string{"sign": "both legs"}, "both legs"},
+	}
+	for _, tt := range tests {
+		via := routedIntent(model, routed{Intent: IntentSwitchPart, Slots: tt.slots})
+		v := playTalk(t, transcriptSkill(t), talkCase{ID: "side", Category: "x", Before: []string{"my calf is cramping"}}, via, nil)
+		if !strings.Contains(strings.ToLower(v.Said), tt.want) {
+			t.Errorf("%v: said %q, want %q", tt.slots, v.Said, tt.want)
+		}
+	}
+}

@@ -1450,12 +1450,22 @@ func (s *set) switchTo(r *router.Router, t *router.Turn, part string) (reply rou
 }
 
 // switchWords are the words a correction said: the text, and the part
-// slot as heard ("left leg"), since a device keeps no text.
+// and sign slots as heard ("left leg", "the right one"), since a device
+// keeps no text.
 func switchWords(t *router.Turn) string {
 	if t.Request == nil || t.Request.Request.Intent == nil {
 		return t.Text
 	}
-	return t.Text + " " + t.Request.Request.Intent.Slots[slotPart].Value
+	// A device keeps the side in a sign slot ("the right one", "both
+	// legs really"), apart from the part.
+	var kept []string
+	for name, s := range t.Request.Request.Intent.Slots {
+		if name == slotPart || triage.SignSlot(name) {
+			kept = append(kept, s.Value)
+		}
+	}
+	slices.Sort(kept)
+	return strings.Join(append([]string{t.Text}, kept...), " ")
 }
 
 // partNoun is the part a conversation is about, for a correction that
