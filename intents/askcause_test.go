@@ -159,8 +159,7 @@ func TestStretchHurt(t *testing.T) {
 		{stretch, "HotRedLegIntent", map[string]string{"sign": "hot", "moreSign": "painful"}, "medical care today"},
 	}
 	for _, tt := range tests {
-		via := routedIntent(model, routed{Intent: tt.intent, Slots: tt.slots})
-		v := playTalk(t, transcriptSkill(t), talkCase{ID: "hurt", Category: "x", Before: tt.before}, via, nil)
+		v := playVia(t, model, tt.before, tt.intent, tt.slots)
 		if !strings.Contains(strings.ToLower(v.Said), tt.want) {
 			t.Errorf("%v then %s %v: said %q, want %q in it", tt.before, tt.intent, tt.slots, v.Said, tt.want)
 		}
@@ -322,8 +321,7 @@ func TestTopicContext(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	via := routedIntent(model, routed{Intent: IntentAskAbout, Slots: map[string]string{"topic": "a cramp", "sign": "like 12 minutes"}})
-	v := playTalk(t, transcriptSkill(t), talkCase{ID: "context", Category: "x"}, via, nil)
+	v := playVia(t, model, nil, IntentAskAbout, map[string]string{"topic": "a cramp", "sign": "like 12 minutes"})
 	if !strings.Contains(v.Said, "urgent care") {
 		t.Errorf("said %q, want care today", v.Said)
 	}
@@ -344,10 +342,17 @@ func TestSwitchSideKept(t *testing.T) {
 		{map[string]string{"sign": "both legs"}, "both legs"},
 	}
 	for _, tt := range tests {
-		via := routedIntent(model, routed{Intent: IntentSwitchPart, Slots: tt.slots})
-		v := playTalk(t, transcriptSkill(t), talkCase{ID: "side", Category: "x", Before: []string{"my calf is cramping"}}, via, nil)
+		v := playVia(t, model, []string{"my calf is cramping"}, IntentSwitchPart, tt.slots)
 		if !strings.Contains(strings.ToLower(v.Said), tt.want) {
 			t.Errorf("%v: said %q, want %q", tt.slots, v.Said, tt.want)
 		}
 	}
+}
+
+// playVia plays the turns before on the console, then intent with slots
+// as a device would send it.
+func playVia(t *testing.T, model *infra.LanguageModel, before []string, intent string, slots map[string]string) talkVerdict {
+	t.Helper()
+	via := routedIntent(model, routed{Intent: intent, Slots: slots})
+	return playTalk(t, transcriptSkill(t), talkCase{ID: "via", Category: "x", Before: before}, via, nil)
 }
