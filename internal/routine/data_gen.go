@@ -139,7 +139,7 @@ var (
 			ID:     "ankle-pumps",
 			Name:   "ankle pumps and circles",
 			Title:  "Ankle pumps and circles",
-			Intro:  "Let's get the blood moving in your lower legs. Lie down, legs straight. If a leg is swollen, hot or red, don't exercise it; tell me instead.",
+			Intro:  "Let's work your ankles, shins and soles, and get blood flowing. Lie flat. If a leg is swollen, hot or red, don't exercise it; tell me instead.",
 			Outro:  "That's it. Let your legs rest.",
 			Advice: "A leg that is swollen, hot or red needs a doctor today. Breathlessness or chest pain with it needs your emergency number.",
 			Steps: []Step{
