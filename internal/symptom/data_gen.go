@@ -1772,6 +1772,57 @@ var std = sync.OnceValue(func() *reader {
 			"clinging to the edge",
 			"these bloody legs",
 			"bloody legs",
+			"heads all over the place",
+			"minds all over the place",
+			"routine's all over the place",
+			"routine is all over the place",
+			"routine all over the place",
+			"routines all over the place",
+			"schedule's all over the place",
+			"schedule is all over the place",
+			"schedule all over the place",
+			"shifts all over the place",
+			"shifts are all over the place",
+			"hours are all over the place",
+			"hours all over the place",
+			"meals all over the place",
+			"days are all over the place",
+			"days all over the place",
+			"sleeping all twisted",
+			"sleep all twisted",
+			"slept all twisted",
+			"lying all twisted",
+			"lie all twisted",
+			"sleeping twisted",
+			"twisted up in the sheets",
+			"twisted up in the duvet",
+			"nerve being trapped",
+			"trapped nerve",
+			"nerve trapped",
+			"nerve is trapped",
+			"nerve's trapped",
+			"nerve getting trapped",
+			"trapped a nerve",
+			"nerve got trapped",
+			"giving out to me",
+			"giving out that her",
+			"giving out that his",
+			"giving out that my",
+			"giving out that their",
+			"giving out that the",
+			"giving out about her",
+			"giving out about his",
+			"giving out about my",
+			"giving out about the",
+			"giving out about their",
+			"giving out to him",
+			"giving out to her",
+			"gives out that her",
+			"gives out that his",
+			"gives out about her",
+			"gives out about his",
+			"gives out about my",
+			"gives out about the",
 		},
 		peopleSay: []string{
 			"boy",
@@ -2403,6 +2454,7 @@ var (
 		"darkening",
 		"daughter",
 		"day",
+		"days",
 		"daytime",
 		"dead",
 		"deathly",
@@ -2638,6 +2690,7 @@ var (
 		"girlfriend",
 		"give",
 		"given",
+		"gives",
 		"giving",
 		"glass",
 		"gliclazide",
@@ -2716,6 +2769,7 @@ var (
 		"he's",
 		"head",
 		"headache",
+		"heads",
 		"heard",
 		"heart",
 		"heartbeat",
@@ -2892,6 +2946,7 @@ var (
 		"let",
 		"letterbox",
 		"leukemia",
+		"lie",
 		"lift",
 		"lifting",
 		"light",
@@ -2951,6 +3006,7 @@ var (
 		"match",
 		"mattress",
 		"maybe",
+		"meals",
 		"mean",
 		"medicine",
 		"messed",
@@ -2962,6 +3018,7 @@ var (
 		"mile",
 		"milky",
 		"mind",
+		"minds",
 		"minute",
 		"minutes",
 		"missed",
@@ -3274,6 +3331,8 @@ var (
 		"rotated",
 		"round",
 		"route",
+		"routine",
+		"routines",
 		"rubbed",
 		"ruck",
 		"rugby",
@@ -3299,6 +3358,7 @@ var (
 		"saying",
 		"says",
 		"scaly",
+		"schedule",
 		"school",
 		"sciatic",
 		"sciatica",
@@ -3333,6 +3393,7 @@ var (
 		"she's",
 		"sheet",
 		"sheets",
+		"shifts",
 		"shin",
 		"shinbone",
 		"shins",
@@ -16164,6 +16225,21 @@ var (
 				},
 			},
 		},
+		// "days"
+		{
+			{
+				toks: []string{"days", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"days", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "daytime"
 		{
 			{
@@ -22839,6 +22915,45 @@ var (
 				},
 			},
 		},
+		// "gives"
+		{
+			{
+				toks: []string{"gives", "out", "that", "her"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"gives", "out", "that", "his"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"gives", "out", "about", "her"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"gives", "out", "about", "his"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"gives", "out", "about", "my"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"gives", "out", "about", "the"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "giving"
 		{
 			{
@@ -22873,6 +22988,84 @@ var (
 			},
 			{
 				toks: []string{"giving", "out", "the", "tips"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"giving", "out", "to", "me"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"giving", "out", "that", "her"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"giving", "out", "that", "his"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"giving", "out", "that", "my"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"giving", "out", "that", "their"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"giving", "out", "that", "the"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"giving", "out", "about", "her"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"giving", "out", "about", "his"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"giving", "out", "about", "my"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"giving", "out", "about", "the"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"giving", "out", "about", "their"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"giving", "out", "to", "him"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"giving", "out", "to", "her"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -25831,6 +26024,15 @@ var (
 				},
 			},
 		},
+		// "heads"
+		{
+			{
+				toks: []string{"heads", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "heard"
 		{
 			{
@@ -27380,6 +27582,18 @@ var (
 		},
 		// "hours"
 		{
+			{
+				toks: []string{"hours", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hours", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"hours", "in", "the", "car"},
 				means: []meaning{
@@ -31682,6 +31896,15 @@ var (
 				},
 			},
 		},
+		// "lie"
+		{
+			{
+				toks: []string{"lie", "all", "twisted"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "lift"
 		{
 			{
@@ -33479,6 +33702,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"lying", "all", "twisted"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"lying", "there"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
@@ -33751,6 +33980,15 @@ var (
 				},
 			},
 		},
+		// "meals"
+		{
+			{
+				toks: []string{"meals", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "mean"
 		{
 			{
@@ -33905,6 +34143,15 @@ var (
 			},
 			{
 				toks: []string{"mind", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "minds"
+		{
+			{
+				toks: []string{"minds", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -36085,6 +36332,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"nerve", "being", "trapped"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"nerve", "is", "trapped"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"nerve", "getting", "trapped"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"nerve", "got", "trapped"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"nerve", "damage"},
 				means: []meaning{
 					{kind: 3, id: "neuropathy"},
@@ -36110,6 +36381,12 @@ var (
 			},
 			{
 				toks: []string{"nerve", "squished"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"nerve", "trapped"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -43453,6 +43730,30 @@ var (
 				},
 			},
 		},
+		// "routine"
+		{
+			{
+				toks: []string{"routine", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"routine", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "routines"
+		{
+			{
+				toks: []string{"routines", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "rubbed"
 		{
 			{
@@ -43971,6 +44272,21 @@ var (
 				toks: []string{"scaly"},
 				means: []meaning{
 					{kind: 5, id: "skin_change"},
+				},
+			},
+		},
+		// "schedule"
+		{
+			{
+				toks: []string{"schedule", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"schedule", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -44695,6 +45011,21 @@ var (
 				toks: []string{"sheets"},
 				means: []meaning{
 					{kind: 3, id: "bedding"},
+				},
+			},
+		},
+		// "shifts"
+		{
+			{
+				toks: []string{"shifts", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"shifts", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -46279,6 +46610,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"sleep", "all", "twisted"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"sleep", "upright"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -46336,9 +46673,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"sleeping", "all", "twisted"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"sleeping", "upright"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"sleeping", "twisted"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -46369,6 +46718,12 @@ var (
 				toks: []string{"slept", "on", "it"},
 				means: []meaning{
 					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
+				toks: []string{"slept", "all", "twisted"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -52764,6 +53119,12 @@ var (
 		// "trapped"
 		{
 			{
+				toks: []string{"trapped", "a", "nerve"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"trapped", "under"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
@@ -52780,6 +53141,7 @@ var (
 				toks: []string{"trapped", "nerve"},
 				means: []meaning{
 					{kind: 3, id: "sciatica"},
+					{kind: 8},
 				},
 			},
 			{
@@ -53340,6 +53702,18 @@ var (
 		},
 		// "twisted"
 		{
+			{
+				toks: []string{"twisted", "up", "in", "the", "sheets"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"twisted", "up", "in", "the", "duvet"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"twisted", "in", "the", "blankets"},
 				means: []meaning{
