@@ -50,7 +50,7 @@ func console(t *testing.T, input string, args ...string) (stdout, stderr string)
 func TestConsoleReadable(t *testing.T) {
 	out, errw := console(t, "my calf is cramping\nyes\nno thanks\nyes\n", "-memory")
 	for _, want := range []string{
-		"> my calf is cramping\nNight Legs: Straighten your leg",
+		"> my calf is cramping\nNight Legs: For a calf cramp, straighten your leg",
 		"  asks: Is it easing?\n  (session open, triage: self_care)\n",
 		"> no thanks\nNight Legs: Okay. Rest easy.\n  (session ended",
 		// The skill ended the session: "yes" starts a new one, with no
