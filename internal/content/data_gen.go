@@ -686,7 +686,7 @@ var (
 		// "about.routine"
 		{
 			Say: []string{
-				"Your day shows at night: long sitting stiffens muscles and slows circulation, and unsupportive shoes or heels tire the legs.",
+				"Your day shows at night: long sitting or standing stiffens muscles and slows circulation, and unsupportive shoes or heels tire the legs.",
 				"Get up and move every hour, and wear supportive shoes.",
 			},
 			Sources: []string{
@@ -1149,8 +1149,8 @@ var (
 		// "cramp.relief"
 		{
 			Say: []string{
-				"Straighten your leg and pull your toes up toward your shin, and hold it.",
-				"Or stand up and press your heel firmly into the floor.",
+				"For a calf cramp, straighten your leg, pull your toes up toward your shin, and hold it.",
+				"Or stand and press your heel into the floor.",
 				"Breathe slowly while the muscle lets go.",
 			},
 			Ask: "Is it easing?",
@@ -1162,7 +1162,7 @@ var (
 		// "cramp.relief.foot"
 		{
 			Say: []string{
-				"Pull your toes up toward your shin and hold them there.",
+				"For a foot cramp, pull your toes up toward your shin and hold them.",
 				"Or stand and press your foot flat into the floor.",
 				"Rub the arch gently while it lets go.",
 			},
