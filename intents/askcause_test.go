@@ -230,6 +230,18 @@ func TestTalkConcepts(t *testing.T) {
 		{[]string{"my hip aches when I lie on it"}, "what can I do", "roll off the sore hip", []string{"didn't catch"}},
 		{[]string{"my hip aches when I lie on it"}, "what's causing it", "at night you lie still", []string{"didn't catch"}},
 		{nil, "yo nigh legs, anybody home", "hello", []string{"safety check"}},
+		// The side meant corrects the side said; the bottom of the feet
+		// is the soles, and answers name the part corrected to.
+		{[]string{"my right hip hurts when I lie on it"}, "oops I said right, I meant my left hip", "the left hip", []string{"right hip"}},
+		{[]string{"my ankles ache at night"}, "it's my arches, the bottom of my feet, not my ankles", "in your feet", []string{"buttock", "ankles"}},
+		// Not this stretch but the one for the part named, at "Ready?".
+		{[]string{"my thigh aches", "stretch for the front of my thigh"}, "no the back of the thigh, the hamstring bit", "hamstring", []string{"take your time"}},
+		// A routine named alone starts it; a twinge in a stretch eases off.
+		{nil, "bedtime routine", "routine for before bed", []string{"safety check"}},
+		{[]string{"hamstring stretch", "yep"}, "my lower back twinges when I lean forward like that", "ease off", []string{"safety check"}},
+		// Counting words in a cause question do not ask about memory.
+		{nil, "does vaping count? could the nicotine be messing with my circulation", "circulation", []string{"count"}},
+		{nil, "why do my legs start hurting the minute my head hits the pillow", "at night you're still", []string{"mattress"}},
 	}
 	for _, tt := range tests {
 		c := talkCase{ID: "concept", Category: "x", Before: tt.before, Text: tt.text}
@@ -290,6 +302,16 @@ func TestTopicAsked(t *testing.T) {
 		{"since my dad passed my legs ache every night, could grief do that", "stress"},
 		// A topic said with its "is" is the topic.
 		{"the topper's the problem, isn't it", "mattress"},
+		// What a doctor said is asked about, not what doctors do.
+		{"trochanteric bursitis, the doctor mentioned it once, is that what's making my hip sore", "bursitis"},
+		{"a doctor once told me I hold my stress in my body, is that what's going on", "stress"},
+		// A condition right after the last question's words is asked,
+		// unless a cause said after it says which.
+		{"I'm stood at the chair all day, is that a vein thing", "circulation"},
+		{"could it be my nerves, I mean being anxious", "stress"},
+		// A bed only named, after "why", is where it hurts.
+		{"why do my legs ache once I'm lying in my bed", ""},
+		{"is it the bed", "mattress"},
 	}
 	for _, tt := range tests {
 		if got := topicIn(tokens(tt.say)); got != tt.want {

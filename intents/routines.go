@@ -9,6 +9,7 @@ import (
 	"github.com/nightlegs/nightlegs/internal/router"
 	"github.com/nightlegs/nightlegs/internal/routine"
 	"github.com/nightlegs/nightlegs/internal/session"
+	"github.com/nightlegs/nightlegs/internal/symptom"
 	"github.com/nightlegs/nightlegs/internal/triage"
 )
 
@@ -461,6 +462,11 @@ func (s *set) routineAnswer(t *router.Turn, q, a string) (router.Reply, error) {
 	case questionReady:
 		if yes {
 			return s.deliverStep(t, rt, pos, 0), nil
+		}
+		// "No, the back of the thigh, the hamstring bit": not this
+		// stretch but the one for the part named.
+		if id := stretchFor[partIn(tokens(t.Text), symptom.Read(t.Text))]; id != "" && id != pos.ID {
+			return s.beginRoutine(t, id), nil
 		}
 		// Not yet: paused at the start, until "carry on".
 		pos.Paused = true

@@ -253,6 +253,24 @@ func topicIn(ws []string) string {
 	if q := lastAsk(ws, found); q > 0 && found[0].At < q && !askedBefore(ws, found, q) {
 		found = slices.DeleteFunc(found, func(f topicAt) bool { return f.At < q })
 	}
+	// "Why do my legs start the minute my head hits the pillow" asks
+	// why night, not about the bed: a bed only named, after "why", is
+	// where the pain comes, not what is asked about.
+	if whyAsked(ws) {
+		if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool {
+			return f.ID == "mattress" && slices.Contains(plainBed, strings.Join(ws[f.At:f.At+f.Len], " "))
+		}); len(kept) < len(found) {
+			if len(kept) == 0 {
+				return ""
+			}
+			found = kept
+		}
+	}
+	// "The doctor mentioned bursitis once, is that it": what a doctor
+	// said is asked about, not what doctors do.
+	if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return f.ID == "doctor_visit" && reports(ws, f) }); len(kept) > 0 {
+		found = kept
+	}
 	// "will the doctor check my iron if I've got restless legs" asks
 	// what a doctor does.
 	for _, f := range found {
@@ -264,6 +282,12 @@ func topicIn(ws []string) string {
 		if conditions[f.ID] && definedAt(ws, f.At) {
 			return f.ID
 		}
+	}
+	// "I stand all day, is that a vein thing": a condition right after
+	// the last question's asking words is what it asks about, though a
+	// cause came before it.
+	if f, ok := askedRightAfter(ws, found); ok {
+		return f.ID
 	}
 	// A medicine named is what is asked about, even after "my doctor
 	// put me on".
@@ -295,6 +319,52 @@ func deniedAt(ws []string, i int) bool {
 		}
 	}
 	return false
+}
+
+// plainBed names a bed or pillow and nothing about it.
+var plainBed = []string{"my bed", "the bed", "this bed"}
+
+// whyAsked reports whether the words ask why ("why", "how come").
+func whyAsked(ws []string) bool {
+	return slices.Contains(ws, "why") || cueFits("how come", ws)
+}
+
+// reportWords, after a doctor named, make the doctor the one who said
+// something ("my doctor mentioned", "the physio told me once").
+var reportWords = []string{"said", "says", "told", "tells", "mentioned", "thinks", "thought", "reckons", "reckoned",
+	"diagnosed", "found", "called", "suggested", "started", "put", "gave", "reckon", "think"}
+
+// reports reports whether the doctor named at f said what follows,
+// within a word or two ("the doctor once told me").
+func reports(ws []string, f topicAt) bool {
+	for i := f.At + f.Len; i < len(ws) && i <= f.At+f.Len+2; i++ {
+		if slices.Contains(reportWords, ws[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// askedRightAfter returns the condition named right after the last
+// asking words in ws, if the last question names one there.
+func askedRightAfter(ws []string, found []topicAt) (topicAt, bool) {
+	for i := len(ws) - 1; i >= 0; i-- {
+		for _, ow := range askOpeners {
+			if i+len(ow) > len(ws) || !phraseAt(ow, ws[i:]) {
+				continue
+			}
+			end := i + len(ow)
+			for j, f := range found {
+				if f.At >= end && f.At <= end+1 {
+					// "could it be my nerves, I mean being anxious":
+					// a cause said after the condition says which.
+					later := slices.ContainsFunc(found[j+1:], func(g topicAt) bool { return !conditions[g.ID] })
+					return f, conditions[f.ID] && !later
+				}
+			}
+		}
+	}
+	return topicAt{}, false
 }
 
 // askOpeners start a question that names what it asks about: "is it
@@ -522,6 +592,13 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// "I'm scared it's a clot": what a clot is, and the check.
 			return IntentAskAbout, map[string]string{slotTopic: topic}
 		}
+		if (c.Intent == IntentMemoryCount || c.Intent == IntentRecall) && topic != "" && !cueFits("how many", ws) && !cueFits("how often", ws) &&
+			(asksCause(ws) || cueFits("it is from", ws) || cueFits("is it from", ws)) {
+			// "does vaping count? could the nicotine be doing it" and
+			// "two nights in a row at a wedding, is it from the
+			// dancing" ask about a cause, not about the nights kept.
+			return IntentAskAbout, map[string]string{slotTopic: topic}
+		}
 		if c.Intent == IntentTriedThat && topic != "" && asksCause(ws) {
 			// "could it be my veins not working right" asks about the
 			// veins; nothing tried failed.
@@ -570,6 +647,11 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			}
 		}
 		return c.Intent, slots
+	}
+	if routineNamed(ws) != "" && len(rd.Sensations)+len(rd.Facts) == 0 {
+		// "Bedtime routine", a routine named with nothing felt, asks
+		// for it.
+		return IntentStretches, nil
 	}
 	if c, ok := feltConditions[rd.Topic]; ok && asksWhatThat(ws) {
 		// "like ants crawling inside them when she watches telly,
@@ -764,8 +846,12 @@ func partIn(ws []string, rd symptom.Reading) string {
 		case "shin", "shins":
 			return "shin"
 		case "glutes", "glute", "bum", "bottom":
+			if i+1 < len(ws) && ws[i+1] == "of" {
+				// "The bottom of my feet": the soles.
+				continue
+			}
 			return "buttock"
-		case "arch", "sole":
+		case "arch", "arches", "sole", "soles":
 			return "foot"
 		case "back":
 			// "The back of my leg": the hamstring.
@@ -1004,11 +1090,13 @@ func wordsLevel(rd symptom.Reading) triage.Level {
 }
 
 var hurtWords = []string{"ouch", "ow", "owww", "argh", "ah", "hurts", "hurt", "hurting", "painful", "pain", "killing", "agony", "too", "kills", "ahh", "aah", "ahhh", "aargh", "sore", "eish",
-	"sting", "stings", "stinging", "sharp", "yikes", "ooh", "oof", "owie", "eek", "pinches", "pinching", "worse"}
+	"sting", "stings", "stinging", "sharp", "yikes", "ooh", "oof", "owie", "eek", "pinches", "pinching", "worse",
+	"twinge", "twinges", "twinging", "twingey"}
 
 // hurtPhrases say a stretch goes too far in more than one word.
 var hurtPhrases = []string{"pulling a lot", "pulls a lot", "pulling too much", "pulls too much", "pulling really hard", "too much of a pull",
-	"a bit much", "bit much for", "really pulls", "pulls really", "much for me", "can't do this one", "starting to go again", "going again", "cramping again"}
+	"a bit much", "bit much for", "really pulls", "pulls really", "much for me", "can't do this one", "starting to go again", "going again", "cramping again",
+	"doesn't like this", "don't like this", "does not like this", "nope that"}
 
 // asksSomething reports whether words ask a question ("why does it only
 // hurt at night"), not only say that something hurts.
@@ -1418,6 +1506,18 @@ func (s *set) holdQuestion(t *router.Turn, was string, r *router.Reply) {
 // switchTo says the guidance for the part corrected to, and whether the
 // part had guidance of its own.
 func (s *set) switchTo(r *router.Router, t *router.Turn, part string) (reply router.Reply, guided bool, err error) {
+	if many := pluralPart[part]; many != "" {
+		// The part corrected to is the one answers name from now on,
+		// though the correction names the one denied too ("the bottom
+		// of my feet, not my ankles").
+		ws, said := tokens(switchWords(t)), part
+		if side := sideSaid(ws); side != "" {
+			said += "." + side
+		} else if slices.Contains(ws, many) {
+			said += ".many"
+		}
+		t.State.SetAnswer(answerPartSaid, said)
+	}
 	switch part {
 	case "foot", "toes", "thigh", "hamstring", "calf":
 		crampy := t.State.Topic == "cramp" || (t.State.Topic == "" && symptom.Read(t.Text).Topic == "cramp")
@@ -1559,8 +1659,17 @@ var pluralPart = map[string]string{"foot": "feet", "calf": "calves", "knee": "kn
 
 // sideSaid is the side a correction names and does not deny ("both",
 // "left" or "right"), or "": in "it's the left one, not the right" the
-// left.
+// left. What was meant corrects what was said: "I said right, I meant
+// my left hip" is the left.
 func sideSaid(ws []string) string {
+	for i := len(ws) - 1; i >= 0; i-- {
+		if ws[i] == "meant" || ws[i] == "mean" {
+			if side := sideSaid(ws[i+1:]); side != "" {
+				return side
+			}
+			break
+		}
+	}
 	side := ""
 	for i, w := range ws {
 		if w != "both" && w != "left" && w != "right" {
