@@ -242,6 +242,10 @@ func TestTalkConcepts(t *testing.T) {
 		// Counting words in a cause question do not ask about memory.
 		{nil, "does vaping count? could the nicotine be messing with my circulation", "circulation", []string{"count"}},
 		{nil, "why do my legs start hurting the minute my head hits the pillow", "at night you're still", []string{"mattress"}},
+		{[]string{"hamstring stretch please", "ready", "okay"}, "alexa stop thanks", "stop there", []string{"welcome"}},
+		{nil, "if it's no trouble, I think a cramp's coming on in my foot", "foot cramp", []string{"charley horse"}},
+		{nil, "what do they mean by nocturnal leg cramps", "charley horse", []string{"is it easing"}},
+		{nil, "have I told you about these restless legs before or is this new", "record", []string{"urge to move"}},
 	}
 	for _, tt := range tests {
 		c := talkCase{ID: "concept", Category: "x", Before: tt.before, Text: tt.text}

@@ -321,6 +321,9 @@ func deniedAt(ws []string, i int) bool {
 	return false
 }
 
+// causeAskWords ask what caused something, whatever else is asked.
+var causeAskWords = []string{"could", "might", "because", "cause", "causing", "causes"}
+
 // plainBed names a bed or pillow and nothing about it.
 var plainBed = []string{"my bed", "the bed", "this bed"}
 
@@ -593,7 +596,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			return IntentAskAbout, map[string]string{slotTopic: topic}
 		}
 		if (c.Intent == IntentMemoryCount || c.Intent == IntentRecall) && topic != "" && !cueFits("how many", ws) && !cueFits("how often", ws) &&
-			(asksCause(ws) || cueFits("it is from", ws) || cueFits("is it from", ws)) {
+			(slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(causeAskWords, w) }) || cueFits("it is from", ws) || cueFits("is it from", ws)) {
 			// "does vaping count? could the nicotine be doing it" and
 			// "two nights in a row at a wedding, is it from the
 			// dancing" ask about a cause, not about the nights kept.
@@ -792,6 +795,9 @@ func defines(ws []string) bool {
 			next = ws[i+1]
 		}
 		switch {
+		case w == "think" && i > 0 && ws[i-1] == "i" && !slices.Contains([]string{"it's", "its", "it", "this", "that", "that's"}, next):
+			// "I think a cramp's coming on" tells; "do you think" and
+			// "I think it's sciatica" ask.
 		case w == "what's" || w == "whats" || w == "mean" || w == "means" || w == "difference" ||
 			w == "why" || w == "because" || w == "cause" || w == "causing" || w == "caused" ||
 			w == "wonder" || w == "wondering" || w == "reckon" || w == "think" ||

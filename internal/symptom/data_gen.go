@@ -193,6 +193,7 @@ var std = sync.OnceValue(func() *reader {
 			"child":         {subject: "child"},
 			"daughter":      {subject: "child"},
 			"father":        {subject: "parent"},
+			"father_in_law": {subject: "parent"},
 			"friend":        {subject: "other"},
 			"girlfriend":    {subject: "partner"},
 			"grandchild":    {subject: "child"},
@@ -202,6 +203,7 @@ var std = sync.OnceValue(func() *reader {
 			"grandson":      {subject: "child"},
 			"husband":       {subject: "partner"},
 			"mother":        {subject: "parent"},
+			"mother_in_law": {subject: "parent"},
 			"parent":        {subject: "parent"},
 			"partner":       {subject: "partner"},
 			"sister":        {subject: "other"},
@@ -261,6 +263,7 @@ var std = sync.OnceValue(func() *reader {
 			"daughter":      true,
 			"eldest":        true,
 			"father":        true,
+			"father-in-law": true,
 			"fiance":        true,
 			"fiancee":       true,
 			"flatmate":      true,
@@ -293,6 +296,7 @@ var std = sync.OnceValue(func() *reader {
 			"missis":        true,
 			"missus":        true,
 			"mother":        true,
+			"mother-in-law": true,
 			"mum":           true,
 			"nan":           true,
 			"nana":          true,
@@ -19945,6 +19949,12 @@ var (
 		// "father"
 		{
 			{
+				toks: []string{"father", "in", "law"},
+				means: []meaning{
+					{kind: 6, id: "father_in_law"},
+				},
+			},
+			{
 				toks: []string{"father"},
 				means: []meaning{
 					{kind: 6, id: "father"},
@@ -34962,6 +34972,12 @@ var (
 		// "mother"
 		{
 			{
+				toks: []string{"mother", "in", "law"},
+				means: []meaning{
+					{kind: 6, id: "mother_in_law"},
+				},
+			},
+			{
 				toks: []string{"mother"},
 				means: []meaning{
 					{kind: 6, id: "grandmother"},
@@ -35459,15 +35475,15 @@ var (
 				},
 			},
 			{
-				toks: []string{"my", "mother", "in", "law"},
+				toks: []string{"my", "father", "in", "law"},
 				means: []meaning{
-					{kind: 6, id: "parent"},
+					{kind: 6, id: "father_in_law"},
 				},
 			},
 			{
-				toks: []string{"my", "father", "in", "law"},
+				toks: []string{"my", "mother", "in", "law"},
 				means: []meaning{
-					{kind: 6, id: "parent"},
+					{kind: 6, id: "mother_in_law"},
 				},
 			},
 			{

@@ -706,9 +706,14 @@ func (r *reader) ownPart(toks []string) bool {
 	own, aside := false, false
 	for i, w := range toks {
 		switch {
-		case r.personWords[w]:
+		case r.personWords[w] || strings.HasSuffix(w, "'s") && r.personWords[strings.TrimSuffix(w, "'s")]:
+			// "My wife's fast asleep": the 's is "is", and how she
+			// sleeps changes nothing.
 			next := i + 1
 			if next < len(toks) && (toks[next] == "is" || toks[next] == "was") {
+				next++
+			}
+			for next < len(toks) && slices.Contains(asideAdverbs, toks[next]) {
 				next++
 			}
 			if next >= len(toks) || !slices.Contains(besideWords, toks[next]) {
@@ -725,6 +730,9 @@ func (r *reader) ownPart(toks []string) bool {
 	}
 	return own && aside
 }
+
+// asideAdverbs say how a person does what they do beside the pain.
+var asideAdverbs = []string{"fast", "sound", "still", "already", "just", "now"}
 
 // besideWords are what a person does beside the speaker's pain, not a
 // sign of their own: sleeps, talks, gives ("my daughter put a topper on

@@ -271,6 +271,8 @@ func TestWhom(t *testing.T) {
 		// Someone only sleeping or talking beside the speaker's own legs.
 		{"my husband's snoring and my legs are buzzing", "", ""},
 		{"my wife is asleep and my calf is cramping", "", ""},
+		{"wife's fast asleep and here's me wide awake with my legs buzzing", "", ""},
+		{"my father-in-law says his feet burn at night", "parent", "father_in_law"},
 		{"my husband says my legs twitch all night", "", ""},
 		{"my wife says her calf is hot", "partner", "wife"},
 		{"my husband says his legs twitch", "partner", "husband"},
