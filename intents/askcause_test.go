@@ -353,22 +353,26 @@ func TestTopicContext(t *testing.T) {
 	}
 }
 
-// TestSwitchSideKept: a side a device kept in a sign slot of
-// SwitchPartIntent is the side the answer names.
+// TestSwitchSideKept: a side or part a device kept in a sign slot of
+// SwitchPartIntent is the one the answer names.
 func TestSwitchSideKept(t *testing.T) {
 	model, err := infra.Model("en-US")
 	if err != nil {
 		t.Fatal(err)
 	}
+	cramp := []string{"my calf is cramping"}
 	tests := []struct {
-		slots map[string]string
-		want  string
+		before []string
+		slots  map[string]string
+		want   string
 	}{
-		{map[string]string{"sign": "right"}, "the right leg"},
-		{map[string]string{"sign": "both legs"}, "both legs"},
+		{cramp, map[string]string{"sign": "right"}, "the right leg"},
+		{cramp, map[string]string{"sign": "both legs"}, "both legs"},
+		// The part corrected to, kept in sign slots, not the other leg.
+		{[]string{"my ankles ache at night"}, map[string]string{"sign": "bottom of my feet", "moreSign": "arches", "otherSign": "ankles"}, "your foot"},
 	}
 	for _, tt := range tests {
-		v := playVia(t, model, []string{"my calf is cramping"}, IntentSwitchPart, tt.slots)
+		v := playVia(t, model, tt.before, IntentSwitchPart, tt.slots)
 		if !strings.Contains(strings.ToLower(v.Said), tt.want) {
 			t.Errorf("%v: said %q, want %q", tt.slots, v.Said, tt.want)
 		}

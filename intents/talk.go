@@ -1455,6 +1455,13 @@ func saidLast(t *router.Turn, id string) bool {
 // it on a yes.
 func (s *set) switchPart(r *router.Router, t *router.Turn) (router.Reply, error) {
 	_, part := t.SlotID(slotPart)
+	if part == "" {
+		// A device keeps the part corrected to in a sign slot ("the
+		// bottom of my feet", "arches", "ankles"): the part is read
+		// from the words kept, as from the console's.
+		said := switchWords(t)
+		part = partIn(tokens(said), symptom.Read(said))
+	}
 	if t.State.Routine != nil {
 		if id := stretchFor[part]; id != "" && id != t.State.Routine.ID {
 			return s.beginRoutine(t, id), nil
