@@ -246,6 +246,7 @@ func TestTalkConcepts(t *testing.T) {
 		{nil, "if it's no trouble, I think a cramp's coming on in my foot", "foot cramp", []string{"charley horse"}},
 		{nil, "what do they mean by nocturnal leg cramps", "charley horse", []string{"is it easing"}},
 		{nil, "have I told you about these restless legs before or is this new", "record", []string{"urge to move"}},
+		{[]string{"I get cramps at night"}, "I've been stretching every single night for a month and they still come", "see a doctor", []string{"another way"}},
 	}
 	for _, tt := range tests {
 		c := talkCase{ID: "concept", Category: "x", Before: tt.before, Text: tt.text}

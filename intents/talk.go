@@ -1401,6 +1401,13 @@ func (s *set) triedThat(t *router.Turn) (router.Reply, error) {
 		return s.reply(t, "talk.tried.routine"), nil
 	}
 	topic := t.State.Topic
+	if ws := tokens(t.Text); slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "stretch") }) &&
+		slices.ContainsFunc(ws, func(w string) bool { return w == "every" || w == "weeks" || w == "month" || w == "months" }) {
+		// "I've been stretching every night for a month and they still
+		// come", in a cramp's conversation too: prevention was tried,
+		// for weeks; a doctor, not the next remedy for tonight.
+		return s.reply(t, "talk.tried.prevent"), nil
+	}
 	if topic == "" && t.Text != "" {
 		// "I've been doing the stretches for a month and still get
 		// cramps": what was tried was prevention.
