@@ -253,9 +253,9 @@ func topicIn(ws []string) string {
 	if q := lastAsk(ws, found); q > 0 && found[0].At < q && !askedBefore(ws, found, q) {
 		found = slices.DeleteFunc(found, func(f topicAt) bool { return f.At < q })
 	}
-	// "Why do my legs start the minute my head hits the pillow" asks
-	// why night, not about the bed: a bed only named, after "why", is
-	// where the pain comes, not what is asked about.
+	// "Why does a wee ache turn into a nuisance once I'm lying in my
+	// bed" asks why night, not about the bed: a bed only named, after
+	// "why", is where the pain comes, not what is asked about.
 	if whyAsked(ws) {
 		if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool {
 			return f.ID == "mattress" && slices.Contains(plainBed, strings.Join(ws[f.At:f.At+f.Len], " "))
@@ -324,7 +324,7 @@ func deniedAt(ws []string, i int) bool {
 // causeAskWords ask what caused something, whatever else is asked.
 var causeAskWords = []string{"could", "might", "because", "cause", "causing", "causes"}
 
-// plainBed names a bed or pillow and nothing about it.
+// plainBed names a bed and nothing about it.
 var plainBed = []string{"my bed", "the bed", "this bed"}
 
 // whyAsked reports whether the words ask why ("why", "how come").
