@@ -317,6 +317,9 @@ func TestTopicAsked(t *testing.T) {
 		// A bed only named, after "why", is where it hurts.
 		{"why do my legs ache once I'm lying in my bed", ""},
 		{"is it the bed", "mattress"},
+		// "can" asks about what comes right after it, not the age told
+		// before.
+		{"I'm seventy-eight, and I wondered, can grief and that sort of stress come out in your legs", "stress"},
 	}
 	for _, tt := range tests {
 		if got := topicIn(tokens(tt.say)); got != tt.want {

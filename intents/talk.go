@@ -375,7 +375,7 @@ func askedRightAfter(ws []string, found []topicAt) (topicAt, bool) {
 // words, and the figures', are read once, not on every turn.
 var askOpeners = phraseWords([]string{"is it", "is the", "is my", "is that", "is this", "could it be", "could that be", "could the",
 	"could my", "would it be", "would that be", "might it be", "was it", "does the", "does my", "can the", "can my",
-	"might the", "might my", "would the", "would my"})
+	"might the", "might my", "would the", "would my", "can"})
 
 // figureWords are talk.yaml's figures, as words.
 var figureWords = phraseWords(talk.Figures)
