@@ -247,6 +247,8 @@ func TestTalkConcepts(t *testing.T) {
 		{nil, "what do they mean by nocturnal leg cramps", "charley horse", []string{"is it easing"}},
 		{nil, "have I told you about these restless legs before or is this new", "record", []string{"urge to move"}},
 		{[]string{"I get cramps at night"}, "I've been stretching every single night for a month and they still come", "see a doctor", []string{"another way"}},
+		// Restless legs in pregnancy: the midwife should hear of it.
+		{nil, "asking for my wife, she's pregnant and her legs can't keep still at night", "her midwife", []string{"want the rest"}},
 	}
 	for _, tt := range tests {
 		c := talkCase{ID: "concept", Category: "x", Before: tt.before, Text: tt.text}

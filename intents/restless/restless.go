@@ -34,12 +34,20 @@ func Register(k dialog.Kit, r *router.Router) {
 	k.Answers(Topic, c.answer)
 }
 
+// factPregnant is the triage fact for a pregnancy heard in the words.
+const factPregnant = "pregnant"
+
 // Open starts the restless legs conversation: its relief steps, then
 // whether moving eases the feeling.
 func (c *Conversation) Open(t *router.Turn) (router.Reply, error) {
 	c.Begin(t, Topic)
 	t.State.Step = "relief"
-	return c.Ask(t, []string{"restless.relief"}, "restless.ask.moving", c.next)
+	said := []string{"restless.relief"}
+	if t.State.HasFact(factPregnant) {
+		// Common late in pregnancy: the midwife should hear of it.
+		said = append(said, "restless.pregnant")
+	}
+	return c.Ask(t, said, "restless.ask.moving", c.next)
 }
 
 func (c *Conversation) answer(t *router.Turn, q, a string) (router.Reply, error) {

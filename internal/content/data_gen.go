@@ -192,6 +192,7 @@ var (
 		"restless.likely",
 		"restless.nerve",
 		"restless.offer.stretch",
+		"restless.pregnant",
 		"restless.prevent",
 		"restless.relief",
 		"restless.tonight",
@@ -2102,6 +2103,14 @@ var (
 				"seed 001 gentle stretching of the calf before bed",
 			},
 		},
+		// "restless.pregnant"
+		{
+			Say: []string{"Common in pregnancy: tell {your} midwife."},
+			Sources: []string{
+				"refs §2 RLS pregnancy: 36% in the third trimester, declines after delivery",
+				"refs §2 swelling in pregnancy: the GP or midwife",
+			},
+		},
 		// "restless.prevent"
 		{
 			Say: []string{
@@ -2117,7 +2126,7 @@ var (
 		// "restless.relief"
 		{
 			Say: []string{
-				"Get up and walk around for a few minutes; moving is what eases restless legs.",
+				"Get up and walk around for a few minutes; moving eases restless legs.",
 				"Then stretch {your} calves, or rub {your} legs firmly.",
 			},
 			Sources: []string{
