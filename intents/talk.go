@@ -321,6 +321,10 @@ func deniedAt(ws []string, i int) bool {
 	return false
 }
 
+// guessedWords, after "I think", make a guess asked about ("I think it's
+// sciatica"), not a thing told ("I think a cramp's coming on").
+var guessedWords = []string{"it's", "its", "it", "this", "that", "that's"}
+
 // causeAskWords ask what caused something, whatever else is asked.
 var causeAskWords = []string{"could", "might", "because", "cause", "causing", "causes"}
 
@@ -770,8 +774,11 @@ func backIsAdverb(ws []string) bool {
 // they connected".
 func asksCause(ws []string) bool {
 	for i, w := range ws {
+		if slices.Contains(causeAskWords, w) {
+			return true
+		}
 		switch w {
-		case "could", "might", "because", "cause", "causing", "causes", "be", "connected", "linked", "affecting", "maybe", "perhaps":
+		case "be", "connected", "linked", "affecting", "maybe", "perhaps":
 			return true
 		case "is", "was", "would":
 			// "would that do it" asks too.
@@ -795,7 +802,7 @@ func defines(ws []string) bool {
 			next = ws[i+1]
 		}
 		switch {
-		case w == "think" && i > 0 && ws[i-1] == "i" && !slices.Contains([]string{"it's", "its", "it", "this", "that", "that's"}, next):
+		case w == "think" && i > 0 && ws[i-1] == "i" && !slices.Contains(guessedWords, next):
 			// "I think a cramp's coming on" tells; "do you think" and
 			// "I think it's sciatica" ask.
 		case w == "what's" || w == "whats" || w == "mean" || w == "means" || w == "difference" ||
@@ -1401,21 +1408,16 @@ func (s *set) triedThat(t *router.Turn) (router.Reply, error) {
 		return s.reply(t, "talk.tried.routine"), nil
 	}
 	topic := t.State.Topic
-	if ws := tokens(t.Text); slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "stretch") }) &&
-		slices.ContainsFunc(ws, func(w string) bool { return w == "every" || w == "weeks" || w == "month" || w == "months" }) {
-		// "I've been stretching every night for a month and they still
-		// come", in a cramp's conversation too: prevention was tried,
-		// for weeks; a doctor, not the next remedy for tonight.
+	// What was tried was prevention: "I've been doing the stretches for a
+	// month and still get cramps" with no conversation under way, and
+	// stretching "every night for a month" in a cramp's conversation
+	// too: a doctor, not the next remedy for tonight.
+	ws := tokens(t.Text)
+	stretching := slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "stretch") })
+	forWeeks := slices.ContainsFunc(ws, func(w string) bool { return w == "every" || w == "weeks" || w == "month" || w == "months" })
+	if stretching && forWeeks ||
+		topic == "" && t.Text != "" && (stretching || slices.Contains(ws, "cramps") || symptom.Read(t.Text).Topic == "cramp") {
 		return s.reply(t, "talk.tried.prevent"), nil
-	}
-	if topic == "" && t.Text != "" {
-		// "I've been doing the stretches for a month and still get
-		// cramps": what was tried was prevention.
-		ws := tokens(t.Text)
-		stretching := slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "stretch") })
-		if rd := symptom.Read(t.Text); rd.Topic == "cramp" || slices.Contains(ws, "cramps") || stretching {
-			return s.reply(t, "talk.tried.prevent"), nil
-		}
 	}
 	// Tried the next thing too: no third remedy to cycle back to, but a
 	// doctor, and the check.
