@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/nightlegs/nightlegs/intents/circulation"
 	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/router"
 	"github.com/nightlegs/nightlegs/internal/symptom"
@@ -14,12 +15,12 @@ import (
 // A device's statistical NLU sends many questions about a cause ("could
 // arthritis be why my hip hurts at night", "I walked miles today, is that
 // why") to a symptom intent and keeps only that intent's slots, so the
-// question words are lost. Eight symptom intents (hip, joint, cramp,
-// circulation, sciatica, restless legs, sore after exercise, someone
-// else's) therefore carry two slots of their own (infra/model/ask.json
-// and the intents' fragments): slotCause, a TalkTopic, and slotAsk, the
-// words that ask ("could it be", "is that why", "to blame", "do I need").
-// Which eight, and why not more, was measured on the blind sets (README).
+// question words are lost. The symptom intents, the red-flag ones among
+// them, and the conversational ones a device sends questions to therefore
+// carry two slots of their own (infra/model/ask.json and the intents'
+// fragments): slotCause, a TalkTopic, and slotAsk, the words that ask
+// ("could it be", "is that why", "to blame", "do I need"). Which ones was
+// measured on the blind sets (README).
 const (
 	slotCause = "cause"
 	slotAsk   = "ask"
@@ -58,6 +59,14 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	}
 	topic, id := causeOf(in)
 	if id == "" || slices.Contains(notAskedCause, id) {
+		return nil
+	}
+	// Pain at rest is told in words a device drops ("it hurts when I lie
+	// flat", "better hanging down"), so the rest-pain intent stands for
+	// it, cause or not, unless the words kept in its warning-sign slots
+	// are something else ("ants under the skin of my shins", "gout",
+	// set rd): then its sign is withheld, and the question is answered.
+	if in.Name == circulation.IntentRestPain && triage.Stands(in.Name, keptSigns(in)) {
 		return nil
 	}
 	if in.Name == IntentWhoAreYou && slices.Contains(doctorTopics, id) {

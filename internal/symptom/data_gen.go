@@ -1827,6 +1827,75 @@ var std = sync.OnceValue(func() *reader {
 			"gives out about his",
 			"gives out about my",
 			"gives out about the",
+			"glass of red",
+			"glasses of red",
+			"bottle of red",
+			"drop of red",
+			"blue wiggly",
+			"wiggly blue",
+			"blue squiggly",
+			"squiggly blue",
+			"blue wormy",
+			"bent all funny",
+			"legs bent all funny",
+			"skew whiff",
+			"skew-whiff",
+			"skewwhiff",
+			"hot sand",
+			"on hot sand",
+			"hot coals",
+			"on hot coals",
+			"carrying a bit of weight",
+			"carrying extra weight",
+			"carrying weight",
+			"carrying a few extra pounds",
+			"wear tight",
+			"wearing tight",
+			"tight trousers",
+			"tight jeans",
+			"skinny jeans",
+			"tight work trousers",
+			"i'm all over the place",
+			"i've been all over the place",
+			"been all over the place since",
+			"i am all over the place",
+			"has kicked in",
+			"have kicked in",
+			"wobbly inside",
+			"feel wobbly inside",
+			"feels wobbly inside",
+			"make me drowsy",
+			"makes me drowsy",
+			"made me drowsy",
+			"making me drowsy",
+			"room's freezing",
+			"room's cold",
+			"bedroom's freezing",
+			"bedroom's cold",
+			"heating goes off",
+			"heating's off",
+			"heating is off",
+			"heating off",
+			"pillow jammed",
+			"pillow kind of jammed",
+			"pillow sort of jammed",
+			"pillow wedged",
+			"pillow kind of wedged",
+			"cushion jammed",
+			"cushion wedged",
+			"nerve be getting squashed",
+			"nerve getting squashed",
+			"nerve is getting squashed",
+			"it's kicked in",
+			"it kicked in",
+			"finally kicked in",
+			"really kicked in",
+			"properly kicked in",
+			"menopause kicked in",
+			"menopause has kicked in",
+			"change has kicked in",
+			"age has kicked in",
+			"had kicked in",
 		},
 		peopleSay: []string{
 			"boy",
@@ -2264,6 +2333,7 @@ var (
 		"boots",
 		"both",
 		"bothering",
+		"bottle",
 		"bottom",
 		"bowel",
 		"bowels",
@@ -2614,6 +2684,7 @@ var (
 		"fighting",
 		"fill",
 		"filling",
+		"finally",
 		"finding",
 		"fine",
 		"finger",
@@ -2697,6 +2768,7 @@ var (
 		"gives",
 		"giving",
 		"glass",
+		"glasses",
 		"gliclazide",
 		"glucose",
 		"glued",
@@ -2752,6 +2824,7 @@ var (
 		"hairless",
 		"half",
 		"halfway",
+		"ham",
 		"hamstring",
 		"hamstrings",
 		"hand",
@@ -3013,6 +3086,7 @@ var (
 		"meals",
 		"mean",
 		"medicine",
+		"menopause",
 		"messed",
 		"meters",
 		"metformin",
@@ -3252,6 +3326,7 @@ var (
 		"procedure",
 		"prolapsed",
 		"prop",
+		"properly",
 		"propped",
 		"propping",
 		"puff",
@@ -3429,10 +3504,13 @@ var (
 		"sitting",
 		"sixth",
 		"size",
+		"skew",
+		"skewwhiff",
 		"ski",
 		"skim",
 		"skin",
 		"skinful",
+		"skinny",
 		"sky",
 		"slanted",
 		"slapping",
@@ -3539,6 +3617,7 @@ var (
 		"squeeze",
 		"squeezed",
 		"squeezing",
+		"squiggly",
 		"squished",
 		"stab",
 		"stabbing",
@@ -3881,6 +3960,7 @@ var (
 		"wiggle",
 		"wiggles",
 		"wiggling",
+		"wiggly",
 		"will",
 		"willis",
 		"winded",
@@ -5765,6 +5845,12 @@ var (
 		// "age"
 		{
 			{
+				toks: []string{"age", "has", "kicked", "in"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"age", "#"},
 				means: []meaning{
 					{kind: 7},
@@ -7591,6 +7677,18 @@ var (
 					{kind: 8},
 				},
 			},
+			{
+				toks: []string{"bedroom", "freezing"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bedroom", "cold"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "bedsheet"
 		{
@@ -7642,6 +7740,12 @@ var (
 		},
 		// "been"
 		{
+			{
+				toks: []string{"been", "all", "over", "the", "place", "since"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"been", "#", "minutes", "and", "still"},
 				means: []meaning{
@@ -7991,6 +8095,12 @@ var (
 				toks: []string{"bent", "in", "a", "funny"},
 				means: []meaning{
 					{kind: 5, id: "leg_deformed"},
+				},
+			},
+			{
+				toks: []string{"bent", "all", "funny"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -9286,6 +9396,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"blue", "wiggly"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blue", "squiggly"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blue", "wormy"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"blue"},
 				means: []meaning{
 					{kind: 5, id: "leg_pale"},
@@ -9643,6 +9771,15 @@ var (
 				toks: []string{"bothering", "me"},
 				means: []meaning{
 					{kind: 3, id: "pain"},
+				},
+			},
+		},
+		// "bottle"
+		{
+			{
+				toks: []string{"bottle", "of", "red"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -13688,6 +13825,18 @@ var (
 		// "carrying"
 		{
 			{
+				toks: []string{"carrying", "a", "bit", "of", "weight"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"carrying", "a", "few", "extra", "pounds"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"carrying", "*", "leg"},
 				means: []meaning{
 					{kind: 5, id: "limp"},
@@ -13718,9 +13867,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"carrying", "extra", "weight"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"carrying", "twins"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
+				toks: []string{"carrying", "weight"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -13973,6 +14134,12 @@ var (
 				toks: []string{"change", "the", "sheets", "in", "the", "night"},
 				means: []meaning{
 					{kind: 5, id: "night_sweats"},
+				},
+			},
+			{
+				toks: []string{"change", "has", "kicked", "in"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -15842,6 +16009,18 @@ var (
 				toks: []string{"cushion", "under", "me"},
 				means: []meaning{
 					{kind: 3, id: "wipe"},
+				},
+			},
+			{
+				toks: []string{"cushion", "jammed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cushion", "wedged"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -18063,6 +18242,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"drop", "of", "red"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"drop", "foot"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
@@ -20095,6 +20280,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"feel", "wobbly", "inside"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"feel", "asleep"},
 				means: []meaning{
 					{kind: 3, id: "asleep_limb"},
@@ -20342,6 +20533,12 @@ var (
 				toks: []string{"feels", "all", "bruised"},
 				means: []meaning{
 					{kind: 3, id: "sore"},
+				},
+			},
+			{
+				toks: []string{"feels", "wobbly", "inside"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -20835,6 +21032,15 @@ var (
 				toks: []string{"filling", "my", "lungs"},
 				means: []meaning{
 					{kind: 3, id: "breath"},
+				},
+			},
+		},
+		// "finally"
+		{
+			{
+				toks: []string{"finally", "kicked", "in"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -23128,9 +23334,24 @@ var (
 		// "glass"
 		{
 			{
+				toks: []string{"glass", "of", "red"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"glass"},
 				means: []meaning{
 					{kind: 3, id: "sharp_thing"},
+				},
+			},
+		},
+		// "glasses"
+		{
+			{
+				toks: []string{"glasses", "of", "red"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -24629,6 +24850,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"had", "kicked", "in"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"had", "clots"},
 				means: []meaning{
 					{kind: 5, id: "previous_clot"},
@@ -24791,6 +25018,21 @@ var (
 				toks: []string{"halfway", "up"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
+				},
+			},
+		},
+		// "ham"
+		{
+			{
+				toks: []string{"ham", "string"},
+				means: []meaning{
+					{id: "hamstring"},
+				},
+			},
+			{
+				toks: []string{"ham", "strings"},
+				means: []meaning{
+					{id: "hamstring"},
 				},
 			},
 		},
@@ -25355,6 +25597,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"has", "kicked", "in"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"has", "slipped"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
@@ -25585,6 +25833,12 @@ var (
 			},
 			{
 				toks: []string{"have", "to", "kick"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"have", "kicked", "in"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -26598,6 +26852,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"heating", "goes", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"heating", "is", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"heating", "pad"},
 				means: []meaning{
 					{kind: 8},
@@ -26605,6 +26871,12 @@ var (
 			},
 			{
 				toks: []string{"heating", "broken"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"heating", "off"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -27402,6 +27674,7 @@ var (
 				toks: []string{"hot", "coals"},
 				means: []meaning{
 					{kind: 3, id: "burning"},
+					{kind: 8},
 				},
 			},
 			{
@@ -27562,6 +27835,12 @@ var (
 			},
 			{
 				toks: []string{"hot", "wire"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "sand"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -27941,6 +28220,12 @@ var (
 		// "i"
 		{
 			{
+				toks: []string{"i", "am", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"i", "stop", "and", "it", "settles"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -28100,6 +28385,12 @@ var (
 		// "i'm"
 		{
 			{
+				toks: []string{"i'm", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"i'm", "on", "the", "floor"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
@@ -28198,6 +28489,12 @@ var (
 		},
 		// "i've"
 		{
+			{
+				toks: []string{"i've", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"i've", "got", "to", "stop"},
 				means: []meaning{
@@ -29204,6 +29501,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"it", "kicked", "in"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"it", "is"},
 				means: []meaning{
 					{kind: 2},
@@ -29341,6 +29644,12 @@ var (
 			},
 			{
 				toks: []string{"it's", "been", "boiling"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"it's", "kicked", "in"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -31695,6 +32004,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"legs", "bent", "all", "funny"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"legs", "are", "collapsing"},
 				means: []meaning{
 					{kind: 5, id: "both_legs_weak"},
@@ -33753,6 +34068,12 @@ var (
 					{kind: 3, id: "disproportion"},
 				},
 			},
+			{
+				toks: []string{"made", "me", "drowsy"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "mailbox"
 		{
@@ -33783,6 +34104,12 @@ var (
 					{kind: 3, id: "walk"},
 				},
 			},
+			{
+				toks: []string{"make", "me", "drowsy"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "makes"
 		{
@@ -33810,6 +34137,12 @@ var (
 					{kind: 3, id: "speech_change"},
 				},
 			},
+			{
+				toks: []string{"makes", "me", "drowsy"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "making"
 		{
@@ -33818,6 +34151,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
 					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"making", "me", "drowsy"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -34020,6 +34359,21 @@ var (
 				toks: []string{"medicine", "not", "working"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
+				},
+			},
+		},
+		// "menopause"
+		{
+			{
+				toks: []string{"menopause", "has", "kicked", "in"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"menopause", "kicked", "in"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -36330,9 +36684,22 @@ var (
 		// "nerve"
 		{
 			{
+				toks: []string{"nerve", "be", "getting", "squashed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"nerve", "is", "getting", "squashed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"nerve", "getting", "squashed"},
 				means: []meaning{
 					{kind: 3, id: "sciatica"},
+					{kind: 8},
 				},
 			},
 			{
@@ -38956,6 +39323,7 @@ var (
 				toks: []string{"on", "hot", "coals"},
 				means: []meaning{
 					{kind: 3, id: "burning"},
+					{kind: 8},
 				},
 			},
 			{
@@ -39014,6 +39382,12 @@ var (
 			},
 			{
 				toks: []string{"on", "the", "trip"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"on", "hot", "sand"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -40965,9 +41339,39 @@ var (
 		// "pillow"
 		{
 			{
+				toks: []string{"pillow", "kind", "of", "jammed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"pillow", "sort", "of", "jammed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"pillow", "kind", "of", "wedged"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"pillow", "to", "breathe"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"pillow", "jammed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"pillow", "wedged"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -41921,6 +42325,15 @@ var (
 				},
 			},
 		},
+		// "properly"
+		{
+			{
+				toks: []string{"properly", "kicked", "in"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "propped"
 		{
 			{
@@ -42677,6 +43090,12 @@ var (
 				toks: []string{"really", "bad", "headache"},
 				means: []meaning{
 					{kind: 5, id: "headache_severe"},
+				},
+			},
+			{
+				toks: []string{"really", "kicked", "in"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -43654,6 +44073,18 @@ var (
 			},
 			{
 				toks: []string{"room", "temperature"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"room", "freezing"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"room", "cold"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -46262,6 +46693,24 @@ var (
 				},
 			},
 		},
+		// "skew"
+		{
+			{
+				toks: []string{"skew", "whiff"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "skewwhiff"
+		{
+			{
+				toks: []string{"skewwhiff"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "ski"
 		{
 			{
@@ -46355,6 +46804,15 @@ var (
 				toks: []string{"skinful"},
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
+				},
+			},
+		},
+		// "skinny"
+		{
+			{
+				toks: []string{"skinny", "jeans"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -48463,6 +48921,15 @@ var (
 				toks: []string{"squeezing", "my", "leg"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
+				},
+			},
+		},
+		// "squiggly"
+		{
+			{
+				toks: []string{"squiggly", "blue"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -52262,9 +52729,27 @@ var (
 				},
 			},
 			{
+				toks: []string{"tight", "work", "trousers"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"tight", "chest"},
 				means: []meaning{
 					{kind: 5, id: "chest_pain"},
+				},
+			},
+			{
+				toks: []string{"tight", "trousers"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"tight", "jeans"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -55665,6 +56150,12 @@ var (
 					{kind: 5, id: "bladder_change"},
 				},
 			},
+			{
+				toks: []string{"wear", "tight"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "wearing"
 		{
@@ -55684,6 +56175,12 @@ var (
 				toks: []string{"wearing", "pads"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"wearing", "tight"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -57131,6 +57628,15 @@ var (
 				},
 			},
 		},
+		// "wiggly"
+		{
+			{
+				toks: []string{"wiggly", "blue"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "will"
 		{
 			{
@@ -57584,6 +58090,12 @@ var (
 				toks: []string{"wobbly", "and", "faint"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
+				},
+			},
+			{
+				toks: []string{"wobbly", "inside"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -64200,7 +64712,14 @@ var (
 			"his private area",
 		},
 		// "hamstring"
-		{"hamstring", "hamstrings", "back of my thigh", "back of my thighs"},
+		{
+			"hamstring",
+			"hamstrings",
+			"ham string",
+			"ham strings",
+			"back of my thigh",
+			"back of my thighs",
+		},
 		// "hip"
 		{
 			"hip",

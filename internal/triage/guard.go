@@ -133,6 +133,16 @@ func (g *Guard) After(t *router.Turn, r router.Reply) (router.Reply, error) {
 	return r, nil
 }
 
+// Stands reports whether a red-flag intent stands for its sign given the
+// words a device kept in its warning-sign slots: not when they deny the
+// sign, place it elsewhere or lack what it needs (withheld). With no words
+// kept, the intent's own sample is all there is, and it stands.
+func Stands(intent string, signs []string) bool {
+	signs = slices.Clone(signs)
+	sort.Strings(signs)
+	return !withheld(intent, symptom.ReadKept(signs))
+}
+
 // withheld reports whether the words a device kept in a red-flag intent's
 // slots deny its sign or place it elsewhere ("no numbness down below";
 // ankles puffy "by the end of the day"), or lack what the sign needs
