@@ -52,7 +52,7 @@ func TestConsoleReadable(t *testing.T) {
 	for _, want := range []string{
 		"> my calf is cramping\nNight Legs: For a calf cramp, straighten your leg",
 		"  asks: Is it easing?\n  (session open, triage: self_care)\n",
-		"> no thanks\nNight Legs: Okay. Rest easy.\n  (session ended",
+		"> no thanks\nNight Legs: Okay. Goodnight, rest easy.\n  (session ended",
 		// The skill ended the session: "yes" starts a new one, with no
 		// question pending.
 		"> yes\nNight Legs: Sorry, I didn't catch that.",
@@ -89,7 +89,7 @@ func TestConsoleJSON(t *testing.T) {
 		}
 		said = append(said, device.Spoken(r.Response.OutputSpeech))
 	}
-	if !strings.Contains(said[0], "pull your toes up") || !strings.Contains(said[1], "Rest easy") {
+	if !strings.Contains(said[0], "pull your toes up") || !strings.Contains(said[1], "rest easy") {
 		t.Errorf("cramp then stop: %q", said[:2])
 	}
 	// After stop ended the session, "yes" is a new session's first line.

@@ -517,6 +517,19 @@ func TestAgree(t *testing.T) {
 	}
 }
 
+// TestConceptsRouted checks that every talk.yaml concept names an intent
+// the skill handles: a stand-in's name ("GoodnightIntent") is not one,
+// its built-in is, and a concept that named it would fall to the
+// complaint path unnoticed.
+func TestConceptsRouted(t *testing.T) {
+	r := New(library(t))
+	for i, c := range talk.Concepts {
+		if !r.Handles(c.Intent) {
+			t.Errorf("talk.yaml: concept %d goes to %s, which is not registered", i, c.Intent)
+		}
+	}
+}
+
 // TestNoDeadCues: the first concept whose cue fits answers, so a cue that
 // an earlier concept of the same intent already holds, as widely (its
 // complaint and routine readings), is never read.

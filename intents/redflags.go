@@ -171,6 +171,10 @@ func (s *set) opening(t *router.Turn, rd *symptom.Reading) (router.Reply, error)
 		t.State.SetAnswer(answerPart, rd.Part())
 	}
 	intro := "redflags.opening"
+	if t.State.Answer(answerPartSaid) != "" {
+		// "Sorry about your calves": the part said was heard.
+		intro = "redflags.opening.part"
+	}
 	if t.State.HasFact("fever") {
 		// Fever with confusion or faintness is an emergency (refs §3 row
 		// 4): ask that before anything else.

@@ -835,6 +835,10 @@ func defines(ws []string) bool {
 			return true
 		case w == "what" && (next == "is" || next == "are"):
 			return true
+		case w == "what" && (next == "does" || next == "do") && i+2 < len(ws) && ws[i+2] != "i" && ws[i+2] != "you" && slices.Contains(ws[i+3:], "do"):
+			// "what does osteoarthritis actually do to a hip"; "what do
+			// I do" asks for help.
+			return true
 		case w == "what" && i > 0 && (ws[i-1] == "me" || ws[i-1] == "explain") && slices.Contains(ws[i+1:], "is"):
 			// "can you tell me what hip bursitis is"
 			return true
@@ -1104,12 +1108,12 @@ func wordsLevel(rd symptom.Reading) triage.Level {
 
 var hurtWords = []string{"ouch", "ow", "owww", "argh", "ah", "hurts", "hurt", "hurting", "painful", "pain", "killing", "agony", "too", "kills", "ahh", "aah", "ahhh", "aargh", "sore", "eish",
 	"sting", "stings", "stinging", "sharp", "yikes", "ooh", "oof", "owie", "eek", "pinches", "pinching", "worse",
-	"twinge", "twinges", "twinging", "twingey"}
+	"twinge", "twinges", "twinging", "twingey", "nipping", "nips", "nippy"}
 
 // hurtPhrases say a stretch goes too far in more than one word.
 var hurtPhrases = []string{"pulling a lot", "pulls a lot", "pulling too much", "pulls too much", "pulling really hard", "too much of a pull",
 	"a bit much", "bit much for", "really pulls", "pulls really", "much for me", "can't do this one", "starting to go again", "going again", "cramping again",
-	"doesn't like this", "don't like this", "does not like this", "nope that"}
+	"doesn't like this", "don't like this", "does not like this", "nope that", "cramp again if", "any harder", "any further"}
 
 // asksSomething reports whether words ask a question ("why does it only
 // hurt at night"), not only say that something hurts.
@@ -1677,7 +1681,7 @@ func partSaid(id, your string) string {
 }
 
 // pluralPart is the plural a listener may name a part by ("my shins").
-var pluralPart = map[string]string{"foot": "feet", "calf": "calves", "knee": "knees", "hip": "hips", "thigh": "thighs", "ankle": "ankles", "shin": "shins", "leg": "legs", "hamstring": "hamstrings", "buttock": "buttocks"}
+var pluralPart = map[string]string{"foot": "feet", "toe": "toes", "heel": "heels", "sole": "soles", "calf": "calves", "knee": "knees", "hip": "hips", "thigh": "thighs", "ankle": "ankles", "shin": "shins", "leg": "legs", "hamstring": "hamstrings", "buttock": "buttocks"}
 
 // sideSaid is the side a correction names and does not deny ("both",
 // "left" or "right"), or "": in "it's the left one, not the right" the

@@ -178,6 +178,7 @@ var (
 		"redflags.narrow.restless",
 		"redflags.narrow.where",
 		"redflags.opening",
+		"redflags.opening.part",
 		"redflags.sorry",
 		"redflags.unsure",
 		"reprompt.where",
@@ -1293,7 +1294,7 @@ var (
 		},
 		// "goodbye"
 		{
-			Say:     []string{"Okay. Rest easy."},
+			Say:     []string{"Okay. Goodnight, rest easy."},
 			Sources: []string{"refs §1 features"},
 		},
 		// "goodbye.care"
@@ -1975,6 +1976,13 @@ var (
 		// "redflags.opening"
 		{
 			Say: []string{"Sorry it's hurting. One quick safety check."},
+			Sources: []string{
+				"refs §1 features 1: screen for emergencies first, before any stretch advice",
+			},
+		},
+		// "redflags.opening.part"
+		{
+			Say: []string{"Sorry about {part}. One quick safety check."},
 			Sources: []string{
 				"refs §1 features 1: screen for emergencies first, before any stretch advice",
 			},
