@@ -176,7 +176,7 @@ func TestCausesAsked(t *testing.T) {
 	reached := func(cause, said string) bool {
 		low := strings.ToLower(strings.Join(strings.Fields(said), " "))
 		for _, id := range cov.Asked[cause] {
-			first := strings.ToLower(fill(lib.Get(id).Say[0], forms(subjectSelf, "")))
+			first := strings.ToLower(fill(lib.Get(id).Say[0], forms(subjectSelf, "", "")))
 			if strings.Contains(low, first) {
 				return true
 			}

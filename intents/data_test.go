@@ -47,12 +47,12 @@ func library(t *testing.T) *content.Library {
 // everyone is every way a text can be filled in: the listener, and each
 // person and subject in people.yaml.
 func everyone() map[string]map[string]string {
-	all := map[string]map[string]string{"self": forms(subjectSelf, "")}
+	all := map[string]map[string]string{"self": forms(subjectSelf, "", "")}
 	for id, p := range people.People {
-		all["person "+id] = forms(p.Subject, id)
+		all["person "+id] = forms(p.Subject, id, "")
 	}
 	for sub := range people.Subjects {
-		all["subject "+sub] = forms(sub, "")
+		all["subject "+sub] = forms(sub, "", "")
 	}
 	return all
 }
@@ -229,7 +229,7 @@ func TestReferencedTextsExist(t *testing.T) {
 var notContent = map[string]bool{
 	"cramp.part": true, "memory.night": true, "memory.was": true,
 	"talk.held": true, "symptom.part": true, "routine.offered": true,
-	"subject.person": true, "subject.part": true, "talk.last": true,
+	"subject.person": true, "subject.part": true, "subject.pronoun": true, "talk.last": true,
 	"talk.lastintent": true, "talk.sos": true, "talk.rest.at": true, "talk.rest.was": true,
 }
 
@@ -377,19 +377,21 @@ func TestPeople(t *testing.T) {
 // TestFill checks the wording for another person.
 func TestFill(t *testing.T) {
 	tests := []struct {
-		subject, person, text, want string
+		subject, person, heard, text, want string
 	}{
-		{"", "", "{Were} {you} on {your} feet?", "Were you on your feet?"},
-		{"self", "", "Rub {your} legs; help {them}.", "Rub your legs; help you."},
-		{"child", "son", "{Were} {you} on {your} feet, and {are} {who} ok?", "Was he on his feet, and is your son ok?"},
-		{"partner", "wife", "Here's what to tell {them}.", "Here's what to tell her."},
-		{"child", "", "{Have} {you} had water? Ask {who}.", "Have they had water? Ask your child."},
-		{"parent", "son", "help {them}", "help them"}, // person does not fit the subject
-		{"other", "", "no placeholders", "no placeholders"},
-		{"child", "son", "{Are} {you} ok? Call {number}.", "Is he ok? Call {number}."}, // triage fills {number}
+		{"", "", "", "{Were} {you} on {your} feet?", "Were you on your feet?"},
+		{"self", "", "", "Rub {your} legs; help {them}.", "Rub your legs; help you."},
+		{"child", "son", "", "{Were} {you} on {your} feet, and {are} {who} ok?", "Was he on his feet, and is your son ok?"},
+		{"partner", "wife", "", "Here's what to tell {them}.", "Here's what to tell her."},
+		{"child", "", "", "{Have} {you} had water? Ask {who}.", "Have they had water? Ask your child."},
+		{"parent", "son", "", "help {them}", "help them"}, // person does not fit the subject
+		{"other", "", "", "no placeholders", "no placeholders"},
+		{"child", "son", "", "{Are} {you} ok? Call {number}.", "Is he ok? Call {number}."},   // triage fills {number}
+		{"other", "friend", "she", "Ease {your} legs.", "Ease her legs."},                    // "her sciatica" said of a friend
+		{"partner", "wife", "he", "Here's what to tell {them}.", "Here's what to tell her."}, // only "they" gives way
 	}
 	for _, tt := range tests {
-		if got := fill(tt.text, forms(tt.subject, tt.person)); got != tt.want {
+		if got := fill(tt.text, forms(tt.subject, tt.person, tt.heard)); got != tt.want {
 			t.Errorf("fill(%q) about %s/%s = %q, want %q", tt.text, tt.subject, tt.person, got, tt.want)
 		}
 	}
@@ -503,7 +505,7 @@ func TestAgree(t *testing.T) {
 		{"he", "{you} walk and {you} sit", "he walks and he sits"},
 	}
 	for _, tt := range tests {
-		f := forms(subjectOther, "")
+		f := forms(subjectOther, "", "")
 		for k, v := range people.Pronouns[tt.pronoun] {
 			f[k] = v
 		}

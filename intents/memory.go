@@ -483,7 +483,7 @@ func farewell(t *router.Turn) string {
 // wordsWith fills a content line for this turn's subject and memory's own
 // placeholders.
 func wordsWith(t *router.Turn, text string, extra map[string]string) string {
-	f := forms(t.State.Subject, t.State.Answer(answerPerson))
+	f := forms(t.State.Subject, t.State.Answer(answerPerson), t.State.Answer(answerPronoun))
 	for k, v := range extra {
 		f[k] = v
 	}

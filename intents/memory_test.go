@@ -338,7 +338,7 @@ func TestWelcomeBack(t *testing.T) {
 		{name: "a topic with no greeting of its own", resumed: &session.Context{Topic: "mystery", Pending: "cramp.second"}, ok: true,
 			greet: memory.Resume.Default, question: lib.Get("resume.ask.eased").Ask},
 		{name: "a screening question", resumed: &session.Context{Topic: aches.Topic, Pending: "triage.swelling"}, ok: true,
-			greet: "resume.aches", question: fill(screeningQuestion("triage.swelling"), forms(subjectSelf, ""))},
+			greet: "resume.aches", question: fill(screeningQuestion("triage.swelling"), forms(subjectSelf, "", ""))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -94,6 +94,9 @@ func (s *set) describe(r *router.Router, t *router.Turn) (router.Reply, error) {
 	if rd.Person != "" && (t.State.Subject == "" || t.State.Subject == subjectSelf) {
 		t.State.Subject = rd.Subject
 		t.State.SetAnswer(answerPerson, rd.Person)
+		if p := pronounHeard(t.Text); p != "" {
+			t.State.SetAnswer(answerPronoun, p)
+		}
 		named = true
 	}
 	if rd.Topic != "" {

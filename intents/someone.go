@@ -35,6 +35,9 @@ const (
 	// partNamed's ID ("shin.many"), so its answers can name it (content's
 	// {part}).
 	answerPartSaid = "subject.part"
+	// answerPronoun keeps "he" or "she" heard for a person the skill
+	// would call "they" ("my flatmate ... her sciatica").
+	answerPronoun = "subject.pronoun"
 )
 
 // Subjects, as kept in session.Context.Subject.
@@ -129,8 +132,9 @@ func loadPeople(b []byte, decode decoder) (*peopleData, error) {
 var placeholder = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{([A-Za-z]+)\}`) })
 
 // forms returns the words that fill placeholders when speaking about
-// whoever the conversation is about.
-func forms(subject, personID string) map[string]string {
+// whoever the conversation is about: heard, "he" or "she" said of them,
+// stands for a person the skill would call "they".
+func forms(subject, personID, heard string) map[string]string {
 	pronoun, who := "you", "you"
 	if subject != "" && subject != subjectSelf {
 		pp, ok := people.People[personID]
@@ -139,6 +143,9 @@ func forms(subject, personID string) map[string]string {
 		}
 		if pp.Who != "" {
 			pronoun, who = pp.Pronoun, pp.Who
+		}
+		if _, ok := people.Pronouns[heard]; ok && pronoun == "they" && heard != "you" {
+			pronoun = heard
 		}
 	}
 	f := make(map[string]string, len(people.Pronouns[pronoun])+2)
@@ -222,7 +229,7 @@ func words(t *router.Turn, text string) string {
 	if !strings.Contains(text, "{") {
 		return text
 	}
-	f := forms(t.State.Subject, t.State.Answer(answerPerson))
+	f := forms(t.State.Subject, t.State.Answer(answerPerson), t.State.Answer(answerPronoun))
 	// "Night aches in your shins", "warmth soothes your knees": the part
 	// the listener began with, where forms has the legs and the joints.
 	if part := t.State.Answer(answerPartSaid); part != "" {
@@ -349,4 +356,25 @@ func (s *set) childNext(t *router.Turn, said []string, q, a string) (router.Repl
 		return s.childScreen(t, said)
 	}
 	return s.fallback(t)
+}
+
+// pronounHeard is "she" or "he" when the words speak of someone only so,
+// or "".
+func pronounHeard(text string) string {
+	she, he := false, false
+	for _, w := range tokens(text) {
+		switch w {
+		case "she", "her", "hers", "she's", "herself":
+			she = true
+		case "he", "him", "his", "he's", "himself":
+			he = true
+		}
+	}
+	switch {
+	case she && !he:
+		return "she"
+	case he && !she:
+		return "he"
+	}
+	return ""
 }

@@ -55,7 +55,7 @@ func TestNoRaisingBeforeHanging(t *testing.T) {
 	next := s.answers[circulation.Topic]
 	open := circulation.New(s).Open
 	const screenHanging = dialog.TriagePrefix + "hanging"
-	self := forms(subjectSelf, "")
+	self := forms(subjectSelf, "", "")
 	for _, hanging := range []string{session.Yes, session.No, session.Unknown} {
 		turn := &router.Turn{State: &session.Context{}}
 		r, err := open(turn)

@@ -600,10 +600,12 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			return IntentAskAbout, map[string]string{slotTopic: topic}
 		}
 		if (c.Intent == IntentMemoryCount || c.Intent == IntentRecall) && topic != "" && !cueFits("how many", ws) && !cueFits("how often", ws) &&
-			(slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(causeAskWords, w) }) || cueFits("it is from", ws) || cueFits("is it from", ws)) {
-			// "does vaping count? could the nicotine be doing it" and
-			// "two nights in a row at a wedding, is it from the
-			// dancing" ask about a cause, not about the nights kept.
+			(slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(causeAskWords, w) }) ||
+				cueFits("it is from", ws) || cueFits("is it from", ws) || cueFits("is that why", ws) || cueFits("is this why", ws)) {
+			// "does vaping count? could the nicotine be doing it", "two
+			// nights in a row at a wedding, is it from the dancing" and
+			// "does tea count, or is that why" ask about a cause, not
+			// about the nights kept.
 			return IntentAskAbout, map[string]string{slotTopic: topic}
 		}
 		if c.Intent == IntentTriedThat && topic != "" && asksCause(ws) {
@@ -811,7 +813,7 @@ func defines(ws []string) bool {
 			w == "explain" || w == "explains" || w == "blame" || w == "culprit" || w == "reason" ||
 			w == "causes" || w == "affecting" || w == "connected" || w == "linked" || w == "related" ||
 			w == "maybe" || w == "perhaps" || w == "possibly" || w == "whether" ||
-			w == "explanation" || w == "origin" || w == "account" || w == "responsible" || w == "due":
+			w == "explanation" || w == "origin" || w == "account" || w == "responsible" || w == "due" || w == "likely":
 			// "would that explain it", "is it to blame" ask whether it
 			// is the cause.
 			return true
@@ -827,6 +829,9 @@ func defines(ws []string) bool {
 			return true
 		case w == "about" && i > 0 && ws[i-1] == "me":
 			// "tell me about claudication"
+			return true
+		case (w == "isn't" || w == "isnt" || w == "innit" || w == "aren't") && i >= len(ws)-2:
+			// "it's the veins isn't it": a tag asks.
 			return true
 		case w == "sounds" && next == "like":
 			// "that sounds like wear and tear arthritis, doesn't it"

@@ -82,7 +82,7 @@ func TestVoiceChangeKeepsTheQuestion(t *testing.T) {
 	l := newListener(t)
 	first := l.say(aches.Intent)
 	q := triage.Question("triage.emergency")
-	q = fill(q, forms(subjectSelf, ""))
+	q = fill(q, forms(subjectSelf, "", ""))
 	if !strings.Contains(first.Response.OutputSpeech.SSML, alexa.Escape(q)) {
 		t.Fatalf("aches did not ask %q: %s", q, first.Response.OutputSpeech.SSML)
 	}
@@ -91,7 +91,7 @@ func TestVoiceChangeKeepsTheQuestion(t *testing.T) {
 		t.Errorf("after speak up, question not asked again: %s", ssml)
 	}
 	r = l.say(IntentNo)
-	want := fill(triage.Question("triage.swelling"), forms(subjectSelf, ""))
+	want := fill(triage.Question("triage.swelling"), forms(subjectSelf, "", ""))
 	if ssml := r.Response.OutputSpeech.SSML; !strings.Contains(ssml, alexa.Escape(want)) {
 		t.Errorf("the no did not reach the conversation; want %q in %s", want, ssml)
 	}

@@ -898,7 +898,7 @@ var (
 		// "child.intro"
 		{
 			Say: []string{
-				"Gently rub {your} legs, and a warm pack can soothe them.",
+				"Gently rub {part}; a warm pack can soothe the ache.",
 				"Night leg pain is common in children and is often growing pains: both legs, at night, and fine by morning.",
 			},
 			Sources: []string{

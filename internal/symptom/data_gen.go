@@ -1896,6 +1896,13 @@ var std = sync.OnceValue(func() *reader {
 			"change has kicked in",
 			"age has kicked in",
 			"had kicked in",
+			"squashed diagonally",
+			"squashed in the corner",
+			"squashed into the corner",
+			"squashed up against",
+			"squashed against the wall",
+			"squashed on the side",
+			"squashed to one side",
 		},
 		peopleSay: []string{
 			"boy",
@@ -48846,6 +48853,42 @@ var (
 				},
 			},
 			{
+				toks: []string{"squashed", "in", "the", "corner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"squashed", "into", "the", "corner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"squashed", "against", "the", "wall"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"squashed", "on", "the", "side"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"squashed", "to", "1", "side"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"squashed", "up", "against"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"squashed", "under"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
@@ -48856,6 +48899,12 @@ var (
 				toks: []string{"squashed", "nerve"},
 				means: []meaning{
 					{kind: 3, id: "sciatica"},
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"squashed", "diagonally"},
+				means: []meaning{
 					{kind: 8},
 				},
 			},
