@@ -530,7 +530,7 @@ var fillers = []string{"oh", "um", "umm", "uh", "er", "erm", "ah", "hmm", "hm", 
 var questionWords = []string{"what", "what's", "whats", "is", "could", "can", "does", "do", "would", "should", "will",
 	"might", "wonder", "reckon", "because", "cos", "causing", "cause", "why", "how", "ok", "okay", "any", "help",
 	"maybe", "think", "mean", "work", "take", "need", "am", "are", "which", "worth", "swears",
-	"alright", "safe", "allowed", "wondering", "whether"}
+	"alright", "safe", "allowed", "wondering", "whether", "shall"}
 
 // definingWords ask what a condition is, or whether it is this: a
 // condition's name alone is a complaint ("my restless legs are bad").
@@ -601,7 +601,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		}
 		if (c.Intent == IntentMemoryCount || c.Intent == IntentRecall) && topic != "" && !cueFits("how many", ws) && !cueFits("how often", ws) &&
 			(slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(causeAskWords, w) }) ||
-				cueFits("it is from", ws) || cueFits("is it from", ws) || cueFits("is that why", ws) || cueFits("is this why", ws)) {
+				cueFits("it is from", ws) || cueFits("is it from", ws) || cueFits("is that why", ws) || cueFits("is this why", ws) || cueFits("is it the", ws)) {
 			// "does vaping count? could the nicotine be doing it", "two
 			// nights in a row at a wedding, is it from the dancing" and
 			// "does tea count, or is that why" ask about a cause, not

@@ -1903,6 +1903,20 @@ var std = sync.OnceValue(func() *reader {
 			"squashed against the wall",
 			"squashed on the side",
 			"squashed to one side",
+			"hay fever",
+			"hayfever",
+			"hay fever tablet",
+			"fell runner",
+			"fell runners",
+			"fluid i've lost",
+			"the fluid i've lost",
+			"fluids i've lost",
+			"fluid i have lost",
+			"the drowsy one",
+			"drowsy one",
+			"drowsy kind",
+			"the drowsy kind",
+			"drowsy type",
 		},
 		peopleSay: []string{
 			"boy",
@@ -2724,6 +2738,7 @@ var (
 		"flu",
 		"fluey",
 		"fluid",
+		"fluids",
 		"flushed",
 		"flying",
 		"foam",
@@ -2849,6 +2864,8 @@ var (
 		"haven't",
 		"having",
 		"hawking",
+		"hay",
+		"hayfever",
 		"he",
 		"he's",
 		"head",
@@ -18467,6 +18484,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"drowsy", "1"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"drowsy", "kind"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"drowsy", "type"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"drowsy"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
@@ -20845,6 +20880,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"fell", "runner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"fell", "runners"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"fell"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
@@ -21620,6 +21667,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"fluid", "i", "have", "lost"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"fluid", "coming", "out"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
@@ -21662,6 +21715,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"fluid", "i've", "lost"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"fluid", "intake"},
 				means: []meaning{
 					{kind: 8},
@@ -21672,6 +21731,15 @@ var (
 				means: []meaning{
 					{kind: 3, id: "swell"},
 					{kind: 5, id: "one_leg_swollen"},
+				},
+			},
+		},
+		// "fluids"
+		{
+			{
+				toks: []string{"fluids", "i've", "lost"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -26055,6 +26123,30 @@ var (
 				toks: []string{"hawking"},
 				means: []meaning{
 					{kind: 3, id: "cough"},
+				},
+			},
+		},
+		// "hay"
+		{
+			{
+				toks: []string{"hay", "fever", "tablet"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hay", "fever"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "hayfever"
+		{
+			{
+				toks: []string{"hayfever"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -51876,6 +51968,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"the", "fluid", "i've", "lost"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"the", "sitting", "area"},
 				means: []meaning{
 					{id: "groin"},
@@ -52009,6 +52107,18 @@ var (
 			},
 			{
 				toks: []string{"the", "aircon", "broken"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"the", "drowsy", "1"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"the", "drowsy", "kind"},
 				means: []meaning{
 					{kind: 8},
 				},

@@ -229,6 +229,10 @@ func TestNotSigns(t *testing.T) {
 		{"my girl says her legs feel wobbly inside at bedtime", "balance_loss"},
 		{"the hay fever tablets make me drowsy and my legs jump", "confused"},
 		{"the heating goes off at midnight and the room's freezing", "leg_cold"},
+		{"a hay fever tablet at bedtime, the drowsy kind, and my legs twitch", "fever"},
+		{"a hay fever tablet at bedtime, the drowsy kind, and my legs twitch", "confused"},
+		{"I used to be a fell runner and my hips ache at night", "fell"},
+		{"cramping tonight, is it the fluid I've lost with this bug", "one_leg_swollen"},
 		{"on bad days when my heads all over the place my legs feel tight", "confused"},
 	}
 	for _, tt := range tests {
