@@ -174,10 +174,11 @@ func (s *set) opening(t *router.Turn, rd *symptom.Reading) (router.Reply, error)
 		t.State.SetAnswer(answerPart, rd.Part())
 	}
 	intro := "redflags.opening"
-	if p := partNamed(t); p != "" && p == t.State.Answer(answerPartSaid) {
-		// "Sorry about your calves": the part said was heard. A part
-		// kept from earlier in the night may be the one corrected
-		// ("hamstrings, not calves"), so only this turn's counts.
+	if partNamed(t) != "" {
+		// "Sorry about your calves": the part said was heard, and begin
+		// has kept it for {part}. A part kept from earlier in the night
+		// may be the one corrected ("hamstrings, not calves"), so only
+		// this turn's counts.
 		intro = "redflags.opening.part"
 	}
 	if t.State.HasFact("fever") {
