@@ -222,6 +222,7 @@ func TestTalkConcepts(t *testing.T) {
 		notWants []string
 	}{
 		{nil, "I was up and down all day at the christening, is that why", "tired muscles", []string{"safety check"}},
+		{nil, "I'll try and get some sleep", "goodnight", []string{"safety check"}},
 		{nil, "my calf is cramping, I sat in the garden all day, is that why", "straighten your leg", nil},
 		{[]string{"my calf is cramping"}, "I sat in the garden all day, is that why", "carry on where we were", []string{"is it easing"}},
 		{[]string{"my calf is cramping"}, "it's the left one, not the right", "the left leg", []string{"right leg"}},
