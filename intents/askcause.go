@@ -40,6 +40,17 @@ var askedAlone = []string{"doctor_visit", "tests", "treatment"}
 // "am I just getting on a bit"), with or without asking words kept.
 var askingIntents = []string{IntentWhyNight, IntentWorried}
 
+// topicAskers are intents that never take a cause themselves: a device
+// sends a question there when its other words matched ("is paracetamol
+// alright for achy legs at night": goodnight; "what does peripheral
+// neuropathy mean": rephrase; "do them magnesium sprays do anything":
+// when to see a doctor, set rg), so a topic kept in their cause slot is
+// what was asked, with or without asking words. When to see a doctor
+// stands for itself unless the topic is a medicine ("when should I see
+// someone about my varicose veins" asks when).
+var topicAskers = []string{IntentStop, IntentWhenDoctor, IntentRephrase, IntentNext, IntentPrevious, IntentResume,
+	IntentStartOver, IntentWhichStep, IntentVoiceLouder}
+
 // doctorTopics name what a doctor does; weighing the skill against a
 // doctor ("should I listen to you or my doctor") asks what the skill is.
 var doctorTopics = []string{"doctor_visit", "tests", "treatment"}
@@ -82,7 +93,8 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	// answered with what is known about it: a device sends questions
 	// about medicines there (set qq).
 	triedMedicine := in.Name == IntentTriedThat && medicines[id] && id != "medicine"
-	if in.Slots[slotAsk].Value == "" && !slices.Contains(askedAlone, id) && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") && !asksIn(v) && !triedMedicine {
+	asker := slices.Contains(topicAskers, alexa.Builtin(in.Name)) && (in.Name != IntentWhenDoctor || medicines[id])
+	if in.Slots[slotAsk].Value == "" && !slices.Contains(askedAlone, id) && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") && !asksIn(v) && !triedMedicine && !asker {
 		return nil
 	}
 	var said []string
@@ -204,8 +216,10 @@ func keptComplaint(t *router.Turn) {
 	// sent to who the skill is ("sorry to bother you, an ache in my
 	// calves": WhoAreYouIntent, set qu) or to goodnight ("I am not able
 	// to sleep, legs are paining": GoodnightIntent, which had ended the
-	// session).
-	strict := in.Name == IntentStopRemembering || in.Name == IntentWhoAreYou || t.Intent == IntentStop ||
+	// session), or to keeping nights ("excuse me, my toes keep curling
+	// up and it's quite sore": RememberNightsIntent, which had turned
+	// memory on, set re).
+	strict := in.Name == IntentStopRemembering || in.Name == IntentWhoAreYou || t.Intent == IntentStop || in.Name == IntentRememberNights ||
 		in.Name == IntentAskAbout && in.Slots[slotTopic].Value == ""
 	if in.Name != IntentGreet && (in.Name != IntentThanks || in.Slots[slotAsk].Value == "") && !strict {
 		return

@@ -49,6 +49,11 @@ func TestCauseAsked(t *testing.T) {
 		{"a thing asks", "CrampIntent", map[string]string{"cause": "a pregnancy thing", "sign": "cramping"}, "hormones"},
 		{"a medicine kept with tried-that is asked about", "TriedThatIntent", map[string]string{"cause": "magnesium spray"}, "magnesium"},
 		{"a cause kept with tried-that is no question", "TriedThatIntent", map[string]string{"cause": "the gym"}, ""},
+		{"a medicine kept by goodnight is asked about", "GoodnightIntent", map[string]string{"cause": "paracetamol", "sign": "achy"}, "painkillers"},
+		{"a condition kept by rephrase is asked about", "RephraseIntent", map[string]string{"cause": "peripheral neuropathy", "sign": "what does that mean"}, "neuropathy"},
+		{"a medicine kept by when-doctor is asked about", "WhenDoctorIntent", map[string]string{"cause": "magnesium"}, "magnesium"},
+		{"a condition kept by when-doctor stays when-doctor", "WhenDoctorIntent", map[string]string{"cause": "varicose veins"}, ""},
+		{"a medicine kept by a memory question stays memory", "RecallMemoryIntent", map[string]string{"cause": "magnesium"}, ""},
 		{"an urgent sign beside the question", "JointPainIntent", map[string]string{"cause": "overuse", "ask": "is it because of", "sign": "can't put weight on it"}, ""},
 	}
 	for _, tt := range tests {
@@ -127,6 +132,8 @@ func TestKeptComplaint(t *testing.T) {
 		{"SomeoneIntent", map[string]string{"sign": "both shins", "moreSign": "dull ache"}, "night aches in both shins"},
 		{"GoodnightIntent", map[string]string{"sign": "not able to", "moreSign": "legs", "otherSign": "paining"}, "safety check"},
 		{"GoodnightIntent", map[string]string{"sign": "legs"}, "rest easy"},
+		{"RememberNightsIntent", map[string]string{"sign": "toes", "moreSign": "sore"}, "night aches in your toes"},
+		{"RememberNightsIntent", map[string]string{"sign": "cramp"}, "note what it was"},
 	}
 	for _, tt := range tests {
 		via := routedIntent(model, routed{Intent: tt.intent, Slots: tt.slots})
