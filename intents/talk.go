@@ -339,7 +339,7 @@ func whyAsked(ws []string) bool {
 // reportWords, after a doctor named, make the doctor the one who said
 // something ("my doctor mentioned", "the physio told me once").
 var reportWords = []string{"said", "says", "told", "tells", "mentioned", "thinks", "thought", "reckons", "reckoned",
-	"diagnosed", "found", "called", "suggested", "started", "put", "gave", "reckon", "think"}
+	"diagnosed", "found", "called", "suggested", "started", "put", "gave", "reckon", "think", "wrote", "writes", "written", "noted", "labelled"}
 
 // reports reports whether the doctor named at f said what follows,
 // within a word or two ("the doctor once told me").
@@ -539,7 +539,7 @@ var definingWords = []string{"what", "what's", "whats", "is", "could", "mean", "
 
 // medicines are topics that name a medicine; sinceWords blame one.
 var (
-	medicines  = map[string]bool{"magnesium": true, "quinine": true, "painkillers": true, "iron": true, "aggravating_medicines": true, "sleeping_pills": true, "medicine": true}
+	medicines  = map[string]bool{"magnesium": true, "quinine": true, "painkillers": true, "iron": true, "aggravating_medicines": true, "sleeping_pills": true, "medicine": true, "side_effects": true}
 	sinceWords = []string{"since", "started", "starting", "taking", "worse"}
 )
 
@@ -554,6 +554,15 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 	ws := tokens(text)
 	if len(ws) == 0 {
 		return "", nil
+	}
+	// "Wait, are you medically qualified": a pause said first, then
+	// something else to answer, is that something else; a topic only
+	// named ("hang on, I need to grab a pillow") is no question.
+	if rest := afterPause(ws); len(rest) >= 3 {
+		asks := slices.Contains(askStarts, rest[0])
+		if in, slots := readTalk(strings.Join(rest, " "), rd, inRoutine); in != "" && in != IntentPause && (in != IntentAskAbout || asks) {
+			return in, slots
+		}
 	}
 	// A complaint names a part, or a symptom beyond tiredness: "so tired
 	// but I can't drop off" is not one, nor is the back of "going back
@@ -977,10 +986,11 @@ func (s *set) registerTalk(r *router.Router) {
 		}
 		return s.sayAgain(t, "")
 	})
-	// "Can you say it slower", or "go over that again from the start",
-	// with no stretch under way, asks for the last answer again (a device
-	// sends both to the routine's controls).
-	for _, name := range []string{IntentSlower, IntentStartOver} {
+	// "Can you say it slower", "go over that again from the start", or
+	// "can you go back, I missed that", with no stretch under way, asks
+	// for the last answer again (a device sends them to the routine's
+	// controls).
+	for _, name := range []string{IntentSlower, IntentStartOver, IntentPrevious} {
 		control := r.Route(alexa.TypeIntent, name)
 		r.IntentFunc(name, func(t *router.Turn) (router.Reply, error) {
 			said := t.State.Answer(answerLast) != "" || (t.Resumed != nil && t.Resumed.Answer(answerLast) != "")
@@ -1862,4 +1872,22 @@ func (s *set) calmFallback(t *router.Turn) (router.Reply, error) {
 		r.Question = words(t, s.lib.Get(where).Ask)
 	}
 	return r, nil
+}
+
+// askStarts are the first words of a question.
+var askStarts = []string{"is", "are", "am", "what", "what's", "whats", "why", "how", "could", "can", "does", "do", "did",
+	"would", "should", "will", "shall", "which", "might"}
+
+// pauseOpeners are the words that ask for a moment at the start of a turn.
+var pauseOpeners = [][]string{{"wait"}, {"hold", "on"}, {"hang", "on"}, {"hold", "up"}, {"one", "sec"}, {"one", "second"}}
+
+// afterPause returns the words after a pause said first ("wait", "hang
+// on"), or nil if the turn does not start with one.
+func afterPause(ws []string) []string {
+	for _, p := range pauseOpeners {
+		if len(ws) > len(p) && slices.Equal(ws[:len(p)], p) {
+			return ws[len(p):]
+		}
+	}
+	return nil
 }

@@ -43,6 +43,7 @@ var (
 		"about.restless_legs",
 		"about.routine",
 		"about.sciatica",
+		"about.side_effects",
 		"about.sleeping",
 		"about.stress",
 		"about.stroke",
@@ -705,6 +706,17 @@ var (
 			Sources: []string{
 				"refs §2 sciatica: pain in the bottom, back of the leg, foot; better in 4 to 6 weeks",
 				"seed 002 nerve compression",
+			},
+		},
+		// "about.side_effects"
+		{
+			Say: []string{
+				"Some medicines can bring on cramps, aches or puffy ankles as a side effect.",
+				"Don't stop one on your own: ask your doctor or pharmacist whether yours could be part of it.",
+			},
+			Sources: []string{
+				"refs §2 cramps: associated drugs (Allen & Kirby, AFP 2012)",
+				"refs §2 oedema: other causes, some medicines (steroids, blood pressure medicines, the contraceptive pill)",
 			},
 		},
 		// "about.sleeping"
