@@ -1391,6 +1391,11 @@ func (s *set) sayAgain(t *router.Turn, lead string) (router.Reply, error) {
 		// A question asked in one breath ends its session; "say that
 		// again" opens the next one, and means the answer just said.
 		last = t.Resumed.Answer(answerLast)
+		// So does a warning sign's answer, which triage gave in place
+		// of the conversation's: that is what is said again.
+		if said := t.Resumed.Answer(triage.SaidKey); said != "" && triage.AtLeast(t.Resumed.Level, triage.Urgent) {
+			last = said
+		}
 	}
 	if s.sayRefs(t, said, strings.Split(last, ",")) == 0 {
 		return s.reply(t, "talk.nothing"), nil

@@ -19,6 +19,12 @@ import (
 // level itself stays.
 const toldKey = "triage.told"
 
+// SaidKey is the context answer that keeps the content IDs of the last
+// emergency or urgent answer, comma-separated, never its words: "say that
+// again" after it, in the session that follows, says it again, not the
+// self-care said before it.
+const SaidKey = "triage.said"
+
 // freeTextSlot is the catch-all intent's slot; the pipeline has already
 // put its value in Turn.Text.
 const freeTextSlot = alexa.SlotText
@@ -271,6 +277,7 @@ func stop(c *session.Context) {
 // else, no question, and the session ends.
 func (g *Guard) emergency(t *router.Turn, rule *Rule) *router.Reply {
 	stop(t.State)
+	t.State.SetAnswer(SaidKey, strings.Join([]string{"triage.emergency.call", g.why(rule), "triage.emergency.repeat"}, ","))
 	loc := t.Locale
 	call := g.Text("triage.emergency.call", loc)
 	why := g.Text(g.why(rule), loc)
@@ -298,6 +305,7 @@ func (g *Guard) urgent(t *router.Turn, rule *Rule) router.Reply {
 	if rule != nil && rule.Level == Urgent {
 		meanwhile, worse = rule.Meanwhile, rule.Worse
 	}
+	t.State.SetAnswer(SaidKey, strings.Join([]string{"triage.urgent.care", g.why(rule), meanwhile, worse}, ","))
 	care := g.Text("triage.urgent.care", loc)
 	why := g.Text(g.why(rule), loc)
 	s := &alexa.SSML{}
