@@ -283,6 +283,23 @@ func topicIn(ws []string) string {
 			return f.ID
 		}
 	}
+	// "A creepy feeling in my thighs at bedtime and walking round is the
+	// only thing that stops it, what is it": a condition described, then
+	// "what is it" at the end, asks what that condition is.
+	if endsAskingWhat(ws) {
+		for _, f := range found {
+			if conditions[f.ID] {
+				return f.ID
+			}
+		}
+	}
+	// "Could bursitis in my hip be why I can't lie on that side", "I was
+	// wondering whether it's my circulation, I'm a hairdresser...": what
+	// the question opens by naming is what it asks about, not the story
+	// around it.
+	if f, ok := askedFirst(ws, found); ok {
+		return f.ID
+	}
 	// "I stand all day, is that a vein thing": a condition right after
 	// the last question's asking words is what it asks about, though a
 	// cause came before it.
@@ -369,6 +386,48 @@ func askedRightAfter(ws []string, found []topicAt) (topicAt, bool) {
 					return f, conditions[f.ID] && !later
 				}
 			}
+		}
+	}
+	return topicAt{}, false
+}
+
+// whatEndings end a turn that asks what the thing described is.
+var whatEndings = phraseWords([]string{"what is it", "what's it", "what is that", "what's that", "what's that about",
+	"what is that about", "what is this", "what's this", "what's going on", "what is going on"})
+
+// endsAskingWhat reports whether the words end asking what it is.
+func endsAskingWhat(ws []string) bool {
+	return slices.ContainsFunc(whatEndings, func(e []string) bool {
+		return len(ws) > len(e) && slices.Equal(ws[len(ws)-len(e):], e)
+	})
+}
+
+// firstAsks are the words that open a question naming its cause first
+// ("could bursitis be why", "whether it's my circulation"), glue the
+// words that may stand between them and the cause, and causeVerbs the
+// words that then say it is asked as the cause.
+var (
+	firstAsks  = []string{"could", "would", "might", "can", "does", "whether", "is"}
+	firstGlue  = []string{"it's", "its", "it", "my", "a", "an", "the", "his", "her", "their", "just", "all", "that"}
+	causeVerbs = []string{"be", "make", "makes", "making", "cause", "causes", "causing", "give", "gives", "giving", "do", "doing", "explain", "set"}
+)
+
+// askedFirst returns the topic a question opens by naming: asking words
+// within the first few words of the turn, or right before the topic with
+// a cause verb after it.
+func askedFirst(ws []string, found []topicAt) (topicAt, bool) {
+	for _, f := range found {
+		i := f.At - 1
+		for i >= 0 && f.At-i <= 3 && slices.Contains(firstGlue, ws[i]) {
+			i--
+		}
+		if i < 0 || !slices.Contains(firstAsks, ws[i]) {
+			continue
+		}
+		end := f.At + f.Len
+		verb := end < len(ws) && slices.Contains(causeVerbs, ws[end])
+		if verb || i <= 3 && ws[i] != "is" && ws[i] != "can" {
+			return f, true
 		}
 	}
 	return topicAt{}, false
