@@ -1917,6 +1917,33 @@ var std = sync.OnceValue(func() *reader {
 			"drowsy kind",
 			"the drowsy kind",
 			"drowsy type",
+			"gone mad",
+			"going mad",
+			"gone crazy",
+			"going crazy",
+			"gone haywire",
+			"going haywire",
+			"gone bonkers",
+			"gone nuts",
+			"gone berserk",
+			"gone wild",
+			"gone doolally",
+			"legs have gone mad",
+			"legs have gone crazy",
+			"legs have gone haywire",
+			"legs have gone nuts",
+			"legs have gone bonkers",
+			"legs have gone wild",
+			"legs have gone mental",
+			"legs have gone all mad",
+			"legs have gone a bit mad",
+			"legs have gone berserk",
+			"legs gone mad",
+			"legs gone crazy",
+			"legs gone haywire",
+			"legs gone mental",
+			"gone mental",
+			"hot and bothered",
 		},
 		peopleSay: []string{
 			"boy",
@@ -23822,6 +23849,24 @@ var (
 					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
+			{
+				toks: []string{"going", "mad"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"going", "crazy"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"going", "haywire"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "golf"
 		{
@@ -24207,6 +24252,60 @@ var (
 				toks: []string{"gone", "thin"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"gone", "mad"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"gone", "crazy"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"gone", "haywire"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"gone", "bonkers"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"gone", "nuts"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"gone", "berserk"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"gone", "wild"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"gone", "doolally"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"gone", "mental"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -27753,6 +27852,12 @@ var (
 			},
 			{
 				toks: []string{"hot", "wire", "thing"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "and", "bothered"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -31959,6 +32064,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"legs", "have", "gone", "a", "bit", "mad"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"legs", "won't", "hold", "me", "up"},
 				means: []meaning{
 					{kind: 5, id: "both_legs_weak"},
@@ -32014,6 +32125,12 @@ var (
 			},
 			{
 				toks: []string{"legs", "have", "gone", "all", "veiny"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"legs", "have", "gone", "all", "mad"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -32109,6 +32226,54 @@ var (
 				},
 			},
 			{
+				toks: []string{"legs", "have", "gone", "mad"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"legs", "have", "gone", "crazy"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"legs", "have", "gone", "haywire"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"legs", "have", "gone", "nuts"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"legs", "have", "gone", "bonkers"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"legs", "have", "gone", "wild"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"legs", "have", "gone", "mental"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"legs", "have", "gone", "berserk"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"legs", "are", "collapsing"},
 				means: []meaning{
 					{kind: 5, id: "both_legs_weak"},
@@ -32178,6 +32343,30 @@ var (
 				toks: []string{"legs", "are", "fat"},
 				means: []meaning{
 					{kind: 5, id: "legs_swollen"},
+				},
+			},
+			{
+				toks: []string{"legs", "gone", "mad"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"legs", "gone", "crazy"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"legs", "gone", "haywire"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"legs", "gone", "mental"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{

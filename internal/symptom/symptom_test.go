@@ -219,6 +219,8 @@ func TestNotSigns(t *testing.T) {
 		{"my mam's giving out that her hip aches when she lies on it", "leg_weak_sudden"},
 		{"my routine's all over the place, late dinners, straight to bed", "confused"},
 		{"a glass of red most evenings, could that set the cramps off", "leg_red"},
+		{"i took an antihistamine and now my legs have gone mad", "both_legs_weak"},
+		{"my legs have gone haywire tonight", "both_legs_weak"},
 		{"there are big blue wiggly veins on the backs of my knees", "leg_pale"},
 		{"I sleep skew-whiff with my legs bent all funny", "foot_wound"},
 		{"diabetic, and my soles burn as if I'm on hot sand", "leg_warm"},
