@@ -41,7 +41,7 @@ var talkDeviceDir = flag.String("blind.device", "", "directory of device-route -
 // talkFloor is how many cases of each set must be handled well on the
 // console path: a ratchet that only goes up; a set not listed must pass
 // whole.
-var talkFloor = map[string]int{"talk-2026-12-01.tsv": 187, "causes-2026-12-01.tsv": 85, "talk-2026-12-01-b.tsv": 174, "causes-2026-12-01-b.tsv": 82, "talk-2026-12-01-c.tsv": 198, "causes-2026-12-01-c.tsv": 129, "talk-2026-12-02.tsv": 211, "causes-2026-12-02.tsv": 153, "talk-2026-12-02-b.tsv": 207, "causes-2026-12-02-b.tsv": 152, "talk-2026-12-02-c.tsv": 269, "causes-2026-12-02-c.tsv": 159, "talk-2026-12-02-d.tsv": 210, "talk-2026-12-02-e.tsv": 247, "talk-2026-12-02-f.tsv": 231, "causes-2026-12-02-d.tsv": 170, "talk-2026-12-02-g.tsv": 194, "causes-2026-12-02-e.tsv": 183, "talk-2026-12-02-h.tsv": 208, "causes-2026-12-02-f.tsv": 188, "talk-2026-12-02-i.tsv": 197, "causes-2026-12-02-g.tsv": 183, "talk-2026-12-02-j.tsv": 212, "causes-2026-12-02-h.tsv": 186, "talk-2026-12-02-k.tsv": 202, "causes-2026-12-02-i.tsv": 183, "talk-2026-12-02-l.tsv": 197, "causes-2026-12-02-j.tsv": 182, "talk-2026-12-02-m.tsv": 198, "causes-2026-12-02-k.tsv": 186, "talk-2026-12-02-n.tsv": 215, "causes-2026-12-02-l.tsv": 188, "talk-2026-12-02-o.tsv": 193, "causes-2026-12-02-m.tsv": 181, "talk-2026-12-03.tsv": 191, "causes-2026-12-03.tsv": 177, "talk-2026-12-03-b.tsv": 173, "causes-2026-12-03-b.tsv": 186, "talk-2026-12-03-c.tsv": 155, "causes-2026-12-03-c.tsv": 187, "talk-2026-12-03-d.tsv": 224, "causes-2026-12-03-d.tsv": 182, "talk-2026-12-03-e.tsv": 163, "causes-2026-12-03-e.tsv": 186, "talk-2026-12-03-f.tsv": 213, "causes-2026-12-03-f.tsv": 193, "talk-2026-12-03-g.tsv": 178, "causes-2026-12-03-g.tsv": 189, "talk-2026-12-03-h.tsv": 179, "causes-2026-12-03-h.tsv": 182, "talk-2026-12-03-i.tsv": 172, "causes-2026-12-03-i.tsv": 189, "causes-2026-12-03-j.tsv": 178, "talk-2026-12-03-j.tsv": 169, "causes-2026-12-03-k.tsv": 189, "talk-2026-12-03-k.tsv": 169, "talk-2026-12-04-l.tsv": 186, "causes-2026-12-04-l.tsv": 190, "talk-2026-12-04-m.tsv": 168, "causes-2026-12-04-m.tsv": 173}
+var talkFloor = map[string]int{"talk-2026-12-01.tsv": 189, "causes-2026-12-01.tsv": 85, "talk-2026-12-01-b.tsv": 175, "causes-2026-12-01-b.tsv": 82, "talk-2026-12-01-c.tsv": 198, "causes-2026-12-01-c.tsv": 129, "talk-2026-12-02.tsv": 211, "causes-2026-12-02.tsv": 154, "talk-2026-12-02-b.tsv": 208, "causes-2026-12-02-b.tsv": 153, "talk-2026-12-02-c.tsv": 269, "causes-2026-12-02-c.tsv": 159, "talk-2026-12-02-d.tsv": 210, "talk-2026-12-02-e.tsv": 249, "talk-2026-12-02-f.tsv": 233, "causes-2026-12-02-d.tsv": 170, "talk-2026-12-02-g.tsv": 194, "causes-2026-12-02-e.tsv": 183, "talk-2026-12-02-h.tsv": 208, "causes-2026-12-02-f.tsv": 188, "talk-2026-12-02-i.tsv": 197, "causes-2026-12-02-g.tsv": 183, "talk-2026-12-02-j.tsv": 213, "causes-2026-12-02-h.tsv": 186, "talk-2026-12-02-k.tsv": 203, "causes-2026-12-02-i.tsv": 183, "talk-2026-12-02-l.tsv": 198, "causes-2026-12-02-j.tsv": 182, "talk-2026-12-02-m.tsv": 198, "causes-2026-12-02-k.tsv": 186, "talk-2026-12-02-n.tsv": 215, "causes-2026-12-02-l.tsv": 188, "talk-2026-12-02-o.tsv": 196, "causes-2026-12-02-m.tsv": 183, "talk-2026-12-03.tsv": 191, "causes-2026-12-03.tsv": 177, "talk-2026-12-03-b.tsv": 173, "causes-2026-12-03-b.tsv": 187, "talk-2026-12-03-c.tsv": 157, "causes-2026-12-03-c.tsv": 188, "talk-2026-12-03-d.tsv": 224, "causes-2026-12-03-d.tsv": 182, "talk-2026-12-03-e.tsv": 163, "causes-2026-12-03-e.tsv": 186, "talk-2026-12-03-f.tsv": 214, "causes-2026-12-03-f.tsv": 194, "talk-2026-12-03-g.tsv": 178, "causes-2026-12-03-g.tsv": 190, "talk-2026-12-03-h.tsv": 179, "causes-2026-12-03-h.tsv": 182, "talk-2026-12-03-i.tsv": 177, "causes-2026-12-03-i.tsv": 189, "causes-2026-12-03-j.tsv": 179, "talk-2026-12-03-j.tsv": 171, "causes-2026-12-03-k.tsv": 191, "talk-2026-12-03-k.tsv": 170, "talk-2026-12-04-l.tsv": 186, "causes-2026-12-04-l.tsv": 190, "talk-2026-12-04-m.tsv": 174, "causes-2026-12-04-m.tsv": 173, "talk-2026-12-04-n.tsv": 227, "causes-2026-12-04-n.tsv": 194}
 
 // talkCase is one line of a talk or causes set.
 type talkCase struct {
@@ -170,7 +170,10 @@ func judgeTalk(c talkCase, said, prev, intent string, open bool, screens []strin
 	symptomTurn := symptomCategories[cat] ||
 		(cat == "someone_else" && !strings.Contains(c.Expect, "quietly"))
 	if !symptomTurn {
-		if emergencyRE.MatchString(low) {
+		// Saying again the emergency answer just given is what "say that
+		// again" and "what?" ask for.
+		repeated := (cat == "repeat" || cat == "what") && emergencyRE.MatchString(strings.ToLower(prev))
+		if emergencyRE.MatchString(low) && !repeated {
 			fails = append(fails, "emergency number")
 		}
 		for _, f := range screens {
@@ -484,6 +487,27 @@ func TestBlindTalk(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestJudgeTalk: the judge fails an emergency number where none belongs,
+// and lets "say that again" say again the emergency answer just given.
+func TestJudgeTalk(t *testing.T) {
+	const call = "Please call 911 now. Don't wait."
+	tests := []struct {
+		cat, said, prev string
+		fail            bool
+	}{
+		{"repeat", call, call, false},
+		{"what", "Okay, once more. " + call, call, false},
+		{"repeat", call, "Night aches in your legs.", true},
+		{"thanks", "You're welcome. " + call, call, true},
+	}
+	for _, tt := range tests {
+		fails := judgeTalk(talkCase{ID: "j", Category: tt.cat}, tt.said, tt.prev, "", true, nil)
+		if got := slices.Contains(fails, "emergency number"); got != tt.fail {
+			t.Errorf("%s: %q after %q: emergency failure %v, want %v (%v)", tt.cat, tt.said, tt.prev, got, tt.fail, fails)
 		}
 	}
 }
