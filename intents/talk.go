@@ -408,8 +408,9 @@ func endsAskingWhat(ws []string) bool {
 // words that then say it is asked as the cause.
 var (
 	firstAsks  = []string{"could", "would", "might", "can", "does", "whether", "is"}
+	needAsks   = phraseWords([]string{"do i need", "do i need more", "should i take", "should i be taking", "should i get", "would more", "do i need to take"})
 	firstGlue  = []string{"it's", "its", "it", "my", "a", "an", "the", "his", "her", "their", "just", "all", "that"}
-	causeVerbs = []string{"be", "make", "makes", "making", "cause", "causes", "causing", "give", "gives", "giving", "do", "doing", "explain", "set"}
+	causeVerbs = []string{"be", "make", "makes", "making", "cause", "causes", "causing", "give", "gives", "giving", "do", "doing", "explain", "set", "have", "has"}
 )
 
 // askedFirst returns the topic a question opens by naming: asking words
@@ -417,6 +418,18 @@ var (
 // a cause verb after it.
 func askedFirst(ws []string, found []topicAt) (topicAt, bool) {
 	for _, f := range found {
+		// "Training for a marathon, do I need electrolytes": what is
+		// needed is asked about.
+		if slices.ContainsFunc(needAsks, func(p []string) bool { return f.At >= len(p) && slices.Equal(ws[f.At-len(p):f.At], p) }) {
+			return f, true
+		}
+	}
+	for _, f := range found {
+		if f.ID == "medicine" || f.ID == "causes" {
+			// "Could the tablets be draining me": which tablets the
+			// rest of the turn says.
+			continue
+		}
 		i := f.At - 1
 		for i >= 0 && f.At-i <= 3 && slices.Contains(firstGlue, ws[i]) {
 			i--
@@ -424,8 +437,10 @@ func askedFirst(ws []string, found []topicAt) (topicAt, bool) {
 		if i < 0 || !slices.Contains(firstAsks, ws[i]) {
 			continue
 		}
+		// The verb may follow a few words on: "can inflammation in the
+		// body make your legs ache".
 		end := f.At + f.Len
-		verb := end < len(ws) && slices.Contains(causeVerbs, ws[end])
+		verb := slices.ContainsFunc(ws[end:min(end+4, len(ws))], func(w string) bool { return slices.Contains(causeVerbs, w) })
 		if verb || i <= 3 && ws[i] != "is" && ws[i] != "can" {
 			return f, true
 		}
@@ -1182,7 +1197,7 @@ func wordsLevel(rd symptom.Reading) triage.Level {
 
 var hurtWords = []string{"ouch", "ow", "owww", "argh", "ah", "hurts", "hurt", "hurting", "painful", "pain", "killing", "agony", "too", "kills", "ahh", "aah", "ahhh", "aargh", "sore", "eish",
 	"sting", "stings", "stinging", "sharp", "yikes", "ooh", "oof", "owie", "eek", "pinches", "pinching", "worse",
-	"twinge", "twinges", "twinging", "twingey", "nipping", "nips", "nippy"}
+	"twinge", "twinges", "twinging", "twingey", "nipping", "nips", "nippy", "eina"}
 
 // hurtPhrases say a stretch goes too far in more than one word.
 var hurtPhrases = []string{"pulling a lot", "pulls a lot", "pulling too much", "pulls too much", "pulling really hard", "too much of a pull",

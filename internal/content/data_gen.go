@@ -403,7 +403,7 @@ var (
 		// "about.caffeine_alcohol"
 		{
 			Say: []string{
-				"It can: caffeine and alcohol both dehydrate you, which makes cramps likelier, and both can make restless legs worse.",
+				"It can: caffeine and alcohol both leave you dehydrated, which makes cramps likelier, and both can make restless legs worse.",
 				"Cut them down in the afternoon and evening, and sip water instead.",
 			},
 			Sources: []string{

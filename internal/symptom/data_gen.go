@@ -1944,6 +1944,9 @@ var std = sync.OnceValue(func() *reader {
 			"legs gone mental",
 			"gone mental",
 			"hot and bothered",
+			"serves me right",
+			"serve me right",
+			"served me right",
 		},
 		peopleSay: []string{
 			"boy",
@@ -3509,6 +3512,9 @@ var (
 		"seizing",
 		"sensitive",
 		"sentences",
+		"serve",
+		"served",
+		"serves",
 		"settle",
 		"settled",
 		"settles",
@@ -45386,6 +45392,33 @@ var (
 				toks: []string{"sentences"},
 				means: []meaning{
 					{kind: 3, id: "speech"},
+				},
+			},
+		},
+		// "serve"
+		{
+			{
+				toks: []string{"serve", "my", "right"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "served"
+		{
+			{
+				toks: []string{"served", "my", "right"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "serves"
+		{
+			{
+				toks: []string{"serves", "my", "right"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
