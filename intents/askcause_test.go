@@ -99,6 +99,15 @@ func TestAskAboutTopicInSignSlot(t *testing.T) {
 	if len(v.Fails) > 0 {
 		t.Errorf("%q via AskAboutIntent, sign slot only: %q: %v", c.Text, v.Said, v.Fails)
 	}
+	// The doctor kept as the topic, the condition they named in a sign
+	// slot: the condition is asked about; with no condition, the doctor.
+	for _, tt := range []struct{ sign, want string }{{"bursitis", "bursitis"}, {"legs", "a doctor asks"}} {
+		via := routedIntent(model, routed{Intent: IntentAskAbout, Slots: map[string]string{"topic": "my gp", "sign": tt.sign}})
+		v := playTalk(t, transcriptSkill(t), talkCase{ID: "gp", Category: "what_is"}, via, nil)
+		if !strings.Contains(strings.ToLower(v.Said), tt.want) {
+			t.Errorf("AskAboutIntent topic %q sign %q: said %q, want %q in it", "my gp", tt.sign, v.Said, tt.want)
+		}
+	}
 }
 
 // TestKeptComplaint: a complaint a device sent to the greeting intent, or

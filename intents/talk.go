@@ -1387,6 +1387,13 @@ func (s *set) askAbout(t *router.Turn) (router.Reply, error) {
 		// A device may put the topic's word in a sign slot instead, the
 		// two types sharing it ("what's oedema").
 		_, id = causeOf(t.Request.Request.Intent)
+	} else if id == "doctor_visit" && t.Request != nil && t.Request.Request.Intent != nil {
+		// "My GP said it might be bursitis, what's that": a device keeps
+		// the doctor as the topic and the condition in a sign slot; the
+		// condition the doctor named is what is asked.
+		if _, other := signTopic(t.Request.Request.Intent); conditions[other] {
+			id = other
+		}
 	}
 	tp, ok := talk.Topics[id]
 	if !ok {
