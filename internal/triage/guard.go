@@ -277,11 +277,8 @@ func stop(c *session.Context) {
 // else, no question, and the session ends.
 func (g *Guard) emergency(t *router.Turn, rule *Rule) *router.Reply {
 	stop(t.State)
-	t.State.SetAnswer(SaidKey, strings.Join([]string{"triage.emergency.call", g.why(rule), "triage.emergency.repeat"}, ","))
-	loc := t.Locale
-	call := g.Text("triage.emergency.call", loc)
-	why := g.Text(g.why(rule), loc)
-	again := g.Text("triage.emergency.repeat", loc)
+	lines := g.said(t, "triage.emergency.call", g.why(rule), "triage.emergency.repeat")
+	call, why, again := lines[0], lines[1], lines[2]
 	s := &alexa.SSML{}
 	s.Say(call).Say(why).Say(again)
 	return &router.Reply{
@@ -300,28 +297,36 @@ func (g *Guard) emergency(t *router.Turn, rule *Rule) *router.Reply {
 // would make it an emergency.
 func (g *Guard) urgent(t *router.Turn, rule *Rule) router.Reply {
 	stop(t.State)
-	loc := t.Locale
 	meanwhile, worse := "triage.meanwhile.rest", "triage.worse.breathing"
 	if rule != nil && rule.Level == Urgent {
 		meanwhile, worse = rule.Meanwhile, rule.Worse
 	}
-	t.State.SetAnswer(SaidKey, strings.Join([]string{"triage.urgent.care", g.why(rule), meanwhile, worse}, ","))
-	care := g.Text("triage.urgent.care", loc)
-	why := g.Text(g.why(rule), loc)
+	lines := g.said(t, "triage.urgent.care", g.why(rule), meanwhile, worse)
 	s := &alexa.SSML{}
 	// Where to go, why, what to do meanwhile (let a starved leg hang,
 	// don't rub a clot) and what would make it an emergency are all said:
 	// each is short, and none is safe to leave for the card alone.
-	s.Say(care).Say(why).Pause(300 * time.Millisecond).Say(g.Text(meanwhile, loc)).Say(g.Text(worse, loc))
+	s.Say(lines[0]).Say(lines[1]).Pause(300 * time.Millisecond).Say(lines[2]).Say(lines[3])
 	return router.Reply{
 		Speech: s,
 		End:    true,
 		Card: &alexa.Card{
 			Type:    "Simple",
 			Title:   "Get medical care today",
-			Content: care + " " + why + " " + g.Text(meanwhile, loc) + " " + g.Text(worse, loc),
+			Content: strings.Join(lines, " "),
 		},
 	}
+}
+
+// said keeps the IDs of a warning sign's answer under SaidKey and returns
+// their texts, filled for the turn's locale.
+func (g *Guard) said(t *router.Turn, ids ...string) []string {
+	t.State.SetAnswer(SaidKey, strings.Join(ids, ","))
+	lines := make([]string, len(ids))
+	for i, id := range ids {
+		lines[i] = g.Text(id, t.Locale)
+	}
+	return lines
 }
 
 // soon adds to the conversation's own guidance (what to do tonight) that a
