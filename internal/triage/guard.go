@@ -253,8 +253,9 @@ func (g *Guard) decide(t *router.Turn, r *router.Reply) *router.Reply {
 		}
 		return &out
 	case level == Soon && !told.AtLeast(Soon) && r != nil:
-		c.SetAnswer(toldKey, string(Soon))
-		g.soon(t, res.Rule, r)
+		if g.soon(t, res.Rule, r) {
+			c.SetAnswer(toldKey, string(Soon))
+		}
 	}
 	return nil
 }
@@ -330,16 +331,23 @@ func (g *Guard) said(t *router.Turn, ids ...string) []string {
 }
 
 // soon adds to the conversation's own guidance (what to do tonight) that a
-// doctor should be seen in the next few days, and why.
-func (g *Guard) soon(t *router.Turn, rule *Rule, r *router.Reply) {
+// doctor should be seen in the next few days, and why. It reports whether
+// it did: a reply with no room for it leaves it to the next one.
+func (g *Guard) soon(t *router.Turn, rule *Rule, r *router.Reply) bool {
 	loc := t.Locale
 	if r.Speech == nil {
 		r.Speech = &alexa.SSML{}
 	}
+	doctor, why := g.Text("triage.soon.doctor", loc), g.Text(g.why(rule), loc)
+	if t.State.Routine != nil && !r.End && r.Speech.Words()+words(doctor, r.Question) > content.MaxWords {
+		// A routine's step is no content line the answer's fitting can
+		// hold back behind "Want the rest?": the step keeps its forty
+		// words, and the doctor comes with the next reply that has room.
+		return false
+	}
 	if !r.Speech.Empty() {
 		r.Speech.Pause(300 * time.Millisecond)
 	}
-	doctor, why := g.Text("triage.soon.doctor", loc), g.Text(g.why(rule), loc)
 	r.Speech.Say(doctor)
 	if r.Speech.Words()+words(why, r.Question) <= content.MaxWords {
 		r.Speech.Say(why)
@@ -349,6 +357,7 @@ func (g *Guard) soon(t *router.Turn, rule *Rule, r *router.Reply) {
 	if r.Card == nil {
 		r.Card = &alexa.Card{Type: "Simple", Title: "See a doctor in the next few days", Content: doctor + " " + why}
 	}
+	return true
 }
 
 // words counts the words of spoken texts.
