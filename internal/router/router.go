@@ -39,6 +39,12 @@ type Turn struct {
 	// pick up again; nil if none. State starts empty when a session is new.
 	Resumed *session.Context
 	Now     time.Time
+	// Remember, when set, loads what is kept for the listener now (Prefs,
+	// Nights, Resumed), if it has not been loaded yet. A new session's free
+	// speech is answered before the store is read, so that a warning sign
+	// never waits on it; a handler that finds the words are no complaint
+	// but a question about what was said or kept calls it first.
+	Remember func()
 }
 
 // Slot returns the canonical value of a slot (resolved by entity

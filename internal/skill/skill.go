@@ -174,12 +174,17 @@ func (s *Skill) handle(ctx context.Context, env *alexa.RequestEnvelope, log *slo
 	// warning sign is answered without waiting on the store.
 	k.pending = stored && t.NewSession
 	k.warning = true // until the screen lets the turn go on
-	reply, err := s.run(t, func() {
-		k.warning = false
-		if k.pending && !s.safetyFirst(t) {
+	t.Remember = func() {
+		if k.pending {
 			k.pending = false
 			k.base, k.known = s.load(ctx, user, t, log)
 			k.startPrefs = *t.Prefs
+		}
+	}
+	reply, err := s.run(t, func() {
+		k.warning = false
+		if !s.safetyFirst(t) {
+			t.Remember()
 		}
 	})
 	if err != nil {
