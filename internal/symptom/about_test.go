@@ -18,6 +18,12 @@ func TestReadAbout(t *testing.T) {
 		{"it's been more than ten minutes", []string{"cramp"}, "cramp_not_easing", true},
 		{"no, it's been 15 minutes", []string{"cramp"}, "cramp_not_easing", true},
 		{"it's been more than ten minutes", []string{"hip"}, "cramp_not_easing", false},
+		// The remedy just given, done, and the cramp still there answers
+		// "is it easing?"; minutes said still make it one that won't ease.
+		{"it's still cramping", []string{"cramp"}, "cramp_not_easing", true},
+		{"i already did that, still cramping", []string{"cramp"}, "cramp_not_easing", false},
+		{"pulled my toes up like you said and it's still all knotted", []string{"cramp"}, "cramp_not_easing", false},
+		{"did that, twenty minutes now and still cramping", []string{"cramp"}, "cramp_not_easing", true},
 		// "unless: [cramp]" applies to what is said, not to the topic.
 		{"my leg has gone numb", []string{"cramp"}, "numb", true},
 	}

@@ -1947,6 +1947,34 @@ var std = sync.OnceValue(func() *reader {
 			"serves me right",
 			"serve me right",
 			"served me right",
+			"new boots",
+			"new work boots",
+			"new shoes",
+			"new work shoes",
+			"new trainers",
+			"new slippers",
+			"new sandals",
+			"could body temperature",
+			"does body temperature",
+			"body temperature drops",
+			"body temperature dropping",
+			"body temperature changes",
+			"body temperature falls",
+			"neighbour had a clot",
+			"neighbor had a clot",
+			"friend had a clot",
+			"mate had a clot",
+			"colleague had a clot",
+			"someone i know had a clot",
+			"neighbour had a blood clot",
+			"friend had a blood clot",
+			"my neighbour had a clot",
+			"my neighbor had a clot",
+			"my friend had a clot",
+			"my mate had a clot",
+			"my colleague had a clot",
+			"my neighbour had a blood clot",
+			"my friend had a blood clot",
 		},
 		peopleSay: []string{
 			"boy",
@@ -2255,6 +2283,7 @@ var (
 		"aircon",
 		"all",
 		"almost",
+		"already",
 		"also",
 		"although",
 		"always",
@@ -2375,6 +2404,7 @@ var (
 		"blur",
 		"blurred",
 		"blurry",
+		"body",
 		"boiler",
 		"boiling",
 		"bone",
@@ -2502,6 +2532,7 @@ var (
 		"colder",
 		"collapsed",
 		"collapsing",
+		"colleague",
 		"collided",
 		"collision",
 		"color",
@@ -2619,6 +2650,7 @@ var (
 		"dizziness",
 		"dizzy",
 		"do",
+		"does",
 		"doesn't",
 		"dog",
 		"don't",
@@ -2787,6 +2819,7 @@ var (
 		"freezing",
 		"frequently",
 		"fresh",
+		"friend",
 		"from",
 		"front",
 		"frothy",
@@ -3135,6 +3168,7 @@ var (
 		"mashed",
 		"massive",
 		"match",
+		"mate",
 		"mattress",
 		"maybe",
 		"meals",
@@ -3205,6 +3239,8 @@ var (
 		"needing",
 		"needle",
 		"needs",
+		"neighbor",
+		"neighbour",
 		"neither",
 		"nerve",
 		"nerves",
@@ -6240,6 +6276,21 @@ var (
 				toks: []string{"almost", "daily"},
 				means: []meaning{
 					{kind: 5, id: "frequent"},
+				},
+			},
+		},
+		// "already"
+		{
+			{
+				toks: []string{"already", "did"},
+				means: []meaning{
+					{kind: 3, id: "tried_now"},
+				},
+			},
+			{
+				toks: []string{"already", "done"},
+				means: []meaning{
+					{kind: 3, id: "tried_now"},
 				},
 			},
 		},
@@ -9531,6 +9582,33 @@ var (
 				toks: []string{"blurry"},
 				means: []meaning{
 					{kind: 3, id: "sight_blur"},
+				},
+			},
+		},
+		// "body"
+		{
+			{
+				toks: []string{"body", "temperature", "drops"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"body", "temperature", "dropping"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"body", "temperature", "changes"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"body", "temperature", "falls"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -14919,6 +14997,15 @@ var (
 				},
 			},
 		},
+		// "colleague"
+		{
+			{
+				toks: []string{"colleague", "had", "a", "clot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "collided"
 		{
 			{
@@ -15421,6 +15508,12 @@ var (
 				toks: []string{"could", "hardly", "feel"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"could", "body", "temperature"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -16829,9 +16922,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"did", "all", "that"},
+				means: []meaning{
+					{kind: 3, id: "tried_now"},
+				},
+			},
+			{
 				toks: []string{"did", "nothing"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"did", "that"},
+				means: []meaning{
+					{kind: 3, id: "tried_now"},
 				},
 			},
 		},
@@ -17234,6 +17339,15 @@ var (
 				toks: []string{"do", "not", "know"},
 				means: []meaning{
 					{kind: 10},
+				},
+			},
+		},
+		// "does"
+		{
+			{
+				toks: []string{"does", "body", "temperature"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -17668,6 +17782,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"done", "all", "that"},
+				means: []meaning{
+					{kind: 3, id: "tried_now"},
+				},
+			},
+			{
 				toks: []string{"done", "nothing"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
@@ -17677,6 +17797,12 @@ var (
 				toks: []string{"done", "now"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"done", "that"},
+				means: []meaning{
+					{kind: 3, id: "tried_now"},
 				},
 			},
 		},
@@ -20751,9 +20877,51 @@ var (
 				},
 			},
 			{
+				toks: []string{"feet", "so", "hot"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
+				},
+			},
+			{
+				toks: []string{"feet", "too", "hot"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
+				},
+			},
+			{
+				toks: []string{"feet", "get", "hot"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
+				},
+			},
+			{
+				toks: []string{"feet", "getting", "hot"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
+				},
+			},
+			{
+				toks: []string{"feet", "go", "hot"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
+				},
+			},
+			{
+				toks: []string{"feet", "going", "hot"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
+				},
+			},
+			{
 				toks: []string{"feet", "are", "fat"},
 				means: []meaning{
 					{kind: 5, id: "legs_swollen"},
+				},
+			},
+			{
+				toks: []string{"feet", "hot"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
 				},
 			},
 			{
@@ -22511,6 +22679,21 @@ var (
 				toks: []string{"fresh", "sore"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
+		// "friend"
+		{
+			{
+				toks: []string{"friend", "had", "a", "blood", "clot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"friend", "had", "a", "clot"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -28526,6 +28709,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"i", "lie", "down"},
+				means: []meaning{
+					{kind: 4, id: "night"},
+				},
+			},
+			{
 				toks: []string{"i", "get", "puffed"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
@@ -31532,6 +31721,12 @@ var (
 					{kind: 3, id: "asleep_limb"},
 				},
 			},
+			{
+				toks: []string{"lay", "down"},
+				means: []meaning{
+					{kind: 4, id: "night"},
+				},
+			},
 		},
 		// "leaden"
 		{
@@ -32523,6 +32718,12 @@ var (
 					{kind: 8},
 				},
 			},
+			{
+				toks: []string{"lie", "down"},
+				means: []meaning{
+					{kind: 4, id: "night"},
+				},
+			},
 		},
 		// "lift"
 		{
@@ -33085,6 +33286,12 @@ var (
 				toks: []string{"like", "a", "melon"},
 				means: []meaning{
 					{kind: 3, id: "swell"},
+				},
+			},
+			{
+				toks: []string{"like", "you", "said"},
+				means: []meaning{
+					{kind: 3, id: "tried_now"},
 				},
 			},
 			{
@@ -34381,6 +34588,12 @@ var (
 		// "make"
 		{
 			{
+				toks: []string{"make", "me", "want", "to", "move"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"make", "no", "sense"},
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
@@ -34407,6 +34620,12 @@ var (
 		},
 		// "makes"
 		{
+			{
+				toks: []string{"makes", "me", "want", "to", "move"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
 			{
 				toks: []string{"makes", "me", "scream"},
 				means: []meaning{
@@ -34578,6 +34797,15 @@ var (
 				toks: []string{"match"},
 				means: []meaning{
 					{kind: 3, id: "exertion"},
+				},
+			},
+		},
+		// "mate"
+		{
+			{
+				toks: []string{"mate", "had", "a", "clot"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -36117,6 +36345,48 @@ var (
 				},
 			},
 			{
+				toks: []string{"my", "neighbour", "had", "a", "blood", "clot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"my", "friend", "had", "a", "blood", "clot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"my", "neighbour", "had", "a", "clot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"my", "neighbor", "had", "a", "clot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"my", "friend", "had", "a", "clot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"my", "mate", "had", "a", "clot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"my", "colleague", "had", "a", "clot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"my", "bum", "is", "numb"},
 				means: []meaning{
 					{kind: 5, id: "saddle_numb"},
@@ -36954,6 +37224,30 @@ var (
 				},
 			},
 		},
+		// "neighbor"
+		{
+			{
+				toks: []string{"neighbor", "had", "a", "clot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "neighbour"
+		{
+			{
+				toks: []string{"neighbour", "had", "a", "blood", "clot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"neighbour", "had", "a", "clot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "neither"
 		{
 			{
@@ -37195,6 +37489,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"new", "work", "boots"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"new", "work", "shoes"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"new", "sore"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
@@ -37252,6 +37558,36 @@ var (
 				toks: []string{"new", "notch"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"new", "boots"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"new", "shoes"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"new", "trainers"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"new", "slippers"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"new", "sandals"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -48269,7 +48605,19 @@ var (
 		// "soles"
 		{
 			{
+				toks: []string{"soles", "of", "my", "feet", "hot"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
+				},
+			},
+			{
 				toks: []string{"soles", "are", "hot"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
+				},
+			},
+			{
+				toks: []string{"soles", "hot"},
 				means: []meaning{
 					{kind: 3, id: "burning"},
 				},
@@ -48328,6 +48676,12 @@ var (
 		},
 		// "someone"
 		{
+			{
+				toks: []string{"someone", "i", "know", "had", "a", "clot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"someone", "else", "foot"},
 				means: []meaning{
@@ -54124,6 +54478,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"tried", "all", "that"},
+				means: []meaning{
+					{kind: 3, id: "tried_now"},
+				},
+			},
+			{
+				toks: []string{"tried", "that"},
+				means: []meaning{
+					{kind: 3, id: "tried_now"},
+				},
+			},
+			{
 				toks: []string{"tried", "everything"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
@@ -55940,6 +56306,24 @@ var (
 		},
 		// "want"
 		{
+			{
+				toks: []string{"want", "to", "move", "my", "legs"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"want", "to", "keep", "moving", "them"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"want", "to", "move", "them"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
 			{
 				toks: []string{"want", "to", "scream"},
 				means: []meaning{
@@ -60950,9 +61334,10 @@ var (
 				"nothing is making it let go",
 				"nothing makes it let go",
 			},
-			With:   []string{"cramp"},
-			Unless: []string{"eased"},
-			Least:  10,
+			With:          []string{"cramp"},
+			Unless:        []string{"eased"},
+			Least:         10,
+			UnlessUntimed: []string{"tried_now"},
 		},
 		// "daytime_pain"
 		{
@@ -64797,6 +65182,9 @@ var (
 			"waking up drenched",
 			"wake up drenched",
 			"waking up wet through",
+			"lie down",
+			"lay down",
+			"i lie down",
 		},
 		// "now"
 		{"right now", "just now", "at the moment", "currently", "this minute"},
@@ -65252,6 +65640,7 @@ var (
 		"tingling",
 		"tired",
 		"toes_move",
+		"tried_now",
 		"veins",
 		"walk",
 		"walks_on_it",
@@ -65490,6 +65879,15 @@ var (
 			"sting",
 			"like nettles",
 			"nettle stings",
+			"feet hot",
+			"feet so hot",
+			"feet too hot",
+			"feet get hot",
+			"feet getting hot",
+			"feet go hot",
+			"feet going hot",
+			"soles hot",
+			"soles of my feet hot",
 		},
 		// "carrying"
 		{"carrying", "is carrying", "expecting"},
@@ -67166,6 +67564,11 @@ var (
 			"can't keep his legs still",
 			"can't keep her legs still",
 			"can't keep me legs still",
+			"want to move them",
+			"makes me want to move",
+			"make me want to move",
+			"want to move my legs",
+			"want to keep moving them",
 		},
 		// "same_point"
 		{
@@ -68246,6 +68649,18 @@ var (
 			"wiggle me toes",
 			"moving his toes even",
 			"moving my toes even",
+		},
+		// "tried_now"
+		{
+			"like you said",
+			"did that",
+			"done that",
+			"tried that",
+			"already did",
+			"already done",
+			"done all that",
+			"did all that",
+			"tried all that",
 		},
 		// "veins"
 		{

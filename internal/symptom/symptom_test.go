@@ -190,6 +190,11 @@ func TestAnswers(t *testing.T) {
 func TestNotSigns(t *testing.T) {
 	tests := []struct{ say, not string }{
 		{"my toes cramp in the night, is that from losing too much fluid", "one_leg_swollen"},
+		{"on my feet all day, and the second I lie down my legs start aching", "sciatica_both_legs"},
+		{"my new work boots are too tight, could they be behind my foot ache", "one_leg_swollen"},
+		{"soles feet hot prickly", "leg_warm"},
+		{"my neighbour had a clot and now I'm panicking about my achy legs", "previous_clot"},
+		{"could body temperature at night make the pain in my legs worse", "fever"},
 		{"why does my leg pain only kick in after dark", "injury"},
 		{"maybe it's the ac, room is too cold?", "leg_cold"},
 		{"dad just sits in his recliner all day and his legs ache at night", "eases_hanging"},
