@@ -648,6 +648,12 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 	}
 	complaint := len(parts) > 0 || (rd.Topic != "" && rd.Topic != "aches")
 	topic := topicIn(ws)
+	if c, ok := feltConditions[rd.Topic]; ok && asksWhatThat(ws) {
+		// "like ants crawling inside them when she watches telly,
+		// what's that" asks what the feeling is, not about the telly,
+		// whatever else the words name.
+		return IntentAskAbout, map[string]string{slotTopic: c}
+	}
 	for _, c := range talk.Concepts {
 		if c.Routine && !inRoutine {
 			continue
@@ -669,6 +675,11 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		if c.Intent == IntentWorried && topic == "stress" && (asksCause(ws) || slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "mak") })) {
 			// "can being anxious make your muscles tight" asks about
 			// stress as a cause, not for reassurance.
+			return IntentAskAbout, map[string]string{slotTopic: topic}
+		}
+		if c.Intent == IntentCantSleep && medicines[topic] {
+			// "would a paracetamol help me sleep through this" asks about
+			// the medicine.
 			return IntentAskAbout, map[string]string{slotTopic: topic}
 		}
 		if c.Intent == IntentCantSleep && topic != "" && (!conditions[topic] && asksCause(ws) || conditions[topic] && defines(slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return w == "because" }))) {
@@ -745,11 +756,6 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		// for it.
 		return IntentStretches, nil
 	}
-	if c, ok := feltConditions[rd.Topic]; ok && asksWhatThat(ws) {
-		// "like ants crawling inside them when she watches telly,
-		// what's that" asks what the feeling is, not about the telly.
-		return IntentAskAbout, map[string]string{slotTopic: c}
-	}
 	if topic != "" {
 		cues := questionWords
 		if conditions[topic] {
@@ -770,6 +776,12 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// complaint; "what is a cramp", "is it sciatica" or
 			// "... and my back's achy, trapped nerve?" asks.
 			asks = defines(ws) || endsAsking(text, ws, topic)
+		}
+		if cueFits("ever since", ws) || othersSay(ws) {
+			// "ever since I was made redundant I'm tense": a cause
+			// blamed; "my wife reckons it's my circulation, is she
+			// right": someone else's cause put to the skill.
+			asks = true
 		}
 		if asks {
 			if topic == "cramp" && slices.Contains(ws, "restless") {
@@ -816,6 +828,17 @@ func endsAsking(text string, ws []string, topic string) bool {
 	return topicWords[strings.Join(ws[found[len(found)-1].At:], " ")] == topic
 }
 
+// othersSay reports whether the words put someone else's view to the
+// skill: "my wife reckons", "is she right", "are they right".
+func othersSay(ws []string) bool {
+	for i, w := range ws {
+		if w == "reckons" || w == "right" && i >= 2 && (ws[i-2] == "is" || ws[i-2] == "are") && ws[i-1] != "it" {
+			return true
+		}
+	}
+	return false
+}
+
 // feltConditions are the conversations whose feeling is itself a
 // condition someone may ask about ("what's that").
 // A cramp is not one: "my calf's knotted, what's that" wants relief.
@@ -830,6 +853,14 @@ func asksWhatThat(ws []string) bool {
 			return true
 		}
 		if i+2 < len(ws) && ws[i] == "what" && (ws[i+1] == "is" || ws[i+1] == "causes" || ws[i+1] == "does") && (ws[i+2] == "that" || ws[i+2] == "this") {
+			return true
+		}
+		if i+3 < len(ws) && ws[i] == "what" && (ws[i+1] == "could" || ws[i+1] == "might" || ws[i+1] == "would") && (ws[i+2] == "that" || ws[i+2] == "this" || ws[i+2] == "it") && ws[i+3] == "be" {
+			// "what could that be"
+			return true
+		}
+		if i+3 < len(ws) && ws[i] == "what" && ws[i+1] == "on" && ws[i+2] == "earth" && (ws[i+3] == "is" || ws[i+3] == "is it" || ws[i+3] == "could") {
+			// "what on earth is it"
 			return true
 		}
 	}
@@ -915,6 +946,10 @@ func defines(ws []string) bool {
 			return true
 		case (w == "isn't" || w == "isnt" || w == "innit" || w == "aren't") && i >= len(ws)-2:
 			// "it's the veins isn't it": a tag asks.
+			return true
+		case w == "hereditary" || w == "genetic" || w == "inherited" || w == "inherit" ||
+			(w == "run" || w == "runs") && next == "in" && i+2 < len(ws) && strings.HasPrefix(ws[i+2], "famil") || (w == "run" || w == "runs") && next == "in" && i+3 < len(ws) && ws[i+2] == "the" && strings.HasPrefix(ws[i+3], "famil"):
+			// "does it run in families", "is it hereditary" ask about it.
 			return true
 		case w == "sounds" && next == "like":
 			// "that sounds like wear and tear arthritis, doesn't it"
@@ -1167,6 +1202,11 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 		// answered, with triage's doctor line, and so are nights lost
 		// to the legs ("I haven't slept properly in a week").
 		return describe.Handle(t)
+	}
+	if t.Remember != nil {
+		// No complaint, but talk ("say that again", "what did I tell
+		// you last time"): what is kept may be what it is about.
+		t.Remember()
 	}
 	in := &alexa.Intent{Name: intent, Slots: map[string]alexa.Slot{}}
 	for k, v := range slots {
