@@ -1975,6 +1975,10 @@ var std = sync.OnceValue(func() *reader {
 			"my colleague had a clot",
 			"my neighbour had a blood clot",
 			"my friend had a blood clot",
+			"lie down my legs",
+			"lay down my legs",
+			"lie down my leg",
+			"lie down my feet",
 		},
 		peopleSay: []string{
 			"boy",
@@ -31716,6 +31720,12 @@ var (
 		// "lay"
 		{
 			{
+				toks: []string{"lay", "down", "my", "legs"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"lay", "on", "it"},
 				means: []meaning{
 					{kind: 3, id: "asleep_limb"},
@@ -32712,6 +32722,24 @@ var (
 		},
 		// "lie"
 		{
+			{
+				toks: []string{"lie", "down", "my", "legs"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"lie", "down", "my", "leg"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"lie", "down", "my", "feet"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"lie", "all", "twisted"},
 				means: []meaning{
