@@ -859,8 +859,12 @@ func asksWhatThat(ws []string) bool {
 			// "what could that be"
 			return true
 		}
-		if i+3 < len(ws) && ws[i] == "what" && ws[i+1] == "on" && ws[i+2] == "earth" && (ws[i+3] == "is" || ws[i+3] == "is it" || ws[i+3] == "could") {
+		if i+3 < len(ws) && ws[i] == "what" && ws[i+1] == "on" && ws[i+2] == "earth" && (ws[i+3] == "is" || ws[i+3] == "could") {
 			// "what on earth is it"
+			return true
+		}
+		if i+3 < len(ws) && ws[i] == "is" && ws[i+1] == "there" && ws[i+2] == "a" && ws[i+3] == "name" {
+			// "is there a name for that"
 			return true
 		}
 	}

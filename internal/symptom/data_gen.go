@@ -664,6 +664,7 @@ var std = sync.OnceValue(func() *reader {
 				Fact:       "both_legs_numb",
 				Sensations: []string{"numb", "feel_loss"},
 				And:        []string{"both"},
+				Unless:     []string{"diabetes", "sugar", "neuropathy"},
 			},
 			{
 				Fact:       "bladder_change",
@@ -1979,6 +1980,24 @@ var std = sync.OnceValue(func() *reader {
 			"lay down my legs",
 			"lie down my leg",
 			"lie down my feet",
+			"dragging the kids",
+			"dragging my kids",
+			"dragging the shopping",
+			"dragging my cousins",
+			"dragging them round",
+			"dragging them around",
+			"dragging him round",
+			"dragging her round",
+			"sort of twisted",
+			"sleep twisted",
+			"twisted like a pretzel",
+			"twisted up in the",
+			"trousers have got tight",
+			"trousers have got a bit tight",
+			"trousers are getting tight",
+			"trousers getting tight",
+			"jeans are getting tight",
+			"jeans getting tight",
 		},
 		peopleSay: []string{
 			"boy",
@@ -3170,6 +3189,7 @@ var (
 		"mark",
 		"marks",
 		"mashed",
+		"massaged",
 		"massive",
 		"match",
 		"mate",
@@ -3772,6 +3792,7 @@ var (
 		"streaks",
 		"streaky",
 		"stretch",
+		"stretched",
 		"stretching",
 		"strong",
 		"struck",
@@ -13470,6 +13491,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "lie", "still"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"can't", "see", "properly"},
 				means: []meaning{
 					{kind: 3, id: "sight_loss"},
@@ -18181,6 +18208,54 @@ var (
 				toks: []string{"dragging", "*", "leg"},
 				means: []meaning{
 					{kind: 5, id: "limp"},
+				},
+			},
+			{
+				toks: []string{"dragging", "the", "kids"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dragging", "my", "kids"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dragging", "the", "shopping"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dragging", "my", "cousins"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dragging", "them", "round"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dragging", "them", "around"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dragging", "him", "round"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dragging", "her", "round"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -30232,6 +30307,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"jeans", "are", "getting", "tight"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"jeans", "getting", "tight"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"jeans"},
 				means: []meaning{
 					{kind: 3, id: "fit"},
@@ -32344,6 +32431,12 @@ var (
 				toks: []string{"legs", "have", "gone", "all", "mad"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"legs", "want", "to", "run"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
 				},
 			},
 			{
@@ -34801,6 +34894,15 @@ var (
 				toks: []string{"mashed"},
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
+				},
+			},
+		},
+		// "massaged"
+		{
+			{
+				toks: []string{"massaged", "it"},
+				means: []meaning{
+					{kind: 3, id: "tried_now"},
 				},
 			},
 		},
@@ -44892,6 +44994,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"rubbed", "and", "rubbed"},
+				means: []meaning{
+					{kind: 3, id: "tried_now"},
+				},
+			},
+			{
 				toks: []string{"rubbed", "it", "raw"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
@@ -44901,6 +45009,12 @@ var (
 				toks: []string{"rubbed", "a", "hole"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
+				},
+			},
+			{
+				toks: []string{"rubbed", "it"},
+				means: []meaning{
+					{kind: 3, id: "tried_now"},
 				},
 			},
 			{
@@ -47780,6 +47894,12 @@ var (
 					{kind: 5, id: "eases_hanging"},
 				},
 			},
+			{
+				toks: []string{"sleep", "twisted"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "sleeping"
 		{
@@ -49041,6 +49161,12 @@ var (
 				toks: []string{"sort", "of", "bruised"},
 				means: []meaning{
 					{kind: 3, id: "sore"},
+				},
+			},
+			{
+				toks: []string{"sort", "of", "twisted"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -50589,6 +50715,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"stood", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "tried_now"},
+				},
+			},
+			{
 				toks: []string{"stood", "on", "something"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
@@ -51041,6 +51173,15 @@ var (
 				toks: []string{"stretch", "it"},
 				means: []meaning{
 					{kind: 3, id: "toes_move"},
+				},
+			},
+		},
+		// "stretched"
+		{
+			{
+				toks: []string{"stretched", "it"},
+				means: []meaning{
+					{kind: 3, id: "tried_now"},
 				},
 			},
 		},
@@ -54720,15 +54861,39 @@ var (
 		// "trousers"
 		{
 			{
+				toks: []string{"trousers", "have", "got", "a", "bit", "tight"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"trousers", "are", "falling", "down"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
 				},
 			},
 			{
+				toks: []string{"trousers", "have", "got", "tight"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"trousers", "are", "getting", "tight"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"trousers", "are", "loose"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"trousers", "getting", "tight"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -55010,6 +55175,18 @@ var (
 			},
 			{
 				toks: []string{"twisted", "over", "the", "other"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"twisted", "like", "a", "pretzel"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"twisted", "up", "in", "the"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -56164,6 +56341,12 @@ var (
 		// "walked"
 		{
 			{
+				toks: []string{"walked", "it", "off"},
+				means: []meaning{
+					{kind: 3, id: "tried_now"},
+				},
+			},
+			{
 				toks: []string{"walked", "miles"},
 				means: []meaning{
 					{kind: 3, id: "exertion"},
@@ -56173,6 +56356,18 @@ var (
 				toks: []string{"walked", "on"},
 				means: []meaning{
 					{kind: 3, id: "stepped"},
+				},
+			},
+			{
+				toks: []string{"walked", "about"},
+				means: []meaning{
+					{kind: 3, id: "tried_now"},
+				},
+			},
+			{
+				toks: []string{"walked", "around"},
+				means: []meaning{
+					{kind: 3, id: "tried_now"},
 				},
 			},
 			{
@@ -56335,6 +56530,12 @@ var (
 		// "want"
 		{
 			{
+				toks: []string{"want", "to", "go", "for", "a", "run"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"want", "to", "move", "my", "legs"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
@@ -56348,6 +56549,12 @@ var (
 			},
 			{
 				toks: []string{"want", "to", "move", "them"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"want", "to", "run", "off"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
@@ -61362,10 +61569,10 @@ var (
 				"nothing is making it let go",
 				"nothing makes it let go",
 			},
-			With:          []string{"cramp"},
-			Unless:        []string{"eased"},
-			Least:         10,
-			UnlessUntimed: []string{"tried_now"},
+			With:        []string{"cramp"},
+			Unless:      []string{"eased"},
+			Least:       10,
+			UnlessStill: []string{"tried_now"},
 		},
 		// "daytime_pain"
 		{
@@ -67597,6 +67804,11 @@ var (
 			"make me want to move",
 			"want to move my legs",
 			"want to keep moving them",
+			"cannot lie still",
+			"can't lie still",
+			"want to go for a run",
+			"legs want to run",
+			"want to run off",
 		},
 		// "same_point"
 		{
@@ -68689,6 +68901,14 @@ var (
 			"done all that",
 			"did all that",
 			"tried all that",
+			"rubbed it",
+			"rubbed and rubbed",
+			"stretched it",
+			"massaged it",
+			"walked it off",
+			"walked about",
+			"walked around",
+			"stood on it",
 		},
 		// "veins"
 		{

@@ -210,11 +210,11 @@ type flag struct {
 	// cramp "for two minutes" is a brief cramp, not one that won't ease
 	// (refs §3: over ten minutes).
 	Least int `yaml:"least"`
-	// UnlessUntimed drops the fact when one of these is said and the
-	// phrase gave no number: "did that, still cramping" answers the remedy
-	// just given; "twenty minutes and still cramping" is a cramp that
-	// won't ease whatever was tried.
-	UnlessUntimed []string `yaml:"unless_untimed"`
+	// UnlessStill drops the fact when one of these is said and the sign
+	// itself was said only as "still ...", with no time: "did that, still
+	// cramping" answers the remedy just given; "half an hour and still
+	// cramping" is a cramp that won't ease whatever was tried.
+	UnlessStill []string `yaml:"unless_still"`
 }
 
 // combo reads a sign from its parts: a change (sensations) in a body part
@@ -1230,7 +1230,8 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string,
 			if slices.ContainsFunc(f.Unless, func(id string) bool { return present[id] }) {
 				continue
 			}
-			if h.num < 0 && slices.ContainsFunc(f.UnlessUntimed, func(id string) bool { return present[id] }) {
+			if h.num < 0 && h.phrase != nil && len(h.phrase.toks) > 0 && h.phrase.toks[0] == "still" &&
+				slices.ContainsFunc(f.UnlessStill, func(id string) bool { return present[id] }) {
 				continue
 			}
 			facts[fact] = true
@@ -1554,7 +1555,7 @@ func SignGroups() []SignGroup {
 	// ("cramp" kept), a cramp that has eased ("it's gone" kept).
 	for _, f := range std().flags {
 		ids = append(ids, f.Unless...)
-		ids = append(ids, f.UnlessUntimed...)
+		ids = append(ids, f.UnlessStill...)
 		ids = append(ids, f.PluralUnless...)
 	}
 	slices.Sort(ids)
