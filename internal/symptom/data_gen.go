@@ -2478,6 +2478,7 @@ var (
 		"burn",
 		"burning",
 		"burns",
+		"burny",
 		"bursitis",
 		"burst",
 		"bursting",
@@ -5005,6 +5006,12 @@ var (
 				toks: []string{"a", "big", "breath"},
 				means: []meaning{
 					{kind: 3, id: "breath"},
+				},
+			},
+			{
+				toks: []string{"a", "bit", "burny"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
 				},
 			},
 			{
@@ -10870,6 +10877,15 @@ var (
 		{
 			{
 				toks: []string{"burns"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
+				},
+			},
+		},
+		// "burny"
+		{
+			{
+				toks: []string{"burny"},
 				means: []meaning{
 					{kind: 3, id: "burning"},
 				},
@@ -20569,6 +20585,12 @@ var (
 				toks: []string{"feel", "asleep"},
 				means: []meaning{
 					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
+				toks: []string{"feel", "burny"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
 				},
 			},
 			{
@@ -66123,6 +66145,9 @@ var (
 			"feet going hot",
 			"soles hot",
 			"soles of my feet hot",
+			"burny",
+			"feel burny",
+			"a bit burny",
 		},
 		// "carrying"
 		{"carrying", "is carrying", "expecting"},
