@@ -107,9 +107,45 @@ type talkData struct {
 		// clot"). Warning signs still come first (talkDescribe).
 		Complaint bool `yaml:"complaint"`
 	} `yaml:"concepts"`
+	Words talkWords `yaml:"words"`
+}
+
+// talkWords are the words that tell how a turn is put: whether it asks,
+// what it asks about, and what it tells (talk.yaml's words, where each
+// list says what it is for).
+type talkWords struct {
+	DoctorDoes   []string `yaml:"doctor_does"`
+	Guessed      []string `yaml:"guessed"`
+	CauseAsk     []string `yaml:"cause_ask"`
+	PlainBed     []string `yaml:"plain_bed"`
+	Report       []string `yaml:"report"`
+	WhatEndings  []string `yaml:"what_endings"`
+	FirstAsks    []string `yaml:"first_asks"`
+	NeedAsks     []string `yaml:"need_asks"`
+	FirstGlue    []string `yaml:"first_glue"`
+	CauseVerbs   []string `yaml:"cause_verbs"`
+	AskOpeners   []string `yaml:"ask_openers"`
+	SkillNight   []string `yaml:"skill_night"`
+	Fillers      []string `yaml:"fillers"`
+	Question     []string `yaml:"question"`
+	Defining     []string `yaml:"defining"`
+	Since        []string `yaml:"since"`
+	Hurt         []string `yaml:"hurt"`
+	HurtPhrases  []string `yaml:"hurt_phrases"`
+	Pleased      []string `yaml:"pleased"`
+	AskStarts    []string `yaml:"ask_starts"`
+	PauseOpeners []string `yaml:"pause_openers"`
 }
 
 var talk = mustTalk(talkYAML)
+
+// Phrase lists of talk.yaml's words, as words, read once.
+var (
+	whatEndings  = phraseWords(talk.Words.WhatEndings)
+	needAsks     = phraseWords(talk.Words.NeedAsks)
+	askOpeners   = phraseWords(talk.Words.AskOpeners)
+	pauseOpeners = phraseWords(talk.Words.PauseOpeners)
+)
 
 func mustTalk(b []byte) *talkData {
 	var d talkData
@@ -225,9 +261,6 @@ func topicsIn(ws []string) []topicAt {
 	return out
 }
 
-// doctorDoes are what a doctor may do, asked about.
-var doctorDoes = []string{"check", "test", "tests", "testing", "scan", "examine", "prescribe", "order", "refer"}
-
 // maxTopicWords is the most words a TalkTopic phrase has.
 const maxTopicWords = 6
 
@@ -258,7 +291,7 @@ func topicIn(ws []string) string {
 	// "why", is where the pain comes, not what is asked about.
 	if whyAsked(ws) {
 		if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool {
-			return f.ID == "mattress" && slices.Contains(plainBed, strings.Join(ws[f.At:f.At+f.Len], " "))
+			return f.ID == "mattress" && slices.Contains(talk.Words.PlainBed, strings.Join(ws[f.At:f.At+f.Len], " "))
 		}); len(kept) < len(found) {
 			if len(kept) == 0 {
 				return ""
@@ -274,7 +307,7 @@ func topicIn(ws []string) string {
 	// "will the doctor check my iron if I've got restless legs" asks
 	// what a doctor does.
 	for _, f := range found {
-		if (f.ID == "doctor_visit" || f.ID == "tests") && slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(doctorDoes, w) }) {
+		if (f.ID == "doctor_visit" || f.ID == "tests") && slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.DoctorDoes, w) }) {
 			return f.ID
 		}
 	}
@@ -338,31 +371,16 @@ func deniedAt(ws []string, i int) bool {
 	return false
 }
 
-// guessedWords, after "I think", make a guess asked about ("I think it's
-// sciatica"), not a thing told ("I think a cramp's coming on").
-var guessedWords = []string{"it's", "its", "it", "this", "that", "that's"}
-
-// causeAskWords ask what caused something, whatever else is asked.
-var causeAskWords = []string{"could", "might", "because", "cause", "causing", "causes"}
-
-// plainBed names a bed and nothing about it.
-var plainBed = []string{"my bed", "the bed", "this bed"}
-
 // whyAsked reports whether the words ask why ("why", "how come").
 func whyAsked(ws []string) bool {
 	return slices.Contains(ws, "why") || cueFits("how come", ws)
 }
 
-// reportWords, after a doctor named, make the doctor the one who said
-// something ("my doctor mentioned", "the physio told me once").
-var reportWords = []string{"said", "says", "told", "tells", "mentioned", "thinks", "thought", "reckons", "reckoned",
-	"diagnosed", "found", "called", "suggested", "started", "put", "gave", "reckon", "think", "wrote", "writes", "written", "noted", "labelled"}
-
 // reports reports whether the doctor named at f said what follows,
 // within a word or two ("the doctor once told me").
 func reports(ws []string, f topicAt) bool {
 	for i := f.At + f.Len; i < len(ws) && i <= f.At+f.Len+2; i++ {
-		if slices.Contains(reportWords, ws[i]) {
+		if slices.Contains(talk.Words.Report, ws[i]) {
 			return true
 		}
 	}
@@ -391,27 +409,12 @@ func askedRightAfter(ws []string, found []topicAt) (topicAt, bool) {
 	return topicAt{}, false
 }
 
-// whatEndings end a turn that asks what the thing described is.
-var whatEndings = phraseWords([]string{"what is it", "what's it", "what is that", "what's that", "what's that about",
-	"what is that about", "what is this", "what's this", "what's going on", "what is going on"})
-
 // endsAskingWhat reports whether the words end asking what it is.
 func endsAskingWhat(ws []string) bool {
 	return slices.ContainsFunc(whatEndings, func(e []string) bool {
 		return len(ws) > len(e) && slices.Equal(ws[len(ws)-len(e):], e)
 	})
 }
-
-// firstAsks are the words that open a question naming its cause first
-// ("could bursitis be why", "whether it's my circulation"), glue the
-// words that may stand between them and the cause, and causeVerbs the
-// words that then say it is asked as the cause.
-var (
-	firstAsks  = []string{"could", "would", "might", "can", "does", "whether", "is"}
-	needAsks   = phraseWords([]string{"do i need", "do i need more", "should i take", "should i be taking", "should i get", "would more", "do i need to take"})
-	firstGlue  = []string{"it's", "its", "it", "my", "a", "an", "the", "his", "her", "their", "just", "all", "that"}
-	causeVerbs = []string{"be", "make", "makes", "making", "cause", "causes", "causing", "give", "gives", "giving", "do", "doing", "explain", "set", "have", "has"}
-)
 
 // askedFirst returns the topic a question opens by naming: asking words
 // within the first few words of the turn, or right before the topic with
@@ -431,29 +434,22 @@ func askedFirst(ws []string, found []topicAt) (topicAt, bool) {
 			continue
 		}
 		i := f.At - 1
-		for i >= 0 && f.At-i <= 3 && slices.Contains(firstGlue, ws[i]) {
+		for i >= 0 && f.At-i <= 3 && slices.Contains(talk.Words.FirstGlue, ws[i]) {
 			i--
 		}
-		if i < 0 || !slices.Contains(firstAsks, ws[i]) {
+		if i < 0 || !slices.Contains(talk.Words.FirstAsks, ws[i]) {
 			continue
 		}
 		// The verb may follow a few words on: "can inflammation in the
 		// body make your legs ache".
 		end := f.At + f.Len
-		verb := slices.ContainsFunc(ws[end:min(end+4, len(ws))], func(w string) bool { return slices.Contains(causeVerbs, w) })
+		verb := slices.ContainsFunc(ws[end:min(end+4, len(ws))], func(w string) bool { return slices.Contains(talk.Words.CauseVerbs, w) })
 		if verb || i <= 3 && ws[i] != "is" && ws[i] != "can" {
 			return f, true
 		}
 	}
 	return topicAt{}, false
 }
-
-// askOpeners start a question that names what it asks about: "is it
-// the sofa", "could it be my veins", "is the topper to blame". Their
-// words, and the figures', are read once, not on every turn.
-var askOpeners = phraseWords([]string{"is it", "is the", "is my", "is that", "is this", "could it be", "could that be", "could the",
-	"could my", "would it be", "would that be", "might it be", "was it", "does the", "does my", "can the", "can my",
-	"might the", "might my", "would the", "would my", "can"})
 
 // figureWords are talk.yaml's figures, as words.
 var figureWords = phraseWords(talk.Figures)
@@ -541,7 +537,7 @@ func namesOnlySkill(ws []string) bool {
 			continue
 		}
 		// The skill's name as a recogniser hears it too ("yo nigh legs").
-		if i == 0 || !slices.Contains(skillNight, ws[i-1]) {
+		if i == 0 || !slices.Contains(talk.Words.SkillNight, ws[i-1]) {
 			return false
 		}
 		named = true
@@ -549,12 +545,9 @@ func namesOnlySkill(ws []string) bool {
 	return named
 }
 
-// skillNight are the ways "night" in the skill's name is heard.
-var skillNight = []string{"night", "nigh", "nite", "knight", "nights"}
-
 // cueFits reports whether a cue of talk.yaml fits the words.
 func cueFits(cue string, ws []string) bool {
-	if strings.HasPrefix(cue, "^") && len(ws) > 1 && slices.Contains(fillers, ws[0]) && cueFits(cue, ws[1:]) {
+	if strings.HasPrefix(cue, "^") && len(ws) > 1 && slices.Contains(talk.Words.Fillers, ws[0]) && cueFits(cue, ws[1:]) {
 		// "Oh hello again", "um, say that again": a filler first is
 		// no word of the sentence.
 		return true
@@ -597,24 +590,9 @@ func phraseAt(p, ws []string) bool {
 	return true
 }
 
-// fillers are sounds said before the words: "oh", "um", "well".
-var fillers = []string{"oh", "um", "umm", "uh", "er", "erm", "ah", "hmm", "hm", "mm", "well", "so", "aye", "och", "okay", "ok", "sorry", "oops", "whoops"}
-
-// questionWords say a sentence asks something.
-var questionWords = []string{"what", "what's", "whats", "is", "could", "can", "does", "do", "would", "should", "will",
-	"might", "wonder", "reckon", "because", "cos", "causing", "cause", "why", "how", "ok", "okay", "any", "help",
-	"maybe", "think", "mean", "work", "take", "need", "am", "are", "which", "worth", "swears",
-	"alright", "safe", "allowed", "wondering", "whether", "shall"}
-
-// definingWords ask what a condition is, or whether it is this: a
-// condition's name alone is a complaint ("my restless legs are bad").
-var definingWords = []string{"what", "what's", "whats", "is", "could", "mean", "difference", "means", "exactly", "wonder", "have",
-	"does", "do", "can", "would", "will", "should"}
-
-// medicines are topics that name a medicine; sinceWords blame one.
+// medicines are topics that name a medicine.
 var (
-	medicines  = map[string]bool{"magnesium": true, "quinine": true, "painkillers": true, "iron": true, "aggravating_medicines": true, "sleeping_pills": true, "medicine": true, "side_effects": true}
-	sinceWords = []string{"since", "started", "starting", "taking", "worse"}
+	medicines = map[string]bool{"magnesium": true, "quinine": true, "painkillers": true, "iron": true, "aggravating_medicines": true, "sleeping_pills": true, "medicine": true, "side_effects": true}
 )
 
 // conditions are topics that are also complaints.
@@ -633,7 +611,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 	// something else to answer, is that something else; a topic only
 	// named ("hang on, I need to grab a pillow") is no question.
 	if rest := afterPause(ws); len(rest) >= 3 {
-		asks := slices.Contains(askStarts, rest[0])
+		asks := slices.Contains(talk.Words.AskStarts, rest[0])
 		if in, slots := readTalk(strings.Join(rest, " "), rd, inRoutine); in != "" && in != IntentPause && (in != IntentAskAbout || asks) {
 			return in, slots
 		}
@@ -694,7 +672,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			return IntentAskAbout, map[string]string{slotTopic: topic}
 		}
 		if (c.Intent == IntentMemoryCount || c.Intent == IntentRecall) && topic != "" && !cueFits("how many", ws) && !cueFits("how often", ws) &&
-			(slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(causeAskWords, w) }) ||
+			(slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.CauseAsk, w) }) ||
 				cueFits("it is from", ws) || cueFits("is it from", ws) || cueFits("is that why", ws) || cueFits("is this why", ws) || cueFits("is it the", ws)) {
 			// "does vaping count? could the nicotine be doing it", "two
 			// nights in a row at a wedding, is it from the dancing" and
@@ -757,16 +735,16 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		return IntentStretches, nil
 	}
 	if topic != "" {
-		cues := questionWords
+		cues := talk.Words.Question
 		if conditions[topic] {
-			cues = definingWords
+			cues = talk.Words.Defining
 		}
 		asks := slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(cues, w) }) || strings.Contains(text, "?") ||
 			// "did I just overdo it at the gym", "was it the gym yesterday"
 			startsWith(ws, "did") || startsWith(ws, "was") ||
 			// "are blocked arteries a cause of leg pain in bed" asks.
 			conditions[topic] && asksCause(ws)
-		if medicines[topic] && slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(sinceWords, w) }) {
+		if medicines[topic] && slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Since, w) }) {
 			// "since my doctor put me on an antidepressant my legs are
 			// worse": a medicine blamed is a question about it.
 			asks = true
@@ -805,9 +783,9 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 // leg pain, for a cause asked about in words no topic holds.
 const topicCauses = "causes"
 
-// startsWith reports whether the words, after any fillers, start with w.
+// startsWith reports whether the words, after any talk.Words.Fillers, start with w.
 func startsWith(ws []string, w string) bool {
-	for len(ws) > 1 && slices.Contains(fillers, ws[0]) {
+	for len(ws) > 1 && slices.Contains(talk.Words.Fillers, ws[0]) {
 		ws = ws[1:]
 	}
 	return len(ws) > 0 && ws[0] == w
@@ -894,7 +872,7 @@ func backIsAdverb(ws []string) bool {
 // they connected".
 func asksCause(ws []string) bool {
 	for i, w := range ws {
-		if slices.Contains(causeAskWords, w) {
+		if slices.Contains(talk.Words.CauseAsk, w) {
 			return true
 		}
 		switch w {
@@ -913,7 +891,7 @@ func asksCause(ws []string) bool {
 // defines reports whether words ask what a condition is, or whether it is
 // the cause: "what is", "is it", "could this be", "does that mean".
 func defines(ws []string) bool {
-	for len(ws) > 1 && slices.Contains(fillers, ws[0]) {
+	for len(ws) > 1 && slices.Contains(talk.Words.Fillers, ws[0]) {
 		ws = ws[1:]
 	}
 	for i, w := range ws {
@@ -922,7 +900,7 @@ func defines(ws []string) bool {
 			next = ws[i+1]
 		}
 		switch {
-		case w == "think" && i > 0 && ws[i-1] == "i" && !slices.Contains(guessedWords, next):
+		case w == "think" && i > 0 && ws[i-1] == "i" && !slices.Contains(talk.Words.Guessed, next):
 			// "I think a cramp's coming on" tells; "do you think" and
 			// "I think it's sciatica" ask.
 		case w == "what's" || w == "whats" || w == "mean" || w == "means" || w == "difference" ||
@@ -1239,20 +1217,11 @@ func wordsLevel(rd symptom.Reading) triage.Level {
 	return triage.Evaluate(rd.Facts).Level
 }
 
-var hurtWords = []string{"ouch", "ow", "owww", "argh", "ah", "hurts", "hurt", "hurting", "painful", "pain", "killing", "agony", "too", "kills", "ahh", "aah", "ahhh", "aargh", "sore", "eish",
-	"sting", "stings", "stinging", "sharp", "yikes", "ooh", "oof", "owie", "eek", "pinches", "pinching", "worse",
-	"twinge", "twinges", "twinging", "twingey", "nipping", "nips", "nippy", "eina"}
-
-// hurtPhrases say a stretch goes too far in more than one word.
-var hurtPhrases = []string{"pulling a lot", "pulls a lot", "pulling too much", "pulls too much", "pulling really hard", "too much of a pull",
-	"a bit much", "bit much for", "really pulls", "pulls really", "much for me", "can't do this one", "starting to go again", "going again", "cramping again",
-	"doesn't like this", "don't like this", "does not like this", "nope that", "cramp again if", "any harder", "any further"}
-
 // asksSomething reports whether words ask a question ("why does it only
 // hurt at night"), not only say that something hurts.
 func asksSomething(text string) bool {
 	return strings.Contains(text, "?") || slices.ContainsFunc(tokens(text), func(w string) bool {
-		return slices.Contains(questionWords, w) && w != "ok" && w != "okay" && w != "help" && w != "maybe" && w != "think"
+		return slices.Contains(talk.Words.Question, w) && w != "ok" && w != "okay" && w != "help" && w != "maybe" && w != "think"
 	})
 }
 
@@ -1264,18 +1233,14 @@ func triedFirst(text string) bool {
 	return slices.ContainsFunc(ws, func(w string) bool { return w == "tried" || w == "already" || w == "done" })
 }
 
-// pleasedWords say a step worked: "ah brilliant, that did the trick" is
-// thanks, whatever "ah" sounds like.
-var pleasedWords = []string{"thanks", "thank", "cheers", "brilliant", "trick", "lovely", "ta"}
-
 // hurtsNow reports whether words said during a stretch say it hurts.
 func hurtsNow(text string) bool {
 	ws := tokens(text)
-	if slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(pleasedWords, w) }) {
+	if slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Pleased, w) }) {
 		return false
 	}
-	return slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(hurtWords, w) }) ||
-		slices.ContainsFunc(hurtPhrases, func(p string) bool { return cueFits(p, ws) })
+	return slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Hurt, w) }) ||
+		slices.ContainsFunc(talk.Words.HurtPhrases, func(p string) bool { return cueFits(p, ws) })
 }
 
 // offer adds to the texts an offer: a routine by ID, or the warning-sign
@@ -2003,13 +1968,6 @@ func (s *set) calmFallback(t *router.Turn) (router.Reply, error) {
 	}
 	return r, nil
 }
-
-// askStarts are the first words of a question.
-var askStarts = []string{"is", "are", "am", "what", "what's", "whats", "why", "how", "could", "can", "does", "do", "did",
-	"would", "should", "will", "shall", "which", "might"}
-
-// pauseOpeners are the words that ask for a moment at the start of a turn.
-var pauseOpeners = [][]string{{"wait"}, {"hold", "on"}, {"hang", "on"}, {"hold", "up"}, {"one", "sec"}, {"one", "second"}}
 
 // afterPause returns the words after a pause said first ("wait", "hang
 // on"), or nil if the turn does not start with one.
