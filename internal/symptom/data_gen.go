@@ -1998,6 +1998,32 @@ var std = sync.OnceValue(func() *reader {
 			"trousers getting tight",
 			"jeans are getting tight",
 			"jeans getting tight",
+			"knock it on the head",
+			"knock this on the head",
+			"knock that on the head",
+			"knocks it on the head",
+			"knocked it on the head",
+			"knock them on the head",
+			"legs at a funny angle",
+			"sleep at a funny angle",
+			"sleeping at a funny angle",
+			"slept at a funny angle",
+			"lying at a funny angle",
+			"lie at a funny angle",
+			"lay at a funny angle",
+			"mattress on the floor",
+			"sleeps on the floor",
+			"sleep on the floor",
+			"sleeping on the floor",
+			"slept on the floor",
+			"futon on the floor",
+			"mat on the floor",
+			"bed on the floor",
+			"knees knock together",
+			"knees knocking together",
+			"knees knock",
+			"knock knees",
+			"knock kneed",
 		},
 		peopleSay: []string{
 			"boy",
@@ -2195,6 +2221,11 @@ var std = sync.OnceValue(func() *reader {
 			"each shin",
 			"each foot",
 			"each calf",
+			"legs have gone all",
+			"legs gone all",
+			"legs have gone a bit",
+			"legs have gone really",
+			"legs have gone so",
 		},
 		partWords: map[string]bool{
 			"ankle":         true,
@@ -2850,6 +2881,7 @@ var (
 		"frozen",
 		"funny",
 		"furrows",
+		"futon",
 		"fuzzy",
 		"galloping",
 		"game",
@@ -3192,6 +3224,7 @@ var (
 		"mashed",
 		"massaged",
 		"massive",
+		"mat",
 		"match",
 		"mate",
 		"mattress",
@@ -7732,6 +7765,12 @@ var (
 		{
 			{
 				toks: []string{"bed", "is", "too", "weak"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bed", "on", "the", "floor"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -23095,6 +23134,15 @@ var (
 				},
 			},
 		},
+		// "futon"
+		{
+			{
+				toks: []string{"futon", "on", "the", "floor"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "fuzzy"
 		{
 			{
@@ -31468,6 +31516,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"knees", "knock", "together"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knees", "knocking", "together"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knees", "knock"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"knees"},
 				means: []meaning{
 					{id: "knee"},
@@ -31505,6 +31571,30 @@ var (
 		},
 		// "knock"
 		{
+			{
+				toks: []string{"knock", "it", "on", "the", "head"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knock", "this", "on", "the", "head"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knock", "that", "on", "the", "head"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knock", "them", "on", "the", "head"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"knock", "off", "work"},
 				means: []meaning{
@@ -31549,6 +31639,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"knock", "knees"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knock", "kneed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"knock"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
@@ -31558,6 +31660,12 @@ var (
 		},
 		// "knocked"
 		{
+			{
+				toks: []string{"knocked", "it", "on", "the", "head"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"knocked", "off", "work"},
 				means: []meaning{
@@ -31586,6 +31694,12 @@ var (
 		},
 		// "knocks"
 		{
+			{
+				toks: []string{"knocks", "it", "on", "the", "head"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"knocks", "me", "out"},
 				means: []meaning{
@@ -31828,6 +31942,12 @@ var (
 		},
 		// "lay"
 		{
+			{
+				toks: []string{"lay", "at", "a", "funny", "angle"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"lay", "down", "my", "legs"},
 				means: []meaning{
@@ -32384,9 +32504,28 @@ var (
 				},
 			},
 			{
+				toks: []string{"legs", "have", "gone", "a", "bit", "numb"},
+				means: []meaning{
+					{kind: 5, id: "both_legs_numb"},
+				},
+			},
+			{
 				toks: []string{"legs", "have", "gone", "a", "bit", "mad"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"legs", "have", "gone", "a", "bit"},
+				means: []meaning{
+					{id: "leg"},
+					{kind: 1},
+				},
+			},
+			{
+				toks: []string{"legs", "have", "gone", "all", "numb"},
+				means: []meaning{
+					{kind: 5, id: "both_legs_numb"},
 				},
 			},
 			{
@@ -32456,9 +32595,54 @@ var (
 				},
 			},
 			{
+				toks: []string{"legs", "at", "a", "funny", "angle"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"legs", "have", "gone", "all"},
+				means: []meaning{
+					{id: "leg"},
+					{kind: 1},
+				},
+			},
+			{
+				toks: []string{"legs", "have", "gone", "really"},
+				means: []meaning{
+					{id: "leg"},
+					{kind: 1},
+				},
+			},
+			{
+				toks: []string{"legs", "have", "gone", "so"},
+				means: []meaning{
+					{id: "leg"},
+					{kind: 1},
+				},
+			},
+			{
 				toks: []string{"legs", "want", "to", "run"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"legs", "gone", "all", "numb"},
+				means: []meaning{
+					{kind: 5, id: "both_legs_numb"},
+				},
+			},
+			{
+				toks: []string{"legs", "have", "gone", "numb"},
+				means: []meaning{
+					{kind: 5, id: "both_legs_numb"},
+				},
+			},
+			{
+				toks: []string{"legs", "going", "all", "numb"},
+				means: []meaning{
+					{kind: 5, id: "both_legs_numb"},
 				},
 			},
 			{
@@ -32597,6 +32781,13 @@ var (
 				toks: []string{"legs", "have", "gone", "berserk"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"legs", "gone", "all"},
+				means: []meaning{
+					{id: "leg"},
+					{kind: 1},
 				},
 			},
 			{
@@ -32837,6 +33028,12 @@ var (
 		},
 		// "lie"
 		{
+			{
+				toks: []string{"lie", "at", "a", "funny", "angle"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"lie", "down", "my", "legs"},
 				means: []meaning{
@@ -34620,6 +34817,12 @@ var (
 		// "lying"
 		{
 			{
+				toks: []string{"lying", "at", "a", "funny", "angle"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"lying", "on", "my", "arm"},
 				means: []meaning{
 					{kind: 3, id: "asleep_limb"},
@@ -34943,6 +35146,15 @@ var (
 				},
 			},
 		},
+		// "mat"
+		{
+			{
+				toks: []string{"mat", "on", "the", "floor"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "match"
 		{
 			{
@@ -34965,6 +35177,12 @@ var (
 		{
 			{
 				toks: []string{"mattress", "is", "too", "weak"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mattress", "on", "the", "floor"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -47844,6 +48062,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"sleep", "at", "a", "funny", "angle"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"sleep", "sitting", "up", "against"},
 				means: []meaning{
 					{kind: 3, id: "propped"},
@@ -47883,6 +48107,12 @@ var (
 				toks: []string{"sleep", "in", "the", "recliner"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"sleep", "on", "the", "floor"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -47926,6 +48156,12 @@ var (
 		// "sleeping"
 		{
 			{
+				toks: []string{"sleeping", "at", "a", "funny", "angle"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"sleeping", "in", "a", "chair"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -47968,6 +48204,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"sleeping", "on", "the", "floor"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"sleeping", "sitting", "up"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -48007,6 +48249,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"sleeps", "on", "the", "floor"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"sleeps", "upright"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -48015,6 +48263,18 @@ var (
 		},
 		// "slept"
 		{
+			{
+				toks: []string{"slept", "at", "a", "funny", "angle"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"slept", "on", "the", "floor"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"slept", "on", "it"},
 				means: []meaning{
@@ -60495,6 +60755,7 @@ var (
 		"arm_weak",
 		"balance_loss",
 		"bladder_change",
+		"both_legs_numb",
 		"both_legs_weak",
 		"bowel_change",
 		"breathless",
@@ -60835,6 +61096,16 @@ var (
 				"not passing water",
 				"urine is not coming",
 				"urine not coming",
+			},
+		},
+		// "both_legs_numb"
+		{
+			Say: []string{
+				"legs have gone all numb",
+				"legs gone all numb",
+				"legs have gone numb",
+				"legs have gone a bit numb",
+				"legs going all numb",
 			},
 		},
 		// "both_legs_weak"
@@ -65782,6 +66053,11 @@ var (
 			"both legs",
 			"limb",
 			"limbs",
+			"legs have gone all",
+			"legs gone all",
+			"legs have gone a bit",
+			"legs have gone really",
+			"legs have gone so",
 		},
 		// "thigh"
 		{

@@ -82,6 +82,13 @@ func ReadKept(values []string, known ...string) Reading {
 	return std().read(strings.Join(values, " "+tokSlot+" "), known)
 }
 
+// NoSign reports whether a value a device kept is wholly a phrase the
+// vocabulary reads as no sign ("bumped my miles", "a mattress on the
+// floor"): words were heard there, and none of them is a sign.
+func NoSign(value string) bool {
+	return slices.Contains(std().ignore, strings.Join(strings.Fields(strings.ToLower(value)), " "))
+}
+
 // std returns the compiled vocabulary, declared in data_gen.go: compile's
 // result for data/vocabulary.yaml, written out as Go by go generate (see
 // internal/golit), so that nothing is parsed. Its maps are built the first
@@ -694,8 +701,10 @@ type hit struct {
 // ownPart reports whether the words name a part as the speaker's own
 // ("my legs", "my left calf") while the only person named does something
 // else beside them: sleeps, snores, says ("my husband's snoring and my
-// legs are buzzing", "my wife says my legs twitch"). A person named with
-// a part, a feeling or anything else keeps the words theirs.
+// legs are buzzing", "my wife says my legs twitch", "my mum had a clot and
+// now every ache in my leg worries me"). What a person only says, with no
+// he or she after it, is about the speaker too. A person named with a
+// part, a feeling or anything else keeps the words theirs.
 func (r *reader) ownPart(toks []string) bool {
 	partAfter := func(i int) bool {
 		for j := i + 1; j < len(toks) && j <= i+2; j++ {
@@ -708,8 +717,11 @@ func (r *reader) ownPart(toks []string) bool {
 		}
 		return false
 	}
-	own, aside := false, false
+	own, aside, reported, others := false, false, true, false
 	for i, w := range toks {
+		if slices.Contains(otherPronouns, w) {
+			others = true
+		}
 		switch {
 		case r.personWords[w] || strings.HasSuffix(w, "'s") && r.personWords[strings.TrimSuffix(w, "'s")]:
 			// "My wife's fast asleep": the 's is "is", and how she
@@ -721,10 +733,17 @@ func (r *reader) ownPart(toks []string) bool {
 			for next < len(toks) && slices.Contains(asideAdverbs, toks[next]) {
 				next++
 			}
+			// "My husband and I share a bed": the two of them, and the
+			// part named as "my" is the speaker's.
+			if next+1 < len(toks) && toks[next] == "and" && (toks[next+1] == "i" || toks[next+1] == "me") {
+				aside, reported = true, false
+				continue
+			}
 			if next >= len(toks) || !slices.Contains(besideWords, toks[next]) {
 				return false
 			}
 			aside = true
+			reported = reported && slices.Contains(reportWords, toks[next])
 		case w == "his" || w == "her" || w == "their":
 			if partAfter(i) {
 				return false
@@ -733,8 +752,18 @@ func (r *reader) ownPart(toks []string) bool {
 			own = own || partAfter(i)
 		}
 	}
-	return own && aside
+	// "My friend said leg pain at night can mean something bad": what
+	// someone says, with no he or she after it, is said to the speaker
+	// about the speaker.
+	return aside && (own || reported && !others)
 }
+
+// reportWords are the besideWords that tell what a person says, not
+// what they do or have.
+var reportWords = []string{"says", "said", "thinks", "reckons", "told", "tells"}
+
+// otherPronouns speak of someone other than the speaker.
+var otherPronouns = []string{"he", "she", "they", "him", "his", "her", "hers", "their", "them", "he's", "she's", "they're", "he'd", "she'd"}
 
 // asideAdverbs say how a person does what they do beside the pain.
 var asideAdverbs = []string{"fast", "sound", "still", "already", "just", "now"}
@@ -743,7 +772,7 @@ var asideAdverbs = []string{"fast", "sound", "still", "already", "just", "now"}
 // sign of their own: sleeps, talks, gives ("my daughter put a topper on
 // the bed").
 var besideWords = []string{"snoring", "snores", "snored", "asleep", "sleeping", "says", "said", "thinks", "reckons", "told", "tells",
-	"put", "bought", "gave", "brought"}
+	"put", "bought", "gave", "brought", "had"}
 
 func (r *reader) read(text string, known []string) Reading {
 	toks := r.tokens(text)

@@ -26,7 +26,8 @@ func TestRedFlagPhrasings(t *testing.T) {
 		"saddle_numb":    {"numb down there", "I'm numb between my legs", "my bottom is numb", "I can't feel when I wipe", "numbness in my groin"},
 		"bladder_change": {"I can't pee", "I've had trouble peeing", "I wet myself", "I've lost control of my bladder", "can't wee"},
 		"bowel_change":   {"I pooed myself", "I can't control my bowels"},
-		"both_legs_weak": {"my legs are giving out", "legs giving way", "both my legs are weak", "my legs feel weak", "my legs buckled"},
+		"both_legs_weak": {"my legs are giving out", "legs giving way", "both my legs are weak", "my legs feel weak", "my legs buckled", "my legs have gone all floppy"},
+		"both_legs_numb": {"my legs have gone all numb", "both my legs are numb"},
 		"fever":          {"I've got a fever", "I'm burning up", "I have the chills", "I'm shivery", "running a temperature", "I feel hot and cold"},
 		"confused":       {"I feel confused", "he's not making sense", "she's a bit muddled", "dad's all over the place tonight", "he's drowsy and confused"},
 		"faint":          {"I'm woozy", "I feel faint", "I'm dizzy", "light headed"},
@@ -198,6 +199,15 @@ func TestNotSigns(t *testing.T) {
 		{"why does my leg pain only kick in after dark", "injury"},
 		{"maybe it's the ac, room is too cold?", "leg_cold"},
 		{"dad just sits in his recliner all day and his legs ache at night", "eases_hanging"},
+		// "Gone all ..." says how the legs feel now, not that they gave way.
+		{"since the new tablets my legs have gone all twitchy", "both_legs_weak"},
+		{"my legs have gone a bit restless again", "both_legs_weak"},
+		// "Knock it on the head" is to put a stop to it.
+		{"would a hot bath knock it on the head", "injury"},
+		// Posture and bedding, not a deformity, a fall or a knock.
+		{"i sleep curled up with my legs at a funny angle", "leg_deformed"},
+		{"we sleep on a mattress on the floor and my hips ache", "cant_get_up"},
+		{"my knees knock together when i lie on my side", "injury"},
 		{"little electric zaps in my shins at night", "sciatica_both_legs"},
 		{"i came off my hrt last month could that be it", "injury"},
 		{"my head's all over the place with money worries, could that be why my legs ache", "confused"},
@@ -302,6 +312,13 @@ func TestWhom(t *testing.T) {
 		{"my dad can't walk and my feet hurt", "parent", "father"},
 		{"talk quieter my wife is asleep", "partner", "wife"},
 		{"my daughter put a topper on the spare bed and my legs ache", "", ""},
+		// A person's past, beside the speaker's own part, and what someone
+		// only says, with no he or she, leave the words the speaker's.
+		{"my dad had a clot once and now every twinge in my calf scares me", "", ""},
+		{"my sister says leg pain at night can be serious, i'm worried", "", ""},
+		{"my wife had a cramp last night", "partner", "wife"},
+		{"my son says he's got cramp", "child", "son"},
+		{"my wife and i share a bed that sags and my hips ache", "", ""},
 	}
 	for _, tt := range tests {
 		rd := Read(tt.say)
