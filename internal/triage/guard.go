@@ -84,6 +84,7 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 		addReading(c, *rd)
 	}
 	var slots symptom.Reading
+	noSign := false
 	if t.Request != nil && t.Request.Request.Intent != nil {
 		// The slots' words, read together and in the light of what the
 		// intent already says: a device routes "my calf has been cramping
@@ -101,6 +102,7 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 			said = append(said, s.Value)
 			if loaded.signSlots[name] {
 				signs = append(signs, s.Value)
+				noSign = noSign || symptom.NoSign(s.Value)
 			}
 		}
 		about := string(c.Topic)
@@ -123,7 +125,7 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 			slots = read(signs)
 		}
 	}
-	if !withheld(t.Intent, slots) {
+	if !withheld(t.Intent, slots, noSign) {
 		c.AddFacts(loaded.intents[t.Intent]...)
 	}
 	return g.decide(t, nil), nil
@@ -146,19 +148,22 @@ func (g *Guard) After(t *router.Turn, r router.Reply) (router.Reply, error) {
 func Stands(intent string, signs []string) bool {
 	signs = slices.Clone(signs)
 	sort.Strings(signs)
-	return !withheld(intent, symptom.ReadKept(signs))
+	return !withheld(intent, symptom.ReadKept(signs), slices.ContainsFunc(signs, symptom.NoSign))
 }
 
 // withheld reports whether the words a device kept in a red-flag intent's
 // slots deny its sign or place it elsewhere ("no numbness down below";
 // ankles puffy "by the end of the day"), or lack what the sign needs
 // (diabetes, for a diabetic foot), so the intent alone does not stand for
-// the sign: data/intents.yaml, withhold and require.
-func withheld(intent string, slots symptom.Reading) bool {
+// the sign: data/intents.yaml, withhold and require. noSign is set when a
+// slot kept words the vocabulary reads as no sign at all ("bumped my
+// miles" sent to the fall intent): words were heard, and they need not
+// be the sign.
+func withheld(intent string, slots symptom.Reading, noSign bool) bool {
 	says := func(w string) bool {
 		return slices.Contains(slots.Facts, w) || slices.Contains(slots.Timing, w) || slices.Contains(slots.Sensations, w) || slices.Contains(slots.Parts, w)
 	}
-	heard := len(slots.Facts)+len(slots.Negated)+len(slots.Sensations)+len(slots.Timing) > 0
+	heard := noSign || len(slots.Facts)+len(slots.Negated)+len(slots.Sensations)+len(slots.Timing) > 0
 	if need := loaded.require[intent]; heard && len(need) > 0 && !slices.ContainsFunc(need, says) {
 		// Words were kept, and none of them is what the sign needs. With
 		// none kept at all, the intent's own sample is all there is.

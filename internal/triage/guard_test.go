@@ -237,6 +237,12 @@ func TestIntentWithheldBySlots(t *testing.T) {
 		{"SwollenLegIntent", map[string]string{"sign": "swollen and sore", "moreSign": "trip", "otherSign": "hobbling", "alsoSign": "knee's"}, "one_leg_swollen", false},
 		{"SwollenLegIntent", map[string]string{"sign": "swollen and sore", "moreSign": "trip", "otherSign": "hobbling", "alsoSign": "knee's"}, "injury", true},
 		{"SwollenLegIntent", map[string]string{"sign": "knee's swollen", "moreSign": "tripped"}, "injury", true},
+		// Words kept that the vocabulary reads as no sign at all were
+		// heard: more miles run, sent to the fall intent, is no fall (set
+		// rr, rr051); with the fall's own words kept too, it is.
+		{"FallIntent", map[string]string{"sign": "bumped my miles", "moreSign": "shins"}, "fall_cant_stand", false},
+		{"FallIntent", map[string]string{"sign": "bumped my miles", "moreSign": "fell"}, "fall_cant_stand", true},
+		{"FallIntent", nil, "fall_cant_stand", true},
 	}
 	for _, tt := range tests {
 		c := keptBefore(t, tt.intent, tt.slots)
