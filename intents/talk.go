@@ -304,6 +304,14 @@ func topicIn(ws []string) string {
 	if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return f.ID == "doctor_visit" && reports(ws, f) }); len(kept) > 0 {
 		found = kept
 	}
+	// "My thyroid came back a bit off on my last blood test, could that
+	// cause cramps": a test that found something is the story, and what
+	// it found is asked about.
+	if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool {
+		return f.ID == "tests" && (cueFits("came back", ws) || slices.Contains(ws[max(0, f.At-2):f.At], "last"))
+	}); len(kept) > 0 {
+		found = kept
+	}
 	// "will the doctor check my iron if I've got restless legs" asks
 	// what a doctor does.
 	for _, f := range found {
@@ -366,6 +374,18 @@ func deniedAt(ws []string, i int) bool {
 	for j := max(0, i-2); j < i; j++ {
 		if ws[j] == "not" || ws[j] == "isn't" || ws[j] == "isnt" {
 			return true
+		}
+	}
+	return false
+}
+
+// dayNightContrast reports whether the words set the day against the
+// night: "day" said before a "but" that has "night" after it.
+func dayNightContrast(ws []string) bool {
+	for i, w := range ws {
+		if w == "but" {
+			return slices.ContainsFunc(ws[:i], func(w string) bool { return w == "day" || w == "daytime" }) &&
+				slices.ContainsFunc(ws[i+1:], func(w string) bool { return w == "night" || w == "bed" })
 		}
 	}
 	return false
@@ -699,7 +719,9 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 				// "does gout make the foot hurt more in my toe" asks.
 				continue
 			}
-			if c.Intent == IntentStretches && topic != "" && defines(ws) {
+			if c.Intent == IntentStretches && topic != "" && (defines(ws) || slices.Contains(doctorTopics, topic)) {
+				// "what will the GP do, just tell me to stretch?" asks
+				// about the doctor.
 				// "I have to stretch and shift my legs all night, is that
 				// RLS" and "is it all the sitting" ask about the topic.
 				return IntentAskAbout, map[string]string{slotTopic: topic}
@@ -715,8 +737,10 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		case IntentWhyNight:
 			// "could bad circulation be why it hurts in bed" asks
 			// about the cause; "why are my restless legs worse at
-			// night" about the night.
-			if topic != "" && (!conditions[topic] || asksCause(ws)) {
+			// night" about the night, and so does "in the day I'm on my
+			// feet and never notice, but at night ...": what fills the
+			// day is the contrast, not the question.
+			if topic != "" && (!conditions[topic] || asksCause(ws)) && !dayNightContrast(ws) {
 				return IntentAskAbout, map[string]string{slotTopic: topic}
 			}
 			if topic != "" {
@@ -752,8 +776,11 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		if conditions[topic] && rd.Topic != "" {
 			// "my calf knotted up in a cramp, what do I do" is a
 			// complaint; "what is a cramp", "is it sciatica" or
-			// "... and my back's achy, trapped nerve?" asks.
-			asks = defines(ws) || endsAsking(text, ws, topic)
+			// "... and my back's achy, trapped nerve?" asks, and so does
+			// "can low B12 affect the nerves in your legs", a cause named
+			// first.
+			_, first := askedFirst(ws, topicsIn(ws))
+			asks = defines(ws) || endsAsking(text, ws, topic) || first
 		}
 		if cueFits("ever since", ws) || othersSay(ws) {
 			// "ever since I was made redundant I'm tense": a cause
@@ -876,7 +903,7 @@ func asksCause(ws []string) bool {
 			return true
 		}
 		switch w {
-		case "be", "connected", "linked", "affecting", "maybe", "perhaps":
+		case "be", "connected", "linked", "affect", "affects", "affecting", "maybe", "perhaps":
 			return true
 		case "is", "was", "would":
 			// "would that do it" asks too.

@@ -32523,6 +32523,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"legs", "want", "to", "get", "up"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"legs", "have", "gone", "all", "numb"},
 				means: []meaning{
 					{kind: 5, id: "both_legs_numb"},
@@ -32623,6 +32629,12 @@ var (
 			},
 			{
 				toks: []string{"legs", "want", "to", "run"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"legs", "want", "to", "move"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
@@ -56818,6 +56830,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"want", "to", "get", "up", "and", "go"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"want", "to", "get", "up", "and", "walk"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"want", "to", "move", "my", "legs"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
@@ -68110,6 +68134,10 @@ var (
 			"want to go for a run",
 			"legs want to run",
 			"want to run off",
+			"want to get up and go",
+			"legs want to get up",
+			"legs want to move",
+			"want to get up and walk",
 		},
 		// "same_point"
 		{
