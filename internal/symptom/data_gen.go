@@ -626,6 +626,7 @@ var std = sync.OnceValue(func() *reader {
 				And:        []string{"walk"},
 				Text:       true,
 				Needs:      []string{"pain", "hurt_sharp", "ache", "sore", "throbbing"},
+				Unless:     []string{"long_travel"},
 			},
 			{
 				Fact:       "injury",
@@ -2024,6 +2025,71 @@ var std = sync.OnceValue(func() *reader {
 			"knees knock",
 			"knock knees",
 			"knock kneed",
+			"body clock's all over the place",
+			"body clock is all over the place",
+			"body clock all over the place",
+			"body clock's gone all over the place",
+			"body clock's out",
+			"body clock",
+			"went over my head",
+			"gone over my head",
+			"goes over my head",
+			"over my head",
+			"chilly weather",
+			"the chilly weather",
+			"chilly nights",
+			"chilly night",
+			"it's chilly",
+			"chilly in here",
+			"chilly house",
+			"chilly room",
+			"chilly bedroom",
+			"weather's chilly",
+			"weather is chilly",
+			"weather's turned chilly",
+			"came off nights",
+			"come off nights",
+			"coming off nights",
+			"came off night shift",
+			"came off night shifts",
+			"came off a night shift",
+			"came off shift",
+			"came off my shift",
+			"came off shifts",
+			"came off my shifts",
+			"come off shift",
+			"coming off shift",
+			"it is very hot",
+			"it's very hot",
+			"is very hot",
+			"very hot here",
+			"it is hot here",
+			"it's so hot here",
+			"sweating too much",
+			"sweating a lot",
+			"sweat a lot",
+			"sweating all day",
+			"sweat all day",
+			"whole day sweating",
+			"sweating the whole day",
+			"crash on the sofa",
+			"crash on the sofa bed",
+			"crash on the couch",
+			"crash out",
+			"i crash on",
+			"crashed on the sofa",
+			"crashed on the couch",
+			"sofa bed",
+			"metal bar",
+			"bar that digs in",
+			"bar digs in",
+			"had pe",
+			"had p e",
+			"pe lesson",
+			"pe class",
+			"in pe",
+			"pe today",
+			"pe at school",
 		},
 		peopleSay: []string{
 			"boy",
@@ -2393,6 +2459,7 @@ var (
 		"bandaged",
 		"banged",
 		"banging",
+		"bar",
 		"barely",
 		"base",
 		"bashed",
@@ -2626,6 +2693,7 @@ var (
 		"cramping",
 		"cramps",
 		"crash",
+		"crashed",
 		"crawling",
 		"crawly",
 		"creaky",
@@ -2753,7 +2821,9 @@ var (
 		"each",
 		"eased",
 		"eases",
+		"easier",
 		"easing",
+		"easy",
 		"eating",
 		"edema",
 		"edge",
@@ -3234,6 +3304,7 @@ var (
 		"medicine",
 		"menopause",
 		"messed",
+		"metal",
 		"meters",
 		"metformin",
 		"metres",
@@ -3395,6 +3466,7 @@ var (
 		"past",
 		"pasty",
 		"pausing",
+		"pe",
 		"pee",
 		"peed",
 		"peeing",
@@ -3709,6 +3781,7 @@ var (
 		"soccer",
 		"sock",
 		"socks",
+		"sofa",
 		"soiled",
 		"sole",
 		"soles",
@@ -4069,6 +4142,7 @@ var (
 		"wear",
 		"wearing",
 		"weary",
+		"weather",
 		"wedding",
 		"wedged",
 		"wee",
@@ -7631,6 +7705,21 @@ var (
 				},
 			},
 		},
+		// "bar"
+		{
+			{
+				toks: []string{"bar", "that", "digs", "in"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bar", "digs", "in"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "barely"
 		{
 			{
@@ -9659,6 +9748,24 @@ var (
 		// "body"
 		{
 			{
+				toks: []string{"body", "clock", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"body", "clock", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"body", "clock", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"body", "temperature", "drops"},
 				means: []meaning{
 					{kind: 8},
@@ -9678,6 +9785,18 @@ var (
 			},
 			{
 				toks: []string{"body", "temperature", "falls"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"body", "clock", "out"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"body", "clock"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -11350,6 +11469,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"came", "off", "a", "night", "shift"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"came", "down", "the", "stairs"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
@@ -11470,6 +11595,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"came", "off", "night", "shift"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "off", "night", "shifts"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "off", "my", "shift"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "off", "my", "shifts"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"came", "a", "cropper"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
@@ -11565,6 +11714,24 @@ var (
 			},
 			{
 				toks: []string{"came", "to", "stop"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "off", "nights"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "off", "shift"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "off", "shifts"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -14563,6 +14730,48 @@ var (
 		// "chilly"
 		{
 			{
+				toks: []string{"chilly", "in", "here"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"chilly", "weather"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"chilly", "nights"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"chilly", "night"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"chilly", "house"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"chilly", "room"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"chilly", "bedroom"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"chilly"},
 				means: []meaning{
 					{kind: 5, id: "leg_cold"},
@@ -15202,6 +15411,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"come", "off", "nights"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"come", "off", "shift"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"come", "down"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
@@ -15244,6 +15465,18 @@ var (
 				toks: []string{"coming", "out", "mushed"},
 				means: []meaning{
 					{kind: 5, id: "speech_slurred"},
+				},
+			},
+			{
+				toks: []string{"coming", "off", "nights"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"coming", "off", "shift"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -15912,9 +16145,48 @@ var (
 		// "crash"
 		{
 			{
+				toks: []string{"crash", "on", "the", "sofa", "bed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"crash", "on", "the", "sofa"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"crash", "on", "the", "couch"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"crash", "out"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"crash"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
+				},
+			},
+		},
+		// "crashed"
+		{
+			{
+				toks: []string{"crashed", "on", "the", "sofa"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"crashed", "on", "the", "couch"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -19008,6 +19280,15 @@ var (
 				},
 			},
 		},
+		// "easier"
+		{
+			{
+				toks: []string{"easier", "words"},
+				means: []meaning{
+					{kind: 3, id: "meaning"},
+				},
+			},
+		},
 		// "easing"
 		{
 			{
@@ -19020,6 +19301,15 @@ var (
 				toks: []string{"easing", "off"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
+				},
+			},
+		},
+		// "easy"
+		{
+			{
+				toks: []string{"easy", "words"},
+				means: []meaning{
+					{kind: 3, id: "meaning"},
 				},
 			},
 		},
@@ -23930,6 +24220,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"goes", "over", "my", "head"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"goes", "to", "sleep"},
 				means: []meaning{
 					{kind: 3, id: "asleep_limb"},
@@ -24317,6 +24613,12 @@ var (
 				toks: []string{"gone", "off", "her", "food"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"gone", "over", "my", "head"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -25368,6 +25670,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"had", "pee", "e"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"had", "clots"},
 				means: []meaning{
 					{kind: 5, id: "previous_clot"},
@@ -25389,6 +25697,12 @@ var (
 				toks: []string{"had", "surgery"},
 				means: []meaning{
 					{kind: 5, id: "recent_surgery"},
+				},
+			},
+			{
+				toks: []string{"had", "pe"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -28786,6 +29100,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"i", "am", "not", "understanding"},
+				means: []meaning{
+					{kind: 3, id: "meaning"},
+				},
+			},
+			{
 				toks: []string{"i", "need", "to", "go"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
@@ -28894,6 +29214,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"i", "crash", "on"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"i", "yawn"},
 				means: []meaning{
 					{kind: 3, id: "breath"},
@@ -28948,6 +29274,12 @@ var (
 				toks: []string{"i'm", "#", "weeks", "along"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
+				toks: []string{"i'm", "not", "understanding"},
+				means: []meaning{
+					{kind: 3, id: "meaning"},
 				},
 			},
 			{
@@ -29243,6 +29575,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"in", "easy", "words"},
+				means: []meaning{
+					{kind: 3, id: "meaning"},
+				},
+			},
+			{
 				toks: []string{"in", "the", "evenings"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
@@ -29386,6 +29724,12 @@ var (
 			},
 			{
 				toks: []string{"in", "winter"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"in", "pe"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -29810,6 +30154,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"is", "very", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"is", "carrying"},
 				means: []meaning{
 					{kind: 3, id: "carrying"},
@@ -30007,6 +30357,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"it", "is", "very", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"it", "is", "hot", "here"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"it", "let", "go"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
@@ -30154,6 +30516,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"it's", "so", "hot", "here"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"it's", "fallen", "asleep"},
 				means: []meaning{
 					{kind: 3, id: "asleep_limb"},
@@ -30198,6 +30566,12 @@ var (
 			},
 			{
 				toks: []string{"it's", "kicked", "in"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"it's", "very", "hot"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -30264,6 +30638,12 @@ var (
 			},
 			{
 				toks: []string{"it's", "boiling"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"it's", "chilly"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -35308,6 +35688,15 @@ var (
 				},
 			},
 		},
+		// "metal"
+		{
+			{
+				toks: []string{"metal", "bar"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "meters"
 		{
 			{
@@ -36099,6 +36488,12 @@ var (
 				toks: []string{"more", "than", "usual"},
 				means: []meaning{
 					{kind: 5, id: "worsening"},
+				},
+			},
+			{
+				toks: []string{"more", "plainly"},
+				means: []meaning{
+					{kind: 3, id: "meaning"},
 				},
 			},
 			{
@@ -38864,6 +39259,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "really", "following"},
+				means: []meaning{
+					{kind: 3, id: "meaning"},
+				},
+			},
+			{
+				toks: []string{"not", "following", "you"},
+				means: []meaning{
+					{kind: 3, id: "meaning"},
+				},
+			},
+			{
 				toks: []string{"not", "coming", "out"},
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
@@ -39116,6 +39523,12 @@ var (
 				toks: []string{"not", "knowing"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"not", "following"},
+				means: []meaning{
+					{kind: 3, id: "meaning"},
 				},
 			},
 			{
@@ -41255,6 +41668,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"over", "my", "head"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"over", "now"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
@@ -42034,6 +42453,33 @@ var (
 				toks: []string{"pausing"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+				},
+			},
+		},
+		// "pe"
+		{
+			{
+				toks: []string{"pe", "at", "school"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"pe", "lesson"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"pe", "class"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"pe", "today"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -43863,6 +44309,12 @@ var (
 				toks: []string{"put", "in", "plaster"},
 				means: []meaning{
 					{kind: 3, id: "cast"},
+				},
+			},
+			{
+				toks: []string{"put", "it", "plainly"},
+				means: []meaning{
+					{kind: 3, id: "meaning"},
 				},
 			},
 			{
@@ -49008,6 +49460,15 @@ var (
 				},
 			},
 		},
+		// "sofa"
+		{
+			{
+				toks: []string{"sofa", "bed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "soiled"
 		{
 			{
@@ -52063,6 +52524,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"sweat", "a", "lot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sweat", "all", "day"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"sweat"},
 				means: []meaning{
 					{kind: 3, id: "sweat"},
@@ -52106,6 +52579,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"sweating", "the", "whole", "day"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"sweating", "at", "night"},
 				means: []meaning{
 					{kind: 5, id: "night_sweats"},
@@ -52125,6 +52604,24 @@ var (
 			},
 			{
 				toks: []string{"sweating", "out", "fluid"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sweating", "too", "much"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sweating", "a", "lot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sweating", "all", "day"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -53158,6 +53655,12 @@ var (
 			},
 			{
 				toks: []string{"the", "drowsy", "kind"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"the", "chilly", "weather"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -56326,6 +56829,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"very", "hot", "here"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"very", "tight"},
 				means: []meaning{
 					{kind: 3, id: "hard"},
@@ -57499,6 +58008,27 @@ var (
 				},
 			},
 		},
+		// "weather"
+		{
+			{
+				toks: []string{"weather", "is", "chilly"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weather", "turned", "chilly"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weather", "chilly"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "wedding"
 		{
 			{
@@ -57959,6 +58489,12 @@ var (
 				toks: []string{"went", "out", "from", "under"},
 				means: []meaning{
 					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"went", "over", "my", "head"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -58853,6 +59389,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "same_side"},
 					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"whole", "day", "sweating"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -67734,6 +68276,16 @@ var (
 			"you've confused me",
 			"confusing me",
 			"which bit do i do",
+			"i am not understanding",
+			"i'm not understanding",
+			"easy words",
+			"in easy words",
+			"easier words",
+			"more plainly",
+			"put it plainly",
+			"not following",
+			"not really following",
+			"not following you",
 		},
 		// "misshapen"
 		{

@@ -772,7 +772,7 @@ var asideAdverbs = []string{"fast", "sound", "still", "already", "just", "now"}
 // sign of their own: sleeps, talks, gives ("my daughter put a topper on
 // the bed").
 var besideWords = []string{"snoring", "snores", "snored", "asleep", "sleeping", "says", "said", "thinks", "reckons", "told", "tells",
-	"put", "bought", "gave", "brought", "had"}
+	"put", "bought", "gave", "brought", "had", "kicking"}
 
 func (r *reader) read(text string, known []string) Reading {
 	toks := r.tokens(text)

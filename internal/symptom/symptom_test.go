@@ -208,6 +208,17 @@ func TestNotSigns(t *testing.T) {
 		{"i sleep curled up with my legs at a funny angle", "leg_deformed"},
 		{"we sleep on a mattress on the floor and my hips ache", "cant_get_up"},
 		{"my knees knock together when i lie on my side", "injury"},
+		// Shifts, weather, a sofa and a day out (set rt, rs).
+		{"just came off nights and my body clock's all over the place", "injury"},
+		{"just came off nights and my body clock's all over the place", "confused"},
+		{"sorry, that went right over my head", "injury"},
+		{"is it the chilly weather making my legs ache", "leg_cold"},
+		{"it's very hot here and i'm sweating all day, now my calves cramp at night", "leg_warm"},
+		{"it's very hot here and i'm sweating all day, now my calves cramp at night", "night_sweats"},
+		{"i crash on the sofa bed after nights and my hips ache", "injury"},
+		{"dad went on a coach trip and walked all round the gardens, now his calves are sore", "injury"},
+		// Not following what was said is no confusion.
+		{"i am not understanding, please tell it in easy words", "confused"},
 		{"little electric zaps in my shins at night", "sciatica_both_legs"},
 		{"i came off my hrt last month could that be it", "injury"},
 		{"my head's all over the place with money worries, could that be why my legs ache", "confused"},
