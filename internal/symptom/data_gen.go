@@ -2061,7 +2061,6 @@ var std = sync.OnceValue(func() *reader {
 			"coming off shift",
 			"it is very hot",
 			"it's very hot",
-			"is very hot",
 			"very hot here",
 			"it is hot here",
 			"it's so hot here",
@@ -30151,12 +30150,6 @@ var (
 				toks: []string{"is", "open", "since"},
 				means: []meaning{
 					{kind: 5, id: "wound_not_healing"},
-				},
-			},
-			{
-				toks: []string{"is", "very", "hot"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
