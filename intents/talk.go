@@ -135,6 +135,7 @@ type talkWords struct {
 	Pleased      []string `yaml:"pleased"`
 	AskStarts    []string `yaml:"ask_starts"`
 	PauseOpeners []string `yaml:"pause_openers"`
+	LeadIn       []string `yaml:"lead_in"`
 }
 
 var talk = mustTalk(talkYAML)
@@ -214,6 +215,8 @@ var bareContractions = map[string]string{
 	// Scots: "I cannae get tae sleep".
 	"tae": "to", "cannae": "can't", "canna": "can't", "dinnae": "don't", "didnae": "didn't", "isnae": "isn't",
 	"wouldnae": "wouldn't", "couldnae": "couldn't", "wasnae": "wasn't",
+	// Typed as texts are: "did i tell u this already", "ok thx".
+	"u": "you", "ur": "your", "thx": "thanks", "ty": "thanks", "pls": "please", "plz": "please",
 }
 
 // topicAt is a TalkTopic named in the words, and where.
@@ -417,7 +420,9 @@ func askedRightAfter(ws []string, found []topicAt) (topicAt, bool) {
 			}
 			end := i + len(ow)
 			for j, f := range found {
-				if f.At >= end && f.At <= end+1 {
+				// "could this be the start of osteoarthritis": lead-in
+				// words may stand between.
+				if f.At >= end && (f.At <= end+1 || f.At <= end+4 && !slices.ContainsFunc(ws[end:f.At], func(w string) bool { return !slices.Contains(talk.Words.LeadIn, w) })) {
 					// "could it be my nerves, I mean being anxious":
 					// a cause said after the condition says which.
 					later := slices.ContainsFunc(found[j+1:], func(g topicAt) bool { return !conditions[g.ID] })
@@ -427,6 +432,27 @@ func askedRightAfter(ws []string, found []topicAt) (topicAt, bool) {
 		}
 	}
 	return topicAt{}, false
+}
+
+// asksWhoGets reports whether the words ask who gets a condition: "can
+// teenagers get arthritis", "can you get a trapped nerve at my age".
+func asksWhoGets(ws []string, found []topicAt) bool {
+	start := 0
+	for start < len(ws)-1 && slices.Contains(talk.Words.Fillers, ws[start]) {
+		start++
+	}
+	if !slices.Contains(talk.Words.FirstAsks, ws[start]) {
+		return false
+	}
+	for i := start + 1; i <= start+3 && i < len(ws)-1; i++ {
+		if ws[i] != "get" && ws[i] != "gets" {
+			continue
+		}
+		return slices.ContainsFunc(found, func(f topicAt) bool {
+			return conditions[f.ID] && (f.At == i+1 || f.At == i+2 && slices.Contains(talk.Words.FirstGlue, ws[i+1]))
+		})
+	}
+	return false
 }
 
 // endsAskingWhat reports whether the words end asking what it is.
@@ -693,7 +719,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		}
 		if (c.Intent == IntentMemoryCount || c.Intent == IntentRecall) && topic != "" && !cueFits("how many", ws) && !cueFits("how often", ws) &&
 			(slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.CauseAsk, w) }) ||
-				cueFits("it is from", ws) || cueFits("is it from", ws) || cueFits("is that why", ws) || cueFits("is this why", ws) || cueFits("is it the", ws)) {
+				cueFits("it is from", ws) || cueFits("is it from", ws) || cueFits("is that why", ws) || cueFits("is this why", ws) || cueFits("is it the", ws) || cueFits("is that the", ws)) {
 			// "does vaping count? could the nicotine be doing it", "two
 			// nights in a row at a wedding, is it from the dancing" and
 			// "does tea count, or is that why" ask about a cause, not
@@ -747,6 +773,12 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 				slots[slotTopic] = topic
 			}
 		case IntentPrevent:
+			if medicines[topic] {
+				// "my mother swore by tonic water before bed for
+				// cramps, is there anything in that" asks about the
+				// remedy.
+				return IntentAskAbout, map[string]string{slotTopic: topic}
+			}
 			if topic != "" {
 				slots[slotTopic] = topic
 			}
@@ -779,8 +811,9 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// "... and my back's achy, trapped nerve?" asks, and so does
 			// "can low B12 affect the nerves in your legs", a cause named
 			// first.
-			_, first := askedFirst(ws, topicsIn(ws))
-			asks = defines(ws) || endsAsking(text, ws, topic) || first
+			found := topicsIn(ws)
+			_, first := askedFirst(ws, found)
+			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found)
 		}
 		if cueFits("ever since", ws) || othersSay(ws) {
 			// "ever since I was made redundant I'm tense": a cause
@@ -886,7 +919,7 @@ func backIsAdverb(ws []string) bool {
 		if i+1 < len(ws) && (ws[i+1] == "to" || ws[i+1] == "off") {
 			continue
 		}
-		if i > 0 && slices.Contains([]string{"go", "going", "get", "getting", "come", "coming", "came", "went", "drift", "drop", "nod"}, ws[i-1]) {
+		if i > 0 && slices.Contains([]string{"go", "going", "get", "getting", "come", "coming", "came", "went", "drift", "drop", "nod", "settled", "settle", "settling"}, ws[i-1]) {
 			continue
 		}
 		return false

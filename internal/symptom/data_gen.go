@@ -13718,6 +13718,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "sit", "still"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"can't", "see", "properly"},
 				means: []meaning{
 					{kind: 3, id: "sight_loss"},
@@ -31164,6 +31170,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"keep", "moving", "my", "legs"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"keep", "my", "foot", "down"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -37097,6 +37109,12 @@ var (
 				toks: []string{"must", "be", "#", "mins"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"must", "keep", "moving"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
 				},
 			},
 		},
@@ -60237,6 +60255,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"won't", "sit", "still"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"won't", "get", "up"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
@@ -68683,6 +68707,11 @@ var (
 			"legs want to get up",
 			"legs want to move",
 			"want to get up and walk",
+			"must keep moving",
+			"keep moving my legs",
+			"won't sit still",
+			"can't sit still",
+			"wont sit still",
 		},
 		// "same_point"
 		{
