@@ -2089,6 +2089,26 @@ var std = sync.OnceValue(func() *reader {
 			"in pe",
 			"pe today",
 			"pe at school",
+			"hotter than blazes",
+			"hot as blazes",
+			"hotter than hell",
+			"hot as hell",
+			"it was hotter",
+			"was hotter than",
+			"sweatin' buckets",
+			"dragging ache",
+			"dragging pain",
+			"dragging feeling",
+			"dragging sensation",
+			"a dragging ache",
+			"valves in my veins are not closing",
+			"valves are not closing",
+			"valves not closing",
+			"valves aren't closing",
+			"valves not working",
+			"valves are not working",
+			"crashing on",
+			"crashing on my mate's couch",
 		},
 		peopleSay: []string{
 			"boy",
@@ -2693,6 +2713,7 @@ var (
 		"cramps",
 		"crash",
 		"crashed",
+		"crashing",
 		"crawling",
 		"crawly",
 		"creaky",
@@ -3921,6 +3942,7 @@ var (
 		"sways",
 		"sweat",
 		"sweated",
+		"sweatin",
 		"sweating",
 		"sweats",
 		"sweaty",
@@ -4103,6 +4125,7 @@ var (
 		"usually",
 		"vacant",
 		"vague",
+		"valves",
 		"varicose",
 		"veering",
 		"vein",
@@ -5347,6 +5370,12 @@ var (
 			},
 			{
 				toks: []string{"a", "hot", "wire"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"a", "dragging", "ache"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -16195,6 +16224,21 @@ var (
 				},
 			},
 		},
+		// "crashing"
+		{
+			{
+				toks: []string{"crashing", "on", "my", "mate", "couch"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"crashing", "on"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "crawling"
 		{
 			{
@@ -18596,6 +18640,30 @@ var (
 					{kind: 4, id: "long"},
 					{kind: 4, id: "weeks"},
 					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"dragging", "ache"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dragging", "pain"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dragging", "feeling"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dragging", "sensation"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -28520,6 +28588,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"hot", "as", "blazes"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "as", "hell"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"hot", "soles"},
 				means: []meaning{
 					{kind: 3, id: "burning"},
@@ -28720,6 +28800,18 @@ var (
 				toks: []string{"hotter", "than", "the", "other"},
 				means: []meaning{
 					{kind: 5, id: "leg_warm"},
+				},
+			},
+			{
+				toks: []string{"hotter", "than", "blazes"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hotter", "than", "hell"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -30411,6 +30503,12 @@ var (
 			},
 			{
 				toks: []string{"it", "kicked", "in"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"it", "was", "hotter"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -52562,6 +52660,15 @@ var (
 				},
 			},
 		},
+		// "sweatin"
+		{
+			{
+				toks: []string{"sweatin", "buckets"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "sweating"
 		{
 			{
@@ -56690,6 +56797,45 @@ var (
 				},
 			},
 		},
+		// "valves"
+		{
+			{
+				toks: []string{"valves", "in", "my", "veins", "are", "not", "closing"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"valves", "are", "not", "closing"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"valves", "are", "not", "working"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"valves", "not", "closing"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"valves", "aren't", "closing"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"valves", "not", "working"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "varicose"
 		{
 			{
@@ -57681,6 +57827,12 @@ var (
 				toks: []string{"was", "fine", "earlier"},
 				means: []meaning{
 					{kind: 4, id: "sudden"},
+				},
+			},
+			{
+				toks: []string{"was", "hotter", "than"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{

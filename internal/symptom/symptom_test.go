@@ -219,6 +219,10 @@ func TestNotSigns(t *testing.T) {
 		{"dad went on a coach trip and walked all round the gardens, now his calves are sore", "injury"},
 		// Not following what was said is no confusion.
 		{"i am not understanding, please tell it in easy words", "confused"},
+		// A hot day, a dragging ache, and veins whose valves leak (set rv).
+		{"it was hotter than blazes today and now my legs cramp", "leg_warm"},
+		{"period cramps with a dragging ache down to my knees", "foot_drop"},
+		{"the doctor said the valves in my veins are not closing well", "wound_not_healing"},
 		{"little electric zaps in my shins at night", "sciatica_both_legs"},
 		{"i came off my hrt last month could that be it", "injury"},
 		{"my head's all over the place with money worries, could that be why my legs ache", "confused"},
