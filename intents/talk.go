@@ -215,6 +215,7 @@ var bareContractions = map[string]string{
 	// Scots: "I cannae get tae sleep".
 	"tae": "to", "cannae": "can't", "canna": "can't", "dinnae": "don't", "didnae": "didn't", "isnae": "isn't",
 	"wouldnae": "wouldn't", "couldnae": "couldn't", "wasnae": "wasn't",
+	"dae": "do", "aboot": "about", "doon": "down",
 	// Typed as texts are: "did i tell u this already", "ok thx".
 	"u": "you", "ur": "your", "thx": "thanks", "ty": "thanks", "pls": "please", "plz": "please",
 }
@@ -938,8 +939,8 @@ func asksCause(ws []string) bool {
 		switch w {
 		case "be", "connected", "linked", "affect", "affects", "affecting", "maybe", "perhaps":
 			return true
-		case "is", "was", "would":
-			// "would that do it" asks too.
+		case "is", "was", "would", "do":
+			// "would that do it" asks too, and "would the worry do that".
 			if i+1 < len(ws) && (ws[i+1] == "it" || ws[i+1] == "this" || ws[i+1] == "that") {
 				return true
 			}

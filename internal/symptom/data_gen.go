@@ -12810,6 +12810,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "rest", "at", "all"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"can't", "sleep", "on", "it"},
 				means: []meaning{
 					{kind: 3, id: "side_lying"},
@@ -25103,6 +25109,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"got", "the", "jitters"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"got", "to", "stop"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -26678,6 +26690,12 @@ var (
 			},
 			{
 				toks: []string{"have", "to", "keep", "moving"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"have", "to", "shake", "them"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
@@ -31292,6 +31310,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"keep", "shifting", "them"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"keep", "waking", "me"},
 				means: []meaning{
 					{kind: 5, id: "sleep_disrupted"},
@@ -33283,6 +33307,12 @@ var (
 				means: []meaning{
 					{id: "leg"},
 					{kind: 1},
+				},
+			},
+			{
+				toks: []string{"legs", "can't", "rest"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
 				},
 			},
 			{
@@ -37211,6 +37241,12 @@ var (
 			},
 			{
 				toks: []string{"must", "keep", "moving"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"must", "shake", "them"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
@@ -53832,6 +53868,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"the", "jitters"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"the", "walk"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
@@ -68864,6 +68906,13 @@ var (
 			"won't sit still",
 			"can't sit still",
 			"wont sit still",
+			"must shake them",
+			"have to shake them",
+			"cannot rest at all",
+			"legs cannot rest",
+			"the jitters",
+			"got the jitters",
+			"keep shifting them",
 		},
 		// "same_point"
 		{
