@@ -2109,6 +2109,18 @@ var std = sync.OnceValue(func() *reader {
 			"valves are not working",
 			"crashing on",
 			"crashing on my mate's couch",
+			"cold flannel",
+			"a cold flannel",
+			"cold cloth",
+			"cold towel",
+			"cold compresses",
+			"nice and warm",
+			"nice and toasty",
+			"heat pack's nice and warm",
+			"get my feet on the floor",
+			"getting my feet on the floor",
+			"got my feet on the floor",
+			"feet on the floor to get up",
 		},
 		peopleSay: []string{
 			"boy",
@@ -3403,6 +3415,7 @@ var (
 		"newborn",
 		"news",
 		"next",
+		"nice",
 		"nick",
 		"nicked",
 		"niffs",
@@ -5376,6 +5389,12 @@ var (
 			},
 			{
 				toks: []string{"a", "dragging", "ache"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"a", "cold", "flannel"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -15281,6 +15300,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"cold", "flannel"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "cloth"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "towel"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "compresses"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"cold"},
 				means: []meaning{
 					{kind: 5, id: "leg_cold"},
@@ -21350,6 +21393,12 @@ var (
 		// "feet"
 		{
 			{
+				toks: []string{"feet", "on", "the", "floor", "to", "get", "up"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"feet", "are", "a", "bit", "hot"},
 				means: []meaning{
 					{kind: 3, id: "burning"},
@@ -23667,6 +23716,12 @@ var (
 		// "get"
 		{
 			{
+				toks: []string{"get", "my", "feet", "on", "the", "floor"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"get", "enough", "air"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
@@ -23708,6 +23763,12 @@ var (
 		},
 		// "getting"
 		{
+			{
+				toks: []string{"getting", "my", "feet", "on", "the", "floor"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"getting", "hard", "to", "breathe"},
 				means: []meaning{
@@ -25084,6 +25145,12 @@ var (
 		},
 		// "got"
 		{
+			{
+				toks: []string{"got", "my", "feet", "on", "the", "floor"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"got", "a", "bad", "head"},
 				means: []meaning{
@@ -27729,6 +27796,12 @@ var (
 		},
 		// "heat"
 		{
+			{
+				toks: []string{"heat", "pack", "nice", "and", "warm"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"heat", "in", "my", "calf"},
 				means: []meaning{
@@ -38573,6 +38646,21 @@ var (
 				toks: []string{"next", "morning"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
+				},
+			},
+		},
+		// "nice"
+		{
+			{
+				toks: []string{"nice", "and", "warm"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"nice", "and", "toasty"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},

@@ -223,6 +223,10 @@ func TestNotSigns(t *testing.T) {
 		{"it was hotter than blazes today and now my legs cramp", "leg_warm"},
 		{"period cramps with a dragging ache down to my knees", "foot_drop"},
 		{"the doctor said the valves in my veins are not closing well", "wound_not_healing"},
+		// A remedy's warmth or cold, and feet put down to get up (set rw).
+		{"the cold flannel didn't help my calf", "leg_cold"},
+		{"the heat pack on my calf is nice and warm now", "leg_warm"},
+		{"hang on, i need to get my feet on the floor", "eases_hanging"},
 		{"little electric zaps in my shins at night", "sciatica_both_legs"},
 		{"i came off my hrt last month could that be it", "injury"},
 		{"my head's all over the place with money worries, could that be why my legs ache", "confused"},
