@@ -2121,6 +2121,21 @@ var std = sync.OnceValue(func() *reader {
 			"getting my feet on the floor",
 			"got my feet on the floor",
 			"feet on the floor to get up",
+			"walked into town",
+			"walk into town",
+			"walking into town",
+			"walked into the village",
+			"walked into the city",
+			"walked into work",
+			"walked into the shops",
+			"gout hit",
+			"gout hits",
+			"cramp hit",
+			"cramps hit",
+			"cramp hits",
+			"the pain hit",
+			"the ache hit",
+			"it hit me",
 		},
 		peopleSay: []string{
 			"boy",
@@ -16169,6 +16184,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"cramp", "hit"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cramp", "hits"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"cramp"},
 				means: []meaning{
 					{kind: 3, id: "cramp"},
@@ -16217,6 +16244,12 @@ var (
 		},
 		// "cramps"
 		{
+			{
+				toks: []string{"cramps", "hit"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"cramps"},
 				means: []meaning{
@@ -25282,6 +25315,18 @@ var (
 		// "gout"
 		{
 			{
+				toks: []string{"gout", "hit"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"gout", "hits"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"gout"},
 				means: []meaning{
 					{kind: 3, id: "arthritis"},
@@ -30600,6 +30645,12 @@ var (
 			},
 			{
 				toks: []string{"it", "was", "hotter"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"it", "hit", "me"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -53908,6 +53959,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"the", "pain", "hit"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"the", "ache", "hit"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"the", "trochanter"},
 				means: []meaning{
 					{id: "hip"},
@@ -57392,6 +57455,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"walk", "into", "town"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"walk", "again"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -57431,9 +57500,39 @@ var (
 		// "walked"
 		{
 			{
+				toks: []string{"walked", "into", "the", "village"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"walked", "into", "the", "city"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"walked", "into", "the", "shops"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"walked", "it", "off"},
 				means: []meaning{
 					{kind: 3, id: "tried_now"},
+				},
+			},
+			{
+				toks: []string{"walked", "into", "town"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"walked", "into", "work"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -57551,6 +57650,12 @@ var (
 				toks: []string{"walking", "on", "tiptoe"},
 				means: []meaning{
 					{kind: 5, id: "limp"},
+				},
+			},
+			{
+				toks: []string{"walking", "into", "town"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{

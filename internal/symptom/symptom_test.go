@@ -227,6 +227,9 @@ func TestNotSigns(t *testing.T) {
 		{"the cold flannel didn't help my calf", "leg_cold"},
 		{"the heat pack on my calf is nice and warm now", "leg_warm"},
 		{"hang on, i need to get my feet on the floor", "eases_hanging"},
+		// Walking into town, and gout that "hits" a joint (set rx).
+		{"i walked into town and back today and my knees ache", "injury"},
+		{"can gout hit the ankle too", "injury"},
 		{"little electric zaps in my shins at night", "sciatica_both_legs"},
 		{"i came off my hrt last month could that be it", "injury"},
 		{"my head's all over the place with money worries, could that be why my legs ache", "confused"},
