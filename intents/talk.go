@@ -697,9 +697,12 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		if plainIntents[c.Intent] && complaint && !c.Complaint && !worry && !sleepless {
 			continue
 		}
-		if c.Intent == IntentWorried && topic == "stress" && (asksCause(ws) || slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "mak") })) {
+		if c.Intent == IntentWorried && (topic == "stress" && slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "mak") }) ||
+			topic != "" && !conditions[topic] && topic != "dvt" && topic != "claudication" && asksCause(ws)) {
 			// "can being anxious make your muscles tight" asks about
-			// stress as a cause, not for reassurance.
+			// stress as a cause, not for reassurance, and "does low
+			// potassium cause those cramps, I can't stop thinking about
+			// it" about potassium.
 			return IntentAskAbout, map[string]string{slotTopic: topic}
 		}
 		if c.Intent == IntentCantSleep && medicines[topic] {
@@ -716,6 +719,11 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		}
 		if worry && (conditions[topic] || topic == "dvt" || topic == "claudication") {
 			// "I'm scared it's a clot": what a clot is, and the check.
+			return IntentAskAbout, map[string]string{slotTopic: topic}
+		}
+		if c.Intent == IntentMemoryCount && medicines[topic] {
+			// "how many panadol can I have tonight" asks about the
+			// medicine, not the nights kept.
 			return IntentAskAbout, map[string]string{slotTopic: topic}
 		}
 		if (c.Intent == IntentMemoryCount || c.Intent == IntentRecall) && topic != "" && !cueFits("how many", ws) && !cueFits("how often", ws) &&
