@@ -136,6 +136,7 @@ type talkWords struct {
 	AskStarts    []string `yaml:"ask_starts"`
 	PauseOpeners []string `yaml:"pause_openers"`
 	LeadIn       []string `yaml:"lead_in"`
+	CauseCues    []string `yaml:"cause_cues"`
 }
 
 var talk = mustTalk(talkYAML)
@@ -381,6 +382,13 @@ func deniedAt(ws []string, i int) bool {
 		}
 	}
 	return false
+}
+
+// feared reports whether a topic is a condition a listener may fear
+// having ("I'm scared it's a clot"): worry about it is answered with what
+// it is, and the check.
+func feared(topic string) bool {
+	return conditions[topic] || topic == "dvt" || topic == "claudication"
 }
 
 // dayNightContrast reports whether the words set the day against the
@@ -698,7 +706,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			continue
 		}
 		if c.Intent == IntentWorried && (topic == "stress" && slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "mak") }) ||
-			topic != "" && !conditions[topic] && topic != "dvt" && topic != "claudication" && asksCause(ws)) {
+			topic != "" && !feared(topic) && asksCause(ws)) {
 			// "can being anxious make your muscles tight" asks about
 			// stress as a cause, not for reassurance, and "does low
 			// potassium cause those cramps, I can't stop thinking about
@@ -717,7 +725,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// can't sleep because of my restless legs" is sleeplessness.
 			return IntentAskAbout, map[string]string{slotTopic: topic}
 		}
-		if worry && (conditions[topic] || topic == "dvt" || topic == "claudication") {
+		if worry && feared(topic) {
 			// "I'm scared it's a clot": what a clot is, and the check.
 			return IntentAskAbout, map[string]string{slotTopic: topic}
 		}
@@ -728,7 +736,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		}
 		if (c.Intent == IntentMemoryCount || c.Intent == IntentRecall) && topic != "" && !cueFits("how many", ws) && !cueFits("how often", ws) &&
 			(slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.CauseAsk, w) }) ||
-				cueFits("it is from", ws) || cueFits("is it from", ws) || cueFits("is that why", ws) || cueFits("is this why", ws) || cueFits("is it the", ws) || cueFits("is that the", ws)) {
+				slices.ContainsFunc(talk.Words.CauseCues, func(cue string) bool { return cueFits(cue, ws) })) {
 			// "does vaping count? could the nicotine be doing it", "two
 			// nights in a row at a wedding, is it from the dancing" and
 			// "does tea count, or is that why" ask about a cause, not
