@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -86,8 +87,18 @@ func ReadKept(values []string, known ...string) Reading {
 // vocabulary reads as no sign ("bumped my miles", "a mattress on the
 // floor"): words were heard there, and none of them is a sign.
 func NoSign(value string) bool {
-	return slices.Contains(std().ignore, strings.Join(strings.Fields(strings.ToLower(value)), " "))
+	return noSigns()[strings.Join(strings.Fields(strings.ToLower(value)), " ")]
 }
+
+// noSigns is the vocabulary's no-sign phrases as a set, built the first
+// time a device's slot value is checked, not on every turn.
+var noSigns = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool, len(std().ignore))
+	for _, p := range std().ignore {
+		m[p] = true
+	}
+	return m
+})
 
 // std returns the compiled vocabulary, declared in data_gen.go: compile's
 // result for data/vocabulary.yaml, written out as Go by go generate (see
@@ -771,8 +782,8 @@ var asideAdverbs = []string{"fast", "sound", "still", "already", "just", "now"}
 // besideWords are what a person does beside the speaker's pain, not a
 // sign of their own: sleeps, talks, gives ("my daughter put a topper on
 // the bed").
-var besideWords = []string{"snoring", "snores", "snored", "asleep", "sleeping", "says", "said", "thinks", "reckons", "told", "tells",
-	"put", "bought", "gave", "brought", "had", "kicking"}
+var besideWords = append([]string{"snoring", "snores", "snored", "asleep", "sleeping",
+	"put", "bought", "gave", "brought", "had", "kicking"}, reportWords...)
 
 func (r *reader) read(text string, known []string) Reading {
 	toks := r.tokens(text)
