@@ -2136,6 +2136,24 @@ var std = sync.OnceValue(func() *reader {
 			"the pain hit",
 			"the ache hit",
 			"it hit me",
+			"blue lights",
+			"blue light",
+			"blue lights going",
+			"lights and sirens",
+			"run me through",
+			"run through",
+			"walk me through",
+			"talk me through",
+			"take me through",
+			"run us through",
+			"back of the ambulance",
+			"back of the car",
+			"back of the van",
+			"back of the truck",
+			"back of the cab",
+			"back of the bus",
+			"back of the taxi",
+			"back of the ute",
 		},
 		peopleSay: []string{
 			"boy",
@@ -3490,6 +3508,7 @@ var (
 		"pain",
 		"pained",
 		"painful",
+		"paings",
 		"paining",
 		"painkiller",
 		"painkillers",
@@ -3781,6 +3800,7 @@ var (
 		"skim",
 		"skin",
 		"skinful",
+		"skings",
 		"skinny",
 		"sky",
 		"slanted",
@@ -3970,7 +3990,6 @@ var (
 		"sways",
 		"sweat",
 		"sweated",
-		"sweatin",
 		"sweating",
 		"sweats",
 		"sweaty",
@@ -3991,6 +4010,7 @@ var (
 		"taken",
 		"takes",
 		"taking",
+		"talk",
 		"talking",
 		"talks",
 		"tangled",
@@ -7530,6 +7550,54 @@ var (
 				},
 			},
 			{
+				toks: []string{"back", "of", "the", "ambulance"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"back", "of", "the", "car"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"back", "of", "the", "van"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"back", "of", "the", "truck"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"back", "of", "the", "cab"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"back", "of", "the", "bus"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"back", "of", "the", "taxi"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"back", "of", "the", "ute"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"back", "going", "to"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
@@ -9648,6 +9716,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"blue", "lights", "going"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"blue", "ish"},
 				means: []meaning{
 					{kind: 5, id: "leg_pale"},
@@ -9739,6 +9813,18 @@ var (
 			},
 			{
 				toks: []string{"blue", "wormy"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blue", "lights"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blue", "light"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -22801,6 +22887,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"foot", "trapped"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
 				toks: []string{"foot", "flops"},
 				means: []meaning{
 					{kind: 3, id: "toes_move"},
@@ -25200,6 +25292,12 @@ var (
 				toks: []string{"got", "a", "catch"},
 				means: []meaning{
 					{kind: 3, id: "cramp"},
+				},
+			},
+			{
+				toks: []string{"got", "it", "trapped"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
 				},
 			},
 			{
@@ -33876,6 +33974,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"lights", "and", "sirens"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"lights", "hurt"},
 				means: []meaning{
 					{kind: 3, id: "sight_blur"},
@@ -42168,12 +42272,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"pain", "off", "the", "scale"},
-				means: []meaning{
-					{kind: 3, id: "disproportion"},
-				},
-			},
-			{
 				toks: []string{"pain", "killers", "and", "nothing"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
@@ -42181,18 +42279,6 @@ var (
 			},
 			{
 				toks: []string{"pain", "meds", "and", "nothing"},
-				means: []meaning{
-					{kind: 3, id: "disproportion"},
-				},
-			},
-			{
-				toks: []string{"pain", "through", "the", "roof"},
-				means: []meaning{
-					{kind: 3, id: "disproportion"},
-				},
-			},
-			{
-				toks: []string{"pain", "out", "of", "control"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
 				},
@@ -42329,6 +42415,27 @@ var (
 				means: []meaning{
 					{kind: 3, id: "hurt_sharp"},
 					{kind: 3, id: "pain"},
+				},
+			},
+		},
+		// "paings"
+		{
+			{
+				toks: []string{"paings", "off", "the", "scale"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"paings", "through", "the", "roof"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"paings", "out", "of", "control"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
 				},
 			},
 		},
@@ -46072,6 +46179,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"run", "me", "through"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"run", "us", "through"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"run", "over"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
@@ -46086,6 +46205,12 @@ var (
 			},
 			{
 				toks: []string{"run", "around"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"run", "through"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -48567,12 +48692,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"skin", "gone", "brown"},
-				means: []meaning{
-					{kind: 5, id: "skin_change"},
-				},
-			},
-			{
 				toks: []string{"skin", "infection"},
 				means: []meaning{
 					{kind: 5, id: "leg_red"},
@@ -48591,6 +48710,15 @@ var (
 				toks: []string{"skinful"},
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
+				},
+			},
+		},
+		// "skings"
+		{
+			{
+				toks: []string{"skings", "gone", "brown"},
+				means: []meaning{
+					{kind: 5, id: "skin_change"},
 				},
 			},
 		},
@@ -52835,15 +52963,6 @@ var (
 				},
 			},
 		},
-		// "sweatin"
-		{
-			{
-				toks: []string{"sweatin", "buckets"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-		},
 		// "sweating"
 		{
 			{
@@ -52923,6 +53042,7 @@ var (
 				toks: []string{"sweating", "buckets"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
+					{kind: 8},
 				},
 			},
 			{
@@ -53343,6 +53463,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"take", "me", "through"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"take", "rest"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -53403,6 +53529,15 @@ var (
 				toks: []string{"taking", "rest"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+				},
+			},
+		},
+		// "talk"
+		{
+			{
+				toks: []string{"talk", "me", "through"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -55632,6 +55767,18 @@ var (
 		// "trapped"
 		{
 			{
+				toks: []string{"trapped", "my", "leg"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"trapped", "my", "foot"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
 				toks: []string{"trapped", "a", "nerve"},
 				means: []meaning{
 					{kind: 8},
@@ -55655,12 +55802,6 @@ var (
 				means: []meaning{
 					{kind: 3, id: "sciatica"},
 					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"trapped"},
-				means: []meaning{
-					{kind: 3, id: "knock"},
 				},
 			},
 		},
@@ -57456,6 +57597,12 @@ var (
 			},
 			{
 				toks: []string{"walk", "into", "town"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"walk", "me", "through"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -68513,7 +68660,10 @@ var (
 			"hard knock",
 			"pinned under",
 			"pinned",
-			"trapped",
+			"foot trapped",
+			"trapped my leg",
+			"trapped my foot",
+			"got it trapped",
 			"squashed",
 			"squashed under",
 			"squished",

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"iter"
 	"maps"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -523,13 +524,27 @@ func compile(v *vocabulary) (*reader, error) {
 	return r, nil
 }
 
+// droppedG is a word typed with its final g dropped: "achin'",
+// "crampin'".
+var droppedG = regexp.MustCompile(`\b([a-z]{2,}in)['\x{2019}]`)
+
+// DroppedG spells the words of lower-case text typed with a dropped g
+// ("my legs are achin'", "knottin' up") in full, as a device would
+// transcribe them.
+func DroppedG(text string) string {
+	if !strings.Contains(text, "in'") && !strings.Contains(text, "in\u2019") {
+		return text
+	}
+	return droppedG.ReplaceAllString(text, "${1}g")
+}
+
 // tokens lower-cases and splits text into words, mending spellings,
 // dropping possessive "'s", turning number words into numbers and
 // punctuation into clause breaks.
 func (r *reader) tokens(text string) []string {
 	var b strings.Builder
 	b.Grow(len(text) + 8)
-	for _, c := range strings.ToLower(text) {
+	for _, c := range DroppedG(strings.ToLower(text)) {
 		switch {
 		case c == '\'' || c == '\u2019' || c == '\u2018':
 			b.WriteByte('\'')

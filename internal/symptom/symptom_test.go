@@ -188,6 +188,41 @@ func TestAnswers(t *testing.T) {
 // lost in sweat is no swelling, pain that "kicks in" no kick, a cold room
 // no cold leg, sitting in a recliner no leg hung down to ease it, and
 // brief zaps in both shins no pain running down both legs.
+// TestNotFelt: words that name no sensation or part in the phrase they
+// stand in (set ry): being run through a routine is no exertion, and the
+// back of a car no back.
+func TestNotFelt(t *testing.T) {
+	tests := []struct{ say, not string }{
+		{"run me through the bedtime routine", "exertion"},
+		{"walk me through the calf stretch", "exertion"},
+		{"just off shift, still in the back of the ambulance in my head", "back"},
+		{"sat in the back of the car for hours and my knees ache", "back"},
+	}
+	for _, tt := range tests {
+		rd := Read(tt.say)
+		if slices.Contains(rd.Sensations, tt.not) || slices.Contains(rd.Parts, tt.not) {
+			t.Errorf("%q: sensations %v parts %v, want no %s", tt.say, rd.Sensations, rd.Parts, tt.not)
+		}
+	}
+}
+
+// TestDroppedG: a word typed with its g dropped reads as the word
+// ("achin'", "crampin'"), as a device would transcribe it.
+func TestDroppedG(t *testing.T) {
+	tests := []struct{ say, want string }{
+		{"my legs are achin' tonight", "ache"},
+		{"my calf keeps crampin\u2019 up", "cramp"},
+	}
+	for _, tt := range tests {
+		if rd := Read(tt.say); !slices.Contains(rd.Sensations, tt.want) {
+			t.Errorf("%q: sensations %v, want %s", tt.say, rd.Sensations, tt.want)
+		}
+	}
+	if got := DroppedG("lyin' in' bed"); got != "lying in' bed" {
+		t.Errorf("DroppedG = %q", got)
+	}
+}
+
 func TestNotSigns(t *testing.T) {
 	tests := []struct{ say, not string }{
 		{"my toes cramp in the night, is that from losing too much fluid", "one_leg_swollen"},
@@ -230,6 +265,9 @@ func TestNotSigns(t *testing.T) {
 		// Walking into town, and gout that "hits" a joint (set rx).
 		{"i walked into town and back today and my knees ache", "injury"},
 		{"can gout hit the ankle too", "injury"},
+		// Lights on an ambulance and a nerve trapped (set ry).
+		{"my body won't switch off, like I'm still in the ambulance with the blue lights going", "leg_pale"},
+		{"could it be a nerve trapped in my back sending this ache down", "injury"},
 		{"little electric zaps in my shins at night", "sciatica_both_legs"},
 		{"i came off my hrt last month could that be it", "injury"},
 		{"my head's all over the place with money worries, could that be why my legs ache", "confused"},
