@@ -2050,6 +2050,7 @@ var (
 		"SaddleNumbnessIntent",
 		"SoreNotHealingIntent",
 		"StrokeIntent",
+		"SuddenWeaknessIntent",
 		"SwollenLegIntent",
 	}
 	loaded3Values = [...][]string{
@@ -2257,6 +2258,33 @@ var (
 			"sudden",
 			"numb",
 			"weak",
+		},
+		// "SuddenWeaknessIntent"
+		{
+			"leg_weak_sudden",
+			"weak",
+			"limb_loss",
+			"leg_cant_move",
+			"both_legs_weak",
+			"both_legs_numb",
+			"foot_drop",
+			"numb",
+			"feel_loss",
+			"tingling",
+			"fell",
+			"fallen",
+			"sudden",
+			"sudden_onset",
+			"saddle_numb",
+			"bladder_change",
+			"bowel_change",
+			"balance_loss",
+			"arm_weak",
+			"stroke_sign",
+			"limp",
+			"back",
+			"buttock",
+			"shooting",
 		},
 		// "SwollenLegIntent"
 		{

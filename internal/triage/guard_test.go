@@ -237,6 +237,11 @@ func TestIntentWithheldBySlots(t *testing.T) {
 		{"SwollenLegIntent", map[string]string{"sign": "swollen and sore", "moreSign": "trip", "otherSign": "hobbling", "alsoSign": "knee's"}, "one_leg_swollen", false},
 		{"SwollenLegIntent", map[string]string{"sign": "swollen and sore", "moreSign": "trip", "otherSign": "hobbling", "alsoSign": "knee's"}, "injury", true},
 		{"SwollenLegIntent", map[string]string{"sign": "knee's swollen", "moreSign": "tripped"}, "injury", true},
+		// Cramping legs sent to the weakness intent are no weak leg (set
+		// ry); a weak leg kept, or nothing kept, is.
+		{"SuddenWeaknessIntent", map[string]string{"sign": "legs", "moreSign": "cramping"}, "leg_weak_sudden", false},
+		{"SuddenWeaknessIntent", map[string]string{"sign": "leg", "moreSign": "gone weak"}, "leg_weak_sudden", true},
+		{"SuddenWeaknessIntent", nil, "leg_weak_sudden", true},
 		// Words kept that the vocabulary reads as no sign at all were
 		// heard: more miles run, sent to the fall intent, is no fall (set
 		// rr, rr051); with the fall's own words kept too, it is.
