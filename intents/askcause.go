@@ -46,8 +46,8 @@ var askingIntents = []string{IntentWhyNight, IntentWorried}
 // neuropathy mean": rephrase; "do them magnesium sprays do anything":
 // when to see a doctor, set rg), so a topic kept in their cause slot is
 // what was asked, with or without asking words. When to see a doctor
-// stands for itself unless the topic is a medicine ("when should I see
-// someone about my varicose veins" asks when).
+// and leaving stand for themselves unless the topic is a medicine ("when
+// should I see someone about my varicose veins" asks when).
 var topicAskers = []string{IntentStop, IntentWhenDoctor, IntentRephrase, IntentNext, IntentPrevious, IntentResume,
 	IntentStartOver, IntentWhichStep, IntentVoiceLouder}
 
@@ -93,7 +93,9 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	// answered with what is known about it: a device sends questions
 	// about medicines there (set qq).
 	triedMedicine := in.Name == IntentTriedThat && medicines[id] && id != "medicine"
-	asker := slices.Contains(topicAskers, alexa.Builtin(in.Name)) && (in.Name != IntentWhenDoctor || medicines[id])
+	// Leaving keeps its topic only when it is a medicine: "got a four
+	// a.m. start hauling, y'all take care, night" leaves (set ry).
+	asker := slices.Contains(topicAskers, alexa.Builtin(in.Name)) && (in.Name != IntentWhenDoctor && alexa.Builtin(in.Name) != IntentStop || medicines[id])
 	if in.Slots[slotAsk].Value == "" && !slices.Contains(askedAlone, id) && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") && !asksIn(v) && !triedMedicine && !asker {
 		return nil
 	}

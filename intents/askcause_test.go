@@ -50,6 +50,9 @@ func TestCauseAsked(t *testing.T) {
 		{"a medicine kept with tried-that is asked about", "TriedThatIntent", map[string]string{"cause": "magnesium spray"}, "magnesium"},
 		{"a cause kept with tried-that is no question", "TriedThatIntent", map[string]string{"cause": "the gym"}, ""},
 		{"a medicine kept by goodnight is asked about", "GoodnightIntent", map[string]string{"cause": "paracetamol", "sign": "achy"}, "painkillers"},
+		{"a cause kept by goodnight stays goodnight", "GoodnightIntent", map[string]string{"cause": "hauling"}, ""},
+		{"a cause asked in goodnight's slots is asked about", "GoodnightIntent", map[string]string{"cause": "hauling", "ask": "is that why"}, "overuse"},
+		{"a question tag asks", "JointPainIntent", map[string]string{"cause": "arthritis", "ask": "isn't it", "sign": "knee"}, "arthritis"},
 		{"a condition kept by rephrase is asked about", "RephraseIntent", map[string]string{"cause": "peripheral neuropathy", "sign": "what does that mean"}, "neuropathy"},
 		{"a medicine kept by when-doctor is asked about", "WhenDoctorIntent", map[string]string{"cause": "magnesium"}, "magnesium"},
 		{"a condition kept by when-doctor stays when-doctor", "WhenDoctorIntent", map[string]string{"cause": "varicose veins"}, ""},
@@ -258,6 +261,21 @@ func TestTalkConcepts(t *testing.T) {
 		{[]string{"my thigh aches", "stretch for the front of my thigh"}, "no the back of the thigh, the hamstring bit", "hamstring", []string{"take your time"}},
 		// A routine named alone starts it; a twinge in a stretch eases off.
 		{nil, "bedtime routine", "routine for before bed", []string{"safety check"}},
+		// A statement with a question tag asks about its cause (set rz).
+		{nil, "it's the wine with dinner that's giving me these foot cramps, isn't it", "caffeine and alcohol", []string{"toes up"}},
+		{nil, "new mattress, hips sore, that it", "mattress", []string{"roll off"}},
+		// Courtesy with a part named and nothing felt is the courtesy
+		// (set ry); something felt is a complaint.
+		{[]string{"guide me through the calf stretch", "ready"}, "hang on till I get the cat off my legs", "paused", []string{"safety check"}},
+		{nil, "hello, I need a bit of help with my legs", "hello", []string{"safety check"}},
+		{nil, "hello, my calf is cramping", "calf", []string{"what are your legs"}},
+		// Words that only lend force, and a reminder of what a word means.
+		{nil, "what the heck is a charley horse", "sudden, painful tightening", []string{"is it easing"}},
+		{nil, "remind me what cauda equina is", "bundle of nerves", []string{"no record"}},
+		// "What?" after "sorry, I didn't catch that" means the advice before it.
+		{[]string{"my hip aches when I lie on it", "the left"}, "what does that mean", "roll off the sore hip", []string{"didn't catch"}},
+		// A goodbye at the end leaves, though a pause came first.
+		{[]string{"my legs ache"}, "baby's crying, gotta go, bye", "", []string{"take your time"}},
 		{[]string{"hamstring stretch", "yep"}, "my lower back twinges when I lean forward like that", "ease off", []string{"safety check"}},
 		// Counting words in a cause question do not ask about memory.
 		{nil, "does vaping count? could the nicotine be messing with my circulation", "circulation", []string{"count"}},
@@ -342,6 +360,12 @@ func TestTopicAsked(t *testing.T) {
 		// "can" asks about what comes right after it, not the age told
 		// before.
 		{"I'm seventy-eight, and I wondered, can grief and that sort of stress come out in your legs", "stress"},
+		// A question pointing back asks about what came before it, not
+		// the story after (set rz); one that names its own does not.
+		{"I've got bulging veins behind my knees, could they be why my legs throb after a long shift", "circulation"},
+		{"I woke up with a cramp, would that be the drink drying me out", "hydration"},
+		// A thing named again is the thing it was the first time.
+		{"I've been sleeping on the couch, could the couch be why my hips are sore", "mattress"},
 	}
 	for _, tt := range tests {
 		if got := topicIn(tokens(tt.say)); got != tt.want {

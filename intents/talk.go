@@ -137,6 +137,9 @@ type talkWords struct {
 	PauseOpeners []string `yaml:"pause_openers"`
 	LeadIn       []string `yaml:"lead_in"`
 	CauseCues    []string `yaml:"cause_cues"`
+	Tags         []string `yaml:"tags"`
+	Pointers     []string `yaml:"pointers"`
+	Intensifiers []string `yaml:"intensifiers"`
 }
 
 var talk = mustTalk(talkYAML)
@@ -145,6 +148,8 @@ var talk = mustTalk(talkYAML)
 var (
 	whatEndings  = phraseWords(talk.Words.WhatEndings)
 	needAsks     = phraseWords(talk.Words.NeedAsks)
+	tagEndings   = phraseWords(talk.Words.Tags)
+	intensifiers = phraseWords(talk.Words.Intensifiers)
 	askOpeners   = phraseWords(talk.Words.AskOpeners)
 	pauseOpeners = phraseWords(talk.Words.PauseOpeners)
 )
@@ -198,6 +203,7 @@ var tokenRE = regexp.MustCompile(`[a-z0-9]+(?:'[a-z0-9]+)*`)
 // tokens are the words of a text, lower case, apostrophes kept.
 func tokens(text string) []string {
 	t := strings.NewReplacer("\u2019", "'", "\u2018", "'").Replace(strings.ToLower(text))
+	t = symptom.DroppedG(t)
 	ws := tokenRE.FindAllString(t, -1)
 	for i, w := range ws {
 		if c, ok := bareContractions[w]; ok {
@@ -263,6 +269,17 @@ func topicsIn(ws []string) []topicAt {
 		}
 	}
 	slices.SortFunc(out, func(a, b topicAt) int { return a.At - b.At })
+	// "Sleeping on the couch so I don't wake the baby, could the couch be
+	// why": a thing named again is the thing it was the first time,
+	// though its word alone belongs to another topic.
+	for i := range out {
+		for _, e := range out[:i] {
+			if head := ws[out[i].At+out[i].Len-1]; e.Len > out[i].Len && ws[e.At+e.Len-1] == head {
+				out[i].ID = e.ID
+				break
+			}
+		}
+	}
 	return out
 }
 
@@ -284,6 +301,14 @@ func topicIn(ws []string) string {
 	// one asked about, when another is named.
 	if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return deniedAt(ws, f.At) }); len(kept) > 0 {
 		found = kept
+	}
+	// "Bulging veins behind my knees, could they be why my legs throb
+	// after a long shift": a question that points back asks about what
+	// came before it, not the story after.
+	if q := pointsBack(ws, found); q > 0 {
+		if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return f.At > q }); len(kept) > 0 {
+			found = kept
+		}
 	}
 	// "I got a topper off the telly and my hips give me grief, is the
 	// topper to blame?": what the question itself names is asked about,
@@ -371,6 +396,33 @@ func topicIn(ws []string) string {
 		}
 	}
 	return found[0].ID
+}
+
+// pointsBack is where a question starts whose subject is a word
+// pointing back ("could they be why", "is that why", "can that cause"),
+// with no topic of its own right after; 0 when there is none.
+func pointsBack(ws []string, found []topicAt) int {
+	for q := 1; q+2 < len(ws); q++ {
+		if !slices.Contains(talk.Words.FirstAsks, ws[q]) || !slices.Contains(talk.Words.Pointers, ws[q+1]) {
+			continue
+		}
+		if !slices.Contains(talk.Words.CauseVerbs, ws[q+2]) && ws[q+2] != "why" {
+			continue
+		}
+		if ws[q+2] == "be" && (q+3 >= len(ws) || !slices.Contains([]string{"why", "causing", "behind", "doing", "making", "giving"}, ws[q+3])) {
+			// "would that be the drink drying me out" names its own.
+			continue
+		}
+		// "could this be the start of osteoarthritis" names its own.
+		next := q + 3
+		for next < len(ws) && slices.Contains(talk.Words.LeadIn, ws[next]) {
+			next++
+		}
+		if !slices.ContainsFunc(found, func(f topicAt) bool { return f.At > q+1 && f.At <= max(q+4, next) }) {
+			return q
+		}
+	}
+	return 0
 }
 
 // deniedAt reports whether the words at i are denied: "not stress",
@@ -658,7 +710,10 @@ var conditions = map[string]bool{"restless_legs": true, "sciatica": true, "cramp
 // readTalk reads free speech for a talk concept: the intent it belongs to
 // and its slots, or "" when it is none (a complaint, or not understood).
 func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[string]string) {
-	ws := tokens(text)
+	// Concepts read the words as said ("what on earth is that" asks to
+	// rephrase); questions without the words that only lend force.
+	said := tokens(text)
+	ws := plainQuestion(said)
 	if len(ws) == 0 {
 		return "", nil
 	}
@@ -679,9 +734,13 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		// "Hey night legs, you awake?" names the skill, not a leg.
 		parts = nil
 	}
-	complaint := len(parts) > 0 || (rd.Topic != "" && rd.Topic != "aches")
+	// A child named with nothing felt and no part ("one of these
+	// computer things my grandson keeps putting in") is no complaint.
+	symptomTopic := rd.Topic != "" && rd.Topic != "aches" && (rd.Topic != "child" || len(parts)+len(rd.Sensations) > 0)
+	complaint := len(parts) > 0 || symptomTopic
+	felt := len(rd.Sensations) > 0 || slices.ContainsFunc(rd.Facts, func(f string) bool { return f != "child" }) || symptomTopic
 	topic := topicIn(ws)
-	if c, ok := feltConditions[rd.Topic]; ok && asksWhatThat(ws) {
+	if c, ok := feltConditions[rd.Topic]; ok && asksWhatThat(said) {
 		// "like ants crawling inside them when she watches telly,
 		// what's that" asks what the feeling is, not about the telly,
 		// whatever else the words name.
@@ -691,7 +750,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		if c.Routine && !inRoutine {
 			continue
 		}
-		if !slices.ContainsFunc(c.Cues, func(cue string) bool { return cueFits(cue, ws) }) {
+		if !slices.ContainsFunc(c.Cues, func(cue string) bool { return cueFits(cue, said) }) {
 			continue
 		}
 		// Worry about a condition ("I'm scared it's a clot"), or about
@@ -702,7 +761,11 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		// Sleeplessness with its cause named is answered as such
 		// ("wide awake because my hips ache"): cantSleep reads the part.
 		sleepless := c.Intent == IntentCantSleep && (rd.Topic == "" || rd.Topic == "aches" || rd.Topic == "hip")
-		if plainIntents[c.Intent] && complaint && !c.Complaint && !worry && !sleepless {
+		// Courtesy with a part named and nothing felt ("hang on till I
+		// get the dog off my legs", "hello, I need some help with my
+		// legs") is the courtesy.
+		courtesy := (c.Intent == IntentGreet || c.Intent == IntentThanks || c.Intent == IntentPause && afterPause(ws) != nil) && !felt && topic == ""
+		if plainIntents[c.Intent] && complaint && !c.Complaint && !worry && !sleepless && !courtesy {
 			continue
 		}
 		if c.Intent == IntentWorried && (topic == "stress" && slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "mak") }) ||
@@ -718,7 +781,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// the medicine.
 			return IntentAskAbout, map[string]string{slotTopic: topic}
 		}
-		if c.Intent == IntentCantSleep && topic != "" && (!conditions[topic] && asksCause(ws) || conditions[topic] && defines(slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return w == "because" }))) {
+		if c.Intent == IntentCantSleep && topic != "" && (!conditions[topic] && asksCause(ws) || othersSay(ws) || conditions[topic] && defines(slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return w == "because" }))) {
 			// "I can't switch off, could that tension be going into my
 			// legs" asks about stress as a cause, and "could an inflamed
 			// tendon be why I can't get comfy" about inflammation; "I
@@ -741,6 +804,11 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// nights in a row at a wedding, is it from the dancing" and
 			// "does tea count, or is that why" ask about a cause, not
 			// about the nights kept.
+			return IntentAskAbout, map[string]string{slotTopic: topic}
+		}
+		if c.Intent == IntentRecall && topic != "" && namesWhat(ws) {
+			// "remind me what cauda equina is" asks what it is, not
+			// what was said.
 			return IntentAskAbout, map[string]string{slotTopic: topic}
 		}
 		if c.Intent == IntentTriedThat && topic != "" && asksCause(ws) {
@@ -790,10 +858,11 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 				slots[slotTopic] = topic
 			}
 		case IntentPrevent:
-			if medicines[topic] {
+			if medicines[topic] || topic != "" && !conditions[topic] && asksCause(ws) {
 				// "my mother swore by tonic water before bed for
 				// cramps, is there anything in that" asks about the
-				// remedy.
+				// remedy, and "sleeping on the couch so I don't wake the
+				// baby, could the couch be why" about the couch.
 				return IntentAskAbout, map[string]string{slotTopic: topic}
 			}
 			if topic != "" {
@@ -812,7 +881,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		if conditions[topic] {
 			cues = talk.Words.Defining
 		}
-		asks := slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(cues, w) }) || strings.Contains(text, "?") ||
+		asks := slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(cues, w) }) || strings.Contains(text, "?") || tagged(ws) ||
 			// "did I just overdo it at the gym", "was it the gym yesterday"
 			startsWith(ws, "did") || startsWith(ws, "was") ||
 			// "are blocked arteries a cause of leg pain in bed" asks.
@@ -830,7 +899,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// first.
 			found := topicsIn(ws)
 			_, first := askedFirst(ws, found)
-			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found)
+			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || tagged(ws)
 		}
 		if cueFits("ever since", ws) || othersSay(ws) {
 			// "ever since I was made redundant I'm tense": a cause
@@ -860,6 +929,35 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 // leg pain, for a cause asked about in words no topic holds.
 const topicCauses = "causes"
 
+// namesWhat reports whether the words ask what a thing they name is,
+// with the verb after it: "what cauda equina is", "what sciatica means".
+func namesWhat(ws []string) bool {
+	w := slices.Index(ws, "what")
+	if w < 0 {
+		return false
+	}
+	for _, f := range topicsIn(ws) {
+		if end := f.At + f.Len; f.At > w && end < len(ws) && slices.Contains([]string{"is", "are", "means", "mean"}, ws[end]) {
+			return true
+		}
+	}
+	return false
+}
+
+// plainQuestion drops the words that only lend a question force ("what
+// the heck is a charley horse", "why on earth"), so the question reads
+// as it would without them.
+func plainQuestion(ws []string) []string {
+	for _, in := range intensifiers {
+		for i := 1; i+len(in) <= len(ws); i++ {
+			if slices.Contains(talk.Words.AskStarts, ws[i-1]) && slices.Equal(ws[i:i+len(in)], in) {
+				ws = slices.Delete(slices.Clone(ws), i, i+len(in))
+			}
+		}
+	}
+	return ws
+}
+
 // startsWith reports whether the words, after any talk.Words.Fillers, start with w.
 func startsWith(ws []string, w string) bool {
 	for len(ws) > 1 && slices.Contains(talk.Words.Fillers, ws[0]) {
@@ -881,6 +979,16 @@ func endsAsking(text string, ws []string, topic string) bool {
 	// Only the topic's own words after it: "trapped nerve?", not
 	// "a trapped nerve, what should I do?".
 	return topicWords[strings.Join(ws[found[len(found)-1].At:], " ")] == topic
+}
+
+// tagged reports whether the words end on a question tag that makes a
+// statement a question, as in "it's the wine, isn't it" or "new mattress,
+// hips sore, that it"; the ending is heard on a device too, where no
+// question mark is.
+func tagged(ws []string) bool {
+	return slices.ContainsFunc(tagEndings, func(e []string) bool {
+		return len(ws) > len(e) && slices.Equal(ws[len(ws)-len(e):], e)
+	})
 }
 
 // othersSay reports whether the words put someone else's view to the
@@ -996,6 +1104,10 @@ func defines(ws []string) bool {
 			return true
 		case w == "was" && (next == "it" || next == "this" || next == "that"):
 			// "was it the bed"
+			return true
+		case w == "if" && (next == "it's" || next == "its") && i > 0 && slices.Contains(ws[:i], "help"):
+			// "would legs up the wall help, if it's circulation" asks
+			// about the cause it supposes.
 			return true
 		case w == "do" && (next == "that" || next == "this") && i >= 2:
 			// "can gout do that"
@@ -1180,6 +1292,10 @@ func (s *set) registerTalk(r *router.Router) {
 	})
 }
 
+// notCaught are the texts that say a turn was not understood: no answer
+// to say again.
+var notCaught = map[string]bool{"talk.fallback": true, "fallback": true, "redflags.sorry": true}
+
 // recordLast wraps every handler so that the last answer can be said
 // again: the content lines it was said from, its question's ID and the
 // intent (last.go); never its words, as the context is stored.
@@ -1198,7 +1314,13 @@ func (s *set) recordLast(r *router.Router) {
 			// asked in one breath), not a goodbye.
 			bye := reply.End && (name == IntentStop || name == IntentCancel || t.Intent == IntentStop || t.Intent == IntentThanks)
 			if err == nil && !skip[t.Intent] && !bye && reply.Speech != nil && !reply.Speech.Empty() {
-				t.State.SetAnswer(answerLast, strings.Join(s.refsOf(t, reply.Speech), ","))
+				refs := s.refsOf(t, reply.Speech)
+				if len(refs) > 0 && notCaught[refs[0]] {
+					// "What does that mean" after "sorry, I didn't
+					// catch that" means the advice before it.
+					return reply, err
+				}
+				t.State.SetAnswer(answerLast, strings.Join(refs, ","))
 				// The intent that answered: the catch-all hands free
 				// speech on to another (t.Intent).
 				last := name
