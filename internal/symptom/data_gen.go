@@ -13,13 +13,18 @@ var std = sync.OnceValue(func() *reader {
 		spellings: map[string]string{
 			"anaemia":     "anemia",
 			"arent":       "aren't",
+			"caan":        "can't",
 			"cannot":      "can't",
 			"cant":        "can't",
 			"cellulitus":  "cellulitis",
 			"charlie":     "charley",
 			"colour":      "color",
 			"coloured":    "colored",
+			"cyaan":       "can't",
+			"dat":         "that",
+			"di":          "the",
 			"didnt":       "didn't",
+			"dis":         "this",
 			"discoloured": "discolored",
 			"doesnt":      "doesn't",
 			"dont":        "don't",
@@ -27,6 +32,7 @@ var std = sync.OnceValue(func() *reader {
 			"feinted":     "fainted",
 			"haemorrhage": "hemorrhage",
 			"hasnt":       "hasn't",
+			"haud":        "hold",
 			"havent":      "haven't",
 			"hearts":      "heart's",
 			"hes":         "he's",
@@ -36,9 +42,11 @@ var std = sync.OnceValue(func() *reader {
 			"ive":         "i've",
 			"leukaemia":   "leukemia",
 			"mam":         "mum",
+			"mi":          "my",
 			"mom":         "mum",
 			"mommy":       "mum",
 			"mummy":       "mum",
+			"naw":         "no",
 			"num":         "numb",
 			"oedema":      "edema",
 			"p":           "pee",
@@ -46,10 +54,14 @@ var std = sync.OnceValue(func() *reader {
 			"paralysed":   "paralyzed",
 			"shes":        "she's",
 			"theyre":      "they're",
+			"tmrw":        "tomorrow",
 			"tow":         "toe",
 			"tows":        "toes",
 			"tumour":      "tumor",
 			"wasnt":       "wasn't",
+			"wat":         "what",
+			"wha":         "what",
+			"whit":        "what",
 			"wont":        "won't",
 		},
 		heard: map[string]string{
@@ -2154,6 +2166,21 @@ var std = sync.OnceValue(func() *reader {
 			"back of the bus",
 			"back of the taxi",
 			"back of the ute",
+			"red flag",
+			"red flags",
+			"a red flag",
+			"pillows wedged round me",
+			"pillows wedged around me",
+			"pillows round me",
+			"pillows around me",
+			"pillows all round me",
+			"pillows wedged",
+			"wedged round me",
+			"wedged around me",
+			"blue and twisty",
+			"twisty and blue",
+			"blue twisty",
+			"twisty blue",
 		},
 		peopleSay: []string{
 			"boy",
@@ -2377,6 +2404,9 @@ var std = sync.OnceValue(func() *reader {
 			"crotch":        true,
 			"feet":          true,
 			"foot":          true,
+			"gastroc":       true,
+			"gastrocnemius": true,
+			"gastrocs":      true,
 			"genitals":      true,
 			"glute":         true,
 			"glutes":        true,
@@ -2412,6 +2442,7 @@ var std = sync.OnceValue(func() *reader {
 			"shins":         true,
 			"sole":          true,
 			"soles":         true,
+			"soleus":        true,
 			"sore":          true,
 			"spine":         true,
 			"thigh":         true,
@@ -3026,6 +3057,9 @@ var (
 		"gash",
 		"gasp",
 		"gasping",
+		"gastroc",
+		"gastrocnemius",
+		"gastrocs",
 		"gave",
 		"generally",
 		"genitals",
@@ -3853,6 +3887,7 @@ var (
 		"soiled",
 		"sole",
 		"soles",
+		"soleus",
 		"solid",
 		"some",
 		"somebody",
@@ -4133,6 +4168,7 @@ var (
 		"turns",
 		"twice",
 		"twisted",
+		"twisty",
 		"twitching",
 		"twitchy",
 		"tylenol",
@@ -5430,6 +5466,12 @@ var (
 			},
 			{
 				toks: []string{"a", "cold", "flannel"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"a", "red", "flag"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -9722,6 +9764,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"blue", "and", "twisty"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"blue", "ish"},
 				means: []meaning{
 					{kind: 5, id: "leg_pale"},
@@ -9825,6 +9873,12 @@ var (
 			},
 			{
 				toks: []string{"blue", "light"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blue", "twisty"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -22887,6 +22941,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"foot", "bottom"},
+				means: []meaning{
+					{id: "foot"},
+				},
+			},
+			{
+				toks: []string{"foot", "bottoms"},
+				means: []meaning{
+					{id: "foot"},
+				},
+			},
+			{
 				toks: []string{"foot", "trapped"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
@@ -23785,6 +23851,33 @@ var (
 				means: []meaning{
 					{kind: 3, id: "struggle"},
 					{kind: 5, id: "breathless"},
+				},
+			},
+		},
+		// "gastroc"
+		{
+			{
+				toks: []string{"gastroc"},
+				means: []meaning{
+					{id: "calf"},
+				},
+			},
+		},
+		// "gastrocnemius"
+		{
+			{
+				toks: []string{"gastrocnemius"},
+				means: []meaning{
+					{id: "calf"},
+				},
+			},
+		},
+		// "gastrocs"
+		{
+			{
+				toks: []string{"gastrocs"},
+				means: []meaning{
+					{id: "calf"},
 				},
 			},
 		},
@@ -43233,9 +43326,45 @@ var (
 				},
 			},
 			{
+				toks: []string{"pillows", "wedged", "round", "me"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"pillows", "wedged", "around", "me"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"pillows", "all", "round", "me"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"pillows", "to", "breathe"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"pillows", "round", "me"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"pillows", "around", "me"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"pillows", "wedged"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -45250,6 +45379,18 @@ var (
 			},
 			{
 				toks: []string{"red", "eyes"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"red", "flag"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"red", "flags"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -49941,6 +50082,15 @@ var (
 				toks: []string{"soles"},
 				means: []meaning{
 					{id: "foot"},
+				},
+			},
+		},
+		// "soleus"
+		{
+			{
+				toks: []string{"soleus"},
+				means: []meaning{
+					{id: "calf"},
 				},
 			},
 		},
@@ -56490,6 +56640,21 @@ var (
 				},
 			},
 		},
+		// "twisty"
+		{
+			{
+				toks: []string{"twisty", "and", "blue"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"twisty", "blue"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "twitching"
 		{
 			{
@@ -58611,6 +58776,18 @@ var (
 		{
 			{
 				toks: []string{"wedged", "on", "the", "edge"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"wedged", "round", "me"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"wedged", "around", "me"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -67044,6 +67221,10 @@ var (
 			"knee down",
 			"below the knee",
 			"below my knee",
+			"gastroc",
+			"gastrocs",
+			"gastrocnemius",
+			"soleus",
 		},
 		// "foot"
 		{
@@ -67067,6 +67248,8 @@ var (
 			"bottom of your foot",
 			"bottom of her feet",
 			"bottom of his feet",
+			"foot bottom",
+			"foot bottoms",
 		},
 		// "groin"
 		{

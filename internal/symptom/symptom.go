@@ -796,9 +796,9 @@ var asideAdverbs = []string{"fast", "sound", "still", "already", "just", "now"}
 
 // besideWords are what a person does beside the speaker's pain, not a
 // sign of their own: sleeps, talks, gives ("my daughter put a topper on
-// the bed").
+// the bed"), or what befell them ("my mother passed from a clot").
 var besideWords = append([]string{"snoring", "snores", "snored", "asleep", "sleeping",
-	"put", "bought", "gave", "brought", "had", "kicking"}, reportWords...)
+	"put", "bought", "gave", "brought", "had", "kicking", "passed", "died"}, reportWords...)
 
 func (r *reader) read(text string, known []string) Reading {
 	toks := r.tokens(text)

@@ -265,6 +265,11 @@ func TestNotSigns(t *testing.T) {
 		// Walking into town, and gout that "hits" a joint (set rx).
 		{"i walked into town and back today and my knees ache", "injury"},
 		{"can gout hit the ankle too", "injury"},
+		// A red flag named as a word, pillows packed round a pregnancy,
+		// veins blue and twisty (set rB).
+		{"my lecturer keeps saying cauda equina is a red flag", "leg_red"},
+		{"about nine pillows wedged round me now I'm this big and my hips ache", "injury"},
+		{"my veins are coming out all blue and twisty on my legs", "leg_pale"},
 		// Lights on an ambulance and a nerve trapped (set ry).
 		{"my body won't switch off, like I'm still in the ambulance with the blue lights going", "leg_pale"},
 		{"could it be a nerve trapped in my back sending this ache down", "injury"},
@@ -348,6 +353,8 @@ func TestWhom(t *testing.T) {
 	tests := []struct{ say, subject, person string }{
 		{"my son's legs hurt at night", "child", "son"},
 		{"my daughter has a limp", "child", "daughter"},
+		// What befell someone, beside the speaker's own leg (set rA).
+		{"my mother passed from a clot, so every time my leg aches I panic", "", ""},
 		{"my daughter's pregnant and keeps getting leg cramps", "other", "daughter"},
 		{"my 15 year old daughter is pregnant and her calf hurts", "child", "child"},
 		{"my kid keeps waking up with sore legs", "child", "child"},
