@@ -72,6 +72,11 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	if id == "" || slices.Contains(notAskedCause, id) {
 		return nil
 	}
+	if id == "mattress" && slices.Contains(talk.Words.PlainBed, strings.ToLower(topic.Value)) {
+		// "My legs can't keep still in the bed, is that the restless leg
+		// business": a bed only named is where it happens (set rB).
+		return nil
+	}
 	// Pain at rest is told in words a device drops ("it hurts when I lie
 	// flat", "better hanging down"), so the rest-pain intent stands for
 	// it, cause or not, unless the words kept in its warning-sign slots

@@ -52,6 +52,7 @@ func TestCauseAsked(t *testing.T) {
 		{"a medicine kept by goodnight is asked about", "GoodnightIntent", map[string]string{"cause": "paracetamol", "sign": "achy"}, "painkillers"},
 		{"a cause kept by goodnight stays goodnight", "GoodnightIntent", map[string]string{"cause": "hauling"}, ""},
 		{"a cause asked in goodnight's slots is asked about", "GoodnightIntent", map[string]string{"cause": "hauling", "ask": "is that why"}, "overuse"},
+		{"a bed only named is no cause", "RestlessLegsIntent", map[string]string{"cause": "the bed", "ask": "is that the"}, ""},
 		{"a question tag asks", "JointPainIntent", map[string]string{"cause": "arthritis", "ask": "isn't it", "sign": "knee"}, "arthritis"},
 		{"a condition kept by rephrase is asked about", "RephraseIntent", map[string]string{"cause": "peripheral neuropathy", "sign": "what does that mean"}, "neuropathy"},
 		{"a medicine kept by when-doctor is asked about", "WhenDoctorIntent", map[string]string{"cause": "magnesium"}, "magnesium"},
@@ -274,6 +275,15 @@ func TestTalkConcepts(t *testing.T) {
 		{nil, "remind me what cauda equina is", "bundle of nerves", []string{"no record"}},
 		// "What?" after "sorry, I didn't catch that" means the advice before it.
 		{[]string{"my hip aches when I lie on it", "the left"}, "what does that mean", "roll off the sore hip", []string{"didn't catch"}},
+		// Jamaican, Scots and Singapore English (set rA).
+		{nil, "me cyaan sleep at all tonight", "sleep", []string{"didn't catch"}},
+		{[]string{"my calf is cramping"}, "flex? wha dat mean?", "once more", []string{"didn't catch"}},
+		{[]string{"show me a stretch for my hip", "ready"}, "wait ah, I need to find some space on the floor", "paused", []string{"ease off"}},
+		{[]string{"show me a stretch for my hip", "ready"}, "ah that hurts", "ease off", nil},
+		// The stillness, and a day's busyness, ask why at night (set rB).
+		{nil, "is it the stillness", "at night you're still", []string{"safety check"}},
+		{nil, "pins and needles down my leg, is a nerve being squashed", "nerve", []string{"turn slowly"}},
+		{nil, "trapped nerve in my hip?", "pressed or damaged nerve", []string{"ease the pressure"}},
 		// A goodbye at the end leaves, though a pause came first.
 		{[]string{"my legs ache"}, "baby's crying, gotta go, bye", "", []string{"take your time"}},
 		{[]string{"hamstring stretch", "yep"}, "my lower back twinges when I lean forward like that", "ease off", []string{"safety check"}},

@@ -223,8 +223,11 @@ var bareContractions = map[string]string{
 	"tae": "to", "cannae": "can't", "canna": "can't", "dinnae": "don't", "didnae": "didn't", "isnae": "isn't",
 	"wouldnae": "wouldn't", "couldnae": "couldn't", "wasnae": "wasn't",
 	"dae": "do", "aboot": "about", "doon": "down",
+	// Jamaican and Scots: "me cyaan sleep", "wha dat mean", "haud on".
+	"cyaan": "can't", "caan": "can't", "mi": "my", "dat": "that", "dis": "this", "di": "the", "wha": "what",
+	"wat": "what", "whit": "what", "whit's": "what's", "haud": "hold", "naw": "no",
 	// Typed as texts are: "did i tell u this already", "ok thx".
-	"u": "you", "ur": "your", "thx": "thanks", "ty": "thanks", "pls": "please", "plz": "please",
+	"u": "you", "ur": "your", "r": "are", "tmrw": "tomorrow", "thx": "thanks", "ty": "thanks", "pls": "please", "plz": "please",
 }
 
 // topicAt is a TalkTopic named in the words, and where.
@@ -447,9 +450,10 @@ func feared(topic string) bool {
 // night: "day" said before a "but" that has "night" after it.
 func dayNightContrast(ws []string) bool {
 	for i, w := range ws {
-		if w == "but" {
+		// "I sleep in the day ... and it's still worse when I lie down".
+		if w == "but" || w == "still" || w == "yet" {
 			return slices.ContainsFunc(ws[:i], func(w string) bool { return w == "day" || w == "daytime" }) &&
-				slices.ContainsFunc(ws[i+1:], func(w string) bool { return w == "night" || w == "bed" })
+				slices.ContainsFunc(ws[i+1:], func(w string) bool { return w == "night" || w == "bed" || w == "lie" || w == "lying" })
 		}
 	}
 	return false
@@ -551,7 +555,8 @@ func askedFirst(ws []string, found []topicAt) (topicAt, bool) {
 		// body make your legs ache".
 		end := f.At + f.Len
 		verb := slices.ContainsFunc(ws[end:min(end+4, len(ws))], func(w string) bool { return slices.Contains(talk.Words.CauseVerbs, w) })
-		if verb || i <= 3 && ws[i] != "is" && ws[i] != "can" {
+		// "..., is a nerve being squashed": the turn ends on what it asks.
+		if verb || i <= 3 && ws[i] != "is" && ws[i] != "can" || end == len(ws) {
 			return f, true
 		}
 	}
@@ -977,8 +982,14 @@ func endsAsking(text string, ws []string, topic string) bool {
 		return false
 	}
 	// Only the topic's own words after it: "trapped nerve?", not
-	// "a trapped nerve, what should I do?".
-	return topicWords[strings.Join(ws[found[len(found)-1].At:], " ")] == topic
+	// "a trapped nerve, what should I do?"; or where it is, "trapped
+	// nerve in my hip?".
+	f := found[len(found)-1]
+	rest := ws[f.At+f.Len:]
+	if len(rest) > 0 && len(rest) <= 3 && (rest[0] == "in" || rest[0] == "on") {
+		return true
+	}
+	return topicWords[strings.Join(ws[f.At:], " ")] == topic
 }
 
 // tagged reports whether the words end on a question tag that makes a
@@ -1438,8 +1449,14 @@ func hurtsNow(text string) bool {
 	if slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Pleased, w) }) {
 		return false
 	}
-	return slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Hurt, w) }) ||
-		slices.ContainsFunc(talk.Words.HurtPhrases, func(p string) bool { return cueFits(p, ws) })
+	for i, w := range ws {
+		// "Wait ah, I need to find some space": "ah" after a word is a
+		// particle, as in Singapore English, not a cry.
+		if slices.Contains(talk.Words.Hurt, w) && (w != "ah" || i == 0) {
+			return true
+		}
+	}
+	return slices.ContainsFunc(talk.Words.HurtPhrases, func(p string) bool { return cueFits(p, ws) })
 }
 
 // offer adds to the texts an offer: a routine by ID, or the warning-sign
