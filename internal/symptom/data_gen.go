@@ -2181,6 +2181,57 @@ var std = sync.OnceValue(func() *reader {
 			"twisty and blue",
 			"blue twisty",
 			"twisty blue",
+			"stopping for the toilet",
+			"stop for the toilet",
+			"stops for the toilet",
+			"toilet stops",
+			"toilet breaks",
+			"toilet break",
+			"stopping for the loo",
+			"stop for the loo",
+			"pulses in my feet were a bit faint",
+			"pulses were a bit faint",
+			"pulses were faint",
+			"pulse was faint",
+			"pulses are faint",
+			"pulse is faint",
+			"faint pulse",
+			"faint pulses",
+			"went down to the surgery",
+			"go down to the surgery",
+			"down to the surgery",
+			"like a lemon",
+			"rambling group",
+			"rambling club",
+			"went rambling",
+			"go rambling",
+			"the ramblers",
+			"old injury",
+			"an old injury",
+			"old hockey injury",
+			"old football injury",
+			"old rugby injury",
+			"old sports injury",
+			"old knee injury",
+			"cot jammed",
+			"jammed up against",
+			"cat on a hot tin roof",
+			"hot tin roof",
+			"today was very hot",
+			"today was hot",
+			"was very hot today",
+			"it was very hot today",
+			"the day was very hot",
+			"today was so hot",
+			"on the go",
+			"twelve hours on the go",
+			"keep stopping",
+			"can't keep stopping for the toilet",
+			"can't keep stopping",
+			"cannot keep stopping",
+			"can never tell",
+			"can't tell if you're",
+			"can't tell whether you're",
 		},
 		peopleSay: []string{
 			"boy",
@@ -2463,6 +2514,7 @@ var (
 		"0",
 		"1",
 		"10",
+		"12",
 		"2",
 		"20",
 		"3",
@@ -2703,6 +2755,7 @@ var (
 		"carry",
 		"carrying",
 		"cast",
+		"cat",
 		"catch",
 		"catches",
 		"catching",
@@ -2771,6 +2824,7 @@ var (
 		"corked",
 		"corner",
 		"corpse",
+		"cot",
 		"cotton",
 		"cough",
 		"coughed",
@@ -3662,6 +3716,7 @@ var (
 		"pulling",
 		"pulmonary",
 		"pulse",
+		"pulses",
 		"pulsing",
 		"puncture",
 		"purple",
@@ -4859,6 +4914,15 @@ var (
 				toks: []string{"10", "mile"},
 				means: []meaning{
 					{kind: 3, id: "exertion"},
+				},
+			},
+		},
+		// "12"
+		{
+			{
+				toks: []string{"12", "hours", "on", "the", "go"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -6702,6 +6766,7 @@ var (
 				toks: []string{"an", "old", "injury"},
 				means: []meaning{
 					{kind: 3, id: "old_injury"},
+					{kind: 8},
 				},
 			},
 			{
@@ -12141,6 +12206,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"can", "never", "tell"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"can", "settle"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -12436,6 +12507,12 @@ var (
 				toks: []string{"can't", "feel", "the", "seat", "under", "me"},
 				means: []meaning{
 					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"can't", "keep", "stopping", "for", "the", "toilet"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -13828,6 +13905,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "tell", "if", "you're"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"can't", "tell", "whether", "you're"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"can't", "really", "feel"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
@@ -14180,6 +14269,12 @@ var (
 				toks: []string{"can't", "talk", "properly"},
 				means: []meaning{
 					{kind: 5, id: "speech_slurred"},
+				},
+			},
+			{
+				toks: []string{"can't", "keep", "stopping"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -14566,6 +14661,15 @@ var (
 				means: []meaning{
 					{kind: 3, id: "cast"},
 					{kind: 5, id: "immobile"},
+				},
+			},
+		},
+		// "cat"
+		{
+			{
+				toks: []string{"cat", "on", "a", "hot", "tin", "roof"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -15933,6 +16037,15 @@ var (
 				toks: []string{"corpse", "like"},
 				means: []meaning{
 					{kind: 5, id: "leg_pale"},
+				},
+			},
+		},
+		// "cot"
+		{
+			{
+				toks: []string{"cot", "jammed"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -18583,6 +18696,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"down", "to", "the", "surgery"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"down", "both", "legs"},
 				means: []meaning{
 					{kind: 1},
@@ -20836,6 +20955,18 @@ var (
 			},
 			{
 				toks: []string{"faint", "rings"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"faint", "pulse"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"faint", "pulses"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -24503,6 +24634,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"go", "down", "to", "the", "surgery"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"go", "down", "the", "stairs"},
 				means: []meaning{
 					{kind: 8},
@@ -24516,6 +24653,12 @@ var (
 			},
 			{
 				toks: []string{"go", "down", "stairs"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"go", "rambling"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -28927,6 +29070,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"hot", "tin", "roof"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"hot", "soles"},
 				means: []meaning{
 					{kind: 3, id: "burning"},
@@ -30751,6 +30900,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"it", "was", "very", "hot", "today"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"it", "is", "fine", "after"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -31156,6 +31311,12 @@ var (
 		},
 		// "jammed"
 		{
+			{
+				toks: []string{"jammed", "up", "against"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"jammed", "under"},
 				means: []meaning{
@@ -31646,6 +31807,7 @@ var (
 				toks: []string{"keep", "stopping"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+					{kind: 8},
 				},
 			},
 			{
@@ -34536,6 +34698,12 @@ var (
 			},
 			{
 				toks: []string{"like", "blue", "worms"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"like", "a", "lemon"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -41088,6 +41256,7 @@ var (
 				toks: []string{"old", "knee", "injury"},
 				means: []meaning{
 					{kind: 3, id: "old_injury"},
+					{kind: 8},
 				},
 			},
 			{
@@ -41112,6 +41281,7 @@ var (
 				toks: []string{"old", "sports", "injury"},
 				means: []meaning{
 					{kind: 3, id: "old_injury"},
+					{kind: 8},
 				},
 			},
 			{
@@ -41124,6 +41294,7 @@ var (
 				toks: []string{"old", "football", "injury"},
 				means: []meaning{
 					{kind: 3, id: "old_injury"},
+					{kind: 8},
 				},
 			},
 			{
@@ -41133,9 +41304,22 @@ var (
 				},
 			},
 			{
+				toks: []string{"old", "hockey", "injury"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"old", "rugby", "injury"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"old", "injury"},
 				means: []meaning{
 					{kind: 3, id: "old_injury"},
+					{kind: 8},
 				},
 			},
 		},
@@ -41294,6 +41478,12 @@ var (
 			},
 			{
 				toks: []string{"on", "hot", "sand"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"on", "the", "go"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -44691,9 +44881,48 @@ var (
 				},
 			},
 			{
+				toks: []string{"pulse", "was", "faint"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"pulse", "is", "faint"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"pulse", "racing"},
 				means: []meaning{
 					{kind: 5, id: "heart_racing"},
+				},
+			},
+		},
+		// "pulses"
+		{
+			{
+				toks: []string{"pulses", "in", "my", "feet", "were", "a", "bit", "faint"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"pulses", "were", "a", "bit", "faint"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"pulses", "were", "faint"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"pulses", "are", "faint"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -44988,6 +45217,18 @@ var (
 		},
 		// "rambling"
 		{
+			{
+				toks: []string{"rambling", "group"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"rambling", "club"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"rambling"},
 				means: []meaning{
@@ -52156,6 +52397,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"stop", "for", "the", "toilet"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"stop", "for", "the", "loo"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"stop", "and", "rest"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -52284,6 +52537,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"stopping", "for", "the", "toilet"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"stopping", "for", "the", "loo"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"stopping", "sorts", "it"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -52350,6 +52615,12 @@ var (
 				toks: []string{"stops", "when", "i", "sit"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"stops", "for", "the", "toilet"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -54010,6 +54281,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"the", "day", "was", "very", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"the", "urge", "to", "go"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
@@ -54437,6 +54714,12 @@ var (
 			},
 			{
 				toks: []string{"the", "ac"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"the", "ramblers"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -55364,6 +55647,24 @@ var (
 		// "today"
 		{
 			{
+				toks: []string{"today", "was", "very", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"today", "was", "so", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"today", "was", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"today"},
 				means: []meaning{
 					{kind: 4, id: "sudden"},
@@ -55592,6 +55893,24 @@ var (
 				toks: []string{"toilet", "seat"},
 				means: []meaning{
 					{kind: 3, id: "wipe"},
+				},
+			},
+			{
+				toks: []string{"toilet", "stops"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"toilet", "breaks"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"toilet", "break"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -58359,6 +58678,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"was", "very", "hot", "today"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"was", "okay", "after"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
@@ -59184,6 +59509,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"went", "down", "to", "the", "surgery"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"went", "back", "to", "normal"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
@@ -59396,6 +59727,12 @@ var (
 				toks: []string{"went", "blind"},
 				means: []meaning{
 					{kind: 5, id: "vision_loss"},
+				},
+			},
+			{
+				toks: []string{"went", "rambling"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},

@@ -265,6 +265,16 @@ func TestNotSigns(t *testing.T) {
 		// Walking into town, and gout that "hits" a joint (set rx).
 		{"i walked into town and back today and my knees ache", "injury"},
 		{"can gout hit the ankle too", "injury"},
+		// Stopping for the toilet, faint pulses found at a check, the GP
+		// surgery, a rambling group, an old injury, a hot tin roof, a hot
+		// day, not telling a person from a machine (set rD, rC).
+		{"I can't keep stopping for the toilet, twelve hours on the go", "bladder_change"},
+		{"the nurse said the pulses in my feet were a bit faint at my last check", "faint"},
+		{"if I went down to the surgery about this, what would the doctor ask", "recent_surgery"},
+		{"walked up the moor with the rambling group today and my calves ache", "confused"},
+		{"old hockey injury in my right knee, could that have turned into arthritis", "injury"},
+		{"my husband says I'm like a cat on a hot tin roof once the light goes off", "leg_warm"},
+		{"is it because of the heat, today was very hot and I did not take enough water", "leg_warm"},
 		// A red flag named as a word, pillows packed round a pregnancy,
 		// veins blue and twisty (set rB).
 		{"my lecturer keeps saying cauda equina is a red flag", "leg_red"},
