@@ -284,6 +284,17 @@ func TestTalkConcepts(t *testing.T) {
 		{nil, "is it the stillness", "at night you're still", []string{"safety check"}},
 		{nil, "pins and needles down my leg, is a nerve being squashed", "nerve", []string{"turn slowly"}},
 		{nil, "trapped nerve in my hip?", "pressed or damaged nerve", []string{"ease the pressure"}},
+		// Yorkshire and Maori courtesy; a pause after any answer waits;
+		// thanks for an ache that is easing (set rC).
+		{nil, "ey up", "hello", []string{"safety check"}},
+		{nil, "ngā mihi, dear", "welcome", []string{"didn't catch"}},
+		{[]string{"my legs are stiff after driving"}, "hold on, the phone's ringing, give me a minute", "take your time", []string{"no stretch"}},
+		{[]string{"my legs are aching tonight"}, "asante sana, that has really helped, the pain is going down now", "welcome", []string{"safety check"}},
+		// What a question tag follows is asked about; a cause named
+		// alone asks about it; what is needed beats what a neighbour had.
+		{nil, "sitting in the stands I can't stop bouncing my knees, that's restless leg, eh", "urge to move", []string{"your day shows"}},
+		{nil, "electrolytes", "water", []string{"safety check"}},
+		{[]string{"I keep getting cramp in my calves"}, "should I be taking magnesium for these cramps, my neighbour hasn't had a cramp since easter", "magnesium", []string{"sudden, painful"}},
 		// A goodbye at the end leaves, though a pause came first.
 		{[]string{"my legs ache"}, "baby's crying, gotta go, bye", "", []string{"take your time"}},
 		{[]string{"hamstring stretch", "yep"}, "my lower back twinges when I lean forward like that", "ease off", []string{"safety check"}},

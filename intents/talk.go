@@ -140,6 +140,7 @@ type talkWords struct {
 	Tags         []string `yaml:"tags"`
 	Pointers     []string `yaml:"pointers"`
 	Intensifiers []string `yaml:"intensifiers"`
+	Easing       []string `yaml:"easing"`
 }
 
 var talk = mustTalk(talkYAML)
@@ -200,9 +201,15 @@ func loadTypeWords(typ string) map[string]string {
 
 var tokenRE = regexp.MustCompile(`[a-z0-9]+(?:'[a-z0-9]+)*`)
 
+// foldMarks turns curly apostrophes straight and drops the marks over
+// letters ("ngā mihi", "café"), so the words match as typed plainly.
+var foldMarks = strings.NewReplacer("\u2019", "'", "\u2018", "'",
+	"ā", "a", "ē", "e", "ī", "i", "ō", "o", "ū", "u",
+	"á", "a", "é", "e", "í", "i", "ó", "o", "ú", "u", "à", "a", "è", "e", "ñ", "n", "ü", "u", "ö", "o", "ä", "a", "ç", "c")
+
 // tokens are the words of a text, lower case, apostrophes kept.
 func tokens(text string) []string {
-	t := strings.NewReplacer("\u2019", "'", "\u2018", "'").Replace(strings.ToLower(text))
+	t := foldMarks.Replace(strings.ToLower(text))
 	t = symptom.DroppedG(t)
 	ws := tokenRE.FindAllString(t, -1)
 	for i, w := range ws {
@@ -352,6 +359,23 @@ func topicIn(ws []string) string {
 			return f.ID
 		}
 	}
+	// "Sitting in the stands I can't stop bouncing my knees, that's
+	// restless leg, eh": what a question tag follows is asked about.
+	if at := tagAt(ws); at > 0 {
+		for _, f := range slices.Backward(found) {
+			if end := f.At + f.Len; end == at || end == at-1 {
+				return f.ID
+			}
+		}
+	}
+	// "Should I be taking magnesium for these cramps, my neighbour
+	// hasn't had a cramp since": what is needed is asked about, before a
+	// condition someone else had.
+	for _, f := range found {
+		if slices.ContainsFunc(needAsks, func(p []string) bool { return f.At >= len(p) && slices.Equal(ws[f.At-len(p):f.At], p) }) {
+			return f.ID
+		}
+	}
 	for _, f := range found {
 		if conditions[f.ID] && definedAt(ws, f.At) {
 			return f.ID
@@ -412,7 +436,7 @@ func pointsBack(ws []string, found []topicAt) int {
 		if !slices.Contains(talk.Words.CauseVerbs, ws[q+2]) && ws[q+2] != "why" {
 			continue
 		}
-		if ws[q+2] == "be" && (q+3 >= len(ws) || !slices.Contains([]string{"why", "causing", "behind", "doing", "making", "giving"}, ws[q+3])) {
+		if ws[q+2] == "be" && (q+3 >= len(ws) || !slices.Contains([]string{"why", "causing", "behind", "doing", "making", "giving", "coming"}, ws[q+3])) {
 			// "would that be the drink drying me out" names its own.
 			continue
 		}
@@ -743,7 +767,8 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 	// computer things my grandson keeps putting in") is no complaint.
 	symptomTopic := rd.Topic != "" && rd.Topic != "aches" && (rd.Topic != "child" || len(parts)+len(rd.Sensations) > 0)
 	complaint := len(parts) > 0 || symptomTopic
-	felt := len(rd.Sensations) > 0 || slices.ContainsFunc(rd.Facts, func(f string) bool { return f != "child" }) || symptomTopic
+	// What someone lives with (diabetes) is not felt tonight.
+	felt := len(rd.Sensations) > 0 || slices.ContainsFunc(rd.Facts, func(f string) bool { return f != "child" && f != "diabetes" })
 	topic := topicIn(ws)
 	if c, ok := feltConditions[rd.Topic]; ok && asksWhatThat(said) {
 		// "like ants crawling inside them when she watches telly,
@@ -769,12 +794,18 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		// Courtesy with a part named and nothing felt ("hang on till I
 		// get the dog off my legs", "hello, I need some help with my
 		// legs") is the courtesy.
-		courtesy := (c.Intent == IntentGreet || c.Intent == IntentThanks || c.Intent == IntentPause && afterPause(ws) != nil) && !felt && topic == ""
+		courtesy := (c.Intent == IntentGreet || c.Intent == IntentThanks) && !felt && topic == "" ||
+			// "Wait, let me get a pillow between my knees first": a pause
+			// said first, with a thing named and nothing felt.
+			c.Intent == IntentPause && afterPause(ws) != nil && !felt ||
+			// "Asante sana, that has really helped, the pain is going
+			// down now": thanks for an ache that is easing.
+			c.Intent == IntentThanks && slices.ContainsFunc(talk.Words.Easing, func(e string) bool { return cueFits(e, said) })
 		if plainIntents[c.Intent] && complaint && !c.Complaint && !worry && !sleepless && !courtesy {
 			continue
 		}
 		if c.Intent == IntentWorried && (topic == "stress" && slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "mak") }) ||
-			topic != "" && !feared(topic) && asksCause(ws)) {
+			topic != "" && !feared(topic) && (asksCause(ws) || tagged(ws))) {
 			// "can being anxious make your muscles tight" asks about
 			// stress as a cause, not for reassurance, and "does low
 			// potassium cause those cramps, I can't stop thinking about
@@ -906,6 +937,11 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			_, first := askedFirst(ws, found)
 			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || tagged(ws)
 		}
+		if !conditions[topic] && onlyTopic(ws, topic) {
+			// "Electrolytes", "sagging bed": a cause named alone asks
+			// about it.
+			asks = true
+		}
 		if cueFits("ever since", ws) || othersSay(ws) {
 			// "ever since I was made redundant I'm tense": a cause
 			// blamed; "my wife reckons it's my circulation, is she
@@ -992,14 +1028,29 @@ func endsAsking(text string, ws []string, topic string) bool {
 	return topicWords[strings.Join(ws[f.At:], " ")] == topic
 }
 
+// onlyTopic reports whether the words, after any fillers, are only a
+// phrase of the topic.
+func onlyTopic(ws []string, topic string) bool {
+	for len(ws) > 1 && slices.Contains(talk.Words.Fillers, ws[0]) {
+		ws = ws[1:]
+	}
+	return len(ws) > 0 && topicWords[strings.Join(ws, " ")] == topic
+}
+
 // tagged reports whether the words end on a question tag that makes a
 // statement a question, as in "it's the wine, isn't it" or "new mattress,
 // hips sore, that it"; the ending is heard on a device too, where no
 // question mark is.
-func tagged(ws []string) bool {
-	return slices.ContainsFunc(tagEndings, func(e []string) bool {
-		return len(ws) > len(e) && slices.Equal(ws[len(ws)-len(e):], e)
-	})
+func tagged(ws []string) bool { return tagAt(ws) >= 0 }
+
+// tagAt is where a question tag ending the words starts, or -1.
+func tagAt(ws []string) int {
+	for _, e := range tagEndings {
+		if len(ws) > len(e) && slices.Equal(ws[len(ws)-len(e):], e) {
+			return len(ws) - len(e)
+		}
+	}
+	return -1
 }
 
 // othersSay reports whether the words put someone else's view to the
@@ -1294,11 +1345,13 @@ func (s *set) registerTalk(r *router.Router) {
 	pause := r.Route(alexa.TypeIntent, IntentPause)
 	r.IntentFunc(IntentPause, func(t *router.Turn) (router.Reply, error) {
 		first := t.NewSession && t.Resumed == nil
-		if t.State.Routine != nil || (!first && t.State.Topic == "" && t.State.Pending == "") {
+		if t.State.Routine != nil || (!first && t.State.Topic == "" && t.State.Pending == "" && t.State.Answer(answerLast) == "") {
 			return pause.Handle(t)
 		}
-		// Mid-conversation, or as the first words of a session ("ask
-		// night legs to hold on"): wait, keeping any question asked.
+		// Mid-conversation, after any answer ("my legs are stiff after
+		// driving ... hold on, dispatch is ringing"), or as the first
+		// words of a session ("ask night legs to hold on"): wait,
+		// keeping any question asked.
 		return router.Reply{Speech: s.speech(t, "talk.wait")}, nil
 	})
 }
