@@ -141,6 +141,8 @@ type talkWords struct {
 	Pointers     []string `yaml:"pointers"`
 	Intensifiers []string `yaml:"intensifiers"`
 	Easing       []string `yaml:"easing"`
+	BeWhy        []string `yaml:"be_why"`
+	IsMeans      []string `yaml:"is_means"`
 }
 
 var talk = mustTalk(talkYAML)
@@ -436,7 +438,7 @@ func pointsBack(ws []string, found []topicAt) int {
 		if !slices.Contains(talk.Words.CauseVerbs, ws[q+2]) && ws[q+2] != "why" {
 			continue
 		}
-		if ws[q+2] == "be" && (q+3 >= len(ws) || !slices.Contains([]string{"why", "causing", "behind", "doing", "making", "giving", "coming"}, ws[q+3])) {
+		if ws[q+2] == "be" && (q+3 >= len(ws) || !slices.Contains(talk.Words.BeWhy, ws[q+3])) {
 			// "would that be the drink drying me out" names its own.
 			continue
 		}
@@ -978,7 +980,7 @@ func namesWhat(ws []string) bool {
 		return false
 	}
 	for _, f := range topicsIn(ws) {
-		if end := f.At + f.Len; f.At > w && end < len(ws) && slices.Contains([]string{"is", "are", "means", "mean"}, ws[end]) {
+		if end := f.At + f.Len; f.At > w && end < len(ws) && slices.Contains(talk.Words.IsMeans, ws[end]) {
 			return true
 		}
 	}
