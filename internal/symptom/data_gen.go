@@ -2232,6 +2232,17 @@ var std = sync.OnceValue(func() *reader {
 			"can never tell",
 			"can't tell if you're",
 			"can't tell whether you're",
+			"little white ones",
+			"the white ones",
+			"white ones",
+			"white tablets",
+			"white pills",
+			"little white pills",
+			"it's perishing",
+			"perishing out",
+			"is it the cold doing",
+			"the cold doing it",
+			"soaked through",
 		},
 		peopleSay: []string{
 			"boy",
@@ -3632,6 +3643,7 @@ var (
 		"period",
 		"periods",
 		"peripheral",
+		"perishing",
 		"permanently",
 		"phlegm",
 		"piece",
@@ -30625,6 +30637,12 @@ var (
 		// "is"
 		{
 			{
+				toks: []string{"is", "it", "the", "cold", "doing"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"is", "#", "weeks", "now"},
 				means: []meaning{
 					{kind: 3, id: "preg_weeks"},
@@ -31229,6 +31247,12 @@ var (
 			},
 			{
 				toks: []string{"it's", "chilly"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"it's", "perishing"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -34935,6 +34959,18 @@ var (
 				toks: []string{"little", "by", "little"},
 				means: []meaning{
 					{kind: 4, id: "gradual"},
+				},
+			},
+			{
+				toks: []string{"little", "white", "ones"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"little", "white", "pills"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -43430,6 +43466,15 @@ var (
 				},
 			},
 		},
+		// "perishing"
+		{
+			{
+				toks: []string{"perishing", "out"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "permanently"
 		{
 			{
@@ -50131,6 +50176,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"soaked", "through"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"soaked"},
 				means: []meaning{
 					{kind: 3, id: "leak"},
@@ -54365,6 +54416,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"the", "cold", "doing", "it"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"the", "sitting", "area"},
 				means: []meaning{
 					{id: "groin"},
@@ -54528,6 +54585,12 @@ var (
 			},
 			{
 				toks: []string{"the", "ache", "hit"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"the", "white", "ones"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -60396,6 +60459,24 @@ var (
 			},
 			{
 				toks: []string{"white", "wine"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"white", "ones"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"white", "tablets"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"white", "pills"},
 				means: []meaning{
 					{kind: 8},
 				},

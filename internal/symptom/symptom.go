@@ -1050,7 +1050,7 @@ func (r *reader) answer(toks []string) (string, int) {
 			if _, ok := matchAt(p, toks, i); !ok {
 				continue
 			}
-			if !r.standsAlone(toks, i+len(p)) || pronounAnswer(p) && !endsAnswer(toks, i+len(p)) && !hedged(toks, i+len(p)) {
+			if !r.standsAlone(toks, i+len(p)) || (pronounAnswer(p) || markerAnswer(p, toks, i+len(p))) && !endsAnswer(toks, i+len(p)) && !hedged(toks, i+len(p)) {
 				continue
 			}
 			if r.signAcross(toks, i, i+len(p)) {
@@ -1099,6 +1099,16 @@ func (r *reader) signAcross(toks []string, i, j int) bool {
 // verb ("i am", "it is"): said with more words after it, it is a
 // statement ("I am anxious", "it is my foot"), not a yes or a no, unless
 // those words only hedge it (hedged).
+// markerAnswer reports whether an answer word is a marker leading into
+// what is said next, as Irish English says "sure I'm a nurse, I've done
+// all that": "sure" run straight into "I'm", "it's" or "that's" answers nothing.
+func markerAnswer(p []string, toks []string, j int) bool {
+	if len(p) != 1 || p[0] != "sure" || j >= len(toks) {
+		return false
+	}
+	return slices.Contains([]string{"i'm", "i've", "it's", "you", "that's", "there's", "we"}, toks[j])
+}
+
 func pronounAnswer(p []string) bool {
 	if len(p) != 2 {
 		return false

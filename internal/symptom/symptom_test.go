@@ -173,6 +173,11 @@ func TestAnswers(t *testing.T) {
 		{"i have yeah", "yes"},
 		{"i am very tensed, is it something dangerous", ""},
 		{"it is my foot that hurts", ""},
+		// Irish "sure" leading into what is said is no yes (set rE); said
+		// alone, or before "it is", it is.
+		{"sure I'm a nurse, I've done all the obvious stuff, none of it touches it", ""},
+		{"sure", "yes"},
+		{"sure it is", "yes"},
 		{"nope none of that", "no"},
 		{"no nothing like that", "no"},
 		{"", ""},
@@ -265,6 +270,10 @@ func TestNotSigns(t *testing.T) {
 		// Walking into town, and gout that "hits" a joint (set rx).
 		{"i walked into town and back today and my knees ache", "injury"},
 		{"can gout hit the ankle too", "injury"},
+		// A sister's little white sleeping tablets, a perishing day on
+		// the water (set rE).
+		{"my sister gave me a couple of her sleeping tablets, the little white ones", "leg_pale"},
+		{"is it the cold doing it, it's perishing out on the water and I'm soaked through", "leg_cold"},
 		// Stopping for the toilet, faint pulses found at a check, the GP
 		// surgery, a rambling group, an old injury, a hot tin roof, a hot
 		// day, not telling a person from a machine (set rD, rC).
