@@ -295,6 +295,12 @@ func TestTalkConcepts(t *testing.T) {
 		{nil, "sitting in the stands I can't stop bouncing my knees, that's restless leg, eh", "urge to move", []string{"your day shows"}},
 		{nil, "electrolytes", "water", []string{"safety check"}},
 		{[]string{"I keep getting cramp in my calves"}, "should I be taking magnesium for these cramps, my neighbour hasn't had a cramp since easter", "magnesium", []string{"sudden, painful"}},
+		// A question tag asks about what it follows only when that is
+		// stated as what it is (set rE): "take iron for the restless
+		// legs, is it true" asks about the iron.
+		{nil, "my sister said I should take iron tablets for the restless legs, is it true", "iron", []string{"urge to move"}},
+		{nil, "I should prefer that you no longer retain any record of my conversations", "remember", []string{"safety check"}},
+		{[]string{"my knees ache at night"}, "I have already attempted that, to no avail", "", []string{"didn't catch"}},
 		// A goodbye at the end leaves, though a pause came first.
 		{[]string{"my legs ache"}, "baby's crying, gotta go, bye", "", []string{"take your time"}},
 		{[]string{"hamstring stretch", "yep"}, "my lower back twinges when I lean forward like that", "ease off", []string{"safety check"}},

@@ -143,6 +143,7 @@ type talkWords struct {
 	Easing       []string `yaml:"easing"`
 	BeWhy        []string `yaml:"be_why"`
 	IsMeans      []string `yaml:"is_means"`
+	Stating      []string `yaml:"stating"`
 }
 
 var talk = mustTalk(talkYAML)
@@ -365,7 +366,7 @@ func topicIn(ws []string) string {
 	// restless leg, eh": what a question tag follows is asked about.
 	if at := tagAt(ws); at > 0 {
 		for _, f := range slices.Backward(found) {
-			if end := f.At + f.Len; end == at || end == at-1 {
+			if end := f.At + f.Len; (end == at || end == at-1) && statedAt(ws, f.At) {
 				return f.ID
 			}
 		}
@@ -425,6 +426,16 @@ func topicIn(ws []string) string {
 		}
 	}
 	return found[0].ID
+}
+
+// statedAt reports whether the topic at i is stated as what it is:
+// "that's restless leg, eh", "it's the wine, isn't it"; not "take iron
+// for the restless legs, is it true".
+func statedAt(ws []string, i int) bool {
+	for i > 0 && slices.Contains(talk.Words.FirstGlue, ws[i-1]) && ws[i-1] != "it's" && ws[i-1] != "its" && ws[i-1] != "that" {
+		i--
+	}
+	return i > 0 && slices.Contains(talk.Words.Stating, ws[i-1])
 }
 
 // pointsBack is where a question starts whose subject is a word
