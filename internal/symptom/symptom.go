@@ -1101,7 +1101,8 @@ func (r *reader) signAcross(toks []string, i, j int) bool {
 // those words only hedge it (hedged).
 // markerAnswer reports whether an answer word is a marker leading into
 // what is said next, as Irish English says "sure I'm a nurse, I've done
-// all that": "sure" run straight into "I'm", "it's" or "that's" answers nothing.
+// all that": "sure" run straight into "I'm", "it's" or "that's" answers
+// nothing.
 func markerAnswer(p []string, toks []string, j int) bool {
 	if len(p) != 1 || p[0] != "sure" || j >= len(toks) {
 		return false
