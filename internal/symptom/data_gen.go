@@ -2243,6 +2243,38 @@ var std = sync.OnceValue(func() *reader {
 			"is it the cold doing",
 			"the cold doing it",
 			"soaked through",
+			"knee * up to * chest",
+			"knees * up to * chest",
+			"knee up to * chest",
+			"knees up to * chest",
+			"knees up to the chest",
+			"legs up to * chest",
+			"leg up to * chest",
+			"pulled up to * chest",
+			"hugging * to * chest",
+			"fall apart",
+			"falling apart",
+			"fell apart",
+			"falls apart",
+			"falling to bits",
+			"falling to pieces",
+			"fall to pieces",
+			"fall to bits",
+			"hit the swag",
+			"hit the bed",
+			"hits the swag",
+			"hits the bed",
+			"hits the sheets",
+			"hit the mattress",
+			"gets me feet on the floor",
+			"get me feet on the floor",
+			"gets my feet on the floor",
+			"in the recliner all day",
+			"in my recliner all day",
+			"in the armchair all day",
+			"in my armchair all day",
+			"in the chair all day",
+			"in my chair all day",
 		},
 		peopleSay: []string{
 			"boy",
@@ -3271,6 +3303,7 @@ var (
 		"hubby",
 		"huffing",
 		"huge",
+		"hugging",
 		"humid",
 		"hundred",
 		"hurt",
@@ -21023,7 +21056,25 @@ var (
 				},
 			},
 			{
+				toks: []string{"fall", "to", "pieces"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"fall", "to", "bits"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"fall", "asleep"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"fall", "apart"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -21087,6 +21138,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"falling", "to", "bits"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"falling", "to", "pieces"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"falling", "off"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
@@ -21105,6 +21168,12 @@ var (
 					{kind: 8},
 				},
 			},
+			{
+				toks: []string{"falling", "apart"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "falls"
 		{
@@ -21118,6 +21187,12 @@ var (
 				toks: []string{"falls", "asleep"},
 				means: []meaning{
 					{kind: 3, id: "asleep_limb"},
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"falls", "apart"},
+				means: []meaning{
 					{kind: 8},
 				},
 			},
@@ -21962,6 +22037,12 @@ var (
 			},
 			{
 				toks: []string{"fell", "runners"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"fell", "apart"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -24109,6 +24190,12 @@ var (
 		},
 		// "gets"
 		{
+			{
+				toks: []string{"gets", "my", "feet", "on", "the", "floor"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"gets", "puffed"},
 				means: []meaning{
@@ -28654,6 +28741,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"hit", "the", "swag"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hit", "the", "bed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hit", "the", "mattress"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"hit", "by"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
@@ -28670,6 +28775,24 @@ var (
 		{
 			{
 				toks: []string{"hits", "the", "pillow"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hits", "the", "swag"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hits", "the", "bed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hits", "the", "sheets"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -29421,6 +29544,15 @@ var (
 				},
 			},
 		},
+		// "hugging"
+		{
+			{
+				toks: []string{"hugging", "*", "to", "*", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "humid"
 		{
 			{
@@ -30072,6 +30204,42 @@ var (
 				toks: []string{"in", "#", "week", "of", "pregnancy"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
+				toks: []string{"in", "the", "recliner", "all", "day"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"in", "my", "recliner", "all", "day"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"in", "the", "armchair", "all", "day"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"in", "my", "armchair", "all", "day"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"in", "the", "chair", "all", "day"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"in", "my", "chair", "all", "day"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -32388,6 +32556,18 @@ var (
 		// "knee"
 		{
 			{
+				toks: []string{"knee", "*", "up", "to", "*", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knee", "up", "to", "*", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"knee", "to", "the", "calf"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
@@ -32493,6 +32673,24 @@ var (
 		},
 		// "knees"
 		{
+			{
+				toks: []string{"knees", "*", "up", "to", "*", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knees", "up", "to", "*", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knees", "up", "to", "the", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"knees", "to", "my", "chest"},
 				means: []meaning{
@@ -33338,6 +33536,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"leg", "up", "to", "*", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"leg", "down", "to", "get"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -33610,6 +33814,12 @@ var (
 			},
 			{
 				toks: []string{"legs", "at", "a", "funny", "angle"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"legs", "up", "to", "*", "chest"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -44862,6 +45072,12 @@ var (
 		},
 		// "pulled"
 		{
+			{
+				toks: []string{"pulled", "up", "to", "*", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"pulled", "to", "1", "side"},
 				means: []meaning{

@@ -270,6 +270,14 @@ func TestNotSigns(t *testing.T) {
 		// Walking into town, and gout that "hits" a joint (set rx).
 		{"i walked into town and back today and my knees ache", "injury"},
 		{"can gout hit the ankle too", "injury"},
+		// A knee drawn up to the chest, a body "falling apart", going to
+		// bed ("hit the swag"), getting the feet onto the floor, and a
+		// recliner sat in all day (set rg, rh).
+		{"she lies curled with both knees tucked up to her chest and her hips ache", "chest_pain"},
+		{"at my age everything's falling apart, is that why my knees ache", "injury"},
+		{"the cramp starts the minute I hit the sack or the swag", "injury"},
+		{"one sec, let me get me feet on the floor first", "eases_hanging"},
+		{"he sits in the recliner all day watching telly and his legs ache at night", "eases_hanging"},
 		// A sister's little white sleeping tablets, a perishing day on
 		// the water (set rE).
 		{"my sister gave me a couple of her sleeping tablets, the little white ones", "leg_pale"},
