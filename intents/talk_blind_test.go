@@ -129,9 +129,10 @@ var (
 // spokenWords counts the words of a spoken answer.
 func spokenWords(s string) int { return wordCount(s) }
 
-// hasWord reports whether said contains w as whole words.
+// hasWord reports whether said contains w as whole words; a noun's
+// plural counts ("nerves" for the keyword "nerve").
 func hasWord(said, w string) bool {
-	re := regexp.MustCompile(`\b` + regexp.QuoteMeta(strings.ToLower(strings.TrimSpace(w))) + `\b`)
+	re := regexp.MustCompile(`\b` + regexp.QuoteMeta(strings.ToLower(strings.TrimSpace(w))) + `(?:s|es)?\b`)
 	return re.MatchString(strings.ToLower(said))
 }
 
@@ -508,6 +509,24 @@ func TestJudgeTalk(t *testing.T) {
 		fails := judgeTalk(talkCase{ID: "j", Category: tt.cat}, tt.said, tt.prev, "", true, nil)
 		if got := slices.Contains(fails, "emergency number"); got != tt.fail {
 			t.Errorf("%s: %q after %q: emergency failure %v, want %v (%v)", tt.cat, tt.said, tt.prev, got, tt.fail, fails)
+		}
+	}
+}
+
+func TestHasWord(t *testing.T) {
+	tests := []struct {
+		said, w string
+		want    bool
+	}{
+		{"Neuropathy is damage to the nerves.", "nerve", true},
+		{"Varicose veins are swollen.", "vein", true},
+		{"Ask a pharmacist.", "pharmacist", true},
+		{"Nervous system.", "nerve", false},
+		{"Unwelcome.", "welcome", false},
+	}
+	for _, tt := range tests {
+		if got := hasWord(tt.said, tt.w); got != tt.want {
+			t.Errorf("hasWord(%q, %q) = %v, want %v", tt.said, tt.w, got, tt.want)
 		}
 	}
 }
