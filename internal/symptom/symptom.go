@@ -759,6 +759,10 @@ func (r *reader) ownPart(toks []string) bool {
 			for next < len(toks) && slices.Contains(asideAdverbs, toks[next]) {
 				next++
 			}
+			if i >= 2 && toks[i-1] == "my" && slices.Contains(helpWords, toks[i-2]) {
+				aside, reported = true, false
+				continue
+			}
 			// "My husband and I share a bed": the two of them, and the
 			// part named as "my" is the speaker's.
 			if next+1 < len(toks) && toks[next] == "and" && (toks[next+1] == "i" || toks[next+1] == "me") {
@@ -786,7 +790,12 @@ func (r *reader) ownPart(toks []string) bool {
 
 // reportWords are the besideWords that tell what a person says, not
 // what they do or have.
-var reportWords = []string{"says", "said", "thinks", "reckons", "told", "tells"}
+var reportWords = []string{"says", "said", "say", "thinks", "reckons", "told", "tells"}
+
+// helpWords, said by the speaker just before "my" and a person, make
+// the person what the speaker did something for or with ("I helped my
+// brother move house, now my legs hurt"), not whose the pain is.
+var helpWords = []string{"helped", "helping", "help", "took", "taking", "drove", "visited", "minding", "with", "for"}
 
 // otherPronouns speak of someone other than the speaker.
 var otherPronouns = []string{"he", "she", "they", "him", "his", "her", "hers", "their", "them", "he's", "she's", "they're", "he'd", "she'd"}

@@ -380,6 +380,11 @@ func TestWhom(t *testing.T) {
 	tests := []struct{ say, subject, person string }{
 		{"my son's legs hurt at night", "child", "son"},
 		{"my daughter has a limp", "child", "daughter"},
+		// Someone the speaker helped, or who said what it is, beside the
+		// speaker's own legs; "his leg" keeps it his (set rh).
+		{"spent the day helping my sister move flat and now my calves ache", "", ""},
+		{"my back is sore down to the knee, my husband say it's a nerve", "", ""},
+		{"I was helping my dad up the stairs and his leg is swollen", "parent", "father"},
 		// What befell someone, beside the speaker's own leg (set rA).
 		{"my mother passed from a clot, so every time my leg aches I panic", "", ""},
 		{"my daughter's pregnant and keeps getting leg cramps", "other", "daughter"},
