@@ -119,6 +119,10 @@ type talkWords struct {
 	CauseAsk     []string `yaml:"cause_ask"`
 	PlainBed     []string `yaml:"plain_bed"`
 	Report       []string `yaml:"report"`
+	Naming       []string `yaml:"naming"`
+	Turns        []string `yaml:"turns"`
+	Daytime      []string `yaml:"daytime"`
+	Nighttime    []string `yaml:"nighttime"`
 	WhatEndings  []string `yaml:"what_endings"`
 	FirstAsks    []string `yaml:"first_asks"`
 	NeedAsks     []string `yaml:"need_asks"`
@@ -236,6 +240,8 @@ var bareContractions = map[string]string{
 	// Jamaican and Scots: "me cyaan sleep", "wha dat mean", "haud on".
 	"cyaan": "can't", "caan": "can't", "mi": "my", "dat": "that", "dis": "this", "di": "the", "wha": "what",
 	"wat": "what", "whit": "what", "whit's": "what's", "haud": "hold", "naw": "no",
+	// Trinidadian and American: "I cyah sleep", "let ya go", "aight".
+	"cyah": "can't", "ya": "you", "aight": "alright",
 	// Typed as texts are: "did i tell u this already", "ok thx".
 	"u": "you", "ur": "your", "r": "are", "tmrw": "tomorrow", "thx": "thanks", "ty": "thanks", "pls": "please", "plz": "please",
 }
@@ -328,6 +334,12 @@ func topicIn(ws []string) string {
 	// not the story before it.
 	if q := lastAsk(ws, found); q > 0 && found[0].At < q && !askedBefore(ws, found, q) {
 		found = slices.DeleteFunc(found, func(f topicAt) bool { return f.At < q })
+	}
+	// "She can't lie on that side any more, her friend thinks it's
+	// bursitis, would that be it": what someone else named is what is
+	// asked about, when the question names nothing itself.
+	if last := found[len(found)-1]; namedBy(ws, last) && found[0].ID != last.ID && (len(found) < 2 || found[len(found)-2].At+found[len(found)-2].Len+3 <= last.At) {
+		found = []topicAt{last}
 	}
 	// "Why does a wee ache turn into a nuisance once I'm lying in my
 	// bed" asks why night, not about the bed: a bed only named, after
@@ -487,10 +499,11 @@ func feared(topic string) bool {
 // night: "day" said before a "but" that has "night" after it.
 func dayNightContrast(ws []string) bool {
 	for i, w := range ws {
-		// "I sleep in the day ... and it's still worse when I lie down".
-		if w == "but" || w == "still" || w == "yet" {
-			return slices.ContainsFunc(ws[:i], func(w string) bool { return w == "day" || w == "daytime" }) &&
-				slices.ContainsFunc(ws[i+1:], func(w string) bool { return w == "night" || w == "bed" || w == "lie" || w == "lying" })
+		// "I sleep in the day ... and it's still worse when I lie down",
+		// "I can garden all afternoon ... and then the lights go off".
+		if slices.Contains(talk.Words.Turns, w) {
+			return slices.ContainsFunc(ws[:i], func(w string) bool { return slices.Contains(talk.Words.Daytime, w) }) &&
+				slices.ContainsFunc(ws[i+1:], func(w string) bool { return slices.Contains(talk.Words.Nighttime, w) })
 		}
 	}
 	return false
@@ -499,6 +512,13 @@ func dayNightContrast(ws []string) bool {
 // whyAsked reports whether the words ask why ("why", "how come").
 func whyAsked(ws []string) bool {
 	return slices.Contains(ws, "why") || cueFits("how come", ws)
+}
+
+// namedBy reports whether someone is reported to have named the topic
+// at f: a report word shortly before it ("my sister says it's sciatica",
+// "her friend thinks it's bursitis").
+func namedBy(ws []string, f topicAt) bool {
+	return slices.ContainsFunc(ws[max(0, f.At-3):f.At], func(w string) bool { return slices.Contains(talk.Words.Naming, w) })
 }
 
 // reports reports whether the doctor named at f said what follows,
@@ -867,6 +887,11 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		}
 		slots := map[string]string{}
 		switch c.Intent {
+		case IntentAskAbout:
+			if topic == "" {
+				continue
+			}
+			slots[slotTopic] = topic
 		case IntentRephrase:
 			// "the physio said bursitis, what does that mean" asks
 			// about the word, not about what was said.
@@ -899,8 +924,9 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// about the cause; "why are my restless legs worse at
 			// night" about the night, and so does "in the day I'm on my
 			// feet and never notice, but at night ...": what fills the
-			// day is the contrast, not the question.
-			if topic != "" && (!conditions[topic] || asksCause(ws)) && !dayNightContrast(ws) {
+			// day is the contrast, not the question, unless the
+			// question names it ("... is that the stress").
+			if topic != "" && (!conditions[topic] || asksCause(ws)) && (!dayNightContrast(ws) || lastAsk(ws, topicsIn(ws)) > 0) {
 				return IntentAskAbout, map[string]string{slotTopic: topic}
 			}
 			if topic != "" {
@@ -1166,7 +1192,7 @@ func defines(ws []string) bool {
 		case w == "what's" || w == "whats" || w == "mean" || w == "means" || w == "difference" ||
 			w == "why" || w == "because" || w == "cause" || w == "causing" || w == "caused" ||
 			w == "wonder" || w == "wondering" || w == "reckon" || w == "think" ||
-			w == "explain" || w == "explains" || w == "blame" || w == "culprit" || w == "reason" ||
+			w == "explain" || w == "explains" || w == "define" || w == "definition" || w == "role" || w == "blame" || w == "culprit" || w == "reason" ||
 			w == "causes" || w == "affecting" || w == "connected" || w == "linked" || w == "related" ||
 			w == "maybe" || w == "perhaps" || w == "possibly" || w == "whether" ||
 			w == "explanation" || w == "origin" || w == "account" || w == "responsible" || w == "due" || w == "likely":
