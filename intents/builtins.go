@@ -1,6 +1,9 @@
 package intents
 
 import (
+	"strings"
+
+	"github.com/nightlegs/nightlegs/intents/dialog"
 	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/router"
 	"github.com/nightlegs/nightlegs/internal/session"
@@ -18,6 +21,10 @@ const (
 	// IntentUnknown is "I don't know", "not sure": an answer to any
 	// yes-or-no question, passed on as session.Unknown.
 	IntentUnknown = "AnswerUnknownIntent"
+	// IntentAcknowledge is "OK", "alright", "go on": a yes to an offer,
+	// but no answer to a safety question, which is asked again for a
+	// clear yes or no ("OK" may only mean "I'm listening").
+	IntentAcknowledge = "AcknowledgeIntent"
 	// IntentDescribe is the catch-all whose only sample is its free-text
 	// slot: a device sends it when no specific intent fits.
 	IntentDescribe = "DescribeSymptomIntent"
@@ -47,6 +54,18 @@ func (s *set) registerBuiltins(r *router.Router) {
 	r.IntentFunc(IntentYes, s.yesNo(session.Yes))
 	r.IntentFunc(IntentNo, s.yesNo(session.No))
 	r.IntentFunc(IntentUnknown, s.yesNo(session.Unknown))
+	r.IntentFunc(IntentAcknowledge, func(t *router.Turn) (router.Reply, error) {
+		if q := t.State.Pending; strings.HasPrefix(q, dialog.TriagePrefix) {
+			rep := s.say(t, "talk.clear_answer")
+			rep.Question = s.questionText(t, q)
+			t.State.Pending = q
+			return rep, nil
+		}
+		// Elsewhere it is a yes, wherever a yes is handled (routines wrap
+		// the yes handler, so it is looked up now).
+		t.Intent = IntentYes
+		return r.Route(alexa.TypeIntent, IntentYes).Handle(t)
+	})
 }
 
 // launch opens a session. One that starts soon after an earlier
