@@ -2275,6 +2275,32 @@ var std = sync.OnceValue(func() *reader {
 			"in my armchair all day",
 			"in the chair all day",
 			"in my chair all day",
+			"came round the",
+			"come round the",
+			"came round to",
+			"come round to",
+			"came round with",
+			"came round for",
+			"came round our",
+			"came round my",
+			"white boots",
+			"white rubber boots",
+			"rubber boots",
+			"white socks",
+			"white shoes",
+			"white trainers",
+			"white sneakers",
+			"white sheets",
+			"white wellies",
+			"white clogs",
+			"confused like what",
+			"i'm confused like",
+			"confused what am i",
+			"confused what do i",
+			"get my foot on the floor",
+			"get me foot on the floor",
+			"foot on the floor first",
+			"feet on the floor first",
 		},
 		peopleSay: []string{
 			"boy",
@@ -3834,6 +3860,7 @@ var (
 		"routine",
 		"routines",
 		"rubbed",
+		"rubber",
 		"ruck",
 		"rugby",
 		"ruin",
@@ -12049,6 +12076,42 @@ var (
 				},
 			},
 			{
+				toks: []string{"came", "round", "the"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "round", "to"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "round", "with"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "round", "for"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "round", "our"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "round", "my"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"came", "down"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
@@ -15810,6 +15873,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"come", "round", "the"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"come", "round", "to"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"come", "down"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
@@ -15951,6 +16026,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"confused", "what", "am", "i"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"confused", "what", "do", "i"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"confused", "what", "you"},
 				means: []meaning{
 					{kind: 8},
@@ -15958,6 +16045,12 @@ var (
 			},
 			{
 				toks: []string{"confused", "by", "that"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"confused", "like", "what"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -21796,6 +21889,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"feet", "on", "the", "floor", "first"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"feet", "on", "the", "floor"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -22996,6 +23095,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"foot", "on", "the", "floor", "first"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"foot", "on", "the", "floor"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -24159,6 +24264,12 @@ var (
 		{
 			{
 				toks: []string{"get", "my", "feet", "on", "the", "floor"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"get", "my", "foot", "on", "the", "floor"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -30049,6 +30160,12 @@ var (
 			},
 			{
 				toks: []string{"i'm", "confused", "what"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"i'm", "confused", "like"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -46762,6 +46879,15 @@ var (
 				},
 			},
 		},
+		// "rubber"
+		{
+			{
+				toks: []string{"rubber", "boots"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "ruck"
 		{
 			{
@@ -60668,6 +60794,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"white", "rubber", "boots"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"white", "noise"},
 				means: []meaning{
 					{kind: 8},
@@ -60693,6 +60825,54 @@ var (
 			},
 			{
 				toks: []string{"white", "pills"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"white", "boots"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"white", "socks"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"white", "shoes"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"white", "trainers"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"white", "sneakers"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"white", "sheets"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"white", "wellies"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"white", "clogs"},
 				means: []meaning{
 					{kind: 8},
 				},

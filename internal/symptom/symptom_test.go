@@ -270,6 +270,11 @@ func TestNotSigns(t *testing.T) {
 		// Walking into town, and gout that "hits" a joint (set rx).
 		{"i walked into town and back today and my knees ache", "injury"},
 		{"can gout hit the ankle too", "injury"},
+		// Coming round a place, white boots, a foot put on the floor to
+		// get up (set rI, rJ).
+		{"she came round the shops with me all day and now her knees ache", "passed_out"},
+		{"I stand in white rubber boots all day at the plant", "leg_pale"},
+		{"wait, let me get my foot on the floor first", "eases_hanging"},
 		// A knee drawn up to the chest, a body "falling apart", going to
 		// bed ("hit the swag"), getting the feet onto the floor, and a
 		// recliner sat in all day (set rg, rh).
