@@ -218,6 +218,7 @@ var foldMarks = strings.NewReplacer("\u2019", "'", "\u2018", "'",
 func tokens(text string) []string {
 	t := foldMarks.Replace(strings.ToLower(text))
 	t = symptom.DroppedG(t)
+	t = restartRE.ReplaceAllStringFunc(unstammerRE.ReplaceAllStringFunc(t, stammered), restarted)
 	ws := tokenRE.FindAllString(t, -1)
 	for i, w := range ws {
 		if c, ok := bareContractions[w]; ok {
@@ -225,6 +226,35 @@ func tokens(text string) []string {
 		}
 	}
 	return ws
+}
+
+// unstammerRE finds a word begun again ("h-h-hold", "c-can").
+var unstammerRE = regexp.MustCompile(`\b(?:[a-z]{1,2}-)+[a-z']+`)
+
+// stammered is the word a stammer begins again, when every start is the
+// word's own ("h-h-hold" is "hold"); a hyphenated word is kept
+// ("x-ray", "so-so").
+func stammered(w string) string {
+	parts := strings.Split(w, "-")
+	last := parts[len(parts)-1]
+	for _, p := range parts[:len(parts)-1] {
+		if !strings.HasPrefix(last, p) {
+			return w
+		}
+	}
+	return last
+}
+
+// restartRE finds a word said, then said again after a comma.
+var restartRE = regexp.MustCompile(`\b[a-z']+, [a-z']+\b`)
+
+// restarted is a word said again after a comma once ("hold, hold on",
+// "to, to sit up"); two different words are kept.
+func restarted(s string) string {
+	if a, b, _ := strings.Cut(s, ", "); a == b {
+		return a
+	}
+	return s
 }
 
 // bareContractions are contractions typed without their apostrophe, as
