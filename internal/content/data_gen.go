@@ -253,6 +253,7 @@ var (
 		"talk.cant_sleep.nights",
 		"talk.cant_sleep.pain",
 		"talk.check.start",
+		"talk.clear_answer",
 		"talk.fallback",
 		"talk.greet",
 		"talk.hold",
@@ -2562,6 +2563,11 @@ var (
 		{
 			Say:     []string{"Okay, a few quick questions."},
 			Sources: []string{"refs §1 features 1: screen for emergencies first"},
+		},
+		// "talk.clear_answer"
+		{
+			Say:     []string{"Sorry, I need a clear yes or no to this one."},
+			Sources: []string{"refs §1 features"},
 		},
 		// "talk.fallback"
 		{
