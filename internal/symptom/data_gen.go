@@ -2301,6 +2301,25 @@ var std = sync.OnceValue(func() *reader {
 			"get me foot on the floor",
 			"foot on the floor first",
 			"feet on the floor first",
+			"this cold",
+			"horrible cold",
+			"bad cold",
+			"my cold",
+			"head cold",
+			"chest cold",
+			"got a cold",
+			"have a cold",
+			"heavy cold",
+			"stinking cold",
+			"with this cold",
+			"wound tight",
+			"wound so tight",
+			"wound up tight",
+			"blue and bulging",
+			"bulging and blue",
+			"are blue and bulging",
+			"i'm confused which",
+			"confused which one",
 		},
 		peopleSay: []string{
 			"boy",
@@ -7184,6 +7203,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"are", "blue", "and", "bulging"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"are", "screaming"},
 				means: []meaning{
 					{kind: 3, id: "pain"},
@@ -7871,6 +7896,12 @@ var (
 				toks: []string{"bad", "bruise"},
 				means: []meaning{
 					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"bad", "cold"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -9907,6 +9938,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"blue", "and", "bulging"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"blue", "ish"},
 				means: []meaning{
 					{kind: 5, id: "leg_pale"},
@@ -11183,6 +11220,12 @@ var (
 		},
 		// "bulging"
 		{
+			{
+				toks: []string{"bulging", "and", "blue"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"bulging", "disc"},
 				means: []meaning{
@@ -15118,6 +15161,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"chest", "cold"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"chest"},
 				means: []meaning{
 					{kind: 5, id: "chest_pain"},
@@ -16051,6 +16100,12 @@ var (
 			},
 			{
 				toks: []string{"confused", "like", "what"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"confused", "which", "1"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -25783,6 +25838,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"got", "a", "cold"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"got", "plastered"},
 				means: []meaning{
 					{kind: 3, id: "cast"},
@@ -27417,6 +27478,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"have", "a", "cold"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"have", "sugar"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
@@ -27843,6 +27910,12 @@ var (
 				toks: []string{"head", "splitting"},
 				means: []meaning{
 					{kind: 5, id: "headache_severe"},
+				},
+			},
+			{
+				toks: []string{"head", "cold"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -28539,6 +28612,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"heavy", "cold"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"heavy"},
 				means: []meaning{
 					{kind: 3, id: "heavy"},
@@ -29140,6 +29219,12 @@ var (
 				toks: []string{"horrible", "headache"},
 				means: []meaning{
 					{kind: 5, id: "headache_severe"},
+				},
+			},
+			{
+				toks: []string{"horrible", "cold"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -30166,6 +30251,12 @@ var (
 			},
 			{
 				toks: []string{"i'm", "confused", "like"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"i'm", "confused", "which"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -38782,6 +38873,12 @@ var (
 				toks: []string{"my", "missis"},
 				means: []meaning{
 					{kind: 6, id: "wife"},
+				},
+			},
+			{
+				toks: []string{"my", "cold"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -52589,6 +52686,12 @@ var (
 					{kind: 8},
 				},
 			},
+			{
+				toks: []string{"stinking", "cold"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "stinks"
 		{
@@ -55496,6 +55599,12 @@ var (
 				toks: []string{"this", "minute"},
 				means: []meaning{
 					{kind: 4, id: "now"},
+				},
+			},
+			{
+				toks: []string{"this", "cold"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -61310,6 +61419,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"with", "this", "cold"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"with", "sweat"},
 				means: []meaning{
 					{kind: 3, id: "sweat"},
@@ -62440,6 +62555,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"wound", "so", "tight"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"wound", "up", "tight"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"wound", "on"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
@@ -62447,6 +62574,12 @@ var (
 			},
 			{
 				toks: []string{"wound", "up"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"wound", "tight"},
 				means: []meaning{
 					{kind: 8},
 				},

@@ -737,7 +737,7 @@ func (r *reader) ownPart(toks []string) bool {
 			if r.partWords[toks[j]] {
 				return true
 			}
-			if toks[j] != "lower" && toks[j] != "upper" && toks[j] != "poor" {
+			if toks[j] != "lower" && toks[j] != "upper" && toks[j] != "poor" && toks[j] != "own" {
 				return false
 			}
 		}
@@ -795,7 +795,7 @@ var reportWords = []string{"says", "said", "say", "thinks", "reckons", "told", "
 // helpWords, said by the speaker just before "my" and a person, make
 // the person what the speaker did something for or with ("I helped my
 // brother move house, now my legs hurt"), not whose the pain is.
-var helpWords = []string{"helped", "helping", "help", "took", "taking", "drove", "visited", "minding", "with", "for"}
+var helpWords = []string{"helped", "helping", "help", "took", "taking", "drove", "visited", "minding", "with", "for", "after", "caring"}
 
 // otherPronouns speak of someone other than the speaker.
 var otherPronouns = []string{"he", "she", "they", "him", "his", "her", "hers", "their", "them", "he's", "she's", "they're", "he'd", "she'd"}

@@ -270,6 +270,12 @@ func TestNotSigns(t *testing.T) {
 		// Walking into town, and gout that "hits" a joint (set rx).
 		{"i walked into town and back today and my knees ache", "injury"},
 		{"can gout hit the ankle too", "injury"},
+		// A cold caught, a mind wound tight, veins blue and bulging, not
+		// following which step (set rL).
+		{"I've got a stinking cold and I've not drunk much today", "leg_cold"},
+		{"with work I'm wound tight all day and my calves ache", "wound_not_healing"},
+		{"my veins have been blue and bulging for years", "leg_pale"},
+		{"sorry, I'm confused which one to do first", "confused"},
 		// Coming round a place, white boots, a foot put on the floor to
 		// get up (set rI, rJ).
 		{"she came round the shops with me all day and now her knees ache", "passed_out"},
@@ -385,6 +391,7 @@ func TestWhom(t *testing.T) {
 	tests := []struct{ say, subject, person string }{
 		{"my son's legs hurt at night", "child", "son"},
 		{"my daughter has a limp", "child", "daughter"},
+		{"caring for my mum all week, now my own legs ache at night", "", ""},
 		// Someone the speaker helped, or who said what it is, beside the
 		// speaker's own legs; "his leg" keeps it his (set rh).
 		{"spent the day helping my sister move flat and now my calves ache", "", ""},
