@@ -526,7 +526,8 @@ func feared(topic string) bool {
 }
 
 // dayNightContrast reports whether the words set the day against the
-// night: "day" said before a "but" that has "night" after it.
+// night: a daytime word before the first turn ("but", "then"), and a
+// night word after it (talk.yaml's daytime, turns and nighttime).
 func dayNightContrast(ws []string) bool {
 	for i, w := range ws {
 		// "I sleep in the day ... and it's still worse when I lie down",
