@@ -218,7 +218,12 @@ var foldMarks = strings.NewReplacer("\u2019", "'", "\u2018", "'",
 func tokens(text string) []string {
 	t := foldMarks.Replace(strings.ToLower(text))
 	t = symptom.DroppedG(t)
-	t = restartRE.ReplaceAllStringFunc(unstammerRE.ReplaceAllStringFunc(t, stammered), restarted)
+	if strings.Contains(t, "-") {
+		t = unstammerRE.ReplaceAllStringFunc(t, stammered)
+	}
+	if strings.Contains(t, ", ") {
+		t = restartRE.ReplaceAllStringFunc(t, restarted)
+	}
 	ws := tokenRE.FindAllString(t, -1)
 	for i, w := range ws {
 		if c, ok := bareContractions[w]; ok {
@@ -368,8 +373,10 @@ func topicIn(ws []string) string {
 	// "She can't lie on that side any more, her friend thinks it's
 	// bursitis, would that be it": what someone else named is what is
 	// asked about, when the question names nothing itself.
-	if last := found[len(found)-1]; namedBy(ws, last) && found[0].ID != last.ID && (len(found) < 2 || found[len(found)-2].At+found[len(found)-2].Len+3 <= last.At) {
-		found = []topicAt{last}
+	if n := len(found); n > 1 && namedBy(ws, found[n-1]) && found[0].ID != found[n-1].ID && found[n-2].At+found[n-2].Len+3 <= found[n-1].At {
+		// The topic before it ends well before the naming words: "mum
+		// said bad circulation runs in the family" names circulation.
+		found = found[n-1:]
 	}
 	// "Why does a wee ache turn into a nuisance once I'm lying in my
 	// bed" asks why night, not about the bed: a bed only named, after
