@@ -3,8 +3,11 @@ package intents
 import (
 	"context"
 	"os"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/nightlegs/nightlegs/internal/symptom"
 )
 
 // BenchmarkTurn measures whole turns as Lambda runs them, from request
@@ -27,6 +30,25 @@ func BenchmarkTurn(b *testing.B) {
 				if _, err := s.HandleJSON(ctx, body); err != nil {
 					b.Fatal(err)
 				}
+			}
+		})
+	}
+}
+
+// BenchmarkReadTalk measures reading free speech for a talk concept, which
+// tries every cue of intents/talk.yaml on each turn the model did not
+// place: a question about a cause, a pause, and a sentence that is none.
+func BenchmarkReadTalk(b *testing.B) {
+	for _, say := range []string{
+		"I was wondering, could it be my mattress that's doing this to my hips",
+		"hang on a sec",
+		"my calf has been tight since the afternoon and now it's worse",
+	} {
+		rd := symptom.Read(say)
+		b.Run(strings.Fields(say)[0]+"-"+strings.Fields(say)[1], func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				readTalk(say, rd, false)
 			}
 		})
 	}

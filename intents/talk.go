@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -754,34 +755,67 @@ func namesOnlySkill(ws []string) bool {
 
 // cueFits reports whether a cue of talk.yaml fits the words.
 func cueFits(cue string, ws []string) bool {
-	if strings.HasPrefix(cue, "^") && len(ws) > 1 && slices.Contains(talk.Words.Fillers, ws[0]) && cueFits(cue, ws[1:]) {
+	c := parsedCue(cue)
+	if c.anchored && len(ws) > 1 && slices.Contains(talk.Words.Fillers, ws[0]) && cueFits(cue, ws[1:]) {
 		// "Oh hello again", "um, say that again": a filler first is
 		// no word of the sentence.
 		return true
 	}
-	anchored := strings.HasPrefix(cue, "^")
-	cue = strings.TrimPrefix(cue, "^")
-	for i, phrase := range strings.Split(cue, " + ") {
-		end := strings.HasSuffix(phrase, "$")
-		p := tokens(strings.TrimSuffix(phrase, "$"))
-		if strings.HasSuffix(strings.TrimSuffix(phrase, "$"), "*") && len(p) > 0 {
-			p[len(p)-1] += "*"
-		}
+	for i, p := range c.phrases {
 		found := false
-		for at := 0; at+len(p) <= len(ws) && !found; at++ {
-			if anchored && i == 0 && at > 0 {
+		for at := 0; at+len(p.words) <= len(ws) && !found; at++ {
+			if c.anchored && i == 0 && at > 0 {
 				break
 			}
-			if end && at+len(p) != len(ws) {
+			if p.end && at+len(p.words) != len(ws) {
 				continue
 			}
-			found = phraseAt(p, ws[at:])
+			found = phraseAt(p.words, ws[at:])
 		}
 		if !found {
 			return false
 		}
 	}
 	return true
+}
+
+// cueParts is a cue of talk.yaml read once: cueFits runs for every cue of
+// every concept on each turn, and reading the words again each time was
+// most of a turn's cost.
+type cueParts struct {
+	// anchored cues ("^") fit only at the start.
+	anchored bool
+	// phrases must all be said (" + ").
+	phrases []cuePhrase
+}
+
+// A cuePhrase is one phrase of a cue: its words, the last ending in "*"
+// for a prefix, and whether it must end the sentence ("$").
+type cuePhrase struct {
+	words []string
+	end   bool
+}
+
+// cues holds every cue read so far, by its text; cues are the fixed
+// strings of talk.yaml and this file, so it stays small.
+var cues sync.Map
+
+// parsedCue is the cue's text read into words, once.
+func parsedCue(text string) cueParts {
+	if c, ok := cues.Load(text); ok {
+		return c.(cueParts)
+	}
+	c := cueParts{anchored: strings.HasPrefix(text, "^")}
+	for _, phrase := range strings.Split(strings.TrimPrefix(text, "^"), " + ") {
+		body, end := strings.CutSuffix(phrase, "$")
+		p := tokens(body)
+		if strings.HasSuffix(body, "*") && len(p) > 0 {
+			p[len(p)-1] += "*"
+		}
+		c.phrases = append(c.phrases, cuePhrase{words: p, end: end})
+	}
+	cues.Store(text, c)
+	return c
 }
 
 func phraseAt(p, ws []string) bool {
