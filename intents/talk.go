@@ -134,6 +134,7 @@ type talkWords struct {
 	Fillers      []string `yaml:"fillers"`
 	Question     []string `yaml:"question"`
 	Defining     []string `yaml:"defining"`
+	Asking       []string `yaml:"asking"`
 	Since        []string `yaml:"since"`
 	Hurt         []string `yaml:"hurt"`
 	HurtPhrases  []string `yaml:"hurt_phrases"`
@@ -1261,13 +1262,7 @@ func defines(ws []string) bool {
 		case w == "think" && i > 0 && ws[i-1] == "i" && !slices.Contains(talk.Words.Guessed, next):
 			// "I think a cramp's coming on" tells; "do you think" and
 			// "I think it's sciatica" ask.
-		case w == "what's" || w == "whats" || w == "mean" || w == "means" || w == "difference" ||
-			w == "why" || w == "because" || w == "cause" || w == "causing" || w == "caused" ||
-			w == "wonder" || w == "wondering" || w == "reckon" || w == "think" ||
-			w == "explain" || w == "explains" || w == "define" || w == "definition" || w == "role" || w == "blame" || w == "culprit" || w == "reason" ||
-			w == "causes" || w == "affecting" || w == "connected" || w == "linked" || w == "related" ||
-			w == "maybe" || w == "perhaps" || w == "possibly" || w == "whether" ||
-			w == "explanation" || w == "origin" || w == "account" || w == "responsible" || w == "due" || w == "likely":
+		case slices.Contains(talk.Words.Asking, w):
 			// "would that explain it", "is it to blame" ask whether it
 			// is the cause.
 			return true

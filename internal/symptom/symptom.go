@@ -1104,10 +1104,6 @@ func (r *reader) signAcross(toks []string, i, j int) bool {
 	return false
 }
 
-// pronounAnswer reports whether an answer phrase is a subject and its
-// verb ("i am", "it is"): said with more words after it, it is a
-// statement ("I am anxious", "it is my foot"), not a yes or a no, unless
-// those words only hedge it (hedged).
 // markerAnswer reports whether an answer word is a marker leading into
 // what is said next, as Irish English says "sure I'm a nurse, I've done
 // all that": "sure" run straight into "I'm", "it's" or "that's" answers
@@ -1119,6 +1115,10 @@ func markerAnswer(p []string, toks []string, j int) bool {
 	return slices.Contains([]string{"i'm", "i've", "it's", "you", "that's", "there's", "we"}, toks[j])
 }
 
+// pronounAnswer reports whether an answer phrase is a subject and its
+// verb ("i am", "it is"): said with more words after it, it is a
+// statement ("I am anxious", "it is my foot"), not a yes or a no, unless
+// those words only hedge it (hedged).
 func pronounAnswer(p []string) bool {
 	if len(p) != 2 {
 		return false
