@@ -2320,6 +2320,229 @@ var std = sync.OnceValue(func() *reader {
 			"are blue and bulging",
 			"i'm confused which",
 			"confused which one",
+			"terrace is hot",
+			"terrace is * hot",
+			"terrace was hot",
+			"terrace was * hot",
+			"terrace gets hot",
+			"terrace gets * hot",
+			"terrace's hot",
+			"terrace's * hot",
+			"kitchen is hot",
+			"kitchen is * hot",
+			"kitchen was hot",
+			"kitchen was * hot",
+			"kitchen gets hot",
+			"kitchen gets * hot",
+			"kitchen's hot",
+			"kitchen's * hot",
+			"office is hot",
+			"office is * hot",
+			"office was hot",
+			"office was * hot",
+			"office gets hot",
+			"office gets * hot",
+			"office's hot",
+			"office's * hot",
+			"room is hot",
+			"room is * hot",
+			"room was hot",
+			"room was * hot",
+			"room gets hot",
+			"room gets * hot",
+			"room's hot",
+			"room's * hot",
+			"house is hot",
+			"house is * hot",
+			"house was hot",
+			"house was * hot",
+			"house gets hot",
+			"house gets * hot",
+			"house's hot",
+			"house's * hot",
+			"flat is hot",
+			"flat is * hot",
+			"flat was hot",
+			"flat was * hot",
+			"flat gets hot",
+			"flat gets * hot",
+			"flat's hot",
+			"flat's * hot",
+			"car is hot",
+			"car is * hot",
+			"car was hot",
+			"car was * hot",
+			"car gets hot",
+			"car gets * hot",
+			"car's hot",
+			"car's * hot",
+			"bus is hot",
+			"bus is * hot",
+			"bus was hot",
+			"bus was * hot",
+			"bus gets hot",
+			"bus gets * hot",
+			"bus's hot",
+			"bus's * hot",
+			"truck is hot",
+			"truck is * hot",
+			"truck was hot",
+			"truck was * hot",
+			"truck gets hot",
+			"truck gets * hot",
+			"truck's hot",
+			"truck's * hot",
+			"cab is hot",
+			"cab is * hot",
+			"cab was hot",
+			"cab was * hot",
+			"cab gets hot",
+			"cab gets * hot",
+			"cab's hot",
+			"cab's * hot",
+			"van is hot",
+			"van is * hot",
+			"van was hot",
+			"van was * hot",
+			"van gets hot",
+			"van gets * hot",
+			"van's hot",
+			"van's * hot",
+			"weather is hot",
+			"weather is * hot",
+			"weather was hot",
+			"weather was * hot",
+			"weather gets hot",
+			"weather gets * hot",
+			"weather's hot",
+			"weather's * hot",
+			"sun is hot",
+			"sun is * hot",
+			"sun was hot",
+			"sun was * hot",
+			"sun gets hot",
+			"sun gets * hot",
+			"sun's hot",
+			"sun's * hot",
+			"day is hot",
+			"day is * hot",
+			"day was hot",
+			"day was * hot",
+			"day gets hot",
+			"day gets * hot",
+			"day's hot",
+			"day's * hot",
+			"outside is hot",
+			"outside is * hot",
+			"outside was hot",
+			"outside was * hot",
+			"outside gets hot",
+			"outside gets * hot",
+			"outside's hot",
+			"outside's * hot",
+			"summer is hot",
+			"summer is * hot",
+			"summer was hot",
+			"summer was * hot",
+			"summer gets hot",
+			"summer gets * hot",
+			"summer's hot",
+			"summer's * hot",
+			"factory is hot",
+			"factory is * hot",
+			"factory was hot",
+			"factory was * hot",
+			"factory gets hot",
+			"factory gets * hot",
+			"factory's hot",
+			"factory's * hot",
+			"warehouse is hot",
+			"warehouse is * hot",
+			"warehouse was hot",
+			"warehouse was * hot",
+			"warehouse gets hot",
+			"warehouse gets * hot",
+			"warehouse's hot",
+			"warehouse's * hot",
+			"restaurant is hot",
+			"restaurant is * hot",
+			"restaurant was hot",
+			"restaurant was * hot",
+			"restaurant gets hot",
+			"restaurant gets * hot",
+			"restaurant's hot",
+			"restaurant's * hot",
+			"bakery is hot",
+			"bakery is * hot",
+			"bakery was hot",
+			"bakery was * hot",
+			"bakery gets hot",
+			"bakery gets * hot",
+			"bakery's hot",
+			"bakery's * hot",
+			"shop is hot",
+			"shop is * hot",
+			"shop was hot",
+			"shop was * hot",
+			"shop gets hot",
+			"shop gets * hot",
+			"shop's hot",
+			"shop's * hot",
+			"site is hot",
+			"site is * hot",
+			"site was hot",
+			"site was * hot",
+			"site gets hot",
+			"site gets * hot",
+			"site's hot",
+			"site's * hot",
+			"field is hot",
+			"field is * hot",
+			"field was hot",
+			"field was * hot",
+			"field gets hot",
+			"field gets * hot",
+			"field's hot",
+			"field's * hot",
+			"greenhouse is hot",
+			"greenhouse is * hot",
+			"greenhouse was hot",
+			"greenhouse was * hot",
+			"greenhouse gets hot",
+			"greenhouse gets * hot",
+			"greenhouse's hot",
+			"greenhouse's * hot",
+			"workshop is hot",
+			"workshop is * hot",
+			"workshop was hot",
+			"workshop was * hot",
+			"workshop gets hot",
+			"workshop gets * hot",
+			"workshop's hot",
+			"workshop's * hot",
+			"came off * shift",
+			"came off * * shift",
+			"came off * * * shift",
+			"came off * * * * shift",
+			"came off * shifts",
+			"came off * * shifts",
+			"twisted veins",
+			"twisty veins",
+			"veins are twisted",
+			"veins twisted",
+			"veins look twisted",
+			"twisted looking veins",
+			"twisted blue veins",
+			"twisted purple veins",
+			"kick in",
+			"kicks in",
+			"kicking in",
+			"pulled a double",
+			"worked a double",
+			"did a double",
+			"double shift",
+			"a double shift",
+			"double shifts",
 		},
 		peopleSay: []string{
 			"boy",
@@ -2685,6 +2908,7 @@ var (
 		"backside",
 		"bad",
 		"bag",
+		"bakery",
 		"ball",
 		"balled",
 		"ballooned",
@@ -2827,6 +3051,7 @@ var (
 		"by",
 		"bypass",
 		"c",
+		"cab",
 		"caesarean",
 		"calf",
 		"called",
@@ -3097,6 +3322,7 @@ var (
 		"eyesight",
 		"face",
 		"facing",
+		"factory",
 		"fags",
 		"faint",
 		"fainted",
@@ -3126,6 +3352,7 @@ var (
 		"fevery",
 		"few",
 		"fidgety",
+		"field",
 		"fifth",
 		"fighting",
 		"fill",
@@ -3254,6 +3481,7 @@ var (
 		"graze",
 		"greater",
 		"green",
+		"greenhouse",
 		"grey",
 		"greying",
 		"greyish",
@@ -3434,6 +3662,7 @@ var (
 		"kilos",
 		"kind",
 		"kink",
+		"kitchen",
 		"knee",
 		"kneecap",
 		"kneed",
@@ -3656,6 +3885,7 @@ var (
 		"odor",
 		"odour",
 		"off",
+		"office",
 		"often",
 		"ok",
 		"okay",
@@ -3852,6 +4082,7 @@ var (
 		"replaced",
 		"replacing",
 		"rest",
+		"restaurant",
 		"resting",
 		"restless",
 		"retaining",
@@ -3970,6 +4201,7 @@ var (
 		"since",
 		"sister",
 		"sit",
+		"site",
 		"sits",
 		"sitting",
 		"sixth",
@@ -4164,6 +4396,8 @@ var (
 		"suffocating",
 		"sugar",
 		"sugars",
+		"summer",
+		"sun",
 		"super",
 		"surgery",
 		"swayed",
@@ -4205,6 +4439,7 @@ var (
 		"tendonitis",
 		"tendons",
 		"tense",
+		"terrace",
 		"terrible",
 		"that",
 		"thatha",
@@ -4303,6 +4538,7 @@ var (
 		"trouble",
 		"trouser",
 		"trousers",
+		"truck",
 		"try",
 		"trying",
 		"tucked",
@@ -4356,6 +4592,7 @@ var (
 		"vacant",
 		"vague",
 		"valves",
+		"van",
 		"varicose",
 		"veering",
 		"vein",
@@ -4375,6 +4612,7 @@ var (
 		"walks",
 		"want",
 		"wants",
+		"warehouse",
 		"warfarin",
 		"warm",
 		"warmer",
@@ -4461,6 +4699,7 @@ var (
 		"work",
 		"worked",
 		"workout",
+		"workshop",
 		"worn",
 		"worse",
 		"worsening",
@@ -5389,6 +5628,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "kick", "in"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
 				toks: []string{"a", "weird", "bend"},
 				means: []meaning{
 					{kind: 3, id: "misshapen"},
@@ -5627,6 +5872,12 @@ var (
 			},
 			{
 				toks: []string{"a", "red", "flag"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"a", "double", "shift"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -7915,6 +8166,57 @@ var (
 			},
 			{
 				toks: []string{"bag", "of", "peas"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "bakery"
+		{
+			{
+				toks: []string{"bakery", "is", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bakery", "was", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bakery", "gets", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bakery", "is", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bakery", "was", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bakery", "gets", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bakery", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bakery", "hot"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -11468,6 +11770,48 @@ var (
 		// "bus"
 		{
 			{
+				toks: []string{"bus", "is", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bus", "was", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bus", "gets", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bus", "is", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bus", "was", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bus", "gets", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bus", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"bus", "journey"},
 				means: []meaning{
 					{kind: 5, id: "long_travel"},
@@ -11475,6 +11819,12 @@ var (
 			},
 			{
 				toks: []string{"bus", "trip"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bus", "hot"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -11718,6 +12068,57 @@ var (
 				},
 			},
 		},
+		// "cab"
+		{
+			{
+				toks: []string{"cab", "is", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cab", "was", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cab", "gets", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cab", "is", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cab", "was", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cab", "gets", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cab", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cab", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "caesarean"
 		{
 			{
@@ -11827,9 +12228,21 @@ var (
 		// "came"
 		{
 			{
+				toks: []string{"came", "off", "*", "*", "*", "*", "shift"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"came", "on", "about", "#", "minutes", "ago"},
 				means: []meaning{
 					{kind: 4, id: "sudden"},
+				},
+			},
+			{
+				toks: []string{"came", "off", "*", "*", "*", "shift"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -11852,6 +12265,18 @@ var (
 			},
 			{
 				toks: []string{"came", "off", "a", "night", "shift"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "off", "*", "*", "shift"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "off", "*", "*", "shifts"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -11996,6 +12421,18 @@ var (
 			},
 			{
 				toks: []string{"came", "off", "my", "shifts"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "off", "*", "shift"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "off", "*", "shifts"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -14643,6 +15080,48 @@ var (
 		// "car"
 		{
 			{
+				toks: []string{"car", "is", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"car", "was", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"car", "gets", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"car", "is", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"car", "was", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"car", "gets", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"car", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"car", "accident"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
@@ -14658,6 +15137,12 @@ var (
 				toks: []string{"car", "park"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"car", "hot"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -17481,13 +17966,61 @@ var (
 				},
 			},
 			{
+				toks: []string{"day", "is", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"day", "was", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"day", "gets", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"day", "and", "night"},
 				means: []meaning{
 					{kind: 4, id: "long"},
 				},
 			},
 			{
+				toks: []string{"day", "is", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"day", "was", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"day", "gets", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"day", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"day", "trip"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"day", "hot"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -17860,6 +18393,12 @@ var (
 				toks: []string{"did", "all", "that"},
 				means: []meaning{
 					{kind: 3, id: "tried_now"},
+				},
+			},
+			{
+				toks: []string{"did", "a", "double"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -18747,6 +19286,18 @@ var (
 				toks: []string{"double", "vision"},
 				means: []meaning{
 					{kind: 5, id: "vision_loss"},
+				},
+			},
+			{
+				toks: []string{"double", "shift"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"double", "shifts"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -21099,6 +21650,57 @@ var (
 				},
 			},
 		},
+		// "factory"
+		{
+			{
+				toks: []string{"factory", "is", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"factory", "was", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"factory", "gets", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"factory", "is", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"factory", "was", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"factory", "gets", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"factory", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"factory", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "fags"
 		{
 			{
@@ -22339,6 +22941,57 @@ var (
 				},
 			},
 		},
+		// "field"
+		{
+			{
+				toks: []string{"field", "is", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"field", "was", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"field", "gets", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"field", "is", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"field", "was", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"field", "gets", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"field", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"field", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "fifth"
 		{
 			{
@@ -22703,9 +23356,57 @@ var (
 				},
 			},
 			{
+				toks: []string{"flat", "is", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"flat", "was", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"flat", "gets", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"flat", "in", "bed"},
 				means: []meaning{
 					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"flat", "is", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"flat", "was", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"flat", "gets", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"flat", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"flat", "hot"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -25796,6 +26497,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"got", "kicked", "in"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
 				toks: []string{"got", "it", "trapped"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
@@ -26113,6 +26820,57 @@ var (
 				toks: []string{"green", "stuff"},
 				means: []meaning{
 					{kind: 5, id: "foot_wound"},
+				},
+			},
+		},
+		// "greenhouse"
+		{
+			{
+				toks: []string{"greenhouse", "is", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"greenhouse", "was", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"greenhouse", "gets", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"greenhouse", "is", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"greenhouse", "was", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"greenhouse", "gets", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"greenhouse", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"greenhouse", "hot"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -29671,6 +30429,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"house", "is", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"house", "was", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"house", "gets", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"house", "is", "freezing"},
 				means: []meaning{
 					{kind: 8},
@@ -29678,6 +30454,36 @@ var (
 			},
 			{
 				toks: []string{"house", "is", "cold"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"house", "is", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"house", "was", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"house", "gets", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"house", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"house", "hot"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -32520,6 +33326,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"kick", "in"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"kick"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
@@ -32571,6 +33383,12 @@ var (
 			},
 			{
 				toks: []string{"kicking", "about"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicking", "in"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -32652,6 +33470,12 @@ var (
 			},
 			{
 				toks: []string{"kicks", "out"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicks", "in"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -32758,6 +33582,57 @@ var (
 				toks: []string{"kink"},
 				means: []meaning{
 					{kind: 3, id: "misshapen"},
+				},
+			},
+		},
+		// "kitchen"
+		{
+			{
+				toks: []string{"kitchen", "is", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kitchen", "was", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kitchen", "gets", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kitchen", "is", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kitchen", "was", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kitchen", "gets", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kitchen", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kitchen", "hot"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -41665,6 +42540,57 @@ var (
 				},
 			},
 		},
+		// "office"
+		{
+			{
+				toks: []string{"office", "is", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"office", "was", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"office", "gets", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"office", "is", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"office", "was", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"office", "gets", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"office", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"office", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "often"
 		{
 			{
@@ -42683,6 +43609,54 @@ var (
 				toks: []string{"outside", "of", "my", "hip"},
 				means: []meaning{
 					{id: "hip"},
+				},
+			},
+			{
+				toks: []string{"outside", "is", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"outside", "was", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"outside", "gets", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"outside", "is", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"outside", "was", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"outside", "gets", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"outside", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"outside", "hot"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -45311,6 +46285,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"pulled", "a", "double"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"pulled", "down"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
@@ -46335,6 +47315,57 @@ var (
 				},
 			},
 		},
+		// "restaurant"
+		{
+			{
+				toks: []string{"restaurant", "is", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"restaurant", "was", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"restaurant", "gets", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"restaurant", "is", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"restaurant", "was", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"restaurant", "gets", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"restaurant", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"restaurant", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "resting"
 		{
 			{
@@ -46722,6 +47753,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"room", "is", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"room", "was", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"room", "gets", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"room", "is", "tilting"},
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
@@ -46765,6 +47814,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"room", "is", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"room", "was", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"room", "gets", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"room", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"room", "tilting"},
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
@@ -46797,6 +47870,12 @@ var (
 			},
 			{
 				toks: []string{"room", "cold"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"room", "hot"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -48406,6 +49485,48 @@ var (
 		// "shop"
 		{
 			{
+				toks: []string{"shop", "is", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"shop", "was", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"shop", "gets", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"shop", "is", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"shop", "was", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"shop", "gets", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"shop", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"shop", "windows"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -48416,6 +49537,12 @@ var (
 				toks: []string{"shop", "fronts"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"shop", "hot"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -49226,6 +50353,57 @@ var (
 			},
 			{
 				toks: []string{"sit", "in", "a", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "site"
+		{
+			{
+				toks: []string{"site", "is", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"site", "was", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"site", "gets", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"site", "is", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"site", "was", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"site", "gets", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"site", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"site", "hot"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -53768,6 +54946,108 @@ var (
 				},
 			},
 		},
+		// "summer"
+		{
+			{
+				toks: []string{"summer", "is", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"summer", "was", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"summer", "gets", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"summer", "is", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"summer", "was", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"summer", "gets", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"summer", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"summer", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "sun"
+		{
+			{
+				toks: []string{"sun", "is", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sun", "was", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sun", "gets", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sun", "is", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sun", "was", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sun", "gets", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sun", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sun", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "super"
 		{
 			{
@@ -54690,6 +55970,57 @@ var (
 				toks: []string{"tense"},
 				means: []meaning{
 					{kind: 3, id: "tight"},
+				},
+			},
+		},
+		// "terrace"
+		{
+			{
+				toks: []string{"terrace", "is", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"terrace", "was", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"terrace", "gets", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"terrace", "is", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"terrace", "was", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"terrace", "gets", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"terrace", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"terrace", "hot"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -57136,6 +58467,57 @@ var (
 				},
 			},
 		},
+		// "truck"
+		{
+			{
+				toks: []string{"truck", "is", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"truck", "was", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"truck", "gets", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"truck", "is", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"truck", "was", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"truck", "gets", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"truck", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"truck", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "try"
 		{
 			{
@@ -57430,6 +58812,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"twisted", "looking", "veins"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"twisted", "blue", "veins"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"twisted", "purple", "veins"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"twisted", "round"},
 				means: []meaning{
 					{kind: 3, id: "misshapen"},
@@ -57466,6 +58866,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"twisted", "veins"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"twisted"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
@@ -57483,6 +58889,12 @@ var (
 			},
 			{
 				toks: []string{"twisty", "blue"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"twisty", "veins"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -58168,6 +59580,57 @@ var (
 				},
 			},
 		},
+		// "van"
+		{
+			{
+				toks: []string{"van", "is", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"van", "was", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"van", "gets", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"van", "is", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"van", "was", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"van", "gets", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"van", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"van", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "varicose"
 		{
 			{
@@ -58270,6 +59733,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"veins", "are", "twisted"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"veins", "look", "twisted"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"veins", "bulge"},
 				means: []meaning{
 					{kind: 8},
@@ -58283,6 +59758,12 @@ var (
 			},
 			{
 				toks: []string{"veins", "showing"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"veins", "twisted"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -58939,6 +60420,57 @@ var (
 				},
 			},
 		},
+		// "warehouse"
+		{
+			{
+				toks: []string{"warehouse", "is", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warehouse", "was", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warehouse", "gets", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warehouse", "is", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warehouse", "was", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warehouse", "gets", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warehouse", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warehouse", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "warfarin"
 		{
 			{
@@ -59560,6 +61092,24 @@ var (
 		// "weather"
 		{
 			{
+				toks: []string{"weather", "is", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weather", "was", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weather", "gets", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"weather", "is", "chilly"},
 				means: []meaning{
 					{kind: 8},
@@ -59572,7 +61122,37 @@ var (
 				},
 			},
 			{
+				toks: []string{"weather", "is", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weather", "was", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weather", "gets", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weather", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"weather", "chilly"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weather", "hot"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -62275,6 +63855,12 @@ var (
 		// "worked"
 		{
 			{
+				toks: []string{"worked", "a", "double"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"worked", "out"},
 				means: []meaning{
 					{kind: 3, id: "exertion"},
@@ -62287,6 +63873,57 @@ var (
 				toks: []string{"workout"},
 				means: []meaning{
 					{kind: 3, id: "exertion"},
+				},
+			},
+		},
+		// "workshop"
+		{
+			{
+				toks: []string{"workshop", "is", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"workshop", "was", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"workshop", "gets", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"workshop", "is", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"workshop", "was", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"workshop", "gets", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"workshop", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"workshop", "hot"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -69766,6 +71403,8 @@ var (
 		{
 			"kick",
 			"kicked",
+			"a kick in",
+			"got kicked in",
 			"boot to the",
 			"took a boot",
 			"tackle",

@@ -743,6 +743,19 @@ func (r *reader) ownPart(toks []string) bool {
 		}
 		return false
 	}
+	// "My husband has MS and now my own legs ache": a part said as "my
+	// own" sets the speaker apart from whoever came before.
+	mine := false
+	for i, w := range toks {
+		if (w == "his" || w == "her" || w == "their") && partAfter(i) {
+			mine = false
+			break
+		}
+		mine = mine || w == "my" && i+1 < len(toks) && toks[i+1] == "own" && partAfter(i)
+	}
+	if mine {
+		return true
+	}
 	own, aside, reported, others := false, false, true, false
 	for i, w := range toks {
 		if slices.Contains(otherPronouns, w) {

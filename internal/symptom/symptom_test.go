@@ -55,7 +55,7 @@ func TestRedFlagPhrasings(t *testing.T) {
 		"frequent":           {"every night", "most nights", "night after night", "it keeps happening"},
 		"sleep_disrupted":    {"it keeps me awake", "it wakes me up every night"},
 		"severe":             {"it's agony", "unbearable pain", "the worst pain ever", "ten out of ten"},
-		"injury":             {"I fell", "I twisted my ankle", "I banged my shin", "my leg got trapped under the car", "I got kicked in the shin and it's swollen", "my leg got squashed under the shelf"},
+		"injury":             {"I fell", "I twisted my ankle", "I banged my shin", "my leg got trapped under the car", "I got kicked in the shin and it's swollen", "I took a kick in the shin and it's swollen", "my leg got squashed under the shelf"},
 		"cant_bear_weight":   {"I can't put weight on it", "he won't walk on it", "I can't walk"},
 		"limp":               {"she's limping", "he's got a limp"},
 		"joint_swollen":      {"my knee is swollen", "swollen joints"},
@@ -280,6 +280,13 @@ func TestNotSigns(t *testing.T) {
 		// get up (set rI, rJ).
 		{"she came round the shops with me all day and now her knees ache", "passed_out"},
 		{"I stand in white rubber boots all day at the plant", "leg_pale"},
+		// Sets rM to rP: a hot place is no warm leg, a shift come off no
+		// fall, twisted veins no sprain, pain that kicks in no kick.
+		{"In summer the terrace is very hot and I sweat a lot. After, at night, the cramp", "leg_warm"},
+		{"the car is very hot, no air condition, I sweat too much, this is why the cramp come", "leg_warm"},
+		{"I just came off a twelve hour night shift and my legs are too achy to sleep", "injury"},
+		{"my wife says I have those twisted veins on my legs, are they why my legs feel heavy", "injury"},
+		{"why does the pain kick in as soon as I lie down", "injury"},
 		{"wait, let me get my foot on the floor first", "eases_hanging"},
 		// A knee drawn up to the chest, a body "falling apart", going to
 		// bed ("hit the swag"), getting the feet onto the floor, and a
@@ -392,6 +399,7 @@ func TestWhom(t *testing.T) {
 		{"my son's legs hurt at night", "child", "son"},
 		{"my daughter has a limp", "child", "daughter"},
 		{"caring for my mum all week, now my own legs ache at night", "", ""},
+		{"my husband has MS and now my own legs ache at night, I'm terrified I've got it too", "", ""},
 		// Someone the speaker helped, or who said what it is, beside the
 		// speaker's own legs; "his leg" keeps it his (set rh).
 		{"spent the day helping my sister move flat and now my calves ache", "", ""},
