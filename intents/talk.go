@@ -150,6 +150,12 @@ type talkWords struct {
 	BeWhy        []string `yaml:"be_why"`
 	IsMeans      []string `yaml:"is_means"`
 	Stating      []string `yaml:"stating"`
+	Having       []string `yaml:"having"`
+	Describing   []string `yaml:"describing"`
+	HelpAsks     []string `yaml:"help_asks"`
+	LastAsks     []string `yaml:"last_asks"`
+	Reasons      []string `yaml:"reasons"`
+	Whereas      []string `yaml:"whereas"`
 }
 
 var talk = mustTalk(talkYAML)
@@ -158,6 +164,7 @@ var talk = mustTalk(talkYAML)
 var (
 	whatEndings  = phraseWords(talk.Words.WhatEndings)
 	needAsks     = phraseWords(talk.Words.NeedAsks)
+	havingWords  = phraseWords(talk.Words.Having)
 	tagEndings   = phraseWords(talk.Words.Tags)
 	intensifiers = phraseWords(talk.Words.Intensifiers)
 	askOpeners   = phraseWords(talk.Words.AskOpeners)
@@ -228,11 +235,45 @@ func tokens(text string) []string {
 	}
 	ws := tokenRE.FindAllString(t, -1)
 	for i, w := range ws {
+		w = unstretched(w)
+		ws[i] = w
 		if c, ok := bareContractions[w]; ok {
 			ws[i] = c
 		}
 	}
 	return ws
+}
+
+// unstretched is a word drawn out in typing or a transcript ("hiii",
+// "byeee", "sooo") said plainly: a letter three times or more is once.
+func unstretched(w string) string {
+	if !stretched(w) {
+		return w
+	}
+	var b strings.Builder
+	for i := 0; i < len(w); {
+		j := i
+		for j < len(w) && w[j] == w[i] {
+			j++
+		}
+		if j-i >= 3 {
+			b.WriteByte(w[i])
+		} else {
+			b.WriteString(w[i:j])
+		}
+		i = j
+	}
+	return b.String()
+}
+
+// stretched reports whether a letter comes three times in a row.
+func stretched(w string) bool {
+	for i := 2; i < len(w); i++ {
+		if w[i] == w[i-1] && w[i] == w[i-2] {
+			return true
+		}
+	}
+	return false
 }
 
 // unstammerRE finds a word begun again ("h-h-hold", "c-can").
@@ -279,6 +320,8 @@ var bareContractions = map[string]string{
 	"wat": "what", "whit": "what", "whit's": "what's", "haud": "hold", "naw": "no",
 	// Trinidadian and American: "I cyah sleep", "let ya go", "aight".
 	"cyah": "can't", "ya": "you", "aight": "alright",
+	// A last letter dropped, as Jamaican and Southern speech say it: "hol' on".
+	"hol": "hold",
 	// Typed as texts are: "did i tell u this already", "ok thx".
 	"u": "you", "ur": "your", "r": "are", "tmrw": "tomorrow", "thx": "thanks", "ty": "thanks", "pls": "please", "plz": "please",
 }
@@ -358,6 +401,15 @@ func topicIn(ws []string) string {
 	if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return deniedAt(ws, f.At) }); len(kept) > 0 {
 		found = kept
 	}
+	// "Is it okay to take ibuprofen if I have arthritis", "a sleeping
+	// pill, is that okay if I have restless legs": a condition the asker
+	// has, beside a medicine, is whom the medicine is for; the medicine
+	// is asked about.
+	if slices.ContainsFunc(found, func(f topicAt) bool { return medicines[f.ID] }) {
+		if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return conditions[f.ID] && hadAt(ws, f.At) }); len(kept) > 0 {
+			found = kept
+		}
+	}
 	// "Bulging veins behind my knees, could they be why my legs throb
 	// after a long shift": a question that points back asks about what
 	// came before it, not the story after.
@@ -412,6 +464,11 @@ func topicIn(ws []string) string {
 		if (f.ID == "doctor_visit" || f.ID == "tests") && slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.DoctorDoes, w) }) {
 			return f.ID
 		}
+	}
+	// "What would the doctor do about night cramps in pregnancy": a
+	// question that opens on the doctor asks about the doctor.
+	if f := found[0]; slices.Contains(doctorTopics, f.ID) && f.At <= 1 && f.Len >= 3 {
+		return f.ID
 	}
 	// "Sitting in the stands I can't stop bouncing my knees, that's
 	// restless leg, eh": what a question tag follows is asked about.
@@ -489,6 +546,12 @@ func statedAt(ws []string, i int) bool {
 	return i > 0 && slices.Contains(talk.Words.Stating, ws[i-1])
 }
 
+// hadAt reports whether the topic at i is said as what someone has ("if
+// I have", "with my"): who a question is about, not what it asks.
+func hadAt(ws []string, i int) bool {
+	return slices.ContainsFunc(havingWords, func(p []string) bool { return i >= len(p) && slices.Equal(ws[i-len(p):i], p) })
+}
+
 // pointsBack is where a question starts whose subject is a word
 // pointing back ("could they be why", "is that why", "can that cause"),
 // with no topic of its own right after; 0 when there is none.
@@ -535,15 +598,27 @@ func feared(topic string) bool {
 }
 
 // dayNightContrast reports whether the words set the day against the
-// night: a daytime word before the first turn ("but", "then"), and a
-// night word after it (talk.yaml's daytime, turns and nighttime).
+// night: a daytime word before a turn ("but", "then") and a night word
+// after it, or the night first and the day after "when" or "while"
+// (talk.yaml's daytime, turns, whereas and nighttime).
 func dayNightContrast(ws []string) bool {
+	has := func(ws []string, words []string) bool {
+		return slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(words, w) })
+	}
 	for i, w := range ws {
+		if !slices.Contains(talk.Words.Turns, w) {
+			continue
+		}
 		// "I sleep in the day ... and it's still worse when I lie down",
 		// "I can garden all afternoon ... and then the lights go off".
-		if slices.Contains(talk.Words.Turns, w) {
-			return slices.ContainsFunc(ws[:i], func(w string) bool { return slices.Contains(talk.Words.Daytime, w) }) &&
-				slices.ContainsFunc(ws[i+1:], func(w string) bool { return slices.Contains(talk.Words.Nighttime, w) })
+		if has(ws[:i], talk.Words.Daytime) && has(ws[i+1:], talk.Words.Nighttime) {
+			return true
+		}
+	}
+	for i, w := range ws {
+		// "Worse at night, when I'm fine all day on the hill."
+		if slices.Contains(talk.Words.Whereas, w) && has(ws[:i], talk.Words.Nighttime) && has(ws[i+1:], talk.Words.Daytime) {
+			return true
 		}
 	}
 	return false
@@ -651,7 +726,11 @@ func askedFirst(ws []string, found []topicAt) (topicAt, bool) {
 		// The verb may follow a few words on: "can inflammation in the
 		// body make your legs ache".
 		end := f.At + f.Len
-		verb := slices.ContainsFunc(ws[end:min(end+4, len(ws))], func(w string) bool { return slices.Contains(talk.Words.CauseVerbs, w) })
+		// Or the reason is named there: "is poor blood circulation the
+		// reason my feet feel cold".
+		verb := slices.ContainsFunc(ws[end:min(end+4, len(ws))], func(w string) bool {
+			return slices.Contains(talk.Words.CauseVerbs, w) || slices.Contains(talk.Words.Reasons, w)
+		})
 		// "..., is a nerve being squashed": the turn ends on what it asks.
 		if verb || i <= 3 && ws[i] != "is" && ws[i] != "can" || end == len(ws) {
 			return f, true
@@ -876,6 +955,17 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 	// What someone lives with (diabetes) is not felt tonight.
 	felt := len(rd.Sensations) > 0 || slices.ContainsFunc(rd.Facts, func(f string) bool { return f != "child" && f != "diabetes" })
 	topic := topicIn(ws)
+	if q := lastQuestion(text); q != nil {
+		// "When the weather's bad I'm stuck indoors doing nothing. Is
+		// not moving about why my legs ache?": the question that ends
+		// a story, opening on what it asks about, names it; a bed
+		// only named in it ("could that be why my hips are sore when
+		// I lie down") is where the pain comes.
+		fq := topicsIn(q)
+		if _, ok := askedFirst(q, fq); ok || len(fq) > 0 && fq[0].At == 0 {
+			topic = topicIn(q)
+		}
+	}
 	if c, ok := feltConditions[rd.Topic]; ok && asksWhatThat(said) {
 		// "like ants crawling inside them when she watches telly,
 		// what's that" asks what the feeling is, not about the telly,
@@ -972,7 +1062,17 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 				// "I don't get why it waits till I'm asleep" asks why.
 				continue
 			}
+		case IntentVoiceSoft, IntentVoiceWhisper, IntentVoiceLouder:
+			if slices.ContainsFunc(talk.Words.Describing, func(cue string) bool { return cueFits(cue, ws) }) {
+				// "My legs, they won't be quiet" tells of the legs.
+				continue
+			}
 		case IntentSwitchPart, IntentStretches:
+			if c.Intent == IntentSwitchPart && cueFits("my own", ws) {
+				// "She's settled, but now it's my own legs keeping me
+				// up": the speaker turns to themself, no part corrected.
+				continue
+			}
 			if c.Intent == IntentSwitchPart && topic != "" && asksSomething(text) {
 				// "does gout make the foot hurt more in my toe" asks.
 				continue
@@ -1047,7 +1147,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// first.
 			found := topicsIn(ws)
 			_, first := askedFirst(ws, found)
-			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || tagged(ws)
+			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || tagged(ws) || asksLast(text)
 		}
 		if !conditions[topic] && onlyTopic(ws, topic) {
 			// "Electrolytes", "sagging bed": a cause named alone asks
@@ -1117,6 +1217,44 @@ func startsWith(ws []string, w string) bool {
 		ws = ws[1:]
 	}
 	return len(ws) > 0 && ws[0] == w
+}
+
+// lastQuestion is the words of the question that ends a story, after
+// the story's own sentences ("... now I see them on my legs too. Are they
+// making my legs ache at night?"), fillers dropped; nil when the words
+// are one sentence or end in no question.
+func lastQuestion(text string) []string {
+	text = strings.TrimSpace(text)
+	if !strings.HasSuffix(text, "?") {
+		return nil
+	}
+	last := strings.TrimSuffix(text, "?")
+	i := strings.LastIndexAny(last, ".?!")
+	if i < 0 {
+		return nil
+	}
+	ws := tokens(last[i+1:])
+	for len(ws) > 1 && slices.Contains(talk.Words.Fillers, ws[0]) {
+		ws = ws[1:]
+	}
+	if len(ws) < 3 || !slices.Contains(talk.Words.AskStarts, ws[0]) {
+		return nil
+	}
+	return ws
+}
+
+// asksLast reports whether the words end in a yes-or-no question of their
+// own about a cause, after a story. A question for help ("Can you help?",
+// "Is there anything I can do?") asks about no cause, nor does "is it
+// going to get better?".
+func asksLast(text string) bool {
+	ws := lastQuestion(text)
+	if ws == nil || !slices.Contains(talk.Words.LastAsks, ws[0]) || slices.Contains(talk.Words.HelpAsks, ws[1]) {
+		return false
+	}
+	return len(topicsIn(ws)) > 0 || slices.ContainsFunc(ws[2:], func(w string) bool {
+		return w != "be" && w != "go" && w != "do" && w != "have" && slices.Contains(talk.Words.CauseVerbs, w) || w == "why" || w == "behind"
+	})
 }
 
 // endsAsking reports whether text ends by asking about the topic named
