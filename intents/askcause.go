@@ -88,6 +88,11 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	if in.Name == IntentWhoAreYou && slices.Contains(doctorTopics, id) {
 		return nil
 	}
+	if in.Name == IntentThanks && in.Slots[slotAsk].Value == "" {
+		// "Thanks for that, I'll mention it to the physio": thanks with
+		// a plan or a cause named, and nothing asked, is thanks.
+		return nil
+	}
 	// What a doctor does, or which one to see, is a question whoever says
 	// it: "should I show to a rheumatologist for this hip pain".
 	// "Is leg cramping a pregnancy thing": "a ... thing" asks too.

@@ -44,6 +44,8 @@ func TestCauseAsked(t *testing.T) {
 		{"why at night with the condition in a sign slot stays why at night", "WhyNightIntent", map[string]string{"sign": "restless legs"}, ""},
 		{"a worry about a clot stays a worry", "WorriedIntent", map[string]string{"cause": "blood clot"}, ""},
 		{"a doctor weighed against the skill asks what it is", "WhoAreYouIntent", map[string]string{"cause": "my doctor"}, ""},
+		{"thanks with a plan for the physio is thanks", "ThanksIntent", map[string]string{"cause": "mention it to"}, ""},
+		{"thanks with a cause asked is the question", "ThanksIntent", map[string]string{"cause": "magnesium", "ask": "should I take"}, "magnesium"},
 		{"what the doctor named is asked about", "WhyNightIntent", map[string]string{"ask": "is that why", "cause": "the doctor", "sign": "in bed", "moreSign": "arthritis"}, "arthritis"},
 		{"asking words inside the cause", "SwitchPartIntent", map[string]string{"cause": "is it my joints"}, "arthritis"},
 		{"a thing asks", "CrampIntent", map[string]string{"cause": "a pregnancy thing", "sign": "cramping"}, "hormones"},
