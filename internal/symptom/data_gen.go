@@ -2543,6 +2543,28 @@ var std = sync.OnceValue(func() *reader {
 			"double shift",
 			"a double shift",
 			"double shifts",
+			"veins * * coming out",
+			"veins are coming out",
+			"veins coming out",
+			"like snakes",
+			"big and blue",
+			"very big and blue",
+			"veins * * are very big and blue",
+			"blue like my mother",
+			"tendons be inflamed",
+			"tendon be inflamed",
+			"tendons get inflamed",
+			"tendons inflamed",
+			"tendon inflamed",
+			"cold brew",
+			"cold brews",
+			"iced coffee",
+			"twisted to one side",
+			"twisted to the side",
+			"twisted sideways for",
+			"knees squashed together",
+			"knees squashed",
+			"squashed together",
 		},
 		peopleSay: []string{
 			"boy",
@@ -3588,6 +3610,7 @@ var (
 		"i've",
 		"ibuprofen",
 		"ice",
+		"iced",
 		"icy",
 		"if",
 		"immobile",
@@ -4132,6 +4155,7 @@ var (
 		"sandals",
 		"sat",
 		"sausage",
+		"saw",
 		"saying",
 		"says",
 		"scaly",
@@ -4454,6 +4478,7 @@ var (
 		"thicker",
 		"thigh",
 		"thighs",
+		"things",
 		"think",
 		"thinks",
 		"third",
@@ -9134,6 +9159,12 @@ var (
 		// "big"
 		{
 			{
+				toks: []string{"big", "and", "blue"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"big", "toe"},
 				means: []meaning{
 					{id: "toes"},
@@ -10161,6 +10192,12 @@ var (
 		},
 		// "blue"
 		{
+			{
+				toks: []string{"blue", "like", "my", "mother"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"blue", "and", "dead"},
 				means: []meaning{
@@ -16225,6 +16262,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"cold", "brew"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "brews"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"cold"},
 				means: []meaning{
 					{kind: 5, id: "leg_cold"},
@@ -16473,6 +16522,12 @@ var (
 				toks: []string{"coming", "off", "shift"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"coming", "double"},
+				means: []meaning{
+					{kind: 3, id: "sight_loss"},
 				},
 			},
 		},
@@ -19283,8 +19338,15 @@ var (
 		// "double"
 		{
 			{
+				toks: []string{"double", "in", "my", "eyes"},
+				means: []meaning{
+					{kind: 3, id: "sight_loss"},
+				},
+			},
+			{
 				toks: []string{"double", "vision"},
 				means: []meaning{
+					{kind: 3, id: "sight_loss"},
 					{kind: 5, id: "vision_loss"},
 				},
 			},
@@ -19298,12 +19360,6 @@ var (
 				toks: []string{"double", "shifts"},
 				means: []meaning{
 					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"double"},
-				means: []meaning{
-					{kind: 3, id: "sight_loss"},
 				},
 			},
 		},
@@ -21250,6 +21306,12 @@ var (
 				toks: []string{"everything", "looks", "blurry"},
 				means: []meaning{
 					{kind: 5, id: "vision_blur"},
+				},
+			},
+			{
+				toks: []string{"everything", "double"},
+				means: []meaning{
+					{kind: 3, id: "sight_loss"},
 				},
 			},
 			{
@@ -25927,6 +25989,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"going", "double"},
+				means: []meaning{
+					{kind: 3, id: "sight_loss"},
+				},
+			},
+			{
 				toks: []string{"going", "black"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
@@ -26260,6 +26328,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "numb"},
 					{kind: 5, id: "numb"},
+				},
+			},
+			{
+				toks: []string{"gone", "double"},
+				means: []meaning{
+					{kind: 3, id: "sight_loss"},
 				},
 			},
 			{
@@ -31149,6 +31223,15 @@ var (
 				},
 			},
 		},
+		// "iced"
+		{
+			{
+				toks: []string{"iced", "coffee"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "icy"
 		{
 			{
@@ -33817,7 +33900,19 @@ var (
 				},
 			},
 			{
+				toks: []string{"knees", "squashed", "together"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"knees", "knock"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knees", "squashed"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -36117,6 +36212,12 @@ var (
 			},
 			{
 				toks: []string{"like", "worms"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"like", "snakes"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -48513,6 +48614,15 @@ var (
 				},
 			},
 		},
+		// "saw"
+		{
+			{
+				toks: []string{"saw", "double"},
+				means: []meaning{
+					{kind: 3, id: "sight_loss"},
+				},
+			},
+		},
 		// "saying"
 		{
 			{
@@ -48793,6 +48903,12 @@ var (
 					{kind: 3, id: "eye"},
 				},
 			},
+			{
+				toks: []string{"see", "double"},
+				means: []meaning{
+					{kind: 3, id: "sight_loss"},
+				},
+			},
 		},
 		// "seeing"
 		{
@@ -48817,6 +48933,13 @@ var (
 				},
 			},
 			{
+				toks: []string{"seeing", "double"},
+				means: []meaning{
+					{kind: 3, id: "sight_loss"},
+					{kind: 5, id: "vision_loss"},
+				},
+			},
+			{
 				toks: []string{"seeing", "black"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
@@ -48832,12 +48955,6 @@ var (
 				toks: []string{"seeing", "spots"},
 				means: []meaning{
 					{kind: 5, id: "vision_blur"},
-				},
-			},
-			{
-				toks: []string{"seeing", "double"},
-				means: []meaning{
-					{kind: 5, id: "vision_loss"},
 				},
 			},
 			{
@@ -52957,6 +53074,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"squashed", "together"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"squashed"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
@@ -55939,6 +56062,18 @@ var (
 					{kind: 8},
 				},
 			},
+			{
+				toks: []string{"tendon", "be", "inflamed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"tendon", "inflamed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "tendonitis"
 		{
@@ -55953,6 +56088,24 @@ var (
 		{
 			{
 				toks: []string{"tendons", "are", "inflamed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"tendons", "be", "inflamed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"tendons", "get", "inflamed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"tendons", "inflamed"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -56828,6 +56981,15 @@ var (
 				means: []meaning{
 					{id: "thigh"},
 					{kind: 1},
+				},
+			},
+		},
+		// "things"
+		{
+			{
+				toks: []string{"things", "double"},
+				means: []meaning{
+					{kind: 3, id: "sight_loss"},
 				},
 			},
 		},
@@ -58806,6 +58968,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"twisted", "to", "1", "side"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"twisted", "to", "the", "side"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"twisted", "my", "ankle"},
 				means: []meaning{
 					{kind: 5, id: "injury"},
@@ -58825,6 +58999,12 @@ var (
 			},
 			{
 				toks: []string{"twisted", "purple", "veins"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"twisted", "sideways", "for"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -59679,7 +59859,25 @@ var (
 		// "veins"
 		{
 			{
+				toks: []string{"veins", "*", "*", "are", "very", "big", "and", "blue"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"veins", "*", "*", "coming", "out"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"veins", "are", "showing", "blue"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"veins", "are", "coming", "out"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -59745,6 +59943,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"veins", "coming", "out"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"veins", "bulge"},
 				means: []meaning{
 					{kind: 8},
@@ -59786,6 +59990,12 @@ var (
 		},
 		// "very"
 		{
+			{
+				toks: []string{"very", "big", "and", "blue"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"very", "hard", "and"},
 				means: []meaning{
@@ -59880,6 +60090,12 @@ var (
 				toks: []string{"vision", "is", "blurred"},
 				means: []meaning{
 					{kind: 5, id: "vision_blur"},
+				},
+			},
+			{
+				toks: []string{"vision", "double"},
+				means: []meaning{
+					{kind: 3, id: "sight_loss"},
 				},
 			},
 			{
@@ -61779,6 +61995,12 @@ var (
 					{kind: 3, id: "numb"},
 					{kind: 5, id: "leg_numb_sudden"},
 					{kind: 5, id: "numb"},
+				},
+			},
+			{
+				toks: []string{"went", "double"},
+				means: []meaning{
+					{kind: 3, id: "sight_loss"},
 				},
 			},
 			{
@@ -72261,7 +72483,19 @@ var (
 		{
 			"lost the",
 			"blind",
-			"double",
+			"seeing double",
+			"see double",
+			"saw double",
+			"went double",
+			"gone double",
+			"going double",
+			"coming double",
+			"double vision",
+			"everything double",
+			"things double",
+			"vision double",
+			"vision's double",
+			"double in my eyes",
 			"curtain",
 			"shadow",
 			"grey",

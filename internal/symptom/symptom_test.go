@@ -287,6 +287,14 @@ func TestNotSigns(t *testing.T) {
 		{"I just came off a twelve hour night shift and my legs are too achy to sleep", "injury"},
 		{"my wife says I have those twisted veins on my legs, are they why my legs feel heavy", "injury"},
 		{"why does the pain kick in as soon as I lie down", "injury"},
+		// Set rR: veins big and blue, tendons asked about, cold brew, a
+		// body twisted to feed a baby, knees squashed together in bed.
+		{"My veins in the legs are very big and blue, like my mother. This is why my legs are so heavy in the night?", "leg_pale"},
+		{"After all those years en pointe, could my tendons be inflamed? Is that what throbs at night?", "leg_red"},
+		{"I basically run on cold brew and energy drinks and forget water exists", "leg_cold"},
+		{"I feed him in bed propped up on pillows, twisted to one side for ages. Could that position be hurting my hip?", "injury"},
+		{"I lie on me side with me knees squashed together. Does that cause the hip ache?", "injury"},
+		{"I lie on me side with me knees squashed together. Does that cause the hip ache?", "crack_heard"},
 		{"wait, let me get my foot on the floor first", "eases_hanging"},
 		// A knee drawn up to the chest, a body "falling apart", going to
 		// bed ("hit the swag"), getting the feet onto the floor, and a
