@@ -141,6 +141,7 @@ type talkWords struct {
 	Pleased      []string `yaml:"pleased"`
 	AskStarts    []string `yaml:"ask_starts"`
 	PauseOpeners []string `yaml:"pause_openers"`
+	PauseDoing   []string `yaml:"pause_doing"`
 	LeadIn       []string `yaml:"lead_in"`
 	CauseCues    []string `yaml:"cause_cues"`
 	Tags         []string `yaml:"tags"`
@@ -169,6 +170,7 @@ var (
 	intensifiers = phraseWords(talk.Words.Intensifiers)
 	askOpeners   = phraseWords(talk.Words.AskOpeners)
 	pauseOpeners = phraseWords(talk.Words.PauseOpeners)
+	pauseDoing   = phraseWords(talk.Words.PauseDoing)
 )
 
 func mustTalk(b []byte) *talkData {
@@ -321,7 +323,9 @@ var bareContractions = map[string]string{
 	// Trinidadian and American: "I cyah sleep", "let ya go", "aight".
 	"cyah": "can't", "ya": "you", "aight": "alright",
 	// A last letter dropped, as Jamaican and Southern speech say it: "hol' on".
-	"hol": "hold",
+	"hol": "hold", "goin": "going",
+	// Irish and Scots "ye": "are ye awake", "whit did I tell ye".
+	"ye": "you",
 	// Typed as texts are: "did i tell u this already", "ok thx".
 	"u": "you", "ur": "your", "r": "are", "tmrw": "tomorrow", "thx": "thanks", "ty": "thanks", "pls": "please", "plz": "please",
 }
@@ -934,7 +938,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 	// "Wait, are you medically qualified": a pause said first, then
 	// something else to answer, is that something else; a topic only
 	// named ("hang on, I need to grab a pillow") is no question.
-	if rest := afterPause(ws); len(rest) >= 3 {
+	if rest := afterPause(ws); len(rest) >= 3 && !slices.ContainsFunc(pauseDoing, func(p []string) bool { return len(rest) > len(p) && slices.Equal(rest[:len(p)], p) }) {
 		asks := slices.Contains(talk.Words.AskStarts, rest[0])
 		if in, slots := readTalk(strings.Join(rest, " "), rd, inRoutine); in != "" && in != IntentPause && (in != IntentAskAbout || asks) {
 			return in, slots
