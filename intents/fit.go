@@ -24,8 +24,9 @@ import (
 // for a doctor in the next few days ("most nights?") waits a turn behind
 // "Want the rest?". Answers triage ended (urgent, emergency) are never
 // cut: their texts are written to fit (internal/triage, TestAnswersFit).
-// Words that are no content line (a routine's step, a count) cannot be
-// kept for later, so such an answer is left whole, and TestAnswerWords
+// Words that are no content line (a count of nights) cannot be kept for
+// later, so they are said now, as triage's lines are; in a routine, whose
+// steps are such words, the answer is left whole, and TestAnswerWords
 // counts it.
 func (s *set) fit(t *router.Turn, r router.Reply) router.Reply {
 	if r.Plain || r.Speech == nil || triage.AtLeast(t.State.Level, triage.Urgent) {
@@ -37,7 +38,7 @@ func (s *set) fit(t *router.Turn, r router.Reply) router.Reply {
 		return r
 	}
 	lines, whole := s.linesOf(t, r.Speech)
-	if !whole || len(lines) < 2 {
+	if !whole && t.State.Routine != nil || len(lines) < 2 {
 		return r
 	}
 	if r.Question != "" && !canWait(t.State.Pending) {
@@ -60,8 +61,8 @@ func (s *set) fit(t *router.Turn, r router.Reply) router.Reply {
 	room := content.MaxWords - wordCount(ask)
 	kept := 0 // words of the lines triage said, which always stay
 	for _, l := range lines {
-		if fromTriage(l.ID) {
-			kept += wordCount(words(t, l.Raw))
+		if staysSaid(l) {
+			kept += wordCount(lineWords(t, l))
 		}
 	}
 	// The lines said: the first, then each that fits, until one does
@@ -69,17 +70,17 @@ func (s *set) fit(t *router.Turn, r router.Reply) router.Reply {
 	// would only make the answer longer.
 	last := -1
 	for i, l := range lines {
-		if !fromTriage(l.ID) {
+		if !staysSaid(l) {
 			last = i
 		}
 	}
 	keep := make([]bool, len(lines))
 	said := 0
 	for i, l := range lines {
-		w := wordCount(words(t, l.Raw))
+		w := wordCount(lineWords(t, l))
 		fits := said+kept+w <= room
 		switch {
-		case fromTriage(l.ID):
+		case staysSaid(l):
 			keep[i] = true
 		case said == 0 && (kept == 0 || fits) || (i != last && fits):
 			// The first line is said even when it does not fit, unless
@@ -88,7 +89,7 @@ func (s *set) fit(t *router.Turn, r router.Reply) router.Reply {
 			keep[i] = true
 			said += w
 		}
-		if !keep[i] && !fromTriage(l.ID) {
+		if !keep[i] && !staysSaid(l) {
 			break
 		}
 	}
@@ -97,10 +98,10 @@ func (s *set) fit(t *router.Turn, r router.Reply) router.Reply {
 	for i, l := range lines {
 		switch {
 		case keep[i]:
-			b.Say(words(t, l.Raw))
-		case fromTriage(l.ID):
+			b.Say(lineWords(t, l))
+		case staysSaid(l):
 			// A triage line after the cut is said now, all the same.
-			b.Say(words(t, l.Raw))
+			b.Say(lineWords(t, l))
 		default:
 			rest = append(rest, l.ID+"#"+strconv.Itoa(l.Line))
 		}
@@ -143,6 +144,18 @@ var alwaysSaid = []string{"questions.doctor.now"}
 // would have ended the session: the rest, or a no, ends it.
 const restEnd = "end"
 
+// staysSaid reports whether a line is always said when an answer is cut:
+// triage's own, or words that are no content line.
+func staysSaid(l lineRef) bool { return l.free() || fromTriage(l.ID) }
+
+// lineWords is a line's words as said.
+func lineWords(t *router.Turn, l lineRef) string {
+	if l.free() {
+		return l.Raw
+	}
+	return words(t, l.Raw)
+}
+
 // fromTriage reports whether a content text is triage's own (its soon
 // words and why), which a cut answer always keeps.
 func fromTriage(id string) bool { return strings.HasPrefix(id, "triage.") }
@@ -156,17 +169,17 @@ func fromTriage(id string) bool { return strings.HasPrefix(id, "triage.") }
 func (s *set) trim(t *router.Turn, r router.Reply, lines []lineRef) router.Reply {
 	room, triaged := content.MaxWords-wordCount(r.Question), false
 	for _, l := range lines {
-		if fromTriage(l.ID) {
-			room -= wordCount(words(t, l.Raw))
+		if staysSaid(l) {
+			room -= wordCount(lineWords(t, l))
 			triaged = true
 		}
 	}
 	b := &alexa.SSML{}
 	said, cut := 0, false
 	for _, l := range lines {
-		w := wordCount(words(t, l.Raw))
+		w := wordCount(lineWords(t, l))
 		switch {
-		case fromTriage(l.ID):
+		case staysSaid(l):
 		case said == 0 && !triaged || said+w <= room:
 			said += w
 		default:
@@ -174,7 +187,7 @@ func (s *set) trim(t *router.Turn, r router.Reply, lines []lineRef) router.Reply
 			cut = true
 			continue
 		}
-		b.Say(words(t, l.Raw))
+		b.Say(lineWords(t, l))
 	}
 	if !cut {
 		return r

@@ -25,6 +25,10 @@ type lineRef struct {
 	Raw  string
 }
 
+// free reports whether the line is words said that are no content line
+// (ID ""): its Raw is those words, as said.
+func (l lineRef) free() bool { return l.ID == "" }
+
 // lineIndex is every content line, by its first word (lower case; "{"
 // for a line that starts with a placeholder).
 type lineIndex map[string][]lineRef
@@ -53,6 +57,7 @@ func firstKey(line string) string {
 // order. Words that are no content line are left out.
 func (s *set) refsOf(t *router.Turn, speech *alexa.SSML) (refs []string) {
 	lines, _ := s.linesOf(t, speech)
+	lines = slices.DeleteFunc(lines, lineRef.free)
 	// A run of a text's every line, in order, is the text.
 	for i := 0; i < len(lines); {
 		id := lines[i].ID
@@ -73,7 +78,8 @@ func (s *set) refsOf(t *router.Turn, speech *alexa.SSML) (refs []string) {
 }
 
 // linesOf reads speech back into the content lines it was said from, in
-// order, and reports whether they are all of its words.
+// order, and reports whether they are all of its words; words that are no
+// content line come as free lines.
 func (s *set) linesOf(t *router.Turn, speech *alexa.SSML) (lines []lineRef, whole bool) {
 	ws := strings.Fields(plainWords(speech.Fragment()))
 	ix := s.lines()
@@ -91,7 +97,14 @@ func (s *set) linesOf(t *router.Turn, speech *alexa.SSML) (lines []lineRef, whol
 			}
 		}
 		if n == 0 {
+			// Words that are no content line (a count of nights, a
+			// routine's step) are kept as they were said.
 			whole = false
+			if k := len(lines) - 1; k >= 0 && lines[k].free() {
+				lines[k].Raw += " " + ws[at]
+			} else {
+				lines = append(lines, lineRef{Raw: ws[at]})
+			}
 			at++
 			continue
 		}

@@ -10,14 +10,6 @@ import (
 	"github.com/nightlegs/nightlegs/internal/transcript"
 )
 
-// overWordsCeiling is how many transcript answers may still be longer
-// than content.MaxWords spoken words (issue 11: at most 40 everywhere). A
-// ratchet: it only goes down, and is removed once it reaches 0. What is
-// left is listed by TestAnswerWords with -v: guided routines' first
-// turn (intro, controls and the first step), and answers where triage's
-// soon or urgent words are added to a conversation's own.
-const overWordsCeiling = 1
-
 // TestAnswerWords checks that every content text, and every answer any
 // transcript produces, is at most content.MaxWords spoken words.
 func TestAnswerWords(t *testing.T) {
@@ -54,8 +46,8 @@ func TestAnswerWords(t *testing.T) {
 	for _, o := range over {
 		t.Log(o)
 	}
-	if len(over) > overWordsCeiling {
-		t.Errorf("%d transcript answers over %d words; at most %d may be (overWordsCeiling)", len(over), content.MaxWords, overWordsCeiling)
+	if len(over) > 0 {
+		t.Errorf("%d transcript answers over %d words; none may be (issue 11: at most 40 everywhere)", len(over), content.MaxWords)
 	}
 }
 
