@@ -55,6 +55,7 @@ func TestCauseAsked(t *testing.T) {
 		{"a cause kept by goodnight stays goodnight", "GoodnightIntent", map[string]string{"cause": "hauling"}, ""},
 		{"a cause asked in goodnight's slots is asked about", "GoodnightIntent", map[string]string{"cause": "hauling", "ask": "is that why"}, "overuse"},
 		{"a bed only named is no cause", "RestlessLegsIntent", map[string]string{"cause": "the bed", "ask": "is that the"}, ""},
+		{"a duvet only named is where it happens", "BurningFeetIntent", map[string]string{"cause": "duvet", "ask": "is that", "sign": "nerve damage", "moreSign": "feet", "otherSign": "diabetes"}, ""},
 		{"a question tag asks", "JointPainIntent", map[string]string{"cause": "arthritis", "ask": "isn't it", "sign": "knee"}, "arthritis"},
 		{"a condition kept by rephrase is asked about", "RephraseIntent", map[string]string{"cause": "peripheral neuropathy", "sign": "what does that mean"}, "neuropathy"},
 		{"a medicine kept by when-doctor is asked about", "WhenDoctorIntent", map[string]string{"cause": "magnesium"}, "magnesium"},
