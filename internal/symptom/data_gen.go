@@ -2565,6 +2565,19 @@ var std = sync.OnceValue(func() *reader {
 			"knees squashed together",
 			"knees squashed",
 			"squashed together",
+			"cold * weather",
+			"the cold * weather",
+			"twins * kicked",
+			"twins kicked",
+			"twins just kicked me",
+			"baby kicked",
+			"baby * kicked",
+			"baby kicked me",
+			"baby kicking",
+			"twins kicking",
+			"baby's kicking",
+			"baby is kicking",
+			"the baby kicked",
 		},
 		peopleSay: []string{
 			"boy",
@@ -4574,6 +4587,7 @@ var (
 		"turning",
 		"turns",
 		"twice",
+		"twins",
 		"twisted",
 		"twisty",
 		"twitching",
@@ -7913,6 +7927,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"baby", "*", "kicked"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"baby", "kicked", "me"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"baby", "is", "kicking"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"baby", "due"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
@@ -7922,6 +7954,18 @@ var (
 				toks: []string{"baby", "bump"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
+				toks: []string{"baby", "kicked"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"baby", "kicking"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -16118,6 +16162,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"cold", "*", "weather"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"cold", "feet"},
 				means: []meaning{
 					{kind: 3, id: "cold"},
@@ -22629,6 +22679,18 @@ var (
 				toks: []string{"feet", "have", "been", "fat"},
 				means: []meaning{
 					{kind: 5, id: "legs_swollen"},
+				},
+			},
+			{
+				toks: []string{"feet", "de", "hot"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
+				},
+			},
+			{
+				toks: []string{"feet", "dey", "hot"},
+				means: []meaning{
+					{kind: 3, id: "burning"},
 				},
 			},
 			{
@@ -56351,6 +56413,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"the", "cold", "*", "weather"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"the", "sitting", "area"},
 				means: []meaning{
 					{id: "groin"},
@@ -56520,6 +56588,12 @@ var (
 			},
 			{
 				toks: []string{"the", "white", "ones"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"the", "baby", "kicked"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -58914,6 +58988,33 @@ var (
 				means: []meaning{
 					{kind: 3, id: "swell"},
 					{kind: 5, id: "one_leg_swollen"},
+				},
+			},
+		},
+		// "twins"
+		{
+			{
+				toks: []string{"twins", "just", "kicked", "me"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"twins", "*", "kicked"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"twins", "kicked"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"twins", "kicking"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -70501,6 +70602,8 @@ var (
 			"burns",
 			"burn",
 			"burning feet",
+			"feet de hot",
+			"feet dey hot",
 			"on fire",
 			"fire",
 			"feet are a bit hot",

@@ -287,6 +287,10 @@ func TestNotSigns(t *testing.T) {
 		{"I just came off a twelve hour night shift and my legs are too achy to sleep", "injury"},
 		{"my wife says I have those twisted veins on my legs, are they why my legs feel heavy", "injury"},
 		{"why does the pain kick in as soon as I lie down", "injury"},
+		// Set rS: cold London weather, twins kicking in the womb.
+		{"Is de cold London weather do it? Back home I never had dis.", "leg_cold"},
+		{"Sorry, can you repeat that? One of the twins just kicked me.", "injury"},
+		{"Sorry o, my feet de hot me small na night after work.", "leg_warm"},
 		// Set rR: veins big and blue, tendons asked about, cold brew, a
 		// body twisted to feed a baby, knees squashed together in bed.
 		{"My veins in the legs are very big and blue, like my mother. This is why my legs are so heavy in the night?", "leg_pale"},
