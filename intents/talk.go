@@ -157,6 +157,8 @@ type talkWords struct {
 	LastAsks     []string `yaml:"last_asks"`
 	Reasons      []string `yaml:"reasons"`
 	Whereas      []string `yaml:"whereas"`
+	AfterAsks    []string `yaml:"after_asks"`
+	MakeVerbs    []string `yaml:"make_verbs"`
 }
 
 var talk = mustTalk(talkYAML)
@@ -222,7 +224,7 @@ var tokenRE = regexp.MustCompile(`[a-z0-9]+(?:'[a-z0-9]+)*`)
 // foldMarks turns curly apostrophes straight and drops the marks over
 // letters ("ngā mihi", "café"), so the words match as typed plainly.
 var foldMarks = strings.NewReplacer("\u2019", "'", "\u2018", "'",
-	"ā", "a", "ē", "e", "ī", "i", "ō", "o", "ū", "u",
+	"ā", "a", "ē", "e", "ī", "i", "ō", "o", "ū", "u", "ò", "o",
 	"á", "a", "é", "e", "í", "i", "ó", "o", "ú", "u", "à", "a", "è", "e", "ñ", "n", "ü", "u", "ö", "o", "ä", "a", "ç", "c")
 
 // tokens are the words of a text, lower case, apostrophes kept.
@@ -326,6 +328,20 @@ var bareContractions = map[string]string{
 	"hol": "hold", "goin": "going",
 	// Irish and Scots "ye": "are ye awake", "whit did I tell ye".
 	"ye": "you",
+	// Doric and Scots: "how mony bad nichts", "I'm awa tae ma bed", "tak
+	// me through the hamstring een", "dinna keep ma nichts nae mair"
+	// ("ma" stays: it may be a mother).
+	"nicht": "night", "nichts": "nights", "ayewis": "always", "mony": "many", "awa": "away",
+	"tak": "take", "een": "one", "dinna": "don't", "mair": "more", "nae": "no",
+	// Krio and Nigerian Pidgin: "wetin yu se", "abeg", "tenki", "yu na
+	// dokta".
+	"wetin": "what", "yu": "you", "se": "say", "abeg": "please", "tenki": "thanks", "dokta": "doctor",
+	// Bajan and Trinidadian: "I try dat already, it ent workin'", "dese
+	// legs won' lemme rest", "remin' me wha' I tell you las' week".
+	"dese": "these", "dem": "them", "ent": "ain't", "didn": "didn't",
+	"t'ank": "thank", "t'anks": "thanks", "remin": "remind", "las": "last",
+	// French and Haitian: "non, not the calf", "mèsi".
+	"non": "no", "mesi": "thanks",
 	// Typed as texts are: "did i tell u this already", "ok thx".
 	"u": "you", "ur": "your", "r": "are", "tmrw": "tomorrow", "thx": "thanks", "ty": "thanks", "pls": "please", "plz": "please",
 }
@@ -404,6 +420,13 @@ func topicIn(ws []string) string {
 	// one asked about, when another is named.
 	if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return deniedAt(ws, f.At) }); len(kept) > 0 {
 		found = kept
+	}
+	// "Could it be my nerves, I mean being anxious": what is meant,
+	// said after "I mean", is what is asked about.
+	if m := meantAt(ws); m > 0 {
+		if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return f.At < m }); len(kept) > 0 {
+			found = kept
+		}
 	}
 	// "Is it okay to take ibuprofen if I have arthritis", "a sleeping
 	// pill, is that okay if I have restless legs": a condition the asker
@@ -491,6 +514,11 @@ func topicIn(ws []string) string {
 			return f.ID
 		}
 	}
+	// "Low potassium can be why I have the cramp": a learner's question
+	// names what it asks about first.
+	if f, ok := askedAfter(ws, found); ok {
+		return f.ID
+	}
 	for _, f := range found {
 		if conditions[f.ID] && definedAt(ws, f.At) {
 			return f.ID
@@ -548,6 +576,17 @@ func statedAt(ws []string, i int) bool {
 		i--
 	}
 	return i > 0 && slices.Contains(talk.Words.Stating, ws[i-1])
+}
+
+// meantAt is where a correction says what is meant ("I mean", "I
+// meant"), or 0.
+func meantAt(ws []string) int {
+	for i := 1; i+1 < len(ws); i++ {
+		if ws[i-1] == "i" && (ws[i] == "mean" || ws[i] == "meant") {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // hadAt reports whether the topic at i is said as what someone has ("if
@@ -701,6 +740,24 @@ func endsAskingWhat(ws []string) bool {
 	return slices.ContainsFunc(whatEndings, func(e []string) bool {
 		return len(ws) > len(e) && slices.Equal(ws[len(ws)-len(e):], e)
 	})
+}
+
+// askedAfter returns the topic a learner's question puts first, its
+// asking word after it: "low potassium can be why I have the cramp",
+// "the shoes can make the legs hurt at night?".
+func askedAfter(ws []string, found []topicAt) (topicAt, bool) {
+	for _, f := range found {
+		end := f.At + f.Len
+		if end+1 >= len(ws) || !slices.Contains(talk.Words.AfterAsks, ws[end]) {
+			continue
+		}
+		next := ws[end+1]
+		if next == "be" && end+2 < len(ws) && slices.Contains(talk.Words.BeWhy, ws[end+2]) ||
+			slices.Contains(talk.Words.MakeVerbs, next) {
+			return f, true
+		}
+	}
+	return topicAt{}, false
 }
 
 // askedFirst returns the topic a question opens by naming: asking words
@@ -1241,7 +1298,9 @@ func lastQuestion(text string) []string {
 	for len(ws) > 1 && slices.Contains(talk.Words.Fillers, ws[0]) {
 		ws = ws[1:]
 	}
-	if len(ws) < 3 || !slices.Contains(talk.Words.AskStarts, ws[0]) {
+	// "It can be inflammation of the joint?": a learner's question may
+	// put its asking word after the first words.
+	if len(ws) < 3 || !slices.Contains(talk.Words.AskStarts, ws[0]) && !slices.ContainsFunc(ws[1:min(4, len(ws))], func(w string) bool { return slices.Contains(talk.Words.AfterAsks, w) }) {
 		return nil
 	}
 	return ws
@@ -1253,10 +1312,19 @@ func lastQuestion(text string) []string {
 // going to get better?".
 func asksLast(text string) bool {
 	ws := lastQuestion(text)
-	if ws == nil || !slices.Contains(talk.Words.LastAsks, ws[0]) || slices.Contains(talk.Words.HelpAsks, ws[1]) {
+	if ws == nil {
 		return false
 	}
-	return len(topicsIn(ws)) > 0 || slices.ContainsFunc(ws[2:], func(w string) bool {
+	// The asking word: first, or after a learner's first words ("it can
+	// be inflammation of the joint?").
+	k := 0
+	if !slices.Contains(talk.Words.LastAsks, ws[0]) {
+		k = slices.IndexFunc(ws[1:min(4, len(ws))], func(w string) bool { return slices.Contains(talk.Words.AfterAsks, w) }) + 1
+	}
+	if k+1 >= len(ws) || slices.Contains(talk.Words.HelpAsks, ws[k+1]) {
+		return false
+	}
+	return len(topicsIn(ws)) > 0 || slices.ContainsFunc(ws[k+1:], func(w string) bool {
 		return w != "be" && w != "go" && w != "do" && w != "have" && slices.Contains(talk.Words.CauseVerbs, w) || w == "why" || w == "behind"
 	})
 }
