@@ -2578,6 +2578,10 @@ var std = sync.OnceValue(func() *reader {
 			"baby's kicking",
 			"baby is kicking",
 			"the baby kicked",
+			"blue vein",
+			"big blue vein",
+			"blue vein down",
+			"dem big blue vein",
 		},
 		peopleSay: []string{
 			"boy",
@@ -3240,6 +3244,7 @@ var (
 		"delirious",
 		"delivered",
 		"delivery",
+		"dem",
 		"dent",
 		"dentist",
 		"dents",
@@ -9209,6 +9214,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"big", "blue", "vein"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"big", "toe"},
 				means: []meaning{
 					{id: "toes"},
@@ -10327,6 +10338,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"blue", "vein", "down"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"blue", "ish"},
 				means: []meaning{
 					{kind: 5, id: "leg_pale"},
@@ -10436,6 +10453,12 @@ var (
 			},
 			{
 				toks: []string{"blue", "twisty"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blue", "vein"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -18303,6 +18326,15 @@ var (
 				toks: []string{"delivery"},
 				means: []meaning{
 					{kind: 5, id: "recent_birth"},
+				},
+			},
+		},
+		// "dem"
+		{
+			{
+				toks: []string{"dem", "big", "blue", "vein"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
