@@ -322,6 +322,7 @@ var bareContractions = map[string]string{
 	// Jamaican and Scots: "me cyaan sleep", "wha dat mean", "haud on".
 	"cyaan": "can't", "caan": "can't", "mi": "my", "dat": "that", "dis": "this", "di": "the", "wha": "what",
 	"wat": "what", "whit": "what", "whit's": "what's", "haud": "hold", "naw": "no",
+	"pon": "on", "wid": "with", "bredda": "brother", "mek": "make",
 	// Trinidadian and American: "I cyah sleep", "let ya go", "aight".
 	"cyah": "can't", "ya": "you", "aight": "alright",
 	// A last letter dropped, as Jamaican and Southern speech say it: "hol' on".
