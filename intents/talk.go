@@ -938,13 +938,13 @@ type cuePhrase struct {
 	end   bool
 }
 
-// cues holds every cue read so far, by its text; cues are the fixed
+// parsedCues holds every cue read so far, by its text; cues are the fixed
 // strings of talk.yaml and this file, so it stays small.
-var cues sync.Map
+var parsedCues sync.Map
 
 // parsedCue is the cue's text read into words, once.
 func parsedCue(text string) cueParts {
-	if c, ok := cues.Load(text); ok {
+	if c, ok := parsedCues.Load(text); ok {
 		return c.(cueParts)
 	}
 	c := cueParts{anchored: strings.HasPrefix(text, "^")}
@@ -956,7 +956,7 @@ func parsedCue(text string) cueParts {
 		}
 		c.phrases = append(c.phrases, cuePhrase{words: p, end: end})
 	}
-	cues.Store(text, c)
+	parsedCues.Store(text, c)
 	return c
 }
 
