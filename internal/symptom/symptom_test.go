@@ -17,7 +17,9 @@ func TestRedFlagPhrasings(t *testing.T) {
 	tests := map[string][]string{
 		"breathless": {"I'm short of breath", "can't catch my breath", "I cannot breathe properly", "it hurts to breathe in",
 			"I'm really out of breath", "struggling to breathe", "he can't get his breath", "I'm gasping for air", "breathless"},
-		"chest_pain":     {"chest pain", "my chest hurts", "there's a pain in my chest", "tight chest", "pressure in my chest"},
+		"chest_pain": {"chest pain", "my chest hurts", "there's a pain in my chest", "tight chest", "pressure in my chest"},
+		// "Double" alone is a shift worked; double vision is said as such.
+		"vision_loss":    {"all of a sudden I'm seeing double", "everything is coming double in my eyes", "double vision came suddenly", "my vision went double all of a sudden"},
 		"coughing_blood": {"I'm coughing up blood", "there's blood when I cough", "spitting blood"},
 		"leg_pale":       {"my foot's gone white", "my toes have turned blue", "my leg looks pale", "my foot is grey", "it's gone all mottled"},
 		"leg_numb_sudden": {"I can't feel my foot", "I can't feel my legs", "my foot is completely numb",
@@ -287,6 +289,9 @@ func TestNotSigns(t *testing.T) {
 		{"I just came off a twelve hour night shift and my legs are too achy to sleep", "injury"},
 		{"my wife says I have those twisted veins on my legs, are they why my legs feel heavy", "injury"},
 		{"why does the pain kick in as soon as I lie down", "injury"},
+		// Set rV: a brother's big blue vein is a varicose vein.
+		{"Mi bredda have dem big blue vein down him leg, could mi have di same vein problem?", "leg_pale"},
+		{"worked a double at the warehouse and my legs are killing me", "vision_loss"},
 		// Set rS: cold London weather, twins kicking in the womb.
 		{"Is de cold London weather do it? Back home I never had dis.", "leg_cold"},
 		{"Sorry, can you repeat that? One of the twins just kicked me.", "injury"},
