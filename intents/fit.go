@@ -59,7 +59,7 @@ func (s *set) fit(t *router.Turn, r router.Reply) router.Reply {
 	}
 	ask := words(t, s.lib.Get(questionRest).Ask)
 	room := content.MaxWords - wordCount(ask)
-	kept := 0 // words of the lines triage said, which always stay
+	kept := 0 // words of the lines that stay said: triage's, and words no content line holds
 	for _, l := range lines {
 		if staysSaid(l) {
 			kept += wordCount(lineWords(t, l))
@@ -100,7 +100,7 @@ func (s *set) fit(t *router.Turn, r router.Reply) router.Reply {
 		case keep[i]:
 			b.Say(lineWords(t, l))
 		case staysSaid(l):
-			// A triage line after the cut is said now, all the same.
+			// A line that stays said, after the cut, is said now all the same.
 			b.Say(lineWords(t, l))
 		default:
 			rest = append(rest, l.ID+"#"+strconv.Itoa(l.Line))
@@ -167,11 +167,11 @@ func fromTriage(id string) bool { return strings.HasPrefix(id, "triage.") }
 // self-care a later turn ("what else", "I already tried that") brings
 // again.
 func (s *set) trim(t *router.Turn, r router.Reply, lines []lineRef) router.Reply {
-	room, triaged := content.MaxWords-wordCount(r.Question), false
+	room, stays := content.MaxWords-wordCount(r.Question), false
 	for _, l := range lines {
 		if staysSaid(l) {
 			room -= wordCount(lineWords(t, l))
-			triaged = true
+			stays = true
 		}
 	}
 	b := &alexa.SSML{}
@@ -180,7 +180,7 @@ func (s *set) trim(t *router.Turn, r router.Reply, lines []lineRef) router.Reply
 		w := wordCount(lineWords(t, l))
 		switch {
 		case staysSaid(l):
-		case said == 0 && !triaged || said+w <= room:
+		case said == 0 && !stays || said+w <= room:
 			said += w
 		default:
 			// A shorter line after it may still fit.

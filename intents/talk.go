@@ -1017,7 +1017,8 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 	// What someone lives with (diabetes) is not felt tonight.
 	felt := len(rd.Sensations) > 0 || slices.ContainsFunc(rd.Facts, func(f string) bool { return f != "child" && f != "diabetes" })
 	topic := topicIn(ws)
-	if q := lastQuestion(text); q != nil {
+	q := lastQuestion(text)
+	if q != nil {
 		// "When the weather's bad I'm stuck indoors doing nothing. Is
 		// not moving about why my legs ache?": the question that ends
 		// a story, opening on what it asks about, names it; a bed
@@ -1209,7 +1210,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// first.
 			found := topicsIn(ws)
 			_, first := askedFirst(ws, found)
-			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || tagged(ws) || asksLast(text)
+			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || tagged(ws) || asksLast(q)
 		}
 		if !conditions[topic] && onlyTopic(ws, topic) {
 			// "Electrolytes", "sagging bed": a cause named alone asks
@@ -1307,12 +1308,11 @@ func lastQuestion(text string) []string {
 	return ws
 }
 
-// asksLast reports whether the words end in a yes-or-no question of their
-// own about a cause, after a story. A question for help ("Can you help?",
+// asksLast reports whether a story's last question (lastQuestion's
+// words) is a yes-or-no question of its own about a cause. A question for help ("Can you help?",
 // "Is there anything I can do?") asks about no cause, nor does "is it
 // going to get better?".
-func asksLast(text string) bool {
-	ws := lastQuestion(text)
+func asksLast(ws []string) bool {
 	if ws == nil {
 		return false
 	}
