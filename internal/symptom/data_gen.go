@@ -2582,6 +2582,16 @@ var std = sync.OnceValue(func() *reader {
 			"big blue vein",
 			"blue vein down",
 			"dem big blue vein",
+			"it hot hot",
+			"hot hot here",
+			"it hot here",
+			"it does be hot",
+			"does be hot",
+			"losing * fluid",
+			"losing * * fluid",
+			"losing all that fluid",
+			"losing water",
+			"losing * water",
 		},
 		peopleSay: []string{
 			"boy",
@@ -2784,6 +2794,11 @@ var std = sync.OnceValue(func() *reader {
 			"legs have gone a bit",
 			"legs have gone really",
 			"legs have gone so",
+			"legs have gone very",
+			"legs have gone quite",
+			"legs have gone proper",
+			"legs have gone properly",
+			"legs gone very",
 		},
 		partWords: map[string]bool{
 			"ankle":         true,
@@ -3950,6 +3965,8 @@ var (
 		"overnight",
 		"overworked",
 		"paati",
+		"pace",
+		"pacing",
 		"pack",
 		"pad",
 		"pads",
@@ -7031,6 +7048,18 @@ var (
 				toks: []string{"always", "in", "the", "same", "leg"},
 				means: []meaning{
 					{kind: 5, id: "one_leg_only"},
+				},
+			},
+			{
+				toks: []string{"always", "want", "to", "move"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"always", "wants", "to", "move"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
 				},
 			},
 			{
@@ -18961,6 +18990,12 @@ var (
 					{kind: 8},
 				},
 			},
+			{
+				toks: []string{"does", "be", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "doesn't"
 		{
@@ -28374,6 +28409,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"have", "to", "pace"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"have", "to", "stop"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -30328,6 +30369,12 @@ var (
 			},
 			{
 				toks: []string{"hot", "tin", "roof"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "hot", "here"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -32319,6 +32366,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"it", "does", "be", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"it", "let", "go"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
@@ -32374,6 +32427,18 @@ var (
 			},
 			{
 				toks: []string{"it", "hit", "me"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"it", "hot", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"it", "hot", "here"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -35118,6 +35183,34 @@ var (
 				},
 			},
 			{
+				toks: []string{"legs", "have", "gone", "very"},
+				means: []meaning{
+					{id: "leg"},
+					{kind: 1},
+				},
+			},
+			{
+				toks: []string{"legs", "have", "gone", "quite"},
+				means: []meaning{
+					{id: "leg"},
+					{kind: 1},
+				},
+			},
+			{
+				toks: []string{"legs", "have", "gone", "proper"},
+				means: []meaning{
+					{id: "leg"},
+					{kind: 1},
+				},
+			},
+			{
+				toks: []string{"legs", "have", "gone", "properly"},
+				means: []meaning{
+					{id: "leg"},
+					{kind: 1},
+				},
+			},
+			{
 				toks: []string{"legs", "want", "to", "run"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
@@ -35293,7 +35386,20 @@ var (
 				},
 			},
 			{
+				toks: []string{"legs", "gone", "very"},
+				means: []meaning{
+					{id: "leg"},
+					{kind: 1},
+				},
+			},
+			{
 				toks: []string{"legs", "can't", "rest"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"legs", "are", "wiggly"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
@@ -36881,6 +36987,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"losing", "*", "*", "fluid"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"losing", "all", "that", "fluid"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"losing", "my", "balance"},
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
@@ -36905,6 +37023,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"losing", "*", "fluid"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"losing", "*", "water"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"losing", "weight"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
@@ -36918,6 +37048,12 @@ var (
 			},
 			{
 				toks: []string{"losing", "fluids"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"losing", "water"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -40078,6 +40214,12 @@ var (
 		// "need"
 		{
 			{
+				toks: []string{"need", "to", "keep", "moving"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"need", "help", "to", "walk"},
 				means: []meaning{
 					{kind: 5, id: "both_legs_weak"},
@@ -40152,6 +40294,12 @@ var (
 		},
 		// "needs"
 		{
+			{
+				toks: []string{"needs", "to", "keep", "moving"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
 			{
 				toks: []string{"needs", "help", "to", "walk"},
 				means: []meaning{
@@ -44037,6 +44185,30 @@ var (
 				toks: []string{"paati"},
 				means: []meaning{
 					{kind: 6, id: "grandmother"},
+				},
+			},
+		},
+		// "pace"
+		{
+			{
+				toks: []string{"pace", "the", "floor"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+		},
+		// "pacing"
+		{
+			{
+				toks: []string{"pacing", "the", "floor"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"pacing", "around"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
 				},
 			},
 		},
@@ -59624,6 +59796,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"up", "pacing"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"up", "hills"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
@@ -60737,6 +60915,12 @@ var (
 			},
 			{
 				toks: []string{"want", "to", "run", "off"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"want", "always", "to", "move"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
@@ -63058,6 +63242,18 @@ var (
 		},
 		// "wiggly"
 		{
+			{
+				toks: []string{"wiggly", "legs"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"wiggly", "feeling"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
 			{
 				toks: []string{"wiggly", "blue"},
 				means: []meaning{
@@ -70297,6 +70493,11 @@ var (
 			"legs have gone a bit",
 			"legs have gone really",
 			"legs have gone so",
+			"legs have gone very",
+			"legs have gone quite",
+			"legs have gone proper",
+			"legs have gone properly",
+			"legs gone very",
 		},
 		// "thigh"
 		{
@@ -72382,6 +72583,19 @@ var (
 			"the jitters",
 			"got the jitters",
 			"keep shifting them",
+			"need to keep moving",
+			"needs to keep moving",
+			"want always to move",
+			"always want to move",
+			"always wants to move",
+			"wiggly legs",
+			"legs are wiggly",
+			"wiggly feeling",
+			"up pacing",
+			"pacing around",
+			"pacing the floor",
+			"pace the floor",
+			"have to pace",
 		},
 		// "same_point"
 		{

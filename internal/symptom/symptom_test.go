@@ -289,6 +289,11 @@ func TestNotSigns(t *testing.T) {
 		{"I just came off a twelve hour night shift and my legs are too achy to sleep", "injury"},
 		{"my wife says I have those twisted veins on my legs, are they why my legs feel heavy", "injury"},
 		{"why does the pain kick in as soon as I lie down", "injury"},
+		// Set rW and rX: hot weather said twice over, fluid lost in a
+		// sweltering flat, legs "gone very restless".
+		{"It hot hot here and I does sweat the whole day, that could be why my foot and calf cramping up at night?", "leg_warm"},
+		{"i wake up soaked in sweat with cramp, is it because i'm losing all that fluid", "one_leg_swollen"},
+		{"my legs have gone very restless in bed, an awful urge to move them", "both_legs_weak"},
 		// Set rV: a brother's big blue vein is a varicose vein.
 		{"Mi bredda have dem big blue vein down him leg, could mi have di same vein problem?", "leg_pale"},
 		{"worked a double at the warehouse and my legs are killing me", "vision_loss"},
