@@ -119,6 +119,10 @@ type talkWords struct {
 	Guessed      []string `yaml:"guessed"`
 	CauseAsk     []string `yaml:"cause_ask"`
 	PlainBed     []string `yaml:"plain_bed"`
+	BedPlaces    []string `yaml:"bed_places"`
+	BedOwners    []string `yaml:"bed_owners"`
+	PointedLeads []string `yaml:"pointed_leads"`
+	NamingAsks   []string `yaml:"naming_asks"`
 	Report       []string `yaml:"report"`
 	Naming       []string `yaml:"naming"`
 	Turns        []string `yaml:"turns"`
@@ -166,6 +170,7 @@ var talk = mustTalk(talkYAML)
 // Phrase lists of talk.yaml's words, as words, read once.
 var (
 	whatEndings  = phraseWords(talk.Words.WhatEndings)
+	namingAsks   = phraseWords(talk.Words.NamingAsks)
 	needAsks     = phraseWords(talk.Words.NeedAsks)
 	havingWords  = phraseWords(talk.Words.Having)
 	tagEndings   = phraseWords(talk.Words.Tags)
@@ -243,6 +248,11 @@ func tokens(text string) []string {
 		ws[i] = w
 		if c, ok := bareContractions[w]; ok {
 			ws[i] = c
+		}
+		if ws[i] == "why's" {
+			// "Why's the ache worse once I lie down": why, whether
+			// it stands for "why is" or "why does", reads as why.
+			ws[i] = "why"
 		}
 	}
 	return ws
@@ -473,6 +483,13 @@ func topicIn(ws []string) string {
 			found = kept
 		}
 	}
+	// "My feet feel like they're on fire under the duvet every night and
+	// I'm type two diabetic, is it connected": a plain bed said as the
+	// place the pain comes is not what is asked about, when something
+	// else is named (set rW).
+	if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return bedPlace(ws, f) }); len(kept) > 0 {
+		found = kept
+	}
 	// "The doctor mentioned bursitis once, is that it": what a doctor
 	// said is asked about, not what doctors do.
 	if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return f.ID == "doctor_visit" && reports(ws, f) }); len(kept) > 0 {
@@ -567,6 +584,45 @@ func topicIn(ws []string) string {
 		}
 	}
 	return found[0].ID
+}
+
+// pointedAt returns the topic a question points "that" or "it" at:
+// "is that to do with my veins", "would that be the bursa inflamed"; not
+// "could that be why my legs cramp", whose topic is the complaint.
+func pointedAt(q []string, fq []topicAt) (topicAt, bool) {
+	for p := 0; p+2 < len(q); p++ {
+		if !slices.Contains(talk.Words.FirstAsks, q[p]) || !slices.Contains(talk.Words.Pointers, q[p+1]) {
+			continue
+		}
+		i := p + 2
+		for i < len(q) && slices.Contains(talk.Words.PointedLeads, q[i]) {
+			i++
+		}
+		// The topic may start with a lead word ("my veins") or follow
+		// one word of its own ("the bursa inflamed").
+		for _, f := range fq {
+			if f.At >= p+2 && f.At <= i+1 && !bedPlace(q, f) {
+				return f, true
+			}
+		}
+	}
+	return topicAt{}, false
+}
+
+// bedPlace reports whether a topic found is a plain bed said as a place:
+// "under the duvet", "in my bed".
+func bedPlace(ws []string, f topicAt) bool {
+	if f.ID != "mattress" || !slices.Contains(talk.Words.PlainBed, strings.Join(ws[f.At:f.At+f.Len], " ")) {
+		return false
+	}
+	if slices.Contains(talk.Words.BedPlaces, ws[f.At]) {
+		return true
+	}
+	i := f.At
+	for i > 0 && slices.Contains(talk.Words.BedOwners, ws[i-1]) {
+		i--
+	}
+	return i > 0 && slices.Contains(talk.Words.BedPlaces, ws[i-1])
 }
 
 // statedAt reports whether the topic at i is stated as what it is:
@@ -1027,6 +1083,12 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		fq := topicsIn(q)
 		if _, ok := askedFirst(q, fq); ok || len(fq) > 0 && fq[0].At == 0 {
 			topic = topicIn(q)
+		} else if f, ok := pointedAt(q, fq); ok {
+			// "...and propping them up on a pillow makes it better. Is
+			// that to do with my veins?", "Would that be the bursa
+			// inflamed?": a last question that points at a cause it
+			// names itself asks about it, not the story (set rW).
+			topic = f.ID
 		}
 	}
 	if c, ok := feltConditions[rd.Topic]; ok && asksWhatThat(said) {
@@ -1395,6 +1457,16 @@ var feltConditions = map[string]string{"restless": "restless_legs"}
 // asksWhatThat reports whether words ask what the thing described is:
 // "what's that", "what is this", "what causes that".
 func asksWhatThat(ws []string) bool {
+	if len(ws) > 0 && ws[0] == "why" {
+		// "Why do my legs need to keep moving?" asks what the feeling
+		// is too.
+		return true
+	}
+	for i := range ws {
+		if slices.ContainsFunc(namingAsks, func(p []string) bool { return i+len(p) <= len(ws) && phraseAt(p, ws[i:]) }) {
+			return true
+		}
+	}
 	for i := 0; i+1 < len(ws); i++ {
 		last := ws[i+1]
 		if (ws[i] == "what's" || ws[i] == "whats") && (last == "that" || last == "this") {
