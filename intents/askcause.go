@@ -106,7 +106,7 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	// Leaving keeps its topic only when it is a medicine: "got a four
 	// a.m. start hauling, y'all take care, night" leaves (set ry).
 	asker := slices.Contains(topicAskers, alexa.Builtin(in.Name)) && (in.Name != IntentWhenDoctor && alexa.Builtin(in.Name) != IntentStop || medicines[id])
-	if in.Slots[slotAsk].Value == "" && !slices.Contains(askedAlone, id) && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") && !asksIn(v) && !triedMedicine && !asker {
+	if in.Slots[slotAsk].Value == "" && !slices.Contains(askedAlone, id) && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") && !asksIn(v) && !triedMedicine && !asker && !namedAlone(in, id) {
 		return nil
 	}
 	var said []string
@@ -131,6 +131,24 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 		}
 	}
 	return out
+}
+
+// namedAlone reports whether a condition is all a device kept ("veins?",
+// set rX; "my varicose veins"): a condition named on its own, with no
+// complaint kept beside it, is asked about. A cramp named alone is a
+// cramp, and gets its relief.
+func namedAlone(in *alexa.Intent, id string) bool {
+	if !conditions[id] || id == "cramp" || slices.Contains(topicAskers, alexa.Builtin(in.Name)) {
+		// When to see a doctor, and the like, stand for themselves
+		// ("when should I see someone about my varicose veins").
+		return false
+	}
+	for name, s := range in.Slots {
+		if name != slotCause && s.Value != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // causeOf returns the cause an intent's slots name, as AskAboutIntent's

@@ -60,6 +60,9 @@ func TestCauseAsked(t *testing.T) {
 		{"a condition kept by rephrase is asked about", "RephraseIntent", map[string]string{"cause": "peripheral neuropathy", "sign": "what does that mean"}, "neuropathy"},
 		{"a medicine kept by when-doctor is asked about", "WhenDoctorIntent", map[string]string{"cause": "magnesium"}, "magnesium"},
 		{"a condition kept by when-doctor stays when-doctor", "WhenDoctorIntent", map[string]string{"cause": "varicose veins"}, ""},
+		{"a condition kept alone is asked about", "CirculationIntent", map[string]string{"cause": "veins"}, "circulation"},
+		{"a condition kept with a complaint is no question", "CirculationIntent", map[string]string{"cause": "veins", "sign": "heavy"}, ""},
+		{"a cramp kept alone is a cramp", "CrampIntent", map[string]string{"cause": "night cramps"}, ""},
 		{"a medicine kept by a memory question stays memory", "RecallMemoryIntent", map[string]string{"cause": "magnesium"}, ""},
 		{"an urgent sign beside the question", "JointPainIntent", map[string]string{"cause": "overuse", "ask": "is it because of", "sign": "can't put weight on it"}, ""},
 	}
