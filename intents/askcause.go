@@ -69,6 +69,9 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 		return nil
 	}
 	topic, id := causeOf(in)
+	if id == "" {
+		topic, id = askedOnly(in)
+	}
 	if id == "" || slices.Contains(notAskedCause, id) {
 		return nil
 	}
@@ -151,6 +154,25 @@ func namedAlone(in *alexa.Intent, id string) bool {
 	return true
 }
 
+// askedOnly returns what a question asks about when a device kept its
+// asking words and no cause: a doctor named in them ("would the doctor
+// need to examine my legs": what a doctor does), or a feeling that is a
+// condition kept beside them ("legs fizzing till I get up, what's that":
+// restless legs), set rX.
+func askedOnly(in *alexa.Intent) (alexa.Slot, string) {
+	ask := in.Slots[slotAsk].Value
+	if ask == "" {
+		return alexa.Slot{}, ""
+	}
+	if slices.ContainsFunc(tokens(ask), func(w string) bool { return slices.Contains(talk.Words.Doctors, w) }) {
+		return topicSlot(ask, "doctor_visit"), "doctor_visit"
+	}
+	if c, ok := feltConditions[symptom.ReadKept(keptSigns(in)).Topic]; ok {
+		return topicSlot(ask, c), c
+	}
+	return alexa.Slot{}, ""
+}
+
 // causeOf returns the cause an intent's slots name, as AskAboutIntent's
 // topic slot, and its TalkTopic ID ("" if none): the cause slot's, or
 // else a warning-sign slot's words that are a TalkTopic phrase too. Where
@@ -184,17 +206,29 @@ func signTopic(in *alexa.Intent) (alexa.Slot, string) {
 		names = append(names, name)
 	}
 	sort.Strings(names)
+	var first alexa.Slot
+	firstID := ""
 	for _, name := range names {
 		v := in.Slots[name].Value
 		if !triage.SignSlot(name) || v == "" {
 			continue
 		}
 		// The word may sit inside a longer value ("what's oedema").
-		if id := topicIn(tokens(v)); id != "" {
+		id := topicIn(tokens(v))
+		if id == "" {
+			continue
+		}
+		// "Is the heat making my legs cramp": the cramp kept beside a
+		// cause is the complaint, and a bed only named is where it
+		// comes (set rW); either is asked about only alone.
+		if id != "cramp" && !(id == "mattress" && slices.Contains(talk.Words.PlainBed, strings.ToLower(v))) {
 			return topicSlot(v, id), id
 		}
+		if firstID == "" {
+			first, firstID = topicSlot(v, id), id
+		}
 	}
-	return alexa.Slot{}, ""
+	return first, firstID
 }
 
 // topicSlot is a topic slot resolved to a TalkTopic ID, as a device's

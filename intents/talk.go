@@ -123,6 +123,7 @@ type talkWords struct {
 	BedOwners    []string `yaml:"bed_owners"`
 	PointedLeads []string `yaml:"pointed_leads"`
 	NamingAsks   []string `yaml:"naming_asks"`
+	Doctors      []string `yaml:"doctors"`
 	Report       []string `yaml:"report"`
 	Naming       []string `yaml:"naming"`
 	Turns        []string `yaml:"turns"`
