@@ -1139,6 +1139,18 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// the medicine.
 			return IntentAskAbout, map[string]string{slotTopic: topic}
 		}
+		if c.Intent == IntentCantSleep && q != nil && (slices.Contains(q, "why") || cueFits("how come", q)) {
+			// "...and it keeps me awake. Why would the same pain be so
+			// much worse at night?": the story's own question asks
+			// why, not for help to sleep (set rW).
+			continue
+		}
+		if c.Intent == IntentCantSleep && q != nil && len(topicsIn(q)) > 0 {
+			// "...now it wakes me up at night, is the joint wearing
+			// away?": the story's own question asks about what it
+			// names.
+			return IntentAskAbout, map[string]string{slotTopic: topicIn(q)}
+		}
 		if c.Intent == IntentCantSleep && topic != "" && (!conditions[topic] && asksCause(ws) || othersSay(ws) || conditions[topic] && defines(slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return w == "because" }))) {
 			// "I can't switch off, could that tension be going into my
 			// legs" asks about stress as a cause, and "could an inflamed
