@@ -411,6 +411,33 @@ func TestTopicAsked(t *testing.T) {
 	}
 }
 
+// TestReadTalkAsks: how a turn is read as a question, and about what (sets
+// rW and rX): a story's own last question, a bed that is only a place, a
+// cause said alone as a question, a feeling asked about as a condition.
+func TestReadTalkAsks(t *testing.T) {
+	tests := []struct{ say, intent, topic string }{
+		{"Every summer my legs throb in bed, and propping them up on a pillow makes it better. Is that to do with my veins?", IntentAskAbout, "circulation"},
+		{"If I lie on that side at night it's murder. Would that be the bursa inflamed?", IntentAskAbout, "arthritis"},
+		{"I walked miles today. Is that why my restless legs are bad?", IntentAskAbout, "overuse"},
+		{"My feet feel like they're on fire under the duvet every night and I'm diabetic, is it connected?", IntentAskAbout, "nerves"},
+		{"my hips ache at night, could it be my bed", IntentAskAbout, "mattress"},
+		{"standing at the till all day, legs like lead by night, blood flow?", IntentAskAbout, "circulation"},
+		{"cramps. water?", IntentAskAbout, "hydration"},
+		{"who's giving me this advice, a gp?", IntentWhoAreYou, ""},
+		{"Why do my legs need to keep moving?", IntentAskAbout, "restless_legs"},
+		{"um, wiggly legs at bedtime, is that an actual condition", IntentAskAbout, "restless_legs"},
+		{"Why's the ache worse once I lie down?", IntentWhyNight, ""},
+		{"My legs ache through the day, and at night it ramps up and keeps me awake. Why would the same pain be worse at night?", IntentWhyNight, ""},
+		{"tingly toes at night. nerves or what", IntentAskAbout, "nerves"},
+	}
+	for _, tt := range tests {
+		intent, slots := readTalk(tt.say, symptom.Read(tt.say), false)
+		if intent != tt.intent || slots[slotTopic] != tt.topic {
+			t.Errorf("%q: %s %v, want %s %q", tt.say, intent, slots, tt.intent, tt.topic)
+		}
+	}
+}
+
 // TestAskedAsExplanation: whether a condition explains or accounts for the
 // pain, or is its origin, asks about it, though the words also describe the
 // pain.

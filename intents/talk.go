@@ -610,6 +610,29 @@ func pointedAt(q []string, fq []topicAt) (topicAt, bool) {
 	return topicAt{}, false
 }
 
+// bareAsked returns the topic of a clause that is nothing but a topic,
+// asked: "..., blood flow?", "cramps. water?". It returns "" if there is
+// none.
+func bareAsked(text string) string {
+	for seg := range strings.SplitAfterSeq(text, "?") {
+		if !strings.HasSuffix(seg, "?") {
+			continue
+		}
+		clause := strings.TrimSuffix(seg, "?")
+		if i := strings.LastIndexAny(clause, ",.;!:"); i >= 0 {
+			clause = clause[i+1:]
+		}
+		ws := tokens(clause)
+		for len(ws) > 1 && slices.Contains(talk.Words.Fillers, ws[0]) {
+			ws = ws[1:]
+		}
+		if found := topicsIn(ws); len(found) == 1 && found[0].At == 0 && found[0].Len == len(ws) {
+			return found[0].ID
+		}
+	}
+	return ""
+}
+
 // bedPlace reports whether a topic found is a plain bed said as a place:
 // "under the duvet", "in my bed".
 func bedPlace(ws []string, f topicAt) bool {
@@ -1091,6 +1114,14 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// names itself asks about it, not the story (set rW).
 			topic = f.ID
 		}
+	}
+	if b := bareAsked(text); b != "" && b != "cramp" && !slices.Contains(doctorTopics, b) {
+		// "Standing at the till all day, legs like lead by night,
+		// blood flow?", "arthritis? at thirty five?": a cause said
+		// alone as a question is what is asked about (set rX). A
+		// cramp so said is the complaint, and "who's giving me this
+		// advice, a gp?" asks who the skill is.
+		return IntentAskAbout, map[string]string{slotTopic: b}
 	}
 	if c, ok := feltConditions[rd.Topic]; ok && asksWhatThat(said) {
 		// "like ants crawling inside them when she watches telly,
