@@ -75,7 +75,7 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	if id == "" || slices.Contains(notAskedCause, id) {
 		return nil
 	}
-	if id == "mattress" && slices.Contains(talk.Words.PlainBed, strings.ToLower(topic.Value)) {
+	if plainBed(id, topic.Value) {
 		// "My legs can't keep still in the bed, is that the restless leg
 		// business": a bed only named is where it happens (set rB).
 		return nil
@@ -221,7 +221,7 @@ func signTopic(in *alexa.Intent) (alexa.Slot, string) {
 		// "Is the heat making my legs cramp": the cramp kept beside a
 		// cause is the complaint, and a bed only named is where it
 		// comes (set rW); either is asked about only alone.
-		if id != "cramp" && !(id == "mattress" && slices.Contains(talk.Words.PlainBed, strings.ToLower(v))) {
+		if id != "cramp" && !plainBed(id, v) {
 			return topicSlot(v, id), id
 		}
 		if firstID == "" {

@@ -476,7 +476,7 @@ func topicIn(ws []string) string {
 	// "why", is where the pain comes, not what is asked about.
 	if whyAsked(ws) {
 		if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool {
-			return f.ID == "mattress" && slices.Contains(talk.Words.PlainBed, strings.Join(ws[f.At:f.At+f.Len], " "))
+			return plainBed(f.ID, strings.Join(ws[f.At:f.At+f.Len], " "))
 		}); len(kept) < len(found) {
 			if len(kept) == 0 {
 				return ""
@@ -633,10 +633,16 @@ func bareAsked(text string) string {
 	return ""
 }
 
+// plainBed reports whether a topic and the words that named it are a bed
+// only named ("my bed", "the duvet"), with nothing said about it.
+func plainBed(id, words string) bool {
+	return id == "mattress" && slices.Contains(talk.Words.PlainBed, strings.ToLower(words))
+}
+
 // bedPlace reports whether a topic found is a plain bed said as a place:
 // "under the duvet", "in my bed".
 func bedPlace(ws []string, f topicAt) bool {
-	if f.ID != "mattress" || !slices.Contains(talk.Words.PlainBed, strings.Join(ws[f.At:f.At+f.Len], " ")) {
+	if !plainBed(f.ID, strings.Join(ws[f.At:f.At+f.Len], " ")) {
 		return false
 	}
 	if slices.Contains(talk.Words.BedPlaces, ws[f.At]) {
@@ -1098,13 +1104,13 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 	felt := len(rd.Sensations) > 0 || slices.ContainsFunc(rd.Facts, func(f string) bool { return f != "child" && f != "diabetes" })
 	topic := topicIn(ws)
 	q := lastQuestion(text)
+	fq := topicsIn(q)
 	if q != nil {
 		// "When the weather's bad I'm stuck indoors doing nothing. Is
 		// not moving about why my legs ache?": the question that ends
 		// a story, opening on what it asks about, names it; a bed
 		// only named in it ("could that be why my hips are sore when
 		// I lie down") is where the pain comes.
-		fq := topicsIn(q)
 		if _, ok := askedFirst(q, fq); ok || len(fq) > 0 && fq[0].At == 0 {
 			topic = topicIn(q)
 		} else if f, ok := pointedAt(q, fq); ok {
@@ -1176,7 +1182,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// why, not for help to sleep (set rW).
 			continue
 		}
-		if c.Intent == IntentCantSleep && q != nil && len(topicsIn(q)) > 0 {
+		if c.Intent == IntentCantSleep && len(fq) > 0 {
 			// "...now it wakes me up at night, is the joint wearing
 			// away?": the story's own question asks about what it
 			// names.
