@@ -2592,6 +2592,53 @@ var std = sync.OnceValue(func() *reader {
 			"losing all that fluid",
 			"losing water",
 			"losing * water",
+			"kick the covers",
+			"kick the covers off",
+			"kick off the covers",
+			"kick the covers off",
+			"kicks the covers",
+			"kicked the covers",
+			"kicking the covers",
+			"kick the duvet",
+			"kicks the duvet",
+			"kicked the duvet",
+			"kicking the duvet",
+			"kick off the duvet",
+			"kick the sheets",
+			"kicks the sheets",
+			"kicking the sheets",
+			"kick the blankets",
+			"kicking the blankets",
+			"kick the quilt",
+			"kick * covers off",
+			"kick * duvet off",
+			"kicks * covers off",
+			"kicking * covers off",
+			"flat white",
+			"flat whites",
+			"lift's broke",
+			"lift's broken",
+			"lift is broken",
+			"lift is broke",
+			"lift broke",
+			"lift was broken",
+			"lift's been broken",
+			"elevator's broken",
+			"elevator is broken",
+			"elevator broke",
+			"escalator's broken",
+			"car broke down",
+			"car's broken",
+			"car's broke",
+			"boiler's broke",
+			"boiler broke",
+			"heating's broke",
+			"heating broke",
+			"fan broke",
+			"aircon broke",
+			"washing machine broke",
+			"telly's broken",
+			"tv's broken",
 		},
 		peopleSay: []string{
 			"boy",
@@ -3351,11 +3398,13 @@ var (
 		"eldest",
 		"electric",
 		"elephant",
+		"elevator",
 		"eliquis",
 		"end",
 		"energy",
 		"enlarged",
 		"enough",
+		"escalator",
 		"even",
 		"evening",
 		"every",
@@ -4489,6 +4538,7 @@ var (
 		"talks",
 		"tangled",
 		"teeth",
+		"telly",
 		"temp",
 		"temperature",
 		"tender",
@@ -4608,6 +4658,7 @@ var (
 		"turned",
 		"turning",
 		"turns",
+		"tv",
 		"twice",
 		"twins",
 		"twisted",
@@ -4679,6 +4730,7 @@ var (
 		"warmer",
 		"warming",
 		"was",
+		"washing",
 		"wasn't",
 		"watch",
 		"water",
@@ -6802,6 +6854,12 @@ var (
 			},
 			{
 				toks: []string{"aircon", "broken"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"aircon", "broke"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -10623,6 +10681,12 @@ var (
 			},
 			{
 				toks: []string{"boiler", "broken"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"boiler", "broke"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -15255,6 +15319,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"car", "broke", "down"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"car", "accident"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
@@ -15274,6 +15344,18 @@ var (
 			},
 			{
 				toks: []string{"car", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"car", "broken"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"car", "broke"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -20812,6 +20894,27 @@ var (
 				},
 			},
 		},
+		// "elevator"
+		{
+			{
+				toks: []string{"elevator", "is", "broken"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"elevator", "broken"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"elevator", "broke"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "eliquis"
 		{
 			{
@@ -20949,6 +21052,15 @@ var (
 			},
 			{
 				toks: []string{"enough", "fluid"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "escalator"
+		{
+			{
+				toks: []string{"escalator", "broken"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -22142,6 +22254,12 @@ var (
 			},
 			{
 				toks: []string{"fan", "broken"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"fan", "broke"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -23596,6 +23714,18 @@ var (
 			},
 			{
 				toks: []string{"flat", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"flat", "white"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"flat", "whites"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -29524,6 +29654,12 @@ var (
 					{kind: 8},
 				},
 			},
+			{
+				toks: []string{"heating", "broke"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "heatwave"
 		{
@@ -33496,6 +33632,36 @@ var (
 		// "kick"
 		{
 			{
+				toks: []string{"kick", "the", "covers", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kick", "off", "the", "covers"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kick", "off", "the", "duvet"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kick", "*", "covers", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kick", "*", "duvet", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"kick", "in", "after"},
 				means: []meaning{
 					{kind: 8},
@@ -33556,6 +33722,36 @@ var (
 				},
 			},
 			{
+				toks: []string{"kick", "the", "covers"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kick", "the", "duvet"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kick", "the", "sheets"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kick", "the", "blankets"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kick", "the", "quilt"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"kick", "out"},
 				means: []meaning{
 					{kind: 8},
@@ -33583,6 +33779,18 @@ var (
 		// "kicked"
 		{
 			{
+				toks: []string{"kicked", "the", "covers"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicked", "the", "duvet"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"kicked"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
@@ -33592,6 +33800,12 @@ var (
 		},
 		// "kicking"
 		{
+			{
+				toks: []string{"kicking", "*", "covers", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"kicking", "all", "night"},
 				means: []meaning{
@@ -33613,6 +33827,30 @@ var (
 			},
 			{
 				toks: []string{"kicking", "my", "legs"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicking", "the", "covers"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicking", "the", "duvet"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicking", "the", "sheets"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicking", "the", "blankets"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -33663,6 +33901,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"kicks", "*", "covers", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"kicks", "all", "night"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
@@ -33706,6 +33950,24 @@ var (
 			},
 			{
 				toks: []string{"kicks", "off", "once"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicks", "the", "covers"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicks", "the", "duvet"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicks", "the", "sheets"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -35721,6 +35983,42 @@ var (
 				toks: []string{"lift", "his", "foot"},
 				means: []meaning{
 					{kind: 3, id: "toes_move"},
+				},
+			},
+			{
+				toks: []string{"lift", "is", "broken"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"lift", "is", "broke"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"lift", "was", "broken"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"lift", "been", "broken"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"lift", "broke"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"lift", "broken"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -56211,6 +56509,15 @@ var (
 				},
 			},
 		},
+		// "telly"
+		{
+			{
+				toks: []string{"telly", "broken"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "temp"
 		{
 			{
@@ -59185,6 +59492,15 @@ var (
 				},
 			},
 		},
+		// "tv"
+		{
+			{
+				toks: []string{"tv", "broken"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "twice"
 		{
 			{
@@ -61290,6 +61606,15 @@ var (
 				toks: []string{"was", "damp"},
 				means: []meaning{
 					{kind: 3, id: "leak"},
+				},
+			},
+		},
+		// "washing"
+		{
+			{
+				toks: []string{"washing", "machine", "broke"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},

@@ -294,6 +294,11 @@ func TestNotSigns(t *testing.T) {
 		{"It hot hot here and I does sweat the whole day, that could be why my foot and calf cramping up at night?", "leg_warm"},
 		{"i wake up soaked in sweat with cramp, is it because i'm losing all that fluid", "one_leg_swollen"},
 		{"my legs have gone very restless in bed, an awful urge to move them", "both_legs_weak"},
+		// Sets rY and rZ: covers kicked off in the night, a coffee
+		// called a flat white, a lift that is broken.
+		{"my legs won't settle and I kick the covers off all night, is that restless legs", "injury"},
+		{"I had a flat white and two teas today, could that give me cramps", "leg_pale_chronic"},
+		{"the lift's broken so I climbed six floors, is that why my calves ache", "injury"},
 		// Set rV: a brother's big blue vein is a varicose vein.
 		{"Mi bredda have dem big blue vein down him leg, could mi have di same vein problem?", "leg_pale"},
 		{"worked a double at the warehouse and my legs are killing me", "vision_loss"},
