@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/nightlegs/nightlegs/intents/circulation"
+	"github.com/nightlegs/nightlegs/intents/cramp"
 	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/router"
 	"github.com/nightlegs/nightlegs/internal/symptom"
@@ -109,7 +110,7 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	// Leaving keeps its topic only when it is a medicine: "got a four
 	// a.m. start hauling, y'all take care, night" leaves (set ry).
 	asker := slices.Contains(topicAskers, alexa.Builtin(in.Name)) && (in.Name != IntentWhenDoctor && alexa.Builtin(in.Name) != IntentStop || medicines[id])
-	if in.Slots[slotAsk].Value == "" && !slices.Contains(askedAlone, id) && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") && !asksIn(v) && !triedMedicine && !asker && !namedAlone(in, id) {
+	if in.Slots[slotAsk].Value == "" && !slices.Contains(askedAlone, id) && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") && !asksIn(v) && !triedMedicine && !asker && !namedAlone(in, id) && !crampsBlamed(in, id) {
 		return nil
 	}
 	var said []string
@@ -152,6 +153,37 @@ func namedAlone(in *alexa.Intent, id string) bool {
 		}
 	}
 	return true
+}
+
+// crampCauses are the causes a device keeps beside cramps told as a
+// habit ("does wine give me leg cramps", "coffee and cramps, are they
+// linked": CrampIntent with only "wine" and "cramps" kept).
+var crampCauses = []string{"hydration", "caffeine_alcohol", "magnesium", "age", "hormones", "overuse", "routine", "stress"}
+
+// crampsBlamed reports whether the cramp intent kept one of crampCauses
+// beside cramps in the plural, and nothing saying a cramp is under way
+// ("a cramp", "cramping", "still"): a cause blamed for cramps that come
+// is asked about, whatever asking words the device dropped; a cramp now
+// gets its relief.
+func crampsBlamed(in *alexa.Intent, id string) bool {
+	if in.Name != cramp.Intent || !slices.Contains(crampCauses, id) {
+		return false
+	}
+	plural := false
+	for name, s := range in.Slots {
+		if !triage.SignSlot(name) {
+			continue
+		}
+		for _, w := range tokens(s.Value) {
+			switch w {
+			case "cramps":
+				plural = true
+			case "cramp", "cramping", "cramped", "still", "now", "right", "tonight":
+				return false
+			}
+		}
+	}
+	return plural
 }
 
 // askedOnly returns what a question asks about when a device kept its
