@@ -435,6 +435,17 @@ func TestReadTalkAsks(t *testing.T) {
 		{"Why's the ache worse once I lie down?", IntentWhyNight, ""},
 		{"My legs ache through the day, and at night it ramps up and keeps me awake. Why would the same pain be worse at night?", IntentWhyNight, ""},
 		{"tingly toes at night. nerves or what", IntentAskAbout, "nerves"},
+		// A guess said as a statement asks (sets rY and rZ).
+		{"maybe all the gardening did it", IntentAskAbout, "overuse"},
+		{"probably the coffee then", IntentAskAbout, "caffeine_alcohol"},
+		{"I bet it's my varicose veins", IntentAskAbout, "varicose_veins"},
+		{"it's the new mattress, yeah", IntentAskAbout, "mattress"},
+		{"I'd like to know if it's arthritis", IntentAskAbout, "arthritis"},
+		{"I bet it's my sciatica, it hurts so much tonight", "", ""},
+		{"my hip's sore on the right", "", ""},
+		{"is this the varicose veins thing?", IntentAskAbout, "varicose_veins"},
+		{"my sister said it sounds like sciatica, could she be right", IntentAskAbout, "sciatica"},
+		{"fine at work, but how come it starts when my head hits the pillow", IntentWhyNight, ""},
 	}
 	for _, tt := range tests {
 		intent, slots := readTalk(tt.say, symptom.Read(tt.say), false)

@@ -150,6 +150,8 @@ type talkWords struct {
 	LeadIn       []string `yaml:"lead_in"`
 	CauseCues    []string `yaml:"cause_cues"`
 	Tags         []string `yaml:"tags"`
+	NotTagRight  []string `yaml:"not_tag_right"`
+	Hedges       []string `yaml:"hedges"`
 	Pointers     []string `yaml:"pointers"`
 	Intensifiers []string `yaml:"intensifiers"`
 	Easing       []string `yaml:"easing"`
@@ -763,7 +765,12 @@ func whyAsked(ws []string) bool {
 // at f: a report word shortly before it ("my sister says it's sciatica",
 // "her friend thinks it's bursitis").
 func namedBy(ws []string, f topicAt) bool {
-	return slices.ContainsFunc(ws[max(0, f.At-3):f.At], func(w string) bool { return slices.Contains(talk.Words.Naming, w) })
+	at := f.At
+	if at >= 2 && ws[at-1] == "like" && slices.Contains([]string{"sounds", "looks", "seems"}, ws[at-2]) {
+		// "My friend said it sounds like bursitis."
+		at -= 2
+	}
+	return slices.ContainsFunc(ws[max(0, at-3):at], func(w string) bool { return slices.Contains(talk.Words.Naming, w) })
 }
 
 // reports reports whether the doctor named at f said what follows,
@@ -1163,6 +1170,11 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		if plainIntents[c.Intent] && complaint && !c.Complaint && !worry && !sleepless && !courtesy {
 			continue
 		}
+		if c.Intent == IntentGreet && topic != "" && asksSomething(text) {
+			// "Is this the restless legs thing?" asks about restless
+			// legs, not whether this is the skill.
+			continue
+		}
 		if c.Intent == IntentWorried && (topic == "stress" && slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "mak") }) ||
 			topic != "" && !feared(topic) && (asksCause(ws) || tagged(ws))) {
 			// "can being anxious make your muscles tight" asks about
@@ -1304,7 +1316,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		if conditions[topic] {
 			cues = talk.Words.Defining
 		}
-		asks := slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(cues, w) }) || strings.Contains(text, "?") || tagged(ws) ||
+		asks := slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(cues, w) }) || strings.Contains(text, "?") || tagged(ws) || hedged(ws) ||
 			// "did I just overdo it at the gym", "was it the gym yesterday"
 			startsWith(ws, "did") || startsWith(ws, "was") ||
 			// "are blocked arteries a cause of leg pain in bed" asks.
@@ -1322,7 +1334,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// first.
 			found := topicsIn(ws)
 			_, first := askedFirst(ws, found)
-			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || tagged(ws) || asksLast(q)
+			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || tagged(ws) || hedged(ws) && !hurtsNow(text) || asksLast(q)
 		}
 		if !conditions[topic] && onlyTopic(ws, topic) {
 			// "Electrolytes", "sagging bed": a cause named alone asks
@@ -1482,17 +1494,32 @@ func tagged(ws []string) bool { return tagAt(ws) >= 0 }
 func tagAt(ws []string) int {
 	for _, e := range tagEndings {
 		if len(ws) > len(e) && slices.Equal(ws[len(ws)-len(e):], e) {
-			return len(ws) - len(e)
+			at := len(ws) - len(e)
+			if e[0] == "right" && slices.Contains(talk.Words.NotTagRight, ws[at-1]) {
+				// "my calf, the right", "it's not right": a side, or
+				// how it feels.
+				continue
+			}
+			return at
 		}
 	}
 	return -1
+}
+
+// hedged reports whether the words put a cause forward as a guess, or
+// ask about it indirectly: "perhaps the worrying's doing it", "I bet it's
+// just poor circulation", "I'd like to know if it's my veins".
+func hedged(ws []string) bool {
+	return slices.ContainsFunc(talk.Words.Hedges, func(cue string) bool { return cueFits(cue, ws) })
 }
 
 // othersSay reports whether the words put someone else's view to the
 // skill: "my wife reckons", "is she right", "are they right".
 func othersSay(ws []string) bool {
 	for i, w := range ws {
-		if w == "reckons" || w == "right" && i >= 2 && (ws[i-2] == "is" || ws[i-2] == "are") && ws[i-1] != "it" {
+		// "Could she be right", "would he be right" put it too.
+		if w == "reckons" || w == "right" && i >= 2 && (ws[i-2] == "is" || ws[i-2] == "are") && ws[i-1] != "it" ||
+			w == "right" && i >= 2 && ws[i-1] == "be" && slices.Contains([]string{"she", "he", "they"}, ws[i-2]) {
 			return true
 		}
 	}
