@@ -1,6 +1,7 @@
 package intents
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -285,11 +286,32 @@ func askCause(t *router.Turn) {
 	}
 	in := causeAsked(t.Request.Request.Intent)
 	if in == nil {
+		in = causeAgreed(t)
+	}
+	if in == nil {
 		return
 	}
 	env := *t.Request
 	env.Request.Intent = in
 	t.Request, t.Intent = &env, in.Name
+}
+
+// causeAgreed returns the question a yes or no stands for when it keeps a
+// cause and nothing was asked or said before it ("it's the stress then,
+// yeah"; set rZ): with no question of the skill's to answer, the listener
+// puts a cause of their own, and asks about it. It returns nil otherwise.
+func causeAgreed(t *router.Turn) *alexa.Intent {
+	in := t.Request.Request.Intent
+	if name := alexa.Builtin(in.Name); name != IntentYes && name != IntentNo || in.Slots[slotCause].Value == "" || in.Slots[slotAsk].Value != "" {
+		return nil
+	}
+	if t.Resumed != nil || t.State.Pending != "" || t.State.Answer(answerLast) != "" || t.State.Routine != nil {
+		return nil
+	}
+	asked := *in
+	asked.Slots = maps.Clone(in.Slots)
+	asked.Slots[slotAsk] = alexa.Slot{Name: slotAsk, Value: "is it"}
+	return causeAsked(&asked)
 }
 
 // keptComplaint turns a greeting a device sent a complaint to ("um hi, I

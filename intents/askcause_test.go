@@ -205,6 +205,33 @@ func TestStretchHurt(t *testing.T) {
 	}
 }
 
+// TestCauseAgreed: a yes or no a device heard with a cause kept, and
+// nothing asked before it ("it's the stress then, yeah"), asks about the
+// cause; after a question of the skill's it answers that question.
+func TestCauseAgreed(t *testing.T) {
+	model, err := infra.Model("en-US")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		before []string
+		intent string
+		slots  map[string]string
+		want   string
+	}{
+		{nil, "YesIntent", map[string]string{"cause": "stress"}, "stress keeps muscles tense"},
+		{nil, "NoIntent", map[string]string{"cause": "my mattress"}, "mattress"},
+		{nil, "YesIntent", nil, "didn't catch that"},
+		{[]string{"my calf is cramping"}, "YesIntent", map[string]string{"cause": "stress"}, "rub the muscle"},
+	}
+	for _, tt := range tests {
+		v := playVia(t, model, tt.before, tt.intent, tt.slots)
+		if !strings.Contains(strings.ToLower(v.Said), tt.want) {
+			t.Errorf("%v then %s %v: said %q, want %q in it", tt.before, tt.intent, tt.slots, v.Said, tt.want)
+		}
+	}
+}
+
 // TestPersonOnlyControl: a pause a device heard with only a person kept
 // ("hold on, the baby's crying") is a pause: the baby is not taken for the
 // one in pain. A sign kept beside the person still counts.
