@@ -465,10 +465,12 @@ func TestReadTalkAsks(t *testing.T) {
 		// A guess said as a statement asks (sets rY and rZ).
 		{"maybe all the gardening did it", IntentAskAbout, "overuse"},
 		{"probably the coffee then", IntentAskAbout, "caffeine_alcohol"},
-		{"I bet it's my varicose veins", IntentAskAbout, "varicose_veins"},
+		{"I bet it's the new shoes", IntentAskAbout, "routine"},
 		{"it's the new mattress, yeah", IntentAskAbout, "mattress"},
 		{"I'd like to know if it's arthritis", IntentAskAbout, "arthritis"},
+		// A condition felt, with a guess, is the complaint.
 		{"I bet it's my sciatica, it hurts so much tonight", "", ""},
+		{"probably my restless legs starting up again", "", ""},
 		{"my hip's sore on the right", "", ""},
 		{"is this the varicose veins thing?", IntentAskAbout, "varicose_veins"},
 		{"my sister said it sounds like sciatica, could she be right", IntentAskAbout, "sciatica"},

@@ -152,6 +152,7 @@ type talkWords struct {
 	Tags         []string `yaml:"tags"`
 	NotTagRight  []string `yaml:"not_tag_right"`
 	Hedges       []string `yaml:"hedges"`
+	IndirectAsks []string `yaml:"indirect_asks"`
 	Pointers     []string `yaml:"pointers"`
 	Intensifiers []string `yaml:"intensifiers"`
 	Easing       []string `yaml:"easing"`
@@ -1334,7 +1335,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// first.
 			found := topicsIn(ws)
 			_, first := askedFirst(ws, found)
-			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || tagged(ws) || hedged(ws) && !hurtsNow(text) || asksLast(q)
+			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || tagged(ws) || askedIndirectly(ws) || asksLast(q)
 		}
 		if !conditions[topic] && onlyTopic(ws, topic) {
 			// "Electrolytes", "sagging bed": a cause named alone asks
@@ -1510,7 +1511,13 @@ func tagAt(ws []string) int {
 // ask about it indirectly: "perhaps the worrying's doing it", "I bet it's
 // just poor circulation", "I'd like to know if it's my veins".
 func hedged(ws []string) bool {
-	return slices.ContainsFunc(talk.Words.Hedges, func(cue string) bool { return cueFits(cue, ws) })
+	return slices.ContainsFunc(talk.Words.Hedges, func(cue string) bool { return cueFits(cue, ws) }) || askedIndirectly(ws)
+}
+
+// askedIndirectly reports whether the words ask by saying what the
+// listener wants to know: "I'd like to know if it's poor circulation".
+func askedIndirectly(ws []string) bool {
+	return slices.ContainsFunc(talk.Words.IndirectAsks, func(cue string) bool { return cueFits(cue, ws) })
 }
 
 // othersSay reports whether the words put someone else's view to the
