@@ -302,7 +302,13 @@ func askCause(t *router.Turn) {
 // puts a cause of their own, and asks about it. It returns nil otherwise.
 func causeAgreed(t *router.Turn) *alexa.Intent {
 	in := t.Request.Request.Intent
-	if name := alexa.Builtin(in.Name); name != IntentYes && name != IntentNo || in.Slots[slotCause].Value == "" || in.Slots[slotAsk].Value != "" {
+	if name := alexa.Builtin(in.Name); name != IntentYes && name != IntentNo || in.Slots[slotAsk].Value != "" {
+		return nil
+	}
+	// The cause may sit in a sign slot ("I doubt it's the bed, but can
+	// a mattress sag that fast": the mattress, set rY); a condition felt
+	// there is a complaint ("yeah, cramp").
+	if _, id := causeOf(in); id == "" || conditions[id] && in.Slots[slotCause].Value == "" {
 		return nil
 	}
 	if t.Resumed != nil || t.State.Pending != "" || t.State.Answer(answerLast) != "" || t.State.Routine != nil {

@@ -222,6 +222,8 @@ func TestCauseAgreed(t *testing.T) {
 		{nil, "YesIntent", map[string]string{"cause": "stress"}, "stress keeps muscles tense"},
 		{nil, "NoIntent", map[string]string{"cause": "my mattress"}, "mattress"},
 		{nil, "YesIntent", nil, "didn't catch that"},
+		{nil, "YesIntent", map[string]string{"sign": "saggy mattress"}, "mattress"},
+		{nil, "YesIntent", map[string]string{"sign": "cramp", "bodyPart": "calf"}, "calf"},
 		{[]string{"my calf is cramping"}, "YesIntent", map[string]string{"cause": "stress"}, "rub the muscle"},
 	}
 	for _, tt := range tests {
