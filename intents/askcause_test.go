@@ -473,6 +473,7 @@ func TestReadTalkAsks(t *testing.T) {
 		// A condition felt, with a guess, is the complaint.
 		{"I bet it's my sciatica, it hurts so much tonight", "", ""},
 		{"probably my restless legs starting up again", "", ""},
+		{"probably the new trainers, my hip aches so much tonight", "", ""},
 		{"my hip's sore on the right", "", ""},
 		{"is this the varicose veins thing?", IntentAskAbout, "varicose_veins"},
 		{"my sister said it sounds like sciatica, could she be right", IntentAskAbout, "sciatica"},

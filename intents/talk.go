@@ -1317,7 +1317,10 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		if conditions[topic] {
 			cues = talk.Words.Defining
 		}
-		asks := slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(cues, w) }) || strings.Contains(text, "?") || tagged(ws) || hedged(ws) ||
+		// A guess beside a pain of its own conversation ("my calf is
+		// probably cramping from the gym") is the pain, told.
+		guess := hedged(ws) && (rd.Topic == "" || rd.Topic == "aches")
+		asks := slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(cues, w) }) || strings.Contains(text, "?") || tagged(ws) || guess ||
 			// "did I just overdo it at the gym", "was it the gym yesterday"
 			startsWith(ws, "did") || startsWith(ws, "was") ||
 			// "are blocked arteries a cause of leg pain in bed" asks.
