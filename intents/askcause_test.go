@@ -234,6 +234,35 @@ func TestCauseAgreed(t *testing.T) {
 	}
 }
 
+// TestAskedRedFlag: a calm question a device sent to a red-flag intent,
+// keeping only its asking words, gets the general safety check, not the
+// sign's own answer; the sign's words kept, or an intent whose sign the
+// check does not ask about, still escalate.
+func TestAskedRedFlag(t *testing.T) {
+	model, err := infra.Model("en-US")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		intent      string
+		slots       map[string]string
+		want, never string
+	}{
+		{"BreathingIntent", map[string]string{"ask": "i reckon"}, "safety check", "911"},
+		{"SwollenLegIntent", map[string]string{"ask": "how come", "sign": "legs"}, "safety check", "medical care today"},
+		{"BreathingIntent", map[string]string{"ask": "is it", "sign": "can't breathe"}, "call 911", "safety check"},
+		{"BreathingIntent", nil, "call 911", "safety check"},
+		{"StrokeIntent", map[string]string{"ask": "is it"}, "call 911", "safety check"},
+	}
+	for _, tt := range tests {
+		v := playVia(t, model, nil, tt.intent, tt.slots)
+		low := strings.ToLower(v.Said)
+		if !strings.Contains(low, tt.want) || strings.Contains(low, tt.never) {
+			t.Errorf("%s %v: said %q, want %q and never %q", tt.intent, tt.slots, v.Said, tt.want, tt.never)
+		}
+	}
+}
+
 // TestPersonOnlyControl: a pause a device heard with only a person kept
 // ("hold on, the baby's crying") is a pause: the baby is not taken for the
 // one in pain. A sign kept beside the person still counts.

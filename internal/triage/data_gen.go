@@ -1487,6 +1487,19 @@ var loaded = &data{
 		"routine": true,
 		"topic":   true,
 	},
+	asking: map[string]bool{
+		"ask": true,
+	},
+	askHeard: map[string]bool{
+		"BreathingIntent":      true,
+		"CantBearWeightIntent": true,
+		"CompartmentIntent":    true,
+		"DiabeticFootIntent":   true,
+		"FallIntent":           true,
+		"RestPainIntent":       true,
+		"SoreNotHealingIntent": true,
+		"SwollenLegIntent":     true,
+	},
 	context: []string{"topic"},
 	topics: map[string]string{
 		"AchesIntent":             "my aching legs",

@@ -91,6 +91,9 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 		// for half an hour" to the cramp intent and keeps only its slots.
 		var said, signs []string
 		for name, s := range t.Request.Request.Intent.Slots {
+			// Asking words kept ("how come", "I reckon") say more was
+			// heard than the intent's own sample (asked_heard).
+			noSign = noSign || loaded.askHeard[t.Intent] && loaded.asking[name] && s.Value != ""
 			if name == freeTextSlot || s.Value == "" || loaded.unread[name] {
 				continue
 			}
@@ -158,7 +161,7 @@ func Stands(intent string, signs []string) bool {
 // the sign: data/intents.yaml, withhold and require. noSign is set when a
 // slot kept words the vocabulary reads as no sign at all ("bumped my
 // miles" sent to the fall intent): words were heard, and they need not
-// be the sign.
+// be the sign; so is a question's asking words kept in its own slot.
 func withheld(intent string, slots symptom.Reading, noSign bool) bool {
 	says := func(w string) bool {
 		return slices.Contains(slots.Facts, w) || slices.Contains(slots.Timing, w) || slices.Contains(slots.Sensations, w) || slices.Contains(slots.Parts, w)

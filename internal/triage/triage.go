@@ -109,6 +109,8 @@ type data struct {
 	deflt     Locale
 	intents   map[string][]string // red-flag intent → facts it tells
 	unread    map[string]bool     // slot names whose values are not symptoms
+	asking    map[string]bool     // slot names whose values are words that ask
+	askHeard  map[string]bool     // red-flag intents for which asking words kept were heard
 	context   []string            // slot names whose resolved ID is what the signs are about
 	topics    map[string]string   // intent → the words it already says ("my cramp")
 	require   map[string][]string // red-flag intent → what its slots must say for its facts
@@ -251,6 +253,8 @@ func load(decode decoder) (*data, error) {
 		Withhold map[string][]string `yaml:"withhold"`
 		Own      map[string][]string `yaml:"own"`
 		Context  []string            `yaml:"context_slots"`
+		Asking   []string            `yaml:"asking_slots"`
+		Heard    []string            `yaml:"asked_heard"`
 	}
 	if err := decode("intents.yaml", &inf); err != nil {
 		return nil, err
@@ -285,6 +289,17 @@ func load(decode decoder) (*data, error) {
 	d.unread = map[string]bool{}
 	for _, name := range inf.Unread {
 		d.unread[name] = true
+	}
+	d.asking = map[string]bool{}
+	for _, name := range inf.Asking {
+		d.asking[name] = true
+	}
+	d.askHeard = map[string]bool{}
+	for _, name := range inf.Heard {
+		if _, ok := inf.Require[name]; !ok {
+			return nil, fmt.Errorf("intents.yaml: asked_heard: %s has no require list", name)
+		}
+		d.askHeard[name] = true
 	}
 	d.numbers = phoneNumbers(d)
 	return d, nil
