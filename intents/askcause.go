@@ -143,7 +143,7 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 // complaint kept beside it, is asked about. A cramp named alone is a
 // cramp, and gets its relief.
 func namedAlone(in *alexa.Intent, id string) bool {
-	if !conditions[id] || id == "cramp" || slices.Contains(topicAskers, alexa.Builtin(in.Name)) {
+	if !conditions[id] || id == "cramp" || slices.Contains(topicAskers, alexa.Builtin(in.Name)) || heldOver(in.Name) {
 		// When to see a doctor, and the like, stand for themselves
 		// ("when should I see someone about my varicose veins").
 		return false
@@ -185,6 +185,15 @@ func crampsBlamed(in *alexa.Intent, id string) bool {
 		}
 	}
 	return plural
+}
+
+// heldOver reports whether an intent holds the conversation over (a
+// pause, a routine's controls, a voice change): a thing named alone with it
+// is what the listener is doing ("just a sec, I'm rolling onto my back",
+// "the wife's asleep, gotta move quiet"), not asked about.
+func heldOver(name string) bool {
+	name = alexa.Builtin(name)
+	return slices.Contains(routineControls, name) || name == IntentVoiceSoft || name == IntentVoiceWhisper || name == IntentVoiceLouder
 }
 
 // askedOnly returns what a question asks about when a device kept its

@@ -40,6 +40,8 @@ func TestCauseAsked(t *testing.T) {
 		{"a medicine beside cramps is not blamed", "CrampIntent", map[string]string{"cause": "quinine", "sign": "cramps"}, ""},
 		{"a pause with a cause asked is the question", "PauseIntent", map[string]string{"ask": "am i just", "cause": "dehydrated"}, "hydration"},
 		{"a pause with a thing named is a pause", "PauseIntent", map[string]string{"cause": "water"}, ""},
+		{"a pause with a condition's word named is a pause", "PauseIntent", map[string]string{"cause": "my back"}, ""},
+		{"a softer voice with a condition's word named is a voice", "VoiceSoftIntent", map[string]string{"cause": "gotta move"}, ""},
 		{"a complaint naming a cause, not asking", "HipPainIntent", map[string]string{"cause": "gardening"}, ""},
 		{"asking with no cause", "JointPainIntent", map[string]string{"ask": "could it be"}, ""},
 		{"a clot is never answered in place of triage", "CirculationIntent", map[string]string{"cause": "blood clot", "ask": "could it be"}, ""},
