@@ -247,19 +247,24 @@ func causeOf(in *alexa.Intent) (alexa.Slot, string) {
 	return signTopic(in)
 }
 
+// takenIn are the causes that are something drunk: like a medicine, they
+// are asked about beside a condition ("could a glass of wine every night
+// be making my restless legs worse").
+var takenIn = []string{"caffeine_alcohol", "hydration"}
+
 // conditionNamed returns a condition a device kept in a warning-sign slot
 // beside a cause of another kind, when the question asks what it is
 // rather than why: "the only thing that helps is getting up and walking
 // round, must be restless legs" keeps "walking round" as the cause (the
 // longest value) and "restless legs" as a sign, and asks about restless
 // legs. Over the causes sets, such questions asked about the condition
-// 191 times in 195; the others asked about a doctor. A medicine or a
-// doctor kept as the cause is what is asked about ("could the
+// 191 times in 195; the others asked about a doctor. A medicine, a drink
+// or a doctor kept as the cause is what is asked about ("could the
 // antihistamine be setting off restless legs"), and so is a cause the
 // question asks why of ("I walked miles, is that why my restless legs
 // are bad").
 func conditionNamed(in *alexa.Intent, cause string) (alexa.Slot, string) {
-	if conditions[cause] || medicines[cause] || slices.Contains(doctorTopics, cause) || plainBed(cause, in.Slots[slotCause].Value) {
+	if conditions[cause] || medicines[cause] || slices.Contains(doctorTopics, cause) || slices.Contains(takenIn, cause) || plainBed(cause, in.Slots[slotCause].Value) {
 		// A bed only named is where it happens, answered as before.
 		return alexa.Slot{}, ""
 	}

@@ -45,6 +45,7 @@ func TestCauseAsked(t *testing.T) {
 		{"a condition kept as a sign beside an activity is asked about", "RestlessLegsIntent", map[string]string{"cause": "walking round", "ask": "must be", "sign": "restless legs"}, "restless_legs"},
 		{"an activity asked why of beside a condition is the cause", "RestlessLegsIntent", map[string]string{"cause": "walked miles", "ask": "is that why", "sign": "restless legs"}, "overuse"},
 		{"a medicine beside a condition is asked about", "RestlessLegsIntent", map[string]string{"cause": "antihistamine", "ask": "could the", "sign": "restless legs"}, "aggravating_medicines"},
+		{"a drink beside a condition is asked about", "WorriedIntent", map[string]string{"cause": "wine", "ask": "could", "sign": "restless legs"}, "caffeine_alcohol"},
 		{"a complaint naming a cause, not asking", "HipPainIntent", map[string]string{"cause": "gardening"}, ""},
 		{"asking with no cause", "JointPainIntent", map[string]string{"ask": "could it be"}, ""},
 		{"a clot is never answered in place of triage", "CirculationIntent", map[string]string{"cause": "blood clot", "ask": "could it be"}, ""},
