@@ -84,7 +84,9 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 		addReading(c, *rd)
 	}
 	var slots symptom.Reading
-	noSign := false
+	// saidMore: words were kept that need not be the sign (words read as
+	// no sign, or a question's asking words, asked_heard).
+	saidMore := false
 	if t.Request != nil && t.Request.Request.Intent != nil {
 		// The slots' words, read together and in the light of what the
 		// intent already says: a device routes "my calf has been cramping
@@ -93,7 +95,7 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 		for name, s := range t.Request.Request.Intent.Slots {
 			// Asking words kept ("how come", "I reckon") say more was
 			// heard than the intent's own sample (asked_heard).
-			noSign = noSign || loaded.askHeard[t.Intent] && loaded.asking[name] && s.Value != ""
+			saidMore = saidMore || loaded.askHeard[t.Intent] && loaded.asking[name] && s.Value != ""
 			if name == freeTextSlot || s.Value == "" || loaded.unread[name] {
 				continue
 			}
@@ -105,7 +107,7 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 			said = append(said, s.Value)
 			if loaded.signSlots[name] {
 				signs = append(signs, s.Value)
-				noSign = noSign || symptom.NoSign(s.Value)
+				saidMore = saidMore || symptom.NoSign(s.Value)
 			}
 		}
 		about := string(c.Topic)
@@ -128,7 +130,7 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 			slots = read(signs)
 		}
 	}
-	if !withheld(t.Intent, slots, noSign) {
+	if !withheld(t.Intent, slots, saidMore) {
 		c.AddFacts(loaded.intents[t.Intent]...)
 	}
 	return g.decide(t, nil), nil
@@ -158,15 +160,15 @@ func Stands(intent string, signs []string) bool {
 // slots deny its sign or place it elsewhere ("no numbness down below";
 // ankles puffy "by the end of the day"), or lack what the sign needs
 // (diabetes, for a diabetic foot), so the intent alone does not stand for
-// the sign: data/intents.yaml, withhold and require. noSign is set when a
-// slot kept words the vocabulary reads as no sign at all ("bumped my
-// miles" sent to the fall intent): words were heard, and they need not
-// be the sign; so is a question's asking words kept in its own slot.
-func withheld(intent string, slots symptom.Reading, noSign bool) bool {
+// the sign: data/intents.yaml, withhold and require. saidMore is set when
+// a slot kept words the vocabulary reads as no sign at all ("bumped my
+// miles" sent to the fall intent), or a question's asking words in their
+// own slot: words were heard, and they need not be the sign.
+func withheld(intent string, slots symptom.Reading, saidMore bool) bool {
 	says := func(w string) bool {
 		return slices.Contains(slots.Facts, w) || slices.Contains(slots.Timing, w) || slices.Contains(slots.Sensations, w) || slices.Contains(slots.Parts, w)
 	}
-	heard := noSign || len(slots.Facts)+len(slots.Negated)+len(slots.Sensations)+len(slots.Timing) > 0
+	heard := saidMore || len(slots.Facts)+len(slots.Negated)+len(slots.Sensations)+len(slots.Timing) > 0
 	if need := loaded.require[intent]; heard && len(need) > 0 && !slices.ContainsFunc(need, says) {
 		// Words were kept, and none of them is what the sign needs. With
 		// none kept at all, the intent's own sample is all there is.
