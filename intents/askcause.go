@@ -28,15 +28,6 @@ const (
 	slotAsk   = "ask"
 )
 
-// notAskedCause lists the TalkTopic values never answered in place of a
-// symptom intent: a clot asked about with a leg complaint goes to the
-// symptom's conversation and triage, as before.
-var notAskedCause = []string{"dvt"}
-
-// askedAlone lists the TalkTopic values that ask on their own, with no
-// slotAsk words kept.
-var askedAlone = []string{"doctor_visit", "tests", "treatment"}
-
 // askingIntents are questions themselves: a cause kept in their slots is
 // what they ask about ("is poor blood flow why my legs ache at night",
 // "am I just getting on a bit"), with or without asking words kept.
@@ -52,10 +43,6 @@ var askingIntents = []string{IntentWhyNight, IntentWorried}
 // should I see someone about my varicose veins" asks when).
 var topicAskers = []string{IntentStop, IntentWhenDoctor, IntentRephrase, IntentNext, IntentPrevious, IntentResume,
 	IntentStartOver, IntentWhichStep, IntentVoiceLouder}
-
-// doctorTopics name what a doctor does; weighing the skill against a
-// doctor ("should I listen to you or my doctor") asks what the skill is.
-var doctorTopics = []string{"doctor_visit", "tests", "treatment"}
 
 // causeAsked returns the AskAboutIntent a symptom or question intent
 // stands for when its slots name a cause and ask about it, and no word
@@ -74,7 +61,7 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	if id == "" {
 		topic, id = askedOnly(in)
 	}
-	if id == "" || slices.Contains(notAskedCause, id) {
+	if id == "" || neverInstead[id] {
 		return nil
 	}
 	if plainBed(id, topic.Value) {
@@ -90,7 +77,7 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	if in.Name == circulation.IntentRestPain && triage.Stands(in.Name, keptSigns(in)) {
 		return nil
 	}
-	if in.Name == IntentWhoAreYou && slices.Contains(doctorTopics, id) {
+	if in.Name == IntentWhoAreYou && doctorTopics[id] {
 		return nil
 	}
 	if in.Name == IntentThanks && in.Slots[slotAsk].Value == "" {
@@ -111,7 +98,7 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	// Leaving keeps its topic only when it is a medicine: "got a four
 	// a.m. start hauling, y'all take care, night" leaves (set ry).
 	asker := slices.Contains(topicAskers, alexa.Builtin(in.Name)) && (in.Name != IntentWhenDoctor && alexa.Builtin(in.Name) != IntentStop || medicines[id])
-	if in.Slots[slotAsk].Value == "" && !slices.Contains(askedAlone, id) && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") && !asksIn(v) && !triedMedicine && !asker && !namedAlone(in, id) && !crampsBlamed(in, id) {
+	if in.Slots[slotAsk].Value == "" && !doctorTopics[id] && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") && !asksIn(v) && !triedMedicine && !asker && !namedAlone(in, id) && !crampsBlamed(in, id) {
 		return nil
 	}
 	var said []string
@@ -156,18 +143,14 @@ func namedAlone(in *alexa.Intent, id string) bool {
 	return true
 }
 
-// crampCauses are the causes a device keeps beside cramps told as a
-// habit ("does wine give me leg cramps", "coffee and cramps, are they
-// linked": CrampIntent with only "wine" and "cramps" kept).
-var crampCauses = []string{"hydration", "caffeine_alcohol", "magnesium", "age", "hormones", "overuse", "routine", "stress"}
-
 // crampsBlamed reports whether the cramp intent kept one of crampCauses
+// (talk.yaml kinds)
 // beside cramps in the plural, and nothing saying a cramp is under way
 // ("a cramp", "cramping", "still"): a cause blamed for cramps that come
 // is asked about, whatever asking words the device dropped; a cramp now
 // gets its relief.
 func crampsBlamed(in *alexa.Intent, id string) bool {
-	if in.Name != cramp.Intent || !slices.Contains(crampCauses, id) {
+	if in.Name != cramp.Intent || !crampCauses[id] {
 		return false
 	}
 	plural := false
@@ -247,11 +230,6 @@ func causeOf(in *alexa.Intent) (alexa.Slot, string) {
 	return signTopic(in)
 }
 
-// takenIn are the causes that are something drunk: like a medicine, they
-// are asked about beside a condition ("could a glass of wine every night
-// be making my restless legs worse").
-var takenIn = []string{"caffeine_alcohol", "hydration"}
-
 // conditionNamed returns a condition a device kept in a warning-sign slot
 // beside a cause of another kind, when the question asks what it is
 // rather than why: "the only thing that helps is getting up and walking
@@ -264,7 +242,7 @@ var takenIn = []string{"caffeine_alcohol", "hydration"}
 // question asks why of ("I walked miles, is that why my restless legs
 // are bad").
 func conditionNamed(in *alexa.Intent, cause string) (alexa.Slot, string) {
-	if conditions[cause] || medicines[cause] || slices.Contains(doctorTopics, cause) || slices.Contains(takenIn, cause) || plainBed(cause, in.Slots[slotCause].Value) {
+	if conditions[cause] || medicines[cause] || doctorTopics[cause] || drinks[cause] || plainBed(cause, in.Slots[slotCause].Value) {
 		// A bed only named is where it happens, answered as before.
 		return alexa.Slot{}, ""
 	}

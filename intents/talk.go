@@ -90,6 +90,9 @@ type talkData struct {
 		Text  string `yaml:"text"`
 		Offer string `yaml:"offer"`
 	} `yaml:"topics"`
+	// Kinds: what kind of thing a topic is, where that changes how a
+	// question naming it is read.
+	Kinds topicKinds               `yaml:"kinds"`
 	Tried map[session.Topic]string `yaml:"tried"`
 	// UnnamedCause: cues that ask whether something said is the cause,
 	// read when no topic is named ("is that why").
@@ -109,6 +112,16 @@ type talkData struct {
 		Complaint bool `yaml:"complaint"`
 	} `yaml:"concepts"`
 	Words talkWords `yaml:"words"`
+}
+
+// topicKinds are talk.yaml's kinds: topic IDs by what they are.
+type topicKinds struct {
+	Medicines    []string `yaml:"medicines"`
+	Conditions   []string `yaml:"conditions"`
+	Drinks       []string `yaml:"drinks"`
+	Doctor       []string `yaml:"doctor"`
+	CrampCauses  []string `yaml:"cramp_causes"`
+	NeverInstead []string `yaml:"never_instead"`
 }
 
 // talkWords are the words that tell how a turn is put: whether it asks,
@@ -516,7 +529,7 @@ func topicIn(ws []string) string {
 	}
 	// "What would the doctor do about night cramps in pregnancy": a
 	// question that opens on the doctor asks about the doctor.
-	if f := found[0]; slices.Contains(doctorTopics, f.ID) && f.At <= 1 && f.Len >= 3 {
+	if f := found[0]; doctorTopics[f.ID] && f.At <= 1 && f.Len >= 3 {
 		return f.ID
 	}
 	// "Sitting in the stands I can't stop bouncing my knees, that's
@@ -1067,15 +1080,26 @@ func phraseAt(p, ws []string) bool {
 	return true
 }
 
-// medicines are topics that name a medicine.
+// The kinds of topic (talk.yaml's kinds), as sets.
 var (
-	medicines = map[string]bool{"magnesium": true, "quinine": true, "painkillers": true, "iron": true, "aggravating_medicines": true, "sleeping_pills": true, "medicine": true, "side_effects": true}
+	medicines  = setOf(talk.Kinds.Medicines)
+	conditions = setOf(talk.Kinds.Conditions)
+	drinks     = setOf(talk.Kinds.Drinks)
+	// doctorTopics name what a doctor does: they ask on their own, and
+	// weighing the skill against a doctor ("should I listen to you or my
+	// doctor") asks what the skill is.
+	doctorTopics = setOf(talk.Kinds.Doctor)
+	crampCauses  = setOf(talk.Kinds.CrampCauses)
+	neverInstead = setOf(talk.Kinds.NeverInstead)
 )
 
-// conditions are topics that are also complaints.
-var conditions = map[string]bool{"restless_legs": true, "sciatica": true, "cramp": true, "arthritis": true,
-	"bursitis": true, "neuropathy": true, "varicose_veins": true, "growing_pains": true, "nerves": true, "circulation": true,
-	"oedema": true}
+func setOf(ids []string) map[string]bool {
+	m := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		m[id] = true
+	}
+	return m
+}
 
 // readTalk reads free speech for a talk concept: the intent it belongs to
 // and its slots, or "" when it is none (a complaint, or not understood).
@@ -1129,7 +1153,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			topic = f.ID
 		}
 	}
-	if b := bareAsked(text); b != "" && b != "cramp" && !slices.Contains(doctorTopics, b) {
+	if b := bareAsked(text); b != "" && b != "cramp" && !doctorTopics[b] {
 		// "Standing at the till all day, legs like lead by night,
 		// blood flow?", "arthritis? at thirty five?": a cause said
 		// alone as a question is what is asked about (set rX). A
@@ -1265,7 +1289,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 				// "does gout make the foot hurt more in my toe" asks.
 				continue
 			}
-			if c.Intent == IntentStretches && topic != "" && (defines(ws) || slices.Contains(doctorTopics, topic)) {
+			if c.Intent == IntentStretches && topic != "" && (defines(ws) || doctorTopics[topic]) {
 				// "what will the GP do, just tell me to stretch?" asks
 				// about the doctor.
 				// "I have to stretch and shift my legs all night, is that

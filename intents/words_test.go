@@ -75,3 +75,20 @@ func TestTopicFirstLineFits(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicKinds: every topic talk.yaml's kinds name is a topic with an
+// answer, so a misspelt ID cannot silently drop a topic from its kind.
+func TestTopicKinds(t *testing.T) {
+	k := talk.Kinds
+	for kind, ids := range map[string][]string{"medicines": k.Medicines, "conditions": k.Conditions, "drinks": k.Drinks,
+		"doctor": k.Doctor, "cramp_causes": k.CrampCauses, "never_instead": k.NeverInstead} {
+		if len(ids) == 0 {
+			t.Errorf("kinds.%s is empty", kind)
+		}
+		for _, id := range ids {
+			if talk.Topics[id].Text == "" {
+				t.Errorf("kinds.%s: %q is not a topic of talk.yaml", kind, id)
+			}
+		}
+	}
+}
