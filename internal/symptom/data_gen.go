@@ -2639,6 +2639,32 @@ var std = sync.OnceValue(func() *reader {
 			"washing machine broke",
 			"telly's broken",
 			"tv's broken",
+			"nod off in * recliner",
+			"nodding off in * recliner",
+			"nodded off in * recliner",
+			"nods off in * recliner",
+			"doze off in * recliner",
+			"dozing off in * recliner",
+			"dozed off in * recliner",
+			"dozes off in * recliner",
+			"drop off in * recliner",
+			"dropping off in * recliner",
+			"nod off in * chair",
+			"nodding off in * chair",
+			"nodded off in * chair",
+			"nods off in * chair",
+			"doze off in * chair",
+			"dozing off in * chair",
+			"dozes off in * chair",
+			"nod off in * armchair",
+			"nodding off in * armchair",
+			"dozing off in * armchair",
+			"doze off in * armchair",
+			"wake up twisted",
+			"woke up twisted",
+			"waking up twisted",
+			"wakes up twisted",
+			"wake twisted",
 		},
 		peopleSay: []string{
 			"boy",
@@ -3346,6 +3372,9 @@ var (
 		"double",
 		"doubled",
 		"down",
+		"doze",
+		"dozed",
+		"dozes",
 		"dozing",
 		"dozy",
 		"drag",
@@ -3970,6 +3999,10 @@ var (
 		"ninth",
 		"no",
 		"nobody",
+		"nod",
+		"nodded",
+		"nodding",
+		"nods",
 		"none",
 		"nonsense",
 		"nor",
@@ -19810,8 +19843,71 @@ var (
 				},
 			},
 		},
+		// "doze"
+		{
+			{
+				toks: []string{"doze", "off", "in", "*", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"doze", "off", "in", "*", "chair"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"doze", "off", "in", "*", "armchair"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "dozed"
+		{
+			{
+				toks: []string{"dozed", "off", "in", "*", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "dozes"
+		{
+			{
+				toks: []string{"dozes", "off", "in", "*", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dozes", "off", "in", "*", "chair"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "dozing"
 		{
+			{
+				toks: []string{"dozing", "off", "in", "*", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dozing", "off", "in", "*", "chair"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dozing", "off", "in", "*", "armchair"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"dozing", "in", "his", "armchair"},
 				means: []meaning{
@@ -20238,6 +20334,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"drop", "off", "in", "*", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"drop", "of", "blood"},
 				means: []meaning{
 					{kind: 3, id: "blood"},
@@ -20364,6 +20466,12 @@ var (
 		},
 		// "dropping"
 		{
+			{
+				toks: []string{"dropping", "off", "in", "*", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"dropping", "things"},
 				means: []meaning{
@@ -41459,6 +41567,78 @@ var (
 				},
 			},
 		},
+		// "nod"
+		{
+			{
+				toks: []string{"nod", "off", "in", "*", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"nod", "off", "in", "*", "chair"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"nod", "off", "in", "*", "armchair"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "nodded"
+		{
+			{
+				toks: []string{"nodded", "off", "in", "*", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"nodded", "off", "in", "*", "chair"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "nodding"
+		{
+			{
+				toks: []string{"nodding", "off", "in", "*", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"nodding", "off", "in", "*", "chair"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"nodding", "off", "in", "*", "armchair"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "nods"
+		{
+			{
+				toks: []string{"nods", "off", "in", "*", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"nods", "off", "in", "*", "chair"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "none"
 		{
 			{
@@ -60799,6 +60979,18 @@ var (
 					{kind: 5, id: "breathless"},
 				},
 			},
+			{
+				toks: []string{"wake", "up", "twisted"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"wake", "twisted"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "wakes"
 		{
@@ -60824,6 +61016,12 @@ var (
 				toks: []string{"wakes", "me", "every", "night"},
 				means: []meaning{
 					{kind: 5, id: "sleep_disrupted"},
+				},
+			},
+			{
+				toks: []string{"wakes", "up", "twisted"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -60876,6 +61074,12 @@ var (
 				toks: []string{"waking", "up", "gasping"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"waking", "up", "twisted"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -64114,6 +64318,12 @@ var (
 				toks: []string{"woke", "up", "drenched"},
 				means: []meaning{
 					{kind: 5, id: "night_sweats"},
+				},
+			},
+			{
+				toks: []string{"woke", "up", "twisted"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{

@@ -241,6 +241,10 @@ func TestNotSigns(t *testing.T) {
 		{"why does my leg pain only kick in after dark", "injury"},
 		{"maybe it's the ac, room is too cold?", "leg_cold"},
 		{"dad just sits in his recliner all day and his legs ache at night", "eases_hanging"},
+		// Falling asleep in a chair is where the night went, not a leg
+		// eased by hanging down; waking twisted is how one lay (set sA, sB).
+		{"i nod off in the recliner most nights, is that why my legs are sore when i wake up", "eases_hanging"},
+		{"the mattress dips and all night i roll into the hollow and wake up twisted, can that be my hip pain", "injury"},
 		// "Gone all ..." says how the legs feel now, not that they gave way.
 		{"since the new tablets my legs have gone all twitchy", "both_legs_weak"},
 		{"my legs have gone a bit restless again", "both_legs_weak"},
