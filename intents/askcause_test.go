@@ -484,6 +484,20 @@ func TestReadTalkAsks(t *testing.T) {
 		{"Why do my legs need to keep moving?", IntentAskAbout, "restless_legs"},
 		{"um, wiggly legs at bedtime, is that an actual condition", IntentAskAbout, "restless_legs"},
 		{"Why's the ache worse once I lie down?", IntentWhyNight, ""},
+		// Set sB: a cause ruled out, then another asked about; a cause
+		// supposed, then asked about; not "whether".
+		{"my mattress is new so that's not it, could i be low on potassium", IntentAskAbout, "hydration"},
+		{"i don't think it's the mattress, i slept fine, but i did a twenty k hike on saturday, is that it", IntentAskAbout, "overuse"},
+		{"i've ruled out the bed and my shoes, what would a specialist look for", IntentAskAbout, "doctor_visit"},
+		{"i'm not overdoing it in the day, so why are my legs fine all day and sore at night", IntentWhyNight, ""},
+		{"When I sit down of an evening my legs won't settle, that's restless legs syndrome, isn't it", IntentAskAbout, "restless_legs"},
+		{"if it's bursitis, ice or heat eh", IntentAskAbout, "bursitis"},
+		{"say it is the change, will the leg aches stop once it's over", IntentAskAbout, "hormones"},
+		{"if it turns out to be my circulation, is there stuff i can do at home", IntentAskAbout, "circulation"},
+		{"if it's my nerves being frazzled from worry, would a warm bath help", IntentAskAbout, "stress"},
+		// Set sA: a saying put to the skill.
+		{"me mam always said sluggish blood gave you sore legs, is there anything in that", IntentAskAbout, "circulation"},
+		{"granny always say pain come out at night, is that true", IntentWhyNight, ""},
 		{"My legs ache through the day, and at night it ramps up and keeps me awake. Why would the same pain be worse at night?", IntentWhyNight, ""},
 		{"tingly toes at night. nerves or what", IntentAskAbout, "nerves"},
 		// A guess said as a statement asks (sets rY and rZ).

@@ -136,6 +136,16 @@ type talkWords struct {
 	BedOwners    []string `yaml:"bed_owners"`
 	PointedLeads []string `yaml:"pointed_leads"`
 	NamingAsks   []string `yaml:"naming_asks"`
+	// RuledOutBefore and RuledOutAfter: words that rule a cause out,
+	// said just before it or a few words after it.
+	RuledOutBefore []string `yaml:"ruled_out_before"`
+	// Supposed: words that suppose a cause before asking about it ("if
+	// it's bursitis, ice or heat").
+	Supposed []string `yaml:"supposed"`
+	// Sayings: words that put someone's claim to the skill ("always
+	// said", "is there anything in that").
+	Sayings []string `yaml:"sayings"`
+	RuledOutAfter  []string `yaml:"ruled_out_after"`
 	Doctors      []string `yaml:"doctors"`
 	Report       []string `yaml:"report"`
 	Naming       []string `yaml:"naming"`
@@ -195,6 +205,9 @@ var (
 	askOpeners   = phraseWords(talk.Words.AskOpeners)
 	pauseOpeners = phraseWords(talk.Words.PauseOpeners)
 	pauseDoing   = phraseWords(talk.Words.PauseDoing)
+	ruledBefore  = phraseWords(talk.Words.RuledOutBefore)
+	supposed     = phraseWords(talk.Words.Supposed)
+	ruledAfter   = phraseWords(talk.Words.RuledOutAfter)
 )
 
 func mustTalk(b []byte) *talkData {
@@ -444,10 +457,22 @@ func topicIn(ws []string) string {
 	if len(found) == 0 {
 		return ""
 	}
-	// "Not stress nerves, the actual nerves": a topic denied is not the
-	// one asked about, when another is named.
-	if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return deniedAt(ws, f.At) }); len(kept) > 0 {
+	// "Not stress nerves, the actual nerves", "my mattress is new so
+	// that's not it, could I be low on potassium": a topic denied or
+	// ruled out is not the one asked about, when another is named; and
+	// "I'm not overdoing it in the day, so why are my legs fine all day
+	// and sore at night" asks why the night.
+	out := make([]bool, len(found))
+	for i, f := range found {
+		// "I've ruled out the bed and my shoes": what follows "and"
+		// after a topic ruled out is ruled out too.
+		out[i] = deniedAt(ws, f.At) || ruledOut(ws, f) ||
+			i > 0 && out[i-1] && f.At >= 1 && ws[f.At-1] == "and" && found[i-1].At+found[i-1].Len == f.At-1
+	}
+	if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return out[slices.Index(found, f)] }); len(kept) > 0 {
 		found = kept
+	} else if whyAsked(ws) && slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Nighttime, w) }) {
+		return ""
 	}
 	// "Could it be my nerves, I mean being anxious": what is meant,
 	// said after "I mean", is what is asked about.
@@ -736,6 +761,56 @@ func deniedAt(ws []string, i int) bool {
 	return false
 }
 
+// supposedTopic returns the topic a question supposes before asking
+// about it ("if it's bursitis", "say it is the change"): one named within
+// two words of the supposing words, not a cramp (a cramp supposed, "if
+// it's a cramp what do I do", wants its relief).
+func supposedTopic(ws []string) string {
+	found := topicsIn(ws)
+	for i := range ws {
+		for _, p := range supposed {
+			if i+len(p) > len(ws) || !phraseAt(p, ws[i:]) {
+				continue
+			}
+			if i > 0 && slices.Contains([]string{"say", "tell", "know", "see", "wonder", "wondering", "check", "sure", "ask", "asking"}, ws[i-1]) {
+				continue
+			}
+			end := i + len(p)
+			for _, f := range found {
+				// "If it's my nerves being frazzled from worry": nerves
+				// beside stress are the worry.
+				if f.ID == "nerves" && slices.ContainsFunc(found, func(g topicAt) bool { return g.ID == "stress" }) {
+					continue
+				}
+				if f.At >= end && f.At <= end+2 && f.ID != "cramp" && !neverInstead[f.ID] {
+					return f.ID
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// ruledOut reports whether the words rule the topic at f out: "I don't
+// think it's the mattress", "my mattress is new so that's not it", "not
+// the veins, I checked already".
+func ruledOut(ws []string, f topicAt) bool {
+	for _, p := range ruledBefore {
+		if at := f.At - len(p); at >= 0 && phraseAt(p, ws[at:]) || at >= 1 && phraseAt(p, ws[at-1:]) && ws[f.At-1] != "and" {
+			return true
+		}
+	}
+	end := f.At + f.Len
+	for _, p := range ruledAfter {
+		for j := end; j <= end+2 && j+len(p) <= len(ws); j++ {
+			if phraseAt(p, ws[j:]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // feared reports whether a topic is a condition a listener may fear
 // having ("I'm scared it's a clot"): worry about it is answered with what
 // it is, and the check.
@@ -935,7 +1010,13 @@ func lastAsk(ws []string, found []topicAt) int {
 				continue
 			}
 			end := i + len(ow)
-			if slices.ContainsFunc(found, func(f topicAt) bool { return f.At >= end && f.At <= end+1 && !conditions[f.ID] }) {
+			// "is my mattress too soft": the topic's phrase may take in
+			// the opener's last word ("my mattress").
+			start := end
+			if w := ws[end-1]; w == "my" || w == "the" {
+				start--
+			}
+			if slices.ContainsFunc(found, func(f topicAt) bool { return f.At >= start && f.At <= end+1 && !conditions[f.ID] }) {
 				return i
 			}
 		}
@@ -1119,6 +1200,13 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		if in, slots := readTalk(strings.Join(rest, " "), rd, inRoutine); in != "" && in != IntentPause && (in != IntentAskAbout || asks) {
 			return in, slots
 		}
+	}
+	// "If it's bursitis, ice or heat", "say it's the menopause, does it
+	// go away": a cause supposed is what is asked about, whatever the
+	// rest asks of it (its answer says what to do and when to see a
+	// doctor). A warning sign never gets here.
+	if topic := supposedTopic(ws); topic != "" {
+		return IntentAskAbout, map[string]string{slotTopic: topic}
 	}
 	// A complaint names a part, or a symptom beyond tiredness: "so tired
 	// but I can't drop off" is not one, nor is the back of "going back
@@ -1550,6 +1638,9 @@ func askedIndirectly(ws []string) bool {
 // othersSay reports whether the words put someone else's view to the
 // skill: "my wife reckons", "is she right", "are they right".
 func othersSay(ws []string) bool {
+	if slices.ContainsFunc(talk.Words.Sayings, func(cue string) bool { return cueFits(cue, ws) }) {
+		return true
+	}
 	for i, w := range ws {
 		// "Could she be right", "would he be right" put it too.
 		if w == "reckons" || w == "right" && i >= 2 && (ws[i-2] == "is" || ws[i-2] == "are") && ws[i-1] != "it" ||
