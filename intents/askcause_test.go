@@ -495,6 +495,13 @@ func TestReadTalkAsks(t *testing.T) {
 		{"say it is the change, will the leg aches stop once it's over", IntentAskAbout, "hormones"},
 		{"if it turns out to be my circulation, is there stuff i can do at home", IntentAskAbout, "circulation"},
 		{"if it's my nerves being frazzled from worry, would a warm bath help", IntentAskAbout, "stress"},
+		// Set sB: a condition named alone, then asked about; a job's
+		// door and an ache that hangs about are no pause.
+		{"varicose veins, should i raise my legs", IntentAskAbout, "varicose_veins"},
+		{"sciatica, how long does that last", IntentAskAbout, "sciatica"},
+		{"i am security guard, standing at the door of the mall whole day, is this why my legs are aching at night", IntentAskAbout, "routine"},
+		{"my physio said i pushed too hard on the bike, how long will that sort of ache hang about", IntentAskAbout, "overuse"},
+		{"hang about, someone's at the door", IntentPause, ""},
 		// Set sA: a saying put to the skill.
 		{"me mam always said sluggish blood gave you sore legs, is there anything in that", IntentAskAbout, "circulation"},
 		{"granny always say pain come out at night, is that true", IntentWhyNight, ""},

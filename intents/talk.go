@@ -761,6 +761,24 @@ func deniedAt(ws []string, i int) bool {
 	return false
 }
 
+// namedThenAsked reports whether the text names a condition alone, then
+// asks something of it after a comma: "varicose veins, should I raise my
+// legs", "sciatica, how long does that last" (set sB). Not a cramp: "cramp,
+// what do I do" wants its relief.
+func namedThenAsked(text, topic string) bool {
+	head, tail, ok := strings.Cut(text, ",")
+	if !ok || topic == "cramp" {
+		return false
+	}
+	hw := slices.DeleteFunc(tokens(head), func(w string) bool { return w == "my" || w == "the" || w == "so" || w == "um" })
+	f := topicsIn(hw)
+	if len(f) != 1 || f[0].ID != topic || f[0].Len != len(hw) {
+		return false
+	}
+	tw := tokens(tail)
+	return len(tw) > 0 && slices.Contains(talk.Words.AskStarts, tw[0])
+}
+
 // supposedTopic returns the topic a question supposes before asking
 // about it ("if it's bursitis", "say it is the change"): one named within
 // two words of the supposing words, not a cramp (a cramp supposed, "if
@@ -1450,7 +1468,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// first.
 			found := topicsIn(ws)
 			_, first := askedFirst(ws, found)
-			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || tagged(ws) || askedIndirectly(ws) || asksLast(q)
+			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || tagged(ws) || askedIndirectly(ws) || asksLast(q) || namedThenAsked(text, topic)
 		}
 		if !conditions[topic] && onlyTopic(ws, topic) {
 			// "Electrolytes", "sagging bed": a cause named alone asks
