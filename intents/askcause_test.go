@@ -502,6 +502,10 @@ func TestReadTalkAsks(t *testing.T) {
 		{"i am security guard, standing at the door of the mall whole day, is this why my legs are aching at night", IntentAskAbout, "routine"},
 		{"my physio said i pushed too hard on the bike, how long will that sort of ache hang about", IntentAskAbout, "overuse"},
 		{"hang about, someone's at the door", IntentPause, ""},
+		// Set sA: tension "sitting in" the legs is where it is; "what's
+		// behind that" asks what a feeling is.
+		{"my counsellor says i hold tension in my body, could it be sitting in my legs", IntentAskAbout, "stress"},
+		{"my legs won't keep still while i'm watching the telly, what's behind that", IntentAskAbout, "restless_legs"},
 		// Set sA: a saying put to the skill.
 		{"me mam always said sluggish blood gave you sore legs, is there anything in that", IntentAskAbout, "circulation"},
 		{"granny always say pain come out at night, is that true", IntentWhyNight, ""},

@@ -1689,7 +1689,8 @@ func asksWhatThat(ws []string) bool {
 	}
 	for i := 0; i+1 < len(ws); i++ {
 		last := ws[i+1]
-		if (ws[i] == "what's" || ws[i] == "whats") && (last == "that" || last == "this") {
+		if (ws[i] == "what's" || ws[i] == "whats") && (last == "that" || last == "this" || last == "behind") {
+			// "what's behind that" too.
 			return true
 		}
 		if i+2 < len(ws) && ws[i] == "what" && (ws[i+1] == "is" || ws[i+1] == "causes" || ws[i+1] == "does") && (ws[i+2] == "that" || ws[i+2] == "this") {
