@@ -8,8 +8,13 @@ import (
 
 	"github.com/nightlegs/nightlegs/intents/circulation"
 	"github.com/nightlegs/nightlegs/intents/cramp"
+	"github.com/nightlegs/nightlegs/intents/hip"
+	"github.com/nightlegs/nightlegs/intents/joint"
+	"github.com/nightlegs/nightlegs/intents/nerve"
+	"github.com/nightlegs/nightlegs/intents/restless"
 	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/router"
+	"github.com/nightlegs/nightlegs/internal/session"
 	"github.com/nightlegs/nightlegs/internal/symptom"
 	"github.com/nightlegs/nightlegs/internal/triage"
 )
@@ -213,6 +218,9 @@ func causeOf(in *alexa.Intent) (alexa.Slot, string) {
 					return s, other
 				}
 			}
+			if c, other := contrasted(in, id); other != "" {
+				return c, other
+			}
 			if c, other := conditionNamed(in, id); other != "" {
 				return c, other
 			}
@@ -220,6 +228,9 @@ func causeOf(in *alexa.Intent) (alexa.Slot, string) {
 			return s, id
 		}
 		if id := topicWords[strings.Join(tokens(s.Value), " ")]; id != "" {
+			if c, other := contrasted(in, id); other != "" {
+				return c, other
+			}
 			if c, other := conditionNamed(in, id); other != "" {
 				return c, other
 			}
@@ -228,6 +239,32 @@ func causeOf(in *alexa.Intent) (alexa.Slot, string) {
 		return alexa.Slot{}, ""
 	}
 	return signTopic(in)
+}
+
+// intentTopics are the conversations the symptom intents open, for
+// contrasted.
+var intentTopics = map[string]session.Topic{
+	cramp.Intent: cramp.Topic, joint.Intent: joint.Topic, hip.Intent: hip.Topic, restless.Intent: restless.Topic,
+	nerve.Intent: nerve.Topic, nerve.IntentSciatica: nerve.Topic, circulation.Intent: circulation.Topic,
+}
+
+// contrasted returns the condition a device kept in a warning-sign slot
+// when the cause slot keeps another condition and the intent is the
+// sign's own conversation: "it's not a cramp, it shoots down the back of
+// my leg, is that my sciatic nerve" reaches the sciatica intent with "a
+// cramp" as the cause and "sciatic nerve" as a sign. The cause is what
+// was ruled out, the "not" a device dropped (set sB); the intent and the
+// sign agree on what is asked about.
+func contrasted(in *alexa.Intent, cause string) (alexa.Slot, string) {
+	own, ok := intentTopics[in.Name]
+	if !ok || !conditions[cause] || conditionTopics[cause] == own {
+		return alexa.Slot{}, ""
+	}
+	s, id := signTopic(in)
+	if id == cause || !conditions[id] || conditionTopics[id] != own {
+		return alexa.Slot{}, ""
+	}
+	return s, id
 }
 
 // conditionNamed returns a condition a device kept in a warning-sign slot

@@ -207,6 +207,22 @@ func TestCauseAgreed(t *testing.T) {
 	})
 }
 
+// TestContrasted: a condition a device kept as the cause, beside the
+// intent's own condition kept as a sign, was ruled out ("it's not a
+// cramp, ... is that my sciatic nerve"); alone, or beside a sign of
+// another conversation, it is still what is asked about.
+func TestContrasted(t *testing.T) {
+	model, err := infra.Model("en-US")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkVia(t, model, []viaCase{
+		{nil, "SciaticaIntent", map[string]string{"cause": "a cramp", "ask": "is that", "moreSign": "sciatic nerve", "sign": "down the back of my leg"}, "sciatic nerve"},
+		{nil, "JointPainIntent", map[string]string{"cause": "a cramp", "ask": "is that", "joint": "joint", "otherSign": "inflammation"}, "arthritis"},
+		{nil, "SciaticaIntent", map[string]string{"cause": "a cramp", "ask": "is that", "sign": "down the back of my leg"}, "cramp"},
+	})
+}
+
 // viaCase is a turn a device routed, after turns said on the console, and
 // words its answer must hold.
 type viaCase struct {
