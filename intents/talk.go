@@ -533,9 +533,13 @@ func topicIn(ws []string) string {
 		found = kept
 	}
 	// "The doctor mentioned bursitis once, is that it": what a doctor
-	// said is asked about, not what doctors do.
+	// said is asked about, not what doctors do; and "my physio says
+	// lying still stiffens the hips up, is that why it's worse at night"
+	// asks why the night.
 	if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return f.ID == "doctor_visit" && reports(ws, f) }); len(kept) > 0 {
 		found = kept
+	} else if whyAsked(ws) && slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Nighttime, w) }) {
+		return ""
 	}
 	// "My thyroid came back a bit off on my last blood test, could that
 	// cause cramps": a test that found something is the story, and what
