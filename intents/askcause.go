@@ -287,7 +287,9 @@ func conditionNamed(in *alexa.Intent, cause string) (alexa.Slot, string) {
 		return alexa.Slot{}, ""
 	}
 	s, id := signTopic(in)
-	if !conditions[id] || id == "cramp" {
+	if !conditions[id] || id == "cramp" || id == "nerves" && cause == "stress" {
+		// "Could it be me nerves, I've been worrying a lot": nerves
+		// beside worry are the worry (set sA).
 		return alexa.Slot{}, ""
 	}
 	return s, id
