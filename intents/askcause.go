@@ -279,6 +279,13 @@ func contrasted(in *alexa.Intent, cause string) (alexa.Slot, string) {
 // question asks why of ("I walked miles, is that why my restless legs
 // are bad").
 func conditionNamed(in *alexa.Intent, cause string) (alexa.Slot, string) {
+	if ask := tokens(in.Slots[slotAsk].Value); !conditions[cause] && slices.ContainsFunc(supposed, func(p []string) bool { return slices.Equal(ask, p) }) {
+		// "If it's bursitis, ice or heat": the asking words suppose
+		// the condition, whatever else was kept as the cause (set sB).
+		if s, id := signTopic(in); conditions[id] && id != "cramp" {
+			return s, id
+		}
+	}
 	if conditions[cause] || medicines[cause] || doctorTopics[cause] || drinks[cause] || plainBed(cause, in.Slots[slotCause].Value) {
 		// A bed only named is where it happens, answered as before.
 		return alexa.Slot{}, ""

@@ -211,7 +211,8 @@ func TestCauseAgreed(t *testing.T) {
 // intent's own condition kept as a sign, was ruled out ("it's not a
 // cramp, ... is that my sciatic nerve"); alone, or beside a sign of
 // another conversation, it is still what is asked about. Nerves kept
-// beside worry are the worry (conditionNamed).
+// beside worry are the worry, and a condition supposed ("if it's
+// bursitis") is asked about beside any cause (conditionNamed).
 func TestContrasted(t *testing.T) {
 	model, err := infra.Model("en-US")
 	if err != nil {
@@ -221,6 +222,8 @@ func TestContrasted(t *testing.T) {
 		{nil, "SciaticaIntent", map[string]string{"cause": "a cramp", "ask": "is that", "moreSign": "sciatic nerve", "sign": "down the back of my leg"}, "sciatic nerve"},
 		{nil, "JointPainIntent", map[string]string{"cause": "a cramp", "ask": "is that", "joint": "joint", "otherSign": "inflammation"}, "arthritis"},
 		{nil, "SciaticaIntent", map[string]string{"cause": "a cramp", "ask": "is that", "sign": "down the back of my leg"}, "cramp"},
+		// A condition supposed beside a cause of another kind.
+		{nil, "WorriedIntent", map[string]string{"ask": "if it's", "sign": "bursitis", "cause": "heat"}, "bursitis"},
 		// Nerves beside worry are the worry.
 		{nil, "WorriedIntent", map[string]string{"sign": "nerves", "cause": "worrying", "ask": "could it be"}, "stress"},
 	})
