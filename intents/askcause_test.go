@@ -529,6 +529,8 @@ func TestReadTalkAsks(t *testing.T) {
 		{"my counsellor says i hold tension in my body, could it be sitting in my legs", IntentAskAbout, "stress"},
 		{"my legs won't keep still while i'm watching the telly, what's behind that", IntentAskAbout, "restless_legs"},
 		{"my physio says lying still stiffens the hips up, is that why it's worse at night", IntentWhyNight, ""},
+		// The body's own painkillers are the night's, not a medicine.
+		{"somebody told me your body's natural painkillers drop off at night, is that why my legs feel worse after dark", IntentWhyNight, ""},
 		// Set sA: a saying put to the skill.
 		{"me mam always said sluggish blood gave you sore legs, is there anything in that", IntentAskAbout, "circulation"},
 		{"granny always say pain come out at night, is that true", IntentWhyNight, ""},
