@@ -531,6 +531,8 @@ func TestReadTalkAsks(t *testing.T) {
 		{"my physio says lying still stiffens the hips up, is that why it's worse at night", IntentWhyNight, ""},
 		// The body's own painkillers are the night's, not a medicine.
 		{"somebody told me your body's natural painkillers drop off at night, is that why my legs feel worse after dark", IntentWhyNight, ""},
+		// What a doctor would do, with no topic named.
+		{"i come from poland, now living in england, what the nhs doctor will do for pain in legs", IntentAskAbout, "doctor_visit"},
 		// Set sA: a saying put to the skill.
 		{"me mam always said sluggish blood gave you sore legs, is there anything in that", IntentAskAbout, "circulation"},
 		{"granny always say pain come out at night, is that true", IntentWhyNight, ""},

@@ -144,7 +144,9 @@ type talkWords struct {
 	Supposed []string `yaml:"supposed"`
 	// Sayings: words that put someone's claim to the skill ("always
 	// said", "is there anything in that").
-	Sayings       []string `yaml:"sayings"`
+	Sayings []string `yaml:"sayings"`
+	// DoctorAsks: what is asked of a doctor named, when no topic is.
+	DoctorAsks    []string `yaml:"doctor_asks"`
 	RuledOutAfter []string `yaml:"ruled_out_after"`
 	Doctors       []string `yaml:"doctors"`
 	Report        []string `yaml:"report"`
@@ -783,6 +785,18 @@ func namedThenAsked(text, topic string) bool {
 	return len(tw) > 0 && slices.Contains(talk.Words.AskStarts, tw[0])
 }
 
+// doctorAsked reports whether the words ask what a doctor named would
+// do, and name no topic: a doctor word, a question, and doctor_asks.
+func doctorAsked(ws []string) bool {
+	if len(topicsIn(ws)) > 0 || !slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Doctors, w) }) {
+		return false
+	}
+	if !slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.AskStarts, w) || w == "tell" }) {
+		return false
+	}
+	return slices.ContainsFunc(talk.Words.DoctorAsks, func(cue string) bool { return cueFits(cue, ws) })
+}
+
 // supposedTopic returns the topic a question supposes before asking
 // about it ("if it's bursitis", "say it is the change"): one named within
 // two words of the supposing words, not a cramp (a cramp supposed, "if
@@ -1229,6 +1243,11 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 	// doctor). A warning sign never gets here.
 	if topic := supposedTopic(ws); topic != "" {
 		return IntentAskAbout, map[string]string{slotTopic: topic}
+	}
+	// "Kindly tell what all checks doctor will do for leg pain in
+	// night": what a doctor does, asked with no topic named (set sB).
+	if doctorAsked(ws) {
+		return IntentAskAbout, map[string]string{slotTopic: "doctor_visit"}
 	}
 	// A complaint names a part, or a symptom beyond tiredness: "so tired
 	// but I can't drop off" is not one, nor is the back of "going back
