@@ -533,6 +533,8 @@ func TestReadTalkAsks(t *testing.T) {
 		{"somebody told me your body's natural painkillers drop off at night, is that why my legs feel worse after dark", IntentWhyNight, ""},
 		// What a doctor would do, with no topic named.
 		{"i come from poland, now living in england, what the nhs doctor will do for pain in legs", IntentAskAbout, "doctor_visit"},
+		// What something means is asked about.
+		{"the chemist told me to try an anti-inflammatory, does that mean it's inflammation", IntentAskAbout, "arthritis"},
 		// Set sA: a saying put to the skill.
 		{"me mam always said sluggish blood gave you sore legs, is there anything in that", IntentAskAbout, "circulation"},
 		{"granny always say pain come out at night, is that true", IntentWhyNight, ""},

@@ -145,6 +145,9 @@ type talkWords struct {
 	// Sayings: words that put someone's claim to the skill ("always
 	// said", "is there anything in that").
 	Sayings []string `yaml:"sayings"`
+	// MeaningLeads: words that ask what something means ("does that
+	// mean it's"); the topic right after them is asked about.
+	MeaningLeads []string `yaml:"meaning_leads"`
 	// DoctorAsks: what is asked of a doctor named, when no topic is.
 	DoctorAsks    []string `yaml:"doctor_asks"`
 	RuledOutAfter []string `yaml:"ruled_out_after"`
@@ -209,6 +212,7 @@ var (
 	pauseDoing   = phraseWords(talk.Words.PauseDoing)
 	ruledBefore  = phraseWords(talk.Words.RuledOutBefore)
 	supposed     = phraseWords(talk.Words.Supposed)
+	meaningLeads = phraseWords(talk.Words.MeaningLeads)
 	ruledAfter   = phraseWords(talk.Words.RuledOutAfter)
 )
 
@@ -475,6 +479,16 @@ func topicIn(ws []string) string {
 		found = kept
 	} else if whyAsked(ws) && slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Nighttime, w) }) {
 		return ""
+	}
+	// "The chemist told me to try an anti-inflammatory, does that mean
+	// it's inflammation": what something means is asked about (set sA).
+	for _, f := range found {
+		if slices.ContainsFunc(meaningLeads, func(p []string) bool {
+			at := f.At - len(p)
+			return at >= 0 && phraseAt(p, ws[at:]) || at >= 1 && phraseAt(p, ws[at-1:]) && (ws[f.At-1] == "a" || ws[f.At-1] == "an" || ws[f.At-1] == "the" || ws[f.At-1] == "my")
+		}) {
+			return f.ID
+		}
 	}
 	// "Could it be my nerves, I mean being anxious": what is meant,
 	// said after "I mean", is what is asked about.
