@@ -145,6 +145,9 @@ type talkWords struct {
 	// Sayings: words that put someone's claim to the skill ("always
 	// said", "is there anything in that").
 	Sayings []string `yaml:"sayings"`
+	// WhetherLeads: words after which "if" is "whether", not a
+	// supposition.
+	WhetherLeads []string `yaml:"whether_leads"`
 	// MeaningLeads: words that ask what something means ("does that
 	// mean it's"); the topic right after them is asked about.
 	MeaningLeads []string `yaml:"meaning_leads"`
@@ -822,7 +825,7 @@ func supposedTopic(ws []string) string {
 			if i+len(p) > len(ws) || !phraseAt(p, ws[i:]) {
 				continue
 			}
-			if i > 0 && slices.Contains([]string{"say", "tell", "know", "see", "wonder", "wondering", "check", "sure", "ask", "asking"}, ws[i-1]) {
+			if i > 0 && slices.Contains(talk.Words.WhetherLeads, ws[i-1]) {
 				continue
 			}
 			end := i + len(p)
