@@ -149,11 +149,10 @@ func namedAlone(in *alexa.Intent, id string) bool {
 }
 
 // crampsBlamed reports whether the cramp intent kept one of crampCauses
-// (talk.yaml kinds)
-// beside cramps in the plural, and nothing saying a cramp is under way
-// ("a cramp", "cramping", "still"): a cause blamed for cramps that come
-// is asked about, whatever asking words the device dropped; a cramp now
-// gets its relief.
+// (talk.yaml's kinds) beside cramps in the plural, and nothing saying a
+// cramp is under way ("a cramp", "cramping", "still"): a cause blamed for
+// cramps that come is asked about, whatever asking words the device
+// dropped; a cramp now gets its relief.
 func crampsBlamed(in *alexa.Intent, id string) bool {
 	if in.Name != cramp.Intent || !crampCauses[id] {
 		return false
@@ -241,8 +240,9 @@ func causeOf(in *alexa.Intent) (alexa.Slot, string) {
 	return signTopic(in)
 }
 
-// intentTopics are the conversations the symptom intents open, for
-// contrasted.
+// intentTopics are the conversations the symptom intents open: a
+// device's choice of intent says which condition the words were about,
+// so contrasted can tell the condition asked from the one ruled out.
 var intentTopics = map[string]session.Topic{
 	cramp.Intent: cramp.Topic, joint.Intent: joint.Topic, hip.Intent: hip.Topic, restless.Intent: restless.Topic,
 	nerve.Intent: nerve.Topic, nerve.IntentSciatica: nerve.Topic, circulation.Intent: circulation.Topic,

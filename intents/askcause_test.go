@@ -535,6 +535,11 @@ func TestReadTalkAsks(t *testing.T) {
 		{"i come from poland, now living in england, what the nhs doctor will do for pain in legs", IntentAskAbout, "doctor_visit"},
 		// What something means is asked about.
 		{"the chemist told me to try an anti-inflammatory, does that mean it's inflammation", IntentAskAbout, "arthritis"},
+		// A sign for a doctor within days keeps its conversation's safety
+		// question, whatever cause is supposed or named before it.
+		{"if it's sciatica, my leg has gone numb", "", ""},
+		{"sciatica, what do i do, my leg keeps going numb", "", ""},
+		{"my leg goes numb if it's been a long walk", "", ""},
 		// Set sA: a saying put to the skill.
 		{"me mam always said sluggish blood gave you sore legs, is there anything in that", IntentAskAbout, "circulation"},
 		{"granny always say pain come out at night, is that true", IntentWhyNight, ""},

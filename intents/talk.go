@@ -139,6 +139,7 @@ type talkWords struct {
 	// RuledOutBefore and RuledOutAfter: words that rule a cause out,
 	// said just before it or a few words after it.
 	RuledOutBefore []string `yaml:"ruled_out_before"`
+	RuledOutAfter  []string `yaml:"ruled_out_after"`
 	// Supposed: words that suppose a cause before asking about it ("if
 	// it's bursitis, ice or heat").
 	Supposed []string `yaml:"supposed"`
@@ -152,52 +153,51 @@ type talkWords struct {
 	// mean it's"); the topic right after them is asked about.
 	MeaningLeads []string `yaml:"meaning_leads"`
 	// DoctorAsks: what is asked of a doctor named, when no topic is.
-	DoctorAsks    []string `yaml:"doctor_asks"`
-	RuledOutAfter []string `yaml:"ruled_out_after"`
-	Doctors       []string `yaml:"doctors"`
-	Report        []string `yaml:"report"`
-	Naming        []string `yaml:"naming"`
-	Turns         []string `yaml:"turns"`
-	Daytime       []string `yaml:"daytime"`
-	Nighttime     []string `yaml:"nighttime"`
-	WhatEndings   []string `yaml:"what_endings"`
-	FirstAsks     []string `yaml:"first_asks"`
-	NeedAsks      []string `yaml:"need_asks"`
-	FirstGlue     []string `yaml:"first_glue"`
-	CauseVerbs    []string `yaml:"cause_verbs"`
-	AskOpeners    []string `yaml:"ask_openers"`
-	SkillNight    []string `yaml:"skill_night"`
-	Fillers       []string `yaml:"fillers"`
-	Question      []string `yaml:"question"`
-	Defining      []string `yaml:"defining"`
-	Asking        []string `yaml:"asking"`
-	Since         []string `yaml:"since"`
-	Hurt          []string `yaml:"hurt"`
-	HurtPhrases   []string `yaml:"hurt_phrases"`
-	Pleased       []string `yaml:"pleased"`
-	AskStarts     []string `yaml:"ask_starts"`
-	PauseOpeners  []string `yaml:"pause_openers"`
-	PauseDoing    []string `yaml:"pause_doing"`
-	LeadIn        []string `yaml:"lead_in"`
-	CauseCues     []string `yaml:"cause_cues"`
-	Tags          []string `yaml:"tags"`
-	NotTagRight   []string `yaml:"not_tag_right"`
-	Hedges        []string `yaml:"hedges"`
-	IndirectAsks  []string `yaml:"indirect_asks"`
-	Pointers      []string `yaml:"pointers"`
-	Intensifiers  []string `yaml:"intensifiers"`
-	Easing        []string `yaml:"easing"`
-	BeWhy         []string `yaml:"be_why"`
-	IsMeans       []string `yaml:"is_means"`
-	Stating       []string `yaml:"stating"`
-	Having        []string `yaml:"having"`
-	Describing    []string `yaml:"describing"`
-	HelpAsks      []string `yaml:"help_asks"`
-	LastAsks      []string `yaml:"last_asks"`
-	Reasons       []string `yaml:"reasons"`
-	Whereas       []string `yaml:"whereas"`
-	AfterAsks     []string `yaml:"after_asks"`
-	MakeVerbs     []string `yaml:"make_verbs"`
+	DoctorAsks   []string `yaml:"doctor_asks"`
+	Doctors      []string `yaml:"doctors"`
+	Report       []string `yaml:"report"`
+	Naming       []string `yaml:"naming"`
+	Turns        []string `yaml:"turns"`
+	Daytime      []string `yaml:"daytime"`
+	Nighttime    []string `yaml:"nighttime"`
+	WhatEndings  []string `yaml:"what_endings"`
+	FirstAsks    []string `yaml:"first_asks"`
+	NeedAsks     []string `yaml:"need_asks"`
+	FirstGlue    []string `yaml:"first_glue"`
+	CauseVerbs   []string `yaml:"cause_verbs"`
+	AskOpeners   []string `yaml:"ask_openers"`
+	SkillNight   []string `yaml:"skill_night"`
+	Fillers      []string `yaml:"fillers"`
+	Question     []string `yaml:"question"`
+	Defining     []string `yaml:"defining"`
+	Asking       []string `yaml:"asking"`
+	Since        []string `yaml:"since"`
+	Hurt         []string `yaml:"hurt"`
+	HurtPhrases  []string `yaml:"hurt_phrases"`
+	Pleased      []string `yaml:"pleased"`
+	AskStarts    []string `yaml:"ask_starts"`
+	PauseOpeners []string `yaml:"pause_openers"`
+	PauseDoing   []string `yaml:"pause_doing"`
+	LeadIn       []string `yaml:"lead_in"`
+	CauseCues    []string `yaml:"cause_cues"`
+	Tags         []string `yaml:"tags"`
+	NotTagRight  []string `yaml:"not_tag_right"`
+	Hedges       []string `yaml:"hedges"`
+	IndirectAsks []string `yaml:"indirect_asks"`
+	Pointers     []string `yaml:"pointers"`
+	Intensifiers []string `yaml:"intensifiers"`
+	Easing       []string `yaml:"easing"`
+	BeWhy        []string `yaml:"be_why"`
+	IsMeans      []string `yaml:"is_means"`
+	Stating      []string `yaml:"stating"`
+	Having       []string `yaml:"having"`
+	Describing   []string `yaml:"describing"`
+	HelpAsks     []string `yaml:"help_asks"`
+	LastAsks     []string `yaml:"last_asks"`
+	Reasons      []string `yaml:"reasons"`
+	Whereas      []string `yaml:"whereas"`
+	AfterAsks    []string `yaml:"after_asks"`
+	MakeVerbs    []string `yaml:"make_verbs"`
 }
 
 var talk = mustTalk(talkYAML)
@@ -478,9 +478,15 @@ func topicIn(ws []string) string {
 		out[i] = deniedAt(ws, f.At) || ruledOut(ws, f) ||
 			i > 0 && out[i-1] && f.At >= 1 && ws[f.At-1] == "and" && found[i-1].At+found[i-1].Len == f.At-1
 	}
-	if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return out[slices.Index(found, f)] }); len(kept) > 0 {
+	var kept []topicAt
+	for i, f := range found {
+		if !out[i] {
+			kept = append(kept, f)
+		}
+	}
+	if len(kept) > 0 {
 		found = kept
-	} else if whyAsked(ws) && slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Nighttime, w) }) {
+	} else if asksWhyNight(ws) {
 		return ""
 	}
 	// "The chemist told me to try an anti-inflammatory, does that mean
@@ -557,7 +563,7 @@ func topicIn(ws []string) string {
 	// asks why the night.
 	if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return f.ID == "doctor_visit" && reports(ws, f) }); len(kept) > 0 {
 		found = kept
-	} else if whyAsked(ws) && slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Nighttime, w) }) {
+	} else if asksWhyNight(ws) {
 		return ""
 	}
 	// "My thyroid came back a bit off on my last blood test, could that
@@ -803,7 +809,9 @@ func namedThenAsked(text, topic string) bool {
 }
 
 // doctorAsked reports whether the words ask what a doctor named would
-// do, and name no topic: a doctor word, a question, and doctor_asks.
+// do, and name no topic: a doctor word, a question, and doctor_asks. A
+// topic named is what such a question is about ("what would the doctor
+// do about my veins"), so it is read only when there is none.
 func doctorAsked(ws []string) bool {
 	if len(topicsIn(ws)) > 0 || !slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Doctors, w) }) {
 		return false
@@ -820,19 +828,27 @@ func doctorAsked(ws []string) bool {
 // it's a cramp what do I do", wants its relief).
 func supposedTopic(ws []string) string {
 	found := topicsIn(ws)
+	// "If it's my nerves being frazzled from worry": nerves beside
+	// stress are the worry.
+	worry := slices.ContainsFunc(found, func(g topicAt) bool { return g.ID == "stress" })
+	whether := func(i int) bool {
+		// "can you say if", "can you tell me if".
+		return i > 0 && slices.Contains(talk.Words.WhetherLeads, ws[i-1]) ||
+			i > 1 && (ws[i-1] == "me" || ws[i-1] == "us") && slices.Contains(talk.Words.WhetherLeads, ws[i-2])
+	}
 	for i := range ws {
 		for _, p := range supposed {
-			if i+len(p) > len(ws) || !phraseAt(p, ws[i:]) {
-				continue
-			}
-			if i > 0 && slices.Contains(talk.Words.WhetherLeads, ws[i-1]) {
+			if i+len(p) > len(ws) || !phraseAt(p, ws[i:]) || whether(i) {
 				continue
 			}
 			end := i + len(p)
+			if end < len(ws) && (ws[end] == "been" || ws[end] == "getting") {
+				// "My hip throbs if it's been a big day" tells when.
+				continue
+			}
 			for _, f := range found {
-				// "If it's my nerves being frazzled from worry": nerves
-				// beside stress are the worry.
-				if f.ID == "nerves" && slices.ContainsFunc(found, func(g topicAt) bool { return g.ID == "stress" }) {
+				if f.ID == "nerves" && worry || deniedAt(ws, f.At) || ruledOut(ws, f) {
+					// "If it's not sciatica, what else could it be".
 					continue
 				}
 				if f.At >= end && f.At <= end+2 && f.ID != "cramp" && !neverInstead[f.ID] {
@@ -896,6 +912,15 @@ func dayNightContrast(ws []string) bool {
 		}
 	}
 	return false
+}
+
+// asksWhyNight reports whether the words ask why, and name the night:
+// when every topic they name is ruled out or only reported ("I'm not
+// overdoing it, so why are my legs sore at night", "my physio says lying
+// still stiffens the hips, is that why it's worse at night"), the night
+// is what is asked about.
+func asksWhyNight(ws []string) bool {
+	return whyAsked(ws) && slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Nighttime, w) })
 }
 
 // whyAsked reports whether the words ask why ("why", "how come").
@@ -1227,6 +1252,7 @@ var (
 	neverInstead = setOf(talk.Kinds.NeverInstead)
 )
 
+// setOf makes a set of topic IDs, for the kinds looked up by ID.
 func setOf(ids []string) map[string]bool {
 	m := make(map[string]bool, len(ids))
 	for _, id := range ids {
@@ -1254,18 +1280,6 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			return in, slots
 		}
 	}
-	// "If it's bursitis, ice or heat", "say it's the menopause, does it
-	// go away": a cause supposed is what is asked about, whatever the
-	// rest asks of it (its answer says what to do and when to see a
-	// doctor). A warning sign never gets here.
-	if topic := supposedTopic(ws); topic != "" {
-		return IntentAskAbout, map[string]string{slotTopic: topic}
-	}
-	// "Kindly tell what all checks doctor will do for leg pain in
-	// night": what a doctor does, asked with no topic named (set sB).
-	if doctorAsked(ws) {
-		return IntentAskAbout, map[string]string{slotTopic: "doctor_visit"}
-	}
 	// A complaint names a part, or a symptom beyond tiredness: "so tired
 	// but I can't drop off" is not one, nor is the back of "going back
 	// to sleep".
@@ -1280,6 +1294,23 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 	complaint := len(parts) > 0 || symptomTopic
 	// What someone lives with (diabetes) is not felt tonight.
 	felt := len(rd.Sensations) > 0 || slices.ContainsFunc(rd.Facts, func(f string) bool { return f != "child" && f != "diabetes" })
+	// "If it's bursitis, ice or heat", "say it's the menopause, does it
+	// go away": a cause supposed is what is asked about, whatever the
+	// rest asks of it (its answer says what to do and when to see a
+	// doctor); and "kindly tell what all checks doctor will do for leg
+	// pain in night" asks what a doctor does (set sB). Only with no sign
+	// told: urgent and emergency signs never get here, but a sign
+	// for a doctor within days does ("if it's sciatica, my leg has gone
+	// numb"), and its conversation's own safety question must be asked.
+	signed := slices.ContainsFunc(rd.Facts, func(f string) bool { return f != "child" && f != "diabetes" })
+	if !signed {
+		if topic := supposedTopic(ws); topic != "" {
+			return IntentAskAbout, map[string]string{slotTopic: topic}
+		}
+		if doctorAsked(ws) {
+			return IntentAskAbout, map[string]string{slotTopic: "doctor_visit"}
+		}
+	}
 	topic := topicIn(ws)
 	q := lastQuestion(text)
 	fq := topicsIn(q)
@@ -1508,7 +1539,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// first.
 			found := topicsIn(ws)
 			_, first := askedFirst(ws, found)
-			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || tagged(ws) || askedIndirectly(ws) || asksLast(q) || namedThenAsked(text, topic)
+			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || tagged(ws) || askedIndirectly(ws) || asksLast(q) || !signed && namedThenAsked(text, topic)
 		}
 		if !conditions[topic] && onlyTopic(ws, topic) {
 			// "Electrolytes", "sagging bed": a cause named alone asks
