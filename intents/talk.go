@@ -461,8 +461,11 @@ const maxTopicWords = 6
 // wine make my restless legs worse" about the wine; unless the condition
 // is what is asked about ("is arthritis just getting old", "what is a
 // cramp").
-func topicIn(ws []string) string {
-	found := topicsIn(ws)
+func topicIn(ws []string) string { return topicFrom(ws, topicsIn(ws)) }
+
+// topicFrom is topicIn for the topics already found in the words, which
+// it may reorder or drop in place.
+func topicFrom(ws []string, found []topicAt) string {
 	if len(found) == 0 {
 		return ""
 	}
@@ -812,8 +815,8 @@ func namedThenAsked(text, topic string) bool {
 // do, and name no topic: a doctor word, a question, and doctor_asks. A
 // topic named is what such a question is about ("what would the doctor
 // do about my veins"), so it is read only when there is none.
-func doctorAsked(ws []string) bool {
-	if len(topicsIn(ws)) > 0 || !slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Doctors, w) }) {
+func doctorAsked(ws []string, found []topicAt) bool {
+	if len(found) > 0 || !slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Doctors, w) }) {
 		return false
 	}
 	if !slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.AskStarts, w) || w == "tell" }) {
@@ -826,8 +829,7 @@ func doctorAsked(ws []string) bool {
 // about it ("if it's bursitis", "say it is the change"): one named within
 // two words of the supposing words, not a cramp (a cramp supposed, "if
 // it's a cramp what do I do", wants its relief).
-func supposedTopic(ws []string) string {
-	found := topicsIn(ws)
+func supposedTopic(ws []string, found []topicAt) string {
 	// "If it's my nerves being frazzled from worry": nerves beside
 	// stress are the worry.
 	worry := slices.ContainsFunc(found, func(g topicAt) bool { return g.ID == "stress" })
@@ -1303,15 +1305,16 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 	// for a doctor within days does ("if it's sciatica, my leg has gone
 	// numb"), and its conversation's own safety question must be asked.
 	signed := slices.ContainsFunc(rd.Facts, func(f string) bool { return f != "child" && f != "diabetes" })
+	found := topicsIn(ws)
 	if !signed {
-		if topic := supposedTopic(ws); topic != "" {
+		if topic := supposedTopic(ws, found); topic != "" {
 			return IntentAskAbout, map[string]string{slotTopic: topic}
 		}
-		if doctorAsked(ws) {
+		if doctorAsked(ws, found) {
 			return IntentAskAbout, map[string]string{slotTopic: "doctor_visit"}
 		}
 	}
-	topic := topicIn(ws)
+	topic := topicFrom(ws, slices.Clone(found))
 	q := lastQuestion(text)
 	fq := topicsIn(q)
 	if q != nil {
