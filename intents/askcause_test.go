@@ -540,6 +540,8 @@ func TestReadTalkAsks(t *testing.T) {
 		{"if it's sciatica, my leg has gone numb", "", ""},
 		{"sciatica, what do i do, my leg keeps going numb", "", ""},
 		{"my leg goes numb if it's been a long walk", "", ""},
+		// "If it's been" tells when, and supposes nothing.
+		{"my hip throbs if it's been a big day", "", ""},
 		// Set sA: a saying put to the skill.
 		{"me mam always said sluggish blood gave you sore legs, is there anything in that", IntentAskAbout, "circulation"},
 		{"granny always say pain come out at night, is that true", IntentWhyNight, ""},
