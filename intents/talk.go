@@ -495,10 +495,7 @@ func topicFrom(ws []string, found []topicAt) string {
 	// "The chemist told me to try an anti-inflammatory, does that mean
 	// it's inflammation": what something means is asked about (set sA).
 	for _, f := range found {
-		if slices.ContainsFunc(meaningLeads, func(p []string) bool {
-			at := f.At - len(p)
-			return at >= 0 && phraseAt(p, ws[at:]) || at >= 1 && phraseAt(p, ws[at-1:]) && (ws[f.At-1] == "a" || ws[f.At-1] == "an" || ws[f.At-1] == "the" || ws[f.At-1] == "my")
-		}) {
+		if ledBy(ws, f.At, meaningLeads, func(w string) bool { return w == "a" || w == "an" || w == "the" || w == "my" }) {
 			return f.ID
 		}
 	}
@@ -866,10 +863,8 @@ func supposedTopic(ws []string, found []topicAt) string {
 // think it's the mattress", "my mattress is new so that's not it", "not
 // the veins, I checked already".
 func ruledOut(ws []string, f topicAt) bool {
-	for _, p := range ruledBefore {
-		if at := f.At - len(p); at >= 0 && phraseAt(p, ws[at:]) || at >= 1 && phraseAt(p, ws[at-1:]) && ws[f.At-1] != "and" {
-			return true
-		}
+	if ledBy(ws, f.At, ruledBefore, func(w string) bool { return w != "and" }) {
+		return true
 	}
 	end := f.At + f.Len
 	for _, p := range ruledAfter {
@@ -910,6 +905,18 @@ func dayNightContrast(ws []string) bool {
 	for i, w := range ws {
 		// "Worse at night, when I'm fine all day on the hill."
 		if slices.Contains(talk.Words.Whereas, w) && has(ws[:i], talk.Words.Nighttime) && has(ws[i+1:], talk.Words.Daytime) {
+			return true
+		}
+	}
+	return false
+}
+
+// ledBy reports whether one of the lead phrases ends right before the
+// words at i, or one word before them when that word may stand between
+// ("does that mean it's inflammation", "mean it's an inflammation").
+func ledBy(ws []string, i int, leads [][]string, between func(w string) bool) bool {
+	for _, p := range leads {
+		if at := i - len(p); at >= 0 && phraseAt(p, ws[at:]) || at >= 1 && phraseAt(p, ws[at-1:]) && between(ws[i-1]) {
 			return true
 		}
 	}
@@ -1491,7 +1498,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// feet and never notice, but at night ...": what fills the
 			// day is the contrast, not the question, unless the
 			// question names it ("... is that the stress").
-			if topic != "" && (!conditions[topic] || asksCause(ws)) && (!dayNightContrast(ws) || lastAsk(ws, topicsIn(ws)) > 0) {
+			if topic != "" && (!conditions[topic] || asksCause(ws)) && (!dayNightContrast(ws) || lastAsk(ws, found) > 0) {
 				return IntentAskAbout, map[string]string{slotTopic: topic}
 			}
 			if topic != "" {
@@ -1540,7 +1547,6 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// "... and my back's achy, trapped nerve?" asks, and so does
 			// "can low B12 affect the nerves in your legs", a cause named
 			// first.
-			found := topicsIn(ws)
 			_, first := askedFirst(ws, found)
 			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || tagged(ws) || askedIndirectly(ws) || asksLast(q) || !signed && namedThenAsked(text, topic)
 		}
