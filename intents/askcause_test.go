@@ -13,10 +13,7 @@ import (
 // ask; never a clot, and never with a
 // warning sign for care today or an emergency kept beside it.
 func TestCauseAsked(t *testing.T) {
-	model, err := infra.Model("en-US")
-	if err != nil {
-		t.Fatal(err)
-	}
+	model := enModel(t)
 	tests := []struct {
 		name      string
 		intent    string
@@ -115,10 +112,7 @@ func TestCauseAsked(t *testing.T) {
 // AskAboutIntent may put the topic's word in a sign slot, the two slot
 // types sharing it; the question is still answered, not "didn't catch".
 func TestAskAboutTopicInSignSlot(t *testing.T) {
-	model, err := infra.Model("en-US")
-	if err != nil {
-		t.Fatal(err)
-	}
+	model := enModel(t)
 	c := talkCase{ID: "oedema", Text: "what's oedema", Category: "what_is"}
 	via := routedIntent(model, routed{Intent: IntentAskAbout, Slots: map[string]string{"sign": "what's oedema"}})
 	v := playTalk(t, transcriptSkill(t), c, via, screeningFragments())
@@ -140,10 +134,7 @@ func TestAskAboutTopicInSignSlot(t *testing.T) {
 // to thanks with asking words kept, is answered as the complaint; thanks
 // naming a part that is better stays thanks.
 func TestKeptComplaint(t *testing.T) {
-	model, err := infra.Model("en-US")
-	if err != nil {
-		t.Fatal(err)
-	}
+	model := enModel(t)
 	checkVia(t, model, []viaCase{
 		{nil, "GreetIntent", map[string]string{"sign": "my calf is cramping"}, "toes"},
 		{nil, "ThanksIntent", map[string]string{"ask": "wondering if", "sign": "hip's", "moreSign": "achy"}, "pillow between your knees"},
@@ -172,10 +163,7 @@ func TestKeptComplaint(t *testing.T) {
 // another intent with the pain words kept, eases the stretch off; the
 // routine's own controls, a red flag and words of no pain keep theirs.
 func TestStretchHurt(t *testing.T) {
-	model, err := infra.Model("en-US")
-	if err != nil {
-		t.Fatal(err)
-	}
+	model := enModel(t)
 	stretch := []string{"the lying down hip stretch", "ready"}
 	checkVia(t, model, []viaCase{
 		{stretch, "WhyNightIntent", map[string]string{"sign": "this one", "moreSign": "kills"}, "ease off"},
@@ -193,10 +181,7 @@ func TestStretchHurt(t *testing.T) {
 // nothing asked before it ("it's the stress then, yeah"), asks about the
 // cause; after a question of the skill's it answers that question.
 func TestCauseAgreed(t *testing.T) {
-	model, err := infra.Model("en-US")
-	if err != nil {
-		t.Fatal(err)
-	}
+	model := enModel(t)
 	checkVia(t, model, []viaCase{
 		{nil, "YesIntent", map[string]string{"cause": "stress"}, "stress keeps muscles tense"},
 		{nil, "NoIntent", map[string]string{"cause": "my mattress"}, "mattress"},
@@ -214,10 +199,7 @@ func TestCauseAgreed(t *testing.T) {
 // beside worry are the worry, and a condition supposed ("if it's
 // bursitis") is asked about beside any cause (conditionNamed).
 func TestContrasted(t *testing.T) {
-	model, err := infra.Model("en-US")
-	if err != nil {
-		t.Fatal(err)
-	}
+	model := enModel(t)
 	checkVia(t, model, []viaCase{
 		{nil, "SciaticaIntent", map[string]string{"cause": "a cramp", "ask": "is that", "moreSign": "sciatic nerve", "sign": "down the back of my leg"}, "sciatic nerve"},
 		{nil, "JointPainIntent", map[string]string{"cause": "a cramp", "ask": "is that", "joint": "joint", "otherSign": "inflammation"}, "arthritis"},
@@ -227,6 +209,16 @@ func TestContrasted(t *testing.T) {
 		// Nerves beside worry are the worry.
 		{nil, "WorriedIntent", map[string]string{"sign": "nerves", "cause": "worrying", "ask": "could it be"}, "stress"},
 	})
+}
+
+// enModel is the en-US interaction model, the one device-route trains on.
+func enModel(t testing.TB) *infra.LanguageModel {
+	t.Helper()
+	m, err := infra.Model("en-US")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }
 
 // viaCase is a turn a device routed, after turns said on the console, and
@@ -254,10 +246,7 @@ func checkVia(t *testing.T, model *infra.LanguageModel, tests []viaCase) {
 // sign's own answer; the sign's words kept, or an intent whose sign the
 // check does not ask about, still escalate.
 func TestAskedRedFlag(t *testing.T) {
-	model, err := infra.Model("en-US")
-	if err != nil {
-		t.Fatal(err)
-	}
+	model := enModel(t)
 	tests := []struct {
 		intent      string
 		slots       map[string]string
@@ -282,10 +271,7 @@ func TestAskedRedFlag(t *testing.T) {
 // ("hold on, the baby's crying") is a pause: the baby is not taken for the
 // one in pain. A sign kept beside the person still counts.
 func TestPersonOnlyControl(t *testing.T) {
-	model, err := infra.Model("en-US")
-	if err != nil {
-		t.Fatal(err)
-	}
+	model := enModel(t)
 	tests := []struct {
 		slots map[string]string
 		want  string
@@ -308,10 +294,7 @@ func TestPersonOnlyControl(t *testing.T) {
 // part's words it is no content line, so fit could not cut it (set qm, on
 // the device path: 51 words).
 func TestSwitchLeadFits(t *testing.T) {
-	model, err := infra.Model("en-US")
-	if err != nil {
-		t.Fatal(err)
-	}
+	model := enModel(t)
 	via := routedIntent(model, routed{Intent: IntentSwitchPart, Slots: map[string]string{"bodyPart": "calves", "sign": "awful", "moreSign": "tight"}})
 	v := playTalk(t, transcriptSkill(t), talkCase{ID: "switch", Category: "x"}, via, nil)
 	if n := spokenWords(v.Said); n > 40 {
@@ -425,10 +408,7 @@ func TestTalkConcepts(t *testing.T) {
 // holds longer; a device keeps a correction's side only in the part
 // slot ("left leg").
 func TestDeviceControls(t *testing.T) {
-	model, err := infra.Model("en-US")
-	if err != nil {
-		t.Fatal(err)
-	}
+	model := enModel(t)
 	tests := []struct {
 		before []string
 		via    routed
@@ -589,10 +569,7 @@ func TestAskedAsExplanation(t *testing.T) {
 // about that topic: "like 12 minutes" with "a cramp" is a cramp that won't
 // ease, care today, though the question asks how long cramps last.
 func TestTopicContext(t *testing.T) {
-	model, err := infra.Model("en-US")
-	if err != nil {
-		t.Fatal(err)
-	}
+	model := enModel(t)
 	v := playVia(t, model, nil, IntentAskAbout, map[string]string{"topic": "a cramp", "sign": "like 12 minutes"})
 	if !strings.Contains(v.Said, "urgent care") {
 		t.Errorf("said %q, want care today", v.Said)
@@ -602,10 +579,7 @@ func TestTopicContext(t *testing.T) {
 // TestSwitchSideKept: a side or part a device kept in a sign slot of
 // SwitchPartIntent is the one the answer names.
 func TestSwitchSideKept(t *testing.T) {
-	model, err := infra.Model("en-US")
-	if err != nil {
-		t.Fatal(err)
-	}
+	model := enModel(t)
 	cramp := []string{"my calf is cramping"}
 	tests := []struct {
 		before []string
