@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nightlegs/nightlegs/infra"
 	"github.com/nightlegs/nightlegs/internal/device"
 	"github.com/nightlegs/nightlegs/internal/skill"
 	"github.com/nightlegs/nightlegs/internal/transcript"
@@ -26,6 +27,7 @@ const blindDir = "../internal/triage/testdata/blind"
 var (
 	blindReport = flag.Bool("blind.report", false, "print every blind case and the scores, without failing on under-triage")
 	blindDevice = flag.String("blind.triage-device", "", "score device-route's `dir`/<set>.jsonl results (make device-check) instead of the console path")
+	blindReplay = flag.Bool("blind.replay", false, "with -blind.triage-device, send each routed intent and its slots to the skill in-process and score its level, not the one the routing run recorded")
 )
 
 // blindCase is one line of a blind set: id, utterance, level, locale, row.
@@ -154,13 +156,17 @@ func TestBlindTriage(t *testing.T) {
 		t.Fatalf("no blind sets in %s (%v)", blindDir, err)
 	}
 	sort.Strings(files)
+	newSkill := transcriptSkill(t)
 	if *blindDevice != "" {
+		var replay func(routed) string
+		if *blindReplay {
+			replay = replayer(t, newSkill)
+		}
 		for _, file := range files {
-			scoreDevice(t, file, filepath.Join(*blindDevice, strings.TrimSuffix(filepath.Base(file), ".tsv")+".jsonl"))
+			scoreDevice(t, file, filepath.Join(*blindDevice, strings.TrimSuffix(filepath.Base(file), ".tsv")+".jsonl"), replay)
 		}
 		return
 	}
-	newSkill := transcriptSkill(t)
 	for _, file := range files {
 		var score blindScore
 		rows := map[string]*blindScore{}
@@ -182,6 +188,29 @@ func TestBlindTriage(t *testing.T) {
 	}
 }
 
+// replayer returns a function that sends a routed intent, with its slots
+// resolved as device-route resolved them, as the first request of a new
+// session, and returns the level the skill answered with.
+func replayer(t *testing.T, newSkill transcript.NewSkill) func(routed) string {
+	model, err := infra.Model("en-US")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return func(r routed) string {
+		sk := newSkill(func() time.Time { return transcript.Start })
+		d, err := device.New(sk, device.Config{SkillID: sk.SkillID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, err := d.Send(context.Background(), routedIntent(model, r))
+		if err != nil || x.Response == nil {
+			t.Fatalf("%s: %s: %v", r.ID, r.Intent, err)
+		}
+		level, _ := x.Response.SessionAttributes[skill.AttrTriage].(string)
+		return level
+	}
+}
+
 func orNone(s string) string {
 	if s == "" {
 		return "none"
@@ -191,8 +220,10 @@ func orNone(s string) string {
 
 // scoreDevice scores device-route's answers to a blind set: each line of
 // results is one utterance routed as a device's statistical NLU would, and
-// the level the skill gave (README, "Warning signs").
-func scoreDevice(t *testing.T, set, results string) {
+// the level the skill gave (README, "Warning signs"). With replay, the
+// level is the one replay gives the routed intent instead: routing takes
+// half an hour, and a change to the skill's code alone leaves it as it was.
+func scoreDevice(t *testing.T, set, results string, replay func(routed) string) {
 	t.Helper()
 	cases := map[string]blindCase{}
 	for _, c := range readBlind(t, set) {
@@ -206,9 +237,9 @@ func scoreDevice(t *testing.T, set, results string) {
 	seen := 0
 	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
 		var r struct {
-			ID, Intent string
-			Triage     *string
-			Status     int
+			routed
+			Triage *string
+			Status int
 		}
 		if err := json.Unmarshal([]byte(line), &r); err != nil {
 			t.Fatalf("%s: %v", results, err)
@@ -221,6 +252,9 @@ func scoreDevice(t *testing.T, set, results string) {
 		got := ""
 		if r.Triage != nil {
 			got = *r.Triage
+		}
+		if replay != nil {
+			got = replay(r.routed)
 		}
 		if r.Status != 200 {
 			t.Errorf("%s %s: HTTP %d", filepath.Base(set), r.ID, r.Status)
