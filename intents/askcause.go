@@ -301,12 +301,18 @@ func conditionNamed(in *alexa.Intent, cause string) (alexa.Slot, string) {
 		return alexa.Slot{}, ""
 	}
 	s, id := signTopic(in)
-	if !conditions[id] || id == "cramp" || id == "nerves" && cause == "stress" {
-		// "Could it be me nerves, I've been worrying a lot": nerves
-		// beside worry are the worry (set sA).
+	if !conditions[id] || id == "cramp" || worriedNerves(id, cause == "stress") {
 		return alexa.Slot{}, ""
 	}
 	return s, id
+}
+
+// worriedNerves reports whether the topic id, named beside stress, is
+// the worry itself: "could it be me nerves, I've been worrying a lot" and
+// "if it's my nerves being frazzled from worry" ask about stress, not
+// nerve damage (set sA). Both paths decide it here.
+func worriedNerves(id string, stressNamed bool) bool {
+	return id == "nerves" && stressNamed
 }
 
 // signTopic returns a TalkTopic named in an intent's warning-sign slots.

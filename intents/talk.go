@@ -827,8 +827,6 @@ func doctorAsked(ws []string, found []topicAt) bool {
 // two words of the supposing words, not a cramp (a cramp supposed, "if
 // it's a cramp what do I do", wants its relief).
 func supposedTopic(ws []string, found []topicAt) string {
-	// "If it's my nerves being frazzled from worry": nerves beside
-	// stress are the worry.
 	worry := slices.ContainsFunc(found, func(g topicAt) bool { return g.ID == "stress" })
 	whether := func(i int) bool {
 		// "can you say if", "can you tell me if".
@@ -846,7 +844,7 @@ func supposedTopic(ws []string, found []topicAt) string {
 				continue
 			}
 			for _, f := range found {
-				if f.ID == "nerves" && worry || deniedAt(ws, f.At) || ruledOut(ws, f) {
+				if worriedNerves(f.ID, worry) || deniedAt(ws, f.At) || ruledOut(ws, f) {
 					// "If it's not sciatica, what else could it be".
 					continue
 				}
