@@ -133,22 +133,18 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 // namedAlone reports whether a condition is all a device kept ("veins?",
 // set rX; "my varicose veins"): a condition named on its own, with no
 // complaint kept beside it, is asked about. A cramp named alone is a
-// cramp, and gets its relief. The one word kept may sit in a warning-sign
-// slot ("arthritis?" reaches the joint intent as its sign, set sC), but
-// not a red-flag intent's, where it may be all a device kept of the sign,
-// nor a question's own ("why are my restless legs worse at night").
+// cramp, and gets its relief. A condition kept alone in a warning-sign
+// slot stays the complaint: "sciatica?" and "my sciatica's flared up
+// again" both reach the sciatica intent with only "sciatica" kept, and
+// the complaint's safety question must be asked (set sC, review).
 func namedAlone(in *alexa.Intent, id string) bool {
 	if !conditions[id] || id == "cramp" || slices.Contains(topicAskers, alexa.Builtin(in.Name)) || heldOver(in.Name) {
 		// When to see a doctor, and the like, stand for themselves
 		// ("when should I see someone about my varicose veins").
 		return false
 	}
-	ownSign := slices.Contains(triage.RedFlagIntents(), in.Name) || slices.Contains(askingIntents, in.Name)
 	for name, s := range in.Slots {
-		if name == slotCause || s.Value == "" {
-			continue
-		}
-		if ownSign || !triage.SignSlot(name) || topicIn(tokens(s.Value)) != id || in.Slots[slotCause].Value != "" {
+		if name != slotCause && s.Value != "" {
 			return false
 		}
 	}
