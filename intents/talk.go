@@ -110,6 +110,11 @@ type talkData struct {
 		// a symptom ("ta, the cramp's gone now"; "I'm scared it's a
 		// clot"). Warning signs still come first (talkDescribe).
 		Complaint bool `yaml:"complaint"`
+		// NoSign: the cues are read only when no sign is told, so a
+		// sign for a doctor within days keeps its conversation's own
+		// safety question ("would lying flat for hours make my legs go
+		// numb").
+		NoSign bool `yaml:"nosign"`
 	} `yaml:"concepts"`
 	Words talkWords `yaml:"words"`
 }
@@ -1353,7 +1358,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		return IntentAskAbout, map[string]string{slotTopic: c}
 	}
 	for _, c := range talk.Concepts {
-		if c.Routine && !inRoutine {
+		if c.Routine && !inRoutine || c.NoSign && signed {
 			continue
 		}
 		if !slices.ContainsFunc(c.Cues, func(cue string) bool { return cueFits(cue, said) }) {
