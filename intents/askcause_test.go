@@ -527,6 +527,9 @@ func TestReadTalkAsks(t *testing.T) {
 		{"would lying flat for hours make my legs stiffen up", IntentWhyNight, ""},
 		{"my toes ache when i lie flat for hours", "", ""},
 		{"would lying flat for hours make my legs go numb", "", ""},
+		// Set sC: a cause that describes the people asked about.
+		{"do anxious people get achy muscles", IntentAskAbout, "stress"},
+		{"can stressed folk get sore legs at night", IntentAskAbout, "stress"},
 		// "If it's been" tells when, and supposes nothing.
 		{"my hip throbs if it's been a big day", "", ""},
 		// Set sA: a saying put to the skill.

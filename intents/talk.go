@@ -158,15 +158,17 @@ type talkWords struct {
 	// mean it's"); the topic right after them is asked about.
 	MeaningLeads []string `yaml:"meaning_leads"`
 	// DoctorAsks: what is asked of a doctor named, when no topic is.
-	DoctorAsks   []string `yaml:"doctor_asks"`
-	Doctors      []string `yaml:"doctors"`
-	Report       []string `yaml:"report"`
-	Naming       []string `yaml:"naming"`
-	Turns        []string `yaml:"turns"`
-	Daytime      []string `yaml:"daytime"`
-	Nighttime    []string `yaml:"nighttime"`
-	WhatEndings  []string `yaml:"what_endings"`
-	FirstAsks    []string `yaml:"first_asks"`
+	DoctorAsks  []string `yaml:"doctor_asks"`
+	Doctors     []string `yaml:"doctors"`
+	Report      []string `yaml:"report"`
+	Naming      []string `yaml:"naming"`
+	Turns       []string `yaml:"turns"`
+	Daytime     []string `yaml:"daytime"`
+	Nighttime   []string `yaml:"nighttime"`
+	WhatEndings []string `yaml:"what_endings"`
+	FirstAsks   []string `yaml:"first_asks"`
+	// People are words for people in general ("do anxious people get").
+	People       []string `yaml:"people"`
 	NeedAsks     []string `yaml:"need_asks"`
 	FirstGlue    []string `yaml:"first_glue"`
 	CauseVerbs   []string `yaml:"cause_verbs"`
@@ -1008,6 +1010,30 @@ func asksWhoGets(ws []string, found []topicAt) bool {
 	return false
 }
 
+// peopleGet returns the cause that describes the people a question asks
+// about, "do anxious people get achy muscles", "can stressed folk get
+// sore legs" (set sC): it is the cause asked about, not the listener's
+// own worry. It returns "" otherwise.
+func peopleGet(ws []string, found []topicAt) string {
+	start := 0
+	for start < len(ws)-1 && slices.Contains(talk.Words.Fillers, ws[start]) {
+		start++
+	}
+	if !slices.Contains(talk.Words.FirstAsks, ws[start]) {
+		return ""
+	}
+	for _, f := range found {
+		end := f.At + f.Len
+		if f.At < start+1 || f.At > start+2 || end+1 >= len(ws) || !slices.Contains(talk.Words.People, ws[end]) {
+			continue
+		}
+		if w := ws[end+1]; w == "get" || w == "have" || w == "feel" {
+			return f.ID
+		}
+	}
+	return ""
+}
+
 // endsAskingWhat reports whether the words end asking what it is.
 func endsAskingWhat(ws []string) bool {
 	return slices.ContainsFunc(whatEndings, func(e []string) bool {
@@ -1322,6 +1348,9 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		}
 		if doctorAsked(ws, found) {
 			return IntentAskAbout, map[string]string{slotTopic: "doctor_visit"}
+		}
+		if topic := peopleGet(ws, found); topic != "" {
+			return IntentAskAbout, map[string]string{slotTopic: topic}
 		}
 	}
 	topic := topicFrom(ws, slices.Clone(found))
