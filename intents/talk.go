@@ -700,9 +700,7 @@ func bareAsked(text string) string {
 			clause = clause[i+1:]
 		}
 		ws := tokens(clause)
-		for len(ws) > 1 && slices.Contains(talk.Words.Fillers, ws[0]) {
-			ws = ws[1:]
-		}
+		ws = pastFillers(ws)
 		if found := topicsIn(ws); len(found) == 1 && found[0].At == 0 && found[0].Len == len(ws) {
 			return found[0].ID
 		}
@@ -992,11 +990,8 @@ func askedRightAfter(ws []string, found []topicAt) (topicAt, bool) {
 // asksWhoGets reports whether the words ask who gets a condition: "can
 // teenagers get arthritis", "can you get a trapped nerve at my age".
 func asksWhoGets(ws []string, found []topicAt) bool {
-	start := 0
-	for start < len(ws)-1 && slices.Contains(talk.Words.Fillers, ws[start]) {
-		start++
-	}
-	if !slices.Contains(talk.Words.FirstAsks, ws[start]) {
+	start := len(ws) - len(pastFillers(ws))
+	if start >= len(ws) || !slices.Contains(talk.Words.FirstAsks, ws[start]) {
 		return false
 	}
 	for i := start + 1; i <= start+3 && i < len(ws)-1; i++ {
@@ -1015,11 +1010,8 @@ func asksWhoGets(ws []string, found []topicAt) bool {
 // sore legs" (set sC): it is the cause asked about, not the listener's
 // own worry. It returns "" otherwise.
 func peopleGet(ws []string, found []topicAt) string {
-	start := 0
-	for start < len(ws)-1 && slices.Contains(talk.Words.Fillers, ws[start]) {
-		start++
-	}
-	if !slices.Contains(talk.Words.FirstAsks, ws[start]) {
+	start := len(ws) - len(pastFillers(ws))
+	if start >= len(ws) || !slices.Contains(talk.Words.FirstAsks, ws[start]) {
 		return ""
 	}
 	for _, f := range found {
@@ -1644,11 +1636,18 @@ func plainQuestion(ws []string) []string {
 	return ws
 }
 
-// startsWith reports whether the words, after any talk.Words.Fillers, start with w.
-func startsWith(ws []string, w string) bool {
+// pastFillers returns the words after any talk.Words.Fillers they open
+// with ("um, well, is it my bed"), keeping at least the last word.
+func pastFillers(ws []string) []string {
 	for len(ws) > 1 && slices.Contains(talk.Words.Fillers, ws[0]) {
 		ws = ws[1:]
 	}
+	return ws
+}
+
+// startsWith reports whether the words, after any talk.Words.Fillers, start with w.
+func startsWith(ws []string, w string) bool {
+	ws = pastFillers(ws)
 	return len(ws) > 0 && ws[0] == w
 }
 
@@ -1667,9 +1666,7 @@ func lastQuestion(text string) []string {
 		return nil
 	}
 	ws := tokens(last[i+1:])
-	for len(ws) > 1 && slices.Contains(talk.Words.Fillers, ws[0]) {
-		ws = ws[1:]
-	}
+	ws = pastFillers(ws)
 	// "It can be inflammation of the joint?": a learner's question may
 	// put its asking word after the first words.
 	if len(ws) < 3 || !slices.Contains(talk.Words.AskStarts, ws[0]) && !slices.ContainsFunc(ws[1:min(4, len(ws))], func(w string) bool { return slices.Contains(talk.Words.AfterAsks, w) }) {
@@ -1724,9 +1721,7 @@ func endsAsking(text string, ws []string, topic string) bool {
 // onlyTopic reports whether the words, after any fillers, are only a
 // phrase of the topic.
 func onlyTopic(ws []string, topic string) bool {
-	for len(ws) > 1 && slices.Contains(talk.Words.Fillers, ws[0]) {
-		ws = ws[1:]
-	}
+	ws = pastFillers(ws)
 	return len(ws) > 0 && topicWords[strings.Join(ws, " ")] == topic
 }
 
@@ -1866,9 +1861,7 @@ func asksCause(ws []string) bool {
 // defines reports whether words ask what a condition is, or whether it is
 // the cause: "what is", "is it", "could this be", "does that mean".
 func defines(ws []string) bool {
-	for len(ws) > 1 && slices.Contains(talk.Words.Fillers, ws[0]) {
-		ws = ws[1:]
-	}
+	ws = pastFillers(ws)
 	for i, w := range ws {
 		next := ""
 		if i+1 < len(ws) {
