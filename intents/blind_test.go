@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nightlegs/nightlegs/infra"
 	"github.com/nightlegs/nightlegs/internal/device"
 	"github.com/nightlegs/nightlegs/internal/skill"
 	"github.com/nightlegs/nightlegs/internal/transcript"
@@ -192,10 +191,7 @@ func TestBlindTriage(t *testing.T) {
 // resolved as device-route resolved them, as the first request of a new
 // session, and returns the level the skill answered with.
 func replayer(t *testing.T, newSkill transcript.NewSkill) func(routed) string {
-	model, err := infra.Model("en-US")
-	if err != nil {
-		t.Fatal(err)
-	}
+	model := enModel(t)
 	return func(r routed) string {
 		sk := newSkill(func() time.Time { return transcript.Start })
 		d, err := device.New(sk, device.Config{SkillID: sk.SkillID})
