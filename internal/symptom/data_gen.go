@@ -932,6 +932,7 @@ var std = sync.OnceValue(func() *reader {
 			under3 int
 		}{child: 16, under3: 3},
 		ignore: []string{
+			"hand in hand",
 			"when it's cold",
 			"when it is cold",
 			"in the cold",
@@ -27905,6 +27906,12 @@ var (
 				toks: []string{"hand", "is", "clumsy"},
 				means: []meaning{
 					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"hand", "in", "hand"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
