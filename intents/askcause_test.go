@@ -1,11 +1,12 @@
 package intents
 
 import (
-	"github.com/nightlegs/nightlegs/internal/symptom"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/nightlegs/nightlegs/infra"
+	"github.com/nightlegs/nightlegs/internal/symptom"
 )
 
 // TestCauseAsked checks which symptom and question intents, as a device
@@ -615,4 +616,23 @@ func playVia(t *testing.T, model *infra.LanguageModel, before []string, intent s
 	t.Helper()
 	via := routedIntent(model, routed{Intent: intent, Slots: slots})
 	return playTalk(t, transcriptSkill(t), talkCase{ID: "via", Category: "x", Before: before}, via, nil)
+}
+
+// TestAskingWordsFeelNothing: the asking words a device keeps in their
+// own slot are not read as signs (triage's unread_slots), so no AskCarrier
+// value may hold a feeling or a sign: "sends pain" kept there took the
+// pain from "moving me toes sends pain shooting up me leg" (device check
+// j062). A body part may be there ("make my knees"): where, not what.
+func TestAskingWordsFeelNothing(t *testing.T) {
+	// Not feelings: an activity asked about ("does walking help"), and
+	// halves of signs that need a partner to be one ("can't be", "if it
+	// turns out to be").
+	notFelt := []string{"walk", "no_flow", "misshapen"}
+	for value := range askWords {
+		r := symptom.ReadKept([]string{value})
+		felt := slices.DeleteFunc(slices.Clone(r.Sensations), func(s string) bool { return slices.Contains(notFelt, s) })
+		if len(felt)+len(r.Facts)+len(r.Negated)+len(r.Timing) > 0 {
+			t.Errorf("AskCarrier value %q reads as %v %v %v %v: a complaint's words kept as asking words", value, felt, r.Facts, r.Negated, r.Timing)
+		}
+	}
 }
