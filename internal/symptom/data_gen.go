@@ -933,6 +933,52 @@ var std = sync.OnceValue(func() *reader {
 		}{child: 16, under3: 3},
 		ignore: []string{
 			"hand in hand",
+			"air bed",
+			"airbed",
+			"air beds",
+			"air mattress",
+			"blow up mattress",
+			"blow up bed",
+			"blow-up mattress",
+			"blow-up bed",
+			"inflatable mattress",
+			"inflatable bed",
+			"hot bakery",
+			"hot factory",
+			"hot warehouse",
+			"hot office",
+			"hot shop",
+			"hot restaurant",
+			"hot greenhouse",
+			"hot workshop",
+			"hot laundry",
+			"hot classroom",
+			"hot ward",
+			"hot kitchens",
+			"hot shift",
+			"hot job",
+			"hot site",
+			"hot building",
+			"hot flat",
+			"hot house",
+			"hot car",
+			"hot van",
+			"hot truck",
+			"hot bus",
+			"hot train",
+			"hot tub",
+			"steam room",
+			"veins are weak",
+			"veins being weak",
+			"veins weak",
+			"veins are a bit weak",
+			"weak vein",
+			"valves are weak",
+			"valves being weak",
+			"valves weak",
+			"leaky valves",
+			"valves are leaky",
+			"leaky veins",
 			"when it's cold",
 			"when it is cold",
 			"in the cold",
@@ -2986,6 +3032,7 @@ var (
 		"agonizing",
 		"agony",
 		"air",
+		"airbed",
 		"aircon",
 		"all",
 		"almost",
@@ -3105,6 +3152,7 @@ var (
 		"bloodstained",
 		"bloody",
 		"blotchy",
+		"blow",
 		"blown",
 		"blue",
 		"blueish",
@@ -3414,6 +3462,7 @@ var (
 		"dusky",
 		"dvt",
 		"each",
+		"ease",
 		"eased",
 		"eases",
 		"easier",
@@ -3736,6 +3785,7 @@ var (
 		"infection",
 		"inflamed",
 		"inflammation",
+		"inflatable",
 		"inhale",
 		"inhaling",
 		"injected",
@@ -3829,6 +3879,7 @@ var (
 		"leaked",
 		"leaking",
 		"leaks",
+		"leaky",
 		"leaning",
 		"leave",
 		"leaves",
@@ -4486,6 +4537,7 @@ var (
 		"starts",
 		"stays",
 		"steadily",
+		"steam",
 		"stent",
 		"stepped",
 		"stepping",
@@ -6854,6 +6906,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"air", "bed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"air", "beds"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"air", "mattress"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"air", "con"},
 				means: []meaning{
 					{kind: 8},
@@ -6875,6 +6945,15 @@ var (
 				toks: []string{"air"},
 				means: []meaning{
 					{kind: 3, id: "breath"},
+				},
+			},
+		},
+		// "airbed"
+		{
+			{
+				toks: []string{"airbed"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -9230,9 +9309,27 @@ var (
 				},
 			},
 			{
+				toks: []string{"better", "when", "i", "get", "up", "and", "move"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"better", "when", "i", "move", "them"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"better", "when", "i", "sit", "up"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"better", "when", "i", "move"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
 				},
 			},
 			{
@@ -10334,6 +10431,21 @@ var (
 				toks: []string{"blotchy"},
 				means: []meaning{
 					{kind: 3, id: "reddish"},
+				},
+			},
+		},
+		// "blow"
+		{
+			{
+				toks: []string{"blow", "up", "mattress"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blow", "up", "bed"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -20748,8 +20860,23 @@ var (
 				},
 			},
 		},
+		// "ease"
+		{
+			{
+				toks: []string{"ease", "when", "i", "move"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+		},
 		// "eased"
 		{
+			{
+				toks: []string{"eased", "by", "moving"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
 			{
 				toks: []string{"eased", "off"},
 				means: []meaning{
@@ -20784,9 +20911,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"eases", "off", "when", "i", "move"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"eases", "off", "when", "i", "stop"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"eases", "when", "i", "move"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
 				},
 			},
 			{
@@ -25509,6 +25648,66 @@ var (
 		// "getting"
 		{
 			{
+				toks: []string{"getting", "up", "make", "*", "*", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "makes", "*", "*", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "make", "*", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "makes", "*", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "make", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "makes", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "make", "it", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "make", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "makes", "it", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "makes", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"getting", "my", "feet", "on", "the", "floor"},
 				means: []meaning{
 					{kind: 8},
@@ -26024,6 +26223,12 @@ var (
 		// "go"
 		{
 			{
+				toks: []string{"go", "away", "when", "i", "move"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"go", "dizzy", "when", "i", "stand"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
@@ -26066,6 +26271,12 @@ var (
 				toks: []string{"goes", "after", "a", "couple", "of", "minutes"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"goes", "away", "when", "i", "move"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
 				},
 			},
 			{
@@ -30662,6 +30873,150 @@ var (
 				},
 			},
 			{
+				toks: []string{"hot", "bakery"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "factory"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "warehouse"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "office"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "shop"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "restaurant"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "greenhouse"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "workshop"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "laundry"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "classroom"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "ward"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "kitchens"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "shift"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "job"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "site"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "building"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "flat"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "house"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "car"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "van"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "truck"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "bus"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "train"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "tub"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"hot", "bath"},
 				means: []meaning{
 					{kind: 8},
@@ -32103,6 +32458,21 @@ var (
 				},
 			},
 		},
+		// "inflatable"
+		{
+			{
+				toks: []string{"inflatable", "mattress"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"inflatable", "bed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "inhale"
 		{
 			{
@@ -32948,6 +33318,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"itch", "from", "the", "inside"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"itch", "under", "the", "skin"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"itch", "deep", "inside"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
@@ -32956,6 +33338,24 @@ var (
 		},
 		// "itching"
 		{
+			{
+				toks: []string{"itching", "from", "the", "inside"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"itching", "under", "the", "skin"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"itching", "from", "inside"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
 			{
 				toks: []string{"itching", "inside"},
 				means: []meaning{
@@ -32979,6 +33379,12 @@ var (
 			},
 			{
 				toks: []string{"itchy", "in", "my", "legs"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"itchy", "from", "the", "inside"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
@@ -34959,6 +35365,21 @@ var (
 				toks: []string{"leaks"},
 				means: []meaning{
 					{kind: 3, id: "leak"},
+				},
+			},
+		},
+		// "leaky"
+		{
+			{
+				toks: []string{"leaky", "valves"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"leaky", "veins"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -39501,6 +39922,192 @@ var (
 		// "moving"
 		{
 			{
+				toks: []string{"moving", "my", "legs", "make", "*", "*", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "my", "legs", "makes", "*", "*", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "my", "legs", "make", "*", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "my", "legs", "makes", "*", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "make", "*", "*", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "makes", "*", "*", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "my", "legs", "make", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "my", "legs", "makes", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "make", "*", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "makes", "*", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "*", "*", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "*", "*", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "my", "legs", "make", "it", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "my", "legs", "make", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "my", "legs", "makes", "it", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "my", "legs", "makes", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "make", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "makes", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "*", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "*", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "make", "it", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "make", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "makes", "it", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "makes", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "it", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "it", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "my", "legs", "helps"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"moving", "his", "toes", "even"},
 				means: []meaning{
 					{kind: 3, id: "toes_move"},
@@ -39516,6 +40123,12 @@ var (
 				toks: []string{"moving", "up", "my", "leg"},
 				means: []meaning{
 					{kind: 5, id: "red_spreading"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "helps"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
 				},
 			},
 			{
@@ -39546,6 +40159,12 @@ var (
 				toks: []string{"moving", "*", "toes"},
 				means: []meaning{
 					{kind: 3, id: "toes_move"},
+				},
+			},
+			{
+				toks: []string{"moving", "helps"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
 				},
 			},
 			{
@@ -43982,6 +44601,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"only", "moving", "helps"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"only", "1", "leg"},
 				means: []meaning{
 					{kind: 5, id: "one_leg_only"},
@@ -48058,6 +48683,12 @@ var (
 		},
 		// "relieved"
 		{
+			{
+				toks: []string{"relieved", "by", "moving"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
 			{
 				toks: []string{"relieved", "by", "stopping"},
 				means: []meaning{
@@ -54317,6 +54948,15 @@ var (
 				},
 			},
 		},
+		// "steam"
+		{
+			{
+				toks: []string{"steam", "room"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "stent"
 		{
 			{
@@ -54885,6 +55525,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"stop", "when", "i", "move"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"stop", "for", "a", "minute"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -55151,6 +55797,12 @@ var (
 				toks: []string{"stops", "aching", "when", "it's", "down"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"stops", "when", "i", "move"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
 				},
 			},
 			{
@@ -60556,6 +61208,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"valves", "are", "weak"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"valves", "being", "weak"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"valves", "are", "leaky"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"valves", "not", "closing"},
 				means: []meaning{
 					{kind: 8},
@@ -60569,6 +61239,12 @@ var (
 			},
 			{
 				toks: []string{"valves", "not", "working"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"valves", "weak"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -60679,6 +61355,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"veins", "are", "a", "bit", "weak"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"veins", "*", "*", "coming", "out"},
 				means: []meaning{
 					{kind: 8},
@@ -60692,6 +61374,18 @@ var (
 			},
 			{
 				toks: []string{"veins", "are", "coming", "out"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"veins", "are", "weak"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"veins", "being", "weak"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -60758,6 +61452,12 @@ var (
 			},
 			{
 				toks: []string{"veins", "coming", "out"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"veins", "weak"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -61254,6 +61954,66 @@ var (
 		},
 		// "walking"
 		{
+			{
+				toks: []string{"walking", "about", "make", "*", "*", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "makes", "*", "*", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "make", "*", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "makes", "*", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "make", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "makes", "*", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "make", "it", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "make", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "makes", "it", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "makes", "*", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
 			{
 				toks: []string{"walking", "on", "hot", "coals"},
 				means: []meaning{
@@ -62050,6 +62810,12 @@ var (
 			},
 			{
 				toks: []string{"weak", "blood", "circulation"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weak", "vein"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -73138,6 +73904,78 @@ var (
 			"pacing the floor",
 			"pace the floor",
 			"have to pace",
+			"itching from the inside",
+			"itchy from the inside",
+			"itch from the inside",
+			"itching from inside",
+			"itching under the skin",
+			"itch under the skin",
+			"better when i move",
+			"better when i move them",
+			"better when i get up and move",
+			"goes away when i move",
+			"go away when i move",
+			"stops when i move",
+			"stop when i move",
+			"eases when i move",
+			"ease when i move",
+			"eases off when i move",
+			"moving helps",
+			"moving them helps",
+			"moving my legs helps",
+			"only moving helps",
+			"relieved by moving",
+			"eased by moving",
+			"moving my legs make it go away",
+			"moving my legs make * go away",
+			"moving my legs make * * go away",
+			"moving my legs make * * * go away",
+			"moving my legs makes it go away",
+			"moving my legs makes * go away",
+			"moving my legs makes * * go away",
+			"moving my legs makes * * * go away",
+			"moving them make it go away",
+			"moving them make * go away",
+			"moving them make * * go away",
+			"moving them make * * * go away",
+			"moving them makes it go away",
+			"moving them makes * go away",
+			"moving them makes * * go away",
+			"moving them makes * * * go away",
+			"moving make it go away",
+			"moving make * go away",
+			"moving make * * go away",
+			"moving make * * * go away",
+			"moving makes it go away",
+			"moving makes * go away",
+			"moving makes * * go away",
+			"moving makes * * * go away",
+			"walking about make it go away",
+			"walking about make * go away",
+			"walking about make * * go away",
+			"walking about make * * * go away",
+			"walking about makes it go away",
+			"walking about makes * go away",
+			"walking about makes * * go away",
+			"walking about makes * * * go away",
+			"getting up make it go away",
+			"getting up make * go away",
+			"getting up make * * go away",
+			"getting up make * * * go away",
+			"getting up makes it go away",
+			"getting up makes * go away",
+			"getting up makes * * go away",
+			"getting up makes * * * go away",
+			"moving my legs make * * * * go away",
+			"moving my legs makes * * * * go away",
+			"moving them make * * * * go away",
+			"moving them makes * * * * go away",
+			"moving make * * * * go away",
+			"moving makes * * * * go away",
+			"walking about make * * * * go away",
+			"walking about makes * * * * go away",
+			"getting up make * * * * go away",
+			"getting up makes * * * * go away",
 		},
 		// "same_point"
 		{
