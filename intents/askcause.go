@@ -63,8 +63,10 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 		return nil
 	}
 	topic, id := causeOf(in)
+	asked := false
 	if id == "" {
 		topic, id = askedOnly(in)
+		asked = id != ""
 	}
 	if id == "" || neverInstead[id] {
 		return nil
@@ -82,7 +84,10 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	if in.Name == circulation.IntentRestPain && triage.Stands(in.Name, keptSigns(in)) {
 		return nil
 	}
-	if in.Name == IntentWhoAreYou && doctorTopics[id] {
+	if in.Name == IntentWhoAreYou && doctorTopics[id] && !asked {
+		// "Are you a doctor" asks who the skill is; asking words that
+		// name a doctor ("what would the doctor", kept beside "my
+		// calves have been aching") ask what a doctor does (set sE).
 		return nil
 	}
 	if in.Name == IntentThanks && in.Slots[slotAsk].Value == "" {

@@ -56,6 +56,7 @@ func TestCauseAsked(t *testing.T) {
 		{"sciatica alone in the sciatica intent's sign slot is the complaint", "SciaticaIntent", map[string]string{"sign": "sciatica's"}, ""},
 		{"a worry about a clot stays a worry", "WorriedIntent", map[string]string{"cause": "blood clot"}, ""},
 		{"a doctor weighed against the skill asks what it is", "WhoAreYouIntent", map[string]string{"cause": "my doctor"}, ""},
+		{"asking words naming a doctor ask what a doctor does", "WhoAreYouIntent", map[string]string{"ask": "what would the doctor", "sign": "calves", "moreSign": "aching"}, "doctor_visit"},
 		{"thanks with a plan for the physio is thanks", "ThanksIntent", map[string]string{"cause": "mention it to"}, ""},
 		{"thanks with a cause asked is the question", "ThanksIntent", map[string]string{"cause": "magnesium", "ask": "should I take"}, "magnesium"},
 		{"what the doctor named is asked about", "WhyNightIntent", map[string]string{"ask": "is that why", "cause": "the doctor", "sign": "in bed", "moreSign": "arthritis"}, "arthritis"},
