@@ -168,7 +168,10 @@ type talkWords struct {
 	WhatEndings []string `yaml:"what_endings"`
 	FirstAsks   []string `yaml:"first_asks"`
 	// People are words for people in general ("do anxious people get").
-	People       []string `yaml:"people"`
+	People []string `yaml:"people"`
+	// Sports are the games and disciplines among overuse's words: named
+	// beside another cause, they are what was done, not what is asked.
+	Sports       []string `yaml:"sports"`
 	NeedAsks     []string `yaml:"need_asks"`
 	FirstGlue    []string `yaml:"first_glue"`
 	CauseVerbs   []string `yaml:"cause_verbs"`
@@ -475,6 +478,14 @@ func topicIn(ws []string) string { return topicFrom(ws, topicsIn(ws)) }
 func topicFrom(ws []string, found []topicAt) string {
 	if len(found) == 0 {
 		return ""
+	}
+	// "Played tennis in the sun, could losing all that salt explain the
+	// cramp", "I play a lot of volleyball and the physio said jumper's
+	// knee, is the tendon being inflamed": a sport named beside another
+	// cause is what was done; the other cause is what is asked (set sE).
+	if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return sportAt(ws, f) }); len(kept) > 0 && len(kept) < len(found) &&
+		slices.ContainsFunc(kept, func(f topicAt) bool { return f.ID != "overuse" }) {
+		found = kept
 	}
 	// "Not stress nerves, the actual nerves", "my mattress is new so
 	// that's not it, could I be low on potassium": a topic denied or
@@ -1075,6 +1086,10 @@ func askedFirst(ws []string, found []topicAt) (topicAt, bool) {
 		if i < 0 || !slices.Contains(talk.Words.FirstAsks, ws[i]) {
 			continue
 		}
+		if (ws[i] == "do" || ws[i] == "does") && i+1 == f.At && sportAt(ws, f) {
+			// "My daughter does ballet": doing the sport, not asking.
+			continue
+		}
 		// The verb may follow a few words on: "can inflammation in the
 		// body make your legs ache".
 		end := f.At + f.Len
@@ -1089,6 +1104,16 @@ func askedFirst(ws []string, found []topicAt) (topicAt, bool) {
 		}
 	}
 	return topicAt{}, false
+}
+
+// sportAt reports whether a topic found is a sport named (talk.yaml's
+// sports): "tennis", "a game of squash".
+func sportAt(ws []string, f topicAt) bool {
+	if f.ID != "overuse" {
+		return false
+	}
+	named := ws[f.At : f.At+f.Len]
+	return slices.ContainsFunc(named, func(w string) bool { return slices.Contains(talk.Words.Sports, w) })
 }
 
 // figureWords are talk.yaml's figures, as words.
