@@ -31,6 +31,9 @@ import (
 const (
 	slotCause = "cause"
 	slotAsk   = "ask"
+	// slotComplaint is SomeoneIntent's: what the other person has
+	// ("growing pains", "achy legs").
+	slotComplaint = "complaint"
 )
 
 // askingIntents are questions themselves: a cause kept in their slots is
@@ -63,10 +66,25 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 		return nil
 	}
 	topic, id := causeOf(in)
-	asked := false
+	asked, felt := false, false
 	if id == "" {
 		topic, id = askedOnly(in)
 		asked = id != ""
+	}
+	if in.Name == IntentWhyNight {
+		// "Why do I get the urge to move my legs when I lie down": why a
+		// feeling that is a condition comes at night asks what it is,
+		// as on the console (asksWhatThat), asking words kept or not.
+		said := keptSigns(in)
+		// A cause read only from the sign slots is the feeling's words
+		// ("legs want to go for a run": not a run). The condition named
+		// ("why are my restless legs worse at night") asks why the night.
+		if c, ok := feltConditions[symptom.ReadKept(said).Topic]; ok && !conditionSaid(said) && (id == "" || id == c || in.Slots[slotCause].Value == "") {
+			if id != c {
+				topic, id = topicSlot(strings.Join(said, " "), c), c
+			}
+			felt = true
+		}
 	}
 	if id == "" || neverInstead[id] {
 		return nil
@@ -108,7 +126,7 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	// Leaving keeps its topic only when it is a medicine: "got a four
 	// a.m. start hauling, y'all take care, night" leaves (set ry).
 	asker := slices.Contains(topicAskers, alexa.Builtin(in.Name)) && (in.Name != IntentWhenDoctor && alexa.Builtin(in.Name) != IntentStop || medicines[id])
-	if in.Slots[slotAsk].Value == "" && !doctorTopics[id] && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") && !asksIn(v) && !triedMedicine && !asker && !namedAlone(in, id) && !crampsBlamed(in, id) {
+	if in.Slots[slotAsk].Value == "" && !doctorTopics[id] && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") && !asksIn(v) && !triedMedicine && !asker && !namedAlone(in, id) && !crampsBlamed(in, id) && !felt {
 		return nil
 	}
 	var said []string
@@ -133,6 +151,20 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 		}
 	}
 	return out
+}
+
+// conditionSaid reports whether words a device kept name restless legs
+// itself, not only what it feels like.
+func conditionSaid(said []string) bool {
+	for _, v := range said {
+		ws := tokens(v)
+		for i, w := range ws {
+			if w == "rls" || w == "ekbom" || w == "restless" && i+1 < len(ws) && strings.HasPrefix(ws[i+1], "leg") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // namedAlone reports whether a condition is all a device kept ("veins?",
@@ -327,7 +359,9 @@ func signTopic(in *alexa.Intent) (alexa.Slot, string) {
 	firstID := ""
 	for _, name := range names {
 		v := in.Slots[name].Value
-		if !triage.SignSlot(name) || v == "" {
+		// Someone else's complaint may name a condition too ("my mum
+		// says it's growing pains, is that even a real thing").
+		if !triage.SignSlot(name) && name != slotComplaint || v == "" {
 			continue
 		}
 		// The word may sit inside a longer value ("what's oedema").

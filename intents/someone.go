@@ -277,7 +277,7 @@ func (s *set) someone(r *router.Router, t *router.Turn) (router.Reply, error) {
 		t.State.AddFacts(factChild)
 		return s.child(t)
 	}
-	_, complaint := t.SlotID("complaint")
+	_, complaint := t.SlotID(slotComplaint)
 	if complaint == "" && t.Slot("bodyPart") == "" && t.State.Topic != "" && t.State.Pending != "" {
 		// "It's my husband" in the middle of a conversation: it goes on,
 		// spoken about him.
