@@ -536,6 +536,11 @@ func TestReadTalkAsks(t *testing.T) {
 		{"would lying flat for hours make my legs go numb", "", ""},
 		// Set sC: a cause that describes the people asked about.
 		{"do anxious people get achy muscles", IntentAskAbout, "stress"},
+		{"do side sleepers get more hip pain", IntentAskAbout, "mattress"},
+		{"do footballers get achy legs", IntentAskAbout, "overuse"},
+		{"is pain just worse at night for everyone", IntentWhyNight, ""},
+		{"hips ache tonight. played squash for two hours. is that it?", IntentAskAbout, "overuse"},
+		{"played tennis in the sun, could losing all that salt explain the cramp tonight", IntentAskAbout, "hydration"},
 		{"can stressed folk get sore legs at night", IntentAskAbout, "stress"},
 		// "If it's been" tells when, and supposes nothing.
 		{"my hip throbs if it's been a big day", "", ""},

@@ -169,6 +169,9 @@ type talkWords struct {
 	FirstAsks   []string `yaml:"first_asks"`
 	// People are words for people in general ("do anxious people get").
 	People []string `yaml:"people"`
+	// PeopleNouns end a cause's words that name people by it ("side
+	// sleepers", "office workers").
+	PeopleNouns []string `yaml:"people_nouns"`
 	// Sports are the games and disciplines among overuse's words: named
 	// beside another cause, they are what was done, not what is asked.
 	Sports       []string `yaml:"sports"`
@@ -1027,15 +1030,24 @@ func peopleGet(ws []string, found []topicAt) string {
 	}
 	for _, f := range found {
 		end := f.At + f.Len
-		if f.At < start+1 || f.At > start+2 || end+1 >= len(ws) || !slices.Contains(talk.Words.People, ws[end]) {
+		if f.At < start+1 || f.At > start+2 || end >= len(ws) {
 			continue
 		}
-		if w := ws[end+1]; w == "get" || w == "have" || w == "feel" {
+		// "Do side sleepers get more hip pain": the cause's own words
+		// name the people (set sD).
+		if slices.Contains(talk.Words.PeopleNouns, ws[end-1]) && getsHas(ws[end]) {
+			return f.ID
+		}
+		if end+1 < len(ws) && slices.Contains(talk.Words.People, ws[end]) && getsHas(ws[end+1]) {
 			return f.ID
 		}
 	}
 	return ""
 }
+
+// getsHas reports whether a word says what people get: "do anxious
+// people get", "have", "feel".
+func getsHas(w string) bool { return w == "get" || w == "have" || w == "feel" }
 
 // endsAskingWhat reports whether the words end asking what it is.
 func endsAskingWhat(ws []string) bool {
