@@ -933,6 +933,21 @@ var std = sync.OnceValue(func() *reader {
 		}{child: 16, under3: 3},
 		ignore: []string{
 			"hand in hand",
+			"muscles get weaker",
+			"muscles get weak",
+			"their muscles get weaker",
+			"your muscles get weaker",
+			"muscles weaken with age",
+			"weaker with age",
+			"get weaker with age",
+			"weaker as we age",
+			"weaker as you age",
+			"weaker as people age",
+			"weaker as you get older",
+			"weaker as we get older",
+			"weaker when you get older",
+			"weaker in old age",
+			"muscles get weaker with age",
 			"air bed",
 			"airbed",
 			"air beds",
@@ -4010,6 +4025,7 @@ var (
 		"mumbling",
 		"mumbly",
 		"muscle",
+		"muscles",
 		"mushed",
 		"mushy",
 		"must",
@@ -4639,6 +4655,7 @@ var (
 		"that",
 		"thatha",
 		"the",
+		"their",
 		"then",
 		"there",
 		"these",
@@ -4920,6 +4937,7 @@ var (
 		"yet",
 		"you've",
 		"youngest",
+		"your",
 		"zap",
 		"zapping",
 		"zaps",
@@ -25600,6 +25618,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"get", "weaker", "with", "age"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"get", "enough", "air"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
@@ -40385,6 +40409,33 @@ var (
 				means: []meaning{
 					{kind: 3, id: "cramp"},
 					{kind: 3, id: "cramp_word"},
+				},
+			},
+		},
+		// "muscles"
+		{
+			{
+				toks: []string{"muscles", "get", "weaker", "with", "age"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"muscles", "weaken", "with", "age"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"muscles", "get", "weaker"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"muscles", "get", "weak"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -58141,6 +58192,15 @@ var (
 				},
 			},
 		},
+		// "their"
+		{
+			{
+				toks: []string{"their", "muscles", "get", "weaker"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "then"
 		{
 			{
@@ -62856,6 +62916,54 @@ var (
 		// "weaker"
 		{
 			{
+				toks: []string{"weaker", "as", "you", "get", "older"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weaker", "as", "we", "get", "older"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weaker", "when", "you", "get", "older"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weaker", "as", "we", "age"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weaker", "as", "you", "age"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weaker", "as", "people", "age"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weaker", "in", "old", "age"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weaker", "with", "age"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"weaker"},
 				means: []meaning{
 					{kind: 5, id: "leg_weak_sudden"},
@@ -66288,6 +66396,15 @@ var (
 				toks: []string{"youngest"},
 				means: []meaning{
 					{kind: 6, id: "child"},
+				},
+			},
+		},
+		// "your"
+		{
+			{
+				toks: []string{"your", "muscles", "get", "weaker"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
