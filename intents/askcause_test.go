@@ -538,6 +538,8 @@ func TestReadTalkAsks(t *testing.T) {
 		{"do anxious people get achy muscles", IntentAskAbout, "stress"},
 		{"do side sleepers get more hip pain", IntentAskAbout, "mattress"},
 		{"do footballers get achy legs", IntentAskAbout, "overuse"},
+		{"my daughter does karate and her calves ache at night", "", ""},
+		{"does karate make your calves ache at night", IntentAskAbout, "overuse"},
 		{"is pain just worse at night for everyone", IntentWhyNight, ""},
 		{"hips ache tonight. played squash for two hours. is that it?", IntentAskAbout, "overuse"},
 		{"played tennis in the sun, could losing all that salt explain the cramp tonight", IntentAskAbout, "hydration"},

@@ -1045,6 +1045,20 @@ func peopleGet(ws []string, found []topicAt) string {
 	return ""
 }
 
+// askWordsOf returns the words that may ask, without a "does" that does
+// a sport ("my daughter does karate and her calves ache": told, not
+// asked).
+func askWordsOf(ws []string) []string {
+	out := make([]string, 0, len(ws))
+	for i, w := range ws {
+		if i > 0 && (w == "do" || w == "does" || w == "did") && i+1 < len(ws) && slices.Contains(talk.Words.Sports, ws[i+1]) {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
 // getsHas reports whether a word says what people get: "do anxious
 // people get", "have", "feel".
 func getsHas(w string) bool { return w == "get" || w == "have" || w == "feel" }
@@ -1592,7 +1606,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		// A guess beside a pain of its own conversation ("my calf is
 		// probably cramping from the gym") is the pain, told.
 		guess := hedged(ws) && (rd.Topic == "" || rd.Topic == "aches")
-		asks := slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(cues, w) }) || strings.Contains(text, "?") || tagged(ws) || guess ||
+		asks := slices.ContainsFunc(askWordsOf(ws), func(w string) bool { return slices.Contains(cues, w) }) || strings.Contains(text, "?") || tagged(ws) || guess ||
 			// "did I just overdo it at the gym", "was it the gym yesterday"
 			startsWith(ws, "did") || startsWith(ws, "was") ||
 			// "are blocked arteries a cause of leg pain in bed" asks.
