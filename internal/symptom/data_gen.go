@@ -933,6 +933,22 @@ var std = sync.OnceValue(func() *reader {
 		}{child: 16, under3: 3},
 		ignore: []string{
 			"hand in hand",
+			"hanging off the edge all twisted",
+			"off the edge all twisted",
+			"hanging off the bed all twisted",
+			"hanging off the edge",
+			"hanging off the bed",
+			"half off the bed",
+			"edge all twisted",
+			"end up all twisted",
+			"ends up all twisted",
+			"sleep all twisted",
+			"sleeping all twisted",
+			"slept all twisted",
+			"lie all twisted",
+			"lying all twisted",
+			"wake up all twisted",
+			"woke up all twisted",
 			"muscles get weaker",
 			"muscles get weak",
 			"their muscles get weaker",
@@ -3495,6 +3511,7 @@ var (
 		"elevator",
 		"eliquis",
 		"end",
+		"ends",
 		"energy",
 		"enlarged",
 		"enough",
@@ -3831,6 +3848,9 @@ var (
 		"jeans",
 		"jelly",
 		"jerking",
+		"jiggle",
+		"jiggling",
+		"jiggly",
 		"jimmy",
 		"jittery",
 		"jocks",
@@ -3971,6 +3991,7 @@ var (
 		"mate",
 		"mattress",
 		"maybe",
+		"me",
 		"meals",
 		"mean",
 		"medicine",
@@ -21049,6 +21070,12 @@ var (
 					{kind: 5, id: "eases_hanging"},
 				},
 			},
+			{
+				toks: []string{"edge", "all", "twisted"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "eighth"
 		{
@@ -21223,9 +21250,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"end", "up", "all", "twisted"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"end", "up", "stopping"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+				},
+			},
+		},
+		// "ends"
+		{
+			{
+				toks: []string{"ends", "up", "all", "twisted"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -27997,6 +28039,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"half", "off", "the", "bed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"half", "his", "mouth"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
@@ -28306,6 +28354,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"hanging", "off", "the", "edge", "all", "twisted"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hanging", "off", "the", "bed", "all", "twisted"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"hanging", "it", "out", "of", "bed"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -28321,12 +28381,19 @@ var (
 				toks: []string{"hanging", "off", "the", "bed"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
+					{kind: 8},
 				},
 			},
 			{
 				toks: []string{"hanging", "off", "the", "side"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"hanging", "off", "the", "edge"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -28890,6 +28957,12 @@ var (
 			},
 			{
 				toks: []string{"have", "to", "pace"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"have", "to", "jiggle"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
@@ -30106,6 +30179,100 @@ var (
 		// "her"
 		{
 			{
+				toks: []string{"her", "blood", "sugar", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{
+					"her",
+					"sugar",
+					"levels",
+					"have",
+					"been",
+					"all",
+					"over",
+					"the",
+					"place",
+				},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"her", "sugar", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"her", "sugars", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"her", "blood", "sugar", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"her", "blood", "sugar", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"her", "sugar", "levels", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"her", "sugar", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"her", "sugar", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"her", "sugars", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"her", "blood", "sugar", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"her", "sugar", "levels", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"her", "sugar", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"her", "sugars", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
 				toks: []string{"her", "private", "area"},
 				means: []meaning{
 					{id: "groin"},
@@ -30290,6 +30457,100 @@ var (
 		},
 		// "his"
 		{
+			{
+				toks: []string{"his", "blood", "sugar", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{
+					"his",
+					"sugar",
+					"levels",
+					"have",
+					"been",
+					"all",
+					"over",
+					"the",
+					"place",
+				},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"his", "sugar", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"his", "sugars", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"his", "blood", "sugar", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"his", "blood", "sugar", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"his", "sugar", "levels", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"his", "sugar", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"his", "sugar", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"his", "sugars", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"his", "blood", "sugar", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"his", "sugar", "levels", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"his", "sugar", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"his", "sugars", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
 			{
 				toks: []string{"his", "private", "area"},
 				means: []meaning{
@@ -33508,6 +33769,39 @@ var (
 		{
 			{
 				toks: []string{"jerking"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+		},
+		// "jiggle"
+		{
+			{
+				toks: []string{"jiggle", "my", "legs"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"jiggle", "your", "legs"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+		},
+		// "jiggling"
+		{
+			{
+				toks: []string{"jiggling", "my", "legs"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+		},
+		// "jiggly"
+		{
+			{
+				toks: []string{"jiggly", "legs"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
@@ -38400,13 +38694,13 @@ var (
 				},
 			},
 			{
-				toks: []string{"lying", "half", "twisted"},
+				toks: []string{"lying", "all", "twisted"},
 				means: []meaning{
 					{kind: 8},
 				},
 			},
 			{
-				toks: []string{"lying", "all", "twisted"},
+				toks: []string{"lying", "half", "twisted"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -38750,6 +39044,93 @@ var (
 				toks: []string{"maybe"},
 				means: []meaning{
 					{kind: 10},
+				},
+			},
+		},
+		// "me"
+		{
+			{
+				toks: []string{"me", "blood", "sugar", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"me", "sugar", "levels", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"me", "sugar", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"me", "sugars", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"me", "blood", "sugar", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"me", "blood", "sugar", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"me", "sugar", "levels", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"me", "sugar", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"me", "sugar", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"me", "sugars", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"me", "blood", "sugar", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"me", "sugar", "levels", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"me", "sugar", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"me", "sugars", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
 				},
 			},
 		},
@@ -40487,6 +40868,90 @@ var (
 		// "my"
 		{
 			{
+				toks: []string{"my", "blood", "sugar", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"my", "sugar", "levels", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"my", "sugar", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"my", "sugars", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"my", "blood", "sugar", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"my", "blood", "sugar", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"my", "sugar", "levels", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"my", "sugar", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"my", "sugar", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"my", "sugars", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"my", "blood", "sugar", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"my", "sugar", "levels", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"my", "sugar", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"my", "sugars", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
 				toks: []string{"my", "mood", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
@@ -41316,6 +41781,12 @@ var (
 			},
 			{
 				toks: []string{"need", "to", "move"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"need", "to", "jiggle"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
@@ -43921,6 +44392,12 @@ var (
 				toks: []string{"off", "the", "side", "of", "the", "mattress"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"off", "the", "edge", "all", "twisted"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -61096,6 +61573,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"urge", "to", "jiggle"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"urge", "to", "kick"},
 				means: []meaning{
 					{kind: 8},
@@ -61724,6 +62207,12 @@ var (
 		},
 		// "wake"
 		{
+			{
+				toks: []string{"wake", "up", "all", "twisted"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"wake", "up", "drenched"},
 				means: []meaning{
@@ -65167,6 +65656,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"woke", "up", "all", "twisted"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"woke", "up", "wet"},
 				means: []meaning{
 					{kind: 3, id: "bedwet"},
@@ -67842,6 +68337,66 @@ var (
 				"blood sugar levels have gone all over the place",
 				"blood sugar levels went all over the place",
 				"blood sugar levels got all over the place",
+				"my sugar been all over the place",
+				"my sugar is all over the place",
+				"my sugar's all over the place",
+				"my sugar all over the place",
+				"my sugar has been all over the place",
+				"my sugars are all over the place",
+				"my sugars have been all over the place",
+				"my sugars all over the place",
+				"my blood sugar been all over the place",
+				"my blood sugar is all over the place",
+				"my blood sugar has been all over the place",
+				"my blood sugar all over the place",
+				"my sugar levels are all over the place",
+				"my sugar levels have been all over the place",
+				"my sugar levels all over the place",
+				"his sugar been all over the place",
+				"his sugar is all over the place",
+				"his sugar's all over the place",
+				"his sugar all over the place",
+				"his sugar has been all over the place",
+				"his sugars are all over the place",
+				"his sugars have been all over the place",
+				"his sugars all over the place",
+				"his blood sugar been all over the place",
+				"his blood sugar is all over the place",
+				"his blood sugar has been all over the place",
+				"his blood sugar all over the place",
+				"his sugar levels are all over the place",
+				"his sugar levels have been all over the place",
+				"his sugar levels all over the place",
+				"her sugar been all over the place",
+				"her sugar is all over the place",
+				"her sugar's all over the place",
+				"her sugar all over the place",
+				"her sugar has been all over the place",
+				"her sugars are all over the place",
+				"her sugars have been all over the place",
+				"her sugars all over the place",
+				"her blood sugar been all over the place",
+				"her blood sugar is all over the place",
+				"her blood sugar has been all over the place",
+				"her blood sugar all over the place",
+				"her sugar levels are all over the place",
+				"her sugar levels have been all over the place",
+				"her sugar levels all over the place",
+				"me sugar been all over the place",
+				"me sugar is all over the place",
+				"me sugar's all over the place",
+				"me sugar all over the place",
+				"me sugar has been all over the place",
+				"me sugars are all over the place",
+				"me sugars have been all over the place",
+				"me sugars all over the place",
+				"me blood sugar been all over the place",
+				"me blood sugar is all over the place",
+				"me blood sugar has been all over the place",
+				"me blood sugar all over the place",
+				"me sugar levels are all over the place",
+				"me sugar levels have been all over the place",
+				"me sugar levels all over the place",
 			},
 		},
 		// "disabling"
@@ -74093,6 +74648,13 @@ var (
 			"walking about makes * * * * go away",
 			"getting up make * * * * go away",
 			"getting up makes * * * * go away",
+			"urge to jiggle",
+			"jiggle my legs",
+			"jiggle your legs",
+			"jiggling my legs",
+			"jiggly legs",
+			"need to jiggle",
+			"have to jiggle",
 		},
 		// "same_point"
 		{
