@@ -1169,6 +1169,11 @@ func lastAsk(ws []string, found []topicAt) int {
 				continue
 			}
 			end := i + len(ow)
+			if end < len(ws) && ws[end] == "why" {
+				// "Stressful job, is that why my muscles are tight":
+				// what follows "why" is the complaint, pointed back at.
+				continue
+			}
 			// "is my mattress too soft": the topic's phrase may take in
 			// the opener's last word ("my mattress").
 			start := end
@@ -1607,8 +1612,9 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		// probably cramping from the gym") is the pain, told.
 		guess := hedged(ws) && (rd.Topic == "" || rd.Topic == "aches")
 		asks := slices.ContainsFunc(askWordsOf(ws), func(w string) bool { return slices.Contains(cues, w) }) || strings.Contains(text, "?") || tagged(ws) || guess ||
-			// "did I just overdo it at the gym", "was it the gym yesterday"
-			startsWith(ws, "did") || startsWith(ws, "was") ||
+			// "did I just overdo it at the gym", "was it the gym yesterday",
+			// "... now my shins ache, was it the dancing" (set sF)
+			startsWith(ws, "did") || startsWith(ws, "was") || lastAsk(ws, found) > 0 ||
 			// "are blocked arteries a cause of leg pain in bed" asks.
 			conditions[topic] && asksCause(ws)
 		if medicines[topic] && slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Since, w) }) {
