@@ -250,6 +250,16 @@ func askedOnly(in *alexa.Intent) (alexa.Slot, string) {
 func causeOf(in *alexa.Intent) (alexa.Slot, string) {
 	if s := in.Slots[slotCause]; s.Value != "" {
 		if _, id := s.Resolved(); talk.Topics[id].Text != "" {
+			if id == "cramp" {
+				// "May I ask whether insufficient fluid intake could
+				// bring on nocturnal cramps": the cramps a device kept as
+				// the cause are the complaint; a cause kept in a sign
+				// slot is what is asked (set sF's "are these night cramps
+				// from the heat" shows the pattern).
+				if s, other := signTopic(in); other != "" && other != "cramp" {
+					return s, other
+				}
+			}
 			if id == "doctor_visit" {
 				// "The doctor said I had a touch of arthritis, is that
 				// why": what the doctor named is asked about.
