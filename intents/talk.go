@@ -1051,12 +1051,19 @@ func peopleGet(ws []string, found []topicAt) string {
 func askWordsOf(ws []string) []string {
 	out := make([]string, 0, len(ws))
 	for i, w := range ws {
-		if i > 0 && (w == "do" || w == "does" || w == "did") && i+1 < len(ws) && slices.Contains(talk.Words.Sports, ws[i+1]) {
-			continue
+		if !doesSport(ws, i) {
+			out = append(out, w)
 		}
-		out = append(out, w)
 	}
 	return out
+}
+
+// doesSport reports whether ws[i] is a "do" that does the sport after it,
+// said after its subject ("she does karate"); first, it asks ("does
+// karate make your calves ache").
+func doesSport(ws []string, i int) bool {
+	w := ws[i]
+	return i > 0 && (w == "do" || w == "does" || w == "did") && i+1 < len(ws) && slices.Contains(talk.Words.Sports, ws[i+1])
 }
 
 // getsHas reports whether a word says what people get: "do anxious
@@ -1112,8 +1119,8 @@ func askedFirst(ws []string, found []topicAt) (topicAt, bool) {
 		if i < 0 || !slices.Contains(talk.Words.FirstAsks, ws[i]) {
 			continue
 		}
-		if (ws[i] == "do" || ws[i] == "does") && i+1 == f.At && sportAt(ws, f) {
-			// "My daughter does ballet": doing the sport, not asking.
+		if i+1 == f.At && doesSport(ws, i) {
+			// "My daughter does karate": doing the sport, not asking.
 			continue
 		}
 		// The verb may follow a few words on: "can inflammation in the
