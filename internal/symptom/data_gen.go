@@ -933,12 +933,11 @@ var std = sync.OnceValue(func() *reader {
 		}{child: 16, under3: 3},
 		ignore: []string{
 			"hand in hand",
-			"hanging off the edge all twisted",
-			"off the edge all twisted",
-			"hanging off the bed all twisted",
-			"hanging off the edge",
-			"hanging off the bed",
-			"half off the bed",
+			"because their muscles get weaker",
+			"because your muscles get weaker",
+			"as their muscles get weaker",
+			"as your muscles get weaker",
+			"as our muscles get weaker",
 			"edge all twisted",
 			"end up all twisted",
 			"ends up all twisted",
@@ -949,10 +948,6 @@ var std = sync.OnceValue(func() *reader {
 			"lying all twisted",
 			"wake up all twisted",
 			"woke up all twisted",
-			"muscles get weaker",
-			"muscles get weak",
-			"their muscles get weaker",
-			"your muscles get weaker",
 			"muscles weaken with age",
 			"weaker with age",
 			"get weaker with age",
@@ -986,18 +981,6 @@ var std = sync.OnceValue(func() *reader {
 			"hot classroom",
 			"hot ward",
 			"hot kitchens",
-			"hot shift",
-			"hot job",
-			"hot site",
-			"hot building",
-			"hot flat",
-			"hot house",
-			"hot car",
-			"hot van",
-			"hot truck",
-			"hot bus",
-			"hot train",
-			"hot tub",
 			"steam room",
 			"veins are weak",
 			"veins being weak",
@@ -3131,6 +3114,7 @@ var (
 		"bathroom",
 		"beating",
 		"became",
+		"because",
 		"become",
 		"becomes",
 		"becoming",
@@ -4676,7 +4660,6 @@ var (
 		"that",
 		"thatha",
 		"the",
-		"their",
 		"then",
 		"there",
 		"these",
@@ -4958,7 +4941,6 @@ var (
 		"yet",
 		"you've",
 		"youngest",
-		"your",
 		"zap",
 		"zapping",
 		"zaps",
@@ -8009,6 +7991,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"as", "their", "muscles", "get", "weaker"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"as", "your", "muscles", "get", "weaker"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"as", "our", "muscles", "get", "weaker"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"as", "if", "drunk"},
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
@@ -8775,6 +8775,21 @@ var (
 				toks: []string{"became", "hard"},
 				means: []meaning{
 					{kind: 3, id: "cramp"},
+				},
+			},
+		},
+		// "because"
+		{
+			{
+				toks: []string{"because", "their", "muscles", "get", "weaker"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"because", "your", "muscles", "get", "weaker"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -21220,6 +21235,24 @@ var (
 		// "end"
 		{
 			{
+				toks: []string{"end", "up", "hanging", "off", "the", "edge", "all", "twisted"},
+				means: []meaning{
+					{kind: 3, id: "hang"},
+				},
+			},
+			{
+				toks: []string{"end", "up", "hanging", "off", "the", "side", "all", "twisted"},
+				means: []meaning{
+					{kind: 3, id: "hang"},
+				},
+			},
+			{
+				toks: []string{"end", "up", "over", "the", "edge", "all", "twisted"},
+				means: []meaning{
+					{kind: 3, id: "hang"},
+				},
+			},
+			{
 				toks: []string{"end", "of", "the", "road"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
@@ -21264,6 +21297,12 @@ var (
 		},
 		// "ends"
 		{
+			{
+				toks: []string{"ends", "up", "hanging", "off", "the", "edge", "all", "twisted"},
+				means: []meaning{
+					{kind: 3, id: "hang"},
+				},
+			},
 			{
 				toks: []string{"ends", "up", "all", "twisted"},
 				means: []meaning{
@@ -25714,37 +25753,521 @@ var (
 		// "getting"
 		{
 			{
-				toks: []string{"getting", "up", "make", "*", "*", "*", "*", "go", "away"},
+				toks: []string{
+					"getting",
+					"up",
+					"make",
+					"that",
+					"weird",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
 			},
 			{
-				toks: []string{"getting", "up", "makes", "*", "*", "*", "*", "go", "away"},
+				toks: []string{
+					"getting",
+					"up",
+					"make",
+					"the",
+					"weird",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
 			},
 			{
-				toks: []string{"getting", "up", "make", "*", "*", "*", "go", "away"},
+				toks: []string{
+					"getting",
+					"up",
+					"make",
+					"that",
+					"odd",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
 			},
 			{
-				toks: []string{"getting", "up", "makes", "*", "*", "*", "go", "away"},
+				toks: []string{
+					"getting",
+					"up",
+					"make",
+					"the",
+					"odd",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
 			},
 			{
-				toks: []string{"getting", "up", "make", "*", "*", "go", "away"},
+				toks: []string{
+					"getting",
+					"up",
+					"make",
+					"that",
+					"strange",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
 			},
 			{
-				toks: []string{"getting", "up", "makes", "*", "*", "go", "away"},
+				toks: []string{
+					"getting",
+					"up",
+					"make",
+					"the",
+					"strange",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"getting",
+					"up",
+					"make",
+					"that",
+					"creepy",
+					"crawly",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"getting",
+					"up",
+					"make",
+					"the",
+					"creepy",
+					"crawly",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"getting",
+					"up",
+					"makes",
+					"that",
+					"weird",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"getting",
+					"up",
+					"makes",
+					"the",
+					"weird",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"getting",
+					"up",
+					"makes",
+					"that",
+					"odd",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"getting",
+					"up",
+					"makes",
+					"the",
+					"odd",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"getting",
+					"up",
+					"makes",
+					"that",
+					"strange",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"getting",
+					"up",
+					"makes",
+					"the",
+					"strange",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"getting",
+					"up",
+					"makes",
+					"that",
+					"creepy",
+					"crawly",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"getting",
+					"up",
+					"makes",
+					"the",
+					"creepy",
+					"crawly",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "make", "that", "weird", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "make", "the", "weird", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "make", "that", "odd", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "make", "the", "odd", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "make", "that", "strange", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "make", "the", "strange", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "make", "that", "funny", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "make", "the", "funny", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "make", "that", "creepy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "make", "the", "creepy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "make", "that", "crawly", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "make", "the", "crawly", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "make", "that", "fizzy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "make", "the", "fizzy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "make", "that", "pulling", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "make", "the", "pulling", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "make", "that", "itchy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "make", "the", "itchy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "make", "that", "restless", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "make", "the", "restless", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "make", "that", "jittery", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "make", "the", "jittery", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "makes", "that", "weird", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "makes", "the", "weird", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "makes", "that", "odd", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "makes", "the", "odd", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "makes", "that", "strange", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "makes", "the", "strange", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "makes", "that", "funny", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "makes", "the", "funny", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "makes", "that", "creepy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "makes", "the", "creepy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "makes", "that", "crawly", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "makes", "the", "crawly", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "makes", "that", "fizzy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "makes", "the", "fizzy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "makes", "that", "pulling", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "makes", "the", "pulling", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "makes", "that", "itchy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "makes", "the", "itchy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "makes", "that", "restless", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "makes", "the", "restless", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "makes", "that", "jittery", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"getting", "up", "makes", "the", "jittery", "feeling", "go", "away"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
@@ -25756,19 +26279,7 @@ var (
 				},
 			},
 			{
-				toks: []string{"getting", "up", "make", "*", "go", "away"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
-				},
-			},
-			{
 				toks: []string{"getting", "up", "makes", "it", "go", "away"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
-				},
-			},
-			{
-				toks: []string{"getting", "up", "makes", "*", "go", "away"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
@@ -28039,12 +28550,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"half", "off", "the", "bed"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"half", "his", "mouth"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
@@ -28354,18 +28859,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"hanging", "off", "the", "edge", "all", "twisted"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"hanging", "off", "the", "bed", "all", "twisted"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"hanging", "it", "out", "of", "bed"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -28381,19 +28874,12 @@ var (
 				toks: []string{"hanging", "off", "the", "bed"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
-					{kind: 8},
 				},
 			},
 			{
 				toks: []string{"hanging", "off", "the", "side"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
-				},
-			},
-			{
-				toks: []string{"hanging", "off", "the", "edge"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -31225,78 +31711,6 @@ var (
 			},
 			{
 				toks: []string{"hot", "kitchens"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"hot", "shift"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"hot", "job"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"hot", "site"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"hot", "building"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"hot", "flat"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"hot", "house"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"hot", "car"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"hot", "van"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"hot", "truck"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"hot", "bus"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"hot", "train"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"hot", "tub"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -40327,73 +40741,1590 @@ var (
 		// "moving"
 		{
 			{
-				toks: []string{"moving", "my", "legs", "make", "*", "*", "*", "*", "go", "away"},
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"make",
+					"that",
+					"weird",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
 			},
 			{
-				toks: []string{"moving", "my", "legs", "makes", "*", "*", "*", "*", "go", "away"},
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"make",
+					"the",
+					"weird",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
 			},
 			{
-				toks: []string{"moving", "my", "legs", "make", "*", "*", "*", "go", "away"},
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"make",
+					"that",
+					"odd",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
 			},
 			{
-				toks: []string{"moving", "my", "legs", "makes", "*", "*", "*", "go", "away"},
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"make",
+					"the",
+					"odd",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
 			},
 			{
-				toks: []string{"moving", "them", "make", "*", "*", "*", "*", "go", "away"},
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"make",
+					"that",
+					"strange",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
 			},
 			{
-				toks: []string{"moving", "them", "makes", "*", "*", "*", "*", "go", "away"},
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"make",
+					"the",
+					"strange",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
 			},
 			{
-				toks: []string{"moving", "my", "legs", "make", "*", "*", "go", "away"},
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"make",
+					"that",
+					"creepy",
+					"crawly",
+					"feeling",
+					"go",
+					"away",
+				},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
 			},
 			{
-				toks: []string{"moving", "my", "legs", "makes", "*", "*", "go", "away"},
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"make",
+					"the",
+					"creepy",
+					"crawly",
+					"feeling",
+					"go",
+					"away",
+				},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
 			},
 			{
-				toks: []string{"moving", "them", "make", "*", "*", "*", "go", "away"},
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"that",
+					"weird",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
 			},
 			{
-				toks: []string{"moving", "them", "makes", "*", "*", "*", "go", "away"},
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"the",
+					"weird",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
 			},
 			{
-				toks: []string{"moving", "make", "*", "*", "*", "*", "go", "away"},
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"that",
+					"odd",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
 			},
 			{
-				toks: []string{"moving", "makes", "*", "*", "*", "*", "go", "away"},
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"the",
+					"odd",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"that",
+					"strange",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"the",
+					"strange",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"that",
+					"creepy",
+					"crawly",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"the",
+					"creepy",
+					"crawly",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"make",
+					"that",
+					"weird",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"make",
+					"the",
+					"weird",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "my", "legs", "make", "that", "odd", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "my", "legs", "make", "the", "odd", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"make",
+					"that",
+					"strange",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"make",
+					"the",
+					"strange",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"make",
+					"that",
+					"funny",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"make",
+					"the",
+					"funny",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"make",
+					"that",
+					"creepy",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"make",
+					"the",
+					"creepy",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"make",
+					"that",
+					"crawly",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"make",
+					"the",
+					"crawly",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"make",
+					"that",
+					"fizzy",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"make",
+					"the",
+					"fizzy",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"make",
+					"that",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"make",
+					"the",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"make",
+					"that",
+					"itchy",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"make",
+					"the",
+					"itchy",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"make",
+					"that",
+					"restless",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"make",
+					"the",
+					"restless",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"make",
+					"that",
+					"jittery",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"make",
+					"the",
+					"jittery",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"that",
+					"weird",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"the",
+					"weird",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"that",
+					"odd",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "my", "legs", "makes", "the", "odd", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"that",
+					"strange",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"the",
+					"strange",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"that",
+					"funny",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"the",
+					"funny",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"that",
+					"creepy",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"the",
+					"creepy",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"that",
+					"crawly",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"the",
+					"crawly",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"that",
+					"fizzy",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"the",
+					"fizzy",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"that",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"the",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"that",
+					"itchy",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"the",
+					"itchy",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"that",
+					"restless",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"the",
+					"restless",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"that",
+					"jittery",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"my",
+					"legs",
+					"makes",
+					"the",
+					"jittery",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"them",
+					"make",
+					"that",
+					"weird",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"them",
+					"make",
+					"the",
+					"weird",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"them",
+					"make",
+					"that",
+					"odd",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"them",
+					"make",
+					"the",
+					"odd",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"them",
+					"make",
+					"that",
+					"strange",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"them",
+					"make",
+					"the",
+					"strange",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"them",
+					"make",
+					"that",
+					"creepy",
+					"crawly",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"them",
+					"make",
+					"the",
+					"creepy",
+					"crawly",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"them",
+					"makes",
+					"that",
+					"weird",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"them",
+					"makes",
+					"the",
+					"weird",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"them",
+					"makes",
+					"that",
+					"odd",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"them",
+					"makes",
+					"the",
+					"odd",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"them",
+					"makes",
+					"that",
+					"strange",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"them",
+					"makes",
+					"the",
+					"strange",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"them",
+					"makes",
+					"that",
+					"creepy",
+					"crawly",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"them",
+					"makes",
+					"the",
+					"creepy",
+					"crawly",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "make", "that", "weird", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "make", "the", "weird", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "make", "that", "odd", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "make", "the", "odd", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "make", "that", "strange", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "make", "the", "strange", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "make", "that", "funny", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "make", "the", "funny", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "make", "that", "creepy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "make", "the", "creepy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "make", "that", "crawly", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "make", "the", "crawly", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "make", "that", "fizzy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "make", "the", "fizzy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "make", "that", "pulling", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "make", "the", "pulling", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "make", "that", "itchy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "make", "the", "itchy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "make", "that", "restless", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "make", "the", "restless", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "make", "that", "jittery", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "make", "the", "jittery", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "makes", "that", "weird", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "makes", "the", "weird", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "makes", "that", "odd", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "makes", "the", "odd", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "makes", "that", "strange", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "makes", "the", "strange", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "makes", "that", "funny", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "makes", "the", "funny", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "makes", "that", "creepy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "makes", "the", "creepy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "makes", "that", "crawly", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "makes", "the", "crawly", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "makes", "that", "fizzy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "makes", "the", "fizzy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "makes", "that", "pulling", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "makes", "the", "pulling", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "makes", "that", "itchy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "makes", "the", "itchy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "makes", "that", "restless", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "makes", "the", "restless", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "makes", "that", "jittery", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "them", "makes", "the", "jittery", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "that", "weird", "pulling", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "the", "weird", "pulling", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "that", "odd", "pulling", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "the", "odd", "pulling", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"make",
+					"that",
+					"strange",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "the", "strange", "pulling", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "that", "creepy", "crawly", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "the", "creepy", "crawly", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "that", "weird", "pulling", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "the", "weird", "pulling", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "that", "odd", "pulling", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "the", "odd", "pulling", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"makes",
+					"that",
+					"strange",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"moving",
+					"makes",
+					"the",
+					"strange",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "that", "creepy", "crawly", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "the", "creepy", "crawly", "feeling", "go", "away"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
@@ -40405,43 +42336,271 @@ var (
 				},
 			},
 			{
-				toks: []string{"moving", "my", "legs", "make", "*", "go", "away"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
-				},
-			},
-			{
 				toks: []string{"moving", "my", "legs", "makes", "it", "go", "away"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
 			},
 			{
-				toks: []string{"moving", "my", "legs", "makes", "*", "go", "away"},
+				toks: []string{"moving", "make", "that", "weird", "feeling", "go", "away"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
 			},
 			{
-				toks: []string{"moving", "them", "make", "*", "*", "go", "away"},
+				toks: []string{"moving", "make", "the", "weird", "feeling", "go", "away"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
 			},
 			{
-				toks: []string{"moving", "them", "makes", "*", "*", "go", "away"},
+				toks: []string{"moving", "make", "that", "odd", "feeling", "go", "away"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
 			},
 			{
-				toks: []string{"moving", "make", "*", "*", "*", "go", "away"},
+				toks: []string{"moving", "make", "the", "odd", "feeling", "go", "away"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
 			},
 			{
-				toks: []string{"moving", "makes", "*", "*", "*", "go", "away"},
+				toks: []string{"moving", "make", "that", "strange", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "the", "strange", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "that", "funny", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "the", "funny", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "that", "creepy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "the", "creepy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "that", "crawly", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "the", "crawly", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "that", "fizzy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "the", "fizzy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "that", "pulling", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "the", "pulling", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "that", "itchy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "the", "itchy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "that", "restless", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "the", "restless", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "that", "jittery", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "make", "the", "jittery", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "that", "weird", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "the", "weird", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "that", "odd", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "the", "odd", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "that", "strange", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "the", "strange", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "that", "funny", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "the", "funny", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "that", "creepy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "the", "creepy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "that", "crawly", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "the", "crawly", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "that", "fizzy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "the", "fizzy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "that", "pulling", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "the", "pulling", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "that", "itchy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "the", "itchy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "that", "restless", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "the", "restless", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "that", "jittery", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"moving", "makes", "the", "jittery", "feeling", "go", "away"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
@@ -40453,31 +42612,7 @@ var (
 				},
 			},
 			{
-				toks: []string{"moving", "them", "make", "*", "go", "away"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
-				},
-			},
-			{
 				toks: []string{"moving", "them", "makes", "it", "go", "away"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
-				},
-			},
-			{
-				toks: []string{"moving", "them", "makes", "*", "go", "away"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
-				},
-			},
-			{
-				toks: []string{"moving", "make", "*", "*", "go", "away"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
-				},
-			},
-			{
-				toks: []string{"moving", "makes", "*", "*", "go", "away"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
@@ -40489,19 +42624,7 @@ var (
 				},
 			},
 			{
-				toks: []string{"moving", "make", "*", "go", "away"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
-				},
-			},
-			{
 				toks: []string{"moving", "makes", "it", "go", "away"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
-				},
-			},
-			{
-				toks: []string{"moving", "makes", "*", "go", "away"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
@@ -40803,18 +42926,6 @@ var (
 			},
 			{
 				toks: []string{"muscles", "weaken", "with", "age"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"muscles", "get", "weaker"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"muscles", "get", "weak"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -44392,12 +46503,6 @@ var (
 				toks: []string{"off", "the", "side", "of", "the", "mattress"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
-				},
-			},
-			{
-				toks: []string{"off", "the", "edge", "all", "twisted"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -58669,15 +60774,6 @@ var (
 				},
 			},
 		},
-		// "their"
-		{
-			{
-				toks: []string{"their", "muscles", "get", "weaker"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-		},
 		// "then"
 		{
 			{
@@ -62504,37 +64600,575 @@ var (
 		// "walking"
 		{
 			{
-				toks: []string{"walking", "about", "make", "*", "*", "*", "*", "go", "away"},
+				toks: []string{
+					"walking",
+					"about",
+					"make",
+					"that",
+					"weird",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
 			},
 			{
-				toks: []string{"walking", "about", "makes", "*", "*", "*", "*", "go", "away"},
+				toks: []string{
+					"walking",
+					"about",
+					"make",
+					"the",
+					"weird",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
 			},
 			{
-				toks: []string{"walking", "about", "make", "*", "*", "*", "go", "away"},
+				toks: []string{
+					"walking",
+					"about",
+					"make",
+					"that",
+					"odd",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
 			},
 			{
-				toks: []string{"walking", "about", "makes", "*", "*", "*", "go", "away"},
+				toks: []string{
+					"walking",
+					"about",
+					"make",
+					"the",
+					"odd",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
 			},
 			{
-				toks: []string{"walking", "about", "make", "*", "*", "go", "away"},
+				toks: []string{
+					"walking",
+					"about",
+					"make",
+					"that",
+					"strange",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
 			},
 			{
-				toks: []string{"walking", "about", "makes", "*", "*", "go", "away"},
+				toks: []string{
+					"walking",
+					"about",
+					"make",
+					"the",
+					"strange",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"walking",
+					"about",
+					"make",
+					"that",
+					"creepy",
+					"crawly",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"walking",
+					"about",
+					"make",
+					"the",
+					"creepy",
+					"crawly",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"walking",
+					"about",
+					"makes",
+					"that",
+					"weird",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"walking",
+					"about",
+					"makes",
+					"the",
+					"weird",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"walking",
+					"about",
+					"makes",
+					"that",
+					"odd",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"walking",
+					"about",
+					"makes",
+					"the",
+					"odd",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"walking",
+					"about",
+					"makes",
+					"that",
+					"strange",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"walking",
+					"about",
+					"makes",
+					"the",
+					"strange",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"walking",
+					"about",
+					"makes",
+					"that",
+					"creepy",
+					"crawly",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"walking",
+					"about",
+					"makes",
+					"the",
+					"creepy",
+					"crawly",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "make", "that", "weird", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "make", "the", "weird", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "make", "that", "odd", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "make", "the", "odd", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "make", "that", "strange", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "make", "the", "strange", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "make", "that", "funny", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "make", "the", "funny", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "make", "that", "creepy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "make", "the", "creepy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "make", "that", "crawly", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "make", "the", "crawly", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "make", "that", "fizzy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "make", "the", "fizzy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "make", "that", "pulling", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "make", "the", "pulling", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "make", "that", "itchy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "make", "the", "itchy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"walking",
+					"about",
+					"make",
+					"that",
+					"restless",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "make", "the", "restless", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "make", "that", "jittery", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "make", "the", "jittery", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "makes", "that", "weird", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "makes", "the", "weird", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "makes", "that", "odd", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "makes", "the", "odd", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"walking",
+					"about",
+					"makes",
+					"that",
+					"strange",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "makes", "the", "strange", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "makes", "that", "funny", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "makes", "the", "funny", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "makes", "that", "creepy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "makes", "the", "creepy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "makes", "that", "crawly", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "makes", "the", "crawly", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "makes", "that", "fizzy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "makes", "the", "fizzy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"walking",
+					"about",
+					"makes",
+					"that",
+					"pulling",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "makes", "the", "pulling", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "makes", "that", "itchy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "makes", "the", "itchy", "feeling", "go", "away"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"walking",
+					"about",
+					"makes",
+					"that",
+					"restless",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"walking",
+					"about",
+					"makes",
+					"the",
+					"restless",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{
+					"walking",
+					"about",
+					"makes",
+					"that",
+					"jittery",
+					"feeling",
+					"go",
+					"away",
+				},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"walking", "about", "makes", "the", "jittery", "feeling", "go", "away"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
@@ -62546,19 +65180,7 @@ var (
 				},
 			},
 			{
-				toks: []string{"walking", "about", "make", "*", "go", "away"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
-				},
-			},
-			{
 				toks: []string{"walking", "about", "makes", "it", "go", "away"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
-				},
-			},
-			{
-				toks: []string{"walking", "about", "makes", "*", "go", "away"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
@@ -66891,15 +69513,6 @@ var (
 				toks: []string{"youngest"},
 				means: []meaning{
 					{kind: 6, id: "child"},
-				},
-			},
-		},
-		// "your"
-		{
-			{
-				toks: []string{"your", "muscles", "get", "weaker"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 		},
@@ -73811,6 +76424,10 @@ var (
 			"sticking off",
 			"sticking out over",
 			"draped over",
+			"end up hanging off the edge all twisted",
+			"ends up hanging off the edge all twisted",
+			"end up hanging off the side all twisted",
+			"end up over the edge all twisted",
 			"off the edge",
 			"over the edge",
 			"off the side",
@@ -74599,55 +77216,15 @@ var (
 			"relieved by moving",
 			"eased by moving",
 			"moving my legs make it go away",
-			"moving my legs make * go away",
-			"moving my legs make * * go away",
-			"moving my legs make * * * go away",
 			"moving my legs makes it go away",
-			"moving my legs makes * go away",
-			"moving my legs makes * * go away",
-			"moving my legs makes * * * go away",
 			"moving them make it go away",
-			"moving them make * go away",
-			"moving them make * * go away",
-			"moving them make * * * go away",
 			"moving them makes it go away",
-			"moving them makes * go away",
-			"moving them makes * * go away",
-			"moving them makes * * * go away",
 			"moving make it go away",
-			"moving make * go away",
-			"moving make * * go away",
-			"moving make * * * go away",
 			"moving makes it go away",
-			"moving makes * go away",
-			"moving makes * * go away",
-			"moving makes * * * go away",
 			"walking about make it go away",
-			"walking about make * go away",
-			"walking about make * * go away",
-			"walking about make * * * go away",
 			"walking about makes it go away",
-			"walking about makes * go away",
-			"walking about makes * * go away",
-			"walking about makes * * * go away",
 			"getting up make it go away",
-			"getting up make * go away",
-			"getting up make * * go away",
-			"getting up make * * * go away",
 			"getting up makes it go away",
-			"getting up makes * go away",
-			"getting up makes * * go away",
-			"getting up makes * * * go away",
-			"moving my legs make * * * * go away",
-			"moving my legs makes * * * * go away",
-			"moving them make * * * * go away",
-			"moving them makes * * * * go away",
-			"moving make * * * * go away",
-			"moving makes * * * * go away",
-			"walking about make * * * * go away",
-			"walking about makes * * * * go away",
-			"getting up make * * * * go away",
-			"getting up makes * * * * go away",
 			"urge to jiggle",
 			"jiggle my legs",
 			"jiggle your legs",
@@ -74655,6 +77232,306 @@ var (
 			"jiggly legs",
 			"need to jiggle",
 			"have to jiggle",
+			"moving my legs make that weird feeling go away",
+			"moving my legs make the weird feeling go away",
+			"moving my legs make that odd feeling go away",
+			"moving my legs make the odd feeling go away",
+			"moving my legs make that strange feeling go away",
+			"moving my legs make the strange feeling go away",
+			"moving my legs make that funny feeling go away",
+			"moving my legs make the funny feeling go away",
+			"moving my legs make that creepy feeling go away",
+			"moving my legs make the creepy feeling go away",
+			"moving my legs make that crawly feeling go away",
+			"moving my legs make the crawly feeling go away",
+			"moving my legs make that fizzy feeling go away",
+			"moving my legs make the fizzy feeling go away",
+			"moving my legs make that pulling feeling go away",
+			"moving my legs make the pulling feeling go away",
+			"moving my legs make that itchy feeling go away",
+			"moving my legs make the itchy feeling go away",
+			"moving my legs make that restless feeling go away",
+			"moving my legs make the restless feeling go away",
+			"moving my legs make that jittery feeling go away",
+			"moving my legs make the jittery feeling go away",
+			"moving my legs make that weird pulling feeling go away",
+			"moving my legs make the weird pulling feeling go away",
+			"moving my legs make that odd pulling feeling go away",
+			"moving my legs make the odd pulling feeling go away",
+			"moving my legs make that strange pulling feeling go away",
+			"moving my legs make the strange pulling feeling go away",
+			"moving my legs make that creepy crawly feeling go away",
+			"moving my legs make the creepy crawly feeling go away",
+			"moving my legs makes that weird feeling go away",
+			"moving my legs makes the weird feeling go away",
+			"moving my legs makes that odd feeling go away",
+			"moving my legs makes the odd feeling go away",
+			"moving my legs makes that strange feeling go away",
+			"moving my legs makes the strange feeling go away",
+			"moving my legs makes that funny feeling go away",
+			"moving my legs makes the funny feeling go away",
+			"moving my legs makes that creepy feeling go away",
+			"moving my legs makes the creepy feeling go away",
+			"moving my legs makes that crawly feeling go away",
+			"moving my legs makes the crawly feeling go away",
+			"moving my legs makes that fizzy feeling go away",
+			"moving my legs makes the fizzy feeling go away",
+			"moving my legs makes that pulling feeling go away",
+			"moving my legs makes the pulling feeling go away",
+			"moving my legs makes that itchy feeling go away",
+			"moving my legs makes the itchy feeling go away",
+			"moving my legs makes that restless feeling go away",
+			"moving my legs makes the restless feeling go away",
+			"moving my legs makes that jittery feeling go away",
+			"moving my legs makes the jittery feeling go away",
+			"moving my legs makes that weird pulling feeling go away",
+			"moving my legs makes the weird pulling feeling go away",
+			"moving my legs makes that odd pulling feeling go away",
+			"moving my legs makes the odd pulling feeling go away",
+			"moving my legs makes that strange pulling feeling go away",
+			"moving my legs makes the strange pulling feeling go away",
+			"moving my legs makes that creepy crawly feeling go away",
+			"moving my legs makes the creepy crawly feeling go away",
+			"moving them make that weird feeling go away",
+			"moving them make the weird feeling go away",
+			"moving them make that odd feeling go away",
+			"moving them make the odd feeling go away",
+			"moving them make that strange feeling go away",
+			"moving them make the strange feeling go away",
+			"moving them make that funny feeling go away",
+			"moving them make the funny feeling go away",
+			"moving them make that creepy feeling go away",
+			"moving them make the creepy feeling go away",
+			"moving them make that crawly feeling go away",
+			"moving them make the crawly feeling go away",
+			"moving them make that fizzy feeling go away",
+			"moving them make the fizzy feeling go away",
+			"moving them make that pulling feeling go away",
+			"moving them make the pulling feeling go away",
+			"moving them make that itchy feeling go away",
+			"moving them make the itchy feeling go away",
+			"moving them make that restless feeling go away",
+			"moving them make the restless feeling go away",
+			"moving them make that jittery feeling go away",
+			"moving them make the jittery feeling go away",
+			"moving them make that weird pulling feeling go away",
+			"moving them make the weird pulling feeling go away",
+			"moving them make that odd pulling feeling go away",
+			"moving them make the odd pulling feeling go away",
+			"moving them make that strange pulling feeling go away",
+			"moving them make the strange pulling feeling go away",
+			"moving them make that creepy crawly feeling go away",
+			"moving them make the creepy crawly feeling go away",
+			"moving them makes that weird feeling go away",
+			"moving them makes the weird feeling go away",
+			"moving them makes that odd feeling go away",
+			"moving them makes the odd feeling go away",
+			"moving them makes that strange feeling go away",
+			"moving them makes the strange feeling go away",
+			"moving them makes that funny feeling go away",
+			"moving them makes the funny feeling go away",
+			"moving them makes that creepy feeling go away",
+			"moving them makes the creepy feeling go away",
+			"moving them makes that crawly feeling go away",
+			"moving them makes the crawly feeling go away",
+			"moving them makes that fizzy feeling go away",
+			"moving them makes the fizzy feeling go away",
+			"moving them makes that pulling feeling go away",
+			"moving them makes the pulling feeling go away",
+			"moving them makes that itchy feeling go away",
+			"moving them makes the itchy feeling go away",
+			"moving them makes that restless feeling go away",
+			"moving them makes the restless feeling go away",
+			"moving them makes that jittery feeling go away",
+			"moving them makes the jittery feeling go away",
+			"moving them makes that weird pulling feeling go away",
+			"moving them makes the weird pulling feeling go away",
+			"moving them makes that odd pulling feeling go away",
+			"moving them makes the odd pulling feeling go away",
+			"moving them makes that strange pulling feeling go away",
+			"moving them makes the strange pulling feeling go away",
+			"moving them makes that creepy crawly feeling go away",
+			"moving them makes the creepy crawly feeling go away",
+			"moving make that weird feeling go away",
+			"moving make the weird feeling go away",
+			"moving make that odd feeling go away",
+			"moving make the odd feeling go away",
+			"moving make that strange feeling go away",
+			"moving make the strange feeling go away",
+			"moving make that funny feeling go away",
+			"moving make the funny feeling go away",
+			"moving make that creepy feeling go away",
+			"moving make the creepy feeling go away",
+			"moving make that crawly feeling go away",
+			"moving make the crawly feeling go away",
+			"moving make that fizzy feeling go away",
+			"moving make the fizzy feeling go away",
+			"moving make that pulling feeling go away",
+			"moving make the pulling feeling go away",
+			"moving make that itchy feeling go away",
+			"moving make the itchy feeling go away",
+			"moving make that restless feeling go away",
+			"moving make the restless feeling go away",
+			"moving make that jittery feeling go away",
+			"moving make the jittery feeling go away",
+			"moving make that weird pulling feeling go away",
+			"moving make the weird pulling feeling go away",
+			"moving make that odd pulling feeling go away",
+			"moving make the odd pulling feeling go away",
+			"moving make that strange pulling feeling go away",
+			"moving make the strange pulling feeling go away",
+			"moving make that creepy crawly feeling go away",
+			"moving make the creepy crawly feeling go away",
+			"moving makes that weird feeling go away",
+			"moving makes the weird feeling go away",
+			"moving makes that odd feeling go away",
+			"moving makes the odd feeling go away",
+			"moving makes that strange feeling go away",
+			"moving makes the strange feeling go away",
+			"moving makes that funny feeling go away",
+			"moving makes the funny feeling go away",
+			"moving makes that creepy feeling go away",
+			"moving makes the creepy feeling go away",
+			"moving makes that crawly feeling go away",
+			"moving makes the crawly feeling go away",
+			"moving makes that fizzy feeling go away",
+			"moving makes the fizzy feeling go away",
+			"moving makes that pulling feeling go away",
+			"moving makes the pulling feeling go away",
+			"moving makes that itchy feeling go away",
+			"moving makes the itchy feeling go away",
+			"moving makes that restless feeling go away",
+			"moving makes the restless feeling go away",
+			"moving makes that jittery feeling go away",
+			"moving makes the jittery feeling go away",
+			"moving makes that weird pulling feeling go away",
+			"moving makes the weird pulling feeling go away",
+			"moving makes that odd pulling feeling go away",
+			"moving makes the odd pulling feeling go away",
+			"moving makes that strange pulling feeling go away",
+			"moving makes the strange pulling feeling go away",
+			"moving makes that creepy crawly feeling go away",
+			"moving makes the creepy crawly feeling go away",
+			"walking about make that weird feeling go away",
+			"walking about make the weird feeling go away",
+			"walking about make that odd feeling go away",
+			"walking about make the odd feeling go away",
+			"walking about make that strange feeling go away",
+			"walking about make the strange feeling go away",
+			"walking about make that funny feeling go away",
+			"walking about make the funny feeling go away",
+			"walking about make that creepy feeling go away",
+			"walking about make the creepy feeling go away",
+			"walking about make that crawly feeling go away",
+			"walking about make the crawly feeling go away",
+			"walking about make that fizzy feeling go away",
+			"walking about make the fizzy feeling go away",
+			"walking about make that pulling feeling go away",
+			"walking about make the pulling feeling go away",
+			"walking about make that itchy feeling go away",
+			"walking about make the itchy feeling go away",
+			"walking about make that restless feeling go away",
+			"walking about make the restless feeling go away",
+			"walking about make that jittery feeling go away",
+			"walking about make the jittery feeling go away",
+			"walking about make that weird pulling feeling go away",
+			"walking about make the weird pulling feeling go away",
+			"walking about make that odd pulling feeling go away",
+			"walking about make the odd pulling feeling go away",
+			"walking about make that strange pulling feeling go away",
+			"walking about make the strange pulling feeling go away",
+			"walking about make that creepy crawly feeling go away",
+			"walking about make the creepy crawly feeling go away",
+			"walking about makes that weird feeling go away",
+			"walking about makes the weird feeling go away",
+			"walking about makes that odd feeling go away",
+			"walking about makes the odd feeling go away",
+			"walking about makes that strange feeling go away",
+			"walking about makes the strange feeling go away",
+			"walking about makes that funny feeling go away",
+			"walking about makes the funny feeling go away",
+			"walking about makes that creepy feeling go away",
+			"walking about makes the creepy feeling go away",
+			"walking about makes that crawly feeling go away",
+			"walking about makes the crawly feeling go away",
+			"walking about makes that fizzy feeling go away",
+			"walking about makes the fizzy feeling go away",
+			"walking about makes that pulling feeling go away",
+			"walking about makes the pulling feeling go away",
+			"walking about makes that itchy feeling go away",
+			"walking about makes the itchy feeling go away",
+			"walking about makes that restless feeling go away",
+			"walking about makes the restless feeling go away",
+			"walking about makes that jittery feeling go away",
+			"walking about makes the jittery feeling go away",
+			"walking about makes that weird pulling feeling go away",
+			"walking about makes the weird pulling feeling go away",
+			"walking about makes that odd pulling feeling go away",
+			"walking about makes the odd pulling feeling go away",
+			"walking about makes that strange pulling feeling go away",
+			"walking about makes the strange pulling feeling go away",
+			"walking about makes that creepy crawly feeling go away",
+			"walking about makes the creepy crawly feeling go away",
+			"getting up make that weird feeling go away",
+			"getting up make the weird feeling go away",
+			"getting up make that odd feeling go away",
+			"getting up make the odd feeling go away",
+			"getting up make that strange feeling go away",
+			"getting up make the strange feeling go away",
+			"getting up make that funny feeling go away",
+			"getting up make the funny feeling go away",
+			"getting up make that creepy feeling go away",
+			"getting up make the creepy feeling go away",
+			"getting up make that crawly feeling go away",
+			"getting up make the crawly feeling go away",
+			"getting up make that fizzy feeling go away",
+			"getting up make the fizzy feeling go away",
+			"getting up make that pulling feeling go away",
+			"getting up make the pulling feeling go away",
+			"getting up make that itchy feeling go away",
+			"getting up make the itchy feeling go away",
+			"getting up make that restless feeling go away",
+			"getting up make the restless feeling go away",
+			"getting up make that jittery feeling go away",
+			"getting up make the jittery feeling go away",
+			"getting up make that weird pulling feeling go away",
+			"getting up make the weird pulling feeling go away",
+			"getting up make that odd pulling feeling go away",
+			"getting up make the odd pulling feeling go away",
+			"getting up make that strange pulling feeling go away",
+			"getting up make the strange pulling feeling go away",
+			"getting up make that creepy crawly feeling go away",
+			"getting up make the creepy crawly feeling go away",
+			"getting up makes that weird feeling go away",
+			"getting up makes the weird feeling go away",
+			"getting up makes that odd feeling go away",
+			"getting up makes the odd feeling go away",
+			"getting up makes that strange feeling go away",
+			"getting up makes the strange feeling go away",
+			"getting up makes that funny feeling go away",
+			"getting up makes the funny feeling go away",
+			"getting up makes that creepy feeling go away",
+			"getting up makes the creepy feeling go away",
+			"getting up makes that crawly feeling go away",
+			"getting up makes the crawly feeling go away",
+			"getting up makes that fizzy feeling go away",
+			"getting up makes the fizzy feeling go away",
+			"getting up makes that pulling feeling go away",
+			"getting up makes the pulling feeling go away",
+			"getting up makes that itchy feeling go away",
+			"getting up makes the itchy feeling go away",
+			"getting up makes that restless feeling go away",
+			"getting up makes the restless feeling go away",
+			"getting up makes that jittery feeling go away",
+			"getting up makes the jittery feeling go away",
+			"getting up makes that weird pulling feeling go away",
+			"getting up makes the weird pulling feeling go away",
+			"getting up makes that odd pulling feeling go away",
+			"getting up makes the odd pulling feeling go away",
+			"getting up makes that strange pulling feeling go away",
+			"getting up makes the strange pulling feeling go away",
+			"getting up makes that creepy crawly feeling go away",
+			"getting up makes the creepy crawly feeling go away",
 		},
 		// "same_point"
 		{

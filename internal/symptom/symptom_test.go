@@ -392,10 +392,41 @@ func TestNotSigns(t *testing.T) {
 		{"I used to be a fell runner and my hips ache at night", "fell"},
 		{"cramping tonight, is it the fluid I've lost with this bug", "one_leg_swollen"},
 		{"on bad days when my heads all over the place my legs feel tight", "confused"},
+		// Set sE and sF: beds, workplaces, vein valves, age, sugars and a
+		// sleeping position are no signs.
+		{"camping this week on an air bed and my hips are so sore, is it the blow up mattress", "breath_pain"},
+		{"I work in a hot bakery and hardly drink all shift", "leg_warm"},
+		{"I've been told the valves in my leg veins are weak, would that make my legs ache at night", "leg_weak_sudden"},
+		{"do older people get more night cramps because their muscles get weaker", "leg_weak_sudden"},
+		{"my sugar's been all over the place and my toes feel like they're on fire at night", "confused"},
+		{"my husband rolls into the dip and i end up hanging off the edge all twisted, could that be why my hip is sore", "injury"},
 	}
 	for _, tt := range tests {
 		if rd := Read(tt.say); slices.Contains(rd.Facts, tt.not) {
 			t.Errorf("%q: facts %v, want no %s", tt.say, rd.Facts, tt.not)
+		}
+	}
+}
+
+// TestSignsBesideNewWords checks that the words set sE and sF taught the
+// reader to pass over leave a real sign beside them read (review): a
+// restless feeling eased by moving does not swallow chest pain, weakness
+// said without age is still weakness, a leg hanging down still hangs, a
+// hot calf beside a car journey is still hot, and a person "all over the
+// place" is still confused.
+func TestSignsBesideNewWords(t *testing.T) {
+	tests := []struct{ say, want string }{
+		{"getting up makes my chest pain go away", "chest_pain"},
+		{"moving makes the numbness down there go away", "saddle_numb"},
+		{"my leg muscles get weaker every day", "leg_weak_sudden"},
+		{"i sleep with my toes hanging off the edge of the bed every night", "eases_hanging"},
+		{"my calf is tender and hot car journey home was four hours", "leg_warm"},
+		{"my foot is hanging off the edge all twisted and it hurts", "injury"},
+		{"mum is all over the place and her leg hurts", "confused"},
+	}
+	for _, tt := range tests {
+		if rd := Read(tt.say); !slices.Contains(rd.Facts, tt.want) {
+			t.Errorf("%q: facts %v, want %s", tt.say, rd.Facts, tt.want)
 		}
 	}
 }
