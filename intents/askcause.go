@@ -66,20 +66,23 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 		return nil
 	}
 	topic, id := causeOf(in)
-	asked, felt := false, false
+	fromAskWords, felt := false, false
 	if id == "" {
 		topic, id = askedOnly(in)
-		asked = id != ""
+		fromAskWords = id != ""
 	}
 	if in.Name == IntentWhyNight {
 		// "Why do I get the urge to move my legs when I lie down": why a
 		// feeling that is a condition comes at night asks what it is,
 		// as on the console (asksWhatThat), asking words kept or not.
 		said := keptSigns(in)
-		// A cause read only from the sign slots is the feeling's words
-		// ("legs want to go for a run": not a run). The condition named
-		// ("why are my restless legs worse at night") asks why the night.
-		if c, ok := feltConditions[symptom.ReadKept(said).Topic]; ok && !conditionSaid(said) && (id == "" || id == c || in.Slots[slotCause].Value == "") {
+		// A cause read from the feeling's own words is no cause ("legs
+		// want to go for a run": not a run); one kept elsewhere stays
+		// ("urge to move", "pregnant"). The condition named ("why are
+		// my restless legs worse at night") asks why the night.
+		c, ok := feltConditions[symptom.ReadKept(said).Topic]
+		inFeeling := in.Slots[slotCause].Value == "" && feltConditions[symptom.ReadKept([]string{topic.Value}).Topic] == c
+		if ok && !conditionSaid(said) && (id == "" || id == c || inFeeling) {
 			if id != c {
 				topic, id = topicSlot(strings.Join(said, " "), c), c
 			}
@@ -102,7 +105,7 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	if in.Name == circulation.IntentRestPain && triage.Stands(in.Name, keptSigns(in)) {
 		return nil
 	}
-	if in.Name == IntentWhoAreYou && doctorTopics[id] && !asked {
+	if in.Name == IntentWhoAreYou && doctorTopics[id] && !(fromAskWords && len(keptSigns(in)) > 0) {
 		// "Are you a doctor" asks who the skill is; asking words that
 		// name a doctor ("what would the doctor", kept beside "my
 		// calves have been aching") ask what a doctor does (set sE).
@@ -159,7 +162,7 @@ func conditionSaid(said []string) bool {
 	for _, v := range said {
 		ws := tokens(v)
 		for i, w := range ws {
-			if w == "rls" || w == "ekbom" || w == "restless" && i+1 < len(ws) && strings.HasPrefix(ws[i+1], "leg") {
+			if w == "rls" || w == "ekbom" || (w == "restless" && i+1 < len(ws) && strings.HasPrefix(ws[i+1], "leg")) {
 				return true
 			}
 		}

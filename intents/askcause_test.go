@@ -63,6 +63,7 @@ func TestCauseAsked(t *testing.T) {
 		{"someone's complaint alone is theirs", "SomeoneIntent", map[string]string{"complaint": "growing pains", "person": "son"}, ""},
 		{"night cramps kept as the cause, fluid asked", "CrampIntent", map[string]string{"ask": "whether", "cause": "nocturnal cramps", "sign": "fluid intake"}, "hydration"},
 		{"night cramps kept as the cause, a test asked", "CrampIntent", map[string]string{"ask": "what would the doctor", "cause": "night cramps", "sign": "blood tests"}, "tests"},
+		{"asking words naming a doctor, alone, are who the skill is", "WhoAreYouIntent", map[string]string{"ask": "would a doctor"}, ""},
 		{"asking words naming a doctor ask what a doctor does", "WhoAreYouIntent", map[string]string{"ask": "what would the doctor", "sign": "calves", "moreSign": "aching"}, "doctor_visit"},
 		{"thanks with a plan for the physio is thanks", "ThanksIntent", map[string]string{"cause": "mention it to"}, ""},
 		{"thanks with a cause asked is the question", "ThanksIntent", map[string]string{"cause": "magnesium", "ask": "should I take"}, "magnesium"},

@@ -1178,7 +1178,8 @@ func lastAsk(ws []string, found []topicAt) int {
 			end := i + len(ow)
 			if end < len(ws) && ws[end] == "why" {
 				// "Stressful job, is that why my muscles are tight":
-				// what follows "why" is the complaint, pointed back at.
+				// what follows "why" is the complaint, pointed back at,
+				// for every caller (topicFrom, readTalk's asking).
 				continue
 			}
 			// "is my mattress too soft": the topic's phrase may take in
@@ -1620,8 +1621,10 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		guess := hedged(ws) && (rd.Topic == "" || rd.Topic == "aches")
 		asks := slices.ContainsFunc(askWordsOf(ws), func(w string) bool { return slices.Contains(cues, w) }) || strings.Contains(text, "?") || tagged(ws) || guess ||
 			// "did I just overdo it at the gym", "was it the gym yesterday",
-			// "... now my shins ache, was it the dancing" (set sF)
-			startsWith(ws, "did") || startsWith(ws, "was") || lastAsk(ws, found) > 0 ||
+			// "... now my shins ache, was it the dancing" (set sF; with no
+			// sign told, so "ached every night for a week, was it the
+			// football" keeps its conversation's safety question)
+			startsWith(ws, "did") || startsWith(ws, "was") || !signed && lastAsk(ws, found) > 0 ||
 			// "are blocked arteries a cause of leg pain in bed" asks.
 			conditions[topic] && asksCause(ws)
 		if medicines[topic] && slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Since, w) }) {
