@@ -541,6 +541,7 @@ func TestReadTalkAsks(t *testing.T) {
 		{"do anxious people get achy muscles", IntentAskAbout, "stress"},
 		{"do side sleepers get more hip pain", IntentAskAbout, "mattress"},
 		{"do footballers get achy legs", IntentAskAbout, "overuse"},
+		{"it's like my legs want to go for a run while the rest of me is trying to sleep", "", ""},
 		{"stressful job, is that why my muscles are tight", IntentAskAbout, "stress"},
 		{"danced all night at the wedding and now my shins ache, was it the dancing", IntentAskAbout, "overuse"},
 		{"how come my legs hurt once i stop moving", IntentWhyNight, ""},
