@@ -66,28 +66,14 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 		return nil
 	}
 	topic, id := causeOf(in)
-	fromAskWords, felt := false, false
+	fromAskWords := false
 	if id == "" {
 		topic, id = askedOnly(in)
 		fromAskWords = id != ""
 	}
+	felt := false
 	if in.Name == IntentWhyNight {
-		// "Why do I get the urge to move my legs when I lie down": why a
-		// feeling that is a condition comes at night asks what it is,
-		// as on the console (asksWhatThat), asking words kept or not.
-		said := keptSigns(in)
-		// A cause read from the feeling's own words is no cause ("legs
-		// want to go for a run": not a run); one kept elsewhere stays
-		// ("urge to move", "pregnant"). The condition named ("why are
-		// my restless legs worse at night") asks why the night.
-		c, ok := feltConditions[symptom.ReadKept(said).Topic]
-		inFeeling := in.Slots[slotCause].Value == "" && feltConditions[symptom.ReadKept([]string{topic.Value}).Topic] == c
-		if ok && !conditionSaid(said) && (id == "" || id == c || inFeeling) {
-			if id != c {
-				topic, id = topicSlot(strings.Join(said, " "), c), c
-			}
-			felt = true
-		}
+		topic, id, felt = feltAtNight(in, topic, id)
 	}
 	if id == "" || neverInstead[id] {
 		return nil
@@ -154,6 +140,30 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 		}
 	}
 	return out
+}
+
+// feltAtNight returns the condition asked about when a device sent "why
+// do I get the urge to move my legs when I lie down" to WhyNightIntent:
+// why a feeling that is a condition comes at night asks what it is, as
+// on the console (asksWhatThat), asking words kept or not. A cause read
+// from the feeling's own words is no cause ("legs want to go for a run":
+// not a run); one kept elsewhere stays ("pregnant"). The condition named
+// ("why are my restless legs worse at night") asks why the night. It
+// returns the topic and ID it was given, and false, otherwise.
+func feltAtNight(in *alexa.Intent, topic alexa.Slot, id string) (alexa.Slot, string, bool) {
+	said := keptSigns(in)
+	c, ok := feltConditions[symptom.ReadKept(said).Topic]
+	if !ok || conditionSaid(said) {
+		return topic, id, false
+	}
+	inFeeling := in.Slots[slotCause].Value == "" && feltConditions[symptom.ReadKept([]string{topic.Value}).Topic] == c
+	if id != "" && id != c && !inFeeling {
+		return topic, id, false
+	}
+	if id != c {
+		topic, id = topicSlot(strings.Join(said, " "), c), c
+	}
+	return topic, id, true
 }
 
 // conditionSaid reports whether words a device kept name restless legs

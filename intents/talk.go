@@ -1045,17 +1045,16 @@ func peopleGet(ws []string, found []topicAt) string {
 	return ""
 }
 
-// askWordsOf returns the words that may ask, without a "does" that does
-// a sport ("my daughter does karate and her calves ache": told, not
-// asked).
-func askWordsOf(ws []string) []string {
-	out := make([]string, 0, len(ws))
+// askingCue reports whether a word of ws is one of the cues that make a
+// sentence ask, not counting a "does" that does a sport ("my daughter
+// does karate and her calves ache": told, not asked).
+func askingCue(ws, cues []string) bool {
 	for i, w := range ws {
-		if !doesSport(ws, i) {
-			out = append(out, w)
+		if slices.Contains(cues, w) && !doesSport(ws, i) {
+			return true
 		}
 	}
-	return out
+	return false
 }
 
 // doesSport reports whether ws[i] is a "do" that does the sport after it,
@@ -1619,7 +1618,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		// A guess beside a pain of its own conversation ("my calf is
 		// probably cramping from the gym") is the pain, told.
 		guess := hedged(ws) && (rd.Topic == "" || rd.Topic == "aches")
-		asks := slices.ContainsFunc(askWordsOf(ws), func(w string) bool { return slices.Contains(cues, w) }) || strings.Contains(text, "?") || tagged(ws) || guess ||
+		asks := askingCue(ws, cues) || strings.Contains(text, "?") || tagged(ws) || guess ||
 			// "did I just overdo it at the gym", "was it the gym yesterday",
 			// "... now my shins ache, was it the dancing" (set sF; with no
 			// sign told, so "ached every night for a week, was it the
