@@ -92,3 +92,22 @@ func TestTopicKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestSportsAreOveruse: talk.yaml's sports name what overuse's
+// TalkTopic words hold, so a sport the model names is one topicFrom can
+// set aside; a word in one list and not the other would drift.
+func TestSportsAreOveruse(t *testing.T) {
+	inOveruse := map[string]bool{}
+	for phrase, id := range topicWords {
+		if id == "overuse" {
+			for _, w := range strings.Fields(phrase) {
+				inOveruse[w] = true
+			}
+		}
+	}
+	for _, w := range talk.Words.Sports {
+		if !inOveruse[w] {
+			t.Errorf("sport %q is in no overuse TalkTopic value", w)
+		}
+	}
+}
