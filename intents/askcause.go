@@ -167,12 +167,12 @@ func feltAtNight(in *alexa.Intent, topic alexa.Slot, id string) (alexa.Slot, str
 }
 
 // conditionSaid reports whether words a device kept name restless legs
-// itself, not only what it feels like.
+// itself (talk.yaml's condition_names), not only what it feels like.
 func conditionSaid(said []string) bool {
 	for _, v := range said {
 		ws := tokens(v)
-		for i, w := range ws {
-			if w == "rls" || w == "ekbom" || (w == "restless" && i+1 < len(ws) && strings.HasPrefix(ws[i+1], "leg")) {
+		for i := range ws {
+			if slices.ContainsFunc(condNames, func(p []string) bool { return i+len(p) <= len(ws) && phraseAt(p, ws[i:]) }) {
 				return true
 			}
 		}

@@ -172,6 +172,10 @@ type talkWords struct {
 	// PeopleNouns end a cause's words that name people by it ("side
 	// sleepers", "office workers").
 	PeopleNouns []string `yaml:"people_nouns"`
+	// ConditionNames name a felt condition itself, not what it feels
+	// like ("restless legs", "rls"): asked why at night, the condition
+	// named asks why the night.
+	ConditionNames []string `yaml:"condition_names"`
 	// Sports are the games and disciplines among overuse's words: named
 	// beside another cause, they are what was done, not what is asked.
 	Sports       []string `yaml:"sports"`
@@ -230,6 +234,7 @@ var (
 	supposed     = phraseWords(talk.Words.Supposed)
 	meaningLeads = phraseWords(talk.Words.MeaningLeads)
 	ruledAfter   = phraseWords(talk.Words.RuledOutAfter)
+	condNames    = phraseWords(talk.Words.ConditionNames)
 )
 
 func mustTalk(b []byte) *talkData {
