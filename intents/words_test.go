@@ -111,3 +111,20 @@ func TestSportsAreOveruse(t *testing.T) {
 		}
 	}
 }
+
+// TestPeopleNounsEndCauses: peopleGet reads a people noun as the last
+// word of the cause found, so each of talk.yaml's people_nouns must end
+// some TalkTopic value; one that ends none would never be read.
+func TestPeopleNounsEndCauses(t *testing.T) {
+	ends := map[string]bool{}
+	for phrase := range topicWords {
+		if ws := strings.Fields(phrase); len(ws) > 0 {
+			ends[ws[len(ws)-1]] = true
+		}
+	}
+	for _, w := range talk.Words.PeopleNouns {
+		if !ends[w] {
+			t.Errorf("people noun %q ends no TalkTopic value", w)
+		}
+	}
+}
