@@ -932,6 +932,36 @@ var std = sync.OnceValue(func() *reader {
 			under3 int
 		}{child: 16, under3: 3},
 		ignore: []string{
+			"like jelly after leg day",
+			"jelly after leg day",
+			"like jelly after the gym",
+			"like jelly after gym",
+			"like jelly after a workout",
+			"like jelly after my workout",
+			"like jelly after training",
+			"like jelly after a run",
+			"like jelly after my run",
+			"like jelly after the run",
+			"like jelly after spin",
+			"like jelly after the class",
+			"flops forward",
+			"flops over",
+			"flopping forward",
+			"flopping over",
+			"flopped forward",
+			"flopped over",
+			"falls forward in my sleep",
+			"drops forward",
+			"drops over",
+			"knee drops down",
+			"feel tight as a coiled spring",
+			"feel like a coiled spring",
+			"tight as a coiled spring",
+			"like a coiled spring",
+			"coiled spring",
+			"coiled like a spring",
+			"wound up like a spring",
+			"tight as a spring",
 			"hand in hand",
 			"because their muscles get weaker",
 			"because your muscles get weaker",
@@ -3302,6 +3332,7 @@ var (
 		"coach",
 		"coal",
 		"codeine",
+		"coiled",
 		"cold",
 		"colder",
 		"collapsed",
@@ -16426,6 +16457,21 @@ var (
 				},
 			},
 		},
+		// "coiled"
+		{
+			{
+				toks: []string{"coiled", "like", "a", "spring"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"coiled", "spring"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "cold"
 		{
 			{
@@ -20661,6 +20707,18 @@ var (
 					{kind: 3, id: "limb_loss"},
 				},
 			},
+			{
+				toks: []string{"drops", "forward"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"drops", "over"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "drove"
 		{
@@ -22566,6 +22624,12 @@ var (
 		// "falls"
 		{
 			{
+				toks: []string{"falls", "forward", "in", "my", "sleep"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"falls", "off", "to", "sleep"},
 				means: []meaning{
 					{kind: 8},
@@ -22746,6 +22810,12 @@ var (
 		// "feel"
 		{
 			{
+				toks: []string{"feel", "tight", "as", "a", "coiled", "spring"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"feel", "like", "i", "need", "to"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
@@ -22761,6 +22831,12 @@ var (
 				toks: []string{"feel", "nothing", "in", "my", "leg"},
 				means: []meaning{
 					{kind: 5, id: "leg_numb_sudden"},
+				},
+			},
+			{
+				toks: []string{"feel", "like", "a", "coiled", "spring"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -24204,6 +24280,18 @@ var (
 		// "flopped"
 		{
 			{
+				toks: []string{"flopped", "forward"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"flopped", "over"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"flopped"},
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
@@ -24222,6 +24310,18 @@ var (
 				toks: []string{"flopping", "by"},
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
+				toks: []string{"flopping", "forward"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"flopping", "over"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -24267,6 +24367,18 @@ var (
 				toks: []string{"flops", "about"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"flops", "forward"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"flops", "over"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -34173,6 +34285,12 @@ var (
 		// "jelly"
 		{
 			{
+				toks: []string{"jelly", "after", "leg", "day"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"jelly", "legs"},
 				means: []meaning{
 					{kind: 5, id: "both_legs_weak"},
@@ -35459,6 +35577,12 @@ var (
 				toks: []string{"knee", "is", "swollen"},
 				means: []meaning{
 					{kind: 5, id: "joint_swollen"},
+				},
+			},
+			{
+				toks: []string{"knee", "drops", "down"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -37488,6 +37612,54 @@ var (
 				},
 			},
 			{
+				toks: []string{"like", "jelly", "after", "leg", "day"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"like", "jelly", "after", "the", "gym"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"like", "jelly", "after", "a", "workout"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"like", "jelly", "after", "my", "workout"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"like", "jelly", "after", "a", "run"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"like", "jelly", "after", "my", "run"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"like", "jelly", "after", "the", "run"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"like", "jelly", "after", "the", "class"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"like", "after", "the", "dentist"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
@@ -37632,6 +37804,30 @@ var (
 				toks: []string{"like", "wiping", "someone", "else"},
 				means: []meaning{
 					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"like", "jelly", "after", "gym"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"like", "jelly", "after", "training"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"like", "jelly", "after", "spin"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"like", "a", "coiled", "spring"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -61327,6 +61523,12 @@ var (
 		// "tight"
 		{
 			{
+				toks: []string{"tight", "as", "a", "coiled", "spring"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"tight", "as", "a", "drum"},
 				means: []meaning{
 					{kind: 3, id: "hard"},
@@ -61342,6 +61544,12 @@ var (
 				toks: []string{"tight", "like", "a", "fist"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"tight", "as", "a", "spring"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -69250,6 +69458,12 @@ var (
 		},
 		// "wound"
 		{
+			{
+				toks: []string{"wound", "up", "like", "a", "spring"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"wound", "won't", "close", "up"},
 				means: []meaning{

@@ -423,6 +423,11 @@ func TestSignsBesideNewWords(t *testing.T) {
 		{"my calf is tender and hot car journey home was four hours", "leg_warm"},
 		{"my foot is hanging off the edge all twisted and it hurts", "injury"},
 		{"mum is all over the place and her leg hurts", "confused"},
+		{"my legs feel like jelly after the gym and I can't pee", "bladder_change"},
+		{"my back went at the gym and now both legs feel like jelly", "both_legs_weak"},
+		{"my leg flops over and I can't lift my foot", "foot_drop"},
+		{"my foot flops forward when I walk", "foot_drop"},
+		{"wound up like a coiled spring and my calf is tender and hot", "leg_warm"},
 	}
 	for _, tt := range tests {
 		if rd := Read(tt.say); !slices.Contains(rd.Facts, tt.want) {
