@@ -515,7 +515,10 @@ func topicFrom(ws []string, found []topicAt) string {
 	}
 	if len(kept) > 0 {
 		found = kept
-	} else if asksWhyNight(ws) {
+	} else if asksWhyNight(ws) || asksWhatThat(ws) {
+		// "It's not a cramp, it's like electricity under the skin, what
+		// is it": the feeling is asked about, not what it was said not
+		// to be (set sG).
 		return ""
 	}
 	// "The chemist told me to try an anti-inflammatory, does that mean
@@ -1440,10 +1443,13 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		// advice, a gp?" asks who the skill is.
 		return IntentAskAbout, map[string]string{slotTopic: b}
 	}
-	if c, ok := feltConditions[rd.Topic]; ok && asksWhatThat(said) {
+	if c, ok := feltConditions[rd.Topic]; ok && (asksWhatThat(said) || len(said) > 0 && said[len(said)-1] == "why" && !medicines[topic] && !drinks[topic]) {
 		// "like ants crawling inside them when she watches telly,
 		// what's that" asks what the feeling is, not about the telly,
-		// whatever else the words name.
+		// whatever else the words name; so does a why said last ("when
+		// I'm sitting still in the evening my legs get this need to
+		// move, why": set sG), unless a medicine or drink is named
+		// ("the allergy pill, legs more jumpy, why?" asks about it).
 		return IntentAskAbout, map[string]string{slotTopic: c}
 	}
 	for _, c := range talk.Concepts {
@@ -1871,7 +1877,8 @@ func asksWhatThat(ws []string) bool {
 			// "what's behind that" too.
 			return true
 		}
-		if i+2 < len(ws) && ws[i] == "what" && (ws[i+1] == "is" || ws[i+1] == "causes" || ws[i+1] == "does") && (ws[i+2] == "that" || ws[i+2] == "this") {
+		if i+2 < len(ws) && ws[i] == "what" && (ws[i+1] == "is" || ws[i+1] == "causes" || ws[i+1] == "does") && (ws[i+2] == "that" || ws[i+2] == "this" || ws[i+2] == "it" && i+3 == len(ws)) {
+			// "..., what is it" last asks it too (set sG).
 			return true
 		}
 		if i+3 < len(ws) && ws[i] == "what" && (ws[i+1] == "could" || ws[i+1] == "might" || ws[i+1] == "would") && (ws[i+2] == "that" || ws[i+2] == "this" || ws[i+2] == "it") && ws[i+3] == "be" {
