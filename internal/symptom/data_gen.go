@@ -954,6 +954,38 @@ var std = sync.OnceValue(func() *reader {
 			"drops forward",
 			"drops over",
 			"knee drops down",
+			"inflamed bursa",
+			"bursa is inflamed",
+			"bursa's inflamed",
+			"bursa inflamed",
+			"inflamed tendon",
+			"inflamed tendons",
+			"tendons are inflamed",
+			"tendon is inflamed",
+			"twisted right over the other",
+			"twisted over the other",
+			"twisted across the other",
+			"twisted over each other",
+			"twisted across each other",
+			"leg twisted over",
+			"legs twisted over",
+			"boiling hot kitchen",
+			"boiling hot kitchens",
+			"boiling kitchen",
+			"boiling hot bakery",
+			"boiling hot factory",
+			"boiling hot warehouse",
+			"boiling hot office",
+			"boiling hot workshop",
+			"boiling hot laundry",
+			"dead straight",
+			"lie dead still",
+			"lying dead still",
+			"bigger round",
+			"a bigger round",
+			"longer round",
+			"a longer round",
+			"extra round",
 			"feel tight as a coiled spring",
 			"feel like a coiled spring",
 			"tight as a coiled spring",
@@ -3257,6 +3289,7 @@ var (
 		"burning",
 		"burns",
 		"burny",
+		"bursa",
 		"bursitis",
 		"burst",
 		"bursting",
@@ -6071,6 +6104,18 @@ var (
 				toks: []string{"a", "while", "now"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"a", "bigger", "round"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"a", "longer", "round"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -9592,6 +9637,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"bigger", "round"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"bigger"},
 				means: []meaning{
 					{kind: 3, id: "swell"},
@@ -10926,6 +10977,54 @@ var (
 		// "boiling"
 		{
 			{
+				toks: []string{"boiling", "hot", "kitchen"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"boiling", "hot", "kitchens"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"boiling", "hot", "bakery"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"boiling", "hot", "factory"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"boiling", "hot", "warehouse"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"boiling", "hot", "office"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"boiling", "hot", "workshop"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"boiling", "hot", "laundry"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"boiling", "hot", "day"},
 				means: []meaning{
 					{kind: 8},
@@ -10935,6 +11034,12 @@ var (
 				toks: []string{"boiling", "up"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
+				},
+			},
+			{
+				toks: []string{"boiling", "kitchen"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -12158,6 +12263,21 @@ var (
 				toks: []string{"burny"},
 				means: []meaning{
 					{kind: 3, id: "burning"},
+				},
+			},
+		},
+		// "bursa"
+		{
+			{
+				toks: []string{"bursa", "is", "inflamed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bursa", "inflamed"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -18569,6 +18689,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"dead", "straight"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"dead", "tired"},
 				means: []meaning{
 					{kind: 8},
@@ -22083,6 +22209,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "propped"},
 					{kind: 3, id: "struggle"},
+				},
+			},
+			{
+				toks: []string{"extra", "round"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -29488,6 +29620,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"have", "to", "stretch", "and", "stretch"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"have", "to", "push", "to", "pee"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
@@ -33221,6 +33359,12 @@ var (
 		// "inflamed"
 		{
 			{
+				toks: []string{"inflamed", "bursa"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"inflamed", "tendon"},
 				means: []meaning{
 					{kind: 8},
@@ -36643,6 +36787,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"leg", "twisted", "over"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"leg", "day"},
 				means: []meaning{
 					{kind: 3, id: "exertion"},
@@ -37131,6 +37281,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"legs", "twisted", "over"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"legs", "gone", "mad"},
 				means: []meaning{
 					{kind: 8},
@@ -37316,6 +37472,12 @@ var (
 			},
 			{
 				toks: []string{"lie", "down", "my", "feet"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"lie", "dead", "still"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -38534,6 +38696,12 @@ var (
 					{kind: 5, id: "cramp_not_easing"},
 				},
 			},
+			{
+				toks: []string{"longer", "round"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "loo"
 		{
@@ -39301,6 +39469,12 @@ var (
 				toks: []string{"lying", "there", "for"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
+				},
+			},
+			{
+				toks: []string{"lying", "dead", "still"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -44069,6 +44243,12 @@ var (
 		// "need"
 		{
 			{
+				toks: []string{"need", "to", "stretch", "and", "stretch"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"need", "to", "keep", "moving"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
@@ -47256,9 +47436,33 @@ var (
 		// "only"
 		{
 			{
+				toks: []string{"only", "thing", "that", "stops", "it", "is", "getting", "up"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"only", "thing", "that", "stops", "it", "is", "walking"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"only", "thing", "that", "helps", "is", "getting", "up"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"only", "ever", "has", "pain", "in", "1", "leg"},
 				means: []meaning{
 					{kind: 5, id: "one_leg_only"},
+				},
+			},
+			{
+				toks: []string{"only", "thing", "that", "helps", "is", "walking"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
 				},
 			},
 			{
@@ -63221,6 +63425,12 @@ var (
 		// "twisted"
 		{
 			{
+				toks: []string{"twisted", "right", "over", "the", "other"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"twisted", "up", "in", "the", "sheets"},
 				means: []meaning{
 					{kind: 8},
@@ -63228,6 +63438,30 @@ var (
 			},
 			{
 				toks: []string{"twisted", "up", "in", "the", "duvet"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"twisted", "over", "the", "other"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"twisted", "across", "the", "other"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"twisted", "over", "each", "other"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"twisted", "across", "each", "other"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -63246,12 +63480,6 @@ var (
 			},
 			{
 				toks: []string{"twisted", "in", "the", "covers"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"twisted", "over", "the", "other"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -63872,6 +64100,12 @@ var (
 			},
 			{
 				toks: []string{"urge", "to", "move"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"urge", "to", "stretch"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
@@ -77321,6 +77555,13 @@ var (
 			"rls",
 			"willis ekbom",
 			"urge to move",
+			"only thing that stops it is getting up",
+			"only thing that stops it is walking",
+			"only thing that helps is getting up",
+			"only thing that helps is walking",
+			"need to stretch and stretch",
+			"have to stretch and stretch",
+			"urge to stretch",
 			"can't keep still",
 			"can't keep them still",
 			"can't stop moving",

@@ -428,6 +428,10 @@ func TestSignsBesideNewWords(t *testing.T) {
 		{"my leg flops over and I can't lift my foot", "foot_drop"},
 		{"my foot flops forward when I walk", "foot_drop"},
 		{"wound up like a coiled spring and my calf is tender and hot", "leg_warm"},
+		{"my bursa is inflamed and my hip is red and hot", "leg_red"},
+		{"I sleep with one leg twisted over the other and my calf is tender and hot", "leg_warm"},
+		{"I work in a boiling hot kitchen and tonight I've got a high temperature", "fever"},
+		{"a bigger round this week and now one leg is swollen", "one_leg_swollen"},
 	}
 	for _, tt := range tests {
 		if rd := Read(tt.say); !slices.Contains(rd.Facts, tt.want) {
