@@ -157,7 +157,13 @@ func feltAtNight(in *alexa.Intent, topic alexa.Slot, id string) (alexa.Slot, str
 		return topic, id, false
 	}
 	inFeeling := in.Slots[slotCause].Value == "" && feltConditions[symptom.ReadKept([]string{topic.Value}).Topic] == c
-	if id != "" && id != c && !inFeeling {
+	// Asking words that ask what it is ("I get this pulling crawly
+	// sensation when I sit down to watch telly, what causes that")
+	// ask about the feeling whatever else was kept, as on the console
+	// (set sG). A why alone asks why, and a cause kept answers it.
+	ask := tokens(in.Slots[slotAsk].Value)
+	named := len(ask) > 0 && ask[0] != "why" && asksWhatThat(ask)
+	if id != "" && id != c && !inFeeling && !named {
 		return topic, id, false
 	}
 	if id != c {

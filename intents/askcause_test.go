@@ -57,6 +57,8 @@ func TestCauseAsked(t *testing.T) {
 		{"a worry about a clot stays a worry", "WorriedIntent", map[string]string{"cause": "blood clot"}, ""},
 		{"a doctor weighed against the skill asks what it is", "WhoAreYouIntent", map[string]string{"cause": "my doctor"}, ""},
 		{"why a restless feeling comes at night asks what it is", "WhyNightIntent", map[string]string{"sign": "urge to move", "moreSign": "legs"}, "restless_legs"},
+		{"what causes a restless feeling asks what it is, a cause kept or not", "WhyNightIntent", map[string]string{"sign": "in the evening", "ask": "what causes that", "otherSign": "crawly", "cause": "telly"}, "restless_legs"},
+		{"why a restless feeling comes with a cause kept asks the cause", "WhyNightIntent", map[string]string{"ask": "why", "sign": "urge to move", "cause": "pregnant"}, "hormones"},
 		{"legs that want to go for a run are restless, not a run", "WhyNightIntent", map[string]string{"sign": "want to go for a run", "moreSign": "legs"}, "restless_legs"},
 		{"why an ache comes at night stays why the night", "WhyNightIntent", map[string]string{"sign": "legs", "moreSign": "ache"}, ""},
 		{"someone's complaint naming a condition, asked", "SomeoneIntent", map[string]string{"ask": "a real thing", "complaint": "growing pains", "person": "mum"}, "growing_pains"},
