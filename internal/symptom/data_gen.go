@@ -932,43 +932,23 @@ var std = sync.OnceValue(func() *reader {
 			under3 int
 		}{child: 16, under3: 3},
 		ignore: []string{
-			"like jelly after leg day",
-			"jelly after leg day",
-			"like jelly after the gym",
-			"like jelly after gym",
-			"like jelly after a workout",
-			"like jelly after my workout",
-			"like jelly after training",
-			"like jelly after a run",
-			"like jelly after my run",
-			"like jelly after the run",
-			"like jelly after spin",
-			"like jelly after the class",
-			"flops forward",
-			"flops over",
-			"flopping forward",
-			"flopping over",
-			"flopped forward",
-			"flopped over",
-			"falls forward in my sleep",
-			"drops forward",
-			"drops over",
-			"knee drops down",
-			"inflamed bursa",
-			"bursa is inflamed",
-			"bursa's inflamed",
-			"bursa inflamed",
-			"inflamed tendon",
-			"inflamed tendons",
-			"tendons are inflamed",
-			"tendon is inflamed",
+			"top leg flops",
+			"top leg sort of flops",
+			"top leg flopping",
+			"top leg falls forward",
+			"top leg drops forward",
+			"top knee flops",
+			"top knee falls forward",
+			"top knee drops",
+			"be an inflamed bursa",
+			"is it an inflamed bursa",
+			"be inflamed tendons",
+			"is it inflamed tendons",
 			"twisted right over the other",
 			"twisted over the other",
 			"twisted across the other",
 			"twisted over each other",
 			"twisted across each other",
-			"leg twisted over",
-			"legs twisted over",
 			"boiling hot kitchen",
 			"boiling hot kitchens",
 			"boiling kitchen",
@@ -979,21 +959,18 @@ var std = sync.OnceValue(func() *reader {
 			"boiling hot workshop",
 			"boiling hot laundry",
 			"dead straight",
-			"lie dead still",
-			"lying dead still",
-			"bigger round",
-			"a bigger round",
-			"longer round",
-			"a longer round",
-			"extra round",
-			"feel tight as a coiled spring",
-			"feel like a coiled spring",
-			"tight as a coiled spring",
+			"gave me a bigger round",
+			"given me a bigger round",
+			"a bigger round this week",
+			"a bigger round at work",
+			"bigger delivery round",
+			"bigger post round",
+			"longer delivery round",
+			"longer post round",
 			"like a coiled spring",
 			"coiled spring",
 			"coiled like a spring",
 			"wound up like a spring",
-			"tight as a spring",
 			"hand in hand",
 			"because their muscles get weaker",
 			"because your muscles get weaker",
@@ -1303,7 +1280,6 @@ var std = sync.OnceValue(func() *reader {
 			"all twisted in",
 			"tangled up in",
 			"twisted over the other",
-			"twisted over",
 			"one leg over the other",
 			"leg over the other",
 			"crossed over the other",
@@ -3174,6 +3150,7 @@ var (
 		"base",
 		"bashed",
 		"bathroom",
+		"be",
 		"beating",
 		"became",
 		"because",
@@ -3289,7 +3266,6 @@ var (
 		"burning",
 		"burns",
 		"burny",
-		"bursa",
 		"bursitis",
 		"burst",
 		"bursting",
@@ -5782,6 +5758,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "bigger", "round", "this", "week"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"a", "bigger", "round", "at", "work"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"a", "bit", "of", "blood"},
 				means: []meaning{
 					{kind: 3, id: "blood"},
@@ -6104,18 +6092,6 @@ var (
 				toks: []string{"a", "while", "now"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
-				},
-			},
-			{
-				toks: []string{"a", "bigger", "round"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"a", "longer", "round"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -8800,6 +8776,21 @@ var (
 				},
 			},
 		},
+		// "be"
+		{
+			{
+				toks: []string{"be", "an", "inflamed", "bursa"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"be", "inflamed", "tendons"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "beating"
 		{
 			{
@@ -9637,7 +9628,13 @@ var (
 				},
 			},
 			{
-				toks: []string{"bigger", "round"},
+				toks: []string{"bigger", "delivery", "round"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bigger", "post", "round"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -12263,21 +12260,6 @@ var (
 				toks: []string{"burny"},
 				means: []meaning{
 					{kind: 3, id: "burning"},
-				},
-			},
-		},
-		// "bursa"
-		{
-			{
-				toks: []string{"bursa", "is", "inflamed"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"bursa", "inflamed"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 		},
@@ -20833,18 +20815,6 @@ var (
 					{kind: 3, id: "limb_loss"},
 				},
 			},
-			{
-				toks: []string{"drops", "forward"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"drops", "over"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
 		},
 		// "drove"
 		{
@@ -22211,12 +22181,6 @@ var (
 					{kind: 3, id: "struggle"},
 				},
 			},
-			{
-				toks: []string{"extra", "round"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
 		},
 		// "extreme"
 		{
@@ -22756,12 +22720,6 @@ var (
 		// "falls"
 		{
 			{
-				toks: []string{"falls", "forward", "in", "my", "sleep"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"falls", "off", "to", "sleep"},
 				means: []meaning{
 					{kind: 8},
@@ -22942,12 +22900,6 @@ var (
 		// "feel"
 		{
 			{
-				toks: []string{"feel", "tight", "as", "a", "coiled", "spring"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"feel", "like", "i", "need", "to"},
 				means: []meaning{
 					{kind: 3, id: "pee"},
@@ -22963,12 +22915,6 @@ var (
 				toks: []string{"feel", "nothing", "in", "my", "leg"},
 				means: []meaning{
 					{kind: 5, id: "leg_numb_sudden"},
-				},
-			},
-			{
-				toks: []string{"feel", "like", "a", "coiled", "spring"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -24412,18 +24358,6 @@ var (
 		// "flopped"
 		{
 			{
-				toks: []string{"flopped", "forward"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"flopped", "over"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"flopped"},
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
@@ -24442,18 +24376,6 @@ var (
 				toks: []string{"flopping", "by"},
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
-				},
-			},
-			{
-				toks: []string{"flopping", "forward"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"flopping", "over"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -24499,18 +24421,6 @@ var (
 				toks: []string{"flops", "about"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
-				},
-			},
-			{
-				toks: []string{"flops", "forward"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"flops", "over"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -25881,6 +25791,12 @@ var (
 		// "gave"
 		{
 			{
+				toks: []string{"gave", "me", "a", "bigger", "round"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"gave", "way"},
 				means: []meaning{
 					{kind: 3, id: "weak"},
@@ -26741,6 +26657,12 @@ var (
 		},
 		// "given"
 		{
+			{
+				toks: []string{"given", "me", "a", "bigger", "round"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"given", "up", "his", "walk"},
 				means: []meaning{
@@ -33359,12 +33281,6 @@ var (
 		// "inflamed"
 		{
 			{
-				toks: []string{"inflamed", "bursa"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"inflamed", "tendon"},
 				means: []meaning{
 					{kind: 8},
@@ -33619,6 +33535,12 @@ var (
 		// "is"
 		{
 			{
+				toks: []string{"is", "it", "an", "inflamed", "bursa"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"is", "it", "the", "cold", "doing"},
 				means: []meaning{
 					{kind: 8},
@@ -33658,6 +33580,12 @@ var (
 				toks: []string{"is", "it", "a", "stroke"},
 				means: []meaning{
 					{kind: 5, id: "stroke_sign"},
+				},
+			},
+			{
+				toks: []string{"is", "it", "inflamed", "tendons"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -34428,12 +34356,6 @@ var (
 		},
 		// "jelly"
 		{
-			{
-				toks: []string{"jelly", "after", "leg", "day"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
 			{
 				toks: []string{"jelly", "legs"},
 				means: []meaning{
@@ -35724,12 +35646,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"knee", "drops", "down"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"knee", "to", "chest"},
 				means: []meaning{
 					{kind: 8},
@@ -36787,12 +36703,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"leg", "twisted", "over"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"leg", "day"},
 				means: []meaning{
 					{kind: 3, id: "exertion"},
@@ -37281,12 +37191,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"legs", "twisted", "over"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"legs", "gone", "mad"},
 				means: []meaning{
 					{kind: 8},
@@ -37472,12 +37376,6 @@ var (
 			},
 			{
 				toks: []string{"lie", "down", "my", "feet"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"lie", "dead", "still"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -37774,54 +37672,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"like", "jelly", "after", "leg", "day"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"like", "jelly", "after", "the", "gym"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"like", "jelly", "after", "a", "workout"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"like", "jelly", "after", "my", "workout"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"like", "jelly", "after", "a", "run"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"like", "jelly", "after", "my", "run"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"like", "jelly", "after", "the", "run"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"like", "jelly", "after", "the", "class"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"like", "after", "the", "dentist"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
@@ -37966,24 +37816,6 @@ var (
 				toks: []string{"like", "wiping", "someone", "else"},
 				means: []meaning{
 					{kind: 5, id: "saddle_numb"},
-				},
-			},
-			{
-				toks: []string{"like", "jelly", "after", "gym"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"like", "jelly", "after", "training"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"like", "jelly", "after", "spin"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -38697,7 +38529,13 @@ var (
 				},
 			},
 			{
-				toks: []string{"longer", "round"},
+				toks: []string{"longer", "delivery", "round"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"longer", "post", "round"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -39469,12 +39307,6 @@ var (
 				toks: []string{"lying", "there", "for"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
-				},
-			},
-			{
-				toks: []string{"lying", "dead", "still"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -47436,33 +47268,9 @@ var (
 		// "only"
 		{
 			{
-				toks: []string{"only", "thing", "that", "stops", "it", "is", "getting", "up"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
-				},
-			},
-			{
-				toks: []string{"only", "thing", "that", "stops", "it", "is", "walking"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
-				},
-			},
-			{
-				toks: []string{"only", "thing", "that", "helps", "is", "getting", "up"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
-				},
-			},
-			{
 				toks: []string{"only", "ever", "has", "pain", "in", "1", "leg"},
 				means: []meaning{
 					{kind: 5, id: "one_leg_only"},
-				},
-			},
-			{
-				toks: []string{"only", "thing", "that", "helps", "is", "walking"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
 				},
 			},
 			{
@@ -61727,12 +61535,6 @@ var (
 		// "tight"
 		{
 			{
-				toks: []string{"tight", "as", "a", "coiled", "spring"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"tight", "as", "a", "drum"},
 				means: []meaning{
 					{kind: 3, id: "hard"},
@@ -61748,12 +61550,6 @@ var (
 				toks: []string{"tight", "like", "a", "fist"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
-				},
-			},
-			{
-				toks: []string{"tight", "as", "a", "spring"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -62532,6 +62328,12 @@ var (
 		// "top"
 		{
 			{
+				toks: []string{"top", "leg", "sort", "of", "flops"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"top", "of", "my", "foot"},
 				means: []meaning{
 					{id: "foot"},
@@ -62553,6 +62355,48 @@ var (
 				toks: []string{"top", "of", "my", "stomach"},
 				means: []meaning{
 					{kind: 5, id: "rib_pain"},
+				},
+			},
+			{
+				toks: []string{"top", "leg", "falls", "forward"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"top", "leg", "drops", "forward"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"top", "knee", "falls", "forward"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"top", "leg", "flops"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"top", "leg", "flopping"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"top", "knee", "flops"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"top", "knee", "drops"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -63552,12 +63396,6 @@ var (
 			},
 			{
 				toks: []string{"twisted", "position"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"twisted", "over"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -77555,10 +77393,6 @@ var (
 			"rls",
 			"willis ekbom",
 			"urge to move",
-			"only thing that stops it is getting up",
-			"only thing that stops it is walking",
-			"only thing that helps is getting up",
-			"only thing that helps is walking",
 			"need to stretch and stretch",
 			"have to stretch and stretch",
 			"urge to stretch",
