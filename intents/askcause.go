@@ -160,9 +160,10 @@ func feltAtNight(in *alexa.Intent, topic alexa.Slot, id string) (alexa.Slot, str
 	// Asking words that ask what it is ("I get this pulling crawly
 	// sensation when I sit down to watch telly, what causes that")
 	// ask about the feeling whatever else was kept, as on the console
-	// (set sG). A why alone asks why, and a cause kept answers it.
+	// (set sG). Asking why ("why", "how come") is not asking what it
+	// is: a cause kept answers it ("why ... now I'm pregnant").
 	ask := tokens(in.Slots[slotAsk].Value)
-	named := len(ask) > 0 && ask[0] != "why" && asksWhatThat(ask)
+	named := !whyAsked(ask) && asksWhatThat(ask)
 	if id != "" && id != c && !inFeeling && !named {
 		return topic, id, false
 	}

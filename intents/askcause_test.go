@@ -500,6 +500,20 @@ func TestReadTalkAsks(t *testing.T) {
 		{"Why do my legs need to keep moving?", IntentAskAbout, "restless_legs"},
 		{"um, wiggly legs at bedtime, is that an actual condition", IntentAskAbout, "restless_legs"},
 		{"Why's the ache worse once I lie down?", IntentWhyNight, ""},
+		// Review (set sG/sH): a part's state in a topic's words is told
+		// ("is" asks nothing), and a calf that hurts keeps its safety
+		// question whatever is asked of the night or of relief.
+		{"my calf is so tense since I got off the plane", "", ""},
+		{"my calf is so tense, is it stress", IntentAskAbout, "stress"},
+		{"new pain in my calf, does your body make it worse at night", "", ""},
+		{"my calf aches after walking and the only thing that helps is getting up", "", ""},
+		// Set sG: a why said last asks what a restless feeling is,
+		// unless a medicine is named; a condition said not to be it
+		// is no topic when what it is is asked.
+		{"when I'm sitting still in the evening my legs get this need to move, why", IntentAskAbout, "restless_legs"},
+		{"I take the allergy pill, legs more jumpy, why?", IntentAskAbout, "aggravating_medicines"},
+		{"it's not a cramp it's like electricity under the skin and I have to move, what is it", IntentAskAbout, "restless_legs"},
+		{"oh god another cramp, does tea count as water", IntentAskAbout, "hydration"},
 		// Set sB: a cause ruled out, then another asked about; a cause
 		// supposed, then asked about; not "whether".
 		{"my mattress is new so that's not it, could i be low on potassium", IntentAskAbout, "hydration"},

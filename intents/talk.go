@@ -176,6 +176,10 @@ type talkWords struct {
 	// like ("restless legs", "rls"): asked why at night, the condition
 	// named asks why the night.
 	ConditionNames []string `yaml:"condition_names"`
+	// PartStates are the verbs that tell a part's state ("my calf is so
+	// tense"): before a topic's words, with a part just before them,
+	// they ask nothing.
+	PartStates []string `yaml:"part_states"`
 	// Sports are the games and disciplines among overuse's words: named
 	// beside another cause, they are what was done, not what is asked.
 	Sports       []string `yaml:"sports"`
@@ -1053,6 +1057,22 @@ func peopleGet(ws []string, found []topicAt) string {
 	return ""
 }
 
+// partTold returns the words without the verb that tells a part's state
+// when the topic is that state ("my calf is so tense", "my calves are
+// really tense"): the "is" tells the tension, it asks nothing, and the
+// calf keeps its safety question (review). Otherwise it returns ws.
+func partTold(ws []string, found []topicAt, topic string) []string {
+	for _, f := range found {
+		if f.ID != topic || f.At < 2 || !slices.Contains(talk.Words.PartStates, ws[f.At-1]) {
+			continue
+		}
+		if len(symptom.Read(ws[f.At-2]).Parts) > 0 {
+			return slices.Delete(slices.Clone(ws), f.At-1, f.At)
+		}
+	}
+	return ws
+}
+
 // askingCue reports whether a word of ws is one of the cues that make a
 // sentence ask, not counting a "does" that does a sport ("my daughter
 // does karate and her calves ache": told, not asked).
@@ -1443,13 +1463,10 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		// advice, a gp?" asks who the skill is.
 		return IntentAskAbout, map[string]string{slotTopic: b}
 	}
-	if c, ok := feltConditions[rd.Topic]; ok && (asksWhatThat(said) || len(said) > 0 && said[len(said)-1] == "why" && !medicines[topic] && !drinks[topic]) {
+	if c, ok := feltConditions[rd.Topic]; ok && (asksWhatThat(said) || whyLast(said, topic)) {
 		// "like ants crawling inside them when she watches telly,
 		// what's that" asks what the feeling is, not about the telly,
-		// whatever else the words name; so does a why said last ("when
-		// I'm sitting still in the evening my legs get this need to
-		// move, why": set sG), unless a medicine or drink is named
-		// ("the allergy pill, legs more jumpy, why?" asks about it).
+		// whatever else the words name; so does a why said last.
 		return IntentAskAbout, map[string]string{slotTopic: c}
 	}
 	for _, c := range talk.Concepts {
@@ -1629,7 +1646,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		// A guess beside a pain of its own conversation ("my calf is
 		// probably cramping from the gym") is the pain, told.
 		guess := hedged(ws) && (rd.Topic == "" || rd.Topic == "aches")
-		asks := askingCue(ws, cues) || strings.Contains(text, "?") || tagged(ws) || guess ||
+		asks := askingCue(partTold(ws, found, topic), cues) || strings.Contains(text, "?") || tagged(ws) || guess ||
 			// "did I just overdo it at the gym", "was it the gym yesterday",
 			// "... now my shins ache, was it the dancing" (set sF; with no
 			// sign told, so "ached every night for a week, was it the
@@ -1857,6 +1874,14 @@ func othersSay(ws []string) bool {
 // condition someone may ask about ("what's that").
 // A cramp is not one: "my calf's knotted, what's that" wants relief.
 var feltConditions = map[string]string{"restless": "restless_legs"}
+
+// whyLast reports whether a why said last asks what a feeling is: "my
+// legs get this need to move, why" (set sG); not with a medicine or drink
+// named, which is what it asks about ("the allergy pill, legs more jumpy,
+// why?").
+func whyLast(ws []string, topic string) bool {
+	return len(ws) > 0 && ws[len(ws)-1] == "why" && !medicines[topic] && !drinks[topic]
+}
 
 // asksWhatThat reports whether words ask what the thing described is:
 // "what's that", "what is this", "what causes that".
