@@ -514,6 +514,13 @@ func TestReadTalkAsks(t *testing.T) {
 		{"I take the allergy pill, legs more jumpy, why?", IntentAskAbout, "aggravating_medicines"},
 		{"it's not a cramp it's like electricity under the skin and I have to move, what is it", IntentAskAbout, "restless_legs"},
 		{"oh god another cramp, does tea count as water", IntentAskAbout, "hydration"},
+		// Set sI: a cause said alone as a question may carry a word
+		// that only qualifies it; one that tells a flare does not.
+		{"dodgy blood flow?", IntentAskAbout, "circulation"},
+		{"blood flow problem?", IntentAskAbout, "circulation"},
+		{"sciatica again?", "", ""},
+		{"fewer distractions, is that it", IntentWhyNight, ""},
+		{"can't stop fidgeting, why", IntentAskAbout, "restless_legs"},
 		// Set sB: a cause ruled out, then another asked about; a cause
 		// supposed, then asked about; not "whether".
 		{"my mattress is new so that's not it, could i be low on potassium", IntentAskAbout, "hydration"},

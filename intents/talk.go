@@ -176,6 +176,9 @@ type talkWords struct {
 	// like ("restless legs", "rls"): asked why at night, the condition
 	// named asks why the night.
 	ConditionNames []string `yaml:"condition_names"`
+	// BareExtras qualify a cause said alone as a question ("sluggish
+	// blood flow?", "blood flow problem?") without telling a feeling.
+	BareExtras []string `yaml:"bare_extras"`
 	// PartStates are the verbs that tell a part's state ("my calf is so
 	// tense"): before a topic's words, with a part just before them,
 	// they ask nothing.
@@ -727,7 +730,7 @@ func bareAsked(text string) string {
 		}
 		ws := tokens(clause)
 		ws = pastFillers(ws)
-		if found := topicsIn(ws); len(found) == 1 && found[0].At == 0 && found[0].Len == len(ws) {
+		if found := topicsIn(ws); len(found) == 1 && bareAround(ws, found[0]) {
 			return found[0].ID
 		}
 	}
@@ -1071,6 +1074,23 @@ func partTold(ws []string, found []topicAt, topic string) []string {
 		}
 	}
 	return ws
+}
+
+// bareAround reports whether a topic's words are all of ws but for a word
+// before or after them that only qualifies it ("sluggish blood flow?",
+// "blood flow problem?": set sI; talk.yaml bare_extras): a felt word is
+// never one, so "burning nerves?" stays a complaint.
+func bareAround(ws []string, f topicAt) bool {
+	extra := len(ws) - f.Len
+	switch {
+	case extra == 0:
+		return true
+	case extra == 1 && f.At == 0:
+		return slices.Contains(talk.Words.BareExtras, ws[len(ws)-1])
+	case extra == 1 && f.At == 1:
+		return slices.Contains(talk.Words.BareExtras, ws[0])
+	}
+	return false
 }
 
 // askingCue reports whether a word of ws is one of the cues that make a

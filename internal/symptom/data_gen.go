@@ -3590,6 +3590,7 @@ var (
 		"feverish",
 		"fevery",
 		"few",
+		"fidgeting",
 		"fidgety",
 		"field",
 		"fifth",
@@ -3876,6 +3877,7 @@ var (
 		"jiggling",
 		"jiggly",
 		"jimmy",
+		"jitters",
 		"jittery",
 		"jocks",
 		"joggers",
@@ -15122,6 +15124,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "stop", "fidgeting"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"can't", "stay", "still"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
@@ -23739,6 +23747,15 @@ var (
 				toks: []string{"few", "days"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
+				},
+			},
+		},
+		// "fidgeting"
+		{
+			{
+				toks: []string{"fidgeting"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
 				},
 			},
 		},
@@ -34414,6 +34431,21 @@ var (
 				},
 			},
 		},
+		// "jitters"
+		{
+			{
+				toks: []string{"jitters", "in", "my", "legs"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"jitters", "in", "the", "legs"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+		},
 		// "jittery"
 		{
 			{
@@ -42889,6 +42921,12 @@ var (
 				toks: []string{"moving", "*", "toes"},
 				means: []meaning{
 					{kind: 3, id: "toes_move"},
+				},
+			},
+			{
+				toks: []string{"moving", "urge"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
 				},
 			},
 			{
@@ -60832,13 +60870,13 @@ var (
 				},
 			},
 			{
-				toks: []string{"the", "fidgets"},
+				toks: []string{"the", "jitters"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
 			},
 			{
-				toks: []string{"the", "jitters"},
+				toks: []string{"the", "fidgets"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
@@ -77403,6 +77441,12 @@ var (
 			"need to move",
 			"have to keep moving",
 			"fidgety",
+			"fidgeting",
+			"can't stop fidgeting",
+			"moving urge",
+			"the jitters",
+			"jitters in my legs",
+			"jitters in the legs",
 			"jumpy",
 			"twitchy",
 			"twitching",
