@@ -932,14 +932,6 @@ var std = sync.OnceValue(func() *reader {
 			under3 int
 		}{child: 16, under3: 3},
 		ignore: []string{
-			"top leg flops",
-			"top leg sort of flops",
-			"top leg flopping",
-			"top leg falls forward",
-			"top leg drops forward",
-			"top knee flops",
-			"top knee falls forward",
-			"top knee drops",
 			"be an inflamed bursa",
 			"is it an inflamed bursa",
 			"be inflamed tendons",
@@ -3590,7 +3582,6 @@ var (
 		"feverish",
 		"fevery",
 		"few",
-		"fidgeting",
 		"fidgety",
 		"field",
 		"fifth",
@@ -3877,7 +3868,6 @@ var (
 		"jiggling",
 		"jiggly",
 		"jimmy",
-		"jitters",
 		"jittery",
 		"jocks",
 		"joggers",
@@ -15124,12 +15114,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"can't", "stop", "fidgeting"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
-				},
-			},
-			{
 				toks: []string{"can't", "stay", "still"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
@@ -23750,15 +23734,6 @@ var (
 				},
 			},
 		},
-		// "fidgeting"
-		{
-			{
-				toks: []string{"fidgeting"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
-				},
-			},
-		},
 		// "fidgety"
 		{
 			{
@@ -29559,12 +29534,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"have", "to", "stretch", "and", "stretch"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
-				},
-			},
-			{
 				toks: []string{"have", "to", "push", "to", "pee"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
@@ -34426,21 +34395,6 @@ var (
 		{
 			{
 				toks: []string{"jimmy", "legs"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
-				},
-			},
-		},
-		// "jitters"
-		{
-			{
-				toks: []string{"jitters", "in", "my", "legs"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
-				},
-			},
-			{
-				toks: []string{"jitters", "in", "the", "legs"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
@@ -42924,12 +42878,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"moving", "urge"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
-				},
-			},
-			{
 				toks: []string{"moving", "helps"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
@@ -44112,12 +44060,6 @@ var (
 		},
 		// "need"
 		{
-			{
-				toks: []string{"need", "to", "stretch", "and", "stretch"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
-				},
-			},
 			{
 				toks: []string{"need", "to", "keep", "moving"},
 				means: []meaning{
@@ -60870,13 +60812,13 @@ var (
 				},
 			},
 			{
-				toks: []string{"the", "jitters"},
+				toks: []string{"the", "fidgets"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
 			},
 			{
-				toks: []string{"the", "fidgets"},
+				toks: []string{"the", "jitters"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
@@ -62366,12 +62308,6 @@ var (
 		// "top"
 		{
 			{
-				toks: []string{"top", "leg", "sort", "of", "flops"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"top", "of", "my", "foot"},
 				means: []meaning{
 					{id: "foot"},
@@ -62393,48 +62329,6 @@ var (
 				toks: []string{"top", "of", "my", "stomach"},
 				means: []meaning{
 					{kind: 5, id: "rib_pain"},
-				},
-			},
-			{
-				toks: []string{"top", "leg", "falls", "forward"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"top", "leg", "drops", "forward"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"top", "knee", "falls", "forward"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"top", "leg", "flops"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"top", "leg", "flopping"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"top", "knee", "flops"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"top", "knee", "drops"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 		},
@@ -63976,12 +63870,6 @@ var (
 			},
 			{
 				toks: []string{"urge", "to", "move"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
-				},
-			},
-			{
-				toks: []string{"urge", "to", "stretch"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
@@ -77431,9 +77319,6 @@ var (
 			"rls",
 			"willis ekbom",
 			"urge to move",
-			"need to stretch and stretch",
-			"have to stretch and stretch",
-			"urge to stretch",
 			"can't keep still",
 			"can't keep them still",
 			"can't stop moving",
@@ -77441,12 +77326,6 @@ var (
 			"need to move",
 			"have to keep moving",
 			"fidgety",
-			"fidgeting",
-			"can't stop fidgeting",
-			"moving urge",
-			"the jitters",
-			"jitters in my legs",
-			"jitters in the legs",
 			"jumpy",
 			"twitchy",
 			"twitching",

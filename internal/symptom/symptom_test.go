@@ -423,6 +423,15 @@ func TestSignsBesideNewWords(t *testing.T) {
 		{"my calf is tender and hot car journey home was four hours", "leg_warm"},
 		{"my foot is hanging off the edge all twisted and it hurts", "injury"},
 		{"mum is all over the place and her leg hurts", "confused"},
+		{"my legs feel like jelly after the gym and I can't pee", "bladder_change"},
+		{"my back went at the gym and now both legs feel like jelly", "both_legs_weak"},
+		{"my leg flops over and I can't lift my foot", "foot_drop"},
+		{"my foot flops forward when I walk", "foot_drop"},
+		{"wound up like a coiled spring and my calf is tender and hot", "leg_warm"},
+		{"my bursa is inflamed and my hip is red and hot", "leg_red"},
+		{"I sleep with one leg twisted over the other and my calf is tender and hot", "leg_warm"},
+		{"I work in a boiling hot kitchen and tonight I've got a high temperature", "fever"},
+		{"a bigger round this week and now one leg is swollen", "one_leg_swollen"},
 		// Set sG and sH's no-sign phrases, each with the sign it could
 		// swallow in the same clause (review: each row failed with the
 		// first, wider phrases).
