@@ -519,8 +519,14 @@ func TestReadTalkAsks(t *testing.T) {
 		{"dodgy blood flow?", IntentAskAbout, "circulation"},
 		{"blood flow problem?", IntentAskAbout, "circulation"},
 		{"sciatica again?", "", ""},
-		{"fewer distractions, is that it", IntentWhyNight, ""},
-		{"can't stop fidgeting, why", IntentAskAbout, "restless_legs"},
+		// Second review: a cause named beside a complaint, told with
+		// "is" after the part, or asked bare with a qualifier after it,
+		// keeps the complaint's safety question.
+		{"long drive and my left calf is painful", "", ""},
+		{"time of the month and my calf is sore", "", ""},
+		{"my calf hurts, circulation problem?", "", ""},
+		{"my knee hurts, arthritis problem?", "", ""},
+		{"new pain in my calf, fewer distractions at night?", "", ""},
 		// Set sB: a cause ruled out, then another asked about; a cause
 		// supposed, then asked about; not "whether".
 		{"my mattress is new so that's not it, could i be low on potassium", IntentAskAbout, "hydration"},

@@ -180,8 +180,7 @@ type talkWords struct {
 	// blood flow?", "blood flow problem?") without telling a feeling.
 	BareExtras []string `yaml:"bare_extras"`
 	// PartStates are the verbs that tell a part's state ("my calf is so
-	// tense"): before a topic's words, with a part just before them,
-	// they ask nothing.
+	// tense"): between a part and a topic's words, they ask nothing.
 	PartStates []string `yaml:"part_states"`
 	// Sports are the games and disciplines among overuse's words: named
 	// beside another cause, they are what was done, not what is asked.
@@ -717,9 +716,11 @@ func pointedAt(q []string, fq []topicAt) (topicAt, bool) {
 }
 
 // bareAsked returns the topic of a clause that is nothing but a topic,
-// asked: "..., blood flow?", "cramps. water?". It returns "" if there is
-// none.
-func bareAsked(text string) string {
+// asked: "..., blood flow?", "cramps. water?"; with qualified, one word
+// that only qualifies it may stand beside it ("blood flow problem?"), but
+// not after a complaint ("my calf hurts, circulation problem?" keeps its
+// safety question: review). It returns "" if there is none.
+func bareAsked(text string, qualified bool) string {
 	for seg := range strings.SplitAfterSeq(text, "?") {
 		if !strings.HasSuffix(seg, "?") {
 			continue
@@ -730,7 +731,7 @@ func bareAsked(text string) string {
 		}
 		ws := tokens(clause)
 		ws = pastFillers(ws)
-		if found := topicsIn(ws); len(found) == 1 && bareAround(ws, found[0]) {
+		if found := topicsIn(ws); len(found) == 1 && (found[0].At == 0 && found[0].Len == len(ws) || qualified && bareAround(ws, found[0])) {
 			return found[0].ID
 		}
 	}
@@ -1076,15 +1077,13 @@ func partTold(ws []string, found []topicAt, topic string) []string {
 	return ws
 }
 
-// bareAround reports whether a topic's words are all of ws but for a word
+// bareAround reports whether a topic's words are all of ws but one word
 // before or after them that only qualifies it ("sluggish blood flow?",
 // "blood flow problem?": set sI; talk.yaml bare_extras): a felt word is
 // never one, so "burning nerves?" stays a complaint.
 func bareAround(ws []string, f topicAt) bool {
 	extra := len(ws) - f.Len
 	switch {
-	case extra == 0:
-		return true
 	case extra == 1 && f.At == 0:
 		return slices.Contains(talk.Words.BareExtras, ws[len(ws)-1])
 	case extra == 1 && f.At == 1:
@@ -1475,7 +1474,11 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			topic = f.ID
 		}
 	}
-	if b := bareAsked(text); b != "" && b != "cramp" && !doctorTopics[b] {
+	// A qualifier beside a bare cause only with nothing felt told
+	// around it: "my calf hurts, circulation problem?" keeps its safety
+	// question (review).
+	qualified := len(parts) == 0 && !signed && !slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Hurt, w) })
+	if b := bareAsked(text, qualified); b != "" && b != "cramp" && !doctorTopics[b] {
 		// "Standing at the till all day, legs like lead by night,
 		// blood flow?", "arthritis? at thirty five?": a cause said
 		// alone as a question is what is asked about (set rX). A
