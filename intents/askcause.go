@@ -176,15 +176,7 @@ func feltAtNight(in *alexa.Intent, topic alexa.Slot, id string) (alexa.Slot, str
 // conditionSaid reports whether words a device kept name restless legs
 // itself (talk.yaml's condition_names), not only what it feels like.
 func conditionSaid(said []string) bool {
-	for _, v := range said {
-		ws := tokens(v)
-		for i := range ws {
-			if slices.ContainsFunc(condNames, func(p []string) bool { return i+len(p) <= len(ws) && phraseAt(p, ws[i:]) }) {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.ContainsFunc(said, func(v string) bool { return phraseIn(tokens(v), condNames) })
 }
 
 // namedAlone reports whether a condition is all a device kept ("veins?",

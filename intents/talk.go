@@ -944,6 +944,16 @@ func dayNightContrast(ws []string) bool {
 	return false
 }
 
+// phraseIn reports whether one of phrases is said anywhere in ws.
+func phraseIn(ws []string, phrases [][]string) bool {
+	for i := range ws {
+		if slices.ContainsFunc(phrases, func(p []string) bool { return i+len(p) <= len(ws) && phraseAt(p, ws[i:]) }) {
+			return true
+		}
+	}
+	return false
+}
+
 // ledBy reports whether one of the lead phrases ends right before the
 // words at i, or one word before them when that word may stand between
 // ("does that mean it's inflammation", "mean it's an inflammation").
@@ -1914,10 +1924,8 @@ func asksWhatThat(ws []string) bool {
 		// is too.
 		return true
 	}
-	for i := range ws {
-		if slices.ContainsFunc(namingAsks, func(p []string) bool { return i+len(p) <= len(ws) && phraseAt(p, ws[i:]) }) {
-			return true
-		}
+	if phraseIn(ws, namingAsks) {
+		return true
 	}
 	for i := 0; i+1 < len(ws); i++ {
 		last := ws[i+1]
