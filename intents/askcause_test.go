@@ -527,6 +527,15 @@ func TestReadTalkAsks(t *testing.T) {
 		{"my calf hurts, circulation problem?", "", ""},
 		{"my knee hurts, arthritis problem?", "", ""},
 		{"new pain in my calf, fewer distractions at night?", "", ""},
+		// A part's state before a felt word is told, whatever came
+		// before it; a helping verb before its subject asks wherever it
+		// is said, and after its subject tells.
+		{"sitting all day and my left calf is painful", "", ""},
+		{"desk job and my calves are aching", "", ""},
+		{"my legs are aching, have I overdone it", IntentAskAbout, "overuse"},
+		{"my calves are killing me did I overdo it", IntentAskAbout, "overuse"},
+		{"That's the wine, isn't it. Three glasses, and now my legs are cramping.", IntentAskAbout, "caffeine_alcohol"},
+		{"I did it at the gym and now my calf is painful", "", ""},
 		// Set sB: a cause ruled out, then another asked about; a cause
 		// supposed, then asked about; not "whether".
 		{"my mattress is new so that's not it, could i be low on potassium", IntentAskAbout, "hydration"},

@@ -182,6 +182,10 @@ type talkWords struct {
 	// PartStates are the verbs that tell a part's state ("my calf is so
 	// tense"): between a part and a topic's words, they ask nothing.
 	PartStates []string `yaml:"part_states"`
+	// Inverted are the helping verbs that ask when a subject follows them
+	// ("have I overdone it"), and Subjects those subjects.
+	Inverted []string `yaml:"inverted"`
+	Subjects []string `yaml:"subjects"`
 	// Sports are the games and disciplines among overuse's words: named
 	// beside another cause, they are what was done, not what is asked.
 	Sports       []string `yaml:"sports"`
@@ -1076,6 +1080,13 @@ func peopleGet(ws []string, found []topicAt) string {
 // really tense"): the "is" tells the tension, it asks nothing, and the
 // calf keeps its safety question (review). Otherwise it returns ws.
 func partTold(ws []string, found []topicAt, topic string) []string {
+	for i := 1; i+1 < len(ws); i++ {
+		// "sitting all day and my left calf is painful": the "is" tells
+		// how the calf feels.
+		if slices.Contains(talk.Words.PartStates, ws[i]) && felt(ws[i+1]) && len(symptom.Read(ws[i-1]).Parts) > 0 {
+			return slices.Delete(slices.Clone(ws), i, i+1)
+		}
+	}
 	for _, f := range found {
 		if f.ID != topic || f.At < 2 || !slices.Contains(talk.Words.PartStates, ws[f.At-1]) {
 			continue
@@ -1679,7 +1690,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		// A guess beside a pain of its own conversation ("my calf is
 		// probably cramping from the gym") is the pain, told.
 		guess := hedged(ws) && (rd.Topic == "" || rd.Topic == "aches")
-		asks := askingCue(partTold(ws, found, topic), cues) || strings.Contains(text, "?") || tagged(ws) || guess ||
+		asks := askingCue(partTold(ws, found, topic), cues) || strings.Contains(text, "?") || tagged(ws) || guess || inverted(ws) ||
 			// "did I just overdo it at the gym", "was it the gym yesterday",
 			// "... now my shins ache, was it the dancing" (set sF; with no
 			// sign told, so "ached every night for a week, was it the
@@ -3096,4 +3107,23 @@ func afterPause(ws []string) []string {
 		}
 	}
 	return nil
+}
+
+// felt reports whether a word says how something feels: a hurt word
+// (talk.yaml hurt) or a feeling the symptom reader knows ("painful",
+// "aching", "tight").
+func felt(w string) bool {
+	return slices.Contains(talk.Words.Hurt, w) || len(symptom.Read(w).Sensations) > 0
+}
+
+// inverted reports whether ws ask with a helping verb put before its
+// subject ("my legs are aching, have I overdone it"): not after a subject
+// ("I did it at the gym"), where it tells.
+func inverted(ws []string) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if slices.Contains(talk.Words.Inverted, ws[i]) && slices.Contains(talk.Words.Subjects, ws[i+1]) && (i == 0 || !slices.Contains(talk.Words.Subjects, ws[i-1])) {
+			return true
+		}
+	}
+	return false
 }
