@@ -536,6 +536,12 @@ func TestReadTalkAsks(t *testing.T) {
 		{"my calves are killing me did I overdo it", IntentAskAbout, "overuse"},
 		{"That's the wine, isn't it. Three glasses, and now my legs are cramping.", IntentAskAbout, "caffeine_alcohol"},
 		{"I did it at the gym and now my calf is painful", "", ""},
+		// Why the night, supposed beside a pain told and asking nothing:
+		// the pain's safety question first; asked, it is answered.
+		{"my calf hurts, no distractions at night", "", ""},
+		{"my legs ache, nothing else to think about at night", "", ""},
+		{"is it worse at night because there are no distractions", IntentWhyNight, ""},
+		{"it's weird it's like my legs wait till the light's off to start", IntentWhyNight, ""},
 		// Set sB: a cause ruled out, then another asked about; a cause
 		// supposed, then asked about; not "whether".
 		{"my mattress is new so that's not it, could i be low on potassium", IntentAskAbout, "hydration"},

@@ -185,6 +185,8 @@ type talkWords struct {
 	// Inverted are the helping verbs that ask when a subject follows them
 	// ("have I overdone it"), and Subjects those subjects.
 	Inverted []string `yaml:"inverted"`
+	// Pains are the symptom reader's feelings that tell a pain.
+	Pains []string `yaml:"pains"`
 	Subjects []string `yaml:"subjects"`
 	// Sports are the games and disciplines among overuse's words: named
 	// beside another cause, they are what was done, not what is asked.
@@ -1083,7 +1085,7 @@ func partTold(ws []string, found []topicAt, topic string) []string {
 	for i := 1; i+1 < len(ws); i++ {
 		// "sitting all day and my left calf is painful": the "is" tells
 		// how the calf feels.
-		if slices.Contains(talk.Words.PartStates, ws[i]) && felt(ws[i+1]) && len(symptom.Read(ws[i-1]).Parts) > 0 {
+		if slices.Contains(talk.Words.PartStates, ws[i]) && feltWord(ws[i+1]) && len(symptom.Read(ws[i-1]).Parts) > 0 {
 			return slices.Delete(slices.Clone(ws), i, i+1)
 		}
 	}
@@ -1539,6 +1541,11 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// down now": thanks for an ache that is easing.
 			c.Intent == IntentThanks && slices.ContainsFunc(talk.Words.Easing, func(e string) bool { return cueFits(e, said) })
 		if plainIntents[c.Intent] && complaint && !c.Complaint && !worry && !sleepless && !courtesy {
+			continue
+		}
+		if c.Intent == IntentWhyNight && complaint && slices.ContainsFunc(ws, feltWord) && !asksSomething(text) {
+			// "my calf hurts, no distractions at night" tells a pain and
+			// supposes why: the pain's safety question comes first.
 			continue
 		}
 		if c.Intent == IntentGreet && topic != "" && asksSomething(text) {
@@ -3109,11 +3116,11 @@ func afterPause(ws []string) []string {
 	return nil
 }
 
-// felt reports whether a word says how something feels: a hurt word
-// (talk.yaml hurt) or a feeling the symptom reader knows ("painful",
-// "aching", "tight").
-func felt(w string) bool {
-	return slices.Contains(talk.Words.Hurt, w) || len(symptom.Read(w).Sensations) > 0
+// feltWord reports whether a word tells a pain: a hurt word (talk.yaml
+// hurt) or a feeling of talk.yaml pains ("painful", "aching", "tight"),
+// not any feeling ("weird").
+func feltWord(w string) bool {
+	return slices.Contains(talk.Words.Hurt, w) || slices.ContainsFunc(symptom.Read(w).Sensations, func(f string) bool { return slices.Contains(talk.Words.Pains, f) })
 }
 
 // inverted reports whether ws ask with a helping verb put before its
