@@ -185,9 +185,9 @@ type talkWords struct {
 	// Inverted are the helping verbs that ask when a subject follows them
 	// ("have I overdone it"), and Subjects those subjects.
 	Inverted []string `yaml:"inverted"`
+	Subjects []string `yaml:"subjects"`
 	// Pains are the symptom reader's feelings that tell a pain.
 	Pains []string `yaml:"pains"`
-	Subjects []string `yaml:"subjects"`
 	// Sports are the games and disciplines among overuse's words: named
 	// beside another cause, they are what was done, not what is asked.
 	Sports       []string `yaml:"sports"`
