@@ -6,6 +6,7 @@ import (
 	"html"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -204,4 +205,36 @@ func heardText(r *alexa.ResponseEnvelope) string {
 		return ""
 	}
 	return strings.ToLower(html.UnescapeString(strings.Join(strings.Fields(ssmlTags.ReplaceAllString(r.Response.OutputSpeech.SSML, " ")), " ")))
+}
+
+// TestSignBesideASample: every red-flag sample with one sign slot says
+// its sign in its own words ("chest pain and {sign}", "{sign} and I can't
+// pee"), and a device keeps only what was said beside it. Whatever
+// complaint fills the slot, the sentence gets at least the level the
+// intent gets alone: "restless legs and I can't pee" had the saddle
+// intent withheld and asked the general safety question, which does not
+// ask about numbness down below (review, thirteenth session).
+func TestSignBesideASample(t *testing.T) {
+	model := enModel(t)
+	newSkill := transcriptSkill(t)
+	replay := replayer(t, newSkill)
+	slot := regexp.MustCompile(`\{\w+\}`)
+	beside := []string{"restless legs", "cramp", "aching", "stiff"}
+	for _, in := range model.Intents {
+		if !slices.Contains(triage.RedFlagIntents(), in.Name) {
+			continue
+		}
+		alone := replay(routed{ID: in.Name, Intent: in.Name})
+		for _, s := range in.Samples {
+			if len(slot.FindAllString(s, -1)) != 1 || !strings.Contains(s, "{sign}") {
+				continue
+			}
+			for _, v := range beside {
+				text := strings.Replace(s, "{sign}", v, 1)
+				if got, said := firstLevel(t, newSkill, "", text); levelRank(got) < levelRank(alone) {
+					t.Errorf("%s: %q: level %q, the intent alone %q: %q", in.Name, text, orNone(got), alone, said)
+				}
+			}
+		}
+	}
 }

@@ -1500,6 +1500,9 @@ var loaded = &data{
 		"SoreNotHealingIntent": true,
 		"SwollenLegIntent":     true,
 	},
+	causes: map[string]bool{
+		"cause": true,
+	},
 	context: []string{"topic"},
 	topics: map[string]string{
 		"AchesIntent":             "my aching legs",

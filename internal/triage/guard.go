@@ -87,15 +87,21 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 	// saidMore: words were kept that need not be the sign (words read as
 	// no sign, or a question's asking words, asked_heard).
 	saidMore := false
+	// lone: one complaint kept in the sign slots and no question's words
+	// (asking words, a cause): what was said beside the sample's own
+	// words for the sign (withheld).
+	lone := false
 	if t.Request != nil && t.Request.Request.Intent != nil {
 		// The slots' words, read together and in the light of what the
 		// intent already says: a device routes "my calf has been cramping
 		// for half an hour" to the cramp intent and keeps only its slots.
 		var said, signs []string
+		asked := false
 		for name, s := range t.Request.Request.Intent.Slots {
 			// Asking words kept ("how come", "I reckon") say more was
 			// heard than the intent's own sample (asked_heard).
 			saidMore = saidMore || loaded.askHeard[t.Intent] && loaded.asking[name] && s.Value != ""
+			asked = asked || (loaded.asking[name] || loaded.causes[name]) && s.Value != ""
 			if name == freeTextSlot || s.Value == "" || loaded.unread[name] {
 				continue
 			}
@@ -129,8 +135,9 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 		if len(signs) > 0 {
 			slots = read(signs)
 		}
+		lone = !asked && len(signs) == 1
 	}
-	if !withheld(t.Intent, slots, saidMore) {
+	if !withheld(t.Intent, slots, saidMore, lone) {
 		c.AddFacts(loaded.intents[t.Intent]...)
 	}
 	return g.decide(t, nil), nil
@@ -153,7 +160,7 @@ func (g *Guard) After(t *router.Turn, r router.Reply) (router.Reply, error) {
 func Stands(intent string, signs []string) bool {
 	signs = slices.Clone(signs)
 	sort.Strings(signs)
-	return !withheld(intent, symptom.ReadKept(signs), slices.ContainsFunc(signs, symptom.NoSign))
+	return !withheld(intent, symptom.ReadKept(signs), slices.ContainsFunc(signs, symptom.NoSign), false)
 }
 
 // withheld reports whether the words a device kept in a red-flag intent's
@@ -163,15 +170,21 @@ func Stands(intent string, signs []string) bool {
 // the sign: data/intents.yaml, withhold and require. saidMore is set when
 // a slot kept words the vocabulary reads as no sign at all ("bumped my
 // miles" sent to the fall intent), or a question's asking words in their
-// own slot: words were heard, and they need not be the sign.
-func withheld(intent string, slots symptom.Reading, saidMore bool) bool {
+// own slot: words were heard, and they need not be the sign. lone is set
+// when one complaint was kept in the sign slots and no question's words
+// (asking words, a cause): what was said beside the sample's own words
+// for the sign ("chest pain and a cramp" keeps "cramp"), which the require
+// list does not withhold (data/intents.yaml, require).
+func withheld(intent string, slots symptom.Reading, saidMore, lone bool) bool {
 	says := func(w string) bool {
 		return slices.Contains(slots.Facts, w) || slices.Contains(slots.Timing, w) || slices.Contains(slots.Sensations, w) || slices.Contains(slots.Parts, w)
 	}
 	heard := saidMore || len(slots.Facts)+len(slots.Negated)+len(slots.Sensations)+len(slots.Timing) > 0
-	if need := loaded.require[intent]; heard && len(need) > 0 && !slices.ContainsFunc(need, says) {
+	if need := loaded.require[intent]; heard && len(need) > 0 && !slices.ContainsFunc(need, says) && (saidMore || !lone) {
 		// Words were kept, and none of them is what the sign needs. With
-		// none kept at all, the intent's own sample is all there is.
+		// none kept at all, the intent's own sample is all there is; with
+		// one complaint kept alone, the sample said the sign and the
+		// device dropped its words.
 		return true
 	}
 	for _, w := range loaded.withhold[intent] {

@@ -242,6 +242,16 @@ func TestIntentWithheldBySlots(t *testing.T) {
 		{"SuddenWeaknessIntent", map[string]string{"sign": "legs", "moreSign": "cramping"}, "leg_weak_sudden", false},
 		{"SuddenWeaknessIntent", map[string]string{"sign": "leg", "moreSign": "gone weak"}, "leg_weak_sudden", true},
 		{"SuddenWeaknessIntent", nil, "leg_weak_sudden", true},
+		// One complaint kept alone was said beside the sample's own
+		// words for the sign ("restless legs and I can't pee", "chest
+		// pain and a cramp", "my left leg is swollen and stiff"): the
+		// sample stands. With asking words or a cause kept, it may be a
+		// question sent here, and the require list holds.
+		{"SaddleNumbnessIntent", map[string]string{"sign": "restless legs"}, "saddle_or_bladder", true},
+		{"BreathingIntent", map[string]string{"sign": "cramp"}, "chest_symptoms", true},
+		{"SwollenLegIntent", map[string]string{"sign": "stiff"}, "one_leg_swollen", true},
+		{"SaddleNumbnessIntent", map[string]string{"sign": "restless legs", "ask": "could it be"}, "saddle_or_bladder", false},
+		{"SaddleNumbnessIntent", map[string]string{"sign": "aching", "cause": "my mattress"}, "saddle_or_bladder", false},
 		// Words kept that the vocabulary reads as no sign at all were
 		// heard: more miles run, sent to the fall intent, is no fall (set
 		// rr, rr051); with the fall's own words kept too, it is.

@@ -111,6 +111,7 @@ type data struct {
 	unread    map[string]bool     // slot names whose values are not symptoms
 	asking    map[string]bool     // slot names whose values are words that ask
 	askHeard  map[string]bool     // red-flag intents for which asking words kept were heard
+	causes    map[string]bool     // slot names whose values name a cause asked about
 	context   []string            // slot names whose resolved ID is what the signs are about
 	topics    map[string]string   // intent → the words it already says ("my cramp")
 	require   map[string][]string // red-flag intent → what its slots must say for its facts
@@ -255,6 +256,7 @@ func load(decode decoder) (*data, error) {
 		Context  []string            `yaml:"context_slots"`
 		Asking   []string            `yaml:"asking_slots"`
 		Heard    []string            `yaml:"asked_heard"`
+		Causes   []string            `yaml:"cause_slots"`
 	}
 	if err := decode("intents.yaml", &inf); err != nil {
 		return nil, err
@@ -300,6 +302,10 @@ func load(decode decoder) (*data, error) {
 			return nil, fmt.Errorf("intents.yaml: asked_heard: %s has no require list", name)
 		}
 		d.askHeard[name] = true
+	}
+	d.causes = map[string]bool{}
+	for _, name := range inf.Causes {
+		d.causes[name] = true
 	}
 	d.numbers = phoneNumbers(d)
 	return d, nil
