@@ -536,6 +536,11 @@ func TestReadTalkAsks(t *testing.T) {
 		{"my calves are killing me did I overdo it", IntentAskAbout, "overuse"},
 		{"That's the wine, isn't it. Three glasses, and now my legs are cramping.", IntentAskAbout, "caffeine_alcohol"},
 		{"I did it at the gym and now my calf is painful", "", ""},
+		// Review: a noun subject before the helping verb tells.
+		{"my calf hurts, the gym did it", "", ""},
+		{"the pain was that bad after the gym I couldn't sleep", "", ""},
+		{"my calf wasn't this sore until I started running", "", ""},
+		{"my son played two footy matches and now his legs ache at bedtime, has he just overdone it", IntentAskAbout, "overuse"},
 		// Why the night, supposed beside a pain told and asking nothing:
 		// the pain's safety question first; asked, it is answered.
 		{"my calf hurts, no distractions at night", "", ""},

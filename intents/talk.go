@@ -182,10 +182,13 @@ type talkWords struct {
 	// PartStates are the verbs that tell a part's state ("my calf is so
 	// tense"): between a part and a topic's words, they ask nothing.
 	PartStates []string `yaml:"part_states"`
-	// Inverted are the helping verbs that ask when a subject follows them
-	// ("have I overdone it"), and Subjects those subjects.
-	Inverted []string `yaml:"inverted"`
-	Subjects []string `yaml:"subjects"`
+	// Inverted are the helping verbs that ask when one of Persons follows
+	// them ("have I overdone it") and none of Subjects comes before;
+	// TagsAnywhere are question tags said anywhere ("isn't it").
+	Inverted     []string `yaml:"inverted"`
+	Persons      []string `yaml:"persons"`
+	Subjects     []string `yaml:"subjects"`
+	TagsAnywhere []string `yaml:"tags_anywhere"`
 	// Pains are the symptom reader's feelings that tell a pain.
 	Pains []string `yaml:"pains"`
 	// Sports are the games and disciplines among overuse's words: named
@@ -3123,14 +3126,14 @@ func feltWord(w string) bool {
 	return slices.Contains(talk.Words.Hurt, w) || slices.ContainsFunc(symptom.Read(w).Sensations, func(f string) bool { return slices.Contains(talk.Words.Pains, f) })
 }
 
-// inverted reports whether ws ask with a helping verb put before its
-// subject ("my legs are aching, have I overdone it"): not after a subject
-// ("I did it at the gym"), where it tells.
+// inverted reports whether ws ask with a helping verb put before a person
+// ("my legs are aching, have I overdone it"), not after a subject ("I did
+// it at the gym"), or with a question tag said anywhere ("isn't it").
 func inverted(ws []string) bool {
 	for i := 0; i+1 < len(ws); i++ {
-		if slices.Contains(talk.Words.Inverted, ws[i]) && slices.Contains(talk.Words.Subjects, ws[i+1]) && (i == 0 || !slices.Contains(talk.Words.Subjects, ws[i-1])) {
+		if slices.Contains(talk.Words.Inverted, ws[i]) && slices.Contains(talk.Words.Persons, ws[i+1]) && (i == 0 || !slices.Contains(talk.Words.Subjects, ws[i-1])) {
 			return true
 		}
 	}
-	return false
+	return slices.ContainsFunc(talk.Words.TagsAnywhere, func(tag string) bool { return cueFits(tag, ws) })
 }

@@ -135,7 +135,12 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 		if len(signs) > 0 {
 			slots = read(signs)
 		}
-		lone = !asked && len(signs) == 1
+		// Only where the general safety question does not ask about the
+		// sign (not asked_heard): there, withheld, the sign would be lost;
+		// elsewhere the question asks, and a lone word a device kept for
+		// other speech ("it's paining when I bend it" sent to the
+		// breathing intent) would be 911 (review).
+		lone = !asked && len(signs) == 1 && !loaded.askHeard[t.Intent]
 	}
 	if !withheld(t.Intent, slots, saidMore, lone) {
 		c.AddFacts(loaded.intents[t.Intent]...)
@@ -395,3 +400,8 @@ func words(texts ...string) int {
 // SignSlot reports whether a slot is one of the warning-sign slots
 // (data/intents.yaml, sign_slots), whose words triage reads as signs.
 func SignSlot(name string) bool { return loaded.signSlots[name] }
+
+// ScreenAsks reports whether the general safety question asks about a
+// red-flag intent's sign (data/intents.yaml, asked_heard): where it does,
+// a withheld intent still has its sign asked about.
+func ScreenAsks(intent string) bool { return loaded.askHeard[intent] }
