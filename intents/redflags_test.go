@@ -211,8 +211,7 @@ func heardText(r *alexa.ResponseEnvelope) string {
 // its sign in its own words ("chest pain and {sign}", "{sign} and I can't
 // pee"), and a device keeps only what was said beside it. Whatever
 // complaint fills the slot, the sentence gets at least the level the
-// intent gets alone, or, where the general safety question asks about the
-// sign, that question: "restless legs and I can't pee" had the saddle
+// intent gets alone: "restless legs and I can't pee" had the saddle
 // intent withheld and asked the general safety question, which does not
 // ask about numbness down below (review, thirteenth session).
 func TestSignBesideASample(t *testing.T) {
@@ -232,18 +231,9 @@ func TestSignBesideASample(t *testing.T) {
 			}
 			for _, v := range beside {
 				text := strings.Replace(s, "{sign}", v, 1)
-				got, said := firstLevel(t, newSkill, "", text)
-				if levelRank(got) >= levelRank(alone) {
-					continue
+				if got, said := firstLevel(t, newSkill, "", text); levelRank(got) < levelRank(alone) {
+					t.Errorf("%s: %q: level %q, the intent alone %q: %q", in.Name, text, orNone(got), alone, said)
 				}
-				// Where the general safety question asks about the
-				// sign, it may ask instead ("chest pain and cramp"), or
-				// the conversation its own question of the sign ("does
-				// hanging your leg over the side of the bed ease it?").
-				if triage.ScreenAsks(in.Name) && (strings.Contains(said, "safety check") || strings.HasSuffix(said, "?")) {
-					continue
-				}
-				t.Errorf("%s: %q: level %q, the intent alone %q: %q", in.Name, text, orNone(got), alone, said)
 			}
 		}
 	}

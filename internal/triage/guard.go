@@ -135,12 +135,12 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 		if len(signs) > 0 {
 			slots = read(signs)
 		}
-		// Only where the general safety question does not ask about the
-		// sign (not asked_heard): there, withheld, the sign would be lost;
-		// elsewhere the question asks, and a lone word a device kept for
-		// other speech ("it's paining when I bend it" sent to the
-		// breathing intent) would be 911 (review).
-		lone = !asked && len(signs) == 1 && !loaded.askHeard[t.Intent]
+		// The one value must read as a complaint with a conversation of
+		// its own (a cramp, restless legs, aching): a lone word a device
+		// kept for other speech ("paining", from "it's paining when I
+		// bend it", or "it's gone", both sent to the breathing intent,
+		// sets tn and ru) names none, and would be 911 (review).
+		lone = !asked && len(signs) == 1 && slots.Topic != ""
 	}
 	if !withheld(t.Intent, slots, saidMore, lone) {
 		c.AddFacts(loaded.intents[t.Intent]...)
@@ -176,8 +176,8 @@ func Stands(intent string, signs []string) bool {
 // a slot kept words the vocabulary reads as no sign at all ("bumped my
 // miles" sent to the fall intent), or a question's asking words in their
 // own slot: words were heard, and they need not be the sign. lone is set
-// when one complaint was kept in the sign slots and no question's words
-// (asking words, a cause): what was said beside the sample's own words
+// when one complaint with a conversation of its own was kept in the sign
+// slots and no question's words (asking words, a cause): what was said beside the sample's own words
 // for the sign ("chest pain and a cramp" keeps "cramp"), which the require
 // list does not withhold (data/intents.yaml, require).
 func withheld(intent string, slots symptom.Reading, saidMore, lone bool) bool {
@@ -400,8 +400,3 @@ func words(texts ...string) int {
 // SignSlot reports whether a slot is one of the warning-sign slots
 // (data/intents.yaml, sign_slots), whose words triage reads as signs.
 func SignSlot(name string) bool { return loaded.signSlots[name] }
-
-// ScreenAsks reports whether the general safety question asks about a
-// red-flag intent's sign (data/intents.yaml, asked_heard): where it does,
-// a withheld intent still has its sign asked about.
-func ScreenAsks(intent string) bool { return loaded.askHeard[intent] }

@@ -248,12 +248,15 @@ func TestIntentWithheldBySlots(t *testing.T) {
 		// sample stands. With asking words or a cause kept, it may be a
 		// question sent here, and the require list holds.
 		{"SaddleNumbnessIntent", map[string]string{"sign": "restless legs"}, "saddle_or_bladder", true},
-		// Only for the signs the general safety question does not ask
-		// about: the breathing intent with "paining" kept (a device's
-		// route for "it's paining when I bend it") gets that question.
+		{"BreathingIntent", map[string]string{"sign": "cramp"}, "chest_symptoms", true},
+		{"SwollenLegIntent", map[string]string{"sign": "stiff"}, "one_leg_swollen", true},
+		{"FallIntent", map[string]string{"sign": "aching"}, "fall_cant_stand", true},
+		// A lone word naming no complaint of its own, kept for other
+		// speech: "it's paining when I bend it" and "it's gone three and
+		// I'm lying here" sent to the breathing intent (review, sets tn
+		// and ru) get the safety question, not 911.
 		{"BreathingIntent", map[string]string{"sign": "paining"}, "chest_symptoms", false},
-		{"SwollenLegIntent", map[string]string{"sign": "stiff"}, "one_leg_swollen", false},
-		{"LegsGivingWayIntent", map[string]string{"sign": "aching"}, "both_legs_weak", true},
+		{"BreathingIntent", map[string]string{"sign": "it's gone"}, "chest_symptoms", false},
 		{"SaddleNumbnessIntent", map[string]string{"sign": "restless legs", "ask": "could it be"}, "saddle_or_bladder", false},
 		{"SaddleNumbnessIntent", map[string]string{"sign": "aching", "cause": "my mattress"}, "saddle_or_bladder", false},
 		// Words kept that the vocabulary reads as no sign at all were
