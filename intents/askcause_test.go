@@ -541,12 +541,15 @@ func TestReadTalkAsks(t *testing.T) {
 		{"the pain was that bad after the gym I couldn't sleep", "", ""},
 		{"my calf wasn't this sore until I started running", "", ""},
 		{"my son played two footy matches and now his legs ache at bedtime, has he just overdone it", IntentAskAbout, "overuse"},
-		// Set sJ: a cause doubted aloud is asked about; beside a
-		// condition, not with a sign or a hurt told.
+		// Set sJ and its review: a cause doubted beside a pain, a sign
+		// or a condition of its own is the complaint, with its safety
+		// question; doubted alone, it is asked about.
 		{"surely it's not just my age", IntentAskAbout, "age"},
-		{"i doubt it's bursitis, but the outside of my hip is tender to lie on", IntentAskAbout, "bursitis"},
-		{"my knee aches at night. surely that's not arthritis starting", IntentAskAbout, "arthritis"},
+		{"i don't suppose stress could do this", IntentAskAbout, "stress"},
 		{"surely that's not sciatica, my leg has gone numb", "", ""},
+		{"surely it's just sciatica", "", ""},
+		{"I doubt it's my statin, my legs ache", "", ""},
+		{"surely it's not bursitis, my hip aches", "", ""},
 		// Why the night, supposed beside a pain told and asking nothing:
 		// the pain's safety question first; asked, it is answered.
 		{"my calf hurts, no distractions at night", "", ""},

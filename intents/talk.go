@@ -189,8 +189,6 @@ type talkWords struct {
 	Persons      []string `yaml:"persons"`
 	Subjects     []string `yaml:"subjects"`
 	TagsAnywhere []string `yaml:"tags_anywhere"`
-	// Doubts are words that doubt a cause aloud, and so ask about it.
-	Doubts []string `yaml:"doubts"`
 	// Pains are the symptom reader's feelings that tell a pain.
 	Pains []string `yaml:"pains"`
 	// Sports are the games and disciplines among overuse's words: named
@@ -1722,9 +1720,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// "can low B12 affect the nerves in your legs", a cause named
 			// first.
 			_, first := askedFirst(ws, found)
-			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || tagged(ws) || askedIndirectly(ws) || asksLast(q) || !signed && namedThenAsked(text, topic) ||
-				// "surely that's not arthritis starting" (set sJ).
-				!signed && doubted(ws) && !slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Hurt, w) })
+			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || tagged(ws) || askedIndirectly(ws) || asksLast(q) || !signed && namedThenAsked(text, topic)
 		}
 		if !conditions[topic] && onlyTopic(ws, topic) {
 			// "Electrolytes", "sagging bed": a cause named alone asks
@@ -3140,10 +3136,4 @@ func inverted(ws []string) bool {
 		}
 	}
 	return slices.ContainsFunc(talk.Words.TagsAnywhere, func(tag string) bool { return cueFits(tag, ws) })
-}
-
-// doubted reports whether ws doubt a cause aloud ("surely it's not my
-// age", "I doubt it's bursitis"): talk.yaml doubts.
-func doubted(ws []string) bool {
-	return slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Doubts, w) })
 }
