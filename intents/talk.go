@@ -1080,14 +1080,13 @@ func peopleGet(ws []string, found []topicAt) string {
 	return ""
 }
 
-// partTold returns the words without the verb that tells a part's state
-// when the topic is that state ("my calf is so tense", "my calves are
-// really tense"): the "is" tells the tension, it asks nothing, and the
-// calf keeps its safety question (review). Otherwise it returns ws.
+// partTold returns the words without the verb that tells a part's state,
+// before a pain word ("sitting all day and my left calf is painful") or
+// when the topic is that state ("my calf is so tense"): the "is" tells, it
+// asks nothing, and the calf keeps its safety question (reviews).
+// Otherwise it returns ws.
 func partTold(ws []string, found []topicAt, topic string) []string {
 	for i := 1; i+1 < len(ws); i++ {
-		// "sitting all day and my left calf is painful": the "is" tells
-		// how the calf feels.
 		if slices.Contains(talk.Words.PartStates, ws[i]) && feltWord(ws[i+1]) && len(symptom.Read(ws[i-1]).Parts) > 0 {
 			return slices.Delete(slices.Clone(ws), i, i+1)
 		}

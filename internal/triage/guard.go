@@ -177,9 +177,9 @@ func Stands(intent string, signs []string) bool {
 // miles" sent to the fall intent), or a question's asking words in their
 // own slot: words were heard, and they need not be the sign. lone is set
 // when one complaint with a conversation of its own was kept in the sign
-// slots and no question's words (asking words, a cause): what was said beside the sample's own words
-// for the sign ("chest pain and a cramp" keeps "cramp"), which the require
-// list does not withhold (data/intents.yaml, require).
+// slots and no question's words (asking words, a cause): what was said
+// beside the sample's own words for the sign ("chest pain and cramp"
+// keeps "cramp"), which the require list does not withhold.
 func withheld(intent string, slots symptom.Reading, saidMore, lone bool) bool {
 	says := func(w string) bool {
 		return slices.Contains(slots.Facts, w) || slices.Contains(slots.Timing, w) || slices.Contains(slots.Sensations, w) || slices.Contains(slots.Parts, w)
