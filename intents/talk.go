@@ -94,6 +94,9 @@ type talkData struct {
 	// question naming it is read.
 	Kinds topicKinds               `yaml:"kinds"`
 	Tried map[session.Topic]string `yaml:"tried"`
+	// CheckAfter: triage facts after which a cause's answer offers the
+	// warning-sign check instead of its routine.
+	CheckAfter []string `yaml:"check_after"`
 	// UnnamedCause: cues that ask whether something said is the cause,
 	// read when no topic is named ("is that why").
 	UnnamedCause []string `yaml:"unnamed_cause"`
@@ -2520,7 +2523,7 @@ func (s *set) restAnswer(t *router.Turn, q, a string) (router.Reply, error) {
 	id, _, _ := strings.Cut(refs[len(refs)-1], "#")
 	for _, tp := range talk.Topics {
 		if tp.Text == id {
-			s.addOffer(t, &r, tp.Offer)
+			s.addOffer(t, &r, s.topicOffer(t, tp.Offer))
 		}
 	}
 	return r, nil
@@ -2561,9 +2564,29 @@ func (s *set) askAbout(t *router.Turn) (router.Reply, error) {
 		// behind "Shall we carry on where we were?".
 		s.holdQuestion(t, was, &r)
 	default:
-		s.addOffer(t, &r, tp.Offer)
+		s.addOffer(t, &r, s.topicOffer(t, tp.Offer))
 	}
 	return r, nil
+}
+
+// topicOffer is the offer a topic's answer makes: its own, or the
+// warning-sign check when a fact that matters for a leg's pain (check_after)
+// or a sign for a doctor is known and the check has not been done. "My
+// calf is sore since my operation, did I overdo it walking" is answered,
+// and the clot's questions are one yes away. The routine waits: a stretch
+// is no answer to a clot.
+func (s *set) topicOffer(t *router.Turn, offer string) string {
+	if dialog.Screened(t.State, screenEmergency) != "" {
+		return offer
+	}
+	told := slices.ContainsFunc(talk.CheckAfter, t.State.HasFact) ||
+		// Told in a session earlier tonight ("I had a knee operation
+		// two weeks ago"), it still counts.
+		t.Resumed != nil && slices.ContainsFunc(talk.CheckAfter, t.Resumed.HasFact)
+	if t.State.Level == triage.Soon || told {
+		return offerCheck
+	}
+	return offer
 }
 
 func (s *set) thanks(t *router.Turn) (router.Reply, error) {

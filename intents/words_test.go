@@ -8,6 +8,7 @@ import (
 
 	"github.com/nightlegs/nightlegs/internal/content"
 	"github.com/nightlegs/nightlegs/internal/transcript"
+	"github.com/nightlegs/nightlegs/internal/triage"
 )
 
 // TestAnswerWords checks that every content text, and every answer any
@@ -72,6 +73,44 @@ func TestTopicFirstLineFits(t *testing.T) {
 		}
 		if n := wordCount(tx.Say[0]); n+extra > content.MaxWords {
 			t.Errorf("topic %s: %s's first line is %d words; with triage's soon words and the rest question it runs over %d", name, tp.Text, n, content.MaxWords)
+		}
+	}
+}
+
+// TestCauseAnswersLeaveRoomForCheck: a cause's answer, told beside what
+// raises the chance of a clot, offers the warning-sign check in place of
+// its routine (topicOffer), and the offer is only made when it fits; so
+// every answer about a cause or a condition must leave room for it. A
+// medicine's or a doctor's answer asks no cause and may run longer.
+func TestCauseAnswersLeaveRoomForCheck(t *testing.T) {
+	lib, err := content.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := wordCount(lib.Get(questionCheck).Ask)
+	for name, tp := range talk.Topics {
+		if medicines[name] || doctorTopics[name] {
+			continue
+		}
+		n := 0
+		for _, l := range lib.Get(tp.Text).Say {
+			n += wordCount(l)
+		}
+		if n+check > content.MaxWords {
+			t.Errorf("topic %s: %s is %d words; with the check offer (%d) it runs over %d", name, tp.Text, n, check, content.MaxWords)
+		}
+	}
+}
+
+// TestCheckAfterFacts: talk.yaml's check_after names triage facts, so a
+// misspelt one cannot silently leave a clot risk without the check.
+func TestCheckAfterFacts(t *testing.T) {
+	if len(talk.CheckAfter) == 0 {
+		t.Fatal("check_after is empty")
+	}
+	for _, f := range talk.CheckAfter {
+		if !triage.Known(f) {
+			t.Errorf("check_after: %q is not a triage fact", f)
 		}
 	}
 }

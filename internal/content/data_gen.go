@@ -385,7 +385,7 @@ var (
 		{
 			Say: []string{
 				"Arthritis is wear or inflammation in a joint, not simply age.",
-				"Joints can ache more at night as they rest and the body's own anti-inflammatory hormone dips. Warmth helps; see a doctor if joints swell.",
+				"Joints can ache more at night as they rest and the body's anti-inflammatory hormone dips. Warmth helps; see a doctor if joints swell.",
 			},
 			Sources: []string{
 				"seed 000 OA and RA",
@@ -560,8 +560,8 @@ var (
 		// "about.magnesium"
 		{
 			Say: []string{
-				"Low minerals, like magnesium, can play a part in cramps, but the evidence that magnesium tablets help is weak for most people.",
-				"Ask a doctor or pharmacist before taking it; a calf stretch at bedtime is worth a try.",
+				"Low minerals, like magnesium, can play a part in cramps, but the evidence that tablets help is weak for most people.",
+				"Ask a doctor or pharmacist first; a bedtime calf stretch is worth a try.",
 			},
 			Sources: []string{
 				"issue 11: magnesium, evidence weak for most people; ask a doctor or pharmacist",
@@ -572,8 +572,8 @@ var (
 		// "about.mattress"
 		{
 			Say: []string{
-				"It can: a mattress that's too soft, too firm or sagging, or lying twisted or on one side all night, strains hips and legs.",
-				"Try a topper and a pillow between your knees; see a doctor if it lasts weeks.",
+				"It can: a mattress too soft, too firm or sagging, or lying twisted or on one side, strains hips and legs.",
+				"Try a topper and a knee pillow; see a doctor if it lasts weeks.",
 			},
 			Sources: []string{
 				"seed 000 sleep surface too soft or too firm; mattress topper; pillow between the legs",
@@ -594,8 +594,8 @@ var (
 		// "about.nerves"
 		{
 			Say: []string{
-				"A pressed or damaged nerve can burn, tingle or shoot, often worse at night.",
-				"It can come from the back, as in sciatica, or from diabetes. See a doctor about new numbness, or if you have diabetes.",
+				"A pressed or damaged nerve can burn, tingle or shoot, worse at night.",
+				"It may come from the back, as in sciatica, or diabetes. See a doctor about new numbness, or if you have diabetes.",
 			},
 			Sources: []string{
 				"seed 002 nerve compression; peripheral neuropathy in diabetes",
@@ -2600,7 +2600,7 @@ var (
 		},
 		// "talk.offer.check"
 		{
-			Ask:     "Would you like me to go through the warning signs?",
+			Ask:     "Want a warning-sign check?",
 			Sources: []string{"issue 11: offer the warning-sign check", "refs §3 triage table"},
 		},
 		// "talk.rephrase"
