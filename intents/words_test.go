@@ -77,6 +77,27 @@ func TestTopicFirstLineFits(t *testing.T) {
 	}
 }
 
+// TestWhyFirstLineFits: "why is it worse at night" is answered by a
+// conversation's own why text, and told with a sign for a doctor
+// ("every night") triage adds its line; fit says the first line that
+// fits beside it and asks "Want the rest?". A first line too long for
+// that left an answer of triage's line and the question alone.
+func TestWhyFirstLineFits(t *testing.T) {
+	lib, err := content.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	extra := lib.Get("triage.soon.doctor").Words() + wordCount(lib.Get(questionRest).Ask)
+	for _, id := range lib.IDs() {
+		if !strings.HasSuffix(id, ".why") || len(lib.Get(id).Say) == 0 {
+			continue
+		}
+		if n := wordCount(lib.Get(id).Say[0]); n+extra > content.MaxWords {
+			t.Errorf("%s's first line is %d words; with triage's soon words and the rest question it runs over %d", id, n, content.MaxWords)
+		}
+	}
+}
+
 // TestCauseAnswersLeaveRoomForCheck: a cause's answer, told beside what
 // raises the chance of a clot, offers the warning-sign check in place of
 // its routine (topicOffer), and the offer is only made when it fits; so

@@ -1108,7 +1108,8 @@ var (
 		// "circulation.why"
 		{
 			Say: []string{
-				"Lying flat changes how blood moves: tired veins let it pool, so the legs feel heavy, and narrowed arteries lose gravity's help to fill the feet.",
+				"Lying flat changes how blood moves.",
+				"Tired veins let it pool, so the legs feel heavy, and narrowed arteries lose gravity's help to fill the feet.",
 			},
 			Sources: []string{
 				"seed 001 circulatory and vascular issues",
@@ -1487,7 +1488,8 @@ var (
 		// "hip.why"
 		{
 			Say: []string{
-				"At night {you} lie still on one side for hours, pressing the outer hip bone into the mattress, and a mattress that sags or is too firm lets the hips twist.",
+				"At night {you} lie still on one side for hours, pressing the outer hip bone into the mattress.",
+				"A mattress that sags or is too firm lets the hips twist.",
 			},
 			Sources: []string{
 				"seed 000 positional and mechanical causes during sleep",
@@ -1878,7 +1880,8 @@ var (
 		// "nerve.why"
 		{
 			Say: []string{
-				"Lying still, with nothing to distract {you}, nerve pain feels louder; a position can press on a nerve, and inflammation builds up around it at rest.",
+				"Lying still, with nothing to distract {you}, nerve pain feels louder.",
+				"A position can press on a nerve, and inflammation builds up around it at rest.",
 			},
 			Sources: []string{
 				"seed 001 sciatica worsens with inactivity; neuropathy and lack of distraction",
