@@ -476,6 +476,14 @@ func TestTopicAsked(t *testing.T) {
 		{"I woke up with a cramp, would that be the drink drying me out", "hydration"},
 		// A thing named again is the thing it was the first time.
 		{"I've been sleeping on the couch, could the couch be why my hips are sore", "mattress"},
+		// A medicine someone is on, told before a question naming a
+		// cause of its own, is who they are (set sK); pointed back at,
+		// or asked about taking, it is still asked.
+		{"i'm on the pill and the bed is rock hard. is a firm mattress enough to make your hips ache", "mattress"},
+		{"my nan takes a statin, do legs ache more at night with age", "age"},
+		{"I take an antihistamine to help me nod off, is that alright with restless legs", "aggravating_medicines"},
+		{"I'm on baclofen for my spasms. Can I take an extra one when my legs cramp up at night", "medicine"},
+		{"should I be taking magnesium for these cramps", "magnesium"},
 	}
 	for _, tt := range tests {
 		if got := topicIn(tokens(tt.say)); got != tt.want {

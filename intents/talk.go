@@ -505,6 +505,16 @@ func topicFrom(ws []string, found []topicAt) string {
 	if len(found) == 0 {
 		return ""
 	}
+	// "I'm on the pill and the bed is rock hard, is a firm mattress
+	// enough to make my hips ache", "my nan takes a statin and she's
+	// eighty five, is it normal at her age": a medicine someone is said
+	// to be on, told before a question that names another cause itself,
+	// is who they are; that cause is asked (set sK). "I take an
+	// antihistamine, is that alright with restless legs" points back at
+	// the medicine.
+	if g, ok := askedPastMedicine(ws, found); ok {
+		found = []topicAt{g}
+	}
 	// "Played tennis in the sun, could losing all that salt explain the
 	// cramp", "I play a lot of volleyball and the physio said jumper's
 	// knee, is the tendon being inflamed": a sport named beside another
@@ -1221,6 +1231,58 @@ func sportAt(ws []string, f topicAt) bool {
 	}
 	named := ws[f.At : f.At+f.Len]
 	return slices.ContainsFunc(named, func(w string) bool { return slices.Contains(talk.Words.Sports, w) })
+}
+
+// askedPastMedicine finds, after a medicine someone is said to be on or
+// to take ("I'm on the pill", "she takes a statin"), the first question
+// that names a cause of its own before any word pointing back ("is a
+// firm mattress enough", not "could that be making it worse").
+func askedPastMedicine(ws []string, found []topicAt) (topicAt, bool) {
+	i := slices.IndexFunc(found, func(f topicAt) bool { return takenAt(ws, f) })
+	if i < 0 {
+		return topicAt{}, false
+	}
+	q := slices.IndexFunc(ws[found[i].At:], func(w string) bool { return slices.Contains(talk.Words.AskStarts, w) })
+	if q < 0 {
+		return topicAt{}, false
+	}
+	q += found[i].At
+	for _, g := range found[i+1:] {
+		if g.At <= q || medicines[g.ID] {
+			continue
+		}
+		// "I'm on baclofen, can I take an extra one when my legs cramp"
+		// asks about the medicine still.
+		if slices.ContainsFunc(ws[q+1:g.At], func(w string) bool { return slices.Contains(pointBack, w) || w == "take" || w == "taking" }) {
+			return topicAt{}, false
+		}
+		return g, true
+	}
+	return topicAt{}, false
+}
+
+// pointBack are words that point back at something already said.
+var pointBack = []string{"it", "that", "this", "they", "them", "those", "these", "its", "it's", "that's"}
+
+// takenAt reports whether the topic at f is a medicine (or hormones, as
+// in HRT) that someone is said to be on or to take: "I'm on the pill",
+// "she takes a statin", "been on water tablets".
+func takenAt(ws []string, f topicAt) bool {
+	if !medicines[f.ID] && f.ID != "hormones" {
+		return false
+	}
+	for j := f.At - 1; j >= max(0, f.At-3); j-- {
+		switch ws[j] {
+		case "on":
+			return true
+		case "takes":
+			// "My nan takes a statin": a question says "does she take".
+			return true
+		case "take":
+			return j > 0 && slices.Contains(talk.Words.Persons, ws[j-1]) && (j < 2 || !slices.Contains(talk.Words.AskStarts, ws[j-2]))
+		}
+	}
+	return false
 }
 
 // figureWords are talk.yaml's figures, as words.
