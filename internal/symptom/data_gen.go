@@ -24278,6 +24278,12 @@ var (
 		// "flight"
 		{
 			{
+				toks: []string{"flight", "landed"},
+				means: []meaning{
+					{kind: 5, id: "long_travel"},
+				},
+			},
+			{
 				toks: []string{"flight", "back"},
 				means: []meaning{
 					{kind: 5, id: "long_travel"},
@@ -34712,6 +34718,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"just", "landed"},
+				means: []meaning{
+					{kind: 5, id: "long_travel"},
+				},
+			},
+			{
 				toks: []string{"just", "started"},
 				means: []meaning{
 					{kind: 5, id: "sudden_onset"},
@@ -36100,6 +36112,18 @@ var (
 				toks: []string{"landed", "on"},
 				means: []meaning{
 					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"landed", "from"},
+				means: []meaning{
+					{kind: 5, id: "long_travel"},
+				},
+			},
+			{
+				toks: []string{"landed", "back"},
+				means: []meaning{
+					{kind: 5, id: "long_travel"},
 				},
 			},
 			{
@@ -49526,6 +49550,12 @@ var (
 		// "plane"
 		{
 			{
+				toks: []string{"plane", "landed"},
+				means: []meaning{
+					{kind: 5, id: "long_travel"},
+				},
+			},
+			{
 				toks: []string{"plane", "trip"},
 				means: []meaning{
 					{kind: 5, id: "long_travel"},
@@ -54281,6 +54311,18 @@ var (
 				toks: []string{"since", "just", "gone"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"since", "we", "landed"},
+				means: []meaning{
+					{kind: 5, id: "long_travel"},
+				},
+			},
+			{
+				toks: []string{"since", "i", "landed"},
+				means: []meaning{
+					{kind: 5, id: "long_travel"},
 				},
 			},
 			{
@@ -66152,6 +66194,12 @@ var (
 					{kind: 8},
 				},
 			},
+			{
+				toks: []string{"we", "landed"},
+				means: []meaning{
+					{kind: 5, id: "long_travel"},
+				},
+			},
 		},
 		// "weak"
 		{
@@ -73103,6 +73151,14 @@ var (
 		// "long_travel"
 		{
 			Say: []string{
+				"landed from",
+				"landed back",
+				"we landed",
+				"flight landed",
+				"plane landed",
+				"just landed",
+				"since we landed",
+				"since i landed",
 				"long flight",
 				"flight",
 				"flew",
