@@ -484,6 +484,13 @@ func TestTopicAsked(t *testing.T) {
 		{"I take an antihistamine to help me nod off, is that alright with restless legs", "aggravating_medicines"},
 		{"I'm on baclofen for my spasms. Can I take an extra one when my legs cramp up at night", "medicine"},
 		{"should I be taking magnesium for these cramps", "magnesium"},
+		{"i take a statin and my legs ache in bed. will the doctor check my muscles with a blood test", "doctor_visit"},
+		{"My mate reckons I'm low on magnesium cos I sweat so much at training", "magnesium"},
+		{"I take a sleeping pill sometimes after my shift, is that okay if I have restless legs?", "sleeping_pills"},
+		// So is a clot someone had; a cause told after it is asked
+		// about when the question asks why.
+		{"i had a clot in my leg two years ago. we just got a memory foam topper, could that be why my hips ache", "mattress"},
+		{"I've been on antihistamines and my restless legs are worse, could that be why", "aggravating_medicines"},
 	}
 	for _, tt := range tests {
 		if got := topicIn(tokens(tt.say)); got != tt.want {

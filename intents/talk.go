@@ -1234,11 +1234,17 @@ func sportAt(ws []string, f topicAt) bool {
 }
 
 // askedPastMedicine finds, after a medicine someone is said to be on or
-// to take ("I'm on the pill", "she takes a statin"), the first question
-// that names a cause of its own before any word pointing back ("is a
-// firm mattress enough", not "could that be making it worse").
+// to take ("I'm on the pill", "she takes a statin") or a clot they had
+// ("I had a clot years ago"), the cause asked about instead: one the
+// first question after it names itself, before any word pointing back
+// ("is a firm mattress enough", not "could that be making it worse");
+// else, when that question asks why, the last cause told between the
+// two ("we just got a memory foam topper, could that be why"). A
+// condition so told is a complaint of its own ("I've been on
+// antihistamines and my restless legs are worse, could that be why"
+// asks about the medicine), and a doctor told is who said something.
 func askedPastMedicine(ws []string, found []topicAt) (topicAt, bool) {
-	i := slices.IndexFunc(found, func(f topicAt) bool { return takenAt(ws, f) })
+	i := slices.IndexFunc(found, func(f topicAt) bool { return takenAt(ws, f) || clotHad(ws, f) })
 	if i < 0 {
 		return topicAt{}, false
 	}
@@ -1247,22 +1253,33 @@ func askedPastMedicine(ws []string, found []topicAt) (topicAt, bool) {
 		return topicAt{}, false
 	}
 	q += found[i].At
-	for _, g := range found[i+1:] {
-		if g.At <= q || medicines[g.ID] {
-			continue
-		}
-		// "I'm on baclofen, can I take an extra one when my legs cramp"
-		// asks about the medicine still.
-		if slices.ContainsFunc(ws[q+1:g.At], func(w string) bool { return slices.Contains(pointBack, w) || w == "take" || w == "taking" }) {
+	others := slices.DeleteFunc(slices.Clone(found[i+1:]), func(g topicAt) bool { return medicines[g.ID] || g.ID == found[i].ID })
+	// A topic may start with the asking word itself ("will the doctor").
+	if j := slices.IndexFunc(others, func(g topicAt) bool { return g.At >= q }); j >= 0 {
+		g := others[j]
+		// "I'm on baclofen, can I take an extra one when my legs
+		// cramp" asks about the medicine still.
+		if slices.ContainsFunc(ws[min(q+1, g.At):g.At], func(w string) bool {
+			return slices.Contains(talk.Words.Pointers, w) || w == "them" || w == "that's" || w == "it's" || w == "take" || w == "taking"
+		}) {
 			return topicAt{}, false
 		}
 		return g, true
 	}
+	asksWhy := slices.ContainsFunc(ws[q:], func(w string) bool { return w == "why" || w == "from" || slices.Contains(talk.Words.CauseVerbs, w) })
+	for j := len(others) - 1; j >= 0 && asksWhy; j-- {
+		if g := others[j]; g.At < q && !conditions[g.ID] && !doctorTopics[g.ID] {
+			return g, true
+		}
+	}
 	return topicAt{}, false
 }
 
-// pointBack are words that point back at something already said.
-var pointBack = []string{"it", "that", "this", "they", "them", "those", "these", "its", "it's", "that's"}
+// clotHad reports whether the topic at f is a clot someone had: "I had a
+// clot in my leg two years ago".
+func clotHad(ws []string, f topicAt) bool {
+	return f.ID == "dvt" && slices.Contains(ws[max(0, f.At-3):f.At], "had")
+}
 
 // takenAt reports whether the topic at f is a medicine (or hormones, as
 // in HRT) that someone is said to be on or to take: "I'm on the pill",
@@ -1274,7 +1291,8 @@ func takenAt(ws []string, f topicAt) bool {
 	for j := f.At - 1; j >= max(0, f.At-3); j-- {
 		switch ws[j] {
 		case "on":
-			return true
+			// "Low on magnesium" is a lack, not a tablet taken.
+			return j == 0 || ws[j-1] != "low" && ws[j-1] != "short"
 		case "takes":
 			// "My nan takes a statin": a question says "does she take".
 			return true
