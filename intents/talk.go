@@ -1886,11 +1886,10 @@ func startsWith(ws []string, w string) bool {
 // making my legs ache at night?"), fillers dropped; nil when the words
 // are one sentence or end in no question.
 func lastQuestion(text string) []string {
-	text = strings.TrimSpace(text)
-	if !strings.HasSuffix(text, "?") {
-		return nil
-	}
-	last := strings.TrimSuffix(text, "?")
+	// A recogniser may leave the last question mark off ("... on a
+	// camp bed. would that flimsy bed be why my legs hurt"): a last
+	// sentence that starts by asking is a question all the same.
+	last := strings.TrimRight(strings.TrimSpace(text), "?.! ")
 	i := strings.LastIndexAny(last, ".?!")
 	if i < 0 {
 		return nil
