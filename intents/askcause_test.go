@@ -507,6 +507,11 @@ func TestReadTalkAsks(t *testing.T) {
 		{"Every summer my legs throb in bed, and propping them up on a pillow makes it better. Is that to do with my veins?", IntentAskAbout, "circulation"},
 		{"If I lie on that side at night it's murder. Would that be the bursa inflamed?", IntentAskAbout, "arthritis"},
 		{"I walked miles today. Is that why my restless legs are bad?", IntentAskAbout, "overuse"},
+		// A last question why the night, naming and pointing at no
+		// cause, asks why the night; one pointing back asks about the
+		// story (set sK).
+		{"I'm training for a race and my legs are fine on runs but ache in bed. Why does my leg pain only come on at night?", IntentWhyNight, ""},
+		{"I'm training for a race. Is that why my legs ache at night?", IntentAskAbout, "overuse"},
 		// A recogniser may leave the question mark off (set sK).
 		{"my husband's had his leg in plaster for three weeks and can't get comfy in bed. would a pillow under it help, or is the way he's lying the problem", IntentAskAbout, "mattress"},
 		{"My feet feel like they're on fire under the duvet every night and I'm diabetic, is it connected?", IntentAskAbout, "nerves"},

@@ -1580,6 +1580,14 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// inflamed?": a last question that points at a cause it
 			// names itself asks about it, not the story (set rW).
 			topic = f.ID
+		} else if len(fq) == 0 && asksWhyNight(q) && !slices.ContainsFunc(q, func(w string) bool { return slices.Contains(talk.Words.Pointers, w) }) {
+			// "I'm training for a race and my legs are fine on runs but
+			// ache in bed. Why does my leg pain only come on at night":
+			// a last question that asks why the night, naming no cause
+			// and pointing at none, asks why the night (set sK). "I
+			// walked miles today, is that why they ache at night"
+			// points back at the story.
+			topic = ""
 		}
 	}
 	// A qualifier beside a bare cause only with nothing felt told
