@@ -480,7 +480,12 @@ func TestTopicAsked(t *testing.T) {
 		// cause of its own, is who they are (set sK); pointed back at,
 		// or asked about taking, it is still asked.
 		{"i'm on the pill and the bed is rock hard. is a firm mattress enough to make your hips ache", "mattress"},
-		{"my nan takes a statin, do legs ache more at night with age", "age"},
+		{"my nan takes a statin, is her age why her legs ache at night", "age"},
+		// Named again, pointed at or asked of, the medicine or clot is
+		// what is asked (review).
+		{"she had a clot before, would another clot feel like a cramp", "dvt"},
+		{"I'm on the pill and do a lot of running, could the pill be why my calf aches at night", "side_effects"},
+		{"I'm on the pill, which my doctor says is fine, but is sitting all day why my calf aches", "routine"},
 		{"I take an antihistamine to help me nod off, is that alright with restless legs", "aggravating_medicines"},
 		{"I'm on baclofen for my spasms. Can I take an extra one when my legs cramp up at night", "medicine"},
 		{"should I be taking magnesium for these cramps", "magnesium"},
@@ -512,7 +517,10 @@ func TestReadTalkAsks(t *testing.T) {
 		// story (set sK).
 		{"I'm training for a race and my legs are fine on runs but ache in bed. Why does my leg pain only come on at night?", IntentWhyNight, ""},
 		{"I'm training for a race. Is that why my legs ache at night?", IntentAskAbout, "overuse"},
-		// A recogniser may leave the question mark off (set sK).
+		// A recogniser may leave the question mark off (set sK); a last
+		// sentence that does not open by asking of something tells
+		// (review).
+		{"My feet burn at night. I may have to see about my sugar levels.", "", ""},
 		{"my husband's had his leg in plaster for three weeks and can't get comfy in bed. would a pillow under it help, or is the way he's lying the problem", IntentAskAbout, "mattress"},
 		{"My feet feel like they're on fire under the duvet every night and I'm diabetic, is it connected?", IntentAskAbout, "nerves"},
 		{"my hips ache at night, could it be my bed", IntentAskAbout, "mattress"},

@@ -512,7 +512,7 @@ func topicFrom(ws []string, found []topicAt) string {
 	// is who they are; that cause is asked (set sK). "I take an
 	// antihistamine, is that alright with restless legs" points back at
 	// the medicine.
-	if g, ok := askedPastMedicine(ws, found); ok {
+	if g, ok := backgroundAsked(ws, found); ok {
 		found = []topicAt{g}
 	}
 	// "Played tennis in the sun, could losing all that salt explain the
@@ -1233,34 +1233,37 @@ func sportAt(ws []string, f topicAt) bool {
 	return slices.ContainsFunc(named, func(w string) bool { return slices.Contains(talk.Words.Sports, w) })
 }
 
-// askedPastMedicine finds, after a medicine someone is said to be on or
-// to take ("I'm on the pill", "she takes a statin") or a clot they had
-// ("I had a clot years ago"), the cause asked about instead: one the
-// first question after it names itself, before any word pointing back
-// ("is a firm mattress enough", not "could that be making it worse");
-// else, when that question asks why, the last cause told between the
-// two ("we just got a memory foam topper, could that be why"). A
-// condition so told is a complaint of its own ("I've been on
-// antihistamines and my restless legs are worse, could that be why"
-// asks about the medicine), and a doctor told is who said something.
-func askedPastMedicine(ws []string, found []topicAt) (topicAt, bool) {
+// backgroundAsked finds the cause asked about past something told of
+// oneself: a medicine someone is on or takes ("I'm on the pill", "she
+// takes a statin") or a clot they had ("I had a clot years ago"). Told
+// first, that is who they are, and a cause a later question names
+// itself is what they ask ("is a firm mattress enough"); but a question
+// that names the medicine or the clot again ("could the pill be why",
+// "would another clot feel like a cramp"), points back at it ("could
+// that be making it worse") or asks about taking it is about it. A
+// question asking why, naming no cause, asks about the last cause told
+// since ("we just got a memory foam topper, could that be why"), unless
+// that is a condition, a complaint of its own ("I've been on
+// antihistamines and my restless legs are worse, could that be why"), or
+// a doctor, who only said something.
+func backgroundAsked(ws []string, found []topicAt) (topicAt, bool) {
 	i := slices.IndexFunc(found, func(f topicAt) bool { return takenAt(ws, f) || clotHad(ws, f) })
 	if i < 0 {
 		return topicAt{}, false
 	}
-	q := slices.IndexFunc(ws[found[i].At:], func(w string) bool { return slices.Contains(talk.Words.AskStarts, w) })
-	if q < 0 {
+	b := found[i]
+	q := questionStart(ws, b.At+b.Len)
+	if q < 0 || slices.ContainsFunc(found, func(g topicAt) bool { return g.At >= q && (g.ID == b.ID || medicines[g.ID]) }) {
 		return topicAt{}, false
 	}
-	q += found[i].At
-	others := slices.DeleteFunc(slices.Clone(found[i+1:]), func(g topicAt) bool { return medicines[g.ID] || g.ID == found[i].ID })
+	others := slices.DeleteFunc(slices.Clone(found[i+1:]), func(g topicAt) bool { return medicines[g.ID] || g.ID == b.ID })
 	// A topic may start with the asking word itself ("will the doctor").
 	if j := slices.IndexFunc(others, func(g topicAt) bool { return g.At >= q }); j >= 0 {
 		g := others[j]
 		// "I'm on baclofen, can I take an extra one when my legs
 		// cramp" asks about the medicine still.
 		if slices.ContainsFunc(ws[min(q+1, g.At):g.At], func(w string) bool {
-			return slices.Contains(talk.Words.Pointers, w) || w == "them" || w == "that's" || w == "it's" || w == "take" || w == "taking"
+			return slices.Contains(talk.Words.Pointers, w) || w == "take" || w == "taking"
 		}) {
 			return topicAt{}, false
 		}
@@ -1275,10 +1278,44 @@ func askedPastMedicine(ws []string, found []topicAt) (topicAt, bool) {
 	return topicAt{}, false
 }
 
-// clotHad reports whether the topic at f is a clot someone had: "I had a
-// clot in my leg two years ago".
+// questionStart is where the first question from word from on starts: an
+// asking word said before what it asks about ("is a", "could the", "can
+// I"), not one inside a statement ("which my doctor says is fine").
+func questionStart(ws []string, from int) int {
+	for q := from; q+1 < len(ws); q++ {
+		if !slices.Contains(talk.Words.FirstAsks, ws[q]) && ws[q] != "will" && ws[q] != "are" && ws[q] != "should" {
+			continue
+		}
+		// "Could skipping my walks be why": a doing is what is asked of
+		// too.
+		if next := ws[q+1]; slices.Contains(talk.Words.Persons, next) || slices.Contains(talk.Words.Pointers, next) || slices.Contains(determiners, next) ||
+			len(next) > 4 && strings.HasSuffix(next, "ing") {
+			return q
+		}
+	}
+	return -1
+}
+
+// whWords open a question whatever follows them.
+var whWords = []string{"why", "how", "what", "what's", "whats", "which", "where", "when"}
+
+// determiners open what a question is about: "is a firm mattress",
+// "could the classes", "will my doctor".
+var determiners = []string{"a", "an", "the", "my", "his", "her", "their", "your", "our", "any"}
+
+// clotHad reports whether the topic at f is a clot someone says they had:
+// "I had a clot in my leg two years ago", not "is it possible I had a
+// clot".
 func clotHad(ws []string, f topicAt) bool {
-	return f.ID == "dvt" && slices.Contains(ws[max(0, f.At-3):f.At], "had")
+	if f.ID != "dvt" {
+		return false
+	}
+	k := slices.Index(ws[max(0, f.At-3):f.At], "had")
+	if k < 0 {
+		return false
+	}
+	k += max(0, f.At-3)
+	return k > 0 && slices.Contains(talk.Words.Persons, ws[k-1]) && (k == 1 || !slices.Contains(talk.Words.Question, ws[k-2]) && ws[k-2] != "possible")
 }
 
 // takenAt reports whether the topic at f is a medicine (or hormones, as
@@ -1292,7 +1329,7 @@ func takenAt(ws []string, f topicAt) bool {
 		switch ws[j] {
 		case "on":
 			// "Low on magnesium" is a lack, not a tablet taken.
-			return j == 0 || ws[j-1] != "low" && ws[j-1] != "short"
+			return j == 0 || (ws[j-1] != "low" && ws[j-1] != "short")
 		case "takes":
 			// "My nan takes a statin": a question says "does she take".
 			return true
@@ -1893,20 +1930,34 @@ func startsWith(ws []string, w string) bool {
 // the story's own sentences ("... now I see them on my legs too. Are they
 // making my legs ache at night?"), fillers dropped; nil when the words
 // are one sentence or end in no question.
+//
+// A recogniser may leave the last question mark off ("... on a camp
+// bed. would a pillow under it help"): then only a last sentence that
+// opens with why, how or what, or by asking of something ("would a",
+// "is the", "can your", "could skipping") is a question; "Could be my
+// age as well" and "My GP will review them next week" tell.
 func lastQuestion(text string) []string {
-	// A recogniser may leave the last question mark off ("... on a
-	// camp bed. would that flimsy bed be why my legs hurt"): a last
-	// sentence that starts by asking is a question all the same.
-	last := strings.TrimRight(strings.TrimSpace(text), "?.! ")
+	text = strings.TrimSpace(text)
+	marked := strings.HasSuffix(text, "?")
+	last := strings.TrimRight(text, "?.! ")
 	i := strings.LastIndexAny(last, ".?!")
 	if i < 0 {
 		return nil
 	}
 	ws := tokens(last[i+1:])
 	ws = pastFillers(ws)
+	if len(ws) < 3 {
+		return nil
+	}
+	if !marked {
+		if !slices.Contains(whWords, ws[0]) && questionStart(ws[:2], 0) != 0 {
+			return nil
+		}
+		return ws
+	}
 	// "It can be inflammation of the joint?": a learner's question may
 	// put its asking word after the first words.
-	if len(ws) < 3 || !slices.Contains(talk.Words.AskStarts, ws[0]) && !slices.ContainsFunc(ws[1:min(4, len(ws))], func(w string) bool { return slices.Contains(talk.Words.AfterAsks, w) }) {
+	if !slices.Contains(talk.Words.AskStarts, ws[0]) && !slices.ContainsFunc(ws[1:min(4, len(ws))], func(w string) bool { return slices.Contains(talk.Words.AfterAsks, w) }) {
 		return nil
 	}
 	return ws
@@ -2657,11 +2708,12 @@ func (s *set) askAbout(t *router.Turn) (router.Reply, error) {
 }
 
 // topicOffer is the offer a topic's answer makes: its own, or the
-// warning-sign check when a fact that matters for a leg's pain (check_after)
-// or a sign for a doctor is known and the check has not been done. "My
-// calf is sore since my operation, did I overdo it walking" is answered,
-// and the clot's questions are one yes away. The routine waits: a stretch
-// is no answer to a clot.
+// warning-sign check when a clot risk (check_after) or a sign for a doctor
+// is known and this session's check has not begun. "My calf is sore since
+// my operation, did I overdo it walking" is answered, and the clot's
+// questions are one yes away. The routine waits: a stretch is no answer
+// to a clot. A check declined in an earlier session tonight is offered
+// again: the risk still stands.
 func (s *set) topicOffer(t *router.Turn, offer string) string {
 	if dialog.Screened(t.State, screenEmergency) != "" {
 		return offer

@@ -572,8 +572,8 @@ var (
 		// "about.mattress"
 		{
 			Say: []string{
-				"It can: a mattress too soft, too firm or sagging, or lying twisted or on one side, strains hips and legs.",
-				"Try a topper and a knee pillow; see a doctor if it lasts weeks.",
+				"A mattress too soft, too firm or sagging, or lying awkwardly or on one side, can strain hips and legs.",
+				"Try a topper, and a pillow between your knees; see a doctor if it lasts.",
 			},
 			Sources: []string{
 				"seed 000 sleep surface too soft or too firm; mattress topper; pillow between the legs",
@@ -594,8 +594,8 @@ var (
 		// "about.nerves"
 		{
 			Say: []string{
-				"A pressed or damaged nerve can burn, tingle or shoot, worse at night.",
-				"It may come from the back, as in sciatica, or diabetes. See a doctor about new numbness, or if you have diabetes.",
+				"A pressed or damaged nerve can burn, tingle or shoot, often worse at night.",
+				"It may come from the back, as in sciatica, or diabetes; see a doctor about new numbness, or with diabetes.",
 			},
 			Sources: []string{
 				"seed 002 nerve compression; peripheral neuropathy in diabetes",
@@ -641,7 +641,7 @@ var (
 		{
 			Say: []string{
 				"An over-the-counter pain reliever, or a rub-on gel, can ease aches for a while, but doesn't suit everyone.",
-				"Follow the label, and ask a pharmacist what's safe for you and whether to combine them.",
+				"Follow the label; ask a pharmacist what's safe for you, and before combining them.",
 			},
 			Sources: []string{
 				"seed 002 immediate relief: over-the-counter pain relievers",
@@ -754,7 +754,7 @@ var (
 		{
 			Say: []string{
 				"Blood tests can check minerals, iron for restless legs, sugar for diabetes, and inflammation.",
-				"An ultrasound looks for a clot or checks the veins and blood flow; an X-ray or scan looks at bones and nerves.",
+				"An ultrasound looks for a clot or at veins and blood flow; an X-ray or scan, at bones and nerves.",
 			},
 			Sources: []string{
 				"seed 002 diagnostic tests: blood tests, X-ray, MRI, ultrasound",

@@ -24278,6 +24278,12 @@ var (
 		// "flight"
 		{
 			{
+				toks: []string{"flight", "had", "landed"},
+				means: []meaning{
+					{kind: 5, id: "long_travel"},
+				},
+			},
+			{
 				toks: []string{"flight", "landed"},
 				means: []meaning{
 					{kind: 5, id: "long_travel"},
@@ -34718,12 +34724,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"just", "landed"},
-				means: []meaning{
-					{kind: 5, id: "long_travel"},
-				},
-			},
-			{
 				toks: []string{"just", "started"},
 				means: []meaning{
 					{kind: 5, id: "sudden_onset"},
@@ -36083,6 +36083,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"landed", "at", "the", "airport"},
+				means: []meaning{
+					{kind: 5, id: "long_travel"},
+				},
+			},
+			{
 				toks: []string{"landed", "on", "it"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
@@ -36112,18 +36118,6 @@ var (
 				toks: []string{"landed", "on"},
 				means: []meaning{
 					{kind: 5, id: "injury"},
-				},
-			},
-			{
-				toks: []string{"landed", "from"},
-				means: []meaning{
-					{kind: 5, id: "long_travel"},
-				},
-			},
-			{
-				toks: []string{"landed", "back"},
-				means: []meaning{
-					{kind: 5, id: "long_travel"},
 				},
 			},
 			{
@@ -49550,6 +49544,12 @@ var (
 		// "plane"
 		{
 			{
+				toks: []string{"plane", "had", "landed"},
+				means: []meaning{
+					{kind: 5, id: "long_travel"},
+				},
+			},
+			{
 				toks: []string{"plane", "landed"},
 				means: []meaning{
 					{kind: 5, id: "long_travel"},
@@ -54311,18 +54311,6 @@ var (
 				toks: []string{"since", "just", "gone"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
-				},
-			},
-			{
-				toks: []string{"since", "we", "landed"},
-				means: []meaning{
-					{kind: 5, id: "long_travel"},
-				},
-			},
-			{
-				toks: []string{"since", "i", "landed"},
-				means: []meaning{
-					{kind: 5, id: "long_travel"},
 				},
 			},
 			{
@@ -66194,12 +66182,6 @@ var (
 					{kind: 8},
 				},
 			},
-			{
-				toks: []string{"we", "landed"},
-				means: []meaning{
-					{kind: 5, id: "long_travel"},
-				},
-			},
 		},
 		// "weak"
 		{
@@ -73151,14 +73133,11 @@ var (
 		// "long_travel"
 		{
 			Say: []string{
-				"landed from",
-				"landed back",
-				"we landed",
 				"flight landed",
 				"plane landed",
-				"just landed",
-				"since we landed",
-				"since i landed",
+				"flight had landed",
+				"plane had landed",
+				"landed at the airport",
 				"long flight",
 				"flight",
 				"flew",

@@ -44,7 +44,7 @@ func TestRedFlagPhrasings(t *testing.T) {
 		"leg_tender":         {"my calf is tender", "it hurts to touch", "it's sore when I press it"},
 		"pregnant":           {"I'm pregnant", "I'm 30 weeks", "I'm thirty weeks", "I am 28 weeks pregnant", "I'm in my third trimester"},
 		"recent_birth":       {"I just had a baby", "I gave birth last week", "since my c section"},
-		"long_travel":        {"I've just come off a long flight", "after a long drive", "we landed from New York on Monday"},
+		"long_travel":        {"I've just come off a long flight", "after a long drive", "our flight landed on Monday"},
 		"recent_surgery":     {"I had surgery two weeks ago", "since my knee replacement"},
 		"previous_clot":      {"I've had a blood clot before", "I'm on blood thinners", "I had a DVT"},
 		"diabetes":           {"I'm diabetic", "I have diabetes", "type 2"},
@@ -57,7 +57,7 @@ func TestRedFlagPhrasings(t *testing.T) {
 		"frequent":           {"every night", "most nights", "night after night", "it keeps happening"},
 		"sleep_disrupted":    {"it keeps me awake", "it wakes me up every night"},
 		"severe":             {"it's agony", "unbearable pain", "the worst pain ever", "ten out of ten"},
-		"injury":             {"I fell", "I landed badly off the ladder", "I twisted my ankle", "I banged my shin", "my leg got trapped under the car", "I got kicked in the shin and it's swollen", "I took a kick in the shin and it's swollen", "my leg got squashed under the shelf"},
+		"injury":             {"I fell", "I landed badly off the ladder", "we landed in a heap when the ladder went", "I twisted my ankle", "I banged my shin", "my leg got trapped under the car", "I got kicked in the shin and it's swollen", "I took a kick in the shin and it's swollen", "my leg got squashed under the shelf"},
 		"cant_bear_weight":   {"I can't put weight on it", "he won't walk on it", "I can't walk"},
 		"limp":               {"she's limping", "he's got a limp"},
 		"joint_swollen":      {"my knee is swollen", "swollen joints"},
@@ -391,7 +391,7 @@ func TestNotSigns(t *testing.T) {
 		{"a hay fever tablet at bedtime, the drowsy kind, and my legs twitch", "confused"},
 		{"I used to be a fell runner and my hips ache at night", "fell"},
 		// A flight that landed is no fall (set sK).
-		{"we landed from New York on Monday and my legs hurt in bed", "fell"},
+		{"the plane landed an hour late and my legs hurt in bed", "fell"},
 		{"cramping tonight, is it the fluid I've lost with this bug", "one_leg_swollen"},
 		{"on bad days when my heads all over the place my legs feel tight", "confused"},
 		// Set sE and sF: beds, workplaces, vein valves, age, sugars and a
