@@ -941,6 +941,27 @@ var std = sync.OnceValue(func() *reader {
 			"twisted across the other",
 			"twisted over each other",
 			"twisted across each other",
+			"body clock is muddled",
+			"body clock's muddled",
+			"body clock is all muddled",
+			"muddled body clock",
+			"body clock is all over the place",
+			"body clock's all over the place",
+			"body clock is confused",
+			"body clock's confused",
+			"floppy slippers",
+			"floppy flat slippers",
+			"floppy old slippers",
+			"floppy shoes",
+			"floppy sandals",
+			"floppy flip flops",
+			"cast came off",
+			"cast come off",
+			"cast's come off",
+			"cast has come off",
+			"cast had come off",
+			"plaster came off",
+			"plaster's come off",
 			"boiling hot kitchen",
 			"boiling hot kitchens",
 			"boiling kitchen",
@@ -10906,6 +10927,36 @@ var (
 				},
 			},
 			{
+				toks: []string{"body", "clock", "is", "all", "muddled"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"body", "clock", "is", "muddled"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"body", "clock", "is", "confused"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"body", "clock", "muddled"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"body", "clock", "confused"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"body", "temperature", "drops"},
 				means: []meaning{
 					{kind: 8},
@@ -12780,6 +12831,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"came", "off", "a", "long", "flight"},
+				means: []meaning{
+					{kind: 5, id: "long_travel"},
+				},
+			},
+			{
 				toks: []string{"came", "round", "on", "the", "floor"},
 				means: []meaning{
 					{kind: 5, id: "passed_out"},
@@ -12813,6 +12870,24 @@ var (
 				toks: []string{"came", "off", "my", "bike"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"came", "off", "the", "coach"},
+				means: []meaning{
+					{kind: 5, id: "long_travel"},
+				},
+			},
+			{
+				toks: []string{"came", "off", "the", "plane"},
+				means: []meaning{
+					{kind: 5, id: "long_travel"},
+				},
+			},
+			{
+				toks: []string{"came", "off", "the", "train"},
+				means: []meaning{
+					{kind: 5, id: "long_travel"},
 				},
 			},
 			{
@@ -15803,6 +15878,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"cast", "has", "come", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cast", "had", "come", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"cast", "too", "tight"},
 				means: []meaning{
 					{kind: 5, id: "tight_cast"},
@@ -15818,6 +15905,18 @@ var (
 				toks: []string{"cast", "is", "pinching"},
 				means: []meaning{
 					{kind: 5, id: "tight_cast"},
+				},
+			},
+			{
+				toks: []string{"cast", "came", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cast", "come", "off"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -24393,9 +24492,45 @@ var (
 		// "floppy"
 		{
 			{
+				toks: []string{"floppy", "flat", "slippers"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"floppy", "old", "slippers"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"floppy", "flip", "flops"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"floppy", "foot"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"floppy", "slippers"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"floppy", "shoes"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"floppy", "sandals"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -27882,6 +28017,18 @@ var (
 				toks: []string{"got", "a", "bad", "head"},
 				means: []meaning{
 					{kind: 5, id: "headache_severe"},
+				},
+			},
+			{
+				toks: []string{"got", "off", "the", "coach"},
+				means: []meaning{
+					{kind: 5, id: "long_travel"},
+				},
+			},
+			{
+				toks: []string{"got", "off", "the", "plane"},
+				means: []meaning{
+					{kind: 5, id: "long_travel"},
 				},
 			},
 			{
@@ -42976,6 +43123,12 @@ var (
 		// "muddled"
 		{
 			{
+				toks: []string{"muddled", "body", "clock"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"muddled", "them", "up"},
 				means: []meaning{
 					{kind: 8},
@@ -49580,6 +49733,18 @@ var (
 				toks: []string{"plaster", "feels", "tight"},
 				means: []meaning{
 					{kind: 5, id: "tight_cast"},
+				},
+			},
+			{
+				toks: []string{"plaster", "came", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"plaster", "come", "off"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -73133,6 +73298,12 @@ var (
 		// "long_travel"
 		{
 			Say: []string{
+				"came off the coach",
+				"came off the plane",
+				"came off the train",
+				"came off a long flight",
+				"got off the coach",
+				"got off the plane",
 				"flight landed",
 				"plane landed",
 				"flight had landed",

@@ -44,7 +44,7 @@ func TestRedFlagPhrasings(t *testing.T) {
 		"leg_tender":         {"my calf is tender", "it hurts to touch", "it's sore when I press it"},
 		"pregnant":           {"I'm pregnant", "I'm 30 weeks", "I'm thirty weeks", "I am 28 weeks pregnant", "I'm in my third trimester"},
 		"recent_birth":       {"I just had a baby", "I gave birth last week", "since my c section"},
-		"long_travel":        {"I've just come off a long flight", "after a long drive", "our flight landed on Monday"},
+		"long_travel":        {"I've just come off a long flight", "after a long drive", "our flight landed on Monday", "came off the coach from Edinburgh on Friday"},
 		"recent_surgery":     {"I had surgery two weeks ago", "since my knee replacement"},
 		"previous_clot":      {"I've had a blood clot before", "I'm on blood thinners", "I had a DVT"},
 		"diabetes":           {"I'm diabetic", "I have diabetes", "type 2"},
@@ -392,6 +392,11 @@ func TestNotSigns(t *testing.T) {
 		{"I used to be a fell runner and my hips ache at night", "fell"},
 		// A flight that landed is no fall (set sK).
 		{"the plane landed an hour late and my legs hurt in bed", "fell"},
+		// Set sL: a muddled body clock, floppy slippers and a cast that
+		// came off are no confusion, weakness or fall.
+		{"I work nights and my legs ache when I lie down, is it because my body clock is muddled", "confused"},
+		{"since my knee op I've been wearing floppy flat slippers all day", "leg_weak_sudden"},
+		{"since my cast came off after foot surgery my shin feels buzzy", "fell"},
 		{"cramping tonight, is it the fluid I've lost with this bug", "one_leg_swollen"},
 		{"on bad days when my heads all over the place my legs feel tight", "confused"},
 		// Set sE and sF: beds, workplaces, vein valves, age, sugars and a
