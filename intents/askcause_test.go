@@ -517,6 +517,9 @@ func TestReadTalkAsks(t *testing.T) {
 		// story (set sK).
 		{"I'm training for a race and my legs are fine on runs but ache in bed. Why does my leg pain only come on at night?", IntentWhyNight, ""},
 		{"I'm training for a race. Is that why my legs ache at night?", IntentAskAbout, "overuse"},
+		// Past a medicine someone is on, a question about the body
+		// clock or the night asks why the night (set sL).
+		{"I'm on the pill and my leg aches feel much worse at bedtime. Does the body clock change how you feel pain?", IntentWhyNight, ""},
 		// A recogniser may leave the question mark off (set sK); a last
 		// sentence that does not open by asking of something tells
 		// (review).

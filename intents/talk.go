@@ -514,6 +514,11 @@ func topicFrom(ws []string, found []topicAt) string {
 	// the medicine.
 	if g, ok := backgroundAsked(ws, found); ok {
 		found = []topicAt{g}
+	} else if nightAskedPast(ws, found) {
+		// "I take a statin and my legs ache in the evening. Is there a
+		// body clock reason that pain gets worse at night": the night is
+		// asked about, not the medicine (set sL).
+		return ""
 	}
 	// "Played tennis in the sun, could losing all that salt explain the
 	// cramp", "I play a lot of volleyball and the physio said jumper's
@@ -1278,9 +1283,29 @@ func backgroundAsked(ws []string, found []topicAt) (topicAt, bool) {
 	return topicAt{}, false
 }
 
+// nightAskedPast reports whether, past a medicine someone is on or a clot
+// they had, a question asks about the night or the body clock, naming no
+// topic of its own, pointing at none and not asking about taking one.
+func nightAskedPast(ws []string, found []topicAt) bool {
+	i := slices.IndexFunc(found, func(f topicAt) bool { return takenAt(ws, f) || clotHad(ws, f) })
+	if i < 0 {
+		return false
+	}
+	q := questionStart(ws, found[i].At+found[i].Len)
+	if q < 0 || slices.ContainsFunc(found, func(g topicAt) bool { return g.At >= q }) {
+		return false
+	}
+	asked := ws[q:]
+	// "Can he take an extra one at night" asks about the medicine.
+	if slices.ContainsFunc(asked[1:], func(w string) bool { return slices.Contains(talk.Words.Pointers, w) || w == "take" || w == "taking" }) {
+		return false
+	}
+	return cueFits("body clock", asked) || slices.ContainsFunc(asked, func(w string) bool { return w == "night" || w == "nighttime" || w == "bedtime" })
+}
+
 // questionStart is where the first question from word from on starts: an
 // asking word said before what it asks about ("is a", "could the", "can
-// I"), not one inside a statement ("which my doctor says is fine").
+// I", "is there"), not one inside a statement ("which my doctor says is fine").
 func questionStart(ws []string, from int) int {
 	for q := from; q+1 < len(ws); q++ {
 		if !slices.Contains(talk.Words.FirstAsks, ws[q]) && ws[q] != "will" && ws[q] != "are" && ws[q] != "should" {
@@ -1288,7 +1313,7 @@ func questionStart(ws []string, from int) int {
 		}
 		// "Could skipping my walks be why": a doing is what is asked of
 		// too.
-		if next := ws[q+1]; slices.Contains(talk.Words.Persons, next) || slices.Contains(talk.Words.Pointers, next) || slices.Contains(determiners, next) ||
+		if next := ws[q+1]; slices.Contains(talk.Words.Persons, next) || slices.Contains(talk.Words.Pointers, next) || slices.Contains(determiners, next) || next == "there" ||
 			len(next) > 4 && strings.HasSuffix(next, "ing") {
 			return q
 		}
