@@ -1252,24 +1252,19 @@ func sportAt(ws []string, f topicAt) bool {
 // antihistamines and my restless legs are worse, could that be why"), or
 // a doctor, who only said something.
 func backgroundAsked(ws []string, found []topicAt) (topicAt, bool) {
-	i := slices.IndexFunc(found, func(f topicAt) bool { return takenAt(ws, f) || clotHad(ws, f) })
-	if i < 0 {
+	i, q := background(ws, found)
+	if i < 0 || q < 0 {
 		return topicAt{}, false
 	}
 	b := found[i]
-	q := questionStart(ws, b.At+b.Len)
-	if q < 0 || slices.ContainsFunc(found, func(g topicAt) bool { return g.At >= q && (g.ID == b.ID || medicines[g.ID]) }) {
+	if slices.ContainsFunc(found, func(g topicAt) bool { return g.At >= q && (g.ID == b.ID || medicines[g.ID]) }) {
 		return topicAt{}, false
 	}
 	others := slices.DeleteFunc(slices.Clone(found[i+1:]), func(g topicAt) bool { return medicines[g.ID] || g.ID == b.ID })
 	// A topic may start with the asking word itself ("will the doctor").
 	if j := slices.IndexFunc(others, func(g topicAt) bool { return g.At >= q }); j >= 0 {
 		g := others[j]
-		// "I'm on baclofen, can I take an extra one when my legs
-		// cramp" asks about the medicine still.
-		if slices.ContainsFunc(ws[min(q+1, g.At):g.At], func(w string) bool {
-			return slices.Contains(talk.Words.Pointers, w) || w == "take" || w == "taking"
-		}) {
+		if slices.ContainsFunc(ws[min(q+1, g.At):g.At], backToIt) {
 			return topicAt{}, false
 		}
 		return g, true
@@ -1287,20 +1282,34 @@ func backgroundAsked(ws []string, found []topicAt) (topicAt, bool) {
 // they had, a question asks about the night or the body clock, naming no
 // topic of its own, pointing at none and not asking about taking one.
 func nightAskedPast(ws []string, found []topicAt) bool {
-	i := slices.IndexFunc(found, func(f topicAt) bool { return takenAt(ws, f) || clotHad(ws, f) })
-	if i < 0 {
-		return false
-	}
-	q := questionStart(ws, found[i].At+found[i].Len)
-	if q < 0 || slices.ContainsFunc(found, func(g topicAt) bool { return g.At >= q }) {
+	i, q := background(ws, found)
+	if i < 0 || q < 0 || slices.ContainsFunc(found, func(g topicAt) bool { return g.At >= q }) {
 		return false
 	}
 	asked := ws[q:]
-	// "Can he take an extra one at night" asks about the medicine.
-	if slices.ContainsFunc(asked[1:], func(w string) bool { return slices.Contains(talk.Words.Pointers, w) || w == "take" || w == "taking" }) {
+	if slices.ContainsFunc(asked[1:], backToIt) {
 		return false
 	}
 	return cueFits("body clock", asked) || slices.ContainsFunc(asked, func(w string) bool { return w == "night" || w == "nighttime" || w == "bedtime" })
+}
+
+// background finds the first topic told of oneself (a medicine taken, a
+// clot had: takenAt, clotHad) and where the first question after it
+// starts; -1 for either when there is none.
+func background(ws []string, found []topicAt) (i, q int) {
+	i = slices.IndexFunc(found, func(f topicAt) bool { return takenAt(ws, f) || clotHad(ws, f) })
+	if i < 0 {
+		return -1, -1
+	}
+	return i, questionStart(ws, found[i].At+found[i].Len)
+}
+
+// backToIt reports whether a word in a question keeps it on what was told
+// before: a word pointing back ("could that be making it worse") or taking
+// ("can I take an extra one when my legs cramp", "can he take an extra
+// one at night" ask about the medicine).
+func backToIt(w string) bool {
+	return slices.Contains(talk.Words.Pointers, w) || w == "take" || w == "taking"
 }
 
 // questionStart is where the first question from word from on starts: an
