@@ -496,6 +496,19 @@ func TestTopicAsked(t *testing.T) {
 		// about when the question asks why.
 		{"i had a clot in my leg two years ago. we just got a memory foam topper, could that be why my hips ache", "mattress"},
 		{"I've been on antihistamines and my restless legs are worse, could that be why", "aggravating_medicines"},
+		// Age, a pregnancy or a journey told first is background too
+		// (kinds.background); said after an asking word it is asked.
+		{"she's ninety two and her bed is lumpy, would a lumpy mattress be why her hips ache", "mattress"},
+		{"I'm five months pregnant and I did a big hike on saturday, could I have overdone it", "overuse"},
+		{"I'm seventy and I always sleep on my left side, is that why my hip hurts", "mattress"},
+		{"we drove down to devon yesterday, have I trapped a nerve", "nerves"},
+		{"I'm seventy, is that why my legs ache", "age"},
+		{"because I'm expecting is that why my calves cramp when I lie on my side", "hormones"},
+		{"I'm pregnant, could that be why I cramp", "hormones"},
+		{"I work from home and never leave the sofa, is that why my legs ache", "routine"},
+		// A pointing word before a condition named keeps the question on
+		// what was told; a condition named as a thing is asked.
+		{"had a DVT once, and this feels like a shock down my leg, is it a pinched nerve", "nerves"},
 	}
 	for _, tt := range tests {
 		if got := topicIn(tokens(tt.say)); got != tt.want {

@@ -130,6 +130,9 @@ type topicKinds struct {
 	Doctor       []string `yaml:"doctor"`
 	CrampCauses  []string `yaml:"cramp_causes"`
 	NeverInstead []string `yaml:"never_instead"`
+	// Background: causes that, told of oneself before any question, are
+	// who someone is or what their days have been (toldAt).
+	Background []string `yaml:"background"`
 }
 
 // talkWords are the words that tell how a turn is put: whether it asks,
@@ -220,6 +223,9 @@ type talkWords struct {
 	Hedges       []string `yaml:"hedges"`
 	IndirectAsks []string `yaml:"indirect_asks"`
 	Pointers     []string `yaml:"pointers"`
+	// Tellers say who a background cause is told of ("I'm eighty", "we
+	// drove"): toldAt.
+	Tellers      []string `yaml:"tellers"`
 	Intensifiers []string `yaml:"intensifiers"`
 	Easing       []string `yaml:"easing"`
 	BeWhy        []string `yaml:"be_why"`
@@ -1264,12 +1270,21 @@ func backgroundAsked(ws []string, found []topicAt) (topicAt, bool) {
 	// A topic may start with the asking word itself ("will the doctor").
 	if j := slices.IndexFunc(others, func(g topicAt) bool { return g.At >= q }); j >= 0 {
 		g := others[j]
-		if slices.ContainsFunc(ws[min(q+1, g.At):g.At], backToIt) {
+		// "Could that be making my restless legs worse" points back at
+		// what was told, about the complaint; "is that just normal for
+		// pregnancy" and "is it more likely a trapped nerve" name what
+		// they ask.
+		between := ws[min(q+1, g.At):g.At]
+		if slices.ContainsFunc(between, func(w string) bool { return w == "take" || w == "taking" }) ||
+			slices.ContainsFunc(between, backToIt) && conditions[g.ID] && !slices.Contains([]string{"a", "an"}, ws[g.At]) && (g.At == 0 || !slices.Contains([]string{"a", "an"}, ws[g.At-1])) {
 			return topicAt{}, false
 		}
 		return g, true
 	}
-	asksWhy := slices.ContainsFunc(ws[q:], func(w string) bool { return w == "why" || w == "from" || slices.Contains(talk.Words.CauseVerbs, w) })
+	// A day told ("I work from home and barely leave the couch, is that
+	// why") is what a question pointing back asks about: only a question
+	// naming another cause itself leaves it.
+	asksWhy := b.ID != "routine" && slices.ContainsFunc(ws[q:], func(w string) bool { return w == "why" || w == "from" || slices.Contains(talk.Words.CauseVerbs, w) })
 	for j := len(others) - 1; j >= 0 && asksWhy; j-- {
 		if g := others[j]; g.At < q && !conditions[g.ID] && !doctorTopics[g.ID] {
 			return g, true
@@ -1283,21 +1298,25 @@ func backgroundAsked(ws []string, found []topicAt) (topicAt, bool) {
 // topic of its own, pointing at none and not asking about taking one.
 func nightAskedPast(ws []string, found []topicAt) bool {
 	i, q := background(ws, found)
-	if i < 0 || q < 0 || slices.ContainsFunc(found, func(g topicAt) bool { return g.At >= q }) {
+	if i < 0 || q < 0 || !takenAt(ws, found[i]) && !clotHad(ws, found[i]) || slices.ContainsFunc(found, func(g topicAt) bool { return g.At >= q }) {
 		return false
 	}
+	// "Could that be making it worse at night" points back; in "is there a
+	// body clock reason that pain gets worse" the "that" asks nothing.
 	asked := ws[q:]
-	if slices.ContainsFunc(asked[1:], backToIt) {
+	if backToIt(asked[1]) || slices.ContainsFunc(asked, func(w string) bool { return w == "take" || w == "taking" }) {
 		return false
 	}
-	return cueFits("body clock", asked) || slices.ContainsFunc(asked, func(w string) bool { return w == "night" || w == "nighttime" || w == "bedtime" })
+	return cueFits("body clock", asked) || slices.ContainsFunc(asked, func(w string) bool {
+		return w == "night" || w == "nighttime" || w == "bedtime" || w == "evening" || w == "evenings"
+	})
 }
 
 // background finds the first topic told of oneself (a medicine taken, a
-// clot had: takenAt, clotHad) and where the first question after it
-// starts; -1 for either when there is none.
+// clot had, one's age: takenAt, clotHad, toldAt) and where the first
+// question after it starts; -1 for either when there is none.
 func background(ws []string, found []topicAt) (i, q int) {
-	i = slices.IndexFunc(found, func(f topicAt) bool { return takenAt(ws, f) || clotHad(ws, f) })
+	i = slices.IndexFunc(found, func(f topicAt) bool { return takenAt(ws, f) || clotHad(ws, f) || toldAt(ws, f) })
 	if i < 0 {
 		return -1, -1
 	}
@@ -1317,13 +1336,23 @@ func backToIt(w string) bool {
 // I", "is there"), not one inside a statement ("which my doctor says is fine").
 func questionStart(ws []string, from int) int {
 	for q := from; q+1 < len(ws); q++ {
+		// "Why would it be worse later in the day", "have I pinched a
+		// nerve" (not "I have a", which tells); "which", "when" and
+		// "where" more often tell ("where the mattress sags").
+		if ws[q] == "why" || ws[q] == "how" ||
+			slices.Contains(talk.Words.Inverted, ws[q]) && slices.Contains(talk.Words.Persons, ws[q+1]) && (q == 0 || !slices.Contains(talk.Words.Subjects, ws[q-1])) {
+			return q
+		}
 		if !slices.Contains(talk.Words.FirstAsks, ws[q]) && ws[q] != "will" && ws[q] != "are" && ws[q] != "should" {
 			continue
 		}
 		// "Could skipping my walks be why": a doing is what is asked of
 		// too.
+		// "Do aches really get worse at night": a plural subject, not
+		// "I do squats", which tells.
 		if next := ws[q+1]; slices.Contains(talk.Words.Persons, next) || slices.Contains(talk.Words.Pointers, next) || slices.Contains(determiners, next) || next == "there" ||
-			len(next) > 4 && strings.HasSuffix(next, "ing") {
+			len(next) > 4 && strings.HasSuffix(next, "ing") ||
+			ws[q] == "do" && len(next) > 3 && strings.HasSuffix(next, "s") && (q == 0 || !slices.Contains(talk.Words.Subjects, ws[q-1])) {
 			return q
 		}
 	}
@@ -1337,6 +1366,19 @@ var whWords = []string{"why", "how", "what", "what's", "whats", "which", "where"
 // "could the classes", "will my doctor".
 var determiners = []string{"a", "an", "the", "my", "his", "her", "their", "your", "our", "any"}
 
+// toldAt reports whether the topic at f is one of talk.yaml's background
+// causes told plainly of someone before anything is asked: "I'm eighty",
+// "she's seven months pregnant", "we drove to Scotland on Friday". Said
+// after an asking word ("is it because I'm getting older") it is asked.
+func toldAt(ws []string, f topicAt) bool {
+	if !backgrounds[f.ID] || slices.ContainsFunc(ws[:f.At], func(w string) bool {
+		return slices.Contains(talk.Words.AskStarts, w) || w == "because" || w == "cos" || w == "if" || w == "whether"
+	}) {
+		return false
+	}
+	return slices.ContainsFunc(ws[max(0, f.At-3):f.At+1], func(w string) bool { return slices.Contains(talk.Words.Tellers, w) })
+}
+
 // clotHad reports whether the topic at f is a clot someone says they had:
 // "I had a clot in my leg two years ago", not "is it possible I had a
 // clot".
@@ -1349,7 +1391,8 @@ func clotHad(ws []string, f topicAt) bool {
 		return false
 	}
 	k += max(0, f.At-3)
-	return k > 0 && slices.Contains(talk.Words.Persons, ws[k-1]) && (k == 1 || !slices.Contains(talk.Words.Question, ws[k-2]) && ws[k-2] != "possible")
+	// "Had a DVT last year and I'm still on blood thinners" tells it too.
+	return k == 0 || slices.Contains(talk.Words.Persons, ws[k-1]) && (k == 1 || !slices.Contains(talk.Words.Question, ws[k-2]) && ws[k-2] != "possible")
 }
 
 // takenAt reports whether the topic at f is a medicine (or hormones, as
@@ -1569,6 +1612,7 @@ var (
 	doctorTopics = setOf(talk.Kinds.Doctor)
 	crampCauses  = setOf(talk.Kinds.CrampCauses)
 	neverInstead = setOf(talk.Kinds.NeverInstead)
+	backgrounds  = setOf(talk.Kinds.Background)
 )
 
 // setOf makes a set of topic IDs, for the kinds looked up by ID.
