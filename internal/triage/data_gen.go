@@ -1516,7 +1516,8 @@ var loaded = &data{
 		"SciaticaIntent":          "my sciatica",
 		"SoreAfterExerciseIntent": "my legs are sore after exercise",
 	},
-	require: loadedMap(loaded3Keys[:], loaded3Values[:]),
+	require:  loadedMap(loaded3Keys[:], loaded3Values[:]),
+	reqAsked: loadedMap(loaded4Keys[:], loaded4Values[:]),
 	signSlots: map[string]bool{
 		"alsoSign":  true,
 		"extraSign": true,
@@ -1527,8 +1528,8 @@ var loaded = &data{
 		"otherSign": true,
 		"sign":      true,
 	},
-	withhold: loadedMap(loaded4Keys[:], loaded4Values[:]),
-	own:      loadedMap(loaded5Keys[:], loaded5Values[:]),
+	withhold: loadedMap(loaded5Keys[:], loaded5Values[:]),
+	own:      loadedMap(loaded6Keys[:], loaded6Values[:]),
 	numbers:  []string{"000", "111", "112", "911", "999"},
 }
 
@@ -2332,6 +2333,26 @@ var (
 		},
 	}
 	loaded4Keys = [...]string{
+		"DiabeticFootIntent",
+	}
+	loaded4Values = [...][]string{
+		// "DiabeticFootIntent"
+		{
+			"foot_wound",
+			"wound_not_healing",
+			"toe_black",
+			"foot_problem",
+			"numb",
+			"feel_loss",
+			"tingling",
+			"burning",
+			"leg_red",
+			"reddish",
+			"fever",
+			"dark",
+		},
+	}
+	loaded5Keys = [...]string{
 		"BreathingIntent",
 		"CantBearWeightIntent",
 		"ColdFootIntent",
@@ -2344,7 +2365,7 @@ var (
 		"SuddenWeaknessIntent",
 		"SwollenLegIntent",
 	}
-	loaded4Values = [...][]string{
+	loaded5Values = [...][]string{
 		// "BreathingIntent"
 		{"not:breathless", "not:chest_pain", "not:coughing_blood"},
 		// "CantBearWeightIntent"
@@ -2373,10 +2394,10 @@ var (
 		// "SwollenLegIntent"
 		{"not:one_leg_swollen", "daily", "gradual", "both", "legs_swollen"},
 	}
-	loaded5Keys = [...]string{
+	loaded6Keys = [...]string{
 		"RephraseIntent",
 	}
-	loaded5Values = [...][]string{
+	loaded6Values = [...][]string{
 		// "RephraseIntent"
 		{
 			"confused",

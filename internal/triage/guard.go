@@ -91,12 +91,13 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 	// (asking words, a cause): what was said beside the sample's own
 	// words for the sign (withheld).
 	lone := false
+	// asked: a question's asking words or a cause asked about were kept.
+	asked := false
 	if t.Request != nil && t.Request.Request.Intent != nil {
 		// The slots' words, read together and in the light of what the
 		// intent already says: a device routes "my calf has been cramping
 		// for half an hour" to the cramp intent and keeps only its slots.
 		var said, signs []string
-		asked := false
 		for name, s := range t.Request.Request.Intent.Slots {
 			// Asking words kept ("how come", "I reckon") say more was
 			// heard than the intent's own sample (asked_heard).
@@ -142,7 +143,7 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 		// sets tn and ru) names none, and would be 911 (review).
 		lone = !asked && len(signs) == 1 && slots.Topic != ""
 	}
-	if !withheld(t.Intent, slots, saidMore, lone) {
+	if !withheld(t.Intent, slots, saidMore, lone, asked && loaded.askHeard[t.Intent]) {
 		c.AddFacts(loaded.intents[t.Intent]...)
 	}
 	return g.decide(t, nil), nil
@@ -165,7 +166,7 @@ func (g *Guard) After(t *router.Turn, r router.Reply) (router.Reply, error) {
 func Stands(intent string, signs []string) bool {
 	signs = slices.Clone(signs)
 	sort.Strings(signs)
-	return !withheld(intent, symptom.ReadKept(signs), slices.ContainsFunc(signs, symptom.NoSign), false)
+	return !withheld(intent, symptom.ReadKept(signs), slices.ContainsFunc(signs, symptom.NoSign), false, false)
 }
 
 // withheld reports whether the words a device kept in a red-flag intent's
@@ -179,13 +180,20 @@ func Stands(intent string, signs []string) bool {
 // when one complaint with a conversation of its own was kept in the sign
 // slots and no question's words (asking words, a cause): what was said
 // beside the sample's own words for the sign ("chest pain and cramp"
-// keeps "cramp"), which the require list does not withhold.
-func withheld(intent string, slots symptom.Reading, saidMore, lone bool) bool {
+// keeps "cramp"), which the require list does not withhold. asked is set
+// when a question's asking words or a cause asked about were kept: the
+// intent's require_asked list, where it has one, is what the sign needs
+// then.
+func withheld(intent string, slots symptom.Reading, saidMore, lone, asked bool) bool {
 	says := func(w string) bool {
 		return slices.Contains(slots.Facts, w) || slices.Contains(slots.Timing, w) || slices.Contains(slots.Sensations, w) || slices.Contains(slots.Parts, w)
 	}
 	heard := saidMore || len(slots.Facts)+len(slots.Negated)+len(slots.Sensations)+len(slots.Timing) > 0
-	if need := loaded.require[intent]; heard && len(need) > 0 && !slices.ContainsFunc(need, says) && (saidMore || !lone) {
+	need := loaded.require[intent]
+	if n, ok := loaded.reqAsked[intent]; ok && asked {
+		need = n
+	}
+	if heard && len(need) > 0 && !slices.ContainsFunc(need, says) && (saidMore || !lone) {
 		// Words were kept, and none of them is what the sign needs. With
 		// none kept at all, the intent's own sample is all there is; with
 		// one complaint kept alone, the sample said the sign and the

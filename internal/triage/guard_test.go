@@ -265,6 +265,14 @@ func TestIntentWithheldBySlots(t *testing.T) {
 		{"FallIntent", map[string]string{"sign": "bumped my miles", "moreSign": "shins"}, "fall_cant_stand", false},
 		{"FallIntent", map[string]string{"sign": "bumped my miles", "moreSign": "fell"}, "fall_cant_stand", true},
 		{"FallIntent", nil, "fall_cant_stand", true},
+		// A foot named in a question is no foot sign (require_asked); a
+		// foot named alone with its sample, or a sore on it asked about,
+		// is.
+		{"DiabeticFootIntent", map[string]string{"sign": "diabetic", "alsoSign": "feet", "cause": "my doctor"}, "foot_problem", false},
+		{"DiabeticFootIntent", map[string]string{"sign": "foot", "ask": "am i"}, "foot_problem", false},
+		{"DiabeticFootIntent", map[string]string{"sign": "diabetic", "moreSign": "feet"}, "foot_problem", true},
+		{"DiabeticFootIntent", map[string]string{"sign": "sore on my foot", "ask": "could it be"}, "foot_problem", true},
+		{"DiabeticFootIntent", map[string]string{"sign": "toe", "moreSign": "gone dark", "cause": "my shoes"}, "foot_problem", true},
 	}
 	for _, tt := range tests {
 		c := keptBefore(t, tt.intent, tt.slots)

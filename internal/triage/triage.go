@@ -115,6 +115,7 @@ type data struct {
 	context   []string            // slot names whose resolved ID is what the signs are about
 	topics    map[string]string   // intent → the words it already says ("my cramp")
 	require   map[string][]string // red-flag intent → what its slots must say for its facts
+	reqAsked  map[string][]string // the same, narrower, when a question's asking words were kept
 	signSlots map[string]bool     // the WarningSign slots
 	withhold  map[string][]string // red-flag intent → what in its slots withholds its facts
 	own       map[string][]string // intent → slot values that are its own meaning, not signs
@@ -250,6 +251,7 @@ func load(decode decoder) (*data, error) {
 		Unread   []string            `yaml:"unread_slots"`
 		Topics   map[string]string   `yaml:"topics"`
 		Require  map[string][]string `yaml:"require"`
+		ReqAsked map[string][]string `yaml:"require_asked"`
 		Signs    []string            `yaml:"sign_slots"`
 		Withhold map[string][]string `yaml:"withhold"`
 		Own      map[string][]string `yaml:"own"`
@@ -303,6 +305,12 @@ func load(decode decoder) (*data, error) {
 		}
 		d.askHeard[name] = true
 	}
+	for name := range inf.ReqAsked {
+		if !d.askHeard[name] {
+			return nil, fmt.Errorf("intents.yaml: require_asked: %s is not in asked_heard", name)
+		}
+	}
+	d.reqAsked = inf.ReqAsked
 	d.causes = map[string]bool{}
 	for _, name := range inf.Causes {
 		d.causes[name] = true
