@@ -676,6 +676,13 @@ func TestReadTalkAsks(t *testing.T) {
 		{"is this the varicose veins thing?", IntentAskAbout, "varicose_veins"},
 		{"my sister said it sounds like sciatica, could she be right", IntentAskAbout, "sciatica"},
 		{"fine at work, but how come it starts when my head hits the pillow", IntentWhyNight, ""},
+		// A last question naming again what a longer phrase of the story
+		// told asks about that (set sM).
+		{"my daughter's been dozing on the sofa every night since the move. Is it the sofa?", IntentAskAbout, "mattress"},
+		// Background told, a question opening on a describing word
+		// names what it asks (set sM).
+		{"I'm twenty weeks pregnant. Could cheap trainers be the trouble?", IntentAskAbout, "routine"},
+		{"I'm training for a triathlon, could I be running low on salt", IntentAskAbout, "hydration"},
 	}
 	for _, tt := range tests {
 		intent, slots := readTalk(tt.say, symptom.Read(tt.say), false)

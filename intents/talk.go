@@ -1284,7 +1284,7 @@ func backgroundAsked(ws []string, found []topicAt) (topicAt, bool) {
 	// A day told ("I work from home and barely leave the couch, is that
 	// why") is what a question pointing back asks about: only a question
 	// naming another cause itself leaves it.
-	asksWhy := b.ID != "routine" && slices.ContainsFunc(ws[q:], func(w string) bool { return w == "why" || w == "from" || slices.Contains(talk.Words.CauseVerbs, w) })
+	asksWhy := b.ID != "routine" && b.ID != "overuse" && slices.ContainsFunc(ws[q:], func(w string) bool { return w == "why" || w == "from" || slices.Contains(talk.Words.CauseVerbs, w) })
 	for j := len(others) - 1; j >= 0 && asksWhy; j-- {
 		if g := others[j]; g.At < q && !conditions[g.ID] && !doctorTopics[g.ID] {
 			return g, true
@@ -1348,11 +1348,14 @@ func questionStart(ws []string, from int) int {
 		}
 		// "Could skipping my walks be why": a doing is what is asked of
 		// too.
-		// "Do aches really get worse at night": a plural subject, not
-		// "I do squats", which tells.
+		// "Do aches really get worse at night", "could flimsy footwear
+		// be behind it": a plural subject or a describing word, not "I do
+		// squats" or "it could be", which tell.
+		told := q > 0 && slices.Contains(talk.Words.Subjects, ws[q-1])
 		if next := ws[q+1]; slices.Contains(talk.Words.Persons, next) || slices.Contains(talk.Words.Pointers, next) || slices.Contains(determiners, next) || next == "there" ||
 			len(next) > 4 && strings.HasSuffix(next, "ing") ||
-			ws[q] == "do" && len(next) > 3 && strings.HasSuffix(next, "s") && (q == 0 || !slices.Contains(talk.Words.Subjects, ws[q-1])) {
+			ws[q] == "do" && len(next) > 3 && strings.HasSuffix(next, "s") && !told ||
+			(ws[q] == "could" || ws[q] == "would" || ws[q] == "might") && !told {
 			return q
 		}
 	}
@@ -1464,6 +1467,27 @@ func lastAsk(ws []string, found []topicAt) int {
 	return 0
 }
 
+// toldLonger finds the first topic of the story whose phrase holds the
+// words asked, when it is longer than they are.
+func toldLonger(ws []string, found []topicAt, asked []string) (topicAt, bool) {
+	for _, f := range found {
+		if f.Len > len(asked) && within(ws, f, asked) {
+			return f, true
+		}
+	}
+	return topicAt{}, false
+}
+
+// within reports whether the phrase of the topic at f holds the words.
+func within(ws []string, f topicAt, words []string) bool {
+	for j := f.At; j+len(words) <= f.At+f.Len; j++ {
+		if phraseAt(words, ws[j:]) {
+			return true
+		}
+	}
+	return false
+}
+
 // askedBefore reports whether the question from q names again what an
 // earlier, longer phrase said: "kipping on the sofa ..., is it the sofa"
 // asks about the sleeping there.
@@ -1473,14 +1497,7 @@ func askedBefore(ws []string, found []topicAt, q int) bool {
 		return false
 	}
 	asked := ws[found[i].At : found[i].At+found[i].Len]
-	for _, f := range found[:i] {
-		for j := f.At; j+len(asked) <= f.At+f.Len; j++ {
-			if phraseAt(asked, ws[j:]) {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.ContainsFunc(found[:i], func(f topicAt) bool { return within(ws, f, asked) })
 }
 
 // definedAt reports whether the words at i are what a question defines or
@@ -1687,8 +1704,17 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		// a story, opening on what it asks about, names it; a bed
 		// only named in it ("could that be why my hips are sore when
 		// I lie down") is where the pain comes.
-		if _, ok := askedFirst(q, fq); ok || len(fq) > 0 && fq[0].At == 0 {
+		if f, ok := askedFirst(q, fq); ok || len(fq) > 0 && fq[0].At == 0 {
+			if !ok {
+				f = fq[0]
+			}
 			topic = topicIn(q)
+			// "He's been sleeping on the sofa since... Is it the sofa?":
+			// the question names again what a longer phrase of the
+			// story told, the sleeping there.
+			if g, ok := toldLonger(ws, found, q[f.At:f.At+f.Len]); ok && g.ID != topic {
+				topic = g.ID
+			}
 		} else if f, ok := pointedAt(q, fq); ok {
 			// "...and propping them up on a pillow makes it better. Is
 			// that to do with my veins?", "Would that be the bursa
