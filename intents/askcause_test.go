@@ -329,6 +329,9 @@ func TestTalkConcepts(t *testing.T) {
 	}{
 		{nil, "I was up and down all day at the christening, is that why", "tired muscles", []string{"safety check"}},
 		{nil, "I'll try and get some sleep", "goodnight", []string{"safety check"}},
+		// A listener's own job is no question about the skill (set sM).
+		{nil, "I'm a nurse on a busy ward and I walked miles today, is this just tired muscles", "tired", []string{"automated helper"}},
+		{nil, "is this a real nurse I'm talking to", "automated helper", nil},
 		{nil, "my calf is cramping, I sat in the garden all day, is that why", "straighten your leg", nil},
 		{[]string{"my calf is cramping"}, "I sat in the garden all day, is that why", "carry on where we were", []string{"is it easing"}},
 		{[]string{"my calf is cramping"}, "it's the left one, not the right", "the left leg", []string{"right leg"}},
@@ -496,6 +499,11 @@ func TestTopicAsked(t *testing.T) {
 		// about when the question asks why.
 		{"i had a clot in my leg two years ago. we just got a memory foam topper, could that be why my hips ache", "mattress"},
 		{"I've been on antihistamines and my restless legs are worse, could that be why", "aggravating_medicines"},
+		// Words for the cause that hold another's ("worn out", "eighties").
+		{"could my worn out old mattress be doing it", "mattress"},
+		{"do people in their seventies get more leg cramps", "age"},
+		{"I stand on a stone floor all day at work, could the floor be it", "routine"},
+		{"might I be doing too many reps at the gym", "overuse"},
 		// Age, a pregnancy or a journey told first is background too
 		// (kinds.background); said after an asking word it is asked.
 		{"she's ninety two and her bed is lumpy, would a lumpy mattress be why her hips ache", "mattress"},
