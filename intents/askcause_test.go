@@ -691,6 +691,11 @@ func TestReadTalkAsks(t *testing.T) {
 		// names what it asks (set sM).
 		{"I'm twenty weeks pregnant. Could cheap trainers be the trouble?", IntentAskAbout, "routine"},
 		{"I'm training for a triathlon, could I be running low on salt", IntentAskAbout, "hydration"},
+		// A last question naming one cause itself asks about it,
+		// whatever the story told first (sets sK, sM).
+		{"We came back from a coach trip and I'm seventy one. Do your legs ache more as you get older?", IntentAskAbout, "age"},
+		{"my mum's had her knee done and the physio has her on the exercise bike daily. are her legs aching at night because she's overdoing it?", IntentAskAbout, "overuse"},
+		{"I work in a care home and walk miles every shift. Do legs normally throb in the bed?", IntentAskAbout, "overuse"},
 	}
 	for _, tt := range tests {
 		intent, slots := readTalk(tt.say, symptom.Read(tt.say), false)

@@ -1721,6 +1721,16 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// inflamed?": a last question that points at a cause it
 			// names itself asks about it, not the story (set rW).
 			topic = f.ID
+		} else if len(fq) > 0 && slices.Contains(talk.Words.AskStarts, q[0]) && !conditions[fq[0].ID] && !bedPlace(q, fq[0]) &&
+			!slices.ContainsFunc(fq, func(g topicAt) bool { return g.ID != fq[0].ID }) &&
+			!slices.ContainsFunc(q[:fq[0].At], func(w string) bool { return slices.Contains(talk.Words.Pointers, w) }) {
+			// "I started a new job as a hairdresser. Could being on my
+			// feet for hours make my legs ache": a last question that
+			// opens by asking and names one cause itself asks about it,
+			// whatever the story told first; not a condition felt, a
+			// bed where the pain comes ("is it normal... in the bed"),
+			// or a cause after a pointing word (sets sK, sM).
+			topic = fq[0].ID
 		} else if len(fq) == 0 && asksWhyNight(q) && !slices.ContainsFunc(q, func(w string) bool { return slices.Contains(talk.Words.Pointers, w) }) {
 			// "I'm training for a race and my legs are fine on runs but
 			// ache in bed. Why does my leg pain only come on at night":
