@@ -984,6 +984,49 @@ var std = sync.OnceValue(func() *reader {
 			"coiled spring",
 			"coiled like a spring",
 			"wound up like a spring",
+			"mattress is rock hard",
+			"mattress's rock hard",
+			"mattress was rock hard",
+			"mattress is * rock hard",
+			"bed is rock hard",
+			"bed's rock hard",
+			"bed was rock hard",
+			"bed is * rock hard",
+			"rock hard mattress",
+			"rock hard bed",
+			"rock hard beds",
+			"floor is rock hard",
+			"rock hard floor",
+			"sofa is rock hard",
+			"rock hard sofa",
+			"pillow is rock hard",
+			"rock hard pillow",
+			"weather turned damp",
+			"weather's turned damp",
+			"weather has turned damp",
+			"weather is damp",
+			"weather's damp",
+			"damp weather",
+			"the damp",
+			"damp and cold",
+			"cold and damp",
+			"damp days",
+			"damp nights",
+			"damp house",
+			"house is damp",
+			"it's damp out",
+			"when it's damp",
+			"when it is damp",
+			"turned damp",
+			"squashed a nerve",
+			"squashed the nerve",
+			"squashed my nerve",
+			"squash a nerve",
+			"squashing a nerve",
+			"squashing the nerve",
+			"nerve got squashed",
+			"nerve is squashed",
+			"nerve's squashed",
 			"hand in hand",
 			"because their muscles get weaker",
 			"because your muscles get weaker",
@@ -3634,6 +3677,7 @@ var (
 		"flight",
 		"flip",
 		"flipflops",
+		"floor",
 		"flop",
 		"flopped",
 		"flopping",
@@ -4583,6 +4627,7 @@ var (
 		"sprinting",
 		"sprints",
 		"sputum",
+		"squash",
 		"squashed",
 		"squashing",
 		"squats",
@@ -8903,6 +8948,24 @@ var (
 		// "bed"
 		{
 			{
+				toks: []string{"bed", "is", "*", "rock", "hard"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bed", "is", "rock", "hard"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bed", "was", "rock", "hard"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"bed", "is", "too", "weak"},
 				means: []meaning{
 					{kind: 8},
@@ -8924,6 +8987,12 @@ var (
 				toks: []string{"bed", "was", "soaked"},
 				means: []meaning{
 					{kind: 3, id: "bedwet"},
+				},
+			},
+			{
+				toks: []string{"bed", "rock", "hard"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -16711,6 +16780,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"cold", "and", "damp"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"cold", "or", "heat"},
 				means: []meaning{
 					{kind: 8},
@@ -18519,9 +18594,39 @@ var (
 		// "damp"
 		{
 			{
+				toks: []string{"damp", "and", "cold"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"damp", "underwear"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"damp", "weather"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"damp", "days"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"damp", "nights"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"damp", "house"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -24438,6 +24543,15 @@ var (
 		{
 			{
 				toks: []string{"flipflops"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "floor"
+		{
+			{
+				toks: []string{"floor", "is", "rock", "hard"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -32284,6 +32398,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"house", "is", "damp"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"house", "is", "freezing"},
 				means: []meaning{
 					{kind: 8},
@@ -34232,6 +34352,12 @@ var (
 				toks: []string{"it's", "a", "stroke"},
 				means: []meaning{
 					{kind: 5, id: "stroke_sign"},
+				},
+			},
+			{
+				toks: []string{"it's", "damp", "out"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -39769,6 +39895,24 @@ var (
 		// "mattress"
 		{
 			{
+				toks: []string{"mattress", "is", "*", "rock", "hard"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mattress", "is", "rock", "hard"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mattress", "was", "rock", "hard"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"mattress", "is", "too", "weak"},
 				means: []meaning{
 					{kind: 8},
@@ -39784,6 +39928,12 @@ var (
 				toks: []string{"mattress", "was", "wet"},
 				means: []meaning{
 					{kind: 3, id: "bedwet"},
+				},
+			},
+			{
+				toks: []string{"mattress", "rock", "hard"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -44400,6 +44550,18 @@ var (
 				toks: []string{"nerve", "getting", "squashed"},
 				means: []meaning{
 					{kind: 3, id: "sciatica"},
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"nerve", "got", "squashed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"nerve", "is", "squashed"},
+				means: []meaning{
 					{kind: 8},
 				},
 			},
@@ -49383,6 +49545,12 @@ var (
 		// "pillow"
 		{
 			{
+				toks: []string{"pillow", "is", "rock", "hard"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"pillow", "kind", "of", "jammed"},
 				means: []meaning{
 					{kind: 8},
@@ -52190,6 +52358,42 @@ var (
 		},
 		// "rock"
 		{
+			{
+				toks: []string{"rock", "hard", "mattress"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"rock", "hard", "bed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"rock", "hard", "beds"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"rock", "hard", "floor"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"rock", "hard", "sofa"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"rock", "hard", "pillow"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"rock", "hard"},
 				means: []meaning{
@@ -56440,6 +56644,12 @@ var (
 		// "sofa"
 		{
 			{
+				toks: []string{"sofa", "is", "rock", "hard"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"sofa", "bed"},
 				means: []meaning{
 					{kind: 8},
@@ -57407,6 +57617,15 @@ var (
 				},
 			},
 		},
+		// "squash"
+		{
+			{
+				toks: []string{"squash", "a", "nerve"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "squashed"
 		{
 			{
@@ -57441,6 +57660,24 @@ var (
 			},
 			{
 				toks: []string{"squashed", "to", "1", "side"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"squashed", "a", "nerve"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"squashed", "the", "nerve"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"squashed", "my", "nerve"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -57491,12 +57728,14 @@ var (
 				toks: []string{"squashing", "the", "nerve"},
 				means: []meaning{
 					{kind: 3, id: "sciatica"},
+					{kind: 8},
 				},
 			},
 			{
 				toks: []string{"squashing", "a", "nerve"},
 				means: []meaning{
 					{kind: 3, id: "sciatica"},
+					{kind: 8},
 				},
 			},
 		},
@@ -61121,6 +61360,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"the", "damp"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"the", "heat"},
 				means: []meaning{
 					{kind: 8},
@@ -63302,6 +63547,12 @@ var (
 				toks: []string{"turned", "red"},
 				means: []meaning{
 					{kind: 5, id: "leg_red"},
+				},
+			},
+			{
+				toks: []string{"turned", "damp"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -66547,6 +66798,12 @@ var (
 		// "weather"
 		{
 			{
+				toks: []string{"weather", "has", "turned", "damp"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"weather", "is", "*", "hot"},
 				means: []meaning{
 					{kind: 8},
@@ -66560,6 +66817,18 @@ var (
 			},
 			{
 				toks: []string{"weather", "gets", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weather", "turned", "damp"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weather", "is", "damp"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -66596,6 +66865,12 @@ var (
 			},
 			{
 				toks: []string{"weather", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weather", "damp"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -67733,6 +68008,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"when", "it", "is", "damp"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"when", "it", "is", "cold"},
 				means: []meaning{
 					{kind: 8},
@@ -67790,6 +68071,12 @@ var (
 				toks: []string{"when", "i", "walk"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"when", "it's", "damp"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{

@@ -407,6 +407,10 @@ func TestNotSigns(t *testing.T) {
 		{"do older people get more night cramps because their muscles get weaker", "leg_weak_sudden"},
 		{"my sugar's been all over the place and my toes feel like they're on fire at night", "confused"},
 		{"my husband rolls into the dip and i end up hanging off the edge all twisted, could that be why my hip is sore", "injury"},
+		// A bed rock hard, damp weather and a nerve squashed (set sN).
+		{"I've been running a lot but my hip only aches at my sister's, her bed is rock hard, is that it", "compartment"},
+		{"my hips ache every time the weather turns damp", "bladder_change"},
+		{"could sitting cross legged have squashed a nerve in my leg", "injury"},
 	}
 	for _, tt := range tests {
 		if rd := Read(tt.say); slices.Contains(rd.Facts, tt.not) {
@@ -451,6 +455,9 @@ func TestSignsBesideNewWords(t *testing.T) {
 		{"I have diabetes and my foot bursa is inflamed", "leg_red"},
 		{"my bursa is inflamed and I feel shivery and unwell", "leg_red"},
 		{"I twisted over on my ankle", "injury"},
+		{"the mattress is rock hard and after my run my calf is rock hard too and the pain is unbearable", "compartment"},
+		{"it's damp and cold out and I woke up and had wet the bed", "bladder_change"},
+		{"I think I squashed a nerve and now my leg is suddenly weak", "leg_weak_sudden"},
 	}
 	for _, tt := range tests {
 		if rd := Read(tt.say); !slices.Contains(rd.Facts, tt.want) {
