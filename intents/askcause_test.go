@@ -502,7 +502,7 @@ func TestTopicAsked(t *testing.T) {
 		// Words for the cause that hold another's ("worn out", "eighties").
 		{"could my worn out old mattress be doing it", "mattress"},
 		{"do people in their seventies get more leg cramps", "age"},
-		{"I stand on a stone floor all day at work, could the floor be it", "routine"},
+		{"I stand on a tiled floor all day at work, is the tiled floor to blame", "routine"},
 		{"might I be doing too many reps at the gym", "overuse"},
 		// Age, a pregnancy or a journey told first is background too
 		// (kinds.background); said after an asking word it is asked.
@@ -696,6 +696,17 @@ func TestReadTalkAsks(t *testing.T) {
 		{"We came back from a coach trip and I'm seventy one. Do your legs ache more as you get older?", IntentAskAbout, "age"},
 		{"my mum's had her knee done and the physio has her on the exercise bike daily. are her legs aching at night because she's overdoing it?", IntentAskAbout, "overuse"},
 		{"I work in a care home and walk miles every shift. Do legs normally throb in the bed?", IntentAskAbout, "overuse"},
+		// Without a question mark, a last clause after a comma that opens
+		// by asking is the question; one pointing back asks of the story
+		// (set sN).
+		{"my sister's legs ache in bed, she's twenty weeks along, is it just the pregnancy", IntentAskAbout, "hormones"},
+		{"my calves feel heavy and achy at bedtime, is my circulation poor", IntentAskAbout, "circulation"},
+		{"I do a lot of yoga and my hip clicks and aches in bed, is the joint inflamed", IntentAskAbout, "arthritis"},
+		{"busy week at work, is that why my muscles ache", IntentAskAbout, "overuse"},
+		// Pointed at, what a longer phrase of the story told (set sN).
+		{"I've been sleeping on my friend's sofa all week and my hips are stiff. Is that the sofa?", IntentAskAbout, "mattress"},
+		// Tablets asked of: which ones, the story says.
+		{"my GP started me on water tablets and my calves cramp now, could the tablets be draining me", IntentAskAbout, "hydration"},
 	}
 	for _, tt := range tests {
 		intent, slots := readTalk(tt.say, symptom.Read(tt.say), false)

@@ -1468,8 +1468,13 @@ func lastAsk(ws []string, found []topicAt) int {
 }
 
 // toldLonger finds the first topic of the story whose phrase holds the
-// words asked, when it is longer than they are.
+// words asked, but for a determiner first, when it is longer than they
+// are.
 func toldLonger(ws []string, found []topicAt, asked []string) (topicAt, bool) {
+	// "The sofa" asks again of "my mate's sofa".
+	if len(asked) > 1 && slices.Contains(determiners, asked[0]) {
+		asked = asked[1:]
+	}
 	for _, f := range found {
 		if f.Len > len(asked) && within(ws, f, asked) {
 			return f, true
@@ -1719,17 +1724,24 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// "...and propping them up on a pillow makes it better. Is
 			// that to do with my veins?", "Would that be the bursa
 			// inflamed?": a last question that points at a cause it
-			// names itself asks about it, not the story (set rW).
+			// names itself asks about it, not the story (set rW); "is
+			// that the sofa", after "kipping on my mate's sofa", the
+			// sleeping there (set sN).
 			topic = f.ID
-		} else if len(fq) > 0 && slices.Contains(talk.Words.AskStarts, q[0]) && !conditions[fq[0].ID] && !bedPlace(q, fq[0]) &&
+			if g, ok := toldLonger(ws, found, q[f.At:f.At+f.Len]); ok {
+				topic = g.ID
+			}
+		} else if len(fq) > 0 && slices.Contains(talk.Words.AskStarts, q[0]) && !conditions[fq[0].ID] && fq[0].ID != "medicine" && !bedPlace(q, fq[0]) &&
 			!slices.ContainsFunc(fq, func(g topicAt) bool { return g.ID != fq[0].ID }) &&
-			!slices.ContainsFunc(q[:fq[0].At], func(w string) bool { return slices.Contains(talk.Words.Pointers, w) }) {
+			!slices.ContainsFunc(q[:fq[0].At], func(w string) bool { return w != "it" && slices.Contains(talk.Words.Pointers, w) }) {
 			// "I started a new job as a hairdresser. Could being on my
 			// feet for hours make my legs ache": a last question that
 			// opens by asking and names one cause itself asks about it,
 			// whatever the story told first; not a condition felt, a
 			// bed where the pain comes ("is it normal... in the bed"),
-			// or a cause after a pointing word (sets sK, sM).
+			// tablets, which the story says ("could the tablets be
+			// draining me"), or a cause after a pointing word (sets
+			// sK, sM).
 			topic = fq[0].ID
 		} else if len(fq) == 0 && asksWhyNight(q) && !slices.ContainsFunc(q, func(w string) bool { return slices.Contains(talk.Words.Pointers, w) }) {
 			// "I'm training for a race and my legs are fine on runs but
@@ -2055,6 +2067,19 @@ func lastQuestion(text string) []string {
 	marked := strings.HasSuffix(text, "?")
 	last := strings.TrimRight(text, "?.! ")
 	i := strings.LastIndexAny(last, ".?!")
+	opens := func(ws []string) bool { return slices.Contains(whWords, ws[0]) || questionStart(ws[:2], 0) == 0 }
+	if i < 0 || !marked {
+		// "..., she's thirty four weeks along, is it simply the
+		// pregnancy": without a question mark, a last clause after a
+		// comma that opens by asking is the story's question (set sN);
+		// not one pointing back ("stressful job, is that why my muscles
+		// are tight" asks of the story).
+		if j := strings.LastIndex(last, ","); j > i {
+			if ws := pastFillers(tokens(last[j+1:])); len(ws) >= 3 && opens(ws) && (ws[1] == "it" || !slices.Contains(talk.Words.Pointers, ws[1])) {
+				return ws
+			}
+		}
+	}
 	if i < 0 {
 		return nil
 	}
@@ -2064,7 +2089,7 @@ func lastQuestion(text string) []string {
 		return nil
 	}
 	if !marked {
-		if !slices.Contains(whWords, ws[0]) && questionStart(ws[:2], 0) != 0 {
+		if !opens(ws) {
 			return nil
 		}
 		return ws
