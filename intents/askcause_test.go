@@ -504,6 +504,8 @@ func TestTopicAsked(t *testing.T) {
 		{"do people in their seventies get more leg cramps", "age"},
 		{"I stand on a tiled floor all day at work, is the tiled floor to blame", "routine"},
 		{"might I be doing too many reps at the gym", "overuse"},
+		// A heat pad is a remedy, not heat nor PAD (review).
+		{"is it safe to use a heat pad on my knee", ""},
 		// Age, a pregnancy or a journey told first is background too
 		// (kinds.background); said after an asking word it is asked.
 		{"she's ninety two and her bed is lumpy, would a lumpy mattress be why her hips ache", "mattress"},
@@ -705,6 +707,10 @@ func TestReadTalkAsks(t *testing.T) {
 		{"busy week at work, is that why my muscles ache", IntentAskAbout, "overuse"},
 		// Pointed at, what a longer phrase of the story told (set sN).
 		{"I've been sleeping on my friend's sofa all week and my hips are stiff. Is that the sofa?", IntentAskAbout, "mattress"},
+		// Past one's age or a pregnancy, a why naming only the
+		// complaint asks about what was told (review).
+		{"I'm six months pregnant, how come my calves cramp at night", IntentAskAbout, "hormones"},
+		{"I'm seventy five, why do my legs ache at night", IntentAskAbout, "age"},
 		// Tablets asked of: which ones, the story says.
 		{"my GP started me on water tablets and my calves cramp now, could the tablets be draining me", IntentAskAbout, "hydration"},
 	}

@@ -1275,8 +1275,14 @@ func backgroundAsked(ws []string, found []topicAt) (topicAt, bool) {
 		// pregnancy" and "is it more likely a trapped nerve" name what
 		// they ask.
 		between := ws[min(q+1, g.At):g.At]
+		// "I'm thirty weeks pregnant, why do my legs cramp at night": past
+		// one's age, a pregnancy or one's days, a condition is the
+		// complaint, unless named as a thing ("is it a trapped nerve").
+		if toldAt(ws, b) && conditions[g.ID] && !asThing(ws, g) {
+			return topicAt{}, false
+		}
 		if slices.ContainsFunc(between, func(w string) bool { return w == "take" || w == "taking" }) ||
-			slices.ContainsFunc(between, backToIt) && conditions[g.ID] && !slices.Contains([]string{"a", "an"}, ws[g.At]) && (g.At == 0 || !slices.Contains([]string{"a", "an"}, ws[g.At-1])) {
+			slices.ContainsFunc(between, backToIt) && conditions[g.ID] && !asThing(ws, g) {
 			return topicAt{}, false
 		}
 		return g, true
@@ -1380,6 +1386,21 @@ func toldAt(ws []string, f topicAt) bool {
 		return false
 	}
 	return slices.ContainsFunc(ws[max(0, f.At-3):f.At+1], func(w string) bool { return slices.Contains(talk.Words.Tellers, w) })
+}
+
+// asThing reports whether the topic at f is named as a thing, with "a" or
+// "an" ("is it a trapped nerve", "have I trapped a nerve"), not told as
+// the complaint ("why do my legs cramp").
+func asThing(ws []string, f topicAt) bool {
+	a := func(w string) bool { return w == "a" || w == "an" }
+	return f.At > 0 && a(ws[f.At-1]) || slices.ContainsFunc(ws[f.At:f.At+f.Len], a)
+}
+
+// toldOfSelf reports whether the words tell something of oneself that is
+// background to a question after them (background).
+func toldOfSelf(ws []string) bool {
+	i, _ := background(ws, topicsIn(ws))
+	return i >= 0
 }
 
 // clotHad reports whether the topic at f is a clot someone says they had:
@@ -2071,11 +2092,14 @@ func lastQuestion(text string) []string {
 	if i < 0 || !marked {
 		// "..., she's thirty four weeks along, is it simply the
 		// pregnancy": without a question mark, a last clause after a
-		// comma that opens by asking is the story's question (set sN);
+		// comma that asks yes or no is the story's question (set sN);
 		// not one pointing back ("stressful job, is that why my muscles
-		// are tight" asks of the story).
+		// are tight" asks of the story), nor a why after something told
+		// of oneself ("I'm eighty, why do my legs ache at night":
+		// review).
 		if j := strings.LastIndex(last, ","); j > i {
-			if ws := pastFillers(tokens(last[j+1:])); len(ws) >= 3 && opens(ws) && (ws[1] == "it" || !slices.Contains(talk.Words.Pointers, ws[1])) {
+			if ws := pastFillers(tokens(last[j+1:])); len(ws) >= 3 && opens(ws) && (ws[1] == "it" || !slices.Contains(talk.Words.Pointers, ws[1])) &&
+				(!slices.Contains(whWords, ws[0]) || !toldOfSelf(tokens(last[:j]))) {
 				return ws
 			}
 		}
