@@ -1270,19 +1270,15 @@ func backgroundAsked(ws []string, found []topicAt) (topicAt, bool) {
 	// A topic may start with the asking word itself ("will the doctor").
 	if j := slices.IndexFunc(others, func(g topicAt) bool { return g.At >= q }); j >= 0 {
 		g := others[j]
-		// "Could that be making my restless legs worse" points back at
-		// what was told, about the complaint; "is that just normal for
-		// pregnancy" and "is it more likely a trapped nerve" name what
-		// they ask.
+		// A condition is the complaint, unless named as a thing ("is it
+		// more likely a trapped nerve"): past one's age, a pregnancy or
+		// one's days ("I'm thirty weeks pregnant, why do my legs cramp at
+		// night"), or after a word pointing back at what was told ("could
+		// that be making my restless legs worse"). "Is that just normal
+		// for pregnancy" names what it asks.
 		between := ws[min(q+1, g.At):g.At]
-		// "I'm thirty weeks pregnant, why do my legs cramp at night": past
-		// one's age, a pregnancy or one's days, a condition is the
-		// complaint, unless named as a thing ("is it a trapped nerve").
-		if toldAt(ws, b) && conditions[g.ID] && !asThing(ws, g) {
-			return topicAt{}, false
-		}
-		if slices.ContainsFunc(between, func(w string) bool { return w == "take" || w == "taking" }) ||
-			slices.ContainsFunc(between, backToIt) && conditions[g.ID] && !asThing(ws, g) {
+		complaint := conditions[g.ID] && !asThing(ws, g)
+		if complaint && (toldAt(ws, b) || slices.ContainsFunc(between, backToIt)) || slices.ContainsFunc(between, takes) {
 			return topicAt{}, false
 		}
 		return g, true
@@ -1310,7 +1306,7 @@ func nightAskedPast(ws []string, found []topicAt) bool {
 	// "Could that be making it worse at night" points back; in "is there a
 	// body clock reason that pain gets worse" the "that" asks nothing.
 	asked := ws[q:]
-	if backToIt(asked[1]) || slices.ContainsFunc(asked, func(w string) bool { return w == "take" || w == "taking" }) {
+	if backToIt(asked[1]) || slices.ContainsFunc(asked, takes) {
 		return false
 	}
 	return cueFits("body clock", asked) || slices.ContainsFunc(asked, func(w string) bool {
@@ -1334,8 +1330,11 @@ func background(ws []string, found []topicAt) (i, q int) {
 // ("can I take an extra one when my legs cramp", "can he take an extra
 // one at night" ask about the medicine).
 func backToIt(w string) bool {
-	return slices.Contains(talk.Words.Pointers, w) || w == "take" || w == "taking"
+	return slices.Contains(talk.Words.Pointers, w) || takes(w)
 }
+
+// takes reports whether a word asks about taking a medicine.
+func takes(w string) bool { return w == "take" || w == "taking" }
 
 // questionStart is where the first question from word from on starts: an
 // asking word said before what it asks about ("is a", "could the", "can
@@ -1486,6 +1485,21 @@ func lastAsk(ws []string, found []topicAt) int {
 		}
 	}
 	return 0
+}
+
+// namesOneCause reports whether a last question opens by asking and names
+// one cause itself: not a condition felt, a bed where the pain comes ("is
+// it normal... in the bed"), tablets, which the story says ("could the
+// tablets be draining me"), or a cause after a pointing word ("is that
+// why my muscles ache").
+func namesOneCause(q []string, fq []topicAt) bool {
+	if len(fq) == 0 || !slices.Contains(talk.Words.AskStarts, q[0]) {
+		return false
+	}
+	f := fq[0]
+	return !conditions[f.ID] && f.ID != "medicine" && !bedPlace(q, f) &&
+		!slices.ContainsFunc(fq, func(g topicAt) bool { return g.ID != f.ID }) &&
+		!slices.ContainsFunc(q[:f.At], func(w string) bool { return w != "it" && slices.Contains(talk.Words.Pointers, w) })
 }
 
 // toldLonger finds the first topic of the story whose phrase holds the
@@ -1738,7 +1752,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// "He's been sleeping on the sofa since... Is it the sofa?":
 			// the question names again what a longer phrase of the
 			// story told, the sleeping there.
-			if g, ok := toldLonger(ws, found, q[f.At:f.At+f.Len]); ok && g.ID != topic {
+			if g, ok := toldLonger(ws, found, q[f.At:f.At+f.Len]); ok {
 				topic = g.ID
 			}
 		} else if f, ok := pointedAt(q, fq); ok {
@@ -1752,17 +1766,10 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			if g, ok := toldLonger(ws, found, q[f.At:f.At+f.Len]); ok {
 				topic = g.ID
 			}
-		} else if len(fq) > 0 && slices.Contains(talk.Words.AskStarts, q[0]) && !conditions[fq[0].ID] && fq[0].ID != "medicine" && !bedPlace(q, fq[0]) &&
-			!slices.ContainsFunc(fq, func(g topicAt) bool { return g.ID != fq[0].ID }) &&
-			!slices.ContainsFunc(q[:fq[0].At], func(w string) bool { return w != "it" && slices.Contains(talk.Words.Pointers, w) }) {
+		} else if namesOneCause(q, fq) {
 			// "I started a new job as a hairdresser. Could being on my
-			// feet for hours make my legs ache": a last question that
-			// opens by asking and names one cause itself asks about it,
-			// whatever the story told first; not a condition felt, a
-			// bed where the pain comes ("is it normal... in the bed"),
-			// tablets, which the story says ("could the tablets be
-			// draining me"), or a cause after a pointing word (sets
-			// sK, sM).
+			// feet for hours make my legs ache": the question's cause,
+			// whatever the story told first (sets sK, sM).
 			topic = fq[0].ID
 		} else if len(fq) == 0 && asksWhyNight(q) && !slices.ContainsFunc(q, func(w string) bool { return slices.Contains(talk.Words.Pointers, w) }) {
 			// "I'm training for a race and my legs are fine on runs but

@@ -143,7 +143,7 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 		// sets tn and ru) names none, and would be 911 (review).
 		lone = !asked && len(signs) == 1 && slots.Topic != ""
 	}
-	if !withheld(t.Intent, slots, saidMore, lone, asked && loaded.askHeard[t.Intent]) {
+	if !withheld(t.Intent, slots, saidMore, lone, asked) {
 		c.AddFacts(loaded.intents[t.Intent]...)
 	}
 	return g.decide(t, nil), nil

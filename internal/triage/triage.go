@@ -115,7 +115,7 @@ type data struct {
 	context   []string            // slot names whose resolved ID is what the signs are about
 	topics    map[string]string   // intent → the words it already says ("my cramp")
 	require   map[string][]string // red-flag intent → what its slots must say for its facts
-	reqAsked  map[string][]string // the same, narrower, when a question's asking words were kept
+	reqAsked  map[string][]string // the same, narrower, when asking words or a cause were kept
 	signSlots map[string]bool     // the WarningSign slots
 	withhold  map[string][]string // red-flag intent → what in its slots withholds its facts
 	own       map[string][]string // intent → slot values that are its own meaning, not signs
