@@ -59,20 +59,20 @@ func readTalkSet(t testing.TB, path string) []talkCase {
 	for n, col := range tsvRows(t, path) {
 		var c talkCase
 		switch {
-		case causes && len(col) == 3:
+		case causes && (len(col) == 3 || len(col) == 4):
 			c = talkCase{ID: col[0], Text: col[1], Category: "cause:" + col[2]}
 			kw, ok := causeWords[col[2]]
 			if !ok {
 				t.Fatalf("%s:%d: cause %q has no keywords in causeWords", path, n, col[2])
 			}
 			c.Words = kw
-		case !causes && (len(col) == 5 || len(col) == 6):
-			c = talkCase{ID: col[0], Text: col[1], Category: col[2], Expect: col[4]}
-			for _, b := range strings.Split(col[3], " | ") {
-				if b = strings.TrimSpace(b); b != "" {
-					c.Before = append(c.Before, b)
-				}
+			// A fourth column is what was said first: the question is
+			// asked as a follow-up (set sO).
+			if len(col) == 4 {
+				c.Before = splitBefore(col[3])
 			}
+		case !causes && (len(col) == 5 || len(col) == 6):
+			c = talkCase{ID: col[0], Text: col[1], Category: col[2], Expect: col[4], Before: splitBefore(col[3])}
 			if len(col) == 6 && strings.TrimSpace(col[5]) != "" {
 				c.Words = strings.Split(col[5], "|")
 			}
@@ -80,6 +80,17 @@ func readTalkSet(t testing.TB, path string) []talkCase {
 			t.Fatalf("%s:%d: %d columns", path, n, len(col))
 		}
 		out = append(out, c)
+	}
+	return out
+}
+
+// splitBefore returns the turns said before a case, written "a | b".
+func splitBefore(col string) []string {
+	var out []string
+	for _, b := range strings.Split(col, " | ") {
+		if b = strings.TrimSpace(b); b != "" {
+			out = append(out, b)
+		}
 	}
 	return out
 }
