@@ -949,6 +949,69 @@ var std = sync.OnceValue(func() *reader {
 			"body clock's all over the place",
 			"body clock is confused",
 			"body clock's confused",
+			"since the baby",
+			"since the baby came",
+			"since the baby was born",
+			"since having the baby",
+			"since i had the baby",
+			"since having my baby",
+			"since i had my baby",
+			"since my baby was born",
+			"since the birth",
+			"after the baby",
+			"after the baby came",
+			"after the baby was born",
+			"after having the baby",
+			"after i had the baby",
+			"after having my baby",
+			"after i had my baby",
+			"after my baby was born",
+			"after the birth",
+			"hormones are all over the place",
+			"hormones being all over the place",
+			"hormones have been all over the place",
+			"hormones been all over the place",
+			"hormones all over the place",
+			"my hormones are all over the place",
+			"my hormones being all over the place",
+			"my hormones have been all over the place",
+			"my hormones been all over the place",
+			"my hormones all over the place",
+			"moods are all over the place",
+			"moods being all over the place",
+			"moods have been all over the place",
+			"moods been all over the place",
+			"moods all over the place",
+			"my mood being all over the place",
+			"my mood been all over the place",
+			"my mood all over the place",
+			"my mood is all over the place",
+			"my mood has been all over the place",
+			"emotions are all over the place",
+			"emotions being all over the place",
+			"emotions have been all over the place",
+			"emotions been all over the place",
+			"emotions all over the place",
+			"periods are all over the place",
+			"periods being all over the place",
+			"periods have been all over the place",
+			"periods been all over the place",
+			"periods all over the place",
+			"my periods are all over the place",
+			"my periods being all over the place",
+			"my periods have been all over the place",
+			"my periods been all over the place",
+			"my periods all over the place",
+			"sleep being all over the place",
+			"sleep been all over the place",
+			"sleep all over the place",
+			"sleep is all over the place",
+			"sleep has been all over the place",
+			"my sleep being all over the place",
+			"my sleep been all over the place",
+			"my sleep all over the place",
+			"my sleep is all over the place",
+			"my sleep has been all over the place",
 			"floppy slippers",
 			"floppy flat slippers",
 			"floppy old slippers",
@@ -3590,6 +3653,7 @@ var (
 		"elephant",
 		"elevator",
 		"eliquis",
+		"emotions",
 		"end",
 		"ends",
 		"energy",
@@ -6697,6 +6761,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"after", "the", "baby", "was", "born"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"after", "i", "had", "the", "baby"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"after", "i", "had", "my", "baby"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"after", "my", "baby", "was", "born"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"after", "i", "had", "the", "kids"},
 				means: []meaning{
 					{kind: 8},
@@ -6750,6 +6838,24 @@ var (
 				means: []meaning{
 					{kind: 4, id: "daily"},
 					{kind: 5, id: "long_travel"},
+				},
+			},
+			{
+				toks: []string{"after", "the", "baby", "came"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"after", "having", "the", "baby"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"after", "having", "my", "baby"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -6856,6 +6962,7 @@ var (
 				toks: []string{"after", "the", "birth"},
 				means: []meaning{
 					{kind: 5, id: "recent_birth"},
+					{kind: 8},
 				},
 			},
 			{
@@ -6886,6 +6993,12 @@ var (
 				toks: []string{"after", "the", "op"},
 				means: []meaning{
 					{kind: 5, id: "recent_surgery"},
+				},
+			},
+			{
+				toks: []string{"after", "the", "baby"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -21582,6 +21695,39 @@ var (
 				},
 			},
 		},
+		// "emotions"
+		{
+			{
+				toks: []string{"emotions", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"emotions", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"emotions", "being", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"emotions", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"emotions", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "end"
 		{
 			{
@@ -31769,13 +31915,13 @@ var (
 		// "hormones"
 		{
 			{
-				toks: []string{"hormones", "has", "been", "all", "over", "the", "place"},
+				toks: []string{"hormones", "have", "been", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
 			},
 			{
-				toks: []string{"hormones", "have", "been", "all", "over", "the", "place"},
+				toks: []string{"hormones", "has", "been", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -31799,13 +31945,19 @@ var (
 				},
 			},
 			{
-				toks: []string{"hormones", "is", "all", "over", "the", "place"},
+				toks: []string{"hormones", "being", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
 			},
 			{
 				toks: []string{"hormones", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hormones", "is", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -40710,13 +40862,13 @@ var (
 		// "moods"
 		{
 			{
-				toks: []string{"moods", "has", "been", "all", "over", "the", "place"},
+				toks: []string{"moods", "have", "been", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
 			},
 			{
-				toks: []string{"moods", "have", "been", "all", "over", "the", "place"},
+				toks: []string{"moods", "has", "been", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -40740,13 +40892,19 @@ var (
 				},
 			},
 			{
-				toks: []string{"moods", "is", "all", "over", "the", "place"},
+				toks: []string{"moods", "being", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
 			},
 			{
 				toks: []string{"moods", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"moods", "is", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -43530,6 +43688,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"my", "hormones", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"my", "mood", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"my", "periods", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"my", "sleep", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"my", "sugar", "been", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
@@ -43560,6 +43742,78 @@ var (
 				},
 			},
 			{
+				toks: []string{"my", "hormones", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"my", "hormones", "being", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"my", "hormones", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"my", "mood", "being", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"my", "mood", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"my", "mood", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"my", "periods", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"my", "periods", "being", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"my", "periods", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"my", "sleep", "being", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"my", "sleep", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"my", "sleep", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"my", "sugar", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
@@ -43572,7 +43826,25 @@ var (
 				},
 			},
 			{
+				toks: []string{"my", "hormones", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"my", "mood", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"my", "periods", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"my", "sleep", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -49420,13 +49692,13 @@ var (
 		// "periods"
 		{
 			{
-				toks: []string{"periods", "has", "been", "all", "over", "the", "place"},
+				toks: []string{"periods", "have", "been", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
 			},
 			{
-				toks: []string{"periods", "have", "been", "all", "over", "the", "place"},
+				toks: []string{"periods", "has", "been", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -49450,13 +49722,19 @@ var (
 				},
 			},
 			{
-				toks: []string{"periods", "is", "all", "over", "the", "place"},
+				toks: []string{"periods", "being", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
 			},
 			{
 				toks: []string{"periods", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"periods", "is", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -54552,6 +54830,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"since", "the", "baby", "was", "born"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"since", "i", "had", "the", "baby"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"since", "i", "had", "my", "baby"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"since", "my", "baby", "was", "born"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"since", "i", "had", "the", "kids"},
 				means: []meaning{
 					{kind: 8},
@@ -54579,6 +54881,24 @@ var (
 				toks: []string{"since", "the", "school", "holidays"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"since", "the", "baby", "came"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"since", "having", "the", "baby"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"since", "having", "my", "baby"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -54728,6 +55048,7 @@ var (
 				toks: []string{"since", "the", "birth"},
 				means: []meaning{
 					{kind: 5, id: "recent_birth"},
+					{kind: 8},
 				},
 			},
 			{
@@ -54758,6 +55079,12 @@ var (
 				toks: []string{"since", "this", "evening"},
 				means: []meaning{
 					{kind: 5, id: "sudden_onset"},
+				},
+			},
+			{
+				toks: []string{"since", "the", "baby"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -55641,6 +55968,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"sleep", "being", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sleep", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"sleep", "is", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
@@ -55648,12 +55987,6 @@ var (
 			},
 			{
 				toks: []string{"sleep", "are", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"sleep", "been", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -70325,6 +70658,7 @@ var (
 			{"no"},
 			{"nope"},
 			{"nah"},
+			{"yeah", "nah"},
 			{"not", "really"},
 			{"not", "at", "all"},
 			{"no", "way"},
@@ -70388,6 +70722,7 @@ var (
 		{
 			{"yes"},
 			{"yeah"},
+			{"nah", "yeah"},
 			{"yep"},
 			{"yup"},
 			{"yes", "please"},

@@ -158,6 +158,9 @@ func TestAnswers(t *testing.T) {
 		{"no, and now it's swollen and hot", "no"},
 		{"no it isn't", "no"},
 		{"not really", "no"},
+		// Australian and New Zealand English: the last word is the answer.
+		{"yeah nah, could it be my veins", "no"},
+		{"nah yeah", "yes"},
 		{"I don't know", "unknown"},
 		{"not sure", "unknown"},
 		{"no swelling", ""},
@@ -241,6 +244,9 @@ func TestNotSigns(t *testing.T) {
 		{"why does my leg pain only kick in after dark", "injury"},
 		{"maybe it's the ac, room is too cold?", "leg_cold"},
 		{"dad just sits in his recliner all day and his legs ache at night", "eases_hanging"},
+		// Hormones all over the place are no confusion (set sO).
+		{"could it be my hormones being all over the place after having the baby", "confused"},
+		{"my sleep's been all over the place and my calves cramp", "confused"},
 		// Falling asleep in a chair is where the night went, not a leg
 		// eased by hanging down; waking twisted is how one lay (set sA, sB).
 		{"i nod off in the recliner most nights, is that why my legs are sore when i wake up", "eases_hanging"},
@@ -434,6 +440,8 @@ func TestSignsBesideNewWords(t *testing.T) {
 		{"my calf is tender and hot car journey home was four hours", "leg_warm"},
 		{"my foot is hanging off the edge all twisted and it hurts", "injury"},
 		{"mum is all over the place and her leg hurts", "confused"},
+		{"since the baby my wife is all over the place and her leg hurts", "confused"},
+		{"the baby has a sore leg and a fever", "fever"},
 		{"my legs feel like jelly after the gym and I can't pee", "bladder_change"},
 		{"my back went at the gym and now both legs feel like jelly", "both_legs_weak"},
 		{"my leg flops over and I can't lift my foot", "foot_drop"},
