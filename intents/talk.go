@@ -102,24 +102,27 @@ type talkData struct {
 	UnnamedCause []string `yaml:"unnamed_cause"`
 	// Figures: sayings whose words would name a topic they do not mean
 	// ("giving me grief" is no bereavement).
-	Figures  []string `yaml:"figures"`
-	Concepts []struct {
-		Intent string   `yaml:"intent"`
-		Cues   []string `yaml:"cues"`
-		// Routine: the cues are read only while a stretch routine is
-		// under way ("okay next", "I'm at the wall now").
-		Routine bool `yaml:"routine"`
-		// Complaint: the cues hold even when the words name a part or
-		// a symptom ("ta, the cramp's gone now"; "I'm scared it's a
-		// clot"). Warning signs still come first (talkDescribe).
-		Complaint bool `yaml:"complaint"`
-		// NoSign: the cues are read only when no sign is told, so a
-		// sign for a doctor within days keeps its conversation's own
-		// safety question ("would lying flat for hours make my legs go
-		// numb").
-		NoSign bool `yaml:"nosign"`
-	} `yaml:"concepts"`
-	Words talkWords `yaml:"words"`
+	Figures  []string      `yaml:"figures"`
+	Concepts []talkConcept `yaml:"concepts"`
+	Words    talkWords     `yaml:"words"`
+}
+
+// talkConcept is what talk means when its cues fit the words.
+type talkConcept struct {
+	Intent string   `yaml:"intent"`
+	Cues   []string `yaml:"cues"`
+	// Routine: the cues are read only while a stretch routine is
+	// under way ("okay next", "I'm at the wall now").
+	Routine bool `yaml:"routine"`
+	// Complaint: the cues hold even when the words name a part or
+	// a symptom ("ta, the cramp's gone now"; "I'm scared it's a
+	// clot"). Warning signs still come first (talkDescribe).
+	Complaint bool `yaml:"complaint"`
+	// NoSign: the cues are read only when no sign is told, so a
+	// sign for a doctor within days keeps its conversation's own
+	// safety question ("would lying flat for hours make my legs go
+	// numb").
+	NoSign bool `yaml:"nosign"`
 }
 
 // topicKinds are talk.yaml's kinds: topic IDs by what they are.
@@ -227,18 +230,27 @@ type talkWords struct {
 	// drove"): toldAt.
 	Tellers      []string `yaml:"tellers"`
 	Intensifiers []string `yaml:"intensifiers"`
-	Easing       []string `yaml:"easing"`
-	BeWhy        []string `yaml:"be_why"`
-	IsMeans      []string `yaml:"is_means"`
-	Stating      []string `yaml:"stating"`
-	Having       []string `yaml:"having"`
-	Describing   []string `yaml:"describing"`
-	HelpAsks     []string `yaml:"help_asks"`
-	LastAsks     []string `yaml:"last_asks"`
-	Reasons      []string `yaml:"reasons"`
-	Whereas      []string `yaml:"whereas"`
-	AfterAsks    []string `yaml:"after_asks"`
-	MakeVerbs    []string `yaml:"make_verbs"`
+	// ThingIntensifiers only lend force between "a" and "thing" ("not a
+	// flaming thing").
+	ThingIntensifiers []string `yaml:"thing_intensifiers"`
+	// Likeness words ask whether what was told is a thing named: "does
+	// that sound like restless legs".
+	Likeness []string `yaml:"likeness"`
+	// Courtesies are sayings whose words mean something else ("no
+	// worries" is no worry): readTalk drops them.
+	Courtesies []string `yaml:"courtesies"`
+	Easing     []string `yaml:"easing"`
+	BeWhy      []string `yaml:"be_why"`
+	IsMeans    []string `yaml:"is_means"`
+	Stating    []string `yaml:"stating"`
+	Having     []string `yaml:"having"`
+	Describing []string `yaml:"describing"`
+	HelpAsks   []string `yaml:"help_asks"`
+	LastAsks   []string `yaml:"last_asks"`
+	Reasons    []string `yaml:"reasons"`
+	Whereas    []string `yaml:"whereas"`
+	AfterAsks  []string `yaml:"after_asks"`
+	MakeVerbs  []string `yaml:"make_verbs"`
 }
 
 var talk = mustTalk(talkYAML)
@@ -334,6 +346,13 @@ func tokens(text string) []string {
 			// "Why's the ache worse once I lie down": why, whether
 			// it stands for "why is" or "why does", reads as why.
 			ws[i] = "why"
+		}
+	}
+	// "Doesn't do a flamin' thing" says no more than "doesn't do a
+	// thing".
+	for i := 1; i+1 < len(ws); i++ {
+		if ws[i-1] == "a" && ws[i+1] == "thing" && slices.Contains(talk.Words.ThingIntensifiers, ws[i]) {
+			ws = slices.Delete(ws, i, i+1)
 		}
 	}
 	return ws
@@ -1687,6 +1706,11 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 	// Concepts read the words as said ("what on earth is that" asks to
 	// rephrase); questions without the words that only lend force.
 	said := tokens(text)
+	// "No worries. He was out in the sun all day, reckon he's just dried
+	// out?" (set sO).
+	if rest := dropPhrases(said, courtesies); len(rest) > 0 {
+		said = rest
+	}
 	ws := plainQuestion(said)
 	if len(ws) == 0 {
 		return "", nil
@@ -1697,6 +1721,14 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 	if rest := afterPause(ws); len(rest) >= 3 && !slices.ContainsFunc(pauseDoing, func(p []string) bool { return len(rest) > len(p) && slices.Equal(rest[:len(p)], p) }) {
 		asks := slices.Contains(talk.Words.AskStarts, rest[0])
 		if in, slots := readTalk(strings.Join(rest, " "), rd, inRoutine); in != "" && in != IntentPause && (in != IntentAskAbout || asks) {
+			return in, slots
+		}
+	}
+	// "Thanks. Weird thing is I only notice it once the lights are off,
+	// why's that": thanks said as a sentence of its own, then something
+	// else to answer, is that something else (set sO).
+	if rest, ok := afterThanks(text); ok {
+		if in, slots := readTalk(rest, symptom.Read(rest), inRoutine); in != "" && in != IntentThanks {
 			return in, slots
 		}
 	}
@@ -1799,7 +1831,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		// whatever else the words name; so does a why said last.
 		return IntentAskAbout, map[string]string{slotTopic: c}
 	}
-	for _, c := range talk.Concepts {
+	for ci, c := range talk.Concepts {
 		if c.Routine && !inRoutine || c.NoSign && signed {
 			continue
 		}
@@ -1835,6 +1867,13 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		if c.Intent == IntentGreet && topic != "" && asksSomething(text) {
 			// "Is this the restless legs thing?" asks about restless
 			// legs, not whether this is the skill.
+			continue
+		}
+		if c.Intent == IntentThanks && (q != nil || strings.Contains(text, "?")) && (topic != "" || laterConcept(ci, said)) {
+			// "Thanks. Could the caffeine be dehydrating me", "cheers,
+			// weird thing is I only notice it once the lights are off,
+			// why's that": thanks said first, then a question, is the
+			// question (set sO).
 			continue
 		}
 		if c.Intent == IntentWorried && (topic == "stress" && slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "mak") }) ||
@@ -2032,6 +2071,31 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 	return "", nil
 }
 
+// courtesies are talk.Words.Courtesies, split into words.
+var courtesies = phraseWords(talk.Words.Courtesies)
+
+// dropPhrases returns the words without the phrases.
+func dropPhrases(ws []string, phrases [][]string) []string {
+	var out []string
+	for i := 0; i < len(ws); i++ {
+		if j := slices.IndexFunc(phrases, func(p []string) bool { return len(p) <= len(ws)-i && phraseAt(p, ws[i:]) }); j >= 0 {
+			i += len(phrases[j]) - 1
+			continue
+		}
+		out = append(out, ws[i])
+	}
+	return out
+}
+
+// laterConcept reports whether a talk concept after the i'th, other than
+// courtesy, fits the words, or they ask whether something said is the
+// cause ("ta, played a full game of footy, would that be it").
+func laterConcept(i int, ws []string) bool {
+	return slices.ContainsFunc(talk.Concepts[i+1:], func(c talkConcept) bool {
+		return c.Intent != IntentThanks && c.Intent != IntentGreet && slices.ContainsFunc(c.Cues, func(cue string) bool { return cueFits(cue, ws) })
+	}) || slices.ContainsFunc(talk.UnnamedCause, func(cue string) bool { return cueFits(cue, ws) })
+}
+
 // topicCauses is the talk topic that names the common causes of night
 // leg pain, for a cause asked about in words no topic holds.
 const topicCauses = "causes"
@@ -2101,11 +2165,16 @@ func lastQuestion(text string) []string {
 		// pregnancy": without a question mark, a last clause after a
 		// comma that asks yes or no is the story's question (set sN);
 		// not one pointing back ("stressful job, is that why my muscles
-		// are tight" asks of the story), nor a why after something told
-		// of oneself ("I'm eighty, why do my legs ache at night":
-		// review).
+		// are tight" asks of the story) unless it names what it points
+		// at ("..., does that sound like restless legs": set sO), nor a
+		// why after something told of oneself ("I'm eighty, why do my
+		// legs ache at night": review).
 		if j := strings.LastIndex(last, ","); j > i {
-			if ws := pastFillers(tokens(last[j+1:])); len(ws) >= 3 && opens(ws) && (ws[1] == "it" || !slices.Contains(talk.Words.Pointers, ws[1])) &&
+			named := func(ws []string) bool {
+				_, ok := pointedAt(ws, topicsIn(ws))
+				return ok && slices.Contains(talk.Words.Likeness, ws[2])
+			}
+			if ws := pastFillers(tokens(last[j+1:])); len(ws) >= 3 && opens(ws) && (ws[1] == "it" || !slices.Contains(talk.Words.Pointers, ws[1]) || named(ws)) &&
 				(!slices.Contains(whWords, ws[0]) || !toldOfSelf(tokens(last[:j]))) {
 				return ws
 			}
@@ -3437,6 +3506,21 @@ func (s *set) calmFallback(t *router.Turn) (router.Reply, error) {
 		r.Question = words(t, s.lib.Get(where).Ask)
 	}
 	return r, nil
+}
+
+// afterThanks returns what follows thanks said as a sentence of its own
+// ("Cheers. Reckon it's the blow up mattress?"), and whether there was
+// such thanks.
+func afterThanks(text string) (string, bool) {
+	i := strings.IndexAny(text, ".!?")
+	if i < 0 || strings.TrimSpace(text[i+1:]) == "" {
+		return "", false
+	}
+	first := tokens(text[:i])
+	thanks := slices.ContainsFunc(talk.Concepts, func(c talkConcept) bool {
+		return c.Intent == IntentThanks && slices.ContainsFunc(c.Cues, func(cue string) bool { return cueFits(cue, first) })
+	})
+	return strings.TrimSpace(text[i+1:]), thanks && len(first) <= 4
 }
 
 // afterPause returns the words after a pause said first ("wait", "hang
