@@ -2927,7 +2927,7 @@ func (s *set) askAbout(t *router.Turn) (router.Reply, error) {
 		return s.notCaught(t)
 	}
 	was := t.State.Pending
-	if was == questionRest || strings.HasPrefix(was, dialog.TriagePrefix) || strings.HasPrefix(was, "routine.") {
+	if was == questionRest || strings.HasPrefix(was, "routine.") {
 		was = ""
 	}
 	t.State.Pending = ""
