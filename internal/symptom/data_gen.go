@@ -949,6 +949,25 @@ var std = sync.OnceValue(func() *reader {
 			"body clock's all over the place",
 			"body clock is confused",
 			"body clock's confused",
+			"squashed in one position",
+			"squashed into one position",
+			"squashed in the same position",
+			"squashed up in bed",
+			"squashed into the corner",
+			"squashed against the wall",
+			"squashed to the edge",
+			"knees pulled up to my chest",
+			"knees pulled right up to my chest",
+			"knees up to my chest",
+			"knees right up to my chest",
+			"knees tucked up to my chest",
+			"knees to my chest",
+			"knees into my chest",
+			"knees tucked into my chest",
+			"knees up to her chest",
+			"knees up to his chest",
+			"knees pulled up to her chest",
+			"knees pulled up to his chest",
 			"since the baby",
 			"since the baby came",
 			"since the baby was born",
@@ -36121,7 +36140,67 @@ var (
 		// "knees"
 		{
 			{
+				toks: []string{"knees", "pulled", "right", "up", "to", "my", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knees", "pulled", "up", "to", "my", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knees", "right", "up", "to", "my", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knees", "tucked", "up", "to", "my", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knees", "pulled", "up", "to", "her", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knees", "pulled", "up", "to", "his", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"knees", "*", "up", "to", "*", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knees", "up", "to", "my", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knees", "tucked", "into", "my", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knees", "up", "to", "her", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knees", "up", "to", "his", "chest"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -36140,6 +36219,12 @@ var (
 			},
 			{
 				toks: []string{"knees", "to", "my", "chest"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knees", "into", "my", "chest"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -57962,13 +58047,25 @@ var (
 		// "squashed"
 		{
 			{
-				toks: []string{"squashed", "on", "the", "edge"},
+				toks: []string{"squashed", "in", "the", "same", "position"},
 				means: []meaning{
 					{kind: 8},
 				},
 			},
 			{
-				toks: []string{"squashed", "in", "the", "corner"},
+				toks: []string{"squashed", "in", "1", "position"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"squashed", "into", "1", "position"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"squashed", "up", "in", "bed"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -57981,6 +58078,24 @@ var (
 			},
 			{
 				toks: []string{"squashed", "against", "the", "wall"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"squashed", "to", "the", "edge"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"squashed", "on", "the", "edge"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"squashed", "in", "the", "corner"},
 				means: []meaning{
 					{kind: 8},
 				},

@@ -244,6 +244,10 @@ func TestNotSigns(t *testing.T) {
 		{"why does my leg pain only kick in after dark", "injury"},
 		{"maybe it's the ac, room is too cold?", "leg_cold"},
 		{"dad just sits in his recliner all day and his legs ache at night", "eases_hanging"},
+		// Knees pulled up to the chest, or squashed into one position, is
+		// how one sleeps (set sP).
+		{"i always sleep with my knees pulled right up to my chest, is that what's making them sore", "chest_pain"},
+		{"i end up squashed in one position all night, could that be why", "injury"},
 		// Hormones all over the place are no confusion (set sO).
 		{"could it be my hormones being all over the place after having the baby", "confused"},
 		{"my sleep's been all over the place and my calves cramp", "confused"},
@@ -441,6 +445,8 @@ func TestSignsBesideNewWords(t *testing.T) {
 		{"my foot is hanging off the edge all twisted and it hurts", "injury"},
 		{"mum is all over the place and her leg hurts", "confused"},
 		{"since the baby my wife is all over the place and her leg hurts", "confused"},
+		{"my calf hurts and the pain goes up to my chest", "chest_pain"},
+		{"my knees hurt and I've got a tight feeling in my chest", "chest_pain"},
 		{"the baby has a sore leg and a fever", "fever"},
 		{"my legs feel like jelly after the gym and I can't pee", "bladder_change"},
 		{"my back went at the gym and now both legs feel like jelly", "both_legs_weak"},
