@@ -562,6 +562,15 @@ func TestReadTalkAsks(t *testing.T) {
 		{"thanks love that'll do", IntentThanks, ""},
 		{"thank you, the pillow between the knees thing is working already", IntentThanks, ""},
 		{"is pain just naturally worse at night", IntentWhyNight, ""},
+		// What another cause harms is asked about (sets sN, sP); pain
+		// that will not go away is no goodbye, and nothing else to
+		// distract asks why the night.
+		{"i drink a fair bit, can booze damage the nerves in your legs", IntentAskAbout, "nerves"},
+		{"could smoking affect my circulation", IntentAskAbout, "circulation"},
+		{"what treatments are there if it doesn't go away", IntentAskAbout, "treatment"},
+		{"okay go away now", IntentStop, ""},
+		{"is it just that there's nothing else to distract me at night", IntentWhyNight, ""},
+		{"i haven't done any exercise in months, is that causing it", IntentAskAbout, "routine"},
 		// What was told, asked as a thing named (set sO).
 		{"the only thing that helps is pacing up and down the hallway. does that sound like restless leg syndrome", IntentAskAbout, "restless_legs"},
 		{"okay. mine's less of a cramp and more an itch to move them, does that sound like restless legs", IntentAskAbout, "restless_legs"},

@@ -136,6 +136,9 @@ type topicKinds struct {
 	// Background: causes that, told of oneself before any question, are
 	// who someone is or what their days have been (toldAt).
 	Background []string `yaml:"background"`
+	// Harmed: what another cause may harm ("can booze damage the
+	// nerves"): harmedAsked.
+	Harmed []string `yaml:"harmed"`
 }
 
 // talkWords are the words that tell how a turn is put: whether it asks,
@@ -233,6 +236,8 @@ type talkWords struct {
 	// ThingIntensifiers only lend force between "a" and "thing" ("not a
 	// flaming thing").
 	ThingIntensifiers []string `yaml:"thing_intensifiers"`
+	// Harms are words that say one thing harms another: harmedAsked.
+	Harms []string `yaml:"harms"`
 	// Likeness words ask whether what was told is a thing named: "does
 	// that sound like restless legs".
 	Likeness []string `yaml:"likeness"`
@@ -513,6 +518,23 @@ func topicsIn(ws []string) []topicAt {
 	return out
 }
 
+// harmedAsked finds a topic of talk.yaml's kinds.harmed named within
+// three words after a harming word (talk.yaml harms), when another topic
+// is named before it.
+func harmedAsked(ws []string, found []topicAt) (topicAt, bool) {
+	for i, f := range found {
+		if i == 0 || !harmed[f.ID] {
+			continue
+		}
+		for j := max(found[i-1].At+found[i-1].Len, f.At-3); j < f.At; j++ {
+			if slices.ContainsFunc(talk.Words.Harms, func(h string) bool { return phraseAt([]string{h}, ws[j:]) }) {
+				return f, true
+			}
+		}
+	}
+	return topicAt{}, false
+}
+
 // maxTopicWords is the most words a TalkTopic phrase has.
 const maxTopicWords = 6
 
@@ -537,7 +559,12 @@ func topicFrom(ws []string, found []topicAt) string {
 	// is who they are; that cause is asked (set sK). "I take an
 	// antihistamine, is that alright with restless legs" points back at
 	// the medicine.
-	if g, ok := backgroundAsked(ws, found); ok {
+	if g, ok := harmedAsked(ws, found); ok {
+		// "Can booze damage the nerves in your legs", "could the alcohol
+		// have damaged my nerves": what is harmed is asked about, not
+		// what harms it (sets sN, sP).
+		found = []topicAt{g}
+	} else if g, ok := backgroundAsked(ws, found); ok {
 		found = []topicAt{g}
 	} else if nightAskedPast(ws, found) {
 		// "I take a statin and my legs ache in the evening. Is there a
@@ -1689,6 +1716,7 @@ var (
 	crampCauses  = setOf(talk.Kinds.CrampCauses)
 	neverInstead = setOf(talk.Kinds.NeverInstead)
 	backgrounds  = setOf(talk.Kinds.Background)
+	harmed       = setOf(talk.Kinds.Harmed)
 )
 
 // setOf makes a set of topic IDs, for the kinds looked up by ID.
