@@ -50,7 +50,7 @@ var askingIntents = []string{IntentWhyNight, IntentWorried}
 // and leaving stand for themselves unless the topic is a medicine ("when
 // should I see someone about my varicose veins" asks when).
 var topicAskers = []string{IntentStop, IntentWhenDoctor, IntentRephrase, IntentNext, IntentPrevious, IntentResume,
-	IntentStartOver, IntentWhichStep, IntentVoiceLouder}
+	IntentStartOver, IntentWhichStep, IntentVoiceLouder, IntentGreet}
 
 // causeAsked returns the AskAboutIntent a symptom or question intent
 // stands for when its slots name a cause and ask about it, and no word
@@ -91,10 +91,12 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	if in.Name == circulation.IntentRestPain && triage.Stands(in.Name, keptSigns(in)) {
 		return nil
 	}
-	if in.Name == IntentWhoAreYou && doctorTopics[id] && !(fromAskWords && len(keptSigns(in)) > 0) {
+	if in.Name == IntentWhoAreYou && id == "doctor_visit" && !(fromAskWords && len(keptSigns(in)) > 0) {
 		// "Are you a doctor" asks who the skill is; asking words that
 		// name a doctor ("what would the doctor", kept beside "my
-		// calves have been aching") ask what a doctor does (set sE).
+		// calves have been aching") ask what a doctor does (set sE),
+		// and so does a test or a treatment named ("is there a blood
+		// test the doctor can do": set sP).
 		return nil
 	}
 	if in.Name == IntentThanks && in.Slots[slotAsk].Value == "" {

@@ -58,6 +58,9 @@ func TestCauseAsked(t *testing.T) {
 		{"sciatica alone in the sciatica intent's sign slot is the complaint", "SciaticaIntent", map[string]string{"sign": "sciatica's"}, ""},
 		{"a worry about a clot stays a worry", "WorriedIntent", map[string]string{"cause": "blood clot"}, ""},
 		{"a doctor weighed against the skill asks what it is", "WhoAreYouIntent", map[string]string{"cause": "my doctor"}, ""},
+		{"a test named to who the skill is asks about tests", "WhoAreYouIntent", map[string]string{"cause": "a blood test"}, "tests"},
+		{"a nurse named to who the skill is asks who it is", "WhoAreYouIntent", map[string]string{"cause": "a nurse"}, ""},
+		{"a greeting with a cause kept asks about it", "GreetIntent", map[string]string{"cause": "as you get older"}, "age"},
 		{"why a restless feeling comes at night asks what it is", "WhyNightIntent", map[string]string{"sign": "urge to move", "moreSign": "legs"}, "restless_legs"},
 		{"what causes a restless feeling asks what it is, a cause kept or not", "WhyNightIntent", map[string]string{"sign": "in the evening", "ask": "what causes that", "otherSign": "crawly", "cause": "telly"}, "restless_legs"},
 		{"why a restless feeling comes with a cause kept asks the cause", "WhyNightIntent", map[string]string{"ask": "why", "sign": "urge to move", "cause": "pregnant"}, "hormones"},
@@ -571,6 +574,8 @@ func TestReadTalkAsks(t *testing.T) {
 		{"okay go away now", IntentStop, ""},
 		{"is it just that there's nothing else to distract me at night", IntentWhyNight, ""},
 		{"i haven't done any exercise in months, is that causing it", IntentAskAbout, "routine"},
+		{"i was on my feet all day lifting boxes, is it from working the muscles too hard", IntentAskAbout, "overuse"},
+		{"my physio said it was sciatica last year, could it be flaring up again", IntentAskAbout, "sciatica"},
 		// What was told, asked as a thing named (set sO).
 		{"the only thing that helps is pacing up and down the hallway. does that sound like restless leg syndrome", IntentAskAbout, "restless_legs"},
 		{"okay. mine's less of a cramp and more an itch to move them, does that sound like restless legs", IntentAskAbout, "restless_legs"},
