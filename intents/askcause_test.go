@@ -573,6 +573,7 @@ func TestReadTalkAsks(t *testing.T) {
 		{"what treatments are there if it doesn't go away", IntentAskAbout, "treatment"},
 		{"okay go away now", IntentStop, ""},
 		{"is it just that there's nothing else to distract me at night", IntentWhyNight, ""},
+		{"why does everything hurt more at three am", IntentWhyNight, ""},
 		{"i haven't done any exercise in months, is that causing it", IntentAskAbout, "routine"},
 		{"i was on my feet all day lifting boxes, is it from working the muscles too hard", IntentAskAbout, "overuse"},
 		{"my physio said it was sciatica last year, could it be flaring up again", IntentAskAbout, "sciatica"},
