@@ -574,6 +574,8 @@ func TestReadTalkAsks(t *testing.T) {
 		{"okay go away now", IntentStop, ""},
 		{"is it just that there's nothing else to distract me at night", IntentWhyNight, ""},
 		{"why does everything hurt more at three am", IntentWhyNight, ""},
+		// A guess put with "am I right" asks about what was guessed (set sN).
+		{"I've just gone through the menopause and my outer hip hurts when I lie on that side, I reckon it's bursitis, am I right", IntentAskAbout, "bursitis"},
 		{"i haven't done any exercise in months, is that causing it", IntentAskAbout, "routine"},
 		{"i was on my feet all day lifting boxes, is it from working the muscles too hard", IntentAskAbout, "overuse"},
 		{"my physio said it was sciatica last year, could it be flaring up again", IntentAskAbout, "sciatica"},
