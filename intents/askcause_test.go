@@ -574,6 +574,9 @@ func TestReadTalkAsks(t *testing.T) {
 		{"okay go away now", IntentStop, ""},
 		{"is it just that there's nothing else to distract me at night", IntentWhyNight, ""},
 		{"why does everything hurt more at three am", IntentWhyNight, ""},
+		// "The change" after a change told points back at it (set sN).
+		{"I swapped a warehouse job for a call centre and I'm sat all day now, could the change explain my aching legs at night", IntentAskAbout, "routine"},
+		{"I'm fifty two and my periods have stopped, is it the change", IntentAskAbout, "hormones"},
 		// A guess put with "am I right" asks about what was guessed (set sN).
 		{"I've just gone through the menopause and my outer hip hurts when I lie on that side, I reckon it's bursitis, am I right", IntentAskAbout, "bursitis"},
 		{"i haven't done any exercise in months, is that causing it", IntentAskAbout, "routine"},

@@ -236,6 +236,9 @@ type talkWords struct {
 	// ThingIntensifiers only lend force between "a" and "thing" ("not a
 	// flaming thing").
 	ThingIntensifiers []string `yaml:"thing_intensifiers"`
+	// Changes are words that tell of a change made ("swapped jobs"), so
+	// "the change" after them points back at it.
+	Changes []string `yaml:"changes"`
 	// Harms are words that say one thing harms another: harmedAsked.
 	Harms []string `yaml:"harms"`
 	// Likeness words ask whether what was told is a thing named: "does
@@ -518,6 +521,22 @@ func topicsIn(ws []string) []topicAt {
 	return out
 }
 
+// changeToldBefore reports whether the topic at f is "the change" said
+// after a change was told (talk.yaml changes).
+func changeToldBefore(ws []string, f topicAt) bool {
+	return theChange(ws, f) && changeTold(ws[:f.At])
+}
+
+// theChange reports whether the topic at f is the words "the change".
+func theChange(ws []string, f topicAt) bool {
+	return f.Len == 2 && ws[f.At] == "the" && ws[f.At+1] == "change"
+}
+
+// changeTold reports whether the words tell of a change made.
+func changeTold(ws []string) bool {
+	return slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Changes, w) })
+}
+
 // harmedAsked finds a topic of talk.yaml's kinds.harmed named within
 // three words after a harming word (talk.yaml harms), when another topic
 // is named before it.
@@ -559,6 +578,12 @@ func topicFrom(ws []string, found []topicAt) string {
 	// is who they are; that cause is asked (set sK). "I take an
 	// antihistamine, is that alright with restless legs" points back at
 	// the medicine.
+	// "I swapped a warehouse job for a call centre, could the change
+	// explain my aching legs": the change told before is the one
+	// pointed at, not the menopause (set sN).
+	if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return changeToldBefore(ws, f) }); len(kept) > 0 {
+		found = kept
+	}
 	if g, ok := harmedAsked(ws, found); ok {
 		// "Can booze damage the nerves in your legs", "could the alcohol
 		// have damaged my nerves": what is harmed is asked about, not
@@ -1798,6 +1823,9 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 	topic := topicFrom(ws, slices.Clone(found))
 	q := lastQuestion(text)
 	fq := topicsIn(q)
+	if changeTold(ws) {
+		fq = slices.DeleteFunc(fq, func(f topicAt) bool { return theChange(q, f) })
+	}
 	if q != nil {
 		// "When the weather's bad I'm stuck indoors doing nothing. Is
 		// not moving about why my legs ache?": the question that ends
@@ -1808,7 +1836,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			if !ok {
 				f = fq[0]
 			}
-			topic = topicIn(q)
+			topic = topicFrom(q, slices.Clone(fq))
 			// "He's been sleeping on the sofa since... Is it the sofa?":
 			// the question names again what a longer phrase of the
 			// story told, the sleeping there.
