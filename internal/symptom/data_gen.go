@@ -949,13 +949,6 @@ var std = sync.OnceValue(func() *reader {
 			"body clock's all over the place",
 			"body clock is confused",
 			"body clock's confused",
-			"squashed in one position",
-			"squashed into one position",
-			"squashed in the same position",
-			"squashed up in bed",
-			"squashed into the corner",
-			"squashed against the wall",
-			"squashed to the edge",
 			"knees pulled up to my chest",
 			"knees pulled right up to my chest",
 			"knees up to my chest",
@@ -968,24 +961,18 @@ var std = sync.OnceValue(func() *reader {
 			"knees up to his chest",
 			"knees pulled up to her chest",
 			"knees pulled up to his chest",
-			"since the baby",
-			"since the baby came",
-			"since the baby was born",
 			"since having the baby",
 			"since i had the baby",
 			"since having my baby",
 			"since i had my baby",
-			"since my baby was born",
 			"since the birth",
-			"after the baby",
-			"after the baby came",
-			"after the baby was born",
+			"since giving birth",
 			"after having the baby",
 			"after i had the baby",
 			"after having my baby",
 			"after i had my baby",
-			"after my baby was born",
 			"after the birth",
+			"after giving birth",
 			"hormones are all over the place",
 			"hormones being all over the place",
 			"hormones have been all over the place",
@@ -6780,12 +6767,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"after", "the", "baby", "was", "born"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"after", "i", "had", "the", "baby"},
 				means: []meaning{
 					{kind: 8},
@@ -6793,12 +6774,6 @@ var (
 			},
 			{
 				toks: []string{"after", "i", "had", "my", "baby"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"after", "my", "baby", "was", "born"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -6857,12 +6832,6 @@ var (
 				means: []meaning{
 					{kind: 4, id: "daily"},
 					{kind: 5, id: "long_travel"},
-				},
-			},
-			{
-				toks: []string{"after", "the", "baby", "came"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -6988,6 +6957,7 @@ var (
 				toks: []string{"after", "giving", "birth"},
 				means: []meaning{
 					{kind: 5, id: "recent_birth"},
+					{kind: 8},
 				},
 			},
 			{
@@ -7012,12 +6982,6 @@ var (
 				toks: []string{"after", "the", "op"},
 				means: []meaning{
 					{kind: 5, id: "recent_surgery"},
-				},
-			},
-			{
-				toks: []string{"after", "the", "baby"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -8030,9 +7994,81 @@ var (
 		// "arm"
 		{
 			{
+				toks: []string{"arm", "won't", "do", "what", "i", "tell", "it"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"arm", "suddenly", "doesn't", "do", "a", "thing"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"arm", "suddenly", "won't", "do", "a", "thing"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"arm", "doesn't", "do", "a", "*", "thing"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"arm", "won't", "do", "a", "*", "thing"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"arm", "suddenly", "won't", "do", "anything"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"arm", "suddenly", "doesn't", "do", "anything"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"arm", "doesn't", "do", "a", "thing"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"arm", "won't", "do", "a", "thing"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"arm", "doesn't", "do", "anything"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"arm", "won't", "do", "anything"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
 				toks: []string{"arm", "and", "leg"},
 				means: []meaning{
 					{kind: 3, id: "arm"},
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"arm", "does", "nothing"},
+				means: []meaning{
 					{kind: 5, id: "arm_weak"},
 				},
 			},
@@ -36972,6 +37008,90 @@ var (
 		// "left"
 		{
 			{
+				toks: []string{"left", "arm", "doesn't", "do", "a", "*", "thing"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"left", "arm", "won't", "do", "a", "*", "thing"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"left", "arm", "suddenly", "doesn't", "do", "a", "thing"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"left", "leg", "doesn't", "do", "a", "*", "thing"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"left", "leg", "won't", "do", "a", "*", "thing"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"left", "leg", "suddenly", "doesn't", "do", "a", "thing"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"left", "arm", "doesn't", "do", "a", "thing"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"left", "arm", "won't", "do", "a", "thing"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"left", "arm", "suddenly", "won't", "do", "anything"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"left", "arm", "suddenly", "doesn't", "do", "anything"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"left", "leg", "doesn't", "do", "a", "thing"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"left", "leg", "won't", "do", "a", "thing"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"left", "leg", "suddenly", "won't", "do", "anything"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"left", "leg", "suddenly", "doesn't", "do", "anything"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
 				toks: []string{"left", "side", "of", "my", "body"},
 				means: []meaning{
 					{kind: 3, id: "same_side"},
@@ -36981,6 +37101,30 @@ var (
 				toks: []string{"left", "side", "of", "his", "body"},
 				means: []meaning{
 					{kind: 3, id: "same_side"},
+				},
+			},
+			{
+				toks: []string{"left", "arm", "doesn't", "do", "anything"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"left", "arm", "won't", "do", "anything"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"left", "leg", "doesn't", "do", "anything"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"left", "leg", "won't", "do", "anything"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -37089,9 +37233,69 @@ var (
 				},
 			},
 			{
+				toks: []string{"leg", "won't", "do", "what", "i", "tell", "it"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"leg", "won't", "do", "what", "i", "tell", "them"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"leg", "suddenly", "doesn't", "do", "a", "thing"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"leg", "suddenly", "won't", "do", "a", "thing"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"leg", "doesn't", "do", "a", "*", "thing"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"leg", "won't", "do", "a", "*", "thing"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
 				toks: []string{"leg", "down", "on", "the", "floor"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"leg", "suddenly", "won't", "do", "anything"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"leg", "suddenly", "doesn't", "do", "anything"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"leg", "doesn't", "do", "a", "thing"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"leg", "won't", "do", "a", "thing"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -37110,6 +37314,18 @@ var (
 				toks: []string{"leg", "down", "to", "get"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"leg", "doesn't", "do", "anything"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"leg", "won't", "do", "anything"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -37166,6 +37382,12 @@ var (
 				toks: []string{"leg", "looks", "short"},
 				means: []meaning{
 					{kind: 5, id: "leg_deformed"},
+				},
+			},
+			{
+				toks: []string{"leg", "does", "nothing"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -37281,9 +37503,33 @@ var (
 				},
 			},
 			{
+				toks: []string{"legs", "won't", "do", "what", "i", "tell", "it"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"legs", "won't", "do", "what", "i", "tell", "them"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
 				toks: []string{"legs", "have", "gone", "a", "bit", "numb"},
 				means: []meaning{
 					{kind: 5, id: "both_legs_numb"},
+				},
+			},
+			{
+				toks: []string{"legs", "won't", "do", "a", "*", "thing"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"legs", "don't", "do", "a", "*", "thing"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -37345,6 +37591,18 @@ var (
 				toks: []string{"legs", "hanging", "from", "the", "bed"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"legs", "won't", "do", "a", "thing"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"legs", "don't", "do", "a", "thing"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -37532,6 +37790,18 @@ var (
 				toks: []string{"legs", "down", "to", "ease"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"legs", "won't", "do", "anything"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"legs", "don't", "do", "anything"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -52483,6 +52753,90 @@ var (
 		// "right"
 		{
 			{
+				toks: []string{"right", "arm", "doesn't", "do", "a", "*", "thing"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"right", "arm", "won't", "do", "a", "*", "thing"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"right", "arm", "suddenly", "doesn't", "do", "a", "thing"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"right", "leg", "doesn't", "do", "a", "*", "thing"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"right", "leg", "won't", "do", "a", "*", "thing"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"right", "leg", "suddenly", "doesn't", "do", "a", "thing"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"right", "arm", "doesn't", "do", "a", "thing"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"right", "arm", "won't", "do", "a", "thing"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"right", "arm", "suddenly", "won't", "do", "anything"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"right", "arm", "suddenly", "doesn't", "do", "anything"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"right", "leg", "doesn't", "do", "a", "thing"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"right", "leg", "won't", "do", "a", "thing"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"right", "leg", "suddenly", "won't", "do", "anything"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"right", "leg", "suddenly", "doesn't", "do", "anything"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
 				toks: []string{"right", "side", "of", "my", "body"},
 				means: []meaning{
 					{kind: 3, id: "same_side"},
@@ -52492,6 +52846,30 @@ var (
 				toks: []string{"right", "side", "of", "her", "body"},
 				means: []meaning{
 					{kind: 3, id: "same_side"},
+				},
+			},
+			{
+				toks: []string{"right", "arm", "doesn't", "do", "anything"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"right", "arm", "won't", "do", "anything"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"right", "leg", "doesn't", "do", "anything"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"right", "leg", "won't", "do", "anything"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -54915,12 +55293,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"since", "the", "baby", "was", "born"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"since", "i", "had", "the", "baby"},
 				means: []meaning{
 					{kind: 8},
@@ -54928,12 +55300,6 @@ var (
 			},
 			{
 				toks: []string{"since", "i", "had", "my", "baby"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"since", "my", "baby", "was", "born"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -54966,12 +55332,6 @@ var (
 				toks: []string{"since", "the", "school", "holidays"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
-				},
-			},
-			{
-				toks: []string{"since", "the", "baby", "came"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -55140,6 +55500,7 @@ var (
 				toks: []string{"since", "giving", "birth"},
 				means: []meaning{
 					{kind: 5, id: "recent_birth"},
+					{kind: 8},
 				},
 			},
 			{
@@ -55164,12 +55525,6 @@ var (
 				toks: []string{"since", "this", "evening"},
 				means: []meaning{
 					{kind: 5, id: "sudden_onset"},
-				},
-			},
-			{
-				toks: []string{"since", "the", "baby"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -58047,25 +58402,13 @@ var (
 		// "squashed"
 		{
 			{
-				toks: []string{"squashed", "in", "the", "same", "position"},
+				toks: []string{"squashed", "on", "the", "edge"},
 				means: []meaning{
 					{kind: 8},
 				},
 			},
 			{
-				toks: []string{"squashed", "in", "1", "position"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"squashed", "into", "1", "position"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"squashed", "up", "in", "bed"},
+				toks: []string{"squashed", "in", "the", "corner"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -58078,24 +58421,6 @@ var (
 			},
 			{
 				toks: []string{"squashed", "against", "the", "wall"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"squashed", "to", "the", "edge"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"squashed", "on", "the", "edge"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"squashed", "in", "the", "corner"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -70945,6 +71270,36 @@ var (
 		// "arm_weak"
 		{
 			Say: []string{
+				"left arm doesn't do a thing",
+				"left arm doesn't do a * thing",
+				"left arm won't do a thing",
+				"left arm won't do a * thing",
+				"left arm doesn't do anything",
+				"left arm won't do anything",
+				"left arm suddenly doesn't do a thing",
+				"left arm suddenly won't do anything",
+				"left arm suddenly doesn't do anything",
+				"right arm doesn't do a thing",
+				"right arm doesn't do a * thing",
+				"right arm won't do a thing",
+				"right arm won't do a * thing",
+				"right arm doesn't do anything",
+				"right arm won't do anything",
+				"right arm suddenly doesn't do a thing",
+				"right arm suddenly won't do anything",
+				"right arm suddenly doesn't do anything",
+				"arm suddenly doesn't do a thing",
+				"arm suddenly won't do anything",
+				"arm suddenly doesn't do anything",
+				"arm suddenly won't do a thing",
+				"arm doesn't do a thing",
+				"arm doesn't do a * thing",
+				"arm won't do a thing",
+				"arm won't do a * thing",
+				"arm doesn't do anything",
+				"arm won't do anything",
+				"arm does nothing",
+				"arm won't do what i tell it",
 				"whole left side",
 				"whole right side",
 				"left side's gone dead",
@@ -73922,6 +74277,45 @@ var (
 		// "leg_weak_sudden"
 		{
 			Say: []string{
+				"left leg doesn't do a thing",
+				"left leg doesn't do a * thing",
+				"left leg won't do a thing",
+				"left leg won't do a * thing",
+				"left leg doesn't do anything",
+				"left leg won't do anything",
+				"left leg suddenly doesn't do a thing",
+				"left leg suddenly won't do anything",
+				"left leg suddenly doesn't do anything",
+				"right leg doesn't do a thing",
+				"right leg doesn't do a * thing",
+				"right leg won't do a thing",
+				"right leg won't do a * thing",
+				"right leg doesn't do anything",
+				"right leg won't do anything",
+				"right leg suddenly doesn't do a thing",
+				"right leg suddenly won't do anything",
+				"right leg suddenly doesn't do anything",
+				"leg suddenly doesn't do a thing",
+				"leg suddenly won't do anything",
+				"leg suddenly doesn't do anything",
+				"leg suddenly won't do a thing",
+				"leg doesn't do a thing",
+				"leg doesn't do a * thing",
+				"leg won't do a thing",
+				"leg won't do a * thing",
+				"leg doesn't do anything",
+				"leg won't do anything",
+				"leg does nothing",
+				"leg won't do what i tell it",
+				"leg won't do what i tell them",
+				"legs won't do a thing",
+				"legs won't do a * thing",
+				"legs won't do anything",
+				"legs don't do a thing",
+				"legs don't do a * thing",
+				"legs don't do anything",
+				"legs won't do what i tell it",
+				"legs won't do what i tell them",
 				"lost the strength",
 				"lost strength",
 				"lost all strength",

@@ -157,6 +157,8 @@ const (
 	timingLong    = "long"
 	timingGradual = "gradual"
 	answerUnknown = "unknown"
+	answerYes     = "yes"
+	answerNo      = "no"
 	sensBoth      = "both"
 )
 
@@ -865,6 +867,13 @@ func (r *reader) read(text string, known []string) Reading {
 			i++
 			continue
 		}
+		if neg && !negUsed && i > 0 && (toks[i-1] == "and" || toks[i-1] == "but") && r.subjStart[tok] {
+			// "My arm doesn't do a thing and my face is drooping": a
+			// denial that named no sign ends where a new subject's
+			// clause begins (review); "no swelling and my calf is hot"
+			// keeps its own reading.
+			neg = false
+		}
 		p, num := r.match(toks, i)
 		if p == nil {
 			if neg && negUsed && r.subjStart[tok] {
@@ -926,7 +935,31 @@ func (r *reader) read(text string, known []string) Reading {
 		i += len(p.toks)
 	}
 	r.interpret(&rd, hits, clause+1, known, r.ownPart(toks))
+	if rd.Answer == answerNo && slices.ContainsFunc(rd.Facts, func(f string) bool { return !slices.Contains(backgroundFacts, f) }) && yeahFirst(toks) {
+		// "Yeah nah, it's gone numb": a "yeah nah" that goes on to name
+		// a sign is no denial of it; its yeah stands, as it did before
+		// "yeah nah" was read as no (review).
+		rd.Answer = answerYes
+	}
 	return rd
+}
+
+// backgroundFacts are facts that tell who someone is, not a sign felt.
+var backgroundFacts = []string{factChild, factUnder3, "diabetes"}
+
+// yeahFirst reports whether the words open with "yeah" or "yes", past
+// the fillers an answer may start with.
+func yeahFirst(toks []string) bool {
+	for _, w := range toks {
+		switch w {
+		case "well", "um", "uh", "oh", "er", "erm", "hmm":
+			continue
+		case "yeah", "yes":
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // names reports whether one of a phrase's own words means one of kinds:
@@ -1062,6 +1095,13 @@ func (r *reader) answer(toks []string) (string, int) {
 	i := 0
 	for i < len(toks) && (toks[i] == "well" || toks[i] == "um" || toks[i] == "uh" || toks[i] == "oh" || toks[i] == "er" || toks[i] == "erm" || toks[i] == "hmm") {
 		i++
+	}
+	// "No worries, yeah": a courtesy, then the answer (review).
+	if i+1 < len(toks) && toks[i] == "no" && toks[i+1] == "worries" {
+		i += 2
+		for i < len(toks) && toks[i] == tokComma {
+			i++
+		}
 	}
 	bestA, bestN := "", 0
 	for a, ps := range r.answers {

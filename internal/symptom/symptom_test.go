@@ -161,6 +161,12 @@ func TestAnswers(t *testing.T) {
 		// Australian and New Zealand English: the last word is the answer.
 		{"yeah nah, could it be my veins", "no"},
 		{"nah yeah", "yes"},
+		// ...but a "yeah nah" that names a sign keeps its yeah (review),
+		// and "no worries" is a courtesy before the answer.
+		{"yeah nah, it's gone numb", "yes"},
+		{"yeah nah, it's cold", "yes"},
+		{"no worries, yeah", "yes"},
+		{"no worries, no", "no"},
 		{"I don't know", "unknown"},
 		{"not sure", "unknown"},
 		{"no swelling", ""},
@@ -244,10 +250,8 @@ func TestNotSigns(t *testing.T) {
 		{"why does my leg pain only kick in after dark", "injury"},
 		{"maybe it's the ac, room is too cold?", "leg_cold"},
 		{"dad just sits in his recliner all day and his legs ache at night", "eases_hanging"},
-		// Knees pulled up to the chest, or squashed into one position, is
-		// how one sleeps (set sP).
+		// Knees pulled up to the chest is how one sleeps (set sP).
 		{"i always sleep with my knees pulled right up to my chest, is that what's making them sore", "chest_pain"},
-		{"i end up squashed in one position all night, could that be why", "injury"},
 		// Hormones all over the place are no confusion (set sO).
 		{"could it be my hormones being all over the place after having the baby", "confused"},
 		{"my sleep's been all over the place and my calves cramp", "confused"},
@@ -445,6 +449,17 @@ func TestSignsBesideNewWords(t *testing.T) {
 		{"my foot is hanging off the edge all twisted and it hurts", "injury"},
 		{"mum is all over the place and her leg hurts", "confused"},
 		{"since the baby my wife is all over the place and her leg hurts", "confused"},
+		// Review: a long lie squashed in one position is a crush; the
+		// baby who started walking is the one in pain; a denial that
+		// named no sign ends at a new subject; a limb that does nothing
+		// is weak; "yeah nah" naming the sign asked is no denial.
+		{"i was squashed in one position on the floor all night and my calf is rock hard", "compartment"},
+		{"since the baby started walking she won't put weight on her leg", "child"},
+		{"my arm doesn't do a thing and my face is drooping", "face_droop"},
+		{"my leg doesn't do a damn thing and my speech is slurred", "speech_slurred"},
+		{"my right leg suddenly doesn't do a thing", "leg_weak_sudden"},
+		{"dad's arm doesn't do a bloody thing and his face has dropped on one side", "arm_weak"},
+		{"i can't sleep and my calf is hot and swollen", "leg_warm"},
 		{"my calf hurts and the pain goes up to my chest", "chest_pain"},
 		{"my knees hurt and I've got a tight feeling in my chest", "chest_pain"},
 		{"the baby has a sore leg and a fever", "fever"},
