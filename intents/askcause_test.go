@@ -563,6 +563,7 @@ func TestReadTalkAsks(t *testing.T) {
 		{"ta. played a full game of footy this arvo, would that be it", IntentAskAbout, "overuse"},
 		{"no worries. he was out in the sun all day, reckon he's just dried out?", IntentAskAbout, "hydration"},
 		{"thanks love that'll do", IntentThanks, ""},
+		{"Ta-ra... no, ta, I mean, cheers for that", IntentThanks, ""},
 		{"thank you, the pillow between the knees thing is working already", IntentThanks, ""},
 		{"is pain just naturally worse at night", IntentWhyNight, ""},
 		// What another cause harms is asked about (sets sN, sP); pain

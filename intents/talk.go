@@ -1780,10 +1780,14 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 	// "Thanks. Weird thing is I only notice it once the lights are off,
 	// why's that": thanks said as a sentence of its own, then something
 	// else to answer, is that something else (set sO).
+	thanksFirst := false
 	if rest, ok := afterThanks(text); ok {
 		if in, slots := readTalk(rest, symptom.Read(rest), inRoutine); in != "" && in != IntentThanks {
 			return in, slots
 		}
+		// "Cheers. Is it the time of day?": thanks, then a question not
+		// understood, is no goodbye (review).
+		thanksFirst = strings.Contains(rest, "?") || opensAsking(tokens(rest))
 	}
 	// A complaint names a part, or a symptom beyond tiredness: "so tired
 	// but I can't drop off" is not one, nor is the back of "going back
@@ -1925,7 +1929,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// legs, not whether this is the skill.
 			continue
 		}
-		if c.Intent == IntentThanks && (q != nil || strings.Contains(text, "?")) && (topic != "" || laterConcept(ci, said)) {
+		if c.Intent == IntentThanks && (thanksFirst || (q != nil || strings.Contains(text, "?")) && (topic != "" || laterConcept(ci, said))) {
 			// "Thanks. Could the caffeine be dehydrating me", "cheers,
 			// weird thing is I only notice it once the lights are off,
 			// why's that": thanks said first, then a question, is the
@@ -2096,7 +2100,9 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// "can low B12 affect the nerves in your legs", a cause named
 			// first.
 			_, first := askedFirst(ws, found)
-			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || tagged(ws) || askedIndirectly(ws) || asksLast(q) || !signed && namedThenAsked(text, topic)
+			// "..., can teenagers get restless legs" asks who gets it,
+			// last as first (set sN).
+			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || q != nil && asksWhoGets(q, fq) || tagged(ws) || askedIndirectly(ws) || asksLast(q) || !signed && namedThenAsked(text, topic)
 		}
 		if !conditions[topic] && onlyTopic(ws, topic) {
 			// "Electrolytes", "sagging bed": a cause named alone asks
@@ -2200,6 +2206,12 @@ func startsWith(ws []string, w string) bool {
 	return len(ws) > 0 && ws[0] == w
 }
 
+// opensAsking reports whether the words open by asking: why, what, how
+// and the like, or an asking word before a subject (questionStart).
+func opensAsking(ws []string) bool {
+	return len(ws) >= 2 && (slices.Contains(whWords, ws[0]) || questionStart(ws[:2], 0) == 0)
+}
+
 // lastQuestion is the words of the question that ends a story, after
 // the story's own sentences ("... now I see them on my legs too. Are they
 // making my legs ache at night?"), fillers dropped; nil when the words
@@ -2215,7 +2227,7 @@ func lastQuestion(text string) []string {
 	marked := strings.HasSuffix(text, "?")
 	last := strings.TrimRight(text, "?.! ")
 	i := strings.LastIndexAny(last, ".?!")
-	opens := func(ws []string) bool { return slices.Contains(whWords, ws[0]) || questionStart(ws[:2], 0) == 0 }
+	opens := opensAsking
 	if i < 0 || !marked {
 		// "..., she's thirty four weeks along, is it simply the
 		// pregnancy": without a question mark, a last clause after a
@@ -2985,6 +2997,11 @@ func (s *set) askAbout(t *router.Turn) (router.Reply, error) {
 	was := t.State.Pending
 	if was == questionRest || strings.HasPrefix(was, "routine.") {
 		was = ""
+	}
+	if was == questionHold {
+		// A second question while one is held keeps the first held
+		// (review): "Shall we carry on?" must lead back to it.
+		was = t.State.Answer(answerHeld)
 	}
 	t.State.Pending = ""
 	r, cut := s.sayPart(t, tp.Text, 0, s.room(t))
