@@ -244,6 +244,9 @@ type talkWords struct {
 	// Likeness words ask whether what was told is a thing named: "does
 	// that sound like restless legs".
 	Likeness []string `yaml:"likeness"`
+	// EasingQuestions ask whether the pain has eased: a no said first
+	// answers them, whatever else it tells.
+	EasingQuestions []string `yaml:"easing_questions"`
 	// Courtesies are sayings whose words mean something else ("no
 	// worries" is no worry): readTalk drops them.
 	Courtesies []string `yaml:"courtesies"`
@@ -2752,6 +2755,11 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 		}
 	}
 	intent, slots := readTalk(t.Text, rd, t.State.Routine != nil)
+	if intent == IntentTriedThat && rd.Answer == session.No && slices.Contains(talk.Words.EasingQuestions, t.State.Pending) {
+		// "No, it doesn't do a thing" at "Is it any better now?" answers
+		// it: a cramp that never eases needs checking (review).
+		intent = ""
+	}
 	// Who is named is no symptom: "hang on, the baby's crying" names a
 	// child under three, and is a pause.
 	felt := len(rd.Parts) > 0 || len(rd.Sensations) > 0 ||

@@ -161,6 +161,7 @@ func TestAnswers(t *testing.T) {
 		// Australian and New Zealand English: the last word is the answer.
 		{"yeah nah, could it be my veins", "no"},
 		{"nah yeah", "yes"},
+		{"yeah nah yeah", "yes"},
 		// ...but a "yeah nah" that names a sign keeps its yeah (review),
 		// and "no worries" is a courtesy before the answer.
 		{"yeah nah, it's gone numb", "yes"},
