@@ -244,6 +244,9 @@ type talkWords struct {
 	// Likeness words ask whether what was told is a thing named: "does
 	// that sound like restless legs".
 	Likeness []string `yaml:"likeness"`
+	// QuestionAsked are words that ask for the question again, not the
+	// answer ("what was the question?"): askQuestionAgain.
+	QuestionAsked []string `yaml:"question_asked"`
 	// EasingQuestions ask whether the pain has eased: a no said first
 	// answers them, whatever else it tells.
 	EasingQuestions []string `yaml:"easing_questions"`
@@ -2646,6 +2649,9 @@ func (s *set) registerTalk(r *router.Router) {
 		if t.State.Routine != nil || (t.Resumed != nil && t.Resumed.Routine != nil) {
 			return repeat.Handle(t)
 		}
+		if r, ok := s.askQuestionAgain(t); ok {
+			return r, nil
+		}
 		return s.sayAgain(t, "")
 	})
 	// "Can you say it slower", "go over that again from the start", or
@@ -3090,6 +3096,31 @@ func (s *set) checkAnswer(t *router.Turn, q, a string) (router.Reply, error) {
 	begin(t, TopicSymptom)
 	t.State.Step = "screen"
 	return s.reply(t, "talk.check.start", screenEmergency), nil
+}
+
+// askQuestionAgain asks the question held behind "Shall we carry on?",
+// when the words ask for the question ("what was the question?":
+// review), and reports whether it did.
+func (s *set) askQuestionAgain(t *router.Turn) (router.Reply, bool) {
+	if !asksForQuestion(t.Text) || t.State.Pending != questionHold {
+		// A question just asked is said again with its answer, as
+		// "say that again" says both (issue 11).
+		return router.Reply{}, false
+	}
+	q := t.State.Answer(answerHeld)
+	ask := s.questionText(t, q)
+	if ask == "" {
+		return router.Reply{}, false
+	}
+	t.State.SetAnswer(answerHeld, "")
+	t.State.Pending = q
+	return router.Reply{Speech: &alexa.SSML{}, Question: ask}, true
+}
+
+// asksForQuestion reports whether words asking for something again ask
+// for the question (talk.yaml question_asked).
+func asksForQuestion(text string) bool {
+	return slices.ContainsFunc(tokens(text), func(w string) bool { return slices.Contains(talk.Words.QuestionAsked, w) })
 }
 
 // sayAgain says the last answer again, with the question still waiting;

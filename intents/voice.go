@@ -99,7 +99,12 @@ func (c controlsFirst) Before(t *router.Turn) (*router.Reply, error) {
 				env = *t.Request
 			}
 			env.Request.Intent = &alexa.Intent{Name: intent, Slots: map[string]alexa.Slot{}}
-			t.Request, t.Intent, t.Text = &env, intent, ""
+			t.Request, t.Intent = &env, intent
+			if intent != IntentRepeat || !asksForQuestion(t.Text) {
+				// "What was the question?" keeps its words: it asks
+				// for the question, not the answer (askQuestionAgain).
+				t.Text = ""
+			}
 		}
 	}
 	askCause(t)
