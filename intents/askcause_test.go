@@ -583,6 +583,7 @@ func TestReadTalkAsks(t *testing.T) {
 		{"i haven't done any exercise in months, is that causing it", IntentAskAbout, "routine"},
 		{"i was on my feet all day lifting boxes, is it from working the muscles too hard", IntentAskAbout, "overuse"},
 		{"my physio said it was sciatica last year, could it be flaring up again", IntentAskAbout, "sciatica"},
+		{"is it her arthritis flaring up", IntentAskAbout, "arthritis"},
 		// What was told, asked as a thing named (set sO).
 		{"the only thing that helps is pacing up and down the hallway. does that sound like restless leg syndrome", IntentAskAbout, "restless_legs"},
 		{"okay. mine's less of a cramp and more an itch to move them, does that sound like restless legs", IntentAskAbout, "restless_legs"},

@@ -236,6 +236,8 @@ type talkWords struct {
 	// ThingIntensifiers only lend force between "a" and "thing" ("not a
 	// flaming thing").
 	ThingIntensifiers []string `yaml:"thing_intensifiers"`
+	// Flares are words for a flare-up with no condition named: flareAfter.
+	Flares []string `yaml:"flares"`
 	// Changes are words that tell of a change made ("swapped jobs"), so
 	// "the change" after them points back at it.
 	Changes []string `yaml:"changes"`
@@ -527,6 +529,23 @@ func topicsIn(ws []string) []topicAt {
 	return out
 }
 
+// flareAfter reports whether the topic at f is a flare only (talk.yaml
+// flares) said after a condition other than its own was named.
+func flareAfter(ws []string, found []topicAt, f topicAt) bool {
+	if !isFlare(ws, f) {
+		return false
+	}
+	return slices.ContainsFunc(found, func(g topicAt) bool { return g.At < f.At && conditions[g.ID] && g.ID != f.ID })
+}
+
+// isFlare reports whether the topic at f is named by a flare only.
+func isFlare(ws []string, f topicAt) bool {
+	return slices.ContainsFunc(flares, func(p []string) bool { return len(p) == f.Len && phraseAt(p, ws[f.At:]) })
+}
+
+// flares are talk.Words.Flares, split into words.
+var flares = phraseWords(talk.Words.Flares)
+
 // changeToldBefore reports whether the topic at f is "the change" said
 // after a change was told (talk.yaml changes).
 func changeToldBefore(ws []string, f topicAt) bool {
@@ -584,6 +603,13 @@ func topicFrom(ws []string, found []topicAt) string {
 	// is who they are; that cause is asked (set sK). "I take an
 	// antihistamine, is that alright with restless legs" points back at
 	// the medicine.
+	// "My physio said it was sciatica last year, could it be flaring up
+	// again": a flare after a condition named is that condition's
+	// (set sP); alone ("is it her arthritis flaring up", "flaring up?")
+	// it keeps its own topic.
+	if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return flareAfter(ws, found, f) }); len(kept) > 0 {
+		found = kept
+	}
 	// "I swapped a warehouse job for a call centre, could the change
 	// explain my aching legs": the change told before is the one
 	// pointed at, not the menopause (set sN).
@@ -1835,6 +1861,11 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 	fq := topicsIn(q)
 	if changeTold(ws) {
 		fq = slices.DeleteFunc(fq, func(f topicAt) bool { return theChange(q, f) })
+	}
+	if slices.ContainsFunc(found, func(g topicAt) bool { return conditions[g.ID] && !isFlare(ws, g) }) {
+		// "...it was sciatica last year, could it be flaring up
+		// again": the flare is the story's condition's (flareAfter).
+		fq = slices.DeleteFunc(fq, func(f topicAt) bool { return isFlare(q, f) })
 	}
 	if q != nil {
 		// "When the weather's bad I'm stuck indoors doing nothing. Is
