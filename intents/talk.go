@@ -125,6 +125,11 @@ type talkConcept struct {
 	NoSign bool `yaml:"nosign"`
 }
 
+// fits reports whether one of the concept's cues fits the words.
+func (c talkConcept) fits(ws []string) bool {
+	return slices.ContainsFunc(c.Cues, func(cue string) bool { return cueFits(cue, ws) })
+}
+
 // topicKinds are talk.yaml's kinds: topic IDs by what they are.
 type topicKinds struct {
 	Medicines    []string `yaml:"medicines"`
@@ -249,9 +254,6 @@ type talkWords struct {
 	// QuestionAsked are words that ask for the question again, not the
 	// answer ("what was the question?"): askQuestionAgain.
 	QuestionAsked []string `yaml:"question_asked"`
-	// EasingQuestions ask whether the pain has eased: a no said first
-	// answers them, whatever else it tells.
-	EasingQuestions []string `yaml:"easing_questions"`
 	// Courtesies are sayings whose words mean something else ("no
 	// worries" is no worry): readTalk drops them.
 	Courtesies []string `yaml:"courtesies"`
@@ -1932,7 +1934,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		if c.Routine && !inRoutine || c.NoSign && signed {
 			continue
 		}
-		if !slices.ContainsFunc(c.Cues, func(cue string) bool { return cueFits(cue, said) }) {
+		if !c.fits(said) {
 			continue
 		}
 		// Worry about a condition ("I'm scared it's a clot"), or about
@@ -2191,7 +2193,7 @@ func dropPhrases(ws []string, phrases [][]string) []string {
 // cause ("ta, played a full game of footy, would that be it").
 func laterConcept(i int, ws []string) bool {
 	return slices.ContainsFunc(talk.Concepts[i+1:], func(c talkConcept) bool {
-		return c.Intent != IntentThanks && c.Intent != IntentGreet && slices.ContainsFunc(c.Cues, func(cue string) bool { return cueFits(cue, ws) })
+		return c.Intent != IntentThanks && c.Intent != IntentGreet && c.fits(ws)
 	}) || slices.ContainsFunc(talk.UnnamedCause, func(cue string) bool { return cueFits(cue, ws) })
 }
 
@@ -2792,7 +2794,7 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 		}
 	}
 	intent, slots := readTalk(t.Text, rd, t.State.Routine != nil)
-	if intent == IntentTriedThat && rd.Answer == session.No && slices.Contains(talk.Words.EasingQuestions, t.State.Pending) {
+	if intent == IntentTriedThat && rd.Answer == session.No && easedAsked(t.State.Pending) {
 		// "No, it doesn't do a thing" at "Is it any better now?" answers
 		// it: a cramp that never eases needs checking (review).
 		intent = ""
@@ -3138,15 +3140,21 @@ func (s *set) askQuestionAgain(t *router.Turn) (router.Reply, bool) {
 		// "say that again" says both (issue 11).
 		return router.Reply{}, false
 	}
-	q := t.State.Answer(answerHeld)
-	ask := s.questionText(t, q)
-	if ask == "" {
+	if s.questionText(t, t.State.Answer(answerHeld)) == "" {
 		return router.Reply{}, false
 	}
-	t.State.SetAnswer(answerHeld, "")
-	t.State.Pending = q
-	return router.Reply{Speech: &alexa.SSML{}, Question: ask}, true
+	// What a yes to "Shall we carry on?" does.
+	r, err := s.holdAnswer(t, questionHold, session.Yes)
+	return r, err == nil
 }
+
+// easedAsked reports whether the question asks whether the pain has
+// eased: those a topic has memory ask again as "has it eased" (the
+// cramp's "Is it easing?", "Is it any better now?").
+func easedAsked(id string) bool { return memory.Resume.Again[id] == resumeEased }
+
+// resumeEased is the content asking again whether the pain has eased.
+const resumeEased = "resume.ask.eased"
 
 // asksForQuestion reports whether words asking for something again ask
 // for the question (talk.yaml question_asked).
@@ -3661,7 +3669,7 @@ func afterThanks(text string) (string, bool) {
 	}
 	first := tokens(text[:i])
 	thanks := slices.ContainsFunc(talk.Concepts, func(c talkConcept) bool {
-		return c.Intent == IntentThanks && slices.ContainsFunc(c.Cues, func(cue string) bool { return cueFits(cue, first) })
+		return c.Intent == IntentThanks && c.fits(first)
 	})
 	return strings.TrimSpace(text[i+1:]), thanks && len(first) <= 4
 }

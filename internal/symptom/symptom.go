@@ -947,19 +947,26 @@ func (r *reader) read(text string, known []string) Reading {
 // backgroundFacts are facts that tell who someone is, not a sign felt.
 var backgroundFacts = []string{factChild, factUnder3, "diabetes"}
 
-// yeahFirst reports whether the words open with "yeah" or "yes", past
-// the fillers an answer may start with.
+// yeahFirst reports whether the answer opens with "yeah" or "yes".
 func yeahFirst(toks []string) bool {
-	for _, w := range toks {
-		switch w {
-		case "well", "um", "uh", "oh", "er", "erm", "hmm":
-			continue
-		case "yeah", "yes":
-			return true
-		}
-		return false
+	i := answerStart(toks)
+	return i < len(toks) && (toks[i] == "yeah" || toks[i] == "yes")
+}
+
+// answerStart is where an answer begins: past fillers ("um, yes"), and a
+// courtesy ("no worries, yeah": review).
+func answerStart(toks []string) int {
+	i := 0
+	for i < len(toks) && (toks[i] == "well" || toks[i] == "um" || toks[i] == "uh" || toks[i] == "oh" || toks[i] == "er" || toks[i] == "erm" || toks[i] == "hmm") {
+		i++
 	}
-	return false
+	if i+1 < len(toks) && toks[i] == "no" && toks[i+1] == "worries" {
+		i += 2
+		for i < len(toks) && toks[i] == tokComma {
+			i++
+		}
+	}
+	return i
 }
 
 // names reports whether one of a phrase's own words means one of kinds:
@@ -1092,17 +1099,7 @@ func isTerm(p *phrase) bool {
 // answer reads a yes, no or "I don't know" at the start of toks, and returns
 // where the rest begins.
 func (r *reader) answer(toks []string) (string, int) {
-	i := 0
-	for i < len(toks) && (toks[i] == "well" || toks[i] == "um" || toks[i] == "uh" || toks[i] == "oh" || toks[i] == "er" || toks[i] == "erm" || toks[i] == "hmm") {
-		i++
-	}
-	// "No worries, yeah": a courtesy, then the answer (review).
-	if i+1 < len(toks) && toks[i] == "no" && toks[i+1] == "worries" {
-		i += 2
-		for i < len(toks) && toks[i] == tokComma {
-			i++
-		}
-	}
+	i := answerStart(toks)
 	bestA, bestN := "", 0
 	for a, ps := range r.answers {
 		for _, p := range ps {
