@@ -538,6 +538,58 @@ var std = sync.OnceValue(func() *reader {
 					"speech_slurred",
 					"balance_loss",
 				},
+				Unless: []string{"long", "weeks", "gradual", "asleep_limb"},
+			},
+			{
+				Fact:       "both_legs_weak",
+				Sensations: []string{"jelly"},
+				Text:       true,
+				Unless:     []string{"exertion"},
+			},
+			{
+				Fact:       "both_legs_weak",
+				Sensations: []string{"jelly"},
+				Text:       true,
+				Needs:      []string{"back", "buttock", "sciatica", "shooting"},
+			},
+			{
+				Fact:       "both_legs_weak",
+				Sensations: []string{"weak", "wobbly"},
+				Plural:     true,
+				Needs:      []string{"back", "buttock", "sciatica", "shooting"},
+			},
+			{
+				Fact:       "leg_weak_sudden",
+				Sensations: []string{"wobbly"},
+				Unless:     []string{"exertion", "asleep_limb"},
+				PluralFact: "both_legs_weak",
+			},
+			{
+				Fact:       "balance_loss",
+				Sensations: []string{"wobbly"},
+				Text:       true,
+				Unless:     []string{"exertion"},
+			},
+			{
+				Fact:       "leg_weak_sudden",
+				Sensations: []string{"stopped_dead"},
+				Parts:      []string{"leg", "thigh", "calf", "foot", "knee"},
+				PluralFact: "both_legs_weak",
+			},
+			{
+				Fact:       "sudden_onset",
+				Sensations: []string{"stopped_dead"},
+				Parts:      []string{"leg", "thigh", "calf", "foot", "knee"},
+			},
+			{
+				Fact:       "sudden_onset",
+				Sensations: []string{"stopped_dead"},
+				And:        []string{"arm"},
+			},
+			{
+				Fact:       "arm_weak",
+				Sensations: []string{"stopped_dead"},
+				And:        []string{"arm"},
 			},
 			{
 				Fact:       "arm_weak",
@@ -694,6 +746,7 @@ var std = sync.OnceValue(func() *reader {
 				Fact:       "saddle_numb",
 				Sensations: []string{"feel_loss"},
 				And:        []string{"wipe"},
+				Unless:     []string{"asleep_limb"},
 			},
 			{
 				Fact:       "night_sweats",
@@ -870,6 +923,7 @@ var std = sync.OnceValue(func() *reader {
 				Fact:       "both_legs_weak",
 				Sensations: []string{"weak"},
 				Plural:     true,
+				Unless:     []string{"exertion", "asleep_limb"},
 			},
 			{
 				Fact:       "foot_wound",
@@ -3274,6 +3328,7 @@ var (
 		"barely",
 		"base",
 		"bashed",
+		"basketball",
 		"bathroom",
 		"be",
 		"beating",
@@ -3351,6 +3406,7 @@ var (
 		"bothering",
 		"bottle",
 		"bottom",
+		"bouldering",
 		"bowel",
 		"bowels",
 		"boxers",
@@ -3395,6 +3451,8 @@ var (
 		"burst",
 		"bursting",
 		"bus",
+		"bush",
+		"bushwalk",
 		"business",
 		"busting",
 		"but",
@@ -3522,6 +3580,7 @@ var (
 		"cricket",
 		"cries",
 		"crooked",
+		"cross",
 		"crossed",
 		"crossfit",
 		"crotch",
@@ -3545,6 +3604,8 @@ var (
 		"dadi",
 		"daily",
 		"damp",
+		"danced",
+		"dancing",
 		"dangle",
 		"dangling",
 		"dark",
@@ -3730,6 +3791,7 @@ var (
 		"fingers",
 		"finished",
 		"fire",
+		"first",
 		"fishing",
 		"fissure",
 		"fit",
@@ -3910,6 +3972,7 @@ var (
 		"herniated",
 		"high",
 		"hike",
+		"hiked",
 		"hiking",
 		"hill",
 		"hills",
@@ -4037,7 +4100,9 @@ var (
 		"knee",
 		"kneecap",
 		"kneed",
+		"kneeling",
 		"knees",
+		"knelt",
 		"knickers",
 		"knife",
 		"knifing",
@@ -4067,6 +4132,7 @@ var (
 		"leaks",
 		"leaky",
 		"leaning",
+		"leant",
 		"leave",
 		"leaves",
 		"leaving",
@@ -4573,6 +4639,8 @@ var (
 		"shortness",
 		"shoulder",
 		"shouldn't",
+		"shoveling",
+		"shovelling",
 		"showing",
 		"shrinking",
 		"shrunk",
@@ -4590,6 +4658,7 @@ var (
 		"skew",
 		"skewwhiff",
 		"ski",
+		"skiing",
 		"skim",
 		"skin",
 		"skinful",
@@ -4635,6 +4704,7 @@ var (
 		"snapped",
 		"sneakers",
 		"snoring",
+		"snowboarding",
 		"so",
 		"soaked",
 		"soaking",
@@ -4822,6 +4892,7 @@ var (
 		"tendon",
 		"tendonitis",
 		"tendons",
+		"tennis",
 		"tense",
 		"terrace",
 		"terrible",
@@ -4902,12 +4973,15 @@ var (
 		"trained",
 		"trainers",
 		"training",
+		"tramping",
 		"trapped",
 		"traveling",
 		"travelling",
 		"travels",
 		"treadmill",
 		"tree",
+		"trek",
+		"trekking",
 		"trench",
 		"trenches",
 		"tried",
@@ -6997,6 +7071,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"after", "kneeling"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
 				toks: []string{"after", "standing"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -8992,6 +9072,15 @@ var (
 				},
 			},
 		},
+		// "basketball"
+		{
+			{
+				toks: []string{"basketball"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+		},
 		// "bathroom"
 		{
 			{
@@ -9828,6 +9917,12 @@ var (
 			},
 			{
 				toks: []string{"big", "walk"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+			{
+				toks: []string{"big", "bushwalk"},
 				means: []meaning{
 					{kind: 3, id: "exertion"},
 				},
@@ -11695,6 +11790,15 @@ var (
 				},
 			},
 		},
+		// "bouldering"
+		{
+			{
+				toks: []string{"bouldering"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+		},
 		// "bowel"
 		{
 			{
@@ -12637,6 +12741,24 @@ var (
 				toks: []string{"bus", "hot"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+		},
+		// "bush"
+		{
+			{
+				toks: []string{"bush", "walk"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+		},
+		// "bushwalk"
+		{
+			{
+				toks: []string{"bushwalk"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
 				},
 			},
 		},
@@ -14357,6 +14479,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "move", "*", "*", "leg"},
+				means: []meaning{
+					{kind: 5, id: "leg_cant_move"},
+				},
+			},
+			{
+				toks: []string{"can't", "move", "*", "*", "foot"},
+				means: []meaning{
+					{kind: 5, id: "leg_cant_move"},
+				},
+			},
+			{
+				toks: []string{"can't", "lift", "*", "*", "leg"},
+				means: []meaning{
+					{kind: 5, id: "leg_cant_move"},
+				},
+			},
+			{
 				toks: []string{"can't", "feel", "it", "at", "all"},
 				means: []meaning{
 					{kind: 5, id: "leg_numb_sudden"},
@@ -15124,6 +15264,24 @@ var (
 			},
 			{
 				toks: []string{"can't", "wiggle", "*", "toes"},
+				means: []meaning{
+					{kind: 5, id: "leg_cant_move"},
+				},
+			},
+			{
+				toks: []string{"can't", "move", "*", "leg"},
+				means: []meaning{
+					{kind: 5, id: "leg_cant_move"},
+				},
+			},
+			{
+				toks: []string{"can't", "move", "*", "foot"},
+				means: []meaning{
+					{kind: 5, id: "leg_cant_move"},
+				},
+			},
+			{
+				toks: []string{"can't", "lift", "*", "leg"},
 				means: []meaning{
 					{kind: 5, id: "leg_cant_move"},
 				},
@@ -18310,12 +18468,33 @@ var (
 				},
 			},
 		},
+		// "cross"
+		{
+			{
+				toks: []string{"cross", "legged"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+				},
+			},
+		},
 		// "crossed"
 		{
 			{
 				toks: []string{"crossed", "over", "the", "other"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"crossed", "my", "legs"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
+				toks: []string{"crossed", "legs"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
 				},
 			},
 		},
@@ -18801,6 +18980,30 @@ var (
 				toks: []string{"damp"},
 				means: []meaning{
 					{kind: 3, id: "leak"},
+				},
+			},
+		},
+		// "danced"
+		{
+			{
+				toks: []string{"danced"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+		},
+		// "dancing"
+		{
+			{
+				toks: []string{"dancing", "all", "night"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+			{
+				toks: []string{"dancing"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
 				},
 			},
 		},
@@ -24453,6 +24656,21 @@ var (
 				},
 			},
 		},
+		// "first"
+		{
+			{
+				toks: []string{"first", "day", "skiing"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+			{
+				toks: []string{"first", "leg", "day"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+		},
 		// "fishing"
 		{
 			{
@@ -27771,6 +27989,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"going", "wobbly"},
+				means: []meaning{
+					{kind: 3, id: "wobbly"},
+				},
+			},
+			{
 				toks: []string{"going", "black"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
@@ -27786,12 +28010,6 @@ var (
 				toks: []string{"going", "red"},
 				means: []meaning{
 					{kind: 5, id: "leg_red"},
-				},
-			},
-			{
-				toks: []string{"going", "wobbly"},
-				means: []meaning{
-					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -28126,6 +28344,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"gone", "wobbly"},
+				means: []meaning{
+					{kind: 3, id: "wobbly"},
+				},
+			},
+			{
 				toks: []string{"gone", "vague"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
@@ -28191,12 +28415,6 @@ var (
 				toks: []string{"gone", "pink"},
 				means: []meaning{
 					{kind: 5, id: "leg_red"},
-				},
-			},
-			{
-				toks: []string{"gone", "wobbly"},
-				means: []meaning{
-					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -31479,6 +31697,15 @@ var (
 		{
 			{
 				toks: []string{"hike"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+		},
+		// "hiked"
+		{
+			{
+				toks: []string{"hiked"},
 				means: []meaning{
 					{kind: 3, id: "exertion"},
 				},
@@ -34837,7 +35064,7 @@ var (
 			{
 				toks: []string{"jelly", "legs"},
 				means: []meaning{
-					{kind: 5, id: "both_legs_weak"},
+					{kind: 3, id: "jelly"},
 				},
 			},
 		},
@@ -35048,6 +35275,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"just", "quit", "on", "me"},
+				means: []meaning{
+					{kind: 3, id: "stopped_dead"},
+				},
+			},
+			{
 				toks: []string{"just", "started", "this", "week"},
 				means: []meaning{
 					{kind: 4, id: "began"},
@@ -35114,6 +35347,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"just", "stopped", "working"},
+				means: []meaning{
+					{kind: 3, id: "stopped_dead"},
+				},
+			},
+			{
+				toks: []string{"just", "conked", "out"},
+				means: []meaning{
+					{kind: 3, id: "stopped_dead"},
+				},
+			},
+			{
+				toks: []string{"just", "packed", "up"},
+				means: []meaning{
+					{kind: 3, id: "stopped_dead"},
+				},
+			},
+			{
 				toks: []string{"just", "can't", "start"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
@@ -35159,6 +35410,7 @@ var (
 				toks: []string{"just", "quit"},
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
+					{kind: 3, id: "stopped_dead"},
 				},
 			},
 			{
@@ -36173,6 +36425,15 @@ var (
 				},
 			},
 		},
+		// "kneeling"
+		{
+			{
+				toks: []string{"kneeling"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+				},
+			},
+		},
 		// "knees"
 		{
 			{
@@ -36324,6 +36585,15 @@ var (
 				means: []meaning{
 					{id: "knee"},
 					{kind: 1},
+				},
+			},
+		},
+		// "knelt"
+		{
+			{
+				toks: []string{"knelt"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
 				},
 			},
 		},
@@ -36858,9 +37128,42 @@ var (
 				},
 			},
 			{
+				toks: []string{"leaning", "on", "my", "elbow"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
+				toks: []string{"leaning", "on", "my", "arm"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
+				toks: []string{"leaning", "on", "my", "elbows"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
 				toks: []string{"leaning", "to", "1", "side"},
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
+				},
+			},
+			{
+				toks: []string{"leaning", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+				},
+			},
+		},
+		// "leant"
+		{
+			{
+				toks: []string{"leant", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
 				},
 			},
 		},
@@ -37134,6 +37437,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"left", "leg", "stopped", "working"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
 				toks: []string{"left", "a", "mark"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
@@ -37347,6 +37656,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"leg", "has", "stopped", "working"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
 				toks: []string{"leg", "over", "the", "other"},
 				means: []meaning{
 					{kind: 8},
@@ -37546,6 +37861,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"legs", "have", "gone", "to", "jelly"},
+				means: []meaning{
+					{kind: 3, id: "jelly"},
+				},
+			},
+			{
 				toks: []string{"legs", "want", "to", "get", "up"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
@@ -37559,12 +37880,6 @@ var (
 			},
 			{
 				toks: []string{"legs", "won't", "hold", "me", "up"},
-				means: []meaning{
-					{kind: 5, id: "both_legs_weak"},
-				},
-			},
-			{
-				toks: []string{"legs", "have", "gone", "to", "jelly"},
 				means: []meaning{
 					{kind: 5, id: "both_legs_weak"},
 				},
@@ -37697,6 +38012,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"legs", "feel", "like", "jelly"},
+				means: []meaning{
+					{kind: 3, id: "jelly"},
+				},
+			},
+			{
+				toks: []string{"legs", "are", "like", "jelly"},
+				means: []meaning{
+					{kind: 3, id: "jelly"},
+				},
+			},
+			{
 				toks: []string{"legs", "want", "to", "run"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
@@ -37724,12 +38051,6 @@ var (
 				toks: []string{"legs", "going", "all", "numb"},
 				means: []meaning{
 					{kind: 5, id: "both_legs_numb"},
-				},
-			},
-			{
-				toks: []string{"legs", "feel", "like", "jelly"},
-				means: []meaning{
-					{kind: 5, id: "both_legs_weak"},
 				},
 			},
 			{
@@ -37891,6 +38212,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"legs", "like", "jelly"},
+				means: []meaning{
+					{kind: 3, id: "jelly"},
+				},
+			},
+			{
 				toks: []string{"legs", "can't", "rest"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
@@ -37939,12 +38266,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"legs", "like", "jelly"},
-				means: []meaning{
-					{kind: 5, id: "both_legs_weak"},
-				},
-			},
-			{
 				toks: []string{"legs", "won't", "work"},
 				means: []meaning{
 					{kind: 5, id: "both_legs_weak"},
@@ -37960,12 +38281,6 @@ var (
 				toks: []string{"legs", "hanging", "down"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
-				},
-			},
-			{
-				toks: []string{"legs", "are", "wobbly"},
-				means: []meaning{
-					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -37999,6 +38314,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"legs", "crossed"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
 				toks: []string{"legs", "buckling"},
 				means: []meaning{
 					{kind: 5, id: "both_legs_weak"},
@@ -38020,12 +38341,6 @@ var (
 				toks: []string{"legs", "collapsed"},
 				means: []meaning{
 					{kind: 5, id: "both_legs_weak"},
-				},
-			},
-			{
-				toks: []string{"legs", "wobbly"},
-				means: []meaning{
-					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -38915,6 +39230,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"like", "jelly"},
+				means: []meaning{
+					{kind: 3, id: "jelly"},
+				},
+			},
+			{
 				toks: []string{"like", "current"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
@@ -38924,12 +39245,6 @@ var (
 				toks: []string{"like", "balloons"},
 				means: []meaning{
 					{kind: 3, id: "swell"},
-				},
-			},
-			{
-				toks: []string{"like", "jelly"},
-				means: []meaning{
-					{kind: 5, id: "both_legs_weak"},
 				},
 			},
 			{
@@ -47940,6 +48255,18 @@ var (
 		// "on"
 		{
 			{
+				toks: []string{"on", "the", "toilet", "too", "long"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
+				toks: []string{"on", "the", "loo", "too", "long"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
 				toks: []string{"on", "the", "floor", "and", "can't"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
@@ -52885,6 +53212,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"right", "leg", "stopped", "working"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
 				toks: []string{"right", "off", "my", "food"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
@@ -53888,9 +54221,27 @@ var (
 				},
 			},
 			{
+				toks: []string{"sat", "on", "the", "toilet", "too", "long"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
 				toks: []string{"sat", "on", "the", "loo", "for", "ages"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"sat", "on", "my", "foot"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
+				toks: []string{"sat", "on", "my", "leg"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
 				},
 			},
 			{
@@ -55084,6 +55435,36 @@ var (
 				},
 			},
 		},
+		// "shoveling"
+		{
+			{
+				toks: []string{"shoveling", "snow"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+			{
+				toks: []string{"shoveling"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+		},
+		// "shovelling"
+		{
+			{
+				toks: []string{"shovelling", "snow"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+			{
+				toks: []string{"shovelling"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+		},
 		// "showing"
 		{
 			{
@@ -55991,6 +56372,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"sitting", "on", "the", "toilet", "too", "long"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
 				toks: []string{"sitting", "on", "a", "bag", "of", "ice"},
 				means: []meaning{
 					{kind: 3, id: "numb"},
@@ -56012,6 +56399,18 @@ var (
 				toks: []string{"sitting", "on", "a", "numb", "cushion"},
 				means: []meaning{
 					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"sitting", "on", "my", "foot"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
+				toks: []string{"sitting", "on", "my", "leg"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
 				},
 			},
 			{
@@ -56159,6 +56558,15 @@ var (
 				toks: []string{"ski", "trip"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+		},
+		// "skiing"
+		{
+			{
+				toks: []string{"skiing"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
 				},
 			},
 		},
@@ -57143,6 +57551,15 @@ var (
 				toks: []string{"snoring", "like", "a", "train"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+		},
+		// "snowboarding"
+		{
+			{
+				toks: []string{"snowboarding"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
 				},
 			},
 		},
@@ -60207,6 +60624,12 @@ var (
 		// "suddenly"
 		{
 			{
+				toks: []string{"suddenly", "stopped", "working"},
+				means: []meaning{
+					{kind: 3, id: "stopped_dead"},
+				},
+			},
+			{
 				toks: []string{"suddenly", "caught"},
 				means: []meaning{
 					{kind: 3, id: "cramp"},
@@ -60216,12 +60639,6 @@ var (
 				toks: []string{"suddenly", "massive"},
 				means: []meaning{
 					{kind: 3, id: "swell_sudden"},
-				},
-			},
-			{
-				toks: []string{"suddenly", "weak"},
-				means: []meaning{
-					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -61548,6 +61965,15 @@ var (
 				toks: []string{"tendons", "inflamed"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+		},
+		// "tennis"
+		{
+			{
+				toks: []string{"tennis"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
 				},
 			},
 		},
@@ -63698,6 +64124,15 @@ var (
 				},
 			},
 		},
+		// "tramping"
+		{
+			{
+				toks: []string{"tramping"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+		},
 		// "trapped"
 		{
 			{
@@ -63788,6 +64223,24 @@ var (
 				toks: []string{"tree", "trunks"},
 				means: []meaning{
 					{kind: 3, id: "swell"},
+				},
+			},
+		},
+		// "trek"
+		{
+			{
+				toks: []string{"trek"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+		},
+		// "trekking"
+		{
+			{
+				toks: []string{"trekking"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
 				},
 			},
 		},
@@ -69713,8 +70166,7 @@ var (
 			{
 				toks: []string{"wobbly"},
 				means: []meaning{
-					{kind: 5, id: "balance_loss"},
-					{kind: 5, id: "leg_weak_sudden"},
+					{kind: 3, id: "wobbly"},
 				},
 			},
 		},
@@ -69882,6 +70334,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"won't", "hold", "her", "at", "all"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
+				toks: []string{"won't", "hold", "him", "at", "all"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
+				toks: []string{"won't", "hold", "me", "at", "all"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
 				toks: []string{"won't", "put", "*", "foot", "down"},
 				means: []meaning{
 					{kind: 5, id: "limp"},
@@ -69911,18 +70381,21 @@ var (
 				toks: []string{"won't", "take", "her", "weight"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
+					{kind: 5, id: "cant_bear_weight"},
 				},
 			},
 			{
 				toks: []string{"won't", "take", "his", "weight"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
+					{kind: 5, id: "cant_bear_weight"},
 				},
 			},
 			{
 				toks: []string{"won't", "take", "my", "weight"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
+					{kind: 5, id: "cant_bear_weight"},
 				},
 			},
 			{
@@ -69947,6 +70420,12 @@ var (
 			},
 			{
 				toks: []string{"won't", "stand", "at", "all"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
+				toks: []string{"won't", "take", "any", "weight"},
 				means: []meaning{
 					{kind: 5, id: "cant_bear_weight"},
 				},
@@ -71343,6 +71822,7 @@ var (
 				"arm is clumsy",
 				"keeps dropping things",
 			},
+			Unless: []string{"asleep_limb"},
 		},
 		// "balance_loss"
 		{
@@ -71363,7 +71843,6 @@ var (
 				"keep falling to one side",
 				"leaning to one side",
 				"veering to one side",
-				"wobbly",
 				"unsteady on",
 				"staggering",
 				"off balance",
@@ -71575,8 +72054,6 @@ var (
 		{
 			Say: []string{
 				"legs are collapsing",
-				"legs feel like jelly",
-				"like jelly",
 				"legs have gone",
 				"legs giving out",
 				"legs giving way",
@@ -71595,12 +72072,9 @@ var (
 				"both legs gone weak",
 				"legs won't hold me",
 				"legs won't hold me up",
-				"legs like jelly",
-				"jelly legs",
 				"both legs won't hold me",
 				"both legs going weak",
 				"both legs feel weak",
-				"legs have gone to jelly",
 				"legs went from under me",
 				"legs gone from under me",
 				"needs help to walk",
@@ -71945,6 +72419,13 @@ var (
 				"won't bear weight",
 				"refuses to stand",
 				"refuses to walk",
+				"won't hold her at all",
+				"won't hold him at all",
+				"won't hold me at all",
+				"won't take her weight",
+				"won't take his weight",
+				"won't take my weight",
+				"won't take any weight",
 			},
 		},
 		// "cant_get_up"
@@ -73922,6 +74403,18 @@ var (
 				"can't point my toes",
 				"can't wiggle my toes",
 				"can't wiggle * toes",
+				"can't move * leg",
+				"can't move * * leg",
+				"can't move * foot",
+				"can't move * * foot",
+				"cannot move * leg",
+				"cannot move * * leg",
+				"not able to move * leg",
+				"not able to move * * leg",
+				"unable to move * leg",
+				"can't lift * leg",
+				"can't lift * * leg",
+				"cannot lift * leg",
 			},
 			Unless: []string{"cramp"},
 		},
@@ -74325,7 +74818,6 @@ var (
 				"weak",
 				"weakness",
 				"gone weak",
-				"suddenly weak",
 				"no strength",
 				"giving way",
 				"giving out",
@@ -74356,11 +74848,6 @@ var (
 				"won't hold me",
 				"won't hold him up",
 				"won't hold her up",
-				"wobbly",
-				"gone wobbly",
-				"going wobbly",
-				"legs wobbly",
-				"legs are wobbly",
 				"not obeying me",
 				"not obeying",
 				"won't obey",
@@ -74370,8 +74857,16 @@ var (
 				"went out from under him",
 				"went out from under me",
 				"went out from under",
+				"leg's stopped working",
+				"leg has stopped working",
+				"left leg stopped working",
+				"right leg stopped working",
 			},
-			Plural: "both_legs_weak",
+			Plural:       "both_legs_weak",
+			Chronic:      "leg_weak_gradual",
+			ChronicOn:    []string{"weeks", "gradual"},
+			Unless:       []string{"asleep_limb", "stop_relief"},
+			PluralUnless: []string{"exertion"},
 		},
 		// "legs_swollen"
 		{
@@ -74605,7 +75100,7 @@ var (
 				"don't feel like mine",
 			},
 			Chronic: "numb",
-			Unless:  []string{"cramp"},
+			Unless:  []string{"cramp", "asleep_limb"},
 		},
 		// "off_colour"
 		{
@@ -76711,6 +77206,7 @@ var (
 		"hurt_sharp",
 		"inflamed_word",
 		"inflammation_word",
+		"jelly",
 		"knock",
 		"leak",
 		"limb_loss",
@@ -76745,6 +77241,7 @@ var (
 		"stepped",
 		"stiff",
 		"stop_relief",
+		"stopped_dead",
 		"struggle",
 		"stuck_down",
 		"sugar",
@@ -76764,6 +77261,7 @@ var (
 		"weak",
 		"weeks_said",
 		"wipe",
+		"wobbly",
 		"woke_with",
 		"zap",
 	}
@@ -76819,6 +77317,26 @@ var (
 			"it's asleep",
 			"feels asleep",
 			"feel asleep",
+			"leaning on my elbow",
+			"leaning on my arm",
+			"leaning on my elbows",
+			"leaning on it",
+			"leant on it",
+			"crossed my legs",
+			"legs crossed",
+			"cross legged",
+			"crossed legs",
+			"kneeling",
+			"knelt",
+			"after kneeling",
+			"sitting on the toilet too long",
+			"sat on the toilet too long",
+			"on the toilet too long",
+			"on the loo too long",
+			"sitting on my foot",
+			"sat on my foot",
+			"sitting on my leg",
+			"sat on my leg",
 		},
 		// "bedding"
 		{"the bed", "in bed", "sheets", "the sheets", "mattress", "my bed"},
@@ -77510,6 +78028,27 @@ var (
 			"ten mile",
 			"mile march",
 			"long march",
+			"bushwalk",
+			"bush walk",
+			"big bushwalk",
+			"skiing",
+			"first day skiing",
+			"snowboarding",
+			"shovelling",
+			"shoveling",
+			"shovelling snow",
+			"shoveling snow",
+			"dancing",
+			"danced",
+			"dancing all night",
+			"trek",
+			"trekking",
+			"tramping",
+			"hiked",
+			"bouldering",
+			"tennis",
+			"basketball",
+			"first leg day",
 		},
 		// "eye"
 		{"eye", "eyes", "sight", "vision", "eyesight", "see out of", "seeing"},
@@ -78105,6 +78644,15 @@ var (
 		{"inflamed", "looks inflamed"},
 		// "inflammation_word"
 		{"inflammation"},
+		// "jelly"
+		{
+			"legs feel like jelly",
+			"like jelly",
+			"legs like jelly",
+			"jelly legs",
+			"legs have gone to jelly",
+			"legs are like jelly",
+		},
 		// "knock"
 		{
 			"kick",
@@ -79774,6 +80322,15 @@ var (
 			"stop for a couple",
 			"stop for a couple of minutes",
 		},
+		// "stopped_dead"
+		{
+			"just stopped working",
+			"suddenly stopped working",
+			"just quit on me",
+			"just quit",
+			"just conked out",
+			"just packed up",
+		},
 		// "struggle"
 		{
 			"can't get",
@@ -80428,6 +80985,8 @@ var (
 			"the bits he sits on",
 			"the bits she sits on",
 		},
+		// "wobbly"
+		{"wobbly", "gone wobbly", "going wobbly"},
 		// "woke_with"
 		{
 			"woke up with",

@@ -156,6 +156,7 @@ const (
 	// Timing IDs that make a flag Chronic.
 	timingLong    = "long"
 	timingGradual = "gradual"
+	timingWeeks   = "weeks"
 	answerUnknown = "unknown"
 	answerYes     = "yes"
 	answerNo      = "no"
@@ -218,9 +219,13 @@ type flag struct {
 	// Chronic is the fact instead when the text says it has been so for a
 	// long time or came on gradually: a foot "always icy and white" is not
 	// a leg losing its blood supply tonight.
-	Chronic string   `yaml:"chronic"`
-	With    []string `yaml:"with"`
-	Unless  []string `yaml:"unless"`
+	Chronic string `yaml:"chronic"`
+	// ChronicOn names the timings that make it chronic, when not every
+	// long time does: weakness "getting worse every day" is still a leg
+	// weakening now; over weeks or months it is not sudden.
+	ChronicOn []string `yaml:"chronic_on"`
+	With      []string `yaml:"with"`
+	Unless    []string `yaml:"unless"`
 	// PluralUnless drops the plural fact when one of these is said: both
 	// ankles puffy by evening and fine by morning is no sign on its own.
 	PluralUnless []string `yaml:"plural_unless"`
@@ -1324,19 +1329,23 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string,
 			f := r.flags[h.m.id]
 			c := cl[h.clause]
 			fact := h.m.id
+			plural := f.Plural != "" && (c.plural && !c.singular || textPlural && !h.negated && !c.singular && !c.limb && !c.joint && !c.hip)
 			switch {
 			case f.Unsided != "" && !sided && !h.negated && !r.names(h.phrase, kPart, kSingular):
 				fact = f.Unsided
 				if slices.ContainsFunc(f.PluralUnless, func(id string) bool { return present[id] }) {
 					fact = dropFact
 				}
-			case f.Chronic != "" && (present[timingLong] || present[timingGradual]):
+			case f.Chronic != "" && chronic(f, present) && !(plural && f.Plural != dropFact):
+				// A two-sided sign with a fact of its own keeps it however
+				// long it has lasted: both legs getting weaker over weeks
+				// is still the cauda equina row (refs §3).
 				fact = f.Chronic
 			case f.Hip != "" && c.hip && !c.limb && !c.joint:
 				fact = f.Hip
 			case f.Joint != "" && c.joint && !c.limb && !c.hip:
 				fact = f.Joint
-			case f.Plural != "" && (c.plural && !c.singular || textPlural && !h.negated && !c.singular && !c.limb && !c.joint && !c.hip):
+			case plural:
 				fact = f.Plural
 				if slices.ContainsFunc(f.PluralUnless, func(id string) bool { return present[id] }) {
 					fact = dropFact
@@ -1389,6 +1398,16 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string,
 	sort.Strings(rd.Facts)
 	sort.Strings(rd.Negated)
 	rd.Topic = r.topic(rd)
+}
+
+// chronic reports whether the text says a flag's sign has lasted: by its
+// own timings, or any long or gradual one.
+func chronic(f *flag, present map[string]bool) bool {
+	on := f.ChronicOn
+	if len(on) == 0 {
+		on = []string{timingLong, timingGradual, timingWeeks}
+	}
+	return slices.ContainsFunc(on, func(id string) bool { return present[id] })
 }
 
 // clauseCtx is what a clause names: sides and kinds of part.
@@ -1681,6 +1700,7 @@ func SignGroups() []SignGroup {
 	for _, f := range std().flags {
 		ids = append(ids, f.Unless...)
 		ids = append(ids, f.UnlessStill...)
+		ids = append(ids, f.ChronicOn...)
 		ids = append(ids, f.PluralUnless...)
 	}
 	slices.Sort(ids)

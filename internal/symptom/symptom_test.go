@@ -426,6 +426,15 @@ func TestNotSigns(t *testing.T) {
 		{"I've been running a lot but my hip only aches at my sister's, her bed is rock hard, is that it", "compartment"},
 		{"my hips ache every time the weather turns damp", "bladder_change"},
 		{"could sitting cross legged have squashed a nerve in my leg", "injury"},
+		// Weakness the day explains, a limb pressed by how one sat or
+		// leant, and weakness over weeks are no sudden weakness (set wa).
+		{"my legs are like jelly after a long hike", "both_legs_weak"},
+		{"my thighs are weak and shaky after the gym", "both_legs_weak"},
+		{"my foot went numb sitting on the toilet too long", "saddle_numb"},
+		{"my hand went numb from leaning on my elbow", "arm_weak"},
+		{"my hand goes numb every night for weeks", "arm_weak"},
+		{"my leg has been slowly getting weaker for months", "leg_weak_sudden"},
+		{"my calf gets weak when i walk and it goes when i stop", "leg_weak_sudden"},
 	}
 	for _, tt := range tests {
 		if rd := Read(tt.say); slices.Contains(rd.Facts, tt.not) {
@@ -488,6 +497,19 @@ func TestSignsBesideNewWords(t *testing.T) {
 		{"the mattress is rock hard and after my run my calf is rock hard too and the pain is unbearable", "compartment"},
 		{"it's damp and cold out and I woke up and had wet the bed", "bladder_change"},
 		{"I think I squashed a nerve and now my leg is suddenly weak", "leg_weak_sudden"},
+		// Set wa: a leg that stops at once is suddenly weak; both legs
+		// weakening over weeks stay both legs weak; a fall with a leg that
+		// won't hold is one that cannot bear weight.
+		{"my leg is suddenly weak", "sudden_onset"},
+		{"i was watching tv and my right leg just stopped working", "sudden_onset"},
+		{"i was watching tv and my right leg just stopped working", "leg_weak_sudden"},
+		{"my wife suddenly can't move her left leg", "leg_cant_move"},
+		{"both my legs have been getting weaker for weeks", "both_legs_weak"},
+		{"my leg has been slowly getting weaker for months", "leg_weak_gradual"},
+		{"she fell on the ice and that leg won't hold her at all", "cant_bear_weight"},
+		{"my legs are wobbly", "both_legs_weak"},
+		{"dad is wobbly and talking funny", "balance_loss"},
+		{"my right arm just stopped working", "arm_weak"},
 	}
 	for _, tt := range tests {
 		if rd := Read(tt.say); !slices.Contains(rd.Facts, tt.want) {
