@@ -366,6 +366,13 @@ func tokens(text string) []string {
 			ws[i] = "why"
 		}
 	}
+	// "3am" is said as "3 a.m." is written: the cues know "a m".
+	for i := 0; i < len(ws); i++ {
+		if n, ok := strings.CutSuffix(ws[i], "am"); ok && n != "" && strings.Trim(n, "0123456789") == "" {
+			ws = slices.Replace(ws, i, i+1, n, "a", "m")
+			i += 2
+		}
+	}
 	// "Doesn't do a flamin' thing" says no more than "doesn't do a
 	// thing".
 	for i := 1; i+1 < len(ws); i++ {
@@ -1805,8 +1812,10 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 	// "Wait, are you medically qualified": a pause said first, then
 	// something else to answer, is that something else; a topic only
 	// named ("hang on, I need to grab a pillow") is no question.
-	if rest := afterPause(ws); len(rest) >= 3 && !slices.ContainsFunc(pauseDoing, func(p []string) bool { return len(rest) > len(p) && slices.Equal(rest[:len(p)], p) }) {
-		asks := slices.Contains(talk.Words.AskStarts, rest[0])
+	if rest := afterPause(ws); len(rest) >= 3 && !pauseGoesOn(rest) {
+		// "Wait, flip flops all summer, no support. could it be my
+		// shoes": the question may come after what prompted it (set sQ).
+		asks := slices.Contains(talk.Words.AskStarts, rest[0]) || asksSomething(strings.Join(rest, " "))
 		if in, slots := readTalk(strings.Join(rest, " "), rd, inRoutine); in != "" && in != IntentPause && (in != IntentAskAbout || asks) {
 			return in, slots
 		}
@@ -1910,6 +1919,13 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// walked miles today, is that why they ache at night"
 			// points back at the story.
 			topic = ""
+		}
+	} else if fq := firstQuestion(text); fq != nil {
+		// "You reckon it's restless legs? It's every evening on the
+		// couch too": a question that names one cause, then words that
+		// only add to it, asks about what the question names (set sQ).
+		if f := topicsIn(fq); len(f) == 1 {
+			topic = f[0].ID
 		}
 	}
 	// A qualifier beside a bare cause only with nothing felt told
@@ -3672,6 +3688,33 @@ func afterThanks(text string) (string, bool) {
 		return c.Intent == IntentThanks && c.fits(first)
 	})
 	return strings.TrimSpace(text[i+1:]), thanks && len(first) <= 4
+}
+
+// firstQuestion is the words up to a question mark that words asking
+// nothing follow ("is it restless legs? it's on the couch too"), or nil.
+// Words after it that report what someone named ("my midwife mentioned
+// iron") may be what is asked about.
+func firstQuestion(text string) []string {
+	q, rest, ok := strings.Cut(text, "?")
+	if !ok || strings.TrimSpace(rest) == "" || strings.Contains(rest, "?") {
+		return nil
+	}
+	if ws := tokens(rest); opensAsking(ws) || slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Report, w) }) {
+		return nil
+	}
+	return plainQuestion(tokens(q))
+}
+
+// pauseGoesOn reports whether the words after a pause say what the
+// speaker goes to do ("hang on, cariad, I need to find the pillow"): the
+// pause stands. A filler or a name may come first.
+func pauseGoesOn(rest []string) bool {
+	for i := 0; i < len(rest) && i <= 2; i++ {
+		if slices.ContainsFunc(pauseDoing, func(p []string) bool { return len(rest)-i > len(p) && slices.Equal(rest[i:i+len(p)], p) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // afterPause returns the words after a pause said first ("wait", "hang
