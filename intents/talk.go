@@ -2799,8 +2799,9 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 	// "Ow, that's too much" after a step outside a routine (pulling the
 	// toes up for a cramp) is that step hurting: ease off, and one
 	// safety question, not the fallback; a safety question still waiting
-	// is the one asked again.
-	if t.State.Routine == nil && t.State.Topic != "" && hurtsNow(t.Text) && rd.Topic == "" && len(rd.Parts) == 0 && !asksSomething(t.Text) && !triedFirst(t.Text) {
+	// is the one asked again. "Too much too soon or", said of running,
+	// names a cause: it asks about it (set sQ).
+	if t.State.Routine == nil && t.State.Topic != "" && hurtsNow(t.Text) && rd.Topic == "" && len(rd.Parts) == 0 && !asksSomething(t.Text) && !triedFirst(t.Text) && len(topicsIn(tokens(t.Text))) == 0 {
 		switch p := t.State.Pending; {
 		case strings.HasPrefix(p, dialog.TriagePrefix):
 			return s.reply(t, stepEase, p), nil

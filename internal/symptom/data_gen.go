@@ -990,6 +990,16 @@ var std = sync.OnceValue(func() *reader {
 			"is it an inflamed bursa",
 			"be inflamed tendons",
 			"is it inflamed tendons",
+			"is something inflamed",
+			"is anything inflamed",
+			"something inflamed",
+			"anything inflamed",
+			"is it inflamed",
+			"be inflamed",
+			"inflamed you reckon",
+			"inflamed do you reckon",
+			"inflamed you think",
+			"inflamed do you think",
 			"twisted right over the other",
 			"twisted over the other",
 			"twisted across the other",
@@ -3287,6 +3297,7 @@ var (
 		"ants",
 		"antsy",
 		"anus",
+		"anything",
 		"apixaban",
 		"appa",
 		"appetite",
@@ -7873,6 +7884,15 @@ var (
 				},
 			},
 		},
+		// "anything"
+		{
+			{
+				toks: []string{"anything", "inflamed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "apixaban"
 		{
 			{
@@ -9101,6 +9121,12 @@ var (
 			},
 			{
 				toks: []string{"be", "inflamed", "tendons"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"be", "inflamed"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -33980,6 +34006,30 @@ var (
 		// "inflamed"
 		{
 			{
+				toks: []string{"inflamed", "do", "you", "reckon"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"inflamed", "do", "you", "think"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"inflamed", "you", "reckon"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"inflamed", "you", "think"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"inflamed", "tendon"},
 				means: []meaning{
 					{kind: 8},
@@ -34351,6 +34401,24 @@ var (
 				toks: []string{"is", "open", "since"},
 				means: []meaning{
 					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
+				toks: []string{"is", "something", "inflamed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"is", "anything", "inflamed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"is", "it", "inflamed"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -58015,6 +58083,12 @@ var (
 				toks: []string{"something", "sharp"},
 				means: []meaning{
 					{kind: 3, id: "sharp_thing"},
+				},
+			},
+			{
+				toks: []string{"something", "inflamed"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},

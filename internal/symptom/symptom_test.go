@@ -435,6 +435,8 @@ func TestNotSigns(t *testing.T) {
 		{"my hand goes numb every night for weeks", "arm_weak"},
 		{"my leg has been slowly getting weaker for months", "leg_weak_sudden"},
 		{"my calf gets weak when i walk and it goes when i stop", "leg_weak_sudden"},
+		// Asked whether something is inflamed, not told (set sQ).
+		{"um. inflammation? like is something inflamed", "leg_red"},
 	}
 	for _, tt := range tests {
 		if rd := Read(tt.say); slices.Contains(rd.Facts, tt.not) {
