@@ -45,12 +45,14 @@ var askingIntents = []string{IntentWhyNight, IntentWorried}
 // sends a question there when its other words matched ("is paracetamol
 // alright for achy legs at night": goodnight; "what does peripheral
 // neuropathy mean": rephrase; "do them magnesium sprays do anything":
-// when to see a doctor, set rg), so a topic kept in their cause slot is
-// what was asked, with or without asking words. When to see a doctor
+// when to see a doctor, set rg; "I'm sixty-eight, does this just come
+// with age": who the skill is, set sQ), so a topic kept in their cause
+// slot is what was asked, with or without asking words (a doctor named
+// to who the skill is asks who it is, causeAsked). When to see a doctor
 // and leaving stand for themselves unless the topic is a medicine ("when
 // should I see someone about my varicose veins" asks when).
 var topicAskers = []string{IntentStop, IntentWhenDoctor, IntentRephrase, IntentNext, IntentPrevious, IntentResume,
-	IntentStartOver, IntentWhichStep, IntentVoiceLouder, IntentGreet}
+	IntentStartOver, IntentWhichStep, IntentVoiceLouder, IntentGreet, IntentWhoAreYou}
 
 // causeAsked returns the AskAboutIntent a symptom or question intent
 // stands for when its slots name a cause and ask about it, and no word
