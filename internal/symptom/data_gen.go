@@ -533,6 +533,8 @@ var std = sync.OnceValue(func() *reader {
 				And:        []string{"arm"},
 				Needs: []string{
 					"leg_weak_sudden",
+					"leg_cant_move",
+					"foot_drop",
 					"numb",
 					"face_droop",
 					"speech_slurred",
@@ -568,7 +570,7 @@ var std = sync.OnceValue(func() *reader {
 				Fact:       "balance_loss",
 				Sensations: []string{"wobbly"},
 				Text:       true,
-				Unless:     []string{"exertion"},
+				Unless:     []string{"exertion", "leg", "knee", "thigh", "calf", "ankle", "foot"},
 			},
 			{
 				Fact:       "leg_weak_sudden",
@@ -672,6 +674,11 @@ var std = sync.OnceValue(func() *reader {
 				Text:       true,
 			},
 			{
+				Fact:       "immobile",
+				Sensations: []string{"cast"},
+				Text:       true,
+			},
+			{
 				Fact:       "compartment",
 				Sensations: []string{"cast"},
 				And:        []string{"tingling", "numb", "feel_loss"},
@@ -729,7 +736,7 @@ var std = sync.OnceValue(func() *reader {
 				Fact:       "both_legs_numb",
 				Sensations: []string{"numb", "feel_loss"},
 				And:        []string{"both"},
-				Unless:     []string{"diabetes", "sugar", "neuropathy"},
+				Unless:     []string{"diabetes", "sugar", "neuropathy", "hands", "arm"},
 			},
 			{
 				Fact:       "bladder_change",
@@ -3525,6 +3532,7 @@ var (
 		"claudication",
 		"clenched",
 		"climb",
+		"climbed",
 		"climbing",
 		"clinging",
 		"clot",
@@ -4367,6 +4375,7 @@ var (
 		"pace",
 		"pacing",
 		"pack",
+		"packed",
 		"pad",
 		"pads",
 		"pain",
@@ -4657,6 +4666,7 @@ var (
 		"shrunk",
 		"side",
 		"sight",
+		"sightseeing",
 		"signal",
 		"since",
 		"sister",
@@ -4897,6 +4907,7 @@ var (
 		"telly",
 		"temp",
 		"temperature",
+		"temple",
 		"tender",
 		"tenderness",
 		"tendinitis",
@@ -5993,6 +6004,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "cramp"},
 					{kind: 5, id: "cramp_not_easing"},
+				},
+			},
+			{
+				toks: []string{"a", "long", "day", "walking"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
 				},
 			},
 			{
@@ -8160,6 +8177,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"arm", "has", "gone", "useless"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"arm", "has", "gone", "dead"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
 				toks: []string{"arm", "and", "leg"},
 				means: []meaning{
 					{kind: 3, id: "arm"},
@@ -8240,6 +8269,78 @@ var (
 			},
 			{
 				toks: []string{"arm", "is", "clumsy"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"arm", "went", "useless"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"arm", "gone", "useless"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"arm", "is", "useless"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"arm", "just", "went"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"arm", "went", "heavy"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"arm", "gone", "heavy"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"arm", "went", "dead"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"arm", "gone", "dead"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"arm", "went", "limp"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"arm", "gone", "limp"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"arm", "went", "floppy"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"arm", "gone", "floppy"},
 				means: []meaning{
 					{kind: 5, id: "arm_weak"},
 				},
@@ -8660,6 +8761,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"back", "to", "normal", "now"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
 				toks: []string{"back", "to", "my", "leg"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
@@ -8741,6 +8848,12 @@ var (
 				toks: []string{"back", "of", "the", "ute"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"back", "to", "normal"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
 				},
 			},
 			{
@@ -13677,6 +13790,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"can", "barely", "lift", "*", "arm"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
 				toks: []string{"can", "hardly", "finish", "a", "sentence"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
@@ -14211,6 +14330,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "lift", "*", "*", "arm"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"can't", "raise", "*", "*", "arm"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"can't", "move", "*", "*", "arm"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
 				toks: []string{"can't", "go", "to", "the", "toilet"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
@@ -14637,6 +14774,36 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "hold", "on", "to"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
+				toks: []string{"can't", "hold", "her", "cup"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
+				toks: []string{"can't", "hold", "his", "cup"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
+				toks: []string{"can't", "hold", "my", "cup"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
+				toks: []string{"can't", "hold", "a", "cup"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
 				toks: []string{"can't", "get", "it", "out"},
 				means: []meaning{
 					{kind: 3, id: "no_flow"},
@@ -14888,6 +15055,18 @@ var (
 			},
 			{
 				toks: []string{"can't", "lift", "my", "arm"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"can't", "raise", "*", "arm"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"can't", "move", "*", "arm"},
 				means: []meaning{
 					{kind: 5, id: "arm_weak"},
 				},
@@ -15574,6 +15753,18 @@ var (
 				toks: []string{"can't", "get", "my"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"can't", "hold", "on"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
+				toks: []string{"can't", "hold", "anything"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
 				},
 			},
 			{
@@ -16341,12 +16532,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"cast", "on"},
-				means: []meaning{
-					{kind: 5, id: "immobile"},
-				},
-			},
-			{
 				toks: []string{"cast", "pinching"},
 				means: []meaning{
 					{kind: 5, id: "tight_cast"},
@@ -16356,7 +16541,6 @@ var (
 				toks: []string{"cast"},
 				means: []meaning{
 					{kind: 3, id: "cast"},
-					{kind: 5, id: "immobile"},
 				},
 			},
 		},
@@ -16921,6 +17105,15 @@ var (
 				},
 			},
 		},
+		// "climbed"
+		{
+			{
+				toks: []string{"climbed"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+		},
 		// "climbing"
 		{
 			{
@@ -16938,6 +17131,7 @@ var (
 			{
 				toks: []string{"climbing"},
 				means: []meaning{
+					{kind: 3, id: "exertion"},
 					{kind: 3, id: "walk"},
 				},
 			},
@@ -24616,6 +24810,12 @@ var (
 					{kind: 4, id: "daily"},
 				},
 			},
+			{
+				toks: []string{"fine", "now"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
 		},
 		// "finger"
 		{
@@ -25377,6 +25577,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"foot", "tucked", "under", "me"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
 				toks: []string{"foot", "on", "the", "floor"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -25420,6 +25626,12 @@ var (
 			},
 			{
 				toks: []string{"foot", "just", "hangs", "down"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"foot", "has", "been", "flopping"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
 				},
@@ -25505,6 +25717,24 @@ var (
 			},
 			{
 				toks: []string{"foot", "just", "hangs"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"foot", "is", "dropping"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"foot", "been", "flopping"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"foot", "keeps", "flopping"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
 				},
@@ -25626,6 +25856,12 @@ var (
 			},
 			{
 				toks: []string{"foot", "flapping"},
+				means: []meaning{
+					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"foot", "dropping"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
 				},
@@ -28209,6 +28445,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"gone", "to", "jelly"},
+				means: []meaning{
+					{kind: 3, id: "jelly"},
+				},
+			},
+			{
 				toks: []string{"gone", "into", "both"},
 				means: []meaning{
 					{kind: 3, id: "spread_both"},
@@ -29573,6 +29815,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"hand", "went", "useless"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"hand", "gone", "useless"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
 				toks: []string{"hand", "in", "hand"},
 				means: []meaning{
 					{kind: 8},
@@ -29654,6 +29908,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"hang", "it", "off", "the", "bed"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"hang", "my", "foot", "down"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -29667,6 +29927,18 @@ var (
 			},
 			{
 				toks: []string{"hang", "it", "down", "from"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"hang", "my", "foot", "off"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"hang", "my", "leg", "off"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
 				},
@@ -29720,6 +29992,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"hang", "it", "off"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"hang", "down"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -29736,6 +30014,12 @@ var (
 			},
 			{
 				toks: []string{"hanging", "it", "out", "of", "bed"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"hanging", "it", "off", "the", "bed"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
 				},
@@ -30077,6 +30361,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"has", "no", "power"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
 				toks: []string{"has", "not", "improved"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
@@ -30120,6 +30410,12 @@ var (
 			},
 			{
 				toks: []string{"has", "finished"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"has", "passed"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
 				},
@@ -30339,6 +30635,12 @@ var (
 				toks: []string{"have", "to", "pause"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"have", "no", "power"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -33752,7 +34054,6 @@ var (
 				toks: []string{"in", "a", "cast"},
 				means: []meaning{
 					{kind: 3, id: "cast"},
-					{kind: 5, id: "immobile"},
 				},
 			},
 			{
@@ -33882,7 +34183,6 @@ var (
 				toks: []string{"in", "plaster"},
 				means: []meaning{
 					{kind: 3, id: "cast"},
-					{kind: 5, id: "immobile"},
 				},
 			},
 			{
@@ -34556,6 +34856,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"isn't", "mine"},
+				means: []meaning{
+					{kind: 5, id: "leg_numb_sudden"},
+				},
+			},
+			{
 				toks: []string{"isn't", "improving"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
@@ -34682,6 +34988,12 @@ var (
 				toks: []string{"it", "goes", "when"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"it", "isn't", "mine"},
+				means: []meaning{
+					{kind: 5, id: "leg_numb_sudden"},
 				},
 			},
 			{
@@ -34838,6 +35150,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"it's", "fine", "now"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"it's", "okay", "now"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
 				toks: []string{"it's", "been", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
@@ -34924,6 +35248,12 @@ var (
 			},
 			{
 				toks: []string{"it's", "done"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"it's", "passed"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
 				},
@@ -37505,6 +37835,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"left", "side", "went", "weak"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"left", "side", "went", "numb"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
 				toks: []string{"left", "leg", "stopped", "working"},
 				means: []meaning{
 					{kind: 5, id: "leg_weak_sudden"},
@@ -37688,6 +38030,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"leg", "tucked", "under", "me"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
 				toks: []string{"leg", "down", "to", "get"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -37725,6 +38073,12 @@ var (
 			},
 			{
 				toks: []string{"leg", "has", "stopped", "working"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"leg", "packed", "it", "in"},
 				means: []meaning{
 					{kind: 5, id: "leg_weak_sudden"},
 				},
@@ -38080,6 +38434,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"legs", "tucked", "under", "me"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
 				toks: []string{"legs", "feel", "like", "jelly"},
 				means: []meaning{
 					{kind: 3, id: "jelly"},
@@ -38087,6 +38447,12 @@ var (
 			},
 			{
 				toks: []string{"legs", "are", "like", "jelly"},
+				means: []meaning{
+					{kind: 3, id: "jelly"},
+				},
+			},
+			{
+				toks: []string{"legs", "went", "to", "jelly"},
 				means: []meaning{
 					{kind: 3, id: "jelly"},
 				},
@@ -38977,6 +39343,12 @@ var (
 				toks: []string{"like", "i", "was", "underwater"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"like", "it", "isn't", "mine"},
+				means: []meaning{
+					{kind: 5, id: "leg_numb_sudden"},
 				},
 			},
 			{
@@ -40227,6 +40599,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"lost", "all", "power"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
 				toks: []string{"lost", "the", "vision"},
 				means: []meaning{
 					{kind: 5, id: "vision_loss"},
@@ -40289,6 +40667,13 @@ var (
 				toks: []string{"lost", "control"},
 				means: []meaning{
 					{kind: 3, id: "hold"},
+				},
+			},
+			{
+				toks: []string{"lost", "power"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -46072,6 +46457,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"no", "power", "in", "*", "arm"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"no", "power", "in", "*", "hand"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
 				toks: []string{"no", "feeling", "when", "i", "pee"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
@@ -46266,6 +46663,13 @@ var (
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
 					{kind: 3, id: "weak"},
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"no", "power"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
 					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
@@ -46833,6 +47237,7 @@ var (
 				toks: []string{"not", "my", "own"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
+					{kind: 5, id: "leg_numb_sudden"},
 				},
 			},
 			{
@@ -47639,6 +48044,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"now", "it", "is", "fine"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
 				toks: []string{"now", "in", "both", "legs"},
 				means: []meaning{
 					{kind: 3, id: "spread_both"},
@@ -47666,6 +48077,12 @@ var (
 				toks: []string{"now", "hurts", "at", "rest"},
 				means: []meaning{
 					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"now", "it's", "fine"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
 				},
 			},
 			{
@@ -48037,6 +48454,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"off", "the", "side", "of", "the", "bed"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
 				toks: []string{"off", "i", "go", "again"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -48242,6 +48665,12 @@ var (
 			},
 			{
 				toks: []string{"okay", "after", "that"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"okay", "now"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
 				},
@@ -49504,6 +49933,15 @@ var (
 				toks: []string{"pack", "a", "day"},
 				means: []meaning{
 					{kind: 5, id: "smoker"},
+				},
+			},
+		},
+		// "packed"
+		{
+			{
+				toks: []string{"packed", "it", "in"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 		},
@@ -50947,14 +51385,12 @@ var (
 				toks: []string{"plaster", "cast"},
 				means: []meaning{
 					{kind: 3, id: "cast"},
-					{kind: 5, id: "immobile"},
 				},
 			},
 			{
 				toks: []string{"plaster"},
 				means: []meaning{
 					{kind: 3, id: "cast"},
-					{kind: 5, id: "immobile"},
 				},
 			},
 		},
@@ -53275,6 +53711,18 @@ var (
 			},
 			{
 				toks: []string{"right", "side", "gone", "dead"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"right", "side", "went", "weak"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"right", "side", "went", "numb"},
 				means: []meaning{
 					{kind: 5, id: "arm_weak"},
 				},
@@ -55647,6 +56095,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"side", "has", "gone", "weak"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
 				toks: []string{"side", "gone", "dead"},
 				means: []meaning{
 					{kind: 5, id: "arm_weak"},
@@ -55660,6 +56114,42 @@ var (
 			},
 			{
 				toks: []string{"side", "gone", "numb"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"side", "went", "weak"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"side", "went", "numb"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"side", "gone", "weak"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"side", "is", "weak"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"side", "feels", "weak"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"side", "went", "dead"},
 				means: []meaning{
 					{kind: 5, id: "arm_weak"},
 				},
@@ -55678,6 +56168,15 @@ var (
 				means: []meaning{
 					{kind: 3, id: "eye"},
 					{kind: 12, id: "vision_blur"},
+				},
+			},
+		},
+		// "sightseeing"
+		{
+			{
+				toks: []string{"sightseeing"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
 				},
 			},
 		},
@@ -61918,6 +62417,15 @@ var (
 				},
 			},
 		},
+		// "temple"
+		{
+			{
+				toks: []string{"temple", "steps"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+		},
 		// "tender"
 		{
 			{
@@ -64724,6 +65232,12 @@ var (
 		// "tucked"
 		{
 			{
+				toks: []string{"tucked", "under", "me"},
+				means: []meaning{
+					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
 				toks: []string{"tucked", "under"},
 				means: []meaning{
 					{kind: 8},
@@ -64767,6 +65281,12 @@ var (
 		},
 		// "turned"
 		{
+			{
+				toks: []string{"turned", "to", "jelly"},
+				means: []meaning{
+					{kind: 3, id: "jelly"},
+				},
+			},
 			{
 				toks: []string{"turned", "out", "funny"},
 				means: []meaning{
@@ -66492,6 +67012,12 @@ var (
 				toks: []string{"walked", "into", "the", "shops"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"walked", "all", "over"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
 				},
 			},
 			{
@@ -68717,6 +69243,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"went", "to", "jelly"},
+				means: []meaning{
+					{kind: 3, id: "jelly"},
+				},
+			},
+			{
 				toks: []string{"went", "down", "overnight"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
@@ -70354,6 +70886,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"won't", "do", "what", "i", "tell", "it"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"won't", "do", "what", "i", "tell", "her"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"won't", "do", "what", "i", "tell", "him"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
 				toks: []string{"won't", "put", "weight", "on", "*", "leg"},
 				means: []meaning{
 					{kind: 5, id: "limp"},
@@ -71895,8 +72445,49 @@ var (
 				"arm's all clumsy",
 				"arm is clumsy",
 				"keeps dropping things",
+				"can't lift * * arm",
+				"cannot lift * arm",
+				"cannot lift * * arm",
+				"not able to lift * arm",
+				"not able to lift * * arm",
+				"can't raise * arm",
+				"can't raise * * arm",
+				"can't move * arm",
+				"can't move * * arm",
+				"left side went weak",
+				"right side went weak",
+				"left side went numb",
+				"right side went numb",
+				"side went weak",
+				"side went numb",
+				"side has gone weak",
+				"side's gone weak",
+				"side is weak",
+				"side feels weak",
+				"side went dead",
+				"no power in * arm",
+				"no power in * hand",
+				"arm went useless",
+				"arm's gone useless",
+				"arm has gone useless",
+				"arm is useless",
+				"arm just went",
+				"arm went heavy",
+				"arm's gone heavy",
+				"arm went dead",
+				"arm's gone dead",
+				"arm has gone dead",
+				"arm went limp",
+				"arm's gone limp",
+				"arm went floppy",
+				"arm's gone floppy",
+				"hand went useless",
+				"hand's gone useless",
+				"can barely lift * arm",
 			},
-			Unless: []string{"asleep_limb"},
+			UnlessAll: [][]string{
+				{"asleep_limb", "eased"},
+			},
 		},
 		// "balance_loss"
 		{
@@ -73275,6 +73866,12 @@ var (
 				"sleeps upright",
 				"sleeping in his armchair",
 				"sleeping in her armchair",
+				"hang it off the bed",
+				"hang it off",
+				"hang my foot off",
+				"hang my leg off",
+				"hanging it off the bed",
+				"off the side of the bed",
 			},
 		},
 		// "face_droop"
@@ -73742,6 +74339,13 @@ var (
 				"foot just hangs",
 				"foot hangs down when",
 				"foot just hangs down",
+				"foot is dropping",
+				"foot's dropping",
+				"foot dropping",
+				"foot has been flopping",
+				"foot's been flopping",
+				"foot keeps flopping",
+				"foot flopping",
 			},
 		},
 		// "foot_wound"
@@ -74280,14 +74884,8 @@ var (
 				"laid up",
 				"stuck in bed",
 				"in bed for days",
-				"in a cast",
-				"in plaster",
-				"plaster cast",
-				"cast on",
 				"in a boot",
 				"immobile",
-				"plaster",
-				"cast",
 				"moon boot",
 				"on crutches",
 				"bed rest",
@@ -74635,8 +75233,17 @@ var (
 				"like it's not mine",
 				"like it is not mine",
 				"doesn't feel like mine",
+				"like it isn't mine",
+				"isn't mine",
+				"it isn't mine",
+				"not my own",
 			},
-			Unless: []string{"foot_wound", "wound_not_healing"},
+			Chronic:   "numb",
+			ChronicOn: []string{"weeks", "gradual"},
+			Unless:    []string{"foot_wound", "wound_not_healing"},
+			UnlessAll: [][]string{
+				{"asleep_limb", "eased"},
+			},
 		},
 		// "leg_pale"
 		{
@@ -74935,12 +75542,26 @@ var (
 				"leg has stopped working",
 				"left leg stopped working",
 				"right leg stopped working",
+				"no power",
+				"lost power",
+				"lost all power",
+				"have no power",
+				"has no power",
+				"packed it in",
+				"leg's packed it in",
+				"won't do what i tell it",
+				"won't do what i tell her",
+				"won't do what i tell him",
 			},
 			Plural:       "both_legs_weak",
 			Chronic:      "leg_weak_gradual",
 			ChronicOn:    []string{"weeks", "gradual"},
-			Unless:       []string{"asleep_limb", "stop_relief"},
+			Unless:       []string{"stop_relief"},
 			PluralUnless: []string{"exertion"},
+			UnlessAll: [][]string{
+				{"cramp_word", "eased"},
+				{"asleep_limb", "eased"},
+			},
 		},
 		// "legs_swollen"
 		{
@@ -77411,6 +78032,10 @@ var (
 			"sat on my foot",
 			"sitting on my leg",
 			"sat on my leg",
+			"tucked under me",
+			"legs tucked under me",
+			"leg tucked under me",
+			"foot tucked under me",
 		},
 		// "bedding"
 		{"the bed", "in bed", "sheets", "the sheets", "mattress", "my bed"},
@@ -78052,6 +78677,16 @@ var (
 			"okay after that",
 			"fine after that",
 			"went back to normal",
+			"fine now",
+			"it's fine now",
+			"now it is fine",
+			"now it's fine",
+			"back to normal",
+			"back to normal now",
+			"okay now",
+			"it's okay now",
+			"it's passed",
+			"has passed",
 		},
 		// "exertion"
 		{
@@ -78123,6 +78758,12 @@ var (
 			"tennis",
 			"basketball",
 			"first leg day",
+			"sightseeing",
+			"walked all over",
+			"climbing",
+			"climbed",
+			"temple steps",
+			"a long day walking",
 		},
 		// "eye"
 		{"eye", "eyes", "sight", "vision", "eyesight", "see out of", "seeing"},
@@ -78726,6 +79367,10 @@ var (
 			"jelly legs",
 			"legs have gone to jelly",
 			"legs are like jelly",
+			"went to jelly",
+			"gone to jelly",
+			"turned to jelly",
+			"legs went to jelly",
 		},
 		// "knock"
 		{
@@ -78908,6 +79553,15 @@ var (
 			"dangling",
 			"limp by her side",
 			"limp by his side",
+			"no power",
+			"lost power",
+			"can't hold on to",
+			"can't hold on",
+			"can't hold her cup",
+			"can't hold his cup",
+			"can't hold my cup",
+			"can't hold a cup",
+			"can't hold anything",
 		},
 		// "meaning"
 		{

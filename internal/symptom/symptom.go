@@ -241,6 +241,10 @@ type flag struct {
 	// cramping" answers the remedy just given; "half an hour and still
 	// cramping" is a cramp that won't ease whatever was tried.
 	UnlessStill []string `yaml:"unless_still"`
+	// UnlessAll drops the fact when every one of the words of one of its
+	// lists is said: an arm gone dead from sleeping on it that is fine
+	// now is no stroke sign, though either alone does not say so.
+	UnlessAll [][]string `yaml:"unless_all"`
 }
 
 // combo reads a sign from its parts: a change (sensations) in a body part
@@ -1361,7 +1365,10 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string,
 			if len(f.With) > 0 && !slices.ContainsFunc(f.With, func(id string) bool { return present[id] || slices.Contains(known, id) }) {
 				continue
 			}
-			if slices.ContainsFunc(f.Unless, func(id string) bool { return present[id] }) {
+			if slices.ContainsFunc(f.Unless, func(id string) bool { return present[id] }) ||
+				slices.ContainsFunc(f.UnlessAll, func(all []string) bool {
+					return !slices.ContainsFunc(all, func(id string) bool { return !present[id] })
+				}) {
 				continue
 			}
 			if h.num < 0 && h.phrase != nil && len(h.phrase.toks) > 0 && h.phrase.toks[0] == "still" &&
@@ -1701,6 +1708,9 @@ func SignGroups() []SignGroup {
 		ids = append(ids, f.Unless...)
 		ids = append(ids, f.UnlessStill...)
 		ids = append(ids, f.ChronicOn...)
+		for _, all := range f.UnlessAll {
+			ids = append(ids, all...)
+		}
 		ids = append(ids, f.PluralUnless...)
 	}
 	slices.Sort(ids)

@@ -435,6 +435,12 @@ func TestNotSigns(t *testing.T) {
 		{"my hand goes numb every night for weeks", "arm_weak"},
 		{"my leg has been slowly getting weaker for months", "leg_weak_sudden"},
 		{"my calf gets weak when i walk and it goes when i stop", "leg_weak_sudden"},
+		// Pressed by how one lay and fine now; weak after a cramp that
+		// let go (set wb).
+		{"my arm went dead because i fell asleep on it, it's fine now", "arm_weak"},
+		{"had a calf cramp, it's let go now but the calf feels weak", "leg_weak_sudden"},
+		{"both my hands go numb at night", "both_legs_numb"},
+		{"grandpa's leg is wobbly since his fall", "balance_loss"},
 		// Asked whether something is inflamed, not told (set sQ).
 		{"um. inflammation? like is something inflamed", "leg_red"},
 	}
@@ -512,6 +518,17 @@ func TestSignsBesideNewWords(t *testing.T) {
 		{"my legs are wobbly", "both_legs_weak"},
 		{"dad is wobbly and talking funny", "balance_loss"},
 		{"my right arm just stopped working", "arm_weak"},
+		// Set wb: an excuse does not explain away a sign still there; an
+		// arm gone useless, a side gone weak, a leg "not mine", a cast
+		// with numb toes.
+		{"woke up and i can't lift my left arm, must have slept on it", "arm_weak"},
+		{"my calf cramped and now my leg won't hold me", "leg_weak_sudden"},
+		{"my left arm just went useless and heavy", "arm_weak"},
+		{"my husband's left side went weak for a few minutes then came good", "arm_weak"},
+		{"my right leg suddenly feels like it isn't mine", "leg_numb_sudden"},
+		{"got a new cast on my leg today and now my toes are numb", "tight_cast"},
+		{"my leg is in a cast", "immobile"},
+		{"dad's right foot keeps dragging and his right arm is just hanging there", "arm_weak"},
 	}
 	for _, tt := range tests {
 		if rd := Read(tt.say); !slices.Contains(rd.Facts, tt.want) {
