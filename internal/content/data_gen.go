@@ -347,7 +347,6 @@ var (
 		"triage.why.swelling",
 		"triage.why.unwell",
 		"triage.why.vision",
-		"triage.why.weakening",
 		"triage.why.weakness",
 		"triage.why.weight",
 		"triage.worse.blood_supply",
@@ -3213,16 +3212,6 @@ var (
 		{
 			Say:     []string{"New blurred sight, flashes or spots need checking today."},
 			Sources: []string{"refs §2 stroke: BE FAST eyes"},
-		},
-		// "triage.why.weakening"
-		{
-			Say: []string{
-				"A leg slowly getting weaker deserves a doctor's look, in case a nerve is being pressed.",
-			},
-			Sources: []string{
-				"seed 002: weakness in the leg or foot is worth reporting",
-				"refs §2 sciatica: see a doctor if it is getting worse",
-			},
 		},
 		// "triage.why.weakness"
 		{

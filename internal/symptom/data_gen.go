@@ -535,12 +535,20 @@ var std = sync.OnceValue(func() *reader {
 					"leg_weak_sudden",
 					"leg_cant_move",
 					"foot_drop",
-					"numb",
 					"face_droop",
 					"speech_slurred",
 					"balance_loss",
 				},
-				Unless: []string{"long", "weeks", "gradual", "asleep_limb"},
+			},
+			{
+				Fact:       "arm_weak",
+				Sensations: []string{"limb_loss"},
+				And:        []string{"arm"},
+				Needs:      []string{"numb"},
+				Unless:     []string{"long", "weeks", "gradual"},
+				UnlessAll: [][]string{
+					{"pressed_limb", "eased"},
+				},
 			},
 			{
 				Fact:       "both_legs_weak",
@@ -556,21 +564,27 @@ var std = sync.OnceValue(func() *reader {
 			},
 			{
 				Fact:       "both_legs_weak",
-				Sensations: []string{"weak", "wobbly"},
+				Sensations: []string{"wobbly"},
 				Plural:     true,
 				Needs:      []string{"back", "buttock", "sciatica", "shooting"},
 			},
 			{
 				Fact:       "leg_weak_sudden",
 				Sensations: []string{"wobbly"},
-				Unless:     []string{"exertion", "asleep_limb"},
+				Parts:      []string{"leg", "knee", "thigh", "calf", "ankle", "foot"},
+				Unless:     []string{"exertion"},
 				PluralFact: "both_legs_weak",
+			},
+			{
+				Fact:       "leg_weak_sudden",
+				Sensations: []string{"wobbly"},
+				Unless:     []string{"leg", "knee", "thigh", "calf", "ankle", "foot"},
 			},
 			{
 				Fact:       "balance_loss",
 				Sensations: []string{"wobbly"},
 				Text:       true,
-				Unless:     []string{"exertion", "leg", "knee", "thigh", "calf", "ankle", "foot"},
+				Unless:     []string{"leg", "knee", "thigh", "calf", "ankle", "foot"},
 			},
 			{
 				Fact:       "leg_weak_sudden",
@@ -736,7 +750,8 @@ var std = sync.OnceValue(func() *reader {
 				Fact:       "both_legs_numb",
 				Sensations: []string{"numb", "feel_loss"},
 				And:        []string{"both"},
-				Unless:     []string{"diabetes", "sugar", "neuropathy", "hands", "arm"},
+				Parts:      []string{"leg", "thigh", "calf", "foot", "toes", "knee", "ankle"},
+				Unless:     []string{"diabetes", "sugar", "neuropathy"},
 			},
 			{
 				Fact:       "bladder_change",
@@ -753,7 +768,6 @@ var std = sync.OnceValue(func() *reader {
 				Fact:       "saddle_numb",
 				Sensations: []string{"feel_loss"},
 				And:        []string{"wipe"},
-				Unless:     []string{"asleep_limb"},
 			},
 			{
 				Fact:       "night_sweats",
@@ -930,7 +944,6 @@ var std = sync.OnceValue(func() *reader {
 				Fact:       "both_legs_weak",
 				Sensations: []string{"weak"},
 				Plural:     true,
-				Unless:     []string{"exertion", "asleep_limb"},
 			},
 			{
 				Fact:       "foot_wound",
@@ -4375,7 +4388,6 @@ var (
 		"pace",
 		"pacing",
 		"pack",
-		"packed",
 		"pad",
 		"pads",
 		"pain",
@@ -7101,7 +7113,7 @@ var (
 			{
 				toks: []string{"after", "kneeling"},
 				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 			{
@@ -8141,6 +8153,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"arm", "and", "leg", "have", "no", "power"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
 				toks: []string{"arm", "suddenly", "won't", "do", "anything"},
 				means: []meaning{
 					{kind: 5, id: "arm_weak"},
@@ -8184,6 +8202,12 @@ var (
 			},
 			{
 				toks: []string{"arm", "has", "gone", "dead"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"arm", "has", "no", "power"},
 				means: []meaning{
 					{kind: 5, id: "arm_weak"},
 				},
@@ -8761,12 +8785,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"back", "to", "normal", "now"},
-				means: []meaning{
-					{kind: 3, id: "eased"},
-				},
-			},
-			{
 				toks: []string{"back", "to", "my", "leg"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
@@ -8848,12 +8866,6 @@ var (
 				toks: []string{"back", "of", "the", "ute"},
 				means: []meaning{
 					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"back", "to", "normal"},
-				means: []meaning{
-					{kind: 3, id: "eased"},
 				},
 			},
 			{
@@ -9569,6 +9581,12 @@ var (
 				toks: []string{"been", "screaming", "at", "me"},
 				means: []meaning{
 					{kind: 3, id: "pain"},
+				},
+			},
+			{
+				toks: []string{"been", "sitting", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 			{
@@ -14783,24 +14801,28 @@ var (
 				toks: []string{"can't", "hold", "her", "cup"},
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
+					{kind: 5, id: "arm_weak"},
 				},
 			},
 			{
 				toks: []string{"can't", "hold", "his", "cup"},
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
+					{kind: 5, id: "arm_weak"},
 				},
 			},
 			{
 				toks: []string{"can't", "hold", "my", "cup"},
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
+					{kind: 5, id: "arm_weak"},
 				},
 			},
 			{
 				toks: []string{"can't", "hold", "a", "cup"},
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
+					{kind: 5, id: "arm_weak"},
 				},
 			},
 			{
@@ -15067,6 +15089,24 @@ var (
 			},
 			{
 				toks: []string{"can't", "move", "*", "arm"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"can't", "hold", "the", "cup"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"can't", "hold", "the", "mug"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"can't", "hold", "a", "mug"},
 				means: []meaning{
 					{kind: 5, id: "arm_weak"},
 				},
@@ -18693,7 +18733,7 @@ var (
 			{
 				toks: []string{"cross", "legged"},
 				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 		},
@@ -18708,13 +18748,13 @@ var (
 			{
 				toks: []string{"crossed", "my", "legs"},
 				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 			{
 				toks: []string{"crossed", "legs"},
 				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 		},
@@ -24276,6 +24316,18 @@ var (
 		// "fell"
 		{
 			{
+				toks: []string{"fell", "asleep", "on", "my", "arm"},
+				means: []meaning{
+					{kind: 3, id: "pressed_limb"},
+				},
+			},
+			{
+				toks: []string{"fell", "over", "to", "1", "side"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
+			{
 				toks: []string{"fell", "down", "the", "stairs"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
@@ -24305,6 +24357,18 @@ var (
 				toks: []string{"fell", "on", "my", "foot"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"fell", "asleep", "on", "it"},
+				means: []meaning{
+					{kind: 3, id: "pressed_limb"},
+				},
+			},
+			{
+				toks: []string{"fell", "to", "1", "side"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
 				},
 			},
 			{
@@ -25577,12 +25641,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"foot", "tucked", "under", "me"},
-				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
-				},
-			},
-			{
 				toks: []string{"foot", "on", "the", "floor"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -26394,7 +26452,7 @@ var (
 			{
 				toks: []string{"from", "sitting", "cross", "legged"},
 				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 			{
@@ -28329,12 +28387,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"gone", "dead", "from", "sitting"},
-				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
-				},
-			},
-			{
 				toks: []string{"gone", "to", "1", "side"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
@@ -28350,6 +28402,12 @@ var (
 				toks: []string{"gone", "weak", "as", "well"},
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
+				toks: []string{"gone", "dead", "from", "sitting"},
+				means: []meaning{
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 			{
@@ -29791,7 +29849,31 @@ var (
 		// "hand"
 		{
 			{
+				toks: []string{"hand", "and", "left", "leg", "have", "no", "power"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"hand", "and", "right", "leg", "have", "no", "power"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"hand", "and", "leg", "have", "no", "power"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
 				toks: []string{"hand", "is", "all", "clumsy"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"hand", "has", "no", "power"},
 				means: []meaning{
 					{kind: 5, id: "arm_weak"},
 				},
@@ -30361,12 +30443,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"has", "no", "power"},
-				means: []meaning{
-					{kind: 5, id: "leg_weak_sudden"},
-				},
-			},
-			{
 				toks: []string{"has", "not", "improved"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
@@ -30635,12 +30711,6 @@ var (
 				toks: []string{"have", "to", "pause"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
-				},
-			},
-			{
-				toks: []string{"have", "no", "power"},
-				means: []meaning{
-					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -34856,12 +34926,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"isn't", "mine"},
-				means: []meaning{
-					{kind: 5, id: "leg_numb_sudden"},
-				},
-			},
-			{
 				toks: []string{"isn't", "improving"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
@@ -34988,12 +35052,6 @@ var (
 				toks: []string{"it", "goes", "when"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
-				},
-			},
-			{
-				toks: []string{"it", "isn't", "mine"},
-				means: []meaning{
-					{kind: 5, id: "leg_numb_sudden"},
 				},
 			},
 			{
@@ -35751,18 +35809,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"just", "conked", "out"},
-				means: []meaning{
-					{kind: 3, id: "stopped_dead"},
-				},
-			},
-			{
-				toks: []string{"just", "packed", "up"},
-				means: []meaning{
-					{kind: 3, id: "stopped_dead"},
-				},
-			},
-			{
 				toks: []string{"just", "can't", "start"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
@@ -35808,7 +35854,6 @@ var (
 				toks: []string{"just", "quit"},
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
-					{kind: 3, id: "stopped_dead"},
 				},
 			},
 			{
@@ -36828,7 +36873,7 @@ var (
 			{
 				toks: []string{"kneeling"},
 				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 		},
@@ -36991,7 +37036,7 @@ var (
 			{
 				toks: []string{"knelt"},
 				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 		},
@@ -37417,7 +37462,7 @@ var (
 			{
 				toks: []string{"lay", "on", "it"},
 				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 			{
@@ -37528,19 +37573,19 @@ var (
 			{
 				toks: []string{"leaning", "on", "my", "elbow"},
 				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 			{
 				toks: []string{"leaning", "on", "my", "arm"},
 				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 			{
 				toks: []string{"leaning", "on", "my", "elbows"},
 				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 			{
@@ -37552,7 +37597,7 @@ var (
 			{
 				toks: []string{"leaning", "on", "it"},
 				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 		},
@@ -37561,7 +37606,7 @@ var (
 			{
 				toks: []string{"leant", "on", "it"},
 				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 		},
@@ -37793,6 +37838,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"left", "leg", "has", "packed", "it", "in"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
 				toks: []string{"left", "side", "of", "my", "body"},
 				means: []meaning{
 					{kind: 3, id: "same_side"},
@@ -37824,6 +37875,24 @@ var (
 			},
 			{
 				toks: []string{"left", "leg", "won't", "do", "anything"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"left", "leg", "has", "no", "power"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"left", "leg", "have", "no", "power"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"left", "leg", "packed", "it", "in"},
 				means: []meaning{
 					{kind: 5, id: "leg_weak_sudden"},
 				},
@@ -38024,15 +38093,15 @@ var (
 				},
 			},
 			{
-				toks: []string{"leg", "up", "to", "*", "chest"},
+				toks: []string{"leg", "has", "packed", "it", "in"},
 				means: []meaning{
-					{kind: 8},
+					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
-				toks: []string{"leg", "tucked", "under", "me"},
+				toks: []string{"leg", "up", "to", "*", "chest"},
 				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
+					{kind: 8},
 				},
 			},
 			{
@@ -38079,6 +38148,18 @@ var (
 			},
 			{
 				toks: []string{"leg", "packed", "it", "in"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"leg", "has", "no", "power"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"leg", "have", "no", "power"},
 				means: []meaning{
 					{kind: 5, id: "leg_weak_sudden"},
 				},
@@ -38434,12 +38515,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"legs", "tucked", "under", "me"},
-				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
-				},
-			},
-			{
 				toks: []string{"legs", "feel", "like", "jelly"},
 				means: []meaning{
 					{kind: 3, id: "jelly"},
@@ -38750,7 +38825,7 @@ var (
 			{
 				toks: []string{"legs", "crossed"},
 				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 			{
@@ -40599,12 +40674,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"lost", "all", "power"},
-				means: []meaning{
-					{kind: 5, id: "leg_weak_sudden"},
-				},
-			},
-			{
 				toks: []string{"lost", "the", "vision"},
 				means: []meaning{
 					{kind: 5, id: "vision_loss"},
@@ -40667,13 +40736,6 @@ var (
 				toks: []string{"lost", "control"},
 				means: []meaning{
 					{kind: 3, id: "hold"},
-				},
-			},
-			{
-				toks: []string{"lost", "power"},
-				means: []meaning{
-					{kind: 3, id: "limb_loss"},
-					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -40819,7 +40881,7 @@ var (
 			{
 				toks: []string{"lying", "on", "my", "arm"},
 				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 			{
@@ -46469,6 +46531,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"no", "power", "in", "my", "arm"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"no", "power", "in", "his", "arm"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
+				toks: []string{"no", "power", "in", "her", "arm"},
+				means: []meaning{
+					{kind: 5, id: "arm_weak"},
+				},
+			},
+			{
 				toks: []string{"no", "feeling", "when", "i", "pee"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
@@ -46496,6 +46576,24 @@ var (
 				toks: []string{"no", "feeling", "in", "my", "leg"},
 				means: []meaning{
 					{kind: 5, id: "leg_numb_sudden"},
+				},
+			},
+			{
+				toks: []string{"no", "power", "in", "my", "leg"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"no", "power", "in", "his", "leg"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"no", "power", "in", "her", "leg"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -46663,13 +46761,6 @@ var (
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
 					{kind: 3, id: "weak"},
-					{kind: 5, id: "leg_weak_sudden"},
-				},
-			},
-			{
-				toks: []string{"no", "power"},
-				means: []meaning{
-					{kind: 3, id: "limb_loss"},
 					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
@@ -47237,7 +47328,6 @@ var (
 				toks: []string{"not", "my", "own"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
-					{kind: 5, id: "leg_numb_sudden"},
 				},
 			},
 			{
@@ -48754,13 +48844,13 @@ var (
 			{
 				toks: []string{"on", "the", "toilet", "too", "long"},
 				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 			{
 				toks: []string{"on", "the", "loo", "too", "long"},
 				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 			{
@@ -49933,15 +50023,6 @@ var (
 				toks: []string{"pack", "a", "day"},
 				means: []meaning{
 					{kind: 5, id: "smoker"},
-				},
-			},
-		},
-		// "packed"
-		{
-			{
-				toks: []string{"packed", "it", "in"},
-				means: []meaning{
-					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 		},
@@ -53668,6 +53749,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"right", "leg", "has", "packed", "it", "in"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
 				toks: []string{"right", "side", "of", "my", "body"},
 				means: []meaning{
 					{kind: 3, id: "same_side"},
@@ -53699,6 +53786,24 @@ var (
 			},
 			{
 				toks: []string{"right", "leg", "won't", "do", "anything"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"right", "leg", "has", "no", "power"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"right", "leg", "have", "no", "power"},
+				means: []meaning{
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"right", "leg", "packed", "it", "in"},
 				means: []meaning{
 					{kind: 5, id: "leg_weak_sudden"},
 				},
@@ -54739,7 +54844,7 @@ var (
 			{
 				toks: []string{"sat", "on", "the", "toilet", "too", "long"},
 				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 			{
@@ -54751,13 +54856,13 @@ var (
 			{
 				toks: []string{"sat", "on", "my", "foot"},
 				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 			{
 				toks: []string{"sat", "on", "my", "leg"},
 				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 			{
@@ -54811,7 +54916,7 @@ var (
 			{
 				toks: []string{"sat", "on", "it"},
 				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 		},
@@ -56939,15 +57044,15 @@ var (
 				},
 			},
 			{
-				toks: []string{"sitting", "on", "the", "toilet", "too", "long"},
-				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
-				},
-			},
-			{
 				toks: []string{"sitting", "on", "a", "bag", "of", "ice"},
 				means: []meaning{
 					{kind: 3, id: "numb"},
+				},
+			},
+			{
+				toks: []string{"sitting", "on", "the", "toilet", "too", "long"},
+				means: []meaning{
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 			{
@@ -56969,21 +57074,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"sitting", "on", "frozen", "peas"},
+				means: []meaning{
+					{kind: 3, id: "numb"},
+				},
+			},
+			{
 				toks: []string{"sitting", "on", "my", "foot"},
 				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 			{
 				toks: []string{"sitting", "on", "my", "leg"},
 				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
-				},
-			},
-			{
-				toks: []string{"sitting", "on", "frozen", "peas"},
-				means: []meaning{
-					{kind: 3, id: "numb"},
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 			{
@@ -57059,15 +57164,15 @@ var (
 				},
 			},
 			{
-				toks: []string{"sitting", "cross", "legged"},
-				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
-				},
-			},
-			{
 				toks: []string{"sitting", "on", "ice"},
 				means: []meaning{
 					{kind: 3, id: "numb"},
+				},
+			},
+			{
+				toks: []string{"sitting", "cross", "legged"},
+				means: []meaning{
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 			{
@@ -57651,9 +57756,21 @@ var (
 		// "slept"
 		{
 			{
+				toks: []string{"slept", "on", "my", "arm", "funny"},
+				means: []meaning{
+					{kind: 3, id: "pressed_limb"},
+				},
+			},
+			{
 				toks: []string{"slept", "at", "a", "funny", "angle"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"slept", "on", "my", "arm"},
+				means: []meaning{
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 			{
@@ -57665,7 +57782,7 @@ var (
 			{
 				toks: []string{"slept", "on", "it"},
 				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 			{
@@ -65234,7 +65351,7 @@ var (
 			{
 				toks: []string{"tucked", "under", "me"},
 				means: []meaning{
-					{kind: 3, id: "asleep_limb"},
+					{kind: 3, id: "pressed_limb"},
 				},
 			},
 			{
@@ -66694,6 +66811,12 @@ var (
 		// "vision"
 		{
 			{
+				toks: []string{"vision", "has", "gone", "double"},
+				means: []meaning{
+					{kind: 5, id: "vision_loss"},
+				},
+			},
+			{
 				toks: []string{"vision", "going", "black"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
@@ -66718,9 +66841,28 @@ var (
 				},
 			},
 			{
+				toks: []string{"vision", "is", "double"},
+				means: []meaning{
+					{kind: 5, id: "vision_loss"},
+				},
+			},
+			{
+				toks: []string{"vision", "went", "double"},
+				means: []meaning{
+					{kind: 5, id: "vision_loss"},
+				},
+			},
+			{
+				toks: []string{"vision", "gone", "double"},
+				means: []meaning{
+					{kind: 5, id: "vision_loss"},
+				},
+			},
+			{
 				toks: []string{"vision", "double"},
 				means: []meaning{
 					{kind: 3, id: "sight_loss"},
+					{kind: 5, id: "vision_loss"},
 				},
 			},
 			{
@@ -70886,24 +71028,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"won't", "do", "what", "i", "tell", "it"},
-				means: []meaning{
-					{kind: 5, id: "leg_weak_sudden"},
-				},
-			},
-			{
-				toks: []string{"won't", "do", "what", "i", "tell", "her"},
-				means: []meaning{
-					{kind: 5, id: "leg_weak_sudden"},
-				},
-			},
-			{
-				toks: []string{"won't", "do", "what", "i", "tell", "him"},
-				means: []meaning{
-					{kind: 5, id: "leg_weak_sudden"},
-				},
-			},
-			{
 				toks: []string{"won't", "put", "weight", "on", "*", "leg"},
 				means: []meaning{
 					{kind: 5, id: "limp"},
@@ -71179,6 +71303,27 @@ var (
 				},
 			},
 			{
+				toks: []string{"won't", "hold", "her"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"won't", "hold", "him"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"won't", "hold", "me"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
 				toks: []string{"won't", "let", "up"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -71201,24 +71346,6 @@ var (
 				toks: []string{"won't", "come", "up"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
-				},
-			},
-			{
-				toks: []string{"won't", "hold", "him"},
-				means: []meaning{
-					{kind: 5, id: "leg_weak_sudden"},
-				},
-			},
-			{
-				toks: []string{"won't", "hold", "her"},
-				means: []meaning{
-					{kind: 5, id: "leg_weak_sudden"},
-				},
-			},
-			{
-				toks: []string{"won't", "hold", "me"},
-				means: []meaning{
-					{kind: 5, id: "leg_weak_sudden"},
 				},
 			},
 			{
@@ -71793,6 +71920,24 @@ var (
 		},
 		// "wouldn't"
 		{
+			{
+				toks: []string{"wouldn't", "hold", "her"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
+				toks: []string{"wouldn't", "hold", "him"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
+			{
+				toks: []string{"wouldn't", "hold", "me"},
+				means: []meaning{
+					{kind: 5, id: "cant_bear_weight"},
+				},
+			},
 			{
 				toks: []string{"wouldn't", "stand", "up"},
 				means: []meaning{
@@ -72484,9 +72629,25 @@ var (
 				"hand went useless",
 				"hand's gone useless",
 				"can barely lift * arm",
+				"can't hold his cup",
+				"can't hold her cup",
+				"can't hold my cup",
+				"can't hold a cup",
+				"can't hold the cup",
+				"can't hold the mug",
+				"can't hold a mug",
+				"hand and left leg have no power",
+				"hand and right leg have no power",
+				"arm and leg have no power",
+				"hand and leg have no power",
+				"arm has no power",
+				"hand has no power",
+				"no power in my arm",
+				"no power in his arm",
+				"no power in her arm",
 			},
 			UnlessAll: [][]string{
-				{"asleep_limb", "eased"},
+				{"pressed_limb", "eased"},
 			},
 		},
 		// "balance_loss"
@@ -72550,6 +72711,8 @@ var (
 				"veering",
 				"toppling to one side",
 				"falling over to one side",
+				"fell to one side",
+				"fell over to one side",
 			},
 		},
 		// "bladder_change"
@@ -73091,6 +73254,12 @@ var (
 				"won't take his weight",
 				"won't take my weight",
 				"won't take any weight",
+				"won't hold her",
+				"won't hold him",
+				"won't hold me",
+				"wouldn't hold her",
+				"wouldn't hold him",
+				"wouldn't hold me",
 			},
 		},
 		// "cant_get_up"
@@ -75234,15 +75403,10 @@ var (
 				"like it is not mine",
 				"doesn't feel like mine",
 				"like it isn't mine",
-				"isn't mine",
-				"it isn't mine",
-				"not my own",
 			},
-			Chronic:   "numb",
-			ChronicOn: []string{"weeks", "gradual"},
-			Unless:    []string{"foot_wound", "wound_not_healing"},
+			Unless: []string{"foot_wound", "wound_not_healing"},
 			UnlessAll: [][]string{
-				{"asleep_limb", "eased"},
+				{"pressed_limb", "eased"},
 			},
 		},
 		// "leg_pale"
@@ -75542,25 +75706,26 @@ var (
 				"leg has stopped working",
 				"left leg stopped working",
 				"right leg stopped working",
-				"no power",
-				"lost power",
-				"lost all power",
-				"have no power",
-				"has no power",
-				"packed it in",
 				"leg's packed it in",
-				"won't do what i tell it",
-				"won't do what i tell her",
-				"won't do what i tell him",
+				"leg has no power",
+				"leg have no power",
+				"left leg has no power",
+				"left leg have no power",
+				"right leg has no power",
+				"right leg have no power",
+				"no power in my leg",
+				"no power in his leg",
+				"no power in her leg",
+				"leg's packed it in",
+				"leg has packed it in",
+				"left leg's packed it in",
+				"right leg's packed it in",
+				"left leg has packed it in",
+				"right leg has packed it in",
 			},
-			Plural:       "both_legs_weak",
-			Chronic:      "leg_weak_gradual",
-			ChronicOn:    []string{"weeks", "gradual"},
-			Unless:       []string{"stop_relief"},
-			PluralUnless: []string{"exertion"},
+			Plural: "both_legs_weak",
 			UnlessAll: [][]string{
-				{"cramp_word", "eased"},
-				{"asleep_limb", "eased"},
+				{"pressed_limb", "eased"},
 			},
 		},
 		// "legs_swollen"
@@ -75795,7 +75960,7 @@ var (
 				"don't feel like mine",
 			},
 			Chronic: "numb",
-			Unless:  []string{"cramp", "asleep_limb"},
+			Unless:  []string{"cramp"},
 		},
 		// "off_colour"
 		{
@@ -76785,7 +76950,14 @@ var (
 				"feel fizzy",
 				"feels fizzy",
 			},
-			Unless: []string{"restless", "shooting", "sciatica", "back", "asleep_limb"},
+			Unless: []string{
+				"restless",
+				"shooting",
+				"sciatica",
+				"back",
+				"asleep_limb",
+				"pressed_limb",
+			},
 		},
 		// "toe_black"
 		{
@@ -76918,6 +77090,11 @@ var (
 				"seeing two of everything",
 				"two of everything",
 				"seeing double suddenly",
+				"vision is double",
+				"vision's double",
+				"vision went double",
+				"vision has gone double",
+				"vision's gone double",
 			},
 		},
 		// "weight_loss"
@@ -77916,6 +78093,7 @@ var (
 		"poo",
 		"preg_weeks",
 		"press",
+		"pressed_limb",
 		"propped",
 		"reddish",
 		"restless",
@@ -77998,13 +78176,6 @@ var (
 			"goes to sleep",
 			"falls asleep",
 			"has gone to sleep",
-			"gone dead from sitting",
-			"from sitting cross legged",
-			"sitting cross legged",
-			"sat on it",
-			"slept on it",
-			"lay on it",
-			"lying on my arm",
 			"it's gone to sleep",
 			"it has gone to sleep",
 			"they've gone to sleep",
@@ -78012,30 +78183,6 @@ var (
 			"it's asleep",
 			"feels asleep",
 			"feel asleep",
-			"leaning on my elbow",
-			"leaning on my arm",
-			"leaning on my elbows",
-			"leaning on it",
-			"leant on it",
-			"crossed my legs",
-			"legs crossed",
-			"cross legged",
-			"crossed legs",
-			"kneeling",
-			"knelt",
-			"after kneeling",
-			"sitting on the toilet too long",
-			"sat on the toilet too long",
-			"on the toilet too long",
-			"on the loo too long",
-			"sitting on my foot",
-			"sat on my foot",
-			"sitting on my leg",
-			"sat on my leg",
-			"tucked under me",
-			"legs tucked under me",
-			"leg tucked under me",
-			"foot tucked under me",
 		},
 		// "bedding"
 		{"the bed", "in bed", "sheets", "the sheets", "mattress", "my bed"},
@@ -78681,8 +78828,6 @@ var (
 			"it's fine now",
 			"now it is fine",
 			"now it's fine",
-			"back to normal",
-			"back to normal now",
 			"okay now",
 			"it's okay now",
 			"it's passed",
@@ -79553,8 +79698,6 @@ var (
 			"dangling",
 			"limp by her side",
 			"limp by his side",
-			"no power",
-			"lost power",
 			"can't hold on to",
 			"can't hold on",
 			"can't hold her cup",
@@ -79875,6 +80018,42 @@ var (
 			"press a finger",
 			"press my thumb",
 			"poke it",
+		},
+		// "pressed_limb"
+		{
+			"gone dead from sitting",
+			"from sitting cross legged",
+			"sitting cross legged",
+			"sat on it",
+			"slept on it",
+			"lay on it",
+			"lying on my arm",
+			"leaning on my elbow",
+			"leaning on my arm",
+			"leaning on my elbows",
+			"leaning on it",
+			"leant on it",
+			"crossed my legs",
+			"legs crossed",
+			"cross legged",
+			"crossed legs",
+			"kneeling",
+			"knelt",
+			"after kneeling",
+			"sitting on the toilet too long",
+			"sat on the toilet too long",
+			"on the toilet too long",
+			"on the loo too long",
+			"sitting on my foot",
+			"sat on my foot",
+			"sitting on my leg",
+			"sat on my leg",
+			"tucked under me",
+			"slept on my arm",
+			"slept on my arm funny",
+			"fell asleep on it",
+			"fell asleep on my arm",
+			"been sitting on it",
 		},
 		// "propped"
 		{
@@ -81051,14 +81230,7 @@ var (
 			"stop for a couple of minutes",
 		},
 		// "stopped_dead"
-		{
-			"just stopped working",
-			"suddenly stopped working",
-			"just quit on me",
-			"just quit",
-			"just conked out",
-			"just packed up",
-		},
+		{"just stopped working", "suddenly stopped working", "just quit on me"},
 		// "struggle"
 		{
 			"can't get",

@@ -156,7 +156,6 @@ const (
 	// Timing IDs that make a flag Chronic.
 	timingLong    = "long"
 	timingGradual = "gradual"
-	timingWeeks   = "weeks"
 	answerUnknown = "unknown"
 	answerYes     = "yes"
 	answerNo      = "no"
@@ -219,13 +218,9 @@ type flag struct {
 	// Chronic is the fact instead when the text says it has been so for a
 	// long time or came on gradually: a foot "always icy and white" is not
 	// a leg losing its blood supply tonight.
-	Chronic string `yaml:"chronic"`
-	// ChronicOn names the timings that make it chronic, when not every
-	// long time does: weakness "getting worse every day" is still a leg
-	// weakening now; over weeks or months it is not sudden.
-	ChronicOn []string `yaml:"chronic_on"`
-	With      []string `yaml:"with"`
-	Unless    []string `yaml:"unless"`
+	Chronic string   `yaml:"chronic"`
+	With    []string `yaml:"with"`
+	Unless  []string `yaml:"unless"`
 	// PluralUnless drops the plural fact when one of these is said: both
 	// ankles puffy by evening and fine by morning is no sign on its own.
 	PluralUnless []string `yaml:"plural_unless"`
@@ -241,10 +236,17 @@ type flag struct {
 	// cramping" answers the remedy just given; "half an hour and still
 	// cramping" is a cramp that won't ease whatever was tried.
 	UnlessStill []string `yaml:"unless_still"`
-	// UnlessAll drops the fact when every one of the words of one of its
-	// lists is said: an arm gone dead from sleeping on it that is fine
-	// now is no stroke sign, though either alone does not say so.
+	// UnlessAll drops the fact when every word of one of its lists is
+	// said: an arm gone dead from leaning on it that is fine now is no
+	// stroke sign, though neither alone says so.
 	UnlessAll [][]string `yaml:"unless_all"`
+}
+
+// allSaid reports whether every word of one of the lists is said.
+func allSaid(lists [][]string, said func(id string) bool) bool {
+	return slices.ContainsFunc(lists, func(all []string) bool {
+		return !slices.ContainsFunc(all, func(id string) bool { return !said(id) })
+	})
 }
 
 // combo reads a sign from its parts: a change (sensations) in a body part
@@ -265,6 +267,8 @@ type combo struct {
 	// somewhere in the text. Unless: none of them is.
 	Needs  []string `yaml:"needs"`
 	Unless []string `yaml:"unless"`
+	// UnlessAll: as a flag's.
+	UnlessAll [][]string `yaml:"unless_all"`
 	// PluralFact is the fact instead when only plural parts are named
 	// ("both ankles"), unless one of PluralUnless is said: two-sided signs
 	// are not read as one-sided.
@@ -1333,23 +1337,19 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string,
 			f := r.flags[h.m.id]
 			c := cl[h.clause]
 			fact := h.m.id
-			plural := f.Plural != "" && (c.plural && !c.singular || textPlural && !h.negated && !c.singular && !c.limb && !c.joint && !c.hip)
 			switch {
 			case f.Unsided != "" && !sided && !h.negated && !r.names(h.phrase, kPart, kSingular):
 				fact = f.Unsided
 				if slices.ContainsFunc(f.PluralUnless, func(id string) bool { return present[id] }) {
 					fact = dropFact
 				}
-			case f.Chronic != "" && chronic(f, present) && !(plural && f.Plural != dropFact):
-				// A two-sided sign with a fact of its own keeps it however
-				// long it has lasted: both legs getting weaker over weeks
-				// is still the cauda equina row (refs §3).
+			case f.Chronic != "" && (present[timingLong] || present[timingGradual]):
 				fact = f.Chronic
 			case f.Hip != "" && c.hip && !c.limb && !c.joint:
 				fact = f.Hip
 			case f.Joint != "" && c.joint && !c.limb && !c.hip:
 				fact = f.Joint
-			case plural:
+			case f.Plural != "" && (c.plural && !c.singular || textPlural && !h.negated && !c.singular && !c.limb && !c.joint && !c.hip):
 				fact = f.Plural
 				if slices.ContainsFunc(f.PluralUnless, func(id string) bool { return present[id] }) {
 					fact = dropFact
@@ -1366,9 +1366,7 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string,
 				continue
 			}
 			if slices.ContainsFunc(f.Unless, func(id string) bool { return present[id] }) ||
-				slices.ContainsFunc(f.UnlessAll, func(all []string) bool {
-					return !slices.ContainsFunc(all, func(id string) bool { return !present[id] })
-				}) {
+				allSaid(f.UnlessAll, func(id string) bool { return present[id] }) {
 				continue
 			}
 			if h.num < 0 && h.phrase != nil && len(h.phrase.toks) > 0 && h.phrase.toks[0] == "still" &&
@@ -1407,16 +1405,6 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string,
 	rd.Topic = r.topic(rd)
 }
 
-// chronic reports whether the text says a flag's sign has lasted: by its
-// own timings, or any long or gradual one.
-func chronic(f *flag, present map[string]bool) bool {
-	on := f.ChronicOn
-	if len(on) == 0 {
-		on = []string{timingLong, timingGradual, timingWeeks}
-	}
-	return slices.ContainsFunc(on, func(id string) bool { return present[id] })
-}
-
 // clauseCtx is what a clause names: sides and kinds of part.
 type clauseCtx struct{ plural, singular, pronoun, joint, limb, hip bool }
 
@@ -1436,7 +1424,8 @@ func (r *reader) readCombos(hits []hit, cl []clauseCtx, present, facts map[strin
 	textPlural := textPlural(cl)
 	for _, co := range r.combos {
 		if !slices.ContainsFunc(co.Needs, func(id string) bool { return present[id] || facts[id] }) && len(co.Needs) > 0 ||
-			slices.ContainsFunc(co.Unless, func(id string) bool { return present[id] || facts[id] }) {
+			slices.ContainsFunc(co.Unless, func(id string) bool { return present[id] || facts[id] }) ||
+			allSaid(co.UnlessAll, func(id string) bool { return present[id] || facts[id] }) {
 			continue
 		}
 		set := func(plural bool) {
@@ -1701,13 +1690,15 @@ func SignGroups() []SignGroup {
 		ids = append(ids, co.And...)
 		ids = append(ids, co.Unless...)
 		ids = append(ids, co.PluralUnless...)
+		for _, all := range co.UnlessAll {
+			ids = append(ids, all...)
+		}
 	}
 	// What unmakes a sign travels with it: a tender calf after a cramp
 	// ("cramp" kept), a cramp that has eased ("it's gone" kept).
 	for _, f := range std().flags {
 		ids = append(ids, f.Unless...)
 		ids = append(ids, f.UnlessStill...)
-		ids = append(ids, f.ChronicOn...)
 		for _, all := range f.UnlessAll {
 			ids = append(ids, all...)
 		}

@@ -426,21 +426,21 @@ func TestNotSigns(t *testing.T) {
 		{"I've been running a lot but my hip only aches at my sister's, her bed is rock hard, is that it", "compartment"},
 		{"my hips ache every time the weather turns damp", "bladder_change"},
 		{"could sitting cross legged have squashed a nerve in my leg", "injury"},
-		// Weakness the day explains, a limb pressed by how one sat or
-		// leant, and weakness over weeks are no sudden weakness (set wa).
+		// Legs like jelly after a hike, a limb pressed by how one sat or
+		// leant that is fine now, a hand numb every night for weeks are
+		// no sudden weakness (sets wa, wb).
 		{"my legs are like jelly after a long hike", "both_legs_weak"},
-		{"my thighs are weak and shaky after the gym", "both_legs_weak"},
 		{"my foot went numb sitting on the toilet too long", "saddle_numb"},
-		{"my hand went numb from leaning on my elbow", "arm_weak"},
+		{"my hand went numb from leaning on my elbow, now it's fine", "arm_weak"},
 		{"my hand goes numb every night for weeks", "arm_weak"},
-		{"my leg has been slowly getting weaker for months", "leg_weak_sudden"},
-		{"my calf gets weak when i walk and it goes when i stop", "leg_weak_sudden"},
-		// Pressed by how one lay and fine now; weak after a cramp that
-		// let go (set wb).
 		{"my arm went dead because i fell asleep on it, it's fine now", "arm_weak"},
-		{"had a calf cramp, it's let go now but the calf feels weak", "leg_weak_sudden"},
 		{"both my hands go numb at night", "both_legs_numb"},
 		{"grandpa's leg is wobbly since his fall", "balance_loss"},
+		// Words that need a limb (review): quitting, a bed not one's own,
+		// a power cut.
+		{"I just quit smoking and my legs ache at night", "leg_weak_sudden"},
+		{"the mattress isn't mine, my back and legs ache", "leg_numb_sudden"},
+		{"we lost power in the storm and my calves are cramping", "leg_weak_sudden"},
 		// Asked whether something is inflamed, not told (set sQ).
 		{"um. inflammation? like is something inflamed", "leg_red"},
 	}
@@ -513,7 +513,26 @@ func TestSignsBesideNewWords(t *testing.T) {
 		{"i was watching tv and my right leg just stopped working", "leg_weak_sudden"},
 		{"my wife suddenly can't move her left leg", "leg_cant_move"},
 		{"both my legs have been getting weaker for weeks", "both_legs_weak"},
-		{"my leg has been slowly getting weaker for months", "leg_weak_gradual"},
+		// Review: a past event is not how long a sign has lasted;
+		// "slowly" over hours, resting, falling asleep, a cramp, the gym,
+		// hands named, a fall with "won't hold her" do not explain a sign
+		// away; watching a game is no exercise.
+		{"I had surgery six weeks ago and tonight my foot suddenly went cold and white", "leg_pale"},
+		{"dad had a stroke a month ago and tonight his other leg suddenly went weak", "leg_weak_sudden"},
+		{"my leg went weak slowly since this morning", "leg_weak_sudden"},
+		{"my leg has been slowly getting weaker for months", "leg_weak_sudden"},
+		{"dad's leg suddenly gave out, he's resting now", "leg_weak_sudden"},
+		{"I fell asleep on the sofa and woke up with my left leg numb and my left arm numb", "arm_weak"},
+		{"dad fell asleep after dinner, woke up with his left arm and leg numb, it's fine now", "arm_weak"},
+		{"I had a cramp, it's gone now but now my whole leg won't hold me", "leg_weak_sudden"},
+		{"cramp for twenty minutes and I can't get it back to normal", "cramp_not_easing"},
+		{"after the gym both legs keep buckling and I keep falling", "both_legs_weak"},
+		{"my thighs are weak and shaky after the gym", "both_legs_weak"},
+		{"I've lost feeling in both legs and my hands", "both_legs_numb"},
+		{"mum fell and her left leg is wobbly and won't hold her", "cant_bear_weight"},
+		{"my arm has gone weak and my leg won't move, I've been unwell for days", "arm_weak"},
+		{"dad was watching the game and suddenly went wobbly", "balance_loss"},
+		{"my calf gets weak when i walk and it goes when i stop", "leg_weak_sudden"},
 		{"she fell on the ice and that leg won't hold her at all", "cant_bear_weight"},
 		{"my legs are wobbly", "both_legs_weak"},
 		{"dad is wobbly and talking funny", "balance_loss"},

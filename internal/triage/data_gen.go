@@ -66,7 +66,6 @@ var loaded = &data{
 		"leg_tender":                 "the leg or calf is tender to touch",
 		"leg_warm":                   "the leg or calf is hot or warm",
 		"leg_warm_or_red":            "yes to: is that leg warm or red?",
-		"leg_weak_gradual":           "one leg slowly getting weaker over weeks or months",
 		"leg_weak_sudden":            "a leg has suddenly gone weak, or weakness is getting worse",
 		"legs_swollen":               "both legs or ankles swollen, or swelling on no side named",
 		"limp":                       "limping, or won't walk on it",
@@ -469,14 +468,27 @@ var loaded = &data{
 			ID:    "stroke_leg",
 			Level: "emergency",
 			When: [][]string{
-				{"balance_loss", "foot_drop", "leg_cant_move", "leg_weak_sudden"},
+				{"balance_loss", "leg_cant_move", "leg_weak_sudden"},
 				{"sudden_onset"},
 			},
 			Why: "triage.why.stroke",
 			Sources: []string{
 				"refs §2 stroke: sudden weakness of a leg on one side, sudden loss of balance (BE FAST)",
 				"refs §2 stroke (my synthesis): a sudden weak leg is a stroke sign; call the emergency number",
-				"a foot that suddenly drags is that leg suddenly weak (refs §3 foot drop row is new foot drop over days, U)",
+			},
+		},
+		{
+			ID:    "stroke_foot",
+			Level: "emergency",
+			When: [][]string{
+				{"foot_drop"},
+				{"sudden_onset"},
+			},
+			Unless: []string{"persistent", "lasting_weeks", "frequent"},
+			Why:    "triage.why.stroke",
+			Sources: []string{
+				"refs §2 stroke (my synthesis): sudden weakness of one leg is a stroke sign",
+				"refs §3 foot drop row: new foot drop over days is U",
 			},
 		},
 		{
@@ -1254,19 +1266,6 @@ var loaded = &data{
 				"seed 001: severe",
 				"seed 002: severe",
 				"seed 003: really bad",
-			},
-		},
-		{
-			ID:    "leg_weak_gradual",
-			Level: "soon",
-			When: [][]string{
-				{"leg_weak_gradual"},
-			},
-			Why: "triage.why.weakening",
-			Sources: []string{
-				"seed 002: weakness in the leg or foot is a sign to report",
-				"refs §2 sciatica: see a GP if worse or not better in a few weeks",
-				"refs §3 not red flags: pins and needles down one leg (S), a doctor if worse",
 			},
 		},
 		{
