@@ -14684,6 +14684,42 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "feel", "my", "left", "leg"},
+				means: []meaning{
+					{kind: 5, id: "leg_numb_sudden"},
+				},
+			},
+			{
+				toks: []string{"can't", "feel", "my", "right", "leg"},
+				means: []meaning{
+					{kind: 5, id: "leg_numb_sudden"},
+				},
+			},
+			{
+				toks: []string{"can't", "feel", "my", "left", "foot"},
+				means: []meaning{
+					{kind: 5, id: "leg_numb_sudden"},
+				},
+			},
+			{
+				toks: []string{"can't", "feel", "my", "right", "foot"},
+				means: []meaning{
+					{kind: 5, id: "leg_numb_sudden"},
+				},
+			},
+			{
+				toks: []string{"can't", "feel", "*", "*", "leg"},
+				means: []meaning{
+					{kind: 5, id: "leg_numb_sudden"},
+				},
+			},
+			{
+				toks: []string{"can't", "feel", "*", "*", "foot"},
+				means: []meaning{
+					{kind: 5, id: "leg_numb_sudden"},
+				},
+			},
+			{
 				toks: []string{"can't", "bear", "it", "being", "touched"},
 				means: []meaning{
 					{kind: 5, id: "leg_tender"},
@@ -75403,6 +75439,12 @@ var (
 				"like it is not mine",
 				"doesn't feel like mine",
 				"like it isn't mine",
+				"can't feel my left leg",
+				"can't feel my right leg",
+				"can't feel my left foot",
+				"can't feel my right foot",
+				"can't feel * * leg",
+				"can't feel * * foot",
 			},
 			Unless: []string{"foot_wound", "wound_not_healing"},
 			UnlessAll: [][]string{

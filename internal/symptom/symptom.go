@@ -156,6 +156,7 @@ const (
 	// Timing IDs that make a flag Chronic.
 	timingLong    = "long"
 	timingGradual = "gradual"
+	timingSudden  = "sudden"
 	answerUnknown = "unknown"
 	answerYes     = "yes"
 	answerNo      = "no"
@@ -1343,7 +1344,10 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string,
 				if slices.ContainsFunc(f.PluralUnless, func(id string) bool { return present[id] }) {
 					fact = dropFact
 				}
-			case f.Chronic != "" && (present[timingLong] || present[timingGradual]):
+			case f.Chronic != "" && (present[timingLong] || present[timingGradual]) && !present[timingSudden]:
+				// "Suddenly" said of it beats how long things have been:
+				// "cold and white suddenly, bad circulation for years" is
+				// a leg losing its blood supply now (review).
 				fact = f.Chronic
 			case f.Hip != "" && c.hip && !c.limb && !c.joint:
 				fact = f.Hip

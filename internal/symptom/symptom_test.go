@@ -533,6 +533,8 @@ func TestSignsBesideNewWords(t *testing.T) {
 		{"my arm has gone weak and my leg won't move, I've been unwell for days", "arm_weak"},
 		{"dad was watching the game and suddenly went wobbly", "balance_loss"},
 		{"my calf gets weak when i walk and it goes when i stop", "leg_weak_sudden"},
+		{"I suddenly can't feel my left leg", "leg_numb_sudden"},
+		{"my leg went cold and white suddenly, I've had bad circulation for years", "leg_pale"},
 		{"she fell on the ice and that leg won't hold her at all", "cant_bear_weight"},
 		{"my legs are wobbly", "both_legs_weak"},
 		{"dad is wobbly and talking funny", "balance_loss"},
