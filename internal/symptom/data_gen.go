@@ -3823,7 +3823,6 @@ var (
 		"fingers",
 		"finished",
 		"fire",
-		"first",
 		"fishing",
 		"fissure",
 		"fit",
@@ -4919,7 +4918,6 @@ var (
 		"telly",
 		"temp",
 		"temperature",
-		"temple",
 		"tender",
 		"tenderness",
 		"tendinitis",
@@ -10074,12 +10072,6 @@ var (
 			},
 			{
 				toks: []string{"big", "walk"},
-				means: []meaning{
-					{kind: 3, id: "exertion"},
-				},
-			},
-			{
-				toks: []string{"big", "bushwalk"},
 				means: []meaning{
 					{kind: 3, id: "exertion"},
 				},
@@ -19291,12 +19283,6 @@ var (
 		// "dancing"
 		{
 			{
-				toks: []string{"dancing", "all", "night"},
-				means: []meaning{
-					{kind: 3, id: "exertion"},
-				},
-			},
-			{
 				toks: []string{"dancing"},
 				means: []meaning{
 					{kind: 3, id: "exertion"},
@@ -24979,21 +24965,6 @@ var (
 				toks: []string{"fire"},
 				means: []meaning{
 					{kind: 3, id: "burning"},
-				},
-			},
-		},
-		// "first"
-		{
-			{
-				toks: []string{"first", "day", "skiing"},
-				means: []meaning{
-					{kind: 3, id: "exertion"},
-				},
-			},
-			{
-				toks: []string{"first", "leg", "day"},
-				means: []meaning{
-					{kind: 3, id: "exertion"},
 				},
 			},
 		},
@@ -56095,12 +56066,6 @@ var (
 		// "shoveling"
 		{
 			{
-				toks: []string{"shoveling", "snow"},
-				means: []meaning{
-					{kind: 3, id: "exertion"},
-				},
-			},
-			{
 				toks: []string{"shoveling"},
 				means: []meaning{
 					{kind: 3, id: "exertion"},
@@ -56109,12 +56074,6 @@ var (
 		},
 		// "shovelling"
 		{
-			{
-				toks: []string{"shovelling", "snow"},
-				means: []meaning{
-					{kind: 3, id: "exertion"},
-				},
-			},
 			{
 				toks: []string{"shovelling"},
 				means: []meaning{
@@ -62567,15 +62526,6 @@ var (
 				toks: []string{"temperature"},
 				means: []meaning{
 					{kind: 5, id: "fever"},
-				},
-			},
-		},
-		// "temple"
-		{
-			{
-				toks: []string{"temple", "steps"},
-				means: []meaning{
-					{kind: 3, id: "exertion"},
 				},
 			},
 		},
@@ -78926,17 +78876,12 @@ var (
 			"long march",
 			"bushwalk",
 			"bush walk",
-			"big bushwalk",
 			"skiing",
-			"first day skiing",
 			"snowboarding",
 			"shovelling",
 			"shoveling",
-			"shovelling snow",
-			"shoveling snow",
 			"dancing",
 			"danced",
-			"dancing all night",
 			"trek",
 			"trekking",
 			"tramping",
@@ -78944,12 +78889,10 @@ var (
 			"bouldering",
 			"tennis",
 			"basketball",
-			"first leg day",
 			"sightseeing",
 			"walked all over",
 			"climbing",
 			"climbed",
-			"temple steps",
 			"a long day walking",
 		},
 		// "eye"
