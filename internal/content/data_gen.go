@@ -354,6 +354,7 @@ var (
 		"triage.worse.child",
 		"triage.worse.infection",
 		"triage.worse.spine",
+		"triage.worse.weakness",
 		"unknown.answer",
 		"voice.louder",
 		"voice.soft",
@@ -3215,8 +3216,12 @@ var (
 		},
 		// "triage.why.weakness"
 		{
-			Say:     []string{"A leg that suddenly goes weak can mean a nerve is being pressed."},
-			Sources: []string{"seed 001 sudden weakness", "seed 000 muscle weakness"},
+			Say: []string{"A weak leg can mean a pressed nerve."},
+			Sources: []string{
+				"seed 001 sudden weakness",
+				"seed 000 muscle weakness",
+				"refs §2 sciatica: weakness in the leg",
+			},
 		},
 		// "triage.why.weight"
 		{
@@ -3259,6 +3264,16 @@ var (
 		{
 			Say:     []string{"If numbness down below or bladder trouble starts, call {number}."},
 			Sources: []string{"refs §3 row 3"},
+		},
+		// "triage.worse.weakness"
+		{
+			Say: []string{
+				"If it came on suddenly, or numbness down below or bladder trouble starts, call {number}.",
+			},
+			Sources: []string{
+				"refs §2 stroke (my synthesis): sudden weakness or numbness of one leg is a stroke sign; call the emergency number",
+				"refs §3 row 3",
+			},
 		},
 		// "unknown.answer"
 		{

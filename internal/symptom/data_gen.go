@@ -13580,12 +13580,14 @@ var (
 				toks: []string{"came", "on", "suddenly"},
 				means: []meaning{
 					{kind: 4, id: "sudden"},
+					{kind: 5, id: "sudden_onset"},
 				},
 			},
 			{
 				toks: []string{"came", "up", "suddenly"},
 				means: []meaning{
 					{kind: 4, id: "sudden"},
+					{kind: 5, id: "sudden_onset"},
 				},
 			},
 			{
@@ -49967,6 +49969,7 @@ var (
 				toks: []string{"overnight", "suddenly"},
 				means: []meaning{
 					{kind: 4, id: "sudden"},
+					{kind: 5, id: "sudden_onset"},
 				},
 			},
 			{
@@ -53001,6 +53004,7 @@ var (
 				toks: []string{"really", "suddenly"},
 				means: []meaning{
 					{kind: 4, id: "sudden"},
+					{kind: 5, id: "sudden_onset"},
 				},
 			},
 			{
@@ -58302,6 +58306,7 @@ var (
 				toks: []string{"so", "suddenly"},
 				means: []meaning{
 					{kind: 4, id: "sudden"},
+					{kind: 5, id: "sudden_onset"},
 				},
 			},
 			{
@@ -76903,6 +76908,11 @@ var (
 				"since brekky",
 				"since breakfast",
 				"since this morning",
+				"came on suddenly",
+				"came up suddenly",
+				"really suddenly",
+				"so suddenly",
+				"overnight suddenly",
 			},
 			Unless: []string{"cramp", "restless"},
 		},

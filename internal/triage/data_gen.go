@@ -988,7 +988,7 @@ var loaded = &data{
 			},
 			Why:       "triage.why.weakness",
 			Meanwhile: "triage.meanwhile.careful",
-			Worse:     "triage.worse.spine",
+			Worse:     "triage.worse.weakness",
 			Sources: []string{
 				"seed 001: sudden weakness that develops or worsens needs prompt consultation",
 				"seed 000: muscle weakness",

@@ -146,7 +146,42 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 	if !withheld(t.Intent, slots, saidMore, lone, asked) {
 		c.AddFacts(loaded.intents[t.Intent]...)
 	}
+	g.carry(t)
 	return g.decide(t, nil), nil
+}
+
+// carry adds to a new session what the listener told in the one just
+// before it, when the two together are a warning sign neither was alone.
+// "Get medical care today" ends a session, and the next words ("it came
+// on suddenly", "and now it's hot and red") are often said to a new one:
+// a warning sign told across two sessions of the same night is still
+// one. Only a turn that is no warning sign of its own looks back, so it
+// loads what is kept, as it would after the screen anyway; a warning
+// sign is still answered without waiting on the store.
+func (g *Guard) carry(t *router.Turn) {
+	c := t.State
+	if !t.NewSession || t.Remember == nil || len(c.Facts) == 0 {
+		return
+	}
+	now := Evaluate(c.Facts).Level
+	if now.AtLeast(Urgent) {
+		return
+	}
+	t.Remember()
+	p := t.Resumed
+	if p == nil || len(p.Facts) == 0 || (c.Subject != "" && c.Subject != p.Subject) {
+		return
+	}
+	before := Higher(p.Level, Evaluate(p.Facts).Level)
+	both := &session.Context{Facts: slices.Clone(p.Facts)}
+	both.AddFacts(c.Facts...)
+	if together := Evaluate(both.Facts).Level; together == Higher(now, before) {
+		return
+	}
+	c.AddFacts(p.Facts...)
+	if c.Subject == "" {
+		c.Subject = p.Subject
+	}
 }
 
 // After adds what the conversation learned (facts, whom it is about) and
