@@ -196,6 +196,9 @@ type talkWords struct {
 	// BareExtras qualify a cause said alone as a question ("sluggish
 	// blood flow?", "blood flow problem?") without telling a feeling.
 	BareExtras []string `yaml:"bare_extras"`
+	// BareTimes say when, after a cause said alone ("lifting boxes all
+	// day"): still nothing felt, so still a question.
+	BareTimes []string `yaml:"bare_times"`
 	// PartStates are the verbs that tell a part's state ("my calf is so
 	// tense"): between a part and a topic's words, they ask nothing.
 	PartStates []string `yaml:"part_states"`
@@ -1248,7 +1251,8 @@ func bareAround(ws []string, f topicAt) bool {
 	case extra == 1 && f.At == 0:
 		return slices.Contains(talk.Words.BareExtras, ws[len(ws)-1])
 	case extra == 1 && f.At == 1:
-		return slices.Contains(talk.Words.BareExtras, ws[0])
+		// "GP referral?": a doctor before what a doctor does.
+		return slices.Contains(talk.Words.BareExtras, ws[0]) || doctorTopics[f.ID] && slices.Contains(talk.Words.Doctors, ws[0])
 	}
 	return false
 }
@@ -2372,8 +2376,30 @@ func endsAsking(text string, ws []string, topic string) bool {
 // phrase of the topic.
 func onlyTopic(ws []string, topic string) bool {
 	ws = pastFillers(ws)
-	return len(ws) > 0 && topicWords[strings.Join(ws, " ")] == topic
+	if len(ws) > 0 && topicWords[strings.Join(ws, " ")] == topic {
+		return true
+	}
+	// "Lifting boxes all day", "the beers last night": a cause and when,
+	// nothing felt (set sS).
+	for _, p := range bareTimes {
+		if len(ws) > len(p) && slices.Equal(ws[len(ws)-len(p):], p) {
+			ws = ws[:len(ws)-len(p)]
+			break
+		}
+	}
+	// "The divorce stress": every word one of the topic's phrases.
+	n := 0
+	for _, f := range topicsIn(ws) {
+		if f.ID != topic {
+			return false
+		}
+		n += f.Len
+	}
+	return n > 0 && n == len(ws)
 }
+
+// bareTimes are talk.Words.BareTimes, split into words.
+var bareTimes = phraseWords(talk.Words.BareTimes)
 
 // tagged reports whether the words end on a question tag that makes a
 // statement a question, as in "it's the wine, isn't it" or "new mattress,

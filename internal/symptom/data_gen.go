@@ -1171,6 +1171,19 @@ var std = sync.OnceValue(func() *reader {
 			"when it's damp",
 			"when it is damp",
 			"turned damp",
+			"disc bulge",
+			"disc bulges",
+			"disc bulging",
+			"bulging disc",
+			"bulging discs",
+			"disc is bulging",
+			"disc's bulging",
+			"discs are bulging",
+			"bulge in my disc",
+			"bulge in his disc",
+			"bulge in her disc",
+			"bulge in my back",
+			"bulge in my spine",
 			"squashed a nerve",
 			"squashed the nerve",
 			"squashed my nerve",
@@ -3680,6 +3693,7 @@ var (
 		"discolored",
 		"discolouration",
 		"discomfort",
+		"discs",
 		"disorientated",
 		"disoriented",
 		"distance",
@@ -12577,6 +12591,36 @@ var (
 		// "bulge"
 		{
 			{
+				toks: []string{"bulge", "in", "my", "disc"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bulge", "in", "his", "disc"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bulge", "in", "her", "disc"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bulge", "in", "my", "back"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bulge", "in", "my", "spine"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"bulge"},
 				means: []meaning{
 					{kind: 3, id: "swell"},
@@ -12595,12 +12639,19 @@ var (
 				toks: []string{"bulging", "disc"},
 				means: []meaning{
 					{kind: 3, id: "sciatica"},
+					{kind: 8},
 				},
 			},
 			{
 				toks: []string{"bulging", "veins"},
 				means: []meaning{
 					{kind: 3, id: "veins"},
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bulging", "discs"},
+				means: []meaning{
 					{kind: 8},
 				},
 			},
@@ -20149,6 +20200,30 @@ var (
 		// "disc"
 		{
 			{
+				toks: []string{"disc", "is", "bulging"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"disc", "bulge"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"disc", "bulges"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"disc", "bulging"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"disc"},
 				means: []meaning{
 					{kind: 3, id: "sciatica"},
@@ -20206,6 +20281,15 @@ var (
 				toks: []string{"discomfort"},
 				means: []meaning{
 					{kind: 3, id: "pain"},
+				},
+			},
+		},
+		// "discs"
+		{
+			{
+				toks: []string{"discs", "are", "bulging"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -34207,6 +34291,24 @@ var (
 				toks: []string{"in", "a", "day"},
 				means: []meaning{
 					{kind: 4, id: "sudden"},
+				},
+			},
+			{
+				toks: []string{"in", "his", "recliner"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"in", "her", "recliner"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"in", "their", "recliner"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
 				},
 			},
 			{
@@ -53077,12 +53179,6 @@ var (
 				toks: []string{"recliner", "watching"},
 				means: []meaning{
 					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"recliner"},
-				means: []meaning{
-					{kind: 5, id: "eases_hanging"},
 				},
 			},
 		},
@@ -73941,7 +74037,9 @@ var (
 				"keep it down off the bed",
 				"keep my leg down off the bed",
 				"keep my foot down",
-				"recliner",
+				"in his recliner",
+				"in her recliner",
+				"in their recliner",
 				"in the recliner",
 				"sleeping in the recliner",
 				"sleep in the recliner",
