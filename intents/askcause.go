@@ -487,7 +487,11 @@ func keptComplaint(t *router.Turn) {
 	// session), or to keeping nights ("excuse me, my toes keep curling
 	// up and it's quite sore": RememberNightsIntent, which had turned
 	// memory on, set re).
+	// So too a complaint sent to "forget me" ("our new bed is rock hard,
+	// reckon that's why me legs ache", set sT), which had asked whether
+	// to delete everything.
 	strict := in.Name == IntentStopRemembering || in.Name == IntentWhoAreYou || t.Intent == IntentStop || in.Name == IntentRememberNights ||
+		in.Name == IntentForget ||
 		in.Name == IntentAskAbout && in.Slots[slotTopic].Value == ""
 	if in.Name != IntentGreet && (in.Name != IntentThanks || in.Slots[slotAsk].Value == "") && !strict {
 		return
@@ -509,6 +513,36 @@ func keptComplaint(t *router.Turn) {
 	env.Request.Intent = &alexa.Intent{Name: IntentDescribe, Slots: map[string]alexa.Slot{alexa.SlotText: {Name: alexa.SlotText, Value: text}}}
 	t.Request, t.Intent, t.Text = &env, IntentDescribe, text
 }
+
+// idleControl turns a routine's control, heard when no routine is under
+// way, into the catch-all with the words a device kept in its
+// warning-sign slots, when they name a cause and nothing felt: "is the
+// mattress too firm" (RoutineFasterIntent with "mattress" kept) and "the
+// long walk today?" (with "long walk" and "today", set sS) had nothing to
+// steer, and were no question answered.
+func idleControl(t *router.Turn) {
+	if t.Request == nil || t.Request.Request.Intent == nil || t.State.Routine != nil {
+		return
+	}
+	in := t.Request.Request.Intent
+	if !slices.Contains(idleControls, in.Name) {
+		return
+	}
+	said := keptSigns(in)
+	text := strings.Join(said, " ")
+	rd := symptom.ReadKept(said)
+	felt := slices.ContainsFunc(tokens(text), feltWord)
+	if len(said) == 0 || topicIn(tokens(text)) == "" || felt || rd.Topic != "" || len(rd.Parts)+len(rd.Facts)+len(rd.Negated) > 0 {
+		return
+	}
+	env := *t.Request
+	env.Request.Intent = &alexa.Intent{Name: IntentDescribe, Slots: map[string]alexa.Slot{alexa.SlotText: {Name: alexa.SlotText, Value: text}}}
+	t.Request, t.Intent, t.Text = &env, IntentDescribe, text
+}
+
+// idleControls are the routine's controls that mean nothing with no
+// routine under way; a pause, a repeat, a stop or a yes still do.
+var idleControls = []string{IntentNext, IntentPrevious, IntentStartOver, IntentSlower, IntentFaster, IntentWhichStep}
 
 // stretchHurt turns an intent a device sent pain said during a stretch
 // to ("I can't do this one, it kills": WhyNightIntent with "kills" kept;

@@ -175,6 +175,25 @@ func TestKeptComplaint(t *testing.T) {
 		{nil, "GoodnightIntent", map[string]string{"sign": "legs"}, "rest easy"},
 		{nil, "RememberNightsIntent", map[string]string{"sign": "toes", "moreSign": "sore"}, "night aches in your toes"},
 		{nil, "RememberNightsIntent", map[string]string{"sign": "cramp"}, "note what it was"},
+		// A complaint sent to "forget me" is the complaint, not a
+		// question about deleting everything (set sT); a forget with a
+		// word of no complaint still asks.
+		{nil, "ForgetMeIntent", map[string]string{"sign": "calves", "moreSign": "ache"}, "night aches in your calves"},
+		{nil, "ForgetMeIntent", map[string]string{"sign": "everything"}, "delete everything"},
+	})
+}
+
+// TestIdleControl: a routine's control a device heard with a cause kept,
+// and no routine under way, asks about the cause (set sS); with a
+// routine under way, or words that tell a feeling, the control stands.
+func TestIdleControl(t *testing.T) {
+	model := enModel(t)
+	stretch := []string{"the lying down hip stretch", "ready"}
+	checkVia(t, model, []viaCase{
+		{nil, "RoutineFasterIntent", map[string]string{"sign": "mattress"}, "mattress"},
+		{nil, "RoutineFasterIntent", map[string]string{"sign": "long walk", "moreSign": "today"}, "muscles tired"},
+		{nil, "RoutineSlowerIntent", map[string]string{"sign": "painful"}, "where does it hurt"},
+		{stretch, "RoutineFasterIntent", map[string]string{"sign": "mattress"}, "shorter holds"},
 	})
 }
 

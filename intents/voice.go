@@ -109,6 +109,7 @@ func (c controlsFirst) Before(t *router.Turn) (*router.Reply, error) {
 	}
 	askCause(t)
 	keptComplaint(t)
+	idleControl(t)
 	stretchHurt(t)
 	personOnly(t)
 	return c.Triage.Before(t)
