@@ -2352,7 +2352,8 @@ func asksLast(ws []string) bool {
 }
 
 // endsAsking reports whether text ends by asking about the topic named
-// last, as in "trapped nerve?".
+// last, as in "trapped nerve?". Only the console hears the question
+// mark; a device needs words that ask.
 func endsAsking(text string, ws []string, topic string) bool {
 	if !strings.HasSuffix(strings.TrimSpace(text), "?") {
 		return false
@@ -2367,6 +2368,12 @@ func endsAsking(text string, ws []string, topic string) bool {
 	f := found[len(found)-1]
 	rest := ws[f.At+f.Len:]
 	if len(rest) > 0 && len(rest) <= 3 && (rest[0] == "in" || rest[0] == "on") {
+		return true
+	}
+	// Where down the leg, or what from: "sciatica down the leg?", "gout
+	// from the steak?" (set sS). "Again" tells a flare: "sciatica
+	// again?" keeps its safety question (set sI's review).
+	if len(rest) > 0 && len(rest) <= 3 && (rest[0] == "down" || rest[0] == "from") {
 		return true
 	}
 	return topicWords[strings.Join(ws[f.At:], " ")] == topic
