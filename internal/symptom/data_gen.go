@@ -551,6 +551,16 @@ var std = sync.OnceValue(func() *reader {
 				},
 			},
 			{
+				Fact:       "arm_weak",
+				Sensations: []string{"limb_loss"},
+				And:        []string{"arm"},
+				Parts:      []string{"leg", "foot"},
+				Unless:     []string{"long", "weeks", "gradual"},
+				UnlessAll: [][]string{
+					{"pressed_limb", "eased"},
+				},
+			},
+			{
 				Fact:       "both_legs_weak",
 				Sensations: []string{"jelly"},
 				Text:       true,
