@@ -146,7 +146,11 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 	if !withheld(t.Intent, slots, saidMore, lone, asked) {
 		c.AddFacts(loaded.intents[t.Intent]...)
 	}
-	g.carry(t)
+	named := c.Subject
+	if rd != nil && rd.Subject != "" {
+		named = rd.Subject
+	}
+	g.carry(t, named)
 	return g.decide(t, nil), nil
 }
 
@@ -157,8 +161,10 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 // a warning sign told across two sessions of the same night is still
 // one. Only a turn that is no warning sign of its own looks back, so it
 // loads what is kept, as it would after the screen anyway; a warning
-// sign is still answered without waiting on the store.
-func (g *Guard) carry(t *router.Turn) {
+// sign is still answered without waiting on the store. named is whom
+// the turn names ("" for the speaker or no one): a turn about someone
+// else than the conversation before it adds nothing to it.
+func (g *Guard) carry(t *router.Turn, named string) {
 	c := t.State
 	if !t.NewSession || t.Remember == nil || len(c.Facts) == 0 {
 		return
@@ -169,13 +175,16 @@ func (g *Guard) carry(t *router.Turn) {
 	}
 	t.Remember()
 	p := t.Resumed
-	if p == nil || len(p.Facts) == 0 || (c.Subject != "" && c.Subject != p.Subject) {
+	if p == nil || len(p.Facts) == 0 || (named != "" && named != p.Subject) {
 		return
 	}
 	before := Higher(p.Level, Evaluate(p.Facts).Level)
 	both := &session.Context{Facts: slices.Clone(p.Facts)}
 	both.AddFacts(c.Facts...)
-	if together := Evaluate(both.Facts).Level; together == Higher(now, before) {
+	// Only a higher level than either alone: a fact that keeps a rule
+	// from firing ("unless") never lowers what this turn told.
+	best := Higher(now, before)
+	if together := Evaluate(both.Facts).Level; together == best || Higher(together, best) != together {
 		return
 	}
 	c.AddFacts(p.Facts...)

@@ -329,3 +329,42 @@ func keptBefore(t *testing.T, intent string, slots map[string]string) *session.C
 	}
 	return c
 }
+
+// TestGuardCarry: a new session's turn that is no warning sign of its
+// own adds the conversation just before it, when together they are a
+// higher level than either alone; a warning sign of its own never loads
+// what is kept, and a turn about someone else adds nothing.
+func TestGuardCarry(t *testing.T) {
+	weak := &session.Context{Facts: []string{"leg_weak_sudden"}, Level: Urgent}
+	tests := []struct {
+		name    string
+		resumed *session.Context
+		text    string
+		want    Level
+		loads   int
+	}{
+		{"weak, then sudden", weak, "it came on suddenly", Emergency, 1},
+		{"sudden alone", nil, "it came on suddenly", Soon, 1},
+		{"weak, then someone else's sudden", weak, "my son's leg, it came on suddenly", Soon, 1},
+		{"a swollen calf needs no load", &session.Context{Facts: []string{"sudden_onset"}}, "my calf is swollen", Urgent, 0},
+		{"weak, then nothing told", weak, "it still aches", "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := &session.Context{}
+			tr := turn(c, "en-US", "DescribeSymptomIntent", tt.text)
+			tr.NewSession = true
+			loads := 0
+			tr.Remember = func() {
+				loads++
+				tr.Resumed = tt.resumed
+			}
+			if _, err := guard(t).Before(tr); err != nil {
+				t.Fatal(err)
+			}
+			if c.Level != tt.want && !(tt.want == "" && !c.Level.AtLeast(Soon)) || loads != tt.loads {
+				t.Errorf("level %q after %d loads, want %q after %d", c.Level, loads, tt.want, tt.loads)
+			}
+		})
+	}
+}
