@@ -54,6 +54,10 @@ var askingIntents = []string{IntentWhyNight, IntentWorried}
 var topicAskers = []string{IntentStop, IntentWhenDoctor, IntentRephrase, IntentNext, IntentPrevious, IntentResume,
 	IntentStartOver, IntentWhichStep, IntentVoiceLouder, IntentGreet, IntentWhoAreYou}
 
+// pauseStates are the causes that are a state, not something one does:
+// kept with a pause, they are asked about.
+var pauseStates = map[string]bool{"age": true, "hormones": true}
+
 // causeAsked returns the AskAboutIntent a symptom or question intent
 // stands for when its slots name a cause and ask about it, and no word
 // kept in them is a warning sign for care today or an emergency: then the
@@ -119,7 +123,11 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	// Leaving keeps its topic only when it is a medicine: "got a four
 	// a.m. start hauling, y'all take care, night" leaves (set ry).
 	asker := slices.Contains(topicAskers, alexa.Builtin(in.Name)) && (in.Name != IntentWhenDoctor && alexa.Builtin(in.Name) != IntentStop || medicines[id])
-	if in.Slots[slotAsk].Value == "" && !doctorTopics[id] && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") && !asksIn(v) && !triedMedicine && !asker && !namedAlone(in, id) && !crampsBlamed(in, id) && !felt {
+	// A pause keeps what the listener goes to do ("just a sec, I'm
+	// rolling onto my back"); a state is nothing one does: "just my age"
+	// (the pause intent with "my age" kept, set sS) asks about it.
+	stateAsked := alexa.Builtin(in.Name) == IntentPause && pauseStates[id]
+	if in.Slots[slotAsk].Value == "" && !doctorTopics[id] && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") && !asksIn(v) && !triedMedicine && !asker && !stateAsked && !namedAlone(in, id) && !crampsBlamed(in, id) && !felt {
 		return nil
 	}
 	var said []string

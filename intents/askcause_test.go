@@ -95,6 +95,8 @@ func TestCauseAsked(t *testing.T) {
 		{"a felt condition beside asking words is asked about", "SwollenLegIntent", map[string]string{"sign": "legs", "moreSign": "fizzing", "ask": "what's"}, "restless_legs"},
 		{"asking words beside a complaint alone ask nothing", "HipPainIntent", map[string]string{"sign": "hip", "moreSign": "sore", "ask": "what's"}, ""},
 		{"a cramp kept alone is a cramp", "CrampIntent", map[string]string{"cause": "night cramps"}, ""},
+		{"a state kept by a pause is asked about", "PauseIntent", map[string]string{"cause": "my age"}, "age"},
+		{"what one goes to do, kept by a pause, is the pause", "PauseIntent", map[string]string{"cause": "rolling onto my back"}, ""},
 		{"a medicine kept by a memory question stays memory", "RecallMemoryIntent", map[string]string{"cause": "magnesium"}, ""},
 		{"an urgent sign beside the question", "JointPainIntent", map[string]string{"cause": "overuse", "ask": "is it because of", "sign": "can't put weight on it"}, ""},
 	}
