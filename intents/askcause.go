@@ -126,7 +126,9 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	// A pause keeps what the listener goes to do ("just a sec, I'm
 	// rolling onto my back"); a state is nothing one does: "just my age"
 	// (the pause intent with "my age" kept, set sS) asks about it.
-	stateAsked := alexa.Builtin(in.Name) == IntentPause && pauseStates[id]
+	// Only the cause's own slot: "hold on, the baby's crying" keeps "the
+	// baby's" in a sign slot, and stays a pause.
+	stateAsked := alexa.Builtin(in.Name) == IntentPause && pauseStates[topicIn(tokens(v))]
 	if in.Slots[slotAsk].Value == "" && !doctorTopics[id] && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") && !asksIn(v) && !triedMedicine && !asker && !stateAsked && !namedAlone(in, id) && !crampsBlamed(in, id) && !felt {
 		return nil
 	}
