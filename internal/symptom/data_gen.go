@@ -1181,19 +1181,13 @@ var std = sync.OnceValue(func() *reader {
 			"when it's damp",
 			"when it is damp",
 			"turned damp",
-			"disc bulge",
-			"disc bulges",
-			"disc bulging",
-			"bulging disc",
-			"bulging discs",
-			"disc is bulging",
-			"disc's bulging",
-			"discs are bulging",
-			"bulge in my disc",
-			"bulge in his disc",
-			"bulge in her disc",
-			"bulge in my back",
-			"bulge in my spine",
+			"off the recliner",
+			"off his recliner",
+			"off her recliner",
+			"off my recliner",
+			"out of the recliner",
+			"out of his recliner",
+			"out of her recliner",
 			"squashed a nerve",
 			"squashed the nerve",
 			"squashed my nerve",
@@ -12603,31 +12597,31 @@ var (
 			{
 				toks: []string{"bulge", "in", "my", "disc"},
 				means: []meaning{
-					{kind: 8},
+					{id: "back"},
 				},
 			},
 			{
 				toks: []string{"bulge", "in", "his", "disc"},
 				means: []meaning{
-					{kind: 8},
+					{id: "back"},
 				},
 			},
 			{
 				toks: []string{"bulge", "in", "her", "disc"},
 				means: []meaning{
-					{kind: 8},
+					{id: "back"},
 				},
 			},
 			{
 				toks: []string{"bulge", "in", "my", "back"},
 				means: []meaning{
-					{kind: 8},
+					{id: "back"},
 				},
 			},
 			{
 				toks: []string{"bulge", "in", "my", "spine"},
 				means: []meaning{
-					{kind: 8},
+					{id: "back"},
 				},
 			},
 			{
@@ -12648,20 +12642,20 @@ var (
 			{
 				toks: []string{"bulging", "disc"},
 				means: []meaning{
+					{id: "back"},
 					{kind: 3, id: "sciatica"},
-					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bulging", "discs"},
+				means: []meaning{
+					{id: "back"},
 				},
 			},
 			{
 				toks: []string{"bulging", "veins"},
 				means: []meaning{
 					{kind: 3, id: "veins"},
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"bulging", "discs"},
-				means: []meaning{
 					{kind: 8},
 				},
 			},
@@ -20212,25 +20206,25 @@ var (
 			{
 				toks: []string{"disc", "is", "bulging"},
 				means: []meaning{
-					{kind: 8},
+					{id: "back"},
 				},
 			},
 			{
 				toks: []string{"disc", "bulge"},
 				means: []meaning{
-					{kind: 8},
+					{id: "back"},
 				},
 			},
 			{
 				toks: []string{"disc", "bulges"},
 				means: []meaning{
-					{kind: 8},
+					{id: "back"},
 				},
 			},
 			{
 				toks: []string{"disc", "bulging"},
 				means: []meaning{
-					{kind: 8},
+					{id: "back"},
 				},
 			},
 			{
@@ -20299,7 +20293,7 @@ var (
 			{
 				toks: []string{"discs", "are", "bulging"},
 				means: []meaning{
-					{kind: 8},
+					{id: "back"},
 				},
 			},
 		},
@@ -34301,24 +34295,6 @@ var (
 				toks: []string{"in", "a", "day"},
 				means: []meaning{
 					{kind: 4, id: "sudden"},
-				},
-			},
-			{
-				toks: []string{"in", "his", "recliner"},
-				means: []meaning{
-					{kind: 5, id: "eases_hanging"},
-				},
-			},
-			{
-				toks: []string{"in", "her", "recliner"},
-				means: []meaning{
-					{kind: 5, id: "eases_hanging"},
-				},
-			},
-			{
-				toks: []string{"in", "their", "recliner"},
-				means: []meaning{
-					{kind: 5, id: "eases_hanging"},
 				},
 			},
 			{
@@ -48755,6 +48731,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"off", "the", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"off", "his", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"off", "her", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"off", "my", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"off", "again"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -49781,6 +49781,24 @@ var (
 				toks: []string{"out", "for", "a", "moment"},
 				means: []meaning{
 					{kind: 5, id: "passed_out"},
+				},
+			},
+			{
+				toks: []string{"out", "of", "the", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"out", "of", "his", "recliner"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"out", "of", "her", "recliner"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -53189,6 +53207,12 @@ var (
 				toks: []string{"recliner", "watching"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"recliner"},
+				means: []meaning{
+					{kind: 5, id: "eases_hanging"},
 				},
 			},
 		},
@@ -74047,9 +74071,7 @@ var (
 				"keep it down off the bed",
 				"keep my leg down off the bed",
 				"keep my foot down",
-				"in his recliner",
-				"in her recliner",
-				"in their recliner",
+				"recliner",
 				"in the recliner",
 				"sleeping in the recliner",
 				"sleep in the recliner",
@@ -77952,7 +77974,25 @@ var (
 		// "ankle"
 		{"ankle", "ankles"},
 		// "back"
-		{"back", "lower back", "spine", "base of my spine"},
+		{
+			"back",
+			"lower back",
+			"spine",
+			"base of my spine",
+			"disc bulge",
+			"disc bulges",
+			"disc bulging",
+			"bulging disc",
+			"bulging discs",
+			"disc is bulging",
+			"disc's bulging",
+			"discs are bulging",
+			"bulge in my disc",
+			"bulge in his disc",
+			"bulge in her disc",
+			"bulge in my back",
+			"bulge in my spine",
+		},
 		// "buttock"
 		{"buttock", "buttocks", "bum cheek", "glute", "glutes", "butt cheek"},
 		// "calf"
