@@ -497,11 +497,7 @@ func keptComplaint(t *router.Turn) {
 	// session), or to keeping nights ("excuse me, my toes keep curling
 	// up and it's quite sore": RememberNightsIntent, which had turned
 	// memory on, set re).
-	// So too a complaint sent to "forget me" ("our new bed is rock hard,
-	// reckon that's why me legs ache", set sT), which had asked whether
-	// to delete everything.
 	strict := in.Name == IntentStopRemembering || in.Name == IntentWhoAreYou || t.Intent == IntentStop || in.Name == IntentRememberNights ||
-		in.Name == IntentForget ||
 		in.Name == IntentAskAbout && in.Slots[slotTopic].Value == ""
 	if in.Name != IntentGreet && (in.Name != IntentThanks || in.Slots[slotAsk].Value == "") && !strict {
 		return
@@ -536,6 +532,14 @@ func idleControl(t *router.Turn) {
 	}
 	in := t.Request.Request.Intent
 	if !slices.Contains(idleControls, in.Name) {
+		return
+	}
+	if t.NewSession && t.Remember != nil {
+		// A routine an earlier session left may be waiting: the control
+		// steers it (currentRoutine adopts it).
+		t.Remember()
+	}
+	if t.Resumed != nil && t.Resumed.Routine != nil {
 		return
 	}
 	said := keptSigns(in)

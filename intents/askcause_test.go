@@ -177,11 +177,10 @@ func TestKeptComplaint(t *testing.T) {
 		{nil, "GoodnightIntent", map[string]string{"sign": "legs"}, "rest easy"},
 		{nil, "RememberNightsIntent", map[string]string{"sign": "toes", "moreSign": "sore"}, "night aches in your toes"},
 		{nil, "RememberNightsIntent", map[string]string{"sign": "cramp"}, "note what it was"},
-		// A complaint sent to "forget me" is the complaint, not a
-		// question about deleting everything (set sT); a forget with a
-		// word of no complaint still asks.
-		{nil, "ForgetMeIntent", map[string]string{"sign": "calves", "moreSign": "ache"}, "night aches in your calves"},
-		{nil, "ForgetMeIntent", map[string]string{"sign": "everything"}, "delete everything"},
+		// "Forget me" keeps its question, whatever else was kept: a
+		// request to delete is never lost, and nothing is deleted
+		// without a yes (review).
+		{nil, "ForgetMeIntent", map[string]string{"sign": "calves", "moreSign": "ache"}, "delete everything"},
 	})
 }
 
