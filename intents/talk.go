@@ -2370,10 +2370,10 @@ func endsAsking(text string, ws []string, topic string) bool {
 	if len(rest) > 0 && len(rest) <= 3 && (rest[0] == "in" || rest[0] == "on") {
 		return true
 	}
-	// Where down the leg, or what from: "sciatica down the leg?", "gout
-	// from the steak?" (set sS). "Again" tells a flare: "sciatica
-	// again?" keeps its safety question (set sI's review).
-	if len(rest) > 0 && len(rest) <= 3 && (rest[0] == "down" || rest[0] == "from") {
+	// What from: "gout from the steak?" (set sS). Where the pain goes
+	// ("sciatica down the leg?") and "again" tell the complaint, which
+	// keeps its safety question (review; set sI's review).
+	if len(rest) > 0 && len(rest) <= 3 && rest[0] == "from" {
 		return true
 	}
 	return topicWords[strings.Join(ws[f.At:], " ")] == topic
