@@ -159,9 +159,11 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 // "Get medical care today" ends a session, and the next words ("it came
 // on suddenly", "and now it's hot and red") are often said to a new one:
 // a warning sign told across two sessions of the same night is still
-// one. Only a turn that is no warning sign of its own looks back, so it
-// loads what is kept, as it would after the screen anyway; a warning
-// sign is still answered without waiting on the store. named is whom
+// one. Only a turn that is no warning sign of its own looks back: it
+// loads what is kept before its answer, where the load used to come
+// after it in the same request (skill's keep), so the conversation sees
+// what is kept as an intent's turn does; a warning sign is still
+// answered without waiting on the store. named is whom
 // the turn names ("" for the speaker or no one): a turn about someone
 // else than the conversation before it adds nothing to it.
 func (g *Guard) carry(t *router.Turn, named string) {
@@ -175,7 +177,7 @@ func (g *Guard) carry(t *router.Turn, named string) {
 	}
 	t.Remember()
 	p := t.Resumed
-	if p == nil || len(p.Facts) == 0 || (named != "" && named != p.Subject) {
+	if p == nil || len(p.Facts) == 0 || (named != "" && named != p.Subject) || (named == "" && p.Subject != "" && firstPerson(t.Text)) {
 		return
 	}
 	before := Higher(p.Level, Evaluate(p.Facts).Level)
@@ -184,13 +186,35 @@ func (g *Guard) carry(t *router.Turn, named string) {
 	// Only a higher level than either alone: a fact that keeps a rule
 	// from firing ("unless") never lowers what this turn told.
 	best := Higher(now, before)
-	if together := Evaluate(both.Facts).Level; together == best || Higher(together, best) != together {
+	res := Evaluate(both.Facts)
+	if res.Level == best || Higher(res.Level, best) != res.Level || res.Rule == nil {
 		return
 	}
-	c.AddFacts(p.Facts...)
+	// Only what the rule needs from before: an earlier "every night for
+	// weeks" must not keep a later sign in this session from firing.
+	for _, clause := range res.Rule.When {
+		for _, f := range clause {
+			if slices.Contains(p.Facts, f) {
+				c.AddFacts(f)
+			}
+		}
+	}
 	if c.Subject == "" {
 		c.Subject = p.Subject
 	}
+}
+
+// firstPerson reports whether the words speak of the speaker ("my leg",
+// "I can't"): after a conversation about someone else, they are about
+// someone new.
+func firstPerson(text string) bool {
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		switch strings.Trim(w, ".,!?;:") {
+		case "i", "i'm", "i've", "i'd", "me", "my", "mine", "myself":
+			return true
+		}
+	}
+	return false
 }
 
 // After adds what the conversation learned (facts, whom it is about) and

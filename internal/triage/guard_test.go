@@ -348,6 +348,8 @@ func TestGuardCarry(t *testing.T) {
 		{"weak, then someone else's sudden", weak, "my son's leg, it came on suddenly", Soon, 1},
 		{"a swollen calf needs no load", &session.Context{Facts: []string{"sudden_onset"}}, "my calf is swollen", Urgent, 0},
 		{"weak, then nothing told", weak, "it still aches", "", 0},
+		{"a child's leg, then mine", &session.Context{Facts: []string{"child"}, Subject: "child"}, "my leg hurts only on one side", Soon, 1},
+		{"a child's leg, then the same child's", &session.Context{Facts: []string{"child"}, Subject: "child"}, "it's only one leg that hurts", Urgent, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
