@@ -692,6 +692,12 @@ var std = sync.OnceValue(func() *reader {
 				Unless:     []string{"cramp_word", "eased"},
 			},
 			{
+				Fact:       "compartment",
+				Sensations: []string{"hard"},
+				And:        []string{"disproportion"},
+				Unless:     []string{"cramp_word", "eased"},
+			},
+			{
 				Fact:       "tight_cast",
 				Sensations: []string{"cast"},
 				And:        []string{"fit_change", "tingling", "numb", "feel_loss"},
