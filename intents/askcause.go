@@ -54,10 +54,6 @@ var askingIntents = []string{IntentWhyNight, IntentWorried}
 var topicAskers = []string{IntentStop, IntentWhenDoctor, IntentRephrase, IntentNext, IntentPrevious, IntentResume,
 	IntentStartOver, IntentWhichStep, IntentVoiceLouder, IntentGreet, IntentWhoAreYou}
 
-// pauseStates are the causes that are a state, not something one does:
-// kept with a pause, they are asked about.
-var pauseStates = map[string]bool{"age": true, "hormones": true}
-
 // causeAsked returns the AskAboutIntent a symptom or question intent
 // stands for when its slots name a cause and ask about it, and no word
 // kept in them is a warning sign for care today or an emergency: then the
@@ -128,7 +124,7 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	// (the pause intent with "my age" kept, set sS) asks about it.
 	// Only the cause's own slot: "hold on, the baby's crying" keeps "the
 	// baby's" in a sign slot, and stays a pause.
-	stateAsked := alexa.Builtin(in.Name) == IntentPause && pauseStates[topicIn(tokens(v))]
+	stateAsked := alexa.Builtin(in.Name) == IntentPause && states[topicIn(tokens(v))]
 	if in.Slots[slotAsk].Value == "" && !doctorTopics[id] && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") && !asksIn(v) && !triedMedicine && !asker && !stateAsked && !namedAlone(in, id) && !crampsBlamed(in, id) && !felt {
 		return nil
 	}
@@ -534,19 +530,21 @@ func idleControl(t *router.Turn) {
 	if !slices.Contains(idleControls, in.Name) {
 		return
 	}
+	said := keptSigns(in)
+	text := strings.Join(said, " ")
+	ws := tokens(text)
+	if len(said) == 0 || topicIn(ws) == "" || slices.ContainsFunc(ws, feltWord) {
+		return
+	}
+	if rd := symptom.ReadKept(said); rd.Topic != "" || len(rd.Parts)+len(rd.Facts)+len(rd.Negated) > 0 {
+		return
+	}
 	if t.NewSession && t.Remember != nil {
 		// A routine an earlier session left may be waiting: the control
 		// steers it (currentRoutine adopts it).
 		t.Remember()
 	}
 	if t.Resumed != nil && t.Resumed.Routine != nil {
-		return
-	}
-	said := keptSigns(in)
-	text := strings.Join(said, " ")
-	rd := symptom.ReadKept(said)
-	felt := slices.ContainsFunc(tokens(text), feltWord)
-	if len(said) == 0 || topicIn(tokens(text)) == "" || felt || rd.Topic != "" || len(rd.Parts)+len(rd.Facts)+len(rd.Negated) > 0 {
 		return
 	}
 	env := *t.Request

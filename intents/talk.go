@@ -144,6 +144,9 @@ type topicKinds struct {
 	// Harmed: what another cause may harm ("can booze damage the
 	// nerves"): harmedAsked.
 	Harmed []string `yaml:"harmed"`
+	// States: causes that are a state, not something one does; kept
+	// with a pause, they are asked about (causeAsked).
+	States []string `yaml:"states"`
 }
 
 // talkWords are the words that tell how a turn is put: whether it asks,
@@ -1787,6 +1790,7 @@ var (
 	neverInstead = setOf(talk.Kinds.NeverInstead)
 	backgrounds  = setOf(talk.Kinds.Background)
 	harmed       = setOf(talk.Kinds.Harmed)
+	states       = setOf(talk.Kinds.States)
 )
 
 // setOf makes a set of topic IDs, for the kinds looked up by ID.
