@@ -146,11 +146,7 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 	if !withheld(t.Intent, slots, saidMore, lone, asked) {
 		c.AddFacts(loaded.intents[t.Intent]...)
 	}
-	named := c.Subject
-	if rd != nil && rd.Subject != "" {
-		named = rd.Subject
-	}
-	g.carry(t, named)
+	g.carry(t, rd)
 	return g.decide(t, nil), nil
 }
 
@@ -163,10 +159,10 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 // loads what is kept before its answer, where the load used to come
 // after it in the same request (skill's keep), so the conversation sees
 // what is kept as an intent's turn does; a warning sign is still
-// answered without waiting on the store. named is whom
-// the turn names ("" for the speaker or no one): a turn about someone
-// else than the conversation before it adds nothing to it.
-func (g *Guard) carry(t *router.Turn, named string) {
+// answered without waiting on the store. A turn that names someone else
+// (rd, its words read), or speaks in the first person after a
+// conversation about someone else, adds nothing to it.
+func (g *Guard) carry(t *router.Turn, rd *symptom.Reading) {
 	c := t.State
 	if !t.NewSession || t.Remember == nil || len(c.Facts) == 0 {
 		return
@@ -177,7 +173,14 @@ func (g *Guard) carry(t *router.Turn, named string) {
 	}
 	t.Remember()
 	p := t.Resumed
-	if p == nil || len(p.Facts) == 0 || (named != "" && named != p.Subject) || (named == "" && p.Subject != "" && firstPerson(t.Text)) {
+	if p == nil || len(p.Facts) == 0 {
+		return
+	}
+	named := ""
+	if rd != nil {
+		named = rd.Subject
+	}
+	if named != "" && named != p.Subject || named == "" && p.Subject != "" && firstPerson(t.Text) {
 		return
 	}
 	before := Higher(p.Level, Evaluate(p.Facts).Level)
@@ -185,9 +188,8 @@ func (g *Guard) carry(t *router.Turn, named string) {
 	both.AddFacts(c.Facts...)
 	// Only a higher level than either alone: a fact that keeps a rule
 	// from firing ("unless") never lowers what this turn told.
-	best := Higher(now, before)
 	res := Evaluate(both.Facts)
-	if res.Level == best || Higher(res.Level, best) != res.Level || res.Rule == nil {
+	if Higher(now, before).AtLeast(res.Level) || res.Rule == nil {
 		return
 	}
 	// Only what the rule needs from before: an earlier "every night for
