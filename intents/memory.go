@@ -167,6 +167,10 @@ func (s *set) welcomeBack(t *router.Turn) (router.Reply, bool) {
 		*t.State = fresh
 	}
 	carrySeen(t.State, p)
+	if len(p.Facts) > 0 {
+		// What was told is kept for the first words (triage's carry).
+		t.State.Earlier = &session.Context{Facts: slices.Clone(p.Facts), Level: p.Level, Subject: p.Subject}
+	}
 	return router.Reply{}, false
 }
 

@@ -57,6 +57,11 @@ type Context struct {
 	Subject string `json:"subject,omitempty"`
 	// Routine is the position in a guided stretch routine, if one is on.
 	Routine *Routine `json:"routine,omitempty"`
+	// Earlier is what a recent conversation was told (its facts, level
+	// and whom it was about), kept from a session opened with no words of
+	// its own until the listener's first: "open Night Legs", then "it came
+	// on suddenly", is still the rest of what was told before.
+	Earlier *Context `json:"earlier,omitempty"`
 	// Voice overrides Prefs.Voice for this session.
 	Voice Voice `json:"voice,omitempty"`
 	// Started and Updated are when the conversation began and last changed.
@@ -139,6 +144,7 @@ func (c *Context) Clone() *Context {
 		r.Done = slices.Clone(c.Routine.Done)
 		n.Routine = &r
 	}
+	n.Earlier = c.Earlier.Clone()
 	return &n
 }
 

@@ -155,24 +155,37 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 // "Get medical care today" ends a session, and the next words ("it came
 // on suddenly", "and now it's hot and red") are often said to a new one:
 // a warning sign told across two sessions of the same night is still
-// one. Only a turn that is no warning sign of its own looks back: it
-// loads what is kept before its answer, where the load used to come
-// after it in the same request (skill's keep), so the conversation sees
-// what is kept as an intent's turn does; a warning sign is still
-// answered without waiting on the store. A turn that names someone else
+// one. A new session's first turn looks back only when it is no warning
+// sign of its own: it loads what is kept before its answer, where the
+// load used to come after it in the same request (skill's keep), so the
+// conversation sees what is kept as an intent's turn does; a warning
+// sign is still answered without waiting on the store. A session opened
+// with no words ("open Night Legs") had its load at the launch, which
+// kept what was told in Context.Earlier: its first words look back
+// whatever they tell, with no load to wait on. A turn that names someone else
 // (rd, its words read), or speaks in the first person after a
 // conversation about someone else, adds nothing to it.
 func (g *Guard) carry(t *router.Turn, rd *symptom.Reading) {
 	c := t.State
-	if !t.NewSession || t.Remember == nil || len(c.Facts) == 0 {
+	// A session opened with no words looks back once, at its first words
+	// (Context.Earlier, kept by the launch).
+	p := c.Earlier
+	if !t.NewSession {
+		c.Earlier = nil
+	}
+	if !t.NewSession && p == nil || t.NewSession && t.Remember == nil || len(c.Facts) == 0 {
 		return
 	}
 	now := Evaluate(c.Facts).Level
-	if now.AtLeast(Urgent) {
-		return
+	if t.NewSession {
+		if now.AtLeast(Urgent) {
+			// A warning sign of its own is answered without waiting on
+			// the store; Earlier needs no load.
+			return
+		}
+		t.Remember()
+		p = t.Resumed
 	}
-	t.Remember()
-	p := t.Resumed
 	if p == nil || len(p.Facts) == 0 {
 		return
 	}
