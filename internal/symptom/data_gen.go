@@ -398,6 +398,10 @@ var std = sync.OnceValue(func() *reader {
 			},
 			{
 				Fact:       "bladder_change",
+				Sensations: []string{"pee_cant"},
+			},
+			{
+				Fact:       "bladder_change",
 				Sensations: []string{"leak"},
 				And:        []string{"pee", "bedding"},
 				Unless:     []string{"sweat"},
@@ -40261,6 +40265,66 @@ var (
 		// "loo"
 		{
 			{
+				toks: []string{"loo", "but", "i", "can't", "do", "it"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"loo", "but", "i", "can't", "go"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"loo", "but", "nothing", "will", "come"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
+				toks: []string{"loo", "but", "i", "can't"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"loo", "but", "i", "couldn't"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"loo", "but", "can't", "go"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"loo", "but", "nothing", "comes"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
+				toks: []string{"loo", "but", "nothing", "happens"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
+				toks: []string{"loo", "but", "can't"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
 				toks: []string{"loo", "roll"},
 				means: []meaning{
 					{kind: 3, id: "wipe"},
@@ -45942,6 +46006,66 @@ var (
 		// "need"
 		{
 			{
+				toks: []string{"need", "to", "go", "but", "i", "can't", "do", "it"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"need", "to", "go", "but", "i", "can't", "go"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"need", "to", "go", "but", "nothing", "will", "come"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
+				toks: []string{"need", "to", "go", "but", "i", "can't"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"need", "to", "go", "but", "i", "couldn't"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"need", "to", "go", "but", "can't", "go"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"need", "to", "go", "but", "nothing", "comes"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
+				toks: []string{"need", "to", "go", "but", "nothing", "happens"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
+				toks: []string{"need", "to", "go", "but", "can't"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
 				toks: []string{"need", "to", "keep", "moving"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
@@ -50912,6 +51036,66 @@ var (
 		// "pee"
 		{
 			{
+				toks: []string{"pee", "but", "i", "can't", "do", "it"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"pee", "but", "i", "can't", "go"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"pee", "but", "nothing", "will", "come"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
+				toks: []string{"pee", "but", "i", "can't"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"pee", "but", "i", "couldn't"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"pee", "but", "can't", "go"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"pee", "but", "nothing", "comes"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
+				toks: []string{"pee", "but", "nothing", "happens"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
+				toks: []string{"pee", "but", "can't"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
 				toks: []string{"pee", "won't", "start"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
@@ -51512,6 +51696,66 @@ var (
 		},
 		// "piss"
 		{
+			{
+				toks: []string{"piss", "but", "i", "can't", "do", "it"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"piss", "but", "i", "can't", "go"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"piss", "but", "nothing", "will", "come"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
+				toks: []string{"piss", "but", "i", "can't"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"piss", "but", "i", "couldn't"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"piss", "but", "can't", "go"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"piss", "but", "nothing", "comes"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
+				toks: []string{"piss", "but", "nothing", "happens"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
+				toks: []string{"piss", "but", "can't"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
 			{
 				toks: []string{"piss"},
 				means: []meaning{
@@ -64595,6 +64839,66 @@ var (
 		// "toilet"
 		{
 			{
+				toks: []string{"toilet", "but", "i", "can't", "do", "it"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"toilet", "but", "i", "can't", "go"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"toilet", "but", "nothing", "will", "come"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
+				toks: []string{"toilet", "but", "i", "can't"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"toilet", "but", "i", "couldn't"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"toilet", "but", "can't", "go"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"toilet", "but", "nothing", "comes"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
+				toks: []string{"toilet", "but", "nothing", "happens"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
+				toks: []string{"toilet", "but", "can't"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
 				toks: []string{"toilet", "paper"},
 				means: []meaning{
 					{kind: 3, id: "wipe"},
@@ -66399,6 +66703,66 @@ var (
 		},
 		// "urinate"
 		{
+			{
+				toks: []string{"urinate", "but", "i", "can't", "do", "it"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"urinate", "but", "i", "can't", "go"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"urinate", "but", "nothing", "will", "come"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
+				toks: []string{"urinate", "but", "i", "can't"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"urinate", "but", "i", "couldn't"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"urinate", "but", "can't", "go"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"urinate", "but", "nothing", "comes"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
+				toks: []string{"urinate", "but", "nothing", "happens"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
+				toks: []string{"urinate", "but", "can't"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
 			{
 				toks: []string{"urinate"},
 				means: []meaning{
@@ -69045,6 +69409,66 @@ var (
 		},
 		// "wee"
 		{
+			{
+				toks: []string{"wee", "but", "i", "can't", "do", "it"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"wee", "but", "i", "can't", "go"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"wee", "but", "nothing", "will", "come"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
+				toks: []string{"wee", "but", "i", "can't"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"wee", "but", "i", "couldn't"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"wee", "but", "can't", "go"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
+			{
+				toks: []string{"wee", "but", "nothing", "comes"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
+				toks: []string{"wee", "but", "nothing", "happens"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
+				toks: []string{"wee", "but", "can't"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+				end: true,
+			},
 			{
 				toks: []string{"wee", "1"},
 				means: []meaning{
@@ -78246,6 +78670,7 @@ var (
 		"old_injury",
 		"pain",
 		"pee",
+		"pee_cant",
 		"poo",
 		"preg_weeks",
 		"press",
@@ -80129,6 +80554,72 @@ var (
 			"boxers",
 			"spend a penny",
 			"number ones",
+		},
+		// "pee_cant"
+		{
+			"pee but i can't $",
+			"pee but can't $",
+			"pee but i couldn't $",
+			"pee but i can't go $",
+			"pee but can't go $",
+			"pee but i can't do it $",
+			"pee but nothing comes",
+			"pee but nothing will come",
+			"pee but nothing happens",
+			"wee but i can't $",
+			"wee but can't $",
+			"wee but i couldn't $",
+			"wee but i can't go $",
+			"wee but can't go $",
+			"wee but i can't do it $",
+			"wee but nothing comes",
+			"wee but nothing will come",
+			"wee but nothing happens",
+			"urinate but i can't $",
+			"urinate but can't $",
+			"urinate but i couldn't $",
+			"urinate but i can't go $",
+			"urinate but can't go $",
+			"urinate but i can't do it $",
+			"urinate but nothing comes",
+			"urinate but nothing will come",
+			"urinate but nothing happens",
+			"piss but i can't $",
+			"piss but can't $",
+			"piss but i couldn't $",
+			"piss but i can't go $",
+			"piss but can't go $",
+			"piss but i can't do it $",
+			"piss but nothing comes",
+			"piss but nothing will come",
+			"piss but nothing happens",
+			"loo but i can't $",
+			"loo but can't $",
+			"loo but i couldn't $",
+			"loo but i can't go $",
+			"loo but can't go $",
+			"loo but i can't do it $",
+			"loo but nothing comes",
+			"loo but nothing will come",
+			"loo but nothing happens",
+			"toilet but i can't $",
+			"toilet but can't $",
+			"toilet but i couldn't $",
+			"toilet but i can't go $",
+			"toilet but can't go $",
+			"toilet but i can't do it $",
+			"toilet but nothing comes",
+			"toilet but nothing will come",
+			"toilet but nothing happens",
+			"need to go but i can't $",
+			"need to go but can't $",
+			"need to go but i couldn't $",
+			"need to go but i can't go $",
+			"need to go but can't go $",
+			"need to go but i can't do it $",
+			"need to go but nothing comes",
+			"need to go but nothing will come",
+			"need to go but nothing happens",
 		},
 		// "poo"
 		{

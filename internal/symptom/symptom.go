@@ -312,6 +312,10 @@ type meaning struct {
 type phrase struct {
 	toks  []string
 	means []meaning
+	// end: the phrase counts only where a clause ends after it (a "$"
+	// after its words): "I need to pee but I can't" is retention, "...
+	// but I can't get out of bed" is not.
+	end bool
 }
 
 // reader is the compiled vocabulary.
@@ -370,6 +374,7 @@ const (
 	tokSlot  = "+" // between the words of two slots: nothing runs across it
 	tokNum   = "#"
 	tokAny   = "*"
+	tokEnd   = "$"
 )
 
 // compile checks the vocabulary and indexes its phrases: go generate and
@@ -435,13 +440,20 @@ func compile(v *vocabulary) (*reader, error) {
 	byText := map[string]*phrase{}
 	add := func(text string, m meaning) error {
 		toks := r.tokens(text)
-		if len(toks) == 0 || toks[0] == tokAny || slices.Contains(toks, tokBreak) || slices.Contains(toks, tokComma) {
+		end := len(toks) > 1 && toks[len(toks)-1] == tokEnd
+		if end {
+			toks = toks[:len(toks)-1]
+		}
+		if len(toks) == 0 || toks[0] == tokAny || slices.Contains(toks, tokBreak) || slices.Contains(toks, tokComma) || slices.Contains(toks, tokEnd) {
 			return fmt.Errorf("symptom vocabulary: bad phrase %q", text)
 		}
 		key := strings.Join(toks, " ")
+		if end {
+			key += " " + tokEnd
+		}
 		p, ok := byText[key]
 		if !ok {
-			p = &phrase{toks: toks}
+			p = &phrase{toks: toks, end: end}
 			byText[key] = p
 			r.index[toks[0]] = append(r.index[toks[0]], p)
 		}
@@ -564,7 +576,7 @@ func (r *reader) tokens(text string) []string {
 		switch {
 		case c == '\'' || c == '\u2019' || c == '\u2018':
 			b.WriteByte('\'')
-		case c == '#' || c == '*':
+		case c == '#' || c == '*' || c == '$':
 			b.WriteString(" " + string(c) + " ")
 		case unicode.IsLetter(c) || unicode.IsDigit(c):
 			b.WriteRune(c)
@@ -691,7 +703,7 @@ func (r *reader) match(toks []string, i int) (*phrase, int) {
 			if best != nil && len(p.toks) <= len(best.toks) {
 				return // longest first
 			}
-			if n, ok := matchAt(p.toks, toks, i); ok {
+			if n, ok := matchAt(p.toks, toks, i); ok && (!p.end || endsAnswer(toks, i+len(p.toks))) {
 				best, num = p, n
 				return
 			}
@@ -1561,6 +1573,8 @@ func SignGroups() []SignGroup {
 	groups := map[string]map[string]bool{}
 	var add func(id, p string)
 	add = func(id, p string) {
+		// A device hears the words, wherever the clause ends.
+		p = strings.TrimSuffix(p, " "+tokEnd)
 		// "sleeping in * armchair": the one word is most often whose.
 		if strings.Count(p, "*") == 1 && p != "*" && !strings.Contains(p, "#") {
 			for _, w := range signWildWords {

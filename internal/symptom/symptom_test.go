@@ -112,6 +112,14 @@ func TestDenials(t *testing.T) {
 		{"my breathing's normal", nil, []string{"breathless"}},
 		{"I haven't been able to pee since teatime", []string{"bladder_change", "sudden_onset"}, nil},
 		{"can't pee and my back hurts", []string{"bladder_change"}, nil},
+		// Wanting to go and not able to is retention, said in two clauses;
+		// not able to get there is not.
+		{"my back hurts and I need to pee but I can't", []string{"bladder_change"}, nil},
+		{"I need the loo but nothing comes", []string{"bladder_change"}, nil},
+		{"I need a wee but I can't go, and my back aches", []string{"bladder_change"}, nil},
+		{"I need to pee but I can't feel my feet", []string{"leg_numb_sudden"}, nil},
+		{"I need to pee but I can't get out of bed", nil, nil},
+		{"I want a wee but can't be bothered", nil, nil},
 		{"I'm not sure if it's swollen", []string{"one_leg_swollen"}, nil},
 		{"no, and now it's swollen and hot", []string{"leg_warm", "one_leg_swollen"}, nil},
 		{"it was swollen, not any more", []string{"one_leg_swollen"}, nil},
