@@ -720,6 +720,13 @@ var std = sync.OnceValue(func() *reader {
 				Needs:      []string{"swell", "reddish", "disproportion", "hard"},
 			},
 			{
+				Fact:       "compartment",
+				Sensations: []string{"pain_loud"},
+				Text:       true,
+				Needs:      []string{"cast"},
+				Unless:     []string{"eased"},
+			},
+			{
 				Fact:       "cant_get_up",
 				Sensations: []string{"stuck_down"},
 				Text:       true,
@@ -8071,6 +8078,7 @@ var (
 				toks: []string{"are", "screaming", "at", "me"},
 				means: []meaning{
 					{kind: 3, id: "pain"},
+					{kind: 3, id: "pain_loud"},
 				},
 			},
 			{
@@ -8089,6 +8097,7 @@ var (
 				toks: []string{"are", "screaming"},
 				means: []meaning{
 					{kind: 3, id: "pain"},
+					{kind: 3, id: "pain_loud"},
 				},
 			},
 			{
@@ -9607,6 +9616,7 @@ var (
 				toks: []string{"been", "screaming", "at", "me"},
 				means: []meaning{
 					{kind: 3, id: "pain"},
+					{kind: 3, id: "pain_loud"},
 				},
 			},
 			{
@@ -34905,6 +34915,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"is", "screaming"},
+				means: []meaning{
+					{kind: 3, id: "pain_loud"},
+				},
+			},
+			{
 				toks: []string{"is", "stuck"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
@@ -55440,12 +55456,14 @@ var (
 				toks: []string{"screaming", "at", "me"},
 				means: []meaning{
 					{kind: 3, id: "pain"},
+					{kind: 3, id: "pain_loud"},
 				},
 			},
 			{
 				toks: []string{"screaming", "every", "step"},
 				means: []meaning{
 					{kind: 3, id: "pain"},
+					{kind: 3, id: "pain_loud"},
 				},
 			},
 			{
@@ -70109,6 +70127,7 @@ var (
 				toks: []string{"were", "screaming"},
 				means: []meaning{
 					{kind: 3, id: "pain"},
+					{kind: 3, id: "pain_loud"},
 				},
 			},
 		},
@@ -78669,6 +78688,7 @@ var (
 		"numb",
 		"old_injury",
 		"pain",
+		"pain_loud",
 		"pee",
 		"pee_cant",
 		"poo",
@@ -80507,6 +80527,16 @@ var (
 			"are screaming",
 			"are screaming at me",
 			"were screaming",
+		},
+		// "pain_loud"
+		{
+			"screaming at me",
+			"been screaming at me",
+			"screaming every step",
+			"are screaming",
+			"are screaming at me",
+			"were screaming",
+			"is screaming",
 		},
 		// "pee"
 		{

@@ -119,6 +119,10 @@ func TestDenials(t *testing.T) {
 		{"I need a wee but I can't go, and my back aches", []string{"bladder_change"}, nil},
 		{"I need to pee but I can't feel my feet", []string{"leg_numb_sudden"}, nil},
 		{"I need to pee but I can't get out of bed", nil, nil},
+		// Toes "screaming" under a cast are pain getting worse (refs §2:
+		// the cast leaflets); knees screaming after the gym are an ache.
+		{"my leg's in plaster and my toes are screaming", []string{"compartment", "immobile"}, nil},
+		{"my knees are screaming at me after the gym", nil, nil},
 		{"I want a wee but can't be bothered", nil, nil},
 		{"I'm not sure if it's swollen", []string{"one_leg_swollen"}, nil},
 		{"no, and now it's swollen and hot", []string{"leg_warm", "one_leg_swollen"}, nil},
