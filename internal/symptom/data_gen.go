@@ -138,6 +138,17 @@ var std = sync.OnceValue(func() *reader {
 			"where's": true,
 			"who's":   true,
 		},
+		self: map[string]bool{
+			"i":      true,
+			"i'd":    true,
+			"i'll":   true,
+			"i'm":    true,
+			"i've":   true,
+			"me":     true,
+			"mine":   true,
+			"my":     true,
+			"myself": true,
+		},
 		numbers: map[string]int{
 			"eight":     8,
 			"eighteen":  18,

@@ -38,6 +38,9 @@ type Reading struct {
 	// speaker or unknown. Person is the word's ID in intents/people.yaml.
 	Subject string
 	Person  string
+	// Self is set when the speaker speaks of themself ("my leg", "I
+	// can't"), whoever else is named.
+	Self bool
 	// Parts are body part IDs in the order said (calf, foot, toes, thigh,
 	// hamstring, leg, hip, knee, ankle, buttock, back, groin, joint).
 	Parts []string
@@ -187,6 +190,7 @@ type vocabulary struct {
 		Say         []string `yaml:"say"`
 	} `yaml:"ages"`
 	KeepS      []string            `yaml:"keep_s"`
+	SelfWords  []string            `yaml:"self_words"`
 	Numbers    map[string]int      `yaml:"numbers"`
 	Parts      map[string][]string `yaml:"parts"`
 	Plural     []string            `yaml:"plural"`
@@ -328,6 +332,7 @@ type reader struct {
 	// one ("not able to" for "can't"), longest first.
 	phrasings []phrasing
 	keepS     map[string]bool
+	self      map[string]bool // self_words
 	numbers   map[string]int
 	index     map[string][]*phrase // by first token ("#" for a number), longest first
 	answers   map[string][][]string
@@ -385,6 +390,7 @@ func compile(v *vocabulary) (*reader, error) {
 		heard:     v.Heard,
 		phrasings: phrasingsOf(v.Phrasings),
 		keepS:     map[string]bool{},
+		self:      map[string]bool{},
 		numbers:   v.Numbers,
 		index:     map[string][]*phrase{},
 		answers:   map[string][][]string{},
@@ -424,6 +430,9 @@ func compile(v *vocabulary) (*reader, error) {
 	sort.Strings(r.peopleSay)
 	for _, w := range v.KeepS {
 		r.keepS[w] = true
+	}
+	for _, w := range v.SelfWords {
+		r.self[w] = true
 	}
 	for _, w := range v.SubjectStarts {
 		r.subjStart[w] = true
@@ -853,6 +862,7 @@ var besideWords = append([]string{"snoring", "snores", "snored", "asleep", "slee
 func (r *reader) read(text string, known []string) Reading {
 	toks := r.tokens(text)
 	var rd Reading
+	rd.Self = slices.ContainsFunc(toks, func(w string) bool { return r.self[w] })
 	start := 0
 	rd.Answer, start = r.answer(toks)
 	rd.Aside = rd.Answer != "" && r.aside(toks, start)

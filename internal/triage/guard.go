@@ -189,11 +189,12 @@ func (g *Guard) carry(t *router.Turn, rd *symptom.Reading) {
 	if p == nil || len(p.Facts) == 0 {
 		return
 	}
-	named := ""
+	var named string
+	self := false
 	if rd != nil {
-		named = rd.Subject
+		named, self = rd.Subject, rd.Self
 	}
-	if named != "" && named != p.Subject || named == "" && p.Subject != "" && firstPerson(t.Text) {
+	if named != "" && named != p.Subject || named == "" && p.Subject != "" && self {
 		return
 	}
 	before := Higher(p.Level, Evaluate(p.Facts).Level)
@@ -217,19 +218,6 @@ func (g *Guard) carry(t *router.Turn, rd *symptom.Reading) {
 	if c.Subject == "" {
 		c.Subject = p.Subject
 	}
-}
-
-// firstPerson reports whether the words speak of the speaker ("my leg",
-// "I can't"): after a conversation about someone else, they are about
-// someone new.
-func firstPerson(text string) bool {
-	for _, w := range strings.Fields(strings.ToLower(text)) {
-		switch strings.Trim(w, ".,!?;:") {
-		case "i", "i'm", "i've", "i'd", "me", "my", "mine", "myself":
-			return true
-		}
-	}
-	return false
 }
 
 // After adds what the conversation learned (facts, whom it is about) and
