@@ -721,3 +721,24 @@ func BenchmarkRead(b *testing.B) {
 		Read(texts[i%len(texts)])
 	}
 }
+
+// TestReadSelf: whether the speaker speaks of themself, whoever else is
+// named (triage's carry reads it).
+func TestReadSelf(t *testing.T) {
+	tests := []struct {
+		say  string
+		self bool
+	}{
+		{"my leg's gone weak", true},
+		{"I can't feel my foot", true},
+		{"it came on suddenly", false},
+		{"his leg won't hold him", false},
+		{"I'm worried about dad's leg", true},
+		{"Mine's swollen now", true},
+	}
+	for _, tt := range tests {
+		if got := Read(tt.say).Self; got != tt.self {
+			t.Errorf("%q: Self = %v, want %v", tt.say, got, tt.self)
+		}
+	}
+}
