@@ -738,6 +738,12 @@ var std = sync.OnceValue(func() *reader {
 				Unless:     []string{"eased"},
 			},
 			{
+				Fact:       "compartment",
+				Sensations: []string{"set_in_cast"},
+				Text:       true,
+				Needs:      []string{"leg_cant_move"},
+			},
+			{
 				Fact:       "cant_get_up",
 				Sensations: []string{"stuck_down"},
 				Text:       true,
@@ -763,6 +769,9 @@ var std = sync.OnceValue(func() *reader {
 				Sensations: []string{"misshapen"},
 				Text:       true,
 				Needs:      []string{"fallen", "injury", "knock"},
+				UnlessAll: [][]string{
+					{"toes", "walk"},
+				},
 			},
 			{
 				Fact:       "crack_heard",
@@ -869,6 +878,10 @@ var std = sync.OnceValue(func() *reader {
 				Text:       true,
 				Needs:      []string{"fell"},
 				Unless:     []string{"old_injury"},
+				UnlessAll: [][]string{
+					{"eased", "walks_on_it"},
+					{"improving", "began"},
+				},
 			},
 			{
 				Fact:       "injury",
@@ -884,6 +897,10 @@ var std = sync.OnceValue(func() *reader {
 					"throbbing",
 				},
 				Unless: []string{"old_injury", "cramp_word"},
+				UnlessAll: [][]string{
+					{"eased", "walks_on_it"},
+					{"improving", "began"},
+				},
 			},
 			{
 				Fact:       "pregnant",
@@ -1044,6 +1061,25 @@ var std = sync.OnceValue(func() *reader {
 			under3 int
 		}{child: 16, under3: 3},
 		ignore: []string{
+			"a little red mark",
+			"little red mark",
+			"just a red mark",
+			"small red mark",
+			"a small red mark",
+			"tiny red mark",
+			"gone black and blue",
+			"it's gone black and blue",
+			"all black and blue",
+			"black and blue",
+			"toes are pink and warm",
+			"toes are warm and pink",
+			"toes pink and warm",
+			"toes warm and pink",
+			"toes are nice and warm",
+			"toes are warm",
+			"toes are pink",
+			"toes are still pink",
+			"toes are still warm",
 			"be an inflamed bursa",
 			"is it an inflamed bursa",
 			"be inflamed tendons",
@@ -3168,6 +3204,7 @@ var std = sync.OnceValue(func() *reader {
 			"no blurred vision",
 		},
 		sides: []string{
+			"down one leg",
 			"one of my",
 			"one of his",
 			"one of her",
@@ -3519,6 +3556,7 @@ var (
 		"bulgy",
 		"bum",
 		"bumped",
+		"bumping",
 		"burn",
 		"burning",
 		"burns",
@@ -3569,6 +3607,7 @@ var (
 		"chalky",
 		"change",
 		"changed",
+		"changing",
 		"chappal",
 		"chappals",
 		"charcoal",
@@ -3614,6 +3653,7 @@ var (
 		"colourless",
 		"come",
 		"coming",
+		"commode",
 		"common",
 		"complaining",
 		"completely",
@@ -4034,6 +4074,8 @@ var (
 		"head",
 		"headache",
 		"heads",
+		"healing",
+		"heaps",
 		"heard",
 		"heart",
 		"heartbeat",
@@ -4098,6 +4140,7 @@ var (
 		"icy",
 		"if",
 		"immobile",
+		"improving",
 		"in",
 		"incontinence",
 		"incontinent",
@@ -4241,6 +4284,7 @@ var (
 		"liquid",
 		"listing",
 		"little",
+		"loads",
 		"locked",
 		"long",
 		"longer",
@@ -4567,6 +4611,7 @@ var (
 		"pus",
 		"push",
 		"pushed",
+		"pushing",
 		"put",
 		"quad",
 		"quads",
@@ -4625,6 +4670,7 @@ var (
 		"roasting",
 		"rock",
 		"rolled",
+		"rolls",
 		"room",
 		"ropey",
 		"rotated",
@@ -4913,6 +4959,9 @@ var (
 		"stretch",
 		"stretched",
 		"stretching",
+		"strip",
+		"stripped",
+		"stripping",
 		"strong",
 		"struck",
 		"struggle",
@@ -4960,6 +5009,7 @@ var (
 		"talking",
 		"talks",
 		"tangled",
+		"tap",
 		"teeth",
 		"telly",
 		"temp",
@@ -6150,6 +6200,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "little", "red", "mark"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"a", "small", "red", "mark"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"a", "nerve", "being", "squashed"},
 				means: []meaning{
 					{kind: 8},
@@ -6186,6 +6248,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "lot", "better"},
+				means: []meaning{
+					{kind: 3, id: "improving"},
+				},
+			},
+			{
 				toks: []string{"a", "kick", "in"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
@@ -6199,6 +6267,12 @@ var (
 			},
 			{
 				toks: []string{"a", "bend", "in"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
+				},
+			},
+			{
+				toks: []string{"a", "funny", "shape"},
 				means: []meaning{
 					{kind: 3, id: "misshapen"},
 				},
@@ -7406,6 +7480,12 @@ var (
 				toks: []string{"all", "of", "my", "joints"},
 				means: []meaning{
 					{kind: 5, id: "several_joints"},
+				},
+			},
+			{
+				toks: []string{"all", "black", "and", "blue"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -8831,6 +8911,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"back", "to", "normal", "now"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
 				toks: []string{"back", "to", "my", "leg"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
@@ -9991,6 +10077,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"better", "than", "it", "was"},
+				means: []meaning{
+					{kind: 3, id: "improving"},
+				},
+			},
+			{
 				toks: []string{"better", "when", "i", "move"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
@@ -10318,6 +10410,7 @@ var (
 				toks: []string{"black", "and", "blue"},
 				means: []meaning{
 					{kind: 5, id: "injury"},
+					{kind: 8},
 				},
 			},
 			{
@@ -12815,6 +12908,15 @@ var (
 				},
 			},
 		},
+		// "bumping"
+		{
+			{
+				toks: []string{"bumping", "into", "walls"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
+		},
 		// "burn"
 		{
 			{
@@ -14195,6 +14297,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "walk", "in", "a", "straight", "line"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
+			{
 				toks: []string{"can't", "put", "weight", "on", "my", "leg"},
 				means: []meaning{
 					{kind: 5, id: "cant_bear_weight"},
@@ -14483,6 +14591,12 @@ var (
 			},
 			{
 				toks: []string{"can't", "get", "any", "wee", "out"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"can't", "tell", "if", "i've", "gone"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
 				},
@@ -16688,6 +16802,13 @@ var (
 				},
 			},
 			{
+				toks: []string{"cast", "on"},
+				means: []meaning{
+					{kind: 3, id: "cast"},
+					{kind: 3, id: "set_in_cast"},
+				},
+			},
+			{
 				toks: []string{"cast", "pinching"},
 				means: []meaning{
 					{kind: 5, id: "tight_cast"},
@@ -16885,6 +17006,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"change", "the", "sheets"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
+				},
+			},
+			{
 				toks: []string{"change", "my", "pyjamas"},
 				means: []meaning{
 					{kind: 5, id: "night_sweats"},
@@ -16900,9 +17027,24 @@ var (
 		// "changed"
 		{
 			{
+				toks: []string{"changed", "the", "sheets"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
+				},
+			},
+			{
 				toks: []string{"changed", "color"},
 				means: []meaning{
 					{kind: 5, id: "skin_change"},
+				},
+			},
+		},
+		// "changing"
+		{
+			{
+				toks: []string{"changing", "the", "sheets"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
 				},
 			},
 		},
@@ -17931,6 +18073,15 @@ var (
 				},
 			},
 		},
+		// "commode"
+		{
+			{
+				toks: []string{"commode"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
+		},
 		// "common"
 		{
 			{
@@ -18146,21 +18297,168 @@ var (
 		// "corner"
 		{
 			{
+				toks: []string{"corner", "of", "her", "mouth", "is", "hanging", "down"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"corner", "of", "her", "mouth", "has", "gone", "down"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"corner", "of", "his", "mouth", "is", "hanging", "down"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"corner", "of", "his", "mouth", "has", "gone", "down"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"corner", "of", "my", "mouth", "is", "hanging", "down"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"corner", "of", "my", "mouth", "has", "gone", "down"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"corner", "of", "her", "mouth", "is", "hanging"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"corner", "of", "her", "mouth", "hanging", "down"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"corner", "of", "her", "mouth", "has", "dropped"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"corner", "of", "her", "mouth", "is", "down"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"corner", "of", "her", "mouth", "is", "drooping"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"corner", "of", "his", "mouth", "is", "hanging"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"corner", "of", "his", "mouth", "hanging", "down"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"corner", "of", "his", "mouth", "has", "dropped"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"corner", "of", "his", "mouth", "is", "down"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"corner", "of", "his", "mouth", "is", "drooping"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"corner", "of", "my", "mouth", "is", "hanging"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"corner", "of", "my", "mouth", "hanging", "down"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"corner", "of", "my", "mouth", "has", "dropped"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"corner", "of", "my", "mouth", "is", "down"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"corner", "of", "my", "mouth", "is", "drooping"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"corner", "of", "her", "mouth", "droops"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"corner", "of", "his", "mouth", "droops"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"corner", "of", "my", "mouth", "droops"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
 				toks: []string{"corner", "of", "my", "mouth"},
 				means: []meaning{
 					{kind: 3, id: "face"},
+					{kind: 5, id: "face_droop"},
 				},
 			},
 			{
 				toks: []string{"corner", "of", "his", "mouth"},
 				means: []meaning{
 					{kind: 3, id: "face"},
+					{kind: 5, id: "face_droop"},
 				},
 			},
 			{
 				toks: []string{"corner", "of", "her", "mouth"},
 				means: []meaning{
 					{kind: 3, id: "face"},
+					{kind: 5, id: "face_droop"},
 				},
 			},
 		},
@@ -18322,6 +18620,42 @@ var (
 		},
 		// "couldn't"
 		{
+			{
+				toks: []string{"couldn't", "tell", "if", "i", "had", "gone"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"couldn't", "tell", "whether", "i", "had", "gone"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"couldn't", "tell", "if", "i'd", "gone"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"couldn't", "tell", "if", "he'd", "gone"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"couldn't", "tell", "if", "she'd", "gone"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"couldn't", "tell", "whether", "i'd", "gone"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
 			{
 				toks: []string{"couldn't", "see", "out", "of"},
 				means: []meaning{
@@ -19962,6 +20296,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"didn't", "feel", "the", "urge", "to", "go"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"didn't", "feel", "the", "urge", "to", "pee"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"didn't", "feel", "the", "urge", "to", "wee"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
 				toks: []string{"didn't", "know", "it", "was", "happening"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
@@ -19975,6 +20327,12 @@ var (
 			},
 			{
 				toks: []string{"didn't", "even", "feel", "it", "coming"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"didn't", "know", "if", "i'd", "gone"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
 				},
@@ -20632,6 +20990,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"don't", "feel", "the", "urge", "to", "go"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"don't", "feel", "the", "urge", "to", "pee"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
 				toks: []string{"don't", "think", "he", "knows", "what", "day"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
@@ -20995,6 +21365,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"down", "by", "the", "morning"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
 				toks: []string{"down", "from", "the", "cot"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -21030,6 +21406,13 @@ var (
 					{kind: 1},
 					{kind: 3, id: "both"},
 					{kind: 3, id: "down_legs"},
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"down", "1", "leg"},
+				means: []meaning{
+					{kind: 2},
 					{kind: 3, id: "shooting"},
 				},
 			},
@@ -21079,12 +21462,6 @@ var (
 			},
 			{
 				toks: []string{"down", "my", "leg"},
-				means: []meaning{
-					{kind: 3, id: "shooting"},
-				},
-			},
-			{
-				toks: []string{"down", "1", "leg"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
 				},
@@ -24201,6 +24578,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"feels", "normal", "now"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
 				toks: []string{"feels", "really", "odd"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
@@ -25412,6 +25795,12 @@ var (
 		// "flopped"
 		{
 			{
+				toks: []string{"flopped", "out", "to", "the", "side"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
+				},
+			},
+			{
 				toks: []string{"flopped"},
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
@@ -25823,6 +26212,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"foot", "is", "not", "moving"},
+				means: []meaning{
+					{kind: 5, id: "leg_cant_move"},
+				},
+			},
+			{
 				toks: []string{"foot", "is", "turned", "out"},
 				means: []meaning{
 					{kind: 5, id: "leg_deformed"},
@@ -25830,6 +26225,12 @@ var (
 			},
 			{
 				toks: []string{"foot", "is", "turned", "outside"},
+				means: []meaning{
+					{kind: 5, id: "leg_deformed"},
+				},
+			},
+			{
+				toks: []string{"foot", "is", "rolled", "out"},
 				means: []meaning{
 					{kind: 5, id: "leg_deformed"},
 				},
@@ -25923,6 +26324,18 @@ var (
 				toks: []string{"foot", "keeps", "flopping"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"foot", "isn't", "moving"},
+				means: []meaning{
+					{kind: 5, id: "leg_cant_move"},
+				},
+			},
+			{
+				toks: []string{"foot", "won't", "move"},
+				means: []meaning{
+					{kind: 5, id: "leg_cant_move"},
 				},
 			},
 			{
@@ -26736,6 +27149,13 @@ var (
 		{
 			{
 				toks: []string{"funny", "angle"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
+					{kind: 5, id: "leg_deformed"},
+				},
+			},
+			{
+				toks: []string{"funny", "shape"},
 				means: []meaning{
 					{kind: 3, id: "misshapen"},
 					{kind: 5, id: "leg_deformed"},
@@ -27607,6 +28027,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"getting", "better"},
+				means: []meaning{
+					{kind: 3, id: "improving"},
+				},
+			},
+			{
 				toks: []string{"getting", "number"},
 				means: []meaning{
 					{kind: 3, id: "numb"},
@@ -28092,6 +28518,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"go", "down", "by", "the", "morning"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
 				toks: []string{"go", "dizzy", "when", "i", "stand"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
@@ -28101,6 +28533,12 @@ var (
 				toks: []string{"go", "down", "to", "the", "surgery"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"go", "down", "by", "morning"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
 				},
 			},
 			{
@@ -28155,6 +28593,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"goes", "down", "by", "the", "morning"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
 				toks: []string{"goes", "black", "round", "the", "edges"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
@@ -28188,6 +28632,12 @@ var (
 				toks: []string{"goes", "after", "a", "minute"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"goes", "down", "by", "morning"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
 				},
 			},
 			{
@@ -28503,6 +28953,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"gone", "down", "by", "the", "morning"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
 				toks: []string{"gone", "right", "off", "my", "food"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
@@ -28540,6 +28996,12 @@ var (
 			},
 			{
 				toks: []string{"gone", "in", "the", "morning"},
+				means: []meaning{
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"gone", "down", "by", "morning"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
 				},
@@ -28590,6 +29052,12 @@ var (
 				toks: []string{"gone", "off", "her", "food"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"gone", "black", "and", "blue"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -29615,6 +30083,18 @@ var (
 		},
 		// "had"
 		{
+			{
+				toks: []string{"had", "to", "look", "to", "see", "if"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"had", "to", "change", "the", "sheets"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
+				},
+			},
 			{
 				toks: []string{"had", "a", "sore", "for", "weeks"},
 				means: []meaning{
@@ -31346,6 +31826,30 @@ var (
 				toks: []string{"heads", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+		},
+		// "healing"
+		{
+			{
+				toks: []string{"healing", "well"},
+				means: []meaning{
+					{kind: 3, id: "improving"},
+				},
+			},
+			{
+				toks: []string{"healing", "nicely"},
+				means: []meaning{
+					{kind: 3, id: "improving"},
+				},
+			},
+		},
+		// "heaps"
+		{
+			{
+				toks: []string{"heaps", "better"},
+				means: []meaning{
+					{kind: 3, id: "improving"},
 				},
 			},
 		},
@@ -34126,6 +34630,15 @@ var (
 				},
 			},
 		},
+		// "improving"
+		{
+			{
+				toks: []string{"improving"},
+				means: []meaning{
+					{kind: 3, id: "improving"},
+				},
+			},
+		},
 		// "in"
 		{
 			{
@@ -34249,9 +34762,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"in", "a", "boot"},
+				means: []meaning{
+					{kind: 3, id: "cast"},
+					{kind: 3, id: "set_in_cast"},
+					{kind: 5, id: "immobile"},
+				},
+			},
+			{
 				toks: []string{"in", "a", "cast"},
 				means: []meaning{
 					{kind: 3, id: "cast"},
+					{kind: 3, id: "set_in_cast"},
 				},
 			},
 			{
@@ -34341,12 +34863,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"in", "a", "boot"},
-				means: []meaning{
-					{kind: 5, id: "immobile"},
-				},
-			},
-			{
 				toks: []string{"in", "hospital", "last"},
 				means: []meaning{
 					{kind: 5, id: "recent_surgery"},
@@ -34378,9 +34894,17 @@ var (
 				},
 			},
 			{
+				toks: []string{"in", "cast"},
+				means: []meaning{
+					{kind: 3, id: "cast"},
+					{kind: 3, id: "set_in_cast"},
+				},
+			},
+			{
 				toks: []string{"in", "plaster"},
 				means: []meaning{
 					{kind: 3, id: "cast"},
+					{kind: 3, id: "set_in_cast"},
 				},
 			},
 			{
@@ -35163,6 +35687,7 @@ var (
 				means: []meaning{
 					{kind: 3, id: "eased"},
 				},
+				end: true,
 			},
 			{
 				toks: []string{"it", "was", "okay"},
@@ -35282,9 +35807,21 @@ var (
 				},
 			},
 			{
+				toks: []string{"it's", "gone", "black", "and", "blue"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"it's", "gone", "to", "sleep"},
 				means: []meaning{
 					{kind: 3, id: "asleep_limb"},
+				},
+			},
+			{
+				toks: []string{"it's", "back", "to", "normal"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
 				},
 			},
 			{
@@ -35354,6 +35891,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"it's", "normal", "now"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
 				toks: []string{"it's", "been", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
@@ -35413,6 +35956,7 @@ var (
 				means: []meaning{
 					{kind: 3, id: "eased"},
 				},
+				end: true,
 			},
 			{
 				toks: []string{"it's", "easing"},
@@ -35937,6 +36481,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"just", "a", "red", "mark"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"just", "keeps", "climbing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"just", "stopped", "working"},
 				means: []meaning{
 					{kind: 3, id: "stopped_dead"},
@@ -36235,6 +36791,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"keeps", "going", "up"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"keeps", "dropping", "things"},
 				means: []meaning{
 					{kind: 5, id: "arm_weak"},
@@ -36296,6 +36858,12 @@ var (
 			},
 			{
 				toks: []string{"keeps", "increasing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"keeps", "climbing"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
 				},
@@ -39378,6 +39946,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"like", "a", "tap", "turned", "off"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
 				toks: []string{"like", "i've", "run", "a", "marathon"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
@@ -40060,6 +40634,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"little", "red", "mark"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"little", "white", "ones"},
 				means: []meaning{
 					{kind: 8},
@@ -40139,6 +40719,15 @@ var (
 				toks: []string{"little", "lad"},
 				means: []meaning{
 					{kind: 6, id: "son"},
+				},
+			},
+		},
+		// "loads"
+		{
+			{
+				toks: []string{"loads", "better"},
+				means: []meaning{
+					{kind: 3, id: "improving"},
 				},
 			},
 		},
@@ -40397,6 +40986,13 @@ var (
 		},
 		// "looks"
 		{
+			{
+				toks: []string{"looks", "a", "funny", "shape"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
+					{kind: 5, id: "leg_deformed"},
+				},
+			},
 			{
 				toks: []string{"looks", "very", "weak"},
 				means: []meaning{
@@ -40988,6 +41584,12 @@ var (
 				toks: []string{"lots", "of", "joints"},
 				means: []meaning{
 					{kind: 5, id: "several_joints"},
+				},
+			},
+			{
+				toks: []string{"lots", "better"},
+				means: []meaning{
+					{kind: 3, id: "improving"},
 				},
 			},
 		},
@@ -42319,6 +42921,7 @@ var (
 				toks: []string{"moon", "boot"},
 				means: []meaning{
 					{kind: 3, id: "cast"},
+					{kind: 3, id: "set_in_cast"},
 					{kind: 5, id: "immobile"},
 				},
 			},
@@ -42682,6 +43285,18 @@ var (
 		// "mouth"
 		{
 			{
+				toks: []string{"mouth", "has", "gone", "down", "on", "1", "side"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"mouth", "is", "hanging", "down", "on", "1", "side"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
 				toks: []string{"mouth", "is", "going", "to", "1", "side"},
 				means: []meaning{
 					{kind: 5, id: "face_droop"},
@@ -42694,6 +43309,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"mouth", "is", "hanging", "down"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
 				toks: []string{"mouth", "is", "drooping"},
 				means: []meaning{
 					{kind: 5, id: "face_droop"},
@@ -42701,6 +43322,24 @@ var (
 			},
 			{
 				toks: []string{"mouth", "has", "dropped"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"mouth", "hanging", "down"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"mouth", "is", "hanging"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"mouth", "has", "slipped"},
 				means: []meaning{
 					{kind: 5, id: "face_droop"},
 				},
@@ -44776,6 +45415,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"much", "better"},
+				means: []meaning{
+					{kind: 3, id: "improving"},
+				},
+			},
+			{
 				toks: []string{"much", "harder"},
 				means: []meaning{
 					{kind: 3, id: "struggle"},
@@ -46406,6 +47051,12 @@ var (
 		// "never"
 		{
 			{
+				toks: []string{"never", "felt", "the", "urge", "to", "go"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
 				toks: []string{"never", "felt", "it", "happen"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
@@ -46875,6 +47526,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"no", "urge", "to", "pee"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"no", "urge", "to", "wee"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
 				toks: []string{"no", "feeling", "at", "all"},
 				means: []meaning{
 					{kind: 5, id: "leg_numb_sudden"},
@@ -47250,6 +47913,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"normal", "now"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
 				toks: []string{"normal", "overnight"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
@@ -47304,6 +47973,12 @@ var (
 				toks: []string{"not", "going", "down", "by", "morning"},
 				means: []meaning{
 					{kind: 4, id: "long"},
+				},
+			},
+			{
+				toks: []string{"not", "sure", "if", "i'd", "gone"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
 				},
 			},
 			{
@@ -48206,6 +48881,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"nothing", "is", "passing"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
+				toks: []string{"nothing", "has", "passed"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
 				toks: []string{"nothing", "is", "helping"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
@@ -48268,6 +48955,18 @@ var (
 			},
 			{
 				toks: []string{"nothing", "happening"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
+				toks: []string{"nothing", "passing"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
+				toks: []string{"nothing", "passed"},
 				means: []meaning{
 					{kind: 3, id: "no_flow"},
 				},
@@ -49156,6 +49855,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"on", "to", "the", "floor"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
 				toks: []string{"on", "the", "same", "side"},
 				means: []meaning{
 					{kind: 3, id: "same_side"},
@@ -49244,6 +49949,18 @@ var (
 				toks: []string{"on", "the", "carpet"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"on", "the", "mend"},
+				means: []meaning{
+					{kind: 3, id: "improving"},
+				},
+			},
+			{
+				toks: []string{"on", "the", "commode"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
 				},
 			},
 			{
@@ -49664,6 +50381,12 @@ var (
 				toks: []string{"onto", "the", "floor", "then", "it", "settles"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"onto", "the", "floor"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
 				},
 			},
 		},
@@ -50470,6 +51193,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"pain", "keeps", "going", "up"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
 				toks: []string{"pain", "in", "my", "chest"},
 				means: []meaning{
 					{kind: 5, id: "chest_pain"},
@@ -50543,6 +51272,18 @@ var (
 			},
 			{
 				toks: []string{"pain", "is", "insane"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"pain", "is", "climbing"},
+				means: []meaning{
+					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"pain", "keeps", "climbing"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
 				},
@@ -51883,6 +52624,7 @@ var (
 				toks: []string{"plaster", "cast"},
 				means: []meaning{
 					{kind: 3, id: "cast"},
+					{kind: 3, id: "set_in_cast"},
 				},
 			},
 			{
@@ -53079,6 +53821,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"push", "and", "push"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
 				toks: []string{"push", "a", "thumb"},
 				means: []meaning{
 					{kind: 3, id: "press"},
@@ -53097,6 +53845,27 @@ var (
 				toks: []string{"pushed"},
 				means: []meaning{
 					{kind: 3, id: "press"},
+				},
+			},
+		},
+		// "pushing"
+		{
+			{
+				toks: []string{"pushing", "and", "pushing"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
+				toks: []string{"pushing", "to", "pee"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
+				toks: []string{"pushing", "to", "wee"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
 				},
 			},
 		},
@@ -53136,6 +53905,7 @@ var (
 				toks: []string{"put", "in", "plaster"},
 				means: []meaning{
 					{kind: 3, id: "cast"},
+					{kind: 3, id: "set_in_cast"},
 				},
 			},
 			{
@@ -54524,6 +55294,26 @@ var (
 		// "rolled"
 		{
 			{
+				toks: []string{"rolled", "out", "to", "the", "side"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
+					{kind: 5, id: "leg_deformed"},
+				},
+			},
+			{
+				toks: []string{"rolled", "out", "of", "bed"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"rolled", "right", "out"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
+					{kind: 5, id: "leg_deformed"},
+				},
+			},
+			{
 				toks: []string{"rolled", "my", "ankle"},
 				means: []meaning{
 					{kind: 5, id: "injury"},
@@ -54542,13 +55332,14 @@ var (
 				},
 			},
 			{
-				toks: []string{"rolled", "outwards"},
+				toks: []string{"rolled", "out"},
 				means: []meaning{
+					{kind: 3, id: "misshapen"},
 					{kind: 5, id: "leg_deformed"},
 				},
 			},
 			{
-				toks: []string{"rolled", "out"},
+				toks: []string{"rolled", "outwards"},
 				means: []meaning{
 					{kind: 5, id: "leg_deformed"},
 				},
@@ -54557,6 +55348,15 @@ var (
 				toks: []string{"rolled", "outward"},
 				means: []meaning{
 					{kind: 5, id: "leg_deformed"},
+				},
+			},
+		},
+		// "rolls"
+		{
+			{
+				toks: []string{"rolls", "out"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
 				},
 			},
 		},
@@ -54591,6 +55391,12 @@ var (
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
 					{kind: 5, id: "faint"},
+				},
+			},
+			{
+				toks: []string{"room", "spinning", "and"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
 				},
 			},
 			{
@@ -56542,6 +57348,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"side", "of", "her", "mouth", "is", "down"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
+				toks: []string{"side", "of", "his", "mouth", "is", "down"},
+				means: []meaning{
+					{kind: 5, id: "face_droop"},
+				},
+			},
+			{
 				toks: []string{"side", "of", "her", "face", "is"},
 				means: []meaning{
 					{kind: 5, id: "face_droop"},
@@ -58215,9 +59033,33 @@ var (
 				},
 			},
 			{
+				toks: []string{"slid", "off", "the", "bed"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"slid", "out", "of", "bed"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"slid", "onto", "the", "floor"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
 				toks: []string{"slid", "down"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"slid", "off"},
+				means: []meaning{
 					{kind: 3, id: "fallen"},
 				},
 			},
@@ -58259,6 +59101,12 @@ var (
 		{
 			{
 				toks: []string{"slipped", "down", "the", "stairs"},
+				means: []meaning{
+					{kind: 3, id: "fallen"},
+				},
+			},
+			{
+				toks: []string{"slipped", "off", "the", "bed"},
 				means: []meaning{
 					{kind: 3, id: "fallen"},
 				},
@@ -58422,6 +59270,12 @@ var (
 		},
 		// "small"
 		{
+			{
+				toks: []string{"small", "red", "mark"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"small", "wound"},
 				means: []meaning{
@@ -61413,6 +62267,13 @@ var (
 				},
 			},
 			{
+				toks: []string{"strange", "shape"},
+				means: []meaning{
+					{kind: 3, id: "misshapen"},
+					{kind: 5, id: "leg_deformed"},
+				},
+			},
+			{
 				toks: []string{"strange"},
 				means: []meaning{
 					{kind: 3, id: "speech_change"},
@@ -61523,6 +62384,33 @@ var (
 				toks: []string{"stretching", "it"},
 				means: []meaning{
 					{kind: 3, id: "toes_move"},
+				},
+			},
+		},
+		// "strip"
+		{
+			{
+				toks: []string{"strip", "the", "bed"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
+				},
+			},
+		},
+		// "stripped"
+		{
+			{
+				toks: []string{"stripped", "the", "bed"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
+				},
+			},
+		},
+		// "stripping"
+		{
+			{
+				toks: []string{"stripping", "the", "bed"},
+				means: []meaning{
+					{kind: 3, id: "bedwet"},
 				},
 			},
 		},
@@ -62880,6 +63768,15 @@ var (
 				toks: []string{"tangled", "up", "in"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+		},
+		// "tap"
+		{
+			{
+				toks: []string{"tap", "turned", "off"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
 				},
 			},
 		},
@@ -64474,6 +65371,12 @@ var (
 					{kind: 3, id: "blood"},
 				},
 			},
+			{
+				toks: []string{"tiny", "red", "mark"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "tip"
 		{
@@ -64775,9 +65678,63 @@ var (
 				},
 			},
 			{
+				toks: []string{"toes", "are", "pink", "and", "warm"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"toes", "are", "warm", "and", "pink"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"toes", "are", "nice", "and", "warm"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"toes", "won't", "come", "up"},
 				means: []meaning{
 					{kind: 5, id: "foot_drop"},
+				},
+			},
+			{
+				toks: []string{"toes", "are", "not", "moving"},
+				means: []meaning{
+					{kind: 5, id: "leg_cant_move"},
+				},
+			},
+			{
+				toks: []string{"toes", "will", "not", "move"},
+				means: []meaning{
+					{kind: 5, id: "leg_cant_move"},
+				},
+			},
+			{
+				toks: []string{"toes", "pink", "and", "warm"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"toes", "warm", "and", "pink"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"toes", "are", "still", "pink"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"toes", "are", "still", "warm"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -64805,6 +65762,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"toes", "not", "moving"},
+				means: []meaning{
+					{kind: 5, id: "leg_cant_move"},
+				},
+			},
+			{
+				toks: []string{"toes", "aren't", "moving"},
+				means: []meaning{
+					{kind: 5, id: "leg_cant_move"},
+				},
+			},
+			{
+				toks: []string{"toes", "won't", "move"},
+				means: []meaning{
+					{kind: 5, id: "leg_cant_move"},
+				},
+			},
+			{
 				toks: []string{"toes", "are", "black"},
 				means: []meaning{
 					{kind: 5, id: "toe_black"},
@@ -64820,6 +65795,18 @@ var (
 				toks: []string{"toes", "going", "dark"},
 				means: []meaning{
 					{kind: 5, id: "toe_black"},
+				},
+			},
+			{
+				toks: []string{"toes", "are", "warm"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"toes", "are", "pink"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -65858,6 +66845,12 @@ var (
 		},
 		// "turned"
 		{
+			{
+				toks: []string{"turned", "the", "tap", "off"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
 			{
 				toks: []string{"turned", "to", "jelly"},
 				means: []meaning{
@@ -67659,6 +68652,18 @@ var (
 		// "walked"
 		{
 			{
+				toks: []string{"walked", "into", "the", "door", "frame"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
+			{
+				toks: []string{"walked", "into", "the", "wall"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
+				},
+			},
+			{
 				toks: []string{"walked", "into", "the", "village"},
 				means: []meaning{
 					{kind: 8},
@@ -68386,6 +69391,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"walking", "about", "fine"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
+				toks: []string{"walking", "around", "fine"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
 				toks: []string{"walking", "on", "it"},
 				means: []meaning{
 					{kind: 3, id: "walks_on_it"},
@@ -68395,6 +69412,12 @@ var (
 				toks: []string{"walking", "okay", "ish"},
 				means: []meaning{
 					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
+				toks: []string{"walking", "into", "walls"},
+				means: []meaning{
+					{kind: 5, id: "balance_loss"},
 				},
 			},
 			{
@@ -68413,6 +69436,18 @@ var (
 				toks: []string{"walking", "till"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
+				},
+			},
+			{
+				toks: []string{"walking", "fine"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
+				},
+			},
+			{
+				toks: []string{"walking", "normally"},
+				means: []meaning{
+					{kind: 3, id: "walks_on_it"},
 				},
 			},
 			{
@@ -69069,6 +70104,12 @@ var (
 				toks: []string{"way", "beyond"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
+				},
+			},
+			{
+				toks: []string{"way", "better"},
+				means: []meaning{
+					{kind: 3, id: "improving"},
 				},
 			},
 		},
@@ -73294,6 +74335,12 @@ var (
 				"falling over to one side",
 				"fell to one side",
 				"fell over to one side",
+				"walked into the wall",
+				"walking into walls",
+				"bumping into walls",
+				"walked into the door frame",
+				"room's spinning and",
+				"can't walk in a straight line",
 			},
 		},
 		// "bladder_change"
@@ -73447,6 +74494,24 @@ var (
 				"not passing water",
 				"urine is not coming",
 				"urine not coming",
+				"didn't feel the urge to go",
+				"didn't feel the urge to pee",
+				"didn't feel the urge to wee",
+				"don't feel the urge to go",
+				"don't feel the urge to pee",
+				"no urge to pee",
+				"no urge to wee",
+				"never felt the urge to go",
+				"couldn't tell if i'd gone",
+				"couldn't tell if i had gone",
+				"can't tell if i've gone",
+				"couldn't tell if he'd gone",
+				"couldn't tell if she'd gone",
+				"not sure if i'd gone",
+				"didn't know if i'd gone",
+				"couldn't tell whether i'd gone",
+				"couldn't tell whether i had gone",
+				"had to look to see if",
 			},
 		},
 		// "both_legs_numb"
@@ -73842,6 +74907,7 @@ var (
 				"wouldn't hold him",
 				"wouldn't hold me",
 			},
+			Unless: []string{"set_in_cast"},
 		},
 		// "cant_get_up"
 		{
@@ -74673,6 +75739,42 @@ var (
 				"face won't move",
 				"face not moving",
 				"face isn't moving",
+				"mouth is hanging down",
+				"mouth hanging down",
+				"mouth's hanging down",
+				"corner of her mouth",
+				"corner of his mouth",
+				"corner of my mouth",
+				"mouth is hanging",
+				"side of her mouth is down",
+				"side of his mouth is down",
+				"mouth has gone down on one side",
+				"mouth has slipped",
+				"corner of her mouth is hanging down",
+				"corner of her mouth is hanging",
+				"corner of her mouth hanging down",
+				"corner of her mouth has dropped",
+				"corner of her mouth is down",
+				"corner of her mouth droops",
+				"corner of her mouth is drooping",
+				"corner of her mouth has gone down",
+				"corner of his mouth is hanging down",
+				"corner of his mouth is hanging",
+				"corner of his mouth hanging down",
+				"corner of his mouth has dropped",
+				"corner of his mouth is down",
+				"corner of his mouth droops",
+				"corner of his mouth is drooping",
+				"corner of his mouth has gone down",
+				"corner of my mouth is hanging down",
+				"corner of my mouth is hanging",
+				"corner of my mouth hanging down",
+				"corner of my mouth has dropped",
+				"corner of my mouth is down",
+				"corner of my mouth droops",
+				"corner of my mouth is drooping",
+				"corner of my mouth has gone down",
+				"mouth is hanging down on one side",
 			},
 		},
 		// "faint"
@@ -75764,7 +76866,11 @@ var (
 				"falling off",
 				"fell off the",
 			},
-			Unless: []string{"old_injury"},
+			Unless: []string{"old_injury", "set_in_cast"},
+			UnlessAll: [][]string{
+				{"eased", "walks_on_it"},
+				{"improving", "began"},
+			},
 		},
 		// "joint_hot"
 		{
@@ -75837,6 +76943,14 @@ var (
 				"can't lift * leg",
 				"can't lift * * leg",
 				"cannot lift * leg",
+				"toes are not moving",
+				"toes not moving",
+				"toes aren't moving",
+				"toes won't move",
+				"toes will not move",
+				"foot is not moving",
+				"foot isn't moving",
+				"foot won't move",
 			},
 			Unless: []string{"cramp"},
 		},
@@ -75930,6 +77044,15 @@ var (
 				"foot is turned outside",
 				"foot turned outside",
 				"turned outside",
+				"rolled out to the side",
+				"rolled right out",
+				"foot is rolled out",
+				"funny shape",
+				"looks a funny shape",
+				"strange shape",
+			},
+			UnlessAll: [][]string{
+				{"toes", "walk"},
 			},
 		},
 		// "leg_numb_sudden"
@@ -78071,6 +79194,13 @@ var (
 			"by morning it is gone",
 			"morning it goes",
 			"morning it goes down",
+			"go down by the morning",
+			"goes down by the morning",
+			"go down by morning",
+			"goes down by morning",
+			"down by the morning",
+			"gone down by the morning",
+			"gone down by morning",
 		},
 		// "daytime"
 		{
@@ -78686,6 +79816,7 @@ var (
 		"hold",
 		"hot",
 		"hurt_sharp",
+		"improving",
 		"inflamed_word",
 		"inflammation_word",
 		"jelly",
@@ -78712,6 +79843,7 @@ var (
 		"same_point",
 		"same_side",
 		"sciatica",
+		"set_in_cast",
 		"sharp_thing",
 		"shooting",
 		"side_lying",
@@ -78829,6 +79961,13 @@ var (
 			"soaked the bed",
 			"woke up soaked",
 			"woke up in a wet",
+			"had to change the sheets",
+			"change the sheets",
+			"changed the sheets",
+			"changing the sheets",
+			"strip the bed",
+			"stripped the bed",
+			"stripping the bed",
 		},
 		// "blood"
 		{
@@ -78991,6 +80130,9 @@ var (
 		{"carrying", "is carrying", "expecting"},
 		// "cast"
 		{
+			"in cast",
+			"cast on",
+			"in a boot",
 			"cast",
 			"plaster",
 			"plaster cast",
@@ -79320,6 +80462,12 @@ var (
 			"way beyond",
 			"beyond what it should",
 			"way beyond what it should",
+			"keeps climbing",
+			"just keeps climbing",
+			"pain is climbing",
+			"pain keeps climbing",
+			"keeps going up",
+			"pain keeps going up",
 		},
 		// "down_legs"
 		{
@@ -79396,7 +80544,7 @@ var (
 			"let go",
 			"it let go",
 			"went away",
-			"it's gone",
+			"it's gone $",
 			"gone now",
 			"passed",
 			"it passed",
@@ -79416,7 +80564,7 @@ var (
 			"gone off now",
 			"it's over",
 			"it is over",
-			"it is gone",
+			"it is gone $",
 			"now it is gone",
 			"it's gone now",
 			"over now",
@@ -79444,6 +80592,11 @@ var (
 			"it's okay now",
 			"it's passed",
 			"has passed",
+			"it's normal now",
+			"normal now",
+			"back to normal now",
+			"feels normal now",
+			"it's back to normal",
 		},
 		// "exertion"
 		{
@@ -79632,6 +80785,14 @@ var (
 			"tumbled down",
 			"bumped down the stairs",
 			"slid down",
+			"slid off",
+			"slid off the bed",
+			"slid out of bed",
+			"slid onto the floor",
+			"slipped off the bed",
+			"onto the floor",
+			"on to the floor",
+			"rolled out of bed",
 		},
 		// "feel_loss"
 		{
@@ -80105,6 +81266,21 @@ var (
 			"catching",
 			"throbbing",
 		},
+		// "improving"
+		{
+			"loads better",
+			"much better",
+			"a lot better",
+			"lots better",
+			"heaps better",
+			"way better",
+			"getting better",
+			"better than it was",
+			"on the mend",
+			"healing well",
+			"healing nicely",
+			"improving",
+		},
 		// "inflamed_word"
 		{"inflamed", "looks inflamed"},
 		// "inflammation_word"
@@ -80394,6 +81570,15 @@ var (
 			"a bend in",
 			"bend in me",
 			"bent the wrong way",
+			"rolled out",
+			"rolled right out",
+			"rolled out to the side",
+			"rolls out",
+			"flopped out to the side",
+			"funny shape",
+			"strange shape",
+			"a funny shape",
+			"looks a funny shape",
 		},
 		// "neuropathy"
 		{"neuropathy", "nerve damage", "nerve pain", "nerves"},
@@ -80436,6 +81621,18 @@ var (
 			"nothing is happening",
 			"nothing's happening",
 			"nothing happening",
+			"pushing and pushing",
+			"push and push",
+			"pushing to pee",
+			"pushing to wee",
+			"turned the tap off",
+			"tap turned off",
+			"like a tap turned off",
+			"nothing is passing",
+			"nothing's passing",
+			"nothing passing",
+			"nothing passed",
+			"nothing has passed",
 		},
 		// "numb"
 		{
@@ -80595,6 +81792,8 @@ var (
 			"boxers",
 			"spend a penny",
 			"number ones",
+			"commode",
+			"on the commode",
 		},
 		// "pee_cant"
 		{
@@ -81284,6 +82483,17 @@ var (
 			"slipped disk",
 			"bulging disc",
 			"prolapsed disc",
+		},
+		// "set_in_cast"
+		{
+			"plaster cast",
+			"in plaster",
+			"in a cast",
+			"in cast",
+			"put in plaster",
+			"moon boot",
+			"cast on",
+			"in a boot",
 		},
 		// "sharp_thing"
 		{
@@ -82487,6 +83697,10 @@ var (
 		},
 		// "walks_on_it"
 		{
+			"walking fine",
+			"walking normally",
+			"walking about fine",
+			"walking around fine",
 			"can still walk on it",
 			"can walk on it",
 			"still walking on it",

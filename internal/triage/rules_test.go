@@ -215,6 +215,27 @@ func TestRulesFromSpeech(t *testing.T) {
 		{"my legs ache when it's cold", SelfCare},
 		{"I've got a cold and my legs ache", SelfCare},
 		{"I can't fall asleep because my legs are restless", SelfCare},
+		// Set wc. A break already in plaster, toes warm: no new injury;
+		// toes that won't move in it, or "screaming", are (refs §2).
+		{"my leg is in a cast for the ankle fracture, a little sore tonight but my toes are warm and moving", SelfCare},
+		{"itching under my cast, my toes are pink and warm and I can wiggle them", SelfCare},
+		{"since yesterday my leg is in plaster and now my toes are not moving at all", Emergency},
+		{"my leg's in plaster and my toes are screaming", Emergency},
+		// A knock that has stopped hurting, walked on; a sprain on the
+		// mend; a toe at an odd angle walked on (U, not a leg turned out).
+		{"knocked my knee an hour ago, it's stopped hurting and I'm walking fine, just a little red mark", Soon},
+		{"a sprain from a fortnight ago, it aches a little but it's loads better than it was", SelfCare},
+		{"kicked the door frame and my little toe is sticking out at a weird angle, I can walk on my heel", Urgent},
+		{"rolled my ankle and it's gone black and blue, but I can still walk on it", Urgent},
+		// Bladder feeling and flow said other ways, with the back.
+		{"my back's bad and I didn't feel the urge to go all day", Emergency},
+		{"I couldn't tell if I'd gone or not, and my back is killing me", Emergency},
+		{"on the commode half an hour and nothing is passing, neither urine nor stool, my back is paining", Emergency},
+		{"pushing and pushing to pee, like someone turned the tap off, my back's stiff", Emergency},
+		{"had to change the sheets and didn't wake up for it, my sciatica's bad", Emergency},
+		// Stroke said other ways.
+		{"her leg went numb and now the corner of her mouth is hanging down", Emergency},
+		{"nan slid off the bed onto the floor and her foot is rolled right out to the side", Emergency},
 	}
 	if len(tests) < 80 {
 		t.Fatalf("only %d cases; the issue asks for at least 80", len(tests))
