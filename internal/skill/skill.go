@@ -417,6 +417,9 @@ func (s *Skill) save(ctx context.Context, k *keeping, t *router.Turn, reply rout
 	ch := session.Change{Request: k.request}
 	if changed(base.Context, t.State) {
 		c := t.State.Clone()
+		// What a launch keeps of the conversation before is for this
+		// session's first words only: it is not stored again.
+		c.Earlier = nil
 		c.Updated = t.Now
 		if c.Started.IsZero() {
 			c.Started = t.Now

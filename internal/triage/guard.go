@@ -147,7 +147,15 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 		c.AddFacts(loaded.intents[t.Intent]...)
 	}
 	g.carry(t, rd)
-	return g.decide(t, nil), nil
+	p := g.decide(t, nil)
+	if p != nil && rd != nil && rd.Subject != "" && (c.Subject == "" || c.Subject == "self") {
+		// No conversation runs after a warning's answer to note whom the
+		// words were about ("my son's calf is swollen and hot"): noted
+		// here, a later session's first words in the first person are
+		// not added to his (carry).
+		c.Subject = rd.Subject
+	}
+	return p, nil
 }
 
 // carry adds to a new session what the listener told in the one just
