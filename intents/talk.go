@@ -1549,8 +1549,9 @@ func takenAt(ws []string, f topicAt) bool {
 		case "on":
 			// "Low on magnesium" is a lack, not a tablet taken.
 			return j == 0 || (ws[j-1] != "low" && ws[j-1] != "short")
-		case "takes":
+		case "takes", "taken", "took":
 			// "My nan takes a statin": a question says "does she take".
+			// "I've taken a paracetamol" tells what was done (set sU).
 			return true
 		case "take":
 			return j > 0 && slices.Contains(talk.Words.Persons, ws[j-1]) && (j < 2 || !slices.Contains(talk.Words.AskStarts, ws[j-2]))
@@ -1999,10 +2000,11 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// question (set sO).
 			continue
 		}
-		if c.Intent == IntentWorried && (topic == "stress" && slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "mak") }) ||
+		if c.Intent == IntentWorried && (topic == "stress" && (slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "mak") }) || asksSomething(text)) ||
 			topic != "" && !feared(topic) && (asksCause(ws) || tagged(ws))) {
 			// "can being anxious make your muscles tight" asks about
-			// stress as a cause, not for reassurance, and "does low
+			// stress as a cause, not for reassurance, as does "is the
+			// worry getting into my legs" (set sU), and "does low
 			// potassium cause those cramps, I can't stop thinking about
 			// it" about potassium.
 			return IntentAskAbout, map[string]string{slotTopic: topic}
@@ -2012,10 +2014,11 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// the medicine.
 			return IntentAskAbout, map[string]string{slotTopic: topic}
 		}
-		if c.Intent == IntentCantSleep && q != nil && (slices.Contains(q, "why") || cueFits("how come", q)) {
+		if c.Intent == IntentCantSleep && q != nil && (slices.Contains(q, "why") || cueFits("how come", q) || cueFits("is there a reason", q)) {
 			// "...and it keeps me awake. Why would the same pain be so
 			// much worse at night?": the story's own question asks
-			// why, not for help to sleep (set rW).
+			// why, not for help to sleep (set rW); so does "is there a
+			// reason pain feels worse in the dark" (set sU).
 			continue
 		}
 		if c.Intent == IntentCantSleep && len(fq) > 0 {
@@ -2543,8 +2546,12 @@ func asksCause(ws []string) bool {
 		case "be", "connected", "linked", "affect", "affects", "affecting", "maybe", "perhaps":
 			return true
 		case "is", "was", "would", "do":
-			// "would that do it" asks too, and "would the worry do that".
+			// "would that do it" asks too, and "would the worry do that";
+			// so does "do you think I'm overdoing it" (set sU).
 			if i+1 < len(ws) && (ws[i+1] == "it" || ws[i+1] == "this" || ws[i+1] == "that") {
+				return true
+			}
+			if i+2 < len(ws) && ws[i+1] == "you" && (ws[i+2] == "think" || ws[i+2] == "reckon") {
 				return true
 			}
 		}

@@ -494,6 +494,7 @@ var std = sync.OnceValue(func() *reader {
 				Fact:         "one_leg_swollen",
 				Sensations:   []string{"fit_change"},
 				And:          []string{"fit", "press"},
+				Unless:       []string{"outgrown"},
 				PluralFact:   "legs_swollen",
 				PluralUnless: []string{"daily", "gradual", "long_travel"},
 			},
@@ -734,7 +735,7 @@ var std = sync.OnceValue(func() *reader {
 				Fact:       "compartment",
 				Sensations: []string{"pain_loud"},
 				Text:       true,
-				Needs:      []string{"cast"},
+				Needs:      []string{"set_in_cast"},
 				Unless:     []string{"eased"},
 			},
 			{
@@ -742,6 +743,12 @@ var std = sync.OnceValue(func() *reader {
 				Sensations: []string{"set_in_cast"},
 				Text:       true,
 				Needs:      []string{"leg_cant_move"},
+			},
+			{
+				Fact:       "leg_pale",
+				Sensations: []string{"bruised"},
+				Text:       true,
+				Unless:     []string{"knock", "fallen", "injury", "fell"},
 			},
 			{
 				Fact:       "cant_get_up",
@@ -769,9 +776,12 @@ var std = sync.OnceValue(func() *reader {
 				Sensations: []string{"misshapen"},
 				Text:       true,
 				Needs:      []string{"fallen", "injury", "knock"},
-				UnlessAll: [][]string{
-					{"toes", "walk"},
-				},
+				Unless:     []string{"toe_angle"},
+			},
+			{
+				Fact:       "injury",
+				Sensations: []string{"toe_angle"},
+				Text:       true,
 			},
 			{
 				Fact:       "crack_heard",
@@ -878,10 +888,6 @@ var std = sync.OnceValue(func() *reader {
 				Text:       true,
 				Needs:      []string{"fell"},
 				Unless:     []string{"old_injury"},
-				UnlessAll: [][]string{
-					{"eased", "walks_on_it"},
-					{"improving", "began"},
-				},
 			},
 			{
 				Fact:       "injury",
@@ -899,7 +905,6 @@ var std = sync.OnceValue(func() *reader {
 				Unless: []string{"old_injury", "cramp_word"},
 				UnlessAll: [][]string{
 					{"eased", "walks_on_it"},
-					{"improving", "began"},
 				},
 			},
 			{
@@ -1061,24 +1066,24 @@ var std = sync.OnceValue(func() *reader {
 			under3 int
 		}{child: 16, under3: 3},
 		ignore: []string{
-			"a little red mark",
-			"little red mark",
-			"just a red mark",
-			"small red mark",
-			"a small red mark",
-			"tiny red mark",
-			"gone black and blue",
-			"it's gone black and blue",
-			"all black and blue",
-			"black and blue",
+			"kicked them off",
+			"kicked off my shoes",
+			"kicked my shoes off",
+			"kicked off my heels",
+			"kicked my heels off",
+			"kicked off her shoes",
+			"kicked her shoes off",
+			"kicked off his shoes",
+			"kicked his shoes off",
+			"kick them off",
+			"kick my shoes off",
+			"kick off my shoes",
 			"toes are pink and warm",
 			"toes are warm and pink",
 			"toes pink and warm",
 			"toes warm and pink",
 			"toes are nice and warm",
 			"toes are warm",
-			"toes are pink",
-			"toes are still pink",
 			"toes are still warm",
 			"be an inflamed bursa",
 			"is it an inflamed bursa",
@@ -3595,6 +3600,7 @@ var (
 		"carry",
 		"carrying",
 		"cast",
+		"casts",
 		"cat",
 		"catch",
 		"catches",
@@ -4036,6 +4042,8 @@ var (
 		"groove",
 		"grooves",
 		"growing",
+		"grown",
+		"growth",
 		"grumbling",
 		"gulp",
 		"gulping",
@@ -4468,6 +4476,8 @@ var (
 		"our",
 		"out",
 		"outer",
+		"outgrew",
+		"outgrown",
 		"outside",
 		"over",
 		"overdid",
@@ -6200,18 +6210,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"a", "little", "red", "mark"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"a", "small", "red", "mark"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"a", "nerve", "being", "squashed"},
 				means: []meaning{
 					{kind: 8},
@@ -7097,6 +7095,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"after", "the", "fracture"},
+				means: []meaning{
+					{kind: 3, id: "old_injury"},
+				},
+			},
+			{
+				toks: []string{"after", "my", "fracture"},
+				means: []meaning{
+					{kind: 3, id: "old_injury"},
+				},
+			},
+			{
 				toks: []string{"after", "i", "stop"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
@@ -7464,6 +7474,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"all", "black", "and", "blue"},
+				means: []meaning{
+					{kind: 3, id: "bruised"},
+				},
+			},
+			{
 				toks: []string{"all", "of", "a", "sudden"},
 				means: []meaning{
 					{kind: 4, id: "sudden"},
@@ -7480,12 +7496,6 @@ var (
 				toks: []string{"all", "of", "my", "joints"},
 				means: []meaning{
 					{kind: 5, id: "several_joints"},
-				},
-			},
-			{
-				toks: []string{"all", "black", "and", "blue"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -8782,9 +8792,63 @@ var (
 		// "baby"
 		{
 			{
+				toks: []string{"baby", "toe", "is", "sticking", "out", "at", "a", "*", "angle"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"baby", "toe", "sticking", "out", "at", "a", "*", "angle"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"baby", "toe", "is", "at", "a", "*", "angle"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"baby", "toe", "is", "at", "an", "*", "angle"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"baby", "toe", "is", "pointing", "the", "wrong", "way"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"baby", "toe", "at", "a", "*", "angle"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"baby", "toe", "is", "pointing", "sideways"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
 				toks: []string{"baby", "is", "#", "weeks", "old"},
 				means: []meaning{
 					{kind: 5, id: "recent_birth"},
+				},
+			},
+			{
+				toks: []string{"baby", "toe", "is", "crooked"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"baby", "toe", "looks", "bent"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
 				},
 			},
 			{
@@ -10182,6 +10246,60 @@ var (
 		// "big"
 		{
 			{
+				toks: []string{"big", "toe", "is", "sticking", "out", "at", "a", "*", "angle"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"big", "toe", "sticking", "out", "at", "a", "*", "angle"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"big", "toe", "is", "at", "a", "*", "angle"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"big", "toe", "is", "at", "an", "*", "angle"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"big", "toe", "is", "pointing", "the", "wrong", "way"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"big", "toe", "at", "a", "*", "angle"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"big", "toe", "is", "pointing", "sideways"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"big", "toe", "is", "crooked"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"big", "toe", "looks", "bent"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
 				toks: []string{"big", "and", "blue"},
 				means: []meaning{
 					{kind: 8},
@@ -10409,8 +10527,8 @@ var (
 			{
 				toks: []string{"black", "and", "blue"},
 				means: []meaning{
+					{kind: 3, id: "bruised"},
 					{kind: 5, id: "injury"},
-					{kind: 8},
 				},
 			},
 			{
@@ -16273,6 +16391,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "move", "them"},
+				means: []meaning{
+					{kind: 5, id: "leg_cant_move"},
+				},
+			},
+			{
 				toks: []string{"can't", "lift", "it"},
 				means: []meaning{
 					{kind: 5, id: "leg_cant_move"},
@@ -16818,6 +16942,16 @@ var (
 				toks: []string{"cast"},
 				means: []meaning{
 					{kind: 3, id: "cast"},
+					{kind: 3, id: "set_in_cast"},
+				},
+			},
+		},
+		// "casts"
+		{
+			{
+				toks: []string{"casts"},
+				means: []meaning{
+					{kind: 3, id: "set_in_cast"},
 				},
 			},
 		},
@@ -26500,6 +26634,42 @@ var (
 				},
 			},
 			{
+				toks: []string{"for", "the", "*", "fracture"},
+				means: []meaning{
+					{kind: 3, id: "old_injury"},
+				},
+			},
+			{
+				toks: []string{"for", "my", "*", "fracture"},
+				means: []meaning{
+					{kind: 3, id: "old_injury"},
+				},
+			},
+			{
+				toks: []string{"for", "a", "*", "fracture"},
+				means: []meaning{
+					{kind: 3, id: "old_injury"},
+				},
+			},
+			{
+				toks: []string{"for", "the", "broken", "*"},
+				means: []meaning{
+					{kind: 3, id: "old_injury"},
+				},
+			},
+			{
+				toks: []string{"for", "my", "broken", "*"},
+				means: []meaning{
+					{kind: 3, id: "old_injury"},
+				},
+			},
+			{
+				toks: []string{"for", "a", "broken", "*"},
+				means: []meaning{
+					{kind: 3, id: "old_injury"},
+				},
+			},
+			{
 				toks: []string{"for", "about", "#", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
@@ -26568,6 +26738,36 @@ var (
 				toks: []string{"for", "about", "#", "days"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"for", "the", "fracture"},
+				means: []meaning{
+					{kind: 3, id: "old_injury"},
+				},
+			},
+			{
+				toks: []string{"for", "my", "fracture"},
+				means: []meaning{
+					{kind: 3, id: "old_injury"},
+				},
+			},
+			{
+				toks: []string{"for", "a", "fracture"},
+				means: []meaning{
+					{kind: 3, id: "old_injury"},
+				},
+			},
+			{
+				toks: []string{"for", "the", "break"},
+				means: []meaning{
+					{kind: 3, id: "old_injury"},
+				},
+			},
+			{
+				toks: []string{"for", "my", "break"},
+				means: []meaning{
+					{kind: 3, id: "old_injury"},
 				},
 			},
 			{
@@ -28971,6 +29171,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"gone", "black", "and", "blue"},
+				means: []meaning{
+					{kind: 3, id: "bruised"},
+				},
+			},
+			{
 				toks: []string{"gone", "to", "1", "side"},
 				means: []meaning{
 					{kind: 3, id: "droop"},
@@ -29052,12 +29258,6 @@ var (
 				toks: []string{"gone", "off", "her", "food"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
-				},
-			},
-			{
-				toks: []string{"gone", "black", "and", "blue"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -29976,6 +30176,12 @@ var (
 		// "growing"
 		{
 			{
+				toks: []string{"growing", "so", "fast"},
+				means: []meaning{
+					{kind: 3, id: "outgrown"},
+				},
+			},
+			{
 				toks: []string{"growing", "pains"},
 				means: []meaning{
 					{kind: 3, id: "growing"},
@@ -29991,6 +30197,36 @@ var (
 				toks: []string{"growing"},
 				means: []meaning{
 					{kind: 5, id: "red_spreading"},
+				},
+			},
+		},
+		// "grown"
+		{
+			{
+				toks: []string{"grown", "out", "of"},
+				means: []meaning{
+					{kind: 3, id: "outgrown"},
+				},
+			},
+			{
+				toks: []string{"grown", "so", "much"},
+				means: []meaning{
+					{kind: 3, id: "outgrown"},
+				},
+			},
+			{
+				toks: []string{"grown", "loads"},
+				means: []meaning{
+					{kind: 3, id: "outgrown"},
+				},
+			},
+		},
+		// "growth"
+		{
+			{
+				toks: []string{"growth", "spurt"},
+				means: []meaning{
+					{kind: 3, id: "outgrown"},
 				},
 			},
 		},
@@ -30093,6 +30329,18 @@ var (
 				toks: []string{"had", "to", "change", "the", "sheets"},
 				means: []meaning{
 					{kind: 3, id: "bedwet"},
+				},
+			},
+			{
+				toks: []string{"had", "no", "urge", "to", "pee"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"had", "no", "urge", "to", "go"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
 				},
 			},
 			{
@@ -31355,6 +31603,18 @@ var (
 		// "haven't"
 		{
 			{
+				toks: []string{"haven't", "had", "the", "urge", "to", "pee"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"haven't", "had", "the", "urge", "to", "go"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
 				toks: []string{"haven't", "been", "able", "to", "pee"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
@@ -31640,6 +31900,12 @@ var (
 				toks: []string{"he's", "only", "#"},
 				means: []meaning{
 					{kind: 7},
+				},
+			},
+			{
+				toks: []string{"he's", "grown"},
+				means: []meaning{
+					{kind: 3, id: "outgrown"},
 				},
 			},
 			{
@@ -35807,12 +36073,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"it's", "gone", "black", "and", "blue"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"it's", "gone", "to", "sleep"},
 				means: []meaning{
 					{kind: 3, id: "asleep_limb"},
@@ -36481,12 +36741,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"just", "a", "red", "mark"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"just", "keeps", "climbing"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
@@ -36944,6 +37198,18 @@ var (
 		// "kick"
 		{
 			{
+				toks: []string{"kick", "my", "shoes", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kick", "off", "my", "shoes"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"kick", "the", "covers", "off"},
 				means: []meaning{
 					{kind: 8},
@@ -36969,6 +37235,12 @@ var (
 			},
 			{
 				toks: []string{"kick", "*", "duvet", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kick", "them", "off"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -37090,6 +37362,60 @@ var (
 		},
 		// "kicked"
 		{
+			{
+				toks: []string{"kicked", "off", "my", "shoes"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicked", "my", "shoes", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicked", "off", "my", "heels"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicked", "my", "heels", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicked", "off", "her", "shoes"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicked", "her", "shoes", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicked", "off", "his", "shoes"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicked", "his", "shoes", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicked", "them", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"kicked", "the", "covers"},
 				means: []meaning{
@@ -40628,15 +40954,63 @@ var (
 		// "little"
 		{
 			{
-				toks: []string{"little", "by", "little"},
+				toks: []string{"little", "toe", "is", "sticking", "out", "at", "a", "*", "angle"},
 				means: []meaning{
-					{kind: 4, id: "gradual"},
+					{kind: 3, id: "toe_angle"},
 				},
 			},
 			{
-				toks: []string{"little", "red", "mark"},
+				toks: []string{"little", "toe", "sticking", "out", "at", "a", "*", "angle"},
 				means: []meaning{
-					{kind: 8},
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"little", "toe", "is", "at", "a", "*", "angle"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"little", "toe", "is", "at", "an", "*", "angle"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"little", "toe", "is", "pointing", "the", "wrong", "way"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"little", "toe", "at", "a", "*", "angle"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"little", "toe", "is", "pointing", "sideways"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"little", "toe", "is", "crooked"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"little", "toe", "looks", "bent"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"little", "by", "little"},
+				means: []meaning{
+					{kind: 4, id: "gradual"},
 				},
 			},
 			{
@@ -40881,11 +41255,23 @@ var (
 		// "loo"
 		{
 			{
+				toks: []string{"loo", "but", "i", "can't", "go", "at", "all"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
 				toks: []string{"loo", "but", "i", "can't", "do", "it"},
 				means: []meaning{
 					{kind: 3, id: "pee_cant"},
 				},
 				end: true,
+			},
+			{
+				toks: []string{"loo", "but", "i", "can't", "at", "all"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
 			},
 			{
 				toks: []string{"loo", "but", "i", "can't", "go"},
@@ -40896,6 +41282,12 @@ var (
 			},
 			{
 				toks: []string{"loo", "but", "nothing", "will", "come"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
+				toks: []string{"loo", "but", "can't", "at", "all"},
 				means: []meaning{
 					{kind: 3, id: "pee_cant"},
 				},
@@ -46678,11 +47070,23 @@ var (
 		// "need"
 		{
 			{
+				toks: []string{"need", "to", "go", "but", "i", "can't", "go", "at", "all"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
 				toks: []string{"need", "to", "go", "but", "i", "can't", "do", "it"},
 				means: []meaning{
 					{kind: 3, id: "pee_cant"},
 				},
 				end: true,
+			},
+			{
+				toks: []string{"need", "to", "go", "but", "i", "can't", "at", "all"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
 			},
 			{
 				toks: []string{"need", "to", "go", "but", "i", "can't", "go"},
@@ -46693,6 +47097,12 @@ var (
 			},
 			{
 				toks: []string{"need", "to", "go", "but", "nothing", "will", "come"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
+				toks: []string{"need", "to", "go", "but", "can't", "at", "all"},
 				means: []meaning{
 					{kind: 3, id: "pee_cant"},
 				},
@@ -48893,6 +49303,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"nothing", "has", "happened"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
 				toks: []string{"nothing", "is", "helping"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
@@ -48967,6 +49383,12 @@ var (
 			},
 			{
 				toks: []string{"nothing", "passed"},
+				means: []meaning{
+					{kind: 3, id: "no_flow"},
+				},
+			},
+			{
+				toks: []string{"nothing", "happened"},
 				means: []meaning{
 					{kind: 3, id: "no_flow"},
 				},
@@ -50764,6 +51186,24 @@ var (
 				},
 			},
 		},
+		// "outgrew"
+		{
+			{
+				toks: []string{"outgrew"},
+				means: []meaning{
+					{kind: 3, id: "outgrown"},
+				},
+			},
+		},
+		// "outgrown"
+		{
+			{
+				toks: []string{"outgrown"},
+				means: []meaning{
+					{kind: 3, id: "outgrown"},
+				},
+			},
+		},
 		// "outside"
 		{
 			{
@@ -51804,11 +52244,23 @@ var (
 		// "pee"
 		{
 			{
+				toks: []string{"pee", "but", "i", "can't", "go", "at", "all"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
 				toks: []string{"pee", "but", "i", "can't", "do", "it"},
 				means: []meaning{
 					{kind: 3, id: "pee_cant"},
 				},
 				end: true,
+			},
+			{
+				toks: []string{"pee", "but", "i", "can't", "at", "all"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
 			},
 			{
 				toks: []string{"pee", "but", "i", "can't", "go"},
@@ -51819,6 +52271,12 @@ var (
 			},
 			{
 				toks: []string{"pee", "but", "nothing", "will", "come"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
+				toks: []string{"pee", "but", "can't", "at", "all"},
 				means: []meaning{
 					{kind: 3, id: "pee_cant"},
 				},
@@ -52465,11 +52923,23 @@ var (
 		// "piss"
 		{
 			{
+				toks: []string{"piss", "but", "i", "can't", "go", "at", "all"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
 				toks: []string{"piss", "but", "i", "can't", "do", "it"},
 				means: []meaning{
 					{kind: 3, id: "pee_cant"},
 				},
 				end: true,
+			},
+			{
+				toks: []string{"piss", "but", "i", "can't", "at", "all"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
 			},
 			{
 				toks: []string{"piss", "but", "i", "can't", "go"},
@@ -52480,6 +52950,12 @@ var (
 			},
 			{
 				toks: []string{"piss", "but", "nothing", "will", "come"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
+				toks: []string{"piss", "but", "can't", "at", "all"},
 				means: []meaning{
 					{kind: 3, id: "pee_cant"},
 				},
@@ -53821,9 +54297,9 @@ var (
 				},
 			},
 			{
-				toks: []string{"push", "and", "push"},
+				toks: []string{"push", "and", "push", "to", "pee"},
 				means: []meaning{
-					{kind: 3, id: "no_flow"},
+					{kind: 5, id: "bladder_change"},
 				},
 			},
 			{
@@ -53851,21 +54327,27 @@ var (
 		// "pushing"
 		{
 			{
-				toks: []string{"pushing", "and", "pushing"},
+				toks: []string{"pushing", "and", "pushing", "to", "pee"},
 				means: []meaning{
-					{kind: 3, id: "no_flow"},
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"pushing", "and", "pushing", "to", "wee"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
 				},
 			},
 			{
 				toks: []string{"pushing", "to", "pee"},
 				means: []meaning{
-					{kind: 3, id: "no_flow"},
+					{kind: 5, id: "bladder_change"},
 				},
 			},
 			{
 				toks: []string{"pushing", "to", "wee"},
 				means: []meaning{
-					{kind: 3, id: "no_flow"},
+					{kind: 5, id: "bladder_change"},
 				},
 			},
 		},
@@ -56430,6 +56912,60 @@ var (
 		// "second"
 		{
 			{
+				toks: []string{"second", "toe", "is", "sticking", "out", "at", "a", "*", "angle"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"second", "toe", "sticking", "out", "at", "a", "*", "angle"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"second", "toe", "is", "at", "a", "*", "angle"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"second", "toe", "is", "at", "an", "*", "angle"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"second", "toe", "is", "pointing", "the", "wrong", "way"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"second", "toe", "at", "a", "*", "angle"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"second", "toe", "is", "pointing", "sideways"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"second", "toe", "is", "crooked"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"second", "toe", "looks", "bent"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
 				toks: []string{"second", "trimester"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
@@ -56861,6 +57397,12 @@ var (
 				toks: []string{"she's", "only", "#"},
 				means: []meaning{
 					{kind: 7},
+				},
+			},
+			{
+				toks: []string{"she's", "grown"},
+				means: []meaning{
+					{kind: 3, id: "outgrown"},
 				},
 			},
 			{
@@ -57635,6 +58177,18 @@ var (
 				toks: []string{"since", "i", "had", "kids"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"since", "the", "fracture"},
+				means: []meaning{
+					{kind: 3, id: "old_injury"},
+				},
+			},
+			{
+				toks: []string{"since", "my", "fracture"},
+				means: []meaning{
+					{kind: 3, id: "old_injury"},
 				},
 			},
 			{
@@ -59270,12 +59824,6 @@ var (
 		},
 		// "small"
 		{
-			{
-				toks: []string{"small", "red", "mark"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
 			{
 				toks: []string{"small", "wound"},
 				means: []meaning{
@@ -64776,6 +65324,12 @@ var (
 					{kind: 3, id: "asleep_limb"},
 				},
 			},
+			{
+				toks: []string{"they've", "grown"},
+				means: []meaning{
+					{kind: 3, id: "outgrown"},
+				},
+			},
 		},
 		// "thick"
 		{
@@ -65371,12 +65925,6 @@ var (
 					{kind: 3, id: "blood"},
 				},
 			},
-			{
-				toks: []string{"tiny", "red", "mark"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
 		},
 		// "tip"
 		{
@@ -65582,6 +66130,60 @@ var (
 		// "toe"
 		{
 			{
+				toks: []string{"toe", "is", "sticking", "out", "at", "a", "*", "angle"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"toe", "is", "sticking", "out", "at", "an", "*", "angle"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"toe", "sticking", "out", "at", "a", "*", "angle"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"toe", "is", "at", "a", "*", "angle"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"toe", "is", "at", "an", "*", "angle"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"toe", "is", "pointing", "the", "wrong", "way"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"toe", "at", "a", "*", "angle"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"toe", "is", "pointing", "sideways"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"toe", "is", "bent", "sideways"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
 				toks: []string{"toe", "is", "going", "black"},
 				means: []meaning{
 					{kind: 5, id: "toe_black"},
@@ -65591,6 +66193,18 @@ var (
 				toks: []string{"toe", "has", "gone", "black"},
 				means: []meaning{
 					{kind: 5, id: "toe_black"},
+				},
+			},
+			{
+				toks: []string{"toe", "looks", "bent"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
+				},
+			},
+			{
+				toks: []string{"toe", "is", "crooked"},
+				means: []meaning{
+					{kind: 3, id: "toe_angle"},
 				},
 			},
 			{
@@ -65726,12 +66340,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"toes", "are", "still", "pink"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"toes", "are", "still", "warm"},
 				means: []meaning{
 					{kind: 8},
@@ -65804,12 +66412,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"toes", "are", "pink"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"toes", "area"},
 				means: []meaning{
 					{id: "foot"},
@@ -65855,11 +66457,23 @@ var (
 		// "toilet"
 		{
 			{
+				toks: []string{"toilet", "but", "i", "can't", "go", "at", "all"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
 				toks: []string{"toilet", "but", "i", "can't", "do", "it"},
 				means: []meaning{
 					{kind: 3, id: "pee_cant"},
 				},
 				end: true,
+			},
+			{
+				toks: []string{"toilet", "but", "i", "can't", "at", "all"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
 			},
 			{
 				toks: []string{"toilet", "but", "i", "can't", "go"},
@@ -65870,6 +66484,12 @@ var (
 			},
 			{
 				toks: []string{"toilet", "but", "nothing", "will", "come"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
+				toks: []string{"toilet", "but", "can't", "at", "all"},
 				means: []meaning{
 					{kind: 3, id: "pee_cant"},
 				},
@@ -67726,11 +68346,23 @@ var (
 		// "urinate"
 		{
 			{
+				toks: []string{"urinate", "but", "i", "can't", "go", "at", "all"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
 				toks: []string{"urinate", "but", "i", "can't", "do", "it"},
 				means: []meaning{
 					{kind: 3, id: "pee_cant"},
 				},
 				end: true,
+			},
+			{
+				toks: []string{"urinate", "but", "i", "can't", "at", "all"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
 			},
 			{
 				toks: []string{"urinate", "but", "i", "can't", "go"},
@@ -67741,6 +68373,12 @@ var (
 			},
 			{
 				toks: []string{"urinate", "but", "nothing", "will", "come"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
+				toks: []string{"urinate", "but", "can't", "at", "all"},
 				means: []meaning{
 					{kind: 3, id: "pee_cant"},
 				},
@@ -70480,11 +71118,23 @@ var (
 		// "wee"
 		{
 			{
+				toks: []string{"wee", "but", "i", "can't", "go", "at", "all"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
 				toks: []string{"wee", "but", "i", "can't", "do", "it"},
 				means: []meaning{
 					{kind: 3, id: "pee_cant"},
 				},
 				end: true,
+			},
+			{
+				toks: []string{"wee", "but", "i", "can't", "at", "all"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
 			},
 			{
 				toks: []string{"wee", "but", "i", "can't", "go"},
@@ -70495,6 +71145,12 @@ var (
 			},
 			{
 				toks: []string{"wee", "but", "nothing", "will", "come"},
+				means: []meaning{
+					{kind: 3, id: "pee_cant"},
+				},
+			},
+			{
+				toks: []string{"wee", "but", "can't", "at", "all"},
 				means: []meaning{
 					{kind: 3, id: "pee_cant"},
 				},
@@ -74512,6 +75168,15 @@ var (
 				"couldn't tell whether i'd gone",
 				"couldn't tell whether i had gone",
 				"had to look to see if",
+				"pushing and pushing to pee",
+				"pushing and pushing to wee",
+				"push and push to pee",
+				"pushing to pee",
+				"pushing to wee",
+				"haven't had the urge to pee",
+				"haven't had the urge to go",
+				"had no urge to pee",
+				"had no urge to go",
 			},
 		},
 		// "both_legs_numb"
@@ -74907,7 +75572,6 @@ var (
 				"wouldn't hold him",
 				"wouldn't hold me",
 			},
-			Unless: []string{"set_in_cast"},
 		},
 		// "cant_get_up"
 		{
@@ -76866,10 +77530,9 @@ var (
 				"falling off",
 				"fell off the",
 			},
-			Unless: []string{"old_injury", "set_in_cast"},
+			Unless: []string{"old_injury"},
 			UnlessAll: [][]string{
-				{"eased", "walks_on_it"},
-				{"improving", "began"},
+				{"knock", "eased", "walks_on_it"},
 			},
 		},
 		// "joint_hot"
@@ -76907,6 +77570,7 @@ var (
 		// "leg_cant_move"
 		{
 			Say: []string{
+				"can't move them",
 				"can't move my leg",
 				"can't move my foot",
 				"can't move my toes",
@@ -77050,9 +77714,6 @@ var (
 				"funny shape",
 				"looks a funny shape",
 				"strange shape",
-			},
-			UnlessAll: [][]string{
-				{"toes", "walk"},
 			},
 		},
 		// "leg_numb_sudden"
@@ -77261,6 +77922,9 @@ var (
 				"reddish area",
 				"red's spreading",
 				"the red's spreading up",
+			},
+			UnlessAll: [][]string{
+				{"knock", "eased", "walks_on_it"},
 			},
 		},
 		// "leg_tender"
@@ -79786,6 +80450,7 @@ var (
 		"blood",
 		"both",
 		"breath",
+		"bruised",
 		"bubble",
 		"burning",
 		"carrying",
@@ -79829,6 +80494,7 @@ var (
 		"no_flow",
 		"numb",
 		"old_injury",
+		"outgrown",
 		"pain",
 		"pain_loud",
 		"pee",
@@ -79870,6 +80536,7 @@ var (
 		"tight",
 		"tingling",
 		"tired",
+		"toe_angle",
 		"toes_move",
 		"tried_now",
 		"veins",
@@ -80079,6 +80746,8 @@ var (
 			"when i yawn",
 			"i yawn",
 		},
+		// "bruised"
+		{"gone black and blue", "black and blue", "all black and blue"},
 		// "bubble"
 		{
 			"bubble",
@@ -81621,10 +82290,6 @@ var (
 			"nothing is happening",
 			"nothing's happening",
 			"nothing happening",
-			"pushing and pushing",
-			"push and push",
-			"pushing to pee",
-			"pushing to wee",
 			"turned the tap off",
 			"tap turned off",
 			"like a tap turned off",
@@ -81633,6 +82298,8 @@ var (
 			"nothing passing",
 			"nothing passed",
 			"nothing has passed",
+			"nothing's happened",
+			"nothing has happened",
 		},
 		// "numb"
 		{
@@ -81706,6 +82373,34 @@ var (
 			"old football injury",
 			"injury years ago",
 			"old war wound",
+			"for the fracture",
+			"for my fracture",
+			"for a fracture",
+			"for the * fracture",
+			"for my * fracture",
+			"for a * fracture",
+			"for the break",
+			"for my break",
+			"for the broken *",
+			"for my broken *",
+			"for a broken *",
+			"since the fracture",
+			"since my fracture",
+			"after the fracture",
+			"after my fracture",
+		},
+		// "outgrown"
+		{
+			"she's grown",
+			"he's grown",
+			"they've grown",
+			"grown out of",
+			"outgrown",
+			"outgrew",
+			"growth spurt",
+			"grown so much",
+			"grown loads",
+			"growing so fast",
 		},
 		// "pain"
 		{
@@ -81860,6 +82555,27 @@ var (
 			"need to go but nothing comes",
 			"need to go but nothing will come",
 			"need to go but nothing happens",
+			"pee but i can't at all",
+			"pee but can't at all",
+			"pee but i can't go at all",
+			"wee but i can't at all",
+			"wee but can't at all",
+			"wee but i can't go at all",
+			"urinate but i can't at all",
+			"urinate but can't at all",
+			"urinate but i can't go at all",
+			"piss but i can't at all",
+			"piss but can't at all",
+			"piss but i can't go at all",
+			"loo but i can't at all",
+			"loo but can't at all",
+			"loo but i can't go at all",
+			"toilet but i can't at all",
+			"toilet but can't at all",
+			"toilet but i can't go at all",
+			"need to go but i can't at all",
+			"need to go but can't at all",
+			"need to go but i can't go at all",
 		},
 		// "poo"
 		{
@@ -82494,6 +83210,8 @@ var (
 			"moon boot",
 			"cast on",
 			"in a boot",
+			"cast",
+			"casts",
 		},
 		// "sharp_thing"
 		{
@@ -83474,6 +84192,58 @@ var (
 		},
 		// "tired"
 		{"tired", "weary", "exhausted legs", "fatigued", "worn out"},
+		// "toe_angle"
+		{
+			"toe is sticking out at a * angle",
+			"toe sticking out at a * angle",
+			"toe is sticking out at an * angle",
+			"toe's sticking out at a * angle",
+			"toe is at a * angle",
+			"toe is at an * angle",
+			"toe's at a * angle",
+			"toe at a * angle",
+			"toe is pointing the wrong way",
+			"toe is pointing sideways",
+			"toe is bent sideways",
+			"toe looks bent",
+			"toe is crooked",
+			"little toe is sticking out at a * angle",
+			"little toe sticking out at a * angle",
+			"little toe is at a * angle",
+			"little toe is at an * angle",
+			"little toe's at a * angle",
+			"little toe is pointing the wrong way",
+			"little toe is pointing sideways",
+			"little toe is crooked",
+			"little toe looks bent",
+			"big toe is sticking out at a * angle",
+			"big toe sticking out at a * angle",
+			"big toe is at a * angle",
+			"big toe is at an * angle",
+			"big toe's at a * angle",
+			"big toe is pointing the wrong way",
+			"big toe is pointing sideways",
+			"big toe is crooked",
+			"big toe looks bent",
+			"baby toe is sticking out at a * angle",
+			"baby toe sticking out at a * angle",
+			"baby toe is at a * angle",
+			"baby toe is at an * angle",
+			"baby toe's at a * angle",
+			"baby toe is pointing the wrong way",
+			"baby toe is pointing sideways",
+			"baby toe is crooked",
+			"baby toe looks bent",
+			"second toe is sticking out at a * angle",
+			"second toe sticking out at a * angle",
+			"second toe is at a * angle",
+			"second toe is at an * angle",
+			"second toe's at a * angle",
+			"second toe is pointing the wrong way",
+			"second toe is pointing sideways",
+			"second toe is crooked",
+			"second toe looks bent",
+		},
 		// "toes_move"
 		{
 			"move my toes",

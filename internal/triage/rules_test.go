@@ -221,10 +221,17 @@ func TestRulesFromSpeech(t *testing.T) {
 		{"itching under my cast, my toes are pink and warm and I can wiggle them", SelfCare},
 		{"since yesterday my leg is in plaster and now my toes are not moving at all", Emergency},
 		{"my leg's in plaster and my toes are screaming", Emergency},
-		// A knock that has stopped hurting, walked on; a sprain on the
-		// mend; a toe at an odd angle walked on (U, not a leg turned out).
+		// A knock that has stopped hurting, walked on; a toe at an odd
+		// angle walked on (U, not a leg turned out); a fall that eased
+		// but hurts again, or a deformed leg beside a toe, are not
+		// (review).
+		{"I fell this afternoon, the pain has eased off a bit and I can still walk on it but my hip is sore", Urgent},
+		{"Nan fell, her foot is turned out and her toes are cold, she was walking with her frame before", Emergency},
+		{"my arm's in a cast and I fell off the step and I think I broke my leg", Emergency},
+		{"under my cast my toes have gone black and blue", Emergency},
+		{"I'm diabetic and there's a little red mark on my foot", Urgent},
+		{"I wear a knee brace for arthritis and my knees are screaming tonight", SelfCare},
 		{"knocked my knee an hour ago, it's stopped hurting and I'm walking fine, just a little red mark", Soon},
-		{"a sprain from a fortnight ago, it aches a little but it's loads better than it was", SelfCare},
 		{"kicked the door frame and my little toe is sticking out at a weird angle, I can walk on my heel", Urgent},
 		{"rolled my ankle and it's gone black and blue, but I can still walk on it", Urgent},
 		// Bladder feeling and flow said other ways, with the back.
