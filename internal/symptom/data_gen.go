@@ -73282,6 +73282,24 @@ var (
 		// "won't"
 		{
 			{
+				toks: []string{"won't", "do", "what", "i", "tell", "it"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
+				toks: []string{"won't", "do", "what", "i", "tell", "them"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
+				toks: []string{"won't", "do", "as", "i", "tell", "them"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
+				},
+			},
+			{
 				toks: []string{"won't", "let", "me", "move", "his", "leg"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
@@ -73309,6 +73327,12 @@ var (
 				toks: []string{"won't", "put", "weight", "on", "*", "leg"},
 				means: []meaning{
 					{kind: 5, id: "limp"},
+				},
+			},
+			{
+				toks: []string{"won't", "do", "what", "i", "want"},
+				means: []meaning{
+					{kind: 3, id: "limb_loss"},
 				},
 			},
 			{
@@ -82155,6 +82179,10 @@ var (
 			"can't hold my cup",
 			"can't hold a cup",
 			"can't hold anything",
+			"won't do what i tell it",
+			"won't do what i tell them",
+			"won't do what i want",
+			"won't do as i tell them",
 		},
 		// "meaning"
 		{

@@ -151,6 +151,9 @@ func TestReadKept(t *testing.T) {
 		{[]string{"no breathing trouble", "swollen"}, []string{"legs_swollen"}, []string{"breathless"}},
 		{[]string{"calf", "hot"}, []string{"leg_warm"}, nil},
 		{[]string{"no swelling, redness or heat"}, nil, []string{"leg_red", "one_leg_swollen"}},
+		// "My right arm and leg won't do what I tell them", kept apart by
+		// a device (set wa, device path): one side weak.
+		{[]string{"leg won't do what i tell them", "arm"}, []string{"arm_weak", "leg_weak_sudden"}, nil},
 	}
 	for _, tt := range tests {
 		rd := ReadKept(tt.kept)
