@@ -449,16 +449,13 @@ func compile(v *vocabulary) (*reader, error) {
 	byText := map[string]*phrase{}
 	add := func(text string, m meaning) error {
 		toks := r.tokens(text)
+		key := strings.Join(toks, " ")
 		end := len(toks) > 1 && toks[len(toks)-1] == tokEnd
 		if end {
 			toks = toks[:len(toks)-1]
 		}
 		if len(toks) == 0 || toks[0] == tokAny || slices.Contains(toks, tokBreak) || slices.Contains(toks, tokComma) || slices.Contains(toks, tokEnd) {
 			return fmt.Errorf("symptom vocabulary: bad phrase %q", text)
-		}
-		key := strings.Join(toks, " ")
-		if end {
-			key += " " + tokEnd
 		}
 		p, ok := byText[key]
 		if !ok {

@@ -30,7 +30,10 @@ const SaidKey = "triage.said"
 const freeTextSlot = alexa.SlotText
 
 // Subject values of session.Context.Subject that triage reads.
-const subjectChild = "child"
+const (
+	subjectChild = "child"
+	subjectSelf  = "self"
+)
 
 // Guard is the triage check on every turn (it implements skill.Triage). It
 // gathers facts from what the turn says, records answers to screening
@@ -148,7 +151,7 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 	}
 	g.carry(t, rd)
 	p := g.decide(t, nil)
-	if p != nil && rd != nil && rd.Subject != "" && (c.Subject == "" || c.Subject == "self") {
+	if p != nil && rd != nil && rd.Subject != "" && (c.Subject == "" || c.Subject == subjectSelf) {
 		// No conversation runs after a warning's answer to note whom the
 		// words were about ("my son's calf is swollen and hot"): noted
 		// here, a later session's first words in the first person are
