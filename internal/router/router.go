@@ -45,6 +45,12 @@ type Turn struct {
 	// never waits on it; a handler that finds the words are no complaint
 	// but a question about what was said or kept calls it first.
 	Remember func()
+	// Glance is Remember with a shorter wait, for a new session's warning
+	// sign for care today: with what the session just before told it may
+	// be an emergency ("my dad fell", then "his leg won't hold him"), so
+	// it looks back, but a slow store holds its answer no longer than an
+	// emergency's own save may hold that one.
+	Glance func()
 }
 
 // Slot returns the canonical value of a slot (resolved by entity

@@ -174,13 +174,15 @@ func (s *Skill) handle(ctx context.Context, env *alexa.RequestEnvelope, log *slo
 	// warning sign is answered without waiting on the store.
 	k.pending = stored && t.NewSession
 	k.warning = true // until the screen lets the turn go on
-	t.Remember = func() {
+	remember := func(within time.Duration) {
 		if k.pending {
 			k.pending = false
-			k.base, k.known = s.load(ctx, user, t, log)
+			k.base, k.known = s.load(ctx, user, t, within, log)
 			k.startPrefs = *t.Prefs
 		}
 	}
+	t.Remember = func() { remember(s.storeTimeout()) }
+	t.Glance = func() { remember(min(s.storeTimeout(), safetySaveTimeout)) }
 	reply, err := s.run(t, func() {
 		k.warning = false
 		if !s.safetyFirst(t) {
@@ -251,7 +253,7 @@ func (s *Skill) keep(ctx context.Context, t *router.Turn, k *keeping, reply rout
 	} else if k.pending {
 		// Free speech opened the session and was answered first; the
 		// load comes now, to write onto what is kept.
-		snap, err := s.loadCall(ctx, k.user)
+		snap, err := s.loadCall(ctx, k.user, s.storeTimeout())
 		if err != nil {
 			log.Warn("load failed; writing onto what is kept unseen", "reason", err)
 			k.known = false
@@ -287,10 +289,10 @@ func (s *Skill) keep(ctx context.Context, t *router.Turn, k *keeping, reply rout
 
 // load reads what is kept for a new session and fills the turn with it:
 // the preferences, the nights, a recent conversation to pick up, and the
-// stored context's version. It reports false when the load failed: the
-// conversation goes on without memory.
-func (s *Skill) load(ctx context.Context, user string, t *router.Turn, log *slog.Logger) (session.Snapshot, bool) {
-	snap, err := s.loadCall(ctx, user)
+// stored context's version, waiting at most within. It reports false
+// when the load failed: the conversation goes on without memory.
+func (s *Skill) load(ctx context.Context, user string, t *router.Turn, within time.Duration, log *slog.Logger) (session.Snapshot, bool) {
+	snap, err := s.loadCall(ctx, user, within)
 	if err != nil {
 		log.Warn("load failed; the turn goes on without memory", "reason", err)
 		return session.Snapshot{}, false
@@ -312,8 +314,8 @@ func (s *Skill) load(ctx context.Context, user string, t *router.Turn, log *slog
 	return snap, true
 }
 
-func (s *Skill) loadCall(ctx context.Context, user string) (session.Snapshot, error) {
-	ctx, cancel := s.callCtx(ctx, s.storeTimeout())
+func (s *Skill) loadCall(ctx context.Context, user string, within time.Duration) (session.Snapshot, error) {
+	ctx, cancel := s.callCtx(ctx, within)
 	defer cancel()
 	return s.Store.Load(ctx, user)
 }

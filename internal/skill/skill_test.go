@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -615,6 +616,54 @@ func TestRedFlagIntentNeverWaitsOnTheStore(t *testing.T) {
 	s2.Handle(context.Background(), request(t, "intent-cramp.json", nil))
 	if st2.loads != 1 {
 		t.Errorf("%d loads for a cramp opening a session, want 1", st2.loads)
+	}
+}
+
+// glancingTriage answers a sign for care today after glancing back at
+// what is kept, as triage.Guard does in a new session.
+type glancingTriage struct{ resumed *session.Context }
+
+func (g *glancingTriage) Before(t *router.Turn) (*router.Reply, error) {
+	t.Glance()
+	g.resumed = t.Resumed
+	t.State.Level = "urgent"
+	r := router.Say("See a doctor today.")
+	r.End = true
+	return &r, nil
+}
+
+func (*glancingTriage) After(t *router.Turn, r router.Reply) (router.Reply, error) { return r, nil }
+
+// A glance back is a load with a short wait: a stalled store holds a
+// sign for care today no longer than a glance and a safety save, and a
+// store that answers gives it the conversation just before.
+func TestGlanceWaitsBriefly(t *testing.T) {
+	st := &recordingStore{delay: time.Hour}
+	s := newTestSkill(st)
+	s.Triage = &glancingTriage{}
+	start := time.Now()
+	resp, err := s.Handle(context.Background(), request(t, "intent-cramp.json", intent("HotLegIntent")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 2*safetySaveTimeout+150*time.Millisecond {
+		t.Errorf("the answer took %v with a stalled store", d)
+	}
+	if !strings.Contains(speech(resp), "See a doctor today.") || st.loads != 1 || len(st.saves) != 1 {
+		t.Errorf("said %q after %d loads, %d saves; want the warning, one load, one save", speech(resp), st.loads, len(st.saves))
+	}
+
+	fell := &session.Context{Facts: []string{"fell"}, Level: "urgent", Updated: time.Now().Add(-10 * time.Minute)}
+	st2 := &recordingStore{snap: session.Snapshot{Context: fell}}
+	g := &glancingTriage{}
+	s2 := newTestSkill(st2)
+	s2.Triage = g
+	s2.Now = time.Now
+	if _, err := s2.Handle(context.Background(), request(t, "intent-cramp.json", intent("HotLegIntent"))); err != nil {
+		t.Fatal(err)
+	}
+	if g.resumed == nil || !slices.Equal(g.resumed.Facts, fell.Facts) || st2.loads != 1 {
+		t.Errorf("glanced at %+v after %d loads, want %+v after 1", g.resumed, st2.loads, fell)
 	}
 }
 

@@ -166,11 +166,13 @@ func (g *Guard) Before(t *router.Turn) (*router.Reply, error) {
 // "Get medical care today" ends a session, and the next words ("it came
 // on suddenly", "and now it's hot and red") are often said to a new one:
 // a warning sign told across two sessions of the same night is still
-// one. A new session's first turn looks back only when it is no warning
-// sign of its own: it loads what is kept before its answer, where the
-// load used to come after it in the same request (skill's keep), so the
-// conversation sees what is kept as an intent's turn does; a warning
-// sign is still answered without waiting on the store. A session opened
+// one. A new session's first turn loads what is kept before its answer,
+// where the load used to come after it in the same request (skill's
+// keep), so the conversation sees what is kept as an intent's turn does.
+// An emergency of its own is answered without waiting on the store; a
+// sign for care today glances back (Turn.Glance, a short wait), since
+// "my dad fell", then "his leg won't hold him" in a new session, is an
+// emergency neither session heard whole. A session opened
 // with no words ("open Night Legs") had its load at the launch, which
 // kept what was told in Context.Earlier: its first words look back
 // whatever they tell, with no load to wait on. A turn that names someone else
@@ -189,12 +191,21 @@ func (g *Guard) carry(t *router.Turn, rd *symptom.Reading) {
 	}
 	now := Evaluate(c.Facts).Level
 	if t.NewSession {
-		if now.AtLeast(Urgent) {
-			// A warning sign of its own is answered without waiting on
-			// the store; Earlier needs no load.
+		switch {
+		case now.AtLeast(Emergency):
+			// Nothing told before could raise it: answered without
+			// waiting on the store.
 			return
+		case now.AtLeast(Urgent):
+			// Care today may be an emergency with what was told just
+			// before: looked back at, with a short wait (Glance).
+			if t.Glance == nil {
+				return
+			}
+			t.Glance()
+		default:
+			t.Remember()
 		}
-		t.Remember()
 		p = t.Resumed
 	}
 	if p == nil || len(p.Facts) == 0 {

@@ -330,42 +330,51 @@ func keptBefore(t *testing.T, intent string, slots map[string]string) *session.C
 	return c
 }
 
-// TestGuardCarry: a new session's turn that is no warning sign of its
-// own adds the conversation just before it, when together they are a
-// higher level than either alone; a warning sign of its own never loads
-// what is kept, and a turn about someone else adds nothing.
+// TestGuardCarry: a new session's turn adds the conversation just
+// before it, when together they are a higher level than either alone; an
+// emergency of its own never loads what is kept, a sign for care today
+// only glances (a short wait), and a turn about someone else adds
+// nothing.
 func TestGuardCarry(t *testing.T) {
 	weak := &session.Context{Facts: []string{"leg_weak_sudden"}, Level: Urgent}
+	fell := &session.Context{Facts: []string{"fell", "injury"}, Level: Urgent, Subject: "parent"}
 	tests := []struct {
-		name    string
-		resumed *session.Context
-		text    string
-		want    Level
-		loads   int
+		name           string
+		resumed        *session.Context
+		text           string
+		want           Level
+		loads, glances int
 	}{
-		{"weak, then sudden", weak, "it came on suddenly", Emergency, 1},
-		{"sudden alone", nil, "it came on suddenly", Soon, 1},
-		{"weak, then someone else's sudden", weak, "my son's leg, it came on suddenly", Soon, 1},
-		{"a swollen calf needs no load", &session.Context{Facts: []string{"sudden_onset"}}, "my calf is swollen", Urgent, 0},
-		{"weak, then nothing told", weak, "it still aches", "", 0},
-		{"a child's leg, then mine", &session.Context{Facts: []string{"child"}, Subject: "child"}, "my leg hurts only on one side", Soon, 1},
-		{"a child's leg, then the same child's", &session.Context{Facts: []string{"child"}, Subject: "child"}, "it's only one leg that hurts", Urgent, 1},
+		{"weak, then sudden", weak, "it came on suddenly", Emergency, 1, 0},
+		{"sudden alone", nil, "it came on suddenly", Soon, 1, 0},
+		{"weak, then someone else's sudden", weak, "my son's leg, it came on suddenly", Soon, 1, 0},
+		{"a swollen calf only glances", &session.Context{Facts: []string{"sudden_onset"}}, "my calf is swollen", Urgent, 0, 1},
+		{"a fall, then his leg won't hold him", fell, "his leg won't hold him", Emergency, 0, 1},
+		{"a fall, then my own leg won't hold me", fell, "my leg won't hold me", Urgent, 0, 1},
+		{"an emergency needs no look back", weak, "I can't breathe", Emergency, 0, 0},
+		{"weak, then nothing told", weak, "it still aches", "", 0, 0},
+		{"a child's leg, then mine", &session.Context{Facts: []string{"child"}, Subject: "child"}, "my leg hurts only on one side", Soon, 1, 0},
+		{"a child's leg, then the same child's", &session.Context{Facts: []string{"child"}, Subject: "child"}, "it's only one leg that hurts", Urgent, 1, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := &session.Context{}
 			tr := turn(c, "en-US", "DescribeSymptomIntent", tt.text)
 			tr.NewSession = true
-			loads := 0
+			loads, glances := 0, 0
 			tr.Remember = func() {
 				loads++
+				tr.Resumed = tt.resumed
+			}
+			tr.Glance = func() {
+				glances++
 				tr.Resumed = tt.resumed
 			}
 			if _, err := guard(t).Before(tr); err != nil {
 				t.Fatal(err)
 			}
-			if c.Level != tt.want && !(tt.want == "" && !c.Level.AtLeast(Soon)) || loads != tt.loads {
-				t.Errorf("level %q after %d loads, want %q after %d", c.Level, loads, tt.want, tt.loads)
+			if c.Level != tt.want && !(tt.want == "" && !c.Level.AtLeast(Soon)) || loads != tt.loads || glances != tt.glances {
+				t.Errorf("level %q after %d loads, %d glances; want %q after %d, %d", c.Level, loads, glances, tt.want, tt.loads, tt.glances)
 			}
 		})
 	}
