@@ -544,6 +544,12 @@ func TestTopicAsked(t *testing.T) {
 		// A pointing word before a condition named keeps the question on
 		// what was told; a condition named as a thing is asked.
 		{"had a DVT once, and this feels like a shock down my leg, is it a pinched nerve", "nerves"},
+		// What was being done when a condition was brought on is how it
+		// came; the condition is asked about (set sU). Done on its own,
+		// it is asked.
+		{"I think I pinched a nerve in my back lifting the shopping, can that make your leg hurt at night", "nerves"},
+		{"I put my back out lifting boxes, could that be why my leg aches", "nerves"},
+		{"I've been lifting boxes all day and my back hurts, is that why my legs ache", "overuse"},
 	}
 	for _, tt := range tests {
 		if got := topicIn(tokens(tt.say)); got != tt.want {
@@ -598,6 +604,11 @@ func TestReadTalkAsks(t *testing.T) {
 		// "The change" after a change told points back at it (set sN).
 		{"I swapped a warehouse job for a call centre and I'm sat all day now, could the change explain my aching legs at night", IntentAskAbout, "routine"},
 		{"I'm fifty two and my periods have stopped, is it the change", IntentAskAbout, "hormones"},
+		// Who gets a condition, asked after a child's feeling, asks
+		// about the condition (set sU); "I can never get comfy" tells.
+		{"he says his legs feel like they've got bugs in them and he has to keep wiggling them, can kids get restless legs", IntentAskAbout, "restless_legs"},
+		{"my calves ache, can women get varicose veins", IntentAskAbout, "varicose_veins"},
+		{"I can never get comfy, is it the mattress", IntentAskAbout, "mattress"},
 		// A guess put with "am I right" asks about what was guessed (set sN).
 		{"I've just gone through the menopause and my outer hip hurts when I lie on that side, I reckon it's bursitis, am I right", IntentAskAbout, "bursitis"},
 		{"i haven't done any exercise in months, is that causing it", IntentAskAbout, "routine"},

@@ -228,6 +228,7 @@ type talkWords struct {
 	Asking       []string `yaml:"asking"`
 	Since        []string `yaml:"since"`
 	Hurt         []string `yaml:"hurt"`
+	BroughtOn    []string `yaml:"brought_on"`
 	HurtPhrases  []string `yaml:"hurt_phrases"`
 	Pleased      []string `yaml:"pleased"`
 	AskStarts    []string `yaml:"ask_starts"`
@@ -553,6 +554,38 @@ func flareAfter(ws []string, found []topicAt, f topicAt) bool {
 	return slices.ContainsFunc(found, func(g topicAt) bool { return g.At < f.At && conditions[g.ID] && g.ID != f.ID })
 }
 
+// broughtOnBy returns found without what was being done right after a
+// condition brought on ("pinched a nerve in my back" with brought_on
+// words before it, then "lifting the shopping"): how the condition came.
+func broughtOnBy(ws []string, found []topicAt) []topicAt {
+	var kept []topicAt
+	how := -1 // where the last thing done ends
+	for _, f := range found {
+		if !conditions[f.ID] && (how >= 0 && f.At-how <= 1 || strings.HasSuffix(ws[f.At], "ing") && broughtOnBefore(ws, found, f.At)) {
+			how = f.At + f.Len
+			continue
+		}
+		kept = append(kept, f)
+	}
+	return kept
+}
+
+// broughtOnBefore reports whether a condition brought on ends right
+// before i: brought_on words before it, in the seven words before i
+// ("pinched a nerve in my back lifting").
+func broughtOnBefore(ws []string, found []topicAt, i int) bool {
+	for _, g := range found {
+		end := g.At + g.Len
+		if !conditions[g.ID] || end > i || i-end > 1 {
+			continue
+		}
+		if slices.ContainsFunc(ws[max(0, i-7):g.At], func(w string) bool { return slices.Contains(talk.Words.BroughtOn, w) }) {
+			return true
+		}
+	}
+	return false
+}
+
 // isFlare reports whether the topic at f is named by a flare only.
 func isFlare(ws []string, f topicAt) bool {
 	return slices.ContainsFunc(flares, func(p []string) bool { return len(p) == f.Len && phraseAt(p, ws[f.At:]) })
@@ -629,6 +662,12 @@ func topicFrom(ws []string, found []topicAt) string {
 	// explain my aching legs": the change told before is the one
 	// pointed at, not the menopause (set sN).
 	if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return changeToldBefore(ws, f) }); len(kept) > 0 {
+		found = kept
+	}
+	// "I think I pinched a nerve in my back lifting the shopping, can
+	// that make your leg hurt at night": what was being done is how the
+	// condition came; the condition is asked about (set sU).
+	if kept := broughtOnBy(ws, found); len(kept) > 0 {
 		found = kept
 	}
 	if g, ok := harmedAsked(ws, found); ok {
@@ -1479,6 +1518,9 @@ func questionStart(ws []string, from int) int {
 		if next := ws[q+1]; slices.Contains(talk.Words.Persons, next) || slices.Contains(talk.Words.Pointers, next) || slices.Contains(determiners, next) || next == "there" ||
 			len(next) > 4 && strings.HasSuffix(next, "ing") ||
 			ws[q] == "do" && len(next) > 3 && strings.HasSuffix(next, "s") && !told ||
+			// "can kids get restless legs", "can men get it": who gets
+			// something is asked (set sU).
+			!told && q+2 < len(ws) && getsHas(ws[q+2]) && (len(next) > 3 && strings.HasSuffix(next, "s") || next == "children" || next == "men" || next == "women" || next == "people") ||
 			(ws[q] == "could" || ws[q] == "would" || ws[q] == "might") && !told {
 			return q
 		}
@@ -2275,7 +2317,7 @@ func startsWith(ws []string, w string) bool {
 // opensAsking reports whether the words open by asking: why, what, how
 // and the like, or an asking word before a subject (questionStart).
 func opensAsking(ws []string) bool {
-	return len(ws) >= 2 && (slices.Contains(whWords, ws[0]) || questionStart(ws[:2], 0) == 0)
+	return len(ws) >= 2 && (slices.Contains(whWords, ws[0]) || questionStart(ws[:min(3, len(ws))], 0) == 0)
 }
 
 // lastQuestion is the words of the question that ends a story, after
