@@ -446,13 +446,15 @@ func askCause(t *router.Turn) {
 	t.Request, t.Intent = &env, in.Name
 }
 
-// causeAgreed returns the question a yes or no stands for when it keeps a
-// cause and nothing was asked or said before it ("it's the stress then,
-// yeah"; set rZ): with no question of the skill's to answer, the listener
-// puts a cause of their own, and asks about it. It returns nil otherwise.
+// causeAgreed returns the question a yes, a no or a "not sure" stands for
+// when it keeps a cause and nothing was asked or said before it ("it's
+// the stress then, yeah"; set rZ; "we're going through a divorce, would
+// stress do this", sent to the not-sure intent with "divorce" kept, set
+// sU): with no question of the skill's to answer, the listener puts a
+// cause of their own, and asks about it. It returns nil otherwise.
 func causeAgreed(t *router.Turn) *alexa.Intent {
 	in := t.Request.Request.Intent
-	if name := alexa.Builtin(in.Name); name != IntentYes && name != IntentNo || in.Slots[slotAsk].Value != "" {
+	if name := alexa.Builtin(in.Name); name != IntentYes && name != IntentNo && name != IntentUnknown || in.Slots[slotAsk].Value != "" {
 		return nil
 	}
 	// The cause may sit in a sign slot ("I doubt it's the bed, but can

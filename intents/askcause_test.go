@@ -228,6 +228,8 @@ func TestCauseAgreed(t *testing.T) {
 		{nil, "YesIntent", map[string]string{"sign": "saggy mattress"}, "mattress"},
 		{nil, "YesIntent", map[string]string{"sign": "cramp", "bodyPart": "calf"}, "calf"},
 		{[]string{"my calf is cramping"}, "YesIntent", map[string]string{"cause": "stress"}, "rub the muscle"},
+		{nil, "AnswerUnknownIntent", map[string]string{"cause": "divorce"}, "stress keeps muscles tense"},
+		{[]string{"my calf is cramping"}, "AnswerUnknownIntent", map[string]string{"cause": "stress"}, "rub the knot"},
 	})
 }
 
