@@ -827,6 +827,13 @@ var std = sync.OnceValue(func() *reader {
 				And:        []string{"wipe"},
 			},
 			{
+				Fact:       "numb",
+				Sensations: []string{"feel_loss"},
+				And:        []string{"touch_test"},
+				Parts:      []string{"foot", "toes", "leg", "calf", "ankle", "thigh"},
+				Unless:     []string{"both"},
+			},
+			{
 				Fact:       "night_sweats",
 				Sensations: []string{"sweat"},
 				Timing:     []string{"night"},
@@ -1559,6 +1566,17 @@ var std = sync.OnceValue(func() *reader {
 			"veins are blue",
 			"blue lines",
 			"blue and lumpy",
+			"lumpy and blue",
+			"lumpy blue",
+			"knobbly and blue",
+			"knobbly blue",
+			"bumpy and blue",
+			"does that mean i tore",
+			"does that mean i've torn",
+			"does it mean i tore",
+			"does it mean i've torn",
+			"does that mean i pulled",
+			"does it mean i pulled",
 			"bulging blue",
 			"blue bulging",
 			"purple veins",
@@ -3562,6 +3580,7 @@ var (
 		"bum",
 		"bumped",
 		"bumping",
+		"bumpy",
 		"burn",
 		"burning",
 		"burns",
@@ -3821,6 +3840,7 @@ var (
 		"drum",
 		"drunk",
 		"due",
+		"dug",
 		"dull",
 		"dunno",
 		"during",
@@ -3974,6 +3994,7 @@ var (
 		"gangrene",
 		"gangrenous",
 		"garbled",
+		"gardening",
 		"gash",
 		"gasp",
 		"gasping",
@@ -4234,6 +4255,7 @@ var (
 		"knickers",
 		"knife",
 		"knifing",
+		"knobbly",
 		"knock",
 		"knocked",
 		"knocks",
@@ -4309,6 +4331,7 @@ var (
 		"lots",
 		"lower",
 		"lump",
+		"lumpy",
 		"lunges",
 		"lungful",
 		"lungs",
@@ -4378,6 +4401,7 @@ var (
 		"mottled",
 		"mouth",
 		"move",
+		"moved",
 		"moves",
 		"moving",
 		"much",
@@ -4405,6 +4429,7 @@ var (
 		"nappy",
 		"nearly",
 		"need",
+		"needed",
 		"needing",
 		"needle",
 		"needs",
@@ -4516,6 +4541,7 @@ var (
 		"passing",
 		"past",
 		"pasty",
+		"pause",
 		"pausing",
 		"pe",
 		"pee",
@@ -4753,6 +4779,7 @@ var (
 		"she's",
 		"sheet",
 		"sheets",
+		"shifting",
 		"shifts",
 		"shin",
 		"shinbone",
@@ -5184,6 +5211,7 @@ var (
 		"urinated",
 		"urinating",
 		"urine",
+		"use",
 		"used",
 		"useless",
 		"using",
@@ -5319,6 +5347,7 @@ var (
 		"yellowish",
 		"yells",
 		"yet",
+		"you",
 		"you've",
 		"youngest",
 		"zap",
@@ -6745,6 +6774,13 @@ var (
 				},
 			},
 			{
+				toks: []string{"about", "an", "hour", "ago"},
+				means: []meaning{
+					{kind: 4, id: "sudden"},
+					{kind: 5, id: "sudden_onset"},
+				},
+			},
+			{
 				toks: []string{"about", "to", "pass", "out"},
 				means: []meaning{
 					{kind: 5, id: "faint"},
@@ -6754,12 +6790,6 @@ var (
 				toks: []string{"about", "#", "days", "now"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
-				},
-			},
-			{
-				toks: []string{"about", "an", "hour", "ago"},
-				means: []meaning{
-					{kind: 5, id: "sudden_onset"},
 				},
 			},
 			{
@@ -7845,6 +7875,7 @@ var (
 			{
 				toks: []string{"an", "hour", "ago"},
 				means: []meaning{
+					{kind: 4, id: "sudden"},
 					{kind: 5, id: "cramp_not_easing"},
 					{kind: 5, id: "sudden_onset"},
 				},
@@ -13035,6 +13066,15 @@ var (
 				},
 			},
 		},
+		// "bumpy"
+		{
+			{
+				toks: []string{"bumpy", "and", "blue"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "burn"
 		{
 			{
@@ -16824,6 +16864,12 @@ var (
 				toks: []string{"carrying", "extra", "weight"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"carrying", "boxes"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
 				},
 			},
 			{
@@ -20682,6 +20728,12 @@ var (
 		// "digging"
 		{
 			{
+				toks: []string{"digging", "the", "garden"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+			{
 				toks: []string{"digging", "in"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
@@ -20882,6 +20934,42 @@ var (
 		},
 		// "does"
 		{
+			{
+				toks: []string{"does", "that", "mean", "i", "tore"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"does", "that", "mean", "i've", "torn"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"does", "it", "mean", "i", "tore"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"does", "it", "mean", "i've", "torn"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"does", "that", "mean", "i", "pulled"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"does", "it", "mean", "i", "pulled"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"does", "body", "temperature"},
 				means: []meaning{
@@ -21371,16 +21459,17 @@ var (
 				},
 			},
 			{
+				toks: []string{"double", "shift"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"double", "vision"},
 				means: []meaning{
 					{kind: 3, id: "sight_loss"},
 					{kind: 5, id: "vision_loss"},
-				},
-			},
-			{
-				toks: []string{"double", "shift"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -22432,6 +22521,15 @@ var (
 				toks: []string{"due", "in"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
+				},
+			},
+		},
+		// "dug"
+		{
+			{
+				toks: []string{"dug", "the", "garden"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
 				},
 			},
 		},
@@ -27461,6 +27559,15 @@ var (
 				},
 			},
 		},
+		// "gardening"
+		{
+			{
+				toks: []string{"gardening"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+		},
 		// "gash"
 		{
 			{
@@ -30332,6 +30439,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"had", "half", "an", "hour", "ago"},
+				means: []meaning{
+					{kind: 3, id: "cramp_over"},
+				},
+			},
+			{
+				toks: []string{"had", "about", "an", "hour", "ago"},
+				means: []meaning{
+					{kind: 3, id: "cramp_over"},
+				},
+			},
+			{
+				toks: []string{"had", "about", "#", "minutes", "ago"},
+				means: []meaning{
+					{kind: 3, id: "cramp_over"},
+				},
+			},
+			{
 				toks: []string{"had", "no", "urge", "to", "pee"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
@@ -30347,6 +30472,24 @@ var (
 				toks: []string{"had", "a", "sore", "for", "weeks"},
 				means: []meaning{
 					{kind: 5, id: "wound_not_healing"},
+				},
+			},
+			{
+				toks: []string{"had", "an", "hour", "ago"},
+				means: []meaning{
+					{kind: 3, id: "cramp_over"},
+				},
+			},
+			{
+				toks: []string{"had", "#", "minutes", "ago"},
+				means: []meaning{
+					{kind: 3, id: "cramp_over"},
+				},
+			},
+			{
+				toks: []string{"had", "#", "hours", "ago"},
+				means: []meaning{
+					{kind: 3, id: "cramp_over"},
 				},
 			},
 			{
@@ -30566,6 +30709,7 @@ var (
 			{
 				toks: []string{"half", "an", "hour", "ago"},
 				means: []meaning{
+					{kind: 4, id: "sudden"},
 					{kind: 5, id: "cramp_not_easing"},
 				},
 			},
@@ -34170,6 +34314,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"house", "move"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+			{
 				toks: []string{"house", "hot"},
 				means: []meaning{
 					{kind: 8},
@@ -34482,9 +34632,33 @@ var (
 		// "i"
 		{
 			{
+				toks: []string{"i", "had", "half", "an", "hour", "ago"},
+				means: []meaning{
+					{kind: 3, id: "cramp_over"},
+				},
+			},
+			{
 				toks: []string{"i", "am", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"i", "had", "an", "hour", "ago"},
+				means: []meaning{
+					{kind: 3, id: "cramp_over"},
+				},
+			},
+			{
+				toks: []string{"i", "had", "#", "minutes", "ago"},
+				means: []meaning{
+					{kind: 3, id: "cramp_over"},
+				},
+			},
+			{
+				toks: []string{"i", "had", "#", "hours", "ago"},
+				means: []meaning{
+					{kind: 3, id: "cramp_over"},
 				},
 			},
 			{
@@ -34563,6 +34737,12 @@ var (
 				toks: []string{"i", "came", "to", "visit"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"i", "had", "earlier"},
+				means: []meaning{
+					{kind: 3, id: "cramp_over"},
 				},
 			},
 			{
@@ -34920,6 +35100,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"in", "the", "last", "half", "hour"},
+				means: []meaning{
+					{kind: 4, id: "sudden"},
+				},
+			},
+			{
 				toks: []string{"in", "#", "week", "of", "pregnancy"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
@@ -34986,6 +35172,20 @@ var (
 				},
 			},
 			{
+				toks: []string{"in", "the", "last", "hour"},
+				means: []meaning{
+					{kind: 4, id: "sudden"},
+					{kind: 5, id: "sudden_onset"},
+				},
+			},
+			{
+				toks: []string{"in", "the", "past", "hour"},
+				means: []meaning{
+					{kind: 4, id: "sudden"},
+					{kind: 5, id: "sudden_onset"},
+				},
+			},
+			{
 				toks: []string{"in", "the", "day", "too"},
 				means: []meaning{
 					{kind: 5, id: "daytime_pain"},
@@ -35007,18 +35207,6 @@ var (
 				toks: []string{"in", "1", "knee", "only"},
 				means: []meaning{
 					{kind: 5, id: "one_leg_only"},
-				},
-			},
-			{
-				toks: []string{"in", "the", "last", "hour"},
-				means: []meaning{
-					{kind: 5, id: "sudden_onset"},
-				},
-			},
-			{
-				toks: []string{"in", "the", "past", "hour"},
-				means: []meaning{
-					{kind: 5, id: "sudden_onset"},
 				},
 			},
 			{
@@ -38096,6 +38284,21 @@ var (
 				},
 			},
 		},
+		// "knobbly"
+		{
+			{
+				toks: []string{"knobbly", "and", "blue"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"knobbly", "blue"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "knock"
 		{
 			{
@@ -40136,6 +40339,12 @@ var (
 					{kind: 5, id: "foot_drop"},
 				},
 			},
+			{
+				toks: []string{"lifting", "boxes"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
 		},
 		// "light"
 		{
@@ -41171,6 +41380,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"long", "shift"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+			{
 				toks: []string{"long", "time"},
 				means: []meaning{
 					{kind: 4, id: "long"},
@@ -42022,6 +42237,21 @@ var (
 				},
 			},
 		},
+		// "lumpy"
+		{
+			{
+				toks: []string{"lumpy", "and", "blue"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"lumpy", "blue"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "lunges"
 		{
 			{
@@ -42573,6 +42803,54 @@ var (
 				toks: []string{"me", "sugars", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"me", "touching"},
+				means: []meaning{
+					{kind: 3, id: "touch_test"},
+				},
+			},
+			{
+				toks: []string{"me", "squeezing"},
+				means: []meaning{
+					{kind: 3, id: "touch_test"},
+				},
+			},
+			{
+				toks: []string{"me", "pinching"},
+				means: []meaning{
+					{kind: 3, id: "touch_test"},
+				},
+			},
+			{
+				toks: []string{"me", "pressing"},
+				means: []meaning{
+					{kind: 3, id: "touch_test"},
+				},
+			},
+			{
+				toks: []string{"me", "poking"},
+				means: []meaning{
+					{kind: 3, id: "touch_test"},
+				},
+			},
+			{
+				toks: []string{"me", "tickling"},
+				means: []meaning{
+					{kind: 3, id: "touch_test"},
+				},
+			},
+			{
+				toks: []string{"me", "rubbing"},
+				means: []meaning{
+					{kind: 3, id: "touch_test"},
+				},
+			},
+			{
+				toks: []string{"me", "stroking"},
+				means: []meaning{
+					{kind: 3, id: "touch_test"},
 				},
 			},
 		},
@@ -43779,6 +44057,21 @@ var (
 				toks: []string{"move", "*", "toes"},
 				means: []meaning{
 					{kind: 3, id: "toes_move"},
+				},
+			},
+		},
+		// "moved"
+		{
+			{
+				toks: []string{"moved", "furniture"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+			{
+				toks: []string{"moved", "house"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
 				},
 			},
 		},
@@ -45761,6 +46054,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"moving", "furniture"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+			{
+				toks: []string{"moving", "house"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+			{
+				toks: []string{"moving", "boxes"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+			{
 				toks: []string{"moving", "helps"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
@@ -47108,6 +47419,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"need", "to", "go", "to", "the", "bathroom"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
+			{
 				toks: []string{"need", "to", "go", "but", "i", "can't"},
 				means: []meaning{
 					{kind: 3, id: "pee_cant"},
@@ -47166,6 +47483,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"need", "the", "bathroom"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
+			{
 				toks: []string{"need", "to", "move"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
@@ -47208,6 +47531,21 @@ var (
 				},
 			},
 		},
+		// "needed"
+		{
+			{
+				toks: []string{"needed", "to", "go", "to", "the", "bathroom"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
+			{
+				toks: []string{"needed", "to", "go"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
+		},
 		// "needing"
 		{
 			{
@@ -47235,6 +47573,12 @@ var (
 		// "needs"
 		{
 			{
+				toks: []string{"needs", "to", "go", "to", "the", "bathroom"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
+			{
 				toks: []string{"needs", "to", "keep", "moving"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
@@ -47244,6 +47588,30 @@ var (
 				toks: []string{"needs", "help", "to", "walk"},
 				means: []meaning{
 					{kind: 5, id: "both_legs_weak"},
+				},
+			},
+			{
+				toks: []string{"needs", "to", "go"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
+			{
+				toks: []string{"needs", "the", "bathroom"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
+			{
+				toks: []string{"needs", "the", "toilet"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
+				},
+			},
+			{
+				toks: []string{"needs", "the", "loo"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
 				},
 			},
 			{
@@ -50241,6 +50609,25 @@ var (
 		// "on"
 		{
 			{
+				toks: []string{"on", "my", "feet", "all", "day"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+					{kind: 4, id: "daily"},
+				},
+			},
+			{
+				toks: []string{"on", "her", "feet", "all", "day"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+			{
+				toks: []string{"on", "his", "feet", "all", "day"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+			{
 				toks: []string{"on", "the", "toilet", "too", "long"},
 				means: []meaning{
 					{kind: 3, id: "pressed_limb"},
@@ -50256,12 +50643,6 @@ var (
 				toks: []string{"on", "the", "floor", "and", "can't"},
 				means: []meaning{
 					{kind: 3, id: "stuck_down"},
-				},
-			},
-			{
-				toks: []string{"on", "my", "feet", "all", "day"},
-				means: []meaning{
-					{kind: 4, id: "daily"},
 				},
 			},
 			{
@@ -52205,8 +52586,35 @@ var (
 				},
 			},
 		},
+		// "pause"
+		{
+			{
+				toks: []string{"pause", "to", "get", "*", "breath"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"pause", "to", "catch", "*", "breath"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+		},
 		// "pausing"
 		{
+			{
+				toks: []string{"pausing", "to", "get", "*", "breath"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"pausing", "to", "catch", "*", "breath"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
 			{
 				toks: []string{"pausing"},
 				means: []meaning{
@@ -57518,6 +57926,15 @@ var (
 				},
 			},
 		},
+		// "shifting"
+		{
+			{
+				toks: []string{"shifting", "furniture"},
+				means: []meaning{
+					{kind: 3, id: "exertion"},
+				},
+			},
+		},
 		// "shifts"
 		{
 			{
@@ -62471,6 +62888,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"stop", "to", "get", "*", "breath"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"stop", "to", "catch", "*", "breath"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"stop", "when", "i", "move"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
@@ -62653,6 +63082,18 @@ var (
 		// "stopping"
 		{
 			{
+				toks: []string{"stopping", "to", "get", "*", "breath"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"stopping", "to", "catch", "*", "breath"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"stopping", "me", "going", "to", "work"},
 				means: []meaning{
 					{kind: 5, id: "disabling"},
@@ -62737,6 +63178,18 @@ var (
 				toks: []string{"stops", "when", "i", "sit", "down"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"stops", "to", "get", "*", "breath"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"stops", "to", "catch", "*", "breath"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
 				},
 			},
 			{
@@ -66031,6 +66484,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"to", "get", "*", "breath"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"to", "catch", "*", "breath"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
 				toks: []string{"to", "the", "shops"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
@@ -68479,6 +68944,15 @@ var (
 				means: []meaning{
 					{kind: 3, id: "pee"},
 					{kind: 12, id: "bladder_change"},
+				},
+			},
+		},
+		// "use"
+		{
+			{
+				toks: []string{"use", "the", "bathroom"},
+				means: []meaning{
+					{kind: 3, id: "pee"},
 				},
 			},
 		},
@@ -73046,6 +73520,7 @@ var (
 			{
 				toks: []string{"within", "the", "last", "hour"},
 				means: []meaning{
+					{kind: 4, id: "sudden"},
 					{kind: 5, id: "sudden_onset"},
 				},
 			},
@@ -73058,6 +73533,7 @@ var (
 			{
 				toks: []string{"within", "the", "hour"},
 				means: []meaning{
+					{kind: 4, id: "sudden"},
 					{kind: 5, id: "sudden_onset"},
 				},
 			},
@@ -74515,6 +74991,33 @@ var (
 				},
 			},
 		},
+		// "you"
+		{
+			{
+				toks: []string{"you", "touching"},
+				means: []meaning{
+					{kind: 3, id: "touch_test"},
+				},
+			},
+			{
+				toks: []string{"you", "squeezing"},
+				means: []meaning{
+					{kind: 3, id: "touch_test"},
+				},
+			},
+			{
+				toks: []string{"you", "pinching"},
+				means: []meaning{
+					{kind: 3, id: "touch_test"},
+				},
+			},
+			{
+				toks: []string{"you", "pressing"},
+				means: []meaning{
+					{kind: 3, id: "touch_test"},
+				},
+			},
+		},
 		// "you've"
 		{
 			{
@@ -75434,6 +75937,18 @@ var (
 				"puffed out lying",
 				"puffed lying down",
 				"can hardly finish a sentence",
+				"stopping to get * breath",
+				"stopping to catch * breath",
+				"stop to get * breath",
+				"stop to catch * breath",
+				"stops to get * breath",
+				"stops to catch * breath",
+				"pausing to get * breath",
+				"pausing to catch * breath",
+				"pause to get * breath",
+				"pause to catch * breath",
+				"to get * breath",
+				"to catch * breath",
 				"can't finish a sentence",
 				"can't finish my sentences",
 				"can't finish her sentences",
@@ -80115,6 +80630,14 @@ var (
 			"fine an hour ago",
 			"happened just now",
 			"just now out of nowhere",
+			"in the last hour",
+			"within the last hour",
+			"in the past hour",
+			"within the hour",
+			"an hour ago",
+			"about an hour ago",
+			"in the last half hour",
+			"half an hour ago",
 		},
 		// "weeks"
 		{
@@ -80484,6 +81007,7 @@ var (
 		"cold",
 		"cough",
 		"cramp",
+		"cramp_over",
 		"cramp_word",
 		"dark",
 		"disproportion",
@@ -80562,6 +81086,7 @@ var (
 		"tired",
 		"toe_angle",
 		"toes_move",
+		"touch_test",
 		"tried_now",
 		"veins",
 		"walk",
@@ -80946,6 +81471,20 @@ var (
 			"calf catch",
 			"catch came",
 			"got a catch",
+		},
+		// "cramp_over"
+		{
+			"i had an hour ago",
+			"i had half an hour ago",
+			"i had # minutes ago",
+			"i had # hours ago",
+			"i had earlier",
+			"had an hour ago",
+			"had half an hour ago",
+			"had # minutes ago",
+			"had # hours ago",
+			"had about an hour ago",
+			"had about # minutes ago",
 		},
 		// "cramp_word"
 		{
@@ -81360,6 +81899,23 @@ var (
 			"climbing",
 			"climbed",
 			"a long day walking",
+			"moving furniture",
+			"moved furniture",
+			"shifting furniture",
+			"moving house",
+			"moved house",
+			"house move",
+			"lifting boxes",
+			"carrying boxes",
+			"moving boxes",
+			"gardening",
+			"digging the garden",
+			"dug the garden",
+			"long shift",
+			"double shift",
+			"on my feet all day",
+			"on her feet all day",
+			"on his feet all day",
 		},
 		// "eye"
 		{"eye", "eyes", "sight", "vision", "eyesight", "see out of", "seeing"},
@@ -82503,6 +83059,16 @@ var (
 			"tried to go",
 			"need to go",
 			"i need to go",
+			"needs to go",
+			"needed to go",
+			"need to go to the bathroom",
+			"needs to go to the bathroom",
+			"needed to go to the bathroom",
+			"need the bathroom",
+			"needs the bathroom",
+			"needs the toilet",
+			"needs the loo",
+			"use the bathroom",
 			"feel like i need to",
 			"feels like i need to",
 			"urge to go",
@@ -84321,6 +84887,21 @@ var (
 			"wiggle me toes",
 			"moving his toes even",
 			"moving my toes even",
+		},
+		// "touch_test"
+		{
+			"me touching",
+			"me squeezing",
+			"me pinching",
+			"me pressing",
+			"me poking",
+			"me tickling",
+			"me rubbing",
+			"me stroking",
+			"you touching",
+			"you squeezing",
+			"you pinching",
+			"you pressing",
 		},
 		// "tried_now"
 		{

@@ -243,6 +243,21 @@ func TestRulesFromSpeech(t *testing.T) {
 		// Stroke said other ways.
 		{"her leg went numb and now the corner of her mouth is hanging down", Emergency},
 		{"nan slid off the bed onto the floor and her foot is rolled right out to the side", Emergency},
+		// Set wd: the sign comes late, in passing. Stopping to get one's
+		// breath; feeling tested by touch and not there, beside a cold
+		// foot; a pale foot in the last hour after years of a sore leg;
+		// not knowing when one needs to go, with the back.
+		{"my calf's sore since the long drive and tonight he keeps stopping halfway through a sentence to get his breath", Emergency},
+		{"a cramp woke him, but his foot is freezing compared to the other one and he can't feel me squeezing his toes", Emergency},
+		{"I've had a sore leg on and off for years, but in the last hour my left foot's gone all pale", Emergency},
+		{"his back has been sore all week and he can't tell any more when he needs to go to the bathroom", Emergency},
+		// Harmless things that sounded like signs: jelly legs after
+		// moving furniture, veins always lumpy and blue, a calf tender
+		// after a cramp had an hour ago; one still going is not.
+		{"long day moving furniture and my legs feel like jelly in bed, just tired I think", SelfCare},
+		{"the veins at the back of my knees ache by bedtime, they've always been lumpy and blue", SelfCare},
+		{"my calf feels bruised after the cramp I had an hour ago, does that mean I tore something", SelfCare},
+		{"the cramp started an hour ago and my calf is still cramping", Urgent},
 	}
 	if len(tests) < 80 {
 		t.Fatalf("only %d cases; the issue asks for at least 80", len(tests))
