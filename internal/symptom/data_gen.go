@@ -580,7 +580,7 @@ var std = sync.OnceValue(func() *reader {
 				Fact:       "both_legs_weak",
 				Sensations: []string{"jelly"},
 				Text:       true,
-				Unless:     []string{"exertion"},
+				Unless:     []string{"exertion", "heavy_day"},
 			},
 			{
 				Fact:       "both_legs_weak",
@@ -16869,7 +16869,7 @@ var (
 			{
 				toks: []string{"carrying", "boxes"},
 				means: []meaning{
-					{kind: 3, id: "exertion"},
+					{kind: 3, id: "heavy_day"},
 				},
 			},
 			{
@@ -20730,7 +20730,7 @@ var (
 			{
 				toks: []string{"digging", "the", "garden"},
 				means: []meaning{
-					{kind: 3, id: "exertion"},
+					{kind: 3, id: "heavy_day"},
 				},
 			},
 			{
@@ -21461,7 +21461,7 @@ var (
 			{
 				toks: []string{"double", "shift"},
 				means: []meaning{
-					{kind: 3, id: "exertion"},
+					{kind: 3, id: "heavy_day"},
 					{kind: 8},
 				},
 			},
@@ -22529,7 +22529,7 @@ var (
 			{
 				toks: []string{"dug", "the", "garden"},
 				means: []meaning{
-					{kind: 3, id: "exertion"},
+					{kind: 3, id: "heavy_day"},
 				},
 			},
 		},
@@ -27564,7 +27564,7 @@ var (
 			{
 				toks: []string{"gardening"},
 				means: []meaning{
-					{kind: 3, id: "exertion"},
+					{kind: 3, id: "heavy_day"},
 				},
 			},
 		},
@@ -34314,12 +34314,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"house", "move"},
-				means: []meaning{
-					{kind: 3, id: "exertion"},
-				},
-			},
-			{
 				toks: []string{"house", "hot"},
 				means: []meaning{
 					{kind: 8},
@@ -40342,7 +40336,7 @@ var (
 			{
 				toks: []string{"lifting", "boxes"},
 				means: []meaning{
-					{kind: 3, id: "exertion"},
+					{kind: 3, id: "heavy_day"},
 				},
 			},
 		},
@@ -41382,7 +41376,7 @@ var (
 			{
 				toks: []string{"long", "shift"},
 				means: []meaning{
-					{kind: 3, id: "exertion"},
+					{kind: 3, id: "heavy_day"},
 				},
 			},
 			{
@@ -44065,13 +44059,13 @@ var (
 			{
 				toks: []string{"moved", "furniture"},
 				means: []meaning{
-					{kind: 3, id: "exertion"},
+					{kind: 3, id: "heavy_day"},
 				},
 			},
 			{
 				toks: []string{"moved", "house"},
 				means: []meaning{
-					{kind: 3, id: "exertion"},
+					{kind: 3, id: "heavy_day"},
 				},
 			},
 		},
@@ -46056,19 +46050,19 @@ var (
 			{
 				toks: []string{"moving", "furniture"},
 				means: []meaning{
-					{kind: 3, id: "exertion"},
+					{kind: 3, id: "heavy_day"},
 				},
 			},
 			{
 				toks: []string{"moving", "house"},
 				means: []meaning{
-					{kind: 3, id: "exertion"},
+					{kind: 3, id: "heavy_day"},
 				},
 			},
 			{
 				toks: []string{"moving", "boxes"},
 				means: []meaning{
-					{kind: 3, id: "exertion"},
+					{kind: 3, id: "heavy_day"},
 				},
 			},
 			{
@@ -50611,20 +50605,20 @@ var (
 			{
 				toks: []string{"on", "my", "feet", "all", "day"},
 				means: []meaning{
-					{kind: 3, id: "exertion"},
+					{kind: 3, id: "heavy_day"},
 					{kind: 4, id: "daily"},
 				},
 			},
 			{
 				toks: []string{"on", "her", "feet", "all", "day"},
 				means: []meaning{
-					{kind: 3, id: "exertion"},
+					{kind: 3, id: "heavy_day"},
 				},
 			},
 			{
 				toks: []string{"on", "his", "feet", "all", "day"},
 				means: []meaning{
-					{kind: 3, id: "exertion"},
+					{kind: 3, id: "heavy_day"},
 				},
 			},
 			{
@@ -57931,7 +57925,7 @@ var (
 			{
 				toks: []string{"shifting", "furniture"},
 				means: []meaning{
-					{kind: 3, id: "exertion"},
+					{kind: 3, id: "heavy_day"},
 				},
 			},
 		},
@@ -81026,6 +81020,7 @@ var (
 		"hang",
 		"hard",
 		"heavy",
+		"heavy_day",
 		"hold",
 		"hot",
 		"hurt_sharp",
@@ -81899,23 +81894,6 @@ var (
 			"climbing",
 			"climbed",
 			"a long day walking",
-			"moving furniture",
-			"moved furniture",
-			"shifting furniture",
-			"moving house",
-			"moved house",
-			"house move",
-			"lifting boxes",
-			"carrying boxes",
-			"moving boxes",
-			"gardening",
-			"digging the garden",
-			"dug the garden",
-			"long shift",
-			"double shift",
-			"on my feet all day",
-			"on her feet all day",
-			"on his feet all day",
 		},
 		// "eye"
 		{"eye", "eyes", "sight", "vision", "eyesight", "see out of", "seeing"},
@@ -82464,6 +82442,25 @@ var (
 		},
 		// "heavy"
 		{"heavy", "heaviness", "like lead", "leaden", "weighed down"},
+		// "heavy_day"
+		{
+			"moving furniture",
+			"moved furniture",
+			"shifting furniture",
+			"moving house",
+			"moved house",
+			"lifting boxes",
+			"carrying boxes",
+			"moving boxes",
+			"gardening",
+			"digging the garden",
+			"dug the garden",
+			"long shift",
+			"double shift",
+			"on my feet all day",
+			"on her feet all day",
+			"on his feet all day",
+		},
 		// "hold"
 		{
 			"couldn't hold",

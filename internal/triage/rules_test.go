@@ -258,6 +258,10 @@ func TestRulesFromSpeech(t *testing.T) {
 		{"the veins at the back of my knees ache by bedtime, they've always been lumpy and blue", SelfCare},
 		{"my calf feels bruised after the cramp I had an hour ago, does that mean I tore something", SelfCare},
 		{"the cramp started an hour ago and my calf is still cramping", Urgent},
+		// A shift on one's feet or a house move is a heavy day, not the
+		// workout that, with a hard leg, may be compartment syndrome.
+		{"I work in a shop on my feet all day on a concrete floor, is that the reason", SelfCare},
+		{"moving house and the stress is unreal, is that why my legs feel so tight and sore in bed", SelfCare},
 	}
 	if len(tests) < 80 {
 		t.Fatalf("only %d cases; the issue asks for at least 80", len(tests))
