@@ -552,6 +552,17 @@ func TestTopicAsked(t *testing.T) {
 		{"I think I pinched a nerve in my back lifting the shopping, can that make your leg hurt at night", "nerves"},
 		{"I put my back out lifting boxes, could that be why my leg aches", "nerves"},
 		{"I've been lifting boxes all day and my back hurts, is that why my legs ache", "overuse"},
+		// Set sV: a long word a recogniser split is the word; two words
+		// are not one ("work out"). A doing said in the past; an age
+		// told as the reason; a gym not been to.
+		{"um could it be mag nesium like do i need more mag nesium", "magnesium"},
+		{"would they do an ultra sound on my legs", "tests"},
+		{"how do I tell cramps from restless legs, I can't work out which one I've got", "restless_legs"},
+		{"dad gardened all day, is that why", "overuse"},
+		{"is it because mum's eighty", "age"},
+		{"my mam is eighty-seven, could it be her mattress", "mattress"},
+		{"i drink plenty and i haven't been to the gym, but i sit at a desk all day, does that count", "routine"},
+		{"my mum doesn't really move about much in the day, does that matter", "routine"},
 	}
 	for _, tt := range tests {
 		if got := topicIn(tokens(tt.say)); got != tt.want {
@@ -611,6 +622,12 @@ func TestReadTalkAsks(t *testing.T) {
 		{"he says his legs feel like they've got bugs in them and he has to keep wiggling them, can kids get restless legs", IntentAskAbout, "restless_legs"},
 		{"my calves ache, can women get varicose veins", IntentAskAbout, "varicose_veins"},
 		{"I can never get comfy, is it the mattress", IntentAskAbout, "mattress"},
+		// Set sV: nothing done is no remedy tried; a remedy that did
+		// nothing is. A why after the veins ruled out asks why the
+		// night, quiet and dark being night words.
+		{"not overuse, i haven't done anything, but i've been really anxious lately, can that make my legs ache", IntentAskAbout, "stress"},
+		{"i tried the stretches, they haven't done anything", IntentTriedThat, ""},
+		{"i don't think it's my veins, so why do i notice it more when it's quiet and dark", IntentWhyNight, ""},
 		// A guess put with "am I right" asks about what was guessed (set sN).
 		{"I've just gone through the menopause and my outer hip hurts when I lie on that side, I reckon it's bursitis, am I right", IntentAskAbout, "bursitis"},
 		{"i haven't done any exercise in months, is that causing it", IntentAskAbout, "routine"},

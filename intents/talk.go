@@ -229,6 +229,9 @@ type talkWords struct {
 	Since        []string `yaml:"since"`
 	Hurt         []string `yaml:"hurt"`
 	BroughtOn    []string `yaml:"brought_on"`
+	ElderAges    []string `yaml:"elder_ages"`
+	AgeLeads     []string `yaml:"age_leads"`
+	AgeReasons   []string `yaml:"age_reasons"`
 	HurtPhrases  []string `yaml:"hurt_phrases"`
 	Pleased      []string `yaml:"pleased"`
 	AskStarts    []string `yaml:"ask_starts"`
@@ -497,6 +500,29 @@ type topicAt struct {
 	Len int
 }
 
+// minSplitWord is the shortest word topicsIn puts together from pieces:
+// shorter ones ("work out", "any more") are more often two words meant.
+const minSplitWord = 8
+
+// elderAge reports whether a word is an age of sixty or more: a word of
+// elder_ages, or a number from 60 to 119.
+func elderAge(w string) bool {
+	if n, err := strconv.Atoi(w); err == nil {
+		return n >= 60 && n < 120
+	}
+	return slices.Contains(talk.Words.ElderAges, w)
+}
+
+// possessed reports whether a word is someone's "'s" ("mum's"), not a
+// contraction of "it is" or "that is".
+func possessed(w string) bool {
+	return strings.HasSuffix(w, "'s") && w != "it's" && w != "that's" && w != "there's" && w != "what's" && w != "let's" && w != "here's" && w != "who's"
+}
+
+// pastDoings are the topics whose "-ing" words are things done, also said
+// in the past ("gardened"): what was done in the day.
+var pastDoings = map[string]bool{"overuse": true, "routine": true}
+
 // topicsIn finds the TalkTopic phrases in the words, longest first where
 // they overlap, in the order said.
 func topicsIn(ws []string) []topicAt {
@@ -528,6 +554,45 @@ func topicsIn(ws []string) []topicAt {
 					taken[j] = true
 				}
 			}
+		}
+	}
+	// "Could it be mag nesium", "my hor mones": a recogniser may split a
+	// long word it does not know; the pieces said together are the word.
+	for n := 2; n <= 3; n++ {
+		for i := 0; i+n <= len(ws); i++ {
+			joined := strings.Join(ws[i:i+n], "")
+			if len(joined) < minSplitWord || slices.Contains(taken[i:i+n], true) {
+				continue
+			}
+			if id, ok := topicWords[joined]; ok {
+				out = append(out, topicAt{id, i, n})
+				for j := i; j < i+n; j++ {
+					taken[j] = true
+				}
+			}
+		}
+	}
+	// "Is it because mum's eighty", "because he's 80?": an age of sixty
+	// or more, told as a number as the reason asked about, is age; told
+	// as who someone is ("my mam is eighty-seven and her hip aches") it
+	// is not what is asked.
+	for i := 1; i < len(ws); i++ {
+		reason := i >= 2 && slices.Contains(talk.Words.AgeReasons, ws[i-2]) || i == 1 && len(ws) <= 3
+		if reason && !taken[i-1] && !taken[i] && elderAge(ws[i]) && (slices.Contains(talk.Words.AgeLeads, ws[i-1]) || possessed(ws[i-1])) {
+			out = append(out, topicAt{"age", i - 1, 2})
+			taken[i-1], taken[i] = true, true
+		}
+	}
+	// "Dad gardened all day": a thing done, said in the past, is the
+	// doing its "-ing" names.
+	for i, w := range ws {
+		base, ok := strings.CutSuffix(w, "ed")
+		if !ok || len(base) < 3 || taken[i] {
+			continue
+		}
+		if id := topicWords[base+"ing"]; pastDoings[id] {
+			out = append(out, topicAt{id, i, 1})
+			taken[i] = true
 		}
 	}
 	slices.SortFunc(out, func(a, b topicAt) int { return a.At - b.At })
