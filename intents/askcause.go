@@ -118,7 +118,11 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	triedMedicine := in.Name == IntentTriedThat && medicines[id] && id != "medicine"
 	// Leaving keeps its topic only when it is a medicine: "got a four
 	// a.m. start hauling, y'all take care, night" leaves (set ry).
-	asker := slices.Contains(topicAskers, alexa.Builtin(in.Name)) && (in.Name != IntentWhenDoctor && alexa.Builtin(in.Name) != IntentStop || medicines[id])
+	// When to see a doctor keeps a cause that is no condition only when
+	// it was asked about: "is coffee doing it" (set sV) is no question
+	// of when, as "when should I see someone about my veins" is.
+	asker := slices.Contains(topicAskers, alexa.Builtin(in.Name)) && (in.Name != IntentWhenDoctor && alexa.Builtin(in.Name) != IntentStop || medicines[id] ||
+		in.Name == IntentWhenDoctor && !conditions[id] && !doctorTopics[id])
 	// A pause keeps what the listener goes to do ("just a sec, I'm
 	// rolling onto my back"); a state is nothing one does: "just my age"
 	// (the pause intent with "my age" kept, set sS) asks about it.
@@ -210,13 +214,14 @@ func namedAlone(in *alexa.Intent, id string) bool {
 	return true
 }
 
-// crampsBlamed reports whether the cramp intent kept one of crampCauses
-// (talk.yaml's kinds) beside cramps in the plural, and nothing saying a
-// cramp is under way ("a cramp", "cramping", "still"): a cause blamed for
+// crampsBlamed reports whether the cramp intent (or sleeplessness, where
+// a device sends "does potassium help, I get cramps at night": set sV)
+// kept one of crampCauses (talk.yaml's kinds) beside cramps in the
+// plural, and nothing saying a cramp is under way ("a cramp", "cramping", "still"): a cause blamed for
 // cramps that come is asked about, whatever asking words the device
 // dropped; a cramp now gets its relief.
 func crampsBlamed(in *alexa.Intent, id string) bool {
-	if in.Name != cramp.Intent || !crampCauses[id] {
+	if in.Name != cramp.Intent && in.Name != IntentCantSleep || !crampCauses[id] {
 		return false
 	}
 	plural := false
