@@ -580,7 +580,10 @@ var std = sync.OnceValue(func() *reader {
 				Fact:       "both_legs_weak",
 				Sensations: []string{"jelly"},
 				Text:       true,
-				Unless:     []string{"exertion", "heavy_day"},
+				Unless:     []string{"exertion"},
+				UnlessAll: [][]string{
+					{"heavy_day", "tired"},
+				},
 			},
 			{
 				Fact:       "both_legs_weak",
@@ -1566,17 +1569,10 @@ var std = sync.OnceValue(func() *reader {
 			"veins are blue",
 			"blue lines",
 			"blue and lumpy",
-			"lumpy and blue",
-			"lumpy blue",
-			"knobbly and blue",
-			"knobbly blue",
-			"bumpy and blue",
-			"does that mean i tore",
-			"does that mean i've torn",
-			"does it mean i tore",
-			"does it mean i've torn",
-			"does that mean i pulled",
-			"does it mean i pulled",
+			"always been lumpy and blue",
+			"always lumpy and blue",
+			"always been knobbly and blue",
+			"always been blue and lumpy",
 			"bulging blue",
 			"blue bulging",
 			"purple veins",
@@ -3580,7 +3576,6 @@ var (
 		"bum",
 		"bumped",
 		"bumping",
-		"bumpy",
 		"burn",
 		"burning",
 		"burns",
@@ -4255,7 +4250,6 @@ var (
 		"knickers",
 		"knife",
 		"knifing",
-		"knobbly",
 		"knock",
 		"knocked",
 		"knocks",
@@ -4331,7 +4325,6 @@ var (
 		"lots",
 		"lower",
 		"lump",
-		"lumpy",
 		"lunges",
 		"lungful",
 		"lungs",
@@ -4761,6 +4754,7 @@ var (
 		"seizes",
 		"seizing",
 		"sensitive",
+		"sentence",
 		"sentences",
 		"serve",
 		"served",
@@ -5211,7 +5205,6 @@ var (
 		"urinated",
 		"urinating",
 		"urine",
-		"use",
 		"used",
 		"useless",
 		"using",
@@ -7733,6 +7726,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"always", "been", "lumpy", "and", "blue"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"always", "been", "knobbly", "and", "blue"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"always", "been", "blue", "and", "lumpy"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"always", "want", "to", "move"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
@@ -7760,6 +7771,12 @@ var (
 				toks: []string{"always", "the", "1", "leg"},
 				means: []meaning{
 					{kind: 5, id: "one_leg_only"},
+				},
+			},
+			{
+				toks: []string{"always", "lumpy", "and", "blue"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -13063,15 +13080,6 @@ var (
 				toks: []string{"bumping", "into", "walls"},
 				means: []meaning{
 					{kind: 5, id: "balance_loss"},
-				},
-			},
-		},
-		// "bumpy"
-		{
-			{
-				toks: []string{"bumpy", "and", "blue"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 		},
@@ -20934,42 +20942,6 @@ var (
 		},
 		// "does"
 		{
-			{
-				toks: []string{"does", "that", "mean", "i", "tore"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"does", "that", "mean", "i've", "torn"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"does", "it", "mean", "i", "tore"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"does", "it", "mean", "i've", "torn"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"does", "that", "mean", "i", "pulled"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"does", "it", "mean", "i", "pulled"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
 			{
 				toks: []string{"does", "body", "temperature"},
 				means: []meaning{
@@ -30439,24 +30411,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"had", "half", "an", "hour", "ago"},
-				means: []meaning{
-					{kind: 3, id: "cramp_over"},
-				},
-			},
-			{
-				toks: []string{"had", "about", "an", "hour", "ago"},
-				means: []meaning{
-					{kind: 3, id: "cramp_over"},
-				},
-			},
-			{
-				toks: []string{"had", "about", "#", "minutes", "ago"},
-				means: []meaning{
-					{kind: 3, id: "cramp_over"},
-				},
-			},
-			{
 				toks: []string{"had", "no", "urge", "to", "pee"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
@@ -30472,24 +30426,6 @@ var (
 				toks: []string{"had", "a", "sore", "for", "weeks"},
 				means: []meaning{
 					{kind: 5, id: "wound_not_healing"},
-				},
-			},
-			{
-				toks: []string{"had", "an", "hour", "ago"},
-				means: []meaning{
-					{kind: 3, id: "cramp_over"},
-				},
-			},
-			{
-				toks: []string{"had", "#", "minutes", "ago"},
-				means: []meaning{
-					{kind: 3, id: "cramp_over"},
-				},
-			},
-			{
-				toks: []string{"had", "#", "hours", "ago"},
-				means: []meaning{
-					{kind: 3, id: "cramp_over"},
 				},
 			},
 			{
@@ -34626,33 +34562,9 @@ var (
 		// "i"
 		{
 			{
-				toks: []string{"i", "had", "half", "an", "hour", "ago"},
-				means: []meaning{
-					{kind: 3, id: "cramp_over"},
-				},
-			},
-			{
 				toks: []string{"i", "am", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"i", "had", "an", "hour", "ago"},
-				means: []meaning{
-					{kind: 3, id: "cramp_over"},
-				},
-			},
-			{
-				toks: []string{"i", "had", "#", "minutes", "ago"},
-				means: []meaning{
-					{kind: 3, id: "cramp_over"},
-				},
-			},
-			{
-				toks: []string{"i", "had", "#", "hours", "ago"},
-				means: []meaning{
-					{kind: 3, id: "cramp_over"},
 				},
 			},
 			{
@@ -34731,12 +34643,6 @@ var (
 				toks: []string{"i", "came", "to", "visit"},
 				means: []meaning{
 					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"i", "had", "earlier"},
-				means: []meaning{
-					{kind: 3, id: "cramp_over"},
 				},
 			},
 			{
@@ -38275,21 +38181,6 @@ var (
 				toks: []string{"knifing"},
 				means: []meaning{
 					{kind: 3, id: "chest_stab"},
-				},
-			},
-		},
-		// "knobbly"
-		{
-			{
-				toks: []string{"knobbly", "and", "blue"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"knobbly", "blue"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 		},
@@ -42228,21 +42119,6 @@ var (
 				toks: []string{"lump", "sticking", "out"},
 				means: []meaning{
 					{kind: 3, id: "misshapen"},
-				},
-			},
-		},
-		// "lumpy"
-		{
-			{
-				toks: []string{"lumpy", "and", "blue"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"lumpy", "blue"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 		},
@@ -47477,12 +47353,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"need", "the", "bathroom"},
-				means: []meaning{
-					{kind: 3, id: "pee"},
-				},
-			},
-			{
 				toks: []string{"need", "to", "move"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
@@ -47533,12 +47403,6 @@ var (
 					{kind: 3, id: "pee"},
 				},
 			},
-			{
-				toks: []string{"needed", "to", "go"},
-				means: []meaning{
-					{kind: 3, id: "pee"},
-				},
-			},
 		},
 		// "needing"
 		{
@@ -47582,30 +47446,6 @@ var (
 				toks: []string{"needs", "help", "to", "walk"},
 				means: []meaning{
 					{kind: 5, id: "both_legs_weak"},
-				},
-			},
-			{
-				toks: []string{"needs", "to", "go"},
-				means: []meaning{
-					{kind: 3, id: "pee"},
-				},
-			},
-			{
-				toks: []string{"needs", "the", "bathroom"},
-				means: []meaning{
-					{kind: 3, id: "pee"},
-				},
-			},
-			{
-				toks: []string{"needs", "the", "toilet"},
-				means: []meaning{
-					{kind: 3, id: "pee"},
-				},
-			},
-			{
-				toks: []string{"needs", "the", "loo"},
-				means: []meaning{
-					{kind: 3, id: "pee"},
 				},
 			},
 			{
@@ -57506,6 +57346,21 @@ var (
 				},
 			},
 		},
+		// "sentence"
+		{
+			{
+				toks: []string{"sentence", "to", "get", "*", "breath"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"sentence", "to", "catch", "*", "breath"},
+				means: []meaning{
+					{kind: 5, id: "breathless"},
+				},
+			},
+		},
 		// "sentences"
 		{
 			{
@@ -66478,18 +66333,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"to", "get", "*", "breath"},
-				means: []meaning{
-					{kind: 5, id: "breathless"},
-				},
-			},
-			{
-				toks: []string{"to", "catch", "*", "breath"},
-				means: []meaning{
-					{kind: 5, id: "breathless"},
-				},
-			},
-			{
 				toks: []string{"to", "the", "shops"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
@@ -68938,15 +68781,6 @@ var (
 				means: []meaning{
 					{kind: 3, id: "pee"},
 					{kind: 12, id: "bladder_change"},
-				},
-			},
-		},
-		// "use"
-		{
-			{
-				toks: []string{"use", "the", "bathroom"},
-				means: []meaning{
-					{kind: 3, id: "pee"},
 				},
 			},
 		},
@@ -75931,6 +75765,8 @@ var (
 				"puffed out lying",
 				"puffed lying down",
 				"can hardly finish a sentence",
+				"sentence to get * breath",
+				"sentence to catch * breath",
 				"stopping to get * breath",
 				"stopping to catch * breath",
 				"stop to get * breath",
@@ -75941,8 +75777,6 @@ var (
 				"pausing to catch * breath",
 				"pause to get * breath",
 				"pause to catch * breath",
-				"to get * breath",
-				"to catch * breath",
 				"can't finish a sentence",
 				"can't finish my sentences",
 				"can't finish her sentences",
@@ -81001,7 +80835,6 @@ var (
 		"cold",
 		"cough",
 		"cramp",
-		"cramp_over",
 		"cramp_word",
 		"dark",
 		"disproportion",
@@ -81466,20 +81299,6 @@ var (
 			"calf catch",
 			"catch came",
 			"got a catch",
-		},
-		// "cramp_over"
-		{
-			"i had an hour ago",
-			"i had half an hour ago",
-			"i had # minutes ago",
-			"i had # hours ago",
-			"i had earlier",
-			"had an hour ago",
-			"had half an hour ago",
-			"had # minutes ago",
-			"had # hours ago",
-			"had about an hour ago",
-			"had about # minutes ago",
 		},
 		// "cramp_word"
 		{
@@ -83056,16 +82875,9 @@ var (
 			"tried to go",
 			"need to go",
 			"i need to go",
-			"needs to go",
-			"needed to go",
 			"need to go to the bathroom",
 			"needs to go to the bathroom",
 			"needed to go to the bathroom",
-			"need the bathroom",
-			"needs the bathroom",
-			"needs the toilet",
-			"needs the loo",
-			"use the bathroom",
 			"feel like i need to",
 			"feels like i need to",
 			"urge to go",

@@ -252,12 +252,21 @@ func TestRulesFromSpeech(t *testing.T) {
 		{"I've had a sore leg on and off for years, but in the last hour my left foot's gone all pale", Emergency},
 		{"his back has been sore all week and he can't tell any more when he needs to go to the bathroom", Emergency},
 		// Harmless things that sounded like signs: jelly legs after
-		// moving furniture, veins always lumpy and blue, a calf tender
-		// after a cramp had an hour ago; one still going is not.
+		// moving furniture said to be tiredness, veins always lumpy and
+		// blue. The review of those fixes: a leg gone lumpy and blue, a
+		// cramp had an hour ago and still there, a pop asked about with
+		// no weight borne, jelly legs that keep giving way, are not;
+		// getting a breath of air, or numbness that needs to go away,
+		// is no breathlessness or bladder.
 		{"long day moving furniture and my legs feel like jelly in bed, just tired I think", SelfCare},
 		{"the veins at the back of my knees ache by bedtime, they've always been lumpy and blue", SelfCare},
-		{"my calf feels bruised after the cramp I had an hour ago, does that mean I tore something", SelfCare},
+		{"my leg's gone lumpy and blue since tea", Emergency},
+		{"the cramp I had an hour ago is still there", Urgent},
 		{"the cramp started an hour ago and my calf is still cramping", Urgent},
+		{"I felt a pop in my calf and I can't walk on it, does that mean I've torn it", Emergency},
+		{"lifting boxes all day and now my legs are like jelly and keep giving way", Emergency},
+		{"I went outside to get a breath of fresh air because my legs were restless", SelfCare},
+		{"the numbness needs to go away, it's been weeks", Soon},
 		// A shift on one's feet or a house move is a heavy day, not the
 		// workout that, with a hard leg, may be compartment syndrome.
 		{"I work in a shop on my feet all day on a concrete floor, is that the reason", SelfCare},
