@@ -567,6 +567,8 @@ func TestTopicAsked(t *testing.T) {
 		{"my mam is eighty-seven, could it be her mattress", "mattress"},
 		{"i drink plenty and i haven't been to the gym, but i sit at a desk all day, does that count", "routine"},
 		{"my mum doesn't really move about much in the day, does that matter", "routine"},
+		{"i sorted my pillows already, could it just be that i walked the dog three times as far today", "overuse"},
+		{"i already changed the mattress, is it my age", "age"},
 	}
 	for _, tt := range tests {
 		if got := topicIn(tokens(tt.say)); got != tt.want {
