@@ -634,6 +634,10 @@ func TestReadTalkAsks(t *testing.T) {
 		{"not overuse, i haven't done anything, but i've been really anxious lately, can that make my legs ache", IntentAskAbout, "stress"},
 		{"i tried the stretches, they haven't done anything", IntentTriedThat, ""},
 		{"i don't think it's my veins, so why do i notice it more when it's quiet and dark", IntentWhyNight, ""},
+		// Set sW: any doctor asked what they would check; asking whether
+		// the skill is one is not that.
+		{"my son is seven and wakes up upset about his legs some nights, what would the paediatrician check", IntentAskAbout, "doctor_visit"},
+		{"as a nurse I have to ask, are you actually clinically qualified?", IntentWhoAreYou, ""},
 		// A guess put with "am I right" asks about what was guessed (set sN).
 		{"I've just gone through the menopause and my outer hip hurts when I lie on that side, I reckon it's bursitis, am I right", IntentAskAbout, "bursitis"},
 		{"i haven't done any exercise in months, is that causing it", IntentAskAbout, "routine"},
