@@ -217,9 +217,10 @@ func namedAlone(in *alexa.Intent, id string) bool {
 // crampsBlamed reports whether the cramp intent (or sleeplessness, where
 // a device sends "does potassium help, I get cramps at night": set sV)
 // kept one of crampCauses (talk.yaml's kinds) beside cramps in the
-// plural, and nothing saying a cramp is under way ("a cramp", "cramping", "still"): a cause blamed for
-// cramps that come is asked about, whatever asking words the device
-// dropped; a cramp now gets its relief.
+// plural, and nothing saying a cramp is under way ("a cramp",
+// "cramping", "still"): a cause blamed for cramps that come is asked
+// about, whatever asking words the device dropped; a cramp now gets its
+// relief.
 func crampsBlamed(in *alexa.Intent, id string) bool {
 	if in.Name != cramp.Intent && in.Name != IntentCantSleep || !crampCauses[id] {
 		return false

@@ -1585,7 +1585,7 @@ func questionStart(ws []string, from int) int {
 			ws[q] == "do" && len(next) > 3 && strings.HasSuffix(next, "s") && !told ||
 			// "can kids get restless legs", "can men get it": who gets
 			// something is asked (set sU).
-			!told && q+2 < len(ws) && getsHas(ws[q+2]) && (len(next) > 3 && strings.HasSuffix(next, "s") || next == "children" || next == "men" || next == "women" || next == "people") ||
+			!told && q+2 < len(ws) && getsHas(ws[q+2]) && (len(next) > 3 && strings.HasSuffix(next, "s") || next == "children" || slices.Contains(talk.Words.People, next)) ||
 			(ws[q] == "could" || ws[q] == "would" || ws[q] == "might") && !told {
 			return q
 		}
