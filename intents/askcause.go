@@ -31,6 +31,10 @@ import (
 const (
 	slotCause = "cause"
 	slotAsk   = "ask"
+	// slotRuledOut keeps a cause ruled out with the words that rule it
+	// out ("not the veins", "my mattress is fine"), beside slotCause on
+	// the same intents: talk.yaml's ruled_out_heard.
+	slotRuledOut = "ruledOut"
 	// slotComplaint is SomeoneIntent's: what the other person has
 	// ("growing pains", "achy legs").
 	slotComplaint = "complaint"
@@ -72,6 +76,9 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	if id == "" {
 		topic, id = askedOnly(in)
 		fromAskWords = id != ""
+	}
+	if id == "" {
+		topic, id = ruledOnly(in)
 	}
 	felt := false
 	if in.Name == IntentWhyNight {
@@ -129,7 +136,7 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	// Only the cause's own slot: "hold on, the baby's crying" keeps "the
 	// baby's" in a sign slot, and stays a pause.
 	stateAsked := alexa.Builtin(in.Name) == IntentPause && states[topicIn(tokens(v))]
-	if in.Slots[slotAsk].Value == "" && !doctorTopics[id] && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") && !asksIn(v) && !triedMedicine && !asker && !stateAsked && !namedAlone(in, id) && !crampsBlamed(in, id) && !felt {
+	if in.Slots[slotAsk].Value == "" && !doctorTopics[id] && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") && !asksIn(v) && !triedMedicine && !asker && !stateAsked && !namedAlone(in, id) && !crampsBlamed(in, id) && !felt && !ruledBeside(in, id) {
 		return nil
 	}
 	var said []string
@@ -315,7 +322,35 @@ func causeOf(in *alexa.Intent) (alexa.Slot, string) {
 		}
 		return alexa.Slot{}, ""
 	}
-	return signTopic(in)
+	if s, id := signTopic(in); id != "" {
+		return s, id
+	}
+	return alexa.Slot{}, ""
+}
+
+// ruledOnly returns the common causes as the topic when a device kept a
+// cause ruled out and asking words, and no other cause: what else it
+// could be is asked ("it's not the arthritis, ... but my mum did a double
+// shift on her feet, could that be the reason", the double shift
+// dropped). Ruled out with nothing asked, nothing is.
+func ruledOnly(in *alexa.Intent) (alexa.Slot, string) {
+	if s := in.Slots[slotRuledOut]; s.Value != "" && in.Slots[slotAsk].Value != "" {
+		return topicSlot(s.Value, topicCauses), topicCauses
+	}
+	return alexa.Slot{}, ""
+}
+
+// ruledBeside reports whether a device kept a cause ruled out beside the
+// topic id: ruling one cause out and naming another asks about the other
+// ("my mattress is fine, could it be the shoes" with the asking words
+// dropped).
+func ruledBeside(in *alexa.Intent, id string) bool {
+	s := in.Slots[slotRuledOut]
+	if s.Value == "" || id == topicCauses {
+		return false
+	}
+	_, ruled := s.Resolved()
+	return ruled != id
 }
 
 // intentTopics are the conversations the symptom intents open: a

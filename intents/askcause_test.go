@@ -102,6 +102,12 @@ func TestCauseAsked(t *testing.T) {
 		{"a state kept by a pause is asked about", "PauseIntent", map[string]string{"cause": "my age"}, "age"},
 		{"what one goes to do, kept by a pause, is the pause", "PauseIntent", map[string]string{"cause": "rolling onto my back"}, ""},
 		{"a medicine kept by a memory question stays memory", "RecallMemoryIntent", map[string]string{"cause": "magnesium"}, ""},
+		{"a cause ruled out beside another asks the other", "CirculationIntent", map[string]string{"ruledOut": "not the veins", "cause": "hormones", "ask": "be behind", "sign": "leg"}, "hormones"},
+		{"a cause ruled out beside another asks it, asking words dropped", "StopRememberingIntent", map[string]string{"ruledOut": "not the veins", "cause": "a pinched nerve", "sign": "back"}, "nerves"},
+		{"a cause ruled out beside a sign slot's cause asks that one", "YesIntent", map[string]string{"ruledOut": "my mattress is fine", "sign": "hike", "ask": "is that why"}, "overuse"},
+		{"a cause ruled out and asking words ask what else", "JointPainIntent", map[string]string{"ruledOut": "not the arthritis", "ask": "could that be", "sign": "feet"}, "causes"},
+		{"a cause ruled out, nothing asked, stays", "CirculationIntent", map[string]string{"ruledOut": "don't think it's my veins", "sign": "dark"}, ""},
+		{"an emergency sign beside a cause ruled out", "HipPainIntent", map[string]string{"ruledOut": "not the arthritis", "cause": "stress", "ask": "could it be", "sign": "can't breathe"}, ""},
 		{"an urgent sign beside the question", "JointPainIntent", map[string]string{"cause": "overuse", "ask": "is it because of", "sign": "can't put weight on it"}, ""},
 	}
 	for _, tt := range tests {

@@ -50,6 +50,8 @@ const (
 	slotJoint = "joint" // JointPainIntent's part
 	// topicType is the slot type of AskAboutIntent's topic.
 	topicType = "TalkTopic"
+	// ruledOutType is the slot type of a cause ruled out (slotRuledOut).
+	ruledOutType = "RuledOut"
 
 	// What talk keeps in Context.Answers: the last answer said (the
 	// content lines it was said from, never its words: last.go) and the
@@ -94,6 +96,9 @@ type talkData struct {
 	// question naming it is read.
 	Kinds topicKinds               `yaml:"kinds"`
 	Tried map[session.Topic]string `yaml:"tried"`
+	// RuledOutHeard: a cause ruled out as a device hears it, the
+	// RuledOut slot type's words (TestRuledOutTypeUpToDate).
+	RuledOutHeard ruledOutHeard `yaml:"ruled_out_heard"`
 	// CheckAfter: triage facts after which a cause's answer offers the
 	// warning-sign check instead of its routine.
 	CheckAfter []string `yaml:"check_after"`
@@ -128,6 +133,39 @@ type talkConcept struct {
 // fits reports whether one of the concept's cues fits the words.
 func (c talkConcept) fits(ws []string) bool {
 	return slices.ContainsFunc(c.Cues, func(cue string) bool { return cueFits(cue, ws) })
+}
+
+// ruledOutHeard is talk.yaml's ruled_out_heard: the words that rule a
+// cause out (before it, with a determiner or none, or after it) and each
+// topic's heads, the names a listener rules it out by.
+type ruledOutHeard struct {
+	Before      []string            `yaml:"before"`
+	Determiners []string            `yaml:"determiners"`
+	After       []string            `yaml:"after"`
+	Heads       map[string][]string `yaml:"heads"`
+}
+
+// phrases returns the RuledOut slot type's phrases for one topic: each
+// head after each frame before (with no determiner and with each one,
+// unless the frame ends in one) and before each frame after.
+func (r ruledOutHeard) phrases(topic string) []string {
+	var out []string
+	for _, h := range r.Heads[topic] {
+		for _, b := range r.Before {
+			out = append(out, b+" "+h)
+			last := b[strings.LastIndexByte(b, ' ')+1:]
+			if slices.Contains(r.Determiners, last) {
+				continue
+			}
+			for _, d := range r.Determiners {
+				out = append(out, b+" "+d+" "+h)
+			}
+		}
+		for _, a := range r.After {
+			out = append(out, h+" "+a)
+		}
+	}
+	return out
 }
 
 // topicKinds are talk.yaml's kinds: topic IDs by what they are.
