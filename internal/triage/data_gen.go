@@ -1515,7 +1515,8 @@ var loaded = &data{
 		"SwollenLegIntent":     true,
 	},
 	causes: map[string]bool{
-		"cause": true,
+		"cause":    true,
+		"ruledOut": true,
 	},
 	context: []string{"topic"},
 	topics: map[string]string{

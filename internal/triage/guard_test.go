@@ -259,6 +259,9 @@ func TestIntentWithheldBySlots(t *testing.T) {
 		{"BreathingIntent", map[string]string{"sign": "it's gone"}, "chest_symptoms", false},
 		{"SaddleNumbnessIntent", map[string]string{"sign": "restless legs", "ask": "could it be"}, "saddle_or_bladder", false},
 		{"SaddleNumbnessIntent", map[string]string{"sign": "aching", "cause": "my mattress"}, "saddle_or_bladder", false},
+		// A cause ruled out is a cause named: "the mattress is fine"
+		// beside an ache shows a question, as "my mattress" does.
+		{"SaddleNumbnessIntent", map[string]string{"sign": "aching", "ruledOut": "my mattress is fine"}, "saddle_or_bladder", false},
 		// Words kept that the vocabulary reads as no sign at all were
 		// heard: more miles run, sent to the fall intent, is no fall (set
 		// rr, rr051); with the fall's own words kept too, it is.
