@@ -332,12 +332,18 @@ func causeOf(in *alexa.Intent) (alexa.Slot, string) {
 // cause ruled out and asking words, and no other cause: what else it
 // could be is asked ("it's not the arthritis, ... but my mum did a double
 // shift on her feet, could that be the reason", the double shift
-// dropped). Ruled out with nothing asked, nothing is.
+// dropped). A question tag asks about the cause ruled out itself ("it's
+// not the veins, is it"). Ruled out with nothing asked, nothing is.
 func ruledOnly(in *alexa.Intent) (alexa.Slot, string) {
-	if s := in.Slots[slotRuledOut]; s.Value != "" && in.Slots[slotAsk].Value != "" {
-		return topicSlot(s.Value, topicCauses), topicCauses
+	s, ask := in.Slots[slotRuledOut], in.Slots[slotAsk].Value
+	if s.Value == "" || ask == "" {
+		return alexa.Slot{}, ""
 	}
-	return alexa.Slot{}, ""
+	tag := slices.ContainsFunc(ruledTags, func(p []string) bool { return slices.Equal(p, tokens(ask)) })
+	if _, id := s.Resolved(); tag && talk.Topics[id].Text != "" {
+		return topicSlot(s.Value, id), id
+	}
+	return topicSlot(s.Value, topicCauses), topicCauses
 }
 
 // ruledBeside reports whether a device kept a cause ruled out beside the

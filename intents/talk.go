@@ -142,6 +142,7 @@ type ruledOutHeard struct {
 	Before      []string            `yaml:"before"`
 	Determiners []string            `yaml:"determiners"`
 	After       []string            `yaml:"after"`
+	Tags        []string            `yaml:"tags"`
 	Heads       map[string][]string `yaml:"heads"`
 }
 
@@ -336,6 +337,7 @@ var (
 	supposed     = phraseWords(talk.Words.Supposed)
 	meaningLeads = phraseWords(talk.Words.MeaningLeads)
 	ruledAfter   = phraseWords(talk.Words.RuledOutAfter)
+	ruledTags    = phraseWords(talk.RuledOutHeard.Tags)
 	condNames    = phraseWords(talk.Words.ConditionNames)
 )
 
