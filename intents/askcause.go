@@ -333,10 +333,12 @@ func causeOf(in *alexa.Intent) (alexa.Slot, string) {
 // could be is asked ("it's not the arthritis, ... but my mum did a double
 // shift on her feet, could that be the reason", the double shift
 // dropped). A question tag asks about the cause ruled out itself ("it's
-// not the veins, is it"). Ruled out with nothing asked, nothing is.
+// not the veins, is it"). Ruled out with nothing asked, nothing is; an
+// intent that is a question itself ("why is it worse when I lie still,
+// it isn't arthritis") asks what it always asks.
 func ruledOnly(in *alexa.Intent) (alexa.Slot, string) {
 	s, ask := in.Slots[slotRuledOut], in.Slots[slotAsk].Value
-	if s.Value == "" || ask == "" {
+	if s.Value == "" || ask == "" || slices.Contains(askingIntents, in.Name) {
 		return alexa.Slot{}, ""
 	}
 	tag := slices.ContainsFunc(ruledTags, func(p []string) bool { return slices.Equal(p, tokens(ask)) })
@@ -427,8 +429,12 @@ func worriedNerves(id string, stressNamed bool) bool {
 	return id == "nerves" && stressNamed
 }
 
-// signTopic returns a TalkTopic named in an intent's warning-sign slots.
+// signTopic returns a TalkTopic named in an intent's warning-sign slots,
+// other than a cause ruled out: "forget restless legs, she doesn't feel
+// any urge to move, could her exams be making her tense" keeps "urge to
+// move" as a sign, and restless legs was ruled out (set sX).
 func signTopic(in *alexa.Intent) (alexa.Slot, string) {
+	_, ruled := in.Slots[slotRuledOut].Resolved()
 	names := make([]string, 0, len(in.Slots))
 	for name := range in.Slots {
 		names = append(names, name)
@@ -445,7 +451,7 @@ func signTopic(in *alexa.Intent) (alexa.Slot, string) {
 		}
 		// The word may sit inside a longer value ("what's oedema").
 		id := topicIn(tokens(v))
-		if id == "" {
+		if id == "" || id == ruled {
 			continue
 		}
 		// "Is the heat making my legs cramp": the cramp kept beside a
