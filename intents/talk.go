@@ -192,12 +192,14 @@ type topicKinds struct {
 // what it asks about, and what it tells (talk.yaml's words, where each
 // list says what it is for).
 type talkWords struct {
-	DoctorDoes   []string `yaml:"doctor_does"`
-	Guessed      []string `yaml:"guessed"`
-	CauseAsk     []string `yaml:"cause_ask"`
-	PlainBed     []string `yaml:"plain_bed"`
-	BedPlaces    []string `yaml:"bed_places"`
-	BedOwners    []string `yaml:"bed_owners"`
+	DoctorDoes []string `yaml:"doctor_does"`
+	Guessed    []string `yaml:"guessed"`
+	CauseAsk   []string `yaml:"cause_ask"`
+	PlainBed   []string `yaml:"plain_bed"`
+	BedPlaces  []string `yaml:"bed_places"`
+	BedOwners  []string `yaml:"bed_owners"`
+	// Owners: possessives a topic phrase's "my" stands for.
+	Owners       []string `yaml:"owners"`
 	PointedLeads []string `yaml:"pointed_leads"`
 	NamingAsks   []string `yaml:"naming_asks"`
 	// RuledOutBefore and RuledOutAfter: words that rule a cause out,
@@ -563,6 +565,19 @@ func possessed(w string) bool {
 // in the past ("gardened"): what was done in the day.
 var pastDoings = map[string]bool{"overuse": true, "routine": true}
 
+// mine returns the words joined, each of talk.yaml's owners read as
+// "my": a topic's phrases say "my", and anyone's is the same topic.
+func mine(ws []string) string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		if slices.Contains(talk.Words.Owners, w) {
+			w = "my"
+		}
+		out[i] = w
+	}
+	return strings.Join(out, " ")
+}
+
 // topicsIn finds the TalkTopic phrases in the words, longest first where
 // they overlap, in the order said.
 func topicsIn(ws []string) []topicAt {
@@ -587,6 +602,12 @@ func topicsIn(ws []string) []topicAt {
 			if !ok && strings.HasSuffix(key, "'s") {
 				// "the swag's to blame": the topic, with its "is".
 				id, ok = topicWords[strings.TrimSuffix(key, "'s")]
+			}
+			if !ok && n >= 3 {
+				// Three words or more, so the owner is not most of the
+				// phrase: "your muscles" in "do your muscles lose their
+				// stretch with age" is anyone's, and no tired muscles.
+				id, ok = topicWords[mine(ws[i:i+n])]
 			}
 			if ok {
 				out = append(out, topicAt{id, i, n})
@@ -805,7 +826,7 @@ func topicFrom(ws []string, found []topicAt) string {
 	for i, f := range found {
 		// "I've ruled out the bed and my shoes": what follows "and"
 		// after a topic ruled out is ruled out too.
-		out[i] = deniedAt(ws, f.At) || ruledOut(ws, f) ||
+		out[i] = deniedAt(ws, f.At) || ruledOut(ws, f) || rulingDoctor(ws, f) ||
 			i > 0 && out[i-1] && f.At >= 1 && ws[f.At-1] == "and" && found[i-1].At+found[i-1].Len == f.At-1
 	}
 	var kept []topicAt
@@ -816,10 +837,12 @@ func topicFrom(ws []string, found []topicAt) string {
 	}
 	if len(kept) > 0 {
 		found = kept
-	} else if asksWhyNight(ws) || asksWhatThat(ws) {
+	} else if asksWhyNight(ws) || asksWhatThat(ws) || nightAsked(ws) {
 		// "It's not a cramp, it's like electricity under the skin, what
 		// is it": the feeling is asked about, not what it was said not
-		// to be (set sG).
+		// to be (set sG); so is the night ("the doctor ruled out
+		// restless legs, is pain just worse at night because there's
+		// nothing to distract you", set sX).
 		return ""
 	}
 	// "The chemist told me to try an anti-inflammatory, does that mean
@@ -1198,11 +1221,35 @@ func ruledOut(ws []string, f topicAt) bool {
 	for _, p := range ruledAfter {
 		for j := end; j <= end+2 && j+len(p) <= len(ws); j++ {
 			if phraseAt(p, ws[j:]) {
-				return true
+				// "My restless legs are fine in the day but go crazy at
+				// bedtime": fine by day is the night asked about, not
+				// the cause ruled out.
+				after := ws[j+len(p) : min(j+len(p)+3, len(ws))]
+				return !slices.ContainsFunc(after, func(w string) bool { return slices.Contains(talk.Words.Daytime, w) })
 			}
 		}
 	}
 	return false
+}
+
+// nightAsked reports whether one of talk.yaml's concepts for why pain is
+// worse at night fits the words.
+func nightAsked(ws []string) bool {
+	return slices.ContainsFunc(talk.Concepts, func(c talkConcept) bool { return c.Intent == IntentWhyNight && !c.Routine && c.fits(ws) })
+}
+
+// rulingDoctor reports whether the topic at f is a doctor who ruled
+// something out ("the doctor ruled out restless legs", "my GP said it's
+// not my nerves"): who ruled it out is told, not asked about (set sX).
+func rulingDoctor(ws []string, f topicAt) bool {
+	if !doctorTopics[f.ID] {
+		return false
+	}
+	end := f.At + f.Len
+	if end < len(ws) && slices.Contains(talk.Words.Report, ws[end]) {
+		end++
+	}
+	return slices.ContainsFunc(ruledBefore, func(p []string) bool { return end+len(p) <= len(ws) && phraseAt(p, ws[end:]) })
 }
 
 // feared reports whether a topic is a condition a listener may fear
