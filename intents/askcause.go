@@ -640,9 +640,6 @@ func stretchHurt(t *router.Turn) {
 var routineControls = []string{IntentNext, IntentPrevious, IntentRepeat, IntentPause, IntentResume, IntentStartOver, IntentSlower,
 	IntentFaster, IntentWhichStep, IntentStop, IntentCancel, IntentYes, IntentNo, IntentHelp}
 
-// askWords maps the AskCarrier values' words to their IDs.
-var askWords = loadTypeWords("AskCarrier")
-
 // asksIn reports whether a slot value holds asking words itself: a
 // TalkTopic phrase may ("is it my joints").
 func asksIn(value string) bool {

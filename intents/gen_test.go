@@ -15,6 +15,8 @@ var (
 	peopleYAML []byte
 	//go:embed screens.yaml
 	screensYAML []byte
+	//go:embed talk.yaml
+	talkYAML []byte
 )
 
 // TestGenerated fails when data_gen.go is not what the YAML and the topic
@@ -33,5 +35,9 @@ func TestGenerated(t *testing.T) {
 		golit.Var{Name: "memory", Value: m},
 		golit.Var{Name: "people", Value: p},
 		golit.Var{Name: "routes", Value: r},
-		golit.Var{Name: "screens", Value: s})
+		golit.Var{Name: "screens", Value: s},
+		golit.Var{Name: "talk", Value: mustTalk(talkYAML)},
+		golit.Var{Name: "topicWords", Value: loadTypeWords(topicType)},
+		golit.Var{Name: "routineWords", Value: loadTypeWords("RoutineName")},
+		golit.Var{Name: "askWords", Value: loadTypeWords("AskCarrier")})
 }

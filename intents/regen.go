@@ -8,7 +8,7 @@ import (
 	"github.com/nightlegs/nightlegs/internal/golit"
 )
 
-//go:embed people.yaml
+//go:embed people.yaml talk.yaml
 var files embed.FS
 
 // The data is read from the YAML (and the topic folders' topic.yaml) at
@@ -17,7 +17,19 @@ var files embed.FS
 var (
 	memory, routes, screens = mustLoadTree()
 	people                  = mustLoad(loadPeople, "people.yaml")
+	talk                    = mustTalk(mustRead("talk.yaml"))
+	topicWords              = loadTypeWords(topicType)
+	routineWords            = loadTypeWords("RoutineName")
+	askWords                = loadTypeWords("AskCarrier")
 )
+
+func mustRead(name string) []byte {
+	b, err := files.ReadFile(name)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
 
 func mustLoadTree() (*memoryData, *routing, *screening) {
 	m, r, s, err := loadTree()

@@ -83,9 +83,6 @@ const (
 	offerCheck         = "check"
 )
 
-//go:embed talk.yaml
-var talkYAML []byte
-
 // talkData is talk.yaml.
 type talkData struct {
 	Topics map[string]struct {
@@ -322,7 +319,8 @@ type talkWords struct {
 	MakeVerbs  []string `yaml:"make_verbs"`
 }
 
-var talk = mustTalk(talkYAML)
+// talk is talk.yaml, generated into data_gen.go (regen.go reads the
+// YAML while it is regenerated), so no YAML is parsed at start-up.
 
 // Phrase lists of talk.yaml's words, as words, read once.
 var (
@@ -360,20 +358,22 @@ var plainIntents = map[string]bool{
 	IntentWorried: true, IntentPause: true, IntentWhoAreYou: true,
 }
 
-// topicWords maps the words of each TalkTopic value and synonym (the en-US
-// model's, the one vocabulary of both paths) to the value's ID.
-var topicWords = loadTypeWords(topicType)
+// phraseIDs maps a slot type's phrases, as words joined by spaces, to the
+// IDs of the values they name.
+type phraseIDs map[string]string
 
-// routineWords maps the words of each RoutineName value and synonym to the
-// routine's ID: "a knee to chest stretch" names its routine.
-var routineWords = loadTypeWords("RoutineName")
-
-func loadTypeWords(typ string) map[string]string {
+// loadTypeWords maps the words of each value and synonym of one of the
+// en-US model's slot types (the one vocabulary of both paths) to the
+// value's ID: topicWords (TalkTopic), routineWords (RoutineName: "a knee
+// to chest stretch" names its routine) and askWords (AskCarrier). They
+// are generated into data_gen.go, since decoding the whole model at
+// start-up took tens of milliseconds of every cold start.
+func loadTypeWords(typ string) phraseIDs {
 	m, err := infra.Model("en-US")
 	if err != nil {
 		panic(err) // embedded; the infra tests check the model
 	}
-	out := map[string]string{}
+	out := phraseIDs{}
 	for _, st := range m.Types {
 		if st.Name != typ {
 			continue
