@@ -1,14 +1,12 @@
 package intents
 
 import (
-	"bytes"
-	"encoding/json"
 	"flag"
 	"maps"
-	"os"
 	"slices"
-	"sort"
 	"testing"
+
+	"github.com/nightlegs/nightlegs/infra"
 )
 
 var updateRuledOut = flag.Bool("update-ruledout", false, "rewrite infra/model/ruledout.json from talk.yaml's ruled_out_heard")
@@ -20,24 +18,8 @@ const ruledOutModel = "../infra/model/ruledout.json"
 // one place. After a change: go test ./intents -run
 // TestRuledOutTypeUpToDate -update-ruledout, then go test ./infra -update.
 func TestRuledOutTypeUpToDate(t *testing.T) {
-	type name struct {
-		Value    string   `json:"value"`
-		Synonyms []string `json:"synonyms"`
-	}
-	type value struct {
-		ID   string `json:"id"`
-		Name name   `json:"name"`
-	}
-	type slotType struct {
-		Name   string  `json:"name"`
-		Values []value `json:"values"`
-	}
-	frag := struct {
-		Types []slotType `json:"types"`
-	}{}
-	st := slotType{Name: ruledOutType}
-	topics := slices.Collect(maps.Keys(talk.RuledOutHeard.Heads))
-	sort.Strings(topics)
+	st := infra.SlotType{Name: ruledOutType}
+	topics := slices.Sorted(maps.Keys(talk.RuledOutHeard.Heads))
 	seen := map[string]string{}
 	for _, id := range topics {
 		if talk.Topics[id].Text == "" {
@@ -50,25 +32,7 @@ func TestRuledOutTypeUpToDate(t *testing.T) {
 			}
 			seen[p] = id
 		}
-		st.Values = append(st.Values, value{ID: id, Name: name{Value: ps[0], Synonyms: ps[1:]}})
+		st.Values = append(st.Values, infra.NewTypeValue(id, ps[0], ps[1:]))
 	}
-	frag.Types = append(frag.Types, st)
-	want, err := json.MarshalIndent(frag, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	want = append(want, '\n')
-	if *updateRuledOut {
-		if err := os.WriteFile(ruledOutModel, want, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	got, err := os.ReadFile(ruledOutModel)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s is out of date: run go test ./intents -run TestRuledOutTypeUpToDate -update-ruledout, then go test ./infra -update", ruledOutModel)
-	}
+	infra.CheckTypes(t, ruledOutModel, *updateRuledOut, st)
 }

@@ -1,13 +1,12 @@
 package symptom
 
 import (
-	"bytes"
-	"encoding/json"
 	stdflag "flag"
-	"os"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/nightlegs/nightlegs/infra"
 )
 
 var update = stdflag.Bool("update", false, "rewrite infra/model/signs.json from the vocabulary")
@@ -20,44 +19,11 @@ const signsModel = "../../infra/model/signs.json"
 // and infra/model/signs.json was not rewritten: run
 // go test ./internal/symptom -update, then go test ./infra -update.
 func TestSignTypeUpToDate(t *testing.T) {
-	type name struct {
-		Value    string   `json:"value"`
-		Synonyms []string `json:"synonyms"`
-	}
-	type value struct {
-		ID   string `json:"id"`
-		Name name   `json:"name"`
-	}
-	type slotType struct {
-		Name   string  `json:"name"`
-		Values []value `json:"values"`
-	}
-	frag := struct {
-		Types []slotType `json:"types"`
-	}{}
-	st := slotType{Name: "WarningSign"}
+	st := infra.SlotType{Name: "WarningSign"}
 	for _, g := range SignGroups() {
-		st.Values = append(st.Values, value{ID: g.ID, Name: name{Value: g.Phrases[0], Synonyms: g.Phrases[1:]}})
+		st.Values = append(st.Values, infra.NewTypeValue(g.ID, g.Phrases[0], g.Phrases[1:]))
 	}
-	frag.Types = append(frag.Types, st)
-	want, err := json.MarshalIndent(frag, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	want = append(want, '\n')
-	if *update {
-		if err := os.WriteFile(signsModel, want, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	got, err := os.ReadFile(signsModel)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s is out of date: run go test ./internal/symptom -update and go test ./infra -update", signsModel)
-	}
+	infra.CheckTypes(t, signsModel, *update, st)
 }
 
 // TestSignPhrasesRead: every WarningSign value reads as a sign or a denial,
