@@ -381,21 +381,62 @@ func resolveIn(m *infra.LanguageModel, typ, v string) *alexa.Resolutions {
 	norm := func(s string) string { return strings.Join(tokens(s), " ") }
 	want := strings.TrimSuffix(strings.TrimSuffix(norm(v), "'s"), "'")
 	r := alexa.Resolution{Status: alexa.ResolutionStatus{Code: alexa.ResolutionNoMatch}}
+	idx := typeIndex(m, typ, norm)
+	seen := map[int]bool{}
+	var hits []int
+	for _, k := range []string{norm(v), want} {
+		for _, i := range idx.byPhrase[k] {
+			if !seen[i] {
+				seen[i] = true
+				hits = append(hits, i)
+			}
+		}
+	}
+	slices.Sort(hits)
+	for _, i := range hits {
+		tv := idx.values[i]
+		r.Status.Code = alexa.ResolutionMatch
+		r.Values = append(r.Values, alexa.ResolutionValue{Value: alexa.ResolvedValue{Name: tv.Name.Value, ID: tv.ID}})
+	}
+	return &alexa.Resolutions{ResolutionsPerAuthority: []alexa.Resolution{r}}
+}
+
+// slotIndex is a slot type's values and, by its words, which of them
+// a phrase names: resolving by scanning tens of thousands of phrases
+// for every slot made the device replays take half an hour.
+type slotIndex struct {
+	values   []infra.TypeValue
+	byPhrase map[string][]int
+}
+
+var slotIndexes sync.Map // *infra.LanguageModel and type name -> *slotIndex
+
+func typeIndex(m *infra.LanguageModel, typ string, norm func(string) string) *slotIndex {
+	type key struct {
+		m   *infra.LanguageModel
+		typ string
+	}
+	if x, ok := slotIndexes.Load(key{m, typ}); ok {
+		return x.(*slotIndex)
+	}
+	idx := &slotIndex{byPhrase: map[string][]int{}}
 	for _, st := range m.Types {
 		if st.Name != typ {
 			continue
 		}
 		for _, tv := range st.Values {
+			i := len(idx.values)
+			idx.values = append(idx.values, tv)
 			for _, p := range append([]string{tv.Name.Value}, tv.Name.Synonyms...) {
-				if norm(p) == norm(v) || norm(p) == want {
-					r.Status.Code = alexa.ResolutionMatch
-					r.Values = append(r.Values, alexa.ResolutionValue{Value: alexa.ResolvedValue{Name: tv.Name.Value, ID: tv.ID}})
-					break
+				k := norm(p)
+				if l := idx.byPhrase[k]; len(l) == 0 || l[len(l)-1] != i {
+					idx.byPhrase[k] = append(l, i)
 				}
 			}
 		}
 	}
-	return &alexa.Resolutions{ResolutionsPerAuthority: []alexa.Resolution{r}}
+	x, _ := slotIndexes.LoadOrStore(key{m, typ}, idx)
+	return x.(*slotIndex)
 }
 
 // playTalk plays a case and judges it. With via set, the scored utterance
