@@ -489,14 +489,6 @@ var talk = &talkData{
 			"has nothing to do with it",
 			"have nothing to do with it",
 		},
-		Tags: []string{
-			"is it",
-			"isn't it",
-			"are they",
-			"aren't they",
-			"or is it",
-			"is it then",
-		},
 		Heads: memoryMap(talk1Keys[:], talk1Values[:]),
 	},
 	CheckAfter: []string{

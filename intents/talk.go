@@ -138,7 +138,6 @@ type ruledOutHeard struct {
 	Before      []string            `yaml:"before"`
 	Determiners []string            `yaml:"determiners"`
 	After       []string            `yaml:"after"`
-	Tags        []string            `yaml:"tags"`
 	Heads       map[string][]string `yaml:"heads"`
 }
 
@@ -336,7 +335,6 @@ var (
 	supposed     = phraseWords(talk.Words.Supposed)
 	meaningLeads = phraseWords(talk.Words.MeaningLeads)
 	ruledAfter   = phraseWords(talk.Words.RuledOutAfter)
-	ruledTags    = phraseWords(talk.RuledOutHeard.Tags)
 	condNames    = phraseWords(talk.Words.ConditionNames)
 )
 
