@@ -322,10 +322,7 @@ func causeOf(in *alexa.Intent) (alexa.Slot, string) {
 		}
 		return alexa.Slot{}, ""
 	}
-	if s, id := signTopic(in); id != "" {
-		return s, id
-	}
-	return alexa.Slot{}, ""
+	return signTopic(in)
 }
 
 // ruledOnly returns the cause a device kept ruled out, as the topic,
