@@ -31,13 +31,14 @@ func TestGenerated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	words := typeWords(topicType, routineType, askType)
 	golit.Check(t, "data_gen.go",
 		golit.Var{Name: "memory", Value: m},
 		golit.Var{Name: "people", Value: p},
 		golit.Var{Name: "routes", Value: r},
 		golit.Var{Name: "screens", Value: s},
 		golit.Var{Name: "talk", Value: mustTalk(talkYAML)},
-		golit.Var{Name: "topicWords", Value: loadTypeWords(topicType)},
-		golit.Var{Name: "routineWords", Value: loadTypeWords("RoutineName")},
-		golit.Var{Name: "askWords", Value: loadTypeWords("AskCarrier")})
+		golit.Var{Name: "topicWords", Value: words[topicType]},
+		golit.Var{Name: "routineWords", Value: words[routineType]},
+		golit.Var{Name: "askWords", Value: words[askType]})
 }

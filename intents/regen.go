@@ -18,9 +18,10 @@ var (
 	memory, routes, screens = mustLoadTree()
 	people                  = mustLoad(loadPeople, "people.yaml")
 	talk                    = mustTalk(mustRead("talk.yaml"))
-	topicWords              = loadTypeWords(topicType)
-	routineWords            = loadTypeWords("RoutineName")
-	askWords                = loadTypeWords("AskCarrier")
+	modelWords              = typeWords(topicType, routineType, askType)
+	topicWords              = modelWords[topicType]
+	routineWords            = modelWords[routineType]
+	askWords                = modelWords[askType]
 )
 
 func mustRead(name string) []byte {

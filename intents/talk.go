@@ -82,7 +82,9 @@ const (
 	offerCheck         = "check"
 )
 
-// talkData is talk.yaml.
+// talkData is talk.yaml. The variable talk holding it is generated into
+// data_gen.go (regen.go reads the YAML while it is regenerated), so no
+// YAML is parsed at start-up.
 type talkData struct {
 	Topics map[string]struct {
 		Text  string `yaml:"text"`
@@ -316,9 +318,6 @@ type talkWords struct {
 	AfterAsks  []string `yaml:"after_asks"`
 	MakeVerbs  []string `yaml:"make_verbs"`
 }
-
-// talk is talk.yaml, generated into data_gen.go (regen.go reads the
-// YAML while it is regenerated), so no YAML is parsed at start-up.
 
 // Phrase lists of talk.yaml's words, as words, read once.
 var (

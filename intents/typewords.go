@@ -8,25 +8,36 @@ import (
 	"github.com/nightlegs/nightlegs/infra"
 )
 
-// loadTypeWords maps the words of each value and synonym of one of the
-// en-US model's slot types (the one vocabulary of both paths) to the
-// value's ID: topicWords (TalkTopic), routineWords (RoutineName: "a knee
-// to chest stretch" names its routine) and askWords (AskCarrier). They
-// are generated into data_gen.go, since decoding the whole model at
-// start-up took tens of milliseconds of every cold start.
-func loadTypeWords(typ string) phraseIDs {
+// Slot types whose words the intents package keeps (typeWords).
+const (
+	routineType = "RoutineName"
+	askType     = "AskCarrier"
+)
+
+// typeWords maps, for each slot type named, the words of each of its
+// values and synonyms in the en-US model (the one vocabulary of both
+// paths) to the value's ID: topicWords (TalkTopic), routineWords
+// (RoutineName: "a knee to chest stretch" names its routine) and askWords
+// (AskCarrier). They are generated into data_gen.go, since decoding the
+// whole model at start-up took tens of milliseconds of every cold start;
+// the model is decoded once for all of them.
+func typeWords(types ...string) map[string]phraseIDs {
 	m, err := infra.Model("en-US")
 	if err != nil {
 		panic(err) // embedded; the infra tests check the model
 	}
-	out := phraseIDs{}
+	out := map[string]phraseIDs{}
+	for _, typ := range types {
+		out[typ] = phraseIDs{}
+	}
 	for _, st := range m.Types {
-		if st.Name != typ {
+		words, ok := out[st.Name]
+		if !ok {
 			continue
 		}
 		for _, v := range st.Values {
 			for _, p := range append([]string{v.Name.Value}, v.Name.Synonyms...) {
-				out[strings.Join(tokens(p), " ")] = v.ID
+				words[strings.Join(tokens(p), " ")] = v.ID
 			}
 		}
 	}
