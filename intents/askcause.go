@@ -31,10 +31,19 @@ import (
 const (
 	slotCause = "cause"
 	slotAsk   = "ask"
+	// slotMoreCause keeps a second cause beside slotCause, on the same
+	// intents: a device fills each slot once, longest phrase first, so the
+	// cause asked about is often the shorter one ("magnesium" beside "night
+	// cramps", "salt" beside "the gym").
+	slotMoreCause = "moreCause"
 	// slotRuledOut keeps a cause ruled out with the words that rule it
 	// out ("not the veins", "my mattress is fine"), beside slotCause on
 	// the same intents: talk.yaml's ruled_out_heard.
 	slotRuledOut = "ruledOut"
+	// askOpener and askRequest are AskCarrier IDs (infra/model/ask.json):
+	// a question's opening word, and a request made of the skill.
+	askOpener  = "opener"
+	askRequest = "request"
 	// slotComplaint is SomeoneIntent's: what the other person has
 	// ("growing pains", "achy legs").
 	slotComplaint = "complaint"
@@ -71,6 +80,7 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	if _, ok := in.Slots[slotCause]; !ok {
 		return nil
 	}
+	in = withoutPlainAsk(in)
 	topic, id := causeOf(in)
 	fromAskWords := false
 	if id == "" {
@@ -161,6 +171,34 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 		}
 	}
 	return out
+}
+
+// withoutPlainAsk returns in without its asking words when they ask
+// nothing of a cause: a request ("would you mind helping with a cramp",
+// "can you just wait while I grab my water"), or a question's opening
+// word ("does", "can", "am I") kept where it is the intent's own: a
+// pause or a routine's control asked for ("can you pause, the baby's
+// crying"), or a question that is the intent itself and names neither a
+// cause nor a condition ("why does it only hurt at night, I'm fine
+// running around all day" asks why the night, "does gout cause leg pain
+// at night" about gout). Anywhere else a question's opening word is what
+// tells "does poor circulation ache more lying down" from a complaint; a
+// device keeps no question mark (set sV).
+func withoutPlainAsk(in *alexa.Intent) *alexa.Intent {
+	_, id := in.Slots[slotAsk].Resolved()
+	name := alexa.Builtin(in.Name)
+	own := heldOver(name) && name != IntentYes && name != IntentNo
+	if slices.Contains(askingIntents, in.Name) && in.Slots[slotCause].Value == "" {
+		_, sign := signTopic(in)
+		own = own || !conditions[sign]
+	}
+	if id != askRequest && (id != askOpener || !own) {
+		return in
+	}
+	out := *in
+	out.Slots = maps.Clone(in.Slots)
+	delete(out.Slots, slotAsk)
+	return &out
 }
 
 // feltAtNight returns the condition asked about when a device sent "why
@@ -285,6 +323,9 @@ func askedOnly(in *alexa.Intent) (alexa.Slot, string) {
 func causeOf(in *alexa.Intent) (alexa.Slot, string) {
 	if s := in.Slots[slotCause]; s.Value != "" {
 		if _, id := s.Resolved(); talk.Topics[id].Text != "" {
+			if more, other := otherCause(in, id); other != "" {
+				return more, other
+			}
 			if id == "cramp" {
 				// "May I ask whether insufficient fluid intake could
 				// bring on nocturnal cramps": the cramps a device kept as
@@ -298,7 +339,7 @@ func causeOf(in *alexa.Intent) (alexa.Slot, string) {
 			if id == "doctor_visit" {
 				// "The doctor said I had a touch of arthritis, is that
 				// why": what the doctor named is asked about.
-				if s, other := signTopic(in); other != "" {
+				if s, other := signTopic(in); other != "" && other != "cramp" {
 					return s, other
 				}
 			}
@@ -323,6 +364,31 @@ func causeOf(in *alexa.Intent) (alexa.Slot, string) {
 		return alexa.Slot{}, ""
 	}
 	return signTopic(in)
+}
+
+// otherCause returns the cause a device kept in slotMoreCause when the
+// cause slot's, the longer phrase, is only where the question is set
+// (talk.yaml's settings): the cramps themselves ("should I be taking
+// magnesium for my night cramps"), or someone's age or days ("I sweat
+// buckets at the gym, am I losing too much salt", "I'm on five coffees a
+// day to get through my shift"). The other is not a setting itself, nor
+// a doctor ("the physio has me doing the stairs, am I overdoing it"), a
+// serious condition, the cause ruled out, or the bed: over the causes
+// sets a bed or pillow beside a day's work was as often where the legs
+// ache ("legs ache in the bunk", "we sorted the pillows") as the
+// question. It returns "" otherwise.
+func otherCause(in *alexa.Intent, id string) (alexa.Slot, string) {
+	s := in.Slots[slotMoreCause]
+	if s.Value == "" || !settings[id] {
+		return alexa.Slot{}, ""
+	}
+	_, other := s.Resolved()
+	_, ruled := in.Slots[slotRuledOut].Resolved()
+	if talk.Topics[other].Text == "" || other == ruled || settings[other] || doctorTopics[other] || serious[other] || other == "mattress" {
+		return alexa.Slot{}, ""
+	}
+	s.Name = slotTopic
+	return s, other
 }
 
 // ruledOnly returns the cause a device kept ruled out, as the topic,
@@ -436,16 +502,22 @@ func signTopic(in *alexa.Intent) (alexa.Slot, string) {
 	_, ruled := in.Slots[slotRuledOut].Resolved()
 	names := make([]string, 0, len(in.Slots))
 	for name := range in.Slots {
-		names = append(names, name)
+		if name != slotMoreCause {
+			names = append(names, name)
+		}
 	}
 	sort.Strings(names)
+	// A second cause a device kept is looked at last: it took words a
+	// sign slot would have kept ("hip bursitis" beside "on that side"),
+	// but a condition kept as a sign is the likelier question.
+	names = append(names, slotMoreCause)
 	var first alexa.Slot
 	firstID := ""
 	for _, name := range names {
 		v := in.Slots[name].Value
 		// Someone else's complaint may name a condition too ("my mum
 		// says it's growing pains, is that even a real thing").
-		if !triage.SignSlot(name) && name != slotComplaint || v == "" {
+		if !triage.SignSlot(name) && name != slotComplaint && name != slotMoreCause || v == "" {
 			continue
 		}
 		// The word may sit inside a longer value ("what's oedema").

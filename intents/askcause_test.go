@@ -50,6 +50,21 @@ func TestCauseAsked(t *testing.T) {
 		{"a drink beside a condition is asked about", "WorriedIntent", map[string]string{"cause": "wine", "ask": "could", "sign": "restless legs"}, "caffeine_alcohol"},
 		{"a complaint naming a cause, not asking", "HipPainIntent", map[string]string{"cause": "gardening"}, ""},
 		{"asking with no cause", "JointPainIntent", map[string]string{"ask": "could it be"}, ""},
+		{"a question's opening word beside a cause asks", "CirculationIntent", map[string]string{"ask": "does", "cause": "bad circulation", "sign": "ache"}, "circulation"},
+		{"no opening word kept, the same words are a complaint", "CirculationIntent", map[string]string{"cause": "bad circulation", "sign": "ache"}, ""},
+		{"am I beside a cause asks", "RestlessLegsIntent", map[string]string{"ask": "am i", "cause": "overdoing it", "sign": "every night"}, "overuse"},
+		{"a request beside a cause asks nothing", "JointPainIntent", map[string]string{"ask": "would you mind", "cause": "the arthritis", "sign": "knees"}, ""},
+		{"an opening word with a pause is the pause's", "PauseIntent", map[string]string{"ask": "can", "cause": "water"}, ""},
+		{"an opening word asking why the night, an activity kept", "WhyNightIntent", map[string]string{"ask": "does", "sign": "running around"}, ""},
+		{"an opening word asking why the night, a condition kept", "WhyNightIntent", map[string]string{"ask": "does", "sign": "gout"}, "arthritis"},
+		{"an opening word said with yes asks", "YesIntent", map[string]string{"ask": "does", "cause": "low oestrogen"}, "hormones"},
+		{"a second cause beside the cramps is asked", "CrampIntent", map[string]string{"ask": "should i be taking", "cause": "night cramps", "moreCause": "magnesium"}, "magnesium"},
+		{"a second cause beside a day's work is asked", "SoreAfterExerciseIntent", map[string]string{"ask": "could", "cause": "the gym", "moreCause": "salt"}, "hydration"},
+		{"a second cause beside one asked that is no setting", "WorriedIntent", map[string]string{"ask": "could it be", "cause": "the menopause", "moreCause": "water"}, "hormones"},
+		{"a doctor beside a day's work is the setting", "MemoryCountIntent", map[string]string{"ask": "are my", "cause": "overdoing it", "moreCause": "physio"}, "overuse"},
+		{"a bed beside a day's work is where it aches", "CirculationIntent", map[string]string{"ask": "is it", "cause": "sat all day", "moreCause": "the bunk"}, "routine"},
+		{"a serious condition is never the second cause asked", "WhoAreYouIntent", map[string]string{"ask": "is it just", "cause": "getting older", "moreCause": "a pe"}, "age"},
+		{"a condition a second cause kept beside a position", "HipPainIntent", map[string]string{"ask": "could it be", "cause": "on that side", "moreCause": "hip bursitis"}, "bursitis"},
 		{"a hard bed a device kept as a sign is asked about", "CompartmentIntent", map[string]string{"sign": "bed is rock hard", "ask": "could that be"}, "mattress"},
 		{"a calf rock hard is no bed", "CompartmentIntent", map[string]string{"sign": "calf is rock hard", "ask": "could that be"}, ""},
 		{"a clot is never answered in place of triage", "CirculationIntent", map[string]string{"cause": "blood clot", "ask": "could it be"}, ""},
@@ -152,8 +167,10 @@ func TestAskAboutTopicInSignSlot(t *testing.T) {
 		t.Errorf("%q via AskAboutIntent, sign slot only: %q: %v", c.Text, v.Said, v.Fails)
 	}
 	// The doctor kept as the topic, the condition they named in a sign
-	// slot: the condition is asked about; with no condition, the doctor.
-	for _, tt := range []struct{ sign, want string }{{"bursitis", "bursitis"}, {"legs", "a doctor asks"}} {
+	// slot: the condition is asked about; with no condition, or only the
+	// cramps asked about ("can a doctor give me anything for night
+	// cramps"), the doctor.
+	for _, tt := range []struct{ sign, want string }{{"bursitis", "bursitis"}, {"legs", "a doctor asks"}, {"night cramps", "a doctor asks"}} {
 		via := routedIntent(model, routed{Intent: IntentAskAbout, Slots: map[string]string{"topic": "my gp", "sign": tt.sign}})
 		v := playTalk(t, transcriptSkill(t), talkCase{ID: "gp", Category: "what_is"}, via, nil)
 		if !strings.Contains(strings.ToLower(v.Said), tt.want) {

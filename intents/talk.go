@@ -183,6 +183,12 @@ type topicKinds struct {
 	// States: causes that are a state, not something one does; kept
 	// with a pause, they are asked about (causeAsked).
 	States []string `yaml:"states"`
+	// Settings: causes that, kept by a device beside another cause, are
+	// where the question is set, not what it asks (otherCause).
+	Settings []string `yaml:"settings"`
+	// Serious: conditions a warning sign may mean; a device's second
+	// cause slot never makes one the question (otherCause).
+	Serious []string `yaml:"serious"`
 }
 
 // talkWords are the words that tell how a turn is put: whether it asks,
@@ -1957,6 +1963,8 @@ var (
 	backgrounds  = setOf(talk.Kinds.Background)
 	harmed       = setOf(talk.Kinds.Harmed)
 	states       = setOf(talk.Kinds.States)
+	serious      = setOf(talk.Kinds.Serious)
+	settings     = setOf(talk.Kinds.Settings)
 )
 
 // setOf makes a set of topic IDs, for the kinds looked up by ID.
@@ -3259,7 +3267,7 @@ func (s *set) askAbout(t *router.Turn) (router.Reply, error) {
 		// "My GP said it might be bursitis, what's that": a device keeps
 		// the doctor as the topic and the condition in a sign slot; the
 		// condition the doctor named is what is asked.
-		if _, other := signTopic(t.Request.Request.Intent); conditions[other] {
+		if _, other := signTopic(t.Request.Request.Intent); conditions[other] && other != "cramp" {
 			id = other
 		}
 	}

@@ -1515,8 +1515,9 @@ var loaded = &data{
 		"SwollenLegIntent":     true,
 	},
 	causes: map[string]bool{
-		"cause":    true,
-		"ruledOut": true,
+		"cause":     true,
+		"moreCause": true,
+		"ruledOut":  true,
 	},
 	context: []string{"topic"},
 	topics: map[string]string{
