@@ -44,6 +44,7 @@ const (
 	// a question's opening word, and a request made of the skill.
 	askOpener  = "opener"
 	askRequest = "request"
+	askWhy     = "why"
 	// slotComplaint is SomeoneIntent's: what the other person has
 	// ("growing pains", "achy legs").
 	slotComplaint = "complaint"
@@ -149,15 +150,7 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	if in.Slots[slotAsk].Value == "" && !doctorTopics[id] && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") && !asksIn(v) && !triedMedicine && !asker && !stateAsked && !namedAlone(in, id) && !crampsBlamed(in, id) && !felt && !ruledBeside(in, id) {
 		return nil
 	}
-	var said []string
-	for name, s := range in.Slots {
-		if name != slotAsk && s.Value != "" {
-			said = append(said, s.Value)
-		}
-	}
-	sort.Strings(said)
-	rd := symptom.ReadKept(said)
-	if triage.Evaluate(rd.Facts).Level.AtLeast(triage.Urgent) {
+	if urgentKept(in) {
 		return nil
 	}
 	out := &alexa.Intent{Name: IntentAskAbout, ConfirmationStatus: in.ConfirmationStatus, Slots: map[string]alexa.Slot{slotTopic: topic}}
@@ -563,11 +556,59 @@ func askCause(t *router.Turn) {
 		in = causeAgreed(t)
 	}
 	if in == nil {
+		in = nightAskedKept(t.Request.Request.Intent)
+	}
+	if in == nil {
 		return
 	}
 	env := *t.Request
 	env.Request.Intent = in
 	t.Request, t.Intent = &env, in.Name
+}
+
+// nightAskedKept returns WhyNightIntent, with the words kept for triage,
+// when a device kept only words that ask why ("how come", "is there a
+// reason", "why my hips") beside a complaint and no cause at all: "how
+// come my hips don't bother me all day and then the minute I lie down
+// they start" asks why the night, the words that say so dropped. Not
+// with a warning sign for care today or an emergency kept, not from a
+// red-flag intent, and not from one that holds the conversation over.
+// It returns nil otherwise.
+func nightAskedKept(in *alexa.Intent) *alexa.Intent {
+	if in == nil || in.Name == IntentWhyNight || heldOver(in.Name) || slices.Contains(triage.RedFlagIntents(), in.Name) {
+		// A red-flag intent with its sign's words dropped asks the
+		// safety check (TestAskedRedFlag).
+		return nil
+	}
+	if _, ok := in.Slots[slotCause]; !ok {
+		return nil
+	}
+	if _, id := in.Slots[slotAsk].Resolved(); id != askWhy {
+		return nil
+	}
+	if _, id := causeOf(in); id != "" || in.Slots[slotRuledOut].Value != "" || in.Slots[slotMoreCause].Value != "" {
+		return nil
+	}
+	if urgentKept(in) {
+		return nil
+	}
+	out := &alexa.Intent{Name: IntentWhyNight, ConfirmationStatus: in.ConfirmationStatus, Slots: maps.Clone(in.Slots)}
+	delete(out.Slots, slotAsk)
+	return out
+}
+
+// urgentKept reports whether the words a device kept in any slot but the
+// asking words, read together, are a warning sign for care today or an
+// emergency: then the intent stands for the sign, whatever was asked.
+func urgentKept(in *alexa.Intent) bool {
+	var said []string
+	for name, s := range in.Slots {
+		if name != slotAsk && s.Value != "" {
+			said = append(said, s.Value)
+		}
+	}
+	sort.Strings(said)
+	return triage.Evaluate(symptom.ReadKept(said).Facts).Level.AtLeast(triage.Urgent)
 }
 
 // causeAgreed returns the question a yes, a no or a "not sure" stands for

@@ -921,3 +921,37 @@ func TestAskingWordsFeelNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestNightAskedKept checks when a device's kept words ask why the night:
+// asking why beside a complaint, no cause kept, no urgent sign.
+func TestNightAskedKept(t *testing.T) {
+	model := enModel(t)
+	tests := []struct {
+		name   string
+		intent string
+		slots  map[string]string
+		want   bool
+	}{
+		{"how come beside a complaint", "HipPainIntent", map[string]string{"ask": "how come", "sign": "hips"}, true},
+		{"a reason asked beside a complaint", "AchesIntent", map[string]string{"ask": "is there a reason", "sign": "aches"}, true},
+		{"a cause kept is the cause's question", "HipPainIntent", map[string]string{"ask": "how come", "sign": "hips", "cause": "arthritis"}, false},
+		{"a cause ruled out is no night question", "HipPainIntent", map[string]string{"ask": "how come", "ruledOut": "not the arthritis"}, false},
+		{"other asking words", "HipPainIntent", map[string]string{"ask": "could it be", "sign": "hips"}, false},
+		{"nothing asked", "HipPainIntent", map[string]string{"sign": "hips"}, false},
+		{"an urgent sign stands", "HipPainIntent", map[string]string{"ask": "how come", "sign": "hip", "moreSign": "can't put any weight on it"}, false},
+		{"a red-flag intent asks its safety check", "SwollenLegIntent", map[string]string{"ask": "how come", "sign": "legs"}, false},
+		{"a pause holds the conversation", "AMAZON.PauseIntent", map[string]string{"ask": "how come"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := routedIntent(model, routed{Intent: tt.intent, Slots: tt.slots})
+			got := nightAskedKept(in)
+			if (got != nil) != tt.want {
+				t.Fatalf("nightAskedKept = %v, want a night question %v", got, tt.want)
+			}
+			if got != nil && (got.Name != IntentWhyNight || got.Slots["sign"].Value != tt.slots["sign"]) {
+				t.Errorf("got %s with sign %q, want %s keeping the sign for triage", got.Name, got.Slots["sign"].Value, IntentWhyNight)
+			}
+		})
+	}
+}
