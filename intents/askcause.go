@@ -440,7 +440,9 @@ func contrasted(in *alexa.Intent, cause string) (alexa.Slot, string) {
 		return alexa.Slot{}, ""
 	}
 	s, id := signTopic(in)
-	if id == cause || !conditions[id] || conditionTopics[id] != own {
+	if id == cause || id == "cramp" || !conditions[id] || conditionTopics[id] != own {
+		// A cramp kept beside a condition is what it does ("can poor
+		// circulation make your legs cramp"), not what is asked.
 		return alexa.Slot{}, ""
 	}
 	return s, id

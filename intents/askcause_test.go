@@ -273,6 +273,8 @@ func TestContrasted(t *testing.T) {
 		{nil, "SciaticaIntent", map[string]string{"cause": "a cramp", "ask": "is that", "moreSign": "sciatic nerve", "sign": "down the back of my leg"}, "sciatic nerve"},
 		{nil, "JointPainIntent", map[string]string{"cause": "a cramp", "ask": "is that", "joint": "joint", "otherSign": "inflammation"}, "arthritis"},
 		{nil, "SciaticaIntent", map[string]string{"cause": "a cramp", "ask": "is that", "sign": "down the back of my leg"}, "cramp"},
+		// A cramp kept beside a condition is what the condition does.
+		{nil, "CrampIntent", map[string]string{"cause": "poor circulation", "ask": "make your legs", "sign": "cramp"}, "circulation"},
 		// A condition supposed beside a cause of another kind.
 		{nil, "WorriedIntent", map[string]string{"ask": "if it's", "sign": "bursitis", "cause": "heat"}, "bursitis"},
 		// Nerves beside worry are the worry.
