@@ -299,13 +299,19 @@ func askedOnly(in *alexa.Intent) (alexa.Slot, string) {
 	if ask == "" {
 		return alexa.Slot{}, ""
 	}
-	if slices.ContainsFunc(tokens(ask), func(w string) bool { return slices.Contains(talk.Words.Doctors, w) }) {
+	if doctorNamed(ask) {
 		return topicSlot(ask, "doctor_visit"), "doctor_visit"
 	}
 	if c, ok := feltConditions[symptom.ReadKept(keptSigns(in)).Topic]; ok {
 		return topicSlot(ask, c), c
 	}
 	return alexa.Slot{}, ""
+}
+
+// doctorNamed reports whether asking words name a doctor ("what would
+// the doctor", "will the gp").
+func doctorNamed(ask string) bool {
+	return slices.ContainsFunc(tokens(ask), func(w string) bool { return slices.Contains(talk.Words.Doctors, w) })
 }
 
 // causeOf returns the cause an intent's slots name, as AskAboutIntent's
@@ -328,6 +334,12 @@ func causeOf(in *alexa.Intent) (alexa.Slot, string) {
 				if s, other := signTopic(in); other != "" && other != "cramp" {
 					return s, other
 				}
+			}
+			if ask := in.Slots[slotAsk].Value; settings[id] && doctorNamed(ask) {
+				// "I stand all day at the factory, what would the doctor
+				// want to know": the day is the setting, the doctor what
+				// is asked (set sY).
+				return topicSlot(ask, "doctor_visit"), "doctor_visit"
 			}
 			if id == "doctor_visit" {
 				// "The doctor said I had a touch of arthritis, is that

@@ -65,6 +65,8 @@ func TestCauseAsked(t *testing.T) {
 		{"a bed beside a day's work is where it aches", "CirculationIntent", map[string]string{"ask": "is it", "cause": "sat all day", "moreCause": "the bunk"}, "routine"},
 		{"a serious condition is never the second cause asked", "WhoAreYouIntent", map[string]string{"ask": "is it just", "cause": "getting older", "moreCause": "a pe"}, "age"},
 		{"a condition a second cause kept beside a position", "HipPainIntent", map[string]string{"ask": "could it be", "cause": "on that side", "moreCause": "hip bursitis"}, "bursitis"},
+		{"a doctor asked about beside the day's work", "SoreAfterExerciseIntent", map[string]string{"ask": "what would the doctor", "cause": "stand all day"}, "doctor_visit"},
+		{"a doctor named beside a condition asks about the condition", "HipPainIntent", map[string]string{"ask": "what would the doctor", "cause": "bursitis"}, "bursitis"},
 		{"a hard bed a device kept as a sign is asked about", "CompartmentIntent", map[string]string{"sign": "bed is rock hard", "ask": "could that be"}, "mattress"},
 		{"a calf rock hard is no bed", "CompartmentIntent", map[string]string{"sign": "calf is rock hard", "ask": "could that be"}, ""},
 		{"a clot is never answered in place of triage", "CirculationIntent", map[string]string{"cause": "blood clot", "ask": "could it be"}, ""},
