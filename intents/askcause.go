@@ -147,7 +147,7 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	// Only the cause's own slot: "hold on, the baby's crying" keeps "the
 	// baby's" in a sign slot, and stays a pause.
 	stateAsked := alexa.Builtin(in.Name) == IntentPause && states[topicIn(tokens(v))]
-	if in.Slots[slotAsk].Value == "" && !doctorTopics[id] && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") && !asksIn(v) && !triedMedicine && !asker && !stateAsked && !namedAlone(in, id) && !crampsBlamed(in, id) && !felt && !ruledBeside(in, id) {
+	if in.Slots[slotAsk].Value == "" && !doctorTopics[id] && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") && !asksIn(v) && !triedMedicine && !asker && !stateAsked && !namedAlone(in, id) && !crampsBlamed(in, id) && !felt && !ruledBeside(in, id) && !bedAsked(in, id) {
 		return nil
 	}
 	if urgentKept(in) {
@@ -278,6 +278,17 @@ func crampsBlamed(in *alexa.Intent, id string) bool {
 		}
 	}
 	return plural
+}
+
+// bedAsked reports whether a device sent a question about the bed to a
+// softer voice, the word "soft" being what it matched ("mattress too
+// soft, that why my hip hurts?": VoiceSoftIntent with "too soft" and
+// "mattress" kept, set sS): the mattress kept as the cause is asked
+// about, asking words dropped or not. A bed only named is where the
+// listener lies ("talk softly, I'm in bed").
+func bedAsked(in *alexa.Intent, id string) bool {
+	name := alexa.Builtin(in.Name)
+	return (name == IntentVoiceSoft || name == IntentVoiceWhisper) && id == "mattress" && !plainBed(id, in.Slots[slotCause].Value)
 }
 
 // heldOver reports whether an intent holds the conversation over (a

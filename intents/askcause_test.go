@@ -44,6 +44,8 @@ func TestCauseAsked(t *testing.T) {
 		{"a pause with a thing named is a pause", "PauseIntent", map[string]string{"cause": "water"}, ""},
 		{"a pause with a condition's word named is a pause", "PauseIntent", map[string]string{"cause": "my back"}, ""},
 		{"a softer voice with a condition's word named is a voice", "VoiceSoftIntent", map[string]string{"cause": "gotta move"}, ""},
+		{"a mattress too soft sent to a softer voice is asked about", "VoiceSoftIntent", map[string]string{"cause": "too soft", "sign": "mattress"}, "mattress"},
+		{"a softer voice in bed is a voice", "VoiceSoftIntent", map[string]string{"cause": "in bed"}, ""},
 		{"a condition kept as a sign beside an activity is asked about", "RestlessLegsIntent", map[string]string{"cause": "walking round", "ask": "must be", "sign": "restless legs"}, "restless_legs"},
 		{"an activity asked why of beside a condition is the cause", "RestlessLegsIntent", map[string]string{"cause": "walked miles", "ask": "is that why", "sign": "restless legs"}, "overuse"},
 		{"a medicine beside a condition is asked about", "RestlessLegsIntent", map[string]string{"cause": "antihistamine", "ask": "could the", "sign": "restless legs"}, "aggravating_medicines"},
