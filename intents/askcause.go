@@ -145,8 +145,11 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	// rolling onto my back"); a state is nothing one does: "just my age"
 	// (the pause intent with "my age" kept, set sS) asks about it.
 	// Only the cause's own slot: "hold on, the baby's crying" keeps "the
-	// baby's" in a sign slot, and stays a pause.
-	stateAsked := alexa.Builtin(in.Name) == IntentPause && states[topicIn(tokens(v))]
+	// baby's" in a sign slot, and stays a pause. So with the questions
+	// about what is remembered ("I'm sixty-two, do your legs just hurt
+	// more at night once you're older": RecallMemoryIntent with "older"
+	// kept); not with a request to stop remembering, which must stand.
+	stateAsked := (alexa.Builtin(in.Name) == IntentPause || in.Name == IntentMemoryCount || in.Name == IntentRecall) && states[topicIn(tokens(v))]
 	if in.Slots[slotAsk].Value == "" && !doctorTopics[id] && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") && !asksIn(v) && !triedMedicine && !asker && !stateAsked && !namedAlone(in, id) && !crampsBlamed(in, id) && !felt && !ruledBeside(in, id) && !bedAsked(in, id) {
 		return nil
 	}

@@ -42,6 +42,8 @@ func TestCauseAsked(t *testing.T) {
 		{"when to see a doctor about a condition is when", "WhenDoctorIntent", map[string]string{"cause": "my varicose veins"}, ""},
 		{"a pause with a cause asked is the question", "PauseIntent", map[string]string{"ask": "am i just", "cause": "dehydrated"}, "hydration"},
 		{"a pause with a thing named is a pause", "PauseIntent", map[string]string{"cause": "water"}, ""},
+		{"a state kept by a memory question is asked about", "RecallMemoryIntent", map[string]string{"cause": "older", "sign": "legs"}, "age"},
+		{"a state kept by a request to stop remembering stays the request", "StopRememberingIntent", map[string]string{"cause": "pregnant"}, ""},
 		{"a pause with a condition's word named is a pause", "PauseIntent", map[string]string{"cause": "my back"}, ""},
 		{"a softer voice with a condition's word named is a voice", "VoiceSoftIntent", map[string]string{"cause": "gotta move"}, ""},
 		{"a mattress too soft sent to a softer voice is asked about", "VoiceSoftIntent", map[string]string{"cause": "too soft", "sign": "mattress"}, "mattress"},
