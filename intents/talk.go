@@ -181,7 +181,8 @@ type topicKinds struct {
 	// nerves"): harmedAsked.
 	Harmed []string `yaml:"harmed"`
 	// States: causes that are a state, not something one does; kept
-	// with a pause, they are asked about (causeAsked).
+	// with a pause or a question about what is remembered, they are
+	// asked about (causeAsked).
 	States []string `yaml:"states"`
 	// Settings: causes that, kept by a device beside another cause, are
 	// where the question is set, not what it asks (otherCause).
