@@ -501,6 +501,15 @@ func conditionNamed(in *alexa.Intent, cause string) (alexa.Slot, string) {
 		return alexa.Slot{}, ""
 	}
 	s, id := signTopic(in)
+	if id == "" && (cause == "routine" || cause == "overuse") {
+		// The feeling a condition is, kept beside where it comes ("my
+		// legs go fizzy when I sit watching telly, what's that"): the
+		// feeling is asked about, the sitting is when.
+		said := keptSigns(in)
+		if c, ok := feltConditions[symptom.ReadKept(said).Topic]; ok {
+			return topicSlot(strings.Join(said, " "), c), c
+		}
+	}
 	if !conditions[id] || id == "cramp" || worriedNerves(id, cause == "stress") {
 		return alexa.Slot{}, ""
 	}

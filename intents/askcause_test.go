@@ -70,6 +70,8 @@ func TestCauseAsked(t *testing.T) {
 		{"a serious condition is never the second cause asked", "WhoAreYouIntent", map[string]string{"ask": "is it just", "cause": "getting older", "moreCause": "a pe"}, "age"},
 		{"a condition a second cause kept beside a position", "HipPainIntent", map[string]string{"ask": "could it be", "cause": "on that side", "moreCause": "hip bursitis"}, "bursitis"},
 		{"a doctor asked about beside the day's work", "SoreAfterExerciseIntent", map[string]string{"ask": "what would the doctor", "cause": "stand all day"}, "doctor_visit"},
+		{"a feeling that is a condition beside where it comes", "TriedThatIntent", map[string]string{"ask": "what's", "cause": "telly", "sign": "won't keep still", "moreSign": "legs"}, "restless_legs"},
+		{"an ache beside where it comes asks about the day", "TriedThatIntent", map[string]string{"ask": "could it be", "cause": "watching telly", "sign": "legs", "moreSign": "ache"}, "routine"},
 		{"a doctor named beside a condition asks about the condition", "HipPainIntent", map[string]string{"ask": "what would the doctor", "cause": "bursitis"}, "bursitis"},
 		{"a hard bed a device kept as a sign is asked about", "CompartmentIntent", map[string]string{"sign": "bed is rock hard", "ask": "could that be"}, "mattress"},
 		{"a calf rock hard is no bed", "CompartmentIntent", map[string]string{"sign": "calf is rock hard", "ask": "could that be"}, ""},
