@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/nightlegs/nightlegs/infra"
+	"github.com/nightlegs/nightlegs/infra/infratest"
 )
 
 var updateRuledOut = flag.Bool("update-ruledout", false, "rewrite infra/model/ruledout.json from talk.yaml's ruled_out_heard")
@@ -34,5 +35,5 @@ func TestRuledOutTypeUpToDate(t *testing.T) {
 		}
 		st.Values = append(st.Values, infra.NewTypeValue(id, ps[0], ps[1:]))
 	}
-	infra.CheckTypes(t, ruledOutModel, *updateRuledOut, st)
+	infratest.CheckTypes(t, ruledOutModel, *updateRuledOut, st)
 }

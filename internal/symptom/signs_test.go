@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/nightlegs/nightlegs/infra"
+	"github.com/nightlegs/nightlegs/infra/infratest"
 )
 
 var update = stdflag.Bool("update", false, "rewrite infra/model/signs.json from the vocabulary")
@@ -23,7 +24,7 @@ func TestSignTypeUpToDate(t *testing.T) {
 	for _, g := range SignGroups() {
 		st.Values = append(st.Values, infra.NewTypeValue(g.ID, g.Phrases[0], g.Phrases[1:]))
 	}
-	infra.CheckTypes(t, signsModel, *update, st)
+	infratest.CheckTypes(t, signsModel, *update, st)
 }
 
 // TestSignPhrasesRead: every WarningSign value reads as a sign or a denial,
