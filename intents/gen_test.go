@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/nightlegs/nightlegs/internal/golit"
+	"github.com/nightlegs/nightlegs/internal/golit/golittest"
 )
 
 // The YAML the data is generated from, for the tests.
@@ -32,7 +33,7 @@ func TestGenerated(t *testing.T) {
 		t.Fatal(err)
 	}
 	words := typeWords(topicType, routineType, askType)
-	golit.Check(t, "data_gen.go",
+	golittest.Check(t, "data_gen.go",
 		golit.Var{Name: "memory", Value: m},
 		golit.Var{Name: "people", Value: p},
 		golit.Var{Name: "routes", Value: r},

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/nightlegs/nightlegs/internal/golit"
+	"github.com/nightlegs/nightlegs/internal/golit/golittest"
 )
 
 // loadData loads data/*.yaml and the topic folders' texts as go generate
@@ -21,7 +22,7 @@ func loadData(t testing.TB) *Library {
 // folders' texts.yaml say: run
 // `go generate ./...` after editing the YAML.
 func TestGenerated(t *testing.T) {
-	golit.Check(t, "data_gen.go", golit.Var{Name: "builtIn", Value: loadData(t)})
+	golittest.Check(t, "data_gen.go", golit.Var{Name: "builtIn", Value: loadData(t)})
 }
 
 // TestLoadRefuses: what load checks, it refuses.

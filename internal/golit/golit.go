@@ -7,9 +7,11 @@
 // (structs, maps with sorted keys, slices, arrays, pointers, strings,
 // numbers, booleans), so a field or a file added to a package's data needs
 // no change here. Each data package decodes its YAML into its own types in
-// a test, validates it there, and passes the result to Check, which
-// compares it with the checked-in generated file or, when the test runs
-// with -generate (go generate does), writes it.
+// a test, validates it there, and passes the result to golittest.Check,
+// which compares it with the checked-in generated file (Verify) or, when
+// the test runs with -generate (go generate does), writes it (Generate).
+// Checking lives in golittest so that the program, which links golit for
+// Decode, does not link the testing package.
 package golit
 
 import (

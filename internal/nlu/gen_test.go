@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/nightlegs/nightlegs/internal/golit"
+	"github.com/nightlegs/nightlegs/internal/golit/golittest"
 )
 
 // TestGenerated fails when data_gen.go is not what data/*.yaml says: run
@@ -20,5 +21,5 @@ func TestGenerated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golit.Check(t, "data_gen.go", golit.Var{Name: "builtIn", Value: set})
+	golittest.Check(t, "data_gen.go", golit.Var{Name: "builtIn", Value: set})
 }

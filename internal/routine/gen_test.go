@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/nightlegs/nightlegs/internal/golit"
+	"github.com/nightlegs/nightlegs/internal/golit/golittest"
 )
 
 // TestGenerated fails when data_gen.go is not what data/ says: run
@@ -14,5 +15,5 @@ func TestGenerated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golit.Check(t, "data_gen.go", golit.Var{Name: "builtIn", Value: l})
+	golittest.Check(t, "data_gen.go", golit.Var{Name: "builtIn", Value: l})
 }

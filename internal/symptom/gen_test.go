@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/nightlegs/nightlegs/internal/golit"
+	"github.com/nightlegs/nightlegs/internal/golit/golittest"
 )
 
 // decodeVocabulary decodes data/vocabulary.yaml and the topic folders'
@@ -24,5 +25,5 @@ func TestGenerated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golit.Check(t, "data_gen.go", golit.Var{Name: "std", Value: r, Lazy: true})
+	golittest.Check(t, "data_gen.go", golit.Var{Name: "std", Value: r, Lazy: true})
 }

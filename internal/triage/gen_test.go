@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/nightlegs/nightlegs/internal/golit"
+	"github.com/nightlegs/nightlegs/internal/golit/golittest"
 )
 
 // decodeData decodes a file of data/ as go generate does.
@@ -18,5 +19,5 @@ func TestGenerated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golit.Check(t, "data_gen.go", golit.Var{Name: "loaded", Value: d})
+	golittest.Check(t, "data_gen.go", golit.Var{Name: "loaded", Value: d})
 }
