@@ -80,6 +80,14 @@ func (s *set) answerWith(kind string, general ...string) func(t *router.Turn) (r
 			t.State.Pending = ids[0]
 			return r, nil
 		}
+		if ids[0] == "questions.why" && t.State.Pending == "" {
+			// The general answer makes its offer, as a cause's answer
+			// does (issue 16).
+			s.addOffer(t, &r, s.topicOffer(t, talk.NightOffer))
+			if r.Question != "" {
+				return r, nil
+			}
+		}
 		if !s.resume(t, &r) && t.NewSession && t.State.Topic == "" {
 			// Asked in one breath ("ask night legs why..."): answered.
 			r.End = true

@@ -110,9 +110,15 @@ func (s *set) describe(r *router.Router, t *router.Turn) (router.Reply, error) {
 			return reply, err
 		}
 	}
-	if rd.Vague() && len(rd.Parts)+len(rd.Sensations) == 0 && t.State.Pending != "" {
-		// Nothing about legs at all: not caught.
+	if rd.Vague() && len(rd.Parts)+len(rd.Sensations) == 0 && t.State.Pending != "" && !(named && offerPending(t)) {
+		// Nothing about legs at all: not caught. An offer waits for no
+		// answer, though: someone else's trouble told after it ("my
+		// husband has exactly that, what can he do tonight" after
+		// restless legs' offer of a stretch) opens theirs.
 		return s.notCaught(t)
+	}
+	if offerPending(t) {
+		t.State.Pending = ""
 	}
 	return s.opening(t, &rd)
 }

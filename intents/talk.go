@@ -97,6 +97,9 @@ type talkData struct {
 	// RuledOutHeard: a cause ruled out as a device hears it, the
 	// RuledOut slot type's words (TestRuledOutTypeUpToDate).
 	RuledOutHeard ruledOutHeard `yaml:"ruled_out_heard"`
+	// NightOffer: the offer after the general answer to why it is worse
+	// at night, as a topic's Offer.
+	NightOffer string `yaml:"night_offer"`
 	// CheckAfter: triage facts after which a cause's answer offers the
 	// warning-sign check instead of its routine.
 	CheckAfter []string `yaml:"check_after"`
@@ -3118,6 +3121,12 @@ func (s *set) offer(t *router.Turn, offer string, ids ...string) router.Reply {
 	r := s.reply(t, ids...)
 	s.addOffer(t, &r, offer)
 	return r
+}
+
+// offerPending reports whether the question waiting is an offer (a
+// routine, the warning-sign check) rather than a question about the pain.
+func offerPending(t *router.Turn) bool {
+	return t.State.Pending == "routine.offer" || t.State.Pending == questionCheck
 }
 
 // addOffer adds an offer to a reply with no question, when it fits in the

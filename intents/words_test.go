@@ -185,3 +185,50 @@ func TestPeopleNounsEndCauses(t *testing.T) {
 		}
 	}
 }
+
+// TestCauseAnswersOffer: every answer to a question about a cause (issue
+// 16.1, coverage.yaml's asked) ends on an offer, a routine or the
+// warning-sign check, and has room for it: the general answer to why the
+// night offers talk.yaml's night_offer, a cause's topic its own.
+func TestCauseAnswersOffer(t *testing.T) {
+	lib, err := content.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	offerWords := func(offer string) int {
+		if offer == offerCheck {
+			return wordCount(lib.Get(questionCheck).Ask)
+		}
+		rt, ok := routines.Get(offer)
+		if !ok {
+			return -1
+		}
+		return wordCount("Want to try " + rt.Name + "?")
+	}
+	offers := map[string]string{"questions.why": talk.NightOffer}
+	for _, tp := range talk.Topics {
+		offers[tp.Text] = tp.Offer
+	}
+	for cause, texts := range readCoverage(t).Asked {
+		for _, id := range texts {
+			offer, ok := offers[id]
+			if !ok {
+				// A conversation's own answer (hip.why), said with its
+				// question waiting.
+				continue
+			}
+			n := 0
+			for _, l := range lib.Get(id).Say {
+				n += wordCount(l)
+			}
+			switch w := offerWords(offer); {
+			case offer == "":
+				t.Errorf("cause %s: %s makes no offer", cause, id)
+			case w < 0:
+				t.Errorf("cause %s: %s offers %q, no routine", cause, id, offer)
+			case n+w > content.MaxWords:
+				t.Errorf("cause %s: %s is %d words; with its offer (%d) it runs over %d", cause, id, n, w, content.MaxWords)
+			}
+		}
+	}
+}

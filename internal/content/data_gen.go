@@ -561,7 +561,7 @@ var (
 		// "about.magnesium"
 		{
 			Say: []string{
-				"Low minerals, like magnesium, can play a part in cramps, but the evidence that tablets help is weak for most people.",
+				"Low minerals like magnesium can play a part in cramps, but evidence that tablets help is weak for most people.",
 				"Ask a doctor or pharmacist first; a bedtime calf stretch is worth a try.",
 			},
 			Sources: []string{
@@ -573,7 +573,7 @@ var (
 		// "about.mattress"
 		{
 			Say: []string{
-				"A mattress too soft, too firm or sagging, or lying awkwardly or on one side, can strain hips and legs.",
+				"A mattress too soft, too firm or sagging, or lying on one side, can strain hips and legs.",
 				"Try a topper, and a pillow between your knees; see a doctor if it lasts.",
 			},
 			Sources: []string{
@@ -630,7 +630,7 @@ var (
 		{
 			Say: []string{
 				"It may well be: muscles tired from a busy day, standing, or new exercise often ache once you rest.",
-				"Build up activity gradually; see a doctor if the ache lasts more than a few days.",
+				"Build up activity slowly; see a doctor if it lasts beyond a few days.",
 			},
 			Sources: []string{
 				"seed 003 muscle fatigue and overuse",
@@ -1949,13 +1949,15 @@ var (
 		// "questions.why"
 		{
 			Say: []string{
-				"At night you're still, with nothing to distract you, so the nerves notice aches more.",
-				"Resting muscles stiffen, blood flows differently lying flat, and cortisol, the body's own anti-inflammatory hormone, dips overnight.",
+				"At night you're still and undistracted: nerves notice aches more; resting muscles stiffen, and the body clock lowers its anti-inflammatory hormone.",
+				"Stretch gently before bed; see a doctor if it's most nights.",
 			},
 			Sources: []string{
 				"seed 000 intro (circadian rhythm, stillness)",
 				"seed 001 joint pain (cortisol)",
 				"seed 003 why leg pain seems to spike at night",
+				"refs §2 prevention by stretching (mixed evidence)",
+				"refs §3 frequent symptoms (D)",
 			},
 		},
 		// "redflags.clear"
