@@ -12,8 +12,8 @@ import (
 var files embed.FS
 
 // The data is read from the YAML (and the topic folders' topic.yaml) at
-// start-up while data_gen.go is
-// regenerated, which builds without it (golit.Tag).
+// start-up while data_gen.go is regenerated, which builds without it
+// (golit.Tag).
 var (
 	memory, routes, screens = mustLoadTree()
 	people                  = mustLoad(loadPeople, "people.yaml")
@@ -41,11 +41,7 @@ func mustLoadTree() (*memoryData, *routing, *screening) {
 }
 
 func mustLoad[T any](load func([]byte, decoder) (T, error), name string) T {
-	b, err := files.ReadFile(name)
-	if err != nil {
-		panic(err)
-	}
-	v, err := load(b, golit.Decode)
+	v, err := load(mustRead(name), golit.Decode)
 	if err != nil {
 		panic(err)
 	}
