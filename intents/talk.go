@@ -537,9 +537,9 @@ func elderAge(w string) bool {
 }
 
 // possessed reports whether a word is someone's "'s" ("mum's"), not a
-// contraction of "it is" or "that is".
+// contraction ("it's", "that's") the symptom reader keeps whole.
 func possessed(w string) bool {
-	return strings.HasSuffix(w, "'s") && w != "it's" && w != "that's" && w != "there's" && w != "what's" && w != "let's" && w != "here's" && w != "who's"
+	return strings.HasSuffix(w, "'s") && !symptom.Contracted(w)
 }
 
 // pastDoings are the topics whose "-ing" words are things done, also said

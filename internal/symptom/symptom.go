@@ -94,6 +94,11 @@ func NoSign(value string) bool {
 	return noSigns()[strings.Join(strings.Fields(strings.ToLower(value)), " ")]
 }
 
+// Contracted reports whether w, a word ending in "'s", is a contraction
+// the reader keeps whole (the vocabulary's keep_s: "it's", "he's",
+// "there's"), not someone's "'s" ("mum's").
+func Contracted(w string) bool { return std().keepS[strings.ToLower(w)] }
+
 // noSigns is the vocabulary's no-sign phrases as a set, built the first
 // time a device's slot value is checked, not on every turn.
 var noSigns = sync.OnceValue(func() map[string]bool {

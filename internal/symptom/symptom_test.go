@@ -745,3 +745,11 @@ func TestReadSelf(t *testing.T) {
 		}
 	}
 }
+
+func TestContracted(t *testing.T) {
+	for w, want := range map[string]bool{"it's": true, "He's": true, "there's": true, "mum's": false, "dad's": false, "calf's": false} {
+		if got := Contracted(w); got != want {
+			t.Errorf("Contracted(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
