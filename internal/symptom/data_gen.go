@@ -1109,6 +1109,21 @@ var std = sync.OnceValue(func() *reader {
 			"inflamed do you reckon",
 			"inflamed you think",
 			"inflamed do you think",
+			"messed up my circulation",
+			"messed up the circulation",
+			"messed up his circulation",
+			"messed up her circulation",
+			"mess up my circulation",
+			"mess up the circulation",
+			"mess up your circulation",
+			"messing up my circulation",
+			"messed up my back",
+			"messed up my knees",
+			"messed up my hips",
+			"messed up my legs",
+			"messed up my nerves",
+			"messed up my joints",
+			"messed up my veins",
 			"twisted right over the other",
 			"twisted over the other",
 			"twisted across the other",
@@ -1234,6 +1249,14 @@ var std = sync.OnceValue(func() *reader {
 			"bed's rock hard",
 			"bed was rock hard",
 			"bed is * rock hard",
+			"bed it was rock hard",
+			"bed it's rock hard",
+			"bed it is rock hard",
+			"bed was * rock hard",
+			"mattress it was rock hard",
+			"mattress it's rock hard",
+			"mattress it is rock hard",
+			"mattress was * rock hard",
 			"rock hard mattress",
 			"rock hard bed",
 			"rock hard beds",
@@ -4358,7 +4381,9 @@ var (
 		"mean",
 		"medicine",
 		"menopause",
+		"mess",
 		"messed",
+		"messing",
 		"metal",
 		"meters",
 		"metformin",
@@ -9606,6 +9631,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"bed", "it", "was", "rock", "hard"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bed", "it", "is", "rock", "hard"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bed", "was", "*", "rock", "hard"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"bed", "is", "rock", "hard"},
 				means: []meaning{
 					{kind: 8},
@@ -9613,6 +9656,12 @@ var (
 			},
 			{
 				toks: []string{"bed", "was", "rock", "hard"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bed", "it's", "rock", "hard"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -42526,6 +42575,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"mattress", "it", "was", "rock", "hard"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mattress", "it", "is", "rock", "hard"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mattress", "was", "*", "rock", "hard"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"mattress", "is", "rock", "hard"},
 				means: []meaning{
 					{kind: 8},
@@ -42533,6 +42600,12 @@ var (
 			},
 			{
 				toks: []string{"mattress", "was", "rock", "hard"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mattress", "it's", "rock", "hard"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -42772,8 +42845,95 @@ var (
 				},
 			},
 		},
+		// "mess"
+		{
+			{
+				toks: []string{"mess", "up", "my", "circulation"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mess", "up", "the", "circulation"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mess", "up", "your", "circulation"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "messed"
 		{
+			{
+				toks: []string{"messed", "up", "my", "circulation"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"messed", "up", "the", "circulation"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"messed", "up", "his", "circulation"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"messed", "up", "her", "circulation"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"messed", "up", "my", "back"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"messed", "up", "my", "knees"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"messed", "up", "my", "hips"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"messed", "up", "my", "legs"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"messed", "up", "my", "nerves"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"messed", "up", "my", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"messed", "up", "my", "veins"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"messed", "myself"},
 				means: []meaning{
@@ -42796,6 +42956,15 @@ var (
 				toks: []string{"messed"},
 				means: []meaning{
 					{kind: 3, id: "leak"},
+				},
+			},
+		},
+		// "messing"
+		{
+			{
+				toks: []string{"messing", "up", "my", "circulation"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
