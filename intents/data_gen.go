@@ -10945,6 +10945,7 @@ var askWords = phraseIDs{
 	"d'you reckon":                 "tag",
 	"did i just":                   "could_it_be",
 	"did i overdo":                 "could_it_be",
+	"do":                           "opener",
 	"do i have":                    "could_it_be",
 	"do i need":                    "need",
 	"do i need more":               "need",
