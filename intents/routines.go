@@ -74,6 +74,8 @@ const (
 	// questionReady asks whether to start the first step, after the
 	// routine's intro.
 	questionReady = "routine.ready"
+	// questionOffer offers a routine (answerOffered) after an answer.
+	questionOffer = "routine.offer"
 )
 
 // routines is every routine, checked by the routine package's tests.
@@ -98,7 +100,7 @@ func (s *set) registerRoutines(r *router.Router) {
 	for _, q := range []string{questionReady, "routine.continue", "routine.last", "routine.resume", "routine.paused"} {
 		s.questions[q] = s.routineAnswer
 	}
-	s.questions["routine.offer"] = s.offerAnswer
+	s.questions[questionOffer] = s.offerAnswer
 	s.questions["routine.choose"] = s.chooseAnswer
 }
 
@@ -110,8 +112,8 @@ func (s *set) offerRoutine(t *router.Turn, id string, said ...string) router.Rep
 		return r
 	}
 	t.State.SetAnswer(answerOffered, id)
-	t.State.Pending = "routine.offer"
-	r.Question = s.questionText(t, "routine.offer")
+	t.State.Pending = questionOffer
+	r.Question = s.questionText(t, questionOffer)
 	r.End = false
 	return r
 }

@@ -65,7 +65,7 @@ func TestNoRaisingBeforeHanging(t *testing.T) {
 		said := r.Speech.String()
 		// Its own questions and triage's; the closing offer of a routine
 		// is routines.go's.
-		for i := 0; turn.State.Pending != "" && turn.State.Pending != "routine.offer"; i++ {
+		for i := 0; turn.State.Pending != "" && turn.State.Pending != questionOffer; i++ {
 			if i > 10 {
 				t.Fatalf("hanging %s: still asking %s after %d questions", hanging, turn.State.Pending, i)
 			}

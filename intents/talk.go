@@ -3126,7 +3126,7 @@ func (s *set) offer(t *router.Turn, offer string, ids ...string) router.Reply {
 // offerPending reports whether the question waiting is an offer (a
 // routine, the warning-sign check) rather than a question about the pain.
 func offerPending(t *router.Turn) bool {
-	return t.State.Pending == "routine.offer" || t.State.Pending == questionCheck
+	return t.State.Pending == questionOffer || t.State.Pending == questionCheck
 }
 
 // addOffer adds an offer to a reply with no question, when it fits in the
@@ -3148,7 +3148,7 @@ func (s *set) addOffer(t *router.Turn, r *router.Reply, offer string) {
 		q := "Want to try " + rt.Name + "?"
 		if ok && n+len(strings.Fields(q)) <= s.room(t) {
 			t.State.SetAnswer(answerOffered, offer)
-			t.State.Pending = "routine.offer"
+			t.State.Pending = questionOffer
 			r.Question = q
 		}
 	}
