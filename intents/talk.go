@@ -3129,6 +3129,9 @@ func offerPending(t *router.Turn) bool {
 	return t.State.Pending == questionOffer || t.State.Pending == questionCheck
 }
 
+// routineOffer is the question that offers the routine named.
+func routineOffer(name string) string { return "Want to try " + name + "?" }
+
 // addOffer adds an offer to a reply with no question, when it fits in the
 // words left (room).
 func (s *set) addOffer(t *router.Turn, r *router.Reply, offer string) {
@@ -3145,7 +3148,7 @@ func (s *set) addOffer(t *router.Turn, r *router.Reply, offer string) {
 		}
 	default:
 		rt, ok := routines.Get(offer)
-		q := "Want to try " + rt.Name + "?"
+		q := routineOffer(rt.Name)
 		if ok && n+len(strings.Fields(q)) <= s.room(t) {
 			t.State.SetAnswer(answerOffered, offer)
 			t.State.Pending = questionOffer

@@ -203,7 +203,7 @@ func TestCauseAnswersOffer(t *testing.T) {
 		if !ok {
 			return -1
 		}
-		return wordCount("Want to try " + rt.Name + "?")
+		return wordCount(routineOffer(rt.Name))
 	}
 	offers := map[string]string{"questions.why": talk.NightOffer}
 	for _, tp := range talk.Topics {
