@@ -171,9 +171,20 @@ func screeningFragments() []string {
 	return out
 }
 
-// offerSaid is an offer made after an answer (addOffer): a routine by
-// name, or the warning-sign check.
-var offerSaid = regexp.MustCompile(`Want to try [^?]*\?|Want a warning-sign check\?`)
+// offersSaid are the offers made after an answer (addOffer), as the
+// content words them: each routine's by name, and the warning-sign check.
+var offersSaid = sync.OnceValue(func() []string {
+	lib, err := content.Default()
+	if err != nil {
+		panic(err)
+	}
+	out := []string{lib.Get(questionCheck).Ask}
+	for _, id := range routines.IDs() {
+		rt, _ := routines.Get(id)
+		out = append(out, routineOffer(rt.Name))
+	}
+	return out
+})
 
 // judgeTalk judges one answer. prev is what was said the turn before (""
 // if the utterance opened the conversation).
@@ -189,7 +200,9 @@ func judgeTalk(c talkCase, said, prev, intent string, open bool, screens []strin
 	// a stretch, the routine offered is the answer.
 	answer := said
 	if strings.HasPrefix(c.Category, "cause") {
-		answer = offerSaid.ReplaceAllString(said, "")
+		for _, o := range offersSaid() {
+			answer = strings.ReplaceAll(answer, o, "")
+		}
 	}
 	if len(c.Words) > 0 && !slices.ContainsFunc(c.Words, func(w string) bool { return hasWord(answer, w) }) {
 		fails = append(fails, "none of "+strings.Join(c.Words, "|"))
