@@ -1941,6 +1941,9 @@ func parsedCue(text string) cueParts {
 }
 
 func phraseAt(p, ws []string) bool {
+	if len(ws) < len(p) {
+		return false
+	}
 	for j, w := range p {
 		if pre, ok := strings.CutSuffix(w, "*"); ok {
 			if !strings.HasPrefix(ws[j], pre) {
