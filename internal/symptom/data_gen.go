@@ -3096,6 +3096,20 @@ var std = sync.OnceValue(func() *reader {
 			"waking up twisted",
 			"wakes up twisted",
 			"wake twisted",
+			"red meat",
+			"red vine",
+			"red vine leaf",
+			"hot milk",
+			"hot chocolate",
+			"hot cocoa",
+			"something warm",
+			"something hot",
+			"something cold",
+			"anything warm",
+			"heat or ice",
+			"ice or heat",
+			"warm or cold",
+			"cold or warm",
 		},
 		peopleSay: []string{
 			"boy",
@@ -8124,6 +8138,12 @@ var (
 		{
 			{
 				toks: []string{"anything", "inflamed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"anything", "warm"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -17892,6 +17912,12 @@ var (
 			},
 			{
 				toks: []string{"cold", "*", "weather"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "or", "warm"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -32770,6 +32796,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"heat", "or", "ice"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"heat", "pad"},
 				means: []meaning{
 					{kind: 8},
@@ -34162,6 +34194,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"hot", "milk"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "chocolate"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "cocoa"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"hot"},
 				means: []meaning{
 					{kind: 3, id: "hot"},
@@ -34952,6 +35002,12 @@ var (
 		},
 		// "ice"
 		{
+			{
+				toks: []string{"ice", "or", "heat"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"ice", "cold"},
 				means: []meaning{
@@ -55228,6 +55284,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"red", "vine", "leaf"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"red", "streaks"},
 				means: []meaning{
 					{kind: 3, id: "blood"},
@@ -55374,6 +55436,18 @@ var (
 			},
 			{
 				toks: []string{"red", "flags"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"red", "meat"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"red", "vine"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -60949,6 +61023,24 @@ var (
 			},
 			{
 				toks: []string{"something", "inflamed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"something", "warm"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"something", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"something", "cold"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -70809,6 +70901,12 @@ var (
 			},
 			{
 				toks: []string{"warm", "rice", "bag"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warm", "or", "cold"},
 				means: []meaning{
 					{kind: 8},
 				},
