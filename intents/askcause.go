@@ -98,6 +98,12 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	if id == "" || neverInstead[id] {
 		return nil
 	}
+	if in.Name == IntentWhyNight && slices.Contains(talk.Words.NightRemedies, strings.ToLower(in.Slots[slotCause].Value)) {
+		// "Do painkillers wear off overnight, is that why it's worse",
+		// "your body's natural painkillers drop at night, is that why":
+		// pain relievers named generally ask about the night.
+		return nil
+	}
 	if plainBed(id, topic.Value) {
 		// "My legs can't keep still in the bed, is that the restless leg
 		// business": a bed only named is where it happens (set rB).
@@ -336,7 +342,14 @@ func doctorNamed(ask string) bool {
 func causeOf(in *alexa.Intent) (alexa.Slot, string) {
 	if s := in.Slots[slotCause]; s.Value != "" {
 		if _, id := s.Resolved(); talk.Topics[id].Text != "" {
-			if more, other := otherCause(in, id); other != "" {
+			setting := id
+			if curledToes(in) {
+				// "Could low calcium be why my toes curl up and cramp":
+				// the curling is the cramp, and the other cause kept is
+				// asked about.
+				setting = "cramp"
+			}
+			if more, other := otherCause(in, setting); other != "" {
 				return more, other
 			}
 			if id == "cramp" {
@@ -383,6 +396,24 @@ func causeOf(in *alexa.Intent) (alexa.Slot, string) {
 		return alexa.Slot{}, ""
 	}
 	return signTopic(in)
+}
+
+// curledToes reports whether the cause a device kept is a curling
+// (talk.yaml's curl_words) said of toes or feet, or of a cramp, kept
+// beside it (curl_parts): the cramp, not a way of lying.
+func curledToes(in *alexa.Intent) bool {
+	if !slices.ContainsFunc(tokens(in.Slots[slotCause].Value), func(w string) bool { return slices.Contains(talk.Words.CurlWords, w) }) {
+		return false
+	}
+	for name, s := range in.Slots {
+		if name == slotCause || name == slotMoreCause || name == slotAsk || name == slotRuledOut {
+			continue
+		}
+		if slices.ContainsFunc(tokens(s.Value), func(w string) bool { return slices.Contains(talk.Words.CurlParts, w) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // otherCause returns the cause a device kept in slotMoreCause when the

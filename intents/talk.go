@@ -324,13 +324,33 @@ type talkWords struct {
 	HelpAsks   []string `yaml:"help_asks"`
 	LastAsks   []string `yaml:"last_asks"`
 	Reasons    []string `yaml:"reasons"`
-	Whereas    []string `yaml:"whereas"`
-	AfterAsks  []string `yaml:"after_asks"`
-	MakeVerbs  []string `yaml:"make_verbs"`
+	CauseLinks []string `yaml:"cause_links"`
+	// CurlWords and CurlParts: toes or feet said to curl, or a curling
+	// beside a cramp, are the cramp, not a way of lying
+	// (intents/askcause.go's curledToes).
+	CurlWords []string `yaml:"curl_words"`
+	CurlParts []string `yaml:"curl_parts"`
+	// NightRemedies are pain relievers named generally: on the why-the-
+	// night intent they are the body's own, or a dose wearing off
+	// overnight (intents/askcause.go's causeAsked).
+	NightRemedies []string `yaml:"night_remedies"`
+	// RemedyTold, RemedyDoing (after RemedyDoingLeads) and RemedyDo
+	// (after a person, not asked) tell a medicine or remedy someone
+	// uses: takenAt.
+	RemedyTold       []string `yaml:"remedy_told"`
+	RemedyDoing      []string `yaml:"remedy_doing"`
+	RemedyDoingLeads []string `yaml:"remedy_doing_leads"`
+	RemedyDo         []string `yaml:"remedy_do"`
+	Whereas          []string `yaml:"whereas"`
+	AfterAsks        []string `yaml:"after_asks"`
+	MakeVerbs        []string `yaml:"make_verbs"`
 }
 
 // Phrase lists of talk.yaml's words, as words, read once.
 var (
+	causeLinks   = phraseWords(talk.Words.CauseLinks)
+	turns        = phraseWords(talk.Words.Turns)
+	indirectAsks = phraseWords(talk.Words.IndirectAsks)
 	whatEndings  = phraseWords(talk.Words.WhatEndings)
 	namingAsks   = phraseWords(talk.Words.NamingAsks)
 	needAsks     = phraseWords(talk.Words.NeedAsks)
@@ -640,8 +660,13 @@ func topicsIn(ws []string) []topicAt {
 	slices.SortFunc(out, func(a, b topicAt) int { return a.At - b.At })
 	// "Sleeping on the couch so I don't wake the baby, could the couch be
 	// why": a thing named again is the thing it was the first time,
-	// though its word alone belongs to another topic.
+	// though its word alone belongs to another topic. Named again means
+	// pointed back at ("the couch", "that couch"): "tonic water ... not
+	// drinking enough water" names plain water the second time (set sAA).
 	for i := range out {
+		if !pointedBack(ws, out[i].At) {
+			continue
+		}
 		for _, e := range out[:i] {
 			if head := ws[out[i].At+out[i].Len-1]; e.Len > out[i].Len && ws[e.At+e.Len-1] == head {
 				out[i].ID = e.ID
@@ -650,6 +675,17 @@ func topicsIn(ws []string) []topicAt {
 		}
 	}
 	return out
+}
+
+// pointedBack reports whether the words at i point back at something
+// named before: "the couch", "that couch", "that's the sofa".
+func pointedBack(ws []string, i int) bool {
+	for j := max(0, i-1); j <= i && j < len(ws); j++ {
+		if w := strings.TrimSuffix(ws[j], "'s"); w == "the" || slices.Contains(talk.Words.Pointers, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // flareAfter reports whether the topic at f is a flare only (talk.yaml
@@ -1248,14 +1284,14 @@ func dayNightContrast(ws []string) bool {
 	has := func(ws []string, words []string) bool {
 		return slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(words, w) })
 	}
-	for i, w := range ws {
-		if !slices.Contains(talk.Words.Turns, w) {
-			continue
-		}
-		// "I sleep in the day ... and it's still worse when I lie down",
-		// "I can garden all afternoon ... and then the lights go off".
-		if has(ws[:i], talk.Words.Daytime) && has(ws[i+1:], talk.Words.Nighttime) {
-			return true
+	for i := range ws {
+		for _, t := range turns {
+			// "I sleep in the day ... and it's still worse when I lie
+			// down", "I can garden all afternoon ... and then the
+			// lights go off".
+			if phraseAt(t, ws[i:]) && has(ws[:i], talk.Words.Daytime) && has(ws[i+len(t):], talk.Words.Nighttime) {
+				return true
+			}
 		}
 	}
 	for i, w := range ws {
@@ -1512,6 +1548,9 @@ func askedFirst(ws []string, found []topicAt) (topicAt, bool) {
 		// The verb may follow a few words on: "can inflammation in the
 		// body make your legs ache".
 		end := f.At + f.Len
+		if c, ok := linkedCause(ws, found, end); ok && conditions[f.ID] {
+			return c, true
+		}
 		// Or the reason is named there: "is poor blood circulation the
 		// reason my feet feel cold".
 		verb := slices.ContainsFunc(ws[end:min(end+4, len(ws))], func(w string) bool {
@@ -1520,6 +1559,27 @@ func askedFirst(ws []string, found []topicAt) (topicAt, bool) {
 		// "..., is a nerve being squashed": the turn ends on what it asks.
 		if verb || i <= 3 && ws[i] != "is" && ws[i] != "can" || end == len(ws) {
 			return f, true
+		}
+	}
+	return topicAt{}, false
+}
+
+// linkedCause returns the topic a complaint ending at end is said to come
+// from, a few words on: "could my night cramps (actually) be from not
+// drinking enough water" asks about the water. A cause is not linked so:
+// "is it the stress from the job" asks about the stress.
+func linkedCause(ws []string, found []topicAt, end int) (topicAt, bool) {
+	for j := end; j < min(end+3, len(ws)); j++ {
+		for _, l := range causeLinks {
+			if !phraseAt(l, ws[j:]) {
+				continue
+			}
+			after := j + len(l)
+			for _, g := range found {
+				if g.At >= after && g.At <= after+2 {
+					return g, true
+				}
+			}
 		}
 	}
 	return topicAt{}, false
@@ -1569,6 +1629,11 @@ func backgroundAsked(ws []string, found []topicAt) (topicAt, bool) {
 		// for pregnancy" names what it asks.
 		between := ws[min(q+1, g.At):g.At]
 		complaint := conditions[g.ID] && !asThing(ws, g)
+		if c, ok := linkedCause(ws, others, g.At+g.Len); ok && complaint {
+			// "..., but could my night cramps be from not drinking
+			// enough water" asks about the water.
+			return c, true
+		}
 		if complaint && (toldAt(ws, b) || slices.ContainsFunc(between, backToIt)) || slices.ContainsFunc(between, takes) {
 			return topicAt{}, false
 		}
@@ -1632,6 +1697,13 @@ func takes(w string) bool { return w == "take" || w == "taking" }
 // I", "is there"), not one inside a statement ("which my doctor says is fine").
 func questionStart(ws []string, from int) int {
 	for q := from; q+1 < len(ws); q++ {
+		// "I wonder if it's because I hardly move": an indirect question
+		// starts where its asking words end (set sAA).
+		for _, a := range indirectAsks {
+			if phraseAt(a, ws[q:]) {
+				return q + len(a) - 1
+			}
+		}
 		// "Why would it be worse later in the day", "have I pinched a
 		// nerve" (not "I have a", which tells); "which", "when" and
 		// "where" more often tell ("where the mattress sags").
@@ -1714,21 +1786,27 @@ func clotHad(ws []string, f topicAt) bool {
 
 // takenAt reports whether the topic at f is a medicine (or hormones, as
 // in HRT) that someone is said to be on or to take: "I'm on the pill",
-// "she takes a statin", "been on water tablets".
+// "she takes a statin", "been on water tablets"; or a remedy they use
+// ("my neighbour uses a chilli cream", "I rub deep heat into my calves").
 func takenAt(ws []string, f topicAt) bool {
 	if !medicines[f.ID] && f.ID != "hormones" {
 		return false
 	}
 	for j := f.At - 1; j >= max(0, f.At-3); j-- {
-		switch ws[j] {
-		case "on":
+		w := ws[j]
+		switch {
+		case w == "on":
 			// "Low on magnesium" is a lack, not a tablet taken.
 			return j == 0 || (ws[j-1] != "low" && ws[j-1] != "short")
-		case "takes", "taken", "took":
+		case slices.Contains(talk.Words.RemedyTold, w):
 			// "My nan takes a statin": a question says "does she take".
 			// "I've taken a paracetamol" tells what was done (set sU).
 			return true
-		case "take":
+		case slices.Contains(talk.Words.RemedyDoing, w):
+			// "I've been taking paracetamol", "I keep rubbing deep heat
+			// in", not "is it okay taking ibuprofen" (set sAA).
+			return j > 0 && slices.Contains(talk.Words.RemedyDoingLeads, ws[j-1])
+		case slices.Contains(talk.Words.RemedyDo, w):
 			return j > 0 && slices.Contains(talk.Words.Persons, ws[j-1]) && (j < 2 || !slices.Contains(talk.Words.AskStarts, ws[j-2]))
 		}
 	}
@@ -1940,6 +2018,8 @@ func parsedCue(text string) cueParts {
 	return c
 }
 
+// phraseAt reports whether the words ws begin with the phrase p, a word
+// of p ending in "*" standing for any word it begins.
 func phraseAt(p, ws []string) bool {
 	if len(ws) < len(p) {
 		return false

@@ -26,6 +26,7 @@ var (
 		"about.doctor_visit",
 		"about.dvt",
 		"about.growing_pains",
+		"about.heat",
 		"about.hormones",
 		"about.hydration",
 		"about.iron",
@@ -526,6 +527,17 @@ var (
 			},
 			Sources: []string{"refs §2 growing pains"},
 		},
+		// "about.heat"
+		{
+			Say: []string{
+				"Warmth, like a hot water bottle or warm pack wrapped in a cloth, eases tight muscles and stiff joints.",
+				"Cold can numb a fresh strain. Keep either to fifteen minutes, never on bare skin.",
+			},
+			Sources: []string{
+				"seed 000 warm pack relaxes tight muscles; cold pack numbs pain",
+				"seed 002 immediate relief: heat or cold therapy",
+			},
+		},
 		// "about.hormones"
 		{
 			Say: []string{
@@ -641,11 +653,12 @@ var (
 		// "about.painkillers"
 		{
 			Say: []string{
-				"An over-the-counter pain reliever, or a rub-on gel, can ease aches for a while, but doesn't suit everyone.",
+				"Over-the-counter pain relievers and rub-on gels can ease aches, and anti-inflammatories an inflamed joint, for a while.",
 				"Follow the label; ask a pharmacist what's safe for you, and before combining them.",
 			},
 			Sources: []string{
-				"seed 002 immediate relief: over-the-counter pain relievers",
+				"seed 002 immediate relief: over-the-counter pain relievers temporarily reduce pain and inflammation",
+				"seed 002 medical treatments: anti-inflammatory drugs reduce pain and swelling from arthritis",
 				"issue 4 medicines: only generally, if it is safe for you",
 				"issue 11: pain relievers, general only; check with a pharmacist",
 			},
