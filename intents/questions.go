@@ -1,14 +1,13 @@
 package intents
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/nightlegs/nightlegs/intents/dialog"
-	"github.com/nightlegs/nightlegs/internal/session"
-
 	"github.com/nightlegs/nightlegs/internal/alexa"
+	"github.com/nightlegs/nightlegs/internal/content"
 	"github.com/nightlegs/nightlegs/internal/router"
+	"github.com/nightlegs/nightlegs/internal/session"
 	"github.com/nightlegs/nightlegs/internal/symptom"
 )
 
@@ -159,11 +158,9 @@ func (s *set) holdAnswer(t *router.Turn, q, a string) (router.Reply, error) {
 	return r, nil
 }
 
-var wordRE = regexp.MustCompile(`[A-Za-z0-9']+`)
-
-// wordCount counts spoken words as a listener hears them: "ten...
-// twenty..." is two, "A&E" two.
-func wordCount(s string) int { return len(wordRE.FindAllString(s, -1)) }
+// wordCount counts spoken words as a listener hears them
+// (content.CountWords).
+func wordCount(s string) int { return content.CountWords(s) }
 
 // questionText is the question with the given ID as it is asked: a content
 // text's question, or a screening question from the triage data.

@@ -2,6 +2,7 @@ package alexa
 
 import (
 	"fmt"
+	"html"
 	"regexp"
 	"strings"
 	"time"
@@ -149,15 +150,19 @@ func (s *SSML) String() string { return "<speak>" + s.Fragment() + "</speak>" }
 // Len is the length of String().
 func (s *SSML) Len() int { return s.size + speakOverhead }
 
-// Words counts the words the fragment speaks, tags aside: answers are
-// kept short enough to take in half asleep.
+// Words counts the words the fragment speaks, tags aside, as a listener
+// hears them ("anti-inflammatory" is two, as content.CountWords counts):
+// answers are kept short enough to take in half asleep.
 func (s *SSML) Words() int {
 	n := 0
 	for _, p := range s.parts {
-		n += len(strings.Fields(ssmlTag.ReplaceAllString(p, " ")))
+		n += len(spokenWord.FindAllString(html.UnescapeString(ssmlTag.ReplaceAllString(p, " ")), -1))
 	}
 	return n
 }
+
+// spokenWord is one word as a listener hears it.
+var spokenWord = regexp.MustCompile(`[A-Za-z0-9']+`)
 
 // ssmlTag matches one SSML tag.
 var ssmlTag = regexp.MustCompile(`<[^>]*>`)

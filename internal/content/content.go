@@ -8,8 +8,8 @@ package content
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
-	"strings"
 )
 
 // MaxWords is the most a text may say before a question or a pause: at night
@@ -27,14 +27,23 @@ type Text struct {
 	Sources []string `yaml:"sources"`
 }
 
-// Words counts the words the text speaks, question included.
+// Words counts the words the text speaks, question included, as
+// CountWords does.
 func (t Text) Words() int {
-	n := len(strings.Fields(t.Ask))
+	n := CountWords(t.Ask)
 	for _, s := range t.Say {
-		n += len(strings.Fields(s))
+		n += CountWords(s)
 	}
 	return n
 }
+
+// spokenWord is one word as a listener hears it.
+var spokenWord = regexp.MustCompile(`[A-Za-z0-9']+`)
+
+// CountWords counts the words s speaks as a listener hears them, which is
+// how MaxWords is measured: "anti-inflammatory" and "warning-sign" are
+// two, "ten... twenty..." two, "A&E" two.
+func CountWords(s string) int { return len(spokenWord.FindAllString(s, -1)) }
 
 // file is one data/*.yaml file.
 type file struct {
