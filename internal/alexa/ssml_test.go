@@ -140,3 +140,24 @@ func FuzzSSMLSay(f *testing.F) {
 		}
 	})
 }
+
+// TestSSMLWords counts words as they are said: a hyphen parts them, and
+// tags and escapes are not spoken.
+func TestSSMLWords(t *testing.T) {
+	tests := []struct {
+		build func(*SSML)
+		want  int
+	}{
+		{func(s *SSML) { s.Say("Want a warning-sign check?") }, 5},
+		{func(s *SSML) { s.Say("Go to A&E now.") }, 5},
+		{func(s *SSML) { s.Say("Breathe in.").Pause(time.Second).Say("Ten... twenty...") }, 4},
+		{func(s *SSML) { s.Whisper(func(w *SSML) { w.Say("It's okay.") }) }, 2},
+	}
+	for _, tt := range tests {
+		s := &SSML{}
+		tt.build(s)
+		if got := s.Words(); got != tt.want {
+			t.Errorf("%s: %d words, want %d", s.Fragment(), got, tt.want)
+		}
+	}
+}
