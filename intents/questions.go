@@ -79,9 +79,11 @@ func (s *set) answerWith(kind string, general ...string) func(t *router.Turn) (r
 			t.State.Pending = ids[0]
 			return r, nil
 		}
-		if ids[0] == "questions.why" && t.State.Pending == "" {
-			// The general answer makes its offer, as a cause's answer
-			// does (issue 16).
+		if kind == "why" && t.State.Pending == "" {
+			// Why the night is a cause asked about, so its answer,
+			// general or a conversation's own ("why do my feet burn at
+			// night"), makes its offer, as a cause's answer does (issue
+			// 16).
 			s.addOffer(t, &r, s.topicOffer(t, talk.NightOffer))
 			if r.Question != "" {
 				return r, nil

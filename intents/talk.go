@@ -2209,10 +2209,12 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		// advice, a gp?" asks who the skill is.
 		return IntentAskAbout, map[string]string{slotTopic: b}
 	}
-	if c, ok := feltConditions[rd.Topic]; ok && (asksWhatThat(said) || whyLast(said, topic)) {
+	if c, ok := feltConditions[rd.Topic]; ok && (asksWhatThat(said) || whyLast(said, topic)) && !(phraseIn(said, condNames) && asksWhyNight(said)) {
 		// "like ants crawling inside them when she watches telly,
 		// what's that" asks what the feeling is, not about the telly,
-		// whatever else the words name; so does a why said last.
+		// whatever else the words name; so does a why said last. The
+		// condition named and the night asked ("why are my restless
+		// legs worse at night") asks why the night, as on a device.
 		return IntentAskAbout, map[string]string{slotTopic: c}
 	}
 	for ci, c := range talk.Concepts {

@@ -3,6 +3,7 @@ package intents
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -205,16 +206,28 @@ func TestCauseAnswersOffer(t *testing.T) {
 		}
 		return wordCount(routineOffer(rt.Name))
 	}
-	offers := map[string]string{"questions.why": talk.NightOffer}
+	offers := map[string]string{}
 	for _, tp := range talk.Topics {
 		offers[tp.Text] = tp.Offer
 	}
-	for cause, texts := range readCoverage(t).Asked {
+	asked := readCoverage(t).Asked
+	for _, id := range lib.IDs() {
+		// Why the night, general or a conversation's own (hip.why),
+		// offers the night's routine when no question waits
+		// (answerWith).
+		if strings.HasSuffix(id, ".why") {
+			offers[id] = talk.NightOffer
+			if !slices.Contains(asked["night_worse"], id) {
+				asked["night_worse"] = append(asked["night_worse"], id)
+			}
+		}
+	}
+	for cause, texts := range asked {
 		for _, id := range texts {
 			offer, ok := offers[id]
 			if !ok {
-				// A conversation's own answer (hip.why), said with its
-				// question waiting.
+				// A conversation's answer that is no cause's
+				// (hip.prevent), said with its question waiting.
 				continue
 			}
 			n := 0

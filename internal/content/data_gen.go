@@ -1122,8 +1122,8 @@ var (
 		// "circulation.why"
 		{
 			Say: []string{
-				"Lying flat changes how blood moves.",
-				"Tired veins let it pool, so the legs feel heavy, and narrowed arteries lose gravity's help to fill the feet.",
+				"At night, lying flat changes blood flow: tired veins let it pool, so the legs feel heavy.",
+				"And narrowed arteries lose gravity's help to fill the feet.",
 			},
 			Sources: []string{
 				"seed 001 circulatory and vascular issues",
@@ -2214,7 +2214,7 @@ var (
 		{
 			Say: []string{
 				"Restless legs follow the body clock: the brain's dopamine signals dip in the evening, and low iron can add to it.",
-				"Keeping still lets the urge build, which is why it comes in bed.",
+				"Keeping still lets the urge build, so it comes on in bed.",
 			},
 			Sources: []string{
 				"seed 003 dopamine drops in the evening",
