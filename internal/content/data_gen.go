@@ -1079,7 +1079,7 @@ var (
 		// "circulation.relief"
 		{
 			Say: []string{
-				"Point and flex {your} feet slowly, twenty times: working the calf muscles helps pump blood back up the legs.",
+				"To help circulation, point and flex {your} feet slowly, twenty times: the calf muscles pump blood back up the legs.",
 			},
 			Sources: []string{
 				"seed 003 muscles help pump blood back to the heart",
