@@ -3110,6 +3110,28 @@ var std = sync.OnceValue(func() *reader {
 			"ice or heat",
 			"warm or cold",
 			"cold or warm",
+			"warm baths",
+			"hot baths",
+			"warm showers",
+			"hot showers",
+			"warm packs",
+			"hot packs",
+			"heat packs",
+			"cold baths",
+			"cold showers",
+			"warm drinks",
+			"hot drinks",
+			"cold drinks",
+			"sleeps squashed",
+			"sleep squashed",
+			"sleeping squashed",
+			"slept squashed",
+			"lies squashed",
+			"lie squashed",
+			"lying squashed",
+			"lay squashed",
+			"squashed on * side",
+			"squashed onto * side",
 		},
 		peopleSay: []string{
 			"boy",
@@ -4327,6 +4349,7 @@ var (
 		"letterbox",
 		"leukemia",
 		"lie",
+		"lies",
 		"lift",
 		"lifting",
 		"light",
@@ -18074,6 +18097,24 @@ var (
 			},
 			{
 				toks: []string{"cold", "brews"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "baths"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "showers"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "drinks"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -32826,6 +32867,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"heat", "packs"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"heat"},
 				means: []meaning{
 					{kind: 3, id: "hot"},
@@ -34207,6 +34254,30 @@ var (
 			},
 			{
 				toks: []string{"hot", "cocoa"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "baths"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "showers"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "packs"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hot", "drinks"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -38692,6 +38763,12 @@ var (
 					{kind: 4, id: "night"},
 				},
 			},
+			{
+				toks: []string{"lay", "squashed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "leaden"
 		{
@@ -40219,6 +40296,21 @@ var (
 				toks: []string{"lie", "down"},
 				means: []meaning{
 					{kind: 4, id: "night"},
+				},
+			},
+			{
+				toks: []string{"lie", "squashed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "lies"
+		{
+			{
+				toks: []string{"lies", "squashed"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -42342,6 +42434,12 @@ var (
 			},
 			{
 				toks: []string{"lying", "twisted"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"lying", "squashed"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -59933,6 +60031,12 @@ var (
 					{kind: 8},
 				},
 			},
+			{
+				toks: []string{"sleep", "squashed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "sleeping"
 		{
@@ -60014,6 +60118,12 @@ var (
 					{kind: 8},
 				},
 			},
+			{
+				toks: []string{"sleeping", "squashed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "sleeps"
 		{
@@ -60039,6 +60149,12 @@ var (
 				toks: []string{"sleeps", "upright"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
+				},
+			},
+			{
+				toks: []string{"sleeps", "squashed"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -60076,6 +60192,12 @@ var (
 			},
 			{
 				toks: []string{"slept", "all", "twisted"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"slept", "squashed"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -61878,6 +62000,18 @@ var (
 			},
 			{
 				toks: []string{"squashed", "to", "1", "side"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"squashed", "on", "*", "side"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"squashed", "onto", "*", "side"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -71027,6 +71161,30 @@ var (
 			},
 			{
 				toks: []string{"warm", "cuddle"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warm", "baths"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warm", "showers"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warm", "packs"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warm", "drinks"},
 				means: []meaning{
 					{kind: 8},
 				},
