@@ -1278,8 +1278,9 @@ func feared(topic string) bool {
 
 // dayNightContrast reports whether the words set the day against the
 // night: a daytime word before a turn ("but", "then") and a night word
-// after it, or the night first and the day after "when" or "while"
-// (talk.yaml's daytime, turns, whereas and nighttime).
+// after it, the night first and the day after "when" or "while"
+// (talk.yaml's daytime, turns, whereas and nighttime), or why it hurts
+// "only" at night.
 func dayNightContrast(ws []string) bool {
 	has := func(ws []string, words []string) bool {
 		return slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(words, w) })
@@ -1292,6 +1293,14 @@ func dayNightContrast(ws []string) bool {
 			if phraseAt(t, ws[i:]) && has(ws[:i], talk.Words.Daytime) && has(ws[i+len(t):], talk.Words.Nighttime) {
 				return true
 			}
+		}
+	}
+	for i, w := range ws {
+		// "Out walking all day and fine, ... why does it only hurt at
+		// night": the night as the only time asks why the night,
+		// whatever filled the day (set sAB).
+		if w == "only" && whyAsked(ws[:i]) && has(ws[i+1:min(i+4, len(ws))], talk.Words.Nighttime) {
+			return true
 		}
 	}
 	for i, w := range ws {
