@@ -567,12 +567,20 @@ func possessed(w string) bool {
 var pastDoings = map[string]bool{"overuse": true, "routine": true}
 
 // mine returns the words joined, each of talk.yaml's owners read as
-// "my": a topic's phrases say "my", and anyone's is the same topic.
+// "my", and anyone else who does something as "I" do it: a topic's
+// phrases say "my" and "I", and anyone's is the same topic ("the way she
+// sleeps" is "the way I sleep", set sAB).
 func mine(ws []string) string {
 	out := make([]string, len(ws))
 	for i, w := range ws {
-		if slices.Contains(talk.Words.Owners, w) {
+		switch {
+		case slices.Contains(talk.Words.Owners, w):
 			w = "my"
+		case w != "i" && slices.Contains(talk.Words.Persons, w):
+			w = "i"
+		case i > 0 && out[i-1] == "i" && ws[i-1] != "i" && len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+			// "she sleeps", "he lies": as "I sleep", "I lie".
+			w = strings.TrimSuffix(w, "s")
 		}
 		out[i] = w
 	}
