@@ -139,7 +139,9 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	// which one's better"; "the magnesium hasn't done a thing") is
 	// answered with what is known about it: a device sends questions
 	// about medicines there (set qq).
-	triedMedicine := in.Name == IntentTriedThat && medicines[id] && id != "medicine"
+	// Warmth tried ("the hot water bottle isn't doing a thing") wants
+	// something else to try, as on the console.
+	triedMedicine := in.Name == IntentTriedThat && medicines[id] && id != "medicine" && id != "heat"
 	// Leaving keeps its topic only when it is a medicine: "got a four
 	// a.m. start hauling, y'all take care, night" leaves (set ry).
 	// When to see a doctor keeps a cause that is no condition only when

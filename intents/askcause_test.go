@@ -44,6 +44,7 @@ func TestCauseAsked(t *testing.T) {
 		{"toes curling beside calcium ask about calcium", "CrampIntent", map[string]string{"cause": "curl up", "moreCause": "calcium", "bodyPart": "toes", "sign": "cramp", "ask": "could"}, "hydration"},
 		{"curling beside a cramp and magnesium asks about magnesium", "PreventIntent", map[string]string{"cause": "curling up", "moreCause": "magnesium", "sign": "cramping", "ask": "could i be"}, "magnesium"},
 		{"curled up with no other cause is how one lies", "CrampIntent", map[string]string{"cause": "curled up", "sign": "cramps", "bodyPart": "feet", "ask": "is that why"}, "mattress"},
+		{"warmth tried is tried, not asked about", "TriedThatIntent", map[string]string{"cause": "hot water bottle"}, ""},
 		{"painkillers on why the night ask about the night", "WhyNightIntent", map[string]string{"cause": "painkillers", "ask": "is that why"}, ""},
 		{"an anti-inflammatory on why the night asks about the night", "WhyNightIntent", map[string]string{"cause": "anti inflammatory", "moreCause": "my joints", "ask": "is that why", "sign": "hurt"}, ""},
 		{"a medicine named on why the night is asked about", "WhyNightIntent", map[string]string{"cause": "paracetamol", "ask": "or is it"}, "painkillers"},
