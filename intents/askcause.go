@@ -354,6 +354,9 @@ func causeOf(in *alexa.Intent) (alexa.Slot, string) {
 			if more, other := otherCause(in, setting); other != "" {
 				return more, other
 			}
+			if more, other := pastRemedy(in, id); other != "" {
+				return more, other
+			}
 			if id == "cramp" {
 				// "May I ask whether insufficient fluid intake could
 				// bring on nocturnal cramps": the cramps a device kept as
@@ -398,6 +401,27 @@ func causeOf(in *alexa.Intent) (alexa.Slot, string) {
 		return alexa.Slot{}, ""
 	}
 	return signTopic(in)
+}
+
+// pastRemedy returns the cause a device kept in slotMoreCause when the
+// cause slot keeps a medicine or remedy and the other is a cause of
+// another kind, neither a condition nor a setting: "I've been taking
+// paracetamol before bed, though I wonder if it's my pillows" asks
+// about the pillows (set sAB), as the console reads a remedy told first
+// (talk.go's takenAt). A condition beside a medicine is whom it is for
+// ("is ibuprofen okay for my arthritis"), and a drink beside it when
+// (how many panadol, "I had two at tea time"). It returns "" otherwise.
+func pastRemedy(in *alexa.Intent, id string) (alexa.Slot, string) {
+	s := in.Slots[slotMoreCause]
+	if s.Value == "" || !medicines[id] {
+		return alexa.Slot{}, ""
+	}
+	_, other := s.Resolved()
+	if talk.Topics[other].Text == "" || medicines[other] || drinks[other] || conditions[other] || settings[other] || doctorTopics[other] || serious[other] {
+		return alexa.Slot{}, ""
+	}
+	s.Name = slotTopic
+	return s, other
 }
 
 // curledToes reports whether the cause a device kept is a curling
