@@ -325,6 +325,7 @@ type talkWords struct {
 	LastAsks   []string `yaml:"last_asks"`
 	Reasons    []string `yaml:"reasons"`
 	CauseLinks []string `yaml:"cause_links"`
+	BedFaults  []string `yaml:"bed_faults"`
 	// CurlWords and CurlParts: toes or feet said to curl, or a curling
 	// beside a cramp, are the cramp, not a way of lying
 	// (intents/askcause.go's curledToes).
@@ -918,9 +919,11 @@ func topicFrom(ws []string, found []topicAt) string {
 	// "Why does a wee ache turn into a nuisance once I'm lying in my
 	// bed" asks why night, not about the bed: a bed only named, after
 	// "why", is where the pain comes, not what is asked about.
+	// A bed found at fault is asked about, though: "my bed is so lumpy,
+	// is that why my legs hurt".
 	if whyAsked(ws) {
 		if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool {
-			return plainBed(f.ID, strings.Join(ws[f.At:f.At+f.Len], " "))
+			return plainBed(f.ID, strings.Join(ws[f.At:f.At+f.Len], " ")) && !bedFaulted(ws, f)
 		}); len(kept) < len(found) {
 			if len(kept) == 0 {
 				return ""
@@ -1085,6 +1088,14 @@ func bareAsked(text string, qualified bool) string {
 // only named ("my bed", "the duvet"), with nothing said about it.
 func plainBed(id, words string) bool {
 	return id == "mattress" && slices.Contains(talk.Words.PlainBed, strings.ToLower(words))
+}
+
+// bedFaulted reports whether a plain bed found at f is said to be at
+// fault a few words on (talk.yaml's bed_faults): "my bed is literally so
+// lumpy".
+func bedFaulted(ws []string, f topicAt) bool {
+	end := f.At + f.Len
+	return slices.ContainsFunc(ws[end:min(end+4, len(ws))], func(w string) bool { return slices.Contains(talk.Words.BedFaults, w) })
 }
 
 // bedPlace reports whether a topic found is a plain bed said as a place:
