@@ -32,7 +32,7 @@ func (s *set) fit(t *router.Turn, r router.Reply) router.Reply {
 	if r.Plain || r.Speech == nil || triage.AtLeast(t.State.Level, triage.Urgent) {
 		return r
 	}
-	n := wordCount(plainWords(r.Speech.Fragment()))
+	n := r.Speech.Words()
 	q := wordCount(r.Question)
 	if n+q <= content.MaxWords {
 		return r

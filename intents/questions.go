@@ -5,7 +5,6 @@ import (
 
 	"github.com/nightlegs/nightlegs/intents/dialog"
 	"github.com/nightlegs/nightlegs/internal/alexa"
-	"github.com/nightlegs/nightlegs/internal/content"
 	"github.com/nightlegs/nightlegs/internal/router"
 	"github.com/nightlegs/nightlegs/internal/session"
 	"github.com/nightlegs/nightlegs/internal/symptom"
@@ -124,7 +123,11 @@ func (s *set) resume(t *router.Turn, r *router.Reply) bool {
 	if q == "" {
 		return false
 	}
-	if n := wordCount(plainWords(r.Speech.Fragment())); r.Speech != nil && n+wordCount(q) > s.room(t) {
+	n := 0
+	if r.Speech != nil {
+		n = r.Speech.Words()
+	}
+	if r.Speech != nil && n+wordCount(q) > s.room(t) {
 		t.State.SetAnswer(answerHeld, t.State.Pending)
 		t.State.Pending = questionHold
 		q = words(t, s.lib.Get(questionHold).Ask)
@@ -161,8 +164,8 @@ func (s *set) holdAnswer(t *router.Turn, q, a string) (router.Reply, error) {
 }
 
 // wordCount counts spoken words as a listener hears them
-// (content.CountWords).
-func wordCount(s string) int { return content.CountWords(s) }
+// (alexa.CountWords).
+func wordCount(s string) int { return alexa.CountWords(s) }
 
 // questionText is the question with the given ID as it is asked: a content
 // text's question, or a screening question from the triage data.

@@ -3251,7 +3251,7 @@ func (s *set) addOffer(t *router.Turn, r *router.Reply, offer string) {
 	if t.State.Pending != "" || r.Question != "" || triage.AtLeast(t.State.Level, triage.Urgent) {
 		return
 	}
-	n := wordCount(plainWords(r.Speech.Fragment()))
+	n := r.Speech.Words()
 	switch offer {
 	case "":
 	case offerCheck:
@@ -3541,7 +3541,7 @@ func (s *set) sayAgain(t *router.Turn, lead string) (router.Reply, error) {
 		return s.reply(t, "talk.nothing"), nil
 	}
 	b := &alexa.SSML{}
-	n := wordCount(plainWords(said.Fragment()))
+	n := said.Words()
 	if q := wordCount(s.questionText(t, t.State.Pending)); q > 0 {
 		// resume asks the question, or "Shall we carry on?" in its place.
 		n += min(q, s.lib.Get(questionHold).Words())
@@ -3659,7 +3659,7 @@ func (s *set) switchPart(r *router.Router, t *router.Turn) (router.Reply, error)
 	// "Okay, your calf." only when it fits: filled with the part's own
 	// words it is no content line, so the last step (fit) could not cut
 	// an answer that carries it.
-	if n := wordCount(plainWords(lead.Fragment())) + wordCount(plainWords(reply.Speech.Fragment())) + wordCount(reply.Question); n <= s.room(t) {
+	if n := lead.Words() + reply.Speech.Words() + wordCount(reply.Question); n <= s.room(t) {
 		reply.Speech = lead.Append(reply.Speech)
 	}
 	s.holdTriage(t, was, &reply)
@@ -3684,7 +3684,7 @@ func (s *set) holdTriage(t *router.Turn, was string, r *router.Reply) {
 func (s *set) holdQuestion(t *router.Turn, was string, r *router.Reply) {
 	t.State.SetAnswer(answerHeld, was)
 	t.State.Pending = questionHold
-	if q := words(t, s.lib.Get(questionHold).Ask); r.Speech == nil || wordCount(plainWords(r.Speech.Fragment()))+wordCount(q) <= s.room(t) {
+	if q := words(t, s.lib.Get(questionHold).Ask); r.Speech == nil || r.Speech.Words()+wordCount(q) <= s.room(t) {
 		r.Question = q
 	}
 }

@@ -150,19 +150,23 @@ func (s *SSML) String() string { return "<speak>" + s.Fragment() + "</speak>" }
 // Len is the length of String().
 func (s *SSML) Len() int { return s.size + speakOverhead }
 
-// Words counts the words the fragment speaks, tags aside, as a listener
-// hears them ("anti-inflammatory" is two, as content.CountWords counts):
-// answers are kept short enough to take in half asleep.
+// Words counts the words the fragment speaks, tags aside, as CountWords
+// does: answers are kept short enough to take in half asleep.
 func (s *SSML) Words() int {
 	n := 0
 	for _, p := range s.parts {
-		n += len(spokenWord.FindAllString(html.UnescapeString(ssmlTag.ReplaceAllString(p, " ")), -1))
+		n += CountWords(html.UnescapeString(ssmlTag.ReplaceAllString(p, " ")))
 	}
 	return n
 }
 
 // spokenWord is one word as a listener hears it.
 var spokenWord = regexp.MustCompile(`[A-Za-z0-9']+`)
+
+// CountWords counts the words plain text speaks as a listener hears them,
+// the measure of every answer's length: "anti-inflammatory" and
+// "warning-sign" are two, "ten... twenty..." two, "A&E" two.
+func CountWords(s string) int { return len(spokenWord.FindAllString(s, -1)) }
 
 // ssmlTag matches one SSML tag.
 var ssmlTag = regexp.MustCompile(`<[^>]*>`)

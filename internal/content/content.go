@@ -8,8 +8,9 @@ package content
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
+
+	"github.com/nightlegs/nightlegs/internal/alexa"
 )
 
 // MaxWords is the most a text may say before a question or a pause: at night
@@ -27,23 +28,15 @@ type Text struct {
 	Sources []string `yaml:"sources"`
 }
 
-// Words counts the words the text speaks, question included, as
-// CountWords does.
+// Words counts the words the text speaks, question included, as a
+// listener hears them (alexa.CountWords).
 func (t Text) Words() int {
-	n := CountWords(t.Ask)
+	n := alexa.CountWords(t.Ask)
 	for _, s := range t.Say {
-		n += CountWords(s)
+		n += alexa.CountWords(s)
 	}
 	return n
 }
-
-// spokenWord is one word as a listener hears it.
-var spokenWord = regexp.MustCompile(`[A-Za-z0-9']+`)
-
-// CountWords counts the words s speaks as a listener hears them, which is
-// how MaxWords is measured: "anti-inflammatory" and "warning-sign" are
-// two, "ten... twenty..." two, "A&E" two.
-func CountWords(s string) int { return len(spokenWord.FindAllString(s, -1)) }
 
 // file is one data/*.yaml file.
 type file struct {

@@ -493,7 +493,7 @@ func (g *Guard) soon(t *router.Turn, rule *Rule, r *router.Reply) bool {
 func words(texts ...string) int {
 	n := 0
 	for _, t := range texts {
-		n += content.CountWords(t)
+		n += alexa.CountWords(t)
 	}
 	return n
 }
