@@ -412,12 +412,24 @@ func causeOf(in *alexa.Intent) (alexa.Slot, string) {
 // ("is ibuprofen okay for my arthritis"), and a drink beside it when
 // (how many panadol, "I had two at tea time"). It returns "" otherwise.
 func pastRemedy(in *alexa.Intent, id string) (alexa.Slot, string) {
+	if !medicines[id] {
+		return alexa.Slot{}, ""
+	}
+	return causeBeside(in, func(other string) bool {
+		return !medicines[other] && !drinks[other] && !conditions[other] && !settings[other] && !doctorTopics[other] && !serious[other]
+	})
+}
+
+// causeBeside returns the cause a device kept in slotMoreCause, as the
+// topic, when it has an answer and asked says it is the one asked; ""
+// otherwise.
+func causeBeside(in *alexa.Intent, asked func(other string) bool) (alexa.Slot, string) {
 	s := in.Slots[slotMoreCause]
-	if s.Value == "" || !medicines[id] {
+	if s.Value == "" {
 		return alexa.Slot{}, ""
 	}
 	_, other := s.Resolved()
-	if talk.Topics[other].Text == "" || medicines[other] || drinks[other] || conditions[other] || settings[other] || doctorTopics[other] || serious[other] {
+	if talk.Topics[other].Text == "" || !asked(other) {
 		return alexa.Slot{}, ""
 	}
 	s.Name = slotTopic
@@ -454,17 +466,13 @@ func curledToes(in *alexa.Intent) bool {
 // ache ("legs ache in the bunk", "we sorted the pillows") as the
 // question. It returns "" otherwise.
 func otherCause(in *alexa.Intent, id string) (alexa.Slot, string) {
-	s := in.Slots[slotMoreCause]
-	if s.Value == "" || !settings[id] {
+	if !settings[id] {
 		return alexa.Slot{}, ""
 	}
-	_, other := s.Resolved()
 	_, ruled := in.Slots[slotRuledOut].Resolved()
-	if talk.Topics[other].Text == "" || other == ruled || settings[other] || doctorTopics[other] || serious[other] || other == "mattress" {
-		return alexa.Slot{}, ""
-	}
-	s.Name = slotTopic
-	return s, other
+	return causeBeside(in, func(other string) bool {
+		return other != ruled && !settings[other] && !doctorTopics[other] && !serious[other] && other != "mattress"
+	})
 }
 
 // ruledOnly returns the cause a device kept ruled out, as the topic,
