@@ -761,6 +761,7 @@ type hit struct {
 	num     int
 	phrase  *phrase
 	felt    []string // for a sign, the sensations its own words name (feltIn)
+	fine    bool     // said fine after it: "my knees are fine"
 }
 
 // ownPart reports whether the words name a part as the speaker's own
@@ -967,7 +968,7 @@ func (r *reader) read(text string, known []string) Reading {
 		if saidFine(toks, i+len(p.toks)) {
 			// "chest is fine", "waterworks normal": a denial said after.
 			for k := len(hits) - 1; k >= 0 && hits[k].phrase == p; k-- {
-				hits[k].negated = true
+				hits[k].negated, hits[k].fine = true, true
 			}
 		}
 		i += len(p.toks)
@@ -1279,7 +1280,14 @@ func (r *reader) interpret(rd *Reading, hits []hit, clauses int, known []string,
 		c := &cl[h.clause]
 		switch h.m.kind {
 		case kPlural:
-			c.plural = true
+			// "Not arthritis, my knees are fine, so could something in my
+			// back be pressing on a nerve": parts said to be fine are
+			// not where the sign is, so they make nothing two-sided
+			// (set sAC). Any other denial keeps them: "I can't feel my
+			// legs" is both legs.
+			if !h.fine {
+				c.plural = true
+			}
 		case kSingular:
 			if slices.Contains(pronouns, h.phrase.toks[0]) {
 				c.pronoun = true

@@ -86,6 +86,8 @@ func TestDenials(t *testing.T) {
 		denied []string
 	}{
 		{"no swelling", nil, []string{"one_leg_swollen"}},
+		// Parts said to be fine make nothing two-sided (set sAC).
+		{"not arthritis, my knees are fine, so could something in my lower back be pressing on a nerve", nil, nil},
 		{"I'm not short of breath", nil, []string{"breathless"}},
 		{"without any redness", nil, []string{"leg_red"}},
 		{"not hot", nil, []string{"leg_warm"}},
