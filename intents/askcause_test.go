@@ -552,6 +552,14 @@ func TestTopicAsked(t *testing.T) {
 		// the story after (set rz); one that names its own does not.
 		{"I've got bulging veins behind my knees, could they be why my legs throb after a long shift", "circulation"},
 		{"I woke up with a cramp, would that be the drink drying me out", "hydration"},
+		// A cause ruled out in other words is not the one asked (set
+		// sAC); weighing words stand between a question and its cause.
+		{"the bed's not the issue, so is it that I hardly drink any plain water", "hydration"},
+		{"it can't be overdoing it, I barely exercise, so is it more likely just my age", "age"},
+		// Wear said of a thing is the thing, not tired muscles.
+		{"he shuffles about in worn out slippers all day, could his footwear be making his legs sore", "routine"},
+		{"could a mattress that worn out be the cause", "mattress"},
+		{"I'm worn out, could it be my muscles", "overuse"},
 		// A thing named again is the thing it was the first time.
 		{"I've been sleeping on the couch, could the couch be why my hips are sore", "mattress"},
 		// A medicine someone is on, told before a question naming a

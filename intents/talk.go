@@ -264,9 +264,16 @@ type talkWords struct {
 	Pains []string `yaml:"pains"`
 	// Sports are the games and disciplines among overuse's words: named
 	// beside another cause, they are what was done, not what is asked.
-	Sports       []string `yaml:"sports"`
-	NeedAsks     []string `yaml:"need_asks"`
-	FirstGlue    []string `yaml:"first_glue"`
+	Sports    []string `yaml:"sports"`
+	NeedAsks  []string `yaml:"need_asks"`
+	FirstGlue []string `yaml:"first_glue"`
+	// Worn is wear said of a thing; WornBetween the words that may
+	// stand between the thing and its wear.
+	Worn        []string `yaml:"worn"`
+	WornBetween []string `yaml:"worn_between"`
+	// Weighing words weigh a cause between a question's opening and
+	// the cause it names.
+	Weighing     []string `yaml:"weighing"`
 	CauseVerbs   []string `yaml:"cause_verbs"`
 	AskOpeners   []string `yaml:"ask_openers"`
 	SkillNight   []string `yaml:"skill_night"`
@@ -667,6 +674,7 @@ func topicsIn(ws []string) []topicAt {
 		}
 	}
 	slices.SortFunc(out, func(a, b topicAt) int { return a.At - b.At })
+	out = slices.DeleteFunc(out, func(f topicAt) bool { return wornThing(ws, out, f) })
 	// "Sleeping on the couch so I don't wake the baby, could the couch be
 	// why": a thing named again is the thing it was the first time,
 	// though its word alone belongs to another topic. Named again means
@@ -1841,6 +1849,29 @@ func takenAt(ws []string, f topicAt) bool {
 	return false
 }
 
+// wornThing reports whether the topic at f is wear said of another
+// topic's thing next to it ("worn out slippers", "a mattress that worn
+// out"), not tired muscles: the thing is what is asked about.
+func wornThing(ws []string, found []topicAt, f topicAt) bool {
+	if f.ID != "overuse" || !slices.Contains(talk.Words.Worn, strings.Join(ws[f.At:f.At+f.Len], " ")) {
+		return false
+	}
+	end := f.At + f.Len
+	return slices.ContainsFunc(found, func(g topicAt) bool {
+		if g.ID == "overuse" {
+			return false
+		}
+		if g.At == end {
+			return true
+		}
+		gEnd := g.At + g.Len
+		if gEnd > f.At || f.At-gEnd > 2 {
+			return false
+		}
+		return !slices.ContainsFunc(ws[gEnd:f.At], func(w string) bool { return !slices.Contains(talk.Words.WornBetween, w) })
+	})
+}
+
 // figureWords are talk.yaml's figures, as words.
 var figureWords = phraseWords(talk.Figures)
 
@@ -1879,6 +1910,9 @@ func lastAsk(ws []string, found []topicAt) int {
 			start := end
 			if w := ws[end-1]; w == "my" || w == "the" {
 				start--
+			}
+			for end < len(ws) && slices.Contains(talk.Words.Weighing, ws[end]) {
+				end++
 			}
 			if slices.ContainsFunc(found, func(f topicAt) bool { return f.At >= start && f.At <= end+1 && !conditions[f.ID] }) {
 				return i
