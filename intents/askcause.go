@@ -117,7 +117,10 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	if in.Name == circulation.IntentRestPain && triage.Stands(in.Name, keptSigns(in)) {
 		return nil
 	}
-	if in.Name == IntentWhoAreYou && id == "doctor_visit" && !(fromAskWords && len(keptSigns(in)) > 0) {
+	// Asking words that name a doctor, kept beside a cause, ask what a
+	// doctor does as they do alone.
+	fromAskWords = fromAskWords || id == "doctor_visit" && topic.Value != "" && topic.Value == in.Slots[slotAsk].Value
+	if in.Name == IntentWhoAreYou && id == "doctor_visit" && !(fromAskWords && (len(keptSigns(in)) > 0 || in.Slots[slotCause].Value != "")) {
 		// "Are you a doctor" asks who the skill is; asking words that
 		// name a doctor ("what would the doctor", kept beside "my
 		// calves have been aching") ask what a doctor does (set sE),
@@ -357,6 +360,14 @@ func causeOf(in *alexa.Intent) (alexa.Slot, string) {
 			if more, other := pastRemedy(in, id); other != "" {
 				return more, other
 			}
+			if plainBed(id, s.Value) {
+				// "Since then my feet burn under the duvet, is it
+				// neuropathy": a plain bed is where it comes, and a
+				// condition kept as a sign is what is asked (set sAC).
+				if c, other := signTopic(in); other != "" && conditions[other] {
+					return c, other
+				}
+			}
 			if id == "cramp" {
 				// "May I ask whether insufficient fluid intake could
 				// bring on nocturnal cramps": the cramps a device kept as
@@ -367,10 +378,12 @@ func causeOf(in *alexa.Intent) (alexa.Slot, string) {
 					return s, other
 				}
 			}
-			if ask := in.Slots[slotAsk].Value; settings[id] && doctorNamed(ask) {
+			if ask := in.Slots[slotAsk].Value; !conditions[id] && !doctorTopics[id] && doctorNamed(ask) {
 				// "I stand all day at the factory, what would the doctor
 				// want to know": the day is the setting, the doctor what
-				// is asked (set sY).
+				// is asked (set sY); so is something tried ("I've tried
+				// stretching and drinking more, what would a doctor
+				// actually do", set sAC).
 				return topicSlot(ask, "doctor_visit"), "doctor_visit"
 			}
 			if id == "doctor_visit" {

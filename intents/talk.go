@@ -3424,6 +3424,18 @@ func (s *set) askAbout(t *router.Turn) (router.Reply, error) {
 		// two types sharing it ("what's oedema").
 		_, id = causeOf(t.Request.Request.Intent)
 	}
+	var in *alexa.Intent
+	if t.Request != nil {
+		in = t.Request.Request.Intent
+	}
+	if id == "overuse" && in != nil && slices.Contains(talk.Words.Worn, strings.ToLower(in.Slots[slotTopic].Value)) {
+		// "Could a mattress that worn out be the cause": wear kept as
+		// the topic, beside a thing kept in a sign slot, is the thing's
+		// (wornThing on the console).
+		if _, other := signTopic(in); other != "" && other != "overuse" {
+			id = other
+		}
+	}
 	// A doctor kept as the topic beside a condition in a sign slot is the
 	// doctor asked about ("can a doctor test for restless legs", "will
 	// the doctor check my iron if I've got restless legs"). causeOf has
