@@ -559,6 +559,15 @@ func TestTopicAsked(t *testing.T) {
 		// sAC); weighing words stand between a question and its cause.
 		{"the bed's not the issue, so is it that I hardly drink any plain water", "hydration"},
 		{"it can't be overdoing it, I barely exercise, so is it more likely just my age", "age"},
+		// What was tried and did nothing is not asked; a cause ruled out
+		// once is ruled out wherever it is named; a clinic is a doctor;
+		// "likelier" asks (set sAD).
+		{"new mattress, pillow between the knees, none of it helped, restless legs after all, do you think", "restless_legs"},
+		{"we cut coffee out and the cramps haven't budged, which leaves the saggy old mattress, is that the culprit", "mattress"},
+		{"which is more likely, my age or the way i sleep on my front? i can't believe it's age", "mattress"},
+		{"the vein clinic said my circulation is perfect, so is this need to move my legs the restless leg thing", "restless_legs"},
+		{"we've swapped the mattress twice already, surely a pinched nerve in my back is likelier", "nerves"},
+		{"the new job's a breeze so it's not that, is it because i'm not young anymore", "age"},
 		// Wear said of a thing is the thing, not tired muscles.
 		{"he shuffles about in worn out slippers all day, could his footwear be making his legs sore", "routine"},
 		{"could a mattress that worn out be the cause", "mattress"},

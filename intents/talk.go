@@ -267,10 +267,15 @@ type talkWords struct {
 	Sports    []string `yaml:"sports"`
 	NeedAsks  []string `yaml:"need_asks"`
 	FirstGlue []string `yaml:"first_glue"`
+	// Clinics are the words that make a cause's word before them a
+	// clinic or a specialist.
+	Clinics []string `yaml:"clinics"`
 	// Worn is wear said of a thing; WornBetween the words that may
 	// stand between the thing and its wear.
 	Worn        []string `yaml:"worn"`
 	WornBetween []string `yaml:"worn_between"`
+	// ClosedOff are words that close off the causes said before them.
+	ClosedOff []string `yaml:"closed_off"`
 	// Weighing words weigh a cause between a question's opening and
 	// the cause it names.
 	Weighing     []string `yaml:"weighing"`
@@ -675,6 +680,13 @@ func topicsIn(ws []string) []topicAt {
 	}
 	slices.SortFunc(out, func(a, b topicAt) int { return a.At - b.At })
 	out = slices.DeleteFunc(out, func(f topicAt) bool { return wornThing(ws, out, f) })
+	for i, f := range out {
+		if end := f.At + f.Len; end < len(ws) && f.ID != "doctor_visit" && slices.Contains(talk.Words.Clinics, ws[end]) && !slices.ContainsFunc(out, func(g topicAt) bool { return g.At == end }) {
+			// "The vein clinic said my circulation is perfect": who
+			// said it is a doctor.
+			out[i] = topicAt{"doctor_visit", f.At, f.Len + 1}
+		}
+	}
 	// "Sleeping on the couch so I don't wake the baby, could the couch be
 	// why": a thing named again is the thing it was the first time,
 	// though its word alone belongs to another topic. Named again means
@@ -863,6 +875,17 @@ func topicFrom(ws []string, found []topicAt) string {
 		out[i] = deniedAt(ws, f.At) || ruledOut(ws, f) || rulingDoctor(ws, f) ||
 			i > 0 && out[i-1] && f.At >= 1 && ws[f.At-1] == "and" && found[i-1].At+found[i-1].Len == f.At-1
 	}
+	// "Which is more likely, my age or the way I sleep ... I can't
+	// believe it's age": a cause ruled out once is ruled out wherever
+	// it is named (set sAD), when words said before it rule it out: "each
+	// shift is normal" after a waiter's walking tells of the shift.
+	for _, f := range found {
+		if ruledFirst(ws, f) {
+			for j, g := range found {
+				out[j] = out[j] || g.ID == f.ID
+			}
+		}
+	}
 	var kept []topicAt
 	for i, f := range found {
 		if !out[i] {
@@ -878,6 +901,14 @@ func topicFrom(ws []string, found []topicAt) string {
 		// restless legs, is pain just worse at night because there's
 		// nothing to distract you", set sX).
 		return ""
+	}
+	// "New mattress, pillow between the knees, none of it helped, ...
+	// restless legs after all, do you think": what was tried and did
+	// nothing is not what is asked, when a cause is named after it.
+	if at := closedAt(ws); at > 0 {
+		if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return f.At < at }); len(kept) > 0 {
+			found = kept
+		}
 	}
 	// "The chemist told me to try an anti-inflammatory, does that mean
 	// it's inflammation": what something means is asked about (set sA).
@@ -1154,10 +1185,12 @@ func hadAt(ws []string, i int) bool {
 // with no topic of its own right after; 0 when there is none.
 func pointsBack(ws []string, found []topicAt) int {
 	for q := 1; q+2 < len(ws); q++ {
-		if !slices.Contains(talk.Words.FirstAsks, ws[q]) || !slices.Contains(talk.Words.Pointers, ws[q+1]) {
+		if !slices.Contains(talk.Words.FirstAsks, ws[q]) && ws[q] != "are" || !slices.Contains(talk.Words.Pointers, ws[q+1]) {
 			continue
 		}
-		if !slices.Contains(talk.Words.CauseVerbs, ws[q+2]) && ws[q+2] != "why" {
+		// "Those twisty veins behind her knees, are they what aches":
+		// what the pointer is asked to be points back too.
+		if !slices.Contains(talk.Words.CauseVerbs, ws[q+2]) && ws[q+2] != "why" && ws[q+2] != "what" && ws[q+2] != "what's" {
 			continue
 		}
 		if ws[q+2] == "be" && (q+3 >= len(ws) || !slices.Contains(talk.Words.BeWhy, ws[q+3])) {
@@ -1258,7 +1291,7 @@ func supposedTopic(ws []string, found []topicAt) string {
 // think it's the mattress", "my mattress is new so that's not it", "not
 // the veins, I checked already".
 func ruledOut(ws []string, f topicAt) bool {
-	if ledBy(ws, f.At, ruledBefore, func(w string) bool { return w != "and" }) {
+	if ruledFirst(ws, f) {
 		return true
 	}
 	end := f.At + f.Len
@@ -1274,6 +1307,12 @@ func ruledOut(ws []string, f topicAt) bool {
 		}
 	}
 	return false
+}
+
+// ruledFirst reports whether words said before the topic at f rule it
+// out: "I can't believe it's age".
+func ruledFirst(ws []string, f topicAt) bool {
+	return ledBy(ws, f.At, ruledBefore, func(w string) bool { return w != "and" })
 }
 
 // nightAsked reports whether one of talk.yaml's concepts for why pain is
@@ -1849,6 +1888,20 @@ func takenAt(ws []string, f topicAt) bool {
 	return false
 }
 
+// closedAt returns where the words after the last phrase of talk.yaml's
+// closed_off begin, or 0.
+func closedAt(ws []string) int {
+	at := 0
+	for i := range ws {
+		for _, p := range closedOff {
+			if i+len(p) <= len(ws) && phraseAt(p, ws[i:]) {
+				at = i + len(p)
+			}
+		}
+	}
+	return at
+}
+
 // wornThing reports whether the topic at f is wear said of another
 // topic's thing next to it ("worn out slippers", "a mattress that worn
 // out"), not tired muscles: the thing is what is asked about.
@@ -1874,6 +1927,9 @@ func wornThing(ws []string, found []topicAt, f topicAt) bool {
 
 // figureWords are talk.yaml's figures, as words.
 var figureWords = phraseWords(talk.Figures)
+
+// closedOff are talk.yaml's closed_off, as words.
+var closedOff = phraseWords(talk.Words.ClosedOff)
 
 // phraseWords is each phrase as its words.
 func phraseWords(phrases []string) [][]string {

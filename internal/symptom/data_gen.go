@@ -1803,6 +1803,25 @@ var std = sync.OnceValue(func() *reader {
 			"blue varicose veins",
 			"blue swollen veins",
 			"blue lumpy veins",
+			"blue lumpy ones",
+			"blue lumpy",
+			"lumpy blue",
+			"lumpy blue ones",
+			"blue knobbly",
+			"knobbly blue",
+			"blue knobbly ones",
+			"too high and my feet dangle",
+			"too high so my feet dangle",
+			"too high and his feet dangle",
+			"too high and her feet dangle",
+			"feet dangle off the",
+			"feet dangle from the",
+			"feet dangle under the",
+			"feet just dangle",
+			"legs dangle off the chair",
+			"feet don't touch the floor",
+			"feet don't reach the floor",
+			"feet don't quite reach the floor",
 			"blue twisty veins",
 			"blue ropey veins",
 			"blue veiny",
@@ -4309,6 +4328,7 @@ var (
 		"knickers",
 		"knife",
 		"knifing",
+		"knobbly",
 		"knock",
 		"knocked",
 		"knocks",
@@ -4385,6 +4405,7 @@ var (
 		"lots",
 		"lower",
 		"lump",
+		"lumpy",
 		"lunges",
 		"lungful",
 		"lungs",
@@ -11568,6 +11589,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"blue", "lumpy", "ones"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blue", "knobbly", "ones"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"blue", "twisty", "veins"},
 				means: []meaning{
 					{kind: 8},
@@ -11671,6 +11704,18 @@ var (
 			},
 			{
 				toks: []string{"blue", "bulgy"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blue", "lumpy"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blue", "knobbly"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -25044,9 +25089,27 @@ var (
 				},
 			},
 			{
+				toks: []string{"feet", "don't", "quite", "reach", "the", "floor"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"feet", "are", "a", "bit", "hot"},
 				means: []meaning{
 					{kind: 3, id: "burning"},
+				},
+			},
+			{
+				toks: []string{"feet", "don't", "touch", "the", "floor"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"feet", "don't", "reach", "the", "floor"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -25071,6 +25134,24 @@ var (
 				toks: []string{"feet", "have", "been", "fat"},
 				means: []meaning{
 					{kind: 5, id: "legs_swollen"},
+				},
+			},
+			{
+				toks: []string{"feet", "dangle", "off", "the"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"feet", "dangle", "from", "the"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"feet", "dangle", "under", "the"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -25137,6 +25218,12 @@ var (
 				toks: []string{"feet", "are", "fat"},
 				means: []meaning{
 					{kind: 5, id: "legs_swollen"},
+				},
+			},
+			{
+				toks: []string{"feet", "just", "dangle"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -38360,6 +38447,15 @@ var (
 				},
 			},
 		},
+		// "knobbly"
+		{
+			{
+				toks: []string{"knobbly", "blue"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "knock"
 		{
 			{
@@ -39719,6 +39815,12 @@ var (
 				toks: []string{"legs", "don't", "do", "a", "thing"},
 				means: []meaning{
 					{kind: 5, id: "leg_weak_sudden"},
+				},
+			},
+			{
+				toks: []string{"legs", "dangle", "off", "the", "chair"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -42316,6 +42418,21 @@ var (
 				toks: []string{"lump", "sticking", "out"},
 				means: []meaning{
 					{kind: 3, id: "misshapen"},
+				},
+			},
+		},
+		// "lumpy"
+		{
+			{
+				toks: []string{"lumpy", "blue", "ones"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"lumpy", "blue"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -67307,6 +67424,30 @@ var (
 		},
 		// "too"
 		{
+			{
+				toks: []string{"too", "high", "and", "my", "feet", "dangle"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"too", "high", "so", "my", "feet", "dangle"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"too", "high", "and", "his", "feet", "dangle"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"too", "high", "and", "her", "feet", "dangle"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"too", "cold", "in", "the", "room"},
 				means: []meaning{

@@ -268,6 +268,10 @@ func TestNotSigns(t *testing.T) {
 		{"why does my leg pain only kick in after dark", "injury"},
 		{"maybe it's the ac, room is too cold?", "leg_cold"},
 		{"dad just sits in his recliner all day and his legs ache at night", "eases_hanging"},
+		// Feet dangling from a chair too high, and veins called blue
+		// and lumpy, are the day and the veins (set sAD).
+		{"my office chair is too high and my feet dangle, is that to blame for my sore calves", "eases_hanging"},
+		{"the blue lumpy ones on my calves, are they what makes my legs feel heavy at night", "leg_pale"},
 		// Knees pulled up to the chest is how one sleeps (set sP).
 		{"i always sleep with my knees pulled right up to my chest, is that what's making them sore", "chest_pain"},
 		// Hormones all over the place are no confusion (set sO).
