@@ -378,7 +378,7 @@ func causeOf(in *alexa.Intent) (alexa.Slot, string) {
 					return s, other
 				}
 			}
-			if ask := in.Slots[slotAsk].Value; !conditions[id] && !doctorTopics[id] && doctorNamed(ask) {
+			if ask := in.Slots[slotAsk].Value; (settings[id] || !conditions[id] && !doctorTopics[id]) && doctorNamed(ask) {
 				// "I stand all day at the factory, what would the doctor
 				// want to know": the day is the setting, the doctor what
 				// is asked (set sY); so is something tried ("I've tried
