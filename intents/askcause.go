@@ -360,6 +360,15 @@ func causeOf(in *alexa.Intent) (alexa.Slot, string) {
 			if more, other := pastRemedy(in, id); other != "" {
 				return more, other
 			}
+			if enoughOf(s.Value) {
+				// "I've ruled out the bed and I drink enough, so could it
+				// be stress": what is had enough of is ruled out, and the
+				// other cause kept is asked (set sAC).
+				_, ruled := in.Slots[slotRuledOut].Resolved()
+				if more, other := causeBeside(in, func(o string) bool { return o != id && o != ruled && !settings[o] }); other != "" {
+					return more, other
+				}
+			}
 			if plainBed(id, s.Value) {
 				// "Since then my feet burn under the duvet, is it
 				// neuropathy": a plain bed is where it comes, and a
@@ -447,6 +456,15 @@ func causeBeside(in *alexa.Intent, asked func(other string) bool) (alexa.Slot, s
 	}
 	s.Name = slotTopic
 	return s, other
+}
+
+// enoughOf reports whether a cause's words say it is had enough of
+// ("drink enough", "drinking plenty"), not that it falls short ("not
+// drinking enough", "too little water").
+func enoughOf(v string) bool {
+	ws := tokens(v)
+	return slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Enough, w) }) &&
+		!slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.ShortOf, w) })
 }
 
 // curledToes reports whether the cause a device kept is a curling

@@ -48,6 +48,8 @@ func TestCauseAsked(t *testing.T) {
 		{"a medicine beside a condition is for it", "JointPainIntent", map[string]string{"ask": "is it okay to take", "cause": "ibuprofen", "moreCause": "arthritis"}, "painkillers"},
 		{"a medicine beside a drink is the medicine", "MemoryCountIntent", map[string]string{"ask": "how many", "cause": "panadol", "moreCause": "tea"}, "painkillers"},
 		{"warmth tried is tried, not asked about", "TriedThatIntent", map[string]string{"cause": "hot water bottle"}, ""},
+		{"a cause had enough of is ruled out beside another asked", "WorriedIntent", map[string]string{"ask": "could it be", "cause": "drink enough", "moreCause": "stress", "ruledOut": "ruled out the bed"}, "stress"},
+		{"a cause that falls short is asked", "CrampIntent", map[string]string{"ask": "could it be", "cause": "not drinking enough", "moreCause": "stress"}, "hydration"},
 		{"a doctor asked beside something tried asks what a doctor does", "WhoAreYouIntent", map[string]string{"ask": "what would a doctor", "cause": "drinking"}, "doctor_visit"},
 		{"a condition kept as a sign beside a plain bed is asked", "BurningFeetIntent", map[string]string{"ask": "is it", "cause": "duvet", "otherSign": "neuropathy", "sign": "type two"}, "neuropathy"},
 		{"someone's cause with is he asked is the question", "SomeoneIntent", map[string]string{"person": "teenage son", "ask": "is he", "cause": "overdoing it", "bodyPart": "legs"}, "overuse"},

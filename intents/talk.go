@@ -274,6 +274,9 @@ type talkWords struct {
 	// stand between the thing and its wear.
 	Worn        []string `yaml:"worn"`
 	WornBetween []string `yaml:"worn_between"`
+	// Enough says a cause is had enough of; ShortOf that it falls short.
+	Enough  []string `yaml:"enough"`
+	ShortOf []string `yaml:"short_of"`
 	// ClosedOff are words that close off the causes said before them.
 	ClosedOff []string `yaml:"closed_off"`
 	// Weighing words weigh a cause between a question's opening and
