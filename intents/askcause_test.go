@@ -570,6 +570,9 @@ func TestTopicAsked(t *testing.T) {
 		{"the vein clinic said my circulation is perfect, so is this need to move my legs the restless leg thing", "restless_legs"},
 		{"we've swapped the mattress twice already, surely a pinched nerve in my back is likelier", "nerves"},
 		{"the new job's a breeze so it's not that, is it because i'm not young anymore", "age"},
+		// Not enough of something is a shortfall asked about, not a
+		// denial (set sAE).
+		{"3am and a cramp in my calf again, have i just not drunk enough water", "hydration"},
 		// Wear said of a thing is the thing, not tired muscles.
 		{"he shuffles about in worn out slippers all day, could his footwear be making his legs sore", "routine"},
 		{"could a mattress that worn out be the cause", "mattress"},

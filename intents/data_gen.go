@@ -7013,6 +7013,7 @@ var talk = &talkData{
 			"really",
 			"simply",
 			"just",
+			"not",
 		},
 		CauseVerbs: []string{
 			"be",
@@ -7133,6 +7134,10 @@ var talk = &talkData{
 			"i guess it's",
 			"what about",
 			"how about",
+			"have i",
+			"did i",
+			"haven't i",
+			"am i not",
 		},
 		SkillNight: []string{"night", "nigh", "nite", "knight", "nights"},
 		Fillers: []string{
@@ -7609,6 +7614,11 @@ var talk = &talkData{
 			"likelier",
 			"is more likely",
 			"more likely",
+			"or am i being silly",
+			"or am i being daft",
+			"or is that daft",
+			"or is that silly",
+			"or am i imagining it",
 		},
 		NotTagRight: []string{
 			"the",

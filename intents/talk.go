@@ -1217,7 +1217,10 @@ func pointsBack(ws []string, found []topicAt) int {
 func deniedAt(ws []string, i int) bool {
 	for j := max(0, i-2); j < i; j++ {
 		if ws[j] == "not" || ws[j] == "isn't" || ws[j] == "isnt" {
-			return true
+			// "Have I just not drunk enough water": not enough of
+			// something is a shortfall asked about, not a denial (set
+			// sAE).
+			return !slices.Contains(ws[j+1:min(i+1, len(ws))], "enough")
 		}
 	}
 	return false
