@@ -1803,6 +1803,17 @@ var std = sync.OnceValue(func() *reader {
 			"blue varicose veins",
 			"blue swollen veins",
 			"blue lumpy veins",
+			"are a size too small",
+			"are half a size too small",
+			"are a size too big",
+			"bought a size too small",
+			"bought them a size too small",
+			"got them a size too small",
+			"face squashed into the pillow",
+			"face squashed in the pillow",
+			"face squashed into my pillow",
+			"face in the pillow",
+			"face into the pillow",
 			"blue lumpy ones",
 			"blue lumpy",
 			"lumpy blue",
@@ -3616,6 +3627,7 @@ var (
 		"bothering",
 		"bottle",
 		"bottom",
+		"bought",
 		"bouldering",
 		"bowel",
 		"bowels",
@@ -8313,6 +8325,24 @@ var (
 		// "are"
 		{
 			{
+				toks: []string{"are", "half", "a", "size", "too", "small"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"are", "a", "size", "too", "small"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"are", "a", "size", "too", "big"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"are", "screaming", "at", "me"},
 				means: []meaning{
 					{kind: 3, id: "pain"},
@@ -12381,6 +12411,21 @@ var (
 				toks: []string{"bottom"},
 				means: []meaning{
 					{id: "groin"},
+				},
+			},
+		},
+		// "bought"
+		{
+			{
+				toks: []string{"bought", "them", "a", "size", "too", "small"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bought", "a", "size", "too", "small"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -24003,6 +24048,24 @@ var (
 		// "face"
 		{
 			{
+				toks: []string{"face", "squashed", "into", "the", "pillow"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"face", "squashed", "in", "the", "pillow"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"face", "squashed", "into", "my", "pillow"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"face", "has", "gone", "droopy"},
 				means: []meaning{
 					{kind: 5, id: "face_droop"},
@@ -24030,6 +24093,18 @@ var (
 				toks: []string{"face", "has", "also", "swollen"},
 				means: []meaning{
 					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
+				toks: []string{"face", "in", "the", "pillow"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"face", "into", "the", "pillow"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -29944,6 +30019,12 @@ var (
 		},
 		// "got"
 		{
+			{
+				toks: []string{"got", "them", "a", "size", "too", "small"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"got", "my", "feet", "on", "the", "floor"},
 				means: []meaning{

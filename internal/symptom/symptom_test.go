@@ -272,6 +272,10 @@ func TestNotSigns(t *testing.T) {
 		// and lumpy, are the day and the veins (set sAD).
 		{"my office chair is too high and my feet dangle, is that to blame for my sore calves", "eases_hanging"},
 		{"the blue lumpy ones on my calves, are they what makes my legs feel heavy at night", "leg_pale"},
+		// Shoes bought a size too small are the shoes; a face in the
+		// pillow is how one lies (set sAE).
+		{"my work shoes are a size too small, could they be causing the leg ache at night", "one_leg_swollen"},
+		{"flat on my stomach with my face squashed into the pillow and one knee hitched up, is the way i sleep setting my legs off", "injury"},
 		// Knees pulled up to the chest is how one sleeps (set sP).
 		{"i always sleep with my knees pulled right up to my chest, is that what's making them sore", "chest_pain"},
 		// Hormones all over the place are no confusion (set sO).
