@@ -365,6 +365,7 @@ type talkWords struct {
 // Phrase lists of talk.yaml's words, as words, read once.
 var (
 	causeLinks   = phraseWords(talk.Words.CauseLinks)
+	closedOff    = phraseWords(talk.Words.ClosedOff)
 	turns        = phraseWords(talk.Words.Turns)
 	indirectAsks = phraseWords(talk.Words.IndirectAsks)
 	whatEndings  = phraseWords(talk.Words.WhatEndings)
@@ -1220,7 +1221,7 @@ func deniedAt(ws []string, i int) bool {
 			// "Have I just not drunk enough water": not enough of
 			// something is a shortfall asked about, not a denial (set
 			// sAE).
-			return !slices.Contains(ws[j+1:min(i+1, len(ws))], "enough")
+			return !slices.ContainsFunc(ws[j+1:min(i+1, len(ws))], func(w string) bool { return slices.Contains(talk.Words.Enough, w) })
 		}
 	}
 	return false
@@ -1933,9 +1934,6 @@ func wornThing(ws []string, found []topicAt, f topicAt) bool {
 
 // figureWords are talk.yaml's figures, as words.
 var figureWords = phraseWords(talk.Figures)
-
-// closedOff are talk.yaml's closed_off, as words.
-var closedOff = phraseWords(talk.Words.ClosedOff)
 
 // phraseWords is each phrase as its words.
 func phraseWords(phrases []string) [][]string {
@@ -3480,15 +3478,15 @@ func (s *set) restAnswer(t *router.Turn, q, a string) (router.Reply, error) {
 // askAbout answers a question about a medicine, a condition or a cause,
 // then asks the question that was waiting, or makes its offer.
 func (s *set) askAbout(t *router.Turn) (router.Reply, error) {
-	_, id := t.SlotID(slotTopic)
-	if _, ok := talk.Topics[id]; !ok && t.Request != nil && t.Request.Request.Intent != nil {
-		// A device may put the topic's word in a sign slot instead, the
-		// two types sharing it ("what's oedema").
-		_, id = causeOf(t.Request.Request.Intent)
-	}
 	var in *alexa.Intent
 	if t.Request != nil {
 		in = t.Request.Request.Intent
+	}
+	_, id := t.SlotID(slotTopic)
+	if _, ok := talk.Topics[id]; !ok && in != nil {
+		// A device may put the topic's word in a sign slot instead, the
+		// two types sharing it ("what's oedema").
+		_, id = causeOf(in)
 	}
 	if id == "overuse" && in != nil && slices.Contains(talk.Words.Worn, strings.ToLower(in.Slots[slotTopic].Value)) {
 		// "Could a mattress that worn out be the cause": wear kept as
