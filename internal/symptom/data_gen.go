@@ -972,13 +972,25 @@ var std = sync.OnceValue(func() *reader {
 			},
 			{
 				Fact:       "saddle_numb",
-				Sensations: []string{"numb", "tingling"},
+				Sensations: []string{"numb"},
 				Parts:      []string{"groin"},
+			},
+			{
+				Fact:       "saddle_numb",
+				Sensations: []string{"tingling"},
+				Parts:      []string{"groin"},
+				Unless:     []string{"seat_spread"},
 			},
 			{
 				Fact:       "saddle_numb",
 				Sensations: []string{"feel_loss"},
 				Parts:      []string{"groin"},
+				Unless:     []string{"seat_spread"},
+			},
+			{
+				Fact:       "saddle_numb",
+				Sensations: []string{"numb", "feel_gone"},
+				And:        []string{"seat_spread"},
 			},
 			{
 				Fact:       "saddle_numb",
@@ -14395,12 +14407,14 @@ var (
 			{
 				toks: []string{"can", "barely", "feel"},
 				means: []meaning{
+					{kind: 3, id: "feel_gone"},
 					{kind: 3, id: "feel_loss"},
 				},
 			},
 			{
 				toks: []string{"can", "hardly", "feel"},
 				means: []meaning{
+					{kind: 3, id: "feel_gone"},
 					{kind: 3, id: "feel_loss"},
 				},
 			},
@@ -16320,6 +16334,13 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "feel", "anything"},
+				means: []meaning{
+					{kind: 3, id: "feel_gone"},
+					{kind: 5, id: "leg_numb_sudden"},
+				},
+			},
+			{
 				toks: []string{"can't", "really", "feel"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
@@ -16645,12 +16666,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"can't", "feel", "anything"},
-				means: []meaning{
-					{kind: 5, id: "leg_numb_sudden"},
-				},
-			},
-			{
 				toks: []string{"can't", "touch", "it"},
 				means: []meaning{
 					{kind: 5, id: "leg_tender"},
@@ -16701,6 +16716,7 @@ var (
 			{
 				toks: []string{"can't", "feel"},
 				means: []meaning{
+					{kind: 3, id: "feel_gone"},
 					{kind: 3, id: "feel_loss"},
 					{kind: 3, id: "limb_loss"},
 				},
@@ -19145,6 +19161,7 @@ var (
 			{
 				toks: []string{"couldn't", "feel"},
 				means: []meaning{
+					{kind: 3, id: "feel_gone"},
 					{kind: 3, id: "feel_loss"},
 				},
 			},
@@ -25066,6 +25083,16 @@ var (
 				},
 			},
 			{
+				toks: []string{"feels", "dead"},
+				means: []meaning{
+					{kind: 3, id: "feel_gone"},
+					{kind: 3, id: "limb_loss"},
+					{kind: 3, id: "numb"},
+					{kind: 5, id: "leg_numb_sudden"},
+					{kind: 5, id: "numb"},
+				},
+			},
+			{
 				toks: []string{"feels", "different"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
@@ -25106,15 +25133,6 @@ var (
 				toks: []string{"feels", "heavy"},
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
-				},
-			},
-			{
-				toks: []string{"feels", "dead"},
-				means: []meaning{
-					{kind: 3, id: "limb_loss"},
-					{kind: 3, id: "numb"},
-					{kind: 5, id: "leg_numb_sudden"},
-					{kind: 5, id: "numb"},
 				},
 			},
 			{
@@ -27605,6 +27623,60 @@ var (
 				},
 			},
 			{
+				toks: []string{"from", "my", "bum"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "bottom"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "backside"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "butt"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "buttock"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "buttocks"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "behind"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "the", "bum"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "the", "buttock"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
 				toks: []string{"from", "back", "going"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
@@ -29782,6 +29854,7 @@ var (
 			{
 				toks: []string{"gone", "dead"},
 				means: []meaning{
+					{kind: 3, id: "feel_gone"},
 					{kind: 3, id: "feel_loss"},
 					{kind: 3, id: "limb_loss"},
 					{kind: 3, id: "numb"},
@@ -42255,21 +42328,23 @@ var (
 			{
 				toks: []string{"lost", "the", "feeling"},
 				means: []meaning{
+					{kind: 3, id: "feel_gone"},
 					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"lost", "all", "feeling"},
+				means: []meaning{
+					{kind: 3, id: "feel_gone"},
+					{kind: 3, id: "numb"},
+					{kind: 5, id: "leg_numb_sudden"},
+					{kind: 5, id: "numb"},
 				},
 			},
 			{
 				toks: []string{"lost", "all", "sensation"},
 				means: []meaning{
 					{kind: 3, id: "numb"},
-					{kind: 5, id: "numb"},
-				},
-			},
-			{
-				toks: []string{"lost", "all", "feeling"},
-				means: []meaning{
-					{kind: 3, id: "numb"},
-					{kind: 5, id: "leg_numb_sudden"},
 					{kind: 5, id: "numb"},
 				},
 			},
@@ -42380,6 +42455,7 @@ var (
 			{
 				toks: []string{"lost", "feeling"},
 				means: []meaning{
+					{kind: 3, id: "feel_gone"},
 					{kind: 3, id: "feel_loss"},
 					{kind: 3, id: "limb_loss"},
 					{kind: 3, id: "numb"},
@@ -48775,6 +48851,7 @@ var (
 			{
 				toks: []string{"no", "feeling"},
 				means: []meaning{
+					{kind: 3, id: "feel_gone"},
 					{kind: 3, id: "feel_loss"},
 					{kind: 3, id: "numb"},
 					{kind: 5, id: "numb"},
@@ -62717,6 +62794,30 @@ var (
 		// "starts"
 		{
 			{
+				toks: []string{"starts", "in", "my", "bum"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"starts", "in", "my", "bottom"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"starts", "in", "my", "buttock"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"starts", "in", "my", "backside"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
 				toks: []string{"starts", "to", "kick", "in"},
 				means: []meaning{
 					{kind: 8},
@@ -72705,6 +72806,7 @@ var (
 			{
 				toks: []string{"went", "dead"},
 				means: []meaning{
+					{kind: 3, id: "feel_gone"},
 					{kind: 3, id: "limb_loss"},
 					{kind: 3, id: "numb"},
 					{kind: 5, id: "leg_numb_sudden"},
@@ -81492,6 +81594,7 @@ var (
 		"eye",
 		"face",
 		"fallen",
+		"feel_gone",
 		"feel_loss",
 		"fit",
 		"fit_change",
@@ -81532,6 +81635,7 @@ var (
 		"same_point",
 		"same_side",
 		"sciatica",
+		"seat_spread",
 		"set_in_cast",
 		"sharp_thing",
 		"shooting",
@@ -82486,6 +82590,22 @@ var (
 			"onto the floor",
 			"on to the floor",
 			"rolled out of bed",
+		},
+		// "feel_gone"
+		{
+			"can't feel",
+			"cannot feel",
+			"couldn't feel",
+			"can't feel anything",
+			"no feeling",
+			"lost feeling",
+			"lost the feeling",
+			"lost all feeling",
+			"gone dead",
+			"feels dead",
+			"went dead",
+			"can barely feel",
+			"can hardly feel",
 		},
 		// "feel_loss"
 		{
@@ -84249,6 +84369,22 @@ var (
 			"slipped disk",
 			"bulging disc",
 			"prolapsed disc",
+		},
+		// "seat_spread"
+		{
+			"from my bum",
+			"from my bottom",
+			"from my backside",
+			"from my butt",
+			"from my buttock",
+			"from my buttocks",
+			"from my behind",
+			"starts in my bum",
+			"starts in my bottom",
+			"starts in my buttock",
+			"starts in my backside",
+			"from the bum",
+			"from the buttock",
 		},
 		// "set_in_cast"
 		{

@@ -25,7 +25,7 @@ func TestRedFlagPhrasings(t *testing.T) {
 		"leg_numb_sudden": {"I can't feel my foot", "I can't feel my legs", "my foot is completely numb",
 			"there's no feeling in my leg"},
 		"leg_cold":       {"my foot is ice cold", "my leg feels freezing", "my foot is cold to the touch"},
-		"saddle_numb":    {"numb down there", "I'm numb between my legs", "my bottom is numb", "I can't feel when I wipe", "numbness in my groin"},
+		"saddle_numb":    {"numb down there", "I'm numb between my legs", "my bottom is numb", "I can't feel when I wipe", "numbness in my groin", "my leg is numb from my bum down", "I can't feel anything from my bum down", "pins and needles in my bum"},
 		"bladder_change": {"I can't pee", "I've had trouble peeing", "I wet myself", "I've lost control of my bladder", "can't wee"},
 		"bowel_change":   {"I pooed myself", "I can't control my bowels"},
 		"both_legs_weak": {"my legs are giving out", "legs giving way", "both my legs are weak", "my legs feel weak", "my legs buckled", "my legs have gone all floppy"},
@@ -456,6 +456,10 @@ func TestNotSigns(t *testing.T) {
 		// no sudden weakness (sets wa, wb).
 		{"my legs are like jelly after a long hike", "both_legs_weak"},
 		{"my foot went numb sitting on the toilet too long", "saddle_numb"},
+		// Pins and needles running from the buttock down the back of a
+		// leg are ordinary sciatica (set sAF).
+		{"Pins and needles down the back of my leg from my bum, is that sciatica?", "saddle_numb"},
+		{"tingling that starts in my buttock and goes down to my heel", "saddle_numb"},
 		{"my hand went numb from leaning on my elbow, now it's fine", "arm_weak"},
 		{"my hand goes numb every night for weeks", "arm_weak"},
 		{"my arm went dead because i fell asleep on it, it's fine now", "arm_weak"},
