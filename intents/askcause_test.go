@@ -408,6 +408,11 @@ func TestTalkConcepts(t *testing.T) {
 		notWants []string
 	}{
 		{nil, "I was up and down all day at the christening, is that why", "tired muscles", []string{"safety check"}},
+		// A cause told in an earlier turn, whatever answered it, is what
+		// a later question pointing back asks about (set sAF).
+		{[]string{"we've had this mattress about fifteen years", "you can see the dip where I lie"}, "reckon that's what's doing it?", "mattress", []string{"ask about one"}},
+		{[]string{"it was thirty-eight degrees today"}, "and that'd do it, would it?", "too little water", []string{"didn't catch"}},
+		{nil, "could that be it then?", "ask about one", nil},
 		{nil, "I'll try and get some sleep", "goodnight", []string{"safety check"}},
 		// A listener's own job is no question about the skill (set sM).
 		{nil, "I'm a nurse on a busy ward and I walked miles today, is this just tired muscles", "tired", []string{"automated helper"}},
@@ -515,6 +520,12 @@ func TestDeviceControls(t *testing.T) {
 		{[]string{"why does it hurt at night"}, routed{Intent: IntentStartOver}, "at night you're still"},
 		{[]string{"why does it hurt at night"}, routed{Intent: IntentSlower}, "at night you're still"},
 		{[]string{"can you take me through a calf stretch", "ready"}, routed{Intent: IntentSlower}, "longer holds"},
+		// A question with every word dropped, after a cause told, asks
+		// about that cause (set sAF); with none told, it is not caught.
+		{[]string{"I'm at my desk from eight till seven", "I don't even get up for lunch"}, routed{Intent: IntentAskAbout}, "long sitting"},
+		{nil, routed{Intent: IntentAskAbout}, "didn't catch"},
+		{[]string{"it was thirty-eight degrees today"}, routed{Intent: IntentTriedThat, Slots: map[string]string{"ask": "could that be it"}}, "too little water"},
+		{[]string{"my calf is cramping"}, routed{Intent: IntentTriedThat}, "another way"},
 	}
 	for _, tt := range tests {
 		v := playTalk(t, transcriptSkill(t), talkCase{ID: "device", Category: "x", Before: tt.before}, routedIntent(model, tt.via), nil)

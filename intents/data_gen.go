@@ -526,6 +526,8 @@ var talk = &talkData{
 	},
 	UnnamedCause: []string{
 		"it is for this",
+		"that'd do it",
+		"that would do it",
 		"is it for this",
 		"it's for this",
 		"that'd be it",

@@ -100,6 +100,7 @@ func build(lib *content.Library) (*router.Router, *set) {
 	s.registerTalk(r)
 	s.keepRoutine(r)
 	s.recordLast(r)
+	s.recordTold(r)
 	return r, s
 }
 

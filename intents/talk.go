@@ -59,6 +59,11 @@ const (
 	answerLast       = "talk.last"
 	answerLastIntent = "talk.lastintent"
 	answerSOS        = "talk.sos"
+	// answerTold is the topic ID of the cause the listener last told
+	// tonight, whatever answered it ("we've had this mattress fifteen
+	// years", said at the safety check): "could that be it?" after it
+	// asks about that cause, not the common causes.
+	answerTold = "talk.told"
 
 	// questionRest asks whether to say the rest of an answer cut to fit
 	// 40 words; answerRest keeps the rest's content lines (refs, as
@@ -3201,6 +3206,39 @@ func (s *set) recordLast(r *router.Router) {
 	}
 }
 
+// recordTold wraps every handler so that a cause the listener tells, in
+// whatever turn, is kept for a later question that only points back at it
+// (answerTold): the topic's ID, never the words.
+func (s *set) recordTold(r *router.Router) {
+	for _, name := range r.Intents() {
+		h := r.Route(alexa.TypeIntent, name)
+		r.IntentFunc(name, func(t *router.Turn) (router.Reply, error) {
+			id := toldTopic(t)
+			reply, err := h.Handle(t)
+			if err == nil && id != "" {
+				t.State.SetAnswer(answerTold, id)
+			}
+			return reply, err
+		})
+	}
+}
+
+// toldTopic is the topic a turn names as a possible cause: read from the
+// words heard, or, on a device, the topic slot it kept. The common causes
+// and what a doctor does are no cause to point back at.
+func toldTopic(t *router.Turn) string {
+	id := ""
+	if t.Text != "" {
+		id = topicIn(tokens(t.Text))
+	} else {
+		_, id = t.SlotID(slotTopic)
+	}
+	if _, ok := talk.Topics[id]; !ok || id == topicCauses || doctorTopics[id] {
+		return ""
+	}
+	return id
+}
+
 var tagRE = regexp.MustCompile(`<[^>]*>`)
 
 // plainWords is an SSML fragment's words.
@@ -3488,6 +3526,13 @@ func (s *set) askAbout(t *router.Turn) (router.Reply, error) {
 		// two types sharing it ("what's oedema").
 		_, id = causeOf(in)
 	}
+	if told := t.State.Answer(answerTold); told != "" && (id == topicCauses || id == "" && nothingKept(in)) {
+		// "Could that be it then?" after "I was sweating buckets in the
+		// garden", whatever that turn was answered with, asks about the
+		// cause told; so does the question with every word dropped, as
+		// a device sends it.
+		id = told
+	}
 	if id == "overuse" && in != nil && slices.Contains(talk.Words.Worn, strings.ToLower(in.Slots[slotTopic].Value)) {
 		// "Could a mattress that worn out be the cause": wear kept as
 		// the topic, beside a thing kept in a sign slot, is the thing's
@@ -3530,6 +3575,29 @@ func (s *set) askAbout(t *router.Turn) (router.Reply, error) {
 		s.addOffer(t, &r, s.topicOffer(t, tp.Offer))
 	}
 	return r, nil
+}
+
+// heardIn is the words a device kept in a slot, as heard, not as
+// resolved.
+func heardIn(t *router.Turn, slot string) string {
+	if t.Request == nil || t.Request.Request.Intent == nil {
+		return ""
+	}
+	return t.Request.Request.Intent.Slots[slot].Value
+}
+
+// nothingKept reports whether an intent arrived with no slot filled but
+// its asking words.
+func nothingKept(in *alexa.Intent) bool {
+	if in == nil {
+		return true
+	}
+	for name, sl := range in.Slots {
+		if name != slotAsk && strings.TrimSpace(sl.Value) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // topicOffer is the offer a topic's answer makes: its own, or the
@@ -3676,6 +3744,13 @@ func (s *set) triedThat(t *router.Turn) (router.Reply, error) {
 		// "It's not working" mid-stretch: what else eases it, and the
 		// sign that means stop; said again, what comes after it.
 		return s.reply(t, "talk.tried.routine"), nil
+	}
+	if ask := heardIn(t, slotAsk); t.State.Routine == nil && t.State.Answer(answerTold) != "" &&
+		slices.ContainsFunc(talk.UnnamedCause, func(cue string) bool { return cueFits(cue, tokens(ask)) }) {
+		// "Could that be it then?" after a cause told, sent here by a
+		// device for its "that": the cause told is asked about (set
+		// sAF).
+		return s.askAbout(t)
 	}
 	topic := t.State.Topic
 	// What was tried was prevention: "I've been doing the stretches for a
