@@ -413,6 +413,9 @@ func TestTalkConcepts(t *testing.T) {
 		{[]string{"we've had this mattress about fifteen years", "you can see the dip where I lie"}, "reckon that's what's doing it?", "mattress", []string{"ask about one"}},
 		{[]string{"it was thirty-eight degrees today"}, "and that'd do it, would it?", "too little water", []string{"didn't catch"}},
 		{nil, "could that be it then?", "ask about one", nil},
+		// Someone else's condition, then the listener's own asked after.
+		{nil, "My mam's knees went with arthritis at sixty, is mine starting the same way?", "arthritis", []string{"is the joint hot"}},
+		{nil, "is it all those hours lying still that make it flare at night?", "at night you", []string{"safety check"}},
 		{nil, "I'll try and get some sleep", "goodnight", []string{"safety check"}},
 		// A listener's own job is no question about the skill (set sM).
 		{nil, "I'm a nurse on a busy ward and I walked miles today, is this just tired muscles", "tired", []string{"automated helper"}},
@@ -568,6 +571,15 @@ func TestTopicAsked(t *testing.T) {
 		// the story after (set rz); one that names its own does not.
 		{"I've got bulging veins behind my knees, could they be why my legs throb after a long shift", "circulation"},
 		{"I woke up with a cramp, would that be the drink drying me out", "hydration"},
+		// Who asks and what their days were set the scene; a cause told
+		// after them is pointed back at (set sAF), but not a medicine, a
+		// couch sat on or a part that hurts since.
+		{"Hairdresser here, and I've got these bulgy veins behind my knees, are they why my legs feel heavy and achy at night", "circulation"},
+		{"Delivery driver here, I barely drink all day so I don't need the loo, is that why my calves cramp at night", "hydration"},
+		{"I'm on night shifts and live on energy drinks, could that be why my legs cramp when I finally get to bed", "caffeine_alcohol"},
+		{"my husband hardly moves off the recliner, could that be why his legs ache at night", "routine"},
+		// What something is said to mean is asked about (set sAF).
+		{"My nan always said cramp means you're short of potassium, is that right for me", "hydration"},
 		// A cause ruled out in other words is not the one asked (set
 		// sAC); weighing words stand between a question and its cause.
 		{"the bed's not the issue, so is it that I hardly drink any plain water", "hydration"},

@@ -230,6 +230,9 @@ type talkWords struct {
 	// MeaningLeads: words that ask what something means ("does that
 	// mean it's"); the topic right after them is asked about.
 	MeaningLeads []string `yaml:"meaning_leads"`
+	// MineAsked ask, after a condition someone else has, whether the
+	// listener's own is the same (theirsAsked).
+	MineAsked []string `yaml:"mine_asked"`
 	// DoctorAsks: what is asked of a doctor named, when no topic is.
 	DoctorAsks  []string `yaml:"doctor_asks"`
 	Doctors     []string `yaml:"doctors"`
@@ -949,6 +952,24 @@ func topicFrom(ws []string, found []topicAt) string {
 		if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return f.At > q }); len(kept) > 0 {
 			found = kept
 		}
+		// "Hairdresser here, and I've got these bulgy veins behind my
+		// knees, are they why my legs feel heavy", "I'm on night shifts
+		// and live on energy drinks, could that be why": who is asking
+		// and what their days have been, told first, set the scene; a
+		// cause told after them is what the question points back at
+		// (set sAF). Not a medicine, a test or a warning sign's
+		// condition, which are the story's ("my thyroid's underactive,
+		// I'm on the tablets for it, could that be why"), nor the couch
+		// a day was sat on ("I barely move off the couch"), nor a part
+		// that hurts since ("lifting boxes all day and my back hurts").
+		if i := slices.IndexFunc(found, func(f topicAt) bool { return !backgrounds[f.ID] }); i > 0 {
+			f := found[i]
+			sat := f.ID == "mattress" && slices.ContainsFunc(found[:i], func(g topicAt) bool { return g.ID == "routine" })
+			hurts := f.At+f.Len < len(ws) && feltWord(ws[f.At+f.Len])
+			if !medicines[f.ID] && !doctorTopics[f.ID] && !serious[f.ID] && !sat && !hurts {
+				found = found[i:]
+			}
+		}
 	}
 	// "I got a topper off the telly and my hips give me grief, is the
 	// topper to blame?": what the question itself names is asked about,
@@ -1228,6 +1249,22 @@ func deniedAt(ws []string, i int) bool {
 			// sAE).
 			return !slices.ContainsFunc(ws[j+1:min(i+1, len(ws))], func(w string) bool { return slices.Contains(talk.Words.Enough, w) })
 		}
+	}
+	return false
+}
+
+// theirsAsked reports whether the words tell a condition of someone
+// else's ("my mam's knees went with arthritis at sixty") and then ask
+// whether the listener's own is the same ("is mine starting the same
+// way"): the condition is asked about, not the other person's complaint
+// (set sAF).
+func theirsAsked(ws []string, found []topicAt, topic string) bool {
+	for _, f := range found {
+		if f.ID != topic || !slices.ContainsFunc(ws[:f.At], possessed) {
+			continue
+		}
+		rest := ws[f.At+f.Len:]
+		return slices.ContainsFunc(talk.Words.MineAsked, func(c string) bool { return cueFits(c, rest) })
 	}
 	return false
 }
@@ -2557,7 +2594,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			_, first := askedFirst(ws, found)
 			// "..., can teenagers get restless legs" asks who gets it,
 			// last as first (set sN).
-			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || q != nil && asksWhoGets(q, fq) || tagged(ws) || askedIndirectly(ws) || asksLast(q) || !signed && namedThenAsked(text, topic)
+			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || q != nil && asksWhoGets(q, fq) || tagged(ws) || askedIndirectly(ws) || asksLast(q) || !signed && namedThenAsked(text, topic) || !signed && theirsAsked(ws, found, topic)
 		}
 		if !conditions[topic] && onlyTopic(ws, topic) {
 			// "Electrolytes", "sagging bed": a cause named alone asks
