@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/nightlegs/nightlegs/infra"
+	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/symptom"
 )
 
@@ -391,7 +392,7 @@ func TestSwitchLeadFits(t *testing.T) {
 	model := enModel(t)
 	via := routedIntent(model, routed{Intent: IntentSwitchPart, Slots: map[string]string{"bodyPart": "calves", "sign": "awful", "moreSign": "tight"}})
 	v := playTalk(t, transcriptSkill(t), talkCase{ID: "switch", Category: "x"}, via, nil)
-	if n := spokenWords(v.Said); n > 40 {
+	if n := alexa.CountWords(v.Said); n > 40 {
 		t.Errorf("%d words: %q", n, v.Said)
 	}
 }

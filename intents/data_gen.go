@@ -7720,7 +7720,9 @@ var talk = &talkData{
 			"say if",
 			"say whether",
 		},
-		Pointers: []string{"they", "that", "this", "these", "those", "it"},
+		Pointers:     []string{"they", "that", "this", "these", "those", "it"},
+		PointingAsks: []string{"are"},
+		PointedAs:    []string{"why", "what", "what's"},
 		Tellers: []string{
 			"i",
 			"i'm",

@@ -33,7 +33,7 @@ func (s *set) fit(t *router.Turn, r router.Reply) router.Reply {
 		return r
 	}
 	n := r.Speech.Words()
-	q := wordCount(r.Question)
+	q := alexa.CountWords(r.Question)
 	if n+q <= content.MaxWords {
 		return r
 	}
@@ -58,11 +58,11 @@ func (s *set) fit(t *router.Turn, r router.Reply) router.Reply {
 		was = t.State.Answer(answerRestWas)
 	}
 	ask := words(t, s.lib.Get(questionRest).Ask)
-	room := content.MaxWords - wordCount(ask)
+	room := content.MaxWords - alexa.CountWords(ask)
 	kept := 0 // words of the lines that stay said: triage's, and words no content line holds
 	for _, l := range lines {
 		if staysSaid(l) {
-			kept += wordCount(lineWords(t, l))
+			kept += alexa.CountWords(lineWords(t, l))
 		}
 	}
 	// The lines said: the first, then each that fits, until one does
@@ -77,7 +77,7 @@ func (s *set) fit(t *router.Turn, r router.Reply) router.Reply {
 	keep := make([]bool, len(lines))
 	said := 0
 	for i, l := range lines {
-		w := wordCount(lineWords(t, l))
+		w := alexa.CountWords(lineWords(t, l))
 		fits := said+kept+w <= room
 		switch {
 		case staysSaid(l):
@@ -167,17 +167,17 @@ func fromTriage(id string) bool { return strings.HasPrefix(id, "triage.") }
 // self-care a later turn ("what else", "I already tried that") brings
 // again.
 func (s *set) trim(t *router.Turn, r router.Reply, lines []lineRef) router.Reply {
-	room, stays := content.MaxWords-wordCount(r.Question), false
+	room, stays := content.MaxWords-alexa.CountWords(r.Question), false
 	for _, l := range lines {
 		if staysSaid(l) {
-			room -= wordCount(lineWords(t, l))
+			room -= alexa.CountWords(lineWords(t, l))
 			stays = true
 		}
 	}
 	b := &alexa.SSML{}
 	said, cut := 0, false
 	for _, l := range lines {
-		w := wordCount(lineWords(t, l))
+		w := alexa.CountWords(lineWords(t, l))
 		switch {
 		case staysSaid(l):
 		case said == 0 && !stays || said+w <= room:

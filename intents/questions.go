@@ -127,11 +127,11 @@ func (s *set) resume(t *router.Turn, r *router.Reply) bool {
 	if r.Speech != nil {
 		n = r.Speech.Words()
 	}
-	if r.Speech != nil && n+wordCount(q) > s.room(t) {
+	if r.Speech != nil && n+alexa.CountWords(q) > s.room(t) {
 		t.State.SetAnswer(answerHeld, t.State.Pending)
 		t.State.Pending = questionHold
 		q = words(t, s.lib.Get(questionHold).Ask)
-		if n <= s.room(t) && n+wordCount(q) > s.room(t) {
+		if n <= s.room(t) && n+alexa.CountWords(q) > s.room(t) {
 			// Not even "Shall we carry on?" fits: the question stays
 			// held, unasked, and the session open; "yes" or "carry
 			// on" asks it.
@@ -162,10 +162,6 @@ func (s *set) holdAnswer(t *router.Turn, q, a string) (router.Reply, error) {
 	r.Question = words(t, s.lib.Get("reprompt.where").Ask)
 	return r, nil
 }
-
-// wordCount counts spoken words as a listener hears them
-// (alexa.CountWords).
-func wordCount(s string) int { return alexa.CountWords(s) }
 
 // questionText is the question with the given ID as it is asked: a content
 // text's question, or a screening question from the triage data.

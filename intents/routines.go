@@ -608,7 +608,7 @@ func (s *set) keepRoutine(r *router.Router) {
 			if reply.Speech == nil {
 				reply.Speech = &alexa.SSML{}
 			}
-			if reply.Speech.Words()+wordCount(offer)+wordCount(ask) <= s.room(t) {
+			if reply.Speech.Words()+alexa.CountWords(offer)+alexa.CountWords(ask) <= s.room(t) {
 				reply.Speech.Pause(dialog.TextPause).Say(offer)
 				reply.Question = ask
 				t.State.Pending = "routine.resume"

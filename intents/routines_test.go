@@ -150,7 +150,7 @@ func checkStepSpeech(t *testing.T, where string, resp *alexa.ResponseEnvelope, r
 	if re == nil || !strings.Contains(spokenText(re.OutputSpeech.SSML), "?") {
 		t.Errorf("%s: the step's question is not the reprompt: %+v", where, re)
 	}
-	if n := wordCount(text); n > content.MaxWords {
+	if n := alexa.CountWords(text); n > content.MaxWords {
 		t.Errorf("%s: %d spoken words, at most %d: %s", where, n, content.MaxWords, text)
 	}
 }
@@ -171,7 +171,7 @@ func TestRoutineReadyTurn(t *testing.T) {
 		if !strings.Contains(text, rt.Intro) || !strings.HasSuffix(text, ready) || strings.Contains(text, rt.Steps[0].Say) {
 			t.Errorf("%s: first turn %q, want the intro and %q, and no step", id, text, ready)
 		}
-		if n := wordCount(text); n > content.MaxWords {
+		if n := alexa.CountWords(text); n > content.MaxWords {
 			t.Errorf("%s: first turn %d spoken words, at most %d: %s", id, n, content.MaxWords, text)
 		}
 		c = &session.Context{Routine: &session.Routine{ID: id, Done: []int{0}}, Pending: "routine.continue"}
@@ -180,7 +180,7 @@ func TestRoutineReadyTurn(t *testing.T) {
 		if !strings.Contains(text, rt.Steps[0].Say) {
 			t.Errorf("%s: go back on the first step: %q", id, text)
 		}
-		if n := wordCount(text); n > content.MaxWords {
+		if n := alexa.CountWords(text); n > content.MaxWords {
 			t.Errorf("%s: go back on the first step: %d spoken words: %s", id, n, text)
 		}
 	}

@@ -315,6 +315,8 @@ type talkWords struct {
 	Hedges       []string `yaml:"hedges"`
 	IndirectAsks []string `yaml:"indirect_asks"`
 	Pointers     []string `yaml:"pointers"`
+	PointingAsks []string `yaml:"pointing_asks"`
+	PointedAs    []string `yaml:"pointed_as"`
 	// Tellers say who a background cause is told of ("I'm eighty", "we
 	// drove"): toldAt.
 	Tellers      []string `yaml:"tellers"`
@@ -1215,12 +1217,12 @@ func hadAt(ws []string, i int) bool {
 // with no topic of its own right after; 0 when there is none.
 func pointsBack(ws []string, found []topicAt) int {
 	for q := 1; q+2 < len(ws); q++ {
-		if !slices.Contains(talk.Words.FirstAsks, ws[q]) && ws[q] != "are" || !slices.Contains(talk.Words.Pointers, ws[q+1]) {
+		if !slices.Contains(talk.Words.FirstAsks, ws[q]) && !slices.Contains(talk.Words.PointingAsks, ws[q]) || !slices.Contains(talk.Words.Pointers, ws[q+1]) {
 			continue
 		}
 		// "Those twisty veins behind her knees, are they what aches":
 		// what the pointer is asked to be points back too.
-		if !slices.Contains(talk.Words.CauseVerbs, ws[q+2]) && ws[q+2] != "why" && ws[q+2] != "what" && ws[q+2] != "what's" {
+		if !slices.Contains(talk.Words.CauseVerbs, ws[q+2]) && !slices.Contains(talk.Words.PointedAs, ws[q+2]) {
 			continue
 		}
 		if ws[q+2] == "be" && (q+3 >= len(ws) || !slices.Contains(talk.Words.BeWhy, ws[q+3])) {
@@ -3468,14 +3470,14 @@ func (s *set) sayPart(t *router.Turn, id string, from, room int) (router.Reply, 
 	count := func(ls []string) int {
 		n := 0
 		for _, l := range ls {
-			n += wordCount(words(t, l))
+			n += alexa.CountWords(words(t, l))
 		}
 		return n
 	}
 	k := len(lines)
 	ask := words(t, s.lib.Get(questionRest).Ask)
 	if count(lines) > room && len(lines) > 1 {
-		for k = len(lines) - 1; k > 1 && count(lines[:k])+wordCount(ask) > room; k-- {
+		for k = len(lines) - 1; k > 1 && count(lines[:k])+alexa.CountWords(ask) > room; k-- {
 		}
 	}
 	b := &alexa.SSML{}
@@ -3753,7 +3755,7 @@ func (s *set) sayAgain(t *router.Turn, lead string) (router.Reply, error) {
 	}
 	b := &alexa.SSML{}
 	n := said.Words()
-	if q := wordCount(s.questionText(t, t.State.Pending)); q > 0 {
+	if q := alexa.CountWords(s.questionText(t, t.State.Pending)); q > 0 {
 		// resume asks the question, or "Shall we carry on?" in its place.
 		n += min(q, s.lib.Get(questionHold).Words())
 	}
@@ -3877,7 +3879,7 @@ func (s *set) switchPart(r *router.Router, t *router.Turn) (router.Reply, error)
 	// "Okay, your calf." only when it fits: filled with the part's own
 	// words it is no content line, so the last step (fit) could not cut
 	// an answer that carries it.
-	if n := lead.Words() + reply.Speech.Words() + wordCount(reply.Question); n <= s.room(t) {
+	if n := lead.Words() + reply.Speech.Words() + alexa.CountWords(reply.Question); n <= s.room(t) {
 		reply.Speech = lead.Append(reply.Speech)
 	}
 	s.holdTriage(t, was, &reply)
@@ -3902,7 +3904,7 @@ func (s *set) holdTriage(t *router.Turn, was string, r *router.Reply) {
 func (s *set) holdQuestion(t *router.Turn, was string, r *router.Reply) {
 	t.State.SetAnswer(answerHeld, was)
 	t.State.Pending = questionHold
-	if q := words(t, s.lib.Get(questionHold).Ask); r.Speech == nil || r.Speech.Words()+wordCount(q) <= s.room(t) {
+	if q := words(t, s.lib.Get(questionHold).Ask); r.Speech == nil || r.Speech.Words()+alexa.CountWords(q) <= s.room(t) {
 		r.Question = q
 	}
 }

@@ -141,9 +141,6 @@ var (
 	grammarRE = regexp.MustCompile(`(\w+ )?\b(?:(?:keeps|makes|wakes) (?:she|he|they|i)\b|(?:she|he) (?:are|have|do)\b)`)
 )
 
-// spokenWords counts the words of a spoken answer.
-func spokenWords(s string) int { return wordCount(s) }
-
 // hasWord reports whether said contains w as whole words; a noun's
 // plural counts ("nerves" for the keyword "nerve").
 func hasWord(said, w string) bool {
@@ -192,7 +189,7 @@ func judgeTalk(c talkCase, said, prev, intent string, open bool, screens []strin
 	var fails []string
 	low := strings.ToLower(said)
 	cat := c.Category
-	if n := spokenWords(said); n > 40 {
+	if n := alexa.CountWords(said); n > 40 {
 		fails = append(fails, fmt.Sprintf("%d words", n))
 	}
 	// An offer's own words ("Want to try the before bed routine?") are no
@@ -273,7 +270,7 @@ func judgeTalk(c talkCase, said, prev, intent string, open bool, screens []strin
 		if !open {
 			fails = append(fails, "session ended")
 		}
-		if spokenWords(said) > 15 {
+		if alexa.CountWords(said) > 15 {
 			fails = append(fails, "more than a short pause")
 		}
 	case cat == "repeat":

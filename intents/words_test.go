@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/content"
 	"github.com/nightlegs/nightlegs/internal/transcript"
 	"github.com/nightlegs/nightlegs/internal/triage"
@@ -21,7 +22,7 @@ func TestAnswerWords(t *testing.T) {
 	}
 	for _, id := range lib.IDs() {
 		tx := lib.Get(id)
-		if n := wordCount(strings.Join(append(tx.Say[:len(tx.Say):len(tx.Say)], tx.Ask), " ")); n > content.MaxWords {
+		if n := alexa.CountWords(strings.Join(append(tx.Say[:len(tx.Say):len(tx.Say)], tx.Ask), " ")); n > content.MaxWords {
 			t.Errorf("content %s: %d spoken words", id, n)
 		}
 	}
@@ -39,7 +40,7 @@ func TestAnswerWords(t *testing.T) {
 		}
 		for i, heard := range transcript.Answers(s, newSkill) {
 			answers++
-			if n := wordCount(heard); n > content.MaxWords {
+			if n := alexa.CountWords(heard); n > content.MaxWords {
 				over = append(over, fmt.Sprintf("%s turn %d: %d words: %q", filepath.Base(file), i+1, n, heard))
 			}
 		}
@@ -63,16 +64,16 @@ func TestTopicFirstLineFits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	extra := lib.Get("triage.soon.doctor").Words() + wordCount(lib.Get(questionRest).Ask)
+	extra := lib.Get("triage.soon.doctor").Words() + alexa.CountWords(lib.Get(questionRest).Ask)
 	for name, tp := range talk.Topics {
 		tx := lib.Get(tp.Text)
 		if len(tx.Say) < 2 {
-			if n := wordCount(strings.Join(tx.Say, " ")); n+lib.Get("triage.soon.doctor").Words() > content.MaxWords {
+			if n := alexa.CountWords(strings.Join(tx.Say, " ")); n+lib.Get("triage.soon.doctor").Words() > content.MaxWords {
 				t.Errorf("topic %s: %s is one line of %d words: with triage's soon words it runs over %d; split it", name, tp.Text, n, content.MaxWords)
 			}
 			continue
 		}
-		if n := wordCount(tx.Say[0]); n+extra > content.MaxWords {
+		if n := alexa.CountWords(tx.Say[0]); n+extra > content.MaxWords {
 			t.Errorf("topic %s: %s's first line is %d words; with triage's soon words and the rest question it runs over %d", name, tp.Text, n, content.MaxWords)
 		}
 	}
@@ -88,12 +89,12 @@ func TestWhyFirstLineFits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	extra := lib.Get("triage.soon.doctor").Words() + wordCount(lib.Get(questionRest).Ask)
+	extra := lib.Get("triage.soon.doctor").Words() + alexa.CountWords(lib.Get(questionRest).Ask)
 	for _, id := range lib.IDs() {
 		if !strings.HasSuffix(id, ".why") || len(lib.Get(id).Say) == 0 {
 			continue
 		}
-		if n := wordCount(lib.Get(id).Say[0]); n+extra > content.MaxWords {
+		if n := alexa.CountWords(lib.Get(id).Say[0]); n+extra > content.MaxWords {
 			t.Errorf("%s's first line is %d words; with triage's soon words and the rest question it runs over %d", id, n, content.MaxWords)
 		}
 	}
@@ -109,11 +110,11 @@ func TestCauseAnswersLeaveRoomForCheck(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	check := wordCount(lib.Get(questionCheck).Ask)
+	check := alexa.CountWords(lib.Get(questionCheck).Ask)
 	for name, tp := range talk.Topics {
 		n := 0
 		for _, l := range lib.Get(tp.Text).Say {
-			n += wordCount(l)
+			n += alexa.CountWords(l)
 		}
 		if n+check > content.MaxWords {
 			t.Errorf("topic %s: %s is %d words; with the check offer (%d) it runs over %d", name, tp.Text, n, check, content.MaxWords)
@@ -198,13 +199,13 @@ func TestCauseAnswersOffer(t *testing.T) {
 	}
 	offerWords := func(offer string) int {
 		if offer == offerCheck {
-			return wordCount(lib.Get(questionCheck).Ask)
+			return alexa.CountWords(lib.Get(questionCheck).Ask)
 		}
 		rt, ok := routines.Get(offer)
 		if !ok {
 			return -1
 		}
-		return wordCount(routineOffer(rt.Name))
+		return alexa.CountWords(routineOffer(rt.Name))
 	}
 	offers := map[string]string{}
 	for _, tp := range talk.Topics {
@@ -232,7 +233,7 @@ func TestCauseAnswersOffer(t *testing.T) {
 			}
 			n := 0
 			for _, l := range lib.Get(id).Say {
-				n += wordCount(l)
+				n += alexa.CountWords(l)
 			}
 			switch w := offerWords(offer); {
 			case offer == "":
