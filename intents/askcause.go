@@ -692,6 +692,9 @@ func askCause(t *router.Turn) {
 		in = nightAskedKept(t.Request.Request.Intent)
 	}
 	if in == nil {
+		in = toldAsked(t)
+	}
+	if in == nil {
 		return
 	}
 	env := *t.Request
@@ -728,6 +731,24 @@ func nightAskedKept(in *alexa.Intent) *alexa.Intent {
 	out := &alexa.Intent{Name: IntentWhyNight, ConfirmationStatus: in.ConfirmationStatus, Slots: maps.Clone(in.Slots)}
 	delete(out.Slots, slotAsk)
 	return out
+}
+
+// toldAsked is a question about the cause told earlier tonight, when the
+// only asking words kept point back at it ("would that be why", beside
+// "achy hips", after "my husband likes a really firm bed"; set sAG):
+// the ache is what that cause would explain, not a new complaint. A sign
+// for care today or an emergency kept beside them keeps the intent.
+func toldAsked(t *router.Turn) *alexa.Intent {
+	in := t.Request.Request.Intent
+	told := t.State.Answer(answerTold)
+	ask := in.Slots[slotAsk].Value
+	if told == "" || ask == "" || !whyOfTold(ask) {
+		return nil
+	}
+	if _, id := causeOf(in); id != "" || in.Slots[slotRuledOut].Value != "" || urgentKept(in) {
+		return nil
+	}
+	return &alexa.Intent{Name: IntentAskAbout, Slots: map[string]alexa.Slot{slotTopic: topicSlot(told, told)}}
 }
 
 // urgentKept reports whether the words a device kept in any slot but the

@@ -414,6 +414,13 @@ func TestTalkConcepts(t *testing.T) {
 		{[]string{"we've had this mattress about fifteen years", "you can see the dip where I lie"}, "reckon that's what's doing it?", "mattress", []string{"ask about one"}},
 		{[]string{"it was thirty-eight degrees today"}, "and that'd do it, would it?", "too little water", []string{"didn't catch"}},
 		{nil, "could that be it then?", "ask about one", nil},
+		// A complaint after a question pointing back is what the cause
+		// told before would explain (set sAG); a warning sign is not.
+		{[]string{"my husband likes a firm mattress and I hate it"}, "Right, so would that be why I'm the one waking up with achy hips?", "mattress too soft", []string{"roll off"}},
+		{[]string{"I've got those knobbly veins behind both knees"}, "And could they be why my legs feel so heavy?", "varicose veins", []string{"over the side of the bed"}},
+		{[]string{"my husband likes a firm mattress and I hate it"}, "could that be why my calf is swollen, red and hot", "medical care today", []string{"mattress too soft"}},
+		{[]string{"my mum had terrible rheumatoid"}, "Do you think I've got what she had?", "arthritis", []string{"didn't catch"}},
+		{[]string{"it's been going on for about six weeks now"}, "Should I get someone to look at it?", "doctor", []string{"didn't catch"}},
 		// Someone else's condition, then the listener's own asked after.
 		{nil, "My mam's knees went with arthritis at sixty, is mine starting the same way?", "arthritis", []string{"is the joint hot"}},
 		{nil, "is it all those hours lying still that make it flare at night?", "at night you", []string{"safety check"}},
@@ -530,6 +537,8 @@ func TestDeviceControls(t *testing.T) {
 		{nil, routed{Intent: IntentAskAbout}, "didn't catch"},
 		{[]string{"it was thirty-eight degrees today"}, routed{Intent: IntentTriedThat, Slots: map[string]string{"ask": "could that be it"}}, "too little water"},
 		{[]string{"my calf is cramping"}, routed{Intent: IntentTriedThat}, "another way"},
+		// Asking words kept that point back, on any intent (set sAG).
+		{[]string{"I walked the whole coast path yesterday, fifteen miles or so"}, routed{Intent: IntentRephrase, Slots: map[string]string{"ask": "would that explain", "sign": "thighs", "moreSign": "ache"}}, "muscles tired"},
 	}
 	for _, tt := range tests {
 		v := playTalk(t, transcriptSkill(t), talkCase{ID: "device", Category: "x", Before: tt.before}, routedIntent(model, tt.via), nil)

@@ -3272,7 +3272,8 @@ func toldTopic(t *router.Turn) string {
 	} else {
 		_, id = t.SlotID(slotTopic)
 	}
-	if _, ok := talk.Topics[id]; !ok || id == topicCauses || doctorTopics[id] {
+	if _, ok := talk.Topics[id]; !ok || id == topicCauses || id == "cramp" || doctorTopics[id] {
+		// A cramp is the complaint, not a cause to point back at.
 		return ""
 	}
 	return id
@@ -3316,6 +3317,14 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 		}
 	}
 	intent, slots := readTalk(t.Text, rd, t.State.Routine != nil)
+	if told := t.State.Answer(answerTold); told != "" && whyOfTold(t.Text) {
+		// "Would that be why I'm the one waking up with achy hips?"
+		// after "my husband likes a really firm bed": the ache is what
+		// the cause told before would explain, not a new complaint
+		// (set sAG). Urgent words went on above; a sign for a doctor
+		// within days is answered with triage's line, as any question.
+		intent, slots = IntentAskAbout, map[string]string{slotTopic: told}
+	}
 	if intent == IntentTriedThat && rd.Answer == session.No && easedAsked(t.State.Pending) {
 		// "No, it doesn't do a thing" at "Is it any better now?" answers
 		// it: a cramp that never eases needs checking (review).
@@ -3614,6 +3623,29 @@ func (s *set) askAbout(t *router.Turn) (router.Reply, error) {
 		s.addOffer(t, &r, s.topicOffer(t, tp.Offer))
 	}
 	return r, nil
+}
+
+// whyOfTold reports whether words open by asking whether something
+// pointed back at is why ("and could they be why my legs feel so
+// heavy"), naming no topic of their own: what follows is what a cause
+// told before would explain.
+func whyOfTold(text string) bool {
+	ws := tokens(text)
+	if len(topicsIn(ws)) > 0 {
+		return false
+	}
+	for q := 0; q < 4 && q+2 < len(ws); q++ {
+		if (slices.Contains(talk.Words.FirstAsks, ws[q]) || slices.Contains(talk.Words.PointingAsks, ws[q])) && slices.Contains(talk.Words.Pointers, ws[q+1]) {
+			next := ws[q+2]
+			if next == "be" && q+3 < len(ws) {
+				next = ws[q+3]
+			}
+			// "Would that explain why my thighs ache so much tonight".
+			return slices.Contains(talk.Words.BeWhy, next) || slices.Contains(talk.Words.PointedAs, next) ||
+				slices.ContainsFunc(talk.UnnamedCause, func(cue string) bool { return cueFits(cue, ws[q:]) })
+		}
+	}
+	return false
 }
 
 // heardIn is the words a device kept in a slot, as heard, not as
