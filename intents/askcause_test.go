@@ -424,6 +424,8 @@ func TestTalkConcepts(t *testing.T) {
 		// Someone else's condition, then the listener's own asked after.
 		{nil, "My mam's knees went with arthritis at sixty, is mine starting the same way?", "arthritis", []string{"is the joint hot"}},
 		{nil, "is it all those hours lying still that make it flare at night?", "at night you", []string{"safety check"}},
+		// What is being faced, asked (set sAE), and not a stretch asked for.
+		{nil, "three weeks now of this itchy inside feeling in my legs that makes me want to stretch them, am I looking at RLS here?", "urge to move", []string{"let's stretch"}},
 		{nil, "I'll try and get some sleep", "goodnight", []string{"safety check"}},
 		// A listener's own job is no question about the skill (set sM).
 		{nil, "I'm a nurse on a busy ward and I walked miles today, is this just tired muscles", "tired", []string{"automated helper"}},

@@ -3031,6 +3031,10 @@ func defines(ws []string) bool {
 		case w == "sounds" && next == "like":
 			// "that sounds like wear and tear arthritis, doesn't it"
 			return true
+		case w == "looking" && next == "at" && i > 0 && (ws[i-1] == "i" || ws[i-1] == "we"):
+			// "am I looking at RLS here", "are we looking at
+			// arthritis": what is being faced, asked (set sAE).
+			return true
 		case (w == "could" || w == "might") && next != "you":
 			return true
 		case w == "what" && (next == "is" || next == "are"):
