@@ -972,20 +972,13 @@ var std = sync.OnceValue(func() *reader {
 			},
 			{
 				Fact:       "saddle_numb",
-				Sensations: []string{"numb"},
+				Sensations: []string{"numb", "tingling"},
 				Parts:      []string{"groin"},
-			},
-			{
-				Fact:       "saddle_numb",
-				Sensations: []string{"tingling"},
-				Parts:      []string{"groin"},
-				Unless:     []string{"seat_spread"},
 			},
 			{
 				Fact:       "saddle_numb",
 				Sensations: []string{"feel_loss"},
 				Parts:      []string{"groin"},
-				Unless:     []string{"seat_spread"},
 			},
 			{
 				Fact:       "saddle_numb",
@@ -21693,6 +21686,114 @@ var (
 		// "down"
 		{
 			{
+				toks: []string{"down", "the", "back", "of", "my", "leg", "from", "my", "bum"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "the", "back", "of", "my", "thigh", "from", "my", "bum"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "the", "back", "of", "my", "legs", "from", "my", "bum"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "the", "back", "of", "my", "leg", "from", "my", "bottom"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "the", "back", "of", "my", "thigh", "from", "my", "bottom"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "the", "back", "of", "my", "legs", "from", "my", "bottom"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "the", "back", "of", "my", "leg", "from", "my", "backside"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "the", "back", "of", "my", "thigh", "from", "my", "backside"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "the", "back", "of", "my", "legs", "from", "my", "backside"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "the", "back", "of", "my", "leg", "from", "my", "butt"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "the", "back", "of", "my", "thigh", "from", "my", "butt"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "the", "back", "of", "my", "legs", "from", "my", "butt"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "the", "back", "of", "my", "leg", "from", "my", "buttock"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "the", "back", "of", "my", "thigh", "from", "my", "buttock"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "the", "back", "of", "my", "legs", "from", "my", "buttock"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "the", "back", "of", "my", "leg", "from", "my", "buttocks"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "the", "back", "of", "my", "thigh", "from", "my", "buttocks"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "the", "back", "of", "my", "legs", "from", "my", "buttocks"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
 				toks: []string{"down", "the", "back", "of", "both", "legs"},
 				means: []meaning{
 					{kind: 1},
@@ -21711,6 +21812,42 @@ var (
 				toks: []string{"down", "the", "back", "of", "my", "legs"},
 				means: []meaning{
 					{kind: 3, id: "down_legs"},
+				},
+			},
+			{
+				toks: []string{"down", "my", "leg", "from", "my", "bum"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "my", "leg", "from", "my", "bottom"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "my", "leg", "from", "my", "backside"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "my", "leg", "from", "my", "butt"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "my", "leg", "from", "my", "buttock"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "my", "leg", "from", "my", "buttocks"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
 				},
 			},
 			{
@@ -27467,6 +27604,296 @@ var (
 				},
 			},
 			{
+				toks: []string{"from", "my", "bum", "to", "my", "knee"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "bum", "to", "my", "foot"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "bum", "to", "my", "heel"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "bum", "to", "my", "ankle"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "bum", "to", "my", "calf"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "bum", "to", "my", "toes"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "bum", "into", "my", "leg"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "bum", "into", "my", "thigh"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "bottom", "to", "my", "knee"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "bottom", "to", "my", "foot"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "bottom", "to", "my", "heel"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "bottom", "to", "my", "ankle"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "bottom", "to", "my", "calf"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "bottom", "to", "my", "toes"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "bottom", "into", "my", "leg"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "bottom", "into", "my", "thigh"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "backside", "to", "my", "knee"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "backside", "to", "my", "foot"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "backside", "to", "my", "heel"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "backside", "to", "my", "ankle"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "backside", "to", "my", "calf"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "backside", "to", "my", "toes"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "backside", "into", "my", "leg"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "backside", "into", "my", "thigh"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "butt", "to", "my", "knee"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "butt", "to", "my", "foot"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "butt", "to", "my", "heel"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "butt", "to", "my", "ankle"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "butt", "to", "my", "calf"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "butt", "to", "my", "toes"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "butt", "into", "my", "leg"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "butt", "into", "my", "thigh"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "buttock", "to", "my", "knee"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "buttock", "to", "my", "foot"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+					{kind: 3, id: "shooting"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "buttock", "to", "my", "heel"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "buttock", "to", "my", "ankle"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "buttock", "to", "my", "calf"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "buttock", "to", "my", "toes"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "buttock", "into", "my", "leg"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "buttock", "into", "my", "thigh"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "buttocks", "to", "my", "knee"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "buttocks", "to", "my", "foot"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "buttocks", "to", "my", "heel"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "buttocks", "to", "my", "ankle"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "buttocks", "to", "my", "calf"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "buttocks", "to", "my", "toes"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "buttocks", "into", "my", "leg"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "buttocks", "into", "my", "thigh"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
 				toks: []string{"from", "my", "hip", "to", "my", "foot"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
@@ -27480,18 +27907,6 @@ var (
 			},
 			{
 				toks: []string{"from", "his", "hip", "to", "his", "foot"},
-				means: []meaning{
-					{kind: 3, id: "shooting"},
-				},
-			},
-			{
-				toks: []string{"from", "my", "bum", "to", "my", "foot"},
-				means: []meaning{
-					{kind: 3, id: "shooting"},
-				},
-			},
-			{
-				toks: []string{"from", "my", "buttock", "to", "my", "foot"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
 				},
@@ -27563,6 +27978,42 @@ var (
 				},
 			},
 			{
+				toks: []string{"from", "my", "bum", "down"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "bottom", "down"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "backside", "down"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "butt", "down"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "buttock", "down"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"from", "my", "buttocks", "down"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
 				toks: []string{"from", "hip", "to", "foot"},
 				means: []meaning{
 					{kind: 3, id: "shooting"},
@@ -27620,60 +28071,6 @@ var (
 				toks: []string{"from", "the", "dentist"},
 				means: []meaning{
 					{kind: 3, id: "numb"},
-				},
-			},
-			{
-				toks: []string{"from", "my", "bum"},
-				means: []meaning{
-					{kind: 3, id: "seat_spread"},
-				},
-			},
-			{
-				toks: []string{"from", "my", "bottom"},
-				means: []meaning{
-					{kind: 3, id: "seat_spread"},
-				},
-			},
-			{
-				toks: []string{"from", "my", "backside"},
-				means: []meaning{
-					{kind: 3, id: "seat_spread"},
-				},
-			},
-			{
-				toks: []string{"from", "my", "butt"},
-				means: []meaning{
-					{kind: 3, id: "seat_spread"},
-				},
-			},
-			{
-				toks: []string{"from", "my", "buttock"},
-				means: []meaning{
-					{kind: 3, id: "seat_spread"},
-				},
-			},
-			{
-				toks: []string{"from", "my", "buttocks"},
-				means: []meaning{
-					{kind: 3, id: "seat_spread"},
-				},
-			},
-			{
-				toks: []string{"from", "my", "behind"},
-				means: []meaning{
-					{kind: 3, id: "seat_spread"},
-				},
-			},
-			{
-				toks: []string{"from", "the", "bum"},
-				means: []meaning{
-					{kind: 3, id: "seat_spread"},
-				},
-			},
-			{
-				toks: []string{"from", "the", "buttock"},
-				means: []meaning{
-					{kind: 3, id: "seat_spread"},
 				},
 			},
 			{
@@ -39653,6 +40050,42 @@ var (
 				},
 			},
 			{
+				toks: []string{"leg", "from", "my", "bum"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"leg", "from", "my", "bottom"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"leg", "from", "my", "backside"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"leg", "from", "my", "butt"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"leg", "from", "my", "buttock"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"leg", "from", "my", "buttocks"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
 				toks: []string{"leg", "down", "to", "get"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -40096,6 +40529,42 @@ var (
 				toks: []string{"legs", "want", "to", "move"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"legs", "from", "my", "bum"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"legs", "from", "my", "bottom"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"legs", "from", "my", "backside"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"legs", "from", "my", "butt"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"legs", "from", "my", "buttock"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"legs", "from", "my", "buttocks"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
 				},
 			},
 			{
@@ -62794,25 +63263,109 @@ var (
 		// "starts"
 		{
 			{
-				toks: []string{"starts", "in", "my", "bum"},
+				toks: []string{"starts", "in", "my", "bum", "and", "goes", "down"},
 				means: []meaning{
 					{kind: 3, id: "seat_spread"},
 				},
 			},
 			{
-				toks: []string{"starts", "in", "my", "bottom"},
+				toks: []string{"starts", "in", "my", "bum", "and", "runs", "down"},
 				means: []meaning{
 					{kind: 3, id: "seat_spread"},
 				},
 			},
 			{
-				toks: []string{"starts", "in", "my", "buttock"},
+				toks: []string{"starts", "in", "my", "bum", "and", "shoots", "down"},
 				means: []meaning{
 					{kind: 3, id: "seat_spread"},
 				},
 			},
 			{
-				toks: []string{"starts", "in", "my", "backside"},
+				toks: []string{"starts", "in", "my", "bottom", "and", "goes", "down"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"starts", "in", "my", "bottom", "and", "runs", "down"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"starts", "in", "my", "bottom", "and", "shoots", "down"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"starts", "in", "my", "backside", "and", "goes", "down"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"starts", "in", "my", "backside", "and", "runs", "down"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"starts", "in", "my", "backside", "and", "shoots", "down"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"starts", "in", "my", "butt", "and", "goes", "down"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"starts", "in", "my", "butt", "and", "runs", "down"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"starts", "in", "my", "butt", "and", "shoots", "down"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"starts", "in", "my", "buttock", "and", "goes", "down"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"starts", "in", "my", "buttock", "and", "runs", "down"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"starts", "in", "my", "buttock", "and", "shoots", "down"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"starts", "in", "my", "buttocks", "and", "goes", "down"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"starts", "in", "my", "buttocks", "and", "runs", "down"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"starts", "in", "my", "buttocks", "and", "shoots", "down"},
 				means: []meaning{
 					{kind: 3, id: "seat_spread"},
 				},
@@ -84372,19 +84925,114 @@ var (
 		},
 		// "seat_spread"
 		{
-			"from my bum",
-			"from my bottom",
-			"from my backside",
-			"from my butt",
-			"from my buttock",
-			"from my buttocks",
-			"from my behind",
-			"starts in my bum",
-			"starts in my bottom",
-			"starts in my buttock",
-			"starts in my backside",
-			"from the bum",
-			"from the buttock",
+			"from my bum down",
+			"leg from my bum",
+			"legs from my bum",
+			"from my bum to my knee",
+			"from my bum to my foot",
+			"from my bum to my heel",
+			"from my bum to my ankle",
+			"from my bum to my calf",
+			"from my bum to my toes",
+			"from my bum into my leg",
+			"from my bum into my thigh",
+			"starts in my bum and goes down",
+			"starts in my bum and runs down",
+			"starts in my bum and shoots down",
+			"from my bottom down",
+			"leg from my bottom",
+			"legs from my bottom",
+			"from my bottom to my knee",
+			"from my bottom to my foot",
+			"from my bottom to my heel",
+			"from my bottom to my ankle",
+			"from my bottom to my calf",
+			"from my bottom to my toes",
+			"from my bottom into my leg",
+			"from my bottom into my thigh",
+			"starts in my bottom and goes down",
+			"starts in my bottom and runs down",
+			"starts in my bottom and shoots down",
+			"from my backside down",
+			"leg from my backside",
+			"legs from my backside",
+			"from my backside to my knee",
+			"from my backside to my foot",
+			"from my backside to my heel",
+			"from my backside to my ankle",
+			"from my backside to my calf",
+			"from my backside to my toes",
+			"from my backside into my leg",
+			"from my backside into my thigh",
+			"starts in my backside and goes down",
+			"starts in my backside and runs down",
+			"starts in my backside and shoots down",
+			"from my butt down",
+			"leg from my butt",
+			"legs from my butt",
+			"from my butt to my knee",
+			"from my butt to my foot",
+			"from my butt to my heel",
+			"from my butt to my ankle",
+			"from my butt to my calf",
+			"from my butt to my toes",
+			"from my butt into my leg",
+			"from my butt into my thigh",
+			"starts in my butt and goes down",
+			"starts in my butt and runs down",
+			"starts in my butt and shoots down",
+			"from my buttock down",
+			"leg from my buttock",
+			"legs from my buttock",
+			"from my buttock to my knee",
+			"from my buttock to my foot",
+			"from my buttock to my heel",
+			"from my buttock to my ankle",
+			"from my buttock to my calf",
+			"from my buttock to my toes",
+			"from my buttock into my leg",
+			"from my buttock into my thigh",
+			"starts in my buttock and goes down",
+			"starts in my buttock and runs down",
+			"starts in my buttock and shoots down",
+			"from my buttocks down",
+			"leg from my buttocks",
+			"legs from my buttocks",
+			"from my buttocks to my knee",
+			"from my buttocks to my foot",
+			"from my buttocks to my heel",
+			"from my buttocks to my ankle",
+			"from my buttocks to my calf",
+			"from my buttocks to my toes",
+			"from my buttocks into my leg",
+			"from my buttocks into my thigh",
+			"starts in my buttocks and goes down",
+			"starts in my buttocks and runs down",
+			"starts in my buttocks and shoots down",
+			"down the back of my leg from my bum",
+			"down the back of my thigh from my bum",
+			"down my leg from my bum",
+			"down the back of my legs from my bum",
+			"down the back of my leg from my bottom",
+			"down the back of my thigh from my bottom",
+			"down my leg from my bottom",
+			"down the back of my legs from my bottom",
+			"down the back of my leg from my backside",
+			"down the back of my thigh from my backside",
+			"down my leg from my backside",
+			"down the back of my legs from my backside",
+			"down the back of my leg from my butt",
+			"down the back of my thigh from my butt",
+			"down my leg from my butt",
+			"down the back of my legs from my butt",
+			"down the back of my leg from my buttock",
+			"down the back of my thigh from my buttock",
+			"down my leg from my buttock",
+			"down the back of my legs from my buttock",
+			"down the back of my leg from my buttocks",
+			"down the back of my thigh from my buttocks",
+			"down my leg from my buttocks",
+			"down the back of my legs from my buttocks",
 		},
 		// "set_in_cast"
 		{
