@@ -742,13 +742,20 @@ func toldAsked(t *router.Turn) *alexa.Intent {
 	in := t.Request.Request.Intent
 	told := t.State.Answer(answerTold)
 	ask := in.Slots[slotAsk].Value
-	if told == "" || ask == "" || !whyOfTold(ask) {
+	if told == "" || ask == "" || !whyOfTold(ask) || heldOver(in.Name) || slices.Contains(triage.RedFlagIntents(), in.Name) {
+		// A red-flag intent with its sign's words dropped asks the
+		// safety check (TestAskedRedFlag), whatever was told before.
 		return nil
 	}
 	if _, id := causeOf(in); id != "" || in.Slots[slotRuledOut].Value != "" || urgentKept(in) {
 		return nil
 	}
-	return &alexa.Intent{Name: IntentAskAbout, Slots: map[string]alexa.Slot{slotTopic: topicSlot(told, told)}}
+	// The signs kept stay for triage to read: a sign for a doctor within
+	// days still adds its line.
+	out := &alexa.Intent{Name: IntentAskAbout, ConfirmationStatus: in.ConfirmationStatus, Slots: maps.Clone(in.Slots)}
+	delete(out.Slots, slotAsk)
+	out.Slots[slotTopic] = topicSlot(told, told)
+	return out
 }
 
 // urgentKept reports whether the words a device kept in any slot but the

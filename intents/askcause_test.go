@@ -336,6 +336,9 @@ func checkVia(t *testing.T, model *infra.LanguageModel, tests []viaCase) {
 	}
 }
 
+// toldBed tells a cause (the mattress) before the turn under test.
+var toldBed = []string{"we've had this mattress fifteen years"}
+
 // TestAskedRedFlag: a calm question a device sent to a red-flag intent,
 // keeping only its asking words, gets the general safety check, not the
 // sign's own answer; the sign's words kept, or an intent whose sign the
@@ -343,18 +346,25 @@ func checkVia(t *testing.T, model *infra.LanguageModel, tests []viaCase) {
 func TestAskedRedFlag(t *testing.T) {
 	model := enModel(t)
 	tests := []struct {
+		before      []string
 		intent      string
 		slots       map[string]string
 		want, never string
 	}{
-		{"BreathingIntent", map[string]string{"ask": "i reckon"}, "safety check", "911"},
-		{"SwollenLegIntent", map[string]string{"ask": "how come", "sign": "legs"}, "safety check", "medical care today"},
-		{"BreathingIntent", map[string]string{"ask": "is it", "sign": "can't breathe"}, "call 911", "safety check"},
-		{"BreathingIntent", nil, "call 911", "safety check"},
-		{"StrokeIntent", map[string]string{"ask": "is it"}, "call 911", "safety check"},
+		{nil, "BreathingIntent", map[string]string{"ask": "i reckon"}, "safety check", "911"},
+		{nil, "SwollenLegIntent", map[string]string{"ask": "how come", "sign": "legs"}, "safety check", "medical care today"},
+		{nil, "BreathingIntent", map[string]string{"ask": "is it", "sign": "can't breathe"}, "call 911", "safety check"},
+		{nil, "BreathingIntent", nil, "call 911", "safety check"},
+		{nil, "StrokeIntent", map[string]string{"ask": "is it"}, "call 911", "safety check"},
+		// Whatever cause was told before, asking words that point back
+		// at it leave a red-flag intent to triage (review).
+		{toldBed, "StrokeIntent", map[string]string{"ask": "would that be why"}, "call 911", "mattress"},
+		{toldBed, "SaddleNumbnessIntent", map[string]string{"ask": "would that be why"}, "call 911", "mattress"},
+		{toldBed, "BreathingIntent", map[string]string{"ask": "could that be why", "sign": "calf"}, "safety check", "mattress"},
+		{toldBed, "SwollenLegIntent", map[string]string{"ask": "could that be why", "sign": "calf"}, "safety check", "mattress"},
 	}
 	for _, tt := range tests {
-		v := playVia(t, model, nil, tt.intent, tt.slots)
+		v := playVia(t, model, tt.before, tt.intent, tt.slots)
 		low := strings.ToLower(v.Said)
 		if !strings.Contains(low, tt.want) || strings.Contains(low, tt.never) {
 			t.Errorf("%s %v: said %q, want %q and never %q", tt.intent, tt.slots, v.Said, tt.want, tt.never)
@@ -541,6 +551,12 @@ func TestDeviceControls(t *testing.T) {
 		{[]string{"my calf is cramping"}, routed{Intent: IntentTriedThat}, "another way"},
 		// Asking words kept that point back, on any intent (set sAG).
 		{[]string{"I walked the whole coast path yesterday, fifteen miles or so"}, routed{Intent: IntentRephrase, Slots: map[string]string{"ask": "would that explain", "sign": "thighs", "moreSign": "ache"}}, "muscles tired"},
+		// The signs kept beside them still count (review).
+		{[]string{"I walked the whole coast path yesterday, fifteen miles or so"}, routed{Intent: IntentRephrase, Slots: map[string]string{"ask": "would that explain", "sign": "thighs ache", "moreSign": "every night for six weeks"}}, "book a doctor"},
+		// Other asking words kept alone ask something else (review).
+		{toldBed, routed{Intent: IntentRephrase, Slots: map[string]string{"ask": "is it serious"}}, "once more"},
+		// A cause ruled out is no longer the one pointed back at.
+		{[]string{"we've had this mattress fifteen years", "it's not the mattress though, I checked"}, routed{Intent: IntentAskAbout}, "didn't catch"},
 	}
 	for _, tt := range tests {
 		v := playTalk(t, transcriptSkill(t), talkCase{ID: "device", Category: "x", Before: tt.before}, routedIntent(model, tt.via), nil)

@@ -315,6 +315,9 @@ type talkWords struct {
 	Hedges       []string `yaml:"hedges"`
 	IndirectAsks []string `yaml:"indirect_asks"`
 	Pointers     []string `yaml:"pointers"`
+	// PointingAsks open a question that points back besides FirstAsks
+	// ("are they why"); PointedAs are what it asks the pointer to be
+	// besides a cause verb (pointsBack).
 	PointingAsks []string `yaml:"pointing_asks"`
 	PointedAs    []string `yaml:"pointed_as"`
 	// Tellers say who a background cause is told of ("I'm eighty", "we
@@ -2616,7 +2619,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			return IntentAskAbout, map[string]string{slotTopic: topic}
 		}
 	}
-	if topic == "" && (rd.Topic == "" || rd.Topic == "aches") && slices.ContainsFunc(talk.UnnamedCause, func(cue string) bool { return cueFits(cue, ws) }) {
+	if topic == "" && (rd.Topic == "" || rd.Topic == "aches") && unnamedCause(ws) {
 		// "I was dancing at a wedding for hours, is that why": a cause
 		// asked about in words no topic holds is a question, answered
 		// with the common causes, not a safety check for a new pain. A
@@ -2649,7 +2652,7 @@ func dropPhrases(ws []string, phrases [][]string) []string {
 func laterConcept(i int, ws []string) bool {
 	return slices.ContainsFunc(talk.Concepts[i+1:], func(c talkConcept) bool {
 		return c.Intent != IntentThanks && c.Intent != IntentGreet && c.fits(ws)
-	}) || slices.ContainsFunc(talk.UnnamedCause, func(cue string) bool { return cueFits(cue, ws) })
+	}) || unnamedCause(ws)
 }
 
 // topicCauses is the talk topic that names the common causes of night
@@ -3256,10 +3259,19 @@ func (s *set) recordTold(r *router.Router) {
 	for _, name := range r.Intents() {
 		h := r.Route(alexa.TypeIntent, name)
 		r.IntentFunc(name, func(t *router.Turn) (router.Reply, error) {
-			id := toldTopic(t)
+			// Read before the handler, which may rewrite the request;
+			// the catch-all hands on through here again, which reads
+			// the same words.
+			id, out := toldTopic(t), ruledOutNow(t)
 			reply, err := h.Handle(t)
-			if err == nil && id != "" {
+			switch {
+			case err != nil:
+			case id != "" && id != out:
 				t.State.SetAnswer(answerTold, id)
+			case out != "" && out == t.State.Answer(answerTold):
+				// "It's not the mattress, I've checked": no longer
+				// the cause told.
+				t.State.SetAnswer(answerTold, "")
 			}
 			return reply, err
 		})
@@ -3276,11 +3288,30 @@ func toldTopic(t *router.Turn) string {
 	} else {
 		_, id = t.SlotID(slotTopic)
 	}
-	if _, ok := talk.Topics[id]; !ok || id == topicCauses || id == "cramp" || doctorTopics[id] {
-		// A cramp is the complaint, not a cause to point back at.
+	if _, ok := talk.Topics[id]; !ok || id == topicCauses || id == "cramp" || doctorTopics[id] || serious[id] || neverInstead[id] {
+		// A cramp is the complaint, not a cause to point back at; a
+		// warning sign's condition is triage's, never an answer in a
+		// complaint's place.
 		return ""
 	}
 	return id
+}
+
+// ruledOutNow is the topic a turn rules out ("it's not the mattress"),
+// which a cause kept from before must not stay: read from the words, or
+// the RuledOut slot a device kept.
+func ruledOutNow(t *router.Turn) string {
+	if t.Text == "" {
+		_, id := t.SlotID(slotRuledOut)
+		return id
+	}
+	ws := tokens(t.Text)
+	for _, f := range topicsIn(ws) {
+		if deniedAt(ws, f.At) || ruledOut(ws, f) || ruledFirst(ws, f) {
+			return f.ID
+		}
+	}
+	return ""
 }
 
 var tagRE = regexp.MustCompile(`<[^>]*>`)
@@ -3578,11 +3609,12 @@ func (s *set) askAbout(t *router.Turn) (router.Reply, error) {
 		// two types sharing it ("what's oedema").
 		_, id = causeOf(in)
 	}
-	if told := t.State.Answer(answerTold); told != "" && (id == topicCauses || id == "" && nothingKept(in)) {
+	if told := t.State.Answer(answerTold); told != "" && (id == topicCauses || id == "" && nothingKept(in) && pointsAtTold(in)) {
 		// "Could that be it then?" after "I was sweating buckets in the
 		// garden", whatever that turn was answered with, asks about the
 		// cause told; so does the question with every word dropped, as
-		// a device sends it.
+		// a device sends it, or with only words that point back. "Is it
+		// serious" kept alone asks something else.
 		id = told
 	}
 	if id == "overuse" && in != nil && slices.Contains(talk.Words.Worn, strings.ToLower(in.Slots[slotTopic].Value)) {
@@ -3646,19 +3678,27 @@ func whyOfTold(text string) bool {
 			}
 			// "Would that explain why my thighs ache so much tonight".
 			return slices.Contains(talk.Words.BeWhy, next) || slices.Contains(talk.Words.PointedAs, next) ||
-				slices.ContainsFunc(talk.UnnamedCause, func(cue string) bool { return cueFits(cue, ws[q:]) })
+				unnamedCause(ws[q:])
 		}
 	}
 	return false
 }
 
-// heardIn is the words a device kept in a slot, as heard, not as
-// resolved.
-func heardIn(t *router.Turn, slot string) string {
-	if t.Request == nil || t.Request.Request.Intent == nil {
-		return ""
+// unnamedCause reports whether the words ask whether something just said
+// is the cause (talk.yaml's unnamed_cause: "is that why", "would that
+// explain it").
+func unnamedCause(ws []string) bool {
+	return slices.ContainsFunc(talk.UnnamedCause, func(cue string) bool { return cueFits(cue, ws) })
+}
+
+// pointsAtTold reports whether an intent's asking words, if it kept any,
+// point back at something said: "could that be it", "would that be why".
+func pointsAtTold(in *alexa.Intent) bool {
+	ask := ""
+	if in != nil {
+		ask = in.Slots[slotAsk].Value
 	}
-	return t.Request.Request.Intent.Slots[slot].Value
+	return strings.TrimSpace(ask) == "" || whyOfTold(ask) || unnamedCause(tokens(ask))
 }
 
 // nothingKept reports whether an intent arrived with no slot filled but
@@ -3820,8 +3860,8 @@ func (s *set) triedThat(t *router.Turn) (router.Reply, error) {
 		// sign that means stop; said again, what comes after it.
 		return s.reply(t, "talk.tried.routine"), nil
 	}
-	if ask := heardIn(t, slotAsk); t.State.Routine == nil && t.State.Answer(answerTold) != "" &&
-		slices.ContainsFunc(talk.UnnamedCause, func(cue string) bool { return cueFits(cue, tokens(ask)) }) {
+	if t.Request != nil && t.Request.Request.Intent != nil && t.State.Routine == nil && t.State.Answer(answerTold) != "" &&
+		t.Request.Request.Intent.Slots[slotRuledOut].Value == "" && unnamedCause(tokens(t.Request.Request.Intent.Slots[slotAsk].Value)) {
 		// "Could that be it then?" after a cause told, sent here by a
 		// device for its "that": the cause told is asked about (set
 		// sAF).
