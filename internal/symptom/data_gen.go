@@ -21686,6 +21686,64 @@ var (
 		// "down"
 		{
 			{
+				toks: []string{"down", "the", "back", "of", "my", "*", "leg", "from", "my", "bum"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "the", "back", "of", "my", "*", "leg", "from", "my", "bottom"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{
+					"down",
+					"the",
+					"back",
+					"of",
+					"my",
+					"*",
+					"leg",
+					"from",
+					"my",
+					"backside",
+				},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "the", "back", "of", "my", "*", "leg", "from", "my", "butt"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "the", "back", "of", "my", "*", "leg", "from", "my", "buttock"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{
+					"down",
+					"the",
+					"back",
+					"of",
+					"my",
+					"*",
+					"leg",
+					"from",
+					"my",
+					"buttocks",
+				},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
 				toks: []string{"down", "the", "back", "of", "my", "leg", "from", "my", "bum"},
 				means: []meaning{
 					{kind: 3, id: "seat_spread"},
@@ -21789,6 +21847,42 @@ var (
 			},
 			{
 				toks: []string{"down", "the", "back", "of", "my", "legs", "from", "my", "buttocks"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "my", "*", "leg", "from", "my", "bum"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "my", "*", "leg", "from", "my", "bottom"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "my", "*", "leg", "from", "my", "backside"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "my", "*", "leg", "from", "my", "butt"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "my", "*", "leg", "from", "my", "buttock"},
+				means: []meaning{
+					{kind: 3, id: "seat_spread"},
+				},
+			},
+			{
+				toks: []string{"down", "my", "*", "leg", "from", "my", "buttocks"},
 				means: []meaning{
 					{kind: 3, id: "seat_spread"},
 				},
@@ -85033,6 +85127,18 @@ var (
 			"down the back of my thigh from my buttocks",
 			"down my leg from my buttocks",
 			"down the back of my legs from my buttocks",
+			"down my * leg from my bum",
+			"down the back of my * leg from my bum",
+			"down my * leg from my bottom",
+			"down the back of my * leg from my bottom",
+			"down my * leg from my backside",
+			"down the back of my * leg from my backside",
+			"down my * leg from my butt",
+			"down the back of my * leg from my butt",
+			"down my * leg from my buttock",
+			"down the back of my * leg from my buttock",
+			"down my * leg from my buttocks",
+			"down the back of my * leg from my buttocks",
 		},
 		// "set_in_cast"
 		{

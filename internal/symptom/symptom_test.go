@@ -462,6 +462,7 @@ func TestNotSigns(t *testing.T) {
 		// leg are ordinary sciatica (set sAF).
 		{"Pins and needles down the back of my leg from my bum, is that sciatica?", "saddle_numb"},
 		{"tingling that starts in my buttock and goes down to my heel", "saddle_numb"},
+		{"there's a pins-and-needles thing running down my left leg from my bum", "saddle_numb"},
 		{"my hand went numb from leaning on my elbow, now it's fine", "arm_weak"},
 		{"my hand goes numb every night for weeks", "arm_weak"},
 		{"my arm went dead because i fell asleep on it, it's fine now", "arm_weak"},
