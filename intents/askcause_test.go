@@ -434,6 +434,9 @@ func TestTalkConcepts(t *testing.T) {
 		// Someone else's condition, then the listener's own asked after.
 		{nil, "My mam's knees went with arthritis at sixty, is mine starting the same way?", "arthritis", []string{"is the joint hot"}},
 		{nil, "is it all those hours lying still that make it flare at night?", "at night you", []string{"safety check"}},
+		// Running in the family asked of the cause named (set sAG).
+		{nil, "I'm scared it's my circulation, my dad had terrible circulation, does it run in families?", "circulation", []string{"urge to move"}},
+		{nil, "does restless legs run in families", "urge to move", nil},
 		// What is being faced, asked (set sAE), and not a stretch asked for.
 		{nil, "three weeks now of this itchy inside feeling in my legs that makes me want to stretch them, am I looking at RLS here?", "urge to move", []string{"let's stretch"}},
 		{nil, "I'll try and get some sleep", "goodnight", []string{"safety check"}},

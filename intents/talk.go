@@ -880,6 +880,12 @@ func topicFrom(ws []string, found []topicAt) string {
 		slices.ContainsFunc(kept, func(f topicAt) bool { return f.ID != "overuse" }) {
 		found = kept
 	}
+	// "My dad had terrible circulation, does it run in families": running
+	// in the family is asked of the cause named, though restless legs
+	// hold the phrase too (set sAG).
+	if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return familyAsked(ws, f) }); len(kept) > 0 {
+		found = kept
+	}
 	// "Not stress nerves, the actual nerves", "my mattress is new so
 	// that's not it, could I be low on potassium": a topic denied or
 	// ruled out is not the one asked about, when another is named; and
@@ -1242,6 +1248,13 @@ func pointsBack(ws []string, found []topicAt) int {
 		}
 	}
 	return 0
+}
+
+// familyAsked reports whether the topic at f is only its words for
+// running in the family ("run in families", "in the family"), not a
+// cause named.
+func familyAsked(ws []string, f topicAt) bool {
+	return f.ID != "doctor_visit" && slices.ContainsFunc(ws[f.At:f.At+f.Len], func(w string) bool { return strings.HasPrefix(w, "famil") })
 }
 
 // deniedAt reports whether the words at i are denied: "not stress",
@@ -2310,6 +2323,11 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 	fq := topicsIn(q)
 	if changeTold(ws) {
 		fq = slices.DeleteFunc(fq, func(f topicAt) bool { return theChange(q, f) })
+	}
+	if slices.ContainsFunc(found, func(g topicAt) bool { return !familyAsked(ws, g) }) {
+		// "..., my dad had terrible circulation, does it run in
+		// families?": the last question asks it of the cause named.
+		fq = slices.DeleteFunc(fq, func(f topicAt) bool { return familyAsked(q, f) })
 	}
 	if slices.ContainsFunc(found, func(g topicAt) bool { return conditions[g.ID] && !isFlare(ws, g) }) {
 		// "...it was sciatica last year, could it be flaring up
