@@ -1226,7 +1226,7 @@ func hadAt(ws []string, i int) bool {
 // with no topic of its own right after; 0 when there is none.
 func pointsBack(ws []string, found []topicAt) int {
 	for q := 1; q+2 < len(ws); q++ {
-		if !slices.Contains(talk.Words.FirstAsks, ws[q]) && !slices.Contains(talk.Words.PointingAsks, ws[q]) || !slices.Contains(talk.Words.Pointers, ws[q+1]) {
+		if !pointingAt(ws, q) {
 			continue
 		}
 		// "Those twisty veins behind her knees, are they what aches":
@@ -1248,6 +1248,13 @@ func pointsBack(ws []string, found []topicAt) int {
 		}
 	}
 	return 0
+}
+
+// pointingAt reports whether a question opens at q on a word that points
+// back: "could that", "are they".
+func pointingAt(ws []string, q int) bool {
+	return q+1 < len(ws) && (slices.Contains(talk.Words.FirstAsks, ws[q]) || slices.Contains(talk.Words.PointingAsks, ws[q])) &&
+		slices.Contains(talk.Words.Pointers, ws[q+1])
 }
 
 // familyAsked reports whether the topic at f is only its words for
@@ -3280,7 +3287,7 @@ func (s *set) recordTold(r *router.Router) {
 			// Read before the handler, which may rewrite the request;
 			// the catch-all hands on through here again, which reads
 			// the same words.
-			id, out := toldTopic(t), ruledOutNow(t)
+			id, out := toldTopic(t)
 			reply, err := h.Handle(t)
 			switch {
 			case err != nil:
@@ -3296,40 +3303,31 @@ func (s *set) recordTold(r *router.Router) {
 	}
 }
 
-// toldTopic is the topic a turn names as a possible cause: read from the
-// words heard, or, on a device, the topic slot it kept. The common causes
-// and what a doctor does are no cause to point back at.
-func toldTopic(t *router.Turn) string {
-	id := ""
-	if t.Text != "" {
-		id = topicIn(tokens(t.Text))
-	} else {
-		_, id = t.SlotID(slotTopic)
-	}
-	if _, ok := talk.Topics[id]; !ok || id == topicCauses || id == "cramp" || doctorTopics[id] || serious[id] || neverInstead[id] {
-		// A cramp is the complaint, not a cause to point back at; a
-		// warning sign's condition is triage's, never an answer in a
-		// complaint's place.
-		return ""
-	}
-	return id
-}
-
-// ruledOutNow is the topic a turn rules out ("it's not the mattress"),
-// which a cause kept from before must not stay: read from the words, or
-// the RuledOut slot a device kept.
-func ruledOutNow(t *router.Turn) string {
+// toldTopic reads a turn for the topic it names as a possible cause,
+// and the topic it rules out ("it's not the mattress"), which a cause kept
+// from before must not stay: from the words heard, or, on a device, the
+// topic and RuledOut slots it kept. The common causes, what a doctor does,
+// a cramp (the complaint itself) and a warning sign's condition (triage's,
+// never an answer in a complaint's place) are no cause to point back at.
+func toldTopic(t *router.Turn) (told, out string) {
 	if t.Text == "" {
-		_, id := t.SlotID(slotRuledOut)
-		return id
-	}
-	ws := tokens(t.Text)
-	for _, f := range topicsIn(ws) {
-		if deniedAt(ws, f.At) || ruledOut(ws, f) || ruledFirst(ws, f) {
-			return f.ID
+		_, told = t.SlotID(slotTopic)
+		_, out = t.SlotID(slotRuledOut)
+	} else {
+		ws := tokens(t.Text)
+		found := topicsIn(ws)
+		for _, f := range found {
+			if deniedAt(ws, f.At) || ruledOut(ws, f) {
+				out = f.ID
+				break
+			}
 		}
+		told = topicFrom(ws, found)
 	}
-	return ""
+	if _, ok := talk.Topics[told]; !ok || told == topicCauses || told == "cramp" || doctorTopics[told] || serious[told] || neverInstead[told] {
+		told = ""
+	}
+	return told, out
 }
 
 var tagRE = regexp.MustCompile(`<[^>]*>`)
@@ -3627,12 +3625,12 @@ func (s *set) askAbout(t *router.Turn) (router.Reply, error) {
 		// two types sharing it ("what's oedema").
 		_, id = causeOf(in)
 	}
-	if told := t.State.Answer(answerTold); told != "" && (id == topicCauses || id == "" && nothingKept(in) && pointsAtTold(in)) {
+	if told := t.State.Answer(answerTold); told != "" && (id == topicCauses || id == "" && nothingKept(in)) {
 		// "Could that be it then?" after "I was sweating buckets in the
 		// garden", whatever that turn was answered with, asks about the
 		// cause told; so does the question with every word dropped, as
-		// a device sends it, or with only words that point back. "Is it
-		// serious" kept alone asks something else.
+		// a device sends it (AskAboutIntent keeps no asking words, so
+		// "is it serious" arrives alike: README, "Left").
 		id = told
 	}
 	if id == "overuse" && in != nil && slices.Contains(talk.Words.Worn, strings.ToLower(in.Slots[slotTopic].Value)) {
@@ -3689,7 +3687,7 @@ func whyOfTold(text string) bool {
 		return false
 	}
 	for q := 0; q < 4 && q+2 < len(ws); q++ {
-		if (slices.Contains(talk.Words.FirstAsks, ws[q]) || slices.Contains(talk.Words.PointingAsks, ws[q])) && slices.Contains(talk.Words.Pointers, ws[q+1]) {
+		if pointingAt(ws, q) {
 			next := ws[q+2]
 			if next == "be" && q+3 < len(ws) {
 				next = ws[q+3]
@@ -3709,24 +3707,13 @@ func unnamedCause(ws []string) bool {
 	return slices.ContainsFunc(talk.UnnamedCause, func(cue string) bool { return cueFits(cue, ws) })
 }
 
-// pointsAtTold reports whether an intent's asking words, if it kept any,
-// point back at something said: "could that be it", "would that be why".
-func pointsAtTold(in *alexa.Intent) bool {
-	ask := ""
-	if in != nil {
-		ask = in.Slots[slotAsk].Value
-	}
-	return strings.TrimSpace(ask) == "" || whyOfTold(ask) || unnamedCause(tokens(ask))
-}
-
-// nothingKept reports whether an intent arrived with no slot filled but
-// its asking words.
+// nothingKept reports whether an intent arrived with no slot filled.
 func nothingKept(in *alexa.Intent) bool {
 	if in == nil {
 		return true
 	}
-	for name, sl := range in.Slots {
-		if name != slotAsk && strings.TrimSpace(sl.Value) != "" {
+	for _, sl := range in.Slots {
+		if strings.TrimSpace(sl.Value) != "" {
 			return false
 		}
 	}
@@ -3877,13 +3864,6 @@ func (s *set) triedThat(t *router.Turn) (router.Reply, error) {
 		// "It's not working" mid-stretch: what else eases it, and the
 		// sign that means stop; said again, what comes after it.
 		return s.reply(t, "talk.tried.routine"), nil
-	}
-	if t.Request != nil && t.Request.Request.Intent != nil && t.State.Routine == nil && t.State.Answer(answerTold) != "" &&
-		t.Request.Request.Intent.Slots[slotRuledOut].Value == "" && unnamedCause(tokens(t.Request.Request.Intent.Slots[slotAsk].Value)) {
-		// "Could that be it then?" after a cause told, sent here by a
-		// device for its "that": the cause told is asked about (set
-		// sAF).
-		return s.askAbout(t)
 	}
 	topic := t.State.Topic
 	// What was tried was prevention: "I've been doing the stretches for a
