@@ -244,7 +244,7 @@ func TestIdleControl(t *testing.T) {
 	stretch := []string{"the lying down hip stretch", "ready"}
 	checkVia(t, model, []viaCase{
 		{nil, "RoutineFasterIntent", map[string]string{"sign": "mattress"}, "mattress"},
-		{nil, "RoutineFasterIntent", map[string]string{"sign": "long walk", "moreSign": "today"}, "muscles tired"},
+		{nil, "RoutineFasterIntent", map[string]string{"sign": "long walk", "moreSign": "today"}, "muscles are a likely cause"},
 		{nil, "RoutineSlowerIntent", map[string]string{"sign": "painful"}, "where does it hurt"},
 		{stretch, "RoutineFasterIntent", map[string]string{"sign": "mattress"}, "shorter holds"},
 	})
@@ -553,7 +553,7 @@ func TestDeviceControls(t *testing.T) {
 		{[]string{"it was thirty-eight degrees today"}, routed{Intent: IntentTriedThat, Slots: map[string]string{"ask": "could that be it"}}, "too little water"},
 		{[]string{"my calf is cramping"}, routed{Intent: IntentTriedThat}, "another way"},
 		// Asking words kept that point back, on any intent (set sAG).
-		{[]string{"I walked the whole coast path yesterday, fifteen miles or so"}, routed{Intent: IntentRephrase, Slots: map[string]string{"ask": "would that explain", "sign": "thighs", "moreSign": "ache"}}, "muscles tired"},
+		{[]string{"I walked the whole coast path yesterday, fifteen miles or so"}, routed{Intent: IntentRephrase, Slots: map[string]string{"ask": "would that explain", "sign": "thighs", "moreSign": "ache"}}, "muscles are a likely cause"},
 		// The signs kept beside them still count (review).
 		{[]string{"I walked the whole coast path yesterday, fifteen miles or so"}, routed{Intent: IntentRephrase, Slots: map[string]string{"ask": "would that explain", "sign": "thighs ache", "moreSign": "every night for six weeks"}}, "book a doctor"},
 		// Other asking words kept alone ask something else (review).

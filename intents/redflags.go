@@ -110,6 +110,17 @@ func (s *set) describe(r *router.Router, t *router.Turn) (router.Reply, error) {
 			return reply, err
 		}
 	}
+	if q := t.State.Pending; rd.Vague() && len(rd.Parts)+len(rd.Sensations) == 0 && strings.HasPrefix(q, dialog.TriagePrefix) && t.State.Answer(answerStory) != q {
+		// "Everything seems to creak a bit more these days", said at
+		// the safety check, goes on with the story and answers nothing
+		// (set sAH): the question is asked again, once, before the
+		// fallback says the emergency line and lets it go.
+		t.State.SetAnswer(answerStory, q)
+		rep := s.say(t, "redflags.story")
+		rep.Question = s.questionText(t, q)
+		t.State.Pending = q
+		return rep, nil
+	}
 	if rd.Vague() && len(rd.Parts)+len(rd.Sensations) == 0 && t.State.Pending != "" && !(named && offerPending(t)) {
 		// Nothing about legs at all: not caught. An offer waits for no
 		// answer, though: someone else's trouble told after it ("my

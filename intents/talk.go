@@ -64,6 +64,9 @@ const (
 	// years", said at the safety check): "could that be it?" after it
 	// asks about that cause, not the common causes.
 	answerTold = "talk.told"
+	// answerStory is the safety question last asked again because the
+	// listener went on with their story instead of answering it.
+	answerStory = "talk.story"
 
 	// questionRest asks whether to say the rest of an answer cut to fit
 	// 40 words; answerRest keeps the rest's content lines (refs, as
@@ -345,6 +348,11 @@ type talkWords struct {
 	Courtesies []string `yaml:"courtesies"`
 	Easing     []string `yaml:"easing"`
 	BeWhy      []string `yaml:"be_why"`
+	// ToldHedges, ToldVerbs and ToldAs read a question pointing back at
+	// a cause told before (whyOfTold).
+	ToldHedges []string `yaml:"told_hedges"`
+	ToldVerbs  []string `yaml:"told_verbs"`
+	ToldAs     []string `yaml:"told_as"`
 	IsMeans    []string `yaml:"is_means"`
 	Stating    []string `yaml:"stating"`
 	Having     []string `yaml:"having"`
@@ -2631,6 +2639,9 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// about it.
 			asks = true
 		}
+		if !inRoutine && storyTold(ws, topic, rd, parts) {
+			asks = true
+		}
 		if cueFits("ever since", ws) || othersSay(ws) {
 			// "ever since I was made redundant I'm tense": a cause
 			// blamed; "my wife reckons it's my circulation, is she
@@ -2653,6 +2664,30 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		return IntentAskAbout, map[string]string{slotTopic: topicCauses}
 	}
 	return "", nil
+}
+
+// storyTold reports whether words tell of someone and a cause, and
+// nothing felt: no part, no feeling but the day's exertion, no sign
+// triage would act on ("I started training for a half marathon three
+// weeks ago", "I've been a heavy smoker for thirty years", set sAH).
+// That is the listener's story so far, not a new pain, so what the cause
+// does is the answer, and a safety question already waiting is held
+// behind it; a pain told next gets its own. A condition told so ("I've
+// got restless legs", read as its conversation's topic) is the
+// complaint, and a medicine, a doctor or a test told is something done,
+// with their own answers. Words that tell of no one ("banana telephone")
+// are no story.
+func storyTold(ws []string, topic string, rd symptom.Reading, parts []string) bool {
+	if medicines[topic] || doctorTopics[topic] || serious[topic] || len(parts) > 0 || rd.Topic != "" {
+		return false
+	}
+	if !rd.Self && rd.Person == "" && !slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Tellers, w) }) {
+		return false
+	}
+	if slices.ContainsFunc(rd.Sensations, func(s string) bool { return s != "exertion" }) || len(rd.Negated) > 0 {
+		return false
+	}
+	return wordsLevel(rd) == triage.SelfCare
 }
 
 // courtesies are talk.Words.Courtesies, split into words.
@@ -3237,7 +3272,7 @@ func (s *set) registerTalk(r *router.Router) {
 
 // notCaught are the texts that say a turn was not understood: no answer
 // to say again.
-var notCaught = map[string]bool{"talk.fallback": true, "fallback": true, "redflags.sorry": true}
+var notCaught = map[string]bool{"talk.fallback": true, "fallback": true, "redflags.sorry": true, "redflags.story": true}
 
 // recordLast wraps every handler so that the last answer can be said
 // again: the content lines it was said from, its question's ID and the
@@ -3686,14 +3721,20 @@ func whyOfTold(text string) bool {
 	if len(topicsIn(ws)) > 0 {
 		return false
 	}
+	ws = slices.DeleteFunc(ws, func(w string) bool { return slices.Contains(talk.Words.ToldHedges, w) })
 	for q := 0; q < 4 && q+2 < len(ws); q++ {
 		if pointingAt(ws, q) {
-			next := ws[q+2]
-			if next == "be" && q+3 < len(ws) {
-				next = ws[q+3]
+			next, rest := ws[q+2], ws[q+3:]
+			if next == "be" && len(rest) > 0 {
+				next, rest = rest[0], rest[1:]
+			} else if slices.Contains(talk.Words.ToldVerbs, next) && !slices.Contains(rest, "sense") {
+				// "Might that explain it", "would that do it"; "does
+				// that make sense" asks nothing of a cause.
+				return true
 			}
 			// "Would that explain why my thighs ache so much tonight".
 			return slices.Contains(talk.Words.BeWhy, next) || slices.Contains(talk.Words.PointedAs, next) ||
+				slices.ContainsFunc(talk.Words.ToldAs, func(p string) bool { return phraseAt(strings.Fields(p), append([]string{next}, rest...)) }) ||
 				unnamedCause(ws[q:])
 		}
 	}

@@ -182,6 +182,7 @@ var (
 		"redflags.opening",
 		"redflags.opening.part",
 		"redflags.sorry",
+		"redflags.story",
 		"redflags.unsure",
 		"reprompt.where",
 		"reprompt.where.short",
@@ -406,7 +407,7 @@ var (
 		// "about.caffeine_alcohol"
 		{
 			Say: []string{
-				"It can: caffeine and alcohol both leave you dehydrated, which makes cramps likelier, and both can make restless legs worse.",
+				"Caffeine and alcohol both leave you dehydrated, which makes cramps likelier, and both can make restless legs worse.",
 				"Cut them down in the afternoon and evening, and sip water instead.",
 			},
 			Sources: []string{
@@ -641,7 +642,7 @@ var (
 		// "about.overuse"
 		{
 			Say: []string{
-				"It may well be: muscles tired from a busy day, standing, or new exercise often ache once you rest.",
+				"Tired muscles are a likely cause: a busy day, standing, or new exercise often leave them aching at rest.",
 				"Build up activity slowly; see a doctor if it lasts beyond a few days.",
 			},
 			Sources: []string{
@@ -2023,6 +2024,13 @@ var (
 		{
 			Say:     []string{"Sorry, I didn't catch that."},
 			Sources: []string{"refs §1 features"},
+		},
+		// "redflags.story"
+		{
+			Say: []string{"Thanks. I still need a yes or no to this one."},
+			Sources: []string{
+				"refs §1 features 1: screen for emergencies first, before any stretch advice",
+			},
 		},
 		// "redflags.unsure"
 		{
