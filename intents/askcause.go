@@ -8,6 +8,7 @@ import (
 
 	"github.com/nightlegs/nightlegs/intents/circulation"
 	"github.com/nightlegs/nightlegs/intents/cramp"
+	"github.com/nightlegs/nightlegs/intents/dialog"
 	"github.com/nightlegs/nightlegs/intents/hip"
 	"github.com/nightlegs/nightlegs/intents/joint"
 	"github.com/nightlegs/nightlegs/intents/nerve"
@@ -742,9 +743,17 @@ func toldAsked(t *router.Turn) *alexa.Intent {
 	in := t.Request.Request.Intent
 	told := t.State.Answer(answerTold)
 	ask := in.Slots[slotAsk].Value
-	if told == "" || ask == "" || !whyOfTold(ask) || heldOver(in.Name) || slices.Contains(triage.RedFlagIntents(), in.Name) {
+	if told == "" || ask == "" || !whyOfTold(ask) && !unnamedCause(tokens(ask)) || heldOver(in.Name) || slices.Contains(triage.RedFlagIntents(), in.Name) {
 		// A red-flag intent with its sign's words dropped asks the
 		// safety check (TestAskedRedFlag), whatever was told before.
+		// The asking words may point back with no pointer kept ("to
+		// blame", "have anything to do with", set sAH).
+		return nil
+	}
+	if name := alexa.Builtin(in.Name); (name == IntentYes || name == IntentNo || name == IntentUnknown) && strings.HasPrefix(t.State.Pending, dialog.TriagePrefix) {
+		// A yes or a no heard at a safety question answers it, whatever
+		// else was kept: "is that likely", sent to yes, may have been
+		// "yes, is that likely to be it".
 		return nil
 	}
 	if _, id := causeOf(in); id != "" || in.Slots[slotRuledOut].Value != "" || urgentKept(in) {

@@ -560,6 +560,15 @@ func TestDeviceControls(t *testing.T) {
 		{toldBed, routed{Intent: IntentRephrase, Slots: map[string]string{"ask": "is it serious"}}, "once more"},
 		// A cause ruled out is no longer the one pointed back at.
 		{[]string{"we've had this mattress fifteen years", "it's not the mattress though, I checked"}, routed{Intent: IntentAskAbout}, "didn't catch"},
+		// Asking words that point back with no pointer kept, and a
+		// pointer hedged (set sAH).
+		{[]string{"I've been a heavy smoker for thirty years"}, routed{Intent: IntentStartRoutine, Slots: map[string]string{"ask": "to blame"}}, "circulation"},
+		{[]string{"I've been doing a lot of hot yoga lately"}, routed{Intent: IntentWhoAreYou, Slots: map[string]string{"ask": "have anything to do with"}}, "too little water"},
+		{[]string{"I've been doing a lot of hot yoga lately"}, routed{Intent: IntentRephrase, Slots: map[string]string{"ask": "is that likely"}}, "too little water"},
+		// Not a device's "is this" alone (review of set sAH's fixes).
+		{[]string{"what helps restless legs"}, routed{Intent: IntentWhoAreYou, Slots: map[string]string{"ask": "is this"}}, "not a doctor"},
+		// A yes at a safety question answers it, whatever was kept.
+		{[]string{"I've been doing a lot of hot yoga lately", "my legs ache tonight"}, routed{Intent: IntentYes, Slots: map[string]string{"ask": "is that likely"}}, "call 911"},
 	}
 	for _, tt := range tests {
 		v := playTalk(t, transcriptSkill(t), talkCase{ID: "device", Category: "x", Before: tt.before}, routedIntent(model, tt.via), nil)

@@ -3721,7 +3721,14 @@ func whyOfTold(text string) bool {
 	if len(topicsIn(ws)) > 0 {
 		return false
 	}
-	ws = slices.DeleteFunc(ws, func(w string) bool { return slices.Contains(talk.Words.ToldHedges, w) })
+	plain := slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return slices.Contains(talk.Words.ToldHedges, w) })
+	if len(plain) == 2 && len(ws) > 2 && pointingAt(plain, 0) {
+		// "Is that likely?": the pointer, hedged, is all it asks of; a
+		// device's "is this" alone may be any question ("is this advice
+		// from a doctor").
+		return true
+	}
+	ws = plain
 	for q := 0; q < 4 && q+2 < len(ws); q++ {
 		if pointingAt(ws, q) {
 			next, rest := ws[q+2], ws[q+3:]
