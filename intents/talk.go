@@ -2447,6 +2447,13 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		if plainIntents[c.Intent] && complaint && !c.Complaint && !worry && !sleepless && !courtesy {
 			continue
 		}
+		if (alexa.Builtin(c.Intent) == IntentStop || c.Intent == IntentThanks) && asksWhyNight(said) {
+			// "Cheers, why is it worse at night", "why is it worse at
+			// night, then", "thanks but why does it only hurt at night":
+			// the night asked about is no goodnight, and the question
+			// no thanks only (set sAI).
+			continue
+		}
 		if c.Intent == IntentWhyNight && complaint && slices.ContainsFunc(ws, feltWord) && !asksSomething(text) {
 			// "my calf hurts, no distractions at night" tells a pain and
 			// supposes why: the pain's safety question comes first.
