@@ -737,23 +737,29 @@ func nightAskedKept(in *alexa.Intent) *alexa.Intent {
 // toldAsked is a question about the cause told earlier tonight, when the
 // only asking words kept point back at it ("would that be why", beside
 // "achy hips", after "my husband likes a really firm bed"; set sAG):
-// the ache is what that cause would explain, not a new complaint. A sign
-// for care today or an emergency kept beside them keeps the intent.
+// the ache is what that cause would explain, not a new complaint. Asking
+// words with no pointer kept ("to blame", "have anything to do with":
+// set sAH) point back only with nothing felt kept beside them and no
+// safety question waiting, since they may as well ask of a new pain
+// ("legs killing me, is the smoking to blame"). A sign for care today or
+// an emergency kept beside them keeps the intent, and a yes or a no at a
+// safety question answers it.
 func toldAsked(t *router.Turn) *alexa.Intent {
 	in := t.Request.Request.Intent
 	told := t.State.Answer(answerTold)
 	ask := in.Slots[slotAsk].Value
-	if told == "" || ask == "" || !whyOfTold(ask) && !unnamedCause(tokens(ask)) || heldOver(in.Name) || slices.Contains(triage.RedFlagIntents(), in.Name) {
+	if told == "" || ask == "" || heldOver(in.Name) || slices.Contains(triage.RedFlagIntents(), in.Name) {
 		// A red-flag intent with its sign's words dropped asks the
 		// safety check (TestAskedRedFlag), whatever was told before.
-		// The asking words may point back with no pointer kept ("to
-		// blame", "have anything to do with", set sAH).
 		return nil
 	}
-	if name := alexa.Builtin(in.Name); (name == IntentYes || name == IntentNo || name == IntentUnknown) && strings.HasPrefix(t.State.Pending, dialog.TriagePrefix) {
-		// A yes or a no heard at a safety question answers it, whatever
-		// else was kept: "is that likely", sent to yes, may have been
-		// "yes, is that likely to be it".
+	checking := strings.HasPrefix(t.State.Pending, dialog.TriagePrefix)
+	if !whyOfTold(ask) && (!unnamedCause(tokens(ask)) || checking || feltKept(in)) {
+		return nil
+	}
+	if name := alexa.Builtin(in.Name); (name == IntentYes || name == IntentNo || name == IntentUnknown) && checking {
+		// "Is that likely", sent to yes, may have been "yes, is that
+		// likely to be it".
 		return nil
 	}
 	if _, id := causeOf(in); id != "" || in.Slots[slotRuledOut].Value != "" || urgentKept(in) {
@@ -765,6 +771,13 @@ func toldAsked(t *router.Turn) *alexa.Intent {
 	delete(out.Slots, slotAsk)
 	out.Slots[slotTopic] = topicSlot(told, told)
 	return out
+}
+
+// feltKept reports whether the words a device kept in the warning-sign
+// slots tell of a part or a feeling.
+func feltKept(in *alexa.Intent) bool {
+	rd := symptom.ReadKept(keptSigns(in))
+	return len(rd.Parts)+len(rd.Sensations)+len(rd.Facts) > 0 || rd.Topic != ""
 }
 
 // urgentKept reports whether the words a device kept in any slot but the

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/nightlegs/nightlegs/infra"
+	"github.com/nightlegs/nightlegs/intents/aches"
 	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/symptom"
 )
@@ -557,14 +558,17 @@ func TestDeviceControls(t *testing.T) {
 		// The signs kept beside them still count (review).
 		{[]string{"I walked the whole coast path yesterday, fifteen miles or so"}, routed{Intent: IntentRephrase, Slots: map[string]string{"ask": "would that explain", "sign": "thighs ache", "moreSign": "every night for six weeks"}}, "book a doctor"},
 		// Other asking words kept alone ask something else (review).
-		{toldBed, routed{Intent: IntentRephrase, Slots: map[string]string{"ask": "is it serious"}}, "once more"},
+		{[]string{"my legs ache", toldBed[0]}, routed{Intent: IntentRephrase, Slots: map[string]string{"ask": "is it serious"}}, "once more"},
 		// A cause ruled out is no longer the one pointed back at.
 		{[]string{"we've had this mattress fifteen years", "it's not the mattress though, I checked"}, routed{Intent: IntentAskAbout}, "didn't catch"},
 		// Asking words that point back with no pointer kept, and a
 		// pointer hedged (set sAH).
-		{[]string{"I've been a heavy smoker for thirty years"}, routed{Intent: IntentStartRoutine, Slots: map[string]string{"ask": "to blame"}}, "circulation"},
+		{[]string{"I've been a smoker for thirty years"}, routed{Intent: IntentStartRoutine, Slots: map[string]string{"ask": "to blame"}}, "circulation"},
 		{[]string{"I've been doing a lot of hot yoga lately"}, routed{Intent: IntentWhoAreYou, Slots: map[string]string{"ask": "have anything to do with"}}, "too little water"},
 		{[]string{"I've been doing a lot of hot yoga lately"}, routed{Intent: IntentRephrase, Slots: map[string]string{"ask": "is that likely"}}, "too little water"},
+		// Not beside a pain kept ("legs killing me, is the smoking to
+		// blame"): its safety question comes first (review).
+		{[]string{"I've been a smoker for thirty years"}, routed{Intent: aches.Intent, Slots: map[string]string{"sign": "legs", "moreSign": "killing me", "ask": "to blame"}}, "short of breath"},
 		// Not a device's "is this" alone (review of set sAH's fixes).
 		{[]string{"what helps restless legs"}, routed{Intent: IntentWhoAreYou, Slots: map[string]string{"ask": "is this"}}, "not a doctor"},
 		// A yes at a safety question answers it, whatever was kept.
@@ -1061,5 +1065,42 @@ func TestNightAskedKept(t *testing.T) {
 				t.Errorf("got %s with sign %q, want %s keeping the sign for triage", got.Name, got.Slots["sign"].Value, IntentWhyNight)
 			}
 		})
+	}
+}
+
+// TestWhyOfTold: a question that only points back at a cause told
+// before, hedged or not (set sAH), and questions that point but ask
+// something else (review).
+func TestWhyOfTold(t *testing.T) {
+	tests := []struct {
+		say  string
+		want bool
+	}{
+		{"would that be why my hips ache", true},
+		{"would all that do it?", true},
+		{"is that likely the cause?", true},
+		{"is that likely", true},
+		{"might that explain it?", true},
+		{"could that have anything to do with it?", true},
+		{"would those be the problem?", true},
+		{"is that where the ache's coming from?", true},
+		{"would that make a difference, do you think?", true},
+		{"is that all", false},
+		{"is it really", false},
+		{"is this", false},
+		{"does it have to hurt this much", false},
+		{"does that have a name", false},
+		{"does that do anything", false},
+		{"would it do any good", false},
+		{"could it cause problems later", false},
+		{"is that where I should stretch", false},
+		{"does that make sense", false},
+		{"would that help", false},
+		{"could it be the mattress", false},
+	}
+	for _, tt := range tests {
+		if got := whyOfTold(tt.say); got != tt.want {
+			t.Errorf("whyOfTold(%q) = %v, want %v", tt.say, got, tt.want)
+		}
 	}
 }

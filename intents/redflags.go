@@ -110,22 +110,28 @@ func (s *set) describe(r *router.Router, t *router.Turn) (router.Reply, error) {
 			return reply, err
 		}
 	}
-	if q := t.State.Pending; rd.Vague() && len(rd.Parts)+len(rd.Sensations) == 0 && strings.HasPrefix(q, dialog.TriagePrefix) && t.State.Answer(answerStory) != q {
-		// "Everything seems to creak a bit more these days", said at
-		// the safety check, goes on with the story and answers nothing
-		// (set sAH): the question is asked again, once, before the
-		// fallback says the emergency line and lets it go.
-		t.State.SetAnswer(answerStory, q)
-		rep := s.say(t, "redflags.story")
-		rep.Question = s.questionText(t, q)
-		t.State.Pending = q
-		return rep, nil
+	if t.State.Answer(answerReasked) != t.State.Pending {
+		// Asked again once each time it is asked.
+		t.State.SetAnswer(answerReasked, "")
 	}
 	if rd.Vague() && len(rd.Parts)+len(rd.Sensations) == 0 && t.State.Pending != "" && !(named && offerPending(t)) {
-		// Nothing about legs at all: not caught. An offer waits for no
-		// answer, though: someone else's trouble told after it ("my
-		// husband has exactly that, what can he do tonight" after
-		// restless legs' offer of a stretch) opens theirs.
+		// Nothing about legs at all. A conversation's own safety
+		// question ("Is the joint hot and swollen?") is asked again,
+		// once, to someone who went on with their story instead ("I
+		// stopped putting a pillow between my knees", set sAI); then,
+		// and for the first question, whose fallback says the
+		// emergency line, not caught. An offer waits for no answer,
+		// though: someone else's trouble told after it ("my husband
+		// has exactly that, what can he do tonight" after restless
+		// legs' offer of a stretch) opens theirs.
+		if q := t.State.Pending; strings.HasPrefix(q, dialog.TriagePrefix) && q != screenEmergency && t.State.Answer(answerReasked) != q {
+			t.State.SetAnswer(answerReasked, q)
+			rep := s.say(t, "redflags.reask")
+			rep.Question = s.questionText(t, q)
+			t.State.Pending = q
+			return rep, nil
+		}
+		t.State.SetAnswer(answerReasked, "")
 		return s.notCaught(t)
 	}
 	if offerPending(t) {

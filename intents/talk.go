@@ -64,9 +64,9 @@ const (
 	// years", said at the safety check): "could that be it?" after it
 	// asks about that cause, not the common causes.
 	answerTold = "talk.told"
-	// answerStory is the safety question last asked again because the
-	// listener went on with their story instead of answering it.
-	answerStory = "talk.story"
+	// answerReasked is the safety question last asked again because the
+	// listener said something else instead of answering it.
+	answerReasked = "talk.reasked"
 
 	// questionRest asks whether to say the rest of an answer cut to fit
 	// 40 words; answerRest keeps the rest's content lines (refs, as
@@ -348,11 +348,14 @@ type talkWords struct {
 	Courtesies []string `yaml:"courtesies"`
 	Easing     []string `yaml:"easing"`
 	BeWhy      []string `yaml:"be_why"`
-	// ToldHedges, ToldVerbs and ToldAs read a question pointing back at
+	// ToldHedges, ToldLikely and ToldAs read a question pointing back at
 	// a cause told before (whyOfTold).
 	ToldHedges []string `yaml:"told_hedges"`
-	ToldVerbs  []string `yaml:"told_verbs"`
+	ToldLikely []string `yaml:"told_likely"`
 	ToldAs     []string `yaml:"told_as"`
+	// StoryWords are the words a story told may hold besides its causes
+	// (storyTold).
+	StoryWords []string `yaml:"story_words"`
 	IsMeans    []string `yaml:"is_means"`
 	Stating    []string `yaml:"stating"`
 	Having     []string `yaml:"having"`
@@ -2646,7 +2649,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// about it.
 			asks = true
 		}
-		if !inRoutine && storyTold(ws, topic, rd, parts) {
+		if !inRoutine && storyTold(ws, found, topic, rd, parts) {
 			asks = true
 		}
 		if cueFits("ever since", ws) || othersSay(ws) {
@@ -2673,29 +2676,48 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 	return "", nil
 }
 
-// storyTold reports whether words tell of someone and a cause, and
-// nothing felt: no part, no feeling but the day's exertion, no sign
-// triage would act on ("I started training for a half marathon three
-// weeks ago", "I've been a heavy smoker for thirty years", set sAH).
-// That is the listener's story so far, not a new pain, so what the cause
-// does is the answer, and a safety question already waiting is held
-// behind it; a pain told next gets its own. A condition told so ("I've
-// got restless legs", read as its conversation's topic) is the
-// complaint, and a medicine, a doctor or a test told is something done,
-// with their own answers. Words that tell of no one ("banana telephone")
-// are no story.
-func storyTold(ws []string, topic string, rd symptom.Reading, parts []string) bool {
+// storyTold reports whether words only tell of someone and a cause:
+// every word is the cause's own, a word that tells who or when, or a
+// filler (talk.yaml's story_words), and nothing is felt and no sign or
+// risk is read ("I started training for a half marathon three weeks
+// ago", "we've had the same mattress for fifteen years", set sAH). That
+// is the listener's story so far, not a new pain, so what the cause does
+// is the answer. Any other word may be a pain the symptom reader does
+// not know ("...and it's murder", "...and I'm in bits": review), so the
+// opening's safety check stays. A condition told so ("I've got restless
+// legs", read as its conversation's topic) is the complaint, and a
+// medicine, a doctor or a test told is something done, with their own
+// answers.
+func storyTold(ws []string, found []topicAt, topic string, rd symptom.Reading, parts []string) bool {
 	if medicines[topic] || doctorTopics[topic] || serious[topic] || len(parts) > 0 || rd.Topic != "" {
+		return false
+	}
+	// The day's exertion, a bed or lying on one side are what the story
+	// tells, not a feeling.
+	if len(rd.Negated) > 0 || slices.ContainsFunc(rd.Sensations, func(s string) bool { return !slices.Contains(storySettings, s) }) ||
+		len(rd.Facts) > 0 && !slices.Equal(rd.Facts, []string{"smoker"}) {
 		return false
 	}
 	if !rd.Self && rd.Person == "" && !slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Tellers, w) }) {
 		return false
 	}
-	if slices.ContainsFunc(rd.Sensations, func(s string) bool { return s != "exertion" }) || len(rd.Negated) > 0 {
-		return false
+	told := make([]bool, len(ws))
+	for _, f := range found {
+		for i := f.At; i < f.At+f.Len && i < len(ws); i++ {
+			told[i] = true
+		}
+	}
+	for i, w := range ws {
+		if _, err := strconv.Atoi(w); err != nil && !told[i] && !slices.Contains(talk.Words.StoryWords, w) {
+			return false
+		}
 	}
 	return wordsLevel(rd) == triage.SelfCare
 }
+
+// storySettings are the symptom reader's sensations that a story tells
+// as where or what was done, nothing felt.
+var storySettings = []string{"exertion", "bedding", "side_lying", "heavy_day"}
 
 // courtesies are talk.Words.Courtesies, split into words.
 var courtesies = phraseWords(talk.Words.Courtesies)
@@ -3279,7 +3301,7 @@ func (s *set) registerTalk(r *router.Router) {
 
 // notCaught are the texts that say a turn was not understood: no answer
 // to say again.
-var notCaught = map[string]bool{"talk.fallback": true, "fallback": true, "redflags.sorry": true, "redflags.story": true}
+var notCaught = map[string]bool{"talk.fallback": true, "fallback": true, "redflags.sorry": true, "redflags.reask": true}
 
 // recordLast wraps every handler so that the last answer can be said
 // again: the content lines it was said from, its question's ID and the
@@ -3410,6 +3432,12 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 		}
 	}
 	intent, slots := readTalk(t.Text, rd, t.State.Routine != nil)
+	if ws := tokens(t.Text); intent == IntentAskAbout && strings.HasPrefix(t.State.Pending, dialog.TriagePrefix) && !asksSomething(t.Text) && storyTold(ws, topicsIn(ws), slots[slotTopic], rd, rd.Parts) {
+		// A story told at a safety question is kept (recordTold), and
+		// the question waits for its answer, not behind "Shall we carry
+		// on", where a no would drop it (review).
+		intent = ""
+	}
 	if told := t.State.Answer(answerTold); told != "" && whyOfTold(t.Text) {
 		// "Would that be why I'm the one waking up with achy hips?"
 		// after "my husband likes a really firm bed": the ache is what
@@ -3722,38 +3750,49 @@ func (s *set) askAbout(t *router.Turn) (router.Reply, error) {
 // whyOfTold reports whether words open by asking whether something
 // pointed back at is why ("and could they be why my legs feel so
 // heavy"), naming no topic of their own: what follows is what a cause
-// told before would explain.
+// told before would explain. Hedges between the words do not count
+// ("would all that do it"), and the pointer may be asked as what it
+// would do or be (talk.yaml's told_as: "might that explain it", "would
+// those be the problem") or how likely it is ("is that likely?").
 func whyOfTold(text string) bool {
 	ws := tokens(text)
 	if len(topicsIn(ws)) > 0 {
 		return false
 	}
 	plain := slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return slices.Contains(talk.Words.ToldHedges, w) })
-	if len(plain) == 2 && len(ws) > 2 && pointingAt(plain, 0) {
-		// "Is that likely?": the pointer, hedged, is all it asks of; a
-		// device's "is this" alone may be any question ("is this advice
-		// from a doctor").
+	if len(plain) == 2 && pointingAt(plain, 0) && slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.ToldLikely, w) }) {
+		// "Is that likely?": the pointer, asked how likely, is all it
+		// asks of; not "is that all", "is it really", or a device's
+		// "is this" alone ("is this advice from a doctor").
 		return true
 	}
 	ws = plain
 	for q := 0; q < 4 && q+2 < len(ws); q++ {
 		if pointingAt(ws, q) {
-			next, rest := ws[q+2], ws[q+3:]
-			if next == "be" && len(rest) > 0 {
-				next, rest = rest[0], rest[1:]
-			} else if slices.Contains(talk.Words.ToldVerbs, next) && !slices.Contains(rest, "sense") {
-				// "Might that explain it", "would that do it"; "does
-				// that make sense" asks nothing of a cause.
-				return true
+			rest := ws[q+2:]
+			if rest[0] == "be" && len(rest) > 1 {
+				rest = rest[1:]
 			}
-			// "Would that explain why my thighs ache so much tonight".
-			return slices.Contains(talk.Words.BeWhy, next) || slices.Contains(talk.Words.PointedAs, next) ||
-				slices.ContainsFunc(talk.Words.ToldAs, func(p string) bool { return phraseAt(strings.Fields(p), append([]string{next}, rest...)) }) ||
+			// "Would that explain why my thighs ache so much tonight",
+			// "might that explain it", "would those be the problem";
+			// not "does that do anything" or "does it have to hurt".
+			return slices.Contains(talk.Words.BeWhy, rest[0]) || slices.Contains(talk.Words.PointedAs, rest[0]) ||
+				slices.ContainsFunc(toldAs, func(p []string) bool { return phraseAt(p, rest) }) ||
 				unnamedCause(ws[q:])
 		}
 	}
 	return false
 }
+
+// toldAs are talk.Words.ToldAs, split into words, a word ending "*"
+// standing for any word it begins ("ache*": "ache's", "aches").
+var toldAs = func() [][]string {
+	out := make([][]string, len(talk.Words.ToldAs))
+	for i, p := range talk.Words.ToldAs {
+		out[i] = strings.Fields(p)
+	}
+	return out
+}()
 
 // unnamedCause reports whether the words ask whether something just said
 // is the cause (talk.yaml's unnamed_cause: "is that why", "would that

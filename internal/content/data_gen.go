@@ -181,8 +181,8 @@ var (
 		"redflags.narrow.where",
 		"redflags.opening",
 		"redflags.opening.part",
+		"redflags.reask",
 		"redflags.sorry",
-		"redflags.story",
 		"redflags.unsure",
 		"reprompt.where",
 		"reprompt.where.short",
@@ -2020,17 +2020,17 @@ var (
 				"refs §1 features 1: screen for emergencies first, before any stretch advice",
 			},
 		},
+		// "redflags.reask"
+		{
+			Say: []string{"Sorry, I need a yes or no to this one."},
+			Sources: []string{
+				"refs §1 features 1: screen for emergencies first, before any stretch advice",
+			},
+		},
 		// "redflags.sorry"
 		{
 			Say:     []string{"Sorry, I didn't catch that."},
 			Sources: []string{"refs §1 features"},
-		},
-		// "redflags.story"
-		{
-			Say: []string{"Thanks. I still need a yes or no to this one."},
-			Sources: []string{
-				"refs §1 features 1: screen for emergencies first, before any stretch advice",
-			},
 		},
 		// "redflags.unsure"
 		{
