@@ -820,6 +820,11 @@ var std = sync.OnceValue(func() *reader {
 				Unless:     []string{"restless"},
 			},
 			{
+				Fact:       "bladder_change",
+				Sensations: []string{"hold"},
+				Parts:      []string{"groin"},
+			},
+			{
 				Fact:       "bowel_change",
 				Sensations: []string{"leak", "feel_loss", "hold"},
 				And:        []string{"poo"},
