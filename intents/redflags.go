@@ -114,23 +114,24 @@ func (s *set) describe(r *router.Router, t *router.Turn) (router.Reply, error) {
 		// Asked again once each time it is asked.
 		t.State.SetAnswer(answerReasked, "")
 	}
+	if q := t.State.Pending; strings.HasPrefix(q, dialog.TriagePrefix) && q != screenEmergency && t.State.Answer(answerReasked) != q {
+		// A conversation's own safety question, met with something else
+		// ("I stopped putting a pillow between my knees", set sAI; "I
+		// just got back from a long haul flight" at "Is one leg more
+		// swollen than the other?", review), is asked again, once: the
+		// opening would go on to narrow it down without it. The first
+		// question's fallback says the emergency line instead.
+		t.State.SetAnswer(answerReasked, q)
+		rep := s.say(t, "redflags.reask")
+		rep.Question = s.questionText(t, q)
+		t.State.Pending = q
+		return rep, nil
+	}
 	if rd.Vague() && len(rd.Parts)+len(rd.Sensations) == 0 && t.State.Pending != "" && !(named && offerPending(t)) {
-		// Nothing about legs at all. A conversation's own safety
-		// question ("Is the joint hot and swollen?") is asked again,
-		// once, to someone who went on with their story instead ("I
-		// stopped putting a pillow between my knees", set sAI); then,
-		// and for the first question, whose fallback says the
-		// emergency line, not caught. An offer waits for no answer,
-		// though: someone else's trouble told after it ("my husband
-		// has exactly that, what can he do tonight" after restless
-		// legs' offer of a stretch) opens theirs.
-		if q := t.State.Pending; strings.HasPrefix(q, dialog.TriagePrefix) && q != screenEmergency && t.State.Answer(answerReasked) != q {
-			t.State.SetAnswer(answerReasked, q)
-			rep := s.say(t, "redflags.reask")
-			rep.Question = s.questionText(t, q)
-			t.State.Pending = q
-			return rep, nil
-		}
+		// Nothing about legs at all: not caught. An offer waits for no
+		// answer, though: someone else's trouble told after it ("my
+		// husband has exactly that, what can he do tonight" after
+		// restless legs' offer of a stretch) opens theirs.
 		t.State.SetAnswer(answerReasked, "")
 		return s.notCaught(t)
 	}
