@@ -8051,6 +8051,7 @@ var talk = &talkData{
 			"right",
 			"yeah",
 		},
+		Heart:   []string{"heart", "heart's", "hearts"},
 		IsMeans: []string{"is", "are", "means", "mean"},
 		Stating: []string{"that's", "it's", "its", "thats", "is", "that"},
 		Having: []string{

@@ -2,6 +2,7 @@ package intents
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/nightlegs/nightlegs/intents/dialog"
@@ -84,6 +85,12 @@ func (s *set) describe(r *router.Router, t *router.Turn) (router.Reply, error) {
 		if a == "" && strings.HasPrefix(q, dialog.TriagePrefix) {
 			a = t.State.Answer(q)
 		}
+		if a == "" && heartAtScreen(t) {
+			// "It's my heart", asked about breathlessness and chest
+			// pain, is no no: it is answered as not sure, which says
+			// to treat it as serious (review).
+			a = session.Unknown
+		}
 		if a != "" && (rd.Topic == "" || session.Topic(rd.Topic) == t.State.Topic) {
 			if reply, ok, err := s.answer(t, a); ok {
 				return reply, err
@@ -139,6 +146,13 @@ func (s *set) describe(r *router.Router, t *router.Turn) (router.Reply, error) {
 		t.State.Pending = ""
 	}
 	return s.opening(t, &rd)
+}
+
+// heartAtScreen reports whether words said at the first safety question
+// (breathlessness, chest pain, a cold leg) name the heart: an answer that
+// must not be reassured away.
+func heartAtScreen(t *router.Turn) bool {
+	return t.State.Pending == screenEmergency && slices.ContainsFunc(tokens(t.Text), func(w string) bool { return slices.Contains(talk.Words.Heart, w) })
 }
 
 // routeTo hands the turn to a topic's conversation, as if its intent had

@@ -356,6 +356,9 @@ type talkWords struct {
 	// StoryWords are the words a story told may hold besides its causes
 	// (storyTold).
 	StoryWords []string `yaml:"story_words"`
+	// Heart are the words for the heart, which said at the first safety
+	// question answer it as not sure (heartAtScreen).
+	Heart []string `yaml:"heart"`
 	IsMeans    []string `yaml:"is_means"`
 	Stating    []string `yaml:"stating"`
 	Having     []string `yaml:"having"`
@@ -3430,6 +3433,11 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 			// "Ouch" at "Is it easing?" is the step hurting too.
 			return s.reply(t, stepEase, questionStepPain), nil
 		}
+	}
+	if heartAtScreen(t) {
+		// "It's my heart" at the first safety question answers it
+		// (describe), not a worry to reassure.
+		return describe.Handle(t)
 	}
 	intent, slots := readTalk(t.Text, rd, t.State.Routine != nil)
 	if ws := tokens(t.Text); intent == IntentAskAbout && strings.HasPrefix(t.State.Pending, dialog.TriagePrefix) && !asksSomething(t.Text) && storyTold(ws, topicsIn(ws), slots[slotTopic], rd, rd.Parts) {
