@@ -149,10 +149,16 @@ func (s *set) describe(r *router.Router, t *router.Turn) (router.Reply, error) {
 }
 
 // heartAtScreen reports whether words said at the first safety question
-// (breathlessness, chest pain, a cold leg) name the heart: an answer that
-// must not be reassured away.
+// (breathlessness, chest pain, a cold leg) tell, in a few words, that it
+// is the heart ("it's my heart", "heart problems"): an answer that must
+// not be reassured away. A worry about the heart ("I'm worried it's my
+// heart", "is it my heart") is reassured, with chest pain named (blind
+// talk sets).
 func heartAtScreen(t *router.Turn) bool {
-	return t.State.Pending == screenEmergency && slices.ContainsFunc(tokens(t.Text), func(w string) bool { return slices.Contains(talk.Words.Heart, w) })
+	ws := tokens(t.Text)
+	return t.State.Pending == screenEmergency && len(ws) <= 6 && !asksSomething(t.Text) &&
+		slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Heart, w) }) &&
+		!slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Fearing, w) })
 }
 
 // routeTo hands the turn to a topic's conversation, as if its intent had

@@ -359,6 +359,8 @@ type talkWords struct {
 	// Heart are the words for the heart, which said at the first safety
 	// question answer it as not sure (heartAtScreen).
 	Heart []string `yaml:"heart"`
+	// Fearing are the words that make the heart named a worry.
+	Fearing    []string `yaml:"fearing"`
 	IsMeans    []string `yaml:"is_means"`
 	Stating    []string `yaml:"stating"`
 	Having     []string `yaml:"having"`
