@@ -337,7 +337,7 @@ func askedOnly(in *alexa.Intent) (alexa.Slot, string) {
 // doctorNamed reports whether asking words name a doctor ("what would
 // the doctor", "will the gp").
 func doctorNamed(ask string) bool {
-	return slices.ContainsFunc(tokens(ask), func(w string) bool { return slices.Contains(talk.Words.Doctors, w) })
+	return anyIn(tokens(ask), talk.Words.Doctors)
 }
 
 // causeOf returns the cause an intent's slots name, as AskAboutIntent's
@@ -464,22 +464,22 @@ func causeBeside(in *alexa.Intent, asked func(other string) bool) (alexa.Slot, s
 // drinking enough", "too little water").
 func enoughOf(v string) bool {
 	ws := tokens(v)
-	return slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Enough, w) }) &&
-		!slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.ShortOf, w) })
+	return anyIn(ws, talk.Words.Enough) &&
+		!anyIn(ws, talk.Words.ShortOf)
 }
 
 // curledToes reports whether the cause a device kept is a curling
 // (talk.yaml's curl_words) said of toes or feet, or of a cramp, kept
 // beside it (curl_parts): the cramp, not a way of lying.
 func curledToes(in *alexa.Intent) bool {
-	if !slices.ContainsFunc(tokens(in.Slots[slotCause].Value), func(w string) bool { return slices.Contains(talk.Words.CurlWords, w) }) {
+	if !anyIn(tokens(in.Slots[slotCause].Value), talk.Words.CurlWords) {
 		return false
 	}
 	for name, s := range in.Slots {
 		if name == slotCause || name == slotMoreCause || name == slotAsk || name == slotRuledOut {
 			continue
 		}
-		if slices.ContainsFunc(tokens(s.Value), func(w string) bool { return slices.Contains(talk.Words.CurlParts, w) }) {
+		if anyIn(tokens(s.Value), talk.Words.CurlParts) {
 			return true
 		}
 	}

@@ -2,7 +2,6 @@ package intents
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/nightlegs/nightlegs/intents/dialog"
@@ -157,8 +156,8 @@ func (s *set) describe(r *router.Router, t *router.Turn) (router.Reply, error) {
 func heartAtScreen(t *router.Turn) bool {
 	ws := tokens(t.Text)
 	return t.State.Pending == screenEmergency && len(ws) <= 6 && !asksSomething(t.Text) &&
-		slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Heart, w) }) &&
-		!slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Fearing, w) })
+		anyIn(ws, talk.Words.Heart) &&
+		!anyIn(ws, talk.Words.Fearing)
 }
 
 // routeTo hands the turn to a topic's conversation, as if its intent had

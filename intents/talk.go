@@ -812,7 +812,7 @@ func theChange(ws []string, f topicAt) bool {
 
 // changeTold reports whether the words tell of a change made.
 func changeTold(ws []string) bool {
-	return slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Changes, w) })
+	return anyIn(ws, talk.Words.Changes)
 }
 
 // harmedAsked finds a topic of talk.yaml's kinds.harmed named within
@@ -1054,7 +1054,7 @@ func topicFrom(ws []string, found []topicAt) string {
 	// "will the doctor check my iron if I've got restless legs" asks
 	// what a doctor does.
 	for _, f := range found {
-		if (f.ID == "doctor_visit" || f.ID == "tests") && slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.DoctorDoes, w) }) {
+		if (f.ID == "doctor_visit" || f.ID == "tests") && anyIn(ws, talk.Words.DoctorDoes) {
 			return f.ID
 		}
 	}
@@ -1333,7 +1333,7 @@ func namedThenAsked(text, topic string) bool {
 // topic named is what such a question is about ("what would the doctor
 // do about my veins"), so it is read only when there is none.
 func doctorAsked(ws []string, found []topicAt) bool {
-	if len(found) > 0 || !slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Doctors, w) }) {
+	if len(found) > 0 || !anyIn(ws, talk.Words.Doctors) {
 		return false
 	}
 	if !slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.AskStarts, w) || w == "tell" }) {
@@ -1392,7 +1392,7 @@ func ruledOut(ws []string, f topicAt) bool {
 				// bedtime": fine by day is the night asked about, not
 				// the cause ruled out.
 				after := ws[j+len(p) : min(j+len(p)+3, len(ws))]
-				return !slices.ContainsFunc(after, func(w string) bool { return slices.Contains(talk.Words.Daytime, w) })
+				return !anyIn(after, talk.Words.Daytime)
 			}
 		}
 	}
@@ -1439,7 +1439,7 @@ func feared(topic string) bool {
 // "only" at night.
 func dayNightContrast(ws []string) bool {
 	has := func(ws []string, words []string) bool {
-		return slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(words, w) })
+		return anyIn(ws, words)
 	}
 	for i := range ws {
 		for _, t := range turns {
@@ -1496,7 +1496,7 @@ func ledBy(ws []string, i int, leads [][]string, between func(w string) bool) bo
 // still stiffens the hips, is that why it's worse at night"), the night
 // is what is asked about.
 func asksWhyNight(ws []string) bool {
-	return whyAsked(ws) && slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Nighttime, w) })
+	return whyAsked(ws) && anyIn(ws, talk.Words.Nighttime)
 }
 
 // whyAsked reports whether the words ask why ("why", "how come").
@@ -1757,7 +1757,7 @@ func sportAt(ws []string, f topicAt) bool {
 		return false
 	}
 	named := ws[f.At : f.At+f.Len]
-	return slices.ContainsFunc(named, func(w string) bool { return slices.Contains(talk.Words.Sports, w) })
+	return anyIn(named, talk.Words.Sports)
 }
 
 // backgroundAsked finds the cause asked about past something told of
@@ -2390,7 +2390,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// feet for hours make my legs ache": the question's cause,
 			// whatever the story told first (sets sK, sM).
 			topic = fq[0].ID
-		} else if len(fq) == 0 && asksWhyNight(q) && !slices.ContainsFunc(q, func(w string) bool { return slices.Contains(talk.Words.Pointers, w) }) {
+		} else if len(fq) == 0 && asksWhyNight(q) && !anyIn(q, talk.Words.Pointers) {
 			// "I'm training for a race and my legs are fine on runs but
 			// ache in bed. Why does my leg pain only come on at night":
 			// a last question that asks why the night, naming no cause
@@ -2410,7 +2410,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 	// A qualifier beside a bare cause only with nothing felt told
 	// around it: "my calf hurts, circulation problem?" keeps its safety
 	// question (review).
-	qualified := len(parts) == 0 && !signed && !slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Hurt, w) })
+	qualified := len(parts) == 0 && !signed && !anyIn(ws, talk.Words.Hurt)
 	if b := bareAsked(text, qualified); b != "" && b != "cramp" && !doctorTopics[b] {
 		// "Standing at the till all day, legs like lead by night,
 		// blood flow?", "arthritis? at thirty five?": a cause said
@@ -2523,7 +2523,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			return IntentAskAbout, map[string]string{slotTopic: topic}
 		}
 		if (c.Intent == IntentMemoryCount || c.Intent == IntentRecall) && topic != "" && !cueFits("how many", ws) && !cueFits("how often", ws) &&
-			(slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.CauseAsk, w) }) ||
+			(anyIn(ws, talk.Words.CauseAsk) ||
 				slices.ContainsFunc(talk.Words.CauseCues, func(cue string) bool { return cueFits(cue, ws) })) {
 			// "does vaping count? could the nicotine be doing it", "two
 			// nights in a row at a wedding, is it from the dancing" and
@@ -2633,7 +2633,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			startsWith(ws, "did") || startsWith(ws, "was") || !signed && lastAsk(ws, found) > 0 ||
 			// "are blocked arteries a cause of leg pain in bed" asks.
 			conditions[topic] && asksCause(ws)
-		if medicines[topic] && slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Since, w) }) {
+		if medicines[topic] && anyIn(ws, talk.Words.Since) {
 			// "since my doctor put me on an antidepressant my legs are
 			// worse": a medicine blamed is a question about it.
 			asks = true
@@ -2703,7 +2703,7 @@ func storyTold(ws []string, found []topicAt, topic string, rd symptom.Reading, p
 		len(rd.Facts) > 0 && !slices.Equal(rd.Facts, []string{"smoker"}) {
 		return false
 	}
-	if !rd.Self && rd.Person == "" && !slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Tellers, w) }) {
+	if !rd.Self && rd.Person == "" && !anyIn(ws, talk.Words.Tellers) {
 		return false
 	}
 	told := make([]bool, len(ws))
@@ -2718,6 +2718,11 @@ func storyTold(ws []string, found []topicAt, topic string, rd symptom.Reading, p
 		}
 	}
 	return wordsLevel(rd) == triage.SelfCare
+}
+
+// anyIn reports whether any of the words is one of list.
+func anyIn(ws, list []string) bool {
+	return slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(list, w) })
 }
 
 // storySettings are the symptom reader's sensations that a story tells
@@ -3525,7 +3530,7 @@ func triedFirst(text string) bool {
 // hurtsNow reports whether words said during a stretch say it hurts.
 func hurtsNow(text string) bool {
 	ws := tokens(text)
-	if slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Pleased, w) }) {
+	if anyIn(ws, talk.Words.Pleased) {
 		return false
 	}
 	for i, w := range ws {
@@ -3770,7 +3775,7 @@ func whyOfTold(text string) bool {
 		return false
 	}
 	plain := slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return slices.Contains(talk.Words.ToldHedges, w) })
-	if len(plain) == 2 && pointingAt(plain, 0) && slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.ToldLikely, w) }) {
+	if len(plain) == 2 && pointingAt(plain, 0) && anyIn(ws, talk.Words.ToldLikely) {
 		// "Is that likely?": the pointer, asked how likely, is all it
 		// asks of; not "is that all", "is it really", or a device's
 		// "is this" alone ("is this advice from a doctor").
@@ -3917,7 +3922,7 @@ const resumeEased = "resume.ask.eased"
 // asksForQuestion reports whether words asking for something again ask
 // for the question (talk.yaml question_asked).
 func asksForQuestion(text string) bool {
-	return slices.ContainsFunc(tokens(text), func(w string) bool { return slices.Contains(talk.Words.QuestionAsked, w) })
+	return anyIn(tokens(text), talk.Words.QuestionAsked)
 }
 
 // sayAgain says the last answer again, with the question still waiting;
@@ -4441,7 +4446,7 @@ func firstQuestion(text string) []string {
 	if !ok || strings.TrimSpace(rest) == "" || strings.Contains(rest, "?") {
 		return nil
 	}
-	if ws := tokens(rest); opensAsking(ws) || slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.Report, w) }) {
+	if ws := tokens(rest); opensAsking(ws) || anyIn(ws, talk.Words.Report) {
 		return nil
 	}
 	return plainQuestion(tokens(q))
