@@ -1104,3 +1104,33 @@ func TestWhyOfTold(t *testing.T) {
 		}
 	}
 }
+
+// TestStoryTold: a cause told with nothing felt is a story (set sAH);
+// any word a story does not hold may be a pain, and keeps the safety
+// check (review).
+func TestStoryTold(t *testing.T) {
+	tests := []struct {
+		say  string
+		want bool
+	}{
+		{"I started training for a half marathon three weeks ago", true},
+		{"we've had the same mattress for fifteen years", true},
+		{"I've been a smoker for thirty years", true},
+		{"I started training for a half marathon and it's murder", false},
+		{"I had a long haul flight yesterday and I'm in bits", false},
+		{"I've been a heavy smoker for thirty years", false},
+		{"my wife started running and she's limping", false},
+		{"I'm pregnant and it's murder", false},
+		{"banana telephone", false},
+		{"I've got restless legs", false},
+		{"my calves ache since I started training", false},
+	}
+	for _, tt := range tests {
+		ws := tokens(tt.say)
+		found := topicsIn(ws)
+		rd := symptom.Read(tt.say)
+		if got := storyTold(ws, found, topicFrom(ws, slices.Clone(found)), rd, rd.Parts); got != tt.want {
+			t.Errorf("storyTold(%q) = %v, want %v", tt.say, got, tt.want)
+		}
+	}
+}
