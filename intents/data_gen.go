@@ -805,6 +805,22 @@ var talk = &talkData{
 			Complaint: true,
 		},
 		{
+			Intent: "WhyNightIntent",
+			Cues: []string{
+				"at night + seems that way",
+				"at night + only seems",
+				"at night + just seems",
+				"actually worse at night",
+				"actually hurt more at night",
+				"actually hurts more at night",
+				"really worse at night",
+				"really hurt more at night",
+				"the quiet that makes it worse",
+				"the quiet + makes it worse",
+			},
+			Complaint: true,
+		},
+		{
 			Intent: "GreetIntent",
 			Cues:   []string{"fit like", "guten abend", "^hallo", "^molo"},
 		},
