@@ -158,6 +158,15 @@ func (s *set) holdAnswer(t *router.Turn, q, a string) (router.Reply, error) {
 		t.State.Pending = held
 		return router.Reply{Speech: &alexa.SSML{}, Question: s.questionText(t, held)}, nil
 	}
+	if strings.HasPrefix(held, dialog.TriagePrefix) {
+		// A safety question is never let go unanswered: a no to
+		// carrying on (which may have meant "no" to it) answers it as
+		// not sure, which says what to do if the sign comes (review).
+		t.State.Pending = held
+		if r, ok, err := s.answer(t, session.Unknown); ok {
+			return r, err
+		}
+	}
 	r := router.Reply{Speech: s.speech(t, "talk.hold.no")}
 	r.Question = words(t, s.lib.Get("reprompt.where").Ask)
 	return r, nil

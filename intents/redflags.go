@@ -2,6 +2,7 @@ package intents
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/nightlegs/nightlegs/intents/dialog"
@@ -84,6 +85,12 @@ func (s *set) describe(r *router.Router, t *router.Turn) (router.Reply, error) {
 		if a == "" && strings.HasPrefix(q, dialog.TriagePrefix) {
 			a = t.State.Answer(q)
 		}
+		if a == "" && strings.HasPrefix(q, dialog.TriagePrefix) && partlyAnswered(t.Text) {
+			// "Sort of", "a bit", "sometimes" at a safety question may
+			// be a yes: answered as not sure, which says to treat it as
+			// serious (review).
+			a = session.Unknown
+		}
 		if a == "" && heartAtScreen(t) {
 			// "It's my heart", asked about breathlessness and chest
 			// pain, is no no: it is answered as not sure, which says
@@ -120,13 +127,14 @@ func (s *set) describe(r *router.Router, t *router.Turn) (router.Reply, error) {
 		// Asked again once each time it is asked.
 		t.State.SetAnswer(answerReasked, "")
 	}
-	if q := t.State.Pending; strings.HasPrefix(q, dialog.TriagePrefix) && q != screenEmergency && t.State.Answer(answerReasked) != q {
+	if q := t.State.Pending; strings.HasPrefix(q, dialog.TriagePrefix) && q != screenEmergency && t.State.Answer(answerReasked) != q && len(feltParts(t.Text, rd))+len(rd.Sensations) == 0 && rd.Person == "" {
 		// A conversation's own safety question, met with something else
 		// ("I stopped putting a pillow between my knees", set sAI; "I
 		// just got back from a long haul flight" at "Is one leg more
 		// swollen than the other?", review), is asked again, once: the
 		// opening would go on to narrow it down without it. The first
-		// question's fallback says the emergency line instead.
+		// question's fallback says the emergency line instead; a new
+		// pain, or someone else's, opens its own safety check (review).
 		t.State.SetAnswer(answerReasked, q)
 		rep := s.say(t, "redflags.reask")
 		rep.Question = s.questionText(t, q)
@@ -147,18 +155,34 @@ func (s *set) describe(r *router.Router, t *router.Turn) (router.Reply, error) {
 	return s.opening(t, &rd)
 }
 
+// feltParts are the parts words name, but for the back of "got back
+// from".
+func feltParts(text string, rd symptom.Reading) []string {
+	ws := tokens(text)
+	return slices.DeleteFunc(slices.Clone(rd.Parts), func(p string) bool { return p == "back" && backIsAdverb(ws) })
+}
+
 // heartAtScreen reports whether words said at the first safety question
-// (breathlessness, chest pain, a cold leg) tell, in a few words, that it
-// is the heart ("it's my heart", "heart problems"): an answer that must
-// not be reassured away. A worry about the heart ("I'm worried it's my
-// heart", "is it my heart") is reassured, with chest pain named (blind
-// talk sets).
+// (breathlessness, chest pain, a cold leg) tell that it is the heart
+// ("it's my heart", "my heart feels funny"): an answer that must not be
+// reassured away. A worry about the heart ("I'm worried it's my heart",
+// "is it my heart") is reassured, with chest pain named (blind talk
+// sets); a heart said to be fine ("no, my heart's fine") is no sign.
 func heartAtScreen(t *router.Turn) bool {
 	ws := tokens(t.Text)
-	return t.State.Pending == screenEmergency && len(ws) <= 6 && !asksSomething(t.Text) &&
-		anyIn(ws, talk.Words.Heart) &&
-		!anyIn(ws, talk.Words.Fearing)
+	return t.State.Pending == screenEmergency && !asksSomething(t.Text) &&
+		anyIn(ws, talk.Words.Heart) && !anyIn(ws, talk.Words.Fearing) && !anyIn(ws, talk.Words.HeartFine)
 }
+
+// partlyAnswered reports whether words said at a safety question only
+// say how much ("sort of", "a bit", "sometimes"): talk.yaml's partly.
+func partlyAnswered(text string) bool {
+	ws := tokens(text)
+	return len(ws) > 0 && len(dropPhrases(ws, partly)) == 0
+}
+
+// partly are talk.Words.Partly, split into words.
+var partly = phraseWords(talk.Words.Partly)
 
 // routeTo hands the turn to a topic's conversation, as if its intent had
 // been matched, with its slots filled from what was said.

@@ -359,8 +359,13 @@ type talkWords struct {
 	// Heart are the words for the heart, which said at the first safety
 	// question answer it as not sure (heartAtScreen).
 	Heart []string `yaml:"heart"`
-	// Fearing are the words that make the heart named a worry.
-	Fearing    []string `yaml:"fearing"`
+	// Fearing are the words that make the heart named a worry, and
+	// HeartFine those that say it is fine.
+	Fearing   []string `yaml:"fearing"`
+	HeartFine []string `yaml:"heart_fine"`
+	// Partly are what, said alone at a safety question, only says how
+	// much ("sort of").
+	Partly     []string `yaml:"partly"`
 	IsMeans    []string `yaml:"is_means"`
 	Stating    []string `yaml:"stating"`
 	Having     []string `yaml:"having"`
@@ -3056,7 +3061,8 @@ func backIsAdverb(ws []string) bool {
 		if i+1 < len(ws) && (ws[i+1] == "to" || ws[i+1] == "off") {
 			continue
 		}
-		if i > 0 && slices.Contains([]string{"go", "going", "get", "getting", "come", "coming", "came", "went", "drift", "drop", "nod", "settled", "settle", "settling"}, ws[i-1]) {
+		// "I just got back from a long haul flight" (review).
+		if i > 0 && slices.Contains([]string{"go", "going", "get", "getting", "got", "come", "coming", "came", "went", "flew", "drove", "drift", "drop", "nod", "settled", "settle", "settling"}, ws[i-1]) {
 			continue
 		}
 		return false
