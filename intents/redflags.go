@@ -123,9 +123,9 @@ func (s *set) describe(r *router.Router, t *router.Turn) (router.Reply, error) {
 			return reply, err
 		}
 	}
-	if t.State.Answer(answerReasked) != t.State.Pending {
+	if was := t.State.Answer(answerReasked); was != "" && was != t.State.Pending {
 		// Asked again once each time it is asked.
-		t.State.SetAnswer(answerReasked, "")
+		delete(t.State.Answers, answerReasked)
 	}
 	if q := t.State.Pending; strings.HasPrefix(q, dialog.TriagePrefix) && q != screenEmergency && t.State.Answer(answerReasked) != q && len(feltParts(t.Text, rd))+len(rd.Sensations) == 0 && rd.Person == "" {
 		// A conversation's own safety question, met with something else
@@ -146,7 +146,7 @@ func (s *set) describe(r *router.Router, t *router.Turn) (router.Reply, error) {
 		// answer, though: someone else's trouble told after it ("my
 		// husband has exactly that, what can he do tonight" after
 		// restless legs' offer of a stretch) opens theirs.
-		t.State.SetAnswer(answerReasked, "")
+		delete(t.State.Answers, answerReasked)
 		return s.notCaught(t)
 	}
 	if offerPending(t) {

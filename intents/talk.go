@@ -3376,7 +3376,7 @@ func (s *set) recordTold(r *router.Router) {
 			case out != "" && out == t.State.Answer(answerTold):
 				// "It's not the mattress, I've checked": no longer
 				// the cause told.
-				t.State.SetAnswer(answerTold, "")
+				delete(t.State.Answers, answerTold)
 			}
 			return reply, err
 		})
