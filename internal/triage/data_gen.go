@@ -1685,6 +1685,7 @@ var (
 			No: Answer{
 				RulesOut: []string{"one_leg_only"},
 			},
+			OneSide: true,
 			Sources: []string{"refs §3 row 10", "refs §2 growing pains: one leg only"},
 		},
 		// "triage.clot_risk"
@@ -1980,6 +1981,7 @@ var (
 			No: Answer{
 				RulesOut: []string{"one_leg_swollen"},
 			},
+			OneSide: true,
 			Sources: []string{"refs §3 row 5"},
 		},
 		// "triage.warm_red"

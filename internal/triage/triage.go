@@ -71,11 +71,14 @@ type Answer struct {
 
 // ScreeningQuestion is one of data/questions.yaml.
 type ScreeningQuestion struct {
-	ID      string   `yaml:"-"`
-	Ask     string   `yaml:"ask"`
-	Yes     Answer   `yaml:"yes"`
-	No      Answer   `yaml:"no"`
-	Unknown Answer   `yaml:"unknown"`
+	ID      string `yaml:"-"`
+	Ask     string `yaml:"ask"`
+	Yes     Answer `yaml:"yes"`
+	No      Answer `yaml:"no"`
+	Unknown Answer `yaml:"unknown"`
+	// OneSide is whether naming one leg ("the left one", "just my
+	// right") answers yes: the question asks whether it is one leg.
+	OneSide bool     `yaml:"one_side"`
 	Sources []string `yaml:"sources"`
 }
 
