@@ -1097,6 +1097,16 @@ func TestWhyOfTold(t *testing.T) {
 		{"does that make sense", false},
 		{"would that help", false},
 		{"could it be the mattress", false},
+		// The tense asks the same; a pointer claimed and asked back
+		// (set sAJ).
+		{"would that have caused it, do you think?", true},
+		{"could that have been the reason?", true},
+		{"could that have something to do with it?", true},
+		{"so it's probably just that, is it?", true},
+		{"it'll be that, won't it", true},
+		{"would that have been bad", false},
+		{"it's that bad", false},
+		{"it's that time again, isn't it", false},
 	}
 	for _, tt := range tests {
 		if got := whyOfTold(tt.say); got != tt.want {

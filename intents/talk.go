@@ -353,6 +353,10 @@ type talkWords struct {
 	ToldHedges []string `yaml:"told_hedges"`
 	ToldLikely []string `yaml:"told_likely"`
 	ToldAs     []string `yaml:"told_as"`
+	// Claims and ClaimTags read the pointer claimed as the cause and
+	// asked back ("it's probably just that, is it"; pointerClaimed).
+	Claims    []string `yaml:"claims"`
+	ClaimTags []string `yaml:"claim_tags"`
 	// StoryWords are the words a story told may hold besides its causes
 	// (storyTold).
 	StoryWords []string `yaml:"story_words"`
@@ -3788,19 +3792,47 @@ func whyOfTold(text string) bool {
 		return true
 	}
 	ws = plain
+	if pointerClaimed(ws) {
+		return true
+	}
 	for q := 0; q < 4 && q+2 < len(ws); q++ {
 		if pointingAt(ws, q) {
-			rest := ws[q+2:]
-			if rest[0] == "be" && len(rest) > 1 {
-				rest = rest[1:]
-			}
 			// "Would that explain why my thighs ache so much tonight",
 			// "might that explain it", "would those be the problem";
 			// not "does that do anything" or "does it have to hurt".
-			return slices.Contains(talk.Words.BeWhy, rest[0]) || slices.Contains(talk.Words.PointedAs, rest[0]) ||
-				slices.ContainsFunc(toldAs, func(p []string) bool { return phraseAt(p, rest) }) ||
-				unnamedCause(ws[q:])
+			asks := func(rest []string) bool {
+				return slices.Contains(talk.Words.BeWhy, rest[0]) || slices.Contains(talk.Words.PointedAs, rest[0]) ||
+					slices.ContainsFunc(toldAs, func(p []string) bool { return phraseAt(p, rest) })
+			}
+			rest := ws[q+2:]
+			if asks(rest) || unnamedCause(ws[q:]) {
+				return true
+			}
+			// "Would that have caused it", "could that have been
+			// the reason": the tense asks the same.
+			if (rest[0] == "have" || rest[0] == "has") && len(rest) > 1 {
+				rest = rest[1:]
+			}
+			if (rest[0] == "be" || rest[0] == "been") && len(rest) > 1 {
+				rest = rest[1:]
+			}
+			return asks(rest)
 		}
+	}
+	return false
+}
+
+// pointerClaimed reports whether the words, hedges dropped, claim the
+// pointer is the cause and ask it back: "so it's probably just that, is
+// it?", "it'll be that, won't it". Only tags may follow the pointer, so
+// "it's that bad" and "it's that time again" claim nothing.
+func pointerClaimed(ws []string) bool {
+	for i := 0; i+1 < len(ws) && i < 3; i++ {
+		if !slices.Contains(talk.Words.Claims, ws[i]) || ws[i+1] != "that" {
+			continue
+		}
+		rest := ws[i+2:]
+		return len(rest) > 0 && !slices.ContainsFunc(rest, func(w string) bool { return !slices.Contains(talk.Words.ClaimTags, w) })
 	}
 	return false
 }
