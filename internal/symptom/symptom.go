@@ -1005,8 +1005,38 @@ func answerStart(toks []string) int {
 			i++
 		}
 	}
+	if k := relayedAt(toks, i); k > i {
+		i = k
+	}
 	return i
 }
+
+// relayedAt is where an answer passed on begins, past who gives it:
+// "my wife says yes", "she said no", "the nurse reckons it is": whoever
+// is beside the listener at night may see the leg better; or i.
+func relayedAt(toks []string, i int) int {
+	for k := i + 1; k <= i+3 && k < len(toks); k++ {
+		if !slices.Contains(relaying, toks[k]) {
+			continue
+		}
+		who := toks[i:k]
+		if len(who) == 1 && slices.Contains(relayers, who[0]) || len(who) == 2 && (who[0] == "my" || who[0] == "the" || who[0] == "our") {
+			j := k + 1
+			for j < len(toks) && toks[j] == tokComma {
+				j++
+			}
+			return j
+		}
+		break
+	}
+	return i
+}
+
+// relaying and relayers read an answer passed on ("she says yes").
+var (
+	relaying = []string{"says", "said", "reckons", "thinks"}
+	relayers = []string{"she", "he", "they", "wife", "husband", "partner", "mum", "dad", "nurse"}
+)
 
 // names reports whether one of a phrase's own words means one of kinds:
 // "one calf's puffy" names its side.

@@ -212,6 +212,12 @@ func TestAnswers(t *testing.T) {
 		{"sure it is", "yes"},
 		{"nope none of that", "no"},
 		{"no nothing like that", "no"},
+		// An answer passed on by whoever is beside the listener.
+		{"my wife says yes", "yes"},
+		{"she said no", "no"},
+		{"my husband reckons it is", "yes"},
+		{"my wife says my leg is swollen", ""},
+		{"my son said he's fine", ""},
 		{"", ""},
 	}
 	for _, tt := range tests {
