@@ -1300,6 +1300,23 @@ var std = sync.OnceValue(func() *reader {
 			"out of the recliner",
 			"out of his recliner",
 			"out of her recliner",
+			"heavy boxes",
+			"heavy box",
+			"heavy bags",
+			"heavy bag",
+			"heavy shopping",
+			"heavy lifting",
+			"lifting heavy",
+			"carrying heavy",
+			"heavy loads",
+			"heavy load",
+			"heavy furniture",
+			"heavy weights",
+			"heavy things",
+			"heavy stuff",
+			"heavy sacks",
+			"heavy crates",
+			"heavy tools",
 			"squashed a nerve",
 			"squashed the nerve",
 			"squashed my nerve",
@@ -17080,6 +17097,12 @@ var (
 				toks: []string{"carrying", "twins"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
+				toks: []string{"carrying", "heavy"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -33715,6 +33738,96 @@ var (
 				},
 			},
 			{
+				toks: []string{"heavy", "boxes"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"heavy", "box"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"heavy", "bags"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"heavy", "bag"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"heavy", "shopping"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"heavy", "lifting"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"heavy", "loads"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"heavy", "load"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"heavy", "furniture"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"heavy", "weights"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"heavy", "things"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"heavy", "stuff"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"heavy", "sacks"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"heavy", "crates"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"heavy", "tools"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"heavy", "cold"},
 				means: []meaning{
 					{kind: 8},
@@ -41249,6 +41362,12 @@ var (
 				toks: []string{"lifting", "boxes"},
 				means: []meaning{
 					{kind: 3, id: "heavy_day"},
+				},
+			},
+			{
+				toks: []string{"lifting", "heavy"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
