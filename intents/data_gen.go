@@ -7992,6 +7992,7 @@ var talk = &talkData{
 			"yes",
 			"no",
 		},
+		Alternatives: []string{"or", "versus", "vs"},
 		StoryWords: []string{
 			"i",
 			"i'm",

@@ -357,6 +357,9 @@ type talkWords struct {
 	// asked back ("it's probably just that, is it"; pointerClaimed).
 	Claims    []string `yaml:"claims"`
 	ClaimTags []string `yaml:"claim_tags"`
+	// Alternatives join two causes offered as alternatives ("X or Y";
+	// firstAlternative).
+	Alternatives []string `yaml:"alternatives"`
 	// StoryWords are the words a story told may hold besides its causes
 	// (storyTold).
 	StoryWords []string `yaml:"story_words"`
@@ -950,6 +953,13 @@ func topicFrom(ws []string, found []topicAt) string {
 		// nothing to distract you", set sX).
 		return ""
 	}
+	// "Pinched nerve or a bad mattress, what's more likely", "is it
+	// stress, or is it all the sitting I do": of two causes offered as
+	// alternatives, the first named is answered (set sAK), and its
+	// answer says what else to look at.
+	if f, ok := firstAlternative(ws, found); ok {
+		return f.ID
+	}
 	// "New mattress, pillow between the knees, none of it helped, ...
 	// restless legs after all, do you think": what was tried and did
 	// nothing is not what is asked, when a cause is named after it.
@@ -1141,6 +1151,26 @@ func topicFrom(ws []string, found []topicAt) string {
 		}
 	}
 	return found[0].ID
+}
+
+// firstAlternative returns the first of two causes offered as
+// alternatives: joined by "or" or "versus" (talk.yaml's alternatives)
+// with at most a few words between them ("stress here, or is it all the
+// sitting").
+func firstAlternative(ws []string, found []topicAt) (topicAt, bool) {
+	for i := 0; i+1 < len(found); i++ {
+		a, b := found[i], found[i+1]
+		between := ws[a.At+a.Len : b.At]
+		// "Is there a test for restless legs or does the doctor just
+		// ask": a doctor beside it asks what the doctor does.
+		if doctorTopics[a.ID] || doctorTopics[b.ID] {
+			continue
+		}
+		if a.ID != b.ID && len(between) <= 5 && anyIn(between, talk.Words.Alternatives) {
+			return a, true
+		}
+	}
+	return topicAt{}, false
 }
 
 // pointedAt returns the topic a question points "that" or "it" at:
