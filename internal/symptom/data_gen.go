@@ -1300,6 +1300,20 @@ var std = sync.OnceValue(func() *reader {
 			"out of the recliner",
 			"out of his recliner",
 			"out of her recliner",
+			"body clock being all over the place",
+			"body clock's been all over the place",
+			"body clock has been all over the place",
+			"body clock been all over the place",
+			"sleep being all over the place",
+			"sleep's been all over the place",
+			"sleep has been all over the place",
+			"sleep been all over the place",
+			"shifts being all over the place",
+			"shifts are all over the place",
+			"shifts all over the place",
+			"routine's all over the place",
+			"routine is all over the place",
+			"routine being all over the place",
 			"heavy boxes",
 			"heavy box",
 			"heavy bags",
@@ -11892,7 +11906,25 @@ var (
 		// "body"
 		{
 			{
+				toks: []string{"body", "clock", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"body", "clock", "is", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"body", "clock", "being", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"body", "clock", "been", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -57626,6 +57658,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"routine", "being", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"routine", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
@@ -59089,6 +59127,12 @@ var (
 		},
 		// "shifts"
 		{
+			{
+				toks: []string{"shifts", "being", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"shifts", "are", "all", "over", "the", "place"},
 				means: []meaning{
