@@ -1107,6 +1107,13 @@ func TestWhyOfTold(t *testing.T) {
 		{"would that have been bad", false},
 		{"it's that bad", false},
 		{"it's that time again, isn't it", false},
+		// Two things told pointed at as "the two"; the pointer claimed
+		// first (set sAK).
+		{"are the two connected?", true},
+		{"that'll be the reason, will it?", true},
+		{"that's the cause, is it", true},
+		{"that's the reason I asked you", false},
+		{"this is the problem, right", false},
 	}
 	for _, tt := range tests {
 		if got := whyOfTold(tt.say); got != tt.want {

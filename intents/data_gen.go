@@ -6506,6 +6506,13 @@ var talk = &talkData{
 			"about",
 		},
 		NamingAsks: []string{
+			"sound like something",
+			"sound like anything",
+			"sounds like something",
+			"sounds like anything",
+			"a known thing",
+			"something in particular",
+			"anything in particular",
 			"actual condition",
 			"real condition",
 			"a condition",
@@ -8015,7 +8022,8 @@ var talk = &talkData{
 			"yes",
 			"no",
 		},
-		Alternatives: []string{"or", "versus", "vs"},
+		PointerClaims: []string{"that'll", "that's", "thats", "that'd", "that", "this'll", "this"},
+		Alternatives:  []string{"or", "versus", "vs"},
 		StoryWords: []string{
 			"i",
 			"i'm",

@@ -355,8 +355,9 @@ type talkWords struct {
 	ToldAs     []string `yaml:"told_as"`
 	// Claims and ClaimTags read the pointer claimed as the cause and
 	// asked back ("it's probably just that, is it"; pointerClaimed).
-	Claims    []string `yaml:"claims"`
-	ClaimTags []string `yaml:"claim_tags"`
+	Claims        []string `yaml:"claims"`
+	ClaimTags     []string `yaml:"claim_tags"`
+	PointerClaims []string `yaml:"pointer_claims"`
 	// Alternatives join two causes offered as alternatives ("X or Y";
 	// firstAlternative).
 	Alternatives []string `yaml:"alternatives"`
@@ -3501,6 +3502,14 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 		// within days is answered with triage's line, as any question.
 		intent, slots = IntentAskAbout, map[string]string{slotTopic: told}
 	}
+	if c, ok := feltConditions[string(t.State.Topic)]; ok && intent != IntentWhyNight && rd.Topic == "" && len(rd.Sensations) == 0 && len(rd.Parts) == 0 {
+		if ws := tokens(t.Text); asksWhatThat(ws) && len(topicsIn(ws)) == 0 {
+			// "What is it?", "does that sound like something in
+			// particular?" after the feeling was told asks what it is
+			// (set sAK), as when asked in the same breath.
+			intent, slots = IntentAskAbout, map[string]string{slotTopic: c}
+		}
+	}
 	if intent == IntentTriedThat && rd.Answer == session.No && easedAsked(t.State.Pending) {
 		// "No, it doesn't do a thing" at "Is it any better now?" answers
 		// it: a cramp that never eases needs checking (review).
@@ -3821,7 +3830,13 @@ func whyOfTold(text string) bool {
 		// "is this" alone ("is this advice from a doctor").
 		return true
 	}
-	ws = plain
+	// "Are the two connected": two things told are pointed at as they.
+	ws = slices.Clone(plain)
+	for i := 0; i+1 < len(ws); i++ {
+		if (ws[i] == "the" || ws[i] == "those" || ws[i] == "these") && ws[i+1] == "two" {
+			ws = slices.Replace(ws, i, i+2, "they")
+		}
+	}
 	if pointerClaimed(ws) {
 		return true
 	}
@@ -3857,6 +3872,22 @@ func whyOfTold(text string) bool {
 // it?", "it'll be that, won't it". Only tags may follow the pointer, so
 // "it's that bad" and "it's that time again" claim nothing.
 func pointerClaimed(ws []string) bool {
+	for i := 0; i+2 < len(ws) && i < 3; i++ {
+		// "That'll be the reason, will it?", "that's the cause, is
+		// it": the pointer claimed as what told_as asks, then a tag.
+		if !slices.Contains(talk.Words.PointerClaims, ws[i]) {
+			continue
+		}
+		rest := ws[i+1:]
+		if rest[0] == "be" {
+			rest = rest[1:]
+		}
+		for _, p := range toldAs {
+			if len(rest) > len(p) && phraseAt(p, rest) && !slices.ContainsFunc(rest[len(p):], func(w string) bool { return !slices.Contains(talk.Words.ClaimTags, w) }) {
+				return true
+			}
+		}
+	}
 	for i := 0; i+1 < len(ws) && i < 3; i++ {
 		if !slices.Contains(talk.Words.Claims, ws[i]) || ws[i+1] != "that" {
 			continue
