@@ -4420,6 +4420,7 @@ var (
 		"less",
 		"let",
 		"letterbox",
+		"letting",
 		"leukemia",
 		"lie",
 		"lies",
@@ -4449,6 +4450,8 @@ var (
 		"look",
 		"looking",
 		"looks",
+		"loosened",
+		"loosening",
 		"lop",
 		"lopsided",
 		"lose",
@@ -29988,6 +29991,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"going", "off", "now"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
 				toks: []string{"going", "to", "burst"},
 				means: []meaning{
 					{kind: 3, id: "hard"},
@@ -37303,6 +37312,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"it's", "letting", "go"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"it's", "going", "off"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"it's", "wearing", "off"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
 				toks: []string{"it's", "been", "weeks"},
 				means: []meaning{
 					{kind: 4, id: "long"},
@@ -37396,6 +37423,12 @@ var (
 			},
 			{
 				toks: []string{"it's", "passed"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"it's", "loosening"},
 				means: []meaning{
 					{kind: 3, id: "eased"},
 				},
@@ -41220,6 +41253,21 @@ var (
 				},
 			},
 		},
+		// "letting"
+		{
+			{
+				toks: []string{"letting", "go", "now"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"letting", "go"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+		},
 		// "leukemia"
 		{
 			{
@@ -42724,6 +42772,36 @@ var (
 				toks: []string{"looks", "blurry"},
 				means: []meaning{
 					{kind: 5, id: "vision_blur"},
+				},
+			},
+		},
+		// "loosened"
+		{
+			{
+				toks: []string{"loosened", "up"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"loosened"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+		},
+		// "loosening"
+		{
+			{
+				toks: []string{"loosening", "up"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
+				toks: []string{"loosening"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
 				},
 			},
 		},
@@ -72800,6 +72878,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"wearing", "off"},
+				means: []meaning{
+					{kind: 3, id: "eased"},
+				},
+			},
+			{
 				toks: []string{"wearing", "gloves"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
@@ -83209,6 +83293,18 @@ var (
 			"back to normal now",
 			"feels normal now",
 			"it's back to normal",
+			"letting go",
+			"it's letting go",
+			"letting go now",
+			"loosening",
+			"loosening up",
+			"it's loosening",
+			"loosened",
+			"loosened up",
+			"it's going off",
+			"going off now",
+			"wearing off",
+			"it's wearing off",
 		},
 		// "exertion"
 		{
