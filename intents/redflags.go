@@ -67,6 +67,22 @@ func (s *set) registerRedFlags(r *router.Router) {
 	}
 }
 
+// feltYes reports whether the reading finds one of yes (a question's
+// YesFelt), not denied, and no warning sign or other feeling beside it.
+func feltYes(yes []string, rd symptom.Reading) bool {
+	if len(yes) == 0 || len(rd.Facts) > 0 || slices.ContainsFunc(rd.Negated, func(f string) bool { return slices.Contains(yes, f) }) {
+		return false
+	}
+	found := false
+	for _, f := range rd.Sensations {
+		if !slices.Contains(yes, f) {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
 // describe takes free speech: an answer to the question asked, a
 // complaint for a conversation, or something vague.
 func (s *set) describe(r *router.Router, t *router.Turn) (router.Reply, error) {
@@ -76,6 +92,11 @@ func (s *set) describe(r *router.Router, t *router.Turn) (router.Reply, error) {
 		// ("I'm not short of breath"), answers the question asked, unless
 		// the words turn to another complaint.
 		a := rd.Answer
+		if a == "" && s.lib.Has(q) && feltYes(s.lib.Get(q).YesFelt, rd) {
+			// "It's eased", "gone now" to "Is it easing?" is a yes
+			// in the listener's words, no new pain.
+			a = session.Yes
+		}
 		if rd.Aside && strings.HasPrefix(q, dialog.TriagePrefix) {
 			// "Yeah, done that already" is no answer to a safety
 			// question: it waits, and the words are read for what else

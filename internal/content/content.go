@@ -23,6 +23,9 @@ type Text struct {
 	Say []string `yaml:"say"`
 	// Ask is a follow-up question, answerable with yes or no.
 	Ask string `yaml:"ask"`
+	// YesFelt are what the symptom reader may find in words that answer
+	// Ask yes without the word: "it's eased" to "Is it easing?".
+	YesFelt []string `yaml:"yes_felt"`
 	// Sources cite where the facts come from (a section of
 	// shared/domain/clinical-references.md or a seed article).
 	Sources []string `yaml:"sources"`

@@ -1184,7 +1184,8 @@ var (
 				"Or stand and press your heel into the floor.",
 				"Breathe slowly while the muscle lets go.",
 			},
-			Ask: "Is it easing?",
+			Ask:     "Is it easing?",
+			YesFelt: []string{"eased"},
 			Sources: []string{
 				"refs §2 nocturnal leg cramps: NHS; Merck Manual",
 				"seed 002 immediate relief",
@@ -1197,7 +1198,8 @@ var (
 				"Or stand and press your foot flat into the floor.",
 				"Rub the arch gently while it lets go.",
 			},
-			Ask: "Is it easing?",
+			Ask:     "Is it easing?",
+			YesFelt: []string{"eased"},
 			Sources: []string{
 				"refs §2 nocturnal leg cramps: NHS; Merck Manual",
 				"seed 002 immediate relief",
@@ -1211,6 +1213,7 @@ var (
 				"Rub the muscle as it lets go.",
 			},
 			Ask:     "Is it easing?",
+			YesFelt: []string{"eased"},
 			Sources: []string{"refs §2 nocturnal leg cramps: NHS", "seed 002 immediate relief"},
 		},
 		// "cramp.second"
@@ -1221,6 +1224,7 @@ var (
 				"Then firmly rub the knot.",
 			},
 			Ask:     "Is it any better now?",
+			YesFelt: []string{"eased"},
 			Sources: []string{"refs §2 nocturnal leg cramps: NHS", "seed 002 gentle movement"},
 		},
 		// "cramp.why"
@@ -2240,6 +2244,7 @@ var (
 		// "resume.ask.eased"
 		{
 			Ask:     "Did it ease?",
+			YesFelt: []string{"eased"},
 			Sources: []string{"issue 5: \"Welcome back. Earlier you had a calf cramp. Did it ease?\""},
 		},
 		// "resume.child"
