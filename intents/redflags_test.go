@@ -238,3 +238,26 @@ func TestSignBesideASample(t *testing.T) {
 		}
 	}
 }
+
+// TestYesFelt: what a question takes as a yes in the listener's own
+// words is something the symptom reader finds, so that "it's eased" can
+// answer "Is it easing?".
+func TestYesFelt(t *testing.T) {
+	lib := library(t)
+	n := 0
+	for _, id := range lib.IDs() {
+		txt := lib.Get(id)
+		if len(txt.YesFelt) > 0 && txt.Ask == "" {
+			t.Errorf("%s: yes_felt without a question", id)
+		}
+		for _, f := range txt.YesFelt {
+			n++
+			if rd := symptom.Read(strings.ReplaceAll(f, "_", " ")); !slices.Contains(rd.Sensations, f) {
+				t.Errorf("%s: yes_felt %q is nothing the symptom reader finds (%v)", id, f, rd.Sensations)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no question takes a yes in the listener's own words")
+	}
+}
