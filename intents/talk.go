@@ -1157,7 +1157,7 @@ func topicFrom(ws []string, found []topicAt) string {
 // firstAlternative returns the first of two causes offered as
 // alternatives: joined by "or" or "versus" (talk.yaml's alternatives)
 // with at most a few words between them ("stress here, or is it all the
-// sitting").
+// sitting"); a condition a warning sign may mean wherever it is named.
 func firstAlternative(ws []string, found []topicAt) (topicAt, bool) {
 	for i := 0; i+1 < len(found); i++ {
 		a, b := found[i], found[i+1]
@@ -1168,6 +1168,12 @@ func firstAlternative(ws []string, found []topicAt) (topicAt, bool) {
 			continue
 		}
 		if a.ID != b.ID && len(between) <= 5 && anyIn(between, talk.Words.Alternatives) {
+			if serious[b.ID] && !serious[a.ID] {
+				// "Cramp or a blood clot, which is it": the one a
+				// warning sign may mean is answered, and offers the
+				// check (review).
+				return b, true
+			}
 			return a, true
 		}
 	}
@@ -2767,7 +2773,7 @@ func anyIn(ws, list []string) bool {
 
 // storySettings are the symptom reader's sensations that a story tells
 // as where or what was done, nothing felt.
-var storySettings = []string{"exertion", "bedding", "side_lying", "heavy_day"}
+var storySettings = []string{"exertion", "bedding", "side_lying", "heavy_day", "lifting"}
 
 // courtesies are talk.Words.Courtesies, split into words.
 var courtesies = phraseWords(talk.Words.Courtesies)

@@ -1314,23 +1314,6 @@ var std = sync.OnceValue(func() *reader {
 			"routine's all over the place",
 			"routine is all over the place",
 			"routine being all over the place",
-			"heavy boxes",
-			"heavy box",
-			"heavy bags",
-			"heavy bag",
-			"heavy shopping",
-			"heavy lifting",
-			"lifting heavy",
-			"carrying heavy",
-			"heavy loads",
-			"heavy load",
-			"heavy furniture",
-			"heavy weights",
-			"heavy things",
-			"heavy stuff",
-			"heavy sacks",
-			"heavy crates",
-			"heavy tools",
 			"squashed a nerve",
 			"squashed the nerve",
 			"squashed my nerve",
@@ -17129,15 +17112,15 @@ var (
 				},
 			},
 			{
-				toks: []string{"carrying", "twins"},
+				toks: []string{"carrying", "heavy"},
 				means: []meaning{
-					{kind: 5, id: "pregnant"},
+					{kind: 3, id: "lifting"},
 				},
 			},
 			{
-				toks: []string{"carrying", "heavy"},
+				toks: []string{"carrying", "twins"},
 				means: []meaning{
-					{kind: 8},
+					{kind: 5, id: "pregnant"},
 				},
 			},
 			{
@@ -33761,6 +33744,96 @@ var (
 				},
 			},
 			{
+				toks: []string{"heavy", "boxes"},
+				means: []meaning{
+					{kind: 3, id: "lifting"},
+				},
+			},
+			{
+				toks: []string{"heavy", "box"},
+				means: []meaning{
+					{kind: 3, id: "lifting"},
+				},
+			},
+			{
+				toks: []string{"heavy", "bags"},
+				means: []meaning{
+					{kind: 3, id: "lifting"},
+				},
+			},
+			{
+				toks: []string{"heavy", "bag"},
+				means: []meaning{
+					{kind: 3, id: "lifting"},
+				},
+			},
+			{
+				toks: []string{"heavy", "shopping"},
+				means: []meaning{
+					{kind: 3, id: "lifting"},
+				},
+			},
+			{
+				toks: []string{"heavy", "lifting"},
+				means: []meaning{
+					{kind: 3, id: "lifting"},
+				},
+			},
+			{
+				toks: []string{"heavy", "loads"},
+				means: []meaning{
+					{kind: 3, id: "lifting"},
+				},
+			},
+			{
+				toks: []string{"heavy", "load"},
+				means: []meaning{
+					{kind: 3, id: "lifting"},
+				},
+			},
+			{
+				toks: []string{"heavy", "furniture"},
+				means: []meaning{
+					{kind: 3, id: "lifting"},
+				},
+			},
+			{
+				toks: []string{"heavy", "weights"},
+				means: []meaning{
+					{kind: 3, id: "lifting"},
+				},
+			},
+			{
+				toks: []string{"heavy", "things"},
+				means: []meaning{
+					{kind: 3, id: "lifting"},
+				},
+			},
+			{
+				toks: []string{"heavy", "stuff"},
+				means: []meaning{
+					{kind: 3, id: "lifting"},
+				},
+			},
+			{
+				toks: []string{"heavy", "sacks"},
+				means: []meaning{
+					{kind: 3, id: "lifting"},
+				},
+			},
+			{
+				toks: []string{"heavy", "crates"},
+				means: []meaning{
+					{kind: 3, id: "lifting"},
+				},
+			},
+			{
+				toks: []string{"heavy", "tools"},
+				means: []meaning{
+					{kind: 3, id: "lifting"},
+				},
+			},
+			{
 				toks: []string{"heavy", "breathing"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
@@ -33776,96 +33849,6 @@ var (
 				toks: []string{"heavy", "smoker"},
 				means: []meaning{
 					{kind: 5, id: "smoker"},
-				},
-			},
-			{
-				toks: []string{"heavy", "boxes"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"heavy", "box"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"heavy", "bags"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"heavy", "bag"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"heavy", "shopping"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"heavy", "lifting"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"heavy", "loads"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"heavy", "load"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"heavy", "furniture"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"heavy", "weights"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"heavy", "things"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"heavy", "stuff"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"heavy", "sacks"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"heavy", "crates"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"heavy", "tools"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -41447,7 +41430,7 @@ var (
 			{
 				toks: []string{"lifting", "heavy"},
 				means: []meaning{
-					{kind: 8},
+					{kind: 3, id: "lifting"},
 				},
 			},
 		},
@@ -82512,6 +82495,7 @@ var (
 		"jelly",
 		"knock",
 		"leak",
+		"lifting",
 		"limb_loss",
 		"meaning",
 		"misshapen",
@@ -84164,6 +84148,26 @@ var (
 			"little accident",
 			"had an accident",
 			"had a little accident",
+		},
+		// "lifting"
+		{
+			"heavy boxes",
+			"heavy box",
+			"heavy bags",
+			"heavy bag",
+			"heavy shopping",
+			"heavy lifting",
+			"lifting heavy",
+			"carrying heavy",
+			"heavy loads",
+			"heavy load",
+			"heavy furniture",
+			"heavy weights",
+			"heavy things",
+			"heavy stuff",
+			"heavy sacks",
+			"heavy crates",
+			"heavy tools",
 		},
 		// "limb_loss"
 		{

@@ -995,6 +995,15 @@ func yeahFirst(toks []string) bool {
 // answerStart is where an answer begins: past fillers ("um, yes"), and a
 // courtesy ("no worries, yeah": review).
 func answerStart(toks []string) int {
+	i := fillersEnd(toks)
+	if k := relayedAt(toks, i); k > i {
+		i = k
+	}
+	return i
+}
+
+// fillersEnd is where the words begin past fillers and a courtesy.
+func fillersEnd(toks []string) int {
 	i := 0
 	for i < len(toks) && (toks[i] == "well" || toks[i] == "um" || toks[i] == "uh" || toks[i] == "oh" || toks[i] == "er" || toks[i] == "erm" || toks[i] == "hmm") {
 		i++
@@ -1005,15 +1014,13 @@ func answerStart(toks []string) int {
 			i++
 		}
 	}
-	if k := relayedAt(toks, i); k > i {
-		i = k
-	}
 	return i
 }
 
 // relayedAt is where an answer passed on begins, past who gives it:
-// "my wife says yes", "she said no", "the nurse reckons it is": whoever
-// is beside the listener at night may see the leg better; or i.
+// "my wife says yes", "the nurse reckons it is": whoever is beside the
+// listener at night may see the leg better; or i. A no passed on is not
+// taken (answer).
 func relayedAt(toks []string, i int) int {
 	for k := i + 1; k <= i+3 && k < len(toks); k++ {
 		if !slices.Contains(relaying, toks[k]) {
@@ -1187,10 +1194,18 @@ func (r *reader) answer(toks []string) (string, int) {
 			bestA, bestN = a, len(p)
 		}
 	}
-	if bestA == "" {
+	if bestA == "" || bestA == "no" && relayed(toks) {
+		// A no passed on is someone else's look ("my mum said no, but
+		// she can't see well"): the question is asked again (review).
 		return "", 0
 	}
 	return bestA, i + bestN
+}
+
+// relayed reports whether the answer in toks is passed on from someone.
+func relayed(toks []string) bool {
+	i := fillersEnd(toks)
+	return relayedAt(toks, i) > i
 }
 
 // asideFillers may stand between an answer word and what it goes on to.

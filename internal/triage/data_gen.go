@@ -2121,6 +2121,7 @@ var (
 			"hurt_sharp",
 			"tight",
 			"both",
+			"lifting",
 		},
 		// "CantBearWeightIntent"
 		{
@@ -2202,6 +2203,7 @@ var (
 			"fell",
 			"fallen",
 			"sudden",
+			"lifting",
 		},
 		// "PregnancySwellingIntent"
 		{
@@ -2259,6 +2261,7 @@ var (
 			"fallen",
 			"faint",
 			"sudden",
+			"lifting",
 		},
 		// "SoreNotHealingIntent"
 		{
@@ -2293,6 +2296,7 @@ var (
 			"sudden",
 			"numb",
 			"weak",
+			"lifting",
 		},
 		// "SuddenWeaknessIntent"
 		{
@@ -2320,6 +2324,7 @@ var (
 			"back",
 			"buttock",
 			"shooting",
+			"lifting",
 		},
 		// "SwollenLegIntent"
 		{

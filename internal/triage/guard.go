@@ -312,9 +312,10 @@ func withheld(intent string, slots symptom.Reading, saidMore, lone, asked bool) 
 // question: a yes or no intent, a yes or no said first, or, failing those,
 // what the words imply ("I'm not short of breath").
 func (g *Guard) answerTo(q *ScreeningQuestion, t *router.Turn, rd *symptom.Reading) string {
-	if q.OneSide && oneSide(heard(t)) {
+	if q.OneSide && oneSide(heard(t)) && (rd == nil || !slices.ContainsFunc(q.Yes.Sets, func(f string) bool { return slices.Contains(rd.Negated, f) })) {
 		// "No, just the left one" to "Is one leg more swollen than the
-		// other?" says it is one leg: the safe reading.
+		// other?" says it is one leg: the safe reading; not "no
+		// swelling, just the right one hurts" (review).
 		return session.Yes
 	}
 	if a := AnswerOf(t.Intent); a != "" {

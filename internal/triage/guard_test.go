@@ -382,3 +382,16 @@ func TestGuardCarry(t *testing.T) {
 		})
 	}
 }
+
+// TestStandsBesideLifting: heavy things lifted, kept by a device beside a
+// back's or the chest's warning sign, are no reason to doubt the sign
+// (review): lifting can bring it on.
+func TestStandsBesideLifting(t *testing.T) {
+	for _, intent := range []string{"SaddleNumbnessIntent", "LegsGivingWayIntent", "BreathingIntent", "SuddenWeaknessIntent", "StrokeIntent"} {
+		for _, kept := range []string{"heavy lifting", "lifting heavy", "heavy boxes"} {
+			if !Stands(intent, []string{kept}) {
+				t.Errorf("%s with %q kept does not stand", intent, kept)
+			}
+		}
+	}
+}
