@@ -76676,6 +76676,8 @@ var (
 			{"yes"},
 			{"yeah"},
 			{"nah", "yeah"},
+			{"no", "doubt"},
+			{"no", "doubt", "about", "it"},
 			{"yeah", "nah", "yeah"},
 			{"yep"},
 			{"yup"},

@@ -218,6 +218,9 @@ func TestAnswers(t *testing.T) {
 		{"my wife says yes", "yes"},
 		{"she said no", ""},
 		{"my mum said no, but she can't see well", ""},
+		// "No doubt" is sure, not a no (review).
+		{"no doubt it's bigger", "yes"},
+		{"no doubt about it", "yes"},
 		{"my husband reckons it is", "yes"},
 		{"my wife says my leg is swollen", ""},
 		{"my son said he's fine", ""},
