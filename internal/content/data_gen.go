@@ -1185,7 +1185,7 @@ var (
 				"Breathe slowly while the muscle lets go.",
 			},
 			Ask:     "Is it easing?",
-			YesFelt: []string{"eased"},
+			YesFelt: []string{"eased", "easing"},
 			Sources: []string{
 				"refs §2 nocturnal leg cramps: NHS; Merck Manual",
 				"seed 002 immediate relief",
@@ -1199,7 +1199,7 @@ var (
 				"Rub the arch gently while it lets go.",
 			},
 			Ask:     "Is it easing?",
-			YesFelt: []string{"eased"},
+			YesFelt: []string{"eased", "easing"},
 			Sources: []string{
 				"refs §2 nocturnal leg cramps: NHS; Merck Manual",
 				"seed 002 immediate relief",
@@ -1213,7 +1213,7 @@ var (
 				"Rub the muscle as it lets go.",
 			},
 			Ask:     "Is it easing?",
-			YesFelt: []string{"eased"},
+			YesFelt: []string{"eased", "easing"},
 			Sources: []string{"refs §2 nocturnal leg cramps: NHS", "seed 002 immediate relief"},
 		},
 		// "cramp.second"
@@ -1224,7 +1224,7 @@ var (
 				"Then firmly rub the knot.",
 			},
 			Ask:     "Is it any better now?",
-			YesFelt: []string{"eased"},
+			YesFelt: []string{"eased", "easing"},
 			Sources: []string{"refs §2 nocturnal leg cramps: NHS", "seed 002 gentle movement"},
 		},
 		// "cramp.why"
@@ -2244,7 +2244,7 @@ var (
 		// "resume.ask.eased"
 		{
 			Ask:     "Did it ease?",
-			YesFelt: []string{"eased"},
+			YesFelt: []string{"eased", "easing"},
 			Sources: []string{"issue 5: \"Welcome back. Earlier you had a calf cramp. Did it ease?\""},
 		},
 		// "resume.child"

@@ -23223,6 +23223,12 @@ var (
 					{kind: 3, id: "eased"},
 				},
 			},
+			{
+				toks: []string{"easing"},
+				means: []meaning{
+					{kind: 3, id: "easing"},
+				},
+			},
 		},
 		// "easy"
 		{
@@ -29976,7 +29982,7 @@ var (
 			{
 				toks: []string{"going", "off", "now"},
 				means: []meaning{
-					{kind: 3, id: "eased"},
+					{kind: 3, id: "easing"},
 				},
 			},
 			{
@@ -37297,19 +37303,19 @@ var (
 			{
 				toks: []string{"it's", "letting", "go"},
 				means: []meaning{
-					{kind: 3, id: "eased"},
+					{kind: 3, id: "easing"},
 				},
 			},
 			{
 				toks: []string{"it's", "going", "off"},
 				means: []meaning{
-					{kind: 3, id: "eased"},
+					{kind: 3, id: "easing"},
 				},
 			},
 			{
 				toks: []string{"it's", "wearing", "off"},
 				means: []meaning{
-					{kind: 3, id: "eased"},
+					{kind: 3, id: "easing"},
 				},
 			},
 			{
@@ -37413,7 +37419,7 @@ var (
 			{
 				toks: []string{"it's", "loosening"},
 				means: []meaning{
-					{kind: 3, id: "eased"},
+					{kind: 3, id: "easing"},
 				},
 			},
 			{
@@ -41241,13 +41247,13 @@ var (
 			{
 				toks: []string{"letting", "go", "now"},
 				means: []meaning{
-					{kind: 3, id: "eased"},
+					{kind: 3, id: "easing"},
 				},
 			},
 			{
 				toks: []string{"letting", "go"},
 				means: []meaning{
-					{kind: 3, id: "eased"},
+					{kind: 3, id: "easing"},
 				},
 			},
 		},
@@ -42763,13 +42769,13 @@ var (
 			{
 				toks: []string{"loosened", "up"},
 				means: []meaning{
-					{kind: 3, id: "eased"},
+					{kind: 3, id: "easing"},
 				},
 			},
 			{
 				toks: []string{"loosened"},
 				means: []meaning{
-					{kind: 3, id: "eased"},
+					{kind: 3, id: "easing"},
 				},
 			},
 		},
@@ -42778,13 +42784,13 @@ var (
 			{
 				toks: []string{"loosening", "up"},
 				means: []meaning{
-					{kind: 3, id: "eased"},
+					{kind: 3, id: "easing"},
 				},
 			},
 			{
 				toks: []string{"loosening"},
 				means: []meaning{
-					{kind: 3, id: "eased"},
+					{kind: 3, id: "easing"},
 				},
 			},
 		},
@@ -72863,7 +72869,7 @@ var (
 			{
 				toks: []string{"wearing", "off"},
 				means: []meaning{
-					{kind: 3, id: "eased"},
+					{kind: 3, id: "easing"},
 				},
 			},
 			{
@@ -82474,6 +82480,7 @@ var (
 		"down_legs",
 		"droop",
 		"eased",
+		"easing",
 		"exertion",
 		"eye",
 		"face",
@@ -83279,6 +83286,10 @@ var (
 			"back to normal now",
 			"feels normal now",
 			"it's back to normal",
+		},
+		// "easing"
+		{
+			"easing",
 			"letting go",
 			"it's letting go",
 			"letting go now",
