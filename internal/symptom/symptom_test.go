@@ -159,6 +159,10 @@ func TestReadKept(t *testing.T) {
 		// "My right arm and leg won't do what I tell them", kept apart by
 		// a device (set wa, device path): one side weak.
 		{[]string{"leg won't do what i tell them", "arm"}, []string{"arm_weak", "leg_weak_sudden"}, nil},
+		// "A cramp for half an hour, nothing is loosening it": a device
+		// drops "nothing is"; easing under way cancels no long cramp
+		// (set tv, device path).
+		{[]string{"a cramp", "half an hour", "loosening"}, []string{"cramp_not_easing"}, nil},
 	}
 	for _, tt := range tests {
 		rd := ReadKept(tt.kept)
