@@ -148,7 +148,7 @@ func (s *set) describe(r *router.Router, t *router.Turn) (router.Reply, error) {
 		// Asked again once each time it is asked.
 		delete(t.State.Answers, answerReasked)
 	}
-	if q := t.State.Pending; strings.HasPrefix(q, dialog.TriagePrefix) && q != screenEmergency && t.State.Answer(answerReasked) != q && len(feltParts(t.Text, rd)) == 0 && !slices.ContainsFunc(rd.Sensations, func(f string) bool { return !slices.Contains(storySettings, f) }) && rd.Person == "" {
+	if q := t.State.Pending; strings.HasPrefix(q, dialog.TriagePrefix) && q != screenEmergency && t.State.Answer(answerReasked) != q && len(feltParts(t.Text, rd)) == 0 && !feltBeyondStory(rd) && rd.Person == "" {
 		// A conversation's own safety question, met with something else
 		// ("I stopped putting a pillow between my knees", set sAI; "I
 		// just got back from a long haul flight" at "Is one leg more

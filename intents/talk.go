@@ -2745,7 +2745,7 @@ func storyTold(ws []string, found []topicAt, topic string, rd symptom.Reading, p
 	}
 	// The day's exertion, a bed or lying on one side are what the story
 	// tells, not a feeling.
-	if len(rd.Negated) > 0 || slices.ContainsFunc(rd.Sensations, func(s string) bool { return !slices.Contains(storySettings, s) }) ||
+	if len(rd.Negated) > 0 || feltBeyondStory(rd) ||
 		len(rd.Facts) > 0 && !slices.Equal(rd.Facts, []string{"smoker"}) {
 		return false
 	}
@@ -2774,6 +2774,12 @@ func anyIn(ws, list []string) bool {
 // storySettings are the symptom reader's sensations that a story tells
 // as where or what was done, nothing felt.
 var storySettings = []string{"exertion", "bedding", "side_lying", "heavy_day", "lifting"}
+
+// feltBeyondStory reports whether the reading finds a sensation that is
+// felt, not one of storySettings.
+func feltBeyondStory(rd symptom.Reading) bool {
+	return slices.ContainsFunc(rd.Sensations, func(s string) bool { return !slices.Contains(storySettings, s) })
+}
 
 // courtesies are talk.Words.Courtesies, split into words.
 var courtesies = phraseWords(talk.Words.Courtesies)
