@@ -184,7 +184,13 @@ type vocabulary struct {
 	// Asides: words that, after a yes or no, show it was no answer to the
 	// question ("yeah, go on then, give me some stretches").
 	Asides []string `yaml:"asides"`
-	People map[string]struct {
+	// Relayed: who may pass an answer on and how ("my wife says yes").
+	Relayed struct {
+		By    []string `yaml:"by"`
+		Verbs []string `yaml:"verbs"`
+	} `yaml:"relayed"`
+	OneSide sideWords `yaml:"one_side"`
+	People  map[string]struct {
 		Subject string   `yaml:"subject"`
 		Under3  bool     `yaml:"under_3"`
 		Say     []string `yaml:"say"`
@@ -342,6 +348,9 @@ type reader struct {
 	index     map[string][]*phrase // by first token ("#" for a number), longest first
 	answers   map[string][][]string
 	asides    [][]string
+	relayBy   []string // relayed.by
+	relayVia  []string // relayed.verbs
+	oneSide   sideWords
 	people    map[string]personInfo
 	subjStart map[string]bool
 	joints    map[string]bool
@@ -532,6 +541,7 @@ func compile(v *vocabulary) (*reader, error) {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].toks) > len(ps[j].toks) })
 		r.index[first] = ps
 	}
+	r.relayBy, r.relayVia, r.oneSide = v.Relayed.By, v.Relayed.Verbs, v.OneSide
 	for _, text := range v.Asides {
 		r.asides = append(r.asides, r.tokens(text))
 	}
@@ -974,7 +984,7 @@ func (r *reader) read(text string, known []string) Reading {
 		i += len(p.toks)
 	}
 	r.interpret(&rd, hits, clause+1, known, r.ownPart(toks))
-	if rd.Answer == answerNo && slices.ContainsFunc(rd.Facts, func(f string) bool { return !slices.Contains(backgroundFacts, f) }) && yeahFirst(toks) {
+	if rd.Answer == answerNo && slices.ContainsFunc(rd.Facts, func(f string) bool { return !slices.Contains(backgroundFacts, f) }) && r.yeahFirst(toks) {
 		// "Yeah nah, it's gone numb": a "yeah nah" that goes on to name
 		// a sign is no denial of it; its yeah stands, as it did before
 		// "yeah nah" was read as no (review).
@@ -987,16 +997,16 @@ func (r *reader) read(text string, known []string) Reading {
 var backgroundFacts = []string{factChild, factUnder3, "diabetes"}
 
 // yeahFirst reports whether the answer opens with "yeah" or "yes".
-func yeahFirst(toks []string) bool {
-	i := answerStart(toks)
+func (r *reader) yeahFirst(toks []string) bool {
+	i := r.answerStart(toks)
 	return i < len(toks) && (toks[i] == "yeah" || toks[i] == "yes")
 }
 
 // answerStart is where an answer begins: past fillers ("um, yes"), and a
 // courtesy ("no worries, yeah": review).
-func answerStart(toks []string) int {
+func (r *reader) answerStart(toks []string) int {
 	i := fillersEnd(toks)
-	if k := relayedAt(toks, i); k > i {
+	if k := r.relayedAt(toks, i); k > i {
 		i = k
 	}
 	return i
@@ -1018,16 +1028,15 @@ func fillersEnd(toks []string) int {
 }
 
 // relayedAt is where an answer passed on begins, past who gives it:
-// "my wife says yes", "the nurse reckons it is": whoever is beside the
-// listener at night may see the leg better; or i. A no passed on is not
-// taken (answer).
-func relayedAt(toks []string, i int) int {
+// "my wife says yes", "the nurse reckons it is" (vocabulary: relayed); or
+// i. A no passed on is not taken (answer).
+func (r *reader) relayedAt(toks []string, i int) int {
 	for k := i + 1; k <= i+3 && k < len(toks); k++ {
-		if !slices.Contains(relaying, toks[k]) {
+		if !slices.Contains(r.relayVia, toks[k]) {
 			continue
 		}
 		who := toks[i:k]
-		if len(who) == 1 && slices.Contains(relayers, who[0]) || len(who) == 2 && (who[0] == "my" || who[0] == "the" || who[0] == "our") {
+		if len(who) == 1 && slices.Contains(r.relayBy, who[0]) || len(who) == 2 && (who[0] == "my" || who[0] == "the" || who[0] == "our") {
 			j := k + 1
 			for j < len(toks) && toks[j] == tokComma {
 				j++
@@ -1039,11 +1048,50 @@ func relayedAt(toks []string, i int) int {
 	return i
 }
 
-// relaying and relayers read an answer passed on ("she says yes").
-var (
-	relaying = []string{"says", "said", "reckons", "thinks"}
-	relayers = []string{"she", "he", "they", "wife", "husband", "partner", "mum", "dad", "nurse"}
-)
+// sideWords are the words that name one leg (vocabulary: one_side).
+type sideWords struct {
+	Names       []string `yaml:"names"`
+	Before      []string `yaml:"before"`
+	After       []string `yaml:"after"`
+	NotOne      []string `yaml:"not_one"`
+	Corrections []string `yaml:"corrections"`
+}
+
+// OneSide reports whether text names one leg and not both: "the left
+// one", "just my right leg", "left", as said to a question whether it is
+// one leg. A side is read only beside a word that makes it one ("the
+// right"), never denied ("not the left"); words naming no one leg
+// ("both") or correcting what was said ("sorry, I meant the left one")
+// name none (vocabulary: one_side).
+func OneSide(text string) bool { return std().oneSideSaid(text) }
+
+func (r *reader) oneSideSaid(text string) bool {
+	w := r.oneSide
+	ws := strings.FieldsFunc(strings.ToLower(text), func(c rune) bool {
+		return !unicode.IsLetter(c) && c != '\''
+	})
+	if len(ws) == 1 {
+		return slices.Contains(w.Names, ws[0])
+	}
+	found := false
+	for i, word := range ws {
+		if slices.Contains(w.NotOne, word) || slices.Contains(w.Corrections, word) {
+			return false
+		}
+		if !slices.Contains(w.Names, word) {
+			continue
+		}
+		if slices.ContainsFunc(ws[max(0, i-2):i], func(d string) bool {
+			return d == "not" || d == "no" || strings.HasSuffix(d, "n't")
+		}) {
+			continue
+		}
+		before := i > 0 && slices.Contains(w.Before, ws[i-1])
+		after := i+1 < len(ws) && slices.Contains(w.After, ws[i+1])
+		found = found || before || after
+	}
+	return found
+}
 
 // names reports whether one of a phrase's own words means one of kinds:
 // "one calf's puffy" names its side.
@@ -1175,7 +1223,7 @@ func isTerm(p *phrase) bool {
 // answer reads a yes, no or "I don't know" at the start of toks, and returns
 // where the rest begins.
 func (r *reader) answer(toks []string) (string, int) {
-	i := answerStart(toks)
+	i := r.answerStart(toks)
 	bestA, bestN := "", 0
 	for a, ps := range r.answers {
 		for _, p := range ps {
@@ -1194,7 +1242,7 @@ func (r *reader) answer(toks []string) (string, int) {
 			bestA, bestN = a, len(p)
 		}
 	}
-	if bestA == "" || bestA == "no" && relayed(toks) {
+	if bestA == "" || bestA == "no" && r.relayed(toks) {
 		// A no passed on is someone else's look ("my mum said no, but
 		// she can't see well"): the question is asked again (review).
 		return "", 0
@@ -1203,9 +1251,9 @@ func (r *reader) answer(toks []string) (string, int) {
 }
 
 // relayed reports whether the answer in toks is passed on from someone.
-func relayed(toks []string) bool {
+func (r *reader) relayed(toks []string) bool {
 	i := fillersEnd(toks)
-	return relayedAt(toks, i) > i
+	return r.relayedAt(toks, i) > i
 }
 
 // asideFillers may stand between an answer word and what it goes on to.

@@ -610,6 +610,38 @@ func TestSignsBesideNewWords(t *testing.T) {
 // TestAsides checks that a yes or no going on to a request or to what
 // was done is marked, so a safety question does not take it as its
 // answer, and that a yes with the sign said is not.
+// TestOneSide: a leg named at a question whether it is one leg is one
+// side only where a word beside it makes it a side, not denied, and not
+// corrected.
+func TestOneSide(t *testing.T) {
+	tests := []struct {
+		say  string
+		want bool
+	}{
+		{"left", true},
+		{"the left one", true},
+		{"just my right leg", true},
+		{"right calf, yes", true},
+		{"on the right", true},
+		{"right", true},
+		{"both", false},
+		{"both legs the same", false},
+		{"either leg, it swaps", false},
+		{"not the left, no", false},
+		{"sorry, I meant the left one", false},
+		{"no, the other leg", false},
+		{"right now it's fine", false},
+		{"that's right", false},
+		{"I left it alone", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := OneSide(tt.say); got != tt.want {
+			t.Errorf("OneSide(%q) = %v, want %v", tt.say, got, tt.want)
+		}
+	}
+}
+
 func TestAsides(t *testing.T) {
 	tests := []struct {
 		say   string

@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/nightlegs/nightlegs/internal/alexa"
 	"github.com/nightlegs/nightlegs/internal/content"
@@ -312,7 +311,7 @@ func withheld(intent string, slots symptom.Reading, saidMore, lone, asked bool) 
 // question: a yes or no intent, a yes or no said first, or, failing those,
 // what the words imply ("I'm not short of breath").
 func (g *Guard) answerTo(q *ScreeningQuestion, t *router.Turn, rd *symptom.Reading) string {
-	if q.OneSide && oneSide(heard(t)) && (rd == nil || !slices.ContainsFunc(q.Yes.Sets, func(f string) bool { return slices.Contains(rd.Negated, f) })) {
+	if q.OneSide && symptom.OneSide(heard(t)) && (rd == nil || !slices.ContainsFunc(q.Yes.Sets, func(f string) bool { return slices.Contains(rd.Negated, f) })) {
 		// "No, just the left one" to "Is one leg more swollen than the
 		// other?" says it is one leg: the safe reading; not "no
 		// swelling, just the right one hurts" (review).
@@ -357,48 +356,6 @@ func heard(t *router.Turn) string {
 	}
 	return strings.Join(said, " ")
 }
-
-// oneSide is whether the words name one leg and not both: "the left
-// one", "just my right leg", "left". A side is read only where a word
-// beside it makes it one ("the right", "right calf"), so "right now",
-// "that's right" and "I left it" name none; a side denied ("not the
-// left") is none, and "both" or "either" names no one leg. A correction
-// ("sorry, I meant the left one", "no, the other leg") says which leg
-// hurts, not which is swollen: the question is asked again after it.
-func oneSide(text string) bool {
-	ws := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '\''
-	})
-	if len(ws) == 1 {
-		return ws[0] == "left" || ws[0] == "right"
-	}
-	found := false
-	for i, w := range ws {
-		switch w {
-		case "both", "either", "neither", "each", "other", "meant", "mean", "correction", "actually", "sorry", "instead", "wrong":
-			return false
-		case "left", "right":
-		default:
-			continue
-		}
-		if i > 0 && slices.ContainsFunc(ws[max(0, i-2):i], func(w string) bool {
-			return w == "not" || w == "no" || strings.HasSuffix(w, "n't")
-		}) {
-			continue
-		}
-		before := i > 0 && sideBefore[ws[i-1]]
-		after := i+1 < len(ws) && sideAfter[ws[i+1]]
-		found = found || before || after
-	}
-	return found
-}
-
-// sideBefore and sideAfter are the words that make "left" or "right" a
-// side: "the left", "my right"; "left leg", "right one".
-var (
-	sideBefore = map[string]bool{"the": true, "my": true, "his": true, "her": true, "their": true, "your": true, "its": true, "on": true}
-	sideAfter  = map[string]bool{"one": true, "side": true, "leg": true, "calf": true, "foot": true, "ankle": true, "thigh": true, "knee": true, "shin": true, "is": true}
-)
 
 // addReading keeps what a reading tells: facts said, and facts denied
 // unless they were said before.
