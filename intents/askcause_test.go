@@ -949,6 +949,11 @@ func TestReadTalkAsks(t *testing.T) {
 		{"I'm seventy five, why do my legs ache at night", IntentAskAbout, "age"},
 		// Tablets asked of: which ones, the story says.
 		{"my GP started me on water tablets and my calves cramp now, could the tablets be draining me", IntentAskAbout, "hydration"},
+		// A cause said to be doing it, the verb left out, asks (set
+		// sAL); "doing" not straight after a cause asks nothing.
+		{"stress doing this", IntentAskAbout, "stress"},
+		{"the mattress doing it?", IntentAskAbout, "mattress"},
+		{"I've been doing a lot of walking and my calf hurts", "", ""},
 	}
 	for _, tt := range tests {
 		intent, slots := readTalk(tt.say, symptom.Read(tt.say), false)

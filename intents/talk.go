@@ -210,9 +210,12 @@ type talkWords struct {
 	DoctorDoes []string `yaml:"doctor_does"`
 	Guessed    []string `yaml:"guessed"`
 	CauseAsk   []string `yaml:"cause_ask"`
-	PlainBed   []string `yaml:"plain_bed"`
-	BedPlaces  []string `yaml:"bed_places"`
-	BedOwners  []string `yaml:"bed_owners"`
+	// BlamedAfter: said straight after a cause, a question cut short
+	// ("stress doing this").
+	BlamedAfter []string `yaml:"blamed_after"`
+	PlainBed    []string `yaml:"plain_bed"`
+	BedPlaces   []string `yaml:"bed_places"`
+	BedOwners   []string `yaml:"bed_owners"`
 	// Owners: possessives a topic phrase's "my" stands for.
 	Owners       []string `yaml:"owners"`
 	PointedLeads []string `yaml:"pointed_leads"`
@@ -2695,6 +2698,9 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// last as first (set sN).
 			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || q != nil && asksWhoGets(q, fq) || tagged(ws) || askedIndirectly(ws) || asksLast(q) || !signed && namedThenAsked(text, topic) || !signed && theirsAsked(ws, found, topic)
 		}
+		if blamedAfter(ws, found, topic) {
+			asks = true
+		}
 		if !conditions[topic] && onlyTopic(ws, topic) {
 			// "Electrolytes", "sagging bed": a cause named alone asks
 			// about it.
@@ -2726,6 +2732,25 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 	}
 	return "", nil
 }
+
+// blamedAfter reports whether the topic is named and straight after it
+// said to be doing it, the question's verb left out: "stress doing
+// this", "the coffee doing it?" (talk.yaml's blamed_after).
+func blamedAfter(ws []string, found []topicAt, topic string) bool {
+	for _, f := range found {
+		if f.ID != topic {
+			continue
+		}
+		rest := ws[f.At+f.Len:]
+		if slices.ContainsFunc(blamedWords(), func(p []string) bool { return phraseAt(p, rest) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// blamedWords are talk.Words.BlamedAfter, split into words.
+var blamedWords = sync.OnceValue(func() [][]string { return phraseWords(talk.Words.BlamedAfter) })
 
 // storyTold reports whether words only tell of someone and a cause:
 // every word is the cause's own, a word that tells who or when, or a
@@ -3771,7 +3796,7 @@ func (s *set) askAbout(t *router.Turn) (router.Reply, error) {
 		// two types sharing it ("what's oedema").
 		_, id = causeOf(in)
 	}
-	if told := t.State.Answer(answerTold); told != "" && (id == topicCauses || id == "" && nothingKept(in)) {
+	if told := t.State.Answer(answerTold); told != "" && (id == topicCauses || id == "" && nothingKept(in) || familyOnly(t, in)) {
 		// "Could that be it then?" after "I was sweating buckets in the
 		// garden", whatever that turn was answered with, asks about the
 		// cause told; so does the question with every word dropped, as
@@ -3821,6 +3846,20 @@ func (s *set) askAbout(t *router.Turn) (router.Reply, error) {
 		s.addOffer(t, &r, s.topicOffer(t, tp.Offer))
 	}
 	return r, nil
+}
+
+// familyOnly reports whether the topic asked about was named only by its
+// words for running in the family ("might it run in the family?"), which
+// restless legs hold: after a cause told ("my mum had bad veins too") it
+// is asked of that cause (set sAL), as within one sentence (familyAsked).
+func familyOnly(t *router.Turn, in *alexa.Intent) bool {
+	said := t.Text
+	if said == "" && in != nil {
+		said = in.Slots[slotTopic].Value
+	}
+	ws := tokens(said)
+	found := topicsIn(ws)
+	return len(found) > 0 && !slices.ContainsFunc(found, func(f topicAt) bool { return !familyAsked(ws, f) })
 }
 
 // whyOfTold reports whether words open by asking whether something
