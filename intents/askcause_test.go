@@ -954,6 +954,8 @@ func TestReadTalkAsks(t *testing.T) {
 		{"stress doing this", IntentAskAbout, "stress"},
 		{"the mattress doing it?", IntentAskAbout, "mattress"},
 		{"I've been doing a lot of walking and my calf hurts", "", ""},
+		// Why a restless feeling, asked in a question's word order.
+		{"why won't my legs keep still", IntentAskAbout, "restless_legs"},
 	}
 	for _, tt := range tests {
 		intent, slots := readTalk(tt.say, symptom.Read(tt.say), false)

@@ -14668,6 +14668,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"can't", "i", "keep", "my", "*", "still"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"can't", "sleep", "on", "*", "left", "side"},
 				means: []meaning{
 					{kind: 3, id: "side_lying"},
@@ -15488,6 +15494,12 @@ var (
 			},
 			{
 				toks: []string{"can't", "keep", "them", "still"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"can't", "i", "keep", "still"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
@@ -75307,6 +75319,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"won't", "my", "*", "keep", "still"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"won't", "my", "*", "stay", "still"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"won't", "my", "*", "stop", "moving"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"won't", "let", "me", "sleep", "on"},
 				means: []meaning{
 					{kind: 3, id: "side_lying"},
@@ -75382,6 +75412,18 @@ var (
 				toks: []string{"won't", "go", "on", "anymore"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
+				},
+			},
+			{
+				toks: []string{"won't", "they", "keep", "still"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"won't", "they", "stay", "still"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
 				},
 			},
 			{
@@ -84865,6 +84907,13 @@ var (
 			"jimmy legs",
 			"won't keep still",
 			"won't stay still",
+			"won't my * keep still",
+			"won't my * stay still",
+			"won't my * stop moving",
+			"won't they keep still",
+			"won't they stay still",
+			"can't i keep my * still",
+			"can't i keep still",
 			"can't stay still",
 			"itchy on the inside",
 			"itchy under the skin",

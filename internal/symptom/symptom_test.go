@@ -731,6 +731,9 @@ func TestTopics(t *testing.T) {
 		{"my legs won't keep still, they feel fizzy", "restless", "leg"},
 		{"creepy crawly feeling in my legs", "restless", "leg"},
 		{"I have an urge to move my legs", "restless", "leg"},
+		// Asked, the words turn round (set sAL).
+		{"why won't my legs keep still", "restless", ""},
+		{"can't I keep my legs still", "restless", ""},
 		{"shooting pain down the back of my leg", "nerve", ""},
 		{"my feet are burning", "nerve", "foot"},
 		{"sciatica", "nerve", ""},
