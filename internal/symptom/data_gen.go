@@ -1128,6 +1128,69 @@ var std = sync.OnceValue(func() *reader {
 			"kick them off",
 			"kick my shoes off",
 			"kick off my shoes",
+			"kicked off in",
+			"kicked off last",
+			"kicked off again",
+			"kicked off when",
+			"kicked off after",
+			"kicked off at",
+			"kicked off since",
+			"it kicked off",
+			"it all kicked off",
+			"has kicked off",
+			"have kicked off",
+			"flushes kicked off",
+			"pain kicked off",
+			"ache kicked off",
+			"kicks off when",
+			"kicks off as soon",
+			"kicks off at night",
+			"kicks off every",
+			"kicks off again",
+			"kicking off again",
+			"it kicks off",
+			"warmer duvet",
+			"warm duvet",
+			"thicker duvet",
+			"warmer blanket",
+			"warm blanket",
+			"warmer blankets",
+			"extra blanket",
+			"warm air",
+			"hot air",
+			"the warm air",
+			"the hot air",
+			"at the surgery",
+			"to the surgery",
+			"ring the surgery",
+			"phone the surgery",
+			"call the surgery",
+			"down the surgery",
+			"surgery receptionist",
+			"the surgery receptionist",
+			"appointment at the surgery",
+			"gp surgery",
+			"the gp surgery",
+			"doctor's surgery",
+			"the doctor's surgery",
+			"doctors surgery",
+			"levels all over the place",
+			"levels are all over the place",
+			"levels have been all over the place",
+			"levels have been a bit all over the place",
+			"levels a bit all over the place",
+			"levels been all over the place",
+			"sugar's all over the place",
+			"sugar is all over the place",
+			"sugar has been all over the place",
+			"sugars all over the place",
+			"sugars are all over the place",
+			"sugars have been all over the place",
+			"readings all over the place",
+			"readings are all over the place",
+			"readings have been all over the place",
+			"numbers all over the place",
+			"numbers are all over the place",
 			"toes are pink and warm",
 			"toes are warm and pink",
 			"toes pink and warm",
@@ -3565,6 +3628,7 @@ var (
 		"apixaban",
 		"appa",
 		"appetite",
+		"appointment",
 		"arch",
 		"arches",
 		"are",
@@ -3744,6 +3808,7 @@ var (
 		"cab",
 		"caesarean",
 		"calf",
+		"call",
 		"called",
 		"calling",
 		"callus",
@@ -3936,6 +4001,8 @@ var (
 		"dizziness",
 		"dizzy",
 		"do",
+		"doctor",
+		"doctors",
 		"does",
 		"doesn't",
 		"dog",
@@ -4102,6 +4169,7 @@ var (
 		"fluid",
 		"fluids",
 		"flushed",
+		"flushes",
 		"flying",
 		"foam",
 		"foamy",
@@ -4173,6 +4241,7 @@ var (
 		"good",
 		"got",
 		"gout",
+		"gp",
 		"grabbing",
 		"gradually",
 		"grandad",
@@ -4435,6 +4504,7 @@ var (
 		"letterbox",
 		"letting",
 		"leukemia",
+		"levels",
 		"lie",
 		"lies",
 		"lift",
@@ -4621,6 +4691,7 @@ var (
 		"nowadays",
 		"numb",
 		"number",
+		"numbers",
 		"numbness",
 		"nurofen",
 		"nurse",
@@ -4702,6 +4773,7 @@ var (
 		"perishing",
 		"permanently",
 		"phlegm",
+		"phone",
 		"piece",
 		"pile",
 		"pillow",
@@ -4808,6 +4880,7 @@ var (
 		"rambling",
 		"ran",
 		"raw",
+		"readings",
 		"realise",
 		"realize",
 		"really",
@@ -6420,6 +6493,19 @@ var (
 				},
 			},
 			{
+				toks: []string{"a", "dragging", "feeling"},
+				means: []meaning{
+					{kind: 3, id: "heavy"},
+				},
+			},
+			{
+				toks: []string{"a", "dragging", "ache"},
+				means: []meaning{
+					{kind: 3, id: "heavy"},
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"a", "lot", "better"},
 				means: []meaning{
 					{kind: 3, id: "improving"},
@@ -6658,12 +6744,6 @@ var (
 			},
 			{
 				toks: []string{"a", "hot", "wire"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"a", "dragging", "ache"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -7038,6 +7118,12 @@ var (
 				toks: []string{"ache", "even", "when"},
 				means: []meaning{
 					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"ache", "kicked", "off"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -8361,6 +8447,15 @@ var (
 				},
 			},
 		},
+		// "appointment"
+		{
+			{
+				toks: []string{"appointment", "at", "the", "surgery"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "arch"
 		{
 			{
@@ -8968,6 +9063,12 @@ var (
 				toks: []string{"at", "the", "moment"},
 				means: []meaning{
 					{kind: 4, id: "now"},
+				},
+			},
+			{
+				toks: []string{"at", "the", "surgery"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -13871,6 +13972,15 @@ var (
 				means: []meaning{
 					{id: "calf"},
 					{kind: 2},
+				},
+			},
+		},
+		// "call"
+		{
+			{
+				toks: []string{"call", "the", "surgery"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -21244,6 +21354,24 @@ var (
 				},
 			},
 		},
+		// "doctor"
+		{
+			{
+				toks: []string{"doctor", "surgery"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "doctors"
+		{
+			{
+				toks: []string{"doctors", "surgery"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "does"
 		{
 			{
@@ -22234,6 +22362,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"down", "the", "surgery"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"down", "there"},
 				means: []meaning{
 					{id: "groin"},
@@ -22476,6 +22610,27 @@ var (
 				},
 			},
 			{
+				toks: []string{"dragging", "feeling"},
+				means: []meaning{
+					{kind: 3, id: "heavy"},
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dragging", "ache"},
+				means: []meaning{
+					{kind: 3, id: "heavy"},
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dragging", "sensation"},
+				means: []meaning{
+					{kind: 3, id: "heavy"},
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"dragging", "on"},
 				means: []meaning{
 					{kind: 4, id: "long"},
@@ -22484,25 +22639,7 @@ var (
 				},
 			},
 			{
-				toks: []string{"dragging", "ache"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"dragging", "pain"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"dragging", "feeling"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"dragging", "sensation"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -24311,6 +24448,12 @@ var (
 				means: []meaning{
 					{kind: 3, id: "propped"},
 					{kind: 3, id: "struggle"},
+				},
+			},
+			{
+				toks: []string{"extra", "blanket"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -26887,6 +27030,15 @@ var (
 				means: []meaning{
 					{kind: 3, id: "reddish"},
 					{kind: 5, id: "leg_red"},
+				},
+			},
+		},
+		// "flushes"
+		{
+			{
+				toks: []string{"flushes", "kicked", "off"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -30874,6 +31026,15 @@ var (
 				},
 			},
 		},
+		// "gp"
+		{
+			{
+				toks: []string{"gp", "surgery"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "grabbing"
 		{
 			{
@@ -32339,6 +32500,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"has", "kicked", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"has", "to", "kick"},
 				means: []meaning{
 					{kind: 8},
@@ -32601,6 +32768,12 @@ var (
 				toks: []string{"have", "become", "thin"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
+				},
+			},
+			{
+				toks: []string{"have", "kicked", "off"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -33786,6 +33959,12 @@ var (
 		// "heavy"
 		{
 			{
+				toks: []string{"heavy", "and", "dragging"},
+				means: []meaning{
+					{kind: 3, id: "heavy"},
+				},
+			},
+			{
 				toks: []string{"heavy", "and", "weird"},
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
@@ -34932,6 +35111,12 @@ var (
 				toks: []string{"hot", "knee"},
 				means: []meaning{
 					{kind: 5, id: "joint_hot"},
+				},
+			},
+			{
+				toks: []string{"hot", "air"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -37105,6 +37290,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"it", "all", "kicked", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"it", "is", "very", "hot"},
 				means: []meaning{
 					{kind: 8},
@@ -37163,6 +37354,18 @@ var (
 				toks: []string{"it", "goes", "when"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
+				},
+			},
+			{
+				toks: []string{"it", "kicked", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"it", "kicks", "off"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -38627,6 +38830,48 @@ var (
 				},
 			},
 			{
+				toks: []string{"kicked", "off", "in"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicked", "off", "last"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicked", "off", "again"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicked", "off", "when"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicked", "off", "after"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicked", "off", "at"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicked", "off", "since"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"kicked", "the", "covers"},
 				means: []meaning{
 					{kind: 8},
@@ -38658,6 +38903,12 @@ var (
 				toks: []string{"kicking", "all", "night"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicking", "off", "again"},
+				means: []meaning{
 					{kind: 8},
 				},
 			},
@@ -38749,6 +39000,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"kicks", "off", "as", "soon"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicks", "off", "at", "night"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"kicks", "*", "covers", "off"},
 				means: []meaning{
 					{kind: 8},
@@ -38758,6 +39021,24 @@ var (
 				toks: []string{"kicks", "all", "night"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"kicks", "off", "when"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicks", "off", "every"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicks", "off", "again"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -38786,12 +39067,6 @@ var (
 			},
 			{
 				toks: []string{"kicks", "off", "at"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"kicks", "off", "when"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -41305,6 +41580,45 @@ var (
 				toks: []string{"leukemia"},
 				means: []meaning{
 					{kind: 5, id: "cancer"},
+				},
+			},
+		},
+		// "levels"
+		{
+			{
+				toks: []string{"levels", "have", "been", "a", "bit", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"levels", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"levels", "a", "bit", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"levels", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"levels", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"levels", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -51438,6 +51752,21 @@ var (
 				},
 			},
 		},
+		// "numbers"
+		{
+			{
+				toks: []string{"numbers", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"numbers", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "numbness"
 		{
 			{
@@ -53376,6 +53705,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"pain", "kicked", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"pain"},
 				means: []meaning{
 					{kind: 3, id: "hurt_sharp"},
@@ -54291,6 +54626,15 @@ var (
 				means: []meaning{
 					{kind: 3, id: "cough"},
 					{kind: 3, id: "sputum"},
+				},
+			},
+		},
+		// "phone"
+		{
+			{
+				toks: []string{"phone", "the", "surgery"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -56277,6 +56621,27 @@ var (
 				},
 			},
 		},
+		// "readings"
+		{
+			{
+				toks: []string{"readings", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"readings", "are", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"readings", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "realise"
 		{
 			{
@@ -57303,6 +57668,12 @@ var (
 				toks: []string{"ring", "won't", "budge"},
 				means: []meaning{
 					{kind: 5, id: "hands_face_swollen"},
+				},
+			},
+			{
+				toks: []string{"ring", "the", "surgery"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -65143,6 +65514,7 @@ var (
 				toks: []string{"sugar", "has", "been", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
+					{kind: 8},
 				},
 			},
 			{
@@ -65209,6 +65581,7 @@ var (
 				toks: []string{"sugar", "is", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
+					{kind: 8},
 				},
 			},
 			{
@@ -65245,6 +65618,7 @@ var (
 				toks: []string{"sugar", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
+					{kind: 8},
 				},
 			},
 			{
@@ -65303,6 +65677,7 @@ var (
 				toks: []string{"sugars", "have", "been", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
+					{kind: 8},
 				},
 			},
 			{
@@ -65327,6 +65702,7 @@ var (
 				toks: []string{"sugars", "are", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
+					{kind: 8},
 				},
 			},
 			{
@@ -65363,6 +65739,7 @@ var (
 				toks: []string{"sugars", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
+					{kind: 8},
 				},
 			},
 			{
@@ -65496,6 +65873,12 @@ var (
 				toks: []string{"surgery", "last"},
 				means: []meaning{
 					{kind: 5, id: "recent_surgery"},
+				},
+			},
+			{
+				toks: []string{"surgery", "receptionist"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -66765,6 +67148,36 @@ var (
 				},
 			},
 			{
+				toks: []string{"the", "warm", "air"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"the", "hot", "air"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"the", "surgery", "receptionist"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"the", "gp", "surgery"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"the", "doctor", "surgery"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"the", "drowsy", "ones"},
 				means: []meaning{
 					{kind: 8},
@@ -67309,6 +67722,12 @@ var (
 				toks: []string{"thicker", "than", "the", "right"},
 				means: []meaning{
 					{kind: 5, id: "one_leg_swollen"},
+				},
+			},
+			{
+				toks: []string{"thicker", "duvet"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -68002,6 +68421,12 @@ var (
 				toks: []string{"to", "get", "air"},
 				means: []meaning{
 					{kind: 5, id: "breathless"},
+				},
+			},
+			{
+				toks: []string{"to", "the", "surgery"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -72293,6 +72718,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"warm", "duvet"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warm", "blanket"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warm", "air"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"warm", "bath"},
 				means: []meaning{
 					{kind: 8},
@@ -72365,12 +72808,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"warm", "duvet"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"warm", "quilt"},
 				means: []meaning{
 					{kind: 8},
@@ -72390,12 +72827,6 @@ var (
 			},
 			{
 				toks: []string{"warm", "cloth"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"warm", "blanket"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -72450,6 +72881,24 @@ var (
 				toks: []string{"warmer", "than", "the", "other"},
 				means: []meaning{
 					{kind: 5, id: "leg_warm"},
+				},
+			},
+			{
+				toks: []string{"warmer", "duvet"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warmer", "blanket"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warmer", "blankets"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -84007,7 +84456,19 @@ var (
 			"hard like a ball",
 		},
 		// "heavy"
-		{"heavy", "heaviness", "like lead", "leaden", "weighed down"},
+		{
+			"heavy",
+			"heaviness",
+			"like lead",
+			"leaden",
+			"weighed down",
+			"heavy and dragging",
+			"dragging feeling",
+			"a dragging feeling",
+			"dragging ache",
+			"a dragging ache",
+			"dragging sensation",
+		},
 		// "heavy_day"
 		{
 			"moving furniture",

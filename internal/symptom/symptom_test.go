@@ -48,7 +48,7 @@ func TestRedFlagPhrasings(t *testing.T) {
 		"pregnant":           {"I'm pregnant", "I'm 30 weeks", "I'm thirty weeks", "I am 28 weeks pregnant", "I'm in my third trimester"},
 		"recent_birth":       {"I just had a baby", "I gave birth last week", "since my c section"},
 		"long_travel":        {"I've just come off a long flight", "after a long drive", "our flight landed on Monday", "came off the coach from Edinburgh on Friday"},
-		"recent_surgery":     {"I had surgery two weeks ago", "since my knee replacement"},
+		"recent_surgery":     {"I had surgery two weeks ago", "since my knee replacement", "ever since the surgery on my knee"},
 		"previous_clot":      {"I've had a blood clot before", "I'm on blood thinners", "I had a DVT"},
 		"diabetes":           {"I'm diabetic", "I have diabetes", "type 2"},
 		"foot_wound":         {"a cut I can't feel", "there's a sore on my foot", "an ulcer on my heel", "it won't heal"},
@@ -279,6 +279,15 @@ func TestDroppedG(t *testing.T) {
 func TestNotSigns(t *testing.T) {
 	tests := []struct{ say, not string }{
 		{"my toes cramp in the night, is that from losing too much fluid", "one_leg_swollen"},
+		// Started, bedding, a GP's surgery, sugar readings and a
+		// dragging heaviness are no kick, warm leg, operation,
+		// confusion or foot drop (set sAM).
+		{"the hot flushes kicked off in spring and now my legs ache", "injury"},
+		{"I've tried a warmer duvet and a cushion between my knees", "joint_hot"},
+		{"the fan's only pushing warm air round and my calves keep knotting up", "leg_warm"},
+		{"is it time to get someone at the surgery to look at my legs", "recent_surgery"},
+		{"my sugar levels have been a bit all over the place and my feet tingle", "confused"},
+		{"my shins feel full and dull, it's just heavy and dragging", "foot_drop"},
 		{"on my feet all day, and the second I lie down my legs start aching", "sciatica_both_legs"},
 		{"my new work boots are too tight, could they be behind my foot ache", "one_leg_swollen"},
 		{"soles feet hot prickly", "leg_warm"},
