@@ -954,6 +954,9 @@ func TestReadTalkAsks(t *testing.T) {
 		{"stress doing this", IntentAskAbout, "stress"},
 		{"the mattress doing it?", IntentAskAbout, "mattress"},
 		{"I've been doing a lot of walking and my calf hurts", "", ""},
+		// The cause a last question names through a determiner and
+		// describing words, not what was told before (set sAM).
+		{"I drink plenty of water, so could it be those tight old boots I wear", IntentAskAbout, "routine"},
 		// Why a restless feeling, asked in a question's word order.
 		{"why won't my legs keep still", IntentAskAbout, "restless_legs"},
 	}

@@ -210,6 +210,9 @@ type talkWords struct {
 	DoctorDoes []string `yaml:"doctor_does"`
 	Guessed    []string `yaml:"guessed"`
 	CauseAsk   []string `yaml:"cause_ask"`
+	// Determiners: between a question's opening and the cause it names
+	// ("could it be these flat pumps").
+	Determiners []string `yaml:"determiners"`
 	// BlamedAfter: said straight after a cause, a question cut short
 	// ("stress doing this").
 	BlamedAfter []string `yaml:"blamed_after"`
@@ -2106,7 +2109,13 @@ func lastAsk(ws []string, found []topicAt) int {
 			for end < len(ws) && slices.Contains(talk.Words.Weighing, ws[end]) {
 				end++
 			}
-			if slices.ContainsFunc(found, func(f topicAt) bool { return f.At >= start && f.At <= end+1 && !conditions[f.ID] }) {
+			// After a determiner, up to two describing words ("those
+			// tight old boots").
+			within := end + 1
+			if end < len(ws) && slices.Contains(talk.Words.Determiners, ws[end]) {
+				within = end + 3
+			}
+			if slices.ContainsFunc(found, func(f topicAt) bool { return f.At >= start && f.At <= within && !conditions[f.ID] }) {
 				return i
 			}
 		}
