@@ -957,6 +957,11 @@ func TestReadTalkAsks(t *testing.T) {
 		// The cause a last question names through a determiner and
 		// describing words, not what was told before (set sAM).
 		{"I drink plenty of water, so could it be those tight old boots I wear", IntentAskAbout, "routine"},
+		// How to tell a cramp from a restless feeling asks the
+		// difference (set sAM); a stretch asked for beside a cramp is
+		// no such question.
+		{"how can I tell if it's cramp or the fidgety legs thing", IntentAskAbout, "difference"},
+		{"my legs go crawly at night and sometimes cramp, how would I know which it is", IntentAskAbout, "difference"},
 		// Why a restless feeling, asked in a question's word order.
 		{"why won't my legs keep still", IntentAskAbout, "restless_legs"},
 	}

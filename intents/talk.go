@@ -213,6 +213,8 @@ type talkWords struct {
 	// Determiners: between a question's opening and the cause it names
 	// ("could it be these flat pumps").
 	Determiners []string `yaml:"determiners"`
+	// TellApart: asking how to tell one feeling from another.
+	TellApart []string `yaml:"tell_apart"`
 	// BlamedAfter: said straight after a cause, a question cut short
 	// ("stress doing this").
 	BlamedAfter []string `yaml:"blamed_after"`
@@ -2675,6 +2677,11 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		// for it.
 		return IntentStretches, nil
 	}
+	if (topic == "cramp" || topic == "restless_legs") && crampAndRestless(found, rd) && slices.ContainsFunc(talk.Words.TellApart, func(c string) bool { return cueFits(c, ws) }) {
+		// "How do I tell the jittery legs thing apart from ordinary
+		// cramp": the difference is asked, not relief for a cramp.
+		return IntentAskAbout, map[string]string{slotTopic: "difference"}
+	}
 	if topic != "" {
 		cues := talk.Words.Question
 		if conditions[topic] {
@@ -2740,6 +2747,15 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		return IntentAskAbout, map[string]string{slotTopic: topicCauses}
 	}
 	return "", nil
+}
+
+// crampAndRestless reports whether the words name or tell of both a
+// cramp and a restless feeling.
+func crampAndRestless(found []topicAt, rd symptom.Reading) bool {
+	has := func(topic, sensation string) bool {
+		return slices.Contains(rd.Sensations, sensation) || slices.ContainsFunc(found, func(f topicAt) bool { return f.ID == topic })
+	}
+	return has("cramp", "cramp") && has("restless_legs", "restless")
 }
 
 // blamedAfter reports whether the topic is named and straight after it

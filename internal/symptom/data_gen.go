@@ -1174,6 +1174,16 @@ var std = sync.OnceValue(func() *reader {
 			"doctor's surgery",
 			"the doctor's surgery",
 			"doctors surgery",
+			"can't work out which",
+			"can't work out what",
+			"can't work out if",
+			"can't work out whether",
+			"can't work out why",
+			"can't work out how",
+			"cannot work out which",
+			"cannot work out what",
+			"can't quite work out",
+			"can't really work out",
 			"levels all over the place",
 			"levels are all over the place",
 			"levels have been all over the place",
@@ -16504,6 +16514,54 @@ var (
 				toks: []string{"can't", "find", "the", "words"},
 				means: []meaning{
 					{kind: 5, id: "speech_slurred"},
+				},
+			},
+			{
+				toks: []string{"can't", "work", "out", "which"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"can't", "work", "out", "what"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"can't", "work", "out", "if"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"can't", "work", "out", "whether"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"can't", "work", "out", "why"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"can't", "work", "out", "how"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"can't", "quite", "work", "out"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"can't", "really", "work", "out"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{

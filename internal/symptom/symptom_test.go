@@ -288,6 +288,7 @@ func TestNotSigns(t *testing.T) {
 		{"is it time to get someone at the surgery to look at my legs", "recent_surgery"},
 		{"my sugar levels have been a bit all over the place and my feet tingle", "confused"},
 		{"my shins feel full and dull, it's just heavy and dragging", "foot_drop"},
+		{"I can't work out which one I've got, cramp or restless legs", "disabling"},
 		{"on my feet all day, and the second I lie down my legs start aching", "sciatica_both_legs"},
 		{"my new work boots are too tight, could they be behind my foot ache", "one_leg_swollen"},
 		{"soles feet hot prickly", "leg_warm"},
