@@ -962,6 +962,12 @@ func TestReadTalkAsks(t *testing.T) {
 		// no such question.
 		{"how can I tell if it's cramp or the fidgety legs thing", IntentAskAbout, "difference"},
 		{"my legs go crawly at night and sometimes cramp, how would I know which it is", IntentAskAbout, "difference"},
+		// What did nothing, before and after "neither does", is not
+		// what is asked (set sAM).
+		{"magnesium doesn't help and neither does a hot water bottle, so might it be coming from my back", IntentAskAbout, "nerves"},
+		{"the hot water bottle does nothing and nor does the magnesium, so could it be coming from my veins", IntentAskAbout, "circulation"},
+		// What a physio talked about is what is asked.
+		{"it's tender right on the side of my hip, the physio once talked about a fluid sac getting angry, could that have flared up", IntentAskAbout, "bursitis"},
 		// Why a restless feeling, asked in a question's word order.
 		{"why won't my legs keep still", IntentAskAbout, "restless_legs"},
 	}

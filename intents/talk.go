@@ -298,6 +298,9 @@ type talkWords struct {
 	ShortOf []string `yaml:"short_of"`
 	// ClosedOff are words that close off the causes said before them.
 	ClosedOff []string `yaml:"closed_off"`
+	// ClosedNext are words that close off the cause named straight after
+	// them ("and neither does a hot water bottle").
+	ClosedNext []string `yaml:"closed_next"`
 	// Weighing words weigh a cause between a question's opening and
 	// the cause it names.
 	Weighing     []string `yaml:"weighing"`
@@ -416,6 +419,8 @@ type talkWords struct {
 var (
 	causeLinks   = phraseWords(talk.Words.CauseLinks)
 	closedOff    = phraseWords(talk.Words.ClosedOff)
+	closedNext   = phraseWords(talk.Words.ClosedNext)
+	blamedWords  = phraseWords(talk.Words.BlamedAfter)
 	turns        = phraseWords(talk.Words.Turns)
 	indirectAsks = phraseWords(talk.Words.IndirectAsks)
 	whatEndings  = phraseWords(talk.Words.WhatEndings)
@@ -972,7 +977,7 @@ func topicFrom(ws []string, found []topicAt) string {
 	// "New mattress, pillow between the knees, none of it helped, ...
 	// restless legs after all, do you think": what was tried and did
 	// nothing is not what is asked, when a cause is named after it.
-	if at := closedAt(ws); at > 0 {
+	if at := closedAt(ws, found); at > 0 {
 		if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return f.At < at }); len(kept) > 0 {
 			found = kept
 		}
@@ -2034,12 +2039,23 @@ func takenAt(ws []string, f topicAt) bool {
 
 // closedAt returns where the words after the last phrase of talk.yaml's
 // closed_off begin, or 0.
-func closedAt(ws []string) int {
+func closedAt(ws []string, found []topicAt) int {
 	at := 0
 	for i := range ws {
 		for _, p := range closedOff {
 			if i+len(p) <= len(ws) && phraseAt(p, ws[i:]) {
 				at = i + len(p)
+			}
+		}
+		for _, p := range closedNext {
+			if i+len(p) > len(ws) || !phraseAt(p, ws[i:]) {
+				continue
+			}
+			// "... and neither does a hot water bottle": the thing
+			// named next did nothing too.
+			end := i + len(p)
+			if k := slices.IndexFunc(found, func(f topicAt) bool { return f.At >= end && f.At <= end+2 }); k >= 0 {
+				at = max(at, found[k].At+found[k].Len)
 			}
 		}
 	}
@@ -2767,15 +2783,12 @@ func blamedAfter(ws []string, found []topicAt, topic string) bool {
 			continue
 		}
 		rest := ws[f.At+f.Len:]
-		if slices.ContainsFunc(blamedWords(), func(p []string) bool { return phraseAt(p, rest) }) {
+		if slices.ContainsFunc(blamedWords, func(p []string) bool { return phraseAt(p, rest) }) {
 			return true
 		}
 	}
 	return false
 }
-
-// blamedWords are talk.Words.BlamedAfter, split into words.
-var blamedWords = sync.OnceValue(func() [][]string { return phraseWords(talk.Words.BlamedAfter) })
 
 // storyTold reports whether words only tell of someone and a cause:
 // every word is the cause's own, a word that tells who or when, or a
