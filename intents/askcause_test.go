@@ -1105,6 +1105,19 @@ func TestWhyOfTold(t *testing.T) {
 	}{
 		{"would that be why my hips ache", true},
 		{"would all that do it?", true},
+		// The pointer last, a claim with a question mark, a thing
+		// like that, whether it is a thing (set sAN); "is that all?"
+		// and "is it that bad?" ask nothing of a cause.
+		{"is it just that?", true},
+		{"could it be that, then", true},
+		{"so that's the culprit?", true},
+		{"so it's that?", true},
+		{"so it's that", false},
+		{"would a day out like that do it?", true},
+		{"is that a real thing?", true},
+		{"is that all?", false},
+		{"is it that bad?", false},
+		{"could it be that I'm just old", false},
 		{"is that likely the cause?", true},
 		{"is that likely", true},
 		{"might that explain it?", true},

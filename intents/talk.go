@@ -3915,6 +3915,9 @@ func whyOfTold(text string) bool {
 	if len(topicsIn(ws)) > 0 {
 		return false
 	}
+	// "Would a drive like that do it?": a thing like that is the thing
+	// told, pointed at (set sAN).
+	ws = likeThat(ws)
 	plain := slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return slices.Contains(talk.Words.ToldHedges, w) })
 	if len(plain) == 2 && pointingAt(plain, 0) && anyIn(ws, talk.Words.ToldLikely) {
 		// "Is that likely?": the pointer, asked how likely, is all it
@@ -3929,7 +3932,10 @@ func whyOfTold(text string) bool {
 			ws = slices.Replace(ws, i, i+2, "they")
 		}
 	}
-	if pointerClaimed(ws) {
+	if pointerClaimed(ws, strings.HasSuffix(strings.TrimSpace(text), "?")) {
+		return true
+	}
+	if pointerLast(ws) {
 		return true
 	}
 	for q := 0; q < 4 && q+2 < len(ws); q++ {
@@ -3959,11 +3965,47 @@ func whyOfTold(text string) bool {
 	return false
 }
 
+// likeThat returns ws with "a drive like that", "something like that"
+// said as the pointer "that".
+func likeThat(ws []string) []string {
+	for i := 0; i+3 < len(ws); i++ {
+		if ws[i] != "a" && ws[i] != "an" && ws[i] != "the" {
+			continue
+		}
+		// One or two words for the thing: "a drive", "a day out".
+		for j := i + 2; j <= i+3 && j+1 < len(ws); j++ {
+			if ws[j] == "like" && ws[j+1] == "that" {
+				return slices.Concat(ws[:i], []string{"that"}, ws[j+2:])
+			}
+		}
+	}
+	for i := 0; i+2 < len(ws); i++ {
+		if ws[i] == "something" && ws[i+1] == "like" && ws[i+2] == "that" {
+			return slices.Concat(ws[:i], []string{"that"}, ws[i+3:])
+		}
+	}
+	return ws
+}
+
+// pointerLast reports whether the words, hedges dropped, ask whether it
+// is the pointer, which ends them: "is it just that?", "might it be
+// that?", "could it be that then" (set sAN); not "could it be that I'm
+// just old", where "that" leads on.
+func pointerLast(ws []string) bool {
+	n := len(ws)
+	if n < 3 || ws[n-1] != "that" || !slices.Contains(talk.Words.FirstAsks, ws[0]) || ws[1] != "it" {
+		return false
+	}
+	return n == 3 || n == 4 && ws[2] == "be"
+}
+
 // pointerClaimed reports whether the words, hedges dropped, claim the
 // pointer is the cause and ask it back: "so it's probably just that, is
 // it?", "it'll be that, won't it". Only tags may follow the pointer, so
-// "it's that bad" and "it's that time again" claim nothing.
-func pointerClaimed(ws []string) bool {
+// "it's that bad" and "it's that time again" claim nothing; asked (a
+// question mark, as a console's text may keep), the claim alone asks:
+// "so that's the culprit?", "so it's that, then?" (set sAN).
+func pointerClaimed(ws []string, asked bool) bool {
 	for i := 0; i+2 < len(ws) && i < 3; i++ {
 		// "That'll be the reason, will it?", "that's the cause, is
 		// it": the pointer claimed as what told_as asks, then a tag.
@@ -3975,7 +4017,7 @@ func pointerClaimed(ws []string) bool {
 			rest = rest[1:]
 		}
 		for _, p := range toldAs {
-			if len(rest) > len(p) && phraseAt(p, rest) && !slices.ContainsFunc(rest[len(p):], func(w string) bool { return !slices.Contains(talk.Words.ClaimTags, w) }) {
+			if (len(rest) > len(p) || asked && len(rest) == len(p)) && phraseAt(p, rest) && !slices.ContainsFunc(rest[len(p):], func(w string) bool { return !slices.Contains(talk.Words.ClaimTags, w) }) {
 				return true
 			}
 		}
@@ -3985,7 +4027,10 @@ func pointerClaimed(ws []string) bool {
 			continue
 		}
 		rest := ws[i+2:]
-		return len(rest) > 0 && !slices.ContainsFunc(rest, func(w string) bool { return !slices.Contains(talk.Words.ClaimTags, w) })
+		// Asked, a claim stated ("so it's that?") asks alone; "is that
+		// all?" asks nothing of a cause.
+		stated := ws[i] != "is" && ws[i] != "be"
+		return (len(rest) > 0 || asked && stated) && !slices.ContainsFunc(rest, func(w string) bool { return !slices.Contains(talk.Words.ClaimTags, w) })
 	}
 	return false
 }

@@ -1168,6 +1168,18 @@ var std = sync.OnceValue(func() *reader {
 			"doctor's surgery",
 			"the doctor's surgery",
 			"doctors surgery",
+			"bike saddle",
+			"bicycle saddle",
+			"could the saddle",
+			"the saddle be",
+			"saddle be pressing",
+			"saddle pressing on",
+			"saddle height",
+			"a new saddle",
+			"new saddle",
+			"the saddle on my bike",
+			"saddle on my bike",
+			"saddle on the bike",
 			"can't work out which",
 			"can't work out what",
 			"can't work out if",
@@ -3700,6 +3712,7 @@ var (
 		"better",
 		"between",
 		"beyond",
+		"bicycle",
 		"bidi",
 		"bidis",
 		"big",
@@ -6698,6 +6711,12 @@ var (
 				toks: []string{"a", "while", "now"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
+				},
+			},
+			{
+				toks: []string{"a", "new", "saddle"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -10574,6 +10593,15 @@ var (
 				},
 			},
 		},
+		// "bicycle"
+		{
+			{
+				toks: []string{"bicycle", "saddle"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "bidi"
 		{
 			{
@@ -10778,6 +10806,12 @@ var (
 				toks: []string{"bike", "accident"},
 				means: []meaning{
 					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"bike", "saddle"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -19264,6 +19298,12 @@ var (
 				toks: []string{"could", "hardly", "feel"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
+				},
+			},
+			{
+				toks: []string{"could", "the", "saddle"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -49552,6 +49592,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"new", "saddle"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"new", "boots"},
 				means: []meaning{
 					{kind: 8},
@@ -58412,6 +58458,30 @@ var (
 		// "saddle"
 		{
 			{
+				toks: []string{"saddle", "on", "my", "bike"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"saddle", "on", "the", "bike"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"saddle", "be", "pressing"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"saddle", "pressing", "on"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"saddle", "area"},
 				means: []meaning{
 					{id: "groin"},
@@ -58433,6 +58503,12 @@ var (
 				toks: []string{"saddle", "anesthesia"},
 				means: []meaning{
 					{kind: 5, id: "saddle_numb"},
+				},
+			},
+			{
+				toks: []string{"saddle", "height"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -66968,6 +67044,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"the", "saddle", "on", "my", "bike"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"the", "air", "con", "is", "broken"},
 				means: []meaning{
 					{kind: 8},
@@ -67179,6 +67261,12 @@ var (
 			},
 			{
 				toks: []string{"the", "doctor", "surgery"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"the", "saddle", "be"},
 				means: []meaning{
 					{kind: 8},
 				},
