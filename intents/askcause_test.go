@@ -1118,6 +1118,10 @@ func TestWhyOfTold(t *testing.T) {
 		{"is that all?", false},
 		{"is it that bad?", false},
 		{"could it be that I'm just old", false},
+		// Only tags after "a thing" and a thing "like that" (review).
+		{"is that a thing I can do in bed?", false},
+		{"would a stretch like that do it any good?", false},
+		{"so is it just that?", true},
 		{"is that likely the cause?", true},
 		{"is that likely", true},
 		{"might that explain it?", true},

@@ -366,6 +366,9 @@ type talkWords struct {
 	ToldHedges []string `yaml:"told_hedges"`
 	ToldLikely []string `yaml:"told_likely"`
 	ToldAs     []string `yaml:"told_as"`
+	// ThingAsks: whether the pointer is a known cause ("is that a
+	// thing?"), only tags after.
+	ThingAsks []string `yaml:"thing_asks"`
 	// Claims and ClaimTags read the pointer claimed as the cause and
 	// asked back ("it's probably just that, is it"; pointerClaimed).
 	Claims        []string `yaml:"claims"`
@@ -3571,12 +3574,14 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 		// on", where a no would drop it (review).
 		intent = ""
 	}
-	if told := t.State.Answer(answerTold); told != "" && whyOfTold(t.Text) {
+	if told := t.State.Answer(answerTold); told != "" && !feltSign(rd) && !(strings.HasPrefix(t.State.Pending, dialog.TriagePrefix) && saysAnswer(t.Text)) && whyOfTold(t.Text) {
 		// "Would that be why I'm the one waking up with achy hips?"
 		// after "my husband likes a really firm bed": the ache is what
 		// the cause told before would explain, not a new complaint
-		// (set sAG). Urgent words went on above; a sign for a doctor
-		// within days is answered with triage's line, as any question.
+		// (set sAG). Urgent words went on above; any other sign told
+		// with it ("is that a thing? I've got a fever") is the complaint,
+		// with its own questions, and a yes or a no at a safety question
+		// ("is that a thing? yes") answers it (review).
 		intent, slots = IntentAskAbout, map[string]string{slotTopic: told}
 	}
 	if c, ok := feltConditions[string(t.State.Topic)]; ok && intent != IntentWhyNight && rd.Topic == "" && len(rd.Sensations) == 0 && len(rd.Parts) == 0 {
@@ -3621,6 +3626,19 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 	env.Request.Intent = in
 	t.Request, t.Intent = &env, intent
 	return r.Route(alexa.TypeIntent, intent).Handle(t)
+}
+
+// saysAnswer reports whether any word of text is a yes, a no or "not
+// sure" on its own ("is that a thing? yes"): at a safety question that is
+// the answer, wherever it stands (review).
+func saysAnswer(text string) bool {
+	return slices.ContainsFunc(tokens(text), func(w string) bool { return symptom.Read(w).Answer != "" })
+}
+
+// feltSign reports whether a reading tells of a sign or a risk, not only
+// who someone is (a child, diabetes).
+func feltSign(rd symptom.Reading) bool {
+	return slices.ContainsFunc(rd.Facts, func(f string) bool { return f != "child" && f != "under_3" && f != "diabetes" })
 }
 
 // soundsSerious reports whether words sound like a warning sign: triage
@@ -3916,8 +3934,12 @@ func whyOfTold(text string) bool {
 		return false
 	}
 	// "Would a drive like that do it?": a thing like that is the thing
-	// told, pointed at (set sAN).
-	ws = likeThat(ws)
+	// told, pointed at (set sAN), when nothing follows what it is asked
+	// to do but tags ("would a stretch like that do it any good?" asks
+	// about the stretch: review).
+	if liked := likeThat(ws); len(liked) < len(ws) {
+		return strictlyTold(liked)
+	}
 	plain := slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return slices.Contains(talk.Words.ToldHedges, w) })
 	if len(plain) == 2 && pointingAt(plain, 0) && anyIn(ws, talk.Words.ToldLikely) {
 		// "Is that likely?": the pointer, asked how likely, is all it
@@ -3935,7 +3957,7 @@ func whyOfTold(text string) bool {
 	if pointerClaimed(ws, strings.HasSuffix(strings.TrimSpace(text), "?")) {
 		return true
 	}
-	if pointerLast(ws) {
+	if pointerLast(ws) || strictlyTold(ws) {
 		return true
 	}
 	for q := 0; q < 4 && q+2 < len(ws); q++ {
@@ -3965,6 +3987,32 @@ func whyOfTold(text string) bool {
 	return false
 }
 
+// strictlyTold reports whether the words, hedges dropped, point back and
+// ask what the pointer did or is (told_as, thing_asks) with only tags
+// after: "would that do it?", "is that a thing, then?".
+func strictlyTold(ws []string) bool {
+	ws = slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return slices.Contains(talk.Words.ToldHedges, w) })
+	for q := 0; q < 3 && q+2 < len(ws); q++ {
+		if !pointingAt(ws, q) {
+			continue
+		}
+		rest := ws[q+2:]
+		if rest[0] == "have" || rest[0] == "has" || rest[0] == "be" || rest[0] == "been" {
+			rest = rest[1:]
+		}
+		for _, p := range slices.Concat(toldAs, thingAsks) {
+			if len(rest) >= len(p) && phraseAt(p, rest) && !slices.ContainsFunc(rest[len(p):], func(w string) bool { return !slices.Contains(talk.Words.ClaimTags, w) }) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// thingAsks are talk.Words.ThingAsks, split into words.
+var thingAsks = phraseWords(talk.Words.ThingAsks)
+
 // likeThat returns ws with "a drive like that", "something like that"
 // said as the pointer "that".
 func likeThat(ws []string) []string {
@@ -3988,10 +4036,13 @@ func likeThat(ws []string) []string {
 }
 
 // pointerLast reports whether the words, hedges dropped, ask whether it
-// is the pointer, which ends them: "is it just that?", "might it be
+// is the pointer, which ends them: "is it just that?", "so might it be
 // that?", "could it be that then" (set sAN); not "could it be that I'm
 // just old", where "that" leads on.
 func pointerLast(ws []string) bool {
+	for len(ws) > 0 && (ws[0] == "so" || ws[0] == "and" || ws[0] == "but") {
+		ws = ws[1:]
+	}
 	n := len(ws)
 	if n < 3 || ws[n-1] != "that" || !slices.Contains(talk.Words.FirstAsks, ws[0]) || ws[1] != "it" {
 		return false

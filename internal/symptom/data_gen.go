@@ -1168,18 +1168,6 @@ var std = sync.OnceValue(func() *reader {
 			"doctor's surgery",
 			"the doctor's surgery",
 			"doctors surgery",
-			"bike saddle",
-			"bicycle saddle",
-			"could the saddle",
-			"the saddle be",
-			"saddle be pressing",
-			"saddle pressing on",
-			"saddle height",
-			"a new saddle",
-			"new saddle",
-			"the saddle on my bike",
-			"saddle on my bike",
-			"saddle on the bike",
 			"can't work out which",
 			"can't work out what",
 			"can't work out if",
@@ -3712,7 +3700,6 @@ var (
 		"better",
 		"between",
 		"beyond",
-		"bicycle",
 		"bidi",
 		"bidis",
 		"big",
@@ -6711,12 +6698,6 @@ var (
 				toks: []string{"a", "while", "now"},
 				means: []meaning{
 					{kind: 5, id: "persistent"},
-				},
-			},
-			{
-				toks: []string{"a", "new", "saddle"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -10222,6 +10203,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"been", "wetting", "myself"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
 				toks: []string{"been", "#", "minutes"},
 				means: []meaning{
 					{kind: 5, id: "cramp_not_easing"},
@@ -10593,15 +10580,6 @@ var (
 				},
 			},
 		},
-		// "bicycle"
-		{
-			{
-				toks: []string{"bicycle", "saddle"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-		},
 		// "bidi"
 		{
 			{
@@ -10806,12 +10784,6 @@ var (
 				toks: []string{"bike", "accident"},
 				means: []meaning{
 					{kind: 5, id: "injury"},
-				},
-			},
-			{
-				toks: []string{"bike", "saddle"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 		},
@@ -19298,12 +19270,6 @@ var (
 				toks: []string{"could", "hardly", "feel"},
 				means: []meaning{
 					{kind: 3, id: "feel_loss"},
-				},
-			},
-			{
-				toks: []string{"could", "the", "saddle"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -38452,6 +38418,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"keep", "wetting", "myself"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
 				toks: []string{"keep", "waking", "me"},
 				means: []meaning{
 					{kind: 5, id: "sleep_disrupted"},
@@ -49592,12 +49564,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"new", "saddle"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"new", "boots"},
 				means: []meaning{
 					{kind: 8},
@@ -58458,30 +58424,6 @@ var (
 		// "saddle"
 		{
 			{
-				toks: []string{"saddle", "on", "my", "bike"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"saddle", "on", "the", "bike"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"saddle", "be", "pressing"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"saddle", "pressing", "on"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"saddle", "area"},
 				means: []meaning{
 					{id: "groin"},
@@ -58503,12 +58445,6 @@ var (
 				toks: []string{"saddle", "anesthesia"},
 				means: []meaning{
 					{kind: 5, id: "saddle_numb"},
-				},
-			},
-			{
-				toks: []string{"saddle", "height"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -67044,12 +66980,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"the", "saddle", "on", "my", "bike"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"the", "air", "con", "is", "broken"},
 				means: []meaning{
 					{kind: 8},
@@ -67261,12 +67191,6 @@ var (
 			},
 			{
 				toks: []string{"the", "doctor", "surgery"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"the", "saddle", "be"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -74517,6 +74441,24 @@ var (
 					{kind: 5, id: "bladder_change"},
 				},
 			},
+			{
+				toks: []string{"wetting", "myself"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"wetting", "himself"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
+			{
+				toks: []string{"wetting", "herself"},
+				means: []meaning{
+					{kind: 5, id: "bladder_change"},
+				},
+			},
 		},
 		// "whacked"
 		{
@@ -77637,6 +77579,11 @@ var (
 				"can't start peeing",
 				"can't get the pee out",
 				"wet myself",
+				"wetting myself",
+				"keep wetting myself",
+				"been wetting myself",
+				"wetting himself",
+				"wetting herself",
 				"wet himself",
 				"wet herself",
 				"peed myself",

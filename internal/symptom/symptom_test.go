@@ -28,7 +28,7 @@ func TestRedFlagPhrasings(t *testing.T) {
 		"saddle_numb": {"I go numb on the saddle", "my saddle area is numb", "numb down there", "I'm numb between my legs", "my bottom is numb", "I can't feel when I wipe", "numbness in my groin", "my leg is numb from my bum down", "I can't feel anything from my bum down", "pins and needles in my bum",
 			"pins and needles from my bum round to my inner thighs", "tingling from my bottom into my privates", "it feels different from my bum to between my legs",
 			"pins and needles down the back of my leg from my bum and between my legs"},
-		"bladder_change": {"I can't pee", "I've had trouble peeing", "I wet myself", "I've lost control of my bladder", "can't wee",
+		"bladder_change": {"I can't pee", "I've had trouble peeing", "I wet myself", "I keep wetting myself", "I've lost control of my bladder", "can't wee",
 			"I lifted heavy boxes all day and I've lost control down there", "I've no control down there any more", "I can't control things down below"},
 		"bowel_change":   {"I pooed myself", "I can't control my bowels"},
 		"both_legs_weak": {"my legs are giving out", "legs giving way", "both my legs are weak", "my legs feel weak", "my legs buckled", "my legs have gone all floppy"},
