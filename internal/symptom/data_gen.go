@@ -1012,6 +1012,13 @@ var std = sync.OnceValue(func() *reader {
 			},
 			{
 				Fact:       "saddle_numb",
+				Sensations: []string{"numb", "tingling"},
+				And:        []string{"there_too"},
+				Parts:      []string{"groin"},
+				Text:       true,
+			},
+			{
+				Fact:       "saddle_numb",
 				Sensations: []string{"feel_loss"},
 				Parts:      []string{"groin"},
 			},
@@ -36495,6 +36502,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"in", "there", "too"},
+				means: []meaning{
+					{kind: 3, id: "there_too"},
+				},
+			},
+			{
 				toks: []string{"in", "the", "evenings"},
 				means: []meaning{
 					{kind: 4, id: "daily"},
@@ -67615,6 +67628,24 @@ var (
 					{kind: 3, id: "blood"},
 				},
 			},
+			{
+				toks: []string{"there", "as", "well"},
+				means: []meaning{
+					{kind: 3, id: "there_too"},
+				},
+			},
+			{
+				toks: []string{"there", "and", "all"},
+				means: []meaning{
+					{kind: 3, id: "there_too"},
+				},
+			},
+			{
+				toks: []string{"there", "too"},
+				means: []meaning{
+					{kind: 3, id: "there_too"},
+				},
+			},
 		},
 		// "these"
 		{
@@ -83121,6 +83152,7 @@ var (
 		"swell",
 		"swell_sudden",
 		"tender_word",
+		"there_too",
 		"throbbing",
 		"tight",
 		"tingling",
@@ -86968,6 +87000,8 @@ var (
 			"sore on the side",
 			"still tender on the side",
 		},
+		// "there_too"
+		{"there too", "there as well", "in there too", "there and all"},
 		// "throbbing"
 		{"throbbing", "throbs", "pulsing", "pounding"},
 		// "tight"

@@ -25,7 +25,7 @@ func TestRedFlagPhrasings(t *testing.T) {
 		"leg_numb_sudden": {"I can't feel my foot", "I can't feel my legs", "my foot is completely numb",
 			"there's no feeling in my leg"},
 		"leg_cold": {"my foot is ice cold", "my leg feels freezing", "my foot is cold to the touch"},
-		"saddle_numb": {"I go numb on the saddle", "my saddle area is numb", "numb down there", "I'm numb between my legs", "my bottom is numb", "I can't feel when I wipe", "numbness in my groin", "my leg is numb from my bum down", "I can't feel anything from my bum down", "pins and needles in my bum",
+		"saddle_numb": {"pain running into my groin, numb there too", "I go numb on the saddle", "my saddle area is numb", "numb down there", "I'm numb between my legs", "my bottom is numb", "I can't feel when I wipe", "numbness in my groin", "my leg is numb from my bum down", "I can't feel anything from my bum down", "pins and needles in my bum",
 			"pins and needles from my bum round to my inner thighs", "tingling from my bottom into my privates", "it feels different from my bum to between my legs",
 			"pins and needles down the back of my leg from my bum and between my legs"},
 		"bladder_change": {"I can't pee", "I've had trouble peeing", "I wet myself", "I keep wetting myself", "I've lost control of my bladder", "can't wee",
