@@ -888,6 +888,9 @@ func (r *reader) read(text string, known []string) Reading {
 	var hits []hit
 	clause := 0
 	neg, negUsed := false, false
+	// nothingAt is where a denial said as "nothing" began ("nothing knots
+	// up"), or -1.
+	nothingAt := -1
 	fineDenied := -1 // the clause where a bodily function was last said fine
 	for i := start; i < len(toks); {
 		tok := toks[i]
@@ -923,6 +926,13 @@ func (r *reader) read(text string, known []string) Reading {
 			// keeps its own reading.
 			neg = false
 		}
+		if neg && !negUsed && nothingAt >= 0 && i > nothingAt+1 && r.subjStart[tok] {
+			// "Nothing knots up my calf is swollen": "nothing" denies
+			// what it does, said in words the vocabulary need not hold,
+			// and a new subject's clause begins after them (set sAN,
+			// speech with no commas); "nothing my calf" is no clause.
+			neg = false
+		}
 		p, num := r.match(toks, i)
 		if p == nil {
 			if neg && negUsed && r.subjStart[tok] {
@@ -949,6 +959,10 @@ func (r *reader) read(text string, known []string) Reading {
 				// comes after "without" happens.
 				if !(p.toks[0] == "without" && barelyBefore(toks, i)) {
 					neg, negUsed = true, false
+					nothingAt = -1
+					if p.toks[0] == "nothing" || p.toks[0] == "nothing's" {
+						nothingAt = i
+					}
 				}
 			case kBreak:
 				neg = false

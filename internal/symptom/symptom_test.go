@@ -98,6 +98,11 @@ func TestDenials(t *testing.T) {
 		{"there's no swelling, redness or heat", nil, []string{"leg_red", "one_leg_swollen"}},
 		{"not swollen but it's hot", []string{"leg_warm"}, []string{"one_leg_swollen"}},
 		{"not swollen it's hot", []string{"leg_warm"}, []string{"one_leg_swollen"}},
+		// "Nothing" denies what it does, in words the vocabulary need
+		// not hold; a new subject after them is said, not denied (set
+		// sAN, speech with no commas).
+		{"it's not cramp because nothing knots up my calf is swollen", []string{"one_leg_swollen"}, nil},
+		{"nothing's swollen or hot", nil, []string{"leg_warm", "one_leg_swollen"}},
 		{"I don't have a fever", nil, []string{"fever"}},
 		{"he doesn't have a temperature", nil, []string{"fever"}},
 		{"it isn't red", nil, []string{"leg_red"}},
