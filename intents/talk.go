@@ -2400,7 +2400,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 	symptomTopic := rd.Topic != "" && rd.Topic != "aches" && (rd.Topic != "child" || len(parts)+len(rd.Sensations) > 0)
 	complaint := len(parts) > 0 || symptomTopic
 	// What someone lives with (diabetes) is not felt tonight.
-	felt := len(rd.Sensations) > 0 || slices.ContainsFunc(rd.Facts, func(f string) bool { return f != "child" && f != "diabetes" })
+	felt := len(rd.Sensations) > 0 || rd.Signed()
 	// "If it's bursitis, ice or heat", "say it's the menopause, does it
 	// go away": a cause supposed is what is asked about, whatever the
 	// rest asks of it (its answer says what to do and when to see a
@@ -2409,7 +2409,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 	// told: urgent and emergency signs never get here, but a sign
 	// for a doctor within days does ("if it's sciatica, my leg has gone
 	// numb"), and its conversation's own safety question must be asked.
-	signed := slices.ContainsFunc(rd.Facts, func(f string) bool { return f != "child" && f != "diabetes" })
+	signed := rd.Signed()
 	found := topicsIn(ws)
 	if !signed {
 		if topic := supposedTopic(ws, found); topic != "" {
@@ -3574,7 +3574,7 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 		// on", where a no would drop it (review).
 		intent = ""
 	}
-	if told := t.State.Answer(answerTold); told != "" && !feltSign(rd) && !(strings.HasPrefix(t.State.Pending, dialog.TriagePrefix) && saysAnswer(t.Text)) && whyOfTold(t.Text) {
+	if told := t.State.Answer(answerTold); told != "" && !rd.Signed() && !(strings.HasPrefix(t.State.Pending, dialog.TriagePrefix) && saysAnswer(t.Text)) && whyOfTold(t.Text) {
 		// "Would that be why I'm the one waking up with achy hips?"
 		// after "my husband likes a really firm bed": the ache is what
 		// the cause told before would explain, not a new complaint
@@ -3633,12 +3633,6 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 // the answer, wherever it stands (review).
 func saysAnswer(text string) bool {
 	return slices.ContainsFunc(tokens(text), func(w string) bool { return symptom.Read(w).Answer != "" })
-}
-
-// feltSign reports whether a reading tells of a sign or a risk, not only
-// who someone is (a child, diabetes).
-func feltSign(rd symptom.Reading) bool {
-	return slices.ContainsFunc(rd.Facts, func(f string) bool { return f != "child" && f != "under_3" && f != "diabetes" })
 }
 
 // soundsSerious reports whether words sound like a warning sign: triage

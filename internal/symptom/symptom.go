@@ -998,7 +998,7 @@ func (r *reader) read(text string, known []string) Reading {
 		i += len(p.toks)
 	}
 	r.interpret(&rd, hits, clause+1, known, r.ownPart(toks))
-	if rd.Answer == answerNo && slices.ContainsFunc(rd.Facts, func(f string) bool { return !slices.Contains(backgroundFacts, f) }) && r.yeahFirst(toks) {
+	if rd.Answer == answerNo && rd.Signed() && r.yeahFirst(toks) {
 		// "Yeah nah, it's gone numb": a "yeah nah" that goes on to name
 		// a sign is no denial of it; its yeah stands, as it did before
 		// "yeah nah" was read as no (review).
@@ -1009,6 +1009,12 @@ func (r *reader) read(text string, known []string) Reading {
 
 // backgroundFacts are facts that tell who someone is, not a sign felt.
 var backgroundFacts = []string{factChild, factUnder3, "diabetes"}
+
+// Signed reports whether the reading tells of a sign or a risk, not only
+// who someone is (a child, a child under three, diabetes).
+func (r Reading) Signed() bool {
+	return slices.ContainsFunc(r.Facts, func(f string) bool { return !slices.Contains(backgroundFacts, f) })
+}
 
 // yeahFirst reports whether the answer opens with "yeah" or "yes".
 func (r *reader) yeahFirst(toks []string) bool {
