@@ -320,6 +320,7 @@ var (
 		"triage.why.condition",
 		"triage.why.cramp",
 		"triage.why.diabetic_foot",
+		"triage.why.diabetic_foot_unwell",
 		"triage.why.fall",
 		"triage.why.fever",
 		"triage.why.foot_drop",
@@ -3047,6 +3048,16 @@ var (
 		{
 			Say:     []string{"With diabetes, a foot sore can get infected fast, even if painless."},
 			Sources: []string{"refs §3 row 11", "refs §2 diabetic neuropathy: daily foot care"},
+		},
+		// "triage.why.diabetic_foot_unwell"
+		{
+			Say: []string{
+				"With diabetes, a foot problem and feeling confused or faint can mean an infection is spreading.",
+			},
+			Sources: []string{
+				"refs §3 diabetic foot + fever, feeling very unwell: E if confused or faint",
+				"refs §2 diabetic foot",
+			},
 		},
 		// "triage.why.fall"
 		{

@@ -435,6 +435,28 @@ var loaded = &data{
 			},
 		},
 		{
+			ID:    "diabetic_foot_confused",
+			Level: "emergency",
+			When: [][]string{
+				{"diabetes"},
+				{
+					"foot_problem",
+					"foot_wound",
+					"leg_red",
+					"leg_warm",
+					"one_leg_swollen",
+					"red_spreading",
+					"skin_change",
+					"toe_black",
+				},
+				{"confused", "confused_or_faint", "faint"},
+			},
+			Why: "triage.why.diabetic_foot_unwell",
+			Sources: []string{
+				"refs §3 diabetic foot + fever, shivering, feeling very unwell or a black toe: U; E if confused or faint",
+			},
+		},
+		{
 			ID:    "passed_out",
 			Level: "emergency",
 			When: [][]string{
@@ -1078,14 +1100,7 @@ var loaded = &data{
 			Level: "urgent",
 			When: [][]string{
 				{"diabetes"},
-				{
-					"confused",
-					"confused_or_faint",
-					"faint",
-					"fever",
-					"off_colour",
-					"unwell_general",
-				},
+				{"fever", "off_colour", "unwell_general"},
 			},
 			Why:       "triage.why.diabetic_foot",
 			Meanwhile: "triage.meanwhile.foot",

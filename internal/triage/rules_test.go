@@ -50,6 +50,11 @@ func TestRulesFromSpeech(t *testing.T) {
 		{"fell on the path, walking okay with my stick, but my hip hurts far more than usual", Urgent},
 		{"both my ankles are puffy, just swollen, all this week, breathing normal", Soon},
 		{"I'm diabetic, there's a small cut on my sole and I can't feel it", Urgent},
+		// A diabetic foot sign with confusion or faintness is the E of the
+		// diabetic foot row; confusion alone with diabetes stays U.
+		{"I'm diabetic, my foot is red and swollen and I feel confused", Emergency},
+		{"I have sugar, there's a sore on my foot and I feel faint", Emergency},
+		{"I'm diabetic and I'm confused tonight, my legs hurt", Urgent},
 		{"pins and needles down one leg with my back, no urine problem", SelfCare},
 		{"tingling down one leg and with my back and now it has spread to both", Emergency},
 		// Breathing and chest, with and without leg signs (refs §3 row 1).
