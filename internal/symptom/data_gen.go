@@ -1150,6 +1150,33 @@ var std = sync.OnceValue(func() *reader {
 			"it kicks off every night",
 			"ache kicks off",
 			"pain kicks off",
+			"dip in the mattress",
+			"dip in my mattress",
+			"dip in our mattress",
+			"dip in the bed",
+			"dip in my bed",
+			"dip in our bed",
+			"dip where i sleep",
+			"dip where i lie",
+			"dip where we sleep",
+			"dip on my side",
+			"dip in the middle of the bed",
+			"dip in the middle of the mattress",
+			"dip in the middle where",
+			"mattress has a dip",
+			"mattress has got a dip",
+			"mattress has a real dip",
+			"mattress has got a real dip",
+			"mattress has a big dip",
+			"mattress has got a big dip",
+			"bed has a dip",
+			"bed has got a dip",
+			"hollow in the mattress",
+			"hollow in the bed",
+			"hollow where i sleep",
+			"dent in the mattress",
+			"dent in the bed",
+			"groove in the mattress",
 			"warmer duvet",
 			"warm duvet",
 			"thicker duvet",
@@ -9890,6 +9917,12 @@ var (
 		// "bed"
 		{
 			{
+				toks: []string{"bed", "has", "got", "a", "dip"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"bed", "is", "*", "rock", "hard"},
 				means: []meaning{
 					{kind: 8},
@@ -9909,6 +9942,12 @@ var (
 			},
 			{
 				toks: []string{"bed", "was", "*", "rock", "hard"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bed", "has", "a", "dip"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -20752,6 +20791,18 @@ var (
 		// "dent"
 		{
 			{
+				toks: []string{"dent", "in", "the", "mattress"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dent", "in", "the", "bed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"dent", "stays"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
@@ -21264,6 +21315,84 @@ var (
 		},
 		// "dip"
 		{
+			{
+				toks: []string{"dip", "in", "the", "middle", "of", "the", "bed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dip", "in", "the", "middle", "of", "the", "mattress"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dip", "in", "the", "middle", "where"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dip", "in", "the", "mattress"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dip", "in", "my", "mattress"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dip", "in", "our", "mattress"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dip", "in", "the", "bed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dip", "in", "my", "bed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dip", "in", "our", "bed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dip", "where", "i", "sleep"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dip", "where", "i", "lie"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dip", "where", "we", "sleep"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"dip", "on", "my", "side"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"dip"},
 				means: []meaning{
@@ -31422,6 +31551,12 @@ var (
 		// "groove"
 		{
 			{
+				toks: []string{"groove", "in", "the", "mattress"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"groove"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
@@ -34841,6 +34976,24 @@ var (
 		},
 		// "hollow"
 		{
+			{
+				toks: []string{"hollow", "in", "the", "mattress"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hollow", "in", "the", "bed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hollow", "where", "i", "sleep"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"hollow"},
 				means: []meaning{
@@ -44161,6 +44314,36 @@ var (
 		// "mattress"
 		{
 			{
+				toks: []string{"mattress", "has", "got", "a", "real", "dip"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mattress", "has", "got", "a", "big", "dip"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mattress", "has", "got", "a", "dip"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mattress", "has", "a", "real", "dip"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mattress", "has", "a", "big", "dip"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"mattress", "is", "*", "rock", "hard"},
 				means: []meaning{
 					{kind: 8},
@@ -44180,6 +44363,12 @@ var (
 			},
 			{
 				toks: []string{"mattress", "was", "*", "rock", "hard"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mattress", "has", "a", "dip"},
 				means: []meaning{
 					{kind: 8},
 				},

@@ -255,6 +255,8 @@ func TestNotFelt(t *testing.T) {
 		{"walk me through the calf stretch", "exertion"},
 		{"just off shift, still in the back of the ambulance in my head", "back"},
 		{"sat in the back of the car for hours and my knees ache", "back"},
+		// A dip in a bed is no dent left in a leg (set sAO).
+		{"my hips ache, the mattress has got a real dip in the middle where I sleep", "fit_change"},
 	}
 	for _, tt := range tests {
 		rd := Read(tt.say)
@@ -691,6 +693,11 @@ func TestWhom(t *testing.T) {
 		{"I was helping my dad up the stairs and his leg is swollen", "parent", "father"},
 		// What befell someone, beside the speaker's own leg (set rA).
 		{"my mother passed from a clot, so every time my leg aches I panic", "", ""},
+		// What has befallen someone since, beside the speaker's own legs
+		// (set sAO); the person's own complaint stays theirs.
+		{"my legs ache a little when I lie down, I've been on edge since my mum went into the care home", "", ""},
+		{"my son started limping since my dad's funeral", "child", "son"},
+		{"I've been so worried since my son started limping", "child", "son"},
 		{"my daughter's pregnant and keeps getting leg cramps", "other", "daughter"},
 		{"my 15 year old daughter is pregnant and her calf hurts", "child", "child"},
 		{"my kid keeps waking up with sore legs", "child", "child"},
