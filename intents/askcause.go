@@ -162,7 +162,11 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	// more at night once you're older": RecallMemoryIntent with "older"
 	// kept); not with a request to stop remembering, which must stand.
 	stateAsked := (alexa.Builtin(in.Name) == IntentPause || in.Name == IntentMemoryCount || in.Name == IntentRecall) && states[topicIn(tokens(v))]
-	if in.Slots[slotAsk].Value == "" && !doctorTopics[id] && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") && !asksIn(v) && !triedMedicine && !asker && !stateAsked && !namedAlone(in, id) && !crampsBlamed(in, id) && !felt && !ruledBeside(in, id) && !bedAsked(in, id) {
+	// "So it's the job?" sent to the part-switching intent ("it's my
+	// {bodyPart}") with only the cause kept: no part was named to switch
+	// to, and the cause is what was put (set sAO).
+	claimed := in.Name == IntentSwitchPart && v != "" && in.Slots[slotPart].Value == "" && len(keptSigns(in)) == 0
+	if in.Slots[slotAsk].Value == "" && !doctorTopics[id] && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") && !asksIn(v) && !triedMedicine && !asker && !stateAsked && !claimed && !namedAlone(in, id) && !crampsBlamed(in, id) && !felt && !ruledBeside(in, id) && !bedAsked(in, id) {
 		return nil
 	}
 	if urgentKept(in) {

@@ -195,6 +195,12 @@ func TestAskAboutTopicInSignSlot(t *testing.T) {
 	// whatever a sign slot kept beside it: a condition ("can a doctor
 	// test for restless legs"), a part, or the cramps ("can a doctor give
 	// me anything for night cramps").
+	// The feeling a condition is, kept alone in a sign slot ("does that
+	// sound like the restless thing", set sAO), asks about the condition.
+	via = routedIntent(model, routed{Intent: IntentAskAbout, Slots: map[string]string{"sign": "restless"}})
+	if v := playTalk(t, transcriptSkill(t), talkCase{ID: "restless", Category: "what_is"}, via, nil); !strings.Contains(strings.ToLower(v.Said), "urge to move") {
+		t.Errorf("AskAboutIntent sign %q: said %q, want restless legs", "restless", v.Said)
+	}
 	for _, tt := range []struct{ sign, want string }{{"restless legs", "a doctor asks"}, {"legs", "a doctor asks"}, {"night cramps", "a doctor asks"}} {
 		via := routedIntent(model, routed{Intent: IntentAskAbout, Slots: map[string]string{"topic": "my gp", "sign": tt.sign}})
 		v := playTalk(t, transcriptSkill(t), talkCase{ID: "gp", Category: "what_is"}, via, nil)
@@ -705,6 +711,12 @@ func TestTopicAsked(t *testing.T) {
 		{"my mum doesn't really move about much in the day, does that matter", "routine"},
 		{"i sorted my pillows already, could it just be that i walked the dog three times as far today", "overuse"},
 		{"i already changed the mattress, is it my age", "age"},
+		// A cause taken back is not asked about (set sAO); one a
+		// warning sign may mean stays.
+		{"could it be my circulation, or no, scratch that, I think I just overdid it moving house", "overuse"},
+		{"I want to say it's my shoes but honestly I've been so anxious lately, could the worry be making my legs ache", "stress"},
+		{"I was going to say the mattress but actually could it be all the walking", "overuse"},
+		{"is it my shoes or my mattress", "routine"},
 	}
 	for _, tt := range tests {
 		if got := topicIn(tokens(tt.say)); got != tt.want {
@@ -733,6 +745,11 @@ func TestReadTalkAsks(t *testing.T) {
 		// sentence that does not open by asking of something tells
 		// (review).
 		{"My feet burn at night. I may have to see about my sugar levels.", "", ""},
+		// How to tell a condition asks about it, whatever is told after
+		// (set sAO); the night told before, asked as "then".
+		{"How can you tell if leg ache is from varicose veins? I've got a couple on my left calf.", IntentAskAbout, "varicose_veins"},
+		{"how come it waits till then", IntentWhyNight, ""},
+		{"Could it be dehydration, or, no, let me ask it differently, why does everything hurt more at night than in the daytime?", IntentWhyNight, ""},
 		{"my husband's had his leg in plaster for three weeks and can't get comfy in bed. would a pillow under it help, or is the way he's lying the problem", IntentAskAbout, "mattress"},
 		{"My feet feel like they're on fire under the duvet every night and I'm diabetic, is it connected?", IntentAskAbout, "nerves"},
 		{"my hips ache at night, could it be my bed", IntentAskAbout, "mattress"},
@@ -1022,6 +1039,9 @@ func TestSwitchSideKept(t *testing.T) {
 		want   string
 	}{
 		{cramp, map[string]string{"sign": "right"}, "the right leg"},
+		// Only a cause kept ("so it's the job?", set sAO): no part to
+		// switch to, the cause is asked about.
+		{[]string{"my legs throb a bit by bedtime"}, map[string]string{"cause": "the job"}, "your day shows at night"},
 		{cramp, map[string]string{"sign": "both legs"}, "both legs"},
 		// The part corrected to, kept in sign slots, not the other leg.
 		{[]string{"my ankles ache at night"}, map[string]string{"sign": "bottom of my feet", "moreSign": "arches", "otherSign": "ankles"}, "your foot"},
@@ -1158,6 +1178,13 @@ func TestWhyOfTold(t *testing.T) {
 		{"that's the cause, is it", true},
 		{"that's the reason I asked you", false},
 		{"this is the problem, right", false},
+		// The pointer linked to what is claimed or asked (set sAO);
+		// not a side or a place.
+		{"so it's just from all that?", true},
+		{"is it down to that, do you think?", true},
+		{"it's because of that then", true},
+		{"it's from that side", false},
+		{"is it down to that leg", false},
 	}
 	for _, tt := range tests {
 		if got := whyOfTold(tt.say); got != tt.want {

@@ -374,9 +374,17 @@ type talkWords struct {
 	Claims        []string `yaml:"claims"`
 	ClaimTags     []string `yaml:"claim_tags"`
 	PointerClaims []string `yaml:"pointer_claims"`
+	// ClaimLinks link a claim or a question to the pointer it blames
+	// ("is it down to that"; linkedPointer).
+	ClaimLinks []string `yaml:"claim_links"`
 	// Alternatives join two causes offered as alternatives ("X or Y";
 	// firstAlternative).
 	Alternatives []string `yaml:"alternatives"`
+	// Corrections take back what was said before them ("scratch that");
+	// Withdrawn lead what is taken back at the next "but" ("I was going
+	// to say the bed but"): correctedAt.
+	Corrections []string `yaml:"corrections"`
+	Withdrawn   []string `yaml:"withdrawn"`
 	// StoryWords are the words a story told may hold besides its causes
 	// (storyTold).
 	StoryWords []string `yaml:"story_words"`
@@ -972,6 +980,20 @@ func topicFrom(ws []string, found []topicAt) string {
 		// nothing to distract you", set sX).
 		return ""
 	}
+	// "Could it be my circulation, or- no, scratch that, I think I just
+	// overdid it", "I want to say it's my shoes but honestly I've been so
+	// anxious": a cause taken back is not what is asked, when another is
+	// named after it (set sAO); a cause a warning sign may mean stays.
+	if at := correctedAt(ws); at > 0 {
+		kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return f.At < at && !serious[f.ID] })
+		if len(kept) > 0 {
+			found = kept
+		} else if rest := ws[at:]; asksWhyNight(rest) || nightAsked(rest) {
+			// "Could it be dehydration, or, no, let me ask it
+			// differently, why does everything hurt more at night".
+			return ""
+		}
+	}
 	// "Pinched nerve or a bad mattress, what's more likely", "is it
 	// stress, or is it all the sitting I do": of two causes offered as
 	// alternatives, the first named is answered (set sAK), and its
@@ -1428,8 +1450,10 @@ func supposedTopic(ws []string, found []topicAt) string {
 				continue
 			}
 			for _, f := range found {
-				if worriedNerves(f.ID, worry) || deniedAt(ws, f.At) || ruledOut(ws, f) {
-					// "If it's not sciatica, what else could it be".
+				if worriedNerves(f.ID, worry) || deniedAt(ws, f.At) || ruledOut(ws, f) || f.At < correctedAt(ws) {
+					// "If it's not sciatica, what else could it be"; "I
+					// want to say it's my shoes but honestly..." takes
+					// the shoes back.
 					continue
 				}
 				if f.At >= end && f.At <= end+2 && f.ID != "cramp" && !neverInstead[f.ID] {
@@ -2066,6 +2090,39 @@ func closedAt(ws []string, found []topicAt) int {
 	}
 	return at
 }
+
+// correctedAt is where the words go on after the speaker takes back
+// what they said first (talk.yaml's corrections: "or- no, scratch that";
+// or a withdrawn lead's "but": "I was going to say the bed but
+// actually"), or 0 when nothing is taken back.
+func correctedAt(ws []string) int {
+	at := 0
+	for i := 1; i < len(ws); i++ {
+		for _, p := range corrections {
+			if phraseAt(p, ws[i:]) {
+				at = i + len(p)
+			}
+		}
+	}
+	for i := range ws {
+		for _, p := range withdrawn {
+			if !phraseAt(p, ws[i:]) {
+				continue
+			}
+			if b := slices.Index(ws[i+len(p):], "but"); b >= 0 {
+				at = max(at, i+len(p)+b+1)
+			}
+		}
+	}
+	return at
+}
+
+// corrections and withdrawn are talk.Words.Corrections and Withdrawn,
+// split into words.
+var (
+	corrections = phraseWords(talk.Words.Corrections)
+	withdrawn   = phraseWords(talk.Words.Withdrawn)
+)
 
 // wornThing reports whether the topic at f is wear said of another
 // topic's thing next to it ("worn out slippers", "a mattress that worn
@@ -3847,6 +3904,11 @@ func (s *set) askAbout(t *router.Turn) (router.Reply, error) {
 		// A device may put the topic's word in a sign slot instead, the
 		// two types sharing it ("what's oedema").
 		_, id = causeOf(in)
+		if id == "" {
+			// Or keep only the feeling a condition is ("does that
+			// sound like the restless thing": "restless"; set sAO).
+			id = feltConditions[symptom.ReadKept(keptSigns(in)).Topic]
+		}
 	}
 	if told := t.State.Answer(answerTold); told != "" && (id == topicCauses || id == "" && nothingKept(in) || familyOnly(t, in) && slices.Contains(talk.Words.Inherited, told)) {
 		// "Could that be it then?" after "I was sweating buckets in the
@@ -3964,7 +4026,7 @@ func whyOfTold(text string) bool {
 					slices.ContainsFunc(toldAs, func(p []string) bool { return phraseAt(p, rest) })
 			}
 			rest := ws[q+2:]
-			if asks(rest) || unnamedCause(ws[q:]) {
+			if asks(rest) || unnamedCause(ws[q:]) || linkedPointer(rest) {
 				return true
 			}
 			// "Would that have caused it", "could that have been
@@ -4068,6 +4130,11 @@ func pointerClaimed(ws []string, asked bool) bool {
 		}
 	}
 	for i := 0; i+1 < len(ws) && i < 3; i++ {
+		if slices.Contains(talk.Words.Claims, ws[i]) && linkedPointer(ws[i+1:]) {
+			// "So it's just from all that?", "it's down to that, is
+			// it" (set sAO).
+			return true
+		}
 		if !slices.Contains(talk.Words.Claims, ws[i]) || ws[i+1] != "that" {
 			continue
 		}
@@ -4079,6 +4146,22 @@ func pointerClaimed(ws []string, asked bool) bool {
 	}
 	return false
 }
+
+// linkedPointer reports whether the words link to a pointer with only
+// tags after it (talk.yaml's claim_links): "down to that, do you think",
+// "from all that" (hedges dropped before), "because of that then".
+func linkedPointer(ws []string) bool {
+	for _, p := range claimLinks {
+		if !phraseAt(p, ws) || len(ws) == len(p) || !slices.Contains(talk.Words.Pointers, ws[len(p)]) || ws[len(p)] == "it" {
+			continue
+		}
+		return !slices.ContainsFunc(ws[len(p)+1:], func(w string) bool { return !slices.Contains(talk.Words.ClaimTags, w) })
+	}
+	return false
+}
+
+// claimLinks are talk.Words.ClaimLinks, split into words.
+var claimLinks = phraseWords(talk.Words.ClaimLinks)
 
 // toldAs are talk.Words.ToldAs, split into words, a word ending "*"
 // standing for any word it begins ("ache*": "ache's", "aches").
