@@ -76,7 +76,8 @@ func (c *Conversation) Open(t *router.Turn) (router.Reply, error) {
 
 // nervePlace tells from the turn whether the pain is in the feet ("feet"),
 // down the leg ("leg"), or unknown (""): the body part said, else sciatica
-// or a shooting pain named, which run down the leg (seed 000, 002).
+// or a shooting pain named, which run down the leg (seed 000, 002); the
+// back named anywhere puts it down the leg.
 func nervePlace(t *router.Turn) string {
 	parts := []string{t.Slot("bodyPart")}
 	if t.Text != "" {
@@ -87,6 +88,12 @@ func nervePlace(t *router.Turn) string {
 				parts = append(parts, "leg")
 			}
 		}
+	}
+	// "My foot has gone numb and my back hurts": a foot beside the back
+	// may be a nerve pressed at the spine, whose screening questions
+	// (numbness between the legs, the bladder) come first.
+	if slices.Contains(parts, "back") || slices.Contains(parts, "buttock") {
+		return "leg"
 	}
 	for _, p := range parts {
 		switch p {

@@ -37,6 +37,9 @@ func TestNervePlace(t *testing.T) {
 		{"", "shooting pain from my lower back", "leg"},
 		{"", "my wife has sciatica", "leg"},
 		{"", "pins and needles", ""},
+		// A numb foot beside the back: the spine's questions first.
+		{"", "my foot has gone numb and my back hurts", "leg"},
+		{"foot", "my foot tingles and my lower back aches", "leg"},
 		{"", "nerve pain", ""},
 	}
 	for _, tt := range tests {
