@@ -749,6 +749,15 @@ func TestReadTalkAsks(t *testing.T) {
 		// (set sAO); the night told before, asked as "then".
 		{"How can you tell if leg ache is from varicose veins? I've got a couple on my left calf.", IntentAskAbout, "varicose_veins"},
 		{"how come it waits till then", IntentWhyNight, ""},
+		// A change supposed, asked whether it would help; a conclusion
+		// drawn with "so"; which professional to see (set sAP). Not with
+		// a sign told beside the change.
+		{"if I switched to decaf after lunch would my night cramps ease off", IntentAskAbout, "caffeine_alcohol"},
+		{"if I stopped stewing over money at bedtime would my legs settle down", IntentAskAbout, "stress"},
+		{"if I put a topper on this hard bed would my hips stop aching", IntentAskAbout, "mattress"},
+		{"if I rest would my swollen red calf get better", "", ""},
+		{"so the training plan's to blame", IntentAskAbout, "overuse"},
+		{"achy thighs, stiff hips and rubbish sleep, who's best to see about it, a GP or a physio", IntentAskAbout, "doctor_visit"},
 		{"Could it be dehydration, or, no, let me ask it differently, why does everything hurt more at night than in the daytime?", IntentWhyNight, ""},
 		{"my husband's had his leg in plaster for three weeks and can't get comfy in bed. would a pillow under it help, or is the way he's lying the problem", IntentAskAbout, "mattress"},
 		{"My feet feel like they're on fire under the duvet every night and I'm diabetic, is it connected?", IntentAskAbout, "nerves"},

@@ -374,6 +374,9 @@ type talkWords struct {
 	Claims        []string `yaml:"claims"`
 	ClaimTags     []string `yaml:"claim_tags"`
 	PointerClaims []string `yaml:"pointer_claims"`
+	// Improving are what a change supposed would do, asked ("if I
+	// switched to decaf would my cramps ease off"; betterIf).
+	Improving []string `yaml:"improving"`
 	// ClaimLinks link a claim or a question to the pointer it blames
 	// ("is it down to that"; linkedPointer).
 	ClaimLinks []string `yaml:"claim_links"`
@@ -887,6 +890,14 @@ func topicIn(ws []string) string { return topicFrom(ws, topicsIn(ws)) }
 func topicFrom(ws []string, found []topicAt) string {
 	if len(found) == 0 {
 		return ""
+	}
+	// "If I switched to decaf after lunch would my night cramps ease
+	// off": the change supposed is what is asked about, not the
+	// complaint it would ease (set sAP).
+	if at := slices.IndexFunc(ws, func(w string) bool { return w == "would" || w == "will" || w == "could" }); at > 0 && betterIf(ws) {
+		if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return f.At > at || conditions[f.ID] }); len(kept) > 0 {
+			return kept[0].ID
+		}
 	}
 	// "I'm on the pill and the bed is rock hard, is a firm mattress
 	// enough to make my hips ache", "my nan takes a statin and she's
@@ -1419,10 +1430,14 @@ func namedThenAsked(text, topic string) bool {
 // topic named is what such a question is about ("what would the doctor
 // do about my veins"), so it is read only when there is none.
 func doctorAsked(ws []string, found []topicAt) bool {
-	if len(found) > 0 || !anyIn(ws, talk.Words.Doctors) {
+	// "Who's best to see about it, a GP or a physio": the doctors named
+	// are what is asked about (set sAP).
+	if slices.ContainsFunc(found, func(f topicAt) bool { return !doctorTopics[f.ID] }) || !anyIn(ws, talk.Words.Doctors) {
 		return false
 	}
-	if !slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(talk.Words.AskStarts, w) || w == "tell" }) {
+	if !slices.ContainsFunc(ws, func(w string) bool {
+		return slices.Contains(talk.Words.AskStarts, w) || w == "tell" || w == "who" || w == "who's"
+	}) {
 		return false
 	}
 	return slices.ContainsFunc(talk.Words.DoctorAsks, func(cue string) bool { return cueFits(cue, ws) })
@@ -2795,6 +2810,16 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		if !signed && !conditions[topic] && blamedAfter(ws, found, topic) {
 			asks = true
 		}
+		if !signed && drawnClaim(ws) {
+			// "So the training plan's to blame": a conclusion drawn from
+			// what was told, put back to the skill (set sAP).
+			asks = true
+		}
+		if !signed && betterIf(ws) {
+			// "If I switched to decaf after lunch would my night cramps
+			// ease off" asks about the caffeine (set sAP).
+			asks = true
+		}
 		if !conditions[topic] && onlyTopic(ws, topic) {
 			// "Electrolytes", "sagging bed": a cause named alone asks
 			// about it.
@@ -4156,6 +4181,38 @@ func linkedPointer(ws []string) bool {
 			continue
 		}
 		return !slices.ContainsFunc(ws[len(p)+1:], func(w string) bool { return !slices.Contains(talk.Words.ClaimTags, w) })
+	}
+	return false
+}
+
+// drawnClaim reports whether the words open on "so" and blame what they
+// name (talk.yaml's told_as): "so the training plan's to blame", "so the
+// bed's the problem then".
+func drawnClaim(ws []string) bool {
+	if len(ws) < 3 || ws[0] != "so" {
+		return false
+	}
+	for i := 1; i < len(ws); i++ {
+		if slices.ContainsFunc(toldAs, func(p []string) bool { return phraseAt(p, ws[i:]) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// betterIf reports whether the words suppose a change the speaker would
+// make, then ask whether it would help: "if I stopped stewing over money
+// at bedtime would my legs settle down" (talk.yaml's improving).
+func betterIf(ws []string) bool {
+	ws = pastFillers(ws)
+	if len(ws) < 4 || ws[0] != "if" || !slices.Contains([]string{"i", "we", "i'd", "i've"}, ws[1]) {
+		return false
+	}
+	for i, w := range ws[2:] {
+		if w == "would" || w == "will" || w == "could" {
+			rest := ws[2+i+1:]
+			return slices.ContainsFunc(talk.Words.Improving, func(p string) bool { return cueFits(p, rest) })
+		}
 	}
 	return false
 }

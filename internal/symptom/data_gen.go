@@ -49339,6 +49339,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"need", "moving"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
 				toks: []string{"need", "pads"},
 				means: []meaning{
 					{kind: 5, id: "bladder_change"},
@@ -49362,6 +49368,18 @@ var (
 		},
 		// "needing"
 		{
+			{
+				toks: []string{"needing", "to", "move"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
+			{
+				toks: []string{"needing", "moving"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
+				},
+			},
 			{
 				toks: []string{"needing", "air"},
 				means: []meaning{
@@ -49408,6 +49426,12 @@ var (
 				toks: []string{"needs", "to", "kick"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"needs", "moving"},
+				means: []meaning{
+					{kind: 3, id: "restless"},
 				},
 			},
 		},
@@ -85603,6 +85627,10 @@ var (
 			"can't stop moving",
 			"have to move",
 			"need to move",
+			"need moving",
+			"needs moving",
+			"needing to move",
+			"needing moving",
 			"have to keep moving",
 			"fidgety",
 			"jumpy",
