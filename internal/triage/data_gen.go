@@ -439,21 +439,35 @@ var loaded = &data{
 			Level: "emergency",
 			When: [][]string{
 				{"diabetes"},
-				{
-					"foot_problem",
-					"foot_wound",
-					"leg_red",
-					"leg_warm",
-					"one_leg_swollen",
-					"red_spreading",
-					"skin_change",
-					"toe_black",
-				},
+				{"foot_problem", "foot_wound", "skin_change", "toe_black"},
 				{"confused", "confused_or_faint", "faint"},
 			},
 			Why: "triage.why.diabetic_foot_unwell",
 			Sources: []string{
 				"refs §3 diabetic foot + fever, shivering, feeling very unwell or a black toe: U; E if confused or faint",
+			},
+		},
+		{
+			ID:    "diabetic_leg_confused",
+			Level: "emergency",
+			When: [][]string{
+				{"diabetes"},
+				{"leg_red", "leg_warm", "one_leg_swollen", "red_spreading"},
+				{"confused"},
+			},
+			Unless: []string{
+				"breathless",
+				"chest_pain",
+				"coughing_blood",
+				"chest_symptoms",
+				"faint",
+				"passed_out",
+				"heart_racing",
+				"confused_or_faint",
+			},
+			Why: "triage.why.diabetic_foot_unwell",
+			Sources: []string{
+				"refs §3 diabetic foot said other ways (red, warm or swollen foot) + feeling very unwell: U; E if confused or faint",
 			},
 		},
 		{

@@ -55,6 +55,7 @@ func TestRulesFromSpeech(t *testing.T) {
 		{"I'm diabetic, my foot is red and swollen and I feel confused", Emergency},
 		{"I have sugar, there's a sore on my foot and I feel faint", Emergency},
 		{"I'm diabetic and I'm confused tonight, my legs hurt", Urgent},
+		{"I'm diabetic, my calf is swollen and hot and I feel confused", Emergency},
 		{"pins and needles down one leg with my back, no urine problem", SelfCare},
 		{"tingling down one leg and with my back and now it has spread to both", Emergency},
 		// Breathing and chest, with and without leg signs (refs §3 row 1).
@@ -363,6 +364,27 @@ func TestSymptomFactsKnown(t *testing.T) {
 	for _, f := range symptom.Facts() {
 		if !Known(f) {
 			t.Errorf("symptom vocabulary tells unknown fact %q", f)
+		}
+	}
+}
+
+// TestDiabeticLegReason: with diabetes, a swollen or red leg and
+// faintness or breathlessness is explained as a clot, as without it;
+// confusion beside a foot or leg sign is the diabetic foot's emergency.
+func TestDiabeticLegReason(t *testing.T) {
+	tests := []struct {
+		facts []string
+		rule  string
+	}{
+		{[]string{"diabetes", "one_leg_swollen", "faint"}, "clot_and_faint"},
+		{[]string{"diabetes", "one_leg_swollen", "breathless", "faint"}, "clot_and_chest"},
+		{[]string{"diabetes", "leg_warm", "confused"}, "diabetic_leg_confused"},
+		{[]string{"diabetes", "foot_wound", "faint"}, "diabetic_foot_confused"},
+	}
+	for _, tt := range tests {
+		res := Evaluate(tt.facts)
+		if res.Level != Emergency || res.Rule == nil || res.Rule.ID != tt.rule {
+			t.Errorf("%v: %v, want emergency by %s", tt.facts, res, tt.rule)
 		}
 	}
 }
