@@ -857,9 +857,10 @@ var reportWords = []string{"says", "said", "say", "thinks", "reckons", "told", "
 
 // helpWords, said by the speaker just before "my" and a person, make
 // the person what the speaker did something for or with ("I helped my
-// brother move house, now my legs hurt"), or what has befallen them since
-// ("on edge since my mum went into the care home"), not whose the pain is.
-var helpWords = []string{"helped", "helping", "help", "took", "taking", "drove", "visited", "minding", "with", "for", "after", "caring", "since"}
+// brother move house, now my legs hurt"), not whose the pain is. Not
+// "since": "my legs ache since my son started limping" tells the son's
+// limp (review).
+var helpWords = []string{"helped", "helping", "help", "took", "taking", "drove", "visited", "minding", "with", "for", "after", "caring"}
 
 // otherPronouns speak of someone other than the speaker.
 var otherPronouns = []string{"he", "she", "they", "him", "his", "her", "hers", "their", "them", "he's", "she's", "they're", "he'd", "she'd"}

@@ -693,10 +693,10 @@ func TestWhom(t *testing.T) {
 		{"I was helping my dad up the stairs and his leg is swollen", "parent", "father"},
 		// What befell someone, beside the speaker's own leg (set rA).
 		{"my mother passed from a clot, so every time my leg aches I panic", "", ""},
-		// What has befallen someone since, beside the speaker's own legs
-		// (set sAO); the person's own complaint stays theirs.
-		{"my legs ache a little when I lie down, I've been on edge since my mum went into the care home", "", ""},
-		{"my son started limping since my dad's funeral", "child", "son"},
+		// A person's own sign told after "since" stays theirs, beside
+		// the speaker's own legs (review).
+		{"my legs ache since my son started limping", "child", "son"},
+		{"since my grandson started limping my hips ache", "child", "grandson"},
 		{"I've been so worried since my son started limping", "child", "son"},
 		{"my daughter's pregnant and keeps getting leg cramps", "other", "daughter"},
 		{"my 15 year old daughter is pregnant and her calf hurts", "child", "child"},
