@@ -162,11 +162,7 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	// more at night once you're older": RecallMemoryIntent with "older"
 	// kept); not with a request to stop remembering, which must stand.
 	stateAsked := (alexa.Builtin(in.Name) == IntentPause || in.Name == IntentMemoryCount || in.Name == IntentRecall) && states[topicIn(tokens(v))]
-	// "So it's the job?" sent to the part-switching intent ("it's my
-	// {bodyPart}") with only the cause kept: no part was named to switch
-	// to, and the cause is what was put (set sAO).
-	claimed := in.Name == IntentSwitchPart && v != "" && in.Slots[slotPart].Value == "" && len(keptSigns(in)) == 0
-	if in.Slots[slotAsk].Value == "" && !doctorTopics[id] && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") && !asksIn(v) && !triedMedicine && !asker && !stateAsked && !claimed && !namedAlone(in, id) && !crampsBlamed(in, id) && !felt && !ruledBeside(in, id) && !bedAsked(in, id) {
+	if in.Slots[slotAsk].Value == "" && !doctorTopics[id] && !thing && !(slices.Contains(askingIntents, in.Name) && v != "") && !asksIn(v) && !triedMedicine && !asker && !stateAsked && !namedAlone(in, id) && !crampsBlamed(in, id) && !felt && !ruledBeside(in, id) && !bedAsked(in, id) {
 		return nil
 	}
 	if urgentKept(in) {
@@ -822,6 +818,21 @@ func causeAgreed(t *router.Turn) *alexa.Intent {
 	asked.Slots = maps.Clone(in.Slots)
 	asked.Slots[slotAsk] = alexa.Slot{Name: slotAsk, Value: "is it"}
 	return causeAsked(&asked)
+}
+
+// claimedCause returns the AskAboutIntent that "so it's the job?" stands
+// for when a device sent it to the part-switching intent ("it's my
+// {bodyPart}") with only the cause kept: no part was named to switch to,
+// and the cause is what was put (set sAO). It returns nil otherwise.
+func claimedCause(in *alexa.Intent) *alexa.Intent {
+	if in == nil || in.Slots[slotCause].Value == "" || in.Slots[slotPart].Value != "" || len(keptSigns(in)) > 0 {
+		return nil
+	}
+	topic, id := causeOf(in)
+	if id == "" || neverInstead[id] || serious[id] {
+		return nil
+	}
+	return &alexa.Intent{Name: IntentAskAbout, ConfirmationStatus: in.ConfirmationStatus, Slots: map[string]alexa.Slot{slotTopic: topic}}
 }
 
 // keptComplaint turns a greeting a device sent a complaint to ("um hi, I

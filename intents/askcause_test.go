@@ -201,6 +201,11 @@ func TestAskAboutTopicInSignSlot(t *testing.T) {
 	if v := playTalk(t, transcriptSkill(t), talkCase{ID: "restless", Category: "what_is"}, via, nil); !strings.Contains(strings.ToLower(v.Said), "urge to move") {
 		t.Errorf("AskAboutIntent sign %q: said %q, want restless legs", "restless", v.Said)
 	}
+	// Not after care was called for, when stretching may be wrong
+	// (review).
+	if v := playTalk(t, transcriptSkill(t), talkCase{ID: "restless", Category: "what_is", Before: []string{"my calf is swollen and hot"}}, via, nil); strings.Contains(strings.ToLower(v.Said), "urge to move") || !strings.Contains(v.Said, "911") {
+		t.Errorf("AskAboutIntent sign %q after a hot swollen calf: said %q, want no restless legs and the emergency line", "restless", v.Said)
+	}
 	for _, tt := range []struct{ sign, want string }{{"restless legs", "a doctor asks"}, {"legs", "a doctor asks"}, {"night cramps", "a doctor asks"}} {
 		via := routedIntent(model, routed{Intent: IntentAskAbout, Slots: map[string]string{"topic": "my gp", "sign": tt.sign}})
 		v := playTalk(t, transcriptSkill(t), talkCase{ID: "gp", Category: "what_is"}, via, nil)
@@ -745,9 +750,12 @@ func TestReadTalkAsks(t *testing.T) {
 		// sentence that does not open by asking of something tells
 		// (review).
 		{"My feet burn at night. I may have to see about my sugar levels.", "", ""},
-		// How to tell a condition asks about it, whatever is told after
-		// (set sAO); the night told before, asked as "then".
-		{"How can you tell if leg ache is from varicose veins? I've got a couple on my left calf.", IntentAskAbout, "varicose_veins"},
+		// How to tell a condition asks about it with nothing felt told
+		// (set sAO); with a pain told, its safety question comes first
+		// (review). The night told before, asked as "then".
+		{"how can you tell if it's varicose veins, my mum had them", IntentAskAbout, "varicose_veins"},
+		{"How can you tell if leg ache is from varicose veins? I've got a couple on my left calf.", "", ""},
+		{"how can you tell if it's sciatica? my back hurts and it shoots down my leg", "", ""},
 		{"how come it waits till then", IntentWhyNight, ""},
 		// A change supposed, asked whether it would help; a conclusion
 		// drawn with "so"; which professional to see (set sAP). Not with
@@ -1051,6 +1059,9 @@ func TestSwitchSideKept(t *testing.T) {
 		// Only a cause kept ("so it's the job?", set sAO): no part to
 		// switch to, the cause is asked about.
 		{[]string{"my legs throb a bit by bedtime"}, map[string]string{"cause": "the job"}, "your day shows at night"},
+		// Not after care was called for: the care again (review).
+		{[]string{"I'm short of breath and my leg hurts"}, map[string]string{"cause": "the job"}, "call 911"},
+		{[]string{"my calf is swollen and hot"}, map[string]string{"cause": "the mattress"}, "urgent care"},
 		{cramp, map[string]string{"sign": "both legs"}, "both legs"},
 		// The part corrected to, kept in sign slots, not the other leg.
 		{[]string{"my ankles ache at night"}, map[string]string{"sign": "bottom of my feet", "moreSign": "arches", "otherSign": "ankles"}, "your foot"},

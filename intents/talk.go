@@ -374,6 +374,9 @@ type talkWords struct {
 	Claims        []string `yaml:"claims"`
 	ClaimTags     []string `yaml:"claim_tags"`
 	PointerClaims []string `yaml:"pointer_claims"`
+	// TellAsks ask how to tell whether it is a condition, with nothing
+	// felt told ("how can you tell if it's varicose veins").
+	TellAsks []string `yaml:"tell_asks"`
 	// Improving are what a change supposed would do, asked ("if I
 	// switched to decaf would my cramps ease off"; betterIf).
 	Improving []string `yaml:"improving"`
@@ -2805,7 +2808,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			_, first := askedFirst(ws, found)
 			// "..., can teenagers get restless legs" asks who gets it,
 			// last as first (set sN).
-			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || q != nil && asksWhoGets(q, fq) || tagged(ws) || askedIndirectly(ws) || asksLast(q) || !signed && namedThenAsked(text, topic) || !signed && theirsAsked(ws, found, topic)
+			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || q != nil && asksWhoGets(q, fq) || tagged(ws) || askedIndirectly(ws) || asksLast(q) || !signed && namedThenAsked(text, topic) || !signed && theirsAsked(ws, found, topic) || tellAsked(ws, found)
 		}
 		if !signed && !conditions[topic] && blamedAfter(ws, found, topic) {
 			asks = true
@@ -3784,7 +3787,7 @@ func routineOffer(name string) string { return "Want to try " + name + "?" }
 // addOffer adds an offer to a reply with no question, when it fits in the
 // words left (room).
 func (s *set) addOffer(t *router.Turn, r *router.Reply, offer string) {
-	if t.State.Pending != "" || r.Question != "" || triage.AtLeast(t.State.Level, triage.Urgent) {
+	if t.State.Pending != "" || r.Question != "" || careStands(t) {
 		return
 	}
 	n := r.Speech.Words()
@@ -3804,6 +3807,19 @@ func (s *set) addOffer(t *router.Turn, r *router.Reply, offer string) {
 			r.Question = q
 		}
 	}
+}
+
+// careStands reports whether care today or an emergency was called for
+// tonight, in this conversation or one resumed: then no routine or tip is
+// offered, whatever else is asked (review: "so it's the job?" after "I'm
+// short of breath and my leg hurts").
+func careStands(t *router.Turn) bool {
+	for _, c := range []*session.Context{t.State, t.Resumed} {
+		if c != nil && triage.AtLeast(triage.Higher(c.Level, triage.Evaluate(c.Facts).Level), triage.Urgent) {
+			return true
+		}
+	}
+	return false
 }
 
 // soonDue reports whether triage will add its "see a doctor in the next
@@ -3929,9 +3945,10 @@ func (s *set) askAbout(t *router.Turn) (router.Reply, error) {
 		// A device may put the topic's word in a sign slot instead, the
 		// two types sharing it ("what's oedema").
 		_, id = causeOf(in)
-		if id == "" {
+		if id == "" && !careStands(t) {
 			// Or keep only the feeling a condition is ("does that
-			// sound like the restless thing": "restless"; set sAO).
+			// sound like the restless thing": "restless"; set sAO);
+			// not after care was called for (review).
 			id = feltConditions[symptom.ReadKept(keptSigns(in)).Topic]
 		}
 	}
@@ -4183,6 +4200,24 @@ func linkedPointer(ws []string) bool {
 		return !slices.ContainsFunc(ws[len(p)+1:], func(w string) bool { return !slices.Contains(talk.Words.ClaimTags, w) })
 	}
 	return false
+}
+
+// tellAsked reports whether the words ask how to tell whether it is a
+// condition (talk.yaml's tell_asks) and, beside the conditions named, tell
+// nothing felt: "how can you tell if you have restless legs", not "how can
+// you tell if it's sciatica, my back hurts and it shoots down my leg".
+func tellAsked(ws []string, found []topicAt) bool {
+	if !slices.ContainsFunc(talk.Words.TellAsks, func(c string) bool { return cueFits(c, ws) }) {
+		return false
+	}
+	var rest []string
+	for i, w := range ws {
+		if !slices.ContainsFunc(found, func(f topicAt) bool { return i >= f.At && i < f.At+f.Len }) {
+			rest = append(rest, w)
+		}
+	}
+	rd := symptom.Read(strings.Join(rest, " "))
+	return len(rd.Sensations)+len(rd.Parts) == 0 && !rd.Signed()
 }
 
 // drawnClaim reports whether the words open on "so" and blame what they
@@ -4451,6 +4486,17 @@ func saidLast(t *router.Turn, id string) bool {
 // which part it is now about, and "Shall we carry on where we were?" asks
 // it on a yes.
 func (s *set) switchPart(r *router.Router, t *router.Turn) (router.Reply, error) {
+	if t.State.Routine == nil && !careStands(t) && t.Request != nil {
+		// "So it's the job?", with only the cause kept; not after care
+		// was called for tonight, when the part switched to hears that
+		// care again (review).
+		if in := claimedCause(t.Request.Request.Intent); in != nil {
+			env := *t.Request
+			env.Request.Intent = in
+			t.Request, t.Intent = &env, in.Name
+			return s.askAbout(t)
+		}
+	}
 	_, part := t.SlotID(slotPart)
 	if part == "" {
 		// A device keeps the part corrected to in a sign slot ("the
