@@ -1150,6 +1150,83 @@ var std = sync.OnceValue(func() *reader {
 			"it kicks off every night",
 			"ache kicks off",
 			"pain kicks off",
+			"messed up the signals",
+			"messed up the signal",
+			"messed up the nerves",
+			"messed up the nerve",
+			"messed up the wiring",
+			"messed up my feet",
+			"messed up my foot",
+			"messed up the messages",
+			"messed up the blood flow",
+			"messed up my blood flow",
+			"fluid filled",
+			"fluid-filled",
+			"filled with fluid",
+			"full of fluid cushion",
+			"one way valves",
+			"one-way valves",
+			"one way valve",
+			"valves in the tubes",
+			"valves that don't close",
+			"valves not closing properly",
+			"covered someone else's",
+			"cover someone else's",
+			"covering someone else's",
+			"did someone else's",
+			"doing someone else's",
+			"do someone else's",
+			"hit the menopause",
+			"hit menopause",
+			"hit the change",
+			"hit the perimenopause",
+			"hit puberty",
+			"hit forty",
+			"hit fifty",
+			"hit sixty",
+			"hit seventy",
+			"hit eighty",
+			"hit my forties",
+			"hit my fifties",
+			"hit my sixties",
+			"hit my seventies",
+			"hit her forties",
+			"hit her fifties",
+			"hit his fifties",
+			"hit his sixties",
+			"hit middle age",
+			"seeing someone about",
+			"see someone about",
+			"seen someone about",
+			"see somebody about",
+			"seeing somebody about",
+			"speak to someone about",
+			"talk to someone about",
+			"get someone to look at",
+			"see someone for",
+			"seeing someone for",
+			"baby monitor",
+			"baby monitor's",
+			"the baby monitor",
+			"i'm rambling",
+			"i am rambling",
+			"sorry i'm rambling",
+			"sorry for rambling",
+			"i'm rambling on",
+			"rambling on a bit",
+			"i'm babbling",
+			"sorry i'm babbling",
+			"i'm waffling",
+			"sorry i'm waffling",
+			"head to toe",
+			"from head to toe",
+			"head to foot",
+			"top to toe",
+			"from top to toe",
+			"hard new mattress",
+			"rock hard new mattress",
+			"rock hard new bed",
+			"hard new bed",
 			"dip in the mattress",
 			"dip in my mattress",
 			"dip in our mattress",
@@ -3942,6 +4019,9 @@ var (
 		"could",
 		"couldn't",
 		"couple",
+		"cover",
+		"covered",
+		"covering",
 		"crack",
 		"cracked",
 		"cracking",
@@ -4042,6 +4122,7 @@ var (
 		"does",
 		"doesn't",
 		"dog",
+		"doing",
 		"don't",
 		"done",
 		"double",
@@ -4168,6 +4249,7 @@ var (
 		"fifth",
 		"fighting",
 		"fill",
+		"filled",
 		"filling",
 		"finally",
 		"finding",
@@ -4228,6 +4310,7 @@ var (
 		"front",
 		"frothy",
 		"frozen",
+		"full",
 		"funny",
 		"furrows",
 		"futon",
@@ -5009,6 +5092,7 @@ var (
 		"second",
 		"see",
 		"seeing",
+		"seen",
 		"seize",
 		"seized",
 		"seizes",
@@ -5143,6 +5227,7 @@ var (
 		"sooty",
 		"sore",
 		"soreness",
+		"sorry",
 		"sort",
 		"sorts",
 		"sound",
@@ -6086,6 +6171,18 @@ var (
 				toks: []string{"1", "leg", "bigger"},
 				means: []meaning{
 					{kind: 5, id: "one_leg_swollen"},
+				},
+			},
+			{
+				toks: []string{"1", "way", "valves"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"1", "way", "valve"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -9256,6 +9353,12 @@ var (
 				toks: []string{"baby", "bump"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
+				toks: []string{"baby", "monitor"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -19558,6 +19661,33 @@ var (
 				},
 			},
 		},
+		// "cover"
+		{
+			{
+				toks: []string{"cover", "someone", "else"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "covered"
+		{
+			{
+				toks: []string{"covered", "someone", "else"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "covering"
+		{
+			{
+				toks: []string{"covering", "someone", "else"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "crack"
 		{
 			{
@@ -20995,6 +21125,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"did", "someone", "else"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"did", "a", "double"},
 				means: []meaning{
 					{kind: 8},
@@ -21550,6 +21686,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"do", "someone", "else"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"do", "not", "know"},
 				means: []meaning{
 					{kind: 10},
@@ -21788,6 +21930,15 @@ var (
 				toks: []string{"dog", "walk"},
 				means: []meaning{
 					{kind: 3, id: "walk"},
+				},
+			},
+		},
+		// "doing"
+		{
+			{
+				toks: []string{"doing", "someone", "else"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -26430,6 +26581,15 @@ var (
 				},
 			},
 		},
+		// "filled"
+		{
+			{
+				toks: []string{"filled", "with", "fluid"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "filling"
 		{
 			{
@@ -27195,6 +27355,12 @@ var (
 			},
 			{
 				toks: []string{"fluid", "i've", "lost"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"fluid", "filled"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -28613,6 +28779,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"from", "head", "to", "toe"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"from", "top", "to", "toe"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"from", "the", "dentist"},
 				means: []meaning{
 					{kind: 3, id: "numb"},
@@ -28704,6 +28882,15 @@ var (
 				means: []meaning{
 					{kind: 3, id: "droop"},
 					{kind: 5, id: "leg_cold"},
+				},
+			},
+		},
+		// "full"
+		{
+			{
+				toks: []string{"full", "of", "fluid", "cushion"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -28965,6 +29152,12 @@ var (
 			},
 			{
 				toks: []string{"get", "my", "foot", "on", "the", "floor"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"get", "someone", "to", "look", "at"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -32594,6 +32787,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"hard", "new", "mattress"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hard", "new", "bed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"hard", "to", "say"},
 				means: []meaning{
 					{kind: 10},
@@ -33402,6 +33607,18 @@ var (
 				toks: []string{"head", "is", "splitting"},
 				means: []meaning{
 					{kind: 5, id: "headache_severe"},
+				},
+			},
+			{
+				toks: []string{"head", "to", "toe"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"head", "to", "foot"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -34764,6 +34981,78 @@ var (
 				},
 			},
 			{
+				toks: []string{"hit", "the", "menopause"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hit", "the", "change"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hit", "the", "perimenopause"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hit", "my", "forties"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hit", "my", "fifties"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hit", "my", "sixties"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hit", "my", "seventies"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hit", "her", "forties"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hit", "her", "fifties"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hit", "his", "fifties"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hit", "his", "sixties"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hit", "middle", "age"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"hit", "the", "sack"},
 				means: []meaning{
 					{kind: 8},
@@ -34815,6 +35104,48 @@ var (
 				toks: []string{"hit", "the"},
 				means: []meaning{
 					{kind: 5, id: "injury"},
+				},
+			},
+			{
+				toks: []string{"hit", "menopause"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hit", "puberty"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hit", "40"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hit", "50"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hit", "60"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hit", "70"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hit", "80"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -36194,6 +36525,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"i", "am", "rambling"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"i", "got", "muddled"},
 				means: []meaning{
 					{kind: 8},
@@ -36317,6 +36654,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"i'm", "rambling", "on"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"i'm", "confused", "what"},
 				means: []meaning{
 					{kind: 8},
@@ -36362,6 +36705,24 @@ var (
 				toks: []string{"i'm", "expecting"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
+				},
+			},
+			{
+				toks: []string{"i'm", "rambling"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"i'm", "babbling"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"i'm", "waffling"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -44655,6 +45016,66 @@ var (
 		},
 		// "messed"
 		{
+			{
+				toks: []string{"messed", "up", "the", "blood", "flow"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"messed", "up", "my", "blood", "flow"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"messed", "up", "the", "signals"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"messed", "up", "the", "signal"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"messed", "up", "the", "nerves"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"messed", "up", "the", "nerve"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"messed", "up", "the", "wiring"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"messed", "up", "my", "feet"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"messed", "up", "my", "foot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"messed", "up", "the", "messages"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"messed", "up", "my", "circulation"},
 				means: []meaning{
@@ -56798,6 +57219,12 @@ var (
 		// "rambling"
 		{
 			{
+				toks: []string{"rambling", "on", "a", "bit"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"rambling", "group"},
 				means: []meaning{
 					{kind: 8},
@@ -58018,6 +58445,18 @@ var (
 		},
 		// "rock"
 		{
+			{
+				toks: []string{"rock", "hard", "new", "mattress"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"rock", "hard", "new", "bed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"rock", "hard", "mattress"},
 				means: []meaning{
@@ -59282,6 +59721,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"see", "someone", "about"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"see", "somebody", "about"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"see", "someone", "for"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"see", "double"},
 				means: []meaning{
 					{kind: 3, id: "sight_loss"},
@@ -59300,6 +59757,24 @@ var (
 				toks: []string{"seeing", "double", "suddenly"},
 				means: []meaning{
 					{kind: 5, id: "vision_loss"},
+				},
+			},
+			{
+				toks: []string{"seeing", "someone", "about"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"seeing", "somebody", "about"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"seeing", "someone", "for"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -59339,6 +59814,15 @@ var (
 				toks: []string{"seeing"},
 				means: []meaning{
 					{kind: 3, id: "eye"},
+				},
+			},
+		},
+		// "seen"
+		{
+			{
+				toks: []string{"seen", "someone", "about"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -63170,6 +63654,33 @@ var (
 				},
 			},
 		},
+		// "sorry"
+		{
+			{
+				toks: []string{"sorry", "i'm", "rambling"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sorry", "for", "rambling"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sorry", "i'm", "babbling"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sorry", "i'm", "waffling"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "sort"
 		{
 			{
@@ -63336,6 +63847,12 @@ var (
 		},
 		// "speak"
 		{
+			{
+				toks: []string{"speak", "to", "someone", "about"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"speak"},
 				means: []meaning{
@@ -66779,6 +67296,12 @@ var (
 		// "talk"
 		{
 			{
+				toks: []string{"talk", "to", "someone", "about"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"talk", "me", "through"},
 				means: []meaning{
 					{kind: 8},
@@ -67389,6 +67912,12 @@ var (
 				toks: []string{"the", "wee", "man"},
 				means: []meaning{
 					{kind: 6, id: "son"},
+				},
+			},
+			{
+				toks: []string{"the", "baby", "monitor"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -69367,6 +69896,12 @@ var (
 					{kind: 5, id: "rib_pain"},
 				},
 			},
+			{
+				toks: []string{"top", "to", "toe"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 		},
 		// "topper"
 		{
@@ -71201,6 +71736,24 @@ var (
 		{
 			{
 				toks: []string{"valves", "in", "my", "veins", "are", "not", "closing"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"valves", "in", "the", "tubes"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"valves", "that", "don't", "close"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"valves", "not", "closing", "properly"},
 				means: []meaning{
 					{kind: 8},
 				},

@@ -255,6 +255,11 @@ func TestNotFelt(t *testing.T) {
 		{"walk me through the calf stretch", "exertion"},
 		{"just off shift, still in the back of the ambulance in my head", "back"},
 		{"sat in the back of the car for hours and my knees ache", "back"},
+		// The body's workings, a round covered, the speaker's own talk
+		// and a mattress name no feeling (set sAQ).
+		{"I did my round plus covered someone else's today", "numb"},
+		{"I'm tense from head to toe", "toes"},
+		{"pretty sure it's this rock hard new mattress", "hard"},
 		// A dip in a bed is no dent left in a leg (set sAO).
 		{"my hips ache, the mattress has got a real dip in the middle where I sleep", "fit_change"},
 	}
@@ -286,6 +291,13 @@ func TestDroppedG(t *testing.T) {
 func TestNotSigns(t *testing.T) {
 	tests := []struct{ say, not string }{
 		{"my toes cramp in the night, is that from losing too much fluid", "one_leg_swollen"},
+		// Set sAQ: nerves messed up, a bursa fluid filled, the menopause
+		// hit, the speaker's own rambling are no wound, swelling, injury
+		// or confusion.
+		{"could years of high sugar have messed up the signals to my feet", "foot_wound"},
+		{"could it be that little fluid filled pad on the bony bit of my hip", "one_leg_swollen"},
+		{"my friend started getting achy legs when she hit the menopause", "injury"},
+		{"sorry I'm rambling it's two in the morning", "confused"},
 		// Started, bedding, a GP's surgery and sugar readings are no
 		// kick, warm leg, operation or confusion (set sAM).
 		{"the hot flushes kicked off in spring and now my legs ache", "injury"},
@@ -696,6 +708,9 @@ func TestWhom(t *testing.T) {
 		// A person's own sign told after "since" stays theirs, beside
 		// the speaker's own legs (review).
 		{"my legs ache since my son started limping", "child", "son"},
+		// A doctor to see, a baby monitor: no one else's pain (set sAQ).
+		{"should I bother seeing someone about my hip aching at night", "", ""},
+		{"pins and needles down my left leg, hang on the baby monitor's going", "", ""},
 		{"since my grandson started limping my hips ache", "child", "grandson"},
 		{"I've been so worried since my son started limping", "child", "son"},
 		{"my daughter's pregnant and keeps getting leg cramps", "other", "daughter"},
