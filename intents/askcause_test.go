@@ -765,6 +765,13 @@ func TestReadTalkAsks(t *testing.T) {
 		{"if I put a topper on this hard bed would my hips stop aching", IntentAskAbout, "mattress"},
 		{"if I rest would my swollen red calf get better", "", ""},
 		{"so the training plan's to blame", IntentAskAbout, "overuse"},
+		// A suspicion said with no question word; two things told asked
+		// about as one and the other (set sAQ).
+		{"pretty sure it's this rock hard new mattress", IntentAskAbout, "mattress"},
+		{"I'm convinced it's the four coffees I get through every day", IntentAskAbout, "caffeine_alcohol"},
+		{"could one be causing the other", IntentAskAbout, "causes"},
+		{"is there a link", IntentAskAbout, "causes"},
+		{"should I bother seeing someone about my hip aching at night or just leave it", IntentAskAbout, "doctor_visit"},
 		{"achy thighs, stiff hips and rubbish sleep, who's best to see about it, a GP or a physio", IntentAskAbout, "doctor_visit"},
 		{"Could it be dehydration, or, no, let me ask it differently, why does everything hurt more at night than in the daytime?", IntentWhyNight, ""},
 		{"my husband's had his leg in plaster for three weeks and can't get comfy in bed. would a pillow under it help, or is the way he's lying the problem", IntentAskAbout, "mattress"},
@@ -1205,6 +1212,9 @@ func TestWhyOfTold(t *testing.T) {
 		{"it's because of that then", true},
 		{"it's from that side", false},
 		{"is it down to that leg", false},
+		// The pointer asked what it does (set sAQ).
+		{"would it be those making them ache", true},
+		{"would it be that bad", false},
 	}
 	for _, tt := range tests {
 		if got := whyOfTold(tt.say); got != tt.want {

@@ -4079,6 +4079,10 @@ func whyOfTold(text string) bool {
 			if (rest[0] == "be" || rest[0] == "been") && len(rest) > 1 {
 				rest = rest[1:]
 			}
+			if len(rest) > 1 && rest[0] != "it" && slices.Contains(talk.Words.Pointers, rest[0]) && slices.Contains(talk.Words.BeWhy, rest[1]) {
+				// "Would it be those making them ache" (set sAQ).
+				return true
+			}
 			return asks(rest)
 		}
 	}
