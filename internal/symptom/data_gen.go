@@ -1045,6 +1045,10 @@ var std = sync.OnceValue(func() *reader {
 				Parts:      []string{"toes"},
 			},
 			{
+				Fact:       "toe_black",
+				Sensations: []string{"foot_black"},
+			},
+			{
 				Fact:       "sciatica_both_legs",
 				Sensations: []string{"shooting", "sciatica"},
 				Plural:     true,
@@ -1155,15 +1159,19 @@ var std = sync.OnceValue(func() *reader {
 			"messed up the nerves",
 			"messed up the nerve",
 			"messed up the wiring",
-			"messed up my feet",
-			"messed up my foot",
 			"messed up the messages",
 			"messed up the blood flow",
 			"messed up my blood flow",
-			"fluid filled",
-			"fluid-filled",
-			"filled with fluid",
-			"full of fluid cushion",
+			"fluid filled pad",
+			"fluid-filled pad",
+			"fluid filled sac",
+			"fluid-filled sac",
+			"fluid filled cushion",
+			"fluid-filled cushion",
+			"fluid filled bursa",
+			"fluid-filled bursa",
+			"pad filled with fluid",
+			"sac filled with fluid",
 			"one way valves",
 			"one-way valves",
 			"one way valve",
@@ -1181,11 +1189,6 @@ var std = sync.OnceValue(func() *reader {
 			"hit the change",
 			"hit the perimenopause",
 			"hit puberty",
-			"hit forty",
-			"hit fifty",
-			"hit sixty",
-			"hit seventy",
-			"hit eighty",
 			"hit my forties",
 			"hit my fifties",
 			"hit my sixties",
@@ -1205,19 +1208,6 @@ var std = sync.OnceValue(func() *reader {
 			"get someone to look at",
 			"see someone for",
 			"seeing someone for",
-			"baby monitor",
-			"baby monitor's",
-			"the baby monitor",
-			"i'm rambling",
-			"i am rambling",
-			"sorry i'm rambling",
-			"sorry for rambling",
-			"i'm rambling on",
-			"rambling on a bit",
-			"i'm babbling",
-			"sorry i'm babbling",
-			"i'm waffling",
-			"sorry i'm waffling",
 			"head to toe",
 			"from head to toe",
 			"head to foot",
@@ -2234,6 +2224,17 @@ var std = sync.OnceValue(func() *reader {
 			"a hot wire",
 			"like a hot wire",
 			"hot wire thing",
+			"came to bed",
+			"i came to bed",
+			"when i came to bed",
+			"he came to bed",
+			"she came to bed",
+			"we came to bed",
+			"they came to bed",
+			"came up to bed",
+			"came to lie down",
+			"i came to lie down",
+			"came to sleep",
 			"came to stay",
 			"come to stay",
 			"came to visit",
@@ -4249,7 +4250,6 @@ var (
 		"fifth",
 		"fighting",
 		"fill",
-		"filled",
 		"filling",
 		"finally",
 		"finding",
@@ -4310,7 +4310,6 @@ var (
 		"front",
 		"frothy",
 		"frozen",
-		"full",
 		"funny",
 		"furrows",
 		"futon",
@@ -5063,6 +5062,7 @@ var (
 		"runs",
 		"rust",
 		"rusty",
+		"sac",
 		"saddle",
 		"sag",
 		"sagging",
@@ -5227,7 +5227,6 @@ var (
 		"sooty",
 		"sore",
 		"soreness",
-		"sorry",
 		"sort",
 		"sorts",
 		"sound",
@@ -9353,12 +9352,6 @@ var (
 				toks: []string{"baby", "bump"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
-				},
-			},
-			{
-				toks: []string{"baby", "monitor"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -14389,6 +14382,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"came", "up", "to", "bed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "to", "lie", "down"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"came", "off", "night", "shift"},
 				means: []meaning{
 					{kind: 8},
@@ -14498,6 +14503,18 @@ var (
 			},
 			{
 				toks: []string{"came", "off", "hrt"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "to", "bed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"came", "to", "sleep"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -26030,6 +26047,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"feet", "have", "gone", "black"},
+				means: []meaning{
+					{kind: 3, id: "foot_black"},
+				},
+			},
+			{
+				toks: []string{"feet", "are", "going", "black"},
+				means: []meaning{
+					{kind: 3, id: "foot_black"},
+				},
+			},
+			{
 				toks: []string{"feet", "on", "the", "floor"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -26123,6 +26152,18 @@ var (
 				toks: []string{"feet", "going", "hot"},
 				means: []meaning{
 					{kind: 3, id: "burning"},
+				},
+			},
+			{
+				toks: []string{"feet", "are", "black"},
+				means: []meaning{
+					{kind: 3, id: "foot_black"},
+				},
+			},
+			{
+				toks: []string{"feet", "turning", "black"},
+				means: []meaning{
+					{kind: 3, id: "foot_black"},
 				},
 			},
 			{
@@ -26578,15 +26619,6 @@ var (
 				toks: []string{"fill", "back", "in"},
 				means: []meaning{
 					{kind: 3, id: "fit_change"},
-				},
-			},
-		},
-		// "filled"
-		{
-			{
-				toks: []string{"filled", "with", "fluid"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 		},
@@ -27318,6 +27350,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"fluid", "filled", "pad"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"fluid", "filled", "sac"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"fluid", "filled", "cushion"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"fluid", "filled", "bursa"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"fluid", "i'm", "sweating"},
 				means: []meaning{
 					{kind: 8},
@@ -27355,12 +27411,6 @@ var (
 			},
 			{
 				toks: []string{"fluid", "i've", "lost"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"fluid", "filled"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -27506,6 +27556,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"foot", "has", "gone", "black"},
+				means: []meaning{
+					{kind: 3, id: "foot_black"},
+				},
+			},
+			{
+				toks: []string{"foot", "is", "going", "black"},
+				means: []meaning{
+					{kind: 3, id: "foot_black"},
+				},
+			},
+			{
+				toks: []string{"foot", "is", "turning", "black"},
+				means: []meaning{
+					{kind: 3, id: "foot_black"},
+				},
+			},
+			{
+				toks: []string{"foot", "has", "turned", "black"},
+				means: []meaning{
+					{kind: 3, id: "foot_black"},
+				},
+			},
+			{
 				toks: []string{"foot", "on", "the", "floor"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -27599,6 +27673,42 @@ var (
 				toks: []string{"foot", "is", "always", "hurting"},
 				means: []meaning{
 					{kind: 5, id: "rest_pain_weeks"},
+				},
+			},
+			{
+				toks: []string{"foot", "gone", "black"},
+				means: []meaning{
+					{kind: 3, id: "foot_black"},
+				},
+			},
+			{
+				toks: []string{"foot", "is", "black"},
+				means: []meaning{
+					{kind: 3, id: "foot_black"},
+				},
+			},
+			{
+				toks: []string{"foot", "turned", "black"},
+				means: []meaning{
+					{kind: 3, id: "foot_black"},
+				},
+			},
+			{
+				toks: []string{"foot", "turning", "black"},
+				means: []meaning{
+					{kind: 3, id: "foot_black"},
+				},
+			},
+			{
+				toks: []string{"foot", "going", "black"},
+				means: []meaning{
+					{kind: 3, id: "foot_black"},
+				},
+			},
+			{
+				toks: []string{"foot", "went", "black"},
+				means: []meaning{
+					{kind: 3, id: "foot_black"},
 				},
 			},
 			{
@@ -28882,15 +28992,6 @@ var (
 				means: []meaning{
 					{kind: 3, id: "droop"},
 					{kind: 5, id: "leg_cold"},
-				},
-			},
-		},
-		// "full"
-		{
-			{
-				toks: []string{"full", "of", "fluid", "cushion"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 		},
@@ -33451,6 +33552,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"he", "came", "to", "bed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"he", "came", "to", "stay"},
 				means: []meaning{
 					{kind: 8},
@@ -35118,36 +35225,6 @@ var (
 					{kind: 8},
 				},
 			},
-			{
-				toks: []string{"hit", "40"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"hit", "50"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"hit", "60"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"hit", "70"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"hit", "80"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
 		},
 		// "hits"
 		{
@@ -36417,6 +36494,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"i", "came", "to", "lie", "down"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"i", "am", "not", "understanding"},
 				means: []meaning{
 					{kind: 3, id: "meaning"},
@@ -36460,6 +36543,12 @@ var (
 			},
 			{
 				toks: []string{"i", "got", "mixed", "up"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"i", "came", "to", "bed"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -36522,12 +36611,6 @@ var (
 				toks: []string{"i", "came", "to"},
 				means: []meaning{
 					{kind: 5, id: "passed_out"},
-				},
-			},
-			{
-				toks: []string{"i", "am", "rambling"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -36654,12 +36737,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"i'm", "rambling", "on"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"i'm", "confused", "what"},
 				means: []meaning{
 					{kind: 8},
@@ -36705,24 +36782,6 @@ var (
 				toks: []string{"i'm", "expecting"},
 				means: []meaning{
 					{kind: 5, id: "pregnant"},
-				},
-			},
-			{
-				toks: []string{"i'm", "rambling"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"i'm", "babbling"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"i'm", "waffling"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 		},
@@ -45054,18 +45113,6 @@ var (
 			},
 			{
 				toks: []string{"messed", "up", "the", "wiring"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"messed", "up", "my", "feet"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"messed", "up", "my", "foot"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -54112,6 +54159,12 @@ var (
 		// "pad"
 		{
 			{
+				toks: []string{"pad", "filled", "with", "fluid"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"pad"},
 				means: []meaning{
 					{kind: 3, id: "circulation"},
@@ -57219,12 +57272,6 @@ var (
 		// "rambling"
 		{
 			{
-				toks: []string{"rambling", "on", "a", "bit"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"rambling", "group"},
 				means: []meaning{
 					{kind: 8},
@@ -59086,6 +59133,15 @@ var (
 				},
 			},
 		},
+		// "sac"
+		{
+			{
+				toks: []string{"sac", "filled", "with", "fluid"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "saddle"
 		{
 			{
@@ -60116,6 +60172,12 @@ var (
 				toks: []string{"she", "is", "only", "#"},
 				means: []meaning{
 					{kind: 7},
+				},
+			},
+			{
+				toks: []string{"she", "came", "to", "bed"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -63651,33 +63713,6 @@ var (
 				toks: []string{"soreness"},
 				means: []meaning{
 					{kind: 3, id: "sore"},
-				},
-			},
-		},
-		// "sorry"
-		{
-			{
-				toks: []string{"sorry", "i'm", "rambling"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"sorry", "for", "rambling"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"sorry", "i'm", "babbling"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"sorry", "i'm", "waffling"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 		},
@@ -67915,12 +67950,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"the", "baby", "monitor"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"the", "warm", "air"},
 				means: []meaning{
 					{kind: 8},
@@ -68412,6 +68441,12 @@ var (
 		},
 		// "they"
 		{
+			{
+				toks: []string{"they", "came", "to", "bed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"they", "sound"},
 				means: []meaning{
@@ -73992,6 +74027,12 @@ var (
 		// "we"
 		{
 			{
+				toks: []string{"we", "came", "to", "bed"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"we", "came", "to", "stay"},
 				means: []meaning{
 					{kind: 8},
@@ -75434,6 +75475,12 @@ var (
 			},
 			{
 				toks: []string{"when", "the", "weather", "is", "cold"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"when", "i", "came", "to", "bed"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -83856,6 +83903,7 @@ var (
 		"feel_loss",
 		"fit",
 		"fit_change",
+		"foot_black",
 		"growing",
 		"hands",
 		"hang",
@@ -85201,6 +85249,24 @@ var (
 			"crushing his leg",
 			"crushing her foot",
 			"crushing my foot",
+		},
+		// "foot_black"
+		{
+			"foot has gone black",
+			"foot's gone black",
+			"foot is black",
+			"foot is going black",
+			"foot is turning black",
+			"foot turned black",
+			"foot turning black",
+			"foot going black",
+			"foot went black",
+			"feet have gone black",
+			"feet are black",
+			"feet are going black",
+			"feet turning black",
+			"foot has turned black",
+			"foot gone black",
 		},
 		// "growing"
 		{"growing pains", "growing pain"},

@@ -291,13 +291,13 @@ func TestDroppedG(t *testing.T) {
 func TestNotSigns(t *testing.T) {
 	tests := []struct{ say, not string }{
 		{"my toes cramp in the night, is that from losing too much fluid", "one_leg_swollen"},
-		// Set sAQ: nerves messed up, a bursa fluid filled, the menopause
-		// hit, the speaker's own rambling are no wound, swelling, injury
-		// or confusion.
+		// Set sAQ: nerves messed up, a bursa's fluid filled pad, the
+		// menopause hit are no wound, swelling or injury.
 		{"could years of high sugar have messed up the signals to my feet", "foot_wound"},
 		{"could it be that little fluid filled pad on the bony bit of my hip", "one_leg_swollen"},
+		// Coming to bed is no coming round (set sr's sr064, read again).
+		{"calf is cramping since i came to bed", "passed_out"},
 		{"my friend started getting achy legs when she hit the menopause", "injury"},
-		{"sorry I'm rambling it's two in the morning", "confused"},
 		// Started, bedding, a GP's surgery and sugar readings are no
 		// kick, warm leg, operation or confusion (set sAM).
 		{"the hot flushes kicked off in spring and now my legs ache", "injury"},
@@ -710,7 +710,7 @@ func TestWhom(t *testing.T) {
 		{"my legs ache since my son started limping", "child", "son"},
 		// A doctor to see, a baby monitor: no one else's pain (set sAQ).
 		{"should I bother seeing someone about my hip aching at night", "", ""},
-		{"pins and needles down my left leg, hang on the baby monitor's going", "", ""},
+		{"the baby monitor shows she's burning up and she won't move her leg", "child", "baby"},
 		{"since my grandson started limping my hips ache", "child", "grandson"},
 		{"I've been so worried since my son started limping", "child", "son"},
 		{"my daughter's pregnant and keeps getting leg cramps", "other", "daughter"},
