@@ -439,7 +439,13 @@ var loaded = &data{
 			Level: "emergency",
 			When: [][]string{
 				{"diabetes"},
-				{"foot_problem", "foot_wound", "skin_change", "toe_black"},
+				{
+					"foot_problem",
+					"foot_wound",
+					"red_spreading",
+					"skin_change",
+					"toe_black",
+				},
 				{"confused", "confused_or_faint", "faint"},
 			},
 			Why: "triage.why.diabetic_foot_unwell",

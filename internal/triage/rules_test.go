@@ -56,6 +56,13 @@ func TestRulesFromSpeech(t *testing.T) {
 		{"I have sugar, there's a sore on my foot and I feel faint", Emergency},
 		{"I'm diabetic and I'm confused tonight, my legs hurt", Urgent},
 		{"I'm diabetic, my calf is swollen and hot and I feel confused", Emergency},
+		// Words read as no sign only where they name none (review):
+		// fluid in a leg, someone else's rambling, a foot messed up on a
+		// nail, a whole foot gone black.
+		{"I'm pregnant and my left leg is filled with fluid", Urgent},
+		{"my dad's rambling on a bit tonight and he's got a fever", Emergency},
+		{"I'm diabetic and messed up my foot on a nail yesterday", Urgent},
+		{"my dad's foot has gone black", Urgent},
 		{"pins and needles down one leg with my back, no urine problem", SelfCare},
 		{"tingling down one leg and with my back and now it has spread to both", Emergency},
 		// Breathing and chest, with and without leg signs (refs §3 row 1).
@@ -380,6 +387,7 @@ func TestDiabeticLegReason(t *testing.T) {
 		{[]string{"diabetes", "one_leg_swollen", "breathless", "faint"}, "clot_and_chest"},
 		{[]string{"diabetes", "leg_warm", "confused"}, "diabetic_leg_confused"},
 		{[]string{"diabetes", "foot_wound", "faint"}, "diabetic_foot_confused"},
+		{[]string{"diabetes", "red_spreading", "faint"}, "diabetic_foot_confused"},
 	}
 	for _, tt := range tests {
 		res := Evaluate(tt.facts)
