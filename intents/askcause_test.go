@@ -1252,3 +1252,26 @@ func TestStoryTold(t *testing.T) {
 		}
 	}
 }
+
+// TestCareBeforeCause: after care today or an emergency was called for
+// tonight, a question about a cause hears that care first, and no routine
+// is offered after it, on the turn or on "yes" to the rest (review).
+func TestCareBeforeCause(t *testing.T) {
+	tests := []struct {
+		turns     []string
+		want, not string
+	}{
+		{[]string{"my calf is swollen and hot", "is there a link"}, "whatever the cause, get medical care today", "want to try"},
+		{[]string{"my calf is swollen and hot", "pretty sure it's the mattress", "yes"}, "", "want to try"},
+		{[]string{"I'm short of breath and my leg hurts", "pretty sure it's the stairs"}, "whatever the cause, please call 911", "want to try"},
+		{[]string{"I've been gardening all day", "is there a link"}, "tired muscles", "whatever the cause"},
+	}
+	for _, tt := range tests {
+		n := len(tt.turns)
+		v := playTalk(t, transcriptSkill(t), talkCase{ID: "care", Category: "x", Text: tt.turns[n-1], Before: tt.turns[:n-1]}, nil, nil)
+		said := strings.ToLower(v.Said)
+		if !strings.Contains(said, tt.want) || strings.Contains(said, tt.not) {
+			t.Errorf("%v: said %q, want %q and no %q", tt.turns, v.Said, tt.want, tt.not)
+		}
+	}
+}

@@ -75,6 +75,10 @@ const (
 	questionRest  = "talk.rest"
 	answerRest    = "talk.rest.at"
 	answerRestWas = "talk.rest.was"
+	// answerCare keeps the level of care called for in a conversation
+	// resumed tonight, once said again, for the rest of this one
+	// (careLevel).
+	answerCare = "talk.care"
 	// triageTold is where triage notes the level it has told the
 	// listener (internal/triage, toldKey): a soon level not yet told has
 	// its words added to this turn's reply.
@@ -3814,12 +3818,23 @@ func (s *set) addOffer(t *router.Turn, r *router.Reply, offer string) {
 // offered, whatever else is asked (review: "so it's the job?" after "I'm
 // short of breath and my leg hurts").
 func careStands(t *router.Turn) bool {
+	return triage.AtLeast(careLevel(t), triage.Urgent)
+}
+
+// careLevel is the highest level called for tonight, in this
+// conversation or one resumed.
+func careLevel(t *router.Turn) session.Level {
+	l := session.Level(t.State.Answer(answerCare))
 	for _, c := range []*session.Context{t.State, t.Resumed} {
-		if c != nil && triage.AtLeast(triage.Higher(c.Level, triage.Evaluate(c.Facts).Level), triage.Urgent) {
-			return true
+		if c != nil {
+			l = triage.Higher(l, triage.Higher(c.Level, triage.Evaluate(c.Facts).Level))
 		}
 	}
-	return false
+	if triage.AtLeast(l, triage.Urgent) {
+		// A resumed conversation is read on this one's first turn only.
+		t.State.SetAnswer(answerCare, string(l))
+	}
+	return l
 }
 
 // soonDue reports whether triage will add its "see a doctor in the next
@@ -3989,7 +4004,17 @@ func (s *set) askAbout(t *router.Turn) (router.Reply, error) {
 		was = t.State.Answer(answerHeld)
 	}
 	t.State.Pending = ""
-	r, cut := s.sayPart(t, tp.Text, 0, s.room(t))
+	// After care was called for tonight, that care is said first,
+	// whatever the cause asked about (review).
+	care := &alexa.SSML{}
+	switch l := careLevel(t); {
+	case l == triage.Emergency:
+		care.Say(words(t, s.lib.Get("talk.care.emergency").Say[0]))
+	case triage.AtLeast(l, triage.Urgent):
+		care.Say(words(t, s.lib.Get("talk.care.urgent").Say[0]))
+	}
+	r, cut := s.sayPart(t, tp.Text, 0, s.room(t)-care.Words())
+	r.Speech = care.Append(r.Speech)
 	switch {
 	case cut:
 		t.State.SetAnswer(answerRestWas, was)

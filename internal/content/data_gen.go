@@ -254,6 +254,8 @@ var (
 		"talk.cant_sleep",
 		"talk.cant_sleep.nights",
 		"talk.cant_sleep.pain",
+		"talk.care.emergency",
+		"talk.care.urgent",
 		"talk.check.start",
 		"talk.clear_answer",
 		"talk.fallback",
@@ -2591,6 +2593,16 @@ var (
 				"seed 000 self-care: stretching before bed",
 				"seed 000 when to seek consultation: pain that disrupts sleep",
 			},
+		},
+		// "talk.care.emergency"
+		{
+			Say:     []string{"Whatever the cause, please call {number} now."},
+			Sources: []string{"refs: triage levels, E = call the emergency number"},
+		},
+		// "talk.care.urgent"
+		{
+			Say:     []string{"Whatever the cause, get medical care today: {urgent}."},
+			Sources: []string{"refs: triage levels, U = care today"},
 		},
 		// "talk.check.start"
 		{
