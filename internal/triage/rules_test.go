@@ -63,6 +63,10 @@ func TestRulesFromSpeech(t *testing.T) {
 		{"my dad's rambling on a bit tonight and he's got a fever", Emergency},
 		{"I'm diabetic and messed up my foot on a nail yesterday", Urgent},
 		{"my dad's foot has gone black", Urgent},
+		// Hard and swollen together is a swelling too, not hardness
+		// alone (review).
+		{"my calf is hard and swollen", Urgent},
+		{"my shin is swollen and hard after football and I can't move my toes", Emergency},
 		{"pins and needles down one leg with my back, no urine problem", SelfCare},
 		{"tingling down one leg and with my back and now it has spread to both", Emergency},
 		// Breathing and chest, with and without leg signs (refs §3 row 1).
