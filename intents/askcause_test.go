@@ -1255,7 +1255,8 @@ func TestStoryTold(t *testing.T) {
 
 // TestCareBeforeCause: after care today or an emergency was called for
 // tonight, a question about a cause hears that care first, and no routine
-// is offered after it, on the turn or on "yes" to the rest (review).
+// is offered after it, on the turn or on "yes" to the rest; doubt hears
+// the care again, and no stretch is guided (review).
 func TestCareBeforeCause(t *testing.T) {
 	tests := []struct {
 		turns     []string
@@ -1265,6 +1266,9 @@ func TestCareBeforeCause(t *testing.T) {
 		{[]string{"my calf is swollen and hot", "pretty sure it's the mattress", "yes"}, "", "want to try"},
 		{[]string{"I'm short of breath and my leg hurts", "pretty sure it's the stairs"}, "whatever the cause, please call 911", "want to try"},
 		{[]string{"I've been gardening all day", "is there a link"}, "tired muscles", "whatever the cause"},
+		// Doubt, or stretches asked for, after care was called for.
+		{[]string{"my calf is swollen and hot", "should I still go to urgent care"}, "please don't wait", "rarely serious"},
+		{[]string{"my calf is swollen and hot", "what stretches help"}, "won't guide stretches", "calf stretch"},
 	}
 	for _, tt := range tests {
 		n := len(tt.turns)

@@ -162,7 +162,7 @@ func (s *set) beginRoutine(t *router.Turn, id string) router.Reply {
 	if !ok {
 		rt, _ = routines.Get(routineDefault)
 	}
-	if triage.AtLeast(t.State.Level, triage.Urgent) {
+	if careStands(t) {
 		t.State.Routine = nil
 		r := s.say(t, "routine.notnow")
 		r.End = true

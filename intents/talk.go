@@ -3448,6 +3448,12 @@ func (s *set) registerTalk(r *router.Router) {
 	r.IntentFunc(IntentThanks, s.thanks)
 	r.IntentFunc(IntentCantSleep, s.cantSleep)
 	r.IntentFunc(IntentWorried, func(t *router.Turn) (router.Reply, error) {
+		switch l := careLevel(t); {
+		case l == triage.Emergency:
+			return s.say(t, "talk.care.worried.emergency"), nil
+		case triage.AtLeast(l, triage.Urgent):
+			return s.say(t, "talk.care.worried.urgent"), nil
+		}
 		return s.offer(t, offerCheck, "talk.worried"), nil
 	})
 	r.IntentFunc(IntentWhoAreYou, func(t *router.Turn) (router.Reply, error) {
@@ -4793,6 +4799,11 @@ var stretchFor = map[string]string{
 
 // stretches names the routines that fit a part, or lists them all.
 func (s *set) stretches(t *router.Turn) (router.Reply, error) {
+	if careStands(t) {
+		// No stretches tonight after care was called for (review:
+		// "what stretches help" after a hot swollen calf).
+		return s.beginRoutine(t, routineDefault), nil
+	}
 	_, part := t.SlotID(slotPart)
 	ws := tokens(t.Text)
 	if slices.Contains(ws, "long") || slices.Contains(ws, "seconds") {

@@ -256,6 +256,8 @@ var (
 		"talk.cant_sleep.pain",
 		"talk.care.emergency",
 		"talk.care.urgent",
+		"talk.care.worried.emergency",
+		"talk.care.worried.urgent",
 		"talk.check.start",
 		"talk.clear_answer",
 		"talk.fallback",
@@ -2602,6 +2604,16 @@ var (
 		// "talk.care.urgent"
 		{
 			Say:     []string{"Whatever the cause, get medical care today: {urgent}."},
+			Sources: []string{"refs: triage levels, U = care today"},
+		},
+		// "talk.care.worried.emergency"
+		{
+			Say:     []string{"Yes, please don't wait. Call {number} now."},
+			Sources: []string{"refs: triage levels, E = call the emergency number"},
+		},
+		// "talk.care.worried.urgent"
+		{
+			Say:     []string{"Yes, please don't wait and see. Get medical care today: {urgent}."},
 			Sources: []string{"refs: triage levels, U = care today"},
 		},
 		// "talk.check.start"
