@@ -515,7 +515,7 @@ var std = sync.OnceValue(func() *reader {
 			},
 			{
 				Fact:         "one_leg_swollen",
-				Sensations:   []string{"swell", "swell_sudden", "hard_swollen"},
+				Sensations:   []string{"swell", "swell_sudden"},
 				Parts:        []string{"calf", "foot", "toes", "thigh", "leg", "ankle"},
 				PluralFact:   "legs_swollen",
 				PluralUnless: []string{"daily", "gradual", "long_travel"},
@@ -530,13 +530,13 @@ var std = sync.OnceValue(func() *reader {
 			},
 			{
 				Fact:       "swelling_sudden",
-				Sensations: []string{"swell", "swell_sudden", "hard_swollen"},
+				Sensations: []string{"swell", "swell_sudden"},
 				Timing:     []string{"sudden"},
 				Text:       true,
 			},
 			{
 				Fact:       "swelling_sudden",
-				Sensations: []string{"swell", "swell_sudden", "hard_swollen"},
+				Sensations: []string{"swell", "swell_sudden"},
 				And:        []string{"woke_with"},
 			},
 			{
@@ -683,7 +683,7 @@ var std = sync.OnceValue(func() *reader {
 			},
 			{
 				Fact:       "compartment",
-				Sensations: []string{"hard", "hard_swollen"},
+				Sensations: []string{"hard"},
 				Text:       true,
 				Needs:      []string{"knock", "exertion", "cast", "injury", "immobile"},
 				Unless:     []string{"cramp_word", "both", "eased"},
@@ -721,28 +721,28 @@ var std = sync.OnceValue(func() *reader {
 			},
 			{
 				Fact:       "compartment",
-				Sensations: []string{"swell", "swell_sudden", "hard_swollen"},
-				And:        []string{"toes_move", "hard", "hard_swollen"},
+				Sensations: []string{"swell", "swell_sudden"},
+				And:        []string{"toes_move", "hard"},
 				Text:       true,
 				Needs:      []string{"knock", "exertion", "injury"},
 			},
 			{
 				Fact:       "compartment",
-				Sensations: []string{"swell", "swell_sudden", "hard_swollen"},
+				Sensations: []string{"swell", "swell_sudden"},
 				And:        []string{"tight"},
 				Text:       true,
 				Needs:      []string{"knock"},
 			},
 			{
 				Fact:       "compartment",
-				Sensations: []string{"hard", "hard_swollen"},
+				Sensations: []string{"hard"},
 				And:        []string{"toes_move"},
 				Text:       true,
 				Unless:     []string{"cramp_word", "eased"},
 			},
 			{
 				Fact:       "compartment",
-				Sensations: []string{"hard", "hard_swollen"},
+				Sensations: []string{"hard"},
 				And:        []string{"disproportion"},
 				Unless:     []string{"cramp_word", "eased"},
 			},
@@ -762,7 +762,7 @@ var std = sync.OnceValue(func() *reader {
 				Sensations: []string{"cast"},
 				And:        []string{"tingling", "numb", "feel_loss"},
 				Text:       true,
-				Needs:      []string{"swell", "reddish", "disproportion", "hard", "hard_swollen"},
+				Needs:      []string{"swell", "reddish", "disproportion", "hard"},
 			},
 			{
 				Fact:       "compartment",
@@ -32854,7 +32854,8 @@ var (
 			{
 				toks: []string{"hard", "and", "swollen"},
 				means: []meaning{
-					{kind: 3, id: "hard_swollen"},
+					{kind: 3, id: "hard"},
+					{kind: 3, id: "swell"},
 				},
 			},
 			{
@@ -66646,7 +66647,7 @@ var (
 			{
 				toks: []string{"super", "tight", "and", "swollen"},
 				means: []meaning{
-					{kind: 3, id: "hard_swollen"},
+					{kind: 3, id: "hard"},
 					{kind: 3, id: "swell"},
 				},
 			},
@@ -67018,7 +67019,8 @@ var (
 			{
 				toks: []string{"swollen", "and", "very", "hard"},
 				means: []meaning{
-					{kind: 3, id: "hard_swollen"},
+					{kind: 3, id: "hard"},
+					{kind: 3, id: "swell"},
 				},
 			},
 			{
@@ -67030,14 +67032,15 @@ var (
 			{
 				toks: []string{"swollen", "and", "tight"},
 				means: []meaning{
-					{kind: 3, id: "hard_swollen"},
+					{kind: 3, id: "hard"},
 					{kind: 3, id: "swell"},
 				},
 			},
 			{
 				toks: []string{"swollen", "and", "hard"},
 				means: []meaning{
-					{kind: 3, id: "hard_swollen"},
+					{kind: 3, id: "hard"},
+					{kind: 3, id: "swell"},
 				},
 			},
 			{
@@ -67067,7 +67070,8 @@ var (
 			{
 				toks: []string{"swollen", "tight"},
 				means: []meaning{
-					{kind: 3, id: "hard_swollen"},
+					{kind: 3, id: "hard"},
+					{kind: 3, id: "swell"},
 				},
 			},
 			{
@@ -68909,7 +68913,7 @@ var (
 			{
 				toks: []string{"tight", "and", "swollen"},
 				means: []meaning{
-					{kind: 3, id: "hard_swollen"},
+					{kind: 3, id: "hard"},
 					{kind: 3, id: "swell"},
 					{kind: 5, id: "one_leg_swollen"},
 				},
@@ -83908,7 +83912,6 @@ var (
 		"hands",
 		"hang",
 		"hard",
-		"hard_swollen",
 		"heavy",
 		"heavy_day",
 		"hold",
@@ -85329,6 +85332,7 @@ var (
 			"stone hard",
 			"very tight",
 			"so tight",
+			"swollen tight",
 			"tight and shiny",
 			"like concrete",
 			"concrete",
@@ -85342,12 +85346,18 @@ var (
 			"solid as a rock",
 			"hard as rock",
 			"solid",
+			"tight and swollen",
+			"swollen and tight",
 			"super tight",
+			"super tight and swollen",
 			"hard as a cricket ball",
 			"hard as a ball",
 			"like a cricket ball",
 			"hard as a golf ball",
 			"very hard and",
+			"swollen and hard",
+			"swollen and very hard",
+			"hard and swollen",
 			"very hard like",
 			"really hard and",
 			"is very hard",
@@ -85361,16 +85371,6 @@ var (
 			"like it'll burst",
 			"hard like a cricket ball",
 			"hard like a ball",
-		},
-		// "hard_swollen"
-		{
-			"swollen tight",
-			"tight and swollen",
-			"swollen and tight",
-			"super tight and swollen",
-			"swollen and hard",
-			"swollen and very hard",
-			"hard and swollen",
 		},
 		// "heavy"
 		{"heavy", "heaviness", "like lead", "leaden", "weighed down"},

@@ -212,7 +212,10 @@ type vocabulary struct {
 	Timing     map[string][]string `yaml:"timing"`
 	Flags      map[string]*flag    `yaml:"flags"`
 	Ignore     []string            `yaml:"ignore"`
-	Combos     []combo             `yaml:"combos"`
+	// Also: a sensation's phrases holding one of the words also mean
+	// the other sensation ("hard and swollen" is a swelling too).
+	Also   map[string]map[string][]string `yaml:"also"`
+	Combos []combo                        `yaml:"combos"`
 	// KeepWhole: phrases that turn a sign round ("hasn't had a fall"),
 	// for the WarningSign values only; the reader reads their words.
 	KeepWhole []string    `yaml:"keep_whole"`
@@ -534,6 +537,16 @@ func compile(v *vocabulary) (*reader, error) {
 		for _, text := range g.texts {
 			if err := add(text, meaning{g.k, g.id}); err != nil {
 				return nil, err
+			}
+			if g.k != kSensation {
+				continue
+			}
+			for _, other := range slices.Sorted(maps.Keys(v.Also[g.id])) {
+				if slices.ContainsFunc(strings.Fields(text), func(w string) bool { return slices.Contains(v.Also[g.id][other], w) }) {
+					if err := add(text, meaning{kSensation, other}); err != nil {
+						return nil, err
+					}
+				}
 			}
 		}
 	}
