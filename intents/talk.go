@@ -3448,11 +3448,8 @@ func (s *set) registerTalk(r *router.Router) {
 	r.IntentFunc(IntentThanks, s.thanks)
 	r.IntentFunc(IntentCantSleep, s.cantSleep)
 	r.IntentFunc(IntentWorried, func(t *router.Turn) (router.Reply, error) {
-		switch l := careLevel(t); {
-		case l == triage.Emergency:
-			return s.say(t, "talk.care.worried.emergency"), nil
-		case triage.AtLeast(l, triage.Urgent):
-			return s.say(t, "talk.care.worried.urgent"), nil
+		if id := careText(t, "talk.care.worried.emergency", "talk.care.worried.urgent"); id != "" {
+			return s.say(t, id), nil
 		}
 		return s.offer(t, offerCheck, "talk.worried"), nil
 	})
@@ -3827,6 +3824,18 @@ func careStands(t *router.Turn) bool {
 	return triage.AtLeast(careLevel(t), triage.Urgent)
 }
 
+// careText is the content text, emergency or urgent, for the care called
+// for tonight, or "" when none was.
+func careText(t *router.Turn, emergency, urgent string) string {
+	switch l := careLevel(t); {
+	case l == triage.Emergency:
+		return emergency
+	case triage.AtLeast(l, triage.Urgent):
+		return urgent
+	}
+	return ""
+}
+
 // careLevel is the highest level called for tonight, in this
 // conversation or one resumed.
 func careLevel(t *router.Turn) session.Level {
@@ -4013,11 +4022,10 @@ func (s *set) askAbout(t *router.Turn) (router.Reply, error) {
 	// After care was called for tonight, that care is said first,
 	// whatever the cause asked about (review).
 	care := &alexa.SSML{}
-	switch l := careLevel(t); {
-	case l == triage.Emergency:
-		care.Say(words(t, s.lib.Get("talk.care.emergency").Say[0]))
-	case triage.AtLeast(l, triage.Urgent):
-		care.Say(words(t, s.lib.Get("talk.care.urgent").Say[0]))
+	if id := careText(t, "talk.care.emergency", "talk.care.urgent"); id != "" {
+		for _, line := range s.lib.Get(id).Say {
+			care.Say(words(t, line))
+		}
 	}
 	r, cut := s.sayPart(t, tp.Text, 0, s.room(t)-care.Words())
 	r.Speech = care.Append(r.Speech)
