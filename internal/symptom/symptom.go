@@ -184,6 +184,9 @@ type vocabulary struct {
 	// Asides: words that, after a yes or no, show it was no answer to the
 	// question ("yeah, go on then, give me some stretches").
 	Asides []string `yaml:"asides"`
+	// TakenBack: words that take back the answer said before them ("no,
+	// scratch that, yes").
+	TakenBack []string `yaml:"taken_back"`
 	// Relayed: who may pass an answer on and how ("my wife says yes").
 	Relayed struct {
 		By    []string `yaml:"by"`
@@ -351,6 +354,7 @@ type reader struct {
 	index     map[string][]*phrase // by first token ("#" for a number), longest first
 	answers   map[string][][]string
 	asides    [][]string
+	takenBack [][]string
 	relayBy   []string // relayed.by
 	relayVia  []string // relayed.verbs
 	oneSide   sideWords
@@ -557,6 +561,9 @@ func compile(v *vocabulary) (*reader, error) {
 	r.relayBy, r.relayVia, r.oneSide = v.Relayed.By, v.Relayed.Verbs, v.OneSide
 	for _, text := range v.Asides {
 		r.asides = append(r.asides, r.tokens(text))
+	}
+	for _, text := range v.TakenBack {
+		r.takenBack = append(r.takenBack, r.tokens(text))
 	}
 	for a, ps := range v.Answers {
 		for _, text := range ps {
@@ -1282,7 +1289,42 @@ func (r *reader) answer(toks []string) (string, int) {
 		// she can't see well"): the question is asked again (review).
 		return "", 0
 	}
+	if a, end := r.retaken(toks, i+bestN); a != "" {
+		// "No, scratch that, yes": the answer taken back is no answer;
+		// the one said after it is.
+		return a, end
+	}
 	return bestA, i + bestN
+}
+
+// retaken reads an answer said again at j, after words that take back the
+// one before ("no, scratch that, yes"), and returns it and where the rest
+// begins; "" when no answer is taken back there.
+func (r *reader) retaken(toks []string, j int) (string, int) {
+	taken := false
+	for {
+		for j < len(toks) && toks[j] == tokComma {
+			j++
+		}
+		n := 0
+		for _, p := range r.takenBack {
+			if _, ok := matchAt(p, toks, j); ok && len(p) > n {
+				n = len(p)
+			}
+		}
+		if n == 0 {
+			break
+		}
+		// "No, sorry, I mean yes": the words may come one after another.
+		taken, j = true, j+n
+	}
+	if !taken {
+		return "", 0
+	}
+	if a, n := r.answer(toks[j:]); a != "" {
+		return a, j + n
+	}
+	return "", 0
 }
 
 // relayed reports whether the answer in toks is passed on from someone.

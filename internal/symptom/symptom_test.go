@@ -233,6 +233,16 @@ func TestAnswers(t *testing.T) {
 		{"my husband reckons it is", "yes"},
 		{"my wife says my leg is swollen", ""},
 		{"my son said he's fine", ""},
+		// An answer taken back is no answer: the one said after it is
+		// (a "no, scratch that, yes" counted as no before).
+		{"no, scratch that, yes", "yes"},
+		{"no scratch that yes", "yes"},
+		{"nah wait, yeah", "yes"},
+		{"no, sorry, I mean yes", "yes"},
+		{"yes, sorry, no", "no"},
+		{"yes actually no", "no"},
+		{"no, sorry", "no"},
+		{"no actually, it's swollen now", "no"},
 		{"", ""},
 	}
 	for _, tt := range tests {
