@@ -722,6 +722,11 @@ func TestTopicAsked(t *testing.T) {
 		{"I want to say it's my shoes but honestly I've been so anxious lately, could the worry be making my legs ache", "stress"},
 		{"I was going to say the mattress but actually could it be all the walking", "overuse"},
 		{"is it my shoes or my mattress", "routine"},
+		// Set sAR: joints worn down, a screen sat at, a half-remembered
+		// mineral.
+		{"could worn down hip joints be what's causing it", "arthritis"},
+		{"i sit in front of the computer from nine till seven, is that why", "routine"},
+		{"does the magnesia thing matter for cramps", "magnesium"},
 	}
 	for _, tt := range tests {
 		if got := topicIn(tokens(tt.say)); got != tt.want {
@@ -1017,6 +1022,20 @@ func TestReadTalkAsks(t *testing.T) {
 		{"it's tender right on the side of my hip, the physio once talked about a fluid sac getting angry, could that have flared up", IntentAskAbout, "bursitis"},
 		// Why a restless feeling, asked in a question's word order.
 		{"why won't my legs keep still", IntentAskAbout, "restless_legs"},
+		// Set sAR: thanks run on into a question is the question, not
+		// a goodbye; thanks ending a sentence that goes on is thanks. A
+		// cause named as what to stop is asked about; a remedy asked
+		// whether it helps is not. Whether the night will stay worse
+		// asks why the night.
+		{"ok thanks, and could it be because i started playing tennis this week", IntentAskAbout, "overuse"},
+		{"thanks and is it my age", IntentAskAbout, "age"},
+		{"okay, that actually worked, which I genuinely did not expect, so, yeah, thanks", IntentThanks, ""},
+		{"thank you so much, that helped", IntentThanks, ""},
+		{"how do i stop my stress from doing this to my legs", IntentAskAbout, "stress"},
+		{"how do i stop getting cramps after football training", IntentAskAbout, "overuse"},
+		{"would putting my feet up on a pillow help the throbbing in my shins", IntentPrevent, "mattress"},
+		{"how do i stop restless legs", IntentPrevent, "restless_legs"},
+		{"will it always be worse at night like this", IntentWhyNight, ""},
 	}
 	for _, tt := range tests {
 		intent, slots := readTalk(tt.say, symptom.Read(tt.say), false)
@@ -1152,6 +1171,9 @@ func TestWhyOfTold(t *testing.T) {
 	}{
 		{"would that be why my hips ache", true},
 		{"would all that do it?", true},
+		// Things told, pointed at together (set sAR: new work boots).
+		{"could it be those", true},
+		{"could it be them", true},
 		// The pointer last, a claim with a question mark, a thing
 		// like that, whether it is a thing (set sAN); "is that all?"
 		// and "is it that bad?" ask nothing of a cause.

@@ -378,6 +378,12 @@ type talkWords struct {
 	Claims        []string `yaml:"claims"`
 	ClaimTags     []string `yaml:"claim_tags"`
 	PointerClaims []string `yaml:"pointer_claims"`
+	// ThanksJoins run thanks on into a question ("ok thanks, and could
+	// it be the tennis"; thanksRunOn).
+	ThanksJoins []string `yaml:"thanks_joins"`
+	// StopAsks ask how to stop what a cause does ("how do I stop my
+	// stress doing this to my legs").
+	StopAsks []string `yaml:"stop_asks"`
 	// TellAsks ask how to tell whether it is a condition, with nothing
 	// felt told ("how can you tell if it's varicose veins").
 	TellAsks []string `yaml:"tell_asks"`
@@ -2759,11 +2765,14 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 				slots[slotTopic] = topic
 			}
 		case IntentPrevent:
-			if medicines[topic] || topic != "" && !conditions[topic] && asksCause(ws) {
+			if medicines[topic] || topic != "" && !conditions[topic] && (asksCause(ws) || anyIn(ws, talk.Words.StopAsks) && !doctorTopics[topic] && !neverInstead[topic]) {
 				// "my mother swore by tonic water before bed for
 				// cramps, is there anything in that" asks about the
 				// remedy, and "sleeping on the couch so I don't wake the
-				// baby, could the couch be why" about the couch.
+				// baby, could the couch be why" about the couch. A cause
+				// named is what to stop: "how do I stop my stress doing
+				// this to my legs" is answered with the cause's own
+				// practical step, as a device answers it (set sAR).
 				return IntentAskAbout, map[string]string{slotTopic: topic}
 			}
 			if topic != "" {
@@ -4185,7 +4194,9 @@ func pointerLast(ws []string) bool {
 		ws = ws[1:]
 	}
 	n := len(ws)
-	if n < 3 || ws[n-1] != "that" || !slices.Contains(talk.Words.FirstAsks, ws[0]) || ws[1] != "it" {
+	// "Could it be those", "could it be them": things told, such as new
+	// boots, pointed at together (set sAR).
+	if n < 3 || ws[n-1] != "that" && ws[n-1] != "those" && ws[n-1] != "them" || !slices.Contains(talk.Words.FirstAsks, ws[0]) || ws[1] != "it" {
 		return false
 	}
 	return n == 3 || n == 4 && ws[2] == "be"
@@ -4938,18 +4949,52 @@ func (s *set) calmFallback(t *router.Turn) (router.Reply, error) {
 }
 
 // afterThanks returns what follows thanks said as a sentence of its own
-// ("Cheers. Reckon it's the blow up mattress?"), and whether there was
-// such thanks.
+// ("Cheers. Reckon it's the blow up mattress?"), or run on into a
+// question ("ok thanks, and could it be the tennis"), and whether there
+// was such thanks.
 func afterThanks(text string) (string, bool) {
 	i := strings.IndexAny(text, ".!?")
 	if i < 0 || strings.TrimSpace(text[i+1:]) == "" {
-		return "", false
+		return thanksRunOn(text)
 	}
 	first := tokens(text[:i])
-	thanks := slices.ContainsFunc(talk.Concepts, func(c talkConcept) bool {
-		return c.Intent == IntentThanks && c.fits(first)
+	return strings.TrimSpace(text[i+1:]), thanksIn(first) && len(first) <= 4
+}
+
+// thanksIn reports whether the words say thanks.
+func thanksIn(ws []string) bool {
+	return slices.ContainsFunc(talk.Concepts, func(c talkConcept) bool {
+		return c.Intent == IntentThanks && c.fits(ws)
 	})
-	return strings.TrimSpace(text[i+1:]), thanks && len(first) <= 4
+}
+
+// thanksRunOn returns the question that thanks runs on into, with a comma
+// or a joining word and no full stop ("ok thanks, and could worn hip
+// joints be causing it", "cheers but is it my age"): at most four words
+// of thanks, then words that open a question (set sAR).
+func thanksRunOn(text string) (string, bool) {
+	fields := strings.Fields(text)
+	for k := 1; k <= 4 && k < len(fields); k++ {
+		comma := strings.HasSuffix(fields[k-1], ",")
+		join := slices.Contains(talk.Words.ThanksJoins, strings.ToLower(fields[k]))
+		if !comma && !join {
+			continue
+		}
+		if !thanksIn(tokens(strings.Join(fields[:k], " "))) {
+			continue
+		}
+		rest := fields[k:]
+		for len(rest) > 1 && slices.Contains(talk.Words.ThanksJoins, strings.ToLower(strings.Trim(rest[0], ","))) {
+			rest = rest[1:]
+		}
+		// "..., which I did not expect, so yeah, thanks" goes on with a
+		// clause and ends in thanks: no question.
+		if q := strings.Join(rest, " "); opensAsking(tokens(q)) && strings.ToLower(rest[0]) != "which" && !thanksIn(tokens(q)) {
+			return q, true
+		}
+		return "", false
+	}
+	return "", false
 }
 
 // firstQuestion is the words up to a question mark that words asking
