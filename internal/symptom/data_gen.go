@@ -5045,6 +5045,7 @@ var (
 		"restless",
 		"retaining",
 		"return",
+		"reversed",
 		"rheumatoid",
 		"rib",
 		"ridge",
@@ -6650,6 +6651,12 @@ var (
 			},
 			{
 				toks: []string{"a", "kick", "in"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"a", "car", "hit"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
 				},
@@ -13736,6 +13743,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"bus", "hit", "me"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
 				toks: []string{"bus", "is", "hot"},
 				means: []meaning{
 					{kind: 8},
@@ -13935,6 +13948,54 @@ var (
 				toks: []string{"by", "my", "mum", "name"},
 				means: []meaning{
 					{kind: 5, id: "confused"},
+				},
+			},
+			{
+				toks: []string{"by", "a", "car"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"by", "a", "van"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"by", "a", "bus"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"by", "a", "truck"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"by", "a", "lorry"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"by", "a", "motorbike"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"by", "a", "motorcycle"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
+				toks: []string{"by", "a", "cyclist"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
 				},
 			},
 			{
@@ -17374,6 +17435,12 @@ var (
 				toks: []string{"car", "gets", "*", "hot"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"car", "hit", "me"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
 				},
 			},
 			{
@@ -23425,6 +23492,12 @@ var (
 		},
 		// "drove"
 		{
+			{
+				toks: []string{"drove", "into", "me"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
 			{
 				toks: []string{"drove", "all", "day"},
 				means: []meaning{
@@ -57313,6 +57386,12 @@ var (
 		// "ran"
 		{
 			{
+				toks: []string{"ran", "me", "over"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
 				toks: []string{"ran", "into"},
 				means: []meaning{
 					{kind: 3, id: "knock"},
@@ -58076,6 +58155,15 @@ var (
 				toks: []string{"return", "trip"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+		},
+		// "reversed"
+		{
+			{
+				toks: []string{"reversed", "into", "me"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
 				},
 			},
 		},
@@ -67913,6 +68001,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"the", "car", "hit"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
+				},
+			},
+			{
 				toks: []string{"the", "jimmy", "legs"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
@@ -71889,6 +71983,12 @@ var (
 				toks: []string{"van", "gets", "*", "hot"},
 				means: []meaning{
 					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"van", "hit", "me"},
+				means: []meaning{
+					{kind: 3, id: "knock"},
 				},
 			},
 			{
@@ -85546,6 +85646,22 @@ var (
 			"the prang",
 			"car accident",
 			"car crash",
+			"by a car",
+			"by a van",
+			"by a bus",
+			"by a truck",
+			"by a lorry",
+			"by a motorbike",
+			"by a motorcycle",
+			"by a cyclist",
+			"car hit me",
+			"van hit me",
+			"bus hit me",
+			"a car hit",
+			"the car hit",
+			"ran me over",
+			"reversed into me",
+			"drove into me",
 			"crash",
 			"the crash",
 			"motorbike accident",

@@ -60,7 +60,7 @@ func TestRedFlagPhrasings(t *testing.T) {
 		"frequent":           {"every night", "most nights", "night after night", "it keeps happening"},
 		"sleep_disrupted":    {"it keeps me awake", "it wakes me up every night"},
 		"severe":             {"it's agony", "unbearable pain", "the worst pain ever", "ten out of ten"},
-		"injury":             {"the horse kicked off at me and caught my shin", "I fell", "I landed badly off the ladder", "we landed in a heap when the ladder went", "I twisted my ankle", "I banged my shin", "my leg got trapped under the car", "I got kicked in the shin and it's swollen", "I took a kick in the shin and it's swollen", "my leg got squashed under the shelf"},
+		"injury":             {"the horse kicked off at me and caught my shin", "I fell", "I landed badly off the ladder", "we landed in a heap when the ladder went", "I twisted my ankle", "I banged my shin", "my leg got trapped under the car", "I got kicked in the shin and it's swollen", "I took a kick in the shin and it's swollen", "my leg got squashed under the shelf", "I got hit forty minutes ago by a car and my hip hurts", "a car hit me an hour ago and my leg hurts"},
 		"cant_bear_weight":   {"I can't put weight on it", "he won't walk on it", "I can't walk"},
 		"limp":               {"she's limping", "he's got a limp"},
 		"joint_swollen":      {"my knee is swollen", "swollen joints"},
