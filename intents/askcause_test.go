@@ -1031,11 +1031,17 @@ func TestReadTalkAsks(t *testing.T) {
 		{"thanks and is it my age", IntentAskAbout, "age"},
 		{"okay, that actually worked, which I genuinely did not expect, so, yeah, thanks", IntentThanks, ""},
 		{"thank you so much, that helped", IntentThanks, ""},
+		{"thanks, what a relief", IntentThanks, ""},
+		{"cheers, is that all", IntentThanks, ""},
+		{"thanks, do you know what, I feel better already", IntentThanks, ""},
 		{"how do i stop my stress from doing this to my legs", IntentAskAbout, "stress"},
 		{"how do i stop getting cramps after football training", IntentAskAbout, "overuse"},
 		{"would putting my feet up on a pillow help the throbbing in my shins", IntentPrevent, "mattress"},
 		{"how do i stop restless legs", IntentPrevent, "restless_legs"},
 		{"will it always be worse at night like this", IntentWhyNight, ""},
+		// ...a condition told keeps its conversation's safety question
+		// (review).
+		{"will nights always be this bad with my sciatica", "", ""},
 	}
 	for _, tt := range tests {
 		intent, slots := readTalk(tt.say, symptom.Read(tt.say), false)

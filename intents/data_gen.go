@@ -885,8 +885,8 @@ var talk = &talkData{
 				"always be like this at night",
 				"always hurt more at night",
 				"will it keep being worse at night",
-				"will nights always",
 			},
+			NoSign: true,
 		},
 		{
 			Intent: "WhyNightIntent",

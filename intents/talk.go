@@ -2471,6 +2471,14 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		// "Cheers. Is it the time of day?": thanks, then a question not
 		// understood, is no goodbye (review).
 		thanksFirst = strings.Contains(rest, "?") || opensAsking(tokens(rest))
+	} else if rest, ok := thanksRunOn(text); ok {
+		// "Ok thanks, and could it be the tennis": the question about a
+		// cause or the night, when it is understood; "thanks, what a
+		// relief" and "thanks, do you know what, I feel better" stay
+		// thanks (review).
+		if in, slots := readTalk(rest, symptom.Read(rest), inRoutine); in == IntentAskAbout || in == IntentWhyNight {
+			return in, slots
+		}
 	}
 	// A complaint names a part, or a symptom beyond tiredness: "so tired
 	// but I can't drop off" is not one, nor is the back of "going back
@@ -4949,13 +4957,12 @@ func (s *set) calmFallback(t *router.Turn) (router.Reply, error) {
 }
 
 // afterThanks returns what follows thanks said as a sentence of its own
-// ("Cheers. Reckon it's the blow up mattress?"), or run on into a
-// question ("ok thanks, and could it be the tennis"), and whether there
-// was such thanks.
+// ("Cheers. Reckon it's the blow up mattress?"), and whether there was
+// such thanks.
 func afterThanks(text string) (string, bool) {
 	i := strings.IndexAny(text, ".!?")
 	if i < 0 || strings.TrimSpace(text[i+1:]) == "" {
-		return thanksRunOn(text)
+		return "", false
 	}
 	first := tokens(text[:i])
 	return strings.TrimSpace(text[i+1:]), thanksIn(first) && len(first) <= 4

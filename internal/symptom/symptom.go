@@ -1291,15 +1291,19 @@ func (r *reader) answer(toks []string) (string, int) {
 	}
 	if a, end := r.retaken(toks, i+bestN); a != "" {
 		// "No, scratch that, yes": the answer taken back is no answer;
-		// the one said after it is.
+		// the one said after it is. A yes taken back for a no is not
+		// sure, which a safety question takes as serious (review).
+		if bestA == answerYes && a == answerNo {
+			a = answerUnknown
+		}
 		return a, end
 	}
 	return bestA, i + bestN
 }
 
 // retaken reads an answer said again at j, after words that take back the
-// one before ("no, scratch that, yes"), and returns it and where the rest
-// begins; "" when no answer is taken back there.
+// one before ("no, scratch that, yes"), and said last, and returns it and
+// where the rest begins; "" when no answer is taken back there.
 func (r *reader) retaken(toks []string, j int) (string, int) {
 	taken := false
 	for {
@@ -1321,7 +1325,10 @@ func (r *reader) retaken(toks []string, j int) (string, int) {
 	if !taken {
 		return "", 0
 	}
-	if a, n := r.answer(toks[j:]); a != "" {
+	// Only an answer that is the last thing said takes the first back:
+	// "yes, I mean, no, not both, just the left" goes on to correct a
+	// detail, and "yes, sorry, no joke" to say more (review).
+	if a, n := r.answer(toks[j:]); a != "" && !slices.ContainsFunc(toks[j+n:], func(t string) bool { return t != tokComma && t != tokBreak && t != tokEnd }) {
 		return a, j + n
 	}
 	return "", 0

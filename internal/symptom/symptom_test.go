@@ -239,10 +239,21 @@ func TestAnswers(t *testing.T) {
 		{"no scratch that yes", "yes"},
 		{"nah wait, yeah", "yes"},
 		{"no, sorry, I mean yes", "yes"},
-		{"yes, sorry, no", "no"},
-		{"yes actually no", "no"},
 		{"no, sorry", "no"},
 		{"no actually, it's swollen now", "no"},
+		// A yes taken back for a no is not sure: a safety question
+		// takes it as serious (review).
+		{"yes, sorry, no", "unknown"},
+		{"yes actually no", "unknown"},
+		// Only an answer said last takes the first back: the words
+		// after it correct a detail or say more (review).
+		{"yes, I mean, no, not both, just the left", "yes"},
+		{"yes, wait, no, not the thigh, the calf", "yes"},
+		{"yes, sorry, no, it's my breathing", "yes"},
+		{"yes, actually, no kidding, I can hardly breathe", "yes"},
+		{"yes, sorry, no joke, I can hardly breathe", "yes"},
+		{"yes, I mean, no idea if it's serious", "yes"},
+		{"yes, sorry, I don't know what that means", "yes"},
 		{"", ""},
 	}
 	for _, tt := range tests {
