@@ -835,6 +835,32 @@ func claimedCause(in *alexa.Intent) *alexa.Intent {
 	return &alexa.Intent{Name: IntentAskAbout, ConfirmationStatus: in.ConfirmationStatus, Slots: map[string]alexa.Slot{slotTopic: topic}}
 }
 
+// switchAsked returns the question a device sent to the part-switching
+// intent with nothing kept but asking words, or a cause ruled out: "so is
+// it my job then" after a day on one's feet was told ("job" dropped), "is
+// it connected" after a period due was told, "so it's not my age then"
+// after "I'm eighty-one" (set sAS). No part or side was named to switch
+// to, nor a feeling: what was told, or what is ruled out and asked back,
+// is asked about. It returns nil otherwise.
+func switchAsked(t *router.Turn) *alexa.Intent {
+	in := t.Request.Request.Intent
+	if in == nil || in.Slots[slotPart].Value != "" || in.Slots[slotCause].Value != "" || in.Slots[slotMoreCause].Value != "" || len(keptSigns(in)) > 0 {
+		return nil
+	}
+	id := ""
+	if s := in.Slots[slotRuledOut]; s.Value != "" {
+		if _, ruled := s.Resolved(); talk.Topics[ruled].Text != "" {
+			id = ruled
+		}
+	} else if in.Slots[slotAsk].Value != "" {
+		id = t.State.Answer(answerTold)
+	}
+	if id == "" || neverInstead[id] || serious[id] {
+		return nil
+	}
+	return &alexa.Intent{Name: IntentAskAbout, ConfirmationStatus: in.ConfirmationStatus, Slots: map[string]alexa.Slot{slotTopic: topicSlot(id, id)}}
+}
+
 // keptComplaint turns a greeting a device sent a complaint to ("um hi, I
 // was wondering if you could help, my hip's really achy": GreetIntent,
 // or ThanksIntent with the asking words kept) into the complaint it is:

@@ -1095,6 +1095,11 @@ func TestSwitchSideKept(t *testing.T) {
 		{[]string{"I'm short of breath and my leg hurts"}, map[string]string{"cause": "the job"}, "call 911"},
 		{[]string{"my calf is swollen and hot"}, map[string]string{"cause": "the mattress"}, "urgent care"},
 		{cramp, map[string]string{"sign": "both legs"}, "both legs"},
+		// Only asking words kept, after a cause was told, ask about it;
+		// a cause ruled out and nothing else asks about that (set sAS).
+		{[]string{"my feet ache at night", "i sit at a desk all day"}, map[string]string{"ask": "is it my"}, "your day shows at night"},
+		{[]string{"I'm eighty-one", "my legs ache more at night than they used to"}, map[string]string{"ruledOut": "not my age"}, "age"},
+		{cramp, map[string]string{"ask": "is it"}, "the other leg"},
 		// The part corrected to, kept in sign slots, not the other leg.
 		{[]string{"my ankles ache at night"}, map[string]string{"sign": "bottom of my feet", "moreSign": "arches", "otherSign": "ankles"}, "your foot"},
 	}

@@ -368,8 +368,11 @@ type talkWords struct {
 	// ToldHedges, ToldLikely and ToldAs read a question pointing back at
 	// a cause told before (whyOfTold).
 	ToldHedges []string `yaml:"told_hedges"`
-	ToldLikely []string `yaml:"told_likely"`
-	ToldAs     []string `yaml:"told_as"`
+	// ToldPointers name what the listener told as such: "the other
+	// thing I said" (whyOfTold).
+	ToldPointers []string `yaml:"told_pointers"`
+	ToldLikely   []string `yaml:"told_likely"`
+	ToldAs       []string `yaml:"told_as"`
 	// ThingAsks: whether the pointer is a known cause ("is that a
 	// thing?"), only tags after.
 	ThingAsks []string `yaml:"thing_asks"`
@@ -4084,8 +4087,15 @@ func familyOnly(t *router.Turn, in *alexa.Intent) bool {
 // those be the problem") or how likely it is ("is that likely?").
 func whyOfTold(text string) bool {
 	ws := tokens(text)
-	if len(topicsIn(ws)) > 0 {
+	// A cause ruled out is not asked about: "so not the shoes, what
+	// about the other thing I said" (set sAS).
+	if slices.ContainsFunc(topicsIn(ws), func(f topicAt) bool { return !deniedAt(ws, f.At) && !ruledOut(ws, f) }) {
 		return false
+	}
+	if slices.ContainsFunc(talk.Words.ToldPointers, func(p string) bool { return cueFits(p, ws) }) {
+		// "What about the other thing I said": what was told, named
+		// as such.
+		return true
 	}
 	// "Would a drive like that do it?": a thing like that is the thing
 	// told, pointed at (set sAN), when nothing follows what it is asked
@@ -4552,7 +4562,11 @@ func (s *set) switchPart(r *router.Router, t *router.Turn) (router.Reply, error)
 		// "So it's the job?", with only the cause kept; not after care
 		// was called for tonight, when the part switched to hears that
 		// care again (review).
-		if in := claimedCause(t.Request.Request.Intent); in != nil {
+		in := claimedCause(t.Request.Request.Intent)
+		if in == nil {
+			in = switchAsked(t)
+		}
+		if in != nil {
 			env := *t.Request
 			env.Request.Intent = in
 			t.Request, t.Intent = &env, in.Name

@@ -2072,7 +2072,8 @@ var (
 		},
 		// "restless.ask.moving"
 		{
-			Ask: "Does moving {your} legs ease the feeling, at least for a while?",
+			Ask:     "Does moving {your} legs ease the feeling, at least for a while?",
+			YesFelt: []string{"eased", "easing", "walk"},
 			Sources: []string{
 				"refs §2 RLS criterion 3: movement relieves it",
 				"seed 001 RLS discomfort is relieved temporarily by movement",
