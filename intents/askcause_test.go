@@ -1312,3 +1312,32 @@ func TestCareBeforeCause(t *testing.T) {
 		}
 	}
 }
+
+// TestOrdinalPick: one of the causes told together, picked by its order,
+// is asked about (set sAT); with one cause told, or a sign told with the
+// pick, there is no pick.
+func TestOrdinalPick(t *testing.T) {
+	story := "I've been training for a half marathon and my mattress is a bit old too"
+	tests := []struct {
+		turns     []string
+		want, not string
+	}{
+		{[]string{story, "is it the first thing then"}, "tired muscles", "mattress too soft"},
+		{[]string{story, "I reckon it's the second one"}, "mattress too soft", "tired muscles"},
+		{[]string{story, "probably the latter"}, "mattress too soft", "tired muscles"},
+		{[]string{story, "is it the first thing then, my calf is swollen and hot"}, "urgent care", "tired muscles"},
+		// Told in two turns, in the order said.
+		{[]string{"I've been training for a half marathon", "and my mattress is a bit old too", "is it the first thing then"}, "tired muscles", "mattress too soft"},
+	}
+	for _, tt := range tests {
+		n := len(tt.turns)
+		v := playTalk(t, transcriptSkill(t), talkCase{ID: "pick", Category: "x", Text: tt.turns[n-1], Before: tt.turns[:n-1]}, nil, nil)
+		said := strings.ToLower(v.Said)
+		if !strings.Contains(said, tt.want) || strings.Contains(said, tt.not) {
+			t.Errorf("%v: said %q, want %q and no %q", tt.turns, v.Said, tt.want, tt.not)
+		}
+	}
+	if got := ordinalPick(tokens("the first one"), []string{"overuse"}); got != "" {
+		t.Errorf("one cause told: picked %q", got)
+	}
+}

@@ -79,6 +79,10 @@ const (
 	// resumed tonight, once said again, for the rest of this one
 	// (careLevel).
 	answerCare = "talk.care"
+	// answerToldList keeps the causes told tonight, in the order first
+	// said, for a later pick by order ("is it the first thing then";
+	// ordinalPick).
+	answerToldList = "talk.told.list"
 	// triageTold is where triage notes the level it has told the
 	// listener (internal/triage, toldKey): a soon level not yet told has
 	// its words added to this turn's reply.
@@ -371,8 +375,18 @@ type talkWords struct {
 	// ToldPointers name what the listener told as such: "the other
 	// thing I said" (whyOfTold).
 	ToldPointers []string `yaml:"told_pointers"`
-	ToldLikely   []string `yaml:"told_likely"`
-	ToldAs       []string `yaml:"told_as"`
+	// WhatElse asks what is left once causes are ruled out; a cause
+	// named after it is asked about (namedAfterElse).
+	WhatElse []string `yaml:"what_else"`
+	// Ordinals pick one of the causes told together by its order
+	// (ordinalPick).
+	Ordinals struct {
+		First  []string `yaml:"first"`
+		Second []string `yaml:"second"`
+		Last   []string `yaml:"last"`
+	} `yaml:"ordinals"`
+	ToldLikely []string `yaml:"told_likely"`
+	ToldAs     []string `yaml:"told_as"`
 	// ThingAsks: whether the pointer is a known cause ("is that a
 	// thing?"), only tags after.
 	ThingAsks []string `yaml:"thing_asks"`
@@ -2718,6 +2732,14 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// veins; nothing tried failed.
 			return IntentAskAbout, map[string]string{slotTopic: topic}
 		}
+		if c.Intent == IntentTriedThat {
+			if id := namedAfterElse(ws, found); id != "" {
+				// "My job's easy and my bed's brand new, so what else,
+				// am I just dried out": causes ruled out, then the one
+				// left named after "what else" is asked about (set sAT).
+				return IntentAskAbout, map[string]string{slotTopic: id}
+			}
+		}
 		slots := map[string]string{}
 		switch c.Intent {
 		case IntentAskAbout:
@@ -3595,7 +3617,11 @@ func (s *set) recordTold(r *router.Router) {
 			// the catch-all hands on through here again, which reads
 			// the same words.
 			id, out := toldTopic(t)
+			list := toldList(t)
 			reply, err := h.Handle(t)
+			if err == nil && (len(list) > 0 || out != "") {
+				keepTold(t, list, out)
+			}
 			switch {
 			case err != nil:
 			case id != "" && id != out:
@@ -3635,6 +3661,94 @@ func toldTopic(t *router.Turn) (told, out string) {
 		told = ""
 	}
 	return told, out
+}
+
+// keepTold adds the causes told to those told tonight, in the order
+// first said, less the one ruled out (answerToldList).
+func keepTold(t *router.Turn, told []string, out string) {
+	var kept []string
+	if was := t.State.Answer(answerToldList); was != "" {
+		kept = strings.Split(was, ",")
+	}
+	for _, id := range told {
+		if !slices.Contains(kept, id) {
+			kept = append(kept, id)
+		}
+	}
+	kept = slices.DeleteFunc(kept, func(id string) bool { return id == out })
+	if len(kept) == 0 {
+		delete(t.State.Answers, answerToldList)
+		return
+	}
+	t.State.SetAnswer(answerToldList, strings.Join(kept, ","))
+}
+
+// toldList is the causes the words tell, in the order said, none ruled
+// out: "I've been training for a half marathon", then "and my mattress is
+// a bit old too", tell two, for a pick by order later (set sAT).
+func toldList(t *router.Turn) []string {
+	if t.Text == "" {
+		return nil
+	}
+	ws := tokens(t.Text)
+	found := topicsIn(ws)
+	slices.SortFunc(found, func(a, b topicAt) int { return a.At - b.At })
+	var ids []string
+	for _, f := range found {
+		if deniedAt(ws, f.At) || ruledOut(ws, f) || slices.Contains(ids, f.ID) {
+			continue
+		}
+		if _, ok := talk.Topics[f.ID]; !ok || f.ID == topicCauses || f.ID == "cramp" || doctorTopics[f.ID] || serious[f.ID] || neverInstead[f.ID] {
+			continue
+		}
+		ids = append(ids, f.ID)
+	}
+	return ids
+}
+
+// namedAfterElse returns the cause named after "what else" (talk.yaml's
+// what_else), not ruled out, or "".
+func namedAfterElse(ws []string, found []topicAt) string {
+	at := -1
+	for _, cue := range talk.Words.WhatElse {
+		p := tokens(cue)
+		for i := 0; i+len(p) <= len(ws); i++ {
+			if phraseAt(p, ws[i:]) {
+				at = i + len(p)
+				break
+			}
+		}
+		if at >= 0 {
+			break
+		}
+	}
+	if at < 0 {
+		return ""
+	}
+	for _, f := range found {
+		if f.At >= at && !deniedAt(ws, f.At) && !ruledOut(ws, f) && !serious[f.ID] && !neverInstead[f.ID] {
+			return f.ID
+		}
+	}
+	return ""
+}
+
+// ordinalPick returns the cause picked by its order among those told
+// together ("is it the first thing then", "the latter, probably"), or "".
+func ordinalPick(ws []string, told []string) string {
+	if len(told) < 2 {
+		return ""
+	}
+	for i, cues := range [][]string{talk.Words.Ordinals.First, talk.Words.Ordinals.Second, talk.Words.Ordinals.Last} {
+		if !slices.ContainsFunc(cues, func(c string) bool { return cueFits(c, ws) }) {
+			continue
+		}
+		if i == 2 {
+			return told[len(told)-1]
+		}
+		return told[i]
+	}
+	return ""
 }
 
 var tagRE = regexp.MustCompile(`<[^>]*>`)
@@ -3695,6 +3809,17 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 		// with its own questions, and a yes or a no at a safety question
 		// ("is that a thing? yes") answers it (review).
 		intent, slots = IntentAskAbout, map[string]string{slotTopic: told}
+	}
+	if list := t.State.Answer(answerToldList); list != "" && !rd.Signed() && !(strings.HasPrefix(t.State.Pending, dialog.TriagePrefix) && saysAnswer(t.Text)) {
+		// "Is it the first thing then?" after "I've been training for
+		// a half marathon and my mattress is a bit old too" (set sAT).
+		// A cause named with the pick is the one meant ("the first one,
+		// the mattress").
+		if ws := tokens(t.Text); len(topicsIn(ws)) == 0 {
+			if id := ordinalPick(ws, strings.Split(list, ",")); id != "" {
+				intent, slots = IntentAskAbout, map[string]string{slotTopic: id}
+			}
+		}
 	}
 	if c, ok := feltConditions[string(t.State.Topic)]; ok && intent != IntentWhyNight && rd.Topic == "" && len(rd.Sensations) == 0 && len(rd.Parts) == 0 {
 		if ws := tokens(t.Text); asksWhatThat(ws) && len(topicsIn(ws)) == 0 {

@@ -3248,6 +3248,19 @@ var std = sync.OnceValue(func() *reader {
 			"kick in",
 			"kicks in",
 			"kicking in",
+			"cramps kicked in",
+			"cramp kicked in",
+			"cramping kicked in",
+			"pain kicked in",
+			"ache kicked in",
+			"aches kicked in",
+			"it kicked in",
+			"kicked in at night",
+			"kicked in when",
+			"all over the place with worry",
+			"all over the place with stress",
+			"all over the place with anxiety",
+			"all over the place with worrying",
 			"pulled a double",
 			"worked a double",
 			"did a double",
@@ -7283,6 +7296,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"ache", "kicked", "in"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"ache"},
 				means: []meaning{
 					{kind: 3, id: "ache"},
@@ -7295,6 +7314,12 @@ var (
 				toks: []string{"aches", "even", "when"},
 				means: []meaning{
 					{kind: 5, id: "rest_pain"},
+				},
+			},
+			{
+				toks: []string{"aches", "kicked", "in"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -7884,6 +7909,30 @@ var (
 		},
 		// "all"
 		{
+			{
+				toks: []string{"all", "over", "the", "place", "with", "worry"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"all", "over", "the", "place", "with", "stress"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"all", "over", "the", "place", "with", "anxiety"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"all", "over", "the", "place", "with", "worrying"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"all", "the", "time", "these", "days"},
 				means: []meaning{
@@ -19845,6 +19894,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"cramp", "kicked", "in"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"cramp", "hit"},
 				means: []meaning{
 					{kind: 8},
@@ -19890,6 +19945,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"cramping", "kicked", "in"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"cramping", "up"},
 				means: []meaning{
 					{kind: 3, id: "cramp"},
@@ -19907,6 +19968,12 @@ var (
 		{
 			{
 				toks: []string{"cramps", "kicked", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cramps", "kicked", "in"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -39584,7 +39651,19 @@ var (
 				},
 			},
 			{
+				toks: []string{"kicked", "in", "at", "night"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"kicked", "them", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicked", "in", "when"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -54511,6 +54590,12 @@ var (
 			},
 			{
 				toks: []string{"pain", "kicks", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"pain", "kicked", "in"},
 				means: []meaning{
 					{kind: 8},
 				},
