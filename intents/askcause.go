@@ -852,7 +852,10 @@ func switchAsked(t *router.Turn) *alexa.Intent {
 		if _, ruled := s.Resolved(); talk.Topics[ruled].Text != "" {
 			id = ruled
 		}
-	} else if in.Slots[slotAsk].Value != "" {
+	} else if in.Slots[slotAsk].Value != "" && !strings.HasPrefix(t.State.Pending, dialog.TriagePrefix) {
+		// Not at a safety question, where the word dropped may be a
+		// new worry ("is it my heart"), and the question would wait
+		// behind "Shall we carry on" (review).
 		id = t.State.Answer(answerTold)
 	}
 	if id == "" || neverInstead[id] || serious[id] {

@@ -1042,6 +1042,11 @@ func TestReadTalkAsks(t *testing.T) {
 		// ...a condition told keeps its conversation's safety question
 		// (review).
 		{"will nights always be this bad with my sciatica", "", ""},
+		// "Work" as where one is asks nothing: the new pain is told,
+		// and gets its safety check (review).
+		{"I'm on my feet all day at work, but tonight there's a new sharp pain in my calf", "", ""},
+		// "Explain" leads into a story, not a question (review).
+		{"let me explain, my hip aches at night and I've been on my feet all day", "", ""},
 	}
 	for _, tt := range tests {
 		intent, slots := readTalk(tt.say, symptom.Read(tt.say), false)
@@ -1182,6 +1187,10 @@ func TestWhyOfTold(t *testing.T) {
 	}{
 		{"would that be why my hips ache", true},
 		{"would all that do it?", true},
+		// A cause denied and asked back is no pointer at what was told
+		// (review); "the other thing I said" is (set sAS).
+		{"it's not DVT is it, could that be the problem", false},
+		{"so not the shoes, what about the other thing i said", true},
 		// Things told, pointed at together (set sAR: new work boots).
 		{"could it be those", true},
 		{"could it be them", true},
@@ -1326,6 +1335,10 @@ func TestOrdinalPick(t *testing.T) {
 		{[]string{story, "I reckon it's the second one"}, "mattress too soft", "tired muscles"},
 		{[]string{story, "probably the latter"}, "mattress too soft", "tired muscles"},
 		{[]string{story, "is it the first thing then, my calf is swollen and hot"}, "urgent care", "tired muscles"},
+		// A part or a feeling told with the pick tells; at a safety
+		// question "the first one, a bit" may answer it (review).
+		{[]string{story, "the first one was bad, my calf is aching"}, "short of breath", "likely cause"},
+		{[]string{story, "my calf aches", "the first one, a bit"}, "", "likely cause"},
 		// Told in two turns, in the order said.
 		{[]string{"I've been training for a half marathon", "and my mattress is a bit old too", "is it the first thing then"}, "tired muscles", "mattress too soft"},
 	}

@@ -398,6 +398,9 @@ type talkWords struct {
 	// ThanksJoins run thanks on into a question ("ok thanks, and could
 	// it be the tennis"; thanksRunOn).
 	ThanksJoins []string `yaml:"thanks_joins"`
+	// WorkLeads make "work" a place, not a question ("at work";
+	// workPlace).
+	WorkLeads []string `yaml:"work_leads"`
 	// StopAsks ask how to stop what a cause does ("how do I stop my
 	// stress doing this to my legs").
 	StopAsks []string `yaml:"stop_asks"`
@@ -1771,11 +1774,19 @@ func bareAround(ws []string, f topicAt) bool {
 // does karate and her calves ache": told, not asked).
 func askingCue(ws, cues []string) bool {
 	for i, w := range ws {
-		if slices.Contains(cues, w) && !doesSport(ws, i) {
+		if slices.Contains(cues, w) && !doesSport(ws, i) && !workPlace(ws, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// workPlace reports whether ws[i] is "work" as where one is ("on my feet
+// all day at work"), which asks nothing, as "does it work" does: a new
+// sharp pain told after it had been answered as a question about the
+// day's routine, with no safety check.
+func workPlace(ws []string, i int) bool {
+	return ws[i] == "work" && i > 0 && slices.Contains(talk.Words.WorkLeads, ws[i-1])
 }
 
 // doesSport reports whether ws[i] is a "do" that does the sport after it,
@@ -3810,9 +3821,12 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 		// ("is that a thing? yes") answers it (review).
 		intent, slots = IntentAskAbout, map[string]string{slotTopic: told}
 	}
-	if list := t.State.Answer(answerToldList); list != "" && !rd.Signed() && !(strings.HasPrefix(t.State.Pending, dialog.TriagePrefix) && saysAnswer(t.Text)) {
+	if list := t.State.Answer(answerToldList); list != "" && !rd.Signed() && len(rd.Parts)+len(rd.Sensations) == 0 && !strings.HasPrefix(t.State.Pending, dialog.TriagePrefix) {
 		// "Is it the first thing then?" after "I've been training for
-		// a half marathon and my mattress is a bit old too" (set sAT).
+		// a half marathon and my mattress is a bit old too" (set sAT);
+		// not with a part or a feeling told ("the first one was bad, my
+		// calf is aching"), nor at a safety question, where "the first
+		// one, a bit" may answer it (review).
 		// A cause named with the pick is the one meant ("the first one,
 		// the mattress").
 		if ws := tokens(t.Text); len(topicsIn(ws)) == 0 {
@@ -4212,15 +4226,13 @@ func familyOnly(t *router.Turn, in *alexa.Intent) bool {
 // those be the problem") or how likely it is ("is that likely?").
 func whyOfTold(text string) bool {
 	ws := tokens(text)
-	// A cause ruled out is not asked about: "so not the shoes, what
-	// about the other thing I said" (set sAS).
-	if slices.ContainsFunc(topicsIn(ws), func(f topicAt) bool { return !deniedAt(ws, f.At) && !ruledOut(ws, f) }) {
-		return false
-	}
 	if slices.ContainsFunc(talk.Words.ToldPointers, func(p string) bool { return cueFits(p, ws) }) {
-		// "What about the other thing I said": what was told, named
-		// as such.
+		// "So not the shoes, what about the other thing I said": what
+		// was told, named as such (set sAS).
 		return true
+	}
+	if len(topicsIn(ws)) > 0 {
+		return false
 	}
 	// "Would a drive like that do it?": a thing like that is the thing
 	// told, pointed at (set sAN), when nothing follows what it is asked

@@ -2072,8 +2072,7 @@ var (
 		},
 		// "restless.ask.moving"
 		{
-			Ask:     "Does moving {your} legs ease the feeling, at least for a while?",
-			YesFelt: []string{"eased", "easing", "walk"},
+			Ask: "Does moving {your} legs ease the feeling, at least for a while?",
 			Sources: []string{
 				"refs §2 RLS criterion 3: movement relieves it",
 				"seed 001 RLS discomfort is relieved temporarily by movement",

@@ -3248,15 +3248,14 @@ var std = sync.OnceValue(func() *reader {
 			"kick in",
 			"kicks in",
 			"kicking in",
-			"cramps kicked in",
-			"cramp kicked in",
-			"cramping kicked in",
-			"pain kicked in",
-			"ache kicked in",
-			"aches kicked in",
-			"it kicked in",
 			"kicked in at night",
 			"kicked in when",
+			"kicked in after",
+			"kicked in again",
+			"kicked in tonight",
+			"kicked in every",
+			"kicked in about",
+			"kicked in around",
 			"all over the place with worry",
 			"all over the place with stress",
 			"all over the place with anxiety",
@@ -7296,12 +7295,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"ache", "kicked", "in"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"ache"},
 				means: []meaning{
 					{kind: 3, id: "ache"},
@@ -7314,12 +7307,6 @@ var (
 				toks: []string{"aches", "even", "when"},
 				means: []meaning{
 					{kind: 5, id: "rest_pain"},
-				},
-			},
-			{
-				toks: []string{"aches", "kicked", "in"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -19894,12 +19881,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"cramp", "kicked", "in"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"cramp", "hit"},
 				means: []meaning{
 					{kind: 8},
@@ -19945,12 +19926,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"cramping", "kicked", "in"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"cramping", "up"},
 				means: []meaning{
 					{kind: 3, id: "cramp"},
@@ -19968,12 +19943,6 @@ var (
 		{
 			{
 				toks: []string{"cramps", "kicked", "off"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"cramps", "kicked", "in"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -39669,6 +39638,42 @@ var (
 				},
 			},
 			{
+				toks: []string{"kicked", "in", "after"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicked", "in", "again"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicked", "in", "tonight"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicked", "in", "every"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicked", "in", "about"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"kicked", "in", "around"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"kicked", "the", "covers"},
 				means: []meaning{
 					{kind: 8},
@@ -54590,12 +54595,6 @@ var (
 			},
 			{
 				toks: []string{"pain", "kicks", "off"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"pain", "kicked", "in"},
 				means: []meaning{
 					{kind: 8},
 				},
