@@ -3668,10 +3668,18 @@ func toldTopic(t *router.Turn) (told, out string) {
 		}
 		told = topicFrom(ws, found)
 	}
-	if _, ok := talk.Topics[told]; !ok || told == topicCauses || told == "cramp" || doctorTopics[told] || serious[told] || neverInstead[told] {
+	if !toldable(told) {
 		told = ""
 	}
 	return told, out
+}
+
+// toldable reports whether a topic told is a cause a later question may
+// point back at: not the common causes, a cramp, a doctor's work, or a
+// serious condition.
+func toldable(id string) bool {
+	_, ok := talk.Topics[id]
+	return ok && id != topicCauses && id != "cramp" && !doctorTopics[id] && !serious[id] && !neverInstead[id]
 }
 
 // keepTold adds the causes told to those told tonight, in the order
@@ -3706,13 +3714,9 @@ func toldList(t *router.Turn) []string {
 	slices.SortFunc(found, func(a, b topicAt) int { return a.At - b.At })
 	var ids []string
 	for _, f := range found {
-		if deniedAt(ws, f.At) || ruledOut(ws, f) || slices.Contains(ids, f.ID) {
-			continue
+		if !deniedAt(ws, f.At) && !ruledOut(ws, f) && !slices.Contains(ids, f.ID) && toldable(f.ID) {
+			ids = append(ids, f.ID)
 		}
-		if _, ok := talk.Topics[f.ID]; !ok || f.ID == topicCauses || f.ID == "cramp" || doctorTopics[f.ID] || serious[f.ID] || neverInstead[f.ID] {
-			continue
-		}
-		ids = append(ids, f.ID)
 	}
 	return ids
 }
