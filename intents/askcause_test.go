@@ -1350,6 +1350,14 @@ func TestOrdinalPick(t *testing.T) {
 			t.Errorf("%v: said %q, want %q and no %q", tt.turns, v.Said, tt.want, tt.not)
 		}
 	}
+	// "Which of those is it" is answered when the others were ruled
+	// out since, not while two stand.
+	if got := ordinalPick(tokens("which of those is it then"), []string{"restless_legs"}); got != "restless_legs" {
+		t.Errorf("which, one left: picked %q", got)
+	}
+	if got := ordinalPick(tokens("which of those is it then"), []string{"stress", "restless_legs"}); got != "" {
+		t.Errorf("which, two left: picked %q", got)
+	}
 	if got := ordinalPick(tokens("the first one"), []string{"overuse"}); got != "" {
 		t.Errorf("one cause told: picked %q", got)
 	}

@@ -8166,6 +8166,7 @@ var talk = &talkData{
 			First  []string `yaml:"first"`
 			Second []string `yaml:"second"`
 			Last   []string `yaml:"last"`
+			Which  []string `yaml:"which"`
 		}{
 			First: []string{
 				"the first thing",
@@ -8194,6 +8195,13 @@ var talk = &talkData{
 				"the one i said last",
 				"the last of those",
 				"the last of them",
+			},
+			Which: []string{
+				"which of those is it",
+				"which of them is it",
+				"which is it then",
+				"which one is it then",
+				"which of the two is it",
 			},
 		},
 		ToldLikely: []string{"likely", "possibly", "probably"},

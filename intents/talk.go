@@ -384,6 +384,9 @@ type talkWords struct {
 		First  []string `yaml:"first"`
 		Second []string `yaml:"second"`
 		Last   []string `yaml:"last"`
+		// Which asks which of those told it is: answered when only
+		// one is left.
+		Which []string `yaml:"which"`
 	} `yaml:"ordinals"`
 	ToldLikely []string `yaml:"told_likely"`
 	ToldAs     []string `yaml:"told_as"`
@@ -3751,6 +3754,11 @@ func namedAfterElse(ws []string, found []topicAt) string {
 // ordinalPick returns the cause picked by its order among those told
 // together ("is it the first thing then", "the latter, probably"), or "".
 func ordinalPick(ws []string, told []string) string {
+	if len(told) == 1 && slices.ContainsFunc(talk.Words.Ordinals.Which, func(c string) bool { return cueFits(c, ws) }) {
+		// "Which of those is it then", the other ruled out since
+		// ("I'm not stressed at all"): the one left (set sAT).
+		return told[0]
+	}
 	if len(told) < 2 {
 		return ""
 	}
