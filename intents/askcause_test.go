@@ -1045,6 +1045,8 @@ func TestReadTalkAsks(t *testing.T) {
 		// "Work" as where one is asks nothing: the new pain is told,
 		// and gets its safety check (review).
 		{"I'm on my feet all day at work, but tonight there's a new sharp pain in my calf", "", ""},
+		// A cause blamed by when it began (set sAT).
+		{"it started the week we got the new memory foam mattress, funny that", IntentAskAbout, "mattress"},
 		// "Explain" leads into a story, not a question (review).
 		{"let me explain, my hip aches at night and I've been on my feet all day", "", ""},
 	}

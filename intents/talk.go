@@ -404,6 +404,9 @@ type talkWords struct {
 	// WorkLeads make "work" a place, not a question ("at work";
 	// workPlace).
 	WorkLeads []string `yaml:"work_leads"`
+	// Onsets blame a cause by when the pain began ("ever since I was
+	// made redundant", "it started the week we got the new mattress").
+	Onsets []string `yaml:"onsets"`
 	// StopAsks ask how to stop what a cause does ("how do I stop my
 	// stress doing this to my legs").
 	StopAsks []string `yaml:"stop_asks"`
@@ -2891,10 +2894,12 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		if !inRoutine && storyTold(ws, found, topic, rd, parts) {
 			asks = true
 		}
-		if cueFits("ever since", ws) || othersSay(ws) {
-			// "ever since I was made redundant I'm tense": a cause
-			// blamed; "my wife reckons it's my circulation, is she
-			// right": someone else's cause put to the skill.
+		if slices.ContainsFunc(talk.Words.Onsets, func(c string) bool { return cueFits(c, ws) }) || othersSay(ws) {
+			// "ever since I was made redundant I'm tense", "it started
+			// the week we got the new memory foam mattress" (set sAT):
+			// a cause blamed by when it began; "my wife reckons it's my
+			// circulation, is she right": someone else's cause put to
+			// the skill.
 			asks = true
 		}
 		if asks {
