@@ -3635,8 +3635,7 @@ func (s *set) recordTold(r *router.Router) {
 			// Read before the handler, which may rewrite the request;
 			// the catch-all hands on through here again, which reads
 			// the same words.
-			id, out := toldTopic(t)
-			list := toldList(t)
+			id, out, list := toldTopic(t)
 			reply, err := h.Handle(t)
 			if err == nil && (len(list) > 0 || out != "") {
 				keepTold(t, list, out)
@@ -3661,7 +3660,11 @@ func (s *set) recordTold(r *router.Router) {
 // topic and RuledOut slots it kept. The common causes, what a doctor does,
 // a cramp (the complaint itself) and a warning sign's condition (triage's,
 // never an answer in a complaint's place) are no cause to point back at.
-func toldTopic(t *router.Turn) (told, out string) {
+// From the words heard it also returns every cause they tell, in the
+// order said, none ruled out: "I've been training for a half marathon",
+// then "and my mattress is a bit old too", tell two, for a pick by order
+// later (set sAT).
+func toldTopic(t *router.Turn) (told, out string, said []string) {
 	if t.Text == "" {
 		_, told = t.SlotID(slotTopic)
 		_, out = t.SlotID(slotRuledOut)
@@ -3674,12 +3677,17 @@ func toldTopic(t *router.Turn) (told, out string) {
 				break
 			}
 		}
+		for _, f := range slices.SortedFunc(slices.Values(found), func(a, b topicAt) int { return a.At - b.At }) {
+			if !deniedAt(ws, f.At) && !ruledOut(ws, f) && toldable(f.ID) && !slices.Contains(said, f.ID) {
+				said = append(said, f.ID)
+			}
+		}
 		told = topicFrom(ws, found)
 	}
 	if !toldable(told) {
 		told = ""
 	}
-	return told, out
+	return told, out, said
 }
 
 // toldable reports whether a topic told is a cause a later question may
@@ -3710,39 +3718,16 @@ func keepTold(t *router.Turn, told []string, out string) {
 	t.State.SetAnswer(answerToldList, strings.Join(kept, ","))
 }
 
-// toldList is the causes the words tell, in the order said, none ruled
-// out: "I've been training for a half marathon", then "and my mattress is
-// a bit old too", tell two, for a pick by order later (set sAT).
-func toldList(t *router.Turn) []string {
-	if t.Text == "" {
-		return nil
-	}
-	ws := tokens(t.Text)
-	found := topicsIn(ws)
-	slices.SortFunc(found, func(a, b topicAt) int { return a.At - b.At })
-	var ids []string
-	for _, f := range found {
-		if !deniedAt(ws, f.At) && !ruledOut(ws, f) && !slices.Contains(ids, f.ID) && toldable(f.ID) {
-			ids = append(ids, f.ID)
-		}
-	}
-	return ids
-}
-
 // namedAfterElse returns the cause named after "what else" (talk.yaml's
 // what_else), not ruled out, or "".
 func namedAfterElse(ws []string, found []topicAt) string {
 	at := -1
-	for _, cue := range talk.Words.WhatElse {
-		p := tokens(cue)
-		for i := 0; i+len(p) <= len(ws); i++ {
+	for i := 0; i < len(ws) && at < 0; i++ {
+		for _, p := range whatElse {
 			if phraseAt(p, ws[i:]) {
 				at = i + len(p)
 				break
 			}
-		}
-		if at >= 0 {
-			break
 		}
 	}
 	if at < 0 {
@@ -3755,6 +3740,9 @@ func namedAfterElse(ws []string, found []topicAt) string {
 	}
 	return ""
 }
+
+// whatElse is talk.Words.WhatElse, split into words.
+var whatElse = phraseWords(talk.Words.WhatElse)
 
 // ordinalPick returns the cause picked by its order among those told
 // together ("is it the first thing then", "the latter, probably"), or "".
