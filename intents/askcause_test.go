@@ -727,6 +727,9 @@ func TestTopicAsked(t *testing.T) {
 		{"could worn down hip joints be what's causing it", "arthritis"},
 		{"i sit in front of the computer from nine till seven, is that why", "routine"},
 		{"does the magnesia thing matter for cramps", "magnesium"},
+		// Set sAU: exertion said formally, blood flow said with "be".
+		{"could i have exerted myself too much on the allotment", "overuse"},
+		{"do you think her blood might not be flowing right", "circulation"},
 	}
 	for _, tt := range tests {
 		if got := topicIn(tokens(tt.say)); got != tt.want {
@@ -1049,6 +1052,12 @@ func TestReadTalkAsks(t *testing.T) {
 		{"it started the week we got the new memory foam mattress, funny that", IntentAskAbout, "mattress"},
 		// "Explain" leads into a story, not a question (review).
 		{"let me explain, my hip aches at night and I've been on my feet all day", "", ""},
+		// Set sAU: a claim put for confirming asks about it; what to do
+		// about the night being worse asks why the night.
+		{"correct me if i'm wrong, but doesn't gout flare up overnight", IntentAskAbout, "arthritis"},
+		{"am i right in thinking the tablets for my blood pressure dry you out", IntentAskAbout, "medicine"},
+		{"my neighbour has arthritis and her knees lock up overnight, does that sound like me", IntentAskAbout, "arthritis"},
+		{"is there anything i can do about the pain being worse at night", IntentWhyNight, ""},
 	}
 	for _, tt := range tests {
 		intent, slots := readTalk(tt.say, symptom.Read(tt.say), false)

@@ -3,6 +3,7 @@ package intents
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"html"
 	"os"
 	"regexp"
@@ -259,5 +260,31 @@ func TestYesFelt(t *testing.T) {
 	}
 	if n == 0 {
 		t.Error("no question takes a yes in the listener's own words")
+	}
+}
+
+// TestClaimPutKeepsSign: a warning sign put to the skill for confirming
+// ("am I right in thinking ...", set sAU) is the sign told, at its own
+// level or higher, however a question about it is read.
+func TestClaimPutKeepsSign(t *testing.T) {
+	newSkill := transcriptSkill(t)
+	signs := []string{
+		"my calf has gone hot, red and swollen",
+		"one side of my face is drooping",
+		"my leg has gone cold and pale",
+		"I'm numb between my legs and can't pee",
+	}
+	claims := []string{"am i right in thinking %s", "correct me if i'm wrong but %s, is that a clot", "i read that %s means see a doctor, does that sound like me"}
+	for _, sign := range signs {
+		alone, _ := firstLevel(t, newSkill, "", sign)
+		if levelRank(alone) <= levelRank("self_care") {
+			t.Fatalf("%q: level %q, not a warning sign", sign, orNone(alone))
+		}
+		for _, c := range claims {
+			text := fmt.Sprintf(c, sign)
+			if got, said := firstLevel(t, newSkill, "", text); levelRank(got) < levelRank(alone) {
+				t.Errorf("%q: level %q, the sign alone %q: %q", text, orNone(got), alone, said)
+			}
+		}
 	}
 }
