@@ -96,7 +96,7 @@ func causeAsked(in *alexa.Intent) *alexa.Intent {
 	if in.Name == IntentWhyNight {
 		topic, id, felt = feltAtNight(in, topic, id)
 	}
-	if id == "" || neverInstead[id] {
+	if id == "" || neverInstead[id] || in.Name == IntentWhyNight && !felt && dayOnly(in, id) {
 		return nil
 	}
 	if in.Name == IntentWhyNight && slices.Contains(talk.Words.NightRemedies, strings.ToLower(in.Slots[slotCause].Value)) {
@@ -238,6 +238,16 @@ func feltAtNight(in *alexa.Intent, topic alexa.Slot, id string) (alexa.Slot, str
 		topic, id = topicSlot(strings.Join(said, " "), c), c
 	}
 	return topic, id, true
+}
+
+// dayOnly reports whether the why-the-night intent keeps what fills the
+// day as its cause, with only the words that open a why question: "all
+// day at my market stall I don't feel a thing, but once I'm in bed the
+// ache shows up, why is that" sets the day against the night, and asks
+// why the night (talk.yaml's days and why_openers).
+func dayOnly(in *alexa.Intent, id string) bool {
+	ask := strings.Join(tokens(in.Slots[slotAsk].Value), " ")
+	return slices.Contains(talk.Kinds.Days, id) && slices.Contains(talk.Words.WhyOpeners, ask)
 }
 
 // conditionSaid reports whether words a device kept name restless legs

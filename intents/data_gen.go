@@ -432,6 +432,7 @@ var talk = &talkData{
 		},
 		NeverInstead: []string{"dvt"},
 		Background:   []string{"age", "hormones", "routine", "overuse"},
+		Days:         []string{"overuse", "routine"},
 		Harmed:       []string{"nerves", "circulation"},
 		States:       []string{"age", "hormones"},
 		Settings:     []string{"cramp", "age", "routine", "overuse"},
@@ -7598,6 +7599,7 @@ var talk = &talkData{
 			"explain",
 			"define",
 		},
+		WhyOpeners: []string{"is that", "does", "does it", "is it", "would", "should"},
 		Asking: []string{
 			"what's",
 			"whats",

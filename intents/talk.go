@@ -196,6 +196,9 @@ type topicKinds struct {
 	// Background: causes that, told of oneself before any question, are
 	// who someone is or what their days have been (toldAt).
 	Background []string `yaml:"background"`
+	// Days: what fills the day, set against the night on a device
+	// (dayOnly).
+	Days []string `yaml:"days"`
 	// Harmed: what another cause may harm ("can booze damage the
 	// nerves"): harmedAsked.
 	Harmed []string `yaml:"harmed"`
@@ -313,13 +316,15 @@ type talkWords struct {
 	ClosedNext []string `yaml:"closed_next"`
 	// Weighing words weigh a cause between a question's opening and
 	// the cause it names.
-	Weighing     []string `yaml:"weighing"`
-	CauseVerbs   []string `yaml:"cause_verbs"`
-	AskOpeners   []string `yaml:"ask_openers"`
-	SkillNight   []string `yaml:"skill_night"`
-	Fillers      []string `yaml:"fillers"`
-	Question     []string `yaml:"question"`
-	Defining     []string `yaml:"defining"`
+	Weighing   []string `yaml:"weighing"`
+	CauseVerbs []string `yaml:"cause_verbs"`
+	AskOpeners []string `yaml:"ask_openers"`
+	SkillNight []string `yaml:"skill_night"`
+	Fillers    []string `yaml:"fillers"`
+	Question   []string `yaml:"question"`
+	Defining   []string `yaml:"defining"`
+	// WhyOpeners: asking words that only open a why question (dayOnly).
+	WhyOpeners   []string `yaml:"why_openers"`
 	Asking       []string `yaml:"asking"`
 	Since        []string `yaml:"since"`
 	Hurt         []string `yaml:"hurt"`
