@@ -1062,6 +1062,12 @@ func TestReadTalkAsks(t *testing.T) {
 		{"am i right in thinking the tablets for my blood pressure dry you out", IntentAskAbout, "medicine"},
 		{"my neighbour has arthritis and her knees lock up overnight, does that sound like me", IntentAskAbout, "arthritis"},
 		{"is there anything i can do about the pain being worse at night", IntentWhyNight, ""},
+		// Set sAV: a relative's condition asked of oneself; what changed
+		// when work stopped is the day's routine.
+		{"my dad had poor circulation, am i going the same way", IntentAskAbout, "circulation"},
+		{"my nan had arthritis in her knees, will i get it too", IntentAskAbout, "arthritis"},
+		{"my legs only started aching after i retired, could that be it", IntentAskAbout, "routine"},
+		{"i'm a retired nurse and my calf has a new sharp pain tonight", "", ""},
 	}
 	for _, tt := range tests {
 		intent, slots := readTalk(tt.say, symptom.Read(tt.say), false)

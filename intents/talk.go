@@ -1440,9 +1440,12 @@ func deniedAt(ws []string, i int) bool {
 // whether the listener's own is the same ("is mine starting the same
 // way"): the condition is asked about, not the other person's complaint
 // (set sAF).
-func theirsAsked(ws []string, found []topicAt, topic string) bool {
+func theirsAsked(ws []string, found []topicAt, topic string, someone bool) bool {
 	for _, f := range found {
-		if f.ID != topic || !slices.ContainsFunc(ws[:f.At], possessed) {
+		// Whose the condition is: "my mam's knees", or someone the
+		// symptom reader names before it ("my mum had arthritis in both
+		// hips, am I going the same way", set sAV).
+		if f.ID != topic || !slices.ContainsFunc(ws[:f.At], possessed) && !(someone && f.At > 0) {
 			continue
 		}
 		rest := ws[f.At+f.Len:]
@@ -2693,7 +2696,10 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			continue
 		}
 		if c.Intent == IntentWorried && (topic == "stress" && (slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "mak") }) || asksSomething(text)) ||
-			topic != "" && !feared(topic) && (asksCause(ws) || tagged(ws))) {
+			topic != "" && !feared(topic) && (asksCause(ws) || tagged(ws)) ||
+			topic != "" && theirsAsked(ws, found, topic, rd.Person != "")) {
+			// "My mum had arthritis in both hips, am I going the same
+			// way" asks about arthritis, her condition asked of mine.
 			// "can being anxious make your muscles tight" asks about
 			// stress as a cause, not for reassurance, as does "is the
 			// worry getting into my legs" (set sU), and "does low
@@ -2876,7 +2882,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			_, first := askedFirst(ws, found)
 			// "..., can teenagers get restless legs" asks who gets it,
 			// last as first (set sN).
-			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || q != nil && asksWhoGets(q, fq) || tagged(ws) || askedIndirectly(ws) || asksLast(q) || !signed && namedThenAsked(text, topic) || !signed && theirsAsked(ws, found, topic) || tellAsked(ws, found)
+			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || q != nil && asksWhoGets(q, fq) || tagged(ws) || askedIndirectly(ws) || asksLast(q) || !signed && namedThenAsked(text, topic) || !signed && theirsAsked(ws, found, topic, rd.Person != "") || tellAsked(ws, found)
 		}
 		if !signed && !conditions[topic] && blamedAfter(ws, found, topic) {
 			asks = true

@@ -77,6 +77,34 @@ var std = sync.OnceValue(func() *reader {
 		},
 		phrasings: []phrasing{
 			{
+				said: []string{",", "like", ",", "um", ","},
+				as:   []string{},
+			},
+			{
+				said: []string{",", "um", ",", "like", ","},
+				as:   []string{},
+			},
+			{
+				said: []string{",", "er", ","},
+				as:   []string{},
+			},
+			{
+				said: []string{",", "erm", ","},
+				as:   []string{},
+			},
+			{
+				said: []string{",", "like", ","},
+				as:   []string{},
+			},
+			{
+				said: []string{",", "uh", ","},
+				as:   []string{},
+			},
+			{
+				said: []string{",", "um", ","},
+				as:   []string{},
+			},
+			{
 				said: []string{"isn't", "able", "to"},
 				as:   []string{"can't"},
 			},
@@ -1515,6 +1543,51 @@ var std = sync.OnceValue(func() *reader {
 			"out of the recliner",
 			"out of his recliner",
 			"out of her recliner",
+			"periods * all over the place",
+			"periods * * all over the place",
+			"cycle * all over the place",
+			"cycle * * all over the place",
+			"cycles * all over the place",
+			"hormones * all over the place",
+			"hormones * * all over the place",
+			"mood * all over the place",
+			"moods * all over the place",
+			"moods * * all over the place",
+			"sleep * * all over the place",
+			"sugars * all over the place",
+			"sugars * * all over the place",
+			"sugar levels * all over the place",
+			"blood sugar * all over the place",
+			"weight * all over the place",
+			"weight * * all over the place",
+			"warm this week",
+			"warm all week",
+			"warm lately",
+			"warm this summer",
+			"warm weather",
+			"warm spell",
+			"weather's been warm",
+			"weather has been warm",
+			"weather is warm",
+			"weather's warm",
+			"warm outside",
+			"warm out there",
+			"afternoons sweating buckets",
+			"afternoon sweating buckets",
+			"mornings sweating buckets",
+			"all day sweating buckets",
+			"hours sweating buckets",
+			"garden sweating buckets",
+			"garden * sweating buckets",
+			"sweating buckets in the garden",
+			"sweating buckets at work",
+			"sweating buckets at the gym",
+			"sweating buckets in the heat",
+			"sweating buckets all day",
+			"sweating buckets working",
+			"sweating buckets doing",
+			"sweating buckets outside",
+			"sweating buckets out there",
 			"body clock being all over the place",
 			"body clock's been all over the place",
 			"body clock has been all over the place",
@@ -3737,6 +3810,8 @@ var (
 		"acting",
 		"advil",
 		"after",
+		"afternoon",
+		"afternoons",
 		"again",
 		"age",
 		"aged",
@@ -4350,6 +4425,7 @@ var (
 		"gangrene",
 		"gangrenous",
 		"garbled",
+		"garden",
 		"gardening",
 		"gash",
 		"gasp",
@@ -7704,6 +7780,24 @@ var (
 				},
 			},
 		},
+		// "afternoon"
+		{
+			{
+				toks: []string{"afternoon", "sweating", "buckets"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
+		// "afternoons"
+		{
+			{
+				toks: []string{"afternoons", "sweating", "buckets"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "again"
 		{
 			{
@@ -7955,6 +8049,12 @@ var (
 				toks: []string{"all", "of", "my", "joints"},
 				means: []meaning{
 					{kind: 5, id: "several_joints"},
+				},
+			},
+			{
+				toks: []string{"all", "day", "sweating", "buckets"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -11603,6 +11703,12 @@ var (
 				toks: []string{"blood", "sugar", "levels", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"blood", "sugar", "*", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -20451,6 +20557,12 @@ var (
 		// "cycle"
 		{
 			{
+				toks: []string{"cycle", "*", "*", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"cycle", "has", "been", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
@@ -20470,6 +20582,12 @@ var (
 			},
 			{
 				toks: []string{"cycle", "have", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycle", "*", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -20539,6 +20657,12 @@ var (
 			},
 			{
 				toks: []string{"cycles", "have", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycles", "*", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -29239,6 +29363,21 @@ var (
 				},
 			},
 		},
+		// "garden"
+		{
+			{
+				toks: []string{"garden", "*", "sweating", "buckets"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"garden", "sweating", "buckets"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+		},
 		// "gardening"
 		{
 			{
@@ -35556,6 +35695,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"hormones", "*", "*", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"hormones", "has", "been", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
@@ -35587,6 +35732,12 @@ var (
 			},
 			{
 				toks: []string{"hormones", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hormones", "*", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -36215,6 +36366,12 @@ var (
 				toks: []string{"hours", "on", "a", "plane"},
 				means: []meaning{
 					{kind: 5, id: "long_travel"},
+				},
+			},
+			{
+				toks: []string{"hours", "sweating", "buckets"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 		},
@@ -45933,6 +46090,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"mood", "*", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"mood", "is", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
@@ -45990,6 +46153,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"moods", "*", "*", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"moods", "has", "been", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
@@ -46021,6 +46190,12 @@ var (
 			},
 			{
 				toks: []string{"moods", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"moods", "*", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -46276,6 +46451,12 @@ var (
 		},
 		// "mornings"
 		{
+			{
+				toks: []string{"mornings", "sweating", "buckets"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"mornings"},
 				means: []meaning{
@@ -55415,6 +55596,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"periods", "*", "*", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"periods", "has", "been", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
@@ -55446,6 +55633,12 @@ var (
 			},
 			{
 				toks: []string{"periods", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"periods", "*", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -62283,6 +62476,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"sleep", "*", "*", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"sleep", "have", "been", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
@@ -66554,6 +66753,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"sugar", "levels", "*", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"sugar", "levels", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
@@ -66681,6 +66886,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"sugars", "*", "*", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"sugars", "are", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
@@ -66715,6 +66926,12 @@ var (
 				toks: []string{"sugars", "got", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
+				},
+			},
+			{
+				toks: []string{"sugars", "*", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -66966,6 +67183,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"sweating", "buckets", "in", "the", "garden"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sweating", "buckets", "at", "the", "gym"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sweating", "buckets", "in", "the", "heat"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"sweating", "through", "the", "sheets"},
 				means: []meaning{
 					{kind: 5, id: "night_sweats"},
@@ -66976,6 +67211,24 @@ var (
 				toks: []string{"sweating", "in", "the", "night"},
 				means: []meaning{
 					{kind: 5, id: "night_sweats"},
+				},
+			},
+			{
+				toks: []string{"sweating", "buckets", "at", "work"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sweating", "buckets", "all", "day"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sweating", "buckets", "out", "there"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -67000,6 +67253,24 @@ var (
 				toks: []string{"sweating", "right", "through"},
 				means: []meaning{
 					{kind: 5, id: "night_sweats"},
+				},
+			},
+			{
+				toks: []string{"sweating", "buckets", "working"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sweating", "buckets", "doing"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sweating", "buckets", "outside"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -73739,6 +74010,30 @@ var (
 				},
 			},
 			{
+				toks: []string{"warm", "this", "week"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warm", "all", "week"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warm", "this", "summer"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warm", "out", "there"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"warm", "in", "bed"},
 				means: []meaning{
 					{kind: 8},
@@ -73788,6 +74083,30 @@ var (
 			},
 			{
 				toks: []string{"warm", "air"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warm", "lately"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warm", "weather"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warm", "spell"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"warm", "outside"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -74463,6 +74782,12 @@ var (
 				},
 			},
 			{
+				toks: []string{"weather", "has", "been", "warm"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"weather", "is", "*", "hot"},
 				means: []meaning{
 					{kind: 8},
@@ -74488,6 +74813,18 @@ var (
 			},
 			{
 				toks: []string{"weather", "is", "damp"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weather", "been", "warm"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weather", "is", "warm"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -74530,6 +74867,12 @@ var (
 			},
 			{
 				toks: []string{"weather", "damp"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weather", "warm"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -74857,6 +75200,12 @@ var (
 		// "weight"
 		{
 			{
+				toks: []string{"weight", "*", "*", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"weight", "has", "been", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
@@ -74876,6 +75225,12 @@ var (
 			},
 			{
 				toks: []string{"weight", "have", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weight", "*", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},

@@ -541,6 +541,13 @@ func TestNotSigns(t *testing.T) {
 		{"we lost power in the storm and my calves are cramping", "leg_weak_sudden"},
 		// Asked whether something is inflamed, not told (set sQ).
 		{"um. inflammation? like is something inflamed", "leg_red"},
+		// Periods, moods or sugars going all over the place, words
+		// between, are no confusion; a warm spell and a day's sweat in
+		// it are no fever or hot leg (set sAV).
+		{"ever since my cycle started getting all over the place my thighs ache at night", "confused"},
+		{"my moods have been all over the place and my legs ache", "confused"},
+		{"it's been so warm this week and i'm sweating buckets in the garden, could that be my cramps", "fever"},
+		{"it's been so warm this week and my calves cramp at night", "leg_warm"},
 	}
 	for _, tt := range tests {
 		if rd := Read(tt.say); slices.Contains(rd.Facts, tt.not) {
@@ -565,6 +572,13 @@ func TestSignsBesideNewWords(t *testing.T) {
 		{"my foot is hanging off the edge all twisted and it hurts", "injury"},
 		{"mum is all over the place and her leg hurts", "confused"},
 		{"since the baby my wife is all over the place and her leg hurts", "confused"},
+		// Beside the passes of set sAV: a person all over the place,
+		// a leg warm or fevered sweat told, a filler in a sign.
+		{"her periods stopped and now she's all over the place and her leg hurts", "confused"},
+		{"my calf has been warm today and it's red", "leg_warm"},
+		{"I'm sweating buckets and shivering and my leg is red", "fever"},
+		{"my calf is, like, swollen, um, and red", "one_leg_swollen"},
+		{"my leg is, um, numb and, like, weak all of a sudden", "leg_weak_sudden"},
 		// Review: a long lie squashed in one position is a crush; the
 		// baby who started walking is the one in pain; a denial that
 		// named no sign ends at a new subject; a limb that does nothing
