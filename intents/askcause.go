@@ -433,7 +433,7 @@ func causeOf(in *alexa.Intent) (alexa.Slot, string) {
 		}
 		return alexa.Slot{}, ""
 	}
-	return signTopic(in)
+	return signTopicOver(in, settings)
 }
 
 // pastRemedy returns the cause a device kept in slotMoreCause when the
@@ -635,7 +635,16 @@ func worriedNerves(id string, stressNamed bool) bool {
 // other than a cause ruled out: "forget restless legs, she doesn't feel
 // any urge to move, could her exams be making her tense" keeps "urge to
 // move" as a sign, and restless legs was ruled out (set sX).
-func signTopic(in *alexa.Intent) (alexa.Slot, string) {
+func signTopic(in *alexa.Intent) (alexa.Slot, string) { return signTopicOver(in, nil) }
+
+// signTopicOver is signTopic, passing over topics in setting when another
+// kept is neither a setting nor serious: "my knees are shot from thirty
+// years of hockey, is it arthritis that's making them ache" keeps hockey
+// and arthritis as signs, and asks about arthritis (set sAU; talk.yaml's
+// settings). A serious condition kept beside a day's doing is history
+// told ("I had a clot years ago, ... could my legs be aching just from
+// the gardening").
+func signTopicOver(in *alexa.Intent, setting map[string]bool) (alexa.Slot, string) {
 	_, ruled := in.Slots[slotRuledOut].Resolved()
 	names := make([]string, 0, len(in.Slots))
 	for name := range in.Slots {
@@ -648,8 +657,8 @@ func signTopic(in *alexa.Intent) (alexa.Slot, string) {
 	// sign slot would have kept ("hip bursitis" beside "on that side"),
 	// but a condition kept as a sign is the likelier question.
 	names = append(names, slotMoreCause)
-	var first alexa.Slot
-	firstID := ""
+	var first, plain alexa.Slot
+	firstID, plainID := "", ""
 	for _, name := range names {
 		v := in.Slots[name].Value
 		// Someone else's complaint may name a condition too ("my mum
@@ -666,11 +675,19 @@ func signTopic(in *alexa.Intent) (alexa.Slot, string) {
 		// cause is the complaint, and a bed only named is where it
 		// comes (set rW); either is asked about only alone.
 		if id != "cramp" && !plainBed(id, v) {
-			return topicSlot(v, id), id
+			if setting == nil || !setting[id] && !serious[id] {
+				return topicSlot(v, id), id
+			}
+			if plainID == "" {
+				plain, plainID = topicSlot(v, id), id
+			}
 		}
 		if firstID == "" {
 			first, firstID = topicSlot(v, id), id
 		}
+	}
+	if plainID != "" {
+		return plain, plainID
 	}
 	return first, firstID
 }

@@ -101,6 +101,8 @@ func TestCauseAsked(t *testing.T) {
 		{"why at night with the day's work and why is that stays why at night", "WhyNightIntent", map[string]string{"cause": "market stall", "ask": "is that"}, ""},
 		{"why at night with the day's doing and is that why asks about it", "WhyNightIntent", map[string]string{"cause": "chasing the kids", "ask": "is that why"}, "overuse"},
 		{"why at night with another cause and a why's opener asks about the cause", "WhyNightIntent", map[string]string{"cause": "the menopause", "ask": "is that"}, "hormones"},
+		{"a condition kept as a sign beside a sport asks about the condition", "JointPainIntent", map[string]string{"ask": "is it", "joint": "knees", "moreSign": "hockey", "otherSign": "arthritis"}, "arthritis"},
+		{"a past clot kept beside the day's doing asks about the doing", "RestPainIntent", map[string]string{"ask": "just from", "sign": "had a clot", "alsoSign": "gardening"}, "overuse"},
 		{"why at night with the condition in a sign slot stays why at night", "WhyNightIntent", map[string]string{"sign": "restless legs"}, ""},
 		{"a condition alone in a sign slot is the complaint", "JointPainIntent", map[string]string{"sign": "arthritis"}, ""},
 		{"sciatica alone in the sciatica intent's sign slot is the complaint", "SciaticaIntent", map[string]string{"sign": "sciatica's"}, ""},
