@@ -1070,6 +1070,14 @@ func TestReadTalkAsks(t *testing.T) {
 		{"my nan had arthritis in her knees, will i get it too", IntentAskAbout, "arthritis"},
 		{"my legs only started aching after i retired, could that be it", IntentAskAbout, "routine"},
 		{"i'm a retired nurse and my calf has a new sharp pain tonight", "", ""},
+		// Set sAW: a bed's fault said after where it is; whether a cause
+		// is worth worrying about; exercises of a kind named before bed
+		// are the kind's, a routine asked for stays one.
+		{"the bed in the spare room is really saggy, could that be it", IntentAskAbout, "mattress"},
+		{"are my high heels something to worry about or am i being daft", IntentAskAbout, "routine"},
+		{"should i be worried about a blood clot", IntentAskAbout, "dvt"},
+		{"would a bit of meditation before bed calm my legs down", IntentAskAbout, "stress"},
+		{"show me some exercises before bed", IntentStretches, ""},
 	}
 	for _, tt := range tests {
 		intent, slots := readTalk(tt.say, symptom.Read(tt.say), false)

@@ -257,6 +257,8 @@ type talkWords struct {
 	// MineAsked ask, after a condition someone else has, whether the
 	// listener's own is the same (theirsAsked).
 	MineAsked []string `yaml:"mine_asked"`
+	// WorryAbout ask whether a cause named is worth worrying about.
+	WorryAbout []string `yaml:"worry_about"`
 	// DoctorAsks: what is asked of a doctor named, when no topic is.
 	DoctorAsks  []string `yaml:"doctor_asks"`
 	Doctors     []string `yaml:"doctors"`
@@ -454,6 +456,8 @@ type talkWords struct {
 	Reasons    []string `yaml:"reasons"`
 	CauseLinks []string `yaml:"cause_links"`
 	BedFaults  []string `yaml:"bed_faults"`
+	// BedWheres start saying where a bed is (bedFaulted).
+	BedWheres []string `yaml:"bed_wheres"`
 	// CurlWords and CurlParts: toes or feet said to curl, or a curling
 	// beside a cramp, are the cramp, not a way of lying
 	// (intents/askcause.go's curledToes).
@@ -1332,7 +1336,13 @@ func plainBed(id, words string) bool {
 // lumpy".
 func bedFaulted(ws []string, f topicAt) bool {
 	end := f.At + f.Len
-	return slices.ContainsFunc(ws[end:min(end+4, len(ws))], func(w string) bool { return slices.Contains(talk.Words.BedFaults, w) })
+	reach := 4
+	if end < len(ws) && slices.Contains(talk.Words.BedWheres, ws[end]) {
+		// "My bed at my dad's is really lumpy": where it is comes
+		// first.
+		reach = 8
+	}
+	return slices.ContainsFunc(ws[end:min(end+reach, len(ws))], func(w string) bool { return slices.Contains(talk.Words.BedFaults, w) })
 }
 
 // bedPlace reports whether a topic found is a plain bed said as a place:
@@ -2683,6 +2693,11 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// supposes why: the pain's safety question comes first.
 			continue
 		}
+		if c.Intent == IntentStretches && slices.ContainsFunc(found, exercisesNamed(ws)) {
+			// "What if I did some breathing exercises before bed" asks
+			// about what the exercises are for, not for a routine.
+			continue
+		}
 		if c.Intent == IntentGreet && topic != "" && asksSomething(text) {
 			// "Is this the restless legs thing?" asks about restless
 			// legs, not whether this is the skill.
@@ -2696,7 +2711,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			continue
 		}
 		if c.Intent == IntentWorried && (topic == "stress" && (slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "mak") }) || asksSomething(text)) ||
-			topic != "" && !feared(topic) && (asksCause(ws) || tagged(ws)) ||
+			topic != "" && !feared(topic) && (asksCause(ws) || tagged(ws) || slices.ContainsFunc(talk.Words.WorryAbout, func(c string) bool { return cueFits(c, ws) })) ||
 			topic != "" && theirsAsked(ws, found, topic, rd.Person != "")) {
 			// "My mum had arthritis in both hips, am I going the same
 			// way" asks about arthritis, her condition asked of mine.
@@ -2929,6 +2944,16 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		return IntentAskAbout, map[string]string{slotTopic: topicCauses}
 	}
 	return "", nil
+}
+
+// exercisesNamed returns whether a topic found in ws is exercises of a
+// kind, named in more than one word ("breathing exercises", "relaxation
+// exercises"): the topic's, not a routine asked for. Exercise as the
+// day's doing ("some little exercise for my legs") is no such kind.
+func exercisesNamed(ws []string) func(topicAt) bool {
+	return func(f topicAt) bool {
+		return f.Len > 1 && !settings[f.ID] && slices.ContainsFunc(ws[f.At:f.At+f.Len], func(w string) bool { return strings.HasPrefix(w, "exercis") })
+	}
 }
 
 // crampAndRestless reports whether the words name or tell of both a
