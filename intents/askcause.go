@@ -637,13 +637,15 @@ func worriedNerves(id string, stressNamed bool) bool {
 // move" as a sign, and restless legs was ruled out (set sX).
 func signTopic(in *alexa.Intent) (alexa.Slot, string) { return signTopicOver(in, nil) }
 
-// signTopicOver is signTopic, passing over topics in setting when another
-// kept is neither a setting nor serious: "my knees are shot from thirty
-// years of hockey, is it arthritis that's making them ache" keeps hockey
-// and arthritis as signs, and asks about arthritis (set sAU; talk.yaml's
-// settings). A serious condition kept beside a day's doing is history
-// told ("I had a clot years ago, ... could my legs be aching just from
-// the gardening").
+// signTopicOver is signTopic, passing over the topics in setting kept
+// before another cause that is neither a setting nor serious: "my knees
+// are shot from thirty years of hockey, is it arthritis that's making
+// them ache" keeps hockey and arthritis as signs, and asks about
+// arthritis (set sAU; talk.yaml's settings). A serious condition is not
+// put before a setting kept ahead of it ("I had a clot years ago, ...
+// could my legs be aching just from the gardening" asks about the
+// gardening), nor passed over for another cause: which it is, is read as
+// before (review).
 func signTopicOver(in *alexa.Intent, setting map[string]bool) (alexa.Slot, string) {
 	_, ruled := in.Slots[slotRuledOut].Resolved()
 	names := make([]string, 0, len(in.Slots))
@@ -657,8 +659,8 @@ func signTopicOver(in *alexa.Intent, setting map[string]bool) (alexa.Slot, strin
 	// sign slot would have kept ("hip bursitis" beside "on that side"),
 	// but a condition kept as a sign is the likelier question.
 	names = append(names, slotMoreCause)
-	var first, plain alexa.Slot
-	firstID, plainID := "", ""
+	var first, setAside alexa.Slot
+	firstID, setAsideID := "", ""
 	for _, name := range names {
 		v := in.Slots[name].Value
 		// Someone else's complaint may name a condition too ("my mum
@@ -675,19 +677,23 @@ func signTopicOver(in *alexa.Intent, setting map[string]bool) (alexa.Slot, strin
 		// cause is the complaint, and a bed only named is where it
 		// comes (set rW); either is asked about only alone.
 		if id != "cramp" && !plainBed(id, v) {
-			if setting == nil || !setting[id] && !serious[id] {
-				return topicSlot(v, id), id
+			if setting[id] {
+				if setAsideID == "" {
+					setAside, setAsideID = topicSlot(v, id), id
+				}
+				continue
 			}
-			if plainID == "" {
-				plain, plainID = topicSlot(v, id), id
+			if serious[id] && setAsideID != "" {
+				return setAside, setAsideID
 			}
+			return topicSlot(v, id), id
 		}
 		if firstID == "" {
 			first, firstID = topicSlot(v, id), id
 		}
 	}
-	if plainID != "" {
-		return plain, plainID
+	if setAsideID != "" {
+		return setAside, setAsideID
 	}
 	return first, firstID
 }

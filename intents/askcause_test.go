@@ -101,6 +101,9 @@ func TestCauseAsked(t *testing.T) {
 		{"why at night with the day's work and why is that stays why at night", "WhyNightIntent", map[string]string{"cause": "market stall", "ask": "is that"}, ""},
 		{"why at night with the day's doing and is that why asks about it", "WhyNightIntent", map[string]string{"cause": "chasing the kids", "ask": "is that why"}, "overuse"},
 		{"why at night with another cause and a why's opener asks about the cause", "WhyNightIntent", map[string]string{"cause": "the menopause", "ask": "is that"}, "hormones"},
+		{"why at night with the day's doing and what causes it asks about the doing", "WhyNightIntent", map[string]string{"cause": "the walking", "ask": "what causes it"}, "overuse"},
+		{"a stroke kept beside sciatica is not passed over", "RestPainIntent", map[string]string{"otherSign": "a stroke", "sign": "my sciatica"}, ""},
+		{"a clot kept beside the pill is not passed over", "WorriedIntent", map[string]string{"moreSign": "a blood clot", "sign": "the pill"}, ""},
 		{"a condition kept as a sign beside a sport asks about the condition", "JointPainIntent", map[string]string{"ask": "is it", "joint": "knees", "moreSign": "hockey", "otherSign": "arthritis"}, "arthritis"},
 		{"a past clot kept beside the day's doing asks about the doing", "RestPainIntent", map[string]string{"ask": "just from", "sign": "had a clot", "alsoSign": "gardening"}, "overuse"},
 		{"why at night with the condition in a sign slot stays why at night", "WhyNightIntent", map[string]string{"sign": "restless legs"}, ""},
@@ -1078,6 +1081,16 @@ func TestReadTalkAsks(t *testing.T) {
 		{"should i be worried about a blood clot", IntentAskAbout, "dvt"},
 		{"would a bit of meditation before bed calm my legs down", IntentAskAbout, "stress"},
 		{"show me some exercises before bed", IntentStretches, ""},
+		// Review of sets sAU-sAW's passes: a pain of one's own told
+		// beside a claim put for confirming or a relative's condition
+		// keeps its safety question; "at night" after a bed says when;
+		// a routine of exercises asked for is one.
+		{"am I right in thinking it's my veins, my calf started aching this evening", "", ""},
+		{"my leg aches at night, am I right that it's my circulation", "", ""},
+		{"my mum had gout, am I getting it, my big toe is killing me tonight", "", ""},
+		{"my sister had varicose veins, will I get them, one of my veins has gone hard and sore", "", ""},
+		{"in the bed at night my legs get so uncomfortable, why", IntentWhyNight, ""},
+		{"give me some relaxation exercises before bed", IntentStretches, ""},
 	}
 	for _, tt := range tests {
 		intent, slots := readTalk(tt.say, symptom.Read(tt.say), false)

@@ -248,6 +248,14 @@ type talkWords struct {
 	// Sayings: words that put someone's claim to the skill ("always
 	// said", "is there anything in that").
 	Sayings []string `yaml:"sayings"`
+	// Supposing: words that open a supposition as "if" does ("say I
+	// took a rest day tomorrow, would ...", betterIf).
+	Supposing []string `yaml:"supposing"`
+	// Confirms: words that put a claim for confirming (confirmPut).
+	Confirms []string `yaml:"confirms"`
+	// OwnParts: more words than partWords that, after "my", tell a part
+	// of the listener's own (ownPartTold).
+	OwnParts []string `yaml:"own_parts"`
 	// WhetherLeads: words after which "if" is "whether", not a
 	// supposition.
 	WhetherLeads []string `yaml:"whether_leads"`
@@ -456,8 +464,10 @@ type talkWords struct {
 	Reasons    []string `yaml:"reasons"`
 	CauseLinks []string `yaml:"cause_links"`
 	BedFaults  []string `yaml:"bed_faults"`
-	// BedWheres start saying where a bed is (bedFaulted).
+	// BedWheres start saying where a bed is, BedWhens when
+	// (bedFaulted).
 	BedWheres []string `yaml:"bed_wheres"`
+	BedWhens  []string `yaml:"bed_whens"`
 	// CurlWords and CurlParts: toes or feet said to curl, or a curling
 	// beside a cramp, are the cramp, not a way of lying
 	// (intents/askcause.go's curledToes).
@@ -1337,7 +1347,7 @@ func plainBed(id, words string) bool {
 func bedFaulted(ws []string, f topicAt) bool {
 	end := f.At + f.Len
 	reach := 4
-	if end < len(ws) && slices.Contains(talk.Words.BedWheres, ws[end]) {
+	if end+1 < len(ws) && slices.Contains(talk.Words.BedWheres, ws[end]) && !slices.Contains(talk.Words.BedWhens, ws[end+1]) {
 		// "My bed at my dad's is really lumpy": where it is comes
 		// first.
 		reach = 8
@@ -1452,9 +1462,12 @@ func deniedAt(ws []string, i int) bool {
 // (set sAF).
 func theirsAsked(ws []string, found []topicAt, topic string, someone bool) bool {
 	for _, f := range found {
-		// Whose the condition is: "my mam's knees", or someone the
-		// symptom reader names before it ("my mum had arthritis in both
-		// hips, am I going the same way", set sAV).
+		// Whose the condition is: "my mam's knees", or, when someone is
+		// named (the symptom reader's Person), any words before it ("my
+		// mum had arthritis in both hips, am I going the same way", set
+		// sAV). The caller names someone only with no part of the
+		// listener's own told: "my mum had gout, am I getting it, my
+		// big toe is killing me tonight" is a pain told (review).
 		if f.ID != topic || !slices.ContainsFunc(ws[:f.At], possessed) && !(someone && f.At > 0) {
 			continue
 		}
@@ -2693,9 +2706,11 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			// supposes why: the pain's safety question comes first.
 			continue
 		}
-		if c.Intent == IntentStretches && slices.ContainsFunc(found, exercisesNamed(ws)) {
-			// "What if I did some breathing exercises before bed" asks
-			// about what the exercises are for, not for a routine.
+		if c.Intent == IntentStretches && (betterIf(ws) || asksCause(ws)) && slices.ContainsFunc(found, exercisesNamed(ws)) {
+			// "What if I did some breathing exercises before bed, would
+			// the tightness ease" asks about what the exercises are for,
+			// not for a routine; "give me some relaxation exercises
+			// before bed" asks for one (review).
 			continue
 		}
 		if c.Intent == IntentGreet && topic != "" && asksSomething(text) {
@@ -2712,7 +2727,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		}
 		if c.Intent == IntentWorried && (topic == "stress" && (slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "mak") }) || asksSomething(text)) ||
 			topic != "" && !feared(topic) && (asksCause(ws) || tagged(ws) || slices.ContainsFunc(talk.Words.WorryAbout, func(c string) bool { return cueFits(c, ws) })) ||
-			topic != "" && theirsAsked(ws, found, topic, rd.Person != "")) {
+			topic != "" && theirsAsked(ws, found, topic, rd.Person != "" && !ownPartTold(ws))) {
 			// "My mum had arthritis in both hips, am I going the same
 			// way" asks about arthritis, her condition asked of mine.
 			// "can being anxious make your muscles tight" asks about
@@ -2897,7 +2912,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			_, first := askedFirst(ws, found)
 			// "..., can teenagers get restless legs" asks who gets it,
 			// last as first (set sN).
-			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || q != nil && asksWhoGets(q, fq) || tagged(ws) || askedIndirectly(ws) || asksLast(q) || !signed && namedThenAsked(text, topic) || !signed && theirsAsked(ws, found, topic, rd.Person != "") || tellAsked(ws, found)
+			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || q != nil && asksWhoGets(q, fq) || tagged(ws) || askedIndirectly(ws) || asksLast(q) || !signed && namedThenAsked(text, topic) || !signed && theirsAsked(ws, found, topic, rd.Person != "" && !ownPartTold(ws)) || tellAsked(ws, found)
 		}
 		if !signed && !conditions[topic] && blamedAfter(ws, found, topic) {
 			asks = true
@@ -2920,7 +2935,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		if !inRoutine && storyTold(ws, found, topic, rd, parts) {
 			asks = true
 		}
-		if slices.ContainsFunc(talk.Words.Onsets, func(c string) bool { return cueFits(c, ws) }) || othersSay(ws) {
+		if slices.ContainsFunc(talk.Words.Onsets, func(c string) bool { return cueFits(c, ws) }) || othersSay(ws) || !signed && confirmPut(ws) {
 			// "ever since I was made redundant I'm tense", "it started
 			// the week we got the new memory foam mattress" (set sAT):
 			// a cause blamed by when it began; "my wife reckons it's my
@@ -3297,6 +3312,30 @@ func othersSay(ws []string) bool {
 		if w == "reckons" || w == "right" && i >= 2 && (ws[i-2] == "is" || ws[i-2] == "are") && ws[i-1] != "it" ||
 			w == "right" && i >= 2 && ws[i-1] == "be" && slices.Contains([]string{"she", "he", "they"}, ws[i-2]) {
 			return true
+		}
+	}
+	return false
+}
+
+// confirmPut reports whether the words put a claim for confirming ("am I
+// right in thinking ...", talk.yaml's confirms) with no part of the
+// listener's own told: a pain told beside it keeps its safety question.
+func confirmPut(ws []string) bool {
+	return slices.ContainsFunc(talk.Words.Confirms, func(cue string) bool { return cueFits(cue, ws) }) && !ownPartTold(ws)
+}
+
+// ownPartTold reports whether the words name a part of the listener's
+// own ("my calf", "my left hip", "me big toe"), as a pain told does; "your
+// hip" said of anyone is not.
+func ownPartTold(ws []string) bool {
+	for i, w := range ws {
+		if w != "my" && w != "me" {
+			continue
+		}
+		for j := i + 1; j < min(i+3, len(ws)); j++ {
+			if _, ok := partWords[ws[j]]; ok || slices.Contains(talk.Words.OwnParts, ws[j]) {
+				return true
+			}
 		}
 	}
 	return false
@@ -4490,7 +4529,12 @@ func drawnClaim(ws []string) bool {
 // at bedtime would my legs settle down" (talk.yaml's improving).
 func betterIf(ws []string) bool {
 	ws = pastFillers(ws)
-	if len(ws) < 4 || ws[0] != "if" || !slices.Contains([]string{"i", "we", "i'd", "i've"}, ws[1]) {
+	if len(ws) > 1 && ws[0] == "what" && ws[1] == "if" {
+		// "What if I did some breathing exercises before bed, would
+		// the tightness ease" (set sAW).
+		ws = ws[1:]
+	}
+	if len(ws) < 4 || ws[0] != "if" && !slices.Contains(talk.Words.Supposing, ws[0]) || !slices.Contains([]string{"i", "we", "i'd", "i've"}, ws[1]) {
 		return false
 	}
 	for i, w := range ws[2:] {

@@ -77,34 +77,6 @@ var std = sync.OnceValue(func() *reader {
 		},
 		phrasings: []phrasing{
 			{
-				said: []string{",", "like", ",", "um", ","},
-				as:   []string{},
-			},
-			{
-				said: []string{",", "um", ",", "like", ","},
-				as:   []string{},
-			},
-			{
-				said: []string{",", "er", ","},
-				as:   []string{},
-			},
-			{
-				said: []string{",", "erm", ","},
-				as:   []string{},
-			},
-			{
-				said: []string{",", "like", ","},
-				as:   []string{},
-			},
-			{
-				said: []string{",", "uh", ","},
-				as:   []string{},
-			},
-			{
-				said: []string{",", "um", ","},
-				as:   []string{},
-			},
-			{
 				said: []string{"isn't", "able", "to"},
 				as:   []string{"can't"},
 			},
@@ -1543,51 +1515,130 @@ var std = sync.OnceValue(func() *reader {
 			"out of the recliner",
 			"out of his recliner",
 			"out of her recliner",
-			"periods * all over the place",
-			"periods * * all over the place",
-			"cycle * all over the place",
-			"cycle * * all over the place",
-			"cycles * all over the place",
-			"hormones * all over the place",
-			"hormones * * all over the place",
-			"mood * all over the place",
-			"moods * all over the place",
-			"moods * * all over the place",
-			"sleep * * all over the place",
-			"sugars * all over the place",
-			"sugars * * all over the place",
-			"sugar levels * all over the place",
-			"blood sugar * all over the place",
-			"weight * all over the place",
-			"weight * * all over the place",
-			"warm this week",
-			"warm all week",
-			"warm lately",
-			"warm this summer",
+			"periods going all over the place",
+			"periods gone all over the place",
+			"periods been all over the place",
+			"periods started going all over the place",
+			"periods went all over the place",
+			"periods getting all over the place",
+			"periods started getting all over the place",
+			"periods got all over the place",
+			"periods have gone all over the place",
+			"periods have been all over the place",
+			"cycles going all over the place",
+			"cycles gone all over the place",
+			"cycles been all over the place",
+			"cycles started going all over the place",
+			"cycles went all over the place",
+			"cycles getting all over the place",
+			"cycles started getting all over the place",
+			"cycles got all over the place",
+			"cycles have gone all over the place",
+			"cycles have been all over the place",
+			"hormones going all over the place",
+			"hormones gone all over the place",
+			"hormones been all over the place",
+			"hormones started going all over the place",
+			"hormones went all over the place",
+			"hormones getting all over the place",
+			"hormones started getting all over the place",
+			"hormones got all over the place",
+			"hormones have gone all over the place",
+			"hormones have been all over the place",
+			"moods going all over the place",
+			"moods gone all over the place",
+			"moods been all over the place",
+			"moods started going all over the place",
+			"moods went all over the place",
+			"moods getting all over the place",
+			"moods started getting all over the place",
+			"moods got all over the place",
+			"moods have gone all over the place",
+			"moods have been all over the place",
+			"sugars going all over the place",
+			"sugars gone all over the place",
+			"sugars been all over the place",
+			"sugars started going all over the place",
+			"sugars went all over the place",
+			"sugars getting all over the place",
+			"sugars started getting all over the place",
+			"sugars got all over the place",
+			"sugars have gone all over the place",
+			"sugars have been all over the place",
+			"sugar levels going all over the place",
+			"sugar levels gone all over the place",
+			"sugar levels been all over the place",
+			"sugar levels started going all over the place",
+			"sugar levels went all over the place",
+			"sugar levels getting all over the place",
+			"sugar levels started getting all over the place",
+			"sugar levels got all over the place",
+			"sugar levels have gone all over the place",
+			"sugar levels have been all over the place",
+			"period going all over the place",
+			"period gone all over the place",
+			"period been all over the place",
+			"period started going all over the place",
+			"period went all over the place",
+			"period getting all over the place",
+			"period started getting all over the place",
+			"period got all over the place",
+			"period has gone all over the place",
+			"period has been all over the place",
+			"cycle going all over the place",
+			"cycle gone all over the place",
+			"cycle been all over the place",
+			"cycle started going all over the place",
+			"cycle went all over the place",
+			"cycle getting all over the place",
+			"cycle started getting all over the place",
+			"cycle got all over the place",
+			"cycle has gone all over the place",
+			"cycle has been all over the place",
+			"mood going all over the place",
+			"mood gone all over the place",
+			"mood been all over the place",
+			"mood started going all over the place",
+			"mood went all over the place",
+			"mood getting all over the place",
+			"mood started getting all over the place",
+			"mood got all over the place",
+			"mood has gone all over the place",
+			"mood has been all over the place",
+			"blood sugar going all over the place",
+			"blood sugar gone all over the place",
+			"blood sugar been all over the place",
+			"blood sugar started going all over the place",
+			"blood sugar went all over the place",
+			"blood sugar getting all over the place",
+			"blood sugar started getting all over the place",
+			"blood sugar got all over the place",
+			"blood sugar has gone all over the place",
+			"blood sugar has been all over the place",
+			"weight going all over the place",
+			"weight gone all over the place",
+			"weight been all over the place",
+			"weight started going all over the place",
+			"weight went all over the place",
+			"weight getting all over the place",
+			"weight started getting all over the place",
+			"weight got all over the place",
+			"weight has gone all over the place",
+			"weight has been all over the place",
 			"warm weather",
 			"warm spell",
 			"weather's been warm",
 			"weather has been warm",
 			"weather is warm",
 			"weather's warm",
-			"warm outside",
-			"warm out there",
-			"afternoons sweating buckets",
-			"afternoon sweating buckets",
-			"mornings sweating buckets",
-			"all day sweating buckets",
-			"hours sweating buckets",
 			"garden sweating buckets",
 			"garden * sweating buckets",
 			"sweating buckets in the garden",
 			"sweating buckets at work",
 			"sweating buckets at the gym",
 			"sweating buckets in the heat",
-			"sweating buckets all day",
 			"sweating buckets working",
 			"sweating buckets doing",
-			"sweating buckets outside",
-			"sweating buckets out there",
 			"body clock being all over the place",
 			"body clock's been all over the place",
 			"body clock has been all over the place",
@@ -3810,8 +3861,6 @@ var (
 		"acting",
 		"advil",
 		"after",
-		"afternoon",
-		"afternoons",
 		"again",
 		"age",
 		"aged",
@@ -7780,24 +7829,6 @@ var (
 				},
 			},
 		},
-		// "afternoon"
-		{
-			{
-				toks: []string{"afternoon", "sweating", "buckets"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-		},
-		// "afternoons"
-		{
-			{
-				toks: []string{"afternoons", "sweating", "buckets"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-		},
 		// "again"
 		{
 			{
@@ -8049,12 +8080,6 @@ var (
 				toks: []string{"all", "of", "my", "joints"},
 				means: []meaning{
 					{kind: 5, id: "several_joints"},
-				},
-			},
-			{
-				toks: []string{"all", "day", "sweating", "buckets"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{
@@ -11523,6 +11548,7 @@ var (
 				toks: []string{"blood", "sugar", "has", "been", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
+					{kind: 8},
 				},
 			},
 			{
@@ -11535,6 +11561,7 @@ var (
 				toks: []string{"blood", "sugar", "has", "gone", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
+					{kind: 8},
 				},
 			},
 			{
@@ -11604,6 +11631,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"blood", "sugar", "started", "going", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blood", "sugar", "started", "getting", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"blood", "pressure", "has", "been", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
@@ -11643,24 +11682,28 @@ var (
 				toks: []string{"blood", "sugar", "been", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
+					{kind: 8},
 				},
 			},
 			{
 				toks: []string{"blood", "sugar", "gone", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
+					{kind: 8},
 				},
 			},
 			{
 				toks: []string{"blood", "sugar", "went", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
+					{kind: 8},
 				},
 			},
 			{
 				toks: []string{"blood", "sugar", "got", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
+					{kind: 8},
 				},
 			},
 			{
@@ -11706,7 +11749,13 @@ var (
 				},
 			},
 			{
-				toks: []string{"blood", "sugar", "*", "all", "over", "the", "place"},
+				toks: []string{"blood", "sugar", "going", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"blood", "sugar", "getting", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -20557,7 +20606,19 @@ var (
 		// "cycle"
 		{
 			{
-				toks: []string{"cycle", "*", "*", "all", "over", "the", "place"},
+				toks: []string{"cycle", "started", "going", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycle", "started", "getting", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycle", "has", "gone", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -20575,19 +20636,43 @@ var (
 				},
 			},
 			{
-				toks: []string{"cycle", "has", "gone", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"cycle", "have", "gone", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
 			},
 			{
-				toks: []string{"cycle", "*", "all", "over", "the", "place"},
+				toks: []string{"cycle", "going", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycle", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycle", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycle", "went", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycle", "getting", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycle", "got", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -20605,30 +20690,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"cycle", "been", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"cycle", "gone", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"cycle", "went", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"cycle", "got", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"cycle", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
@@ -20638,19 +20699,13 @@ var (
 		// "cycles"
 		{
 			{
-				toks: []string{"cycles", "has", "been", "all", "over", "the", "place"},
+				toks: []string{"cycles", "started", "going", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
 			},
 			{
-				toks: []string{"cycles", "have", "been", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"cycles", "has", "gone", "all", "over", "the", "place"},
+				toks: []string{"cycles", "started", "getting", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -20662,7 +20717,55 @@ var (
 				},
 			},
 			{
-				toks: []string{"cycles", "*", "all", "over", "the", "place"},
+				toks: []string{"cycles", "have", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycles", "has", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycles", "has", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycles", "going", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycles", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycles", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycles", "went", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycles", "getting", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cycles", "got", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -20675,30 +20778,6 @@ var (
 			},
 			{
 				toks: []string{"cycles", "is", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"cycles", "been", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"cycles", "gone", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"cycles", "went", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"cycles", "got", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -35695,7 +35774,19 @@ var (
 				},
 			},
 			{
-				toks: []string{"hormones", "*", "*", "all", "over", "the", "place"},
+				toks: []string{"hormones", "started", "going", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hormones", "started", "getting", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hormones", "have", "gone", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -35708,12 +35799,6 @@ var (
 			},
 			{
 				toks: []string{"hormones", "has", "gone", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"hormones", "have", "gone", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -35737,13 +35822,7 @@ var (
 				},
 			},
 			{
-				toks: []string{"hormones", "*", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"hormones", "is", "all", "over", "the", "place"},
+				toks: []string{"hormones", "going", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -35761,7 +35840,19 @@ var (
 				},
 			},
 			{
+				toks: []string{"hormones", "getting", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"hormones", "got", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"hormones", "is", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -36366,12 +36457,6 @@ var (
 				toks: []string{"hours", "on", "a", "plane"},
 				means: []meaning{
 					{kind: 5, id: "long_travel"},
-				},
-			},
-			{
-				toks: []string{"hours", "sweating", "buckets"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 		},
@@ -46066,6 +46151,24 @@ var (
 		// "mood"
 		{
 			{
+				toks: []string{"mood", "started", "going", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mood", "started", "getting", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mood", "has", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"mood", "has", "been", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
@@ -46078,19 +46181,43 @@ var (
 				},
 			},
 			{
-				toks: []string{"mood", "has", "gone", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"mood", "have", "gone", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
 			},
 			{
-				toks: []string{"mood", "*", "all", "over", "the", "place"},
+				toks: []string{"mood", "going", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mood", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mood", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mood", "went", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mood", "getting", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"mood", "got", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -46103,30 +46230,6 @@ var (
 			},
 			{
 				toks: []string{"mood", "are", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"mood", "been", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"mood", "gone", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"mood", "went", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"mood", "got", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -46153,7 +46256,19 @@ var (
 				},
 			},
 			{
-				toks: []string{"moods", "*", "*", "all", "over", "the", "place"},
+				toks: []string{"moods", "started", "going", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"moods", "started", "getting", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"moods", "have", "gone", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -46166,12 +46281,6 @@ var (
 			},
 			{
 				toks: []string{"moods", "has", "gone", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"moods", "have", "gone", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -46195,13 +46304,7 @@ var (
 				},
 			},
 			{
-				toks: []string{"moods", "*", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"moods", "is", "all", "over", "the", "place"},
+				toks: []string{"moods", "going", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -46219,7 +46322,19 @@ var (
 				},
 			},
 			{
+				toks: []string{"moods", "getting", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"moods", "got", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"moods", "is", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -46451,12 +46566,6 @@ var (
 		},
 		// "mornings"
 		{
-			{
-				toks: []string{"mornings", "sweating", "buckets"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
 			{
 				toks: []string{"mornings"},
 				means: []meaning{
@@ -55521,6 +55630,24 @@ var (
 		// "period"
 		{
 			{
+				toks: []string{"period", "started", "going", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"period", "started", "getting", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"period", "has", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"period", "has", "been", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
@@ -55533,13 +55660,43 @@ var (
 				},
 			},
 			{
-				toks: []string{"period", "has", "gone", "all", "over", "the", "place"},
+				toks: []string{"period", "have", "gone", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
 			},
 			{
-				toks: []string{"period", "have", "gone", "all", "over", "the", "place"},
+				toks: []string{"period", "going", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"period", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"period", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"period", "went", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"period", "getting", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"period", "got", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -55552,30 +55709,6 @@ var (
 			},
 			{
 				toks: []string{"period", "are", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"period", "been", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"period", "gone", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"period", "went", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"period", "got", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -55596,7 +55729,19 @@ var (
 				},
 			},
 			{
-				toks: []string{"periods", "*", "*", "all", "over", "the", "place"},
+				toks: []string{"periods", "started", "going", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"periods", "started", "getting", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"periods", "have", "gone", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -55609,12 +55754,6 @@ var (
 			},
 			{
 				toks: []string{"periods", "has", "gone", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"periods", "have", "gone", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -55638,13 +55777,7 @@ var (
 				},
 			},
 			{
-				toks: []string{"periods", "*", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"periods", "is", "all", "over", "the", "place"},
+				toks: []string{"periods", "going", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -55662,7 +55795,19 @@ var (
 				},
 			},
 			{
+				toks: []string{"periods", "getting", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"periods", "got", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"periods", "is", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -62476,12 +62621,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"sleep", "*", "*", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"sleep", "have", "been", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
@@ -66677,6 +66816,7 @@ var (
 				toks: []string{"sugar", "levels", "have", "been", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
+					{kind: 8},
 				},
 			},
 			{
@@ -66689,6 +66829,19 @@ var (
 				toks: []string{"sugar", "levels", "have", "gone", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sugar", "levels", "started", "going", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sugar", "levels", "started", "getting", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
 				},
 			},
 			{
@@ -66732,28 +66885,38 @@ var (
 				toks: []string{"sugar", "levels", "been", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
+					{kind: 8},
 				},
 			},
 			{
 				toks: []string{"sugar", "levels", "gone", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
+					{kind: 8},
 				},
 			},
 			{
 				toks: []string{"sugar", "levels", "went", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
+					{kind: 8},
 				},
 			},
 			{
 				toks: []string{"sugar", "levels", "got", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
+					{kind: 8},
 				},
 			},
 			{
-				toks: []string{"sugar", "levels", "*", "all", "over", "the", "place"},
+				toks: []string{"sugar", "levels", "going", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sugar", "levels", "getting", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -66883,10 +67046,17 @@ var (
 				toks: []string{"sugars", "have", "gone", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
+					{kind: 8},
 				},
 			},
 			{
-				toks: []string{"sugars", "*", "*", "all", "over", "the", "place"},
+				toks: []string{"sugars", "started", "going", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sugars", "started", "getting", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -66908,28 +67078,38 @@ var (
 				toks: []string{"sugars", "been", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
+					{kind: 8},
 				},
 			},
 			{
 				toks: []string{"sugars", "gone", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
+					{kind: 8},
 				},
 			},
 			{
 				toks: []string{"sugars", "went", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
+					{kind: 8},
 				},
 			},
 			{
 				toks: []string{"sugars", "got", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 5, id: "diabetes"},
+					{kind: 8},
 				},
 			},
 			{
-				toks: []string{"sugars", "*", "all", "over", "the", "place"},
+				toks: []string{"sugars", "going", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"sugars", "getting", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -67220,18 +67400,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"sweating", "buckets", "all", "day"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"sweating", "buckets", "out", "there"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"sweating", "the", "whole", "day"},
 				means: []meaning{
 					{kind: 8},
@@ -67263,12 +67431,6 @@ var (
 			},
 			{
 				toks: []string{"sweating", "buckets", "doing"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"sweating", "buckets", "outside"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -74010,30 +74172,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"warm", "this", "week"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"warm", "all", "week"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"warm", "this", "summer"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"warm", "out", "there"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"warm", "in", "bed"},
 				means: []meaning{
 					{kind: 8},
@@ -74088,12 +74226,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"warm", "lately"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"warm", "weather"},
 				means: []meaning{
 					{kind: 8},
@@ -74101,12 +74233,6 @@ var (
 			},
 			{
 				toks: []string{"warm", "spell"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"warm", "outside"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -75200,7 +75326,19 @@ var (
 		// "weight"
 		{
 			{
-				toks: []string{"weight", "*", "*", "all", "over", "the", "place"},
+				toks: []string{"weight", "started", "going", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weight", "started", "getting", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weight", "has", "gone", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -75218,19 +75356,43 @@ var (
 				},
 			},
 			{
-				toks: []string{"weight", "has", "gone", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"weight", "have", "gone", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
 			},
 			{
-				toks: []string{"weight", "*", "all", "over", "the", "place"},
+				toks: []string{"weight", "going", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weight", "gone", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weight", "been", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weight", "went", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weight", "getting", "all", "over", "the", "place"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"weight", "got", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -75243,30 +75405,6 @@ var (
 			},
 			{
 				toks: []string{"weight", "are", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"weight", "been", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"weight", "gone", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"weight", "went", "all", "over", "the", "place"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"weight", "got", "all", "over", "the", "place"},
 				means: []meaning{
 					{kind: 8},
 				},

