@@ -1636,9 +1636,6 @@ var std = sync.OnceValue(func() *reader {
 			"sweating buckets in the garden",
 			"sweating buckets at work",
 			"sweating buckets at the gym",
-			"sweating buckets in the heat",
-			"sweating buckets working",
-			"sweating buckets doing",
 			"body clock being all over the place",
 			"body clock's been all over the place",
 			"body clock has been all over the place",
@@ -67375,12 +67372,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"sweating", "buckets", "in", "the", "heat"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"sweating", "through", "the", "sheets"},
 				means: []meaning{
 					{kind: 5, id: "night_sweats"},
@@ -67421,18 +67412,6 @@ var (
 				toks: []string{"sweating", "right", "through"},
 				means: []meaning{
 					{kind: 5, id: "night_sweats"},
-				},
-			},
-			{
-				toks: []string{"sweating", "buckets", "working"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"sweating", "buckets", "doing"},
-				means: []meaning{
-					{kind: 8},
 				},
 			},
 			{

@@ -590,6 +590,8 @@ func TestSignsBesideNewWords(t *testing.T) {
 		{"mum's had no sleep and she's all over the place and her legs ache", "confused"},
 		{"her periods she's all over the place and her leg hurts", "confused"},
 		{"been sweating buckets all day even in bed and my legs ache", "fever"},
+		{"I've been sweating buckets doing nothing, just lying in bed, and my legs ache", "fever"},
+		{"I'm sweating buckets in the heat of the night and my legs ache", "fever"},
 		// Review: a long lie squashed in one position is a crush; the
 		// baby who started walking is the one in pain; a denial that
 		// named no sign ends at a new subject; a limb that does nothing
