@@ -1089,6 +1089,8 @@ func TestReadTalkAsks(t *testing.T) {
 		{"my leg aches at night, am I right that it's my circulation", "", ""},
 		{"my mum had gout, am I getting it, my big toe is killing me tonight", "", ""},
 		{"my sister had varicose veins, will I get them, one of my veins has gone hard and sore", "", ""},
+		{"am I right in thinking it's arthritis, both knees started throbbing tonight", "", ""},
+		{"my mum had gout, am I getting it, the big toe on the left is killing me tonight", "", ""},
 		{"in the bed at night my legs get so uncomfortable, why", IntentWhyNight, ""},
 		{"give me some relaxation exercises before bed", IntentStretches, ""},
 	}

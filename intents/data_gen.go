@@ -6866,6 +6866,17 @@ var talk = &talkData{
 			"sound like mine",
 			"sounds like mine",
 		},
+		PainFelt: []string{
+			"pain",
+			"pain_loud",
+			"hurt_sharp",
+			"throbbing",
+			"ache",
+			"sore",
+			"burning",
+			"shooting",
+			"zap",
+		},
 		OwnParts: []string{
 			"vein",
 			"veins",

@@ -253,6 +253,9 @@ type talkWords struct {
 	Supposing []string `yaml:"supposing"`
 	// Confirms: words that put a claim for confirming (confirmPut).
 	Confirms []string `yaml:"confirms"`
+	// PainFelt: the symptom reader's sensations that are a pain felt
+	// (ownPain).
+	PainFelt []string `yaml:"pain_felt"`
 	// OwnParts: more words than partWords that, after "my", tell a part
 	// of the listener's own (ownPartTold).
 	OwnParts []string `yaml:"own_parts"`
@@ -2727,7 +2730,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		}
 		if c.Intent == IntentWorried && (topic == "stress" && (slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "mak") }) || asksSomething(text)) ||
 			topic != "" && !feared(topic) && (asksCause(ws) || tagged(ws) || slices.ContainsFunc(talk.Words.WorryAbout, func(c string) bool { return cueFits(c, ws) })) ||
-			topic != "" && theirsAsked(ws, found, topic, rd.Person != "" && !ownPartTold(ws))) {
+			topic != "" && theirsAsked(ws, found, topic, rd.Person != "" && !ownPain(ws, rd))) {
 			// "My mum had arthritis in both hips, am I going the same
 			// way" asks about arthritis, her condition asked of mine.
 			// "can being anxious make your muscles tight" asks about
@@ -2912,7 +2915,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			_, first := askedFirst(ws, found)
 			// "..., can teenagers get restless legs" asks who gets it,
 			// last as first (set sN).
-			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || q != nil && asksWhoGets(q, fq) || tagged(ws) || askedIndirectly(ws) || asksLast(q) || !signed && namedThenAsked(text, topic) || !signed && theirsAsked(ws, found, topic, rd.Person != "" && !ownPartTold(ws)) || tellAsked(ws, found)
+			asks = defines(ws) || endsAsking(text, ws, topic) || first || asksWhoGets(ws, found) || q != nil && asksWhoGets(q, fq) || tagged(ws) || askedIndirectly(ws) || asksLast(q) || !signed && namedThenAsked(text, topic) || !signed && theirsAsked(ws, found, topic, rd.Person != "" && !ownPain(ws, rd)) || tellAsked(ws, found)
 		}
 		if !signed && !conditions[topic] && blamedAfter(ws, found, topic) {
 			asks = true
@@ -2935,7 +2938,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		if !inRoutine && storyTold(ws, found, topic, rd, parts) {
 			asks = true
 		}
-		if slices.ContainsFunc(talk.Words.Onsets, func(c string) bool { return cueFits(c, ws) }) || othersSay(ws) || !signed && confirmPut(ws) {
+		if slices.ContainsFunc(talk.Words.Onsets, func(c string) bool { return cueFits(c, ws) }) || othersSay(ws) || !signed && confirmPut(ws, rd) {
 			// "ever since I was made redundant I'm tense", "it started
 			// the week we got the new memory foam mattress" (set sAT):
 			// a cause blamed by when it began; "my wife reckons it's my
@@ -3318,10 +3321,33 @@ func othersSay(ws []string) bool {
 }
 
 // confirmPut reports whether the words put a claim for confirming ("am I
-// right in thinking ...", talk.yaml's confirms) with no part of the
+// right in thinking ...", talk.yaml's confirms) with no pain of the
 // listener's own told: a pain told beside it keeps its safety question.
-func confirmPut(ws []string) bool {
-	return slices.ContainsFunc(talk.Words.Confirms, func(cue string) bool { return cueFits(cue, ws) }) && !ownPartTold(ws)
+func confirmPut(ws []string, rd symptom.Reading) bool {
+	return slices.ContainsFunc(talk.Words.Confirms, func(cue string) bool { return cueFits(cue, ws) }) && !ownPain(ws, rd)
+}
+
+// ownPain reports whether the words tell a pain, or a part, of the
+// listener's own: a part named with "my" ("my calf", "me leg", "my
+// veins"), or any part the symptom reader finds with a pain felt in it
+// ("the big toe on the left is killing me tonight", "both knees started
+// throbbing", review), unless every part is said of anyone ("bursitis
+// makes your hip hurt when you lie on it").
+func ownPain(ws []string, rd symptom.Reading) bool {
+	if ownPartTold(ws) {
+		return true
+	}
+	if len(rd.Parts) == 0 || !slices.ContainsFunc(rd.Sensations, func(s string) bool { return slices.Contains(talk.Words.PainFelt, s) }) {
+		return false
+	}
+	for i, w := range ws {
+		if _, ok := partWords[w]; ok && !(i > 0 && ws[i-1] == "your" || i > 1 && ws[i-2] == "your") {
+			return true
+		}
+	}
+	// A part the reader knows that partWords does not ("kneecap",
+	// "hamstring"): told, unless "your" is said.
+	return !slices.Contains(ws, "your")
 }
 
 // ownPartTold reports whether the words name a part of the listener's
