@@ -149,7 +149,7 @@ type talkConcept struct {
 
 // fits reports whether one of the concept's cues fits the words.
 func (c talkConcept) fits(ws []string) bool {
-	return slices.ContainsFunc(c.Cues, func(cue string) bool { return cueFits(cue, ws) })
+	return anyCueFits(c.Cues, ws)
 }
 
 // ruledOutHeard is talk.yaml's ruled_out_heard: the words that rule a
@@ -1475,7 +1475,7 @@ func theirsAsked(ws []string, found []topicAt, topic string, someone bool) bool 
 			continue
 		}
 		rest := ws[f.At+f.Len:]
-		return slices.ContainsFunc(talk.Words.MineAsked, func(c string) bool { return cueFits(c, rest) })
+		return anyCueFits(talk.Words.MineAsked, rest)
 	}
 	return false
 }
@@ -1513,7 +1513,7 @@ func doctorAsked(ws []string, found []topicAt) bool {
 	}) {
 		return false
 	}
-	return slices.ContainsFunc(talk.Words.DoctorAsks, func(cue string) bool { return cueFits(cue, ws) })
+	return anyCueFits(talk.Words.DoctorAsks, ws)
 }
 
 // supposedTopic returns the topic a question supposes before asking
@@ -2392,6 +2392,11 @@ func namesOnlySkill(ws []string) bool {
 	return named
 }
 
+// anyCueFits reports whether any of the cues fits the words (cueFits).
+func anyCueFits(cues, ws []string) bool {
+	return slices.ContainsFunc(cues, func(c string) bool { return cueFits(c, ws) })
+}
+
 // cueFits reports whether a cue of talk.yaml fits the words.
 func cueFits(cue string, ws []string) bool {
 	c := parsedCue(cue)
@@ -2693,7 +2698,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			c.Intent == IntentPause && afterPause(ws) != nil && !felt ||
 			// "Asante sana, that has really helped, the pain is going
 			// down now": thanks for an ache that is easing.
-			c.Intent == IntentThanks && slices.ContainsFunc(talk.Words.Easing, func(e string) bool { return cueFits(e, said) })
+			c.Intent == IntentThanks && anyCueFits(talk.Words.Easing, said)
 		if plainIntents[c.Intent] && complaint && !c.Complaint && !worry && !sleepless && !courtesy {
 			continue
 		}
@@ -2729,7 +2734,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 			continue
 		}
 		if c.Intent == IntentWorried && (topic == "stress" && (slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "mak") }) || asksSomething(text)) ||
-			topic != "" && !feared(topic) && (asksCause(ws) || tagged(ws) || slices.ContainsFunc(talk.Words.WorryAbout, func(c string) bool { return cueFits(c, ws) })) ||
+			topic != "" && !feared(topic) && (asksCause(ws) || tagged(ws) || anyCueFits(talk.Words.WorryAbout, ws)) ||
 			topic != "" && theirsAsked(ws, found, topic, rd.Person != "" && !ownPain(ws, rd))) {
 			// "My mum had arthritis in both hips, am I going the same
 			// way" asks about arthritis, her condition asked of mine.
@@ -2776,7 +2781,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		}
 		if (c.Intent == IntentMemoryCount || c.Intent == IntentRecall) && topic != "" && !cueFits("how many", ws) && !cueFits("how often", ws) &&
 			(anyIn(ws, talk.Words.CauseAsk) ||
-				slices.ContainsFunc(talk.Words.CauseCues, func(cue string) bool { return cueFits(cue, ws) })) {
+				anyCueFits(talk.Words.CauseCues, ws)) {
 			// "does vaping count? could the nicotine be doing it", "two
 			// nights in a row at a wedding, is it from the dancing" and
 			// "does tea count, or is that why" ask about a cause, not
@@ -2816,7 +2821,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 				continue
 			}
 		case IntentVoiceSoft, IntentVoiceWhisper, IntentVoiceLouder:
-			if slices.ContainsFunc(talk.Words.Describing, func(cue string) bool { return cueFits(cue, ws) }) {
+			if anyCueFits(talk.Words.Describing, ws) {
 				// "My legs, they won't be quiet" tells of the legs.
 				continue
 			}
@@ -2880,7 +2885,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		// for it.
 		return IntentStretches, nil
 	}
-	if (topic == "cramp" || topic == "restless_legs") && crampAndRestless(found, rd) && slices.ContainsFunc(talk.Words.TellApart, func(c string) bool { return cueFits(c, ws) }) {
+	if (topic == "cramp" || topic == "restless_legs") && crampAndRestless(found, rd) && anyCueFits(talk.Words.TellApart, ws) {
 		// "How do I tell the jittery legs thing apart from ordinary
 		// cramp": the difference is asked, not relief for a cramp.
 		return IntentAskAbout, map[string]string{slotTopic: "difference"}
@@ -2938,7 +2943,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		if !inRoutine && storyTold(ws, found, topic, rd, parts) {
 			asks = true
 		}
-		if slices.ContainsFunc(talk.Words.Onsets, func(c string) bool { return cueFits(c, ws) }) || othersSay(ws) || !signed && confirmPut(ws, rd) {
+		if anyCueFits(talk.Words.Onsets, ws) || othersSay(ws) || !signed && confirmPut(ws, rd) {
 			// "ever since I was made redundant I'm tense", "it started
 			// the week we got the new memory foam mattress" (set sAT):
 			// a cause blamed by when it began; "my wife reckons it's my
@@ -3295,19 +3300,19 @@ func tagAt(ws []string) int {
 // ask about it indirectly: "perhaps the worrying's doing it", "I bet it's
 // just poor circulation", "I'd like to know if it's my veins".
 func hedged(ws []string) bool {
-	return slices.ContainsFunc(talk.Words.Hedges, func(cue string) bool { return cueFits(cue, ws) }) || askedIndirectly(ws)
+	return anyCueFits(talk.Words.Hedges, ws) || askedIndirectly(ws)
 }
 
 // askedIndirectly reports whether the words ask by saying what the
 // listener wants to know: "I'd like to know if it's poor circulation".
 func askedIndirectly(ws []string) bool {
-	return slices.ContainsFunc(talk.Words.IndirectAsks, func(cue string) bool { return cueFits(cue, ws) })
+	return anyCueFits(talk.Words.IndirectAsks, ws)
 }
 
 // othersSay reports whether the words put someone else's view to the
 // skill: "my wife reckons", "is she right", "are they right".
 func othersSay(ws []string) bool {
-	if slices.ContainsFunc(talk.Words.Sayings, func(cue string) bool { return cueFits(cue, ws) }) {
+	if anyCueFits(talk.Words.Sayings, ws) {
 		return true
 	}
 	for i, w := range ws {
@@ -3324,7 +3329,7 @@ func othersSay(ws []string) bool {
 // right in thinking ...", talk.yaml's confirms) with no pain of the
 // listener's own told: a pain told beside it keeps its safety question.
 func confirmPut(ws []string, rd symptom.Reading) bool {
-	return slices.ContainsFunc(talk.Words.Confirms, func(cue string) bool { return cueFits(cue, ws) }) && !ownPain(ws, rd)
+	return anyCueFits(talk.Words.Confirms, ws) && !ownPain(ws, rd)
 }
 
 // ownPain reports whether the words tell a pain, or a part, of the
@@ -3848,7 +3853,7 @@ var whatElse = phraseWords(talk.Words.WhatElse)
 // ordinalPick returns the cause picked by its order among those told
 // together ("is it the first thing then", "the latter, probably"), or "".
 func ordinalPick(ws []string, told []string) string {
-	if len(told) == 1 && slices.ContainsFunc(talk.Words.Ordinals.Which, func(c string) bool { return cueFits(c, ws) }) {
+	if len(told) == 1 && anyCueFits(talk.Words.Ordinals.Which, ws) {
 		// "Which of those is it then", the other ruled out since
 		// ("I'm not stressed at all"): the one left (set sAT).
 		return told[0]
@@ -3857,7 +3862,7 @@ func ordinalPick(ws []string, told []string) string {
 		return ""
 	}
 	for i, cues := range [][]string{talk.Words.Ordinals.First, talk.Words.Ordinals.Second, talk.Words.Ordinals.Last} {
-		if !slices.ContainsFunc(cues, func(c string) bool { return cueFits(c, ws) }) {
+		if !anyCueFits(cues, ws) {
 			continue
 		}
 		if i == 2 {
@@ -4035,7 +4040,7 @@ func hurtsNow(text string) bool {
 			return true
 		}
 	}
-	return slices.ContainsFunc(talk.Words.HurtPhrases, func(p string) bool { return cueFits(p, ws) })
+	return anyCueFits(talk.Words.HurtPhrases, ws)
 }
 
 // offer adds to the texts an offer: a routine by ID, or the warning-sign
@@ -4332,7 +4337,7 @@ func familyOnly(t *router.Turn, in *alexa.Intent) bool {
 // those be the problem") or how likely it is ("is that likely?").
 func whyOfTold(text string) bool {
 	ws := tokens(text)
-	if slices.ContainsFunc(talk.Words.ToldPointers, func(p string) bool { return cueFits(p, ws) }) {
+	if anyCueFits(talk.Words.ToldPointers, ws) {
 		// "So not the shoes, what about the other thing I said": what
 		// was told, named as such (set sAS).
 		return true
@@ -4522,7 +4527,7 @@ func linkedPointer(ws []string) bool {
 // nothing felt: "how can you tell if you have restless legs", not "how can
 // you tell if it's sciatica, my back hurts and it shoots down my leg".
 func tellAsked(ws []string, found []topicAt) bool {
-	if !slices.ContainsFunc(talk.Words.TellAsks, func(c string) bool { return cueFits(c, ws) }) {
+	if !anyCueFits(talk.Words.TellAsks, ws) {
 		return false
 	}
 	var rest []string
@@ -4566,7 +4571,7 @@ func betterIf(ws []string) bool {
 	for i, w := range ws[2:] {
 		if w == "would" || w == "will" || w == "could" {
 			rest := ws[2+i+1:]
-			return slices.ContainsFunc(talk.Words.Improving, func(p string) bool { return cueFits(p, rest) })
+			return anyCueFits(talk.Words.Improving, rest)
 		}
 	}
 	return false
@@ -4589,7 +4594,7 @@ var toldAs = func() [][]string {
 // is the cause (talk.yaml's unnamed_cause: "is that why", "would that
 // explain it").
 func unnamedCause(ws []string) bool {
-	return slices.ContainsFunc(talk.UnnamedCause, func(cue string) bool { return cueFits(cue, ws) })
+	return anyCueFits(talk.UnnamedCause, ws)
 }
 
 // nothingKept reports whether an intent arrived with no slot filled.
