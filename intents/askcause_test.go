@@ -739,6 +739,14 @@ func TestTopicAsked(t *testing.T) {
 		// Set sAU: exertion said formally, blood flow said with "be".
 		{"could i have exerted myself too much on the allotment", "overuse"},
 		{"do you think her blood might not be flowing right", "circulation"},
+		// Set sAX: what one thing gives or presses on is asked about;
+		// pushing hard without "too"; blood pooling; a decade hit.
+		{"could sitting cross legged at my desk trap a nerve", "nerves"},
+		{"has forty years of football given me arthritis in my hips", "arthritis"},
+		{"can long shifts on my feet give you bad circulation", "circulation"},
+		{"is the ache because i push my muscles hard at the gym", "overuse"},
+		{"why does blood pool in my legs by the evening", "circulation"},
+		{"do joints hurt more once you hit your seventies", "age"},
 	}
 	for _, tt := range tests {
 		if got := topicIn(tokens(tt.say)); got != tt.want {
@@ -1093,6 +1101,13 @@ func TestReadTalkAsks(t *testing.T) {
 		{"my mum had gout, am I getting it, the big toe on the left is killing me tonight", "", ""},
 		{"in the bed at night my legs get so uncomfortable, why", IntentWhyNight, ""},
 		{"give me some relaxation exercises before bed", IntentStretches, ""},
+		// Lying so still blamed for the night; "they" asked of with no
+		// one else named are the doctors; with someone named, not
+		// (set sAX).
+		{"is it because i lie so still that my hips hurt at night", IntentWhyNight, ""},
+		{"when i go to the surgery what will they check", IntentAskAbout, "doctor_visit"},
+		{"would they want to do tests", IntentAskAbout, "tests"},
+		{"my daughter and her husband are coming round, what would they ask me", "", ""},
 	}
 	for _, tt := range tests {
 		intent, slots := readTalk(tt.say, symptom.Read(tt.say), false)

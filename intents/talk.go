@@ -919,14 +919,16 @@ func changeTold(ws []string) bool {
 }
 
 // harmedAsked finds a topic of talk.yaml's kinds.harmed named within
-// three words after a harming word (talk.yaml harms), when another topic
-// is named before it.
+// three words after a harming word (talk.yaml harms), or opening with
+// one, when another topic is named before it.
 func harmedAsked(ws []string, found []topicAt) (topicAt, bool) {
 	for i, f := range found {
 		if i == 0 || !harmed[f.ID] {
 			continue
 		}
-		for j := max(found[i-1].At+found[i-1].Len, f.At-3); j < f.At; j++ {
+		// "Could sitting cross legged trap a nerve": the harming word
+		// may open the topic's own phrase.
+		for j := max(found[i-1].At+found[i-1].Len, f.At-3); j <= f.At; j++ {
 			if slices.ContainsFunc(talk.Words.Harms, func(h string) bool { return phraseAt([]string{h}, ws[j:]) }) {
 				return f, true
 			}
@@ -1502,10 +1504,11 @@ func namedThenAsked(text, topic string) bool {
 // do, and name no topic: a doctor word, a question, and doctor_asks. A
 // topic named is what such a question is about ("what would the doctor
 // do about my veins"), so it is read only when there is none.
-func doctorAsked(ws []string, found []topicAt) bool {
+func doctorAsked(ws []string, found []topicAt, someone bool) bool {
 	// "Who's best to see about it, a GP or a physio": the doctors named
-	// are what is asked about (set sAP).
-	if slices.ContainsFunc(found, func(f topicAt) bool { return !doctorTopics[f.ID] }) || !anyIn(ws, talk.Words.Doctors) {
+	// are what is asked about (set sAP). "What would they ask me", with
+	// no one else named, asks it of the doctors (set sAX).
+	if slices.ContainsFunc(found, func(f topicAt) bool { return !doctorTopics[f.ID] }) || !anyIn(ws, talk.Words.Doctors) && (someone || !theyAsked(ws)) {
 		return false
 	}
 	if !slices.ContainsFunc(ws, func(w string) bool {
@@ -1514,6 +1517,13 @@ func doctorAsked(ws []string, found []topicAt) bool {
 		return false
 	}
 	return anyCueFits(talk.Words.DoctorAsks, ws)
+}
+
+// theyAsked reports whether "they" follows a word that opens a question
+// ("would they", "will they ever"): asked of others, not told of them.
+func theyAsked(ws []string) bool {
+	i := slices.Index(ws, "they")
+	return i > 0 && slices.Contains(talk.Words.AskStarts, ws[i-1])
 }
 
 // supposedTopic returns the topic a question supposes before asking
@@ -2581,7 +2591,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		if topic := supposedTopic(ws, found); topic != "" {
 			return IntentAskAbout, map[string]string{slotTopic: topic}
 		}
-		if doctorAsked(ws, found) {
+		if doctorAsked(ws, found, rd.Person != "") {
 			return IntentAskAbout, map[string]string{slotTopic: "doctor_visit"}
 		}
 		if topic := peopleGet(ws, found); topic != "" {
