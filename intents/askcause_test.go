@@ -1101,10 +1101,12 @@ func TestReadTalkAsks(t *testing.T) {
 		{"my mum had gout, am I getting it, the big toe on the left is killing me tonight", "", ""},
 		{"in the bed at night my legs get so uncomfortable, why", IntentWhyNight, ""},
 		{"give me some relaxation exercises before bed", IntentStretches, ""},
-		// Lying so still blamed for the night; "they" asked of with no
+		// Lying so still blamed for the night, asked with "make" (a
+		// pain told with it keeps its safety question); "they" asked of with no
 		// one else named are the doctors; with someone named, not
 		// (set sAX).
-		{"is it because i lie so still that my hips hurt at night", IntentWhyNight, ""},
+		{"does lying so still make my hips hurt more at night", IntentWhyNight, ""},
+		{"my calf aches because i lie so still since my operation", "", ""},
 		{"when i go to the surgery what will they check", IntentAskAbout, "doctor_visit"},
 		{"would they want to do tests", IntentAskAbout, "tests"},
 		{"my daughter and her husband are coming round, what would they ask me", "", ""},

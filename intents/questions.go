@@ -70,6 +70,14 @@ func (s *set) answerWith(kind string, general ...string) func(t *router.Turn) (r
 				ids = append(ids, "questions.doctor.now")
 			}
 		}
+		if kind == "why" {
+			// "Why's that?" after care was called for tonight asks why
+			// that care; a device keeps no words to tell it from why
+			// the night, so it hears the reason and the care too.
+			if id := careText(t, "talk.care.why.emergency", "talk.care.why.urgent"); id != "" {
+				ids = []string{id}
+			}
+		}
 		r := router.Reply{Speech: s.speech(t, ids...)}
 		if ids[0] == "questions.prevent" && t.State.Pending == "" {
 			// The general answer offers the rest ("Want a tip for

@@ -256,6 +256,8 @@ var (
 		"talk.cant_sleep.pain",
 		"talk.care.emergency",
 		"talk.care.urgent",
+		"talk.care.why.emergency",
+		"talk.care.why.urgent",
 		"talk.care.worried.emergency",
 		"talk.care.worried.urgent",
 		"talk.check.start",
@@ -2604,6 +2606,20 @@ var (
 		// "talk.care.urgent"
 		{
 			Say:     []string{"Whatever the cause, get medical care today: {urgent}."},
+			Sources: []string{"refs: triage levels, U = care today"},
+		},
+		// "talk.care.why.emergency"
+		{
+			Say: []string{
+				"Because what you told me can be a sign of something serious, and help works best when it comes fast. Please call {number} now.",
+			},
+			Sources: []string{"refs: triage levels, E = call the emergency number"},
+		},
+		// "talk.care.why.urgent"
+		{
+			Say: []string{
+				"Because what you told me should be checked by a doctor today, not left to see how it goes. Get medical care today: {urgent}.",
+			},
 			Sources: []string{"refs: triage levels, U = care today"},
 		},
 		// "talk.care.worried.emergency"

@@ -1636,6 +1636,32 @@ var std = sync.OnceValue(func() *reader {
 			"sweating buckets in the garden",
 			"sweating buckets at work",
 			"sweating buckets at the gym",
+			"bedroom's freezing",
+			"bedroom's cold",
+			"room's freezing",
+			"room's cold",
+			"house's freezing",
+			"house's cold",
+			"house goes cold",
+			"house gets cold",
+			"house went cold",
+			"room goes cold",
+			"room gets cold",
+			"bedroom goes cold",
+			"bedroom gets cold",
+			"heating goes off",
+			"heating clicks off",
+			"heating turns off",
+			"heating switches off",
+			"heating's off",
+			"heating is off",
+			"heating went off",
+			"cold get into * joints",
+			"cold gets into * joints",
+			"cold getting into * joints",
+			"cold get into * * joints",
+			"cold gets into * * joints",
+			"cold getting into * * joints",
 			"body clock being all over the place",
 			"body clock's been all over the place",
 			"body clock has been all over the place",
@@ -10338,6 +10364,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"bedroom", "goes", "cold"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"bedroom", "gets", "cold"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"bedroom", "is", "freezing"},
 				means: []meaning{
 					{kind: 8},
@@ -18657,6 +18695,42 @@ var (
 		},
 		// "cold"
 		{
+			{
+				toks: []string{"cold", "get", "into", "*", "*", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "gets", "into", "*", "*", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "getting", "into", "*", "*", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "get", "into", "*", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "gets", "into", "*", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "getting", "into", "*", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
 			{
 				toks: []string{"cold", "all", "the", "time"},
 				means: []meaning{
@@ -34754,19 +34828,49 @@ var (
 		// "heating"
 		{
 			{
-				toks: []string{"heating", "is", "broken"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"heating", "goes", "off"},
 				means: []meaning{
 					{kind: 8},
 				},
 			},
 			{
+				toks: []string{"heating", "clicks", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"heating", "turns", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"heating", "switches", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"heating", "is", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"heating", "went", "off"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"heating", "is", "broken"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"heating", "off"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -34779,12 +34883,6 @@ var (
 			},
 			{
 				toks: []string{"heating", "broken"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
-				toks: []string{"heating", "off"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -36490,6 +36588,24 @@ var (
 				},
 			},
 			{
+				toks: []string{"house", "goes", "cold"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"house", "gets", "cold"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"house", "went", "cold"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"house", "is", "freezing"},
 				means: []meaning{
 					{kind: 8},
@@ -36521,6 +36637,18 @@ var (
 			},
 			{
 				toks: []string{"house", "*", "hot"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"house", "freezing"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"house", "cold"},
 				means: []meaning{
 					{kind: 8},
 				},
@@ -59208,6 +59336,18 @@ var (
 				},
 			},
 			{
+				toks: []string{"room", "goes", "cold"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"room", "gets", "cold"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
 				toks: []string{"room", "is", "freezing"},
 				means: []meaning{
 					{kind: 8},
@@ -59269,12 +59409,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"room", "temperature"},
-				means: []meaning{
-					{kind: 8},
-				},
-			},
-			{
 				toks: []string{"room", "freezing"},
 				means: []meaning{
 					{kind: 8},
@@ -59282,6 +59416,12 @@ var (
 			},
 			{
 				toks: []string{"room", "cold"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"room", "temperature"},
 				means: []meaning{
 					{kind: 8},
 				},

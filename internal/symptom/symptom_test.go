@@ -548,6 +548,12 @@ func TestNotSigns(t *testing.T) {
 		{"my moods have been all over the place and my legs ache", "confused"},
 		{"it's been so warm this week and i'm sweating buckets in the garden, could that be my cramps", "fever"},
 		{"the warm weather this week has my calves cramping at night", "leg_warm"},
+		// A cold room or house, the heating off, the cold in the joints
+		// are the room and the weather, no cold leg (set sAY).
+		{"our room's freezing since the boiler went, is that why my thighs ache", "leg_cold"},
+		{"the house gets cold after ten and my hips stiffen up", "leg_cold"},
+		{"once the heating turns off my knees start to ache", "leg_cold"},
+		{"does the cold get into your joints at night", "leg_cold"},
 	}
 	for _, tt := range tests {
 		if rd := Read(tt.say); slices.Contains(rd.Facts, tt.not) {
@@ -592,6 +598,12 @@ func TestSignsBesideNewWords(t *testing.T) {
 		{"been sweating buckets all day even in bed and my legs ache", "fever"},
 		{"I've been sweating buckets doing nothing, just lying in bed, and my legs ache", "fever"},
 		{"I'm sweating buckets in the heat of the night and my legs ache", "fever"},
+		// Beside set sAY's passes: a leg or foot said cold in a cold
+		// room, the cold blamed for a numb foot.
+		{"the bedroom's freezing and my left foot has gone cold and white", "leg_pale"},
+		{"the house goes cold at night and my foot is icy and numb", "leg_cold"},
+		{"could the cold be making my foot numb", "leg_cold"},
+		{"does the cold get into my foot, it's gone cold and numb", "leg_cold"},
 		// Review: a long lie squashed in one position is a crush; the
 		// baby who started walking is the one in pain; a denial that
 		// named no sign ends at a new subject; a limb that does nothing
