@@ -1107,6 +1107,11 @@ func TestReadTalkAsks(t *testing.T) {
 		// (set sAX).
 		{"does lying so still make my hips hurt more at night", IntentWhyNight, ""},
 		{"my calf aches because i lie so still since my operation", "", ""},
+		// The night's cues read alone: a pain told beside them keeps its
+		// safety question (review of set sAY).
+		{"everything feels worse at night, is that normal", IntentWhyNight, ""},
+		{"my legs are throbbing, everything feels worse at night", "", ""},
+		{"my hips ache, is it worse at night cos of my body rhythm", "", ""},
 		{"when i go to the surgery what will they check", IntentAskAbout, "doctor_visit"},
 		{"would they want to do tests", IntentAskAbout, "tests"},
 		{"my daughter and her husband are coming round, what would they ask me", "", ""},

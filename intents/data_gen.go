@@ -2935,6 +2935,7 @@ var talk = &talkData{
 				"everything seems worse at",
 				"everything feels worse in the night",
 			},
+			Alone: true,
 		},
 		{
 			Intent: "WhyNightIntent",

@@ -145,6 +145,10 @@ type talkConcept struct {
 	// safety question ("would lying flat for hours make my legs go
 	// numb").
 	NoSign bool `yaml:"nosign"`
+	// Alone: the cues are read only when no part or symptom is told,
+	// so a pain told beside them keeps its safety question ("my legs
+	// are throbbing, everything feels worse at night").
+	Alone bool `yaml:"alone"`
 }
 
 // fits reports whether one of the concept's cues fits the words.
@@ -2685,7 +2689,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		return IntentAskAbout, map[string]string{slotTopic: c}
 	}
 	for ci, c := range talk.Concepts {
-		if c.Routine && !inRoutine || c.NoSign && signed {
+		if c.Routine && !inRoutine || c.NoSign && signed || c.Alone && complaint {
 			continue
 		}
 		if !c.fits(said) {

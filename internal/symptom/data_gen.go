@@ -1656,12 +1656,50 @@ var std = sync.OnceValue(func() *reader {
 			"heating's off",
 			"heating is off",
 			"heating went off",
-			"cold get into * joints",
-			"cold gets into * joints",
-			"cold getting into * joints",
-			"cold get into * * joints",
-			"cold gets into * * joints",
-			"cold getting into * * joints",
+			"cold get into my joints",
+			"cold get into the joints",
+			"cold get into your joints",
+			"cold get into our joints",
+			"cold get into his joints",
+			"cold get into her joints",
+			"cold get into their joints",
+			"cold get into my arthritic joints",
+			"cold get into my old joints",
+			"cold get into my achy joints",
+			"cold get into my creaky joints",
+			"cold gets into my joints",
+			"cold gets into the joints",
+			"cold gets into your joints",
+			"cold gets into our joints",
+			"cold gets into his joints",
+			"cold gets into her joints",
+			"cold gets into their joints",
+			"cold gets into my arthritic joints",
+			"cold gets into my old joints",
+			"cold gets into my achy joints",
+			"cold gets into my creaky joints",
+			"cold getting into my joints",
+			"cold getting into the joints",
+			"cold getting into your joints",
+			"cold getting into our joints",
+			"cold getting into his joints",
+			"cold getting into her joints",
+			"cold getting into their joints",
+			"cold getting into my arthritic joints",
+			"cold getting into my old joints",
+			"cold getting into my achy joints",
+			"cold getting into my creaky joints",
+			"cold got into my joints",
+			"cold got into the joints",
+			"cold got into your joints",
+			"cold got into our joints",
+			"cold got into his joints",
+			"cold got into her joints",
+			"cold got into their joints",
+			"cold got into my arthritic joints",
+			"cold got into my old joints",
+			"cold got into my achy joints",
+			"cold got into my creaky joints",
 			"body clock being all over the place",
 			"body clock's been all over the place",
 			"body clock has been all over the place",
@@ -18696,37 +18734,265 @@ var (
 		// "cold"
 		{
 			{
-				toks: []string{"cold", "get", "into", "*", "*", "joints"},
+				toks: []string{"cold", "get", "into", "my", "arthritic", "joints"},
 				means: []meaning{
 					{kind: 8},
 				},
 			},
 			{
-				toks: []string{"cold", "gets", "into", "*", "*", "joints"},
+				toks: []string{"cold", "get", "into", "my", "old", "joints"},
 				means: []meaning{
 					{kind: 8},
 				},
 			},
 			{
-				toks: []string{"cold", "getting", "into", "*", "*", "joints"},
+				toks: []string{"cold", "get", "into", "my", "achy", "joints"},
 				means: []meaning{
 					{kind: 8},
 				},
 			},
 			{
-				toks: []string{"cold", "get", "into", "*", "joints"},
+				toks: []string{"cold", "get", "into", "my", "creaky", "joints"},
 				means: []meaning{
 					{kind: 8},
 				},
 			},
 			{
-				toks: []string{"cold", "gets", "into", "*", "joints"},
+				toks: []string{"cold", "gets", "into", "my", "arthritic", "joints"},
 				means: []meaning{
 					{kind: 8},
 				},
 			},
 			{
-				toks: []string{"cold", "getting", "into", "*", "joints"},
+				toks: []string{"cold", "gets", "into", "my", "old", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "gets", "into", "my", "achy", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "gets", "into", "my", "creaky", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "getting", "into", "my", "arthritic", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "getting", "into", "my", "old", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "getting", "into", "my", "achy", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "getting", "into", "my", "creaky", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "got", "into", "my", "arthritic", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "got", "into", "my", "old", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "got", "into", "my", "achy", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "got", "into", "my", "creaky", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "get", "into", "my", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "get", "into", "the", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "get", "into", "your", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "get", "into", "our", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "get", "into", "his", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "get", "into", "her", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "get", "into", "their", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "gets", "into", "my", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "gets", "into", "the", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "gets", "into", "your", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "gets", "into", "our", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "gets", "into", "his", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "gets", "into", "her", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "gets", "into", "their", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "getting", "into", "my", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "getting", "into", "the", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "getting", "into", "your", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "getting", "into", "our", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "getting", "into", "his", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "getting", "into", "her", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "getting", "into", "their", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "got", "into", "my", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "got", "into", "the", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "got", "into", "your", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "got", "into", "our", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "got", "into", "his", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "got", "into", "her", "joints"},
+				means: []meaning{
+					{kind: 8},
+				},
+			},
+			{
+				toks: []string{"cold", "got", "into", "their", "joints"},
 				means: []meaning{
 					{kind: 8},
 				},

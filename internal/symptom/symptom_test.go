@@ -604,6 +604,9 @@ func TestSignsBesideNewWords(t *testing.T) {
 		{"the house goes cold at night and my foot is icy and numb", "leg_cold"},
 		{"could the cold be making my foot numb", "leg_cold"},
 		{"does the cold get into my foot, it's gone cold and numb", "leg_cold"},
+		// Review: only a plain word between the cold and the joints.
+		{"the cold gets into my hot joints and i've got a temperature", "joint_hot"},
+		{"the cold gets into my numb joints", "numb"},
 		// Review: a long lie squashed in one position is a crush; the
 		// baby who started walking is the one in pain; a denial that
 		// named no sign ends at a new subject; a limb that does nothing
