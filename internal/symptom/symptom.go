@@ -852,6 +852,14 @@ func (r *reader) ownPart(toks []string) bool {
 				aside, reported = true, false
 				continue
 			}
+			// "My mum has arthritis and my hip hurts tonight": what a
+			// person has, with no part named in it, is theirs; the part
+			// said as "my" after it is the speaker's. "My mum has a
+			// swollen leg and my legs ache" keeps hers.
+			if next < len(toks) && slices.Contains(hasWords, toks[next]) && !r.partInClause(toks[next+1:]) {
+				aside, reported = true, false
+				continue
+			}
 			if next >= len(toks) || !slices.Contains(besideWords, toks[next]) {
 				return false
 			}
@@ -869,6 +877,24 @@ func (r *reader) ownPart(toks []string) bool {
 	// someone says, with no he or she after it, is said to the speaker
 	// about the speaker.
 	return aside && (own || reported && !others)
+}
+
+// hasWords tell what a person has: a condition beside the speaker's own
+// part, when no part is named with it.
+var hasWords = []string{"has", "have", "got"}
+
+// partInClause reports whether a part is named in toks before the
+// speaker's "my" or the clause's end ("and", "but").
+func (r *reader) partInClause(toks []string) bool {
+	for _, w := range toks {
+		if w == "my" || w == "and" || w == "but" {
+			return false
+		}
+		if r.partWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // reportWords are the besideWords that tell what a person says, not

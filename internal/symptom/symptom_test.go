@@ -807,6 +807,13 @@ func TestWhom(t *testing.T) {
 		{"my wife had a cramp last night", "partner", "wife"},
 		{"my son says he's got cramp", "child", "son"},
 		{"my wife and i share a bed that sags and my hips ache", "", ""},
+		// What a person has, no part named in it, beside the speaker's
+		// own part; a part named in it keeps it theirs.
+		{"my mum has arthritis and my hip hurts tonight", "", ""},
+		{"my dad's got gout and my calves ache", "", ""},
+		{"my grandparents have gout and my big toe throbs", "", ""},
+		{"my mum has a swollen leg and my legs ache", "parent", "mother"},
+		{"my husband has sore knees but my hips are the worst", "partner", "husband"},
 	}
 	for _, tt := range tests {
 		rd := Read(tt.say)
