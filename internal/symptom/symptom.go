@@ -365,10 +365,13 @@ type reader struct {
 	// personWords are the one-word names of people ("husband"), for
 	// whose part is named (ownPart).
 	personWords map[string]bool
-	flags       map[string]*flag
-	combos      []combo
-	topics      []topicRule
-	ages        struct{ child, under3 int }
+	// childWords are the personWords that name a child, whose own
+	// signs must stay theirs.
+	childWords map[string]bool
+	flags      map[string]*flag
+	combos     []combo
+	topics     []topicRule
+	ages       struct{ child, under3 int }
 	// For SignPhrases: what is no sign, and the words of timings and
 	// sensations.
 	ignore     []string
@@ -496,6 +499,7 @@ func compile(v *vocabulary) (*reader, error) {
 	}
 	var groups []group
 	r.personWords = map[string]bool{}
+	r.childWords = map[string]bool{}
 	for id, ps := range v.Parts {
 		groups = append(groups, group{kPart, id, ps})
 	}
@@ -516,11 +520,16 @@ func compile(v *vocabulary) (*reader, error) {
 		groups = append(groups, group{kPerson, id, p.Say})
 		r.people[id] = personInfo{subject: p.Subject, under3: p.Under3}
 		for _, w := range p.Say {
+			one := ""
 			switch ws := strings.Fields(w); {
 			case len(ws) == 1:
-				r.personWords[ws[0]] = true
+				one = ws[0]
 			case len(ws) == 2 && slices.Contains([]string{"my", "our", "the", "his", "her"}, ws[0]):
-				r.personWords[ws[1]] = true
+				one = ws[1]
+			}
+			if one != "" {
+				r.personWords[one] = true
+				r.childWords[one] = r.childWords[one] || p.Subject == "child"
 			}
 		}
 	}
@@ -853,10 +862,15 @@ func (r *reader) ownPart(toks []string) bool {
 				continue
 			}
 			// "My mum has arthritis and my hip hurts tonight": what a
-			// person has, with no part named in it, is theirs; the part
-			// said as "my" after it is the speaker's. "My mum has a
-			// swollen leg and my legs ache" keeps hers.
-			if next < len(toks) && slices.Contains(hasWords, toks[next]) && !r.partInClause(toks[next+1:]) {
+			// grown-up has, with no part named in it, is theirs; the
+			// part said as "my" after it is the speaker's. "My mum has
+			// a swollen leg and my legs ache" keeps hers, and a child
+			// keeps whatever is told ("my baby has a fever and my back
+			// aches from rocking her": the baby's fever), as does what
+			// someone "has been" doing (review).
+			person := strings.TrimSuffix(w, "'s")
+			if next < len(toks) && slices.Contains(hasWords, toks[next]) && !r.childWords[person] &&
+				(next+1 >= len(toks) || toks[next+1] != "been") && !r.partInClause(toks[next+1:]) {
 				aside, reported = true, false
 				continue
 			}
@@ -884,10 +898,10 @@ func (r *reader) ownPart(toks []string) bool {
 var hasWords = []string{"has", "have", "got"}
 
 // partInClause reports whether a part is named in toks before the
-// speaker's "my" or the clause's end ("and", "but").
+// speaker's "my".
 func (r *reader) partInClause(toks []string) bool {
 	for _, w := range toks {
-		if w == "my" || w == "and" || w == "but" {
+		if w == "my" {
 			return false
 		}
 		if r.partWords[w] {

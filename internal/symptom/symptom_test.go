@@ -814,6 +814,11 @@ func TestWhom(t *testing.T) {
 		{"my grandparents have gout and my big toe throbs", "", ""},
 		{"my mum has a swollen leg and my legs ache", "parent", "mother"},
 		{"my husband has sore knees but my hips are the worst", "partner", "husband"},
+		// A child keeps what is told, and so does what someone has been
+		// doing (review).
+		{"my little girl has a temperature and my arms ache from carrying her", "child", "daughter"},
+		{"my grandson's got a limp and my knees hurt", "child", "grandson"},
+		{"my wife has been limping for days and my hips hurt", "partner", "wife"},
 	}
 	for _, tt := range tests {
 		rd := Read(tt.say)
