@@ -1112,6 +1112,12 @@ func TestReadTalkAsks(t *testing.T) {
 		{"everything feels worse at night, is that normal", IntentWhyNight, ""},
 		{"my legs are throbbing, everything feels worse at night", "", ""},
 		{"my hips ache, is it worse at night cos of my body rhythm", "", ""},
+		// The link between a cause and lying awake asks about the cause;
+		// the link with lying still, or stopping moving blamed, asks why
+		// the night (set sAZ).
+		{"what's the link between digging the allotment and lying awake with sore thighs", IntentAskAbout, "overuse"},
+		{"is there some connection between keeping still and the ache building up", IntentWhyNight, ""},
+		{"is it because i stop moving once i'm in bed that it aches more", IntentWhyNight, ""},
 		{"when i go to the surgery what will they check", IntentAskAbout, "doctor_visit"},
 		{"would they want to do tests", IntentAskAbout, "tests"},
 		{"my daughter and her husband are coming round, what would they ask me", "", ""},
