@@ -893,6 +893,12 @@ func (r *reader) ownPart(toks []string) bool {
 	return aside && (own || reported && !others)
 }
 
+// personSomeone is the people ID of an unnamed someone; seeWords, said
+// just before it, make it someone seen for help.
+const personSomeone = "someone"
+
+var seeWords = []string{"see", "seeing", "seen", "saw"}
+
 // hasWords tell what a person has: a condition beside the speaker's own
 // part, when no part is named with it.
 var hasWords = []string{"has", "have", "got"}
@@ -1035,6 +1041,12 @@ func (r *reader) read(text string, known []string) Reading {
 					hits = append(hits, hit{m: m, clause: clause, negated: true, phrase: p})
 				}
 			default:
+				if m.kind == kPerson && m.id == personSomeone && i > 0 && slices.Contains(seeWords, toks[i-1]) {
+					// "Is that long enough to go and see someone": the
+					// someone seen is a doctor, not whom it is about
+					// (set sAZ).
+					continue
+				}
 				// "No, it's not easing": a phrase that says its own "not"
 				// answers the question; the "no" before it is no denial.
 				h := hit{m: m, clause: clause, negated: neg && !saysNot(p.toks) || fine, num: num, phrase: p}

@@ -819,6 +819,10 @@ func TestWhom(t *testing.T) {
 		{"my little girl has a temperature and my arms ache from carrying her", "child", "daughter"},
 		{"my grandson's got a limp and my knees hurt", "child", "grandson"},
 		{"my wife has been limping for days and my hips hurt", "partner", "wife"},
+		// Someone seen for help is no one it is about (set sAZ).
+		{"do i need to go and see someone about my knees aching", "", ""},
+		{"i saw someone about my hip last spring and it's worse now", "", ""},
+		{"someone at work says it's sciatica", "other", "someone"},
 	}
 	for _, tt := range tests {
 		rd := Read(tt.say)
