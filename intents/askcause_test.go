@@ -898,6 +898,26 @@ func TestReadTalkAsks(t *testing.T) {
 		{"my calf hurts, the gym did it", "", ""},
 		{"the pain was that bad after the gym I couldn't sleep", "", ""},
 		{"my calf wasn't this sore until I started running", "", ""},
+		// A time the pain was not there, a cause named after it, blames
+		// the cause; a part that hurts told first is the complaint (set
+		// sBA).
+		{"it never used to hurt before we swapped to this rock hard mattress", IntentAskAbout, "mattress"},
+		{"it never happened before i hit sixty does getting older make your legs ache at night", IntentAskAbout, "age"},
+		{"I didn't have any of this till I started the night shifts", IntentAskAbout, "routine"},
+		{"I never had cramp like this before", "", ""},
+		{"my hip never hurt like this before we got the new mattress", "", ""},
+		// The change supposed is asked about, a condition's words done
+		// by the speaker too; a bed at fault after the day's shifts is
+		// no seat (set sBA).
+		{"if i propped my legs up on a pillow would the heavy ache go away", IntentAskAbout, "circulation"},
+		{"if i did some breathing exercises before bed would my legs relax", IntentAskAbout, "stress"},
+		{"i sleep days after my shifts and the spare bed is really saggy could that be why my hips hurt when i lie down", IntentAskAbout, "mattress"},
+		// Scrubbing the floors is no record scrubbed; what to tell the
+		// doctor asks what a doctor does (set sBA).
+		{"should i stop kneeling to scrub the floors could that have inflamed my knee", IntentAskAbout, "arthritis"},
+		{"scrub my cramp diary", IntentForget, ""},
+		{"i need tell doctor about leg pain at night, what i say?", IntentAskAbout, "doctor_visit"},
+		{"what kind of questions do they ask you at the surgery about leg pain at night", IntentAskAbout, "doctor_visit"},
 		{"my son played two footy matches and now his legs ache at bedtime, has he just overdone it", IntentAskAbout, "overuse"},
 		// Set sJ and its review: a cause doubted beside a pain, a sign
 		// or a condition of its own is the complaint, with its safety

@@ -429,6 +429,11 @@ type talkWords struct {
 	// Onsets blame a cause by when the pain began ("ever since I was
 	// made redundant", "it started the week we got the new mattress").
 	Onsets []string `yaml:"onsets"`
+	// NotBefore and OnsetMarks blame a cause named after a time the pain
+	// was not there ("it never used to hurt before we got this mattress";
+	// onsetBlamed).
+	NotBefore  []string `yaml:"not_before"`
+	OnsetMarks []string `yaml:"onset_marks"`
 	// StopAsks ask how to stop what a cause does ("how do I stop my
 	// stress doing this to my legs").
 	StopAsks []string `yaml:"stop_asks"`
@@ -960,9 +965,12 @@ func topicFrom(ws []string, found []topicAt) string {
 	}
 	// "If I switched to decaf after lunch would my night cramps ease
 	// off": the change supposed is what is asked about, not the
-	// complaint it would ease (set sAP).
+	// complaint it would ease (set sAP). A condition's words that are
+	// the change itself, done by the speaker, are asked about: "if I
+	// propped my legs up on a pillow" (set sBA).
 	if at := slices.IndexFunc(ws, func(w string) bool { return w == "would" || w == "will" || w == "could" }); at > 0 && betterIf(ws) {
-		if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return f.At > at || conditions[f.ID] }); len(kept) > 0 {
+		done := func(f topicAt) bool { return f.At > 0 && (ws[f.At-1] == "i" || ws[f.At-1] == "we") }
+		if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return f.At > at || conditions[f.ID] && !done(f) }); len(kept) > 0 {
 			return kept[0].ID
 		}
 	}
@@ -1129,7 +1137,10 @@ func topicFrom(ws []string, found []topicAt) string {
 		// that hurts since ("lifting boxes all day and my back hurts").
 		if i := slices.IndexFunc(found, func(f topicAt) bool { return !backgrounds[f.ID] }); i > 0 {
 			f := found[i]
-			sat := f.ID == "mattress" && slices.ContainsFunc(found[:i], func(g topicAt) bool { return g.ID == "routine" })
+			// A bed found at fault is no seat, though: "I sleep days
+			// after my shifts and the spare bed is really saggy, could
+			// that be why" (set sBA).
+			sat := f.ID == "mattress" && slices.ContainsFunc(found[:i], func(g topicAt) bool { return g.ID == "routine" }) && !bedFaulted(ws, f)
 			hurts := f.At+f.Len < len(ws) && feltWord(ws[f.At+f.Len])
 			if !medicines[f.ID] && !doctorTopics[f.ID] && !serious[f.ID] && !sat && !hurts {
 				found = found[i:]
@@ -2795,7 +2806,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		}
 		if (c.Intent == IntentMemoryCount || c.Intent == IntentRecall) && topic != "" && !cueFits("how many", ws) && !cueFits("how often", ws) &&
 			(anyIn(ws, talk.Words.CauseAsk) ||
-				anyCueFits(talk.Words.CauseCues, ws)) {
+				anyCueFits(talk.Words.CauseCues, ws) || !signed && onsetBlamed(ws, found)) {
 			// "does vaping count? could the nicotine be doing it", "two
 			// nights in a row at a wedding, is it from the dancing" and
 			// "does tea count, or is that why" ask about a cause, not
@@ -2957,7 +2968,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		if !inRoutine && storyTold(ws, found, topic, rd, parts) {
 			asks = true
 		}
-		if anyCueFits(talk.Words.Onsets, ws) || othersSay(ws) || !signed && confirmPut(ws, rd) {
+		if anyCueFits(talk.Words.Onsets, ws) || othersSay(ws) || !signed && (confirmPut(ws, rd) || onsetBlamed(ws, found)) {
 			// "ever since I was made redundant I'm tense", "it started
 			// the week we got the new memory foam mattress" (set sAT):
 			// a cause blamed by when it began; "my wife reckons it's my
@@ -4564,6 +4575,27 @@ func drawnClaim(ws []string) bool {
 	for i := 1; i < len(ws); i++ {
 		if slices.ContainsFunc(toldAs, func(p []string) bool { return phraseAt(p, ws[i:]) }) {
 			return true
+		}
+	}
+	return false
+}
+
+// onsetBlamed reports whether the words tell of a time the pain was not
+// there and name a cause after it: "it never used to hurt before we
+// swapped to this rock hard mattress", "it never happened before I hit
+// sixty" (set sBA). That blames the cause, as "ever since" does. A thing
+// named before the time ("I never had cramp like this before") is the
+// complaint, and so is a part that hurts: "my calf wasn't this sore
+// until I started running" keeps its safety question.
+func onsetBlamed(ws []string, found []topicAt) bool {
+	neg := slices.IndexFunc(ws, func(w string) bool { return slices.Contains(talk.Words.NotBefore, w) })
+	if neg < 0 {
+		return false
+	}
+	for j := neg + 1; j < len(ws); j++ {
+		if slices.Contains(talk.Words.OnsetMarks, ws[j]) {
+			return len(symptom.Read(strings.Join(ws[:j], " ")).Parts) == 0 &&
+				slices.ContainsFunc(found, func(f topicAt) bool { return f.At > j })
 		}
 	}
 	return false
