@@ -906,10 +906,8 @@ func TestReadTalkAsks(t *testing.T) {
 		{"I didn't have any of this till I started the night shifts", IntentAskAbout, "routine"},
 		{"I never had cramp like this before", "", ""},
 		{"my hip never hurt like this before we got the new mattress", "", ""},
-		// The change supposed is asked about, a condition's words done
-		// by the speaker too; a bed at fault after the day's shifts is
-		// no seat (set sBA).
-		{"if i propped my legs up on a pillow would the heavy ache go away", IntentAskAbout, "circulation"},
+		// The change supposed is asked about; a bed at fault after the
+		// day's shifts is no seat (set sBA).
 		{"if i did some breathing exercises before bed would my legs relax", IntentAskAbout, "stress"},
 		{"i sleep days after my shifts and the spare bed is really saggy could that be why my hips hurt when i lie down", IntentAskAbout, "mattress"},
 		// Scrubbing the floors is no record scrubbed; what to tell the
@@ -1412,6 +1410,41 @@ func TestCareBeforeCause(t *testing.T) {
 		said := strings.ToLower(v.Said)
 		if !strings.Contains(said, tt.want) || strings.Contains(said, tt.not) {
 			t.Errorf("%v: said %q, want %q and no %q", tt.turns, v.Said, tt.want, tt.not)
+		}
+	}
+}
+
+// TestTellsBesideCause: set sBA's mends kept to questions. A time the
+// pain was not there blames no cause when a sign, something felt, an
+// injury or a journey is told; a cause's words beside a part with a
+// sign, nothing asked, are the complaint; a cramp now with what to do asked
+// gets its relief; memory asked stays memory; what to say to a nurse
+// about one's own sore calf keeps its safety question; scrubbing is a
+// request to forget only when asked of the skill (review).
+func TestTellsBesideCause(t *testing.T) {
+	tests := []struct{ say, want, not string }{
+		{"it wasn't cold and pale until I started sitting all day", "safety check", "your day shows"},
+		{"it never went numb before I started the night shifts", "safety check", "your day shows"},
+		{"it never hurt before the car crash", "safety check", "your day shows"},
+		{"I didn't feel it until I hit my shin on the coffee table", "safety check", "caffeine"},
+		{"I didn't have this until after the car journey today", "safety check", "your day shows"},
+		{"it wasn't hurting until after the long drive", "safety check", "your day shows"},
+		{"I hadn't noticed it before I started the night shifts, but tonight it's a new sharp stabbing pain", "numbness between", "your day shows"},
+		{"what have you got on me, I never had this before the new mattress", "no record", "mattress too soft"},
+		{"has this happened before", "no record", ""},
+		{"we moved furniture all day and my back and leg hurt and my leg is numb", "numbness between", "tired muscles"},
+		{"hot day, calf cramps, what do I do", "straighten your leg", "too little water"},
+		{"should I put my legs up, my calf hurts", "safety check", "circulation can"},
+		{"my legs want move but they won't, they've gone weak", "call 911", ""},
+		{"the nurse is calling back about my sore calf, what should I say", "short of breath", "a doctor asks"},
+		{"scrub my name off your system", "shall i delete everything", ""},
+		{"should i stop kneeling to scrub the floors could that have inflamed my knee", "arthritis", "delete"},
+	}
+	for _, tt := range tests {
+		v := playTalk(t, transcriptSkill(t), talkCase{ID: "tells", Category: "x", Text: tt.say}, nil, nil)
+		said := strings.ToLower(v.Said)
+		if !strings.Contains(said, tt.want) || tt.not != "" && strings.Contains(said, tt.not) {
+			t.Errorf("%q: said %q, want %q and no %q", tt.say, v.Said, tt.want, tt.not)
 		}
 	}
 }

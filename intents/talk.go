@@ -275,15 +275,18 @@ type talkWords struct {
 	// WorryAbout ask whether a cause named is worth worrying about.
 	WorryAbout []string `yaml:"worry_about"`
 	// DoctorAsks: what is asked of a doctor named, when no topic is.
-	DoctorAsks  []string `yaml:"doctor_asks"`
-	Doctors     []string `yaml:"doctors"`
-	Report      []string `yaml:"report"`
-	Naming      []string `yaml:"naming"`
-	Turns       []string `yaml:"turns"`
-	Daytime     []string `yaml:"daytime"`
-	Nighttime   []string `yaml:"nighttime"`
-	WhatEndings []string `yaml:"what_endings"`
-	FirstAsks   []string `yaml:"first_asks"`
+	DoctorAsks []string `yaml:"doctor_asks"`
+	Doctors    []string `yaml:"doctors"`
+	// DoctorTellAsks ask what to tell a doctor or what they ask, read
+	// only with no part of one's own told (doctorAsked).
+	DoctorTellAsks []string `yaml:"doctor_tell_asks"`
+	Report         []string `yaml:"report"`
+	Naming         []string `yaml:"naming"`
+	Turns          []string `yaml:"turns"`
+	Daytime        []string `yaml:"daytime"`
+	Nighttime      []string `yaml:"nighttime"`
+	WhatEndings    []string `yaml:"what_endings"`
+	FirstAsks      []string `yaml:"first_asks"`
 	// People are words for people in general ("do anxious people get").
 	People []string `yaml:"people"`
 	// PeopleNouns end a cause's words that name people by it ("side
@@ -429,11 +432,17 @@ type talkWords struct {
 	// Onsets blame a cause by when the pain began ("ever since I was
 	// made redundant", "it started the week we got the new mattress").
 	Onsets []string `yaml:"onsets"`
+	// ReliefAsks ask what to do about a pain now ("hot day, calf
+	// cramps, what do I do"): with a cramp told, its relief first.
+	ReliefAsks []string `yaml:"relief_asks"`
 	// NotBefore and OnsetMarks blame a cause named after a time the pain
 	// was not there ("it never used to hurt before we got this mattress";
 	// onsetBlamed).
 	NotBefore  []string `yaml:"not_before"`
 	OnsetMarks []string `yaml:"onset_marks"`
+	// Journeys after the time keep the safety question: a clot after
+	// travel comes first (onsetBlamed).
+	Journeys []string `yaml:"journeys"`
 	// StopAsks ask how to stop what a cause does ("how do I stop my
 	// stress doing this to my legs").
 	StopAsks []string `yaml:"stop_asks"`
@@ -965,12 +974,9 @@ func topicFrom(ws []string, found []topicAt) string {
 	}
 	// "If I switched to decaf after lunch would my night cramps ease
 	// off": the change supposed is what is asked about, not the
-	// complaint it would ease (set sAP). A condition's words that are
-	// the change itself, done by the speaker, are asked about: "if I
-	// propped my legs up on a pillow" (set sBA).
+	// complaint it would ease (set sAP).
 	if at := slices.IndexFunc(ws, func(w string) bool { return w == "would" || w == "will" || w == "could" }); at > 0 && betterIf(ws) {
-		done := func(f topicAt) bool { return f.At > 0 && (ws[f.At-1] == "i" || ws[f.At-1] == "we") }
-		if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return f.At > at || conditions[f.ID] && !done(f) }); len(kept) > 0 {
+		if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return f.At > at || conditions[f.ID] }); len(kept) > 0 {
 			return kept[0].ID
 		}
 	}
@@ -1519,7 +1525,7 @@ func namedThenAsked(text, topic string) bool {
 // do, and name no topic: a doctor word, a question, and doctor_asks. A
 // topic named is what such a question is about ("what would the doctor
 // do about my veins"), so it is read only when there is none.
-func doctorAsked(ws []string, found []topicAt, someone bool) bool {
+func doctorAsked(ws []string, found []topicAt, someone, told bool) bool {
 	// "Who's best to see about it, a GP or a physio": the doctors named
 	// are what is asked about (set sAP). "What would they ask me", with
 	// no one else named, asks it of the doctors (set sAX).
@@ -1531,7 +1537,7 @@ func doctorAsked(ws []string, found []topicAt, someone bool) bool {
 	}) {
 		return false
 	}
-	return anyCueFits(talk.Words.DoctorAsks, ws)
+	return anyCueFits(talk.Words.DoctorAsks, ws) || !told && anyCueFits(talk.Words.DoctorTellAsks, ws)
 }
 
 // theyAsked reports whether "they" follows a word that opens a question
@@ -2606,7 +2612,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		if topic := supposedTopic(ws, found); topic != "" {
 			return IntentAskAbout, map[string]string{slotTopic: topic}
 		}
-		if doctorAsked(ws, found, rd.Person != "") {
+		if doctorAsked(ws, found, rd.Person != "", len(parts) > 0 && ownPartTold(ws)) {
 			return IntentAskAbout, map[string]string{slotTopic: "doctor_visit"}
 		}
 		if topic := peopleGet(ws, found); topic != "" {
@@ -2806,7 +2812,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		}
 		if (c.Intent == IntentMemoryCount || c.Intent == IntentRecall) && topic != "" && !cueFits("how many", ws) && !cueFits("how often", ws) &&
 			(anyIn(ws, talk.Words.CauseAsk) ||
-				anyCueFits(talk.Words.CauseCues, ws) || !signed && onsetBlamed(ws, found)) {
+				anyCueFits(talk.Words.CauseCues, ws)) {
 			// "does vaping count? could the nicotine be doing it", "two
 			// nights in a row at a wedding, is it from the dancing" and
 			// "does tea count, or is that why" ask about a cause, not
@@ -2968,7 +2974,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		if !inRoutine && storyTold(ws, found, topic, rd, parts) {
 			asks = true
 		}
-		if anyCueFits(talk.Words.Onsets, ws) || othersSay(ws) || !signed && (confirmPut(ws, rd) || onsetBlamed(ws, found)) {
+		if anyCueFits(talk.Words.Onsets, ws) || othersSay(ws) || !signed && (confirmPut(ws, rd) || onsetBlamed(ws, found, rd)) {
 			// "ever since I was made redundant I'm tense", "it started
 			// the week we got the new memory foam mattress" (set sAT):
 			// a cause blamed by when it began; "my wife reckons it's my
@@ -3947,6 +3953,18 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 		// on", where a no would drop it (review).
 		intent = ""
 	}
+	if intent == IntentAskAbout && rd.Topic == "cramp" && anyCueFits(talk.Words.ReliefAsks, tokens(t.Text)) {
+		// "Hot day, calf cramps, what do I do": a cramp now, and what to
+		// do asked, wants its relief first (review of set sBA's mends).
+		intent = ""
+	}
+	if intent == IntentAskAbout && rd.Signed() && len(rd.Parts) > 0 && onlyTells(t.Text) {
+		// "We moved furniture all day and my back and leg hurt and my
+		// leg is numb": a cause told beside a part with a sign, nothing
+		// asked, is the complaint, with its safety questions (review of
+		// set sBA's mends: the cause's words only name the day).
+		intent = ""
+	}
 	if told := t.State.Answer(answerTold); told != "" && !rd.Signed() && !(strings.HasPrefix(t.State.Pending, dialog.TriagePrefix) && saysAnswer(t.Text)) && whyOfTold(t.Text) {
 		// "Would that be why I'm the one waking up with achy hips?"
 		// after "my husband likes a really firm bed": the ache is what
@@ -4013,6 +4031,38 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 	env.Request.Intent = in
 	t.Request, t.Intent = &env, intent
 	return r.Route(alexa.TypeIntent, intent).Handle(t)
+}
+
+// onlyTells reports whether text asks nothing: no question mark, no tag,
+// hedge or question opened ("have I been pushing too hard"), and no
+// asking word; "is" or "are" after a part or a subject tells unless what
+// follows opens a question ("my leg is numb" tells, for all its "is";
+// "cramps in her calves, is that the pregnancy" asks).
+func onlyTells(text string) bool {
+	ws := tokens(text)
+	if strings.Contains(text, "?") || tagged(ws) || hedged(ws) || inverted(ws) || questionStart(ws, 0) >= 0 ||
+		// "Please tell me it's not the mattress" asks too.
+		cueFits("tell me", ws) || cueFits("say it's", ws) {
+		return false
+	}
+	for i, w := range ws {
+		if w == "think" && i > 0 && ws[i-1] == "you" {
+			return false
+		}
+		if !slices.Contains(talk.Words.Question, w) || w == "ok" || w == "okay" || w == "help" || w == "maybe" || w == "think" {
+			continue
+		}
+		_, part := partWords[ws[max(i-1, 0)]]
+		told := (w == "is" || w == "are") && i > 0 && (part || slices.Contains(talk.Words.Subjects, ws[i-1]))
+		if told && i+1 < len(ws) {
+			next := ws[i+1]
+			told = !slices.Contains(talk.Words.Persons, next) && !slices.Contains(talk.Words.Pointers, next) && !slices.Contains(determiners, next) && next != "there"
+		}
+		if !told {
+			return false
+		}
+	}
+	return true
 }
 
 // saysAnswer reports whether any word of text is a yes, a no or "not
@@ -4586,15 +4636,22 @@ func drawnClaim(ws []string) bool {
 // sixty" (set sBA). That blames the cause, as "ever since" does. A thing
 // named before the time ("I never had cramp like this before") is the
 // complaint, and so is a part that hurts: "my calf wasn't this sore
-// until I started running" keeps its safety question.
-func onsetBlamed(ws []string, found []topicAt) bool {
+// until I started running" keeps its safety question. So does anything
+// felt, a sign denied or a fact told ("it wasn't cold and pale until I
+// started sitting all day": the negation reads the sign as denied), and
+// a journey ("it wasn't hurting until after the long drive"): a clot
+// after travel is ruled out first (review).
+func onsetBlamed(ws []string, found []topicAt, rd symptom.Reading) bool {
+	if len(rd.Sensations)+len(rd.Negated)+len(rd.Facts) > 0 {
+		return false
+	}
 	neg := slices.IndexFunc(ws, func(w string) bool { return slices.Contains(talk.Words.NotBefore, w) })
 	if neg < 0 {
 		return false
 	}
 	for j := neg + 1; j < len(ws); j++ {
 		if slices.Contains(talk.Words.OnsetMarks, ws[j]) {
-			return len(symptom.Read(strings.Join(ws[:j], " ")).Parts) == 0 &&
+			return len(symptom.Read(strings.Join(ws[:j], " ")).Parts) == 0 && !anyCueFits(talk.Words.Journeys, ws[j:]) &&
 				slices.ContainsFunc(found, func(f topicAt) bool { return f.At > j })
 		}
 	}

@@ -8484,12 +8484,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"always", "want", "move"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
-				},
-			},
-			{
 				toks: []string{"always", "the", "left"},
 				means: []meaning{
 					{kind: 5, id: "one_leg_only"},
@@ -42242,12 +42236,6 @@ var (
 				},
 			},
 			{
-				toks: []string{"leg", "want", "move"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
-				},
-			},
-			{
 				toks: []string{"leg", "hanging", "down"},
 				means: []meaning{
 					{kind: 5, id: "eases_hanging"},
@@ -42839,18 +42827,6 @@ var (
 			},
 			{
 				toks: []string{"legs", "are", "wiggly"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
-				},
-			},
-			{
-				toks: []string{"legs", "want", "move"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
-				},
-			},
-			{
-				toks: []string{"legs", "wants", "move"},
 				means: []meaning{
 					{kind: 3, id: "restless"},
 				},
@@ -74547,21 +74523,9 @@ var (
 				},
 			},
 			{
-				toks: []string{"want", "move", "my", "legs"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
-				},
-			},
-			{
 				toks: []string{"want", "to", "scream"},
 				means: []meaning{
 					{kind: 3, id: "disproportion"},
-				},
-			},
-			{
-				toks: []string{"want", "move", "them"},
-				means: []meaning{
-					{kind: 3, id: "restless"},
 				},
 			},
 			{
@@ -87896,12 +87860,6 @@ var (
 			"getting up makes the strange pulling feeling go away",
 			"getting up makes that creepy crawly feeling go away",
 			"getting up makes the creepy crawly feeling go away",
-			"legs want move",
-			"leg want move",
-			"legs wants move",
-			"want move my legs",
-			"want move them",
-			"always want move",
 		},
 		// "same_point"
 		{
