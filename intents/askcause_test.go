@@ -913,6 +913,13 @@ func TestReadTalkAsks(t *testing.T) {
 		// Scrubbing the floors is no record scrubbed; what to tell the
 		// doctor asks what a doctor does (set sBA).
 		{"should i stop kneeling to scrub the floors could that have inflamed my knee", IntentAskAbout, "arthritis"},
+		// A cause hoped for is asked about; so is whether pain worse at
+		// night is common; a joint worn out is its wear (set sBB).
+		{"tell me it's just the five a side on sunday and not something worse", IntentAskAbout, "overuse"},
+		{"tell me it's only the lumpy spare bed at my sister's", IntentAskAbout, "mattress"},
+		{"is it common for pain to feel worse at night", IntentWhyNight, ""},
+		{"if my knee joint's worn out is it going to get steadily worse every year", IntentAskAbout, "arthritis"},
+		{"will the ache calm down once my legs get used to my new walking plan", IntentAskAbout, "overuse"},
 		{"scrub my cramp diary", IntentForget, ""},
 		{"i need tell doctor about leg pain at night, what i say?", IntentAskAbout, "doctor_visit"},
 		{"what kind of questions do they ask you at the surgery about leg pain at night", IntentAskAbout, "doctor_visit"},
