@@ -101,7 +101,33 @@ func (s *set) stop(t *router.Turn) (router.Reply, error) {
 }
 
 func (s *set) fallback(t *router.Turn) (router.Reply, error) {
+	if r, ok := s.careAgain(t, ""); ok {
+		return r, nil
+	}
 	return s.say(t, "fallback"), nil
+}
+
+// careAgain is the reply to words not understood, or a yes or no with
+// nothing asked, after care today or an emergency was called for
+// tonight: the lead's words, if any ("Sorry, I didn't catch that."; a
+// yes or an okay was caught), then that care again, and the session
+// ends, as the call for care did.
+// A listener who opens the skill again minutes after "please call 911
+// now" and says "okay" must not hear "tell me where it hurts" as if
+// nothing had been said (the thirty-fifth session).
+func (s *set) careAgain(t *router.Turn, lead string) (router.Reply, bool) {
+	id := careText(t, "talk.care.restated.emergency", "talk.care.restated.urgent")
+	if id == "" {
+		return router.Reply{}, false
+	}
+	r := router.Reply{Speech: &alexa.SSML{}, End: true}
+	if lead != "" {
+		r.Speech = s.speech(t, lead)
+	}
+	for _, line := range s.lib.Get(id).Say {
+		r.Speech.Say(words(t, line))
+	}
+	return r, true
 }
 
 // yesNo passes a yes or no to the conversation that asked; with no question

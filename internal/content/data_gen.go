@@ -255,6 +255,8 @@ var (
 		"talk.cant_sleep.nights",
 		"talk.cant_sleep.pain",
 		"talk.care.emergency",
+		"talk.care.restated.emergency",
+		"talk.care.restated.urgent",
 		"talk.care.urgent",
 		"talk.care.why.emergency",
 		"talk.care.why.urgent",
@@ -2602,6 +2604,19 @@ var (
 		{
 			Say:     []string{"Whatever the cause, please call {number} now."},
 			Sources: []string{"refs: triage levels, E = call the emergency number"},
+		},
+		// "talk.care.restated.emergency"
+		{
+			Say:     []string{"What you told me earlier still needs help now. Please call {number}."},
+			Sources: []string{"refs: triage levels, E = call the emergency number"},
+		},
+		// "talk.care.restated.urgent"
+		{
+			Say: []string{
+				"What you told me earlier still needs a doctor today: {urgent}.",
+				"If breathing gets hard or your chest hurts, call {number}.",
+			},
+			Sources: []string{"refs: triage levels, U = care today"},
 		},
 		// "talk.care.urgent"
 		{
