@@ -1424,10 +1424,12 @@ func TestCareBeforeCause(t *testing.T) {
 // TestTellsBesideCause: set sBA's mends kept to questions. A time the
 // pain was not there blames no cause when a sign, something felt, an
 // injury or a journey is told; a cause's words beside a part with a
-// sign, nothing asked, are the complaint; a cramp now with what to do asked
-// gets its relief; memory asked stays memory; what to say to a nurse
-// about one's own sore calf keeps its safety question; scrubbing is a
-// request to forget only when asked of the skill (review).
+// sign, nothing asked, are the complaint; a cramp after a flight, what
+// to do asked, is no plain cramp to stretch; a cause hoped for beside a
+// pain, or pain at night asked beside a fever, keeps its own questions;
+// memory asked stays memory; what to say to a nurse about one's own sore
+// calf keeps its safety question; scrubbing is a request to forget when
+// asked of the skill or what is kept is named (two reviews).
 func TestTellsBesideCause(t *testing.T) {
 	tests := []struct{ say, want, not string }{
 		{"it wasn't cold and pale until I started sitting all day", "safety check", "your day shows"},
@@ -1440,7 +1442,13 @@ func TestTellsBesideCause(t *testing.T) {
 		{"what have you got on me, I never had this before the new mattress", "no record", "mattress too soft"},
 		{"has this happened before", "no record", ""},
 		{"we moved furniture all day and my back and leg hurt and my leg is numb", "numbness between", "tired muscles"},
-		{"hot day, calf cramps, what do I do", "straighten your leg", "too little water"},
+		{"my calf keeps cramping since the long flight, what should I do", "", "straighten your leg"},
+		{"tell me it's just my age, my calf has been sore since the flight", "short of breath", "with age"},
+		{"is it common for pain to be worse at night with a fever", "", "you're still and undistracted"},
+		{"it never hurt before I started HRT", "safety check", ""},
+		{"has that happened before this week", "no record", ""},
+		{"I want you to scrub my history", "shall i delete everything", ""},
+		{"and scrub my nights too", "shall i delete everything", ""},
 		{"should I put my legs up, my calf hurts", "safety check", "circulation can"},
 		{"my legs want move but they won't, they've gone weak", "call 911", ""},
 		{"the nurse is calling back about my sore calf, what should I say", "short of breath", "a doctor asks"},
@@ -1494,5 +1502,34 @@ func TestOrdinalPick(t *testing.T) {
 	}
 	if got := ordinalPick(tokens("the first one"), []string{"overuse"}); got != "" {
 		t.Errorf("one cause told: picked %q", got)
+	}
+}
+
+// TestCareAgain: after care today or an emergency was called for, words
+// not understood, or a yes or an okay with nothing asked, hear that care
+// again, not "tell me where it hurts"; with no care called for, the
+// fallback stands.
+func TestCareAgain(t *testing.T) {
+	tests := []struct {
+		turns     []string
+		want, not string
+	}{
+		{[]string{"my calf is swollen and I'm short of breath", "okay"}, "please call 911", "where it hurts"},
+		{[]string{"my calf is swollen and I'm short of breath", "yes"}, "please call 911", "where it hurts"},
+		{[]string{"my calf is swollen hot and red and only one leg", "no"}, "needs a doctor today", "where it hurts"},
+		{[]string{"hello", "okay"}, "where it hurts", "earlier"},
+	}
+	for _, tt := range tests {
+		n := len(tt.turns)
+		v := playTalk(t, transcriptSkill(t), talkCase{ID: "again", Category: "x", Text: tt.turns[n-1], Before: tt.turns[:n-1]}, nil, nil)
+		said := strings.ToLower(v.Said)
+		if !strings.Contains(said, tt.want) || strings.Contains(said, tt.not) {
+			t.Errorf("%v: said %q, want %q and no %q", tt.turns, v.Said, tt.want, tt.not)
+		}
+	}
+	// A device sends a question with every word dropped to AskAboutIntent.
+	v := playVia(t, enModel(t), []string{"my calf is swollen and I'm short of breath"}, IntentAskAbout, nil)
+	if said := strings.ToLower(v.Said); !strings.Contains(said, "please call 911") || strings.Contains(said, "where does it hurt") {
+		t.Errorf("an empty question after a call for 911: said %q", v.Said)
 	}
 }

@@ -432,9 +432,6 @@ type talkWords struct {
 	// Onsets blame a cause by when the pain began ("ever since I was
 	// made redundant", "it started the week we got the new mattress").
 	Onsets []string `yaml:"onsets"`
-	// ReliefAsks ask what to do about a pain now ("hot day, calf
-	// cramps, what do I do"): with a cramp told, its relief first.
-	ReliefAsks []string `yaml:"relief_asks"`
 	// NotBefore and OnsetMarks blame a cause named after a time the pain
 	// was not there ("it never used to hurt before we got this mattress";
 	// onsetBlamed).
@@ -2812,7 +2809,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		}
 		if (c.Intent == IntentMemoryCount || c.Intent == IntentRecall) && topic != "" && !cueFits("how many", ws) && !cueFits("how often", ws) &&
 			(anyIn(ws, talk.Words.CauseAsk) ||
-				anyCueFits(talk.Words.CauseCues, ws)) {
+				anyCueFits(talk.Words.CauseCues, ws) || !signed && cueFits("never happened before", ws)) {
 			// "does vaping count? could the nicotine be doing it", "two
 			// nights in a row at a wedding, is it from the dancing" and
 			// "does tea count, or is that why" ask about a cause, not
@@ -3953,11 +3950,6 @@ func (s *set) talkDescribe(r *router.Router, describe router.Handler, t *router.
 		// on", where a no would drop it (review).
 		intent = ""
 	}
-	if intent == IntentAskAbout && rd.Topic == "cramp" && anyCueFits(talk.Words.ReliefAsks, tokens(t.Text)) {
-		// "Hot day, calf cramps, what do I do": a cramp now, and what to
-		// do asked, wants its relief first (review of set sBA's mends).
-		intent = ""
-	}
 	if intent == IntentAskAbout && rd.Signed() && len(rd.Parts) > 0 && onlyTells(t.Text) {
 		// "We moved furniture all day and my back and leg hurt and my
 		// leg is numb": a cause told beside a part with a sign, nothing
@@ -4640,7 +4632,9 @@ func drawnClaim(ws []string) bool {
 // felt, a sign denied or a fact told ("it wasn't cold and pale until I
 // started sitting all day": the negation reads the sign as denied), and
 // a journey ("it wasn't hurting until after the long drive"): a clot
-// after travel is ruled out first (review).
+// after travel is ruled out first (review); and a medicine or hormones
+// ("it never hurt before I started HRT": a clot risk too, second
+// review).
 func onsetBlamed(ws []string, found []topicAt, rd symptom.Reading) bool {
 	if len(rd.Sensations)+len(rd.Negated)+len(rd.Facts) > 0 {
 		return false
@@ -4652,7 +4646,8 @@ func onsetBlamed(ws []string, found []topicAt, rd symptom.Reading) bool {
 	for j := neg + 1; j < len(ws); j++ {
 		if slices.Contains(talk.Words.OnsetMarks, ws[j]) {
 			return len(symptom.Read(strings.Join(ws[:j], " ")).Parts) == 0 && !anyCueFits(talk.Words.Journeys, ws[j:]) &&
-				slices.ContainsFunc(found, func(f topicAt) bool { return f.At > j })
+				slices.ContainsFunc(found, func(f topicAt) bool { return f.At > j }) &&
+				!slices.ContainsFunc(found, func(f topicAt) bool { return medicines[f.ID] || f.ID == "hormones" })
 		}
 	}
 	return false
@@ -5308,6 +5303,9 @@ func (s *set) stopRemembering(t *router.Turn) (router.Reply, error) {
 // like a warning sign, and otherwise once a session, in its first
 // fallback.
 func (s *set) calmFallback(t *router.Turn) (router.Reply, error) {
+	if r, ok := s.careAgain(t, "redflags.sorry"); ok {
+		return r, nil
+	}
 	r := router.Reply{Speech: s.speech(t, "talk.fallback")}
 	serious := t.Text != "" && soundsSerious(symptom.Read(t.Text))
 	where := "reprompt.where"
