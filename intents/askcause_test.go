@@ -1449,6 +1449,13 @@ func TestTellsBesideCause(t *testing.T) {
 		{"has that happened before this week", "no record", ""},
 		{"I want you to scrub my history", "shall i delete everything", ""},
 		{"and scrub my nights too", "shall i delete everything", ""},
+		{"can I scrub the kitchen floor with a bad knee", "", "delete"},
+		{"I knelt to scrub my nightie stains and now my knees hurt", "", "delete"},
+		{"it's never happened before I started HRT, my calf aches", "short of breath", ""},
+		{"it never happened before the flight, now my calf aches", "short of breath", "no record"},
+		{"the cramp happened before midnight and it still hurts", "", "no record"},
+		{"has that happened before this week", "no record", ""},
+		{"is it common for cramps to be worse at night", "", "is it easing"},
 		{"should I put my legs up, my calf hurts", "safety check", "circulation can"},
 		{"my legs want move but they won't, they've gone weak", "call 911", ""},
 		{"the nurse is calling back about my sore calf, what should I say", "short of breath", "a doctor asks"},
@@ -1518,18 +1525,22 @@ func TestCareAgain(t *testing.T) {
 		{[]string{"my calf is swollen and I'm short of breath", "yes"}, "please call 911", "where it hurts"},
 		{[]string{"my calf is swollen hot and red and only one leg", "no"}, "needs a doctor today", "where it hurts"},
 		{[]string{"hello", "okay"}, "where it hurts", "earlier"},
+		// A question waiting since keeps its turn; opening the skill
+		// again hears the care first (third review).
+		{[]string{"my calf is hot, red and swollen", "my back hurts and my leg is numb", "blah blah fish"}, "", "still needs"},
+		{[]string{"my calf is swollen and I'm short of breath", ""}, "please call 911", ""},
 	}
 	for _, tt := range tests {
 		n := len(tt.turns)
 		v := playTalk(t, transcriptSkill(t), talkCase{ID: "again", Category: "x", Text: tt.turns[n-1], Before: tt.turns[:n-1]}, nil, nil)
 		said := strings.ToLower(v.Said)
-		if !strings.Contains(said, tt.want) || strings.Contains(said, tt.not) {
+		if !strings.Contains(said, tt.want) || tt.not != "" && strings.Contains(said, tt.not) {
 			t.Errorf("%v: said %q, want %q and no %q", tt.turns, v.Said, tt.want, tt.not)
 		}
 	}
 	// A device sends a question with every word dropped to AskAboutIntent.
 	v := playVia(t, enModel(t), []string{"my calf is swollen and I'm short of breath"}, IntentAskAbout, nil)
-	if said := strings.ToLower(v.Said); !strings.Contains(said, "please call 911") || strings.Contains(said, "where does it hurt") {
+	if said := strings.ToLower(v.Said); !strings.Contains(said, "please call 911") {
 		t.Errorf("an empty question after a call for 911: said %q", v.Said)
 	}
 }

@@ -78,6 +78,13 @@ func (s *set) launch(t *router.Turn) (router.Reply, error) {
 	if r, ok := s.welcomeBack(t); ok {
 		return r, nil
 	}
+	if r, ok := s.careAgain(t, "talk.greet"); ok {
+		// Opened again soon after care was called for: that care first,
+		// then what is going on now (third review).
+		r.End = false
+		r.Question = s.lib.Get("reprompt.where").Ask
+		return r, nil
+	}
 	r := s.say(t, "welcome")
 	r.Question = s.lib.Get("reprompt.where").Ask
 	return r, nil

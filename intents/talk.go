@@ -2809,7 +2809,7 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		}
 		if (c.Intent == IntentMemoryCount || c.Intent == IntentRecall) && topic != "" && !cueFits("how many", ws) && !cueFits("how often", ws) &&
 			(anyIn(ws, talk.Words.CauseAsk) ||
-				anyCueFits(talk.Words.CauseCues, ws) || !signed && cueFits("never happened before", ws)) {
+				anyCueFits(talk.Words.CauseCues, ws) || !signed && cueFits("never happened before", ws) && onsetBlamed(ws, found, rd)) {
 			// "does vaping count? could the nicotine be doing it", "two
 			// nights in a row at a wedding, is it from the dancing" and
 			// "does tea count, or is that why" ask about a cause, not
@@ -5303,8 +5303,16 @@ func (s *set) stopRemembering(t *router.Turn) (router.Reply, error) {
 // like a warning sign, and otherwise once a session, in its first
 // fallback.
 func (s *set) calmFallback(t *router.Turn) (router.Reply, error) {
-	if r, ok := s.careAgain(t, "redflags.sorry"); ok {
-		return r, nil
+	if t.State.Pending == "" && t.State.Topic == "" && t.State.Routine == nil {
+		// Care called for tonight, and no conversation under way since:
+		// that care again, the session kept open for what comes next
+		// ("start over", a new pain); a question waiting keeps its turn
+		// (review).
+		if r, ok := s.careAgain(t, "redflags.sorry"); ok {
+			r.End = false
+			r.Question = words(t, s.lib.Get("reprompt.where.short").Ask)
+			return r, nil
+		}
 	}
 	r := router.Reply{Speech: s.speech(t, "talk.fallback")}
 	serious := t.Text != "" && soundsSerious(symptom.Read(t.Text))
