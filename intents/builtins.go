@@ -118,7 +118,8 @@ func (s *set) fallback(t *router.Turn) (router.Reply, error) {
 // nothing asked, after care today or an emergency was called for
 // tonight: the lead's words, if any ("Sorry, I didn't catch that."; a
 // yes or an okay was caught), then that care again, and the session
-// ends, as the call for care did.
+// ends, as the call for care did, unless the caller keeps it open.
+//
 // A listener who opens the skill again minutes after "please call 911
 // now" and says "okay" must not hear "tell me where it hurts" as if
 // nothing had been said (the thirty-fifth session).
