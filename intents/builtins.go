@@ -78,11 +78,9 @@ func (s *set) launch(t *router.Turn) (router.Reply, error) {
 	if r, ok := s.welcomeBack(t); ok {
 		return r, nil
 	}
-	if r, ok := s.careAgain(t, "talk.greet"); ok {
-		// Opened again soon after care was called for: that care first,
-		// then what is going on now (third review).
-		r.End = false
-		r.Question = s.lib.Get("reprompt.where").Ask
+	// Opened again soon after care was called for: that care first,
+	// then what is going on now (third review).
+	if r, ok := s.careAgain(t, "talk.greet", s.lib.Get("reprompt.where").Ask); ok {
 		return r, nil
 	}
 	r := s.say(t, "welcome")
@@ -108,7 +106,7 @@ func (s *set) stop(t *router.Turn) (router.Reply, error) {
 }
 
 func (s *set) fallback(t *router.Turn) (router.Reply, error) {
-	if r, ok := s.careAgain(t, ""); ok {
+	if r, ok := s.careAgain(t, "", ""); ok {
 		return r, nil
 	}
 	return s.say(t, "fallback"), nil
@@ -117,18 +115,18 @@ func (s *set) fallback(t *router.Turn) (router.Reply, error) {
 // careAgain is the reply to words not understood, or a yes or no with
 // nothing asked, after care today or an emergency was called for
 // tonight: the lead's words, if any ("Sorry, I didn't catch that."; a
-// yes or an okay was caught), then that care again, and the session
-// ends, as the call for care did, unless the caller keeps it open.
+// yes or an okay was caught), then that care again; then the question
+// ask, or with none the session ends, as the call for care did.
 //
 // A listener who opens the skill again minutes after "please call 911
 // now" and says "okay" must not hear "tell me where it hurts" as if
 // nothing had been said (the thirty-fifth session).
-func (s *set) careAgain(t *router.Turn, lead string) (router.Reply, bool) {
+func (s *set) careAgain(t *router.Turn, lead, ask string) (router.Reply, bool) {
 	id := careText(t, "talk.care.restated.emergency", "talk.care.restated.urgent")
 	if id == "" {
 		return router.Reply{}, false
 	}
-	r := router.Reply{Speech: &alexa.SSML{}, End: true}
+	r := router.Reply{Speech: &alexa.SSML{}, Question: ask, End: ask == ""}
 	if lead != "" {
 		r.Speech = s.speech(t, lead)
 	}

@@ -5308,9 +5308,7 @@ func (s *set) calmFallback(t *router.Turn) (router.Reply, error) {
 		// that care again, the session kept open for what comes next
 		// ("start over", a new pain); a question waiting keeps its turn
 		// (review).
-		if r, ok := s.careAgain(t, "redflags.sorry"); ok {
-			r.End = false
-			r.Question = words(t, s.lib.Get("reprompt.where.short").Ask)
+		if r, ok := s.careAgain(t, "redflags.sorry", words(t, s.lib.Get("reprompt.where.short").Ask)); ok {
 			return r, nil
 		}
 	}
