@@ -230,7 +230,7 @@ var notContent = map[string]bool{
 	"cramp.part": true, "memory.night": true, "memory.was": true,
 	"talk.held": true, "symptom.part": true, "routine.offered": true,
 	"subject.person": true, "subject.part": true, "subject.pronoun": true, "talk.last": true,
-	"talk.lastintent": true, "talk.sos": true, "talk.rest.at": true, "talk.rest.was": true, "talk.told": true, "talk.reasked": true, "talk.care": true, "talk.told.list": true,
+	"talk.lastintent": true, "talk.sos": true, "talk.rest.at": true, "talk.rest.was": true, "talk.told": true, "talk.reasked": true, "talk.care": true, "talk.care.said": true, "talk.care.meanwhile": true, "talk.care.worse": true, "talk.care.at": true, "talk.care.for": true, "talk.told.list": true,
 }
 
 // undotted are the content texts without a namespace, said by the

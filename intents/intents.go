@@ -101,6 +101,7 @@ func build(lib *content.Library) (*router.Router, *set) {
 	s.keepRoutine(r)
 	s.recordLast(r)
 	s.recordTold(r)
+	s.careFirst(r)
 	return r, s
 }
 

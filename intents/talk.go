@@ -79,6 +79,19 @@ const (
 	// resumed tonight, once said again, for the rest of this one
 	// (careLevel).
 	answerCare = "talk.care"
+	// answerCareSaid notes that care called for earlier was said before
+	// a new complaint's safety question in this session (careFirst).
+	answerCareSaid = "talk.care.said"
+	// answerCareMeanwhile keeps the content text of what to do until
+	// seen, for the care called for earlier (careMeanwhile).
+	answerCareMeanwhile = "talk.care.meanwhile"
+	answerCareWorse     = "talk.care.worse"
+	// answerCareAt is when the care kept in answerCare was first called
+	// for (careLevel).
+	answerCareAt = "talk.care.at"
+	// answerCareFor is whom the care called for was for (a context's
+	// subject, "self" for the listener; careFirst).
+	answerCareFor = "talk.care.for"
 	// answerToldList keeps the causes told tonight, in the order first
 	// said, for a later pick by order ("is it the first thing then";
 	// ordinalPick).
@@ -4174,19 +4187,67 @@ func careText(t *router.Turn, emergency, urgent string) string {
 }
 
 // careLevel is the highest level called for tonight, in this
-// conversation or one resumed.
+// conversation or one resumed, or said again in one resumed: care called
+// for at one, said again at two, still stands at three, but no longer
+// than careLasts after it was first called for (answerCareAt), so it
+// is not said again night after night.
 func careLevel(t *router.Turn) session.Level {
 	l := session.Level(t.State.Answer(answerCare))
+	at := careAt(t.State)
 	for _, c := range []*session.Context{t.State, t.Resumed} {
-		if c != nil {
-			l = triage.Higher(l, triage.Higher(c.Level, triage.Evaluate(c.Facts).Level))
+		if c == nil {
+			continue
+		}
+		// Called for in that conversation itself: as old as it is.
+		own, when := triage.Higher(c.Level, triage.Evaluate(c.Facts).Level), c.Updated
+		if c == t.State {
+			when = t.Now
+		}
+		if triage.AtLeast(own, triage.Urgent) && t.Now.Sub(when) < careLasts {
+			l, at = triage.Higher(l, own), earliest(at, when)
+		}
+		// Said again there: as old as the call it said again.
+		if c == t.Resumed && c.Answer(answerCare) != "" {
+			if first := careAt(c); !first.IsZero() && t.Now.Sub(first) < careLasts {
+				l, at = triage.Higher(l, session.Level(c.Answer(answerCare))), earliest(at, first)
+			}
 		}
 	}
 	if triage.AtLeast(l, triage.Urgent) {
 		// A resumed conversation is read on this one's first turn only.
 		t.State.SetAnswer(answerCare, string(l))
+		t.State.SetAnswer(answerCareAt, at.UTC().Format(time.RFC3339))
+		if p := t.Resumed; p != nil && t.State.Answer(answerCareFor) == "" {
+			whom := p.Answer(answerCareFor)
+			if whom == "" {
+				whom = subjectOf(p.Subject)
+			}
+			t.State.SetAnswer(answerCareFor, whom)
+		}
 	}
 	return l
+}
+
+// careLasts is how long care called for is said again: as long as a
+// conversation is picked up again (the skill's default), from the call.
+const careLasts = 3 * time.Hour
+
+// careAt is when the care a context keeps was first called for; zero if
+// it keeps none.
+func careAt(c *session.Context) time.Time {
+	at, err := time.Parse(time.RFC3339, c.Answer(answerCareAt))
+	if err != nil {
+		return time.Time{}
+	}
+	return at
+}
+
+// earliest is the earlier of two times, a zero one not counted.
+func earliest(a, b time.Time) time.Time {
+	if a.IsZero() || !b.IsZero() && b.Before(a) {
+		return b
+	}
+	return a
 }
 
 // soonDue reports whether triage will add its "see a doctor in the next

@@ -255,6 +255,7 @@ var (
 		"talk.cant_sleep.nights",
 		"talk.cant_sleep.pain",
 		"talk.care.emergency",
+		"talk.care.restated.brief",
 		"talk.care.restated.emergency",
 		"talk.care.restated.urgent",
 		"talk.care.urgent",
@@ -2604,6 +2605,11 @@ var (
 		{
 			Say:     []string{"Whatever the cause, please call {number} now."},
 			Sources: []string{"refs: triage levels, E = call the emergency number"},
+		},
+		// "talk.care.restated.brief"
+		{
+			Say:     []string{"What you told me earlier still needs a doctor today."},
+			Sources: []string{"refs: triage levels, U = care today"},
 		},
 		// "talk.care.restated.emergency"
 		{
