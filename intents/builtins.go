@@ -229,31 +229,38 @@ func (s *set) careFirst(r *router.Router) {
 				t.State.Pending, t.State.Routine = waiting, nil
 				return router.Reply{Speech: s.speech(t, "talk.care.restated.brief"), Question: s.questionText(t, waiting), Plain: true}, nil
 			}
-			lines := s.lib.Get(id).Say
-			b := &alexa.SSML{}
-			b.Say(words(t, lines[0]))
-			switch {
-			case !urgent:
-				for _, line := range lines[1:] {
-					b.Say(words(t, line))
-				}
-			default:
-				if meanwhile != "" {
-					b.Say(words(t, triage.Fill(strings.Join(s.lib.Get(meanwhile).Say, " "), t.Locale)))
-				}
-				if worse != "" {
-					b.Say(words(t, triage.Fill(strings.Join(s.lib.Get(worse).Say, " "), t.Locale)))
-				} else {
-					for _, line := range lines[1:] {
-						b.Say(words(t, line))
-					}
-				}
-			}
 			// Nothing waits: the session ends, as the call for care did.
 			t.State.Pending, t.State.Routine = "", nil
-			return router.Reply{Speech: b, End: true, Plain: true}, nil
+			return router.Reply{Speech: s.careCall(t, id, meanwhile, worse), End: true, Plain: true}, nil
 		})
 	}
+}
+
+// careCall is the care called for earlier, said again in full: its
+// first line, then, for care today, the earlier rule's words for what to
+// do meanwhile and what would make it an emergency, in place of the
+// text's general ones where the rule has them.
+func (s *set) careCall(t *router.Turn, id, meanwhile, worse string) *alexa.SSML {
+	b := &alexa.SSML{}
+	say := func(lines ...string) {
+		for _, line := range lines {
+			b.Say(words(t, line))
+		}
+	}
+	lines := s.lib.Get(id).Say
+	say(lines[0])
+	rest := lines[1:]
+	if id == "talk.care.restated.urgent" {
+		if meanwhile != "" {
+			say(s.lib.Get(meanwhile).Say...)
+		}
+		if worse != "" {
+			say(s.lib.Get(worse).Say...)
+			rest = nil
+		}
+	}
+	say(rest...)
+	return b
 }
 
 // toldAbout is whom this turn's words tell of: someone named ("my

@@ -82,8 +82,9 @@ const (
 	// answerCareSaid notes that care called for earlier was said before
 	// a new complaint's safety question in this session (careFirst).
 	answerCareSaid = "talk.care.said"
-	// answerCareMeanwhile keeps the content text of what to do until
-	// seen, for the care called for earlier (careMeanwhile).
+	// answerCareMeanwhile and answerCareWorse keep the content texts of
+	// what to do until seen and what would make it an emergency, for the
+	// care called for earlier (careMeanwhile).
 	answerCareMeanwhile = "talk.care.meanwhile"
 	answerCareWorse     = "talk.care.worse"
 	// answerCareAt is when the care kept in answerCare was first called
