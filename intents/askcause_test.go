@@ -1146,6 +1146,19 @@ func TestReadTalkAsks(t *testing.T) {
 		{"when i go to the surgery what will they check", IntentAskAbout, "doctor_visit"},
 		{"would they want to do tests", IntentAskAbout, "tests"},
 		{"my daughter and her husband are coming round, what would they ask me", "", ""},
+		// One's age said right after a cause is when it came, not a
+		// cause asked; alone it is asked (set sBD).
+		{"surely it's not arthritis at my age i'm only forty", IntentAskAbout, "arthritis"},
+		{"can you get a trapped nerve at my age", IntentAskAbout, "nerves"},
+		{"is it just my age", IntentAskAbout, "age"},
+		{"at my age is this to be expected", IntentAskAbout, "age"},
+		// A word said twice for weight is read once (set sBD).
+		{"today i walk very very much in the market is this why my legs are paining now", IntentAskAbout, "overuse"},
+		// A topic phrase longer than six words is in reach (set sBD):
+		// having to get up and walk about is restless legs; walking it
+		// off, a cramp's, is not.
+		{"every night i have to get up and walk about because my legs feel odd what is that", IntentAskAbout, "restless_legs"},
+		{"i drive all day for work is that why my legs ache at night", IntentAskAbout, "routine"},
 	}
 	for _, tt := range tests {
 		intent, slots := readTalk(tt.say, symptom.Read(tt.say), false)

@@ -390,6 +390,9 @@ type talkWords struct {
 	// ThingIntensifiers only lend force between "a" and "thing" ("not a
 	// flaming thing").
 	ThingIntensifiers []string `yaml:"thing_intensifiers"`
+	// Doubled are words said twice in a row for weight ("I walk very
+	// very much"); the second says nothing more.
+	Doubled []string `yaml:"doubled"`
 	// Flares are words for a flare-up with no condition named: flareAfter.
 	Flares []string `yaml:"flares"`
 	// Changes are words that tell of a change made ("swapped jobs"), so
@@ -604,6 +607,7 @@ func tokens(text string) []string {
 			i += 2
 		}
 	}
+	ws = slices.CompactFunc(ws, func(a, b string) bool { return a == b && slices.Contains(talk.Words.Doubled, a) })
 	// "Doesn't do a flamin' thing" says no more than "doesn't do a
 	// thing".
 	for i := 1; i+1 < len(ws); i++ {
@@ -891,6 +895,15 @@ func flareAfter(ws []string, found []topicAt, f topicAt) bool {
 	return slices.ContainsFunc(found, func(g topicAt) bool { return g.At < f.At && conditions[g.ID] && g.ID != f.ID })
 }
 
+// ageOf reports whether f is one's age said as "at" or "for" it right
+// after another topic ends ("arthritis at my age").
+func ageOf(ws []string, found []topicAt, f topicAt) bool {
+	if f.ID != "age" || f.At < 2 || ws[f.At-1] != "at" && ws[f.At-1] != "for" {
+		return false
+	}
+	return slices.ContainsFunc(found, func(g topicAt) bool { return g.ID != "age" && g.At+g.Len == f.At-1 })
+}
+
 // broughtOnBy returns found without what was being done right after a
 // condition brought on ("pinched a nerve in my back" with brought_on
 // words before it, then "lifting the shopping"): how the condition came.
@@ -966,8 +979,15 @@ func harmedAsked(ws []string, found []topicAt) (topicAt, bool) {
 	return topicAt{}, false
 }
 
-// maxTopicWords is the most words a TalkTopic phrase has.
-const maxTopicWords = 6
+// maxTopicWords is the most words a TalkTopic phrase has, counted from
+// the model so a longer synonym is never silently out of reach.
+var maxTopicWords = func() int {
+	n := 0
+	for p := range topicWords {
+		n = max(n, len(strings.Fields(p)))
+	}
+	return n
+}()
 
 // topicIn is the topic a question is about. A question that names a
 // condition and something else is about the other thing: "my restless
@@ -1003,6 +1023,12 @@ func topicFrom(ws []string, found []topicAt) string {
 	// (set sP); alone ("is it her arthritis flaring up", "flaring up?")
 	// it keeps its own topic.
 	if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return flareAfter(ws, found, f) }); len(kept) > 0 {
+		found = kept
+	}
+	// "Surely it's not arthritis at my age", "can you get a trapped
+	// nerve at my age": one's age said right after a cause is when the
+	// cause would come, not another cause asked about (set sBD).
+	if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return ageOf(ws, found, f) }); len(kept) > 0 {
 		found = kept
 	}
 	// "I swapped a warehouse job for a call centre, could the change
