@@ -1154,11 +1154,11 @@ func TestReadTalkAsks(t *testing.T) {
 		{"at my age is this to be expected", IntentAskAbout, "age"},
 		// A word said twice for weight is read once (set sBD).
 		{"today i walk very very much in the market is this why my legs are paining now", IntentAskAbout, "overuse"},
-		// A topic phrase longer than six words is in reach (set sBD):
-		// having to get up and walk about is restless legs; walking it
-		// off, a cramp's, is not.
-		{"every night i have to get up and walk about because my legs feel odd what is that", IntentAskAbout, "restless_legs"},
-		{"i drive all day for work is that why my legs ache at night", IntentAskAbout, "routine"},
+		// Having to get up and walk about is told of pain too, and
+		// driving for work beside a clot asked about is the clot's
+		// (review of set sBD).
+		{"i have to get up and walk around at night because my legs hurt", "", ""},
+		{"i drive for a living, am i at risk of dvt", IntentAskAbout, "dvt"},
 	}
 	for _, tt := range tests {
 		intent, slots := readTalk(tt.say, symptom.Read(tt.say), false)

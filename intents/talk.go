@@ -979,15 +979,12 @@ func harmedAsked(ws []string, found []topicAt) (topicAt, bool) {
 	return topicAt{}, false
 }
 
-// maxTopicWords is the most words a TalkTopic phrase has, counted from
-// the model so a longer synonym is never silently out of reach.
-var maxTopicWords = func() int {
-	n := 0
-	for p := range topicWords {
-		n = max(n, len(strings.Fields(p)))
-	}
-	return n
-}()
+// maxTopicWords is the most words of a TalkTopic phrase read from free
+// speech. The few longer phrases in the model serve a device's slot only:
+// read here, a feeling told in many words ("not as young as I used to
+// be", "not enough blood getting to my legs") answered a complaint
+// beside it as a cause asked (review of set sBD).
+const maxTopicWords = 6
 
 // topicIn is the topic a question is about. A question that names a
 // condition and something else is about the other thing: "my restless
