@@ -1159,6 +1159,20 @@ func TestReadTalkAsks(t *testing.T) {
 		// (review of set sBD).
 		{"i have to get up and walk around at night because my legs hurt", "", ""},
 		{"i drive for a living, am i at risk of dvt", IntentAskAbout, "dvt"},
+		// What a cramp comes with each time is asked about; another
+		// condition so told is asked itself, and one said after the
+		// trigger too (set sBE, review).
+		{"why do i get a charley horse every time i have a few beers", IntentAskAbout, "caffeine_alcohol"},
+		{"why does my oedema get worse every time i eat salt", IntentAskAbout, "oedema"},
+		{"every time i turn over my hip hurts is it bursitis", IntentAskAbout, "bursitis"},
+		// Force inside "the heck" is force too (set sBE).
+		{"why the flipping heck do my legs only hurt when it's dark and quiet", IntentWhyNight, ""},
+		{"why the heck do my legs ache every single time i've got a big exam the next day", IntentAskAbout, "stress"},
+		// A mistranscribed "venous" is still the veins (set sBE).
+		{"is it venus insufficiency that makes my legs so heavy in bed", IntentAskAbout, "circulation"},
+		// Propping the legs up is told of pain and swelling too: no
+		// cause asked (review of set sBE).
+		{"i have to prop them up because they're so swollen", "", ""},
 	}
 	for _, tt := range tests {
 		intent, slots := readTalk(tt.say, symptom.Read(tt.say), false)

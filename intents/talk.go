@@ -388,13 +388,16 @@ type talkWords struct {
 	Tellers      []string `yaml:"tellers"`
 	Intensifiers []string `yaml:"intensifiers"`
 	// ThingIntensifiers only lend force between "a" and "thing" ("not a
-	// flaming thing").
+	// flaming thing"), or "the" and "heck" ("why the flipping heck").
 	ThingIntensifiers []string `yaml:"thing_intensifiers"`
 	// Doubled are words said twice in a row for weight ("I walk very
 	// very much"); the second says nothing more.
 	Doubled []string `yaml:"doubled"`
 	// Flares are words for a flare-up with no condition named: flareAfter.
 	Flares []string `yaml:"flares"`
+	// Triggers say a condition comes whenever something is done ("every
+	// time I have a few beers"): triggeredBy.
+	Triggers []string `yaml:"triggers"`
 	// Changes are words that tell of a change made ("swapped jobs"), so
 	// "the change" after them points back at it.
 	Changes []string `yaml:"changes"`
@@ -609,9 +612,9 @@ func tokens(text string) []string {
 	}
 	ws = slices.CompactFunc(ws, func(a, b string) bool { return a == b && slices.Contains(talk.Words.Doubled, a) })
 	// "Doesn't do a flamin' thing" says no more than "doesn't do a
-	// thing".
+	// thing", and "why the flipping heck" than "why the heck" (set sBE).
 	for i := 1; i+1 < len(ws); i++ {
-		if ws[i-1] == "a" && ws[i+1] == "thing" && slices.Contains(talk.Words.ThingIntensifiers, ws[i]) {
+		if (ws[i-1] == "a" && ws[i+1] == "thing" || ws[i-1] == "the" && (ws[i+1] == "heck" || ws[i+1] == "hell")) && slices.Contains(talk.Words.ThingIntensifiers, ws[i]) {
 			ws = slices.Delete(ws, i, i+1)
 		}
 	}
@@ -944,6 +947,39 @@ func isFlare(ws []string, f topicAt) bool {
 // flares are talk.Words.Flares, split into words.
 var flares = phraseWords(talk.Words.Flares)
 
+// triggers are talk.Words.Triggers as words.
+var triggers = phraseWords(talk.Words.Triggers)
+
+// triggeredBy returns found without a cramp named before trigger words,
+// when a cause that is no condition is named after them ("why do I get a
+// charley horse every time I have a few beers"): the cramp is what comes
+// each time, what is done is asked about. It is nil when no cramp comes
+// before the trigger. Another condition so named is asked about itself
+// ("why does my oedema get worse every time I eat salt", "my restless
+// legs ... every time I take my tablets"): its answer carries its own
+// warning (review of set sBE).
+func triggeredBy(ws []string, found []topicAt) []topicAt {
+	at := -1
+	for i := range ws {
+		if slices.ContainsFunc(triggers, func(p []string) bool { return phraseAt(p, ws[i:]) }) {
+			at = i
+			break
+		}
+	}
+	// Sitting or lying is when a condition shows ("an itch to move my
+	// legs whenever I sit down to watch telly"), not what brings it.
+	if at < 0 || !slices.ContainsFunc(found, func(f topicAt) bool { return f.At > at && !conditions[f.ID] && f.ID != "routine" && f.ID != "mattress" }) {
+		return nil
+	}
+	kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return f.At < at && f.ID == "cramp" })
+	if len(kept) == len(found) {
+		// "Whenever I sit down to watch telly my legs start itching
+		// from the inside": what comes is told after the trigger.
+		return nil
+	}
+	return kept
+}
+
 // changeToldBefore reports whether the topic at f is "the change" said
 // after a change was told (talk.yaml changes).
 func changeToldBefore(ws []string, f topicAt) bool {
@@ -1020,6 +1056,9 @@ func topicFrom(ws []string, found []topicAt) string {
 	// (set sP); alone ("is it her arthritis flaring up", "flaring up?")
 	// it keeps its own topic.
 	if kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return flareAfter(ws, found, f) }); len(kept) > 0 {
+		found = kept
+	}
+	if kept := triggeredBy(ws, found); len(kept) > 0 {
 		found = kept
 	}
 	// "Surely it's not arthritis at my age", "can you get a trapped
@@ -2583,6 +2622,14 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 	if rest := dropPhrases(said, courtesies); len(rest) > 0 {
 		said = rest
 	}
+	// "Why the heck do my legs only hurt when it's dark" asks what "why
+	// do my legs ..." asks; after "what" the force may ask to rephrase
+	// ("what on earth"), so only a why is read plain here (set sBE).
+	if plain := forceless(said, []string{"why"}); len(plain) >= 3 {
+		// A bare "why on earth" at a safety question waiting is read
+		// as it was said (review).
+		said = plain
+	}
 	ws := plainQuestion(said)
 	if len(ws) == 0 {
 		return "", nil
@@ -2731,12 +2778,14 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		// advice, a gp?" asks who the skill is.
 		return IntentAskAbout, map[string]string{slotTopic: b}
 	}
-	if c, ok := feltConditions[rd.Topic]; ok && (asksWhatThat(said) || whyLast(said, topic)) && !(phraseIn(said, condNames) && asksWhyNight(said)) {
+	if c, ok := feltConditions[rd.Topic]; ok && (asksWhatThat(said) || whyLast(said, topic)) && !(phraseIn(said, condNames) && asksWhyNight(said)) && triggeredBy(said, topicsIn(said)) == nil {
 		// "like ants crawling inside them when she watches telly,
 		// what's that" asks what the feeling is, not about the telly,
 		// whatever else the words name; so does a why said last. The
 		// condition named and the night asked ("why are my restless
-		// legs worse at night") asks why the night, as on a device.
+		// legs worse at night") asks why the night, as on a device;
+		// and what it comes with each time is asked about ("why do my
+		// restless legs get worse every time I have coffee").
 		return IntentAskAbout, map[string]string{slotTopic: c}
 	}
 	for ci, c := range talk.Concepts {
@@ -3171,9 +3220,15 @@ func namesWhat(ws []string) bool {
 // the heck is a charley horse", "why on earth"), so the question reads
 // as it would without them.
 func plainQuestion(ws []string) []string {
+	return forceless(ws, talk.Words.AskStarts)
+}
+
+// forceless drops the words that only lend force (talk.Words.Intensifiers)
+// after any of the asking words.
+func forceless(ws []string, asks []string) []string {
 	for _, in := range intensifiers {
 		for i := 1; i+len(in) <= len(ws); i++ {
-			if slices.Contains(talk.Words.AskStarts, ws[i-1]) && slices.Equal(ws[i:i+len(in)], in) {
+			if slices.Contains(asks, ws[i-1]) && slices.Equal(ws[i:i+len(in)], in) {
 				ws = slices.Delete(slices.Clone(ws), i, i+len(in))
 			}
 		}
