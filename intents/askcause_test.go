@@ -1159,15 +1159,17 @@ func TestReadTalkAsks(t *testing.T) {
 		// (review of set sBD).
 		{"i have to get up and walk around at night because my legs hurt", "", ""},
 		{"i drive for a living, am i at risk of dvt", IntentAskAbout, "dvt"},
-		// What a cramp comes with each time is asked about; another
-		// condition so told is asked itself, and one said after the
-		// trigger too (set sBE, review).
+		// What is drunk each time a cramp comes is asked about; a
+		// cramp that comes with walking, and another condition so
+		// told, are asked about themselves, and one said after the
+		// trigger too (set sBE, reviews).
 		{"why do i get a charley horse every time i have a few beers", IntentAskAbout, "caffeine_alcohol"},
+		{"why do i get a cramp every time i walk up the hill", IntentAskAbout, "cramp"},
 		{"why does my oedema get worse every time i eat salt", IntentAskAbout, "oedema"},
 		{"every time i turn over my hip hurts is it bursitis", IntentAskAbout, "bursitis"},
-		// Force inside "the heck" is force too (set sBE).
-		{"why the flipping heck do my legs only hurt when it's dark and quiet", IntentWhyNight, ""},
-		{"why the heck do my legs ache every single time i've got a big exam the next day", IntentAskAbout, "stress"},
+		// A why said with force, of a pain, keeps its safety question
+		// (review of set sBE).
+		{"why the heck is it always my left calf", "", ""},
 		// A mistranscribed "venous" is still the veins (set sBE).
 		{"is it venus insufficiency that makes my legs so heavy in bed", IntentAskAbout, "circulation"},
 		// Propping the legs up is told of pain and swelling too: no

@@ -388,7 +388,7 @@ type talkWords struct {
 	Tellers      []string `yaml:"tellers"`
 	Intensifiers []string `yaml:"intensifiers"`
 	// ThingIntensifiers only lend force between "a" and "thing" ("not a
-	// flaming thing"), or "the" and "heck" ("why the flipping heck").
+	// flaming thing").
 	ThingIntensifiers []string `yaml:"thing_intensifiers"`
 	// Doubled are words said twice in a row for weight ("I walk very
 	// very much"); the second says nothing more.
@@ -612,9 +612,9 @@ func tokens(text string) []string {
 	}
 	ws = slices.CompactFunc(ws, func(a, b string) bool { return a == b && slices.Contains(talk.Words.Doubled, a) })
 	// "Doesn't do a flamin' thing" says no more than "doesn't do a
-	// thing", and "why the flipping heck" than "why the heck" (set sBE).
+	// thing".
 	for i := 1; i+1 < len(ws); i++ {
-		if (ws[i-1] == "a" && ws[i+1] == "thing" || ws[i-1] == "the" && (ws[i+1] == "heck" || ws[i+1] == "hell")) && slices.Contains(talk.Words.ThingIntensifiers, ws[i]) {
+		if ws[i-1] == "a" && ws[i+1] == "thing" && slices.Contains(talk.Words.ThingIntensifiers, ws[i]) {
 			ws = slices.Delete(ws, i, i+1)
 		}
 	}
@@ -950,14 +950,20 @@ var flares = phraseWords(talk.Words.Flares)
 // triggers are talk.Words.Triggers as words.
 var triggers = phraseWords(talk.Words.Triggers)
 
+// drunk are the causes a cramp's trigger may name (triggeredBy).
+var drunk = map[string]bool{"caffeine_alcohol": true, "hydration": true}
+
 // triggeredBy returns found without a cramp named before trigger words,
-// when a cause that is no condition is named after them ("why do I get a
-// charley horse every time I have a few beers"): the cramp is what comes
-// each time, what is done is asked about. It is nil when no cramp comes
-// before the trigger. Another condition so named is asked about itself
-// ("why does my oedema get worse every time I eat salt", "my restless
-// legs ... every time I take my tablets"): its answer carries its own
-// warning (review of set sBE).
+// when what is drunk is named after them ("why do I get a charley horse
+// every time I have a few beers"): the cramp is what comes each time,
+// the drink is asked about. It is nil when no cramp comes before the
+// trigger. Nothing else so named is taken for the cause (reviews of set
+// sBE): a cramp every time one walks up a hill stays the cramp (pain
+// on walking may be the arteries', not tired muscles); sitting or lying is
+// when a condition shows ("an itch to move my legs whenever I sit
+// down"); another condition ("my oedema ... every time I eat salt") is
+// asked about itself, its answer carrying its own warning; and a tablet
+// is no cramp's cure.
 func triggeredBy(ws []string, found []topicAt) []topicAt {
 	at := -1
 	for i := range ws {
@@ -966,9 +972,7 @@ func triggeredBy(ws []string, found []topicAt) []topicAt {
 			break
 		}
 	}
-	// Sitting or lying is when a condition shows ("an itch to move my
-	// legs whenever I sit down to watch telly"), not what brings it.
-	if at < 0 || !slices.ContainsFunc(found, func(f topicAt) bool { return f.At > at && !conditions[f.ID] && f.ID != "routine" && f.ID != "mattress" }) {
+	if at < 0 || !slices.ContainsFunc(found, func(f topicAt) bool { return f.At > at && drunk[f.ID] }) {
 		return nil
 	}
 	kept := slices.DeleteFunc(slices.Clone(found), func(f topicAt) bool { return f.At < at && f.ID == "cramp" })
@@ -2622,14 +2626,6 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 	if rest := dropPhrases(said, courtesies); len(rest) > 0 {
 		said = rest
 	}
-	// "Why the heck do my legs only hurt when it's dark" asks what "why
-	// do my legs ..." asks; after "what" the force may ask to rephrase
-	// ("what on earth"), so only a why is read plain here (set sBE).
-	if plain := forceless(said, []string{"why"}); len(plain) >= 3 {
-		// A bare "why on earth" at a safety question waiting is read
-		// as it was said (review).
-		said = plain
-	}
 	ws := plainQuestion(said)
 	if len(ws) == 0 {
 		return "", nil
@@ -3220,15 +3216,9 @@ func namesWhat(ws []string) bool {
 // the heck is a charley horse", "why on earth"), so the question reads
 // as it would without them.
 func plainQuestion(ws []string) []string {
-	return forceless(ws, talk.Words.AskStarts)
-}
-
-// forceless drops the words that only lend force (talk.Words.Intensifiers)
-// after any of the asking words.
-func forceless(ws []string, asks []string) []string {
 	for _, in := range intensifiers {
 		for i := 1; i+len(in) <= len(ws); i++ {
-			if slices.Contains(asks, ws[i-1]) && slices.Equal(ws[i:i+len(in)], in) {
+			if slices.Contains(talk.Words.AskStarts, ws[i-1]) && slices.Equal(ws[i:i+len(in)], in) {
 				ws = slices.Delete(slices.Clone(ws), i, i+len(in))
 			}
 		}
