@@ -1015,7 +1015,7 @@ func (r *reader) read(text string, known []string) Reading {
 		fine := false
 		if slices.ContainsFunc(p.means, func(m meaning) bool { return m.kind == kFine }) {
 			listed := i > 0 && (toks[i-1] == "or" || toks[i-1] == "and" || toks[i-1] == "nor") && fineDenied == clause
-			fine = listed || saidFine(toks, r.afterList(toks, i+len(p.toks))) || fineAround(toks, i, i+len(p.toks), neg)
+			fine = listed || saidFine(toks, r.afterList(toks, i+len(p.toks))) && !askedFine(toks, i) || fineAround(toks, i, i+len(p.toks), neg)
 			if fine {
 				fineDenied = clause
 			}
@@ -1063,8 +1063,9 @@ func (r *reader) read(text string, known []string) Reading {
 		if neg && negUsed && r.subjStart[tok] && !slices.ContainsFunc(p.means, func(m meaning) bool { return m.kind == kNegator }) {
 			neg = false
 		}
-		if saidFine(toks, i+len(p.toks)) {
+		if saidFine(toks, i+len(p.toks)) && !askedFine(toks, i) {
 			// "chest is fine", "waterworks normal": a denial said after.
+			// "Is chest pain normal at my age" asks it of a pain had.
 			for k := len(hits) - 1; k >= 0 && hits[k].phrase == p; k-- {
 				hits[k].negated, hits[k].fine = true, true
 			}
@@ -1243,6 +1244,23 @@ func saidFine(toks []string, j int) bool {
 	switch toks[j] {
 	case "fine", "normal", "ok", "okay", "alright", "clear", "good":
 		return true
+	}
+	return false
+}
+
+// askedFine reports whether the words before toks[i] ask whether what
+// is named there is fine: "is chest pain normal", "is a bit of numbness
+// okay", "are my breathing and chest okay". The thing is had, and its
+// being fine asked, not said.
+func askedFine(toks []string, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch toks[k] {
+		case "is", "are", "was", "were", "isn't", "aren't":
+			return true
+		case "my", "the", "this", "that", "a", "an", "some", "any", "bit", "of", "little", "having", "getting", "his", "her", "their", "your":
+			continue
+		}
+		return false
 	}
 	return false
 }
