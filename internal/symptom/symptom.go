@@ -1015,7 +1015,7 @@ func (r *reader) read(text string, known []string) Reading {
 		fine := false
 		if slices.ContainsFunc(p.means, func(m meaning) bool { return m.kind == kFine }) {
 			listed := i > 0 && (toks[i-1] == "or" || toks[i-1] == "and" || toks[i-1] == "nor") && fineDenied == clause
-			fine = listed || saidFine(toks, r.afterList(toks, i+len(p.toks))) && !askedFine(toks, i) || fineAround(toks, i, i+len(p.toks), neg)
+			fine = listed || saidFine(toks, r.afterList(toks, i+len(p.toks))) && !askedFine(toks, i, p) || fineAround(toks, i, i+len(p.toks), neg)
 			if fine {
 				fineDenied = clause
 			}
@@ -1063,7 +1063,7 @@ func (r *reader) read(text string, known []string) Reading {
 		if neg && negUsed && r.subjStart[tok] && !slices.ContainsFunc(p.means, func(m meaning) bool { return m.kind == kNegator }) {
 			neg = false
 		}
-		if saidFine(toks, i+len(p.toks)) && !askedFine(toks, i) {
+		if saidFine(toks, i+len(p.toks)) && !askedFine(toks, i, p) {
 			// "chest is fine", "waterworks normal": a denial said after.
 			// "Is chest pain normal at my age" asks it of a pain had.
 			for k := len(hits) - 1; k >= 0 && hits[k].phrase == p; k-- {
@@ -1248,22 +1248,37 @@ func saidFine(toks []string, j int) bool {
 	return false
 }
 
-// askedFine reports whether the words before toks[i] ask whether what
-// is named there is fine: "is chest pain normal", "is a bit of numbness
-// okay", "are my breathing and chest okay". The thing is had, and its
-// being fine asked, not said.
-func askedFine(toks []string, i int) bool {
+// askedFine reports whether the words before toks[i] ask whether the
+// sign named there is fine: "is chest pain normal", "is a bit of
+// numbness okay", "is mild chest pain normal". The sign is had, and its
+// being fine asked, not said. The asking word opens its clause: "the
+// good news is my chest is fine", "yes it is, my chest is fine" say it.
+// A part or a bodily function asked after ("is my chest okay", "is my
+// breathing fine") names no sign had, and stays a denial (review).
+func askedFine(toks []string, i int, p *phrase) bool {
+	if len(p.toks) == 1 && bareAsked[p.toks[0]] || slices.ContainsFunc(p.means, func(m meaning) bool { return m.kind == kFine }) {
+		return false
+	}
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		switch toks[k] {
 		case "is", "are", "was", "were", "isn't", "aren't":
-			return true
-		case "my", "the", "this", "that", "a", "an", "some", "any", "bit", "of", "little", "having", "getting", "his", "her", "their", "your":
+			return k == 0 || clauseOpeners[toks[k-1]]
+		case "my", "the", "this", "that", "these", "those", "a", "an", "some", "any", "bit", "of", "little", "having", "getting", "feeling", "being",
+			"his", "her", "their", "your", "mild", "slight", "occasional":
 			continue
 		}
 		return false
 	}
 	return false
 }
+
+// bareAsked are single words read as a sign that name only a part when
+// asked after ("is my chest okay").
+var bareAsked = map[string]bool{"chest": true, "heart": true}
+
+// clauseOpeners may come before a question's asking word in speech with
+// no commas ("no is chest pain normal", "so is it ...").
+var clauseOpeners = map[string]bool{"no": true, "yes": true, "yeah": true, "so": true, "and": true, "but": true, "ok": true, "okay": true, "well": true, "um": true, "uh": true, "also": true, "then": true, "oh": true, "hmm": true, "alexa": true}
 
 // fineAround reports whether the words around a bodily function, at
 // toks[i:j], say it is fine: "no trouble with peeing", "normal motions",

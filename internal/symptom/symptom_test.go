@@ -120,11 +120,17 @@ func TestDenials(t *testing.T) {
 		{"sore back and no trouble in the bathroom", nil, []string{"bladder_change"}},
 		{"no breathing problems", nil, []string{"breathless"}},
 		{"my breathing's normal", nil, []string{"breathless"}},
-		// Asked whether it is fine, a sign is had (review of set sBE).
+		// Asked whether it is fine, a sign is had (review of set sBE);
+		// a part or a function asked after, or an "is" that opens no
+		// question, still denies (review).
 		{"is chest pain normal at my age", []string{"chest_pain"}, nil},
 		{"is a bit of chest pain okay", []string{"chest_pain"}, nil},
+		{"no is mild chest pain normal", []string{"chest_pain"}, nil},
 		{"my chest is fine", nil, []string{"chest_pain"}},
-		{"is my breathing normal", nil, nil},
+		{"no but is my chest okay", nil, []string{"chest_pain"}},
+		{"the good news is my chest is fine", nil, []string{"chest_pain"}},
+		{"yes it is my chest is fine", nil, []string{"chest_pain"}},
+		{"is my breathing normal", nil, []string{"breathless"}},
 		{"I haven't been able to pee since teatime", []string{"bladder_change", "sudden_onset"}, nil},
 		{"can't pee and my back hurts", []string{"bladder_change"}, nil},
 		// Wanting to go and not able to is retention, said in two clauses;
