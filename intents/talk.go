@@ -395,7 +395,7 @@ type talkWords struct {
 	Doubled []string `yaml:"doubled"`
 	// Flares are words for a flare-up with no condition named: flareAfter.
 	Flares []string `yaml:"flares"`
-	// Triggers say a condition comes whenever something is done ("every
+	// Triggers say a cramp comes whenever something is drunk ("every
 	// time I have a few beers"): triggeredBy.
 	Triggers []string `yaml:"triggers"`
 	// Changes are words that tell of a change made ("swapped jobs"), so
@@ -2774,14 +2774,12 @@ func readTalk(text string, rd symptom.Reading, inRoutine bool) (string, map[stri
 		// advice, a gp?" asks who the skill is.
 		return IntentAskAbout, map[string]string{slotTopic: b}
 	}
-	if c, ok := feltConditions[rd.Topic]; ok && (asksWhatThat(said) || whyLast(said, topic)) && !(phraseIn(said, condNames) && asksWhyNight(said)) && triggeredBy(said, topicsIn(said)) == nil {
+	if c, ok := feltConditions[rd.Topic]; ok && (asksWhatThat(said) || whyLast(said, topic)) && !(phraseIn(said, condNames) && asksWhyNight(said)) {
 		// "like ants crawling inside them when she watches telly,
 		// what's that" asks what the feeling is, not about the telly,
 		// whatever else the words name; so does a why said last. The
 		// condition named and the night asked ("why are my restless
-		// legs worse at night") asks why the night, as on a device;
-		// and what it comes with each time is asked about ("why do my
-		// restless legs get worse every time I have coffee").
+		// legs worse at night") asks why the night, as on a device.
 		return IntentAskAbout, map[string]string{slotTopic: c}
 	}
 	for ci, c := range talk.Concepts {

@@ -1015,7 +1015,7 @@ func (r *reader) read(text string, known []string) Reading {
 		fine := false
 		if slices.ContainsFunc(p.means, func(m meaning) bool { return m.kind == kFine }) {
 			listed := i > 0 && (toks[i-1] == "or" || toks[i-1] == "and" || toks[i-1] == "nor") && fineDenied == clause
-			fine = listed || saidFine(toks, r.afterList(toks, i+len(p.toks))) && !askedFine(toks, i, p) || fineAround(toks, i, i+len(p.toks), neg)
+			fine = listed || saidFine(toks, r.afterList(toks, i+len(p.toks))) || fineAround(toks, i, i+len(p.toks), neg)
 			if fine {
 				fineDenied = clause
 			}
